@@ -1,0 +1,90 @@
+"""The per-page pipeline: RawPage → decode → extract → sentences → stances + predictions.
+
+An Analyzer is built once per process (dictionaries, spaCy, lexicons, the stance model) and
+reused for every page: loading per page would cost more than the analysis.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from functools import cached_property
+
+from pipeline.decode import decode
+from pipeline.errors import PageRejected
+from pipeline.extract import extract_page
+from pipeline.extract.cleaning import Boilerplate
+from pipeline.nlp import ChineseNLP
+from pipeline.predictions import PredictionCues, PredictionExtractor
+from pipeline.records import Article, PageResult, RawPage, Reject
+from pipeline.settings import Settings, load_settings
+from pipeline.stance import registry
+from pipeline.stance.base import AnalysisInput, StanceClassifier
+from pipeline.stance.cues import CueLexicon, CueScorer
+from pipeline.targets import Catalogue
+
+log = logging.getLogger(__name__)
+
+
+class Analyzer:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        return Catalogue.load(self.settings.path("targets_file"))
+
+    @cached_property
+    def boilerplate(self) -> Boilerplate:
+        return Boilerplate.load(self.settings.path("boilerplate_patterns"))
+
+    @cached_property
+    def nlp(self) -> ChineseNLP:
+        return ChineseNLP(self.catalogue, self.settings.path("userdict"))
+
+    @cached_property
+    def classifier(self) -> StanceClassifier:
+        return registry.create(self.settings.model, self.settings, self.catalogue)
+
+    @cached_property
+    def predictor(self) -> PredictionExtractor:
+        lexicon = CueLexicon.load(self.settings.path("stance_cues"), self.catalogue)
+        return PredictionExtractor(
+            PredictionCues.load(self.settings.path("prediction_cues")),
+            CueScorer(lexicon, self.catalogue),
+            self.catalogue,
+        )
+
+    def extract(self, raw: RawPage) -> Article:
+        text, encoding = decode(raw.data, raw.source, raw.http_charset)
+        return extract_page(raw, text, encoding, self.boilerplate, self.settings.min_body_chars)
+
+    def analyze_article(self, article: Article) -> PageResult:
+        sentences = self.nlp.sentences(article.paragraphs)
+        item = AnalysisInput(article, sentences)
+        stances = self.classifier.predict(item, self.catalogue.ids)
+        predictions = self.predictor.extract(article, sentences)
+        return PageResult(article.source, article, tuple(stances), tuple(predictions))
+
+    def process(self, raw: RawPage) -> PageResult:
+        """Never raises for a bad page: the reason comes back as a Reject."""
+        try:
+            return self.analyze_article(self.extract(raw))
+        except PageRejected as exc:
+            return PageResult(
+                raw.source,
+                reject=Reject(raw.source, exc.stage, exc.reason, exc.detail, _now(), raw.raw_hash),
+            )
+        except Exception as exc:  # one page must never crash a batch
+            log.exception("unexpected error on %s", raw.source)
+            detail = f"{raw.source}: {type(exc).__name__}: {exc}; please report this page"
+            return PageResult(
+                raw.source,
+                reject=Reject(
+                    raw.source, "analyze", "internal-error", detail, _now(), raw.raw_hash
+                ),
+            )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,45 @@
+"""Batch helpers the flow's tasks call: read, extract and analyse lists of inputs.
+
+Kept here, not in flows/, so the same work runs without Prefect (tests, `duokong analyze`).
+An Analyzer is built once per thread and reused: spaCy pipelines are not shared across threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+
+from pipeline.analyze import Analyzer
+from pipeline.records import PageResult, RawPage, Reject
+from pipeline.settings import Settings
+from pipeline.sources import Input, read_input
+
+_local = threading.local()
+
+
+def analyzer_for(settings: Settings) -> Analyzer:
+    cached = getattr(_local, "analyzer", None)
+    if cached is None or cached.settings != settings:
+        cached = Analyzer(settings)
+        _local.analyzer = cached
+    return cached
+
+
+def read_inputs(items: Iterable[Input], settings: Settings) -> Iterator[RawPage | Reject]:
+    for item in items:
+        yield from read_input(item, settings.max_page_bytes)
+
+
+def process_pages(pages: Iterable[RawPage | Reject], settings: Settings) -> list[PageResult]:
+    analyzer = analyzer_for(settings)
+    out = []
+    for page in pages:
+        if isinstance(page, Reject):
+            out.append(PageResult(page.source, reject=page))
+        else:
+            out.append(analyzer.process(page))
+    return out
+
+
+def chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,505 @@
+"""The `duokong` command: parse arguments, call the library, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from pipeline.errors import DuokongError, ReadOnlyQueryError
+from pipeline.records import to_jsonable
+from pipeline.settings import Settings, load_settings
+
+log = logging.getLogger("duokong")
+
+
+def _settings(db: str | None = None) -> Settings:
+    try:
+        return load_settings().with_overrides(db=db)
+    except DuokongError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+class DuokongGroup(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DuokongError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=DuokongGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """duokong (多空): who is bullish and who is bearish on NVIDIA and DeepSeek.
+
+    \b
+    Example, from a fresh clone:
+      duokong run                      # the bundled samples → data/duokong.duckdb + report
+      duokong sql "select target, label, count(*) from stances group by all"
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(
+        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
+    )
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("--db", help="DuckDB file to write (default data/duokong.duckdb).")
+@click.option("--report", "report_path", help="Where to write the HTML report.")
+@click.option("--batch-size", type=int, help="Pages per task (default 200).")
+def run(
+    inputs: tuple[str, ...], db: str | None, report_path: str | None, batch_size: int | None
+) -> None:
+    """Run one batch through the Prefect flow; idempotent.
+
+    INPUTS are files, folders (recursive), *.urls lists or WARC files; default: the samples.
+
+    \b
+    Example:
+      duokong run data/samples --db data/duokong.duckdb --report reports/stance.html
+    """
+    from pipeline import prefect_env
+
+    prefect_env.configure()
+    from flows.batch import batch_flow
+
+    summary = batch_flow(
+        inputs=list(inputs) or None, db=db, report=report_path, batch_size=batch_size
+    )
+    click.echo(
+        f"{summary['seen']} inputs: {summary['articles']} articles ({summary['new']} new, "
+        f"{summary['updated']} updated, {summary['unchanged']} unchanged), "
+        f"{summary['rejected']} rejected, in {summary['seconds']} s"
+    )
+    click.echo(f"database: {summary['db']}")
+    click.echo(f"report:   {summary['report']}")
+
+
+@main.command()
+def setup() -> None:
+    """Prepare everything a run loads (jieba dictionary cache, spaCy pipeline, lexicons, the
+    stance model) and say what is where.
+
+    \b
+    Example:
+      duokong setup
+    """
+    from pipeline.batch import analyzer_for
+
+    settings = _settings()
+    analyzer = analyzer_for(settings)
+    click.echo(
+        f"targets:     {', '.join(analyzer.catalogue.ids)} ({settings.path('targets_file')})"
+    )
+    analyzer.nlp.sentences(["英伟达和DeepSeek。"])
+    click.echo("segmenter:   jieba + our dictionary, spaCy zh pipeline ready")
+    click.echo(f"stance:      {analyzer.classifier.name}")
+    analyzer.predictor  # noqa: B018  (loads the prediction lexicons)
+    click.echo(f"samples:     {settings.path('samples')}")
+    click.echo(f"database:    {settings.db_path()}")
+
+
+@main.command()
+@click.option("--cron", default=None, help='Cron schedule (default "0 * * * *", hourly).')
+@click.option(
+    "--input", "inputs", multiple=True, type=click.Path(), help="Input folder (repeatable)."
+)
+@click.option("--db", help="DuckDB file to write.")
+def serve(cron: str | None, inputs: tuple[str, ...], db: str | None) -> None:
+    """Serve the batch flow on a cron schedule (Prefect serve); runs until interrupted.
+
+    \b
+    Example:
+      duokong serve --cron "0 * * * *" --input /data/scraped
+    """
+    from pipeline import prefect_env
+
+    prefect_env.configure()
+    from flows.serve import serve_batch
+
+    settings = _settings(db)
+    serve_batch(cron or settings.cron, list(inputs) or None, db)
+
+
+def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> list[dict]:
+    from pipeline.batch import analyzer_for, read_inputs
+    from pipeline.records import Reject
+    from pipeline.sources import discover
+
+    settings = _settings()
+    analyzer = analyzer_for(settings)
+    out = []
+    for page in read_inputs(discover(paths), settings):
+        if isinstance(page, Reject):
+            out.append(_error_object(page.source, page.detail, with_analysis))
+            continue
+        result = analyzer.process(page) if with_analysis else None
+        if with_analysis:
+            assert result is not None
+            if result.reject:
+                out.append(_error_object(page.source, result.reject.detail, True))
+                continue
+            article = result.article
+        else:
+            try:
+                article = analyzer.extract(page)
+            except DuokongError as exc:
+                out.append(_error_object(page.source, str(getattr(exc, "detail", exc)), False))
+                continue
+        assert article is not None
+        obj = {
+            "source": article.source,
+            "id": article.id,
+            "url": article.url,
+            "site": article.site,
+            "title": article.title,
+            "published": article.published,
+            "author": article.author,
+            "category": article.category,
+            "body": article.body,
+        }
+        if with_analysis:
+            obj["stances"] = [
+                {
+                    "target": s.target,
+                    "label": s.label,
+                    "score": s.score,
+                    "evidence": list(s.evidence),
+                }
+                for s in result.stances
+            ]
+            obj["predictions"] = [
+                {
+                    "id": p.id,
+                    "quote": p.quote,
+                    "target": p.target,
+                    "direction": p.direction,
+                    "horizon": p.horizon,
+                    "due": p.due,
+                    "window_start": p.window_start,
+                    "conditional": p.conditional,
+                    "condition": p.condition,
+                    "hedge": p.hedge,
+                }
+                for p in result.predictions
+            ]
+        obj["error"] = None
+        out.append(to_jsonable(obj))
+    return out
+
+
+def _error_object(source: str, error: str, with_analysis: bool) -> dict:
+    obj = dict.fromkeys(
+        ("source", "id", "url", "site", "title", "published", "author", "category", "body")
+    )
+    obj["source"] = source
+    if with_analysis:
+        obj["stances"] = None
+        obj["predictions"] = None
+    obj["error"] = error
+    return obj
+
+
+def _emit(objs: list[dict], fmt: str) -> None:
+    if fmt == "jsonl":
+        for o in objs:
+            click.echo(json.dumps(o, ensure_ascii=False))
+    elif fmt == "text":
+        for o in objs:
+            click.echo(
+                f"# {o.get('title') or o['source']}\n{o.get('body') or 'ERROR: ' + str(o['error'])}\n"
+            )
+    else:
+        click.echo(json.dumps(objs[0] if len(objs) == 1 else objs, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True
+)
+def analyze(paths: tuple[str, ...], fmt: str) -> None:
+    """Pages → JSON with stances and predictions; no database.
+
+    \b
+    Example:
+      duokong analyze ../shared/seeds/kajuan-2025-02-02-deepseek-nvidia.txt --format json
+    """
+    _emit(_analyze_paths(paths, with_analysis=True), fmt)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "text"]),
+    default="json",
+    show_default=True,
+)
+def extract(paths: tuple[str, ...], fmt: str) -> None:
+    """Boilerplate removal only: title, date, site, author, category and body.
+
+    \b
+    Example:
+      duokong extract data/samples/zblog --format text
+    """
+    _emit(_analyze_paths(paths, with_analysis=False), fmt)
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 40) -> None:
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [dict(zip(columns, r, strict=True)) for r in to_jsonable(rows)],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(columns)
+        w.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    elif fmt == "markdown":
+        click.echo("| " + " | ".join(columns) + " |")
+        click.echo("|" + "---|" * len(columns))
+        for r in rows:
+            click.echo("| " + " | ".join(_cell(v, width).replace("|", "\\|") for v in r) + " |")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for c in columns:
+            table.add_column(c, overflow="ellipsis", max_width=width)
+        for r in rows:
+            table.add_row(*(_cell(v, width) for v in r))
+        Console(
+            soft_wrap=False, width=max(100, len(columns) * 14) if not sys.stdout.isatty() else None
+        ).print(table)
+
+
+def _cell(value: object, width: int) -> str:
+    if value is None:
+        return ""
+    text = str(to_jsonable(value)) if not isinstance(value, str) else value
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", help="DuckDB file (default data/duokong.duckdb).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json", "markdown"]),
+    default="table",
+    show_default=True,
+)
+def sql(query: str, db: str | None, fmt: str) -> None:
+    """Run ad-hoc SQL on a read-only connection.
+
+    \b
+    Example:
+      duokong sql "select target, label, count(*) from stances group by all"
+    """
+    import duckdb
+
+    from pipeline.warehouse import connect_readonly
+
+    con = connect_readonly(_settings(db).db_path())
+    try:
+        cur = con.execute(query)
+    except duckdb.Error as exc:
+        if "read-only" in str(exc).lower():
+            raise ReadOnlyQueryError(
+                f"duokong sql is read-only; the statement was refused ({exc})"
+            ) from None
+        raise click.ClickException(f"query failed: {exc}") from None
+    if cur.description is None:
+        click.echo("(no rows)")
+        return
+    _print_rows([d[0] for d in cur.description], cur.fetchall(), fmt)
+
+
+@main.command()
+@click.option("--db", help="DuckDB file (default data/duokong.duckdb).")
+@click.option("--out", type=click.Path(), help="Output file (default reports/stance-report.html).")
+@click.option("--freq", type=click.Choice(["week", "month"]), default="week", show_default=True)
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First publish date (YYYY-MM-DD).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last publish date (YYYY-MM-DD).")
+@click.option("--target", help="Only this target id (e.g. nvidia).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True
+)
+def report(db, out, freq, since, until, target, fmt) -> None:
+    """Write the stance trend report (one self-contained HTML file, or Markdown).
+
+    \b
+    Example:
+      duokong report --out report.html --freq month --target nvidia
+    """
+    from pipeline.report import write_report
+    from pipeline.warehouse import connect_readonly
+
+    settings = _settings(db)
+    con = connect_readonly(settings.db_path())
+    default = (
+        settings.path("report") if fmt == "html" else settings.path("report").with_suffix(".md")
+    )
+    path = write_report(
+        con,
+        out or default,
+        fmt=fmt,
+        freq=freq,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        target=target,
+    )
+    click.echo(str(path))
+
+
+@main.group()
+def predictions() -> None:
+    """List predictions, see which fall due, and record outcomes.
+
+    \b
+    Example:
+      duokong predictions due
+      duokong predictions resolve 79c07eebcb9b --outcome wrong --note "R2 shipped late"
+    """
+
+
+@predictions.command("due")
+@click.option("--db", help="DuckDB file.")
+@click.option(
+    "--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Date to check against (default today)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
+)
+def predictions_due(db: str | None, as_of, fmt: str) -> None:
+    """Predictions whose due date has passed and that have no outcome yet.
+
+    \b
+    Example:
+      duokong predictions due --as-of 2025-12-31
+    """
+    from pipeline.warehouse import connect_readonly
+
+    con = connect_readonly(_settings(db).db_path())
+    day = as_of.date() if as_of else date.today()
+    cur = con.execute(
+        "SELECT id[:12] AS id, due, target, direction, hedge, quote, coalesce(site, '') AS site "
+        "FROM prediction_status WHERE outcome IS NULL AND due <= ? ORDER BY due, id",
+        [day],
+    )
+    rows = cur.fetchall()
+    if not rows and fmt == "table":
+        click.echo(f"No prediction is due as of {day}.")
+        return
+    _print_rows([d[0] for d in cur.description], rows, fmt, width=60)
+
+
+@predictions.command("list")
+@click.option("--db", help="DuckDB file.")
+@click.option("--target", help="Only this target id.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
+)
+def predictions_list(db: str | None, target: str | None, fmt: str) -> None:
+    """Every prediction with its status (open, due, correct, wrong, void).
+
+    \b
+    Example:
+      duokong predictions list --target deepseek
+    """
+    from pipeline.warehouse import connect_readonly
+
+    con = connect_readonly(_settings(db).db_path())
+    cur = con.execute(
+        "SELECT id[:12] AS id, status, due, target, direction, hedge, quote FROM prediction_status "
+        "WHERE ? IS NULL OR target = ? ORDER BY due NULLS LAST, id",
+        [target, target],
+    )
+    _print_rows([d[0] for d in cur.description], cur.fetchall(), fmt, width=60)
+
+
+@predictions.command("resolve")
+@click.argument("prediction_id")
+@click.option("--outcome", type=click.Choice(["correct", "wrong", "void"]), required=True)
+@click.option("--note", help="Why, in a sentence.")
+@click.option("--evidence", help="A URL that shows the outcome.")
+@click.option("--db", help="DuckDB file.")
+def predictions_resolve(
+    prediction_id: str, outcome: str, note: str | None, evidence: str | None, db: str | None
+) -> None:
+    """Record the outcome of a prediction (an id prefix is enough when unique).
+
+    \b
+    Example:
+      duokong predictions resolve 79c07eebcb9b --outcome correct --evidence https://example.com
+    """
+    from pipeline.warehouse import connect
+
+    con = connect(_settings(db).db_path())
+    ids = [
+        r[0]
+        for r in con.execute(
+            "SELECT id FROM predictions WHERE id LIKE ? || '%'", [prediction_id]
+        ).fetchall()
+    ]
+    if len(ids) != 1:
+        raise click.ClickException(
+            f"prediction id {prediction_id!r} matches {len(ids)} predictions; "
+            "give more characters (see `duokong predictions list`)"
+        )
+    con.execute(
+        "INSERT INTO prediction_outcomes VALUES (?, ?, current_date, ?, ?, now()) "
+        "ON CONFLICT (prediction_id) DO UPDATE SET outcome = excluded.outcome, note = excluded.note, "
+        "evidence = excluded.evidence, resolved_on = excluded.resolved_on, recorded_at = excluded.recorded_at",
+        [ids[0], outcome, note, evidence],
+    )
+    click.echo(f"{ids[0][:12]}: {outcome}")
+
+
+@main.command("eval")
+@click.option("--model", help="Stance model name (default from settings, lexicon.v1).")
+@click.option(
+    "--data",
+    "data_files",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Gold JSONL files (default: data/labelled/samples-gold/*.jsonl).",
+)
+def evaluate(model: str | None, data_files: tuple[str, ...]) -> None:
+    """Measure extraction and stance quality against gold files.
+
+    \b
+    Example:
+      duokong eval --data data/labelled/samples-gold/set-a.jsonl
+    """
+    from pipeline.evaluate import evaluate_samples, format_report
+
+    settings = _settings().with_overrides(model=model)
+    files = [Path(f) for f in data_files] or sorted(
+        settings.path("samples").parent.joinpath("labelled", "samples-gold").glob("*.jsonl")
+    )
+    if not files:
+        raise click.ClickException("no gold files found; pass --data FILE")
+    click.echo(format_report(evaluate_samples(files, settings)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""Quality against gold files: extraction fields, stance macro-F1, prediction matching.
+
+The gold format is data/labelled/samples-gold/*.jsonl (one page per line, see its README).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.batch import analyzer_for, read_inputs
+from pipeline.records import PageResult, RawPage
+from pipeline.settings import Settings
+from pipeline.sources import discover
+
+LABELS = ("bullish", "bearish", "neutral")
+
+
+def load_gold(files: list[Path]) -> list[dict[str, Any]]:
+    rows = []
+    for f in files:
+        for i, line in enumerate(f.read_text("utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{f}:{i} is not valid JSON: {exc}") from None
+    return rows
+
+
+def macro_f1(
+    pairs: list[tuple[str, str]], labels: tuple[str, ...] = LABELS
+) -> tuple[float, dict[str, float]]:
+    per = {}
+    for lab in labels:
+        tp = sum(1 for g, p in pairs if g == lab and p == lab)
+        fp = sum(1 for g, p in pairs if g != lab and p == lab)
+        fn = sum(1 for g, p in pairs if g == lab and p != lab)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        per[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    present = [lab for lab in labels if any(g == lab for g, _ in pairs)]
+    return (sum(per[lab] for lab in present) / len(present) if present else 0.0), per
+
+
+def overlaps(a: str, b: str) -> bool:
+    """Quotes match when they share at least half of the shorter one (longest common substring)."""
+    short, long_ = sorted((a, b), key=len)
+    if not short:
+        return False
+    best = 0
+    for i in range(len(short)):
+        for j in range(i + best + 1, len(short) + 1):
+            if short[i:j] in long_:
+                best = j - i
+            else:
+                break
+    return best >= len(short) / 2
+
+
+@dataclass
+class EvalResult:
+    pages: int = 0
+    failed: list[str] = field(default_factory=list)
+    fields: Counter = field(default_factory=Counter)
+    field_totals: Counter = field(default_factory=Counter)
+    keep_kept: int = 0
+    keep_total: int = 0
+    drop_dropped: int = 0
+    drop_total: int = 0
+    stance_pairs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    none_correct: int = 0
+    none_total: int = 0
+    pred_tp: int = 0
+    pred_pred: int = 0
+    pred_gold: int = 0
+    due_correct: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _page_result(root: Path, rel: str, settings: Settings) -> PageResult | None:
+    analyzer = analyzer_for(settings)
+    pages = list(read_inputs(discover([root / rel]), settings))
+    page = next((p for p in pages if isinstance(p, RawPage)), None)
+    return analyzer.process(page) if page else None
+
+
+def evaluate_samples(files: list[Path], settings: Settings, root: Path | None = None) -> EvalResult:
+    root = root or settings.path("samples")
+    res = EvalResult()
+    for gold in load_gold(files):
+        res.pages += 1
+        result = _page_result(root, gold["path"], settings)
+        if result is None or result.article is None:
+            res.failed.append(gold["path"])
+            continue
+        a = result.article
+        for key in ("title", "published", "site", "author", "category"):
+            if gold.get(key) is None:
+                continue
+            res.field_totals[key] += 1
+            got = a.published.isoformat() if key == "published" and a.published else getattr(a, key)
+            if got == gold[key]:
+                res.fields[key] += 1
+            else:
+                res.errors.append(f"{gold['path']}: {key} {got!r} != {gold[key]!r}")
+        compact = "".join(a.body.split())
+        for key, test in (("body_first", compact.startswith), ("body_last", compact.endswith)):
+            res.field_totals[key] += 1
+            if test("".join(gold[key].split())):
+                res.fields[key] += 1
+            else:
+                res.errors.append(f"{gold['path']}: {key} {gold[key]!r} not where expected")
+        for s in gold.get("keep", []):
+            res.keep_total += 1
+            res.keep_kept += "".join(s.split()) in compact
+        for s in gold.get("drop", []):
+            res.drop_total += 1
+            res.drop_dropped += "".join(s.split()) not in compact
+        got_stance = {s.target: s.label for s in result.stances}
+        for target, label in gold.get("stance", {}).items():
+            pred = got_stance.get(target, "none")
+            if label == "none" or pred == "none":
+                res.none_total += 1
+                res.none_correct += label == pred
+            if label != "none":
+                res.stance_pairs.setdefault(target, []).append((label, pred))
+            if pred != label:
+                res.errors.append(f"{gold['path']}: stance {target} {pred} != {label}")
+        gold_preds = gold.get("predictions", [])
+        res.pred_gold += len(gold_preds)
+        quotes = {p.quote: p for p in result.predictions}
+        res.pred_pred += len(quotes)
+        for gp in gold_preds:
+            match = next((p for q, p in quotes.items() if overlaps(q, gp["quote"])), None)
+            if match:
+                res.pred_tp += 1
+                res.due_correct += (match.due.isoformat() if match.due else None) == gp.get("due")
+    return res
+
+
+def format_report(res: EvalResult) -> str:
+    lines = [
+        f"pages: {res.pages} ({len(res.failed)} not extracted: {res.failed})",
+        "",
+        "extraction:",
+    ]
+    for key in ("title", "published", "site", "author", "category", "body_first", "body_last"):
+        if res.field_totals[key]:
+            lines.append(
+                f"  {key:<10} {res.fields[key] / res.field_totals[key]:.3f} ({res.fields[key]}/{res.field_totals[key]})"
+            )
+    if res.keep_total:
+        lines.append(
+            f"  keep kept  {res.keep_kept / res.keep_total:.3f} ({res.keep_kept}/{res.keep_total})"
+        )
+    if res.drop_total:
+        lines.append(
+            f"  drop gone  {res.drop_dropped / res.drop_total:.3f} ({res.drop_dropped}/{res.drop_total})"
+        )
+    lines += ["", "stance (macro-F1 over bullish/bearish/neutral, pages mentioning the target):"]
+    for target, pairs in sorted(res.stance_pairs.items()):
+        f1, per = macro_f1(pairs)
+        lines.append(
+            f"  {target:<10} {f1:.3f}  n={len(pairs)}  "
+            + "  ".join(f"{k}={v:.2f}" for k, v in per.items())
+        )
+    if res.none_total:
+        lines.append(
+            f"  none accuracy {res.none_correct / res.none_total:.3f} ({res.none_correct}/{res.none_total})"
+        )
+    p = res.pred_tp / res.pred_pred if res.pred_pred else 0.0
+    r = res.pred_tp / res.pred_gold if res.pred_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    lines += [
+        "",
+        f"predictions: precision {p:.3f} recall {r:.3f} F1 {f:.3f} "
+        f"(matched {res.pred_tp}, predicted {res.pred_pred}, gold {res.pred_gold}); "
+        f"due correct on matched {res.due_correct}/{res.pred_tp}",
+    ]
+    return "\n".join(lines)

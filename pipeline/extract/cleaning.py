@@ -1,0 +1,54 @@
+"""Line-level cleaning against the boilerplate phrase lexicon (data/lexicons/boilerplate.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    end: re.Pattern[str]
+    line: re.Pattern[str]
+
+    @classmethod
+    def load(cls, path: str | Path) -> Boilerplate:
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text("utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"boilerplate lexicon {path} cannot be read: {exc}") from None
+        try:
+            return cls(
+                end=re.compile("|".join(f"(?:{p})" for p in data.get("end", [])) or r"(?!)"),
+                line=re.compile("|".join(f"(?:{p})" for p in data.get("line", [])) or r"(?!)"),
+            )
+        except re.error as exc:
+            raise ConfigError(f"boilerplate lexicon {path} has a bad pattern: {exc}") from None
+
+    def is_end(self, line: str) -> bool:
+        return bool(self.end.search(line.strip()))
+
+    def is_noise(self, line: str) -> bool:
+        return bool(self.line.search(line.strip()))
+
+    def clean(self, paragraphs: list[str], title: str | None = None) -> list[str]:
+        """Drop noise lines, a repeated title, and everything after an end marker at the tail."""
+        out: list[str] = []
+        for i, para in enumerate(paragraphs):
+            p = para.strip()
+            if not p or self.is_noise(p):
+                continue
+            if title and p == title and not out:
+                continue
+            # An end marker in the last third of the body ends it; earlier it is an odd line.
+            if self.is_end(p):
+                if i >= len(paragraphs) * 0.5:
+                    break
+                continue
+            out.append(p)
+        return out

@@ -1,0 +1,61 @@
+"""One decoded page → Article, whichever form it came in."""
+
+from __future__ import annotations
+
+from pipeline.errors import PageRejected
+from pipeline.extract.cleaning import Boilerplate
+from pipeline.extract.html import extract_html
+from pipeline.extract.textdump import extract_text
+from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
+
+EXTRACTOR_VERSION = "duokong-extract/0.1"
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return (
+        "<html" in head
+        or "<!doctype html" in head
+        or "<body" in head
+        or "<div" in head
+        or "<p>" in head
+    )
+
+
+def extract_page(
+    raw: RawPage, text: str, encoding: str, boilerplate: Boilerplate, min_body_chars: int
+) -> Article:
+    """Raises PageRejected when no usable body is left (too short, truncated, not a page)."""
+    as_html = raw.kind == "html" or (raw.kind != "text" and _looks_html(text))
+    if raw.kind == "text" and _looks_html(text) and text.lstrip().startswith("<"):
+        as_html = True
+    if as_html:
+        ex = extract_html(text, raw.source, boilerplate, min_body_chars)
+    else:
+        ex = extract_text(text, raw.source, boilerplate)
+    body = "\n".join(ex.paragraphs)
+    body_chars = len(normalise_for_id(body))
+    if body_chars < min_body_chars:
+        truncated = as_html and "</html>" not in text[-2000:].lower()
+        reason = "truncated-html" if truncated and body_chars else "no-body"
+        raise PageRejected(
+            "extract",
+            reason,
+            f"{raw.source}: only {body_chars} characters of article text found "
+            f"(min_body_chars={min_body_chars})"
+            + ("; the HTML ends before </html>" if truncated else ""),
+        )
+    return Article(
+        id=sha256_hex(normalise_for_id(body)),
+        url=raw.url or ex.url,
+        source=raw.source,
+        site=ex.site,
+        title=ex.title,
+        author=ex.author,
+        published=ex.published,
+        category=ex.category,
+        body=body,
+        extractor=f"{EXTRACTOR_VERSION}:{ex.method}",
+        raw_hash=raw.raw_hash,
+        encoding=encoding,
+    )

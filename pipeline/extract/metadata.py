@@ -1,0 +1,285 @@
+"""Title, publish date, author, site and category from a page's markup and header text.
+
+Dates are taken only from the page's own metadata or its header (the text between the title and
+the body), never from comments below the body and never from the crawl time: a wrong date moves
+an opinion to the wrong week, while a missing one only leaves it undated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from lxml import html as lxml_html
+
+from pipeline.extract import patterns as P
+
+_META_DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publication_date",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "weibo:article:create_at",
+    "og:release_date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_DATE_XPATHS = (
+    '//*[@itemprop="datePublished"]/@content',
+    '//*[@itemprop="datePublished"]/@datetime',
+    '//*[@itemprop="datePublished"]/@title',
+    '//*[@itemprop="datePublished"]',
+    '//*[@id="publish_time"]',
+    '//*[@data-testid="storyPublishDate"]',
+    '(//em[starts-with(@id, "authorposton")])[1]',
+    '//*[contains(@class, "ContentItem-time")]',
+    '//time[contains(@class, "published")]/@datetime',
+    '//time[contains(@class, "entry-date")]/@datetime',
+    "(//article//time/@datetime)[1]",
+    '//*[@id="pubtime" or @id="pub_date" or @id="pubTime" or @class="pubtime" or @class="pub_date"]',
+    '//*[contains(@class, "date-source") or contains(@class, "post-time") or contains(@class, "time-source")]',
+    '//*[contains(@class, "date-header")]',
+)
+_AUTHOR_XPATHS = (
+    '//meta[@name="author"]/@content',
+    '//meta[@property="article:author"]/@content',
+    '//*[@id="js_author_name"]',
+    '//*[contains(@class, "rich_media_meta_text")]',
+    '//*[contains(@class, "AuthorInfo-name")]',
+    '(//*[contains(@class, "authi")]//a[contains(@class, "xw1")])[1]',
+    '//*[@rel="author"]',
+    '//*[contains(@class, "author") and contains(@class, "vcard")]',
+    '//*[@itemprop="author"]//*[@itemprop="name"]',
+    '//*[@itemprop="author"]',
+    '//*[@data-testid="authorName"]',
+    '//*[contains(@class, "author-name") or @class="author" or contains(@class, "post-author")]',
+    '(//a[contains(@href, "/author") or contains(@rel, "author")])[1]',  # Z-Blog, WordPress
+)
+_SITE_XPATHS = (
+    '//*[@id="js_name"]',  # a WeChat account is the site, not 微信公众平台
+    '//meta[@property="og:site_name"]/@content',
+    '//meta[@name="application-name"]/@content',
+)
+_CATEGORY_XPATHS = (
+    '//meta[@property="article:section"]/@content',
+    '//*[contains(@class, "cat-links")]//a',
+    '//*[contains(@class, "post-labels")]//a',
+)
+_LOGO_XPATHS = ('(//*[contains(@class, "logo")])[1]',)
+_COPYRIGHT_SITE = re.compile(
+    r"(?:©|&copy;|Copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:版权所有|版權所有|All rights)"
+)
+_BREADCRUMB_XPATHS = (
+    '//*[contains(@class, "breadcrumb") or contains(@class, "crumb") or @id="pt" or contains(@class, "position") or contains(@class, "location")]',
+)
+
+
+def parse_date(text: str | None) -> date | None:
+    """The first plausible date written in text (2025-02-02, 2025/2/2, 2025年2月2日)."""
+    if not text:
+        return None
+    best: tuple[int, date] | None = None
+    for pattern in P.DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            try:
+                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+            if 1995 <= d.year <= 2100 and (best is None or m.start() < best[0]):
+                best = (m.start(), d)
+            break
+    return best[1] if best else None
+
+
+def clean_text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = re.sub(r"\s+", " ", value).strip()
+    return value or None
+
+
+def _first(tree: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
+    for xp in xpaths:
+        for node in tree.xpath(xp):
+            text = node if isinstance(node, str) else node.text_content()
+            text = clean_text(str(text))
+            if text:
+                return text
+    return None
+
+
+def _json_ld(tree: lxml_html.HtmlElement) -> dict:
+    for node in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(node)
+        except (json.JSONDecodeError, TypeError):
+            continue
+        items = (
+            data
+            if isinstance(data, list)
+            else data.get("@graph", [data])
+            if isinstance(data, dict)
+            else []
+        )
+        for item in items:
+            if isinstance(item, dict) and any(k in item for k in ("datePublished", "headline")):
+                return item
+    return {}
+
+
+def meta_date(tree: lxml_html.HtmlElement) -> date | None:
+    metas = {}
+    for node in tree.xpath("//meta[@content]"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        if key:
+            metas.setdefault(key, node.get("content"))
+    for key in _META_DATE_KEYS:
+        if key in metas and (d := parse_date(metas[key])):
+            return d
+    ld = _json_ld(tree)
+    if d := parse_date(str(ld.get("datePublished") or "")):
+        return d
+    for xp in _DATE_XPATHS:
+        for node in tree.xpath(xp):
+            text = node if isinstance(node, str) else node.text_content()
+            if d := parse_date(str(text)):
+                return d
+    return None
+
+
+_TITLE_XPATHS = (
+    '//*[@id="thread_subject"]',  # Discuz
+    '//*[@id="activity-name"]',  # WeChat
+    '//*[contains(@class, "QuestionHeader-title")]',  # Zhihu
+    '//h1[contains(@class, "entry-title") or contains(@class, "post-title") or contains(@class, "article-title")]',
+)
+
+
+def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
+    known = _first(tree, _TITLE_XPATHS)
+    if known:
+        return known
+    og = _first(
+        tree, ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content')
+    )
+    page_title = _first(tree, ("//title",))
+    h1s = [clean_text(h.text_content()) for h in tree.xpath("//h1")]
+    h1s = [h for h in h1s if h and len(h) >= 4]
+    candidates = [c for c in (og, *h1s) if c]
+    if page_title:
+        for c in candidates:
+            if c in page_title:
+                return c
+    if og:
+        return og
+    if h1s:
+        return h1s[0]
+    if page_title:
+        parts = [p for p in P.TITLE_SEPARATORS.split(page_title) if p]
+        if site:
+            parts = [p for p in parts if p != site] or parts
+        return max(parts, key=len) if parts else page_title
+    return None
+
+
+def title_suffix_site(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
+    """Site name from '<title>标题_站名</title>' when the title is known."""
+    page_title = _first(tree, ("//title",))
+    if not page_title or not title or title not in page_title:
+        return None
+    rest = page_title.replace(title, "", 1)
+    parts = [p.strip(" :：-_|｜·") for p in P.TITLE_SEPARATORS.split(rest)]
+    parts = [p for p in parts if p and not p.lower().startswith(("powered by", "by "))]
+    parts = [p for p in parts if 2 <= len(p) <= 30]
+    return parts[-1] if parts else None  # 标题_栏目_站名: the site comes last
+
+
+_NOT_AUTHORS = re.compile(
+    r"(Discuz|Team|Inc\.?$|Powered|原创|原創|转载|轉載|admin|匿名|佚名|编辑部|^by$)", re.I
+)
+
+
+def html_author(tree: lxml_html.HtmlElement) -> str | None:
+    for xp in _AUTHOR_XPATHS:
+        for node in tree.xpath(xp):
+            text = clean_text(str(node if isinstance(node, str) else node.text_content()))
+            value = strip_label(text) if text else None
+            if value and len(value) <= 20 and not _NOT_AUTHORS.search(value):
+                return value
+    return None
+
+
+def strip_label(value: str) -> str | None:
+    m = P.AUTHOR_LABEL.search(value)
+    if m:
+        return m.group(1).strip() or None
+    value = re.sub(
+        r"^(?:作者|by|By|張貼者|张贴者|楼主|樓主|[^:：\s]{1,4}[:：])\s*[:：]?\s*", "", value
+    ).strip()
+    return value if 0 < len(value) <= 30 else None
+
+
+def label_author(text: str) -> str | None:
+    m = P.AUTHOR_LABEL.search(text) or P.REPORTER_LABEL.search(text)
+    return m.group(1).strip() if m else None
+
+
+def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
+    """The site's logo text, or the name in its copyright line: for pages with no metadata."""
+    logo = _first(tree, _LOGO_XPATHS)
+    if logo and 2 <= len(logo) <= 12:
+        return logo
+    m = _COPYRIGHT_SITE.search(tree.text_content()[-3000:])
+    return m.group(1) if m else None
+
+
+def html_site(tree: lxml_html.HtmlElement) -> str | None:
+    return _first(tree, _SITE_XPATHS)
+
+
+def breadcrumb_category(trail: str | None, title: str | None = None) -> str | None:
+    """'当前位置:首页 > 科技 > 正文' → 科技: the last crumb that is not the page itself."""
+    if not trail:
+        return None
+    trail = re.sub(r"^(?:当前位置|當前位置|您的位置|你的位置|位置)\s*[:：]\s*", "", trail.strip())
+    crumbs = [c.strip() for c in P.BREADCRUMB_SPLIT.split(trail) if c.strip()]
+    crumbs = [c for c in crumbs[1:] if c not in P.BREADCRUMB_LEAVES and c != title and len(c) <= 20]
+    if title:
+        crumbs = [c for c in crumbs if not (len(c) > 6 and c in title)]
+    return crumbs[-1] if crumbs else None
+
+
+def html_category(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
+    direct = _first(tree, _CATEGORY_XPATHS)
+    if direct:
+        return direct
+    for xp in _BREADCRUMB_XPATHS:
+        for node in tree.xpath(xp):
+            links = [clean_text(a.text_content()) for a in node.xpath(".//a")]
+            links = [x for x in links if x]
+            if len(links) >= 2:
+                cat = breadcrumb_category(" > ".join(links), title)
+                if cat:
+                    return cat
+            cat = breadcrumb_category(clean_text(node.text_content()), title)
+            if cat:
+                return cat
+    return None
+
+
+def canonical_url(tree: lxml_html.HtmlElement) -> str | None:
+    """The page's own URL (canonical link or og:url), when it is an absolute http(s) URL."""
+    for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        for value in tree.xpath(xp):
+            value = str(value).strip()
+            if value.startswith(("http://", "https://")):
+                return value
+    return None

@@ -1,0 +1,200 @@
+"""Declarative patterns for Chinese page boilerplate: constants only, no logic.
+
+Phrase lists that users extend live in data/lexicons/boilerplate.toml; these are the structural
+patterns (class/id tokens, selectors, date and meta-line shapes) the extractors are built on.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Elements never part of an article body.
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "svg",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "nav",
+    "footer",
+    "aside",
+    "template",
+    "object",
+    "embed",
+    "canvas",
+    "input",
+    "label",
+)
+
+# class/id tokens (split on -, _ and spaces) that mark boilerplate containers.
+BOILERPLATE_TOKENS = frozenset(
+    {
+        "comment",
+        "comments",
+        "commentlist",
+        "respond",
+        "reply",
+        "replies",
+        "related",
+        "relatedposts",
+        "share",
+        "sharing",
+        "sharedaddy",
+        "social",
+        "sidebar",
+        "widget",
+        "widgets",
+        "footer",
+        "foot",
+        "breadcrumb",
+        "breadcrumbs",
+        "crumb",
+        "crumbs",
+        "nav",
+        "navbar",
+        "menu",
+        "topbar",
+        "header",
+        "ad",
+        "ads",
+        "advert",
+        "advertisement",
+        "banner",
+        "sponsor",
+        "recommend",
+        "recommended",
+        "hot",
+        "hotnews",
+        "rank",
+        "ranking",
+        "copyright",
+        "qrcode",
+        "qr",
+        "tags",
+        "tag",
+        "tagcloud",
+        "pagination",
+        "pager",
+        "prevnext",
+        "postnav",
+        "signature",
+        "sign",
+        "pstatus",
+        "login",
+        "toolbar",
+        "vote",
+        "votebar",
+        "subscribe",
+        "follow",
+        "modal",
+        "popup",
+        "cookie",
+        "relatedarticles",
+        "morelist",
+        "moreanswers",
+        "guess",
+        "like",
+        "likes",
+        "extra",
+        "meta",
+        "byline",
+        "author",
+        "authi",
+        "favatar",
+        "pls",
+        "disclaimer",
+        "statement",
+    }
+)
+# Tokens that mark the article itself: a container carrying one is never dropped.
+CONTENT_TOKENS = frozenset(
+    {"content", "article", "entry", "post", "body", "main", "text", "richcontent"}
+)
+
+# Known article containers of common templates, tried in order (XPath, first match wins).
+CONTENT_XPATHS = (
+    '//*[@id="js_content"]',  # WeChat official-account articles
+    '//*[contains(concat(" ", normalize-space(@class), " "), " RichContent-inner ")]',  # Zhihu
+    '//*[@itemprop="articleBody"]',
+    '(//td[contains(concat(" ", normalize-space(@class), " "), " t_f ")])[1]',  # Discuz: first post
+    '//*[contains(concat(" ", normalize-space(@class), " "), " entry-content ")]',  # WordPress
+    '//*[contains(concat(" ", normalize-space(@class), " "), " article-content ")]',  # Z-Blog
+    '//*[@id="artibody"]',
+    '//*[@id="article_content"]',
+    '//*[@id="content_text"]',
+    '//*[contains(concat(" ", normalize-space(@class), " "), " post_body ")]',
+    '//*[contains(concat(" ", normalize-space(@class), " "), " article-body ")]',
+    '//*[contains(concat(" ", normalize-space(@class), " "), " post-content ")]',
+    '//*[contains(concat(" ", normalize-space(@class), " "), " article_content ")]',
+    '//*[@id="content"]//article',
+    "//article",
+)
+
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "dl",
+        "dd",
+        "dt",
+        "figure",
+        "figcaption",
+        "header",
+        "main",
+        "center",
+        "tbody",
+    }
+)
+
+# Dates as Chinese pages write them. Groups: year, month, day.
+DATE_PATTERNS = (
+    re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
+    re.compile(r"(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])"),
+)
+PUBLISH_LABELS = re.compile(
+    r"(发布于|發佈於|发表于|發表於|发布时间|發布時間|发表时间|时间[:：]|日期[:：]|"
+    r"編輯於|编辑于|更新于|發佈時間|Posted on|Published)"
+)
+AUTHOR_LABEL = re.compile(
+    r"(?:作者|作\s*者|文|撰文|記者|记者|編輯|Author|By)\s*[:：/]\s*"
+    r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.\- ]{0,24}?)"
+    r"(?=\s|$|[，,。|｜/]|来源|來源|发布|發佈|时间|時間|日期|\d)"
+)
+REPORTER_LABEL = re.compile(r"(?:记者|記者)\s*([\u4e00-\u9fff]{2,4})\s*[／/]")
+SOURCE_LABEL = re.compile(r"(?:来源|來源|出处)\s*[:：]\s*([\u4e00-\u9fffA-Za-z0-9_·]{2,20})")
+RELATIVE_TIME = re.compile(r"\d+\s*(?:年|个月|個月|月|周|週|天|小时|小時|分钟|分鐘|秒)前")
+
+# Breadcrumb trails: 当前位置:首页 > 栏目 > 正文内容 / 首页 » 分类 » 标题 / 论坛 › 版块 › 帖子
+BREADCRUMB_LINE = re.compile(
+    r"^(?:当前位置|當前位置|您的位置|你的位置|位置)?\s*[:：]?\s*(?:首页|首頁|主页|论坛|論壇|Home)\s*[>›»/＞]"
+)
+BREADCRUMB_SPLIT = re.compile(r"\s*[>›»/＞]\s*")
+BREADCRUMB_LEAVES = frozenset(
+    {"正文", "正文内容", "正文內容", "内容", "帖子", "文章", "详情", "詳情"}
+)
+
+# Title suffixes: 标题_站名 / 标题 - 站名 / 标题|站名
+TITLE_SEPARATORS = re.compile(
+    r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])|[:：]\s+)\s*"
+)

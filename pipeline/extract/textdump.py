@@ -1,0 +1,147 @@
+"""Plain-text page dumps: all visible text of a page, as many scrapers save it.
+
+With no markup left, the page's parts are told apart by line shape: a breadcrumb line, a title
+line, a meta line (site, date, category, views), the prose of the body, and an end marker
+(扫描二维码, 版权声明, 相关文章, 发表评论…) after which everything is page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract import metadata as M
+from pipeline.extract import patterns as P
+from pipeline.extract.cleaning import Boilerplate
+from pipeline.extract.html import Extracted
+
+HEADER_LINES = 15
+_PROSE_PUNCT = re.compile(r"[，。！？；,!?;…]")
+_META_SITE = re.compile(
+    r"^(?P<site>[^\d\s(（][^()（）]{0,20}?)\s*(?:"
+    + P.RELATIVE_TIME.pattern
+    + r")?\s*[(（]?\s*20\d\d[-/.年]"
+)
+_META_AFTER_DATE = re.compile(
+    r"20\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）]?\s*(?P<rest>.*)$"
+)
+_COPYRIGHT_SITE = re.compile(
+    r"(?:本文由|本文来自|來自)\s*([\u4e00-\u9fffA-Za-z0-9]{2,20}?)\s*(?:发布|發佈|發布|原创|原創|整理)"
+)
+_COPYRIGHT_LINE = re.compile(
+    r"(?:Copyright|©)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
+    r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,15})\s*(?:版权所有|版權所有|All)"
+)
+_ZHIHU_NOISE = re.compile(
+    r"^(关注者|被浏览|關注者|被瀏覽|\d+\s*人赞同了该回答|\d+\s*人贊同了該回答)"
+)
+
+
+_ANSWER_START = re.compile(r"^[\d,.]+\s*[万萬千]?\s*人(?:赞同|贊同)了(?:该|該)回答$")
+_TAG_LINE = re.compile(r"^[^，。！？,!?：:]+(?:\s{2,}[^，。！？,!?：:\s][^，。！？,!?：:]*){2,}$")
+
+
+def _is_count(line: str) -> bool:
+    return bool(re.fullmatch(r"[\d,.]+\s*[万萬千]?", line.strip("\u200b ")))
+
+
+def _title_candidate(line: str, boilerplate: Boilerplate) -> bool:
+    return (
+        4 <= len(line) <= 80
+        and not boilerplate.is_noise(line)
+        and not _ZHIHU_NOISE.search(line)
+        and not _TAG_LINE.search(line)
+        and not is_meta_line(line)
+    )
+
+
+def is_prose(line: str) -> bool:
+    return (len(line) >= 15 and bool(_PROSE_PUNCT.search(line))) or len(line) >= 40
+
+
+def is_meta_line(line: str) -> bool:
+    if len(line) > 90 or line.count("。") > 0:
+        return False
+    has_date = any(p.search(line) for p in P.DATE_PATTERNS)
+    return has_date or bool(P.RELATIVE_TIME.search(line)) or bool(P.PUBLISH_LABELS.search(line))
+
+
+def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
+    lines = [ln.strip().strip("\u200b") for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    breadcrumb = title = meta = None
+    title_idx = meta_idx = -1
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if breadcrumb is None and P.BREADCRUMB_LINE.search(line):
+            # Site name, tagline and menu come before the trail; the title comes after it.
+            breadcrumb, title, title_idx = line, None, -1
+            continue
+        if title is not None and meta is None and is_meta_line(line) and not is_prose(line):
+            meta, meta_idx = line, i
+            continue
+        if title is None and _title_candidate(line, boilerplate):
+            title, title_idx = line, i
+            continue
+        if is_prose(line) and title is not None and meta is None:
+            break
+
+    start = max(title_idx, meta_idx) + 1
+    author = None
+    answer = next((k for k, ln in enumerate(lines[:80]) if _ANSWER_START.search(ln)), None)
+    if answer is not None:
+        # A Q&A answer page: the answer starts after "N 人赞同了该回答"; the answerer's name sits
+        # above their one-line bio and the follow button.
+        start = answer + 1
+        k = answer - 1
+        if k >= 0 and lines[k].strip("\u200b+ ") in ("关注", "關注"):
+            k -= 1
+        if k >= 1 and not _is_count(lines[k - 1]):
+            author = lines[k - 1]
+    while start < len(lines) and not is_prose(lines[start]):
+        start += 1
+    end = start
+    while end < len(lines) and not boilerplate.is_end(lines[end]):
+        end += 1
+    body = [
+        ln for ln in lines[start:end] if not boilerplate.is_noise(ln) and not _ZHIHU_NOISE.search(ln)
+    ]
+
+    header = "\n".join(lines[: max(start, 0)])
+    published = M.parse_date(meta) if meta else None
+    if published is None:
+        # Zhihu-style pages print 发布于 right after the answer, before comments.
+        for line in lines[end : end + 3]:
+            if P.PUBLISH_LABELS.search(line):
+                published = M.parse_date(line)
+                break
+    if published is None:
+        published = M.parse_date(header)
+
+    category = None
+    meta_name = None
+    if meta:
+        m = _META_SITE.search(meta)
+        if m and not P.PUBLISH_LABELS.search(m.group("site")):
+            meta_name = m.group("site").strip() or None
+        m = _META_AFTER_DATE.search(meta)
+        if m:
+            rest = re.sub(r"\d+$", "", m.group("rest")).strip()
+            rest = re.sub(r"^(?:作者|分类|分類|栏目)[:：].*$", "", rest).strip()
+            if 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
+                category = rest
+    footer = "\n".join(lines[end:])
+    # The site: the footer's copyright line, else who the notice says published it, else the
+    # name on the meta line, else the first line of a page whose header has a breadcrumb trail.
+    site = None
+    if m := _COPYRIGHT_LINE.search(footer):
+        site = m.group(1)
+    elif m := _COPYRIGHT_SITE.search(footer):
+        site = m.group(1)
+    elif meta_name:
+        site = meta_name
+    elif breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
+        site = lines[0]
+    category = M.breadcrumb_category(breadcrumb, title) or category
+    author = author or M.label_author(meta or "") or M.label_author(header) or meta_name
+    if author and author == site:
+        author = None  # the site posting as itself names no person
+    return Extracted(title, published, site, author, category, body, "text-dump")

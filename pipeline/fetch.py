@@ -1,0 +1,71 @@
+"""Fetching the pages of a URL list: timeouts, retries with back-off, the response charset.
+
+A URL that cannot be fetched becomes a Reject (stage fetch) and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime
+
+import httpx
+
+from pipeline.records import RawPage, Reject
+
+log = logging.getLogger(__name__)
+USER_AGENT = "duokong/0.1 (+https://example.invalid/duokong)"
+
+
+def fetch(
+    url: str, timeout: float = 15.0, retries: int = 2, backoff: tuple[float, ...] = (2, 5, 15)
+) -> RawPage | Reject:
+    last = ""
+    for attempt in range(retries + 1):
+        try:
+            with httpx.Client(
+                follow_redirects=True,
+                timeout=timeout,
+                max_redirects=5,
+                headers={"User-Agent": USER_AGENT},
+            ) as client:
+                resp = client.get(url)
+            if resp.status_code >= 500 and attempt < retries:
+                last = f"HTTP {resp.status_code}"
+            elif resp.status_code >= 400:
+                return Reject(
+                    url,
+                    "fetch",
+                    f"http-{resp.status_code}",
+                    f"{url} answered HTTP {resp.status_code}",
+                    datetime.now(UTC),
+                )
+            else:
+                ctype = resp.headers.get("content-type", "")
+                return RawPage(
+                    source=url,
+                    data=resp.content,
+                    kind="text" if "text/plain" in ctype else "html",
+                    url=str(resp.url),
+                    http_charset=resp.charset_encoding,
+                    fetched_at=datetime.now(UTC),
+                )
+        except httpx.TooManyRedirects:
+            return Reject(
+                url,
+                "fetch",
+                "redirect-loop",
+                f"{url} redirects more than 5 times",
+                datetime.now(UTC),
+            )
+        except httpx.HTTPError as exc:
+            last = f"{type(exc).__name__}: {exc}"
+        if attempt < retries:
+            time.sleep(backoff[min(attempt, len(backoff) - 1)])
+    return Reject(
+        url,
+        "fetch",
+        "unreachable",
+        f"{url} failed after {retries + 1} tries: {last}",
+        datetime.now(UTC),
+    )

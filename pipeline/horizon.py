@@ -1,0 +1,182 @@
+"""Time expressions of predictions → a window (earliest, due) relative to the publish date.
+
+Vague horizons (短期, 长期, 未来几年) keep their text and get no date: a made-up due date would
+score a prediction on a day its author never named. A time word that qualifies a noun
+(明年的订单) is not a horizon.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_NUM = r"[0-9一二两兩三四五六七八九十几幾数數半]+"
+_AFTER = r"(?:以后|以後|之后|之後|后|後|以内|以內|之内|之內|内|內|左右|上下|期间|里|裡)?"
+
+
+@dataclass(frozen=True)
+class Horizon:
+    text: str
+    start: int
+    end: int
+    earliest: date | None
+    due: date | None
+
+
+def _cn_number(s: str) -> float | None:
+    s = s.replace("兩", "两").replace("幾", "几").replace("數", "数")
+    if s == "半":
+        return 0.5
+    if s in ("几", "数"):
+        return None
+    if s.isdigit():
+        return float(s)
+    try:
+        import cn2an
+
+        return float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _quarter_end(year: int, q: int) -> date:
+    month = q * 3
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _range_numbers(s: str) -> tuple[float | None, float | None]:
+    """'两三' → (2, 3); '三到五' → (3, 5); '5' → (5, 5)."""
+    m = re.fullmatch(r"(.+?)(?:到|至|-|~|～)(.+)", s)
+    if m:
+        return _cn_number(m.group(1)), _cn_number(m.group(2))
+    if len(s) == 2 and s[0] in "一二两兩三四五六七八九" and s[1] in "二两兩三四五六七八九十":
+        a, b = _cn_number(s[0]), _cn_number(s[1])
+        if a is not None and b is not None and b > a:
+            return a, b
+    n = _cn_number(s)
+    return n, n
+
+
+def _span_months(published: date, lo: float, hi: float, within: bool) -> tuple[date, date]:
+    earliest = published if within else add_months(published, round(lo * 12))
+    return earliest, add_months(published, round(hi * 12))
+
+
+_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(20\d\d)\s*年\s*(?:第?([一二三四1-4])\s*季度|[Qq]([1-4]))"), "year_quarter"),
+    (re.compile(r"(20\d\d)\s*年\s*(上半年|下半年|年底|年末|底|末|内|內)?"), "year"),
+    (re.compile(r"(明年|後年|后年|今年)\s*(上半年|下半年|年底|年末|底|末|内|內)?"), "rel_year"),
+    (re.compile(r"(下半年|上半年)"), "half"),
+    (
+        re.compile(
+            r"(?:未来|未來|接下来|接下來|今后|今後)?\s*("
+            + _NUM
+            + r"(?:\s*(?:到|至|-|~)\s*"
+            + _NUM
+            + r")?)\s*(?:个|個)?\s*(年|月|季度)"
+            + _AFTER
+        ),
+        "span",
+    ),
+    (re.compile(r"(年内|年內|年底前|年底|年末)"), "this_year_end"),
+    (re.compile(r"(下个|下個|下一个|下一個|本|这个|這個)\s*季度"), "quarter"),
+    (re.compile(r"(下个月|下個月)"), "next_month"),
+    (
+        re.compile(
+            r"(短期|中期|长期|長期|近期|中长期|未来几年|未來幾年|未来数年|未來數年|几年后|幾年後|不久的将来)"
+        ),
+        "vague",
+    ),
+]
+
+
+def _resolve(
+    kind: str, m: re.Match[str], published: date | None
+) -> tuple[date | None, date | None] | None:
+    """(earliest, due) or None when the match is not a horizon at all."""
+    if kind == "vague":
+        return (None, None)
+    if kind == "year_quarter":
+        q = (
+            int(m.group(2) or m.group(3))
+            if (m.group(2) or m.group(3) or "").isdigit()
+            else "一二三四".index(m.group(2)) + 1
+        )
+        y = int(m.group(1))
+        return date(y, q * 3 - 2, 1), _quarter_end(y, q)
+    if kind == "year":
+        y, part = int(m.group(1)), m.group(2) or ""
+        if published and y < published.year:
+            return None  # a past year is history, not a horizon
+        if part == "上半年":
+            return date(y, 1, 1), date(y, 6, 30)
+        if part == "下半年":
+            return date(y, 7, 1), date(y, 12, 31)
+        return date(y, 1, 1), date(y, 12, 31)
+    if published is None:
+        return (None, None)
+    if kind == "rel_year":
+        offset = {"今年": 0, "明年": 1, "后年": 2, "後年": 2}[m.group(1)]
+        y, part = published.year + offset, m.group(2) or ""
+        if part == "上半年":
+            return date(y, 1, 1), date(y, 6, 30)
+        if part == "下半年":
+            return date(y, 7, 1), date(y, 12, 31)
+        return (published if offset == 0 else date(y, 1, 1)), date(y, 12, 31)
+    if kind == "this_year_end":
+        return published, date(published.year, 12, 31)
+    if kind == "half":
+        y = published.year
+        if m.group(1) == "上半年":
+            y = y if published.month <= 6 else y + 1
+            return date(y, 1, 1), date(y, 6, 30)
+        return date(y, 7, 1), date(y, 12, 31)
+    if kind == "quarter":
+        q = (published.month - 1) // 3 + 1
+        if m.group(1) in ("本", "这个", "這個"):
+            return published, _quarter_end(published.year, q)
+        y, q = (published.year + 1, 1) if q == 4 else (published.year, q + 1)
+        return date(y, q * 3 - 2, 1), _quarter_end(y, q)
+    if kind == "next_month":
+        nxt = add_months(published.replace(day=1), 1)
+        return nxt, date(nxt.year, nxt.month, calendar.monthrange(nxt.year, nxt.month)[1])
+    if kind == "span":
+        lo, hi = _range_numbers(re.sub(r"\s", "", m.group(1)))
+        if hi is None:
+            return (None, None)  # 几年, 数年: vague
+        unit = {"年": 12, "月": 1, "季度": 3}[m.group(2)]
+        whole = m.group(0)
+        within = any(
+            w in whole for w in ("内", "內", "之内", "里", "裡", "期间")
+        ) or whole.startswith(("未来", "未來"))
+        lo_m, hi_m = (lo or hi) * unit / 12, hi * unit / 12
+        return _span_months(published, lo_m, hi_m, within)
+    return None
+
+
+def find_horizons(text: str, published: date | None) -> list[Horizon]:
+    """Horizons in text, leftmost first, longest match at a position; noun-attached ones dropped."""
+    found: list[Horizon] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _RULES:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if text[m.end() : m.end() + 1] == "的" and kind != "vague":
+                continue  # 明年的订单: a time attached to a noun
+            if kind == "span" and m.group(2) == "月" and not re.search(r"[个個]", m.group(0)):
+                continue  # 3月 is a month name, not a three-month span
+            resolved = _resolve(kind, m, published)
+            if resolved is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Horizon(m.group(0).strip(), m.start(), m.end(), resolved[0], resolved[1]))
+    return sorted(found, key=lambda h: h.start)

@@ -1,0 +1,111 @@
+"""Segmentation, sentences and target mentions.
+
+jieba carries our user dictionary plus every catalogue term, so that 英伟达 or 黄仁勋 stay one
+token; spaCy's blank `zh` pipeline uses that jieba segmenter, a sentencizer for Chinese end
+punctuation, and an entity ruler built from the catalogue. Paragraphs are fed one at a time:
+spaCy's tokenizer is quadratic on one very long Doc. Everything loads on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pipeline.targets import Catalogue
+
+log = logging.getLogger(__name__)
+
+SENTENCE_END = ["。", "！", "？", "!", "?", "；", ";", "…"]
+_jieba_lock = threading.Lock()
+_jieba_dicts: set[str] = set()
+
+
+def load_jieba(userdict: Path, extra_words: list[str]) -> None:
+    """Load our dictionary into jieba's default tokenizer once per process (jieba is global)."""
+    import jieba
+
+    key = f"{userdict}|{len(extra_words)}"
+    with _jieba_lock:
+        if key in _jieba_dicts:
+            return
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        if userdict.is_file():
+            jieba.load_userdict(str(userdict))
+        for word in extra_words:
+            if " " not in word:
+                jieba.add_word(word, freq=2000)
+        _jieba_dicts.add(key)
+
+
+def tokenize(text: str) -> list[str]:
+    import jieba
+
+    return jieba.lcut(text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset in the body
+    end: int
+    paragraph: int
+    entities: tuple[tuple[str, int, int], ...] = ()  # (target id, start, end) in body offsets
+
+
+class ChineseNLP:
+    def __init__(self, catalogue: Catalogue, userdict: Path) -> None:
+        self.catalogue = catalogue
+        self.userdict = userdict
+
+    @cached_property
+    def nlp(self):  # -> spacy.language.Language
+        import spacy
+
+        load_jieba(self.userdict, self.catalogue.all_terms())
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_END})
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+        patterns = []
+        for target in self.catalogue.targets:
+            for term, kind in target.terms().items():
+                if kind in ("weak", "related"):
+                    continue
+                patterns.append({"label": "TARGET", "pattern": term, "id": target.id})
+        ruler.add_patterns(patterns)
+        return nlp
+
+    def sentences(self, paragraphs: list[str]) -> list[Sentence]:
+        """Sentences of the body (paragraphs joined by '\\n'), with offsets into it."""
+        out: list[Sentence] = []
+        offset = 0
+        for i, doc in enumerate(self.nlp.pipe(paragraphs, batch_size=64)):
+            for sent in doc.sents:
+                text = sent.text.strip()
+                if not text:
+                    continue
+                start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                ents = tuple(
+                    (e.ent_id_, offset + e.start_char, offset + e.end_char)
+                    for e in sent.ents
+                    if e.label_ == "TARGET"
+                )
+                out.append(Sentence(text, start, start + len(text), i, ents))
+            offset += len(paragraphs[i]) + 1
+        return out
+
+
+_t2s = None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified (OpenCC), so one cue lexicon serves both scripts."""
+    global _t2s
+    if _t2s is None:
+        import opencc
+
+        _t2s = opencc.OpenCC("t2s")
+    return _t2s.convert(text)

@@ -1,0 +1,135 @@
+"""Predictions: checkable claims about the future, with target, direction, due date and hedge.
+
+A sentence is a prediction when its author commits to a future state of a target: a future cue
+(将, 预计, 必然…) or a horizon (半年以后, 明年…) about a target it names. Rhetorical questions and
+counterfactuals are not predictions. A falsification bet (如果半年以后 X, 那我认错) predicts
+not-X: its direction comes from the same cue scorer as stance, which flips such premises.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pipeline.errors import ConfigError
+from pipeline.horizon import find_horizons
+from pipeline.nlp import Sentence, to_simplified
+from pipeline.records import Article, Prediction, sha256_hex
+from pipeline.stance.cues import CONDITIONAL, CONSEQUENT, CueScorer
+from pipeline.targets import Catalogue
+
+_NOT_FUTURE_HUI = re.compile(
+    r"(社会|机会|会议|大会|协会|学会|开会|委员会|体会|误会|约会|理会|会员|会计|会场|都会)"
+)
+
+
+@dataclass(frozen=True)
+class PredictionCues:
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+    possible: tuple[str, ...]
+    likely: tuple[str, ...]
+    certain: tuple[str, ...]
+    exclude: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def load(cls, path: str | Path) -> PredictionCues:
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text("utf-8"))
+            return cls(
+                strong=tuple(data["future"]["strong"]),
+                weak=tuple(data["future"]["weak"]),
+                possible=tuple(data["hedge"]["possible"]),
+                likely=tuple(data["hedge"]["likely_phrases"]),
+                certain=tuple(data["hedge"]["certain"]),
+                exclude=tuple(re.compile(p) for p in data["exclude"]["patterns"]),
+            )
+        except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
+            raise ConfigError(f"prediction cue lexicon {path} is unusable: {exc}") from None
+
+
+class PredictionExtractor:
+    def __init__(self, cues: PredictionCues, scorer: CueScorer, catalogue: Catalogue) -> None:
+        self.cues = cues
+        self.scorer = scorer
+        self.catalogue = catalogue
+
+    def hedge(self, text: str) -> str:
+        if any(c in text for c in self.cues.likely):
+            return "likely"
+        if any(c in text for c in self.cues.possible):
+            return "possible"
+        if any(c in text for c in self.cues.certain):
+            return "certain"
+        return "likely"
+
+    def _future_cue(self, text: str) -> str | None:
+        for c in self.cues.strong:
+            if c in text:
+                return "strong"
+        cleaned = _NOT_FUTURE_HUI.sub("", text)
+        for c in self.cues.weak:
+            if c in cleaned:
+                return "weak"
+        return None
+
+    def _quote_span(self, sent: Sentence) -> tuple[int, int]:
+        """The claim inside the sentence: from a conditional's 如果 on, else the whole sentence."""
+        text = sent.text
+        m = CONDITIONAL.search(text)
+        start = m.start() if m else 0
+        return sent.start + start, sent.end
+
+    def extract(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
+        out: list[Prediction] = []
+        for sent in sentences:
+            simplified = to_simplified(sent.text)
+            if any(p.search(simplified) for p in self.cues.exclude):
+                continue
+            named = self.catalogue.mentioned(sent.text)
+            if not named:
+                continue
+            horizons = find_horizons(simplified, article.published)
+            cue = self._future_cue(simplified)
+            if not horizons and cue != "strong":
+                continue
+            if not cue and not horizons:
+                continue
+            start, end = self._quote_span(sent)
+            quote = article.body[start:end]
+            horizon = horizons[0] if horizons else None
+            conditional = bool(CONDITIONAL.search(simplified))
+            condition = None
+            if conditional:
+                cm = CONDITIONAL.search(sent.text)
+                csq = CONSEQUENT.search(sent.text, cm.end()) if cm else None
+                condition = sent.text[cm.end() : csq.start() if csq else len(sent.text)].strip(
+                    " ,，"
+                )
+            scores = self.scorer.score(sent.text, {t: 1.0 for t in named})
+            for target in sorted(named):
+                pol = scores.get(target, 0.0)
+                direction = "up" if pol > 0 else "down" if pol < 0 else "other"
+                due: date | None = horizon.due if horizon else None
+                out.append(
+                    Prediction(
+                        id=sha256_hex(f"{article.id}|{quote}|{target}")[:32],
+                        article_id=article.id,
+                        quote=quote,
+                        target=target,
+                        direction=direction,
+                        horizon=sent.text[horizon.start : horizon.end]
+                        if horizon and len(simplified) == len(sent.text)
+                        else (horizon.text if horizon else None),
+                        due=due,
+                        window_start=horizon.earliest if horizon else None,
+                        conditional=conditional,
+                        condition=condition or None,
+                        hedge=self.hedge(simplified),  # type: ignore[arg-type]
+                    )
+                )
+        return out

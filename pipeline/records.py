@@ -1,0 +1,154 @@
+"""Plain records passed between the pipeline stages.
+
+Every stage is a function over these frozen dataclasses, so that a stage can be tested, cached
+and moved to another process without knowing about Prefect or DuckDB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+StanceLabel = Literal["bullish", "bearish", "neutral", "none"]
+Direction = Literal["up", "down", "other"]
+Hedge = Literal["certain", "likely", "possible"]
+STANCE_LABELS: tuple[str, ...] = ("bullish", "bearish", "neutral", "none")
+
+
+def sha256_hex(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def normalise_for_id(text: str) -> str:
+    """NFKC and whitespace-free text, so that re-wrapped or re-spaced copies hash the same."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One input as read from disk or the network, before decoding."""
+
+    source: str  # path or URL it came from (plus '#n' for one record of a WARC file)
+    data: bytes
+    kind: Literal["html", "text", "json", "unknown"]
+    url: str | None = None
+    http_charset: str | None = None  # charset given by an HTTP header, when there was one
+    fetched_at: datetime | None = None
+
+    @property
+    def raw_hash(self) -> str:
+        return sha256_hex(self.data)
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    url: str | None
+    source: str
+    site: str | None
+    title: str | None
+    author: str | None
+    published: date | None
+    category: str | None
+    body: str
+    extractor: str
+    raw_hash: str = ""
+    encoding: str | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n") if p.strip()]
+
+    @property
+    def page_key(self) -> str:
+        """What identifies the page across runs: its URL when known, else where it was read."""
+        return self.url or self.source
+
+
+@dataclass(frozen=True)
+class Mention:
+    target: str
+    text: str  # as written in the body
+    start: int  # character offsets in the body
+    end: int
+    kind: Literal["name", "alias", "product", "person", "related"] = "name"
+
+
+@dataclass(frozen=True)
+class Stance:
+    article_id: str
+    target: str
+    label: StanceLabel
+    score: float
+    evidence: tuple[str, ...]
+    model: str
+
+
+@dataclass(frozen=True)
+class Prediction:
+    id: str
+    article_id: str
+    quote: str
+    target: str | None
+    direction: Direction
+    horizon: str | None
+    due: date | None
+    window_start: date | None
+    conditional: bool
+    condition: str | None
+    hedge: Hedge
+    status: str = "open"
+
+
+@dataclass(frozen=True)
+class Reject:
+    source: str
+    stage: str  # read | decode | extract | analyze | write | fetch
+    reason: str  # short machine-friendly reason, e.g. "empty-file"
+    detail: str
+    at: datetime
+    raw_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What the pipeline made of one input: an analysed article or the reason it was refused."""
+
+    source: str
+    article: Article | None = None
+    stances: tuple[Stance, ...] = ()
+    predictions: tuple[Prediction, ...] = ()
+    reject: Reject | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None and self.reject is None
+
+
+@dataclass
+class RunCounts:
+    seen: int = 0
+    articles: int = 0
+    rejected: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def to_jsonable(obj: Any) -> Any:
+    """dataclasses, dates and tuples → JSON-ready values."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {k: to_jsonable(v) for k, v in asdict(obj).items()}
+    if isinstance(obj, dict):
+        return {k: to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, datetime | date):
+        return obj.isoformat()
+    return obj

@@ -1,0 +1,246 @@
+"""The stance trend report: queries over the warehouse → one self-contained HTML file
+(inline CSS and SVG: it opens offline, nothing to fetch), or the same content as Markdown.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from jinja2 import Environment, select_autoescape
+
+from pipeline import __version__
+
+log = logging.getLogger(__name__)
+
+FREQ_VIEWS = {"week": ("stance_weekly", "week"), "month": ("stance_monthly", "month")}
+
+
+@dataclass
+class TargetTrend:
+    target: str
+    periods: list[dict[str, Any]]
+    totals: dict[str, int]
+    evidence: list[dict[str, Any]]
+    chart: str = ""
+
+
+@dataclass
+class ReportData:
+    generated: date
+    freq: str
+    since: date | None
+    until: date | None
+    targets: list[TargetTrend]
+    sources: list[dict[str, Any]]
+    predictions_due: list[dict[str, Any]]
+    predictions_open: list[dict[str, Any]]
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+
+def _rows(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params or [])
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def _filters(
+    since: date | None, until: date | None, target: str | None, date_col: str, target_col: str
+) -> tuple[str, list]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if since and date_col:
+        clauses.append(f"{date_col} >= ?")
+        params.append(since)
+    if until and date_col:
+        clauses.append(f"{date_col} <= ?")
+        params.append(until)
+    if target:
+        clauses.append(f"{target_col} = ?")
+        params.append(target)
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+def gather(
+    con: duckdb.DuckDBPyConnection,
+    freq: str = "week",
+    since: date | None = None,
+    until: date | None = None,
+    target: str | None = None,
+) -> ReportData:
+    view, col = FREQ_VIEWS[freq]
+    where, params = _filters(since, until, target, col, "target")
+    periods = _rows(con, f"SELECT * FROM {view} WHERE {where} ORDER BY target, {col}", params)
+    where_a, params_a = _filters(since, until, target, "a.published", "s.target")
+    evidence = _rows(
+        con,
+        f"""SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site, a.published
+            FROM latest_stances s JOIN articles a ON a.id = s.article_id
+            WHERE s.label IN ('bullish', 'bearish') AND {where_a}
+            ORDER BY a.published DESC NULLS LAST, s.score DESC""",
+        params_a,
+    )
+    trends = []
+    for t in sorted({p["target"] for p in periods} | ({target} if target else set())):
+        rows = [p for p in periods if p["target"] == t]
+        totals = {
+            k: sum(int(r[k]) for r in rows) for k in ("bullish", "bearish", "neutral", "articles")
+        }
+        ev = [e for e in evidence if e["target"] == t][:8]
+        trends.append(TargetTrend(t, rows, totals, ev))
+    sources = _rows(
+        con,
+        f"""SELECT coalesce(a.site, '(unknown site)') AS site, coalesce(a.author, '') AS author, s.target,
+                   count(*) FILTER (WHERE s.label = 'bullish') AS bullish,
+                   count(*) FILTER (WHERE s.label = 'bearish') AS bearish,
+                   count(*) FILTER (WHERE s.label = 'neutral') AS neutral
+            FROM latest_stances s JOIN articles a ON a.id = s.article_id
+            WHERE s.label <> 'none' AND {where_a}
+            GROUP BY ALL ORDER BY count(*) DESC, site LIMIT 50""",
+        params_a,
+    )
+    where_p, params_p = _filters(None, None, target, "", "target")
+    due = _rows(
+        con, f"SELECT * FROM predictions_due WHERE {where_p} ORDER BY due LIMIT 100", params_p
+    )
+    upcoming = _rows(
+        con,
+        f"SELECT * FROM prediction_status WHERE status = 'open' AND due IS NOT NULL AND {where_p} "
+        "ORDER BY due LIMIT 50",
+        params_p,
+    )
+    prov = _rows(
+        con,
+        """SELECT (SELECT count(*) FROM articles) AS articles,
+                  (SELECT count(*) FROM rejects) AS rejects,
+                  (SELECT count(*) FROM runs) AS runs,
+                  (SELECT min(published) FROM articles) AS first_date,
+                  (SELECT max(published) FROM articles) AS last_date,
+                  (SELECT value FROM meta WHERE key = 'current_model') AS model""",
+    )[0]
+    prov["version"] = __version__
+    return ReportData(date.today(), freq, since, until, trends, sources, due, upcoming, prov)
+
+
+COLORS = {
+    "bullish": "#c0392b",
+    "bearish": "#1e8449",
+    "neutral": "#95a5a6",
+}  # 红涨绿跌, as Chinese markets read
+
+
+def svg_chart(trend: TargetTrend, col: str) -> str:
+    """Stacked bars of stance share per period, with the net index as a line."""
+    rows = trend.periods
+    if not rows:
+        return ""
+    width, height, pad = 720, 220, 30
+    n = len(rows)
+    bw = max(2.0, (width - 2 * pad) / n * 0.8)
+    step = (width - 2 * pad) / n
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{trend.target} stance share">'
+    ]
+    parts.append(
+        f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#999"/>'
+    )
+    plot_h = height - 2 * pad
+    points = []
+    for i, r in enumerate(rows):
+        x = pad + i * step + (step - bw) / 2
+        y = height - pad
+        total = max(int(r["articles"]), 1)
+        for label in ("bearish", "neutral", "bullish"):
+            h = plot_h * int(r[label]) / total
+            if h:
+                y -= h
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y:.1f}" width="{bw:.1f}" height="{h:.1f}" fill="{COLORS[label]}">'
+                    f"<title>{r[col]} {label}: {r[label]} / {r['articles']}</title></rect>"
+                )
+        net = float(r["net"] or 0)
+        points.append(f"{x + bw / 2:.1f},{pad + plot_h * (1 - (net + 1) / 2):.1f}")
+    if len(points) > 1:
+        parts.append(
+            f'<polyline points="{" ".join(points)}" fill="none" stroke="#2c3e50" stroke-width="2"/>'
+        )
+    for i, r in enumerate(rows):
+        if n <= 12 or i % max(1, n // 12) == 0:
+            x = pad + i * step + step / 2
+            parts.append(
+                f'<text x="{x:.1f}" y="{height - 10}" font-size="10" text-anchor="middle">{r[col]}</text>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _env() -> Environment:
+    return Environment(autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+
+
+def render_html(data: ReportData) -> str:
+    col = FREQ_VIEWS[data.freq][1]
+    for t in data.targets:
+        t.chart = svg_chart(t, col)
+    template = resources.files("pipeline").joinpath("templates/report.html.j2").read_text("utf-8")
+    return _env().from_string(template).render(r=data, col=col, colors=COLORS)
+
+
+def render_markdown(data: ReportData) -> str:
+    col = FREQ_VIEWS[data.freq][1]
+    out = [f"# duokong stance report ({data.generated})", ""]
+    for t in data.targets:
+        out += [
+            f"## {t.target}",
+            "",
+            f"| {col} | bullish | bearish | neutral | articles | net |",
+            "|---|---|---|---|---|---|",
+        ]
+        out += [
+            f"| {r[col]} | {r['bullish']} | {r['bearish']} | {r['neutral']} | {r['articles']} | {float(r['net']):+.2f} |"
+            for r in t.periods
+        ]
+        out.append("")
+        for e in t.evidence[:5]:
+            quote = (e["evidence"] or [""])[0]
+            out.append(
+                f"- **{e['label']}** {e['published'] or ''} {e['title'] or e['source']}: {quote}"
+            )
+        out.append("")
+    out += ["## Predictions due", ""]
+    out += [
+        f"- {p['due']} [{p['target']}/{p['direction']}] {p['quote']} ({p['site'] or p['title']})"
+        for p in data.predictions_due
+    ] or ["(none)"]
+    p = data.provenance
+    out += [
+        "",
+        f"_{p['articles']} articles, {p['rejects']} rejected inputs, {p['runs']} runs; model {p['model']}; duokong {p['version']}_",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def write_report(
+    con: duckdb.DuckDBPyConnection,
+    out: str | Path,
+    fmt: str = "html",
+    freq: str = "week",
+    since: date | None = None,
+    until: date | None = None,
+    target: str | None = None,
+) -> Path:
+    data = gather(con, freq, since, until, target)
+    text = render_html(data) if fmt == "html" else render_markdown(data)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    log.info("wrote %s report to %s", fmt, out)
+    return out

@@ -1,0 +1,102 @@
+"""One Settings object for every stage: packaged defaults, a user TOML file, then environment.
+
+Why one object: every stage receives the same options, and impossible values fail once, at
+construction, with the list of allowed values, instead of deep inside a batch.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+FREQS = ("week", "month")
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str
+    report: str
+    samples: str
+    targets_file: str
+    userdict: str
+    stance_cues: str
+    prediction_cues: str
+    boilerplate_patterns: str
+    models_dir: str
+    model: str
+    batch_size: int
+    max_page_bytes: int
+    min_body_chars: int
+    report_freq: str
+    cron: str
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.report_freq not in FREQS:
+            raise ConfigError(
+                f"report_freq must be one of {', '.join(FREQS)}, got {self.report_freq!r}"
+            )
+        if self.min_body_chars < 1:
+            raise ConfigError(f"min_body_chars must be positive, got {self.min_body_chars}")
+
+    def path(self, name: str) -> Path:
+        """A path setting resolved against the project root when it is relative."""
+        value = Path(getattr(self, name)).expanduser()
+        return value if value.is_absolute() else PROJECT_ROOT / value
+
+    def db_path(self) -> Path:
+        """The database path: relative to the current directory, as a user typing --db expects."""
+        return Path(self.db).expanduser()
+
+    def with_overrides(self, **values: Any) -> Settings:
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+def _coerce(name: str, value: str, default: Any) -> Any:
+    if isinstance(default, bool):
+        return value.lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        try:
+            return int(value)
+        except ValueError:
+            raise ConfigError(f"DUOKONG_{name.upper()} must be an integer, got {value!r}") from None
+    return value
+
+
+def load_settings(config_file: str | Path | None = None) -> Settings:
+    defaults = tomllib.loads(
+        resources.files("pipeline").joinpath("defaults.toml").read_text("utf-8")
+    )
+    values: dict[str, Any] = dict(defaults)
+    user_file = config_file or os.environ.get("DUOKONG_CONFIG")
+    if user_file is None and Path("duokong.toml").is_file():
+        user_file = "duokong.toml"
+    if user_file:
+        path = Path(user_file)
+        if not path.is_file():
+            raise ConfigError(
+                f"config file {path} does not exist; unset DUOKONG_CONFIG or create it"
+            )
+        try:
+            user = tomllib.loads(path.read_text("utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        unknown = sorted(set(user) - set(defaults))
+        if unknown:
+            raise ConfigError(
+                f"config file {path} sets unknown keys {unknown}; allowed: {sorted(defaults)}"
+            )
+        values.update(user)
+    for f in fields(Settings):
+        env = os.environ.get(f"DUOKONG_{f.name.upper()}")
+        if env is not None:
+            values[f.name] = _coerce(f.name, env, defaults[f.name])
+    return Settings(**values)

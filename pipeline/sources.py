@@ -1,0 +1,216 @@
+"""Discover inputs and read them into RawPage records.
+
+Inputs are files, folders (walked recursively), URL lists (*.urls, one URL a line), JSON scraper
+records and WARC files. Reading never raises for one bad file: it yields a Reject instead, so a
+batch always finishes and every refused input is on record.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.records import RawPage, Reject, sha256_hex
+
+log = logging.getLogger(__name__)
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+TEXT_SUFFIXES = {".txt"}
+JSON_SUFFIXES = {".json", ".jsonl"}
+WARC_SUFFIXES = {".warc"}
+URL_SUFFIXES = {".urls"}
+SUPPORTED = HTML_SUFFIXES | TEXT_SUFFIXES | JSON_SUFFIXES | WARC_SUFFIXES | URL_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Input:
+    """One discovered input: a file on disk (URL lists are expanded later, by the fetch task)."""
+
+    path: Path
+    kind: str  # html | text | json | warc | urls | unsupported
+
+
+def _suffix(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def kind_of(path: Path) -> str:
+    suffix = _suffix(path)
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    if suffix in WARC_SUFFIXES:
+        return "warc"
+    if suffix in URL_SUFFIXES:
+        return "urls"
+    return "unsupported"
+
+
+def discover(paths: Iterable[str | Path]) -> list[Input]:
+    """Every input under paths, in a stable order. A path that does not exist is an InputError."""
+    found: list[Input] = []
+    for p in paths:
+        path = Path(p).expanduser()
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
+                    found.append(Input(child, kind_of(child)))
+        elif path.is_file():
+            found.append(Input(path, kind_of(path)))
+        else:
+            raise InputError(f"input {path} does not exist; give a file, a folder or a *.urls list")
+    log.info("discovered %d inputs under %d paths", len(found), len(found) and len(list(paths)))
+    return found
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _reject(source: str, stage: str, reason: str, detail: str, data: bytes | None = None) -> Reject:
+    return Reject(
+        source, stage, reason, detail, _now(), sha256_hex(data) if data is not None else None
+    )
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ValueError(f"{size} bytes, over the max_page_bytes limit of {max_bytes}")
+    data = path.read_bytes()
+    if path.suffix.lower() == ".gz" or data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError):
+            if path.suffix.lower() == ".gz":
+                raise
+    return data
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _json_records(item: Input, data: bytes) -> Iterator[RawPage | Reject]:
+    source = str(item.path)
+    try:
+        text = data.decode("utf-8-sig")
+        if _suffix(item.path) == ".jsonl":
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            loaded = json.loads(text)
+            records = loaded if isinstance(loaded, list) else [loaded]
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        yield _reject(source, "read", "malformed-json", f"{source} is not valid JSON: {exc}", data)
+        return
+    for i, rec in enumerate(records):
+        rec_source = source if len(records) == 1 else f"{source}#{i}"
+        if not isinstance(rec, dict):
+            yield _reject(
+                rec_source, "read", "malformed-json", f"{rec_source}: a record must be an object"
+            )
+            continue
+        body = rec.get("html") if isinstance(rec.get("html"), str) else rec.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield _reject(
+                rec_source,
+                "read",
+                "json-without-page",
+                f"{rec_source}: record has neither a non-empty 'html' nor 'text' field",
+            )
+            continue
+        url = rec.get("url") if isinstance(rec.get("url"), str) else None
+        yield RawPage(
+            source=rec_source,
+            data=body.encode("utf-8"),
+            kind="html" if isinstance(rec.get("html"), str) else "text",
+            url=url,
+            http_charset="utf-8",
+            fetched_at=_parse_time(rec.get("fetched_at")),
+        )
+
+
+def _warc_records(item: Input) -> Iterator[RawPage | Reject]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    source = str(item.path)
+    try:
+        with item.path.open("rb") as fh:
+            for i, record in enumerate(ArchiveIterator(fh)):
+                if record.rec_type != "response":
+                    continue
+                ctype = (
+                    record.http_headers.get_header("Content-Type") or ""
+                    if record.http_headers
+                    else ""
+                )
+                if "html" not in ctype and "text" not in ctype:
+                    continue
+                charset = None
+                if "charset=" in ctype:
+                    charset = ctype.split("charset=", 1)[1].split(";")[0].strip()
+                yield RawPage(
+                    source=f"{source}#{i}",
+                    data=record.content_stream().read(),
+                    kind="html" if "html" in ctype else "text",
+                    url=record.rec_headers.get_header("WARC-Target-URI"),
+                    http_charset=charset,
+                    fetched_at=_parse_time(record.rec_headers.get_header("WARC-Date")),
+                )
+    except (ArchiveLoadFailed, OSError, ValueError) as exc:
+        yield _reject(source, "read", "malformed-warc", f"{source} cannot be read as WARC: {exc}")
+
+
+def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
+    """The pages inside one input (several for JSON lists and WARC files), or why not."""
+    source = str(item.path)
+    if item.kind == "unsupported":
+        yield _reject(
+            source,
+            "read",
+            "unsupported-type",
+            f"{source}: unsupported file type; give .html/.htm, .txt, .json, .warc or .urls",
+        )
+        return
+    if item.kind == "warc":
+        yield from _warc_records(item)
+        return
+    if item.kind == "urls":
+        return  # URL lists are expanded by the fetch stage
+    try:
+        data = _read_bytes(item.path, max_bytes)
+    except (OSError, EOFError, ValueError) as exc:
+        reason = "too-large" if "max_page_bytes" in str(exc) else "unreadable"
+        yield _reject(source, "read", reason, f"{source}: {exc}")
+        return
+    if item.kind == "json":
+        yield from _json_records(item, data)
+        return
+    yield RawPage(source=source, data=data, kind=item.kind)  # type: ignore[arg-type]
+
+
+def read_url_list(path: Path) -> list[str]:
+    try:
+        lines = path.read_text("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"URL list {path} cannot be read: {exc}") from None
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]

@@ -1,0 +1,1 @@
+"""Stance of an article's author toward each catalogue target."""

@@ -1,0 +1,193 @@
+"""Cue scoring of one sentence toward each target it concerns.
+
+What the author asserts, not what the words say: a negator flips a cue (不会下降), a rhetorical
+question flips the sentence (难道…吗, 哪来的…), a counterfactual (如果…就…, 也不至于…了) flips its
+premise, a falsification bet (如果 X, 那我认错) flips X, a concession (虽然 X 但是 Y) weakens X,
+and reported speech (分析师认为…) counts little unless the author adopts it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import ConfigError
+from pipeline.nlp import to_simplified
+from pipeline.targets import Catalogue
+
+CLAUSE_SPLIT = re.compile(r"[，,：:、]")
+QUOTES = re.compile(r"[“”\"「」『』‘’]")
+CONDITIONAL = re.compile(r"(如果|假如|假设|要是|倘若|若是|一旦|只要)")
+CONSEQUENT = re.compile(r"[，,]\s*(?:那么?|就|则|那就|那我)")
+FALSIFICATION = re.compile(
+    r"(挨打要立正|我错了|我认错|认错|打脸|声讨自己|吃键盘|倒立|删号|算我输|我输了)"
+)
+VINDICATION = re.compile(r"(看个乐子|看乐子|我说对了|早就说过)")
+COUNTERFACTUAL = re.compile(r"(不至于|也不会|早就)[^，,。]*了")
+CONCESSION = re.compile(r"(虽然|虽说|尽管|固然)(?P<weak>.*?)[，,]\s*(但是|但|不过|然而|可是|却)")
+QUESTION_END = re.compile(r"[?？]\s*$")
+# Words that start with a negator character but do not negate what follows.
+NOT_NEGATING = re.compile(
+    r"(不过|不仅|不断|不少|不久|不管|不论|不但|不得不|不光|无论|没想到|毫无疑问|不可否认)"
+)
+FIRST_PERSON_VIEW = re.compile(
+    r"(我认为|我觉得|在我看来|我看好|我判断|我相信|笔者认为|我的看法|个人认为|我预计)"
+)
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    cues: dict[str, float]  # generic cue → signed weight
+    target_cues: dict[str, dict[str, float]]  # target id → cue → signed weight
+    negators: tuple[str, ...]
+    reported: tuple[str, ...]
+    first_person: tuple[str, ...]
+    rebuttal: tuple[str, ...]
+    rhetorical: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: str | Path, catalogue: Catalogue) -> CueLexicon:
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text("utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"stance cue lexicon {path} cannot be read: {exc}") from None
+        cues = {k: float(v) for k, v in data.get("bullish", {}).items()}
+        cues.update({k: -float(v) for k, v in data.get("bearish", {}).items()})
+        target_cues = {
+            t.id: {
+                **{to_simplified(c): 1.0 for c in t.bullish},
+                **{to_simplified(c): -1.0 for c in t.bearish},
+            }
+            for t in catalogue.targets
+        }
+        rep = data.get("reported", {})
+        return cls(
+            cues=cues,
+            target_cues=target_cues,
+            negators=tuple(data.get("negators", {}).get("words", [])),
+            reported=tuple(rep.get("words", [])),
+            first_person=tuple(rep.get("first_person", [])),
+            rebuttal=tuple(rep.get("rebuttal", [])),
+            rhetorical=tuple(data.get("question", {}).get("rhetorical", [])),
+        )
+
+    def regex_for(self, target: str) -> tuple[re.Pattern[str], dict[str, float]]:
+        table = {**self.cues, **self.target_cues.get(target, {})}
+        terms = sorted(table, key=len, reverse=True)
+        return re.compile("|".join(re.escape(t) for t in terms) or r"(?!)"), table
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """How a sentence should be read before its cues are counted."""
+
+    rhetorical: bool
+    reported: bool
+    first_person: bool
+    conditional: bool
+    falsification: bool
+    counterfactual: bool
+
+
+class CueScorer:
+    def __init__(self, lexicon: CueLexicon, catalogue: Catalogue) -> None:
+        self.lexicon = lexicon
+        self.catalogue = catalogue
+        self._regex = {t: lexicon.regex_for(t) for t in catalogue.ids}
+
+    def view(self, simplified: str) -> SentenceView:
+        lx = self.lexicon
+        rhetorical = any(w in simplified for w in lx.rhetorical) and (
+            QUESTION_END.search(simplified) is not None or "总不能" in simplified
+        )
+        rhetorical = rhetorical or bool(re.search(r"(难道|岂).*[吗么][?？]?\s*$", simplified))
+        first = bool(FIRST_PERSON_VIEW.search(simplified))
+        reported = (
+            not first
+            and any(w in simplified for w in lx.reported)
+            and not any(w in simplified for w in lx.first_person)
+        )
+        conditional = bool(CONDITIONAL.search(simplified))
+        return SentenceView(
+            rhetorical=rhetorical,
+            reported=reported,
+            first_person=first,
+            conditional=conditional,
+            falsification=conditional and bool(FALSIFICATION.search(simplified)),
+            counterfactual=conditional and bool(COUNTERFACTUAL.search(simplified)),
+        )
+
+    def _negated(self, text: str, pos: int) -> bool:
+        window = NOT_NEGATING.sub("", text[max(0, pos - 6) : pos])[-4:]
+        return any(n in window for n in self.lexicon.negators)
+
+    def clause_polarity(self, clause: str, target: str, ignore_negation: bool = False) -> float:
+        regex, table = self._regex[target]
+        clause = QUOTES.sub("", clause)
+        total = 0.0
+        for m in regex.finditer(clause):
+            w = table[m.group(0)]
+            if not ignore_negation and self._negated(clause, m.start()):
+                w = -w
+            total += w
+        return total
+
+    def score(self, sentence: str, targets: dict[str, float]) -> dict[str, float]:
+        """Signed score of the author's view in sentence, per target, times its attribution weight.
+
+        targets maps a target id to how surely the sentence concerns it (1.0 when named in it).
+        """
+        simplified = to_simplified(sentence)
+        view = self.view(simplified)
+        weak_span = None
+        if m := CONCESSION.search(simplified):
+            weak_span = (m.start("weak"), m.end("weak"))
+        premise_end = -1
+        if view.conditional:
+            cm = CONDITIONAL.search(simplified)
+            csq = CONSEQUENT.search(simplified, cm.end()) if cm else None
+            premise_end = csq.start() if csq else len(simplified)
+            if view.counterfactual and (cf := COUNTERFACTUAL.search(simplified)):
+                cut = max(
+                    simplified.rfind(",", 0, cf.start()), simplified.rfind("，", 0, cf.start())
+                )
+                premise_end = cut if cut > 0 else premise_end
+        clauses: list[tuple[int, str]] = []
+        pos = 0
+        for part in CLAUSE_SPLIT.split(simplified):
+            clauses.append((pos, part))
+            pos += len(part) + 1
+        named = {c: self.catalogue.mentioned(part) for c, (_, part) in enumerate(clauses)}
+        out: dict[str, float] = {}
+        for target, weight in targets.items():
+            total = 0.0
+            for c, (start, part) in enumerate(clauses):
+                in_premise = view.conditional and start < premise_end
+                pol = self.clause_polarity(
+                    part, target, ignore_negation=view.counterfactual and not in_premise
+                )
+                if not pol:
+                    continue
+                others = named[c] - {target}
+                if named[c] and target not in named[c]:
+                    continue  # the clause is about another target
+                factor = 1.0 if target in named[c] else (0.6 if not others else 0.0)
+                if weak_span and weak_span[0] <= start < weak_span[1]:
+                    factor *= 0.3
+                if in_premise and (view.falsification or view.counterfactual):
+                    pol = -pol
+                elif in_premise and not VINDICATION.search(simplified):
+                    factor *= 0.5  # an open condition is a weaker claim
+                total += pol * factor
+            if view.rhetorical:
+                total = -total
+            if view.reported:
+                total *= 0.3
+            if view.first_person:
+                total *= 1.5
+            if total:
+                out[target] = total * weight
+        return out

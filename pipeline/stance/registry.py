@@ -1,0 +1,43 @@
+"""Stance classifiers by versioned name ("lexicon.v1"), so a config or model card names one
+and an old model keeps loading after a new one is added."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from pipeline.errors import UnknownModelError
+
+if TYPE_CHECKING:
+    from pipeline.settings import Settings
+    from pipeline.stance.base import StanceClassifier
+    from pipeline.targets import Catalogue
+
+Factory = Callable[["Settings", "Catalogue"], "StanceClassifier"]
+_REGISTRY: dict[str, Factory] = {}
+
+
+def register(name: str) -> Callable[[Factory], Factory]:
+    def deco(factory: Factory) -> Factory:
+        _REGISTRY[name] = factory
+        return factory
+
+    return deco
+
+
+def _load_builtin() -> None:
+    from pipeline.stance import lexicon  # noqa: F401  (registers lexicon.v1)
+
+
+def available() -> list[str]:
+    _load_builtin()
+    return sorted(_REGISTRY)
+
+
+def create(name: str, settings: Settings, catalogue: Catalogue) -> StanceClassifier:
+    _load_builtin()
+    if name not in _REGISTRY:
+        raise UnknownModelError(
+            f"unknown stance model {name!r}; available: {', '.join(sorted(_REGISTRY))}"
+        )
+    return _REGISTRY[name](settings, catalogue)

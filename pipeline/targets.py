@@ -1,0 +1,133 @@
+"""The target catalogue (data/lexicons/targets.toml) and finding its mentions in a text.
+
+A target is data, not code: adding AMD is a new [[target]] table. Mentions are found with one
+compiled regex per catalogue (longest term first), on the original text, so offsets point into
+the article body as stored.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pipeline.errors import ConfigError
+from pipeline.records import Mention
+
+KINDS = ("names", "aliases", "products", "people", "weak", "related")
+_KIND_OF = {
+    "names": "name",
+    "aliases": "alias",
+    "products": "product",
+    "people": "person",
+    "weak": "alias",
+    "related": "related",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    label: str
+    names: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    bullish: tuple[str, ...] = ()
+    bearish: tuple[str, ...] = ()
+
+    def terms(self) -> dict[str, str]:
+        """term → kind key (names, aliases, …) for every term of this target."""
+        out: dict[str, str] = {}
+        for kind in KINDS:
+            for term in getattr(self, kind):
+                out.setdefault(term, kind)
+        return out
+
+
+def _term_pattern(term: str) -> str:
+    """ASCII terms get boundaries so that DS does not match inside DSP nor R1 inside R10."""
+    pat = re.escape(term)
+    if term[:1].isascii() and term[:1].isalnum():
+        pat = r"(?<![A-Za-z0-9])" + pat
+    if term[-1:].isascii() and term[-1:].isalnum():
+        pat = pat + r"(?![A-Za-z0-9])"
+    return pat
+
+
+class Catalogue:
+    def __init__(self, targets: list[Target]) -> None:
+        if not targets:
+            raise ConfigError("the target catalogue is empty; add at least one [[target]]")
+        ids = [t.id for t in targets]
+        if len(set(ids)) != len(ids):
+            raise ConfigError(f"duplicate target ids in the catalogue: {ids}")
+        self.targets = targets
+        self.by_id = {t.id: t for t in targets}
+
+    @classmethod
+    def load(cls, path: str | Path) -> Catalogue:
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"target catalogue {path} not found; set targets_file") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"target catalogue {path} is not valid TOML: {exc}") from None
+        targets = []
+        for i, raw in enumerate(data.get("target", [])):
+            if "id" not in raw or "names" not in raw:
+                raise ConfigError(f"{path}: [[target]] number {i + 1} needs an id and names")
+            unknown = set(raw) - {"id", "label", *KINDS, "bullish", "bearish"}
+            if unknown:
+                raise ConfigError(
+                    f"{path}: target {raw['id']!r} has unknown keys {sorted(unknown)}"
+                )
+            targets.append(
+                Target(
+                    id=raw["id"],
+                    label=raw.get("label", raw["id"]),
+                    **{k: tuple(raw.get(k, ())) for k in (*KINDS, "bullish", "bearish")},
+                )
+            )
+        return cls(targets)
+
+    @property
+    def ids(self) -> list[str]:
+        return [t.id for t in self.targets]
+
+    @cached_property
+    def _lookup(self) -> dict[str, tuple[str, str]]:
+        lookup: dict[str, tuple[str, str]] = {}
+        for t in self.targets:
+            for term, kind in t.terms().items():
+                lookup.setdefault(term, (t.id, kind))
+        return lookup
+
+    @cached_property
+    def _regex(self) -> re.Pattern[str]:
+        terms = sorted(self._lookup, key=len, reverse=True)
+        return re.compile("|".join(_term_pattern(t) for t in terms))
+
+    def all_terms(self) -> list[str]:
+        return list(self._lookup)
+
+    def find(self, text: str) -> list[Mention]:
+        """Every catalogue term in text, with weak terms kept only where the target is named."""
+        raw: list[tuple[str, str, re.Match[str]]] = []
+        for m in self._regex.finditer(text):
+            target, kind = self._lookup[m.group(0)]
+            raw.append((target, kind, m))
+        strong = {t for t, kind, _ in raw if kind not in ("weak", "related")}
+        return [
+            Mention(target=t, text=m.group(0), start=m.start(), end=m.end(), kind=_KIND_OF[kind])
+            for t, kind, m in raw
+            if kind not in ("weak", "related") or t in strong
+        ]
+
+    def mentioned(self, text: str) -> set[str]:
+        return {m.target for m in self.find(text) if m.kind != "related"}

@@ -1,0 +1,256 @@
+"""The single writer: hash-keyed, idempotent upserts of a batch of results in one transaction.
+
+Rows travel as Arrow tables (one INSERT … SELECT per table), about a hundred times faster than
+executemany. Duplicates inside a batch are dropped first: DuckDB's ON CONFLICT keeps the first of
+two equal keys within one statement.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.records import PageResult, Reject
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class WriteCounts:
+    articles: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], conflict: str) -> None:
+    if not rows:
+        return
+    data = pa.Table.from_pylist(rows)
+    con.register("_batch", data)
+    try:
+        cols = ", ".join(data.column_names)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch {conflict}")
+    finally:
+        con.unregister("_batch")
+
+
+def start_run(
+    con: duckdb.DuckDBPyConnection, inputs: list[str], parameters: dict, model: str
+) -> str:
+    run_id = uuid.uuid4().hex
+    con.execute(
+        "INSERT INTO runs (id, started, status, inputs, parameters, model) VALUES (?, ?, 'running', ?, ?, ?)",
+        [run_id, _now(), inputs, json.dumps(parameters, ensure_ascii=False, default=str), model],
+    )
+    return run_id
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, status: str, seen: int, counts: WriteCounts
+) -> None:
+    con.execute(
+        "UPDATE runs SET finished = ?, status = ?, seen = ?, articles = ?, new = ?, updated = ?, "
+        "unchanged = ?, rejected = ? WHERE id = ?",
+        [
+            _now(),
+            status,
+            seen,
+            counts.articles,
+            counts.new,
+            counts.updated,
+            counts.unchanged,
+            counts.rejected,
+            run_id,
+        ],
+    )
+
+
+def write_rejects(
+    con: duckdb.DuckDBPyConnection, rejects: Iterable[Reject], run_id: str | None
+) -> int:
+    rows = {}
+    for r in rejects:
+        key = (r.source, r.stage, r.reason, r.raw_hash or "")
+        rows[key] = {
+            "source": r.source,
+            "stage": r.stage,
+            "reason": r.reason,
+            "detail": r.detail,
+            "raw_hash": r.raw_hash or "",
+            "run_id": run_id,
+            "first_at": r.at,
+            "last_at": r.at,
+        }
+    _insert(
+        con,
+        "rejects",
+        list(rows.values()),
+        "ON CONFLICT (source, stage, reason, raw_hash) DO UPDATE SET last_at = excluded.last_at, "
+        "detail = excluded.detail, run_id = excluded.run_id",
+    )
+    return len(rows)
+
+
+def write_results(
+    con: duckdb.DuckDBPyConnection, results: list[PageResult], run_id: str | None, model: str
+) -> WriteCounts:
+    counts = WriteCounts()
+    now = _now()
+    good: dict[str, PageResult] = {}
+    for r in results:
+        if r.ok and r.article is not None:
+            good[r.article.page_key] = r  # the last copy of a page in a batch wins
+    rejects = [r.reject for r in results if r.reject is not None]
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        existing: dict[str, str] = {}
+        if good:
+            keys = pa.table({"page_key": list(good)})
+            con.register("_keys", keys)
+            existing = dict(
+                con.execute(
+                    "SELECT p.page_key, p.article_id FROM pages p JOIN _keys k USING (page_key)"
+                ).fetchall()
+            )
+            con.unregister("_keys")
+        for key, r in good.items():
+            assert r.article is not None
+            if key not in existing:
+                counts.new += 1
+            elif existing[key] != r.article.id:
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+        counts.articles = len(good)
+
+        articles = {}
+        stances = {}
+        predictions = {}
+        for r in good.values():
+            a = r.article
+            assert a is not None
+            articles[a.id] = {
+                "id": a.id,
+                "url": a.url,
+                "source": a.source,
+                "site": a.site,
+                "title": a.title,
+                "author": a.author,
+                "published": a.published,
+                "category": a.category,
+                "body": a.body,
+                "extractor": a.extractor,
+                "encoding": a.encoding,
+                "first_seen": now,
+                "updated_at": now,
+            }
+            for s in r.stances:
+                stances[(s.article_id, s.target, s.model)] = {
+                    "article_id": s.article_id,
+                    "target": s.target,
+                    "model": s.model,
+                    "label": s.label,
+                    "score": s.score,
+                    "evidence": list(s.evidence),
+                    "created_at": now,
+                }
+            for p in r.predictions:
+                predictions[p.id] = {
+                    "id": p.id,
+                    "article_id": p.article_id,
+                    "quote": p.quote,
+                    "target": p.target,
+                    "direction": p.direction,
+                    "horizon": p.horizon,
+                    "due": p.due,
+                    "window_start": p.window_start,
+                    "conditional": p.conditional,
+                    "condition": p.condition,
+                    "hedge": p.hedge,
+                    "created_at": now,
+                }
+        _insert(
+            con,
+            "articles",
+            list(articles.values()),
+            "ON CONFLICT (id) DO UPDATE SET url = excluded.url, site = excluded.site, "
+            "title = excluded.title, author = excluded.author, published = excluded.published, "
+            "category = excluded.category, extractor = excluded.extractor, "
+            "encoding = excluded.encoding, updated_at = excluded.updated_at",
+        )
+        _insert(
+            con,
+            "stances",
+            list(stances.values()),
+            "ON CONFLICT (article_id, target, model) DO UPDATE SET label = excluded.label, "
+            "score = excluded.score, evidence = excluded.evidence",
+        )
+        _insert(
+            con,
+            "predictions",
+            list(predictions.values()),
+            "ON CONFLICT (id) DO UPDATE SET direction = excluded.direction, horizon = excluded.horizon, "
+            "due = excluded.due, window_start = excluded.window_start, conditional = excluded.conditional, "
+            "condition = excluded.condition, hedge = excluded.hedge",
+        )
+        pages = [
+            {
+                "page_key": k,
+                "article_id": r.article.id,
+                "source": r.article.source,  # type: ignore[union-attr]
+                "raw_hash": r.article.raw_hash,
+                "first_seen": now,
+                "last_seen": now,
+            }  # type: ignore[union-attr]
+            for k, r in good.items()
+        ]
+        _insert(
+            con,
+            "pages",
+            pages,
+            "ON CONFLICT (page_key) DO UPDATE SET article_id = excluded.article_id, "
+            "source = excluded.source, raw_hash = excluded.raw_hash, last_seen = excluded.last_seen",
+        )
+        # An article no page points at any more (its page changed) goes, with what hangs on it;
+        # a prediction that was already resolved is kept with its outcome.
+        con.execute("DELETE FROM stances WHERE article_id NOT IN (SELECT article_id FROM pages)")
+        con.execute(
+            "DELETE FROM predictions WHERE article_id NOT IN (SELECT article_id FROM pages) "
+            "AND id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
+        )
+        con.execute(
+            "DELETE FROM articles WHERE id NOT IN (SELECT article_id FROM pages) "
+            "AND id NOT IN (SELECT article_id FROM predictions)"
+        )
+        counts.rejected = write_rejects(con, rejects, run_id)
+        con.execute(
+            "INSERT INTO meta VALUES ('current_model', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [model],
+        )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    log.info(
+        "wrote %d articles (%d new, %d updated, %d unchanged), %d rejects",
+        counts.articles,
+        counts.new,
+        counts.updated,
+        counts.unchanged,
+        counts.rejected,
+    )
+    return counts

@@ -1,0 +1,123 @@
+"""Every command as a user types it (click's CliRunner), over a warehouse built without Prefect."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.batch import process_pages, read_inputs
+from pipeline.cli import main
+from pipeline.sources import discover
+from pipeline.warehouse import connect
+from pipeline.warehouse.load import write_results
+from tests.conftest import SAMPLES
+
+COMMANDS = [
+    ["run"], ["serve"], ["analyze"], ["extract"], ["sql"], ["report"], ["setup"], ["eval"],
+    ["predictions"], ["predictions", "due"], ["predictions", "list"], ["predictions", "resolve"],
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, settings):
+    path = tmp_path_factory.mktemp("cli") / "w.duckdb"
+    results = process_pages(read_inputs(discover([SAMPLES]), settings), settings)
+    con = connect(path)
+    write_results(con, results, "test", settings.model)
+    con.close()
+    return path
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_top_level_help_lists_every_command():
+    out = invoke("--help")
+    assert out.exit_code == 0
+    for cmd in ("run", "serve", "analyze", "extract", "sql", "report", "predictions", "eval"):
+        assert cmd in out.output
+
+
+@pytest.mark.parametrize("cmd", COMMANDS, ids=" ".join)
+def test_every_command_has_help_with_an_example(cmd):
+    out = invoke(*cmd, "--help")
+    assert out.exit_code == 0, out.output
+    assert "Example" in out.output and "duokong" in out.output
+
+
+def test_extract_jsonl_has_no_analysis(tmp_path):
+    page = next((SAMPLES / "wechat").glob("*.html"))
+    out = invoke("extract", page, "--format", "jsonl")
+    obj = json.loads(out.output)
+    assert obj["error"] is None and obj["title"] and obj["body"]
+    assert "stances" not in obj and "predictions" not in obj
+
+
+def test_analyze_bad_page_yields_error_object_in_input_order(tmp_path):
+    (tmp_path / "a.html").write_bytes(b"")
+    page = next((SAMPLES / "news").glob("*.html"))
+    out = invoke("analyze", tmp_path / "a.html", page, "--format", "jsonl")
+    assert out.exit_code == 0
+    first, second = (json.loads(line) for line in out.output.splitlines())
+    assert first["error"] and "no content" in first["error"] and first["stances"] is None
+    assert second["error"] is None and len(second["stances"]) == 2
+
+
+def test_missing_input_is_a_one_line_error(tmp_path):
+    out = invoke("analyze", tmp_path / "nope.html")
+    assert out.exit_code != 0 and "does not exist" in out.output
+
+
+def test_sql_groups_stances(db):
+    out = invoke("sql", "select target, label, count(*) as n from stances group by all order by all", "--db", db, "--format", "json")
+    rows = json.loads(out.output)
+    assert {r["target"] for r in rows} == {"nvidia", "deepseek"}
+    assert {r["label"] for r in rows} <= {"bullish", "bearish", "neutral", "none"}
+
+
+def test_sql_csv_pipes_cleanly(db):
+    out = invoke("sql", "select title from articles order by title limit 3", "--db", db, "--format", "csv")
+    lines = out.output.splitlines()
+    assert lines[0] == "title" and len(lines) == 4
+
+
+def test_sql_refuses_writes(db):
+    out = invoke("sql", "delete from articles", "--db", db)
+    assert out.exit_code != 0 and "read-only" in out.output
+
+
+def test_sql_without_database_says_what_to_do(tmp_path):
+    out = invoke("sql", "select 1", "--db", tmp_path / "none.duckdb")
+    assert out.exit_code != 0 and "duokong run" in out.output
+
+
+def test_report_writes_self_contained_html(db, tmp_path):
+    out = invoke("report", "--db", db, "--out", tmp_path / "r.html")
+    assert out.exit_code == 0, out.output
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert "<svg" in html and "nvidia" in html and "deepseek" in html
+    assert "<script" not in html and "http://" not in html.split("<body>")[0]
+
+
+def test_report_markdown_for_one_target(db, tmp_path):
+    out = invoke("report", "--db", db, "--out", tmp_path / "r.md", "--format", "markdown", "--target", "nvidia", "--freq", "month")
+    text = (tmp_path / "r.md").read_text("utf-8")
+    assert out.exit_code == 0 and "## nvidia" in text and "## deepseek" not in text
+
+
+def test_predictions_due_list_and_resolve(db):
+    listed = json.loads(invoke("predictions", "list", "--db", db, "--format", "json").output)
+    assert listed and all(p["status"] in {"open", "due"} for p in listed)
+    due = json.loads(invoke("predictions", "due", "--db", db, "--as-of", "2030-01-01", "--format", "json").output)
+    assert due
+    pid = due[0]["id"]
+    out = invoke("predictions", "resolve", pid, "--outcome", "wrong", "--note", "did not happen", "--db", db)
+    assert out.exit_code == 0 and "wrong" in out.output
+    listed = json.loads(invoke("predictions", "list", "--db", db, "--format", "json").output)
+    assert [p["status"] for p in listed if p["id"] == pid] == ["wrong"]
+
+
+def test_resolve_unknown_id_fails_clearly(db):
+    out = invoke("predictions", "resolve", "zzzz", "--outcome", "void", "--db", db)
+    assert out.exit_code != 0 and "matches 0 predictions" in out.output

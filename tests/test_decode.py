@@ -1,0 +1,64 @@
+import pytest
+
+from pipeline.decode import decode
+from pipeline.errors import PageRejected
+
+SIMPLIFIED = "英伟达的股价会不会继续上涨？我们认为需求仍然强劲，深度求索的模型也很便宜。"
+TRADITIONAL = "輝達的股價會不會繼續上漲？我們認為需求仍然強勁，深度求索的模型也很便宜。"
+
+
+def test_gbk_without_declaration_decodes():
+    text, enc = decode(f"<html><body><p>{SIMPLIFIED}</p></body></html>".encode("gbk"), "x.html")
+    assert SIMPLIFIED in text
+    assert enc == "gb18030"
+
+
+def test_big5_without_declaration_decodes():
+    text, enc = decode(f"<p>{TRADITIONAL}</p>".encode("big5"), "x.html")
+    assert TRADITIONAL in text
+    assert enc.startswith("big5")
+
+
+def test_declared_gb2312_read_as_gb18030():
+    page = f'<meta charset="gb2312"><p>{SIMPLIFIED}</p>'.encode("gbk")
+    text, enc = decode(page, "x.html")
+    assert SIMPLIFIED in text and enc == "gb18030"
+
+
+def test_stale_gbk_declaration_over_utf8_bytes():
+    page = f'<meta http-equiv="Content-Type" content="text/html; charset=gbk"><p>{SIMPLIFIED}</p>'
+    text, enc = decode(page.encode("utf-8"), "x.html")
+    assert SIMPLIFIED in text and enc == "utf-8"
+
+
+def test_http_charset_wins_over_guessing():
+    text, _ = decode(SIMPLIFIED.encode("gbk"), "u", http_charset="GBK")
+    assert text == SIMPLIFIED
+
+
+def test_utf8_bom():
+    text, enc = decode("\ufeff".encode() + SIMPLIFIED.encode(), "x.txt")
+    assert text == SIMPLIFIED and enc == "utf-8"
+
+
+def test_cleaneval_wrapper_encoding_is_honoured():
+    page = f'<text id="http://a.example" title="t" encoding="gb2312"><p>{SIMPLIFIED}</p></text>'
+    text, _ = decode(page.encode("gbk"), "x.html")
+    assert SIMPLIFIED in text
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty-file"),
+        (b"   \n", "empty-file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary-file"),
+        (b"%PDF-1.7\n%\xe2\xe3", "binary-file"),
+        (b"\x00\x01\x02\x03binary", "binary-file"),
+    ],
+)
+def test_unusable_bytes_are_rejected_with_reason(data, reason):
+    with pytest.raises(PageRejected) as err:
+        decode(data, "bad.html")
+    assert err.value.reason == reason
+    assert "bad.html" in err.value.detail

@@ -1,0 +1,54 @@
+from datetime import date
+
+import pytest
+
+from pipeline.horizon import find_horizons
+
+P = date(2025, 2, 2)
+
+CASES = [
+    ("如果半年以后DeepSeek泯然众人", "半年以后", date(2025, 8, 2)),
+    ("半年左右基本上就会水落石出", "半年左右", date(2025, 8, 2)),
+    ("明年英伟达会涨", "明年", date(2026, 12, 31)),
+    ("今年年底前见分晓", "今年年底", date(2025, 12, 31)),
+    ("年内就会有结果", "年内", date(2025, 12, 31)),
+    ("下个季度营收会下滑", "下个季度", date(2025, 6, 30)),
+    ("下半年会反弹", "下半年", date(2025, 12, 31)),
+    ("未来三年会增长", "未来三年", date(2028, 2, 2)),
+    ("三到五年内会被替代", "三到五年内", date(2030, 2, 2)),
+    ("两三年内见分晓", "两三年内", date(2028, 2, 2)),
+    ("两年后再看", "两年后", date(2027, 2, 2)),
+    ("十年之内不会变", "十年之内", date(2035, 2, 2)),
+    ("三个月内见效", "三个月内", date(2025, 5, 2)),
+    ("2026年会超过", "2026年", date(2026, 12, 31)),
+    ("2025年Q3发布", "2025年Q3", date(2025, 9, 30)),
+    ("2026年下半年量产", "2026年下半年", date(2026, 12, 31)),
+    ("明年下半年量产", "明年下半年", date(2026, 12, 31)),
+    ("兩年後再看", "兩年後", date(2027, 2, 2)),
+]
+
+
+@pytest.mark.parametrize(("text", "horizon", "due"), CASES)
+def test_horizon_due_dates(text, horizon, due):
+    [h] = find_horizons(text, P)
+    assert (h.text, h.due) == (horizon, due)
+
+
+@pytest.mark.parametrize("text", ["长期来看会涨", "未来几年会很好", "短期承压"])
+def test_vague_horizons_get_no_date(text):
+    [h] = find_horizons(text, P)
+    assert h.due is None
+
+
+@pytest.mark.parametrize(
+    "text", ["明年的“期货”都分完了", "明年的订单都排满了", "3月发布的模型", "2023年的旧闻"]
+)
+def test_not_a_horizon(text):
+    assert find_horizons(text, P) == []
+
+
+def test_no_publish_date_means_no_due_date_for_relative_horizons():
+    [h] = find_horizons("半年以后见分晓", None)
+    assert h.due is None
+    [h] = find_horizons("2026年见分晓", None)
+    assert h.due == date(2026, 12, 31)

@@ -1,0 +1,66 @@
+import json
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.records import RawPage, Reject
+from pipeline.sources import discover, read_input
+
+
+def _read(path, max_bytes=1_000_000):
+    return [p for item in discover([path]) for p in read_input(item, max_bytes)]
+
+
+def test_folders_are_walked_recursively_in_stable_order(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "p.html").write_text("<p>x</p>", "utf-8")
+    (tmp_path / "a" / "q.txt").write_text("x", "utf-8")
+    (tmp_path / ".hidden").write_text("x", "utf-8")
+    found = discover([tmp_path])
+    assert [i.path.name for i in found] == ["p.html", "q.txt"]
+    assert [i.kind for i in found] == ["html", "text"]
+
+
+def test_missing_input_path_is_a_clear_error(tmp_path):
+    with pytest.raises(InputError, match="does not exist"):
+        discover([tmp_path / "nope"])
+
+
+def test_json_scraper_record(tmp_path):
+    rec = {
+        "url": "https://a.example/1",
+        "html": "<p>英伟达</p>",
+        "fetched_at": "2025-03-01T10:00:00Z",
+    }
+    (tmp_path / "r.json").write_text(json.dumps(rec, ensure_ascii=False), "utf-8")
+    [page] = _read(tmp_path / "r.json")
+    assert isinstance(page, RawPage)
+    assert page.url == "https://a.example/1" and page.kind == "html"
+    assert page.fetched_at.year == 2025
+
+
+def test_json_list_yields_one_page_per_record_and_rejects_bad_ones(tmp_path):
+    recs = [{"url": "u1", "text": "正文"}, {"url": "u2"}, "not an object"]
+    (tmp_path / "r.json").write_text(json.dumps(recs, ensure_ascii=False), "utf-8")
+    pages = _read(tmp_path / "r.json")
+    assert isinstance(pages[0], RawPage) and pages[0].kind == "text"
+    assert [p.reason for p in pages[1:]] == ["json-without-page", "malformed-json"]
+
+
+def test_malformed_json_is_rejected_not_raised(tmp_path):
+    (tmp_path / "bad.json").write_text('{"url": "x", "html": ', "utf-8")
+    [rej] = _read(tmp_path / "bad.json")
+    assert isinstance(rej, Reject) and rej.reason == "malformed-json" and rej.stage == "read"
+
+
+def test_unsupported_file_type_is_recorded(tmp_path):
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    [rej] = _read(tmp_path)
+    assert isinstance(rej, Reject) and rej.reason == "unsupported-type"
+    assert ".html" in rej.detail
+
+
+def test_oversized_page_is_rejected(tmp_path):
+    (tmp_path / "big.html").write_text("x" * 2000, "utf-8")
+    [rej] = _read(tmp_path / "big.html", max_bytes=1000)
+    assert rej.reason == "too-large"

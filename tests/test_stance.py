@@ -1,0 +1,52 @@
+"""The lexicon classifier reads the author's view: negation, rhetorical questions, reported
+speech, concessions, falsification bets. Each case is a short article we wrote."""
+
+import pytest
+
+from pipeline.records import Article
+from pipeline.stance.base import AnalysisInput
+
+
+def _stance(analyzer, body: str, title: str | None = None) -> dict[str, str]:
+    art = Article(
+        id="t",
+        url=None,
+        source="t",
+        site=None,
+        title=title,
+        author=None,
+        published=None,
+        category=None,
+        body=body,
+        extractor="test",
+    )
+    item = AnalysisInput(art, analyzer.nlp.sentences(art.paragraphs))
+    return {s.target: s.label for s in analyzer.classifier.predict(item, analyzer.catalogue.ids)}
+
+
+CASES = [
+    ("我长期看好英伟达，数据中心需求旺盛，股价还会创新高。", "nvidia", "bullish"),
+    ("英伟达的估值已经是泡沫，迟早会暴跌，我已经清仓了。", "nvidia", "bearish"),
+    ("英伟达今天发布了新一代芯片，将于下月上市。", "nvidia", "neutral"),
+    ("DeepSeek不会让GPU需求下降，英伟达的需求只会更大。", "nvidia", "bullish"),
+    ("难道DeepSeek出来以后英伟达就要崩盘了吗？", "nvidia", "bullish"),
+    ("有分析师认为英伟达要暴跌了。我不这么看，英伟达的护城河依然稳固。", "nvidia", "bullish"),
+    ("虽然DeepSeek很便宜，但是它不过是蒸馏别人的模型，打了一个时间差。", "deepseek", "bearish"),
+    ("DeepSeek的开源策略很成功，已经遥遥领先，未来会颠覆整个行业。", "deepseek", "bullish"),
+    ("如果半年以后DeepSeek全面领先，那我认错。", "deepseek", "bearish"),
+    ("輝達的股價還會上漲，需求強勁。", "nvidia", "bullish"),
+]
+
+
+@pytest.mark.parametrize(("body", "target", "label"), CASES)
+def test_author_view(analyzer, body, target, label):
+    assert _stance(analyzer, body)[target] == label
+
+
+def test_unmentioned_target_is_none(analyzer):
+    labels = _stance(analyzer, "新能源汽车的销量今年继续增长，电池成本下降很快。")
+    assert labels == {"nvidia": "none", "deepseek": "none"}
+
+
+def test_one_stance_per_catalogue_target(analyzer):
+    assert set(_stance(analyzer, "英伟达涨了。")) == set(analyzer.catalogue.ids)

@@ -1,0 +1,64 @@
+from pathlib import Path
+
+from pipeline.settings import PROJECT_ROOT
+from pipeline.targets import Catalogue
+
+CATALOGUE = Catalogue.load(PROJECT_ROOT / "data" / "lexicons" / "targets.toml")
+
+
+def test_catalogue_has_both_targets():
+    assert CATALOGUE.ids == ["nvidia", "deepseek"]
+
+
+def test_simplified_traditional_english_and_products_mention_nvidia():
+    for text in (
+        "英伟达发布财报",
+        "輝達股價",
+        "英偉達",
+        "NVIDIA and NVDA",
+        "老黄又涨了",
+        "黄仁勋说",
+        "黃仁勳說",
+        "H20禁售",
+    ):
+        assert "nvidia" in CATALOGUE.mentioned(text), text
+
+
+def test_deepseek_names_and_people():
+    for text in ("DeepSeek发布", "深度求索", "梁文锋", "梁文鋒"):
+        assert "deepseek" in CATALOGUE.mentioned(text), text
+
+
+def test_weak_aliases_count_only_where_the_target_is_named():
+    assert CATALOGUE.mentioned("R1 的推理能力很强") == set()
+    assert CATALOGUE.mentioned("DeepSeek 的 R1 推理能力很强") == {"deepseek"}
+    assert [m.text for m in CATALOGUE.find("DeepSeek 的 R1 很强") if m.target == "deepseek"] == [
+        "DeepSeek",
+        "R1",
+    ]
+
+
+def test_ascii_terms_do_not_match_inside_longer_words():
+    assert CATALOGUE.mentioned("DSP芯片和R10路由器") == set()
+
+
+def test_related_sector_words_are_not_mentions():
+    assert CATALOGUE.mentioned("GPU 需求旺盛") == set()
+
+
+def test_mention_offsets_point_into_the_text():
+    text = "我看好英伟达"
+    [m] = CATALOGUE.find(text)
+    assert text[m.start : m.end] == "英伟达"
+
+
+def test_adding_a_target_needs_no_code_change(tmp_path: Path):
+    base = (PROJECT_ROOT / "data" / "lexicons" / "targets.toml").read_text("utf-8")
+    extra = (
+        '\n[[target]]\nid = "amd"\nlabel = "AMD"\nnames = ["AMD", "超威"]\npeople = ["苏姿丰"]\n'
+    )
+    path = tmp_path / "targets.toml"
+    path.write_text(base + extra, "utf-8")
+    cat = Catalogue.load(path)
+    assert cat.ids == ["nvidia", "deepseek", "amd"]
+    assert cat.mentioned("苏姿丰说 AMD 的 MI300 卖得很好") == {"amd"}

@@ -1,0 +1,132 @@
+"""Migrations, idempotent loads, updates of changed pages, rejects and views (no Prefect)."""
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from pipeline.errors import WarehouseError
+from pipeline.records import RawPage
+from pipeline.warehouse import connect, connect_readonly
+from pipeline.warehouse.load import write_results
+from pipeline.warehouse.migrations import available
+
+TABLES = ["articles", "pages", "stances", "predictions", "prediction_outcomes", "rejects"]
+PAGE = """<html><head><title>{title}_测试站</title><meta property="article:published_time" content="{day}"></head>
+<body><h1>{title}</h1><div class="entry-content"><p>{body}</p><p>我认为英伟达的需求只会更大，今年年底股价还会创新高。</p><p>这篇文章是我们为测试写的，段落足够长，才能算作一篇正文而不是页面的零碎。</p></div>
+<div class="comments"><p>评论：英伟达要崩盘了。</p></div></body></html>"""
+
+
+def _page(
+    analyzer,
+    source,
+    body="英伟达的财报非常强劲，数据中心业务增长很快。",
+    day="2025-03-01",
+    title="英伟达财报点评",
+):
+    html = PAGE.format(title=title, body=body, day=day)
+    return analyzer.process(RawPage(source, html.encode("utf-8"), "html"))
+
+
+def _counts(con):
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def test_migrations_are_ordered_and_recorded(db_path):
+    con = connect(db_path)
+    versions = [
+        r[0]
+        for r in con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    ]
+    assert versions == [v for v, _, _ in available()]
+    con.close()
+    con = connect(db_path)  # reopening applies nothing twice
+    assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(versions)
+
+
+def test_writing_twice_changes_nothing(analyzer, db_path):
+    results = [
+        _page(analyzer, "a.html"),
+        _page(analyzer, "b.html", body="DeepSeek的模型很便宜，但英伟达依然是赢家。"),
+    ]
+    con = connect(db_path)
+    first = write_results(con, results, "run1", "lexicon.v1")
+    before = _counts(con)
+    second = write_results(con, results, "run2", "lexicon.v1")
+    assert (first.new, second.new, second.unchanged) == (2, 0, 2)
+    assert _counts(con) == before
+    assert before["articles"] == 2 and before["stances"] == 4
+
+
+def test_changed_page_is_updated_not_duplicated(analyzer, db_path):
+    con = connect(db_path)
+    write_results(con, [_page(analyzer, "a.html")], "r1", "lexicon.v1")
+    counts = write_results(
+        con,
+        [_page(analyzer, "a.html", body="英伟达的财报令人失望，增长放缓。")],
+        "r2",
+        "lexicon.v1",
+    )
+    assert counts.updated == 1
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert "失望" in con.execute("SELECT body FROM articles").fetchone()[0]
+    assert con.execute("SELECT count(DISTINCT article_id) FROM stances").fetchone()[0] == 1
+
+
+def test_same_content_under_two_names_lands_once(analyzer, db_path):
+    con = connect(db_path)
+    write_results(
+        con, [_page(analyzer, "a.html"), _page(analyzer, "copy-of-a.html")], "r1", "lexicon.v1"
+    )
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM pages").fetchone()[0] == 2
+
+
+def test_rejects_are_recorded_once_per_input(analyzer, db_path):
+    bad = analyzer.process(RawPage("empty.html", b"", "html"))
+    con = connect(db_path)
+    write_results(con, [bad], "r1", "lexicon.v1")
+    write_results(con, [bad], "r2", "lexicon.v1")
+    rows = con.execute("SELECT source, stage, reason FROM rejects").fetchall()
+    assert rows == [("empty.html", "decode", "empty-file")]
+
+
+def test_views_count_stances_by_period(analyzer, db_path):
+    con = connect(db_path)
+    write_results(
+        con,
+        [
+            _page(analyzer, "a.html", day="2025-03-03"),
+            _page(analyzer, "b.html", body="英伟达将继续增长。", day="2025-03-05"),
+        ],
+        "r1",
+        "lexicon.v1",
+    )
+    [(week, bullish, articles, net)] = con.execute(
+        "SELECT week, bullish, articles, net FROM stance_weekly WHERE target = 'nvidia'"
+    ).fetchall()
+    assert week == date(2025, 3, 3) and articles == 2 and bullish == 2 and net == 1.0
+    assert (
+        con.execute("SELECT count(*) FROM stance_daily WHERE target = 'deepseek'").fetchone()[0]
+        == 0
+    )
+
+
+def test_predictions_due_view(analyzer, db_path):
+    con = connect(db_path)
+    write_results(con, [_page(analyzer, "a.html")], "r1", "lexicon.v1")
+    rows = con.execute("SELECT due, target, direction, status FROM predictions_due").fetchall()
+    assert (date(2025, 12, 31), "nvidia", "up", "due") in rows
+
+
+def test_readonly_connection_refuses_writes(analyzer, db_path):
+    con = connect(db_path)
+    con.close()
+    ro = connect_readonly(db_path)
+    with pytest.raises(duckdb.Error, match="read-only"):
+        ro.execute("DELETE FROM articles")
+
+
+def test_missing_database_is_a_clear_error(tmp_path):
+    with pytest.raises(WarehouseError, match="duokong run"):
+        connect_readonly(tmp_path / "none.duckdb")
