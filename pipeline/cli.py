@@ -483,16 +483,27 @@ def predictions_resolve(
     type=click.Path(exists=True),
     help="Gold JSONL files (default: data/labelled/samples-gold/*.jsonl).",
 )
-def evaluate(model: str | None, data_files: tuple[str, ...]) -> None:
+@click.option(
+    "--commentary",
+    type=click.Path(exists=True, file_okay=False),
+    help="A folder with pages.jsonl + labels.jsonl (e.g. ../shared/eval/commentary).",
+)
+def evaluate(model: str | None, data_files: tuple[str, ...], commentary: str | None) -> None:
     """Measure extraction and stance quality against gold files.
 
     \b
     Example:
       duokong eval --data data/labelled/samples-gold/set-a.jsonl
+      duokong eval --commentary ../shared/eval/commentary
     """
     from pipeline.evaluate import evaluate_samples, format_report
 
     settings = _settings().with_overrides(model=model)
+    if commentary:
+        from pipeline.evaluate import evaluate_commentary
+
+        click.echo(evaluate_commentary(Path(commentary), settings))
+        return
     files = [Path(f) for f in data_files] or sorted(
         settings.path("samples").parent.joinpath("labelled", "samples-gold").glob("*.jsonl")
     )

@@ -182,3 +182,50 @@ def format_report(res: EvalResult) -> str:
         f"due correct on matched {res.due_correct}/{res.pred_tp}",
     ]
     return "\n".join(lines)
+
+
+def confusion(pairs: list[tuple[str, str]], labels: tuple[str, ...] = (*LABELS, "none")) -> str:
+    rows = ["gold \\ predicted " + " ".join(f"{lab:>8}" for lab in labels)]
+    for g in labels:
+        rows.append(
+            f"{g:>17} "
+            + " ".join(f"{sum(1 for a, b in pairs if a == g and b == p):>8}" for p in labels)
+        )
+    return "\n".join(rows)
+
+
+def evaluate_commentary(folder: Path, settings: Settings) -> str:
+    """Stance on real pages (../shared/eval/commentary: pages.jsonl + labels.jsonl), whole
+    page text with its boilerplate, as a scraper would hand it over."""
+    pages = {p["id"]: p for p in load_gold([folder / "pages.jsonl"])}
+    labels = load_gold([folder / "labels.jsonl"])
+    analyzer = analyzer_for(settings)
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    for lab in labels:
+        page = pages[lab["id"]]
+        raw = RawPage(
+            source=page["id"],
+            data=page["text"].encode("utf-8"),
+            kind="text",
+            url=page.get("source"),
+        )
+        result = analyzer.process(raw)
+        got = {s.target: s.label for s in result.stances} if result.ok else {}
+        for target in analyzer.catalogue.ids:
+            gold = lab.get(f"stance_{target}")
+            if gold:
+                pairs.setdefault(target, []).append((gold, got.get(target, "none")))
+    out = [f"pages: {len(labels)}  model: {settings.model}"]
+    for target, tp in pairs.items():
+        mentioned = [(g, p) for g, p in tp if g != "none"]
+        f1, per = macro_f1(mentioned)
+        none_pairs = [(g, p) for g, p in tp if g == "none" or p == "none"]
+        none_acc = sum(1 for g, p in tp if (g == "none") == (p == "none")) / len(tp)
+        out += [
+            "",
+            f"{target}: macro-F1 {f1:.3f} on {len(mentioned)} pages that mention it; "
+            + "  ".join(f"{k} F1 {v:.2f}" for k, v in per.items()),
+            f"  none (not mentioned) right on {none_acc:.3f} of {len(tp)} pages ({len(none_pairs)} involve none)",
+            confusion(tp),
+        ]
+    return "\n".join(out)

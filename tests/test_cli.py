@@ -13,8 +13,18 @@ from pipeline.warehouse.load import write_results
 from tests.conftest import SAMPLES
 
 COMMANDS = [
-    ["run"], ["serve"], ["analyze"], ["extract"], ["sql"], ["report"], ["setup"], ["eval"],
-    ["predictions"], ["predictions", "due"], ["predictions", "list"], ["predictions", "resolve"],
+    ["run"],
+    ["serve"],
+    ["analyze"],
+    ["extract"],
+    ["sql"],
+    ["report"],
+    ["setup"],
+    ["eval"],
+    ["predictions"],
+    ["predictions", "due"],
+    ["predictions", "list"],
+    ["predictions", "resolve"],
 ]
 
 
@@ -70,14 +80,23 @@ def test_missing_input_is_a_one_line_error(tmp_path):
 
 
 def test_sql_groups_stances(db):
-    out = invoke("sql", "select target, label, count(*) as n from stances group by all order by all", "--db", db, "--format", "json")
+    out = invoke(
+        "sql",
+        "select target, label, count(*) as n from stances group by all order by all",
+        "--db",
+        db,
+        "--format",
+        "json",
+    )
     rows = json.loads(out.output)
     assert {r["target"] for r in rows} == {"nvidia", "deepseek"}
     assert {r["label"] for r in rows} <= {"bullish", "bearish", "neutral", "none"}
 
 
 def test_sql_csv_pipes_cleanly(db):
-    out = invoke("sql", "select title from articles order by title limit 3", "--db", db, "--format", "csv")
+    out = invoke(
+        "sql", "select title from articles order by title limit 3", "--db", db, "--format", "csv"
+    )
     lines = out.output.splitlines()
     assert lines[0] == "title" and len(lines) == 4
 
@@ -101,7 +120,19 @@ def test_report_writes_self_contained_html(db, tmp_path):
 
 
 def test_report_markdown_for_one_target(db, tmp_path):
-    out = invoke("report", "--db", db, "--out", tmp_path / "r.md", "--format", "markdown", "--target", "nvidia", "--freq", "month")
+    out = invoke(
+        "report",
+        "--db",
+        db,
+        "--out",
+        tmp_path / "r.md",
+        "--format",
+        "markdown",
+        "--target",
+        "nvidia",
+        "--freq",
+        "month",
+    )
     text = (tmp_path / "r.md").read_text("utf-8")
     assert out.exit_code == 0 and "## nvidia" in text and "## deepseek" not in text
 
@@ -109,10 +140,14 @@ def test_report_markdown_for_one_target(db, tmp_path):
 def test_predictions_due_list_and_resolve(db):
     listed = json.loads(invoke("predictions", "list", "--db", db, "--format", "json").output)
     assert listed and all(p["status"] in {"open", "due"} for p in listed)
-    due = json.loads(invoke("predictions", "due", "--db", db, "--as-of", "2030-01-01", "--format", "json").output)
+    due = json.loads(
+        invoke("predictions", "due", "--db", db, "--as-of", "2030-01-01", "--format", "json").output
+    )
     assert due
     pid = due[0]["id"]
-    out = invoke("predictions", "resolve", pid, "--outcome", "wrong", "--note", "did not happen", "--db", db)
+    out = invoke(
+        "predictions", "resolve", pid, "--outcome", "wrong", "--note", "did not happen", "--db", db
+    )
     assert out.exit_code == 0 and "wrong" in out.output
     listed = json.loads(invoke("predictions", "list", "--db", db, "--format", "json").output)
     assert [p["status"] for p in listed if p["id"] == pid] == ["wrong"]

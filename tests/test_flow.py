@@ -16,7 +16,10 @@ DATA_TABLES = ["articles", "pages", "stances", "predictions", "prediction_outcom
 def _counts(db):
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in DATA_TABLES + ["runs"]}
+        return {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in [*DATA_TABLES, "runs"]
+        }
     finally:
         con.close()
 
@@ -38,22 +41,32 @@ def test_batch_flow_is_idempotent_and_records_rejects(prefect_harness, inbox, tm
     from flows.batch import batch_flow
 
     db = tmp_path / "w.duckdb"
-    first = batch_flow(inputs=[str(inbox)], db=str(db), report=str(tmp_path / "r.html"), batch_size=5)
+    first = batch_flow(
+        inputs=[str(inbox)], db=str(db), report=str(tmp_path / "r.html"), batch_size=5
+    )
     goods = len(list((inbox / "news").glob("*"))) + len(list((inbox / "wechat").glob("*")))
     assert first["articles"] == goods and first["rejected"] == 3
     after_first = _counts(db)
 
-    second = batch_flow(inputs=[str(inbox)], db=str(db), report=str(tmp_path / "r.html"), batch_size=5)
+    second = batch_flow(
+        inputs=[str(inbox)], db=str(db), report=str(tmp_path / "r.html"), batch_size=5
+    )
     assert second["new"] == 0 and second["unchanged"] == goods
     after_second = _counts(db)
     assert {t: after_second[t] for t in DATA_TABLES} == {t: after_first[t] for t in DATA_TABLES}
     assert after_second["runs"] == after_first["runs"] + 1
 
     con = duckdb.connect(str(db), read_only=True)
-    rejects = dict(con.execute("SELECT split_part(source, '/', -1), reason FROM rejects").fetchall())
+    rejects = dict(
+        con.execute("SELECT split_part(source, '/', -1), reason FROM rejects").fetchall()
+    )
     runs = con.execute("SELECT status, seen, rejected FROM runs ORDER BY started").fetchall()
     con.close()
-    assert rejects == {"empty.html": "empty-file", "picture.html": "binary-file", "truncated.html": "truncated-html"}
+    assert rejects == {
+        "empty.html": "empty-file",
+        "picture.html": "binary-file",
+        "truncated.html": "truncated-html",
+    }
     assert runs == [("completed", goods + 3, 3), ("completed", goods + 3, 3)]
     assert "<svg" in (tmp_path / "r.html").read_text("utf-8")
 
@@ -80,7 +93,9 @@ def test_changed_page_is_updated_by_the_flow(prefect_harness, tmp_path):
 
 def test_cli_run_prints_database_and_report(prefect_harness, inbox, tmp_path):
     db, report = tmp_path / "cli.duckdb", tmp_path / "cli.html"
-    out = CliRunner().invoke(main, ["run", str(inbox / "news"), "--db", str(db), "--report", str(report)])
+    out = CliRunner().invoke(
+        main, ["run", str(inbox / "news"), "--db", str(db), "--report", str(report)]
+    )
     assert out.exit_code == 0, out.output
     assert f"database: {db}" in out.output and f"report:   {report}" in out.output
     assert report.is_file()

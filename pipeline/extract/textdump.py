@@ -102,7 +102,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     while end < len(lines) and not boilerplate.is_end(lines[end]):
         end += 1
     body = [
-        ln for ln in lines[start:end] if not boilerplate.is_noise(ln) and not _ZHIHU_NOISE.search(ln)
+        ln
+        for ln in lines[start:end]
+        if not boilerplate.is_noise(ln) and not _ZHIHU_NOISE.search(ln)
     ]
 
     header = "\n".join(lines[: max(start, 0)])
@@ -132,9 +134,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     # The site: the footer's copyright line, else who the notice says published it, else the
     # name on the meta line, else the first line of a page whose header has a breadcrumb trail.
     site = None
-    if m := _COPYRIGHT_LINE.search(footer):
-        site = m.group(1)
-    elif m := _COPYRIGHT_SITE.search(footer):
+    if (m := _COPYRIGHT_LINE.search(footer)) or (m := _COPYRIGHT_SITE.search(footer)):
         site = m.group(1)
     elif meta_name:
         site = meta_name
