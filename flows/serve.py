@@ -1,14 +1,90 @@
-"""`duokong serve`: the batch flow served on a cron schedule (Prefect serve, local runner)."""
+"""`duokong serve`: the batch flow served on a cron schedule.
+
+Prefect's ephemeral API cannot schedule, so when no PREFECT_API_URL is configured, serve starts a
+local Prefect server on 127.0.0.1 for as long as it runs (a user with a Prefect server just sets
+PREFECT_API_URL, and the same deployment registers there).
+"""
 
 from __future__ import annotations
 
-from flows.batch import batch_flow
+import contextlib
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import httpx
+
+log = logging.getLogger(__name__)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def local_prefect_server(timeout: float = 180.0) -> Iterator[str]:
+    """A Prefect server on 127.0.0.1 for the duration of the block; yields its API URL."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield os.environ["PREFECT_API_URL"]
+        return
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(
+                    "the local Prefect server exited at start; run `prefect server start` to see why"
+                )
+            try:
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"the local Prefect server did not answer on {url} within {timeout:.0f} s"
+                )
+            time.sleep(1)
+        os.environ["PREFECT_API_URL"] = url
+        log.warning("started a local Prefect server at %s", url.removesuffix("/api"))
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def serve_batch(cron: str, inputs: list[str] | None, db: str | None) -> None:
-    batch_flow.serve(
-        name="duokong-batch-scheduled",
-        cron=cron,
-        parameters={"inputs": inputs, "db": db},
-        description="duokong ingest of new pages on a schedule; the report is written after each batch.",
-    )
+    with local_prefect_server():
+        from flows.batch import batch_flow
+
+        batch_flow.serve(
+            name="duokong-batch-scheduled",
+            cron=cron,
+            parameters={"inputs": inputs, "db": db},
+            description="duokong ingest of new pages on a schedule; the report is written after each batch.",
+        )

@@ -59,6 +59,13 @@ class Analyzer:
         text, encoding = decode(raw.data, raw.source, raw.http_charset)
         return extract_page(raw, text, encoding, self.boilerplate, self.settings.min_body_chars)
 
+    def process_extract_only(self, raw: RawPage) -> Article | None:
+        """The extraction stage alone (for benchmarks and `duokong extract`); None when refused."""
+        try:
+            return self.extract(raw)
+        except PageRejected:
+            return None
+
     def analyze_article(self, article: Article) -> PageResult:
         sentences = self.nlp.sentences(article.paragraphs)
         item = AnalysisInput(article, sentences)

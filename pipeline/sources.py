@@ -58,6 +58,11 @@ def kind_of(path: Path) -> str:
     return "unsupported"
 
 
+def _ignored(rel: Path) -> bool:
+    """Hidden files and a folder's README are not pages: skipped without a reject."""
+    return any(part.startswith(".") for part in rel.parts) or rel.name.lower().startswith("readme")
+
+
 def discover(paths: Iterable[str | Path]) -> list[Input]:
     """Every input under paths, in a stable order. A path that does not exist is an InputError."""
     found: list[Input] = []
@@ -66,7 +71,7 @@ def discover(paths: Iterable[str | Path]) -> list[Input]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
-                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
+                if child.is_file() and not _ignored(rel):
                     found.append(Input(child, kind_of(child)))
         elif path.is_file():
             found.append(Input(path, kind_of(path)))

@@ -16,6 +16,7 @@ def test_folders_are_walked_recursively_in_stable_order(tmp_path):
     (tmp_path / "a" / "b" / "p.html").write_text("<p>x</p>", "utf-8")
     (tmp_path / "a" / "q.txt").write_text("x", "utf-8")
     (tmp_path / ".hidden").write_text("x", "utf-8")
+    (tmp_path / "README.md").write_text("about this folder", "utf-8")
     found = discover([tmp_path])
     assert [i.path.name for i in found] == ["p.html", "q.txt"]
     assert [i.kind for i in found] == ["html", "text"]

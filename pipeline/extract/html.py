@@ -66,7 +66,8 @@ _NEVER_DROP = frozenset({"html", "body", "main", "article"})
 
 def strip_boilerplate_elements(root: lxml_html.HtmlElement) -> None:
     for el in root.xpath("|".join(f"//{t}" for t in P.DROP_TAGS)):
-        el.drop_tree()
+        if el.getparent() is not None:
+            el.drop_tree()
     total = len(root.text_content()) or 1
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.tag in _NEVER_DROP or el.getparent() is None:
@@ -76,7 +77,8 @@ def strip_boilerplate_elements(root: lxml_html.HtmlElement) -> None:
         if _is_boilerplate(el) and len(el.text_content()) < 0.5 * total:
             el.drop_tree()
     for el in root.xpath("//comment()"):
-        el.drop_tree()
+        if el.getparent() is not None:  # comments before <html> have no parent
+            el.drop_tree()
 
 
 def paragraphs_of(container: lxml_html.HtmlElement) -> list[str]:
