@@ -43,10 +43,44 @@ def corpus(shared_pages: int) -> list[RawPage]:
     return pages
 
 
-def timed(fn) -> float:
+def timed(fn, *args):
+    """(result, seconds) of fn(*args)."""
     t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
+    out = fn(*args)
+    return out, time.perf_counter() - t
+
+
+def stage_trafilatura(pages: list[RawPage]) -> list:
+    import trafilatura
+
+    return [trafilatura.extract(p.data, include_comments=False) for p in pages]
+
+
+def stage_extract(analyzer, pages: list[RawPage]) -> list:
+    return [a for a in (analyzer.process_extract_only(p) for p in pages) if a is not None]
+
+
+def stage_sentences(analyzer, articles: list) -> list:
+    return [AnalysisInput(a, analyzer.nlp.sentences(a.paragraphs)) for a in articles]
+
+
+def stage_stance(analyzer, items: list) -> list:
+    return [analyzer.classifier.predict(i, analyzer.catalogue.ids) for i in items]
+
+
+def stage_predictions(analyzer, items: list) -> list:
+    return [analyzer.predictor.extract(i.article, i.sentences) for i in items]
+
+
+def stage_write(results: list[PageResult]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        con = connect(Path(tmp) / "b.duckdb")
+        write_results(con, results, "bench", "lexicon.v1")
+        con.close()
+
+
+def stage_pipeline(analyzer, pages: list[RawPage]) -> None:
+    stage_write([analyzer.process(p) for p in pages])
 
 
 def main() -> None:
@@ -55,89 +89,42 @@ def main() -> None:
     ap.add_argument("--shared-pages", type=int, default=200)
     args = ap.parse_args()
 
-    import trafilatura
-
     pages = corpus(args.shared_pages)
     analyzer = analyzer_for(load_settings())
     analyzer.process(pages[0])  # load dictionaries and models outside the timings
     html_pages = [p for p in pages if p.kind == "html"]
-    print(
-        f"corpus: {len(pages)} pages ({len(html_pages)} HTML), {sum(len(p.data) for p in pages) / 1e6:.1f} MB"
-    )
+    size = sum(len(p.data) for p in pages) / 1e6
+    print(f"corpus: {len(pages)} pages ({len(html_pages)} HTML), {size:.1f} MB")
 
-    stages: dict[str, list[float]] = {
-        k: []
-        for k in (
-            "trafilatura",
-            "extract",
-            "sentences",
-            "stance",
-            "predictions",
-            "write",
-            "pipeline",
-        )
-    }
+    rates: dict[str, list[float]] = {}
+
+    def record(name: str, n: int, seconds: float) -> None:
+        rates.setdefault(name, []).append(n / seconds)
+
     for _ in range(args.repeat):
-        stages["trafilatura"].append(
-            len(html_pages)
-            / timed(
-                lambda: [trafilatura.extract(p.data, include_comments=False) for p in html_pages]
-            )
-        )
-        articles = []
-        stages["extract"].append(
-            len(pages)
-            / timed(lambda: articles.extend(analyzer.process_extract_only(p) for p in pages))
-        )
-        articles = [a for a in articles if a is not None]
-        sents = []
-        stages["sentences"].append(
-            len(articles)
-            / timed(lambda: sents.extend(analyzer.nlp.sentences(a.paragraphs) for a in articles))
-        )
-        items = [AnalysisInput(a, s) for a, s in zip(articles, sents, strict=True)]
-        stances = []
-        stages["stance"].append(
-            len(items)
-            / timed(
-                lambda: stances.extend(
-                    analyzer.classifier.predict(i, analyzer.catalogue.ids) for i in items
-                )
-            )
-        )
-        preds = []
-        stages["predictions"].append(
-            len(items)
-            / timed(
-                lambda: preds.extend(
-                    analyzer.predictor.extract(i.article, i.sentences) for i in items
-                )
-            )
-        )
+        _, sec = timed(stage_trafilatura, html_pages)
+        record("trafilatura", len(html_pages), sec)
+        articles, sec = timed(stage_extract, analyzer, pages)
+        record("extract", len(pages), sec)
+        items, sec = timed(stage_sentences, analyzer, articles)
+        record("sentences", len(items), sec)
+        stances, sec = timed(stage_stance, analyzer, items)
+        record("stance", len(items), sec)
+        preds, sec = timed(stage_predictions, analyzer, items)
+        record("predictions", len(items), sec)
         results = [
-            PageResult(a.source, a, tuple(s), tuple(p))
-            for a, s, p in zip(articles, stances, preds, strict=True)
+            PageResult(i.article.source, i.article, tuple(s), tuple(p))
+            for i, s, p in zip(items, stances, preds, strict=True)
         ]
-        with tempfile.TemporaryDirectory() as tmp:
-            con = connect(Path(tmp) / "b.duckdb")
-            stages["write"].append(
-                len(results) / timed(lambda: write_results(con, results, "bench", "lexicon.v1"))
-            )
-            con.close()
-        with tempfile.TemporaryDirectory() as tmp:
+        _, sec = timed(stage_write, results)
+        record("write", len(results), sec)
+        _, sec = timed(stage_pipeline, analyzer, pages)
+        record("pipeline", len(pages), sec)
 
-            def whole() -> None:
-                res = [analyzer.process(p) for p in pages]
-                con = connect(Path(tmp) / "w.duckdb")
-                write_results(con, res, "bench", "lexicon.v1")
-                con.close()
-
-            stages["pipeline"].append(len(pages) / timed(whole))
-
-    print(f"{'stage':<12} {'pages/s (median of ' + str(args.repeat) + ')':>26}")
-    for name, values in stages.items():
-        print(f"{name:<12} {statistics.median(values):>26.1f}")
-    ratio = statistics.median(stages["pipeline"]) / statistics.median(stages["trafilatura"])
+    print(f"{'stage':<12} pages/s (median of {args.repeat})")
+    for name, values in rates.items():
+        print(f"{name:<12} {statistics.median(values):>10.1f}")
+    ratio = statistics.median(rates["pipeline"]) / statistics.median(rates["trafilatura"])
     print(f"whole pipeline / trafilatura extract alone: {ratio:.2f}")
 
 
