@@ -201,6 +201,7 @@ def evaluate_commentary(folder: Path, settings: Settings) -> str:
     labels = load_gold([folder / "labels.jsonl"])
     analyzer = analyzer_for(settings)
     pairs: dict[str, list[tuple[str, str]]] = {}
+    pred = PredictionScore()
     for lab in labels:
         page = pages[lab["id"]]
         raw = RawPage(
@@ -211,6 +212,7 @@ def evaluate_commentary(folder: Path, settings: Settings) -> str:
         )
         result = analyzer.process(raw)
         got = {s.target: s.label for s in result.stances} if result.ok else {}
+        pred.add(lab.get("predictions") or [], list(result.predictions))
         for target in analyzer.catalogue.ids:
             gold = lab.get(f"stance_{target}")
             if gold:
@@ -228,4 +230,47 @@ def evaluate_commentary(folder: Path, settings: Settings) -> str:
             f"  none (not mentioned) right on {none_acc:.3f} of {len(tp)} pages ({len(none_pairs)} involve none)",
             confusion(tp),
         ]
+    out += ["", pred.summary()]
     return "\n".join(out)
+
+
+@dataclass
+class PredictionScore:
+    """Quote-level matching (overlap of half the shorter quote), then target/direction on matches."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched_gold: int = 0
+    matched_pred: int = 0
+    target_ok: int = 0
+    direction_ok: int = 0
+
+    def add(self, gold: list[dict], predicted: list) -> None:
+        quotes: dict[str, list] = {}
+        for p in predicted:
+            quotes.setdefault(p.quote, []).append(p)
+        self.gold += len(gold)
+        self.predicted += len(quotes)
+        hit_quotes = set()
+        for g in gold:
+            match = next((q for q in quotes if overlaps(q, g["quote"])), None)
+            if match is None:
+                continue
+            self.matched_gold += 1
+            hit_quotes.add(match)
+            cands = quotes[match]
+            same_target = [p for p in cands if (p.target or "other") == (g.get("target") or "other")]
+            self.target_ok += bool(same_target)
+            self.direction_ok += any(p.direction == g.get("direction") for p in (same_target or cands))
+        self.matched_pred += len(hit_quotes)
+
+    def summary(self) -> str:
+        p = self.matched_pred / self.predicted if self.predicted else 0.0
+        r = self.matched_gold / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        m = self.matched_gold or 1
+        return (
+            f"predictions: precision {p:.3f} recall {r:.3f} F1 {f:.3f} "
+            f"({self.predicted} predicted quotes, {self.gold} gold, {self.matched_gold} gold matched); "
+            f"on matched: target {self.target_ok / m:.3f}, direction {self.direction_ok / m:.3f}"
+        )
