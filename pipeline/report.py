@@ -171,8 +171,9 @@ def svg_chart(trend: TargetTrend, col: str) -> str:
         parts.append(
             f'<polyline points="{" ".join(points)}" fill="none" stroke="#2c3e50" stroke-width="2"/>'
         )
+    every = max(1, -(-n // 8))  # at most ~8 axis labels, so they never overlap
     for i, r in enumerate(rows):
-        if n <= 12 or i % max(1, n // 12) == 0:
+        if i % every == 0:
             x = pad + i * step + step / 2
             parts.append(
                 f'<text x="{x:.1f}" y="{height - 10}" font-size="10" text-anchor="middle">{r[col]}</text>'

@@ -29,6 +29,7 @@ EVIDENCE_MAX = 3
 class SentenceScore:
     sentence: str
     scores: dict[str, float]
+    is_title: bool = False
 
 
 class LexiconStance:
@@ -67,7 +68,7 @@ class LexiconStance:
                 s = self.scorer.score(
                     item.article.title, {t: v * TITLE_WEIGHT for t, v in w.items()}
                 )
-                out.append(SentenceScore(item.article.title, s))
+                out.append(SentenceScore(item.article.title, s, is_title=True))
         previous: set[str] = set()
         last_paragraph = -1
         for sent in item.sentences:
@@ -110,7 +111,9 @@ class LexiconStance:
                     (s for s in scored if s.scores.get(target, 0) * sign > 0),
                     key=lambda s: -abs(s.scores[target]),
                 )
-            evidence = tuple(dict.fromkeys(s.sentence for s in evidence_from))[:EVIDENCE_MAX]
+            # Evidence is quoted from the body: the title only weighs in the score.
+            evidence = tuple(dict.fromkeys(s.sentence for s in evidence_from if not s.is_title))
+            evidence = evidence[:EVIDENCE_MAX]
             if not evidence:
                 evidence = tuple(
                     s.text for s in item.sentences if target in self.catalogue.mentioned(s.text)
