@@ -284,9 +284,8 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 40
             table.add_column(c, overflow="ellipsis", max_width=width)
         for r in rows:
             table.add_row(*(_cell(v, width) for v in r))
-        Console(
-            soft_wrap=False, width=max(100, len(columns) * 14) if not sys.stdout.isatty() else None
-        ).print(table)
+        # Piped output gets a fixed width, so columns are not squeezed to 80 characters.
+        Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160).print(table)
 
 
 def _cell(value: object, width: int) -> str:
@@ -319,6 +318,7 @@ def sql(query: str, db: str | None, fmt: str) -> None:
     from pipeline.warehouse import connect_readonly
 
     con = connect_readonly(_settings(db).db_path())
+    click.get_current_context().call_on_close(con.close)
     try:
         cur = con.execute(query)
     except duckdb.Error as exc:
@@ -341,7 +341,11 @@ def sql(query: str, db: str | None, fmt: str) -> None:
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last publish date (YYYY-MM-DD).")
 @click.option("--target", help="Only this target id (e.g. nvidia).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "markdown", "csv"]),
+    default="html",
+    show_default=True,
 )
 def report(db, out, freq, since, until, target, fmt) -> None:
     """Write the stance trend report (one self-contained HTML file, or Markdown).
@@ -355,8 +359,9 @@ def report(db, out, freq, since, until, target, fmt) -> None:
 
     settings = _settings(db)
     con = connect_readonly(settings.db_path())
-    default = (
-        settings.path("report") if fmt == "html" else settings.path("report").with_suffix(".md")
+    click.get_current_context().call_on_close(con.close)
+    default = settings.path("report").with_suffix(
+        {"html": ".html", "markdown": ".md", "csv": ".csv"}[fmt]
     )
     path = write_report(
         con,
@@ -368,6 +373,28 @@ def report(db, out, freq, since, until, target, fmt) -> None:
         target=target,
     )
     click.echo(str(path))
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("--db", help="DuckDB file (default data/duokong.duckdb).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True
+)
+def export(out_dir: str, db: str | None, fmt: str) -> None:
+    """Write every table to OUT_DIR, one file per table, for other engines.
+
+    \b
+    Example:
+      duokong export exports/ --format parquet
+    """
+    from pipeline.warehouse import connect_readonly
+    from pipeline.warehouse.export import export_tables
+
+    con = connect_readonly(_settings(db).db_path())
+    click.get_current_context().call_on_close(con.close)
+    for table, path, rows in export_tables(con, Path(out_dir), fmt):
+        click.echo(f"{table:<20} {rows:>9} rows  {path}")
 
 
 @main.group()
@@ -399,6 +426,7 @@ def predictions_due(db: str | None, as_of, fmt: str) -> None:
     from pipeline.warehouse import connect_readonly
 
     con = connect_readonly(_settings(db).db_path())
+    click.get_current_context().call_on_close(con.close)
     day = as_of.date() if as_of else date.today()
     cur = con.execute(
         "SELECT id[:12] AS id, due, target, direction, hedge, quote, coalesce(site, '') AS site "
@@ -428,12 +456,42 @@ def predictions_list(db: str | None, target: str | None, fmt: str) -> None:
     from pipeline.warehouse import connect_readonly
 
     con = connect_readonly(_settings(db).db_path())
+    click.get_current_context().call_on_close(con.close)
     cur = con.execute(
         "SELECT id[:12] AS id, status, due, target, direction, hedge, quote FROM prediction_status "
         "WHERE ? IS NULL OR target = ? ORDER BY due NULLS LAST, id",
         [target, target],
     )
     _print_rows([d[0] for d in cur.description], cur.fetchall(), fmt, width=60)
+
+
+@predictions.command("scores")
+@click.option("--db", help="DuckDB file.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
+)
+def predictions_scores(db: str | None, fmt: str) -> None:
+    """Per site and author: resolved predictions, hit rate and Brier score (the hedge read as a
+    probability: certain 0.95, likely 0.75, possible 0.55; see table hedge_probability).
+
+    \b
+    Example:
+      duokong predictions scores --format markdown
+    """
+    from pipeline.warehouse import connect_readonly
+
+    con = connect_readonly(_settings(db).db_path())
+    click.get_current_context().call_on_close(con.close)
+    cur = con.execute(
+        "SELECT site, coalesce(author, '(all authors)') AS author, resolved, correct, wrong, void, "
+        "round(hit_rate, 3) AS hit_rate, round(brier, 3) AS brier FROM prediction_scores "
+        "ORDER BY site, author NULLS FIRST"
+    )
+    rows = cur.fetchall()
+    if not rows and fmt == "table":
+        click.echo("No prediction has been resolved yet; see `duokong predictions resolve --help`.")
+        return
+    _print_rows([d[0] for d in cur.description], rows, fmt)
 
 
 @predictions.command("resolve")
@@ -454,6 +512,7 @@ def predictions_resolve(
     from pipeline.warehouse import connect
 
     con = connect(_settings(db).db_path())
+    click.get_current_context().call_on_close(con.close)
     ids = [
         r[0]
         for r in con.execute(

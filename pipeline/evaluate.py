@@ -259,9 +259,13 @@ class PredictionScore:
             self.matched_gold += 1
             hit_quotes.add(match)
             cands = quotes[match]
-            same_target = [p for p in cands if (p.target or "other") == (g.get("target") or "other")]
+            same_target = [
+                p for p in cands if (p.target or "other") == (g.get("target") or "other")
+            ]
             self.target_ok += bool(same_target)
-            self.direction_ok += any(p.direction == g.get("direction") for p in (same_target or cands))
+            self.direction_ok += any(
+                p.direction == g.get("direction") for p in (same_target or cands)
+            )
         self.matched_pred += len(hit_quotes)
 
     def summary(self) -> str:

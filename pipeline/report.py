@@ -27,6 +27,7 @@ class TargetTrend:
     periods: list[dict[str, Any]]
     totals: dict[str, int]
     evidence: list[dict[str, Any]]
+    moves: list[dict[str, Any]] = field(default_factory=list)
     chart: str = ""
 
 
@@ -40,7 +41,10 @@ class ReportData:
     sources: list[dict[str, Any]]
     predictions_due: list[dict[str, Any]]
     predictions_open: list[dict[str, Any]]
+    predictions_resolved: list[dict[str, Any]] = field(default_factory=list)
+    hit_rates: list[dict[str, Any]] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
+    runs: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _rows(
@@ -79,22 +83,24 @@ def gather(
     where, params = _filters(since, until, target, col, "target")
     periods = _rows(con, f"SELECT * FROM {view} WHERE {where} ORDER BY target, {col}", params)
     where_a, params_a = _filters(since, until, target, "a.published", "s.target")
-    evidence = _rows(
-        con,
-        f"""SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site, a.published
-            FROM latest_stances s JOIN articles a ON a.id = s.article_id
-            WHERE s.label IN ('bullish', 'bearish') AND {where_a}
-            ORDER BY a.published DESC NULLS LAST, s.score DESC""",
-        params_a,
-    )
+    moves = _moves(con, view, col, freq, where, params)
     trends = []
     for t in sorted({p["target"] for p in periods} | ({target} if target else set())):
         rows = [p for p in periods if p["target"] == t]
         totals = {
             k: sum(int(r[k]) for r in rows) for k in ("bullish", "bearish", "neutral", "articles")
         }
-        ev = [e for e in evidence if e["target"] == t][:8]
-        trends.append(TargetTrend(t, rows, totals, ev))
+        # One top-N query per target: DuckDB keeps a small heap instead of sorting every row.
+        where_t, params_t = _filters(since, until, t, "a.published", "s.target")
+        ev = _rows(
+            con,
+            f"""SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site, a.published
+                FROM latest_stances s JOIN articles a ON a.id = s.article_id
+                WHERE s.label IN ('bullish', 'bearish') AND {where_t}
+                ORDER BY a.published DESC NULLS LAST, s.score DESC LIMIT 8""",
+            params_t,
+        )
+        trends.append(TargetTrend(t, rows, totals, ev, [m for m in moves if m["target"] == t]))
     sources = _rows(
         con,
         f"""SELECT coalesce(a.site, '(unknown site)') AS site, coalesce(a.author, '') AS author, s.target,
@@ -126,7 +132,68 @@ def gather(
                   (SELECT value FROM meta WHERE key = 'current_model') AS model""",
     )[0]
     prov["version"] = __version__
-    return ReportData(date.today(), freq, since, until, trends, sources, due, upcoming, prov)
+    resolved = _rows(
+        con,
+        f"SELECT * FROM prediction_status WHERE outcome IS NOT NULL AND {where_p} "
+        "ORDER BY resolved_on DESC, id LIMIT 20",
+        params_p,
+    )
+    hit_rates = _rows(
+        con,
+        f"""SELECT coalesce(target, '(none)') AS target, count(*) AS resolved,
+                   count(*) FILTER (WHERE outcome = 'correct') AS correct,
+                   count(*) FILTER (WHERE outcome = 'correct')
+                       / nullif(count(*) FILTER (WHERE outcome IN ('correct', 'wrong')), 0)::DOUBLE AS hit_rate
+            FROM prediction_status WHERE outcome IS NOT NULL AND {where_p} GROUP BY ALL ORDER BY 1""",
+        params_p,
+    )
+    runs = _rows(
+        con,
+        "SELECT started, status, inputs, seen, articles, new, updated, rejected, model "
+        "FROM runs ORDER BY started DESC LIMIT 5",
+    )
+    return ReportData(
+        date.today(),
+        freq,
+        since,
+        until,
+        trends,
+        sources,
+        due,
+        upcoming,
+        resolved,
+        hit_rates,
+        prov,
+        runs,
+    )
+
+
+def _moves(
+    con: duckdb.DuckDBPyConnection, view: str, col: str, freq: str, where: str, params: list[Any]
+) -> list[dict[str, Any]]:
+    """The three periods per target where the net index moved most, with the articles behind
+    each move (those whose label points the way the index moved)."""
+    moves = _rows(
+        con,
+        f"""WITH p AS (
+                SELECT target, {col} AS period, net, articles,
+                       net - lag(net) OVER (PARTITION BY target ORDER BY {col}) AS delta
+                FROM {view} WHERE {where})
+            SELECT * FROM p WHERE delta IS NOT NULL AND delta <> 0
+            QUALIFY row_number() OVER (PARTITION BY target ORDER BY abs(delta) DESC, period) <= 3
+            ORDER BY target, abs(delta) DESC""",
+        params,
+    )
+    for m in moves:
+        m["articles_behind"] = _rows(
+            con,
+            f"""SELECT a.title, a.url, a.source, a.site, a.published, s.label, s.evidence
+                FROM latest_stances s JOIN articles a ON a.id = s.article_id
+                WHERE s.target = ? AND date_trunc('{freq}', a.published)::DATE = ? AND s.label = ?
+                ORDER BY s.score DESC LIMIT 3""",
+            [m["target"], m["period"], "bullish" if m["delta"] > 0 else "bearish"],
+        )
+    return moves
 
 
 COLORS = {
@@ -165,6 +232,11 @@ def svg_chart(trend: TargetTrend, col: str) -> str:
                     f'<rect x="{x:.1f}" y="{y:.1f}" width="{bw:.1f}" height="{h:.1f}" fill="{COLORS[label]}">'
                     f"<title>{r[col]} {label}: {r[label]} / {r['articles']}</title></rect>"
                 )
+        if bw >= 12:  # the article count above each bar, where there is room for it
+            parts.append(
+                f'<text x="{x + bw / 2:.1f}" y="{pad - 4}" font-size="9" fill="#555" '
+                f'text-anchor="middle">{r["articles"]}</text>'
+            )
         net = float(r["net"] or 0)
         points.append(f"{x + bw / 2:.1f},{pad + plot_h * (1 - (net + 1) / 2):.1f}")
     if len(points) > 1:
@@ -215,11 +287,27 @@ def render_markdown(data: ReportData) -> str:
                 f"- **{e['label']}** {e['published'] or ''} {e['title'] or e['source']}: {quote}"
             )
         out.append("")
+        if t.moves:
+            out += ["Biggest moves:", ""]
+            for m in t.moves:
+                out.append(
+                    f"- {m['period']}: net {float(m['delta']):+.2f} to {float(m['net']):+.2f}"
+                )
+                for a in m["articles_behind"]:
+                    out.append(f"  - {a['label']} {a['title'] or a['source']} {a['url'] or ''}")
+            out.append("")
     out += ["## Predictions due", ""]
     out += [
         f"- {p['due']} [{p['target']}/{p['direction']}] {p['quote']} ({p['site'] or p['title']})"
         for p in data.predictions_due
     ] or ["(none)"]
+    if data.hit_rates:
+        out += ["", "## Resolved predictions", ""]
+        out += [
+            f"- {h['target']}: {h['correct']}/{h['resolved']} correct"
+            + (f" (hit rate {float(h['hit_rate']):.0%})" if h["hit_rate"] is not None else "")
+            for h in data.hit_rates
+        ]
     p = data.provenance
     out += [
         "",
@@ -227,6 +315,21 @@ def render_markdown(data: ReportData) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def render_csv(data: ReportData) -> str:
+    """The trend table of every target, one row per period: for spreadsheets."""
+    col = FREQ_VIEWS[data.freq][1]
+    lines = [f"target,{col},bullish,bearish,neutral,articles,net"]
+    for t in data.targets:
+        lines += [
+            f"{t.target},{r[col]},{r['bullish']},{r['bearish']},{r['neutral']},{r['articles']},{float(r['net']):.4f}"
+            for r in t.periods
+        ]
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS = {"html": render_html, "markdown": render_markdown, "csv": render_csv}
 
 
 def write_report(
@@ -239,7 +342,7 @@ def write_report(
     target: str | None = None,
 ) -> Path:
     data = gather(con, freq, since, until, target)
-    text = render_html(data) if fmt == "html" else render_markdown(data)
+    text = RENDERERS[fmt](data)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")

@@ -25,6 +25,8 @@ COMMANDS = [
     ["predictions", "due"],
     ["predictions", "list"],
     ["predictions", "resolve"],
+    ["predictions", "scores"],
+    ["export"],
 ]
 
 
@@ -156,3 +158,22 @@ def test_predictions_due_list_and_resolve(db):
 def test_resolve_unknown_id_fails_clearly(db):
     out = invoke("predictions", "resolve", "zzzz", "--outcome", "void", "--db", db)
     assert out.exit_code != 0 and "matches 0 predictions" in out.output
+
+
+def test_report_csv_has_one_row_per_period_and_target(db, tmp_path):
+    out = invoke(
+        "report", "--db", db, "--out", tmp_path / "r.csv", "--format", "csv", "--freq", "month"
+    )
+    lines = (tmp_path / "r.csv").read_text("utf-8").splitlines()
+    assert out.exit_code == 0 and lines[0] == "target,month,bullish,bearish,neutral,articles,net"
+    assert {line.split(",")[0] for line in lines[1:]} == {"nvidia", "deepseek"}
+
+
+def test_export_then_scores(db, tmp_path):
+    out = invoke("export", tmp_path / "x", "--db", db, "--format", "csv")
+    assert out.exit_code == 0 and (tmp_path / "x" / "articles.csv").is_file()
+    assert "articles" in out.output
+    pid = json.loads(invoke("predictions", "list", "--db", db, "--format", "json").output)[0]["id"]
+    invoke("predictions", "resolve", pid, "--outcome", "correct", "--db", db)
+    rows = json.loads(invoke("predictions", "scores", "--db", db, "--format", "json").output)
+    assert any(r["correct"] >= 1 and r["hit_rate"] is not None for r in rows)

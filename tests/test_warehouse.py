@@ -130,3 +130,69 @@ def test_readonly_connection_refuses_writes(analyzer, db_path):
 def test_missing_database_is_a_clear_error(tmp_path):
     with pytest.raises(WarehouseError, match="duokong run"):
         connect_readonly(tmp_path / "none.duckdb")
+
+
+def test_opening_an_older_database_upgrades_it(db_path):
+    from pipeline.warehouse.migrations import available
+
+    old = duckdb.connect(str(db_path))
+    old.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
+    )
+    version, name, sql = available()[0]
+    old.execute(sql)
+    old.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+    old.close()
+    con = connect(db_path)
+    assert (
+        con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
+        == available()[-1][0]
+    )
+    assert con.execute("SELECT count(*) FROM stance_monthly").fetchone()[0] == 0
+
+
+def test_article_search_finds_chinese_keywords(analyzer, db_path):
+    con = connect(db_path)
+    write_results(
+        con,
+        [
+            _page(analyzer, "a.html"),
+            _page(analyzer, "b.html", body="DeepSeek的模型很便宜，但英伟达依然是赢家。"),
+        ],
+        "r",
+        "lexicon.v1",
+    )
+    assert con.execute("SELECT count(*) FROM article_search('英伟达')").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM article_search('便宜')").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM article_search('特斯拉')").fetchone()[0] == 0
+
+
+def test_prediction_scores_use_hedge_as_probability(analyzer, db_path):
+    con = connect(db_path)
+    write_results(con, [_page(analyzer, "a.html")], "r", "lexicon.v1")
+    pid, hedge = con.execute("SELECT id, hedge FROM predictions LIMIT 1").fetchone()
+    con.execute(
+        "INSERT INTO prediction_outcomes VALUES (?, 'wrong', current_date, NULL, NULL, now())",
+        [pid],
+    )
+    stated = con.execute(
+        "SELECT probability FROM hedge_probability WHERE hedge = ?", [hedge]
+    ).fetchone()[0]
+    resolved, hit_rate, brier = con.execute(
+        "SELECT resolved, hit_rate, brier FROM prediction_scores WHERE author IS NOT NULL"
+    ).fetchone()
+    assert (resolved, hit_rate) == (1, 0.0)
+    assert brier == pytest.approx(stated**2)
+
+
+def test_export_writes_one_file_per_table(analyzer, db_path, tmp_path):
+    from pipeline.warehouse.export import export_tables
+
+    con = connect(db_path)
+    write_results(con, [_page(analyzer, "a.html")], "r", "lexicon.v1")
+    written = {t: (p, n) for t, p, n in export_tables(con, tmp_path / "out", "parquet")}
+    assert set(written) >= {"articles", "stances", "predictions", "rejects", "runs"}
+    path, rows = written["stances"]
+    assert duckdb.connect().execute(f"SELECT count(*) FROM '{path}'").fetchone()[0] == rows == 2
+    csv_written = export_tables(con, tmp_path / "csv", "csv")
+    assert all(p.suffix == ".csv" and p.is_file() for _, p, _ in csv_written)

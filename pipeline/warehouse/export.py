@@ -1,0 +1,44 @@
+"""Export every table to Parquet or CSV, one file per table, for engines beyond DuckDB."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+TABLES = (
+    "articles",
+    "pages",
+    "stances",
+    "predictions",
+    "prediction_outcomes",
+    "rejects",
+    "runs",
+    "schema_migrations",
+    "hedge_probability",
+)
+
+
+def export_tables(
+    con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str
+) -> list[tuple[str, Path, int]]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    options = (
+        "(FORMAT parquet, COMPRESSION zstd)" if fmt == "parquet" else "(FORMAT csv, HEADER true)"
+    )
+    existing = {
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+        ).fetchall()
+    }
+    written = []
+    for table in TABLES:
+        if table not in existing:
+            continue
+        path = out_dir / f"{table}.{fmt}"
+        target = path.as_posix().replace("'", "''")
+        con.execute(f"COPY {table} TO '{target}' {options}")
+        rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        written.append((table, path, rows))
+    return written
