@@ -177,3 +177,9 @@ def test_export_then_scores(db, tmp_path):
     invoke("predictions", "resolve", pid, "--outcome", "correct", "--db", db)
     rows = json.loads(invoke("predictions", "scores", "--db", db, "--format", "json").output)
     assert any(r["correct"] >= 1 and r["hit_rate"] is not None for r in rows)
+
+
+def test_sql_table_truncates_wide_chinese_text(db):
+    out = invoke("sql", "select title, body from articles limit 3", "--db", db)
+    assert out.exit_code == 0 and "…" in out.output
+    assert max(len(line) for line in out.output.splitlines()) <= 160

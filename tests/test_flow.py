@@ -70,6 +70,15 @@ def test_batch_flow_is_idempotent_and_records_rejects(prefect_harness, inbox, tm
     assert runs == [("completed", goods + 3, 3), ("completed", goods + 3, 3)]
     assert "<svg" in (tmp_path / "r.html").read_text("utf-8")
 
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["duokong-batch-summary"]))
+        )
+    assert artifacts and f"**articles**: {goods}" in artifacts[0].data
+
 
 def test_changed_page_is_updated_by_the_flow(prefect_harness, tmp_path):
     from flows.batch import batch_flow
