@@ -90,7 +90,7 @@ class PredictionExtractor:
             simplified = to_simplified(sent.text)
             if any(p.search(simplified) for p in self.cues.exclude):
                 continue
-            named = self.catalogue.mentioned(sent.text)
+            named = set(sent.targets)
             if not named:
                 continue
             horizons = find_horizons(simplified, article.published)

@@ -44,9 +44,9 @@ class LexiconStance:
         self._specific = {t.id: tuple(scorer.lexicon.target_cues[t.id]) for t in catalogue.targets}
 
     def attribution(
-        self, sentence: str, in_article: set[str], previous: set[str]
+        self, sentence: str, in_article: set[str], previous: set[str], named: set[str] | None = None
     ) -> dict[str, float]:
-        named = self.catalogue.mentioned(sentence)
+        named = self.catalogue.mentioned(sentence) if named is None else named
         weights = {t: 1.0 for t in named}
         if weights:
             return weights
@@ -74,8 +74,8 @@ class LexiconStance:
         for sent in item.sentences:
             if sent.paragraph != last_paragraph:
                 previous, last_paragraph = set(), sent.paragraph
-            weights = self.attribution(sent.text, in_article, previous)
-            named = self.catalogue.mentioned(sent.text)
+            named = set(sent.targets)
+            weights = self.attribution(sent.text, in_article, previous, named)
             if named:
                 previous = named
             if weights:
@@ -115,9 +115,7 @@ class LexiconStance:
             evidence = tuple(dict.fromkeys(s.sentence for s in evidence_from if not s.is_title))
             evidence = evidence[:EVIDENCE_MAX]
             if not evidence:
-                evidence = tuple(
-                    s.text for s in item.sentences if target in self.catalogue.mentioned(s.text)
-                )[:1]
+                evidence = tuple(s.text for s in item.sentences if target in s.targets)[:1]
             stances.append(Stance(item.article.id, target, label, round(prob, 3), evidence, NAME))
         return stances
 

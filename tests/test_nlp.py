@@ -1,0 +1,58 @@
+"""Segmentation, sentences and mentions, in Simplified and Traditional Chinese."""
+
+from pipeline.batch import read_inputs
+from pipeline.nlp import tokenize
+from pipeline.records import RawPage
+from pipeline.sources import discover
+from tests.conftest import SAMPLES
+
+
+def test_catalogue_terms_stay_one_token(analyzer):
+    analyzer.nlp.docs(["x"])  # loads jieba with our dictionary
+    tokens = tokenize("英伟达和黄仁勋谈到DeepSeek与深度求索，輝達也在場")
+    for term in ("英伟达", "黄仁勋", "DeepSeek", "深度求索", "輝達"):
+        assert term in tokens
+
+
+def test_spacy_pipeline_marks_targets_as_entities(analyzer):
+    [doc] = list(analyzer.nlp.docs(["老黄说英伟达的H20还能卖，深度求索的R1很强。輝達呢？"]))
+    ents = {(e.text, e.ent_id_) for e in doc.ents}
+    assert {
+        ("老黄", "nvidia"),
+        ("英伟达", "nvidia"),
+        ("H20", "nvidia"),
+        ("深度求索", "deepseek"),
+        ("輝達", "nvidia"),
+    } <= ents
+    assert [s.text for s in doc.sents] == [
+        "老黄说英伟达的H20还能卖，深度求索的R1很强。",
+        "輝達呢？",
+    ]
+
+
+def test_sentences_keep_offsets_and_targets(analyzer):
+    paragraphs = ["英伟达涨了。DeepSeek呢？", "「好。」没有目标的一句"]
+    body = "\n".join(paragraphs)
+    sents = analyzer.nlp.sentences(paragraphs)
+    assert [s.text for s in sents] == ["英伟达涨了。", "DeepSeek呢？", "「好。」", "没有目标的一句"]
+    assert all(body[s.start : s.end] == s.text for s in sents)
+    assert [set(s.targets) for s in sents] == [{"nvidia"}, {"deepseek"}, set(), set()]
+    assert [s.paragraph for s in sents] == [0, 0, 1, 1]
+
+
+def test_fast_sentence_split_agrees_with_spacy_on_the_samples(analyzer, settings):
+    """The batch path's regex split gives the same sentences as spaCy's sentencizer."""
+    pages = [p for p in read_inputs(discover([SAMPLES]), settings) if isinstance(p, RawPage)]
+    compared = 0
+    for page in pages:
+        paragraphs = analyzer.extract(page).paragraphs
+        fast = [s.text for s in analyzer.nlp.sentences(paragraphs)]
+        slow = [
+            s.text.strip()
+            for doc in analyzer.nlp.docs(paragraphs)
+            for s in doc.sents
+            if s.text.strip()
+        ]
+        assert fast == slow, page.source
+        compared += len(fast)
+    assert compared > 500
