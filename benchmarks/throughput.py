@@ -1,50 +1,85 @@
-"""Throughput of each pipeline stage against trafilatura's extraction, on the same pages, in one run.
+"""Throughput of duokong against trafilatura's extraction alone, on the same pages, in one run.
 
-    .venv/bin/python benchmarks/throughput.py [--repeat 3] [--shared-pages 200]
+    .venv/bin/python benchmarks/throughput.py [--pages 10000] [--subset 600] [--repeat 3]
 
-Corpus: the bundled samples, plus up to --shared-pages pages of ../shared/eval/boilerplate
-(daniel_zh) when present. Prints pages/s per stage (median over repeats) and the ratio of the
-whole pipeline to trafilatura alone.
+1. Builds a corpus in a temporary folder: our samples and, when ../shared is present, the
+   DAnIEL pages of ../shared/eval/boilerplate, replicated with a variation in the body so that
+   every copy is a distinct article.
+2. On a subset, side by side in this process, medians over --repeat: trafilatura.extract alone,
+   each duokong stage alone (extract, sentences, stance, predictions, write), and the whole
+   pipeline in one process and in two worker processes.
+3. The whole `duokong run` flow (Prefect, worker processes, single writer) over 100 pages and
+   over all pages, in child processes: pages/s, peak RSS of the process tree, and the Prefect
+   overhead against the same work done by the library without Prefect.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import os
+import random
+import re
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.batch import analyzer_for, read_inputs  # noqa: E402
+from pipeline.batch import analyzer_for, chunks, process_pages, read_inputs  # noqa: E402
 from pipeline.records import PageResult, RawPage  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
-from pipeline.sources import discover  # noqa: E402
+from pipeline.sources import Input, discover  # noqa: E402
 from pipeline.stance.base import AnalysisInput  # noqa: E402
 from pipeline.warehouse import connect  # noqa: E402
 from pipeline.warehouse.load import write_results  # noqa: E402
 
+SHARED_DANIEL = ROOT.parent / "shared" / "eval" / "boilerplate" / "daniel_zh" / "html"
 
-def corpus(shared_pages: int) -> list[RawPage]:
-    settings = load_settings()
-    pages = [
-        p
-        for p in read_inputs(discover([settings.path("samples")]), settings)
-        if isinstance(p, RawPage)
-    ]
-    daniel = ROOT.parent / "shared" / "eval" / "boilerplate" / "daniel_zh" / "html"
-    if daniel.is_dir() and shared_pages:
-        for f in sorted(daniel.glob("*.html.gz"))[:shared_pages]:
-            pages.append(RawPage(str(f), gzip.decompress(f.read_bytes()), "html"))
-    return pages
+
+def build_corpus(folder: Path, pages: int) -> list[Path]:
+    """Write `pages` files: templates replicated, each copy with a distinct body."""
+    templates: list[tuple[str, bytes]] = []
+    for f in sorted((ROOT / "data" / "samples").rglob("*")):
+        if f.is_file() and f.suffix in (".html", ".txt", ".json"):
+            templates.append((f.suffix, f.read_bytes()))
+    if SHARED_DANIEL.is_dir():
+        templates += [
+            (".html", gzip.decompress(f.read_bytes())) for f in sorted(SHARED_DANIEL.glob("*.gz"))
+        ]
+    rng = random.Random(1)
+    out = []
+    for i in range(pages):
+        suffix, data = templates[i % len(templates)]
+        copy = i // len(templates)
+        if copy:  # a marker after the first full stop of the page's text makes the body unique
+            mark = f"（{copy}）".encode()
+            pos = data.find("。".encode(), data.find(b"<body") if b"<body" in data else 0)
+            if pos < 0 or suffix == ".json" or (not data.isascii() and _is_gbk(data)):
+                mark, pos = b"", -1
+            if pos >= 0:
+                data = data[: pos + 3] + mark + data[pos + 3 :]
+        path = folder / f"{i:06d}-{rng.randrange(10**6)}{suffix}"
+        path.write_bytes(data)
+        out.append(path)
+    return out
+
+
+def _is_gbk(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        return True
 
 
 def timed(fn, *args):
-    """(result, seconds) of fn(*args)."""
     t = time.perf_counter()
     out = fn(*args)
     return out, time.perf_counter() - t
@@ -56,19 +91,19 @@ def stage_trafilatura(pages: list[RawPage]) -> list:
     return [trafilatura.extract(p.data, include_comments=False) for p in pages]
 
 
-def stage_extract(analyzer, pages: list[RawPage]) -> list:
+def stage_extract(analyzer, pages):
     return [a for a in (analyzer.process_extract_only(p) for p in pages) if a is not None]
 
 
-def stage_sentences(analyzer, articles: list) -> list:
+def stage_sentences(analyzer, articles):
     return [AnalysisInput(a, analyzer.nlp.sentences(a.paragraphs)) for a in articles]
 
 
-def stage_stance(analyzer, items: list) -> list:
+def stage_stance(analyzer, items):
     return [analyzer.classifier.predict(i, analyzer.catalogue.ids) for i in items]
 
 
-def stage_predictions(analyzer, items: list) -> list:
+def stage_predictions(analyzer, items):
     return [analyzer.predictor.extract(i.article, i.sentences) for i in items]
 
 
@@ -79,53 +114,199 @@ def stage_write(results: list[PageResult]) -> None:
         con.close()
 
 
-def stage_pipeline(analyzer, pages: list[RawPage]) -> None:
-    stage_write([analyzer.process(p) for p in pages])
+def _worker_batch(items: list[Input]) -> list[PageResult]:
+    settings = load_settings()
+    return process_pages(read_inputs(items, settings), settings)
+
+
+def library_run(
+    files: list[Path], workers: int, db: Path, batch: int = 200, report: bool = False
+) -> int:
+    """The flow's work without Prefect: same batches, worker processes, single writer, report."""
+    items = discover(files)
+    con = connect(db)
+    n = 0
+    if workers == 1:
+        for b in chunks(items, batch):
+            res = _worker_batch(b)
+            write_results(con, res, "bench", "lexicon.v1")
+            n += len(res)
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            for res in pool.map(_worker_batch, chunks(items, batch)):
+                write_results(con, res, "bench", "lexicon.v1")
+                n += len(res)
+    if report:
+        from pipeline.report import write_report
+
+        write_report(con, db.with_suffix(".html"))
+    con.close()
+    return n
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+            except (OSError, ValueError, IndexError):
+                continue
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+        except (OSError, AttributeError):
+            pass
+        stack += children.get(p, [])
+    return total
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int, str]:
+    """(seconds, peak RSS of the process tree, stdout) of a child command."""
+    peak = 0
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    done.set()
+    sampler.join()
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{out[-2000:]}")
+    return time.perf_counter() - t, peak, out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=10_000)
+    ap.add_argument("--subset", type=int, default=600)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--shared-pages", type=int, default=200)
     args = ap.parse_args()
+    workers = os.cpu_count() or 1
 
-    pages = corpus(args.shared_pages)
-    analyzer = analyzer_for(load_settings())
-    analyzer.process(pages[0])  # load dictionaries and models outside the timings
-    html_pages = [p for p in pages if p.kind == "html"]
-    size = sum(len(p.data) for p in pages) / 1e6
-    print(f"corpus: {len(pages)} pages ({len(html_pages)} HTML), {size:.1f} MB")
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        (tmp / "corpus").mkdir()
+        files = build_corpus(tmp / "corpus", args.pages)
+        size = sum(f.stat().st_size for f in files) / 2**20
+        print(
+            f"corpus: {len(files):,} pages, {size:,.0f} MiB ({'with' if SHARED_DANIEL.is_dir() else 'without'} ../shared pages); {workers} cores"
+        )
 
-    rates: dict[str, list[float]] = {}
+        settings = load_settings()
+        subset_files = files[: args.subset]
+        pages = [p for p in read_inputs(discover(subset_files), settings) if isinstance(p, RawPage)]
+        html_pages = [p for p in pages if p.kind == "html"]
+        analyzer = analyzer_for(settings)
+        analyzer.process(pages[0])  # dictionaries and models load outside the timings
+        rates: dict[str, list[float]] = {}
 
-    def record(name: str, n: int, seconds: float) -> None:
-        rates.setdefault(name, []).append(n / seconds)
+        def record(name: str, n: int, seconds: float) -> None:
+            rates.setdefault(name, []).append(n / seconds)
 
-    for _ in range(args.repeat):
-        _, sec = timed(stage_trafilatura, html_pages)
-        record("trafilatura", len(html_pages), sec)
-        articles, sec = timed(stage_extract, analyzer, pages)
-        record("extract", len(pages), sec)
-        items, sec = timed(stage_sentences, analyzer, articles)
-        record("sentences", len(items), sec)
-        stances, sec = timed(stage_stance, analyzer, items)
-        record("stance", len(items), sec)
-        preds, sec = timed(stage_predictions, analyzer, items)
-        record("predictions", len(items), sec)
-        results = [
-            PageResult(i.article.source, i.article, tuple(s), tuple(p))
-            for i, s, p in zip(items, stances, preds, strict=True)
-        ]
-        _, sec = timed(stage_write, results)
-        record("write", len(results), sec)
-        _, sec = timed(stage_pipeline, analyzer, pages)
-        record("pipeline", len(pages), sec)
+        for r in range(args.repeat):
+            _, sec = timed(stage_trafilatura, pages)
+            record("trafilatura extract (all pages)", len(pages), sec)
+            articles, sec = timed(stage_extract, analyzer, pages)
+            record("duokong extract", len(pages), sec)
+            items, sec = timed(stage_sentences, analyzer, articles)
+            record("sentences + mentions", len(items), sec)
+            stances, sec = timed(stage_stance, analyzer, items)
+            record("stance", len(items), sec)
+            preds, sec = timed(stage_predictions, analyzer, items)
+            record("predictions", len(items), sec)
+            results = [
+                PageResult(i.article.source, i.article, tuple(s), tuple(p))
+                for i, s, p in zip(items, stances, preds, strict=True)
+            ]
+            _, sec = timed(stage_write, results)
+            record("write", len(results), sec)
+            for w in sorted({1, workers}):
+                db = tmp / f"lib-{r}-{w}.duckdb"
+                n, sec = timed(library_run, subset_files, w, db)
+                record(f"whole pipeline, {w} process{'es' if w > 1 else ''}", n, sec)
+        print(
+            f"\nside by side on {len(pages)} pages ({len(html_pages)} HTML), pages/s, median of {args.repeat}:"
+        )
+        traf = statistics.median(rates["trafilatura extract (all pages)"])
+        for name, values in rates.items():
+            med = statistics.median(values)
+            print(f"  {name:<34} {med:8.1f}   ×{med / traf:.2f} of trafilatura")
 
-    print(f"{'stage':<12} pages/s (median of {args.repeat})")
-    for name, values in rates.items():
-        print(f"{name:<12} {statistics.median(values):>10.1f}")
-    ratio = statistics.median(rates["pipeline"]) / statistics.median(rates["trafilatura"])
-    print(f"whole pipeline / trafilatura extract alone: {ratio:.2f}")
+        print("\nthe flow (`duokong run`) and the same work without Prefect, in child processes:")
+        py = sys.executable
+        (tmp / "small").mkdir()
+        for f in files[:100]:
+            (tmp / "small" / f.name).symlink_to(f)
+        code = (
+            f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+            "from benchmarks.throughput import library_run; "
+            f"print(library_run(sorted(Path({str(tmp / 'corpus')!r}).iterdir()), {workers}, "
+            f"Path({str(tmp / 'lib-all.duckdb')!r}), report=True))"
+        )
+        lib_sec, lib_peak, _ = run_measured([py, "-c", code])
+        print(
+            f"  library without Prefect, {len(files):,} pages: {lib_sec:7.1f} s  peak RSS {lib_peak / 2**20:,.0f} MiB"
+        )
+
+        from flows.serve import local_prefect_server
+
+        env_before = dict(os.environ)
+        for api in ("ephemeral API", "running local server"):
+            ctx = local_prefect_server() if api != "ephemeral API" else _nothing()
+            with ctx:
+                rows = []
+                for label, folder in (
+                    ("100 pages", tmp / "small"),
+                    (f"{len(files):,} pages", tmp / "corpus"),
+                ):
+                    n = len(list(folder.iterdir()))
+                    db = tmp / f"flow-{api[:3]}-{n}.duckdb"
+                    cmd = [
+                        py,
+                        "-m",
+                        "pipeline.cli",
+                        "run",
+                        str(folder),
+                        "--db",
+                        str(db),
+                        "--report",
+                        str(db.with_suffix(".html")),
+                    ]
+                    sec, peak, _ = run_measured(cmd)
+                    rows.append((label, n, sec, peak))
+                    print(
+                        f"  flow ({api}), {label:<14} {sec:7.1f} s  {n / sec:7.1f} pages/s  peak RSS {peak / 2**20:,.0f} MiB"
+                    )
+                flow_sec = rows[-1][2]
+                print(
+                    f"    Prefect overhead on {len(files):,} pages: {flow_sec - lib_sec:+.1f} s = {(flow_sec - lib_sec) / flow_sec:.1%} of the flow run"
+                )
+                print(f"    peak RSS {rows[-1][0]} / {rows[0][0]}: {rows[-1][3] / rows[0][3]:.2f}")
+            os.environ.clear()
+            os.environ.update(env_before)
+
+
+class _nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
 
 
 if __name__ == "__main__":

@@ -4,12 +4,14 @@ page, because Prefect's per-task overhead is far larger than the work on one pag
 
 from __future__ import annotations
 
+import os
 import time
-from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from pipeline.batch import chunks, process_pages, read_inputs
 from pipeline.fetch import fetch
@@ -71,16 +73,18 @@ def batch_flow(
     report: str | None = None,
     batch_size: int | None = None,
     model: str | None = None,
+    workers: int | None = None,
 ) -> dict:
     """Run one batch over inputs (default: the bundled samples) into the DuckDB warehouse."""
     logger = get_run_logger()
-    settings = load_settings().with_overrides(db=db, batch_size=batch_size, model=model)
+    settings = load_settings().with_overrides(
+        db=db, batch_size=batch_size, model=model, workers=workers
+    )
     inputs = inputs or [str(settings.path("samples"))]
     started = time.perf_counter()
     con = connect(settings.db_path())
-    run_id = start_run(
-        con, inputs, {"batch_size": settings.batch_size, "report": report}, settings.model
-    )
+    params = {"batch_size": settings.batch_size, "workers": _workers(settings), "report": report}
+    run_id = start_run(con, inputs, params, settings.model)
     con.close()
     status, counts, seen = "failed", WriteCounts(), 0
     try:
@@ -88,14 +92,10 @@ def batch_flow(
         files = [i for i in found if i.kind != "urls"]
         urls = [u for i in found if i.kind == "urls" for u in read_url_list(i.path)]
         fetched = fetch_task(urls) if urls else []
-        batches = chunks(files, settings.batch_size) or [[]]
-        futures = [
-            analyze_task.submit(batch, fetched if i == 0 else [], settings)
-            for i, batch in enumerate(batches)
-        ]
-        results = [r for f in futures for r in f.result()]
-        seen = len(results)
-        counts = write_task(results, settings, run_id)
+        batches = chunks(files, settings.batch_size) or ([[]] if fetched else [])
+        counts, seen = _analyze_and_write(
+            batches, fetched, settings, run_id, window=2 * _workers(settings)
+        )
         status = "completed"
     finally:
         con = connect(settings.db_path())
@@ -123,5 +123,39 @@ def batch_flow(
     return summary
 
 
-def default_inputs() -> list[str]:
-    return [str(Path(load_settings().path("samples")))]
+def _workers(settings: Settings) -> int:
+    return settings.workers or os.cpu_count() or 1
+
+
+def _analyze_and_write(
+    batches: list[list[Input]],
+    fetched: list[RawPage | Reject],
+    settings: Settings,
+    run_id: str,
+    window: int,
+) -> tuple[WriteCounts, int]:
+    """Keep a few batches in flight and write each as it completes, so memory stays flat
+    however many pages a run holds; the writer stays single (this thread)."""
+    total, seen = WriteCounts(), 0
+    pending = list(enumerate(batches))
+    in_flight: list = []
+    while pending or in_flight:
+        while pending and len(in_flight) < window:
+            i, batch = pending.pop(0)
+            in_flight.append(analyze_task.submit(batch, fetched if i == 0 else [], settings))
+        done = next(as_completed(in_flight))
+        in_flight.remove(done)
+        results = done.result()
+        seen += len(results)
+        counts = write_task(results, settings, run_id)
+        for field in ("articles", "new", "updated", "unchanged", "rejected"):
+            setattr(total, field, getattr(total, field) + getattr(counts, field))
+    return total, seen
+
+
+def flow_with_workers(workers: int | None = None):
+    """The batch flow with its analyze tasks in worker processes (the work is CPU-bound and the
+    GIL would serialise threads); one worker runs them in a thread of this process."""
+    n = workers if workers is not None else (load_settings().workers or os.cpu_count() or 1)
+    runner = ProcessPoolTaskRunner(max_workers=n) if n > 1 else ThreadPoolTaskRunner(max_workers=1)
+    return batch_flow.with_options(task_runner=runner)

@@ -80,9 +80,9 @@ def local_prefect_server(timeout: float = 180.0) -> Iterator[str]:
 
 def serve_batch(cron: str, inputs: list[str] | None, db: str | None) -> None:
     with local_prefect_server():
-        from flows.batch import batch_flow
+        from flows.batch import flow_with_workers
 
-        batch_flow.serve(
+        flow_with_workers().serve(
             name="duokong-batch-scheduled",
             cron=cron,
             parameters={"inputs": inputs, "db": db},

@@ -55,8 +55,13 @@ def main(verbose: int) -> None:
 @click.option("--db", help="DuckDB file to write (default data/duokong.duckdb).")
 @click.option("--report", "report_path", help="Where to write the HTML report.")
 @click.option("--batch-size", type=int, help="Pages per task (default 200).")
+@click.option("--workers", type=int, help="Worker processes (default: one per CPU core).")
 def run(
-    inputs: tuple[str, ...], db: str | None, report_path: str | None, batch_size: int | None
+    inputs: tuple[str, ...],
+    db: str | None,
+    report_path: str | None,
+    batch_size: int | None,
+    workers: int | None,
 ) -> None:
     """Run one batch through the Prefect flow; idempotent.
 
@@ -69,10 +74,14 @@ def run(
     from pipeline import prefect_env
 
     prefect_env.configure()
-    from flows.batch import batch_flow
+    from flows.batch import flow_with_workers
 
-    summary = batch_flow(
-        inputs=list(inputs) or None, db=db, report=report_path, batch_size=batch_size
+    summary = flow_with_workers(workers)(
+        inputs=list(inputs) or None,
+        db=db,
+        report=report_path,
+        batch_size=batch_size,
+        workers=workers,
     )
     click.echo(
         f"{summary['seen']} inputs: {summary['articles']} articles ({summary['new']} new, "

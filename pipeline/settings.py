@@ -32,6 +32,7 @@ class Settings:
     models_dir: str
     model: str
     batch_size: int
+    workers: int
     max_page_bytes: int
     min_body_chars: int
     report_freq: str
@@ -40,6 +41,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.workers < 0:
+            raise ConfigError(f"workers must be 0 (one per core) or more, got {self.workers}")
         if self.report_freq not in FREQS:
             raise ConfigError(
                 f"report_freq must be one of {', '.join(FREQS)}, got {self.report_freq!r}"

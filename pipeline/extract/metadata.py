@@ -108,7 +108,7 @@ def clean_text(value: str | None) -> str | None:
 
 def _first(tree: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
     for xp in xpaths:
-        for node in tree.xpath(xp):
+        for node in P.xpath(xp)(tree):
             text = node if isinstance(node, str) else node.text_content()
             text = clean_text(str(text))
             if text:
@@ -117,7 +117,7 @@ def _first(tree: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
 
 
 def _json_ld(tree: lxml_html.HtmlElement) -> dict:
-    for node in tree.xpath('//script[@type="application/ld+json"]/text()'):
+    for node in P.xpath('//script[@type="application/ld+json"]/text()')(tree):
         try:
             data = json.loads(node)
         except (json.JSONDecodeError, TypeError):
@@ -137,7 +137,7 @@ def _json_ld(tree: lxml_html.HtmlElement) -> dict:
 
 def meta_date(tree: lxml_html.HtmlElement) -> date | None:
     metas = {}
-    for node in tree.xpath("//meta[@content]"):
+    for node in P.xpath("//meta[@content]")(tree):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
         if key:
             metas.setdefault(key, node.get("content"))
@@ -148,7 +148,7 @@ def meta_date(tree: lxml_html.HtmlElement) -> date | None:
     if d := parse_date(str(ld.get("datePublished") or "")):
         return d
     for xp in _DATE_XPATHS:
-        for node in tree.xpath(xp):
+        for node in P.xpath(xp)(tree):
             text = node if isinstance(node, str) else node.text_content()
             if d := parse_date(str(text)):
                 return d
@@ -171,7 +171,7 @@ def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
         tree, ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content')
     )
     page_title = _first(tree, ("//title",))
-    h1s = [clean_text(h.text_content()) for h in tree.xpath("//h1")]
+    h1s = [clean_text(h.text_content()) for h in P.xpath("//h1")(tree)]
     h1s = [h for h in h1s if h and len(h) >= 4]
     candidates = [c for c in (og, *h1s) if c]
     if page_title:
@@ -209,7 +209,7 @@ _NOT_AUTHORS = re.compile(
 
 def html_author(tree: lxml_html.HtmlElement) -> str | None:
     for xp in _AUTHOR_XPATHS:
-        for node in tree.xpath(xp):
+        for node in P.xpath(xp)(tree):
             text = clean_text(str(node if isinstance(node, str) else node.text_content()))
             value = strip_label(text) if text else None
             if value and len(value) <= 20 and not _NOT_AUTHORS.search(value):
@@ -262,8 +262,8 @@ def html_category(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
     if direct:
         return direct
     for xp in _BREADCRUMB_XPATHS:
-        for node in tree.xpath(xp):
-            links = [clean_text(a.text_content()) for a in node.xpath(".//a")]
+        for node in P.xpath(xp)(tree):
+            links = [clean_text(a.text_content()) for a in P.xpath(".//a")(node)]
             links = [x for x in links if x]
             if len(links) >= 2:
                 cat = breadcrumb_category(" > ".join(links), title)
@@ -278,7 +278,7 @@ def html_category(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
 def canonical_url(tree: lxml_html.HtmlElement) -> str | None:
     """The page's own URL (canonical link or og:url), when it is an absolute http(s) URL."""
     for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
-        for value in tree.xpath(xp):
+        for value in P.xpath(xp)(tree):
             value = str(value).strip()
             if value.startswith(("http://", "https://")):
                 return value

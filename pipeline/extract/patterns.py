@@ -7,6 +7,9 @@ patterns (class/id tokens, selectors, date and meta-line shapes) the extractors 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from lxml import etree
 
 # Elements never part of an article body.
 DROP_TAGS = (
@@ -198,3 +201,9 @@ BREADCRUMB_LEAVES = frozenset(
 TITLE_SEPARATORS = re.compile(
     r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])|[:：]\s+)\s*"
 )
+
+
+@lru_cache(maxsize=256)
+def xpath(expr: str) -> etree.XPath:
+    """A compiled XPath: tree.xpath(str) compiles the expression again on every call."""
+    return etree.XPath(expr)
