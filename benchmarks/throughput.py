@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import os
 import random
@@ -92,11 +93,11 @@ def stage_trafilatura(pages: list[RawPage]) -> list:
 
 
 def stage_extract(analyzer, pages):
-    return [a for a in (analyzer.process_extract_only(p) for p in pages) if a is not None]
+    return [r.article for r in (analyzer.process(p, analyse=False) for p in pages) if r.article]
 
 
 def stage_sentences(analyzer, articles):
-    return [AnalysisInput(a, analyzer.nlp.sentences(a.paragraphs)) for a in articles]
+    return [AnalysisInput(a, analyzer.nlp.sentences(a.body)) for a in articles]
 
 
 def stage_stance(analyzer, items):
@@ -267,7 +268,7 @@ def main() -> None:
 
         env_before = dict(os.environ)
         for api in ("ephemeral API", "running local server"):
-            ctx = local_prefect_server() if api != "ephemeral API" else _nothing()
+            ctx = local_prefect_server() if api != "ephemeral API" else contextlib.nullcontext()
             with ctx:
                 rows = []
                 for label, folder in (
@@ -299,14 +300,6 @@ def main() -> None:
                 print(f"    peak RSS {rows[-1][0]} / {rows[0][0]}: {rows[-1][3] / rows[0][3]:.2f}")
             os.environ.clear()
             os.environ.update(env_before)
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ reused for every page: loading per page would cost more than the analysis.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from functools import cached_property
 
 from pipeline.decode import decode
@@ -16,7 +15,7 @@ from pipeline.extract import extract_page
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.nlp import ChineseNLP
 from pipeline.predictions import PredictionCues, PredictionExtractor
-from pipeline.records import Article, PageResult, RawPage, Reject
+from pipeline.records import Article, PageResult, RawPage, Reject, utcnow
 from pipeline.settings import Settings, load_settings
 from pipeline.stance import registry
 from pipeline.stance.base import AnalysisInput, StanceClassifier
@@ -59,28 +58,25 @@ class Analyzer:
         text, encoding = decode(raw.data, raw.source, raw.http_charset)
         return extract_page(raw, text, encoding, self.boilerplate, self.settings.min_body_chars)
 
-    def process_extract_only(self, raw: RawPage) -> Article | None:
-        """The extraction stage alone (for benchmarks and `duokong extract`); None when refused."""
-        try:
-            return self.extract(raw)
-        except PageRejected:
-            return None
-
     def analyze_article(self, article: Article) -> PageResult:
-        sentences = self.nlp.sentences(article.paragraphs)
+        sentences = self.nlp.sentences(article.body)
         item = AnalysisInput(article, sentences)
         stances = self.classifier.predict(item, self.catalogue.ids)
         predictions = self.predictor.extract(article, sentences)
         return PageResult(article.source, article, tuple(stances), tuple(predictions))
 
-    def process(self, raw: RawPage) -> PageResult:
-        """Never raises for a bad page: the reason comes back as a Reject."""
+    def process(self, raw: RawPage, analyse: bool = True) -> PageResult:
+        """Never raises for a bad page: the reason comes back as a Reject. With analyse=False,
+        the extraction stage alone (`duokong extract`)."""
         try:
-            return self.analyze_article(self.extract(raw))
+            article = self.extract(raw)
+            return self.analyze_article(article) if analyse else PageResult(raw.source, article)
         except PageRejected as exc:
             return PageResult(
                 raw.source,
-                reject=Reject(raw.source, exc.stage, exc.reason, exc.detail, _now(), raw.raw_hash),
+                reject=Reject(
+                    raw.source, exc.stage, exc.reason, exc.detail, utcnow(), raw.raw_hash
+                ),
             )
         except Exception as exc:  # one page must never crash a batch
             log.exception("unexpected error on %s", raw.source)
@@ -88,10 +84,6 @@ class Analyzer:
             return PageResult(
                 raw.source,
                 reject=Reject(
-                    raw.source, "analyze", "internal-error", detail, _now(), raw.raw_hash
+                    raw.source, "analyze", "internal-error", detail, utcnow(), raw.raw_hash
                 ),
             )
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pipeline.analyze import Analyzer
 from pipeline.records import PageResult, RawPage, Reject
 from pipeline.settings import Settings
-from pipeline.sources import Input, read_input
+from pipeline.sources import Input, read_inputs_safely
 
 _local = threading.local()
 
@@ -26,8 +26,13 @@ def analyzer_for(settings: Settings) -> Analyzer:
 
 
 def read_inputs(items: Iterable[Input], settings: Settings) -> Iterator[RawPage | Reject]:
-    for item in items:
-        yield from read_input(item, settings.max_page_bytes)
+    """Pages of files (URL lists are fetched by the flow's own task and refused here)."""
+    return read_inputs_safely((i for i in items if i.kind != "urls"), settings.max_page_bytes)
+
+
+def read_any(items: Iterable[Input], settings: Settings) -> Iterator[RawPage | Reject]:
+    """Pages of files, with a Reject for URL lists: for commands that do not fetch."""
+    return read_inputs_safely(items, settings.max_page_bytes)
 
 
 def process_pages(pages: Iterable[RawPage | Reject], settings: Settings) -> list[PageResult]:

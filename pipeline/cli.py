@@ -108,7 +108,7 @@ def setup() -> None:
     click.echo(
         f"targets:     {', '.join(analyzer.catalogue.ids)} ({settings.path('targets_file')})"
     )
-    analyzer.nlp.sentences(["英伟达和DeepSeek。"])
+    list(analyzer.nlp.docs(["英伟达和DeepSeek。"]))
     click.echo("segmenter:   jieba + our dictionary, spaCy zh pipeline ready")
     click.echo(f"stance:      {analyzer.classifier.name}")
     analyzer.predictor  # noqa: B018  (loads the prediction lexicons)
@@ -139,82 +139,20 @@ def serve(cron: str | None, inputs: tuple[str, ...], db: str | None) -> None:
 
 
 def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> list[dict]:
-    from pipeline.batch import analyzer_for, read_inputs
-    from pipeline.records import Reject
+    from pipeline.batch import analyzer_for, read_any
+    from pipeline.records import PageResult, Reject, page_json
     from pipeline.sources import discover
 
     settings = _settings()
     analyzer = analyzer_for(settings)
     out = []
-    for page in read_inputs(discover(paths), settings):
+    for page in read_any(discover(paths), settings):
         if isinstance(page, Reject):
-            out.append(_error_object(page.source, page.detail, with_analysis))
-            continue
-        result = analyzer.process(page) if with_analysis else None
-        if with_analysis:
-            assert result is not None
-            if result.reject:
-                out.append(_error_object(page.source, result.reject.detail, True))
-                continue
-            article = result.article
+            result = PageResult(page.source, reject=page)
         else:
-            try:
-                article = analyzer.extract(page)
-            except DuokongError as exc:
-                out.append(_error_object(page.source, str(getattr(exc, "detail", exc)), False))
-                continue
-        assert article is not None
-        obj = {
-            "source": article.source,
-            "id": article.id,
-            "url": article.url,
-            "site": article.site,
-            "title": article.title,
-            "published": article.published,
-            "author": article.author,
-            "category": article.category,
-            "body": article.body,
-        }
-        if with_analysis:
-            obj["stances"] = [
-                {
-                    "target": s.target,
-                    "label": s.label,
-                    "score": s.score,
-                    "evidence": list(s.evidence),
-                }
-                for s in result.stances
-            ]
-            obj["predictions"] = [
-                {
-                    "id": p.id,
-                    "quote": p.quote,
-                    "target": p.target,
-                    "direction": p.direction,
-                    "horizon": p.horizon,
-                    "due": p.due,
-                    "window_start": p.window_start,
-                    "conditional": p.conditional,
-                    "condition": p.condition,
-                    "hedge": p.hedge,
-                }
-                for p in result.predictions
-            ]
-        obj["error"] = None
-        out.append(to_jsonable(obj))
+            result = analyzer.process(page, analyse=with_analysis)
+        out.append(page_json(result, with_analysis))
     return out
-
-
-def _error_object(source: str, error: str, with_analysis: bool) -> dict:
-    obj = dict.fromkeys(
-        ("source", "id", "url", "site", "title", "published", "author", "category", "body")
-    )
-    obj["source"] = source
-    if with_analysis:
-        obj["stances"] = None
-        obj["predictions"] = None
-    obj["error"] = error
-    return obj
 
 
 def _emit(objs: list[dict], fmt: str) -> None:

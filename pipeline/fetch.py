@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import UTC, datetime
 
 import httpx
 
-from pipeline.records import RawPage, Reject
+from pipeline.records import RawPage, Reject, utcnow
 
 log = logging.getLogger(__name__)
 USER_AGENT = "duokong/0.1 (+https://example.invalid/duokong)"
@@ -38,7 +37,7 @@ def fetch(
                     "fetch",
                     f"http-{resp.status_code}",
                     f"{url} answered HTTP {resp.status_code}",
-                    datetime.now(UTC),
+                    utcnow(),
                 )
             else:
                 ctype = resp.headers.get("content-type", "")
@@ -48,7 +47,7 @@ def fetch(
                     kind="text" if "text/plain" in ctype else "html",
                     url=str(resp.url),
                     http_charset=resp.charset_encoding,
-                    fetched_at=datetime.now(UTC),
+                    fetched_at=utcnow(),
                 )
         except httpx.TooManyRedirects:
             return Reject(
@@ -56,7 +55,7 @@ def fetch(
                 "fetch",
                 "redirect-loop",
                 f"{url} redirects more than 5 times",
-                datetime.now(UTC),
+                utcnow(),
             )
         except httpx.HTTPError as exc:
             last = f"{type(exc).__name__}: {exc}"
@@ -67,5 +66,5 @@ def fetch(
         "fetch",
         "unreachable",
         f"{url} failed after {retries + 1} tries: {last}",
-        datetime.now(UTC),
+        utcnow(),
     )

@@ -72,7 +72,11 @@ def _span_months(published: date, lo: float, hi: float, within: bool) -> tuple[d
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(20\d\d)\s*年\s*(?:第?([一二三四1-4])\s*季度|[Qq]([1-4]))"), "year_quarter"),
-    (re.compile(r"(20\d\d)\s*年\s*(上半年|下半年|年底|年末|底|末|内|內)?"), "year"),
+    # A year followed by a month is a date (2025年1月27日), not a horizon.
+    (
+        re.compile(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)\s*(上半年|下半年|年底|年末|底|末|内|內)?"),
+        "year",
+    ),
     (re.compile(r"(明年|後年|后年|今年)\s*(上半年|下半年|年底|年末|底|末|内|內)?"), "rel_year"),
     (re.compile(r"(下半年|上半年)"), "half"),
     (
@@ -152,6 +156,10 @@ def _resolve(
         lo, hi = _range_numbers(re.sub(r"\s", "", m.group(1)))
         if hi is None:
             return (None, None)  # 几年, 数年: vague
+        if hi >= 1000:
+            return None  # 2024年 is a year, not a span of 2024 years
+        if hi * {"年": 1, "月": 1 / 12, "季度": 0.25}[m.group(2)] > 100:
+            return (None, None)  # 一万年: a figure of speech, no date
         unit = {"年": 12, "月": 1, "季度": 3}[m.group(2)]
         whole = m.group(0)
         within = any(

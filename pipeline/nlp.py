@@ -90,12 +90,13 @@ class ChineseNLP:
         """spaCy Docs (jieba tokens, sentences, TARGET entities with the target id as ent_id_)."""
         return self.nlp.pipe(paragraphs, batch_size=64)
 
-    def sentences(self, paragraphs: list[str]) -> list[Sentence]:
-        """Sentences of the body (paragraphs joined by '\\n'), with offsets into it and the
+    def sentences(self, body: str) -> list[Sentence]:
+        """Sentences of a body (paragraphs separated by '\\n'), with offsets into it and the
         catalogue targets each one names."""
         out: list[Sentence] = []
         offset = 0
-        for i, para in enumerate(paragraphs):
+        index = 0
+        for para in body.split("\n"):
             for m in _SENTENCE.finditer(para):
                 raw = m.group(0)
                 text = raw.strip()
@@ -104,10 +105,15 @@ class ChineseNLP:
                 start = offset + m.start() + (len(raw) - len(raw.lstrip()))
                 out.append(
                     Sentence(
-                        text, start, start + len(text), i, frozenset(self.catalogue.mentioned(text))
+                        text,
+                        start,
+                        start + len(text),
+                        index,
+                        frozenset(self.catalogue.mentioned(text)),
                     )
                 )
             offset += len(para) + 1
+            index += bool(para.strip())
         return out
 
 

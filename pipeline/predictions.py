@@ -18,7 +18,7 @@ from pipeline.errors import ConfigError
 from pipeline.horizon import find_horizons
 from pipeline.nlp import Sentence, to_simplified
 from pipeline.records import Article, Prediction, sha256_hex
-from pipeline.stance.cues import CONDITIONAL, CONSEQUENT, CueScorer
+from pipeline.stance.cues import CueScorer, split_conditional
 from pipeline.targets import Catalogue
 
 _NOT_FUTURE_HUI = re.compile(
@@ -77,13 +77,6 @@ class PredictionExtractor:
                 return "weak"
         return None
 
-    def _quote_span(self, sent: Sentence) -> tuple[int, int]:
-        """The claim inside the sentence: from a conditional's 如果 on, else the whole sentence."""
-        text = sent.text
-        m = CONDITIONAL.search(text)
-        start = m.start() if m else 0
-        return sent.start + start, sent.end
-
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
         out: list[Prediction] = []
         for sent in sentences:
@@ -97,19 +90,15 @@ class PredictionExtractor:
             cue = self._future_cue(simplified)
             if not horizons and cue != "strong":
                 continue
-            if not cue and not horizons:
-                continue
-            start, end = self._quote_span(sent)
-            quote = article.body[start:end]
+            # Offsets found in the Simplified text hold in the original when OpenCC kept the
+            # length (it nearly always does); otherwise quote the whole sentence.
+            same = len(simplified) == len(sent.text)
+            text = sent.text if same else simplified
+            cond = split_conditional(simplified)
+            start = sent.start + (cond[0] if cond and same else 0)
+            quote = article.body[start : sent.end]
             horizon = horizons[0] if horizons else None
-            conditional = bool(CONDITIONAL.search(simplified))
-            condition = None
-            if conditional:
-                cm = CONDITIONAL.search(sent.text)
-                csq = CONSEQUENT.search(sent.text, cm.end()) if cm else None
-                condition = sent.text[cm.end() : csq.start() if csq else len(sent.text)].strip(
-                    " ,，"
-                )
+            condition = text[cond[1] : cond[2]].strip(" ,，") if cond else None
             scores = self.scorer.score(sent.text, {t: 1.0 for t in named})
             for target in sorted(named):
                 pol = scores.get(target, 0.0)
@@ -122,12 +111,10 @@ class PredictionExtractor:
                         quote=quote,
                         target=target,
                         direction=direction,
-                        horizon=sent.text[horizon.start : horizon.end]
-                        if horizon and len(simplified) == len(sent.text)
-                        else (horizon.text if horizon else None),
+                        horizon=text[horizon.start : horizon.end] if horizon else None,
                         due=due,
                         window_start=horizon.earliest if horizon else None,
-                        conditional=conditional,
+                        conditional=cond is not None,
                         condition=condition or None,
                         hedge=self.hedge(simplified),  # type: ignore[arg-type]
                     )

@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 StanceLabel = Literal["bullish", "bearish", "neutral", "none"]
 Direction = Literal["up", "down", "other"]
 Hedge = Literal["certain", "likely", "possible"]
-STANCE_LABELS: tuple[str, ...] = ("bullish", "bearish", "neutral", "none")
 
 
 def sha256_hex(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8")
     return hashlib.sha256(data).hexdigest()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
 def normalise_for_id(text: str) -> str:
@@ -59,15 +62,13 @@ class Article:
     extractor: str
     raw_hash: str = ""
     encoding: str | None = None
+    # What identifies the page across runs: the URL it was fetched from, else where it was read.
+    # Never the page's own canonical link: sites put one canonical on many pages.
+    page_key: str = ""
 
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n") if p.strip()]
-
-    @property
-    def page_key(self) -> str:
-        """What identifies the page across runs: its URL when known, else where it was read."""
-        return self.url or self.source
 
 
 @dataclass(frozen=True)
@@ -130,17 +131,6 @@ class PageResult:
         return self.article is not None and self.reject is None
 
 
-@dataclass
-class RunCounts:
-    seen: int = 0
-    articles: int = 0
-    rejected: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
 def to_jsonable(obj: Any) -> Any:
     """dataclasses, dates and tuples → JSON-ready values."""
     if hasattr(obj, "__dataclass_fields__"):
@@ -152,3 +142,45 @@ def to_jsonable(obj: Any) -> Any:
     if isinstance(obj, datetime | date):
         return obj.isoformat()
     return obj
+
+
+ARTICLE_KEYS = ("source", "id", "url", "site", "title", "published", "author", "category", "body")
+PREDICTION_KEYS = (
+    "id",
+    "quote",
+    "target",
+    "direction",
+    "horizon",
+    "due",
+    "window_start",
+    "conditional",
+    "condition",
+    "hedge",
+)
+
+
+def page_json(result: PageResult, with_analysis: bool) -> dict[str, Any]:
+    """The JSON object of `duokong analyze` / `duokong extract` (DESIGN.md contract): one per
+    page; a page that cannot be used has `error` set and every other field null."""
+    a = result.article
+    obj: dict[str, Any] = {k: getattr(a, k) if a else None for k in ARTICLE_KEYS}
+    obj["source"] = result.source
+    if with_analysis:
+        obj["stances"] = (
+            [
+                {
+                    "target": s.target,
+                    "label": s.label,
+                    "score": s.score,
+                    "evidence": list(s.evidence),
+                }
+                for s in result.stances
+            ]
+            if a
+            else None
+        )
+        obj["predictions"] = (
+            [{k: getattr(p, k) for k in PREDICTION_KEYS} for p in result.predictions] if a else None
+        )
+    obj["error"] = result.reject.detail if result.reject else None
+    return to_jsonable(obj)

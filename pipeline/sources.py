@@ -7,16 +7,16 @@ batch always finishes and every refused input is on record.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.records import RawPage, Reject, sha256_hex
+from pipeline.records import RawPage, Reject, sha256_hex, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -77,29 +77,38 @@ def discover(paths: Iterable[str | Path]) -> list[Input]:
             found.append(Input(path, kind_of(path)))
         else:
             raise InputError(f"input {path} does not exist; give a file, a folder or a *.urls list")
-    log.info("discovered %d inputs under %d paths", len(found), len(found) and len(list(paths)))
+    log.info("discovered %d inputs", len(found))
     return found
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _reject(source: str, stage: str, reason: str, detail: str, data: bytes | None = None) -> Reject:
     return Reject(
-        source, stage, reason, detail, _now(), sha256_hex(data) if data is not None else None
+        source, stage, reason, detail, utcnow(), sha256_hex(data) if data is not None else None
     )
+
+
+class TooLarge(ValueError):
+    pass
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress with a cap, so a small gzip bomb cannot fill the memory."""
+    d = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+    out = d.decompress(data, max_bytes + 1)
+    if len(out) > max_bytes:
+        raise TooLarge(f"decompresses to over the max_page_bytes limit of {max_bytes}")
+    return out
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
-        raise ValueError(f"{size} bytes, over the max_page_bytes limit of {max_bytes}")
+        raise TooLarge(f"{size} bytes, over the max_page_bytes limit of {max_bytes}")
     data = path.read_bytes()
     if path.suffix.lower() == ".gz" or data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
+            data = _gunzip(data, max_bytes)
+        except zlib.error:
             if path.suffix.lower() == ".gz":
                 raise
     return data
@@ -114,19 +123,41 @@ def _parse_time(value: object) -> datetime | None:
         return None
 
 
+@dataclass(frozen=True)
+class _BadLine:
+    line: int
+    error: str
+
+
 def _json_records(item: Input, data: bytes) -> Iterator[RawPage | Reject]:
     source = str(item.path)
+    records: list[object] = []
     try:
         text = data.decode("utf-8-sig")
         if _suffix(item.path) == ".jsonl":
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+            # One record a line: a bad line is refused on its own, the others still count.
+            for n, line in enumerate(text.splitlines()):
+                if not line.strip():
+                    continue
+                try:
+                    records.append(json.loads(line))
+                except (json.JSONDecodeError, RecursionError) as exc:
+                    records.append(_BadLine(n + 1, str(exc)))
         else:
             loaded = json.loads(text)
             records = loaded if isinstance(loaded, list) else [loaded]
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         yield _reject(source, "read", "malformed-json", f"{source} is not valid JSON: {exc}", data)
         return
     for i, rec in enumerate(records):
+        if isinstance(rec, _BadLine):
+            yield _reject(
+                f"{source}#{i}",
+                "read",
+                "malformed-json",
+                f"{source} line {rec.line} is not valid JSON: {rec.error}",
+            )
+            continue
         rec_source = source if len(records) == 1 else f"{source}#{i}"
         if not isinstance(rec, dict):
             yield _reject(
@@ -153,7 +184,7 @@ def _json_records(item: Input, data: bytes) -> Iterator[RawPage | Reject]:
         )
 
 
-def _warc_records(item: Input) -> Iterator[RawPage | Reject]:
+def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -173,9 +204,18 @@ def _warc_records(item: Input) -> Iterator[RawPage | Reject]:
                 charset = None
                 if "charset=" in ctype:
                     charset = ctype.split("charset=", 1)[1].split(";")[0].strip()
+                body = record.content_stream().read(max_bytes + 1)
+                if len(body) > max_bytes:
+                    yield _reject(
+                        f"{source}#{i}",
+                        "read",
+                        "too-large",
+                        f"{source}#{i}: over max_page_bytes ({max_bytes})",
+                    )
+                    continue
                 yield RawPage(
                     source=f"{source}#{i}",
-                    data=record.content_stream().read(),
+                    data=body,
                     kind="html" if "html" in ctype else "text",
                     url=record.rec_headers.get_header("WARC-Target-URI"),
                     http_charset=charset,
@@ -197,15 +237,17 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
         )
         return
     if item.kind == "warc":
-        yield from _warc_records(item)
+        yield from _warc_records(item, max_bytes)
         return
     if item.kind == "urls":
-        return  # URL lists are expanded by the fetch stage
+        return  # URL lists are expanded by the fetch stage (see read_inputs_safely for the others)
     try:
         data = _read_bytes(item.path, max_bytes)
-    except (OSError, EOFError, ValueError) as exc:
-        reason = "too-large" if "max_page_bytes" in str(exc) else "unreadable"
-        yield _reject(source, "read", reason, f"{source}: {exc}")
+    except TooLarge as exc:
+        yield _reject(source, "read", "too-large", f"{source}: {exc}")
+        return
+    except (OSError, EOFError, ValueError, zlib.error) as exc:
+        yield _reject(source, "read", "unreadable", f"{source}: {exc}")
         return
     if item.kind == "json":
         yield from _json_records(item, data)
@@ -219,3 +261,30 @@ def read_url_list(path: Path) -> list[str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"URL list {path} cannot be read: {exc}") from None
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def read_inputs_safely(
+    items: Iterable[Input], max_bytes: int, fetch_urls: bool = False
+) -> Iterator[RawPage | Reject]:
+    """Every page of every input, in order; an input that fails in an unforeseen way becomes a
+    Reject instead of ending the batch. URL lists are refused unless fetch_urls is set (the
+    flow fetches them in a task of its own, with retries)."""
+    for item in items:
+        if item.kind == "urls" and not fetch_urls:
+            yield _reject(
+                str(item.path),
+                "read",
+                "url-list-not-fetched",
+                f"{item.path} is a URL list; `duokong run` fetches URL lists, this command does not",
+            )
+            continue
+        try:
+            yield from read_input(item, max_bytes)
+        except Exception as exc:  # one input must never end a batch
+            log.exception("unexpected error reading %s", item.path)
+            yield _reject(
+                str(item.path),
+                "read",
+                "internal-error",
+                f"{item.path}: {type(exc).__name__}: {exc}",
+            )

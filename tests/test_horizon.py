@@ -52,3 +52,15 @@ def test_no_publish_date_means_no_due_date_for_relative_horizons():
     assert h.due is None
     [h] = find_horizons("2026年见分晓", None)
     assert h.due == date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "text", ["2025年1月27日英伟达股价暴跌", "2024年英伟达营收增长", "2025年2月发布"]
+)
+def test_dates_and_past_years_are_not_horizons(text):
+    assert [h.due for h in find_horizons(text, P)] == []
+
+
+@pytest.mark.parametrize("text", ["一万年以后也不会变", "10000年后", "三百年后", "5000个月内"])
+def test_absurd_spans_get_no_date(text):
+    assert [h.due for h in find_horizons(text, P) if h.due] == []

@@ -31,9 +31,8 @@ def test_spacy_pipeline_marks_targets_as_entities(analyzer):
 
 
 def test_sentences_keep_offsets_and_targets(analyzer):
-    paragraphs = ["英伟达涨了。DeepSeek呢？", "「好。」没有目标的一句"]
-    body = "\n".join(paragraphs)
-    sents = analyzer.nlp.sentences(paragraphs)
+    body = "英伟达涨了。DeepSeek呢？\n\n「好。」没有目标的一句"
+    sents = analyzer.nlp.sentences(body)
     assert [s.text for s in sents] == ["英伟达涨了。", "DeepSeek呢？", "「好。」", "没有目标的一句"]
     assert all(body[s.start : s.end] == s.text for s in sents)
     assert [set(s.targets) for s in sents] == [{"nvidia"}, {"deepseek"}, set(), set()]
@@ -46,7 +45,7 @@ def test_fast_sentence_split_agrees_with_spacy_on_the_samples(analyzer, settings
     compared = 0
     for page in pages:
         paragraphs = analyzer.extract(page).paragraphs
-        fast = [s.text for s in analyzer.nlp.sentences(paragraphs)]
+        fast = [s.text for s in analyzer.nlp.sentences("\n".join(paragraphs))]
         slow = [
             s.text.strip()
             for doc in analyzer.nlp.docs(paragraphs)
@@ -56,3 +55,11 @@ def test_fast_sentence_split_agrees_with_spacy_on_the_samples(analyzer, settings
         assert fast == slow, page.source
         compared += len(fast)
     assert compared > 500
+
+
+def test_parse_date_skips_implausible_years():
+    from datetime import date
+
+    from pipeline.extract.metadata import parse_date
+
+    assert parse_date("1990年1月1日成立，2025年2月2日发布") == date(2025, 2, 2)

@@ -65,3 +65,33 @@ def test_oversized_page_is_rejected(tmp_path):
     (tmp_path / "big.html").write_text("x" * 2000, "utf-8")
     [rej] = _read(tmp_path / "big.html", max_bytes=1000)
     assert rej.reason == "too-large"
+
+
+def test_corrupt_gzip_is_a_reject_not_a_crash(tmp_path):
+    (tmp_path / "page.html.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 6 + b"garbage")
+    [rej] = _read(tmp_path)
+    assert isinstance(rej, Reject) and rej.reason == "unreadable"
+
+
+def test_gzip_bomb_is_refused_by_its_decompressed_size(tmp_path):
+    import gzip
+
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"<p>" + b"a" * 50_000))
+    [rej] = _read(tmp_path, max_bytes=10_000)
+    assert rej.reason == "too-large"
+
+
+def test_one_bad_jsonl_line_spares_the_others(tmp_path):
+    lines = ['{"url": "u1", "text": "正文一"}', '{"url": broken', '{"url": "u3", "text": "正文三"}']
+    (tmp_path / "r.jsonl").write_text("\n".join(lines), "utf-8")
+    pages = _read(tmp_path / "r.jsonl")
+    assert [type(p).__name__ for p in pages] == ["RawPage", "Reject", "RawPage"]
+    assert "line 2" in pages[1].detail
+
+
+def test_url_list_outside_the_flow_is_refused_with_a_reason(tmp_path):
+    from pipeline.sources import read_inputs_safely
+
+    (tmp_path / "a.urls").write_text("https://example.com/1\n", "utf-8")
+    [rej] = list(read_inputs_safely(discover([tmp_path]), 1000))
+    assert rej.reason == "url-list-not-fetched" and "duokong run" in rej.detail

@@ -20,7 +20,7 @@ def _stance(analyzer, body: str, title: str | None = None) -> dict[str, str]:
         body=body,
         extractor="test",
     )
-    item = AnalysisInput(art, analyzer.nlp.sentences(art.paragraphs))
+    item = AnalysisInput(art, analyzer.nlp.sentences(art.body))
     return {s.target: s.label for s in analyzer.classifier.predict(item, analyzer.catalogue.ids)}
 
 
@@ -50,3 +50,28 @@ def test_unmentioned_target_is_none(analyzer):
 
 def test_one_stance_per_catalogue_target(analyzer):
     assert set(_stance(analyzer, "英伟达涨了。")) == set(analyzer.catalogue.ids)
+
+
+def test_traditional_falsification_bet_is_a_prediction_of_the_opposite(analyzer):
+    from datetime import date
+
+    art = Article(
+        id="t",
+        url=None,
+        source="t",
+        site=None,
+        title=None,
+        author=None,
+        published=date(2025, 2, 2),
+        category=None,
+        body="假設半年以後輝達的股價下跌，那我認錯。",
+        extractor="test",
+    )
+    [p] = analyzer.analyze_article(art).predictions
+    assert (p.target, p.direction, p.horizon, p.due) == (
+        "nvidia",
+        "up",
+        "半年以後",
+        date(2025, 8, 2),
+    )
+    assert p.condition == "半年以後輝達的股價下跌"

@@ -196,3 +196,26 @@ def test_export_writes_one_file_per_table(analyzer, db_path, tmp_path):
     assert duckdb.connect().execute(f"SELECT count(*) FROM '{path}'").fetchone()[0] == rows == 2
     csv_written = export_tables(con, tmp_path / "csv", "csv")
     assert all(p.suffix == ".csv" and p.is_file() for _, p, _ in csv_written)
+
+
+def test_pages_sharing_a_canonical_link_stay_separate(analyzer, db_path):
+    html = PAGE.replace("<head>", '<head><link rel="canonical" href="https://site.example/">')
+    results = [
+        analyzer.process(
+            RawPage(
+                f"p{i}.html",
+                html.format(
+                    title=f"标题{i}",
+                    body=f"英伟达第{i}篇文章的正文内容，需求很强。",
+                    day="2025-03-01",
+                ).encode(),
+                "html",
+            )
+        )
+        for i in range(3)
+    ]
+    assert all(r.article.url == "https://site.example/" for r in results)
+    con = connect(db_path)
+    counts = write_results(con, results, "r", "lexicon.v1")
+    assert counts.new == 3
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3

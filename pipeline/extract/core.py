@@ -58,4 +58,5 @@ def extract_page(
         extractor=f"{EXTRACTOR_VERSION}:{ex.method}",
         raw_hash=raw.raw_hash,
         encoding=encoding,
+        page_key=raw.url or raw.source,
     )

@@ -93,9 +93,10 @@ def parse_date(text: str | None) -> date | None:
                 d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 continue
-            if 1995 <= d.year <= 2100 and (best is None or m.start() < best[0]):
-                best = (m.start(), d)
-            break
+            if 1995 <= d.year <= 2100:
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), d)
+                break  # the first plausible date of this pattern
     return best[1] if best else None
 
 

@@ -26,6 +26,18 @@ FALSIFICATION = re.compile(
 )
 VINDICATION = re.compile(r"(看个乐子|看乐子|我说对了|早就说过)")
 COUNTERFACTUAL = re.compile(r"(不至于|也不会|早就)[^，,。]*了")
+
+
+def split_conditional(text: str) -> tuple[int, int, int] | None:
+    """(start of 如果, start of the condition, end of the condition) of a conditional sentence:
+    the condition runs to the consequent (，那/就/则…) or to the end."""
+    m = CONDITIONAL.search(text)
+    if m is None:
+        return None
+    csq = CONSEQUENT.search(text, m.end())
+    return m.start(), m.end(), csq.start() if csq else len(text)
+
+
 CONCESSION = re.compile(r"(虽然|虽说|尽管|固然)(?P<weak>.*?)[，,]\s*(但是|但|不过|然而|可是|却)")
 QUESTION_END = re.compile(r"[?？]\s*$")
 # Words that start with a negator character but do not negate what follows.
@@ -146,10 +158,8 @@ class CueScorer:
         if m := CONCESSION.search(simplified):
             weak_span = (m.start("weak"), m.end("weak"))
         premise_end = -1
-        if view.conditional:
-            cm = CONDITIONAL.search(simplified)
-            csq = CONSEQUENT.search(simplified, cm.end()) if cm else None
-            premise_end = csq.start() if csq else len(simplified)
+        if cond := split_conditional(simplified):
+            premise_end = cond[2]
             if view.counterfactual and (cf := COUNTERFACTUAL.search(simplified)):
                 cut = max(
                     simplified.rfind(",", 0, cf.start()), simplified.rfind("，", 0, cf.start())
@@ -171,10 +181,9 @@ class CueScorer:
                 )
                 if not pol:
                     continue
-                others = named[c] - {target}
                 if named[c] and target not in named[c]:
                     continue  # the clause is about another target
-                factor = 1.0 if target in named[c] else (0.6 if not others else 0.0)
+                factor = 1.0 if target in named[c] else 0.6
                 if weak_span and weak_span[0] <= start < weak_span[1]:
                     factor *= 0.3
                 if in_premise and (view.falsification or view.counterfactual):

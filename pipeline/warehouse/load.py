@@ -12,12 +12,11 @@ import logging
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import duckdb
 import pyarrow as pa
 
-from pipeline.records import PageResult, Reject
+from pipeline.records import PageResult, Reject, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +28,6 @@ class WriteCounts:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], conflict: str) -> None:
@@ -53,7 +48,7 @@ def start_run(
     run_id = uuid.uuid4().hex
     con.execute(
         "INSERT INTO runs (id, started, status, inputs, parameters, model) VALUES (?, ?, 'running', ?, ?, ?)",
-        [run_id, _now(), inputs, json.dumps(parameters, ensure_ascii=False, default=str), model],
+        [run_id, utcnow(), inputs, json.dumps(parameters, ensure_ascii=False, default=str), model],
     )
     return run_id
 
@@ -65,7 +60,7 @@ def finish_run(
         "UPDATE runs SET finished = ?, status = ?, seen = ?, articles = ?, new = ?, updated = ?, "
         "unchanged = ?, rejected = ? WHERE id = ?",
         [
-            _now(),
+            utcnow(),
             status,
             seen,
             counts.articles,
@@ -108,7 +103,7 @@ def write_results(
     con: duckdb.DuckDBPyConnection, results: list[PageResult], run_id: str | None, model: str
 ) -> WriteCounts:
     counts = WriteCounts()
-    now = _now()
+    now = utcnow()
     good: dict[str, PageResult] = {}
     for r in results:
         if r.ok and r.article is not None:
