@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from pipeline.batch import chunks, process_pages, read_inputs
@@ -19,7 +19,7 @@ from pipeline.records import PageResult, RawPage, Reject
 from pipeline.report import write_report
 from pipeline.settings import Settings, load_settings
 from pipeline.sources import Input, discover, read_url_list
-from pipeline.warehouse import connect
+from pipeline.warehouse import connect, connect_readonly
 from pipeline.warehouse.load import WriteCounts, finish_run, start_run, write_results
 
 
@@ -30,9 +30,10 @@ def discover_task(inputs: list[str]) -> list[Input]:
     return found
 
 
-@task(name="fetch-urls", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 5])
-def fetch_task(urls: list[str]) -> list[RawPage | Reject]:
-    return [fetch(u) for u in urls]
+@task(name="fetch-urls", cache_policy=NO_CACHE)
+def fetch_task(urls: list[str], max_bytes: int) -> list[RawPage | Reject]:
+    """Each URL is retried with back-off inside fetch(); a URL that still fails is a Reject."""
+    return [fetch(u, max_bytes=max_bytes) for u in urls]
 
 
 @task(name="analyze-batch", cache_policy=NO_CACHE)
@@ -50,20 +51,14 @@ def analyze_task(
 
 @task(name="write", cache_policy=NO_CACHE)
 def write_task(results: list[PageResult], settings: Settings, run_id: str) -> WriteCounts:
-    con = connect(settings.db_path())
-    try:
+    with connect(settings.db_path()) as con:
         return write_results(con, results, run_id, settings.model)
-    finally:
-        con.close()
 
 
 @task(name="report", cache_policy=NO_CACHE)
 def report_task(settings: Settings, out: str) -> str:
-    con = connect(settings.db_path())
-    try:
+    with connect_readonly(settings.db_path()) as con:
         return str(write_report(con, out, freq=settings.report_freq))
-    finally:
-        con.close()
 
 
 @flow(name="duokong-batch")
@@ -82,25 +77,27 @@ def batch_flow(
     )
     inputs = inputs or [str(settings.path("samples"))]
     started = time.perf_counter()
-    con = connect(settings.db_path())
-    params = {"batch_size": settings.batch_size, "workers": _workers(settings), "report": report}
-    run_id = start_run(con, inputs, params, settings.model)
-    con.close()
+    workers = _workers(settings)
+    params = {"batch_size": settings.batch_size, "workers": workers, "report": report}
+    with connect(settings.db_path()) as con:
+        run_id = start_run(con, inputs, params, settings.model)
     status, counts, seen = "failed", WriteCounts(), 0
     try:
         found = discover_task(inputs)
         files = [i for i in found if i.kind != "urls"]
         urls = [u for i in found if i.kind == "urls" for u in read_url_list(i.path)]
-        fetched = fetch_task(urls) if urls else []
-        batches = chunks(files, settings.batch_size) or ([[]] if fetched else [])
-        counts, seen = _analyze_and_write(
-            batches, fetched, settings, run_id, window=2 * _workers(settings)
-        )
+        fetched = fetch_task(urls, settings.max_page_bytes) if urls else []
+        # Small runs still use every worker: no batch larger than its share of the pages.
+        size = max(1, min(settings.batch_size, -(-max(len(files), len(fetched)) // workers)))
+        work = [(b, []) for b in chunks(files, size)] + [([], b) for b in chunks(fetched, size)]
+        counts, seen = _analyze_and_write(work, settings, run_id, window=2 * workers)
         status = "completed"
     finally:
-        con = connect(settings.db_path())
-        finish_run(con, run_id, status, seen, counts)
-        con.close()
+        try:
+            with connect(settings.db_path()) as con:
+                finish_run(con, run_id, status, seen, counts)
+        except Exception:
+            logger.exception("could not record the end of run %s", run_id)
     report_path = report_task(settings, report or str(settings.path("report")))
     summary = {
         "run_id": run_id,
@@ -128,34 +125,30 @@ def _workers(settings: Settings) -> int:
 
 
 def _analyze_and_write(
-    batches: list[list[Input]],
-    fetched: list[RawPage | Reject],
+    work: list[tuple[list[Input], list[RawPage | Reject]]],
     settings: Settings,
     run_id: str,
     window: int,
 ) -> tuple[WriteCounts, int]:
-    """Keep a few batches in flight and write each as it completes, so memory stays flat
-    however many pages a run holds; the writer stays single (this thread)."""
+    """Keep a few batches in flight and write each in submission order as it is ready: memory
+    stays flat however many pages a run holds, the writer stays single (this thread), and a page
+    that appears in two batches ends the same way on every run."""
     total, seen = WriteCounts(), 0
-    pending = list(enumerate(batches))
-    in_flight: list = []
+    pending = deque(work)
+    in_flight: deque = deque()
     while pending or in_flight:
         while pending and len(in_flight) < window:
-            i, batch = pending.pop(0)
-            in_flight.append(analyze_task.submit(batch, fetched if i == 0 else [], settings))
-        done = next(as_completed(in_flight))
-        in_flight.remove(done)
-        results = done.result()
+            files, pages = pending.popleft()
+            in_flight.append(analyze_task.submit(files, pages, settings))
+        results = in_flight.popleft().result()
         seen += len(results)
-        counts = write_task(results, settings, run_id)
-        for field in ("articles", "new", "updated", "unchanged", "rejected"):
-            setattr(total, field, getattr(total, field) + getattr(counts, field))
+        total.add(write_task(results, settings, run_id))
     return total, seen
 
 
 def flow_with_workers(workers: int | None = None):
     """The batch flow with its analyze tasks in worker processes (the work is CPU-bound and the
     GIL would serialise threads); one worker runs them in a thread of this process."""
-    n = workers if workers is not None else (load_settings().workers or os.cpu_count() or 1)
+    n = workers or load_settings().workers or os.cpu_count() or 1
     runner = ProcessPoolTaskRunner(max_workers=n) if n > 1 else ThreadPoolTaskRunner(max_workers=1)
     return batch_flow.with_options(task_runner=runner)

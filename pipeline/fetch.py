@@ -17,18 +17,35 @@ USER_AGENT = "duokong/0.1 (+https://example.invalid/duokong)"
 
 
 def fetch(
-    url: str, timeout: float = 15.0, retries: int = 2, backoff: tuple[float, ...] = (2, 5, 15)
+    url: str,
+    timeout: float = 15.0,
+    retries: int = 2,
+    backoff: tuple[float, ...] = (2, 5, 15),
+    max_bytes: int = 20_000_000,
 ) -> RawPage | Reject:
     last = ""
     for attempt in range(retries + 1):
         try:
-            with httpx.Client(
-                follow_redirects=True,
-                timeout=timeout,
-                max_redirects=5,
-                headers={"User-Agent": USER_AGENT},
-            ) as client:
-                resp = client.get(url)
+            with (
+                httpx.Client(
+                    follow_redirects=True,
+                    timeout=timeout,
+                    max_redirects=5,
+                    headers={"User-Agent": USER_AGENT},
+                ) as client,
+                client.stream("GET", url) as resp,
+            ):
+                buf = bytearray()
+                for chunk in resp.iter_bytes():
+                    buf += chunk
+                    if len(buf) > max_bytes:
+                        return Reject(
+                            url,
+                            "fetch",
+                            "too-large",
+                            f"{url} sends over {max_bytes} bytes",
+                            utcnow(),
+                        )
             if resp.status_code >= 500 and attempt < retries:
                 last = f"HTTP {resp.status_code}"
             elif resp.status_code >= 400:
@@ -43,7 +60,7 @@ def fetch(
                 ctype = resp.headers.get("content-type", "")
                 return RawPage(
                     source=url,
-                    data=resp.content,
+                    data=bytes(buf),
                     kind="text" if "text/plain" in ctype else "html",
                     url=str(resp.url),
                     http_charset=resp.charset_encoding,

@@ -219,3 +219,19 @@ def test_pages_sharing_a_canonical_link_stay_separate(analyzer, db_path):
     counts = write_results(con, results, "r", "lexicon.v1")
     assert counts.new == 3
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+
+
+def test_predictions_no_longer_made_are_dropped_unless_resolved(analyzer, db_path):
+    from dataclasses import replace
+
+    first = _page(analyzer, "a.html", body="我预计英伟达明年会继续大涨，需求只会更大。")
+    assert len(first.predictions) == 2
+    con = connect(db_path)
+    write_results(con, [first], "r1", "lexicon.v1")
+    kept = first.predictions[0].id
+    con.execute(
+        "INSERT INTO prediction_outcomes VALUES (?, 'void', current_date, NULL, NULL, now())",
+        [kept],
+    )
+    write_results(con, [replace(first, predictions=())], "r2", "lexicon.v1")
+    assert [r[0] for r in con.execute("SELECT id FROM predictions").fetchall()] == [kept]

@@ -29,6 +29,10 @@ class WriteCounts:
     unchanged: int = 0
     rejected: int = 0
 
+    def add(self, other: WriteCounts) -> None:
+        for name in ("articles", "new", "updated", "unchanged", "rejected"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], conflict: str) -> None:
     if not rows:
@@ -220,17 +224,43 @@ def write_results(
             "ON CONFLICT (page_key) DO UPDATE SET article_id = excluded.article_id, "
             "source = excluded.source, raw_hash = excluded.raw_hash, last_seen = excluded.last_seen",
         )
-        # An article no page points at any more (its page changed) goes, with what hangs on it;
-        # a prediction that was already resolved is kept with its outcome.
-        con.execute("DELETE FROM stances WHERE article_id NOT IN (SELECT article_id FROM pages)")
-        con.execute(
-            "DELETE FROM predictions WHERE article_id NOT IN (SELECT article_id FROM pages) "
-            "AND id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
+        # Predictions an article no longer yields (the extractor or lexicons changed) go, unless
+        # already resolved; so do articles no page points at any more (their page changed), with
+        # what hangs on them. Only the articles this batch touched are looked at.
+        written = [r.article.id for r in good.values() if r.article is not None]
+        replaced = [
+            old
+            for key, old in existing.items()
+            if old != good[key].article.id  # type: ignore[union-attr]
+        ]
+        con.register("_ids", pa.table({"id": written + replaced}))
+        con.register(
+            "_new_preds",
+            pa.table({"id": list(predictions)}, schema=pa.schema([("id", pa.string())])),
         )
-        con.execute(
-            "DELETE FROM articles WHERE id NOT IN (SELECT article_id FROM pages) "
-            "AND id NOT IN (SELECT article_id FROM predictions)"
-        )
+        try:
+            con.execute(
+                "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _ids) "
+                "AND id NOT IN (SELECT id FROM _new_preds) "
+                "AND id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
+            )
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE _orphans AS SELECT id FROM _ids "
+                "WHERE id NOT IN (SELECT article_id FROM pages)"
+            )
+            con.execute("DELETE FROM stances WHERE article_id IN (SELECT id FROM _orphans)")
+            con.execute(
+                "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _orphans) "
+                "AND id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
+            )
+            con.execute(
+                "DELETE FROM articles WHERE id IN (SELECT id FROM _orphans) "
+                "AND id NOT IN (SELECT article_id FROM predictions)"
+            )
+            con.execute("DROP TABLE _orphans")
+        finally:
+            con.unregister("_ids")
+            con.unregister("_new_preds")
         counts.rejected = write_rejects(con, rejects, run_id)
         con.execute(
             "INSERT INTO meta VALUES ('current_model', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
