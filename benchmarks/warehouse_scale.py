@@ -75,7 +75,7 @@ def synth(start: int, n: int, rng: random.Random) -> list[PageResult]:
             quote = body.split("\n")[1]
             preds = (
                 Prediction(
-                    id=sha256_hex(f"{aid}|{quote}")[:32],
+                    id=sha256_hex(f"{aid}|{quote}|nvidia")[:32],
                     article_id=aid,
                     quote=quote,
                     target="nvidia",

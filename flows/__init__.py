@@ -1,1 +1,25 @@
-"""Prefect flows: thin wrappers over the pipeline library."""
+"""Environment for Prefect's embedded (ephemeral) API, set when flows/ is imported, which is
+before Prefect is: its settings are read at import time.
+
+Why: on a loaded 2-core machine the ephemeral server needs more than the default 20 s to start,
+and the analytics telemetry causes recurring "database is locked" errors.
+"""
+
+from __future__ import annotations
+
+import os
+
+DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_UI_ENABLED": "false",
+}
+
+
+def configure() -> None:
+    for key, value in DEFAULTS.items():
+        os.environ.setdefault(key, value)
+
+
+configure()

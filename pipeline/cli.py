@@ -19,6 +19,17 @@ from pipeline.settings import Settings, load_settings
 log = logging.getLogger("duokong")
 
 
+def _readonly(db: str | None):
+    """A read-only connection for this command, closed when the command ends. External file
+    access is off: `duokong sql` reads the warehouse and nothing else."""
+    from pipeline.warehouse import connect_readonly
+
+    con = connect_readonly(_settings(db).db_path())
+    con.execute("SET enable_external_access = false")
+    click.get_current_context().call_on_close(con.close)
+    return con
+
+
 def _settings(db: str | None = None) -> Settings:
     try:
         return load_settings().with_overrides(db=db)
@@ -71,9 +82,6 @@ def run(
     Example:
       duokong run data/samples --db data/duokong.duckdb --report reports/stance.html
     """
-    from pipeline import prefect_env
-
-    prefect_env.configure()
     from flows.batch import flow_with_workers
 
     summary = flow_with_workers(workers)(
@@ -84,7 +92,7 @@ def run(
         workers=workers,
     )
     click.echo(
-        f"{summary['seen']} inputs: {summary['articles']} articles ({summary['new']} new, "
+        f"{summary['seen']} pages: {summary['articles']} articles ({summary['new']} new, "
         f"{summary['updated']} updated, {summary['unchanged']} unchanged), "
         f"{summary['rejected']} rejected, in {summary['seconds']} s"
     )
@@ -129,9 +137,6 @@ def serve(cron: str | None, inputs: tuple[str, ...], db: str | None) -> None:
     Example:
       duokong serve --cron "0 * * * *" --input /data/scraped
     """
-    from pipeline import prefect_env
-
-    prefect_env.configure()
     from flows.serve import serve_batch
 
     settings = _settings(db)
@@ -262,10 +267,7 @@ def sql(query: str, db: str | None, fmt: str) -> None:
     """
     import duckdb
 
-    from pipeline.warehouse import connect_readonly
-
-    con = connect_readonly(_settings(db).db_path())
-    click.get_current_context().call_on_close(con.close)
+    con = _readonly(db)
     try:
         cur = con.execute(query)
     except duckdb.Error as exc:
@@ -302,11 +304,9 @@ def report(db, out, freq, since, until, target, fmt) -> None:
       duokong report --out report.html --freq month --target nvidia
     """
     from pipeline.report import write_report
-    from pipeline.warehouse import connect_readonly
 
     settings = _settings(db)
-    con = connect_readonly(settings.db_path())
-    click.get_current_context().call_on_close(con.close)
+    con = _readonly(db)
     default = settings.path("report").with_suffix(
         {"html": ".html", "markdown": ".md", "csv": ".csv"}[fmt]
     )
@@ -338,7 +338,7 @@ def export(out_dir: str, db: str | None, fmt: str) -> None:
     from pipeline.warehouse import connect_readonly
     from pipeline.warehouse.export import export_tables
 
-    con = connect_readonly(_settings(db).db_path())
+    con = connect_readonly(_settings(db).db_path())  # COPY needs file access: not _readonly
     click.get_current_context().call_on_close(con.close)
     for table, path, rows in export_tables(con, Path(out_dir), fmt):
         click.echo(f"{table:<20} {rows:>9} rows  {path}")
@@ -370,10 +370,8 @@ def predictions_due(db: str | None, as_of, fmt: str) -> None:
     Example:
       duokong predictions due --as-of 2025-12-31
     """
-    from pipeline.warehouse import connect_readonly
 
-    con = connect_readonly(_settings(db).db_path())
-    click.get_current_context().call_on_close(con.close)
+    con = _readonly(db)
     day = as_of.date() if as_of else date.today()
     cur = con.execute(
         "SELECT id[:12] AS id, due, target, direction, hedge, quote, coalesce(site, '') AS site "
@@ -400,10 +398,8 @@ def predictions_list(db: str | None, target: str | None, fmt: str) -> None:
     Example:
       duokong predictions list --target deepseek
     """
-    from pipeline.warehouse import connect_readonly
 
-    con = connect_readonly(_settings(db).db_path())
-    click.get_current_context().call_on_close(con.close)
+    con = _readonly(db)
     cur = con.execute(
         "SELECT id[:12] AS id, status, due, target, direction, hedge, quote FROM prediction_status "
         "WHERE ? IS NULL OR target = ? ORDER BY due NULLS LAST, id",
@@ -425,10 +421,8 @@ def predictions_scores(db: str | None, fmt: str) -> None:
     Example:
       duokong predictions scores --format markdown
     """
-    from pipeline.warehouse import connect_readonly
 
-    con = connect_readonly(_settings(db).db_path())
-    click.get_current_context().call_on_close(con.close)
+    con = _readonly(db)
     cur = con.execute(
         "SELECT site, coalesce(author, '(all authors)') AS author, resolved, correct, wrong, void, "
         "round(hit_rate, 3) AS hit_rate, round(brier, 3) AS brier FROM prediction_scores "
@@ -463,7 +457,7 @@ def predictions_resolve(
     ids = [
         r[0]
         for r in con.execute(
-            "SELECT id FROM predictions WHERE id LIKE ? || '%'", [prediction_id]
+            "SELECT id FROM predictions WHERE starts_with(id, ?)", [prediction_id]
         ).fetchall()
     ]
     if len(ids) != 1:

@@ -102,7 +102,8 @@ def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[s
             return data.decode(enc, errors="replace"), enc.replace("-sig", "")
     candidates = [normalise_charset(http_charset), declared_charset(data)]
     for enc in candidates:
-        if not enc:
+        # UTF-16/32 without a BOM is nearly always a stale declaration (WHATWG treats it so).
+        if not enc or enc.startswith(("utf-16", "utf-32")):
             continue
         text = _strict(data, enc)
         if text is None:

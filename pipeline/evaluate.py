@@ -74,10 +74,7 @@ class EvalResult:
     stance_pairs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     none_correct: int = 0
     none_total: int = 0
-    pred_tp: int = 0
-    pred_pred: int = 0
-    pred_gold: int = 0
-    due_correct: int = 0
+    predictions: PredictionScore = field(default_factory=lambda: PredictionScore())
     errors: list[str] = field(default_factory=list)
 
 
@@ -130,15 +127,7 @@ def evaluate_samples(files: list[Path], settings: Settings, root: Path | None = 
                 res.stance_pairs.setdefault(target, []).append((label, pred))
             if pred != label:
                 res.errors.append(f"{gold['path']}: stance {target} {pred} != {label}")
-        gold_preds = gold.get("predictions", [])
-        res.pred_gold += len(gold_preds)
-        quotes = {p.quote: p for p in result.predictions}
-        res.pred_pred += len(quotes)
-        for gp in gold_preds:
-            match = next((p for q, p in quotes.items() if overlaps(q, gp["quote"])), None)
-            if match:
-                res.pred_tp += 1
-                res.due_correct += (match.due.isoformat() if match.due else None) == gp.get("due")
+        res.predictions.add(gold.get("predictions", []), list(result.predictions))
     return res
 
 
@@ -172,15 +161,7 @@ def format_report(res: EvalResult) -> str:
         lines.append(
             f"  none accuracy {res.none_correct / res.none_total:.3f} ({res.none_correct}/{res.none_total})"
         )
-    p = res.pred_tp / res.pred_pred if res.pred_pred else 0.0
-    r = res.pred_tp / res.pred_gold if res.pred_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    lines += [
-        "",
-        f"predictions: precision {p:.3f} recall {r:.3f} F1 {f:.3f} "
-        f"(matched {res.pred_tp}, predicted {res.pred_pred}, gold {res.pred_gold}); "
-        f"due correct on matched {res.due_correct}/{res.pred_tp}",
-    ]
+    lines += ["", res.predictions.summary()]
     return "\n".join(lines)
 
 
@@ -244,6 +225,7 @@ class PredictionScore:
     matched_pred: int = 0
     target_ok: int = 0
     direction_ok: int = 0
+    due_ok: int = 0
 
     def add(self, gold: list[dict], predicted: list) -> None:
         quotes: dict[str, list] = {}
@@ -266,6 +248,10 @@ class PredictionScore:
             self.direction_ok += any(
                 p.direction == g.get("direction") for p in (same_target or cands)
             )
+            if "due" in g:
+                self.due_ok += any(
+                    (p.due.isoformat() if p.due else None) == g["due"] for p in cands
+                )
         self.matched_pred += len(hit_quotes)
 
     def summary(self) -> str:
@@ -276,5 +262,6 @@ class PredictionScore:
         return (
             f"predictions: precision {p:.3f} recall {r:.3f} F1 {f:.3f} "
             f"({self.predicted} predicted quotes, {self.gold} gold, {self.matched_gold} gold matched); "
-            f"on matched: target {self.target_ok / m:.3f}, direction {self.direction_ok / m:.3f}"
+            f"on matched: target {self.target_ok / m:.3f}, direction {self.direction_ok / m:.3f}, "
+            f"due date {self.due_ok / m:.3f}"
         )

@@ -72,6 +72,14 @@ def _filters(
     return (" AND ".join(clauses) or "TRUE"), params
 
 
+def _period_start(day: date | None, freq: str) -> date | None:
+    if day is None:
+        return None
+    if freq == "week":
+        return date.fromordinal(day.toordinal() - day.weekday())
+    return day.replace(day=1)
+
+
 def gather(
     con: duckdb.DuckDBPyConnection,
     freq: str = "week",
@@ -80,7 +88,9 @@ def gather(
     target: str | None = None,
 ) -> ReportData:
     view, col = FREQ_VIEWS[freq]
-    where, params = _filters(since, until, target, col, "target")
+    # A period counts when it overlaps the range: --since on a Wednesday keeps that week.
+    period_since = _period_start(since, freq)
+    where, params = _filters(period_since, until, target, col, "target")
     periods = _rows(con, f"SELECT * FROM {view} WHERE {where} ORDER BY target, {col}", params)
     where_a, params_a = _filters(since, until, target, "a.published", "s.target")
     moves = _moves(con, view, col, freq, where, params)
@@ -254,8 +264,16 @@ def svg_chart(trend: TargetTrend, col: str) -> str:
     return "".join(parts)
 
 
+def _web_url(value: object) -> str | None:
+    """Only http(s) links reach the page: a javascript: URL from a scraped record must not."""
+    text = str(value or "")
+    return text if text.startswith(("http://", "https://")) else None
+
+
 def _env() -> Environment:
-    return Environment(autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+    env.filters["web_url"] = _web_url
+    return env
 
 
 def render_html(data: ReportData) -> str:

@@ -29,7 +29,6 @@ class Settings:
     stance_cues: str
     prediction_cues: str
     boilerplate_patterns: str
-    models_dir: str
     model: str
     batch_size: int
     workers: int
@@ -97,6 +96,12 @@ def load_settings(config_file: str | Path | None = None) -> Settings:
             raise ConfigError(
                 f"config file {path} sets unknown keys {unknown}; allowed: {sorted(defaults)}"
             )
+        for key, value in user.items():
+            if type(value) is not type(defaults[key]):
+                raise ConfigError(
+                    f"config file {path}: {key} must be a {type(defaults[key]).__name__}, "
+                    f"got {value!r}"
+                )
         values.update(user)
     for f in fields(Settings):
         env = os.environ.get(f"DUOKONG_{f.name.upper()}")

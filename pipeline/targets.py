@@ -87,6 +87,15 @@ class Catalogue:
                 raise ConfigError(
                     f"{path}: target {raw['id']!r} has unknown keys {sorted(unknown)}"
                 )
+            for key in (*KINDS, "bullish", "bearish"):
+                value = raw.get(key, [])
+                if not isinstance(value, list) or not all(
+                    isinstance(v, str) and v.strip() for v in value
+                ):
+                    raise ConfigError(
+                        f"{path}: target {raw['id']!r}: {key} must be a list of non-empty strings, "
+                        f'e.g. {key} = ["…"]'
+                    )
             targets.append(
                 Target(
                     id=raw["id"],

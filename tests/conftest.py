@@ -46,9 +46,9 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def prefect_harness():
     """One Prefect test server for the whole session: starting one costs 10–20 s here."""
-    from pipeline import prefect_env
+    from flows import configure
 
-    prefect_env.configure()
+    configure()  # Prefect's environment, before Prefect is imported
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=180):

@@ -40,6 +40,14 @@ def db(tmp_path_factory, settings):
     return path
 
 
+@pytest.fixture
+def db_copy(db, tmp_path):
+    """A private copy for tests that record outcomes, so test order does not matter."""
+    import shutil
+
+    return shutil.copy(db, tmp_path / "copy.duckdb")
+
+
 def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
@@ -47,8 +55,25 @@ def invoke(*args):
 def test_top_level_help_lists_every_command():
     out = invoke("--help")
     assert out.exit_code == 0
-    for cmd in ("run", "serve", "analyze", "extract", "sql", "report", "predictions", "eval"):
-        assert cmd in out.output
+    documented = {
+        line.split()[0] for line in out.output.split("Commands:")[1].splitlines() if line.strip()
+    }
+    assert (
+        documented
+        == set(main.commands)
+        >= {
+            "run",
+            "serve",
+            "analyze",
+            "extract",
+            "sql",
+            "report",
+            "predictions",
+            "eval",
+            "export",
+            "setup",
+        }
+    )
 
 
 @pytest.mark.parametrize("cmd", COMMANDS, ids=" ".join)
@@ -139,24 +164,34 @@ def test_report_markdown_for_one_target(db, tmp_path):
     assert out.exit_code == 0 and "## nvidia" in text and "## deepseek" not in text
 
 
-def test_predictions_due_list_and_resolve(db):
-    listed = json.loads(invoke("predictions", "list", "--db", db, "--format", "json").output)
+def test_predictions_due_list_and_resolve(db_copy):
+    listed = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)
     assert listed and all(p["status"] in {"open", "due"} for p in listed)
     due = json.loads(
-        invoke("predictions", "due", "--db", db, "--as-of", "2030-01-01", "--format", "json").output
+        invoke(
+            "predictions", "due", "--db", db_copy, "--as-of", "2030-01-01", "--format", "json"
+        ).output
     )
     assert due
     pid = due[0]["id"]
     out = invoke(
-        "predictions", "resolve", pid, "--outcome", "wrong", "--note", "did not happen", "--db", db
+        "predictions",
+        "resolve",
+        pid,
+        "--outcome",
+        "wrong",
+        "--note",
+        "did not happen",
+        "--db",
+        db_copy,
     )
     assert out.exit_code == 0 and "wrong" in out.output
-    listed = json.loads(invoke("predictions", "list", "--db", db, "--format", "json").output)
+    listed = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)
     assert [p["status"] for p in listed if p["id"] == pid] == ["wrong"]
 
 
-def test_resolve_unknown_id_fails_clearly(db):
-    out = invoke("predictions", "resolve", "zzzz", "--outcome", "void", "--db", db)
+def test_resolve_unknown_id_fails_clearly(db_copy):
+    out = invoke("predictions", "resolve", "zzzz", "--outcome", "void", "--db", db_copy)
     assert out.exit_code != 0 and "matches 0 predictions" in out.output
 
 
@@ -169,13 +204,15 @@ def test_report_csv_has_one_row_per_period_and_target(db, tmp_path):
     assert {line.split(",")[0] for line in lines[1:]} == {"nvidia", "deepseek"}
 
 
-def test_export_then_scores(db, tmp_path):
-    out = invoke("export", tmp_path / "x", "--db", db, "--format", "csv")
+def test_export_then_scores(db_copy, tmp_path):
+    out = invoke("export", tmp_path / "x", "--db", db_copy, "--format", "csv")
     assert out.exit_code == 0 and (tmp_path / "x" / "articles.csv").is_file()
     assert "articles" in out.output
-    pid = json.loads(invoke("predictions", "list", "--db", db, "--format", "json").output)[0]["id"]
-    invoke("predictions", "resolve", pid, "--outcome", "correct", "--db", db)
-    rows = json.loads(invoke("predictions", "scores", "--db", db, "--format", "json").output)
+    pid = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)[0][
+        "id"
+    ]
+    invoke("predictions", "resolve", pid, "--outcome", "correct", "--db", db_copy)
+    rows = json.loads(invoke("predictions", "scores", "--db", db_copy, "--format", "json").output)
     assert any(r["correct"] >= 1 and r["hit_rate"] is not None for r in rows)
 
 
@@ -183,3 +220,8 @@ def test_sql_table_truncates_wide_chinese_text(db):
     out = invoke("sql", "select title, body from articles limit 3", "--db", db)
     assert out.exit_code == 0 and "…" in out.output
     assert max(len(line) for line in out.output.splitlines()) <= 160
+
+
+def test_sql_cannot_touch_files(db, tmp_path):
+    out = invoke("sql", f"COPY (select 42) TO '{tmp_path / 'x.csv'}'", "--db", db)
+    assert out.exit_code != 0 and not (tmp_path / "x.csv").exists()

@@ -62,3 +62,9 @@ def test_unusable_bytes_are_rejected_with_reason(data, reason):
         decode(data, "bad.html")
     assert err.value.reason == reason
     assert "bad.html" in err.value.detail
+
+
+def test_utf16_declaration_without_bom_is_not_believed():
+    page = f'<meta charset="utf-16"><p>{SIMPLIFIED}</p>'.encode()
+    text, enc = decode(page, "x.html")
+    assert SIMPLIFIED in text and enc == "utf-8"

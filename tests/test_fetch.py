@@ -12,7 +12,7 @@ PAGE = "<html><body><p>英伟达的需求依然旺盛。</p></body></html>"
 
 
 class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path == "/gbk":
             body = PAGE.encode("gbk")
             self.send_response(200)

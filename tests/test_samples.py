@@ -55,6 +55,7 @@ def test_stance_on_samples_stays_above_its_floor(settings):
     from pipeline.evaluate import macro_f1
 
     res = evaluate_samples(sorted(GOLD_DIR.glob("*.jsonl")), settings)
+    assert not res.failed and set(res.stance_pairs) == {"nvidia", "deepseek"}
     assert res.none_correct == res.none_total
     for target, pairs in res.stance_pairs.items():
         assert macro_f1(pairs)[0] >= 0.40, target

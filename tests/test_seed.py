@@ -9,6 +9,8 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.records import RawPage
 
+pytestmark = pytest.mark.shared
+
 BOILERPLATE = [
     "扫描二维码",
     "版权声明",

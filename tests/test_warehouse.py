@@ -119,7 +119,7 @@ def test_predictions_due_view(analyzer, db_path):
     assert (date(2025, 12, 31), "nvidia", "up", "due") in rows
 
 
-def test_readonly_connection_refuses_writes(analyzer, db_path):
+def test_readonly_connection_refuses_writes(db_path):
     con = connect(db_path)
     con.close()
     ro = connect_readonly(db_path)
@@ -235,3 +235,24 @@ def test_predictions_no_longer_made_are_dropped_unless_resolved(analyzer, db_pat
     )
     write_results(con, [replace(first, predictions=())], "r2", "lexicon.v1")
     assert [r[0] for r in con.execute("SELECT id FROM predictions").fetchall()] == [kept]
+
+
+def test_report_links_only_web_urls_and_keeps_the_partial_first_week(analyzer, db_path, tmp_path):
+    from datetime import date as d
+
+    from pipeline.report import gather, render_html
+
+    page = analyzer.process(
+        RawPage(
+            "x.json",
+            PAGE.format(title="标题", body="英伟达还会大涨。", day="2025-03-05").encode(),
+            "html",
+            url="javascript:alert(1)",
+        )
+    )
+    con = connect(db_path)
+    write_results(con, [page], "r", "lexicon.v1")
+    data = gather(con, "week", since=d(2025, 3, 5))
+    assert [p["week"] for p in data.targets[0].periods] == [d(2025, 3, 3)]
+    html = render_html(data)
+    assert "javascript:" not in html

@@ -45,7 +45,7 @@ class Boilerplate:
                 continue
             if title and p == title and not out:
                 continue
-            # An end marker in the last third of the body ends it; earlier it is an odd line.
+            # An end marker in the second half of the body ends it; earlier it is an odd line.
             if self.is_end(p):
                 if i >= len(paragraphs) * 0.5:
                     break

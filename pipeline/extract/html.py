@@ -19,6 +19,7 @@ from pipeline.errors import PageRejected
 from pipeline.extract import metadata as M
 from pipeline.extract import patterns as P
 from pipeline.extract.cleaning import Boilerplate
+from pipeline.extract.xpath import xpath
 
 _TOKEN_SPLIT = re.compile(r"[\s\-_]+")
 _PROSE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”「」]")
@@ -65,7 +66,7 @@ _NEVER_DROP = frozenset({"html", "body", "main", "article"})
 
 
 def strip_boilerplate_elements(root: lxml_html.HtmlElement) -> None:
-    for el in P.xpath("|".join(f"//{t}" for t in P.DROP_TAGS))(root):
+    for el in xpath("|".join(f"//{t}" for t in P.DROP_TAGS))(root):
         if el.getparent() is not None:
             el.drop_tree()
     total = len(root.text_content()) or 1
@@ -76,7 +77,7 @@ def strip_boilerplate_elements(root: lxml_html.HtmlElement) -> None:
         # (WeChat puts "comment_feature" on <body>'s children).
         if _is_boilerplate(el) and len(el.text_content()) < 0.5 * total:
             el.drop_tree()
-    for el in P.xpath("//comment()")(root):
+    for el in xpath("//comment()")(root):
         if el.getparent() is not None:  # comments before <html> have no parent
             el.drop_tree()
 
@@ -118,7 +119,7 @@ def _prose_score(el: lxml_html.HtmlElement) -> float:
     text = el.text_content()
     if not text:
         return 0.0
-    link_chars = sum(len(a.text_content()) for a in P.xpath(".//a")(el))
+    link_chars = sum(len(a.text_content()) for a in xpath(".//a")(el))
     chars = len(text.strip())
     punct = len(_PROSE_PUNCT.findall(text))
     return (chars - 2 * link_chars) * (1 + min(punct / max(chars, 1) * 20, 1.5))
@@ -167,7 +168,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     strip_boilerplate_elements(root)
     container, method = None, "densest-block"
     for xp in P.CONTENT_XPATHS:
-        found = P.xpath(xp)(root)
+        found = xpath(xp)(root)
         if found and len(found[0].text_content().strip()) >= min_chars:
             container, method = found[0], "container"
             break

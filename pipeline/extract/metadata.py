@@ -14,6 +14,7 @@ from datetime import date
 from lxml import html as lxml_html
 
 from pipeline.extract import patterns as P
+from pipeline.extract.xpath import xpath
 
 _META_DATE_KEYS = (
     "article:published_time",
@@ -109,7 +110,7 @@ def clean_text(value: str | None) -> str | None:
 
 def _first(tree: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
     for xp in xpaths:
-        for node in P.xpath(xp)(tree):
+        for node in xpath(xp)(tree):
             text = node if isinstance(node, str) else node.text_content()
             text = clean_text(str(text))
             if text:
@@ -118,7 +119,7 @@ def _first(tree: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
 
 
 def _json_ld(tree: lxml_html.HtmlElement) -> dict:
-    for node in P.xpath('//script[@type="application/ld+json"]/text()')(tree):
+    for node in xpath('//script[@type="application/ld+json"]/text()')(tree):
         try:
             data = json.loads(node)
         except (json.JSONDecodeError, TypeError):
@@ -138,7 +139,7 @@ def _json_ld(tree: lxml_html.HtmlElement) -> dict:
 
 def meta_date(tree: lxml_html.HtmlElement) -> date | None:
     metas = {}
-    for node in P.xpath("//meta[@content]")(tree):
+    for node in xpath("//meta[@content]")(tree):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
         if key:
             metas.setdefault(key, node.get("content"))
@@ -149,7 +150,7 @@ def meta_date(tree: lxml_html.HtmlElement) -> date | None:
     if d := parse_date(str(ld.get("datePublished") or "")):
         return d
     for xp in _DATE_XPATHS:
-        for node in P.xpath(xp)(tree):
+        for node in xpath(xp)(tree):
             text = node if isinstance(node, str) else node.text_content()
             if d := parse_date(str(text)):
                 return d
@@ -172,7 +173,7 @@ def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
         tree, ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content')
     )
     page_title = _first(tree, ("//title",))
-    h1s = [clean_text(h.text_content()) for h in P.xpath("//h1")(tree)]
+    h1s = [clean_text(h.text_content()) for h in xpath("//h1")(tree)]
     h1s = [h for h in h1s if h and len(h) >= 4]
     candidates = [c for c in (og, *h1s) if c]
     if page_title:
@@ -210,7 +211,7 @@ _NOT_AUTHORS = re.compile(
 
 def html_author(tree: lxml_html.HtmlElement) -> str | None:
     for xp in _AUTHOR_XPATHS:
-        for node in P.xpath(xp)(tree):
+        for node in xpath(xp)(tree):
             text = clean_text(str(node if isinstance(node, str) else node.text_content()))
             value = strip_label(text) if text else None
             if value and len(value) <= 20 and not _NOT_AUTHORS.search(value):
@@ -263,8 +264,8 @@ def html_category(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
     if direct:
         return direct
     for xp in _BREADCRUMB_XPATHS:
-        for node in P.xpath(xp)(tree):
-            links = [clean_text(a.text_content()) for a in P.xpath(".//a")(node)]
+        for node in xpath(xp)(tree):
+            links = [clean_text(a.text_content()) for a in xpath(".//a")(node)]
             links = [x for x in links if x]
             if len(links) >= 2:
                 cat = breadcrumb_category(" > ".join(links), title)
@@ -279,7 +280,7 @@ def html_category(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
 def canonical_url(tree: lxml_html.HtmlElement) -> str | None:
     """The page's own URL (canonical link or og:url), when it is an absolute http(s) URL."""
     for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
-        for value in P.xpath(xp)(tree):
+        for value in xpath(xp)(tree):
             value = str(value).strip()
             if value.startswith(("http://", "https://")):
                 return value

@@ -7,9 +7,6 @@ patterns (class/id tokens, selectors, date and meta-line shapes) the extractors 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from lxml import etree
 
 # Elements never part of an article body.
 DROP_TAGS = (
@@ -185,7 +182,6 @@ AUTHOR_LABEL = re.compile(
     r"(?=\s|$|[，,。|｜/]|来源|來源|发布|發佈|时间|時間|日期|\d)"
 )
 REPORTER_LABEL = re.compile(r"(?:记者|記者)\s*([\u4e00-\u9fff]{2,4})\s*[／/]")
-SOURCE_LABEL = re.compile(r"(?:来源|來源|出处)\s*[:：]\s*([\u4e00-\u9fffA-Za-z0-9_·]{2,20})")
 RELATIVE_TIME = re.compile(r"\d+\s*(?:年|个月|個月|月|周|週|天|小时|小時|分钟|分鐘|秒)前")
 
 # Breadcrumb trails: 当前位置:首页 > 栏目 > 正文内容 / 首页 » 分类 » 标题 / 论坛 › 版块 › 帖子
@@ -201,9 +197,3 @@ BREADCRUMB_LEAVES = frozenset(
 TITLE_SEPARATORS = re.compile(
     r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])|[:：]\s+)\s*"
 )
-
-
-@lru_cache(maxsize=256)
-def xpath(expr: str) -> etree.XPath:
-    """A compiled XPath: tree.xpath(str) compiles the expression again on every call."""
-    return etree.XPath(expr)

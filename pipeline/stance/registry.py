@@ -29,11 +29,6 @@ def _load_builtin() -> None:
     from pipeline.stance import lexicon  # noqa: F401  (registers lexicon.v1)
 
 
-def available() -> list[str]:
-    _load_builtin()
-    return sorted(_REGISTRY)
-
-
 def create(name: str, settings: Settings, catalogue: Catalogue) -> StanceClassifier:
     _load_builtin()
     if name not in _REGISTRY:

@@ -1,0 +1,56 @@
+"""One Settings object: packaged defaults, a user TOML file, environment variables."""
+
+import pytest
+
+from pipeline.errors import ConfigError
+from pipeline.settings import load_settings
+from pipeline.targets import Catalogue
+
+
+def test_defaults(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    s = load_settings()
+    assert (s.db, s.model, s.batch_size) == ("data/duokong.duckdb", "lexicon.v1", 200)
+
+
+def test_user_file_overrides_only_its_keys_and_env_wins(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "duokong.toml").write_text('db = "x.duckdb"\nbatch_size = 10\n', "utf-8")
+    monkeypatch.setenv("DUOKONG_BATCH_SIZE", "25")
+    s = load_settings()
+    assert (s.db, s.batch_size, s.model) == ("x.duckdb", 25, "lexicon.v1")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('colour = "red"\n', "unknown keys"),
+        ('batch_size = "10"\n', "batch_size must be a int"),
+        ("batch_size = 0\n", "at least 1"),
+        ('report_freq = "day"\n', "week, month"),
+        ("db = \n", "not valid TOML"),
+    ],
+)
+def test_bad_config_fails_at_construction_with_the_reason(monkeypatch, tmp_path, text, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "duokong.toml").write_text(text, "utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_settings()
+
+
+def test_bad_env_value(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DUOKONG_WORKERS", "many")
+    with pytest.raises(ConfigError, match="DUOKONG_WORKERS must be an integer"):
+        load_settings()
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['names = "英伟达"', 'names = ["英伟达", ""]', "names = [1]"],
+)
+def test_catalogue_values_are_checked(tmp_path, body):
+    path = tmp_path / "targets.toml"
+    path.write_text(f'[[target]]\nid = "x"\n{body}\n', "utf-8")
+    with pytest.raises(ConfigError, match="list of non-empty strings"):
+        Catalogue.load(path)
