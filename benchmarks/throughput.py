@@ -217,6 +217,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=10_000)
     ap.add_argument("--subset", type=int, default=600)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--flow-only", action="store_true", help="skip the side-by-side stage timings")
     args = ap.parse_args()
     workers = os.cpu_count() or 1
 
@@ -240,7 +241,7 @@ def main() -> None:
         def record(name: str, n: int, seconds: float) -> None:
             rates.setdefault(name, []).append(n / seconds)
 
-        for r in range(args.repeat):
+        for r in range(0 if args.flow_only else args.repeat):
             _, sec = timed(stage_trafilatura, pages)
             record("trafilatura extract (all pages)", len(pages), sec)
             articles, sec = timed(stage_extract, analyzer, pages)
@@ -261,13 +262,14 @@ def main() -> None:
                 db = tmp / f"lib-{r}-{w}.duckdb"
                 n, sec = timed(library_run, subset_files, w, db)
                 record(f"whole pipeline, {w} process{'es' if w > 1 else ''}", n, sec)
-        print(
-            f"\nside by side on {len(pages)} pages ({len(html_pages)} HTML), pages/s, median of {args.repeat}:"
-        )
-        traf = statistics.median(rates["trafilatura extract (all pages)"])
-        for name, values in rates.items():
-            med = statistics.median(values)
-            print(f"  {name:<34} {med:8.1f}   ×{med / traf:.2f} of trafilatura")
+        if rates:
+            print(
+                f"\nside by side on {len(pages)} pages ({len(html_pages)} HTML), pages/s, median of {args.repeat}:"
+            )
+            traf = statistics.median(rates["trafilatura extract (all pages)"])
+            for name, values in rates.items():
+                med = statistics.median(values)
+                print(f"  {name:<34} {med:8.1f}   ×{med / traf:.2f} of trafilatura")
 
         print("\nthe flow (`duokong run`) and the same work without Prefect, in child processes:")
         py = sys.executable

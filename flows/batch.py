@@ -5,6 +5,7 @@ page, because Prefect's per-task overhead is far larger than the work on one pag
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from collections import deque
 
@@ -13,9 +14,9 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from pipeline.batch import chunks, process_pages, read_inputs
+from pipeline.batch import chunks, process_pages, read_inputs, spill, unspill
 from pipeline.fetch import fetch
-from pipeline.records import PageResult, RawPage, Reject
+from pipeline.records import RawPage, Reject
 from pipeline.report import write_report
 from pipeline.settings import Settings, load_settings
 from pipeline.sources import Input, discover, read_url_list
@@ -38,21 +39,35 @@ def fetch_task(urls: list[str], max_bytes: int) -> list[RawPage | Reject]:
 
 @task(name="analyze-batch", cache_policy=NO_CACHE)
 def analyze_task(
-    items: list[Input], fetched: list[RawPage | Reject], settings: Settings
-) -> list[PageResult]:
+    items: list[Input], fetched: list[RawPage | Reject], settings: Settings, spill_dir: str
+) -> str:
+    """Read, extract and analyse a batch; returns the file its results were spilled to."""
     pages = [*read_inputs(items, settings), *fetched]
     results = process_pages(pages, settings)
     bad = sum(1 for r in results if not r.ok)
     get_run_logger().info(
         "batch of %d pages: %d analysed, %d rejected", len(results), len(results) - bad, bad
     )
-    return results
+    return spill(results, spill_dir)
 
 
-@task(name="write", cache_policy=NO_CACHE)
-def write_task(results: list[PageResult], settings: Settings, run_id: str) -> WriteCounts:
+def write_batch(spilled: str, settings: Settings, run_id: str) -> tuple[WriteCounts, int]:
+    """The single writer: one batch into the warehouse; returns its counts and page count.
+
+    A plain call in the flow's thread, not a task: a task run per batch costs a few API calls
+    each, which serialised here measured 15-20 % of a 10,000-page run."""
+    results = unspill(spilled)
     with connect(settings.db_path()) as con:
-        return write_results(con, results, run_id, settings.model)
+        counts = write_results(con, results, run_id, settings.model)
+    get_run_logger().info(
+        "wrote %d pages: %d new, %d updated, %d unchanged, %d rejected",
+        len(results),
+        counts.new,
+        counts.updated,
+        counts.unchanged,
+        counts.rejected,
+    )
+    return counts, len(results)
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -90,7 +105,7 @@ def batch_flow(
         # Small runs still use every worker: no batch larger than its share of the pages.
         size = max(1, min(settings.batch_size, -(-max(len(files), len(fetched)) // workers)))
         work = [(b, []) for b in chunks(files, size)] + [([], b) for b in chunks(fetched, size)]
-        counts, seen = _analyze_and_write(work, settings, run_id, window=2 * workers)
+        counts, seen = _analyze_and_write(work, settings, run_id, window=4 * workers)
         status = "completed"
     finally:
         try:
@@ -136,13 +151,14 @@ def _analyze_and_write(
     total, seen = WriteCounts(), 0
     pending = deque(work)
     in_flight: deque = deque()
-    while pending or in_flight:
-        while pending and len(in_flight) < window:
-            files, pages = pending.popleft()
-            in_flight.append(analyze_task.submit(files, pages, settings))
-        results = in_flight.popleft().result()
-        seen += len(results)
-        total.add(write_task(results, settings, run_id))
+    with tempfile.TemporaryDirectory(prefix="duokong-run-") as spill_dir:
+        while pending or in_flight:
+            while pending and len(in_flight) < window:
+                files, pages = pending.popleft()
+                in_flight.append(analyze_task.submit(files, pages, settings, spill_dir))
+            counts, n = write_batch(in_flight.popleft().result(), settings, run_id)
+            total.add(counts)
+            seen += n
     return total, seen
 
 

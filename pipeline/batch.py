@@ -6,8 +6,12 @@ An Analyzer is built once per thread and reused: spaCy pipelines are not shared 
 
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from pipeline.analyze import Analyzer
 from pipeline.records import PageResult, RawPage, Reject
@@ -48,3 +52,21 @@ def process_pages(pages: Iterable[RawPage | Reject], settings: Settings) -> list
 
 def chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def spill(results: list[PageResult], folder: str | Path) -> str:
+    """Hand a batch's results to the writer through a file: an orchestrator that keeps every
+    task's return value would otherwise hold all pages of a run in memory."""
+    fd, path = tempfile.mkstemp(suffix=".pickle", dir=folder)
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(results, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def unspill(path: str | Path) -> list[PageResult]:
+    """The results spill() wrote (our own file, in a folder of this run), removing the file."""
+    path = Path(path)
+    with path.open("rb") as fh:
+        results = pickle.load(fh)
+    path.unlink()
+    return results
