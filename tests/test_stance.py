@@ -7,19 +7,23 @@ from pipeline.records import Article
 from pipeline.stance.base import AnalysisInput
 
 
-def _stance(analyzer, body: str, title: str | None = None) -> dict[str, str]:
-    art = Article(
+def article(body: str, title: str | None = None, published=None) -> Article:
+    return Article(
         id="t",
         url=None,
         source="t",
         site=None,
         title=title,
         author=None,
-        published=None,
+        published=published,
         category=None,
         body=body,
         extractor="test",
     )
+
+
+def _stance(analyzer, body: str, title: str | None = None) -> dict[str, str]:
+    art = article(body, title)
     item = AnalysisInput(art, analyzer.nlp.sentences(art.body))
     return {s.target: s.label for s in analyzer.classifier.predict(item, analyzer.catalogue.ids)}
 
@@ -55,18 +59,7 @@ def test_one_stance_per_catalogue_target(analyzer):
 def test_traditional_falsification_bet_is_a_prediction_of_the_opposite(analyzer):
     from datetime import date
 
-    art = Article(
-        id="t",
-        url=None,
-        source="t",
-        site=None,
-        title=None,
-        author=None,
-        published=date(2025, 2, 2),
-        category=None,
-        body="假設半年以後輝達的股價下跌，那我認錯。",
-        extractor="test",
-    )
+    art = article("假設半年以後輝達的股價下跌，那我認錯。", published=date(2025, 2, 2))
     [p] = analyzer.analyze_article(art).predictions
     assert (p.target, p.direction, p.horizon, p.due) == (
         "nvidia",
