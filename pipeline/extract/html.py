@@ -66,10 +66,14 @@ _NEVER_DROP = frozenset({"html", "body", "main", "article"})
 
 
 def strip_boilerplate_elements(root: lxml_html.HtmlElement) -> None:
-    for el in xpath("|".join(f"//{t}" for t in P.DROP_TAGS))(root):
-        if el.getparent() is not None:
-            el.drop_tree()
     total = len(root.text_content()) or 1
+    for el in xpath("|".join(f"//{t}" for t in P.DROP_TAGS))(root):
+        if el.getparent() is None:
+            continue
+        # ASP.NET pages wrap the whole page in one <form>: a form holding most of the text stays.
+        if el.tag in P.WRAPPER_TAGS and len(el.text_content()) >= 0.5 * total:
+            continue
+        el.drop_tree()
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.tag in _NEVER_DROP or el.getparent() is None:
             continue
@@ -152,6 +156,17 @@ def _header_text(full: str, container: lxml_html.HtmlElement | None) -> str:
     return full[max(0, pos - 1500) : pos] if pos > 0 else full[:1500]
 
 
+def _from_headline(paragraphs: list[str], title: str | None) -> list[str]:
+    """An article starts at its headline: when the block also holds the navigation above it,
+    the lines before the headline (in the first half) go."""
+    if not title or len(title) < 6:
+        return paragraphs
+    for i, line in enumerate(paragraphs[: max(1, len(paragraphs) // 2)]):
+        if line == title or (title in line and len(line) <= len(title) + 12):
+            return paragraphs[i:]
+    return paragraphs
+
+
 def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: int) -> Extracted:
     root = parse(text, source)
     site = M.html_site(root)
@@ -175,7 +190,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     if container is None:
         container = densest_block(root)
     paragraphs = paragraphs_of(container) if container is not None else []
-    paragraphs = boilerplate.clean(paragraphs, title=title)
+    paragraphs = boilerplate.clean(_from_headline(paragraphs, title), title=title)
     header = _header_text(full_text, container)
     if published is None:
         published = M.parse_date(header)

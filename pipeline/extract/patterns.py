@@ -30,6 +30,9 @@ DROP_TAGS = (
     "label",
 )
 
+# Of those, tags that some sites wrap around the whole page; kept when they hold most of it.
+WRAPPER_TAGS = frozenset({"form", "aside", "nav"})
+
 # class/id tokens (split on -, _ and spaces) that mark boilerplate containers.
 BOILERPLATE_TOKENS = frozenset(
     {
