@@ -120,6 +120,102 @@ EXTRACTORS = {
 }
 
 
+def _norm(text: str | None) -> str:
+    return "".join(unicodedata.normalize("NFKC", text or "").split())
+
+
+def _gold_date(text: str) -> str | None:
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def _author_hit(names: list[str], value: str | None) -> bool:
+    """Right when it names one of the gold authors; a page with none must get none."""
+    if not names:
+        return not value
+    return bool(value) and any(n in value or value in n for n in names)
+
+
+def metadata(half: str) -> None:
+    """Title (DAnIEL: the gold's first line), date and author (immortal-autumn), for duokong and
+    trafilatura's bare_extraction, on the same pages."""
+    import trafilatura
+
+    analyzer = analyzer_for(load_settings())
+
+    def ours(html: bytes):
+        return analyzer.process(RawPage("eval", html, "html"), analyse=False).article
+
+    def theirs(html: bytes):
+        return trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+
+    rows = {"title": [], "date": [], "author": []}
+    for _pid, html, gold, _ in pages("daniel_zh", half):
+        gold_title = _norm(gold.splitlines()[0])
+        a, t = ours(html), theirs(html)
+        rows["title"].append(
+            (
+                _norm(a.title if a else "") == gold_title,
+                _norm(getattr(t, "title", None)) == gold_title,
+            )
+        )
+    folder = DATA / "immortal_autumn_zh"
+    for pid, html, _, _ in pages("immortal_autumn_zh", half):
+        a, t = ours(html), theirs(html)
+        gold_date = _gold_date((folder / "date" / f"{pid}.txt").read_text("utf-8"))
+        our_date = a.published.isoformat() if a and a.published else None
+        their_date = getattr(t, "date", None)
+        rows["date"].append((our_date == gold_date, (their_date or None) == gold_date))
+        names = (folder / "author" / f"{pid}.txt").read_text("utf-8").split()
+        names = [] if names == ["UNKNOWN"] else names
+
+        def hit(value: str | None, names: list[str] = names) -> bool:
+            if not names:
+                return not value
+            return bool(value) and any(n in value or value in n for n in names)
+
+        rows["author"].append((hit(a.author if a else None), hit(getattr(t, "author", None))))
+    print(
+        f"\nmetadata, {half} half (share correct; a page without a date or author must get none):"
+    )
+    for key, pairs in rows.items():
+        ours_ok = sum(p[0] for p in pairs) / len(pairs)
+        theirs_ok = sum(p[1] for p in pairs) / len(pairs)
+        print(
+            f"  {key:<7} duokong {ours_ok:.3f}   trafilatura {theirs_ok:.3f}   ({len(pairs)} pages)"
+        )
+
+
+def text_dumps() -> None:
+    """Plain-text page dumps (../shared/eval/commentary/body.jsonl): keep strings survive, drop
+    strings go, body bounds."""
+    folder = ROOT.parent / "shared" / "eval" / "commentary"
+    texts = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in (folder / "pages.jsonl").read_text("utf-8").splitlines()
+    }
+    analyzer = analyzer_for(load_settings())
+    keep = kept = drop = dropped = first = last = n = 0
+    for line in (folder / "body.jsonl").read_text("utf-8").splitlines():
+        gold = json.loads(line)
+        page = texts[gold["id"]]
+        art = analyzer.process(
+            RawPage(gold["id"], page["text"].encode(), "text"), analyse=False
+        ).article
+        body = _norm(art.body if art else "")
+        n += 1
+        keep += len(gold["keep"])
+        kept += sum(_norm(k) in body for k in gold["keep"])
+        drop += len(gold["drop"])
+        dropped += sum(_norm(d) not in body for d in gold["drop"])
+        first += body.startswith(_norm(gold["body_first"]))
+        last += body.endswith(_norm(gold["body_last"]))
+    print(
+        f"\ntext dumps ({n} pages of body.jsonl): keep kept {kept}/{keep}, drop gone {dropped}/{drop} "
+        f"({dropped / max(drop, 1):.1%}), body start right {first}/{n}, end right {last}/{n}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--half", choices=["test", "dev", "both"], default="test")
@@ -158,6 +254,8 @@ def main() -> None:
                     for g in groups.values()
                 ]
                 print(f"  {name:<30} " + " ".join(f"{c:12.3f}" for c in cells) + f" {rate:9.1f}")
+        metadata(half)
+    text_dumps()
 
 
 if __name__ == "__main__":

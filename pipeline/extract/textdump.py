@@ -65,9 +65,80 @@ def is_meta_line(line: str) -> bool:
     return has_date or bool(P.RELATIVE_TIME.search(line)) or bool(P.PUBLISH_LABELS.search(line))
 
 
+_READER_HEADER = re.compile(r"^(Title|URL Source|Published Time|Markdown Content):\s*(.*)$")
+_PARENS = r"\((?:[^()]|\([^()]*\))*\)"  # (url), with one level of nested parentheses
+_MD_IMAGE = re.compile(r"\[?!\[[^\]]*\]" + _PARENS + r"(?:\]" + _PARENS + r")?")
+_MD_LINK = re.compile(r"\[([^\]]*)\]" + _PARENS)
+_MD_LEFTOVER = re.compile(r"^[\[\]|\s]*$")
+_MD_CAPTION_MAX = 30
+_MD_RULE = re.compile(r"^(?:=+|-{3,}|\*{3,}|_{3,})$")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_ITALIC_LINE = re.compile(r"^_(.+)_$")
+
+
+def from_markdown(
+    lines: list[str], boilerplate: Boilerplate
+) -> tuple[list[str], str | None, str | None]:
+    """Markdown page dumps (r.jina.ai-style "Title: / URL Source: / Markdown Content:" or plain
+    markdown): (lines as plain text, title, url). Images, link-only lines and rules go; emphasis
+    and heading marks are taken off so the text reads as the page did."""
+    title = url = None
+    if any(ln.startswith("Markdown Content:") for ln in lines[:8]):
+        header, _, rest = [], None, []
+        seen_content = False
+        for ln in lines:
+            if seen_content:
+                rest.append(ln)
+                continue
+            m = _READER_HEADER.match(ln)
+            if m and m.group(1) == "Title":
+                title = m.group(2).strip() or None
+            elif m and m.group(1) == "URL Source":
+                url = m.group(2).strip() or None
+            elif m and m.group(1) == "Markdown Content":
+                seen_content = True
+            header.append(ln)
+        lines = ([title] if title else []) + rest
+    out = []
+    after_image = False
+    for ln in lines:
+        had_image = bool(_MD_IMAGE.search(ln))
+        ln = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", ln)).strip(" |\t")
+        if not ln or _MD_LEFTOVER.match(ln) or _MD_RULE.match(ln):
+            after_image = had_image or (after_image and not ln)
+            continue
+        # A short unpunctuated line under an image, or a short block quote, is a caption.
+        caption = len(ln) <= _MD_CAPTION_MAX and not re.search(r"[。！？!?]$", ln)
+        if (
+            (after_image or had_image or ln.startswith(">"))
+            and caption
+            and not boilerplate.is_end(ln)
+        ):
+            after_image = False
+            continue
+        after_image = False
+        ln = _MD_HEADING.sub("", _MD_EMPHASIS.sub("", ln)).strip(" |\t")
+        if m := _MD_ITALIC_LINE.match(ln):
+            ln = m.group(1)
+        out.append(ln.strip())
+    return [ln for ln in out if ln], title, url
+
+
+def _is_markdown(lines: list[str]) -> bool:
+    head = lines[:40]
+    marks = sum(
+        bool(_MD_IMAGE.search(ln) or _MD_RULE.match(ln) or ln.startswith("# ")) for ln in head
+    )
+    return any(ln.startswith("Markdown Content:") for ln in head[:8]) or marks >= 2
+
+
 def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     lines = [ln.strip().strip("\u200b") for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
+    md_title = md_url = None
+    if _is_markdown(lines):
+        lines, md_title, md_url = from_markdown(lines, boilerplate)
     breadcrumb = title = meta = None
     title_idx = meta_idx = -1
     for i, line in enumerate(lines[:HEADER_LINES]):
@@ -84,6 +155,14 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if is_prose(line) and title is not None and meta is None:
             break
 
+    if meta is None and title_idx >= 0:
+        # WeChat-style pages put an account card (name, company, motto) between the title and
+        # the date line: a date within a few short lines after the title still ends the header.
+        for k in range(title_idx + 1, min(len(lines), title_idx + 12)):
+            if is_meta_line(lines[k]) and not is_prose(lines[k]):
+                if all(len(ln) < 80 for ln in lines[title_idx + 1 : k]):
+                    meta, meta_idx = lines[k], k
+                break
     start = max(title_idx, meta_idx) + 1
     author = None
     answer = next((k for k, ln in enumerate(lines[:80]) if _ANSWER_START.search(ln)), None)
@@ -144,4 +223,6 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     author = author or M.label_author(meta or "") or M.label_author(header) or meta_name
     if author and author == site:
         author = None  # the site posting as itself names no person
-    return Extracted(title, published, site, author, category, body, "text-dump")
+    return Extracted(
+        title or md_title, published, site, author, category, body, "text-dump", url=md_url
+    )

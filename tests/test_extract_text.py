@@ -1,0 +1,55 @@
+"""Plain-text and markdown page dumps, written small here (the shapes scrapers save)."""
+
+from pipeline.records import RawPage
+
+READER_DUMP = """Title: 英伟达的好日子还长着呢
+
+URL Source: https://mp.example.com/s/abc
+
+Markdown Content:
+![Image 1: cover](assets/a.jpg)
+
+[某某科技](javascript:void(0);)
+
+某某科技
+
+1234篇原创内容
+
+_2025年03月17日 09:07_
+
+本文来自微信公众号：某某，作者：某某
+
+很多人担心DeepSeek会让GPU需求下降，我的看法正相反，**算力越便宜，用的人越多**。
+
+![Image 2: Image](assets/b.png)
+数据中心收入走势图
+
+这就是我继续看好英伟达的理由，至少明年之内不会变。
+
+![Image 3](assets/c.png)
+
+详细文章，请移步阅读原文
+
+**参考链接**
+
+https://example.com/a
+"""
+
+
+def test_reader_markdown_dump(analyzer):
+    art = analyzer.process(RawPage("d.txt", READER_DUMP.encode(), "text"), analyse=False).article
+    assert art.title == "英伟达的好日子还长着呢"
+    assert art.url == "https://mp.example.com/s/abc"
+    assert str(art.published) == "2025-03-17"
+    assert art.body.startswith("很多人担心DeepSeek会让GPU需求下降")
+    assert art.body.endswith("至少明年之内不会变。")
+    for gone in (
+        "原创内容",
+        "本文来自微信公众号",
+        "数据中心收入走势图",
+        "**",
+        "![",
+        "参考链接",
+        "javascript",
+    ):
+        assert gone not in art.body
