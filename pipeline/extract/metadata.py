@@ -165,6 +165,16 @@ _TITLE_XPATHS = (
 )
 
 
+def strip_title_suffix(title: str, site: str | None = None) -> str:
+    """'标题 | 栏目 | 站名', '标题-《站名》' → 标题: the headline is the first part."""
+    parts = [p.strip() for p in P.TITLE_SEPARATORS.split(title) if p.strip()]
+    if site:
+        parts = [p for p in parts if p != site] or parts
+    if len(parts) <= 1:
+        return title
+    return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
+
+
 def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
     known = _first(tree, _TITLE_XPATHS)
     if known:
@@ -177,18 +187,17 @@ def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
     h1s = [h for h in h1s if h and len(h) >= 4]
     candidates = [c for c in (og, *h1s) if c]
     if page_title:
-        for c in candidates:
-            if c in page_title:
-                return c
+        # The headline is the longest candidate the <title> repeats: a logo in <h1> is shorter.
+        inside = [c for c in candidates if c in page_title]
+        if inside:
+            best = max(inside, key=len)
+            return strip_title_suffix(best, site) if best == og and best not in h1s else best
     if og:
-        return og
+        return strip_title_suffix(og, site)
     if h1s:
         return h1s[0]
     if page_title:
-        parts = [p for p in P.TITLE_SEPARATORS.split(page_title) if p]
-        if site:
-            parts = [p for p in parts if p != site] or parts
-        return max(parts, key=len) if parts else page_title
+        return strip_title_suffix(page_title, site)
     return None
 
 
