@@ -192,7 +192,17 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     paragraphs = paragraphs_of(container) if container is not None else []
     paragraphs = boilerplate.clean(_from_headline(paragraphs, title), title=title)
     header = _header_text(full_text, container)
+    paragraphs, byline = _split_byline(paragraphs)
     if published is None:
-        published = M.parse_date(header)
-    author = author or M.label_author(header)
+        published = M.parse_date(header) or M.parse_date(byline)
+    author = author or M.label_author(header) or M.label_author(byline)
     return Extracted(title, published, site, author, category, paragraphs, method, url)
+
+
+def _split_byline(paragraphs: list[str]) -> tuple[list[str], str]:
+    """A short dated line among the first lines of the body ('2005-04-05 06:40 来源：…') is the
+    byline, not article text: it leaves the body and is read for the date and the author."""
+    for i, line in enumerate(paragraphs[:4]):
+        if len(line) <= 60 and not re.search(r"[。，,！？]", line) and M.parse_date(line):
+            return paragraphs[:i] + paragraphs[i + 1 :], line
+    return paragraphs, ""
