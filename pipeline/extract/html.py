@@ -195,7 +195,9 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     paragraphs, byline = _split_byline(paragraphs)
     if published is None:
         published = M.parse_date(header) or M.parse_date(byline)
-    author = author or M.label_author(header) or M.label_author(byline)
+    # Chinese news often signs at the end: （记者 胡晓蓉）, 新京报记者 彭冲 山东冠县报道.
+    tail = "\n".join(paragraphs[-2:])
+    author = author or M.label_author(header) or M.label_author(byline) or M.label_author(tail)
     return Extracted(title, published, site, author, category, paragraphs, method, url)
 
 

@@ -239,8 +239,11 @@ def strip_label(value: str) -> str | None:
 
 
 def label_author(text: str) -> str | None:
-    m = P.AUTHOR_LABEL.search(text) or P.REPORTER_LABEL.search(text)
-    return m.group(1).strip() if m else None
+    if m := P.AUTHOR_LABEL.search(text):
+        return m.group(1).strip()
+    if m := P.REPORTER_LABEL.search(text):
+        return next(g for g in m.groups() if g)
+    return None
 
 
 def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
