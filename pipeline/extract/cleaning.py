@@ -9,6 +9,22 @@ from pathlib import Path
 
 from pipeline.errors import ConfigError
 
+_PROSE_PUNCT = re.compile(r"[，。！？；,!?;…]")
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as a sentence, not as a menu item, a link or a label."""
+    return (len(line) >= 15 and bool(_PROSE_PUNCT.search(line))) or len(line) >= 40
+
+
+def from_first_prose(paragraphs: list[str], limit: int = 12) -> list[str]:
+    """Menus, link lists and labels above the first sentence of the text go (up to `limit`
+    lines; a body that never turns into prose is left alone)."""
+    for i, line in enumerate(paragraphs[:limit]):
+        if is_prose(line):
+            return paragraphs[i:]
+    return paragraphs
+
 
 @dataclass(frozen=True)
 class Boilerplate:

@@ -11,11 +11,10 @@ import re
 
 from pipeline.extract import metadata as M
 from pipeline.extract import patterns as P
-from pipeline.extract.cleaning import Boilerplate
+from pipeline.extract.cleaning import Boilerplate, is_prose
 from pipeline.extract.html import Extracted
 
 HEADER_LINES = 15
-_PROSE_PUNCT = re.compile(r"[，。！？；,!?;…]")
 _META_SITE = re.compile(
     r"^(?P<site>[^\d\s(（][^()（）]{0,20}?)\s*(?:"
     + P.RELATIVE_TIME.pattern
@@ -52,10 +51,6 @@ def _title_candidate(line: str, boilerplate: Boilerplate) -> bool:
         and not _TAG_LINE.search(line)
         and not is_meta_line(line)
     )
-
-
-def is_prose(line: str) -> bool:
-    return (len(line) >= 15 and bool(_PROSE_PUNCT.search(line))) or len(line) >= 40
 
 
 def is_meta_line(line: str) -> bool:
