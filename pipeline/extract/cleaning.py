@@ -26,6 +26,15 @@ def from_first_prose(paragraphs: list[str], limit: int = 12) -> list[str]:
     return paragraphs
 
 
+def without_trailing_lists(paragraphs: list[str], min_run: int = 5) -> list[str]:
+    """A run of at least `min_run` short non-sentence lines after the last sentence is a link
+    list or a menu ('新闻推荐', 'more'); a line or two (a signature) stays."""
+    last = max((i for i, line in enumerate(paragraphs) if is_prose(line)), default=-1)
+    if last >= 0 and len(paragraphs) - last - 1 >= min_run:
+        return paragraphs[: last + 1]
+    return paragraphs
+
+
 @dataclass(frozen=True)
 class Boilerplate:
     end: re.Pattern[str]

@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from pipeline.errors import PageRejected
 from pipeline.extract import metadata as M
 from pipeline.extract import patterns as P
-from pipeline.extract.cleaning import Boilerplate, from_first_prose
+from pipeline.extract.cleaning import Boilerplate, from_first_prose, without_trailing_lists
 from pipeline.extract.xpath import xpath
 
 _TOKEN_SPLIT = re.compile(r"[\s\-_]+")
@@ -192,7 +192,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     paragraphs = paragraphs_of(container) if container is not None else []
     paragraphs = boilerplate.clean(_from_headline(paragraphs, title), title=title)
     paragraphs, byline = _split_byline(paragraphs)
-    paragraphs = from_first_prose(paragraphs)
+    paragraphs = without_trailing_lists(from_first_prose(paragraphs))
     header = _header_text(full_text, container)
     if published is None:
         published = M.parse_date(header) or M.parse_date(byline)
