@@ -142,10 +142,11 @@ def _worker_batch(items: list[Input]) -> list[PageResult]:
 
 
 def library_run(
-    files: list[Path], workers: int, db: Path, batch: int = 200, report: bool = False
+    files: list[Path], workers: int, db: Path, batch: int | None = None, report: bool = False
 ) -> int:
     """The flow's work without Prefect: same batches, worker processes, single writer, report."""
     items = discover(files)
+    batch = batch or load_settings().batch_size  # the flow's batch size
     con = connect(db)
     n = 0
     if workers == 1:
