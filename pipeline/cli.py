@@ -388,22 +388,27 @@ def predictions_due(db: str | None, as_of, fmt: str) -> None:
 @predictions.command("list")
 @click.option("--db", help="DuckDB file.")
 @click.option("--target", help="Only this target id.")
+@click.option("--author", help="Only predictions by this author.")
+@click.option("--site", help="Only predictions from this site.")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
 )
-def predictions_list(db: str | None, target: str | None, fmt: str) -> None:
+def predictions_list(
+    db: str | None, target: str | None, author: str | None, site: str | None, fmt: str
+) -> None:
     """Every prediction with its status (open, due, correct, wrong, void).
 
     \b
     Example:
-      duokong predictions list --target deepseek
+      duokong predictions list --target deepseek --site 卡卷网
     """
-
     con = _readonly(db)
     cur = con.execute(
-        "SELECT id[:12] AS id, status, due, target, direction, hedge, quote FROM prediction_status "
-        "WHERE ? IS NULL OR target = ? ORDER BY due NULLS LAST, id",
-        [target, target],
+        "SELECT id[:12] AS id, status, due, target, direction, hedge, quote, "
+        "coalesce(site, '') AS site, coalesce(author, '') AS author FROM prediction_status "
+        "WHERE (? IS NULL OR target = ?) AND (? IS NULL OR author = ?) AND (? IS NULL OR site = ?) "
+        "ORDER BY due NULLS LAST, id",
+        [target, target, author, author, site, site],
     )
     _print_rows([d[0] for d in cur.description], cur.fetchall(), fmt, width=60)
 

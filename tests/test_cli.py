@@ -225,3 +225,17 @@ def test_sql_table_truncates_wide_chinese_text(db):
 def test_sql_cannot_touch_files(db, tmp_path):
     out = invoke("sql", f"COPY (select 42) TO '{tmp_path / 'x.csv'}'", "--db", db)
     assert out.exit_code != 0 and not (tmp_path / "x.csv").exists()
+
+
+def test_predictions_list_filters_by_site_and_author(db):
+    rows = json.loads(invoke("predictions", "list", "--db", db, "--format", "json").output)
+    site = next(r["site"] for r in rows if r["site"])
+    by_site = json.loads(
+        invoke("predictions", "list", "--db", db, "--site", site, "--format", "json").output
+    )
+    assert by_site and {r["site"] for r in by_site} == {site} and len(by_site) < len(rows)
+    author = next(r["author"] for r in rows if r["author"])
+    by_author = json.loads(
+        invoke("predictions", "list", "--db", db, "--author", author, "--format", "json").output
+    )
+    assert by_author and {r["author"] for r in by_author} == {author}
