@@ -47,11 +47,13 @@ class Analyzer:
 
     @cached_property
     def predictor(self) -> PredictionExtractor:
-        lexicon = CueLexicon.load(self.settings.path("stance_cues"), self.catalogue)
+        # The lexicon classifier already holds a cue scorer: share it rather than load twice.
+        scorer = getattr(self.classifier, "scorer", None)
+        if not isinstance(scorer, CueScorer):
+            lexicon = CueLexicon.load(self.settings.path("stance_cues"), self.catalogue)
+            scorer = CueScorer(lexicon, self.catalogue)
         return PredictionExtractor(
-            PredictionCues.load(self.settings.path("prediction_cues")),
-            CueScorer(lexicon, self.catalogue),
-            self.catalogue,
+            PredictionCues.load(self.settings.path("prediction_cues")), scorer, self.catalogue
         )
 
     def extract(self, raw: RawPage) -> Article:
