@@ -479,42 +479,142 @@ def predictions_resolve(
     click.echo(f"{ids[0][:12]}: {outcome}")
 
 
-@main.command("eval")
-@click.option("--model", help="Stance model name (default from settings, lexicon.v1).")
+@main.command()
+@click.option(
+    "--model",
+    default="linear.v1",
+    show_default=True,
+    type=click.Choice(["linear.v1", "transformer.v1"]),
+    help="The backend to train.",
+)
 @click.option(
     "--data",
-    "data_files",
+    "data_paths",
     multiple=True,
     type=click.Path(exists=True),
-    help="Gold JSONL files (default: data/labelled/samples-gold/*.jsonl).",
+    help="Labelled JSONL files or folders (default: data/labelled/stance).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    help="Where to save the model (default: models/<name>, e.g. models/linear-v1).",
+)
+@click.option(
+    "--base",
+    type=click.Path(exists=True, file_okay=False),
+    help="transformer.v1: a local encoder directory (config, weights, tokenizer) to fine-tune.",
+)
+@click.option("--epochs", default=3, show_default=True, help="transformer.v1: training epochs.")
+def train(
+    model: str, data_paths: tuple[str, ...], out: str | None, base: str | None, epochs: int
+) -> None:
+    """Train a stance model from the labelled examples in the repository.
+
+    \b
+    Example:
+      duokong train                                   # linear.v1 → models/linear-v1
+      duokong train --model transformer.v1 --base ~/models/chinese-roberta-wwm-ext
+    """
+    from pipeline.stance.dataset import STANCE_DIR, DatasetError, load_examples
+    from pipeline.stance.train import train as train_model
+    from pipeline.targets import Catalogue
+
+    settings = _settings()
+    paths = [Path(p) for p in data_paths] or [settings.path("models_dir").parent / STANCE_DIR]
+    try:
+        examples = load_examples(paths)
+        catalogue = Catalogue.load(settings.path("targets_file"))
+        meta = train_model(
+            model,
+            settings,
+            examples,
+            catalogue,
+            out_dir=Path(out) if out else None,
+            base=Path(base) if base else None,
+            epochs=epochs,
+            progress=lambda msg: click.echo(msg, err=True),
+        )
+    except (DatasetError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(meta, ensure_ascii=False, indent=2))
+
+
+@main.command("eval")
+@click.option(
+    "--model",
+    "models",
+    multiple=True,
+    help="Stance model(s) to compare (repeatable; default: every registered backend).",
+)
+@click.option(
+    "--data",
+    "data_paths",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Gold data: sample gold JSONL files (default: data/labelled/samples-gold), a folder with "
+    "pages.jsonl + labels.jsonl (real pages, e.g. ../shared/eval/commentary), or labelled "
+    "stance JSONL files/folders (data/labelled/stance).",
 )
 @click.option(
     "--commentary",
     type=click.Path(exists=True, file_okay=False),
-    help="A folder with pages.jsonl + labels.jsonl (e.g. ../shared/eval/commentary).",
+    help="Same as --data for a pages.jsonl + labels.jsonl folder.",
 )
-def evaluate(model: str | None, data_files: tuple[str, ...], commentary: str | None) -> None:
-    """Measure extraction and stance quality against gold files.
+def evaluate(models: tuple[str, ...], data_paths: tuple[str, ...], commentary: str | None) -> None:
+    """Measure extraction, stance (every backend side by side) and predictions against gold.
 
     \b
     Example:
-      duokong eval --data data/labelled/samples-gold/set-a.jsonl
-      duokong eval --commentary ../shared/eval/commentary
+      duokong eval                                    # the bundled samples
+      duokong eval --data ../shared/eval/commentary   # real pages, all models side by side
+      duokong eval --model linear.v1 --data data/labelled/stance
     """
-    from pipeline.evaluate import evaluate_samples, format_report
+    from pipeline.evaluate import evaluate_commentary, evaluate_samples, format_report
+    from pipeline.stance.registry import available
 
-    settings = _settings().with_overrides(model=model)
-    if commentary:
-        from pipeline.evaluate import evaluate_commentary
+    settings = _settings()
+    names = list(models) or available()
+    paths = [Path(p) for p in data_paths] + ([Path(commentary)] if commentary else [])
+    folders = [p for p in paths if p.is_dir() and (p / "labels.jsonl").is_file()]
+    for folder in folders:
+        click.echo(evaluate_commentary(folder, settings, names))
+    rest = [p for p in paths if p not in folders]
+    stance_files = [p for p in rest if p.is_dir() or _is_stance_file(p)]
+    if stance_files:
+        from pipeline.analyze import Analyzer
+        from pipeline.stance.dataset import DatasetError, load_examples
+        from pipeline.stance.evaluate import compare, example_cases, format_comparison
 
-        click.echo(evaluate_commentary(Path(commentary), settings))
+        try:
+            examples = load_examples(stance_files)
+        except DatasetError as exc:
+            raise click.ClickException(str(exc)) from None
+        analyzer = Analyzer(settings)
+        scores = compare(names, example_cases(examples, analyzer), settings, analyzer)
+        click.echo(format_comparison(scores, f"{len(examples)} labelled examples"))
+    gold_files = [p for p in rest if p not in stance_files]
+    if paths and not gold_files:
         return
-    files = [Path(f) for f in data_files] or sorted(
+    files = gold_files or sorted(
         settings.path("samples").parent.joinpath("labelled", "samples-gold").glob("*.jsonl")
     )
     if not files:
         raise click.ClickException("no gold files found; pass --data FILE")
-    click.echo(format_report(evaluate_samples(files, settings)))
+    for name in names:
+        click.echo(f"\n== {name} ==")
+        try:
+            click.echo(format_report(evaluate_samples(files, settings.with_overrides(model=name))))
+        except DuokongError as exc:
+            click.echo(f"not measured: {exc}")
+
+
+def _is_stance_file(path: Path) -> bool:
+    """A labelled stance file has a `text` per line; a sample gold file has a `path`."""
+    first = next((ln for ln in path.read_text("utf-8").splitlines() if ln.strip()), "{}")
+    try:
+        return "text" in json.loads(first)
+    except json.JSONDecodeError:
+        return False
 
 
 if __name__ == "__main__":

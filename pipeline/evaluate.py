@@ -15,6 +15,7 @@ from pipeline.batch import analyzer_for, read_inputs
 from pipeline.records import PageResult, RawPage
 from pipeline.settings import Settings
 from pipeline.sources import discover
+from pipeline.stance.evaluate import macro_f1
 
 LABELS = ("bullish", "bearish", "neutral")
 
@@ -29,21 +30,6 @@ def load_gold(files: list[Path]) -> list[dict[str, Any]]:
                 except json.JSONDecodeError as exc:
                     raise ValueError(f"{f}:{i} is not valid JSON: {exc}") from None
     return rows
-
-
-def macro_f1(
-    pairs: list[tuple[str, str]], labels: tuple[str, ...] = LABELS
-) -> tuple[float, dict[str, float]]:
-    per = {}
-    for lab in labels:
-        tp = sum(1 for g, p in pairs if g == lab and p == lab)
-        fp = sum(1 for g, p in pairs if g != lab and p == lab)
-        fn = sum(1 for g, p in pairs if g == lab and p != lab)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        per[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    present = [lab for lab in labels if any(g == lab for g, _ in pairs)]
-    return (sum(per[lab] for lab in present) / len(present) if present else 0.0), per
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -165,54 +151,23 @@ def format_report(res: EvalResult) -> str:
     return "\n".join(lines)
 
 
-def confusion(pairs: list[tuple[str, str]], labels: tuple[str, ...] = (*LABELS, "none")) -> str:
-    rows = ["gold \\ predicted " + " ".join(f"{lab:>8}" for lab in labels)]
-    for g in labels:
-        rows.append(
-            f"{g:>17} "
-            + " ".join(f"{sum(1 for a, b in pairs if a == g and b == p):>8}" for p in labels)
-        )
-    return "\n".join(rows)
+def evaluate_commentary(folder: Path, settings: Settings, models: list[str]) -> str:
+    """Real pages (../shared/eval/commentary: pages.jsonl + labels.jsonl), whole page text with
+    its boilerplate as a scraper hands it over: every stance model side by side, then the
+    prediction figures of the pipeline."""
+    from pipeline.stance.evaluate import commentary_cases, compare, format_comparison
 
-
-def evaluate_commentary(folder: Path, settings: Settings) -> str:
-    """Stance on real pages (../shared/eval/commentary: pages.jsonl + labels.jsonl), whole
-    page text with its boilerplate, as a scraper would hand it over."""
-    pages = {p["id"]: p for p in load_gold([folder / "pages.jsonl"])}
-    labels = load_gold([folder / "labels.jsonl"])
     analyzer = analyzer_for(settings)
-    pairs: dict[str, list[tuple[str, str]]] = {}
+    cases = commentary_cases(folder, analyzer)
+    scores = compare(models, cases, settings, analyzer)
     pred = PredictionScore()
-    for lab in labels:
-        page = pages[lab["id"]]
-        raw = RawPage(
-            source=page["id"],
-            data=page["text"].encode("utf-8"),
-            kind="text",
-            url=page.get("source"),
-        )
-        result = analyzer.process(raw)
-        got = {s.target: s.label for s in result.stances} if result.ok else {}
-        pred.add(lab.get("predictions") or [], list(result.predictions))
-        for target in analyzer.catalogue.ids:
-            gold = lab.get(f"stance_{target}")
-            if gold:
-                pairs.setdefault(target, []).append((gold, got.get(target, "none")))
-    out = [f"pages: {len(labels)}  model: {settings.model}"]
-    for target, tp in pairs.items():
-        mentioned = [(g, p) for g, p in tp if g != "none"]
-        f1, per = macro_f1(mentioned)
-        none_pairs = [(g, p) for g, p in tp if g == "none" or p == "none"]
-        none_acc = sum(1 for g, p in tp if (g == "none") == (p == "none")) / len(tp)
-        out += [
-            "",
-            f"{target}: macro-F1 {f1:.3f} on {len(mentioned)} pages that mention it; "
-            + "  ".join(f"{k} F1 {v:.2f}" for k, v in per.items()),
-            f"  none (not mentioned) right on {none_acc:.3f} of {len(tp)} pages ({len(none_pairs)} involve none)",
-            confusion(tp),
-        ]
-    out += ["", pred.summary()]
-    return "\n".join(out)
+    labels = {g["id"]: g for g in load_gold([folder / "labels.jsonl"])}
+    for case in cases:
+        if case.item is not None:
+            found = analyzer.predictor.extract(case.item.article, case.item.sentences)
+            pred.add(labels[case.id].get("predictions") or [], list(found))
+    title = f"{folder}: {len(cases)} pages ({sum(c.item is None for c in cases)} not extracted)"
+    return format_comparison(scores, title) + "\n\n" + pred.summary()
 
 
 @dataclass

@@ -90,6 +90,11 @@ class ChineseNLP:
         """spaCy Docs (jieba tokens, sentences, TARGET entities with the target id as ent_id_)."""
         return self.nlp.pipe(paragraphs, batch_size=64)
 
+    def tokens(self, text: str) -> list[str]:
+        """jieba tokens with our dictionary and the catalogue terms loaded (once per process)."""
+        load_jieba(self.userdict, self.catalogue.all_terms())
+        return tokenize(text)
+
     def sentences(self, body: str) -> list[Sentence]:
         """Sentences of a body (paragraphs separated by '\\n'), with offsets into it and the
         catalogue targets each one names."""

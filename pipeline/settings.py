@@ -30,6 +30,7 @@ class Settings:
     prediction_cues: str
     boilerplate_patterns: str
     model: str
+    models_dir: str
     batch_size: int
     workers: int
     max_page_bytes: int
@@ -53,6 +54,10 @@ class Settings:
         """A path setting resolved against the project root when it is relative."""
         value = Path(getattr(self, name)).expanduser()
         return value if value.is_absolute() else PROJECT_ROOT / value
+
+    def model_dir(self, name: str) -> Path:
+        """Where a trained model named like "linear.v1" is saved and loaded (models/linear-v1)."""
+        return self.path("models_dir") / name.replace(".", "-")
 
     def db_path(self) -> Path:
         """The database path: relative to the current directory, as a user typing --db expects."""

@@ -53,3 +53,20 @@ def test_reader_markdown_dump(analyzer):
         "javascript",
     ):
         assert gone not in art.body
+
+
+BODY_ONLY = (
+    "英伟达周三盘后公布季度财报，数据中心收入再创新高，管理层给出的下季度指引也高于市场预期，"
+    "盘后股价一度上涨百分之五，此前市场担心的需求放缓并没有出现。\n"
+    "不过也有基金经理提醒，云厂商的资本开支不会永远高速增长，一旦大模型训练的边际收益下降，"
+    "采购节奏可能放慢，届时英伟达的估值需要重新审视，投资者不宜追高。\n"
+    "本文仅代表作者个人观点。"
+)
+
+
+def test_dump_that_is_only_body_keeps_every_paragraph(analyzer):
+    """A scraper that saved only the article text: the short last line is not a title."""
+    art = analyzer.process(RawPage("b.txt", BODY_ONLY.encode(), "text"), analyse=False).article
+    assert art is not None
+    assert art.body.startswith("英伟达周三盘后公布季度财报")
+    assert "投资者不宜追高" in art.body

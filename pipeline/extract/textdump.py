@@ -39,6 +39,17 @@ _ANSWER_START = re.compile(r"^[\d,.]+\s*[万萬千]?\s*人(?:赞同|贊同)了(?
 _TAG_LINE = re.compile(r"^[^，。！？,!?：:]+(?:\s{2,}[^，。！？,!?：:\s][^，。！？,!?：:]*){2,}$")
 
 
+# A paragraph this long is article text, never a header line.
+LONG_PROSE = 80
+
+
+def _is_paragraph(line: str) -> bool:
+    """Body text, not a headline: long, or a full sentence that ends with a full stop."""
+    return is_prose(line) and (
+        len(line) >= LONG_PROSE or (len(line) >= 40 and line.endswith(("。", "。”", "。」")))
+    )
+
+
 def _is_count(line: str) -> bool:
     return bool(re.fullmatch(r"[\d,.]+\s*[万萬千]?", line.strip("\u200b ")))
 
@@ -144,6 +155,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if title is not None and meta is None and is_meta_line(line) and not is_prose(line):
             meta, meta_idx = line, i
             continue
+        if title is None and _is_paragraph(line):
+            break  # the body has begun with no header: a short line after it is not the title
         if title is None and _title_candidate(line, boilerplate):
             title, title_idx = line, i
             continue

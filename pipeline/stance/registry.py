@@ -26,7 +26,8 @@ def register(name: str) -> Callable[[Factory], Factory]:
 
 
 def _load_builtin() -> None:
-    from pipeline.stance import lexicon  # noqa: F401  (registers lexicon.v1)
+    # Importing a backend module registers it; each imports its heavy libraries lazily.
+    from pipeline.stance import lexicon, linear  # noqa: F401
 
 
 def create(name: str, settings: Settings, catalogue: Catalogue) -> StanceClassifier:
@@ -36,3 +37,9 @@ def create(name: str, settings: Settings, catalogue: Catalogue) -> StanceClassif
             f"unknown stance model {name!r}; available: {', '.join(sorted(_REGISTRY))}"
         )
     return _REGISTRY[name](settings, catalogue)
+
+
+def available() -> list[str]:
+    """Every registered backend, in name order."""
+    _load_builtin()
+    return sorted(_REGISTRY)

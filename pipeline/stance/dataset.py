@@ -1,0 +1,137 @@
+"""Article-level stance examples we wrote ourselves (data/labelled/stance/*.jsonl).
+
+One JSON object a line: id, genre, script, published, site, author, title, text (the body,
+paragraphs split by newlines), stance {target: label}, evidence {target: [substrings]},
+predictions [...] and hard (the trap the example teaches). The README beside the files says
+how they were written. Loading validates every line, so a bad edit fails with its file and line
+rather than as a skewed model.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pipeline.nlp import ChineseNLP
+from pipeline.records import Article, sha256_hex
+from pipeline.stance.base import AnalysisInput
+
+LABELS = ("bullish", "bearish", "neutral", "none")
+STANCE_DIR = "data/labelled/stance"
+
+
+class DatasetError(ValueError):
+    """A labelled file that cannot be used as it is; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    text: str
+    title: str | None
+    published: date | None
+    labels: dict[str, str]
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+    predictions: list[dict[str, Any]] = field(default_factory=list)
+    genre: str = ""
+    script: str = ""
+    site: str | None = None
+    author: str | None = None
+
+    def article(self) -> Article:
+        """The example as the pipeline would have extracted it, so features match at predict time."""
+        return Article(
+            id=sha256_hex(self.text),
+            url=None,
+            source=self.id,
+            site=self.site,
+            title=self.title,
+            author=self.author,
+            published=self.published,
+            category=None,
+            body=self.text,
+            extractor="labelled",
+        )
+
+    def analysis_input(self, nlp: ChineseNLP) -> AnalysisInput:
+        article = self.article()
+        return AnalysisInput(article, nlp.sentences(article.body))
+
+
+def _parse(obj: dict[str, Any], where: str) -> Example:
+    for key in ("id", "text", "stance"):
+        if key not in obj:
+            raise DatasetError(f"{where}: missing key {key!r}")
+    labels = obj["stance"]
+    if not isinstance(labels, dict) or not labels:
+        raise DatasetError(f"{where}: stance must be an object {{target: label}}")
+    for target, label in labels.items():
+        if label not in LABELS:
+            raise DatasetError(
+                f"{where}: stance for {target!r} is {label!r}; use one of {', '.join(LABELS)}"
+            )
+    text = obj["text"]
+    if not isinstance(text, str) or not text.strip():
+        raise DatasetError(f"{where}: text is empty")
+    evidence = {t: list(v) for t, v in (obj.get("evidence") or {}).items()}
+    for target, quotes in evidence.items():
+        for quote in quotes:
+            if quote not in text and quote != obj.get("title"):
+                raise DatasetError(
+                    f"{where}: evidence for {target!r} is not in the text: {quote!r}"
+                )
+    for p in obj.get("predictions") or []:
+        if p.get("quote") not in text:
+            raise DatasetError(f"{where}: prediction quote is not in the text: {p.get('quote')!r}")
+    published = obj.get("published")
+    try:
+        day = date.fromisoformat(published) if published else None
+    except ValueError:
+        raise DatasetError(f"{where}: published {published!r} is not YYYY-MM-DD") from None
+    return Example(
+        id=obj["id"],
+        text=text,
+        title=obj.get("title"),
+        published=day,
+        labels=dict(labels),
+        evidence=evidence,
+        predictions=list(obj.get("predictions") or []),
+        genre=obj.get("genre") or "",
+        script=obj.get("script") or "",
+        site=obj.get("site"),
+        author=obj.get("author"),
+    )
+
+
+def load_examples(paths: list[Path]) -> list[Example]:
+    """Every example in the given files or folders (*.jsonl inside), ids unique across them."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(p.glob("*.jsonl"))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise DatasetError(f"{p}: no such labelled file or folder")
+    if not files:
+        raise DatasetError(f"no *.jsonl files in {', '.join(map(str, paths))}")
+    examples: list[Example] = []
+    seen: dict[str, str] = {}
+    for f in files:
+        for n, line in enumerate(f.read_text("utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{f}:{n}"
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DatasetError(f"{where}: not valid JSON: {exc}") from None
+            ex = _parse(obj, where)
+            if ex.id in seen:
+                raise DatasetError(f"{where}: id {ex.id!r} already used at {seen[ex.id]}")
+            seen[ex.id] = where
+            examples.append(ex)
+    return examples

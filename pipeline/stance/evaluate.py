@@ -1,0 +1,174 @@
+"""Every stance backend side by side on the same gold cases, with a majority-class baseline.
+
+Cases come from real pages (a folder with pages.jsonl + labels.jsonl, such as
+../shared/eval/commentary: whole page text, boilerplate and all, extracted as in production) or
+from our labelled examples. Each model reads the same extracted articles, so differences in the
+table are differences between models, not between extractions.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.analyze import Analyzer
+from pipeline.errors import DuokongError
+from pipeline.records import RawPage
+from pipeline.settings import Settings
+from pipeline.stance import registry
+from pipeline.stance.base import AnalysisInput
+from pipeline.stance.dataset import Example
+
+log = logging.getLogger(__name__)
+LABELS = ("bullish", "bearish", "neutral")
+MAJORITY = "majority"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    item: AnalysisInput | None  # None when extraction refused the page
+    gold: dict[str, str]  # target -> label
+
+
+@dataclass
+class ModelScore:
+    model: str
+    pairs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # target -> (gold, got)
+    error: str | None = None
+
+    def macro_f1(self, target: str) -> tuple[float, dict[str, float]]:
+        return macro_f1([(g, p) for g, p in self.pairs.get(target, []) if g != "none"])
+
+    def none_accuracy(self, target: str) -> float:
+        tp = self.pairs.get(target, [])
+        return sum((g == "none") == (p == "none") for g, p in tp) / len(tp) if tp else 0.0
+
+
+def macro_f1(
+    pairs: list[tuple[str, str]], labels: tuple[str, ...] = LABELS
+) -> tuple[float, dict[str, float]]:
+    """Macro-F1 over the labels present in gold (a class absent from gold cannot be scored)."""
+    per = {}
+    for lab in labels:
+        tp = sum(1 for g, p in pairs if g == lab and p == lab)
+        fp = sum(1 for g, p in pairs if g != lab and p == lab)
+        fn = sum(1 for g, p in pairs if g == lab and p != lab)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        per[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    present = [lab for lab in labels if any(g == lab for g, _ in pairs)]
+    return (sum(per[lab] for lab in present) / len(present) if present else 0.0), per
+
+
+def confusion(pairs: list[tuple[str, str]], labels: tuple[str, ...] = (*LABELS, "none")) -> str:
+    rows = ["    gold \\ got " + " ".join(f"{lab:>8}" for lab in labels)]
+    for g in labels:
+        rows.append(
+            f"    {g:>10} "
+            + " ".join(f"{sum(1 for a, b in pairs if a == g and b == p):>8}" for p in labels)
+        )
+    return "\n".join(rows)
+
+
+def commentary_cases(folder: Path, analyzer: Analyzer) -> list[Case]:
+    """Real pages as a scraper hands them over (text dumps), extracted by our pipeline."""
+    pages = {}
+    for line in (folder / "pages.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            p = json.loads(line)
+            pages[p["id"]] = p
+    cases = []
+    for line in (folder / "labels.jsonl").read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        lab = json.loads(line)
+        page = pages[lab["id"]]
+        raw = RawPage(page["id"], page["text"].encode("utf-8"), "text", url=page.get("source"))
+        gold = {t: lab[f"stance_{t}"] for t in analyzer.catalogue.ids if lab.get(f"stance_{t}")}
+        try:
+            article = analyzer.extract(raw)
+        except DuokongError as exc:
+            log.warning("%s: not extracted (%s)", page["id"], exc)
+            cases.append(Case(page["id"], None, gold))
+            continue
+        cases.append(
+            Case(page["id"], AnalysisInput(article, analyzer.nlp.sentences(article.body)), gold)
+        )
+    return cases
+
+
+def example_cases(examples: list[Example], analyzer: Analyzer) -> list[Case]:
+    return [Case(ex.id, ex.analysis_input(analyzer.nlp), dict(ex.labels)) for ex in examples]
+
+
+def score_model(name: str, cases: list[Case], settings: Settings, analyzer: Analyzer) -> ModelScore:
+    score = ModelScore(name)
+    try:
+        classifier = registry.create(name, settings, analyzer.catalogue)
+    except DuokongError as exc:
+        score.error = str(exc)
+        return score
+    for case in cases:
+        got = {}
+        if case.item is not None:
+            got = {s.target: s.label for s in classifier.predict(case.item, list(case.gold))}
+        for target, gold in case.gold.items():
+            score.pairs.setdefault(target, []).append((gold, got.get(target, "none")))
+    return score
+
+
+def majority_baseline(cases: list[Case]) -> ModelScore:
+    """Always the most frequent gold label among pages that mention the target (and `none`
+    where gold says not mentioned): the floor any model must clear."""
+    score = ModelScore(MAJORITY)
+    targets = {t for c in cases for t in c.gold}
+    for target in sorted(targets):
+        labels = Counter(c.gold[target] for c in cases if c.gold.get(target, "none") != "none")
+        top = labels.most_common(1)[0][0] if labels else "neutral"
+        score.pairs[target] = [
+            (c.gold[target], "none" if c.gold[target] == "none" else top)
+            for c in cases
+            if target in c.gold
+        ]
+    return score
+
+
+def compare(
+    models: list[str], cases: list[Case], settings: Settings, analyzer: Analyzer
+) -> list[ModelScore]:
+    return [majority_baseline(cases)] + [score_model(m, cases, settings, analyzer) for m in models]
+
+
+def format_comparison(scores: list[ModelScore], title: str, details: bool = True) -> str:
+    targets = sorted({t for s in scores for t in s.pairs})
+    head = f"{'model':<16}" + "".join(f"{t + ' F1':>14}{t[:6] + ' none':>14}" for t in targets)
+    lines = [title, "", head]
+    for s in scores:
+        if s.error:
+            lines.append(f"{s.model:<16}  not measured: {s.error}")
+            continue
+        lines.append(
+            f"{s.model:<16}"
+            + "".join(f"{s.macro_f1(t)[0]:>14.3f}{s.none_accuracy(t):>14.3f}" for t in targets)
+        )
+    lines.append(
+        "(F1: macro over bullish/bearish/neutral on cases that mention the target; none: share of cases where mentioned/not mentioned is right)"
+    )
+    if details:
+        for s in scores:
+            if s.error or s.model == MAJORITY:
+                continue
+            for t in targets:
+                f1, per = s.macro_f1(t)
+                n = sum(1 for g, _ in s.pairs[t] if g != "none")
+                lines += [
+                    "",
+                    f"{s.model} · {t}: macro-F1 {f1:.3f} on {n} cases; "
+                    + "  ".join(f"{k} {v:.2f}" for k, v in per.items()),
+                    confusion(s.pairs[t]),
+                ]
+    return "\n".join(lines)

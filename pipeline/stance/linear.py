@@ -1,0 +1,163 @@
+"""linear.v1: logistic regression over what the author writes around each target.
+
+Inputs per (article, target), built by `features.row`: the jieba tokens and the characters of
+the target view (views.py, target names masked so one model serves every target), plus the
+lexicon classifier's cue sums as dense features, so the model starts from what the rules know
+and learns where to trust them. `none` is decided by mention, as in every backend.
+
+The artifact is a plain scikit-learn Pipeline saved with skops (no pickle): loading it checks
+that every type inside is one scikit-learn ships, and refuses a file that would run other code.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from pipeline.errors import UnknownModelError
+from pipeline.records import Stance
+from pipeline.settings import Settings
+from pipeline.stance.base import AnalysisInput
+from pipeline.stance.features import FeatureBuilder
+from pipeline.stance.registry import register
+from pipeline.stance.views import mentioned_targets
+from pipeline.targets import Catalogue
+
+NAME = "linear.v1"
+LABELS = ("bullish", "bearish", "neutral")
+ARTIFACT = "model.skops"
+META = "duokong.json"
+EVIDENCE_MAX = 3
+
+log = logging.getLogger(__name__)
+
+
+def build_estimator(c: float = 2.0):  # -> sklearn.pipeline.Pipeline
+    """Tokens (uni+bigrams), characters (2–3-grams) and the dense lexicon columns, weighed by one
+    balanced logistic regression: neutral dominates real commentary, and a model that ignores
+    the minority classes is worthless for finding bulls and bears."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    columns = ColumnTransformer(
+        [
+            (
+                "tokens",
+                TfidfVectorizer(
+                    token_pattern=r"\S+",
+                    lowercase=False,
+                    ngram_range=(1, 2),
+                    min_df=2,
+                    sublinear_tf=True,
+                ),
+                0,
+            ),
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char",
+                    ngram_range=(2, 3),
+                    min_df=2,
+                    sublinear_tf=True,
+                    max_features=40000,
+                ),
+                1,
+            ),
+            ("lexicon", StandardScaler(), list(range(2, 2 + FeatureBuilder.DENSE))),
+        ]
+    )
+    return Pipeline(
+        [
+            ("features", columns),
+            (
+                "classify",
+                LogisticRegression(C=c, class_weight="balanced", max_iter=3000),
+            ),
+        ]
+    )
+
+
+def save(estimator: Any, out_dir: Path, meta: dict[str, Any]) -> None:
+    import skops.io as sio
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sio.dump(estimator, out_dir / ARTIFACT)
+    (out_dir / META).write_text(json.dumps({"name": NAME, **meta}, ensure_ascii=False, indent=2))
+
+
+def load(model_dir: Path, trusted: list[str] | None = None) -> Any:
+    """Load with skops, trusting scikit-learn's and numpy's own types only (plus any a user
+    lists after reading the file's `get_untrusted_types`)."""
+    import skops.io as sio
+
+    path = model_dir / ARTIFACT
+    if not path.is_file():
+        raise UnknownModelError(
+            f"{NAME} has no trained model in {model_dir}; train one: duokong train --model {NAME}"
+        )
+    untrusted = sio.get_untrusted_types(file=path)
+    allowed = set(trusted or [])
+    refused = [
+        t
+        for t in untrusted
+        if not t.startswith(("sklearn.", "numpy.", "scipy.")) and t not in allowed
+    ]
+    if refused:
+        raise UnknownModelError(
+            f"{path} holds types outside scikit-learn/numpy/scipy: {', '.join(refused)}; "
+            "it may run code on load. Retrain it with duokong train, or list the types you trust."
+        )
+    return sio.load(path, trusted=untrusted)
+
+
+class LinearStance:
+    name = NAME
+
+    def __init__(self, estimator: Any, features: FeatureBuilder) -> None:
+        self.estimator = estimator
+        self.features = features
+        self.catalogue = features.catalogue
+        self.classes = [str(c) for c in estimator.classes_]
+
+    def predict(self, item: AnalysisInput, targets: list[str]) -> list[Stance]:
+        in_article = mentioned_targets(item, self.catalogue)
+        present = [t for t in targets if t in in_article]
+        rows = [self.features.row(item, t) for t in present]
+        probs = self.estimator.predict_proba(np.array(rows, dtype=object)) if rows else []
+        by_target = dict(zip(present, probs, strict=True))
+        stances = []
+        for target in targets:
+            if target not in by_target:
+                stances.append(Stance(item.article.id, target, "none", 0.99, (), NAME))
+                continue
+            p = by_target[target]
+            k = int(np.argmax(p))
+            label = self.classes[k]
+            evidence = self._evidence(item, target, k)
+            stances.append(
+                Stance(item.article.id, target, label, round(float(p[k]), 3), evidence, NAME)
+            )
+        return stances
+
+    def _evidence(self, item: AnalysisInput, target: str, k: int) -> tuple[str, ...]:
+        """The sentences naming the target that, read alone, most favour the chosen label."""
+        sents = [s for s in item.sentences if target in s.targets]
+        if not sents:
+            return ()
+        rows = [self.features.sentence_row(s.text, target) for s in sents]
+        p = self.estimator.predict_proba(np.array(rows, dtype=object))[:, k]
+        order = np.argsort(-p, kind="stable")[:EVIDENCE_MAX]
+        return tuple(sents[i].text for i in sorted(order))
+
+
+@register(NAME)
+def create(settings: Settings, catalogue: Catalogue) -> LinearStance:
+    estimator = load(settings.model_dir(NAME))
+    return LinearStance(estimator, FeatureBuilder.from_settings(settings, catalogue))

@@ -1,0 +1,54 @@
+"""What a trained stance model reads for one target: the title and the sentences around the
+target's mentions, with the target's names masked.
+
+Why a view rather than the whole article: a page about DeepSeek that mentions NVIDIA once says
+little about NVIDIA outside that passage, and long pages would drown the signal. Why masks: one
+model then serves every catalogue target (including ones a user adds later), learning how people
+argue about *a* target, while the other targets stay visible as "another target".
+"""
+
+from __future__ import annotations
+
+from pipeline.stance.base import AnalysisInput
+from pipeline.targets import Catalogue
+
+TARGET_MASK = "TGT"
+OTHER_MASK = "OTH"
+MAX_VIEW_CHARS = 3000
+
+
+def mentioned_targets(item: AnalysisInput, catalogue: Catalogue) -> set[str]:
+    """Targets the article names in its body or title; the rest are `none` for every model."""
+    return catalogue.mentioned(item.article.body) | catalogue.mentioned(item.article.title or "")
+
+
+def mask(text: str, target: str, catalogue: Catalogue) -> str:
+    out, last = [], 0
+    for m in catalogue.find(text):
+        if m.start < last:
+            continue
+        out += [text[last : m.start], TARGET_MASK if m.target == target else OTHER_MASK]
+        last = m.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def target_view(
+    item: AnalysisInput,
+    target: str,
+    catalogue: Catalogue,
+    window: int = 1,
+    max_chars: int = MAX_VIEW_CHARS,
+) -> str:
+    """Title, then each sentence naming the target with `window` neighbours in its paragraph,
+    in document order, joined by newlines and cut at max_chars."""
+    sentences = item.sentences
+    keep: set[int] = set()
+    for i, s in enumerate(sentences):
+        if target in s.targets:
+            for j in range(i - window, i + window + 1):
+                if 0 <= j < len(sentences) and sentences[j].paragraph == s.paragraph:
+                    keep.add(j)
+    parts = [item.article.title] if item.article.title else []
+    parts += [sentences[i].text for i in sorted(keep)]
+    return mask("\n".join(parts), target, catalogue)[:max_chars]
