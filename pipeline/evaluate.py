@@ -170,6 +170,16 @@ def evaluate_commentary(folder: Path, settings: Settings, models: list[str]) -> 
     return format_comparison(scores, title) + "\n\n" + pred.summary()
 
 
+def example_predictions(examples: list, analyzer) -> PredictionScore:
+    """Prediction figures on our labelled examples (data/labelled/stance): the development
+    set the prediction cues are tuned on; ../shared/eval/commentary is the measured one."""
+    score = PredictionScore()
+    for ex in examples:
+        item = ex.analysis_input(analyzer.nlp)
+        score.add(ex.predictions, analyzer.predictor.extract(item.article, item.sentences))
+    return score
+
+
 @dataclass
 class PredictionScore:
     """Quote-level matching (overlap of half the shorter quote), then target/direction on matches."""

@@ -1,9 +1,17 @@
 """Predictions: checkable claims about the future, with target, direction, due date and hedge.
 
-A sentence is a prediction when its author commits to a future state of a target: a future cue
-(将, 预计, 必然…) or a horizon (半年以后, 明年…) about a target it names. Rhetorical questions and
-counterfactuals are not predictions. A falsification bet (如果半年以后 X, 那我认错) predicts
-not-X: its direction comes from the same cue scorer as stance, which flips such premises.
+Work is at clause level. A clause is forward-looking when it carries a strong future cue (预计,
+必将, 未来…), a horizon that lies after the publish date (半年以后, 明年…), or a weak modal (会,
+将, 可能…) about something worth predicting (a target, a price, demand, a market). A clause that
+narrates the past (已经, 去年, …了) is not. The quote runs from the first to the last such clause
+of a sentence, so "他指出，" or "近期，" stays out and one sentence yields one checkable claim.
+
+Rhetorical questions and counterfactuals are not predictions. A conditional (如果…那…) is quoted
+whole with its condition; a falsification bet (如果半年以后 X, 那我认错) predicts not-X: direction
+comes from the same cue scorer as stance, which flips such premises. A prediction without a
+horizon of its own inherits the one stated just before it in the same or the previous paragraph
+(the seed's 半年左右), and says so in `horizon_source`. Who speaks is recorded too: the author,
+or someone the author reports (分析师预计…, 英伟达预计…).
 """
 
 from __future__ import annotations
@@ -15,41 +23,72 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.errors import ConfigError
-from pipeline.horizon import find_horizons
+from pipeline.horizon import Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
 from pipeline.records import Article, Prediction, sha256_hex
 from pipeline.stance.cues import CueScorer, split_conditional
 from pipeline.targets import Catalogue
 
-_NOT_FUTURE_HUI = re.compile(
-    r"(社会|机会|会议|大会|协会|学会|开会|委员会|体会|误会|约会|理会|会员|会计|会场|都会)"
+CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]*")
+TRAILING_PUNCT = "，,；;：: "
+ENDS_IN_LE = re.compile(r"了[”」』）)]*[，,；;：:。！!…]*$")
+AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|我们)")
+NOT_FUTURE_HORIZON = {"近期"}  # news use it for "recently"
+# A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
+DURATION = re.compile(
+    r"^[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*[个個]?\s*(年|月|季度)$"
 )
+INHERIT_PARAGRAPHS = 1
 
 
 @dataclass(frozen=True)
 class PredictionCues:
     strong: tuple[str, ...]
     weak: tuple[str, ...]
+    not_future: re.Pattern[str]
+    past: tuple[str, ...]
+    subjects: tuple[str, ...]
+    speech: re.Pattern[str]
     possible: tuple[str, ...]
     likely: tuple[str, ...]
     certain: tuple[str, ...]
     exclude: tuple[re.Pattern[str], ...]
+    change: re.Pattern[str]  # change words, for direction when stance cues are silent
+    change_sign: dict[str, int]
 
     @classmethod
     def load(cls, path: str | Path) -> PredictionCues:
         path = Path(path)
         try:
             data = tomllib.loads(path.read_text("utf-8"))
+            not_future = sorted(data["future"]["not_future"], key=len, reverse=True)
+            verbs = data["reported"]["verbs"]
+            sign = {w: 1 for w in data["direction"]["up"]}
+            sign.update({w: -1 for w in data["direction"]["down"]})
             return cls(
                 strong=tuple(data["future"]["strong"]),
                 weak=tuple(data["future"]["weak"]),
+                not_future=re.compile("|".join(map(re.escape, not_future)) or r"(?!)"),
+                past=tuple(data["past"]["markers"]),
+                subjects=tuple(data["subject"]["words"]),
+                # "X 表示/预计…" at the start of the sentence or of the claim, X not the author.
+                speech=re.compile(r"^[^，,。]{1,24}?(?:" + "|".join(map(re.escape, verbs)) + ")"),
                 possible=tuple(data["hedge"]["possible"]),
                 likely=tuple(data["hedge"]["likely_phrases"]),
                 certain=tuple(data["hedge"]["certain"]),
                 exclude=tuple(re.compile(p) for p in data["exclude"]["patterns"]),
+                change=re.compile("|".join(map(re.escape, sorted(sign, key=len, reverse=True)))),
+                change_sign=sign,
             )
         except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
             raise ConfigError(f"prediction cue lexicon {path} is unusable: {exc}") from None
+
+
+@dataclass(frozen=True)
+class _Claim:
+    start: int  # offsets in the simplified sentence
+    end: int
+    horizon: Horizon | None
 
 
 class PredictionExtractor:
@@ -67,56 +106,126 @@ class PredictionExtractor:
             return "certain"
         return "likely"
 
-    def _future_cue(self, text: str) -> str | None:
-        for c in self.cues.strong:
-            if c in text:
-                return "strong"
-        cleaned = _NOT_FUTURE_HUI.sub("", text)
-        for c in self.cues.weak:
-            if c in cleaned:
-                return "weak"
-        return None
+    def _future_horizon(self, h: Horizon, published: date | None) -> bool:
+        if h.text in NOT_FUTURE_HORIZON or DURATION.match(h.text):
+            return False
+        if h.due is None or published is None:
+            return True
+        return h.due > published
+
+    def _predictive(
+        self, clause: str, horizons: list[Horizon], named: bool, published: date | None
+    ) -> bool:
+        cleaned = self.cues.not_future.sub("", clause)
+        strong = any(c in cleaned for c in self.cues.strong)
+        if not strong and (any(m in cleaned for m in self.cues.past) or ENDS_IN_LE.search(cleaned)):
+            return False
+        if strong or any(self._future_horizon(h, published) for h in horizons):
+            return True
+        weak = any(c in cleaned for c in self.cues.weak)
+        return weak and (named or any(w in clause for w in self.cues.subjects))
+
+    def _claim(self, simplified: str, published: date | None, named: bool) -> _Claim | None:
+        horizons = find_horizons(simplified, published)
+        cond = split_conditional(simplified)
+        if cond:
+            # A conditional is one claim with its condition: predictive if any part is.
+            if not self._predictive(simplified[cond[0] :], horizons, named, published):
+                return None
+            return _Claim(cond[0], len(simplified), horizons[0] if horizons else None)
+        flagged = []
+        for m in CLAUSE.finditer(simplified):
+            inside = [h for h in horizons if m.start() <= h.start < m.end()]
+            clause_named = bool(self.catalogue.mentioned(m.group(0)))
+            if self._predictive(m.group(0), inside, clause_named, published):
+                flagged.append(m)
+        if not flagged:
+            return None
+        start, end = flagged[0].start(), flagged[-1].end()
+        while end > start and simplified[end - 1] in TRAILING_PUNCT:
+            end -= 1
+        stated = [h for h in horizons if start <= h.start < end and self._future_horizon(h, None)]
+        return _Claim(start, end, stated[0] if stated else None)
+
+    def _speaker(self, simplified: str, claim_start: int) -> str:
+        view = self.scorer.view(simplified)
+        if view.first_person:
+            return "author"
+        if view.reported:
+            return "reported"
+        for text in (simplified, simplified[claim_start:]):
+            m = self.cues.speech.search(text)
+            if m and not AUTHOR_SUBJECT.search(m.group(0)):
+                return "reported"
+        return "author"
+
+    def _direction(self, text: str, target: str | None) -> str:
+        key = target or ""
+        pol = self.scorer.score(text, {key: 1.0}).get(key, 0.0) or self._change(text)
+        return "up" if pol > 0 else "down" if pol < 0 else "other"
+
+    def _change(self, text: str) -> float:
+        """Sum of change words, negated ones flipped, flipped again inside the premise of a
+        falsification bet (如果两年后毛利率还稳在七成以上，我认错 → down)."""
+        view = self.scorer.view(text)
+        cond = split_conditional(text)
+        total = 0.0
+        for m in self.cues.change.finditer(text):
+            sign = self.cues.change_sign[m.group(0)]
+            if self.scorer.negated(text, m.start()):
+                sign = -sign
+            if view.falsification and cond and m.start() < cond[2]:
+                sign = -sign
+            total += sign
+        return total
 
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
         out: list[Prediction] = []
+        last_stated: tuple[Horizon, int, str] | None = None  # horizon, paragraph, as written
         for sent in sentences:
             simplified = to_simplified(sent.text)
             if any(p.search(simplified) for p in self.cues.exclude):
                 continue
-            named = set(sent.targets)
-            if not named:
-                continue
-            horizons = find_horizons(simplified, article.published)
-            cue = self._future_cue(simplified)
-            if not horizons and cue != "strong":
+            claim = self._claim(simplified, article.published, bool(sent.targets))
+            if claim is None:
                 continue
             # Offsets found in the Simplified text hold in the original when OpenCC kept the
             # length (it nearly always does); otherwise quote the whole sentence.
             same = len(simplified) == len(sent.text)
             text = sent.text if same else simplified
-            cond = split_conditional(simplified)
-            start = sent.start + (cond[0] if cond and same else 0)
-            quote = article.body[start : sent.end]
-            horizon = horizons[0] if horizons else None
-            condition = text[cond[1] : cond[2]].strip(" ,，") if cond else None
-            scores = self.scorer.score(sent.text, {t: 1.0 for t in named})
-            for target in sorted(named):
-                pol = scores.get(target, 0.0)
-                direction = "up" if pol > 0 else "down" if pol < 0 else "other"
-                due: date | None = horizon.due if horizon else None
+            start, end = (claim.start, claim.end) if same else (0, len(sent.text))
+            quote = article.body[sent.start + start : sent.start + end]
+            claim_text = simplified[claim.start : claim.end]
+            cond = split_conditional(claim_text)
+            written = text[claim.start : claim.end] if same else claim_text
+            condition = written[cond[1] : cond[2]].strip(TRAILING_PUNCT) if cond else None
+            horizon, horizon_text, source = claim.horizon, None, None
+            if horizon is not None:
+                horizon_text, source = text[horizon.start : horizon.end], "stated"
+                if horizon.due is not None:
+                    last_stated = (horizon, sent.paragraph, horizon_text)
+            elif last_stated and sent.paragraph - last_stated[1] <= INHERIT_PARAGRAPHS:
+                horizon, _, horizon_text = last_stated
+                source = "inherited"
+            targets = self.catalogue.mentioned(claim_text) or set(sent.targets) or {None}
+            speaker = self._speaker(simplified, claim.start)
+            hedge = self.hedge(claim_text)
+            for target in sorted(targets, key=lambda t: t or ""):
                 out.append(
                     Prediction(
                         id=sha256_hex(f"{article.id}|{quote}|{target}")[:32],
                         article_id=article.id,
                         quote=quote,
                         target=target,
-                        direction=direction,
-                        horizon=text[horizon.start : horizon.end] if horizon else None,
-                        due=due,
+                        direction=self._direction(claim_text, target),  # type: ignore[arg-type]
+                        horizon=horizon_text,
+                        due=horizon.due if horizon else None,
                         window_start=horizon.earliest if horizon else None,
                         conditional=cond is not None,
                         condition=condition or None,
-                        hedge=self.hedge(simplified),  # type: ignore[arg-type]
+                        hedge=hedge,  # type: ignore[arg-type]
+                        speaker=speaker,
+                        horizon_source=source,
                     )
                 )
         return out

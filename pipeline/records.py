@@ -15,6 +15,8 @@ from typing import Any, Literal
 StanceLabel = Literal["bullish", "bearish", "neutral", "none"]
 Direction = Literal["up", "down", "other"]
 Hedge = Literal["certain", "likely", "possible"]
+Speaker = Literal["author", "reported"]
+HorizonSource = Literal["stated", "inherited"]
 
 
 def sha256_hex(data: bytes | str) -> str:
@@ -104,6 +106,8 @@ class Prediction:
     condition: str | None
     hedge: Hedge
     status: str = "open"
+    speaker: Speaker = "author"  # or "reported": a claim the author attributes to someone else
+    horizon_source: HorizonSource | None = None  # "stated" in the quote, or "inherited"
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,8 @@ PREDICTION_KEYS = (
     "conditional",
     "condition",
     "hedge",
+    "speaker",
+    "horizon_source",
 )
 
 

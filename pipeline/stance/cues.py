@@ -109,6 +109,7 @@ class CueScorer:
         self.lexicon = lexicon
         self.catalogue = catalogue
         self._regex = {t: lexicon.regex_for(t) for t in catalogue.ids}
+        self._regex[""] = lexicon.regex_for("")  # generic cues: a claim about no target
 
     def view(self, simplified: str) -> SentenceView:
         lx = self.lexicon
@@ -132,7 +133,7 @@ class CueScorer:
             counterfactual=conditional and bool(COUNTERFACTUAL.search(simplified)),
         )
 
-    def _negated(self, text: str, pos: int) -> bool:
+    def negated(self, text: str, pos: int) -> bool:
         window = NOT_NEGATING.sub("", text[max(0, pos - 6) : pos])[-4:]
         return any(n in window for n in self.lexicon.negators)
 
@@ -142,7 +143,7 @@ class CueScorer:
         total = 0.0
         for m in regex.finditer(clause):
             w = table[m.group(0)]
-            if not ignore_negation and self._negated(clause, m.start()):
+            if not ignore_negation and self.negated(clause, m.start()):
                 w = -w
             total += w
         return total

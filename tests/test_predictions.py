@@ -1,0 +1,53 @@
+"""Prediction extraction on sentences written here: what counts as a checkable claim, and what
+the ledger records about it (target, direction, horizon and where it came from, speaker)."""
+
+from datetime import date
+
+from tests.test_stance import article
+
+PUBLISHED = date(2025, 3, 1)
+
+
+def _predictions(analyzer, body: str):
+    return analyzer.analyze_article(article(body, published=PUBLISHED)).predictions
+
+
+def test_past_narrative_is_not_a_prediction(analyzer):
+    body = "去年英伟达的股价已经涨了两倍。迁移到国产芯片花了两个月。"
+    assert _predictions(analyzer, body) == ()
+
+
+def test_claim_is_trimmed_to_its_clauses(analyzer):
+    [p] = _predictions(analyzer, "他说得没错，我认为明年英伟达的市值会再上一个台阶。")
+    assert p.quote == "我认为明年英伟达的市值会再上一个台阶。"
+    assert (p.target, p.direction, p.horizon, p.due) == ("nvidia", "up", "明年", date(2026, 12, 31))
+    assert p.speaker == "author" and p.horizon_source == "stated"
+
+
+def test_direction_from_change_words_and_negation(analyzer):
+    [down] = _predictions(analyzer, "两年内英伟达的毛利率会回落到六成左右。")
+    [up] = _predictions(analyzer, "两年内英伟达的毛利率不会回落。")
+    assert (down.direction, up.direction) == ("down", "up")
+
+
+def test_reported_claim_is_marked_reported(analyzer):
+    [p] = _predictions(analyzer, "多家券商分析师预计，英伟达下个季度的营收将继续增长。")
+    assert p.speaker == "reported" and p.direction == "up"
+
+
+def test_horizon_inherited_from_the_paragraph_before(analyzer):
+    body = "我的判断是半年以后就会水落石出。\n到时候DeepSeek会被大厂边缘化。"
+    preds = _predictions(analyzer, body)
+    later = [p for p in preds if "边缘化" in p.quote]
+    assert [(p.target, p.direction, p.due, p.horizon_source) for p in later] == [
+        ("deepseek", "down", date(2025, 9, 1), "inherited")
+    ]
+
+
+def test_claim_about_no_catalogue_target_has_target_null(analyzer):
+    [p] = _predictions(analyzer, "未来三年国产算力芯片的市场份额将持续提升。")
+    assert p.target is None and p.direction == "up" and p.due == date(2028, 3, 1)
+
+
+def test_questions_are_not_predictions(analyzer):
+    assert _predictions(analyzer, "英伟达明年会不会继续涨？") == ()
