@@ -17,6 +17,9 @@ from pipeline.stance.views import mask, mentioned_targets, target_view
 from pipeline.targets import Catalogue
 
 
+SQUASH = 3.0
+
+
 class FeatureBuilder:
     DENSE = 10  # number of dense columns after the two text columns
 
@@ -45,10 +48,11 @@ class FeatureBuilder:
         values = [s.scores[target] for s in mine]
         views = [self.lexicon.scorer.view(to_simplified(s.sentence)) for s in mine]
         n = max(len(mine), 1)
+        # Sums squashed: a long article's raw sums run to tens and would saturate the model.
         return [
-            sum(values),
-            sum(v for v in values if v > 0),
-            -sum(v for v in values if v < 0),
+            math.tanh(sum(values) / SQUASH),
+            math.tanh(sum(v for v in values if v > 0) / SQUASH),
+            math.tanh(-sum(v for v in values if v < 0) / SQUASH),
             math.log1p(len(mine)),
             named / max(n_sentences, 1),
             float(any(s.is_title for s in mine)),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -36,49 +37,54 @@ EVIDENCE_MAX = 3
 log = logging.getLogger(__name__)
 
 
-def build_estimator(c: float = 2.0):  # -> sklearn.pipeline.Pipeline
+def build_estimator():  # -> sklearn.pipeline.Pipeline
     """Tokens (uni+bigrams), characters (2–3-grams) and the dense lexicon columns, weighed by one
-    balanced logistic regression: neutral dominates real commentary, and a model that ignores
+    class-balanced logistic regression: neutral dominates real commentary, and a model that ignores
     the minority classes is worthless for finding bulls and bears."""
     from sklearn.compose import ColumnTransformer
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    from sklearn.feature_selection import VarianceThreshold
+    from sklearn.linear_model import SGDClassifier
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import StandardScaler
 
+    # Hashed, not vocabulary-based: the vocabularies made a 40 MB artifact (skops writes them
+    # as JSON), the hashed model compresses to a few megabytes and needs no state to vectorise.
+    def hashed(**kw: object) -> Pipeline:
+        return Pipeline(
+            [
+                (
+                    "hash",
+                    HashingVectorizer(n_features=2**18, alternate_sign=False, norm=None, **kw),
+                ),
+                ("tfidf", TfidfTransformer(sublinear_tf=True)),
+            ]
+        )
+
     columns = ColumnTransformer(
         [
-            (
-                "tokens",
-                TfidfVectorizer(
-                    token_pattern=r"\S+",
-                    lowercase=False,
-                    ngram_range=(1, 2),
-                    min_df=2,
-                    sublinear_tf=True,
-                ),
-                0,
-            ),
-            (
-                "chars",
-                TfidfVectorizer(
-                    analyzer="char",
-                    ngram_range=(2, 3),
-                    min_df=2,
-                    sublinear_tf=True,
-                    max_features=40000,
-                ),
-                1,
-            ),
+            ("tokens", hashed(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2)), 0),
+            ("chars", hashed(analyzer="char", ngram_range=(2, 3)), 1),
             ("lexicon", StandardScaler(), list(range(2, 2 + FeatureBuilder.DENSE))),
         ]
     )
     return Pipeline(
         [
             ("features", columns),
+            # Drop the hash buckets no training text fills: a quarter of the parameters remain.
+            ("used", VarianceThreshold(0.0)),
             (
                 "classify",
-                LogisticRegression(C=c, class_weight="balanced", max_iter=3000),
+                # Logistic loss fitted by SGD: the same model as LogisticRegression, twenty times
+                # faster to fit here than L-BFGS on 140k columns, and as good in cross-validation.
+                SGDClassifier(
+                    loss="log_loss",
+                    alpha=1e-4,
+                    class_weight="balanced",
+                    max_iter=50,
+                    tol=1e-4,
+                    random_state=13,
+                ),
             ),
         ]
     )
@@ -88,7 +94,7 @@ def save(estimator: Any, out_dir: Path, meta: dict[str, Any]) -> None:
     import skops.io as sio
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    sio.dump(estimator, out_dir / ARTIFACT)
+    sio.dump(estimator, out_dir / ARTIFACT, compression=zipfile.ZIP_DEFLATED)
     (out_dir / META).write_text(json.dumps({"name": NAME, **meta}, ensure_ascii=False, indent=2))
 
 

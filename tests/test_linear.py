@@ -1,0 +1,106 @@
+"""linear.v1 trained from our labelled data: train, save with skops, load by name, predict;
+a model file holding foreign types is refused; `duokong train` writes a model and its figures."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.errors import UnknownModelError
+from pipeline.stance import linear, registry
+from pipeline.stance.dataset import STANCE_DIR, DatasetError, load_examples
+from pipeline.stance.train import train
+from pipeline.targets import Catalogue
+from tests.test_stance import article
+
+DATA = Path(__file__).resolve().parent.parent / STANCE_DIR
+
+
+@pytest.fixture(scope="module")
+def trained(settings, tmp_path_factory) -> Path:
+    """A model trained on every third labelled example (quick), in its own models_dir."""
+    examples = load_examples([DATA])[::3]
+    models = tmp_path_factory.mktemp("models")
+    catalogue = Catalogue.load(settings.path("targets_file"))
+    meta = train("linear.v1", settings, examples, catalogue, out_dir=models / "linear-v1")
+    assert meta["pairs"] >= 100 and 0 <= meta["cv_macro_f1"] <= 1
+    return models
+
+
+def test_labelled_data_is_ours_and_varied():
+    examples = load_examples([DATA])
+    assert len(examples) >= 300
+    for target in ("nvidia", "deepseek"):
+        assert {e.labels[target] for e in examples} == {"bullish", "bearish", "neutral", "none"}
+    assert sum(e.script == "traditional" for e in examples) >= 40
+    assert len({e.genre for e in examples}) >= 8
+
+
+def test_trained_model_loads_by_name_and_predicts(settings, trained):
+    classifier = registry.create(
+        "linear.v1",
+        settings.with_overrides(models_dir=str(trained)),
+        Catalogue.load(settings.path("targets_file")),
+    )
+    from pipeline.nlp import ChineseNLP
+    from pipeline.stance.base import AnalysisInput
+
+    body = "我坚定看好英伟达，算力需求只会越来越大，明年数据中心收入还会创新高。"
+    art = article(body)
+    nlp = ChineseNLP(classifier.catalogue, settings.path("userdict"))
+    stances = {
+        s.target: s
+        for s in classifier.predict(AnalysisInput(art, nlp.sentences(body)), ["nvidia", "deepseek"])
+    }
+    assert stances["deepseek"].label == "none"
+    assert stances["nvidia"].label in {"bullish", "bearish", "neutral"}
+    assert 0 < stances["nvidia"].score <= 1 and stances["nvidia"].model == "linear.v1"
+    assert all(e in body for e in stances["nvidia"].evidence)
+
+
+def test_model_with_foreign_types_is_refused(tmp_path, trained):
+    """A skops file that would instantiate a type outside scikit-learn/numpy/scipy."""
+    bad = tmp_path / "linear-v1"
+    bad.mkdir()
+    with zipfile.ZipFile(trained / "linear-v1" / linear.ARTIFACT) as src:
+        schema = json.loads(src.read("schema.json"))
+        schema["__module__"] = "os"
+        schema["__class__"] = "system"
+        with zipfile.ZipFile(bad / linear.ARTIFACT, "w") as dst:
+            for item in src.infolist():
+                data = json.dumps(schema) if item.filename == "schema.json" else src.read(item)
+                dst.writestr(item, data)
+    with pytest.raises(UnknownModelError, match="os.system"):
+        linear.load(bad)
+
+
+def test_missing_model_says_how_to_train(settings, tmp_path):
+    with pytest.raises(UnknownModelError, match="duokong train --model linear.v1"):
+        registry.create(
+            "linear.v1",
+            settings.with_overrides(models_dir=str(tmp_path)),
+            Catalogue.load(settings.path("targets_file")),
+        )
+
+
+def test_bad_labelled_line_names_file_and_line(tmp_path):
+    f = tmp_path / "x.jsonl"
+    f.write_text(
+        '{"id": "a", "text": "英伟达", "stance": {"nvidia": "bullish"}}\n{"id": "b", "text": "x", "stance": {"nvidia": "up"}}\n'
+    )
+    with pytest.raises(DatasetError, match=r"x.jsonl:2: stance for 'nvidia' is 'up'"):
+        load_examples([f])
+
+
+def test_cli_train_writes_model_and_figures(tmp_path):
+    small = tmp_path / "small.jsonl"
+    lines = [ln for f in sorted(DATA.glob("*.jsonl")) for ln in f.read_text("utf-8").splitlines()]
+    small.write_text("\n".join(lines[::5]) + "\n", "utf-8")
+    out = CliRunner().invoke(main, ["train", "--data", str(small), "--out", str(tmp_path / "m")])
+    assert out.exit_code == 0, out.output
+    meta = json.loads(out.output[out.output.index("{") :])
+    assert meta["examples"] > 50 and "cv_macro_f1" in meta
+    assert (tmp_path / "m" / linear.ARTIFACT).is_file()
