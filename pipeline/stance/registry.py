@@ -27,7 +27,7 @@ def register(name: str) -> Callable[[Factory], Factory]:
 
 def _load_builtin() -> None:
     # Importing a backend module registers it; each imports its heavy libraries lazily.
-    from pipeline.stance import lexicon, linear  # noqa: F401
+    from pipeline.stance import lexicon, linear, transformer  # noqa: F401
 
 
 def create(name: str, settings: Settings, catalogue: Catalogue) -> StanceClassifier:
