@@ -1,0 +1,388 @@
+"""transformer.v1: fine-tune and run any encoder (BERT, RoBERTa, ...) from a local directory.
+
+Why any local encoder: no Chinese pretrained model can be downloaded on our machines, so the
+user brings one (e.g. a Chinese RoBERTa saved with `save_pretrained`) and this backend adds a
+three-way classification head and fine-tunes it on our labelled views. Nothing is ever fetched:
+every load passes `local_files_only=True`, and a folder that is not a model says so by name.
+
+What the model reads is `views.target_view`: the title and the sentences around the target's
+mentions, with the target masked as TGT and other targets as OTH, so one model serves every
+catalogue target. `none` is decided by mention (views.mentioned_targets), never by the model.
+
+torch and transformers are imported inside functions: importing this module (which the registry
+does to learn the name) must stay cheap for users who run only lexicon.v1 or linear.v1.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.errors import ConfigError, UnknownModelError
+from pipeline.records import Stance
+from pipeline.stance import views as stance_views
+from pipeline.stance.base import AnalysisInput
+from pipeline.stance.registry import register
+
+if TYPE_CHECKING:
+    from pipeline.settings import Settings
+    from pipeline.targets import Catalogue
+
+log = logging.getLogger(__name__)
+
+NAME = "transformer.v1"
+LABELS = ("bullish", "bearish", "neutral")
+META_FILE = "duokong.json"
+EVIDENCE_MAX = 3
+INFERENCE_BATCH = 32
+WARMUP_SHARE = 0.1
+TORCH_HINT = f"{NAME} needs torch: pip install -e '.[transformer]'"
+
+
+def _require_torch() -> tuple[Any, Any]:
+    """torch and transformers, or an error that says how to install them."""
+    try:
+        import torch
+    except ImportError:
+        raise ConfigError(TORCH_HINT) from None
+    import transformers
+
+    return torch, transformers
+
+
+def _check_base_dir(base_dir: Path) -> None:
+    """Fail before any loading when the folder cannot be a transformers model: from_pretrained
+    would otherwise read a bare name as a Hub id and give a confusing network error."""
+    if not base_dir.is_dir():
+        raise ConfigError(
+            f"{base_dir} is not a directory; --base must be a local folder holding a "
+            "transformers encoder (config.json, weights, tokenizer files)"
+        )
+    if not (base_dir / "config.json").is_file():
+        raise ConfigError(
+            f"{base_dir} is not a model directory (no config.json); --base must be a local "
+            "folder holding a transformers encoder saved with save_pretrained "
+            "(config.json, weights, tokenizer files)"
+        )
+
+
+def _length_limit(config: Any, tokenizer: Any, max_length: int) -> int:
+    """max_length capped by what the encoder can embed, so a small or old model does not fail
+    with an index error on long views."""
+    limit = max_length
+    positions = getattr(config, "max_position_embeddings", None)
+    if isinstance(positions, int) and positions > 0:
+        if "roberta" in (getattr(config, "model_type", "") or ""):
+            positions -= (getattr(config, "pad_token_id", None) or 0) + 1  # padding_idx offset
+        limit = min(limit, positions)
+    model_max = getattr(tokenizer, "model_max_length", None)
+    if isinstance(model_max, int) and 0 < model_max < 100_000:
+        limit = min(limit, model_max)
+    if limit < max_length:
+        log.info("max_length %d capped to %d, what the encoder can embed", max_length, limit)
+    return limit
+
+
+def _load_base(base_dir: Path) -> tuple[Any, Any]:
+    """Tokenizer and a fresh three-way classifier on top of the encoder in base_dir."""
+    _, transformers = _require_torch()
+    _check_base_dir(base_dir)
+    id2label = dict(enumerate(LABELS))
+    label2id = {label: i for i, label in id2label.items()}
+    try:
+        tokenizer = transformers.AutoTokenizer.from_pretrained(base_dir, local_files_only=True)
+        model = transformers.AutoModelForSequenceClassification.from_pretrained(
+            base_dir,
+            local_files_only=True,
+            num_labels=len(LABELS),
+            id2label=id2label,
+            label2id=label2id,
+            # A base that already has a head of another size (e.g. 2 labels) gets a new one.
+            ignore_mismatched_sizes=True,
+        )
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(f"cannot load an encoder from {base_dir}: {exc}") from None
+    if tokenizer.pad_token is None:
+        raise ConfigError(
+            f"the tokenizer in {base_dir} has no padding token; {NAME} expects an encoder "
+            "such as BERT or RoBERTa"
+        )
+    # The masks should be one token each, also for encoders whose vocabulary lacks them (a
+    # lower-casing Chinese vocabulary would read "TGT" as t ##g ##t); new rows are learned.
+    tokenizer.add_tokens([stance_views.TARGET_MASK, stance_views.OTHER_MASK])
+    if len(tokenizer) > model.get_input_embeddings().num_embeddings:
+        model.resize_token_embeddings(len(tokenizer))
+    return tokenizer, model
+
+
+def fit(
+    views: Sequence[str],
+    labels: Sequence[str],
+    base_dir: Path,
+    out_dir: Path,
+    *,
+    epochs: int = 3,
+    batch_size: int = 16,
+    lr: float = 3e-5,
+    max_length: int = 256,
+    seed: int = 13,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Fine-tune the encoder in base_dir on (view, label) pairs and save it to out_dir.
+
+    A plain loop rather than `Trainer`: it needs no `accelerate`, is deterministic on CPU for a
+    seed, and weighs classes by their inverse frequency because neutral outnumbers the rest.
+    The global RNG state is restored afterwards, so training does not perturb the caller.
+    Returns n, epochs, the last epoch's mean loss, per-epoch losses and seconds.
+    """
+    torch, transformers = _require_torch()
+    base_dir, out_dir = Path(base_dir), Path(out_dir)
+    if len(views) != len(labels):
+        raise ValueError(f"{len(views)} views but {len(labels)} labels")
+    if not views:
+        raise ValueError(f"{NAME}: nothing to train on (no views)")
+    bad = sorted(set(labels) - set(LABELS))
+    if bad:
+        raise ValueError(
+            f"{NAME} learns {', '.join(LABELS)} only; got {bad} (leave out targets an example "
+            "does not mention: 'none' is decided by mention)"
+        )
+    if epochs < 1 or batch_size < 1:
+        raise ValueError(f"epochs and batch_size must be at least 1, got {epochs}, {batch_size}")
+
+    def say(message: str) -> None:
+        log.info("%s", message)
+        if progress is not None:
+            progress(message)
+
+    started = time.perf_counter()
+    n = len(views)
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        tokenizer, model = _load_base(base_dir)
+        limit = _length_limit(model.config, tokenizer, max_length)
+        targets = torch.tensor([LABELS.index(label) for label in labels])
+        counts = torch.bincount(targets, minlength=len(LABELS)).float()
+        weights = torch.where(
+            counts > 0, n / (len(LABELS) * counts.clamp(min=1)), torch.zeros_like(counts)
+        )
+        loss_fn = torch.nn.CrossEntropyLoss(weight=weights)
+        optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+        steps = epochs * math.ceil(n / batch_size)
+        scheduler = transformers.get_linear_schedule_with_warmup(
+            optimizer, num_warmup_steps=int(WARMUP_SHARE * steps), num_training_steps=steps
+        )
+        order_rng = torch.Generator().manual_seed(seed)
+        say(
+            f"{NAME}: fine-tuning {base_dir} on {n} views "
+            f"({', '.join(f'{lab} {int(c)}' for lab, c in zip(LABELS, counts, strict=True))}), "
+            f"{epochs} epochs, batch {batch_size}, lr {lr}, max_length {limit}"
+        )
+        model.train()
+        losses: list[float] = []
+        for epoch in range(1, epochs + 1):
+            epoch_started = time.perf_counter()
+            total = 0.0
+            order = torch.randperm(n, generator=order_rng).tolist()
+            for i in range(0, n, batch_size):
+                idx = order[i : i + batch_size]
+                enc = tokenizer(
+                    [views[j] for j in idx],
+                    padding=True,
+                    truncation=True,
+                    max_length=limit,
+                    return_tensors="pt",
+                )
+                loss = loss_fn(model(**enc).logits, targets[idx])
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+                optimizer.step()
+                scheduler.step()
+                optimizer.zero_grad()
+                total += loss.item() * len(idx)
+            losses.append(total / n)
+            say(
+                f"{NAME}: epoch {epoch}/{epochs} loss {losses[-1]:.4f} "
+                f"({time.perf_counter() - epoch_started:.1f} s)"
+            )
+        model.eval()
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # duokong.json marks a complete model: drop the old one first, so a save that fails
+    # half-way leaves a folder that refuses to load rather than a mix of two models.
+    (out_dir / META_FILE).unlink(missing_ok=True)
+    model.save_pretrained(out_dir)
+    tokenizer.save_pretrained(out_dir)
+    meta = {
+        "name": NAME,
+        "base": str(base_dir),
+        "max_length": limit,
+        "labels": list(LABELS),
+        "trained_on": n,
+        "epochs": epochs,
+        "batch_size": batch_size,
+        "lr": lr,
+        "seed": seed,
+        "final_loss": round(losses[-1], 6),
+    }
+    (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    seconds = round(time.perf_counter() - started, 2)
+    say(f"{NAME}: saved to {out_dir} in {seconds} s")
+    return {
+        "name": NAME,
+        "n": n,
+        "epochs": epochs,
+        "loss": losses[-1],
+        "losses": losses,
+        "seconds": seconds,
+        "max_length": limit,
+        "out_dir": str(out_dir),
+    }
+
+
+def is_trained(model_dir: Path) -> bool:
+    """Whether model_dir holds a model saved by `fit` (its duokong.json names this backend)."""
+    meta = Path(model_dir) / META_FILE
+    if not meta.is_file() or not (Path(model_dir) / "config.json").is_file():
+        return False
+    try:
+        return json.loads(meta.read_text("utf-8")).get("name") == NAME
+    except (OSError, ValueError):
+        return False
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    tokenizer: Any
+    model: Any
+    labels: tuple[str, ...]  # by output index
+    max_length: int
+    meta: dict[str, Any]
+
+
+_cache: dict[tuple[str, int], LoadedModel] = {}
+_cache_lock = threading.Lock()
+
+
+def load_model(model_dir: Path) -> LoadedModel:
+    """The trained model in model_dir, loaded once per process (keyed by the folder and its
+    duokong.json's mtime, so retraining in the same process is picked up)."""
+    _require_torch()
+    model_dir = Path(model_dir)
+    if not is_trained(model_dir):
+        raise UnknownModelError(
+            f"{NAME} has no trained model in {model_dir}; train one: "
+            f"duokong train --model {NAME} --base /path/to/local/encoder"
+        )
+    meta_path = model_dir / META_FILE
+    key = (str(model_dir.resolve()), meta_path.stat().st_mtime_ns)
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
+        _, transformers = _require_torch()
+        meta = json.loads(meta_path.read_text("utf-8"))
+        try:
+            tokenizer = transformers.AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
+            model = transformers.AutoModelForSequenceClassification.from_pretrained(
+                model_dir, local_files_only=True
+            )
+        except (OSError, ValueError, KeyError) as exc:
+            raise UnknownModelError(
+                f"{NAME}: the model in {model_dir} cannot be loaded ({exc}); retrain it: "
+                f"duokong train --model {NAME} --base /path/to/local/encoder"
+            ) from None
+        model.eval()
+        id2label = model.config.id2label
+        labels = tuple(id2label[i] for i in range(len(id2label)))
+        if set(labels) - set(LABELS):
+            raise UnknownModelError(
+                f"{NAME}: the model in {model_dir} has labels {list(labels)}, not {list(LABELS)}"
+            )
+        loaded = LoadedModel(tokenizer, model, labels, int(meta.get("max_length", 256)), meta)
+        _cache[key] = loaded
+        log.info("%s: loaded %s (base %s)", NAME, model_dir, meta.get("base"))
+        return loaded
+
+
+class TransformerStance:
+    """Stance from a fine-tuned encoder: the model's argmax over each target's view; evidence
+    is the sentences naming the target that most support that label on their own."""
+
+    name = NAME
+
+    def __init__(
+        self, model_dir: Path, catalogue: Catalogue, batch_size: int = INFERENCE_BATCH
+    ) -> None:
+        self.model_dir = Path(model_dir)
+        self.catalogue = catalogue
+        self.batch_size = batch_size
+        self.loaded = load_model(self.model_dir)
+
+    def probabilities(self, texts: list[str]) -> list[list[float]]:
+        """Softmax over the labels for each text, in input order. Texts are batched by length so
+        a long view does not pad many short sentences up to its size."""
+        import torch
+
+        tokenizer, model = self.loaded.tokenizer, self.loaded.model
+        out: list[list[float]] = [[] for _ in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        with torch.inference_mode():
+            for i in range(0, len(order), self.batch_size):
+                idx = order[i : i + self.batch_size]
+                enc = tokenizer(
+                    [texts[j] for j in idx],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.loaded.max_length,
+                    return_tensors="pt",
+                )
+                probs = torch.softmax(model(**enc).logits.float(), dim=-1).tolist()
+                for j, p in zip(idx, probs, strict=True):
+                    out[j] = p
+        return out
+
+    def predict(self, item: AnalysisInput, targets: list[str]) -> list[Stance]:
+        """One Stance per target, in the order given; `none` for targets the article does not
+        name, without asking the model."""
+        article_id = item.article.id
+        mentioned = stance_views.mentioned_targets(item, self.catalogue)
+        # One forward pass per article: every target's view, then every candidate evidence
+        # sentence (masked for that target), so evidence costs no extra model calls.
+        texts: list[str] = []
+        plan: dict[str, tuple[int, list[str]]] = {}
+        for target in dict.fromkeys(targets):
+            if target not in mentioned:
+                continue
+            view_at = len(texts)
+            texts.append(stance_views.target_view(item, target, self.catalogue))
+            candidates = list(dict.fromkeys(s.text for s in item.sentences if target in s.targets))
+            texts += [stance_views.mask(c, target, self.catalogue) for c in candidates]
+            plan[target] = (view_at, candidates)
+        probs = self.probabilities(texts) if texts else []
+        stances = []
+        for target in targets:
+            if target not in plan:
+                stances.append(Stance(article_id, target, "none", 0.99, (), NAME))
+                continue
+            view_at, candidates = plan[target]
+            p = probs[view_at]
+            best = max(range(len(p)), key=p.__getitem__)
+            support = [probs[view_at + 1 + k][best] for k in range(len(candidates))]
+            ranked = sorted(range(len(candidates)), key=lambda k: -support[k])
+            evidence = tuple(candidates[k] for k in ranked[:EVIDENCE_MAX])
+            label = self.loaded.labels[best]
+            stances.append(Stance(article_id, target, label, round(p[best], 3), evidence, NAME))
+        return stances
+
+
+@register(NAME)
+def create(settings: Settings, catalogue: Catalogue) -> TransformerStance:
+    """The model trained into settings.model_dir(NAME) (models/transformer-v1 by default)."""
+    return TransformerStance(settings.model_dir(NAME), catalogue)
