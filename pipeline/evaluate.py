@@ -191,6 +191,7 @@ class PredictionScore:
     target_ok: int = 0
     direction_ok: int = 0
     due_ok: int = 0
+    due_total: int = 0  # matched gold quotes that state a due date
 
     def add(self, gold: list[dict], predicted: list) -> None:
         quotes: dict[str, list] = {}
@@ -214,6 +215,7 @@ class PredictionScore:
                 p.direction == g.get("direction") for p in (same_target or cands)
             )
             if "due" in g:
+                self.due_total += 1
                 self.due_ok += any(
                     (p.due.isoformat() if p.due else None) == g["due"] for p in cands
                 )
@@ -227,6 +229,6 @@ class PredictionScore:
         return (
             f"predictions: precision {p:.3f} recall {r:.3f} F1 {f:.3f} "
             f"({self.predicted} predicted quotes, {self.gold} gold, {self.matched_gold} gold matched); "
-            f"on matched: target {self.target_ok / m:.3f}, direction {self.direction_ok / m:.3f}, "
-            f"due date {self.due_ok / m:.3f}"
+            f"on matched: target {self.target_ok / m:.3f}, direction {self.direction_ok / m:.3f}"
+            + (f", due date {self.due_ok / self.due_total:.3f}" if self.due_total else "")
         )

@@ -34,11 +34,19 @@ TRAILING_PUNCT = "，,；;：: "
 ENDS_IN_LE = re.compile(r"了[”」』）)]*[，,；;：:。！!…]*$")
 AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|我们)")
 NOT_FUTURE_HORIZON = {"近期"}  # news use it for "recently"
+# 长期看好, 短期来看: a vantage, not a due date; they date a claim but do not make one.
+VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 DURATION = re.compile(
     r"^[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*[个個]?\s*(年|月|季度)$"
 )
 INHERIT_PARAGRAPHS = 1
+# A claim that names no target but speaks of "it" or of a company's numbers is about the target
+# named last (它的份额会降, 股价能回到80就不错了).
+ANAPHOR = re.compile(
+    r"它|其|该公司|這家公司|这家公司|公司|股价|股價|市值|毛利率|营收|營收|订单|訂單|估值|财报|財報|"
+    r"新模型|下一代|护城河|護城河|份额|份額|这颗雷|它们"
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,10 @@ class PredictionExtractor:
     def _future_horizon(self, h: Horizon, published: date | None) -> bool:
         if h.text in NOT_FUTURE_HORIZON or DURATION.match(h.text):
             return False
+        if h.text == "今年" or (
+            published is not None and re.fullmatch(rf"{published.year}\s*年", h.text)
+        ):
+            return False  # the current year, bare, dates what happened as often as what will
         if h.due is None or published is None:
             return True
         return h.due > published
@@ -120,7 +132,9 @@ class PredictionExtractor:
         strong = any(c in cleaned for c in self.cues.strong)
         if not strong and (any(m in cleaned for m in self.cues.past) or ENDS_IN_LE.search(cleaned)):
             return False
-        if strong or any(self._future_horizon(h, published) for h in horizons):
+        if strong or any(
+            self._future_horizon(h, published) and h.text not in VANTAGE for h in horizons
+        ):
             return True
         weak = any(c in cleaned for c in self.cues.weak)
         return weak and (named or any(w in clause for w in self.cues.subjects))
@@ -182,7 +196,11 @@ class PredictionExtractor:
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
         out: list[Prediction] = []
         last_stated: tuple[Horizon, int, str] | None = None  # horizon, paragraph, as written
+        last_named: frozenset[str] = frozenset()
         for sent in sentences:
+            previous_named = last_named
+            if sent.targets:
+                last_named = sent.targets
             simplified = to_simplified(sent.text)
             if any(p.search(simplified) for p in self.cues.exclude):
                 continue
@@ -207,7 +225,10 @@ class PredictionExtractor:
             elif last_stated and sent.paragraph - last_stated[1] <= INHERIT_PARAGRAPHS:
                 horizon, _, horizon_text = last_stated
                 source = "inherited"
-            targets = self.catalogue.mentioned(claim_text) or set(sent.targets) or {None}
+            targets = self.catalogue.mentioned(claim_text) or set(sent.targets)
+            if not targets and previous_named and ANAPHOR.search(claim_text):
+                targets = set(previous_named)
+            targets = targets or {None}
             speaker = self._speaker(simplified, claim.start)
             hedge = self.hedge(claim_text)
             for target in sorted(targets, key=lambda t: t or ""):

@@ -51,3 +51,9 @@ def test_claim_about_no_catalogue_target_has_target_null(analyzer):
 
 def test_questions_are_not_predictions(analyzer):
     assert _predictions(analyzer, "英伟达明年会不会继续涨？") == ()
+
+
+def test_claim_about_it_takes_the_target_named_before(analyzer):
+    body = "DeepSeek这两年风头很盛。一年之内，它在国内大众市场的份额会降到一个很小的水平。"
+    [p] = _predictions(analyzer, body)
+    assert (p.target, p.direction, p.due) == ("deepseek", "down", date(2026, 3, 1))
