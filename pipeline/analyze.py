@@ -10,7 +10,7 @@ import logging
 from functools import cached_property
 
 from pipeline.decode import decode
-from pipeline.errors import PageRejected
+from pipeline.errors import ConfigError, PageRejected, UnknownModelError
 from pipeline.extract import extract_page
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.nlp import ChineseNLP
@@ -52,9 +52,16 @@ class Analyzer:
         if not isinstance(scorer, CueScorer):
             lexicon = CueLexicon.load(self.settings.path("stance_cues"), self.catalogue)
             scorer = CueScorer(lexicon, self.catalogue)
-        return PredictionExtractor(
-            PredictionCues.load(self.settings.path("prediction_cues")), scorer, self.catalogue
-        )
+        cues = PredictionCues.load(self.settings.path("prediction_cues"))
+        return PredictionExtractor(cues, scorer, self.catalogue, self._claim_filter(cues))
+
+    def _claim_filter(self, cues: PredictionCues):  # -> Callable | None
+        name = self.settings.claim_model
+        if not name:
+            return None
+        from pipeline.claims import ClaimFilter
+
+        return ClaimFilter.load(self.settings.model_dir(name), cues).keep
 
     def extract(self, raw: RawPage) -> Article:
         text, encoding = decode(raw.data, raw.source, raw.http_charset)
@@ -80,6 +87,8 @@ class Analyzer:
                     raw.source, exc.stage, exc.reason, exc.detail, utcnow(), raw.raw_hash
                 ),
             )
+        except (ConfigError, UnknownModelError):
+            raise  # a misconfigured run, not a bad page: stop with the message, write nothing
         except Exception as exc:  # one page must never crash a batch
             log.exception("unexpected error on %s", raw.source)
             detail = f"{raw.source}: {type(exc).__name__}: {exc}; please report this page"

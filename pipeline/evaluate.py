@@ -13,6 +13,7 @@ from typing import Any
 
 from pipeline.batch import analyzer_for, read_inputs
 from pipeline.records import PageResult, RawPage
+from pipeline.scoring import PredictionScore, overlaps  # noqa: F401  (overlaps re-exported)
 from pipeline.settings import Settings
 from pipeline.sources import discover
 from pipeline.stance.evaluate import macro_f1
@@ -30,21 +31,6 @@ def load_gold(files: list[Path]) -> list[dict[str, Any]]:
                 except json.JSONDecodeError as exc:
                     raise ValueError(f"{f}:{i} is not valid JSON: {exc}") from None
     return rows
-
-
-def overlaps(a: str, b: str) -> bool:
-    """Quotes match when they share at least half of the shorter one (longest common substring)."""
-    short, long_ = sorted((a, b), key=len)
-    if not short:
-        return False
-    best = 0
-    for i in range(len(short)):
-        for j in range(i + best + 1, len(short) + 1):
-            if short[i:j] in long_:
-                best = j - i
-            else:
-                break
-    return best >= len(short) / 2
 
 
 @dataclass
@@ -178,57 +164,3 @@ def example_predictions(examples: list, analyzer) -> PredictionScore:
         item = ex.analysis_input(analyzer.nlp)
         score.add(ex.predictions, analyzer.predictor.extract(item.article, item.sentences))
     return score
-
-
-@dataclass
-class PredictionScore:
-    """Quote-level matching (overlap of half the shorter quote), then target/direction on matches."""
-
-    gold: int = 0
-    predicted: int = 0
-    matched_gold: int = 0
-    matched_pred: int = 0
-    target_ok: int = 0
-    direction_ok: int = 0
-    due_ok: int = 0
-    due_total: int = 0  # matched gold quotes that state a due date
-
-    def add(self, gold: list[dict], predicted: list) -> None:
-        quotes: dict[str, list] = {}
-        for p in predicted:
-            quotes.setdefault(p.quote, []).append(p)
-        self.gold += len(gold)
-        self.predicted += len(quotes)
-        hit_quotes = set()
-        for g in gold:
-            match = next((q for q in quotes if overlaps(q, g["quote"])), None)
-            if match is None:
-                continue
-            self.matched_gold += 1
-            hit_quotes.add(match)
-            cands = quotes[match]
-            same_target = [
-                p for p in cands if (p.target or "other") == (g.get("target") or "other")
-            ]
-            self.target_ok += bool(same_target)
-            self.direction_ok += any(
-                p.direction == g.get("direction") for p in (same_target or cands)
-            )
-            if "due" in g:
-                self.due_total += 1
-                self.due_ok += any(
-                    (p.due.isoformat() if p.due else None) == g["due"] for p in cands
-                )
-        self.matched_pred += len(hit_quotes)
-
-    def summary(self) -> str:
-        p = self.matched_pred / self.predicted if self.predicted else 0.0
-        r = self.matched_gold / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        m = self.matched_gold or 1
-        return (
-            f"predictions: precision {p:.3f} recall {r:.3f} F1 {f:.3f} "
-            f"({self.predicted} predicted quotes, {self.gold} gold, {self.matched_gold} gold matched); "
-            f"on matched: target {self.target_ok / m:.3f}, direction {self.direction_ok / m:.3f}"
-            + (f", due date {self.due_ok / self.due_total:.3f}" if self.due_total else "")
-        )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -100,10 +101,17 @@ class _Claim:
 
 
 class PredictionExtractor:
-    def __init__(self, cues: PredictionCues, scorer: CueScorer, catalogue: Catalogue) -> None:
+    def __init__(
+        self,
+        cues: PredictionCues,
+        scorer: CueScorer,
+        catalogue: Catalogue,
+        keep: Callable[[list[Prediction]], list[Prediction]] | None = None,
+    ) -> None:
         self.cues = cues
         self.scorer = scorer
         self.catalogue = catalogue
+        self.keep = keep  # the trained claim filter (claims.py), when one is configured
 
     def hedge(self, text: str) -> str:
         if any(c in text for c in self.cues.likely):
@@ -194,6 +202,11 @@ class PredictionExtractor:
         return total
 
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
+        candidates = self.candidates(article, sentences)
+        return self.keep(candidates) if self.keep and candidates else candidates
+
+    def candidates(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
+        """Every claim the rules find, before the trained filter."""
         out: list[Prediction] = []
         last_stated: tuple[Horizon, int, str] | None = None  # horizon, paragraph, as written
         last_named: frozenset[str] = frozenset()

@@ -31,6 +31,7 @@ class Settings:
     boilerplate_patterns: str
     model: str
     models_dir: str
+    claim_model: str
     batch_size: int
     workers: int
     max_page_bytes: int

@@ -73,12 +73,12 @@ def test_model_with_foreign_types_is_refused(tmp_path, trained):
             for item in src.infolist():
                 data = json.dumps(schema) if item.filename == "schema.json" else src.read(item)
                 dst.writestr(item, data)
-    with pytest.raises(UnknownModelError, match="os.system"):
+    with pytest.raises(UnknownModelError, match=r"os\.system"):
         linear.load(bad)
 
 
 def test_missing_model_says_how_to_train(settings, tmp_path):
-    with pytest.raises(UnknownModelError, match="duokong train --model linear.v1"):
+    with pytest.raises(UnknownModelError, match=r"duokong train --model linear\.v1"):
         registry.create(
             "linear.v1",
             settings.with_overrides(models_dir=str(tmp_path)),

@@ -16,7 +16,6 @@ from pipeline.stance.lexicon import LexiconStance, SentenceScore
 from pipeline.stance.views import mask, mentioned_targets, target_view
 from pipeline.targets import Catalogue
 
-
 SQUASH = 3.0
 
 

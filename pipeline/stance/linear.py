@@ -5,21 +5,18 @@ the target view (views.py, target names masked so one model serves every target)
 lexicon classifier's cue sums as dense features, so the model starts from what the rules know
 and learns where to trust them. `none` is decided by mention, as in every backend.
 
-The artifact is a plain scikit-learn Pipeline saved with skops (no pickle): loading it checks
-that every type inside is one scikit-learn ships, and refuses a file that would run other code.
+The artifact is a plain scikit-learn Pipeline saved with skops (no pickle, see modelio.py).
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from pipeline.errors import UnknownModelError
+from pipeline import modelio
 from pipeline.records import Stance
 from pipeline.settings import Settings
 from pipeline.stance.base import AnalysisInput
@@ -30,8 +27,7 @@ from pipeline.targets import Catalogue
 
 NAME = "linear.v1"
 LABELS = ("bullish", "bearish", "neutral")
-ARTIFACT = "model.skops"
-META = "duokong.json"
+ARTIFACT = modelio.ARTIFACT
 EVIDENCE_MAX = 3
 
 log = logging.getLogger(__name__)
@@ -91,36 +87,11 @@ def build_estimator():  # -> sklearn.pipeline.Pipeline
 
 
 def save(estimator: Any, out_dir: Path, meta: dict[str, Any]) -> None:
-    import skops.io as sio
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    sio.dump(estimator, out_dir / ARTIFACT, compression=zipfile.ZIP_DEFLATED)
-    (out_dir / META).write_text(json.dumps({"name": NAME, **meta}, ensure_ascii=False, indent=2))
+    modelio.save(estimator, out_dir, NAME, meta)
 
 
 def load(model_dir: Path, trusted: list[str] | None = None) -> Any:
-    """Load with skops, trusting scikit-learn's and numpy's own types only (plus any a user
-    lists after reading the file's `get_untrusted_types`)."""
-    import skops.io as sio
-
-    path = model_dir / ARTIFACT
-    if not path.is_file():
-        raise UnknownModelError(
-            f"{NAME} has no trained model in {model_dir}; train one: duokong train --model {NAME}"
-        )
-    untrusted = sio.get_untrusted_types(file=path)
-    allowed = set(trusted or [])
-    refused = [
-        t
-        for t in untrusted
-        if not t.startswith(("sklearn.", "numpy.", "scipy.")) and t not in allowed
-    ]
-    if refused:
-        raise UnknownModelError(
-            f"{path} holds types outside scikit-learn/numpy/scipy: {', '.join(refused)}; "
-            "it may run code on load. Retrain it with duokong train, or list the types you trust."
-        )
-    return sio.load(path, trusted=untrusted)
+    return modelio.load(model_dir, NAME, trusted)
 
 
 class LinearStance:

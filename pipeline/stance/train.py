@@ -25,7 +25,7 @@ from pipeline.stance.views import mentioned_targets, target_view
 from pipeline.targets import Catalogue
 
 log = logging.getLogger(__name__)
-TRAINABLE = ("linear.v1", "transformer.v1")
+TRAINABLE = ("linear.v1", "transformer.v1", "claims.v1")
 Progress = Callable[[str], None]
 
 
@@ -124,6 +124,26 @@ def train_transformer(
     return {**_meta(data, {}), **stats}
 
 
+def train_claim_filter(
+    examples: list[Example], settings: Settings, out_dir: Path, progress: Progress
+) -> dict:
+    """The prediction filter learns from the prediction quotes of the same examples."""
+    from pipeline.analyze import Analyzer
+    from pipeline.claims import by_quote, train_claims
+
+    analyzer = Analyzer(settings.with_overrides(claim_model=""))
+    extractor = analyzer.predictor
+    cands = []
+    for ex in examples:
+        item = ex.analysis_input(analyzer.nlp)
+        groups = by_quote(extractor.candidates(item.article, item.sentences))
+        cands.append((ex.id, groups, ex.predictions))
+    return {
+        "trained": date.today().isoformat(),
+        **train_claims(cands, extractor.cues, out_dir, progress),
+    }
+
+
 def _meta(data: TrainingSet, figures: dict) -> dict:
     return {
         "trained": date.today().isoformat(),
@@ -148,13 +168,18 @@ def train(
     if name not in TRAINABLE:
         raise ValueError(f"{name!r} cannot be trained; trainable models: {', '.join(TRAINABLE)}")
     started = time.perf_counter()
+    out = out_dir or settings.model_dir(name)
+    if name == "claims.v1":
+        meta = train_claim_filter(examples, settings, out, progress)
+        meta["seconds"] = round(time.perf_counter() - started, 1)
+        meta["out"] = str(out)
+        return meta
     nlp = ChineseNLP(catalogue, settings.path("userdict"))
     data = training_set(examples, catalogue, nlp)
     if len(set(data.labels)) < 3:
         raise ValueError(
             f"training needs bullish, bearish and neutral examples; got {dict(Counter(data.labels))}"
         )
-    out = out_dir or settings.model_dir(name)
     if name == "linear.v1":
         meta = train_linear(data, settings, catalogue, out, progress)
     else:

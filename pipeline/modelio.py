@@ -1,0 +1,51 @@
+"""Saving and loading scikit-learn models with skops, never pickle.
+
+Loading checks every type the file would instantiate: scikit-learn's, numpy's and scipy's own
+are trusted; anything else (a file from elsewhere that could run code on load) is refused with
+the list of types, unless the caller names them as trusted.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import UnknownModelError
+
+ARTIFACT = "model.skops"
+META = "duokong.json"
+TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.")
+
+
+def save(estimator: Any, out_dir: Path, name: str, meta: dict[str, Any]) -> None:
+    import skops.io as sio
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sio.dump(estimator, out_dir / ARTIFACT, compression=zipfile.ZIP_DEFLATED)
+    (out_dir / META).write_text(json.dumps({"name": name, **meta}, ensure_ascii=False, indent=2))
+
+
+def load(model_dir: Path, name: str, trusted: list[str] | None = None) -> Any:
+    import skops.io as sio
+
+    path = model_dir / ARTIFACT
+    if not path.is_file():
+        raise UnknownModelError(
+            f"{name} has no trained model in {model_dir}; train one: duokong train --model {name}"
+        )
+    untrusted = sio.get_untrusted_types(file=path)
+    allowed = set(trusted or [])
+    refused = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES) and t not in allowed]
+    if refused:
+        raise UnknownModelError(
+            f"{path} holds types outside scikit-learn/numpy/scipy: {', '.join(refused)}; "
+            "it may run code on load. Retrain it with duokong train, or list the types you trust."
+        )
+    return sio.load(path, trusted=untrusted)
+
+
+def meta(model_dir: Path) -> dict[str, Any]:
+    path = model_dir / META
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
