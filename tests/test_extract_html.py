@@ -32,3 +32,25 @@ def test_navigation_above_the_headline_is_cut(analyzer):
     )
     art = _extract(analyzer, page)
     assert art.title == title and art.body.startswith("第0段")
+
+
+def test_link_lines_and_misnamed_wrapper(analyzer):
+    """A story inside <div class="nav"> stays; a related list made of links goes."""
+    links = "".join(f"<p><a href='/{i}'>英伟达相关新闻标题第{i}条</a></p>" for i in range(6))
+    page = f"<html><body><div class='nav'>{BODY}{links}</div></body></html>"
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0段") and "相关新闻标题" not in art.body
+
+
+def test_headline_as_shown_and_dates_and_bylines(analyzer):
+    """<title> carries the site; the page shows the headline with its own marks; an ASP date
+    (month first, with AM/PM) after a publish label; reporters signing at the end."""
+    page = (
+        "<html><head><title>英伟达财报再超预期 - 某某网</title></head><body>"
+        "<div class='till'>》英伟达财报再超预期</div><div>发布日期： 9/17/2025 5:54:13 AM</div>"
+        f"<div>{BODY}<p>数据中心收入创新高。（张三 李四）</p></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.title == "》英伟达财报再超预期"
+    assert art.published.isoformat() == "2025-09-17"
+    assert art.author == "张三 李四"

@@ -23,6 +23,9 @@ from pipeline.extract.xpath import xpath
 
 _TOKEN_SPLIT = re.compile(r"[\s\-_]+")
 _PROSE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”「」]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,20 @@ def _is_boilerplate(el: lxml_html.HtmlElement) -> bool:
     return bool(tokens & P.BOILERPLATE_TOKENS)
 
 
+def _misnamed(el: lxml_html.HtmlElement) -> bool:
+    """A layout class (nav, header, ...) on a block of plain prose: some templates name their
+    article wrapper that way (<div class="nav"> around the whole story). Comment areas are not
+    rescued: their prose is not the article."""
+    if not _tokens(el) & P.BOILERPLATE_TOKENS <= P.LAYOUT_TOKENS:
+        return False
+    text = el.text_content()
+    if len(text) < 300:
+        return False
+    linked = sum(len(a.text_content()) for a in xpath(".//a")(el))
+    sentences = len(_SENTENCE_END.findall(text))
+    return linked < 0.3 * len(text) and sentences >= 5
+
+
 _NEVER_DROP = frozenset({"html", "body", "main", "article"})
 
 
@@ -74,57 +91,98 @@ def strip_boilerplate_elements(root: lxml_html.HtmlElement) -> None:
         if el.tag in P.WRAPPER_TAGS and len(el.text_content()) >= 0.5 * total:
             continue
         el.drop_tree()
+    # Shares are of the visible text: scripts and styles would make every block look small.
+    total = len(root.text_content()) or 1
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.tag in _NEVER_DROP or el.getparent() is None:
             continue
         # A container holding most of the page is a layout wrapper whatever its class says
         # (WeChat puts "comment_feature" on <body>'s children).
-        if _is_boilerplate(el) and len(el.text_content()) < 0.5 * total:
+        if _is_boilerplate(el) and len(el.text_content()) < 0.5 * total and not _misnamed(el):
             el.drop_tree()
     for el in xpath("//comment()")(root):
         if el.getparent() is not None:  # comments before <html> have no parent
             el.drop_tree()
 
 
-def paragraphs_of(container: lxml_html.HtmlElement) -> list[str]:
-    """Text of the leaf blocks under container, one paragraph each, <br> splitting lines."""
-    out: list[str] = []
-    buf: list[str] = []
+def lines_of(container: lxml_html.HtmlElement) -> list[tuple[str, float]]:
+    """Text of the leaf blocks under container, one line each (<br> splits lines), with the share
+    of each line's characters that sit inside links: menus and related lists are mostly links."""
+    out: list[tuple[str, float]] = []
+    buf: list[tuple[str, bool]] = []
 
     def flush() -> None:
-        text = re.sub(r"[ \t\u3000\xa0]+", " ", "".join(buf)).strip()
+        line: list[str] = []
+        linked = 0
+        pieces = [*buf, ("\n", False)]
         buf.clear()
-        for line in text.split("\n"):
-            line = line.strip()
-            if line:
-                out.append(line)
+        for text, in_link in pieces:
+            parts = text.split("\n")
+            for k, part in enumerate(parts):
+                if k:
+                    _emit("".join(line), linked)
+                    line, linked = [], 0
+                line.append(part)
+                if in_link:
+                    linked += len(part.strip())
 
-    def walk(el: lxml_html.HtmlElement) -> None:
-        block = isinstance(el.tag, str) and el.tag in P.BLOCK_TAGS
+    def _emit(raw: str, linked: int) -> None:
+        text = _SPACES.sub(" ", raw).strip()
+        if text:
+            out.append((text, min(1.0, linked / len(text))))
+
+    def walk(el: lxml_html.HtmlElement, in_link: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag in P.BLOCK_TAGS
+        in_link = in_link or tag == "a"
         if block:
             flush()
-        if el.tag == "br":
-            buf.append("\n")
-        elif isinstance(el.tag, str) and el.text:
-            buf.append(el.text)
+        if tag == "br":
+            buf.append(("\n", False))
+        elif tag and el.text:
+            buf.append((el.text, in_link))
         for child in el:
-            walk(child)
+            walk(child, in_link)
             if child.tail:
-                buf.append(child.tail)
+                buf.append((child.tail, in_link))
         if block:
             flush()
 
-    walk(container)
+    walk(container, False)
     flush()
     return out
+
+
+def paragraphs_of(container: lxml_html.HtmlElement) -> list[str]:
+    """Text of the leaf blocks under container, one paragraph each, <br> splitting lines."""
+    return [text for text, _ in lines_of(container)]
+
+
+def without_link_lines(lines: list[tuple[str, float]], max_link: float = 0.5) -> list[str]:
+    """Lines that are mostly link text are menus, related-article lists and pagers, not prose:
+    they go unless they read as a sentence (a linked name inside a paragraph is fine)."""
+    return [
+        text
+        for text, linked in lines
+        if linked < max_link or (len(text) >= 40 and _SENTENCE_END.search(text) and linked < 0.9)
+    ]
+
+
+def _text_weight(text: str) -> float:
+    """Chinese characters count fully, ASCII a fifth: a style sheet or a script that leaked into
+    the text (a self-closed <style/>) is long but is not prose. (UTF-8 length is a fast count:
+    a CJK character takes three bytes, ASCII one.)"""
+    n = len(text)
+    wide = (len(text.encode("utf-8", "surrogatepass")) - n) / 2
+    return wide + 0.2 * (n - wide)
 
 
 def _prose_score(el: lxml_html.HtmlElement) -> float:
     text = el.text_content()
     if not text:
         return 0.0
-    link_chars = sum(len(a.text_content()) for a in xpath(".//a")(el))
-    chars = len(text.strip())
+    link_chars = sum(_text_weight(a.text_content()) for a in xpath(".//a")(el))
+    chars = _text_weight(text)
     punct = len(_PROSE_PUNCT.findall(text))
     return (chars - 2 * link_chars) * (1 + min(punct / max(chars, 1) * 20, 1.5))
 
@@ -141,10 +199,20 @@ def densest_block(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
         )
         score += _prose_score(el) * 0.1 if el.text else 0
         own_text = (el.text or "") + "".join(c.tail or "" for c in el)
-        score += len(own_text.strip()) * (1 if _PROSE_PUNCT.search(own_text) else 0)
+        score += _text_weight(own_text) * (1 if _PROSE_PUNCT.search(own_text) else 0)
         if score > best_score:
             best, best_score = el, score
     return best
+
+
+def _visible_text(root: lxml_html.HtmlElement) -> str:
+    """Text of <body> without scripts and styles: the header and footer around the story are
+    searched in it (the headline in <title> must not be taken for the one above the story)."""
+    for el in xpath("//script|//style|//noscript")(root):
+        if el.getparent() is not None:
+            el.drop_tree()
+    body = root.find("body")
+    return (body if body is not None else root).text_content()
 
 
 def _header_text(full: str, container: lxml_html.HtmlElement | None) -> str:
@@ -170,7 +238,12 @@ def _from_headline(paragraphs: list[str], title: str | None) -> list[str]:
 def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: int) -> Extracted:
     root = parse(text, source)
     site = M.html_site(root)
-    title = M.html_title(root, site)
+    title = M.template_title(root)
+    shown = title
+    if title is None:
+        title = M.html_title(root, site)
+        shown = M.displayed_headline(root, title)
+        title = shown or title
     site = site or M.title_suffix_site(root, title) or M.fallback_site(root)
     category = M.html_category(root, title)
     published = M.meta_date(root)
@@ -179,7 +252,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
 
     # Work on the tree with boilerplate containers removed, so that comments, related lists and
     # sidebars can give neither body text nor a date.
-    full_text = root.text_content()
+    full_text = _visible_text(root)
     strip_boilerplate_elements(root)
     container, method = None, "densest-block"
     for xp in P.CONTENT_XPATHS:
@@ -189,23 +262,71 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
             break
     if container is None:
         container = densest_block(root)
-    paragraphs = paragraphs_of(container) if container is not None else []
+    lines = lines_of(container) if container is not None else []
+    paragraphs = without_link_lines(lines)
+    if sum(map(len, paragraphs)) < min_chars:  # a story written inside one big link
+        paragraphs = [text for text, _ in lines]
     paragraphs = boilerplate.clean(_from_headline(paragraphs, title), title=title)
     paragraphs, byline = _split_byline(paragraphs)
+    top = paragraphs[:4]  # before menus are cut: a bare byline name is not prose either
     paragraphs = without_trailing_lists(from_first_prose(paragraphs))
+    if shown is None and paragraphs:
+        title = headline_above(lines_of(root), paragraphs[0]) or title
     header = _header_text(full_text, container)
     if published is None:
-        published = M.parse_date(header) or M.parse_date(byline)
+        published = M.labelled_date(header) or M.parse_date(header) or M.parse_date(byline)
     # Chinese news often signs at the end: （记者 胡晓蓉）, 新京报记者 彭冲 山东冠县报道.
-    tail = "\n".join(paragraphs[-2:])
-    author = author or M.label_author(header) or M.label_author(byline) or M.label_author(tail)
+    footer = _footer_text(full_text, paragraphs)
+    author = author or _text_author(header, byline, paragraphs, footer) or M.name_line_author(top)
     return Extracted(title, published, site, author, category, paragraphs, method, url)
+
+
+_META_LINE = re.compile(
+    r"来源|來源|作者|记者|記者|编辑|編輯|发布|發佈|时间|時間|日期|点击|點擊|字号|字體|字体"
+)
+
+
+def headline_above(lines: list[tuple[str, float]], first: str, reach: int = 6) -> str | None:
+    """When no element shows a piece of <title> (a <title> that is only the site's name), the
+    headline is the nearest short unlinked line above the body's first line, past its byline."""
+    starts = [i for i, (text, _) in enumerate(lines) if text == first]
+    if not starts:
+        return None
+    for text, linked in reversed(lines[max(0, starts[0] - reach) : starts[0]]):
+        if linked >= 0.5 or M.parse_date(text) or _META_LINE.search(text) or len(text) < 6:
+            continue
+        if len(text) <= 60 and not _SENTENCE_END.search(text[-1]) and _HAS_CJK.search(text):
+            return text
+        return None
+    return None
+
+
+def _footer_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
+    """Page text just after the body: 来源：… 编辑：… lines that line cleaning took out."""
+    if not paragraphs:
+        return ""
+    last = paragraphs[-1][-30:]
+    pos = full.rfind(last)
+    return full[pos + len(last) : pos + len(last) + reach] if pos >= 0 else ""
+
+
+def _text_author(header: str, byline: str, paragraphs: list[str], footer: str) -> str | None:
+    """Bylines in the text, nearest the story first: the header, the body's first lines, its
+    last lines and what follows, a bracketed signature, a bare name under the headline."""
+    head = "\n".join(paragraphs[:3])
+    tail = "\n".join(paragraphs[-2:])
+    for text in (header, byline, head, tail, footer):
+        if text and (name := M.label_author(text)):
+            return name
+    if paragraphs and (name := M.signature_author(paragraphs[-1])):
+        return name
+    return None
 
 
 def _split_byline(paragraphs: list[str]) -> tuple[list[str], str]:
     """A short dated line among the first lines of the body ('2005-04-05 06:40 来源：…') is the
     byline, not article text: it leaves the body and is read for the date and the author."""
-    for i, line in enumerate(paragraphs[:4]):
+    for i, line in enumerate(paragraphs[:6]):
         if len(line) <= 60 and not re.search(r"[。，,！？]", line) and M.parse_date(line):
             return paragraphs[:i] + paragraphs[i + 1 :], line
     return paragraphs, ""

@@ -91,7 +91,7 @@ def parse_date(text: str | None) -> date | None:
     for pattern in P.DATE_PATTERNS:
         for m in pattern.finditer(text):
             try:
-                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             except ValueError:
                 continue
             if 1995 <= d.year <= 2100:
@@ -99,6 +99,17 @@ def parse_date(text: str | None) -> date | None:
                     best = (m.start(), d)
                 break  # the first plausible date of this pattern
     return best[1] if best else None
+
+
+def labelled_date(text: str | None) -> date | None:
+    """The date right after a publish label (发表于 2005-9-15, 发布日期：…): a header also shows
+    when the blog was created or when the page was updated, and the label tells them apart."""
+    if not text:
+        return None
+    for m in P.PUBLISH_LABELS.finditer(text):
+        if d := parse_date(text[m.end() : m.end() + 30]):
+            return d
+    return None
 
 
 def clean_text(value: str | None) -> str | None:
@@ -175,8 +186,13 @@ def strip_title_suffix(title: str, site: str | None = None) -> str:
     return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
 
 
+def template_title(tree: lxml_html.HtmlElement) -> str | None:
+    """The headline of a known template (Discuz, WeChat, Zhihu, WordPress): exact, no guessing."""
+    return _first(tree, _TITLE_XPATHS)
+
+
 def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
-    known = _first(tree, _TITLE_XPATHS)
+    known = template_title(tree)
     if known:
         return known
     og = _first(
@@ -184,7 +200,8 @@ def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
     )
     page_title = _first(tree, ("//title",))
     h1s = [clean_text(h.text_content()) for h in xpath("//h1")(tree)]
-    h1s = [h for h in h1s if h and len(h) >= 4]
+    # Over 100 characters an <h1> holds a script or a whole block, not a headline.
+    h1s = [h for h in h1s if h and 4 <= len(h) <= 100]
     candidates = [c for c in (og, *h1s) if c]
     if page_title:
         # The headline is the longest candidate the <title> repeats: a logo in <h1> is shorter.
@@ -218,12 +235,20 @@ _NOT_AUTHORS = re.compile(
 )
 
 
+_USER_ID = re.compile(r"^[A-Za-z_]+\d+$")  # L_104485: an account id, not a name
+
+
 def html_author(tree: lxml_html.HtmlElement) -> str | None:
     for xp in _AUTHOR_XPATHS:
         for node in xpath(xp)(tree):
             text = clean_text(str(node if isinstance(node, str) else node.text_content()))
             value = strip_label(text) if text else None
-            if value and len(value) <= 20 and not _NOT_AUTHORS.search(value):
+            if (
+                value
+                and len(value) <= 20
+                and not _NOT_AUTHORS.search(value)
+                and not _USER_ID.match(value)
+            ):
                 return value
     return None
 
@@ -238,11 +263,39 @@ def strip_label(value: str) -> str | None:
     return value if 0 < len(value) <= 30 else None
 
 
+_LONG_CJK = re.compile(r"^[\u4e00-\u9fff]{9,}$")
+
+
 def label_author(text: str) -> str | None:
-    if m := P.AUTHOR_LABEL.search(text):
-        return m.group(1).strip()
+    for m in P.AUTHOR_LABEL.finditer(text):
+        # 记者：首先欢迎你… is an interview question, not a byline: names are short.
+        if not _LONG_CJK.match(value := m.group(1).strip()):
+            return value
     if m := P.REPORTER_LABEL.search(text):
         return next(g for g in m.groups() if g)
+    if m := P.POSTED_BY.search(text):
+        return next(g for g in m.groups() if g)
+    return None
+
+
+def signature_author(last_line: str) -> str | None:
+    """Names in brackets closing the story (（常书香 马丹阳）) sign it; （待续） does not."""
+    m = P.SIGNATURE.search(last_line)
+    if not m or m.group(1) in P.NOT_NAMES:
+        return None
+    return m.group(1)
+
+
+_NAME_LINE = re.compile(r"^(?:文[/／:：]\s*)?([\u4e00-\u9fff]{2,3})$")
+
+
+def name_line_author(lines: list[str]) -> str | None:
+    """A line that is only a two- or three-character name among the first lines, right under the
+    headline, is the byline of a column or a blog post (犬儒病 / 胡平 / ——当代中国的…)."""
+    for line in lines[:3]:
+        m = _NAME_LINE.match(line.strip())
+        if m and m.group(1) not in P.NOT_NAMES:
+            return m.group(1)
     return None
 
 
@@ -297,3 +350,70 @@ def canonical_url(tree: lxml_html.HtmlElement) -> str | None:
             if value.startswith(("http://", "https://")):
                 return value
     return None
+
+
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|-|—|–|::|[:：]|\s)\s*")
+_HEADLINE_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "td", "div", "p", "span", "font", "strong", "b", "center"}
+)
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _title_parts(tree: lxml_html.HtmlElement, guess: str | None) -> list[str]:
+    """The pieces a page's <title>, og:title and our guess split into (站名：标题 - 栏目_站名): the
+    headline is one of them, or a run of them."""
+    sources = [
+        guess,
+        _first(tree, ("//title",)),
+        _first(tree, ('//meta[@property="og:title"]/@content',)),
+    ]
+    parts: list[str] = []
+    for src in filter(None, sources):
+        pieces = [p for p in _TITLE_PARTS.split(src) if p]
+        for i in range(len(pieces)):
+            for j in range(i + 1, len(pieces) + 1):
+                run = _compact("".join(pieces[i:j]))
+                if len(run) >= 5 and run not in parts and _HAS_CJK.search(run):
+                    parts.append(run)
+    return parts
+
+
+def displayed_headline(
+    tree: lxml_html.HtmlElement, guess: str | None, max_extra: int = 8
+) -> str | None:
+    """The headline as the page shows it above the story, found from the <title> pieces.
+
+    <title> and og:title carry site names and section names ('标题-《财经网》', '站名：标题'); the
+    heading on the page is what a reader calls the title, with its own marks ('》标题',
+    '标题【16:15】'). An element whose text is one of the pieces, or a piece plus a few marks, wins;
+    menus and related-article links (<a>, <li>) repeat titles and are not looked at."""
+    parts = _title_parts(tree, guess)
+    if not parts:
+        return None
+    best: tuple[int, int, str] | None = None
+    seen: set[lxml_html.HtmlElement] = set()  # elements, not id()s: lxml proxies are reused
+    for key in {p[:3] for p in parts}:
+        for node in xpath("//body//text()[contains(., $k)]")(tree, k=key):
+            el = node.getparent()
+            for _ in range(3):
+                if el is None or el in seen:
+                    break
+                seen.add(el)
+                if el.tag in ("a", "li", "option", "title", "script", "style"):
+                    break
+                if el.tag in _HEADLINE_TAGS:
+                    text = clean_text(el.text_content())
+                    cand = _compact(text or "")
+                    if len(cand) > 100:
+                        break
+                    for part in parts:
+                        if part in cand and len(cand) - len(part) <= max_extra:
+                            score = (len(cand) - len(part), -len(part), text)
+                            if best is None or score < best:
+                                best = score
+                el = el.getparent()
+    return best[2] if best else None

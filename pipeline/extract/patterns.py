@@ -113,6 +113,11 @@ BOILERPLATE_TOKENS = frozenset(
         "statement",
     }
 )
+# Of those, layout names that some templates put on the article's own wrapper (<div class="nav">
+# around the story): a container so named that holds plain prose stays.
+LAYOUT_TOKENS = frozenset(
+    {"nav", "navbar", "menu", "topbar", "header", "extra", "meta", "banner", "foot", "sign"}
+)
 # Tokens that mark the article itself: a container carrying one is never dropped.
 CONTENT_TOKENS = frozenset(
     {"content", "article", "entry", "post", "body", "main", "text", "richcontent"}
@@ -170,25 +175,67 @@ BLOCK_TAGS = frozenset(
     }
 )
 
-# Dates as Chinese pages write them. Groups: year, month, day.
+# Dates as Chinese pages write them. Named groups: y, m, d. The last is the US form that
+# ASP/IIS sites print (9/17/2004 5:54:13 AM): month first, told apart by its AM/PM clock.
 DATE_PATTERNS = (
-    re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
-    re.compile(r"(20\d{2}|19\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])"),
+    re.compile(r"(?P<y>20\d{2}|19\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
+    re.compile(r"(?P<y>20\d{2}|19\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])"),
+    re.compile(
+        r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>20\d{2}|19\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M"
+    ),
 )
 PUBLISH_LABELS = re.compile(
     r"(发布于|發佈於|发表于|發表於|发布时间|發布時間|发表时间|时间[:：]|日期[:：]|"
     r"編輯於|编辑于|更新于|發佈時間|Posted on|Published)"
 )
 AUTHOR_LABEL = re.compile(
-    r"(?:作者|作\s*者|文|撰文|記者|记者|編輯|Author|By)\s*[:：/]\s*"
+    r"(?:作者|作\s*者|文|撰文|記者|记者|編輯|编辑|Author|By)\s*[:：/]\s*"
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.\- ]{0,24}?)"
     r"(?=\s|$|[，,。|｜/]|来源|來源|发布|發佈|时间|時間|日期|\d)"
 )
 # 记者林怡君／台北報導 · 本报记者 葛灵丹 · （记者 胡晓蓉） · （姚峰 上海报道） · 执笔人：闵乐夫
 REPORTER_LABEL = re.compile(
-    r"(?:(?:记者|記者)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=[\s\xa0]*(?:[／/）)]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
+    r"(?:(?:记者|記者|实习生|實習生)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=[\s\xa0]*(?:[／/）)（(]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
     r"|[（(]([\u4e00-\u9fff]{2,3})[\s\xa0]+\S{2,4}(?:报道|報導)[）)]"
     r"|(?:执笔人|執筆人)[:：]\s*([\u4e00-\u9fff]{2,4}))"
+)
+# Blog and forum bylines: 由海姑娘张贴 @ 2005-06-14 · ggjjzhzz 发表于 2005-9-15 · [ 黄宇 ] 来源：
+POSTED_BY = re.compile(
+    r"由\s*([^\s@]{2,12}?)\s*(?:张贴|張貼)"
+    r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})[\s\xa0]+(?:发表于|發表於)\s*\d{4}"
+    r"|\[\s*([\u4e00-\u9fff]{2,4})\s*\][\s\ue000-\uf8ff]*(?:来源|來源)"
+)
+# A story signed at its end with the reporters' names in brackets: （常书香 马丹阳）
+SIGNATURE = re.compile(
+    r"[（(][\s\xa0]*([\u4e00-\u9fff]{2,3}(?:[\s\xa0、]+[\u4e00-\u9fff]{2,3})*)[\s\xa0]*[）)]\s*$"
+)
+NOT_NAMES = frozenset(
+    {
+        "待续",
+        "未完",
+        "完结",
+        "组图",
+        "图文",
+        "视频",
+        "正文",
+        "摘要",
+        "导读",
+        "简介",
+        "附图",
+        "全文",
+        "上",
+        "中",
+        "下",
+        "续",
+        "图片",
+        "资料图",
+        "资料",
+        "原创",
+        "转载",
+        "本报讯",
+        "评论",
+        "专题",
+    }
 )
 RELATIVE_TIME = re.compile(r"\d+\s*(?:年|个月|個月|月|周|週|天|小时|小時|分钟|分鐘|秒)前")
 
