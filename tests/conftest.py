@@ -34,6 +34,14 @@ def analyzer(settings: Settings):
 
 
 @pytest.fixture(scope="session")
+def lexicon_analyzer(settings: Settings):
+    """The rules backend: deterministic labels for tests about what is done with a stance."""
+    from pipeline.analyze import Analyzer
+
+    return Analyzer(settings.with_overrides(model="lexicon.v1"))
+
+
+@pytest.fixture(scope="session")
 def seed_path() -> Path:
     return need_shared(SEED)
 

@@ -51,11 +51,12 @@ def test_sample_extracts_as_labelled(analyzer, settings, gold):
 
 
 def test_stance_on_samples_stays_above_its_floor(settings):
-    """A regression floor for lexicon.v1 on our own (development) pages; issue 4 raises it."""
+    """A regression floor for the default model (linear.v1) on our own sample pages, which it
+    was not trained on (it scores about 0.53 / 0.74 there; lexicon.v1 0.42 / 0.55)."""
     from pipeline.evaluate import macro_f1
 
     res = evaluate_samples(sorted(GOLD_DIR.glob("*.jsonl")), settings)
     assert not res.failed and set(res.stance_pairs) == {"nvidia", "deepseek"}
     assert res.none_correct == res.none_total
     for target, pairs in res.stance_pairs.items():
-        assert macro_f1(pairs)[0] >= 0.40, target
+        assert macro_f1(pairs)[0] >= 0.50, target

@@ -44,10 +44,10 @@ def test_migrations_are_ordered_and_recorded(db_path):
     assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(versions)
 
 
-def test_writing_twice_changes_nothing(analyzer, db_path):
+def test_writing_twice_changes_nothing(lexicon_analyzer, db_path):
     results = [
-        _page(analyzer, "a.html"),
-        _page(analyzer, "b.html", body="DeepSeek的模型很便宜，但英伟达依然是赢家。"),
+        _page(lexicon_analyzer, "a.html"),
+        _page(lexicon_analyzer, "b.html", body="DeepSeek的模型很便宜，但英伟达依然是赢家。"),
     ]
     con = connect(db_path)
     first = write_results(con, results, "run1", "lexicon.v1")
@@ -58,12 +58,12 @@ def test_writing_twice_changes_nothing(analyzer, db_path):
     assert before["articles"] == 2 and before["stances"] == 4
 
 
-def test_changed_page_is_updated_not_duplicated(analyzer, db_path):
+def test_changed_page_is_updated_not_duplicated(lexicon_analyzer, db_path):
     con = connect(db_path)
-    write_results(con, [_page(analyzer, "a.html")], "r1", "lexicon.v1")
+    write_results(con, [_page(lexicon_analyzer, "a.html")], "r1", "lexicon.v1")
     counts = write_results(
         con,
-        [_page(analyzer, "a.html", body="英伟达的财报令人失望，增长放缓。")],
+        [_page(lexicon_analyzer, "a.html", body="英伟达的财报令人失望，增长放缓。")],
         "r2",
         "lexicon.v1",
     )
@@ -73,17 +73,20 @@ def test_changed_page_is_updated_not_duplicated(analyzer, db_path):
     assert con.execute("SELECT count(DISTINCT article_id) FROM stances").fetchone()[0] == 1
 
 
-def test_same_content_under_two_names_lands_once(analyzer, db_path):
+def test_same_content_under_two_names_lands_once(lexicon_analyzer, db_path):
     con = connect(db_path)
     write_results(
-        con, [_page(analyzer, "a.html"), _page(analyzer, "copy-of-a.html")], "r1", "lexicon.v1"
+        con,
+        [_page(lexicon_analyzer, "a.html"), _page(lexicon_analyzer, "copy-of-a.html")],
+        "r1",
+        "lexicon.v1",
     )
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert con.execute("SELECT count(*) FROM pages").fetchone()[0] == 2
 
 
-def test_rejects_are_recorded_once_per_input(analyzer, db_path):
-    bad = analyzer.process(RawPage("empty.html", b"", "html"))
+def test_rejects_are_recorded_once_per_input(lexicon_analyzer, db_path):
+    bad = lexicon_analyzer.process(RawPage("empty.html", b"", "html"))
     con = connect(db_path)
     write_results(con, [bad], "r1", "lexicon.v1")
     write_results(con, [bad], "r2", "lexicon.v1")
@@ -91,13 +94,13 @@ def test_rejects_are_recorded_once_per_input(analyzer, db_path):
     assert rows == [("empty.html", "decode", "empty-file")]
 
 
-def test_views_count_stances_by_period(analyzer, db_path):
+def test_views_count_stances_by_period(lexicon_analyzer, db_path):
     con = connect(db_path)
     write_results(
         con,
         [
-            _page(analyzer, "a.html", day="2025-03-03"),
-            _page(analyzer, "b.html", body="英伟达将继续增长。", day="2025-03-05"),
+            _page(lexicon_analyzer, "a.html", day="2025-03-03"),
+            _page(lexicon_analyzer, "b.html", body="英伟达将继续增长。", day="2025-03-05"),
         ],
         "r1",
         "lexicon.v1",
@@ -112,9 +115,9 @@ def test_views_count_stances_by_period(analyzer, db_path):
     )
 
 
-def test_predictions_due_view(analyzer, db_path):
+def test_predictions_due_view(lexicon_analyzer, db_path):
     con = connect(db_path)
-    write_results(con, [_page(analyzer, "a.html")], "r1", "lexicon.v1")
+    write_results(con, [_page(lexicon_analyzer, "a.html")], "r1", "lexicon.v1")
     rows = con.execute("SELECT due, target, direction, status FROM predictions_due").fetchall()
     assert (date(2025, 12, 31), "nvidia", "up", "due") in rows
 
@@ -151,13 +154,13 @@ def test_opening_an_older_database_upgrades_it(db_path):
     assert con.execute("SELECT count(*) FROM stance_monthly").fetchone()[0] == 0
 
 
-def test_article_search_finds_chinese_keywords(analyzer, db_path):
+def test_article_search_finds_chinese_keywords(lexicon_analyzer, db_path):
     con = connect(db_path)
     write_results(
         con,
         [
-            _page(analyzer, "a.html"),
-            _page(analyzer, "b.html", body="DeepSeek的模型很便宜，但英伟达依然是赢家。"),
+            _page(lexicon_analyzer, "a.html"),
+            _page(lexicon_analyzer, "b.html", body="DeepSeek的模型很便宜，但英伟达依然是赢家。"),
         ],
         "r",
         "lexicon.v1",
@@ -167,9 +170,9 @@ def test_article_search_finds_chinese_keywords(analyzer, db_path):
     assert con.execute("SELECT count(*) FROM article_search('特斯拉')").fetchone()[0] == 0
 
 
-def test_prediction_scores_use_hedge_as_probability(analyzer, db_path):
+def test_prediction_scores_use_hedge_as_probability(lexicon_analyzer, db_path):
     con = connect(db_path)
-    write_results(con, [_page(analyzer, "a.html")], "r", "lexicon.v1")
+    write_results(con, [_page(lexicon_analyzer, "a.html")], "r", "lexicon.v1")
     pid, hedge = con.execute("SELECT id, hedge FROM predictions LIMIT 1").fetchone()
     con.execute(
         "INSERT INTO prediction_outcomes VALUES (?, 'wrong', current_date, NULL, NULL, now())",
@@ -185,11 +188,11 @@ def test_prediction_scores_use_hedge_as_probability(analyzer, db_path):
     assert brier == pytest.approx(stated**2)
 
 
-def test_export_writes_one_file_per_table(analyzer, db_path, tmp_path):
+def test_export_writes_one_file_per_table(lexicon_analyzer, db_path, tmp_path):
     from pipeline.warehouse.export import export_tables
 
     con = connect(db_path)
-    write_results(con, [_page(analyzer, "a.html")], "r", "lexicon.v1")
+    write_results(con, [_page(lexicon_analyzer, "a.html")], "r", "lexicon.v1")
     written = {t: (p, n) for t, p, n in export_tables(con, tmp_path / "out", "parquet")}
     assert set(written) >= {"articles", "stances", "predictions", "rejects", "runs"}
     path, rows = written["stances"]
@@ -198,10 +201,10 @@ def test_export_writes_one_file_per_table(analyzer, db_path, tmp_path):
     assert all(p.suffix == ".csv" and p.is_file() for _, p, _ in csv_written)
 
 
-def test_pages_sharing_a_canonical_link_stay_separate(analyzer, db_path):
+def test_pages_sharing_a_canonical_link_stay_separate(lexicon_analyzer, db_path):
     html = PAGE.replace("<head>", '<head><link rel="canonical" href="https://site.example/">')
     results = [
-        analyzer.process(
+        lexicon_analyzer.process(
             RawPage(
                 f"p{i}.html",
                 html.format(
@@ -221,10 +224,10 @@ def test_pages_sharing_a_canonical_link_stay_separate(analyzer, db_path):
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
 
 
-def test_predictions_no_longer_made_are_dropped_unless_resolved(analyzer, db_path):
+def test_predictions_no_longer_made_are_dropped_unless_resolved(lexicon_analyzer, db_path):
     from dataclasses import replace
 
-    first = _page(analyzer, "a.html", body="我预计英伟达明年会继续大涨，需求只会更大。")
+    first = _page(lexicon_analyzer, "a.html", body="我预计英伟达明年会继续大涨，需求只会更大。")
     assert len(first.predictions) == 2
     con = connect(db_path)
     write_results(con, [first], "r1", "lexicon.v1")
@@ -237,12 +240,14 @@ def test_predictions_no_longer_made_are_dropped_unless_resolved(analyzer, db_pat
     assert [r[0] for r in con.execute("SELECT id FROM predictions").fetchall()] == [kept]
 
 
-def test_report_links_only_web_urls_and_keeps_the_partial_first_week(analyzer, db_path, tmp_path):
+def test_report_links_only_web_urls_and_keeps_the_partial_first_week(
+    lexicon_analyzer, db_path, tmp_path
+):
     from datetime import date as d
 
     from pipeline.report import gather, render_html
 
-    page = analyzer.process(
+    page = lexicon_analyzer.process(
         RawPage(
             "x.json",
             PAGE.format(title="标题", body="英伟达还会大涨。", day="2025-03-05").encode(),

@@ -52,7 +52,7 @@ class FeatureBuilder:
             math.tanh(sum(values) / SQUASH),
             math.tanh(sum(v for v in values if v > 0) / SQUASH),
             math.tanh(-sum(v for v in values if v < 0) / SQUASH),
-            math.log1p(len(mine)),
+            math.log1p(len(mine)) / 3,
             named / max(n_sentences, 1),
             float(any(s.is_title for s in mine)),
             others / max(n_sentences, 1),
