@@ -484,8 +484,8 @@ def predictions_resolve(
     "--model",
     default="linear.v1",
     show_default=True,
-    type=click.Choice(["linear.v1", "transformer.v1"]),
-    help="The backend to train.",
+    type=click.Choice(["linear.v1", "transformer.v1", "claims.v1"]),
+    help="The stance backend to train, or claims.v1 (the prediction filter).",
 )
 @click.option(
     "--data",
@@ -513,6 +513,7 @@ def train(
     \b
     Example:
       duokong train                                   # linear.v1 → models/linear-v1
+      duokong train --model claims.v1                 # the prediction filter → models/claims-v1
       duokong train --model transformer.v1 --base ~/models/chinese-roberta-wwm-ext
     """
     from pipeline.stance.dataset import STANCE_DIR, DatasetError, load_examples
@@ -592,6 +593,9 @@ def evaluate(models: tuple[str, ...], data_paths: tuple[str, ...], commentary: s
         analyzer = Analyzer(settings)
         scores = compare(names, example_cases(examples, analyzer), settings, analyzer)
         click.echo(format_comparison(scores, f"{len(examples)} labelled examples"))
+        from pipeline.evaluate import example_predictions
+
+        click.echo("\n" + example_predictions(examples, analyzer).summary())
     gold_files = [p for p in rest if p not in stance_files]
     if paths and not gold_files:
         return
@@ -600,12 +604,18 @@ def evaluate(models: tuple[str, ...], data_paths: tuple[str, ...], commentary: s
     )
     if not files:
         raise click.ClickException("no gold files found; pass --data FILE")
+    from pipeline.stance import registry
+    from pipeline.targets import Catalogue
+
+    catalogue = Catalogue.load(settings.path("targets_file"))
     for name in names:
         click.echo(f"\n== {name} ==")
         try:
-            click.echo(format_report(evaluate_samples(files, settings.with_overrides(model=name))))
+            registry.create(name, settings, catalogue)  # fails fast when it has no trained model
         except DuokongError as exc:
             click.echo(f"not measured: {exc}")
+            continue
+        click.echo(format_report(evaluate_samples(files, settings.with_overrides(model=name))))
 
 
 def _is_stance_file(path: Path) -> bool:

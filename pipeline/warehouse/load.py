@@ -180,6 +180,8 @@ def write_results(
                     "conditional": p.conditional,
                     "condition": p.condition,
                     "hedge": p.hedge,
+                    "speaker": p.speaker,
+                    "horizon_source": p.horizon_source,
                     "created_at": now,
                 }
         _insert(
