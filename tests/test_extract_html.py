@@ -54,3 +54,84 @@ def test_headline_as_shown_and_dates_and_bylines(analyzer):
     assert art.title == "》英伟达财报再超预期"
     assert art.published.isoformat() == "2025-09-17"
     assert art.author == "张三 李四"
+
+
+def test_byline_right_above_the_first_sentence(analyzer):
+    """The body block starts below the header, so the byline sits in the raw lines right above
+    its first sentence, with layout whitespace in between."""
+    pad = " \n" * 200
+    page = (
+        "<html><head><title>英伟达财报再超预期</title></head><body>"
+        f"<div class='x'><span>作者：</span>{pad}<span>安东尼</span>{pad}<span>7 分钟</span></div>"
+        f"<div>{BODY}</div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "安东尼"
+
+
+def test_name_under_a_source_label_or_a_blog_profile(analyzer):
+    source = f"<html><body><div>{BODY}</div><div>来源: 尹娟</div></body></html>"
+    assert _extract(analyzer, source).author == "尹娟"
+    media = f"<html><body><div>{BODY}</div><div>来源: 新闻晨报</div></body></html>"
+    assert _extract(analyzer, media).author is None
+    profile = f"<html><body><div>{BODY}</div><div><p>[太小心]个人类别</p></div></body></html>"
+    assert _extract(analyzer, profile).author == "太小心"
+
+
+def test_share_bar_between_an_info_table_and_the_text_does_not_end_it(analyzer):
+    """An end marker in the second half of the lines ends the body, unless far more prose
+    follows it than precedes it (a share bar under a document's label/value table)."""
+    rows = [("发文字号", "某政发〔2022〕1号"), ("发布日期", "2022年01月28日"), ("分类", "通告")] * 2
+    table = "".join(f"<div>{k}：</div><div>{v}</div>" for k, v in rows)
+    page = f"<html><body><div>{table}<div>分享到</div>{BODY}</div></body></html>"
+    assert "第3段" in _extract(analyzer, page).body
+
+
+def test_numbered_ranking_under_the_text_stays(analyzer):
+    ranking = "".join(f"<p>{i}、地区{i}</p>" for i in range(1, 8))
+    page = f"<html><body><div>{BODY}{ranking}</div></body></html>"
+    assert "7、地区7" in _extract(analyzer, page).body
+
+
+def test_pager_mark_before_the_headline_goes(analyzer):
+    page = (
+        "<html><head><title>CES报道：英伟达展台人气旺_某某网</title></head><body>"
+        f"<h1>第1页CES报道：英伟达展台人气旺</h1><div>{BODY}</div></body></html>"
+    )
+    assert _extract(analyzer, page).title == "CES报道：英伟达展台人气旺"
+
+
+def test_xpath_guard_skips_only_what_cannot_match():
+    from lxml import html as lxml_html
+
+    from pipeline.extract.xpath import xpath
+
+    tree = lxml_html.document_fromstring(
+        "<html><body><div id='pt'>a</div><p class='post-time'>b</p></body></html>"
+    )
+    assert xpath('//*[contains(@class, "post-time")]')(tree)[0].text == "b"
+    assert xpath('//*[contains(@class, "date-source")]')(tree) == []
+    assert xpath('//*[@id="pt" or contains(@class, "crumb")]')(tree)[0].text == "a"
+
+
+def test_site_name_in_front_of_the_headline_goes_a_kicker_stays():
+    from lxml import html as lxml_html
+
+    from pipeline.extract.metadata import with_page_title
+
+    site = lxml_html.document_fromstring(
+        "<html><head><title>财报超预期 - 某某医疗网</title></head></html>"
+    )
+    assert with_page_title(site, "某某医疗网:财报超预期") == "财报超预期"
+    kicker = lxml_html.document_fromstring(
+        "<html><head><title>专栏：财报超预期_专栏_某某网</title></head></html>"
+    )
+    assert with_page_title(kicker, "专栏：财报超预期") == "专栏：财报超预期"
+
+
+def test_reporters_credit_line_leaves_the_body_and_names_the_author(analyzer):
+    page = (
+        "<html><body><div><p>英伟达财报再超预期</p><p>本报记者 王燕平 方云凤</p>"
+        f"{BODY}<p>（编辑：孙某）</p></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.author == "王燕平" and "本报记者" not in art.body

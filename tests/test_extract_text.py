@@ -70,3 +70,16 @@ def test_dump_that_is_only_body_keeps_every_paragraph(analyzer):
     assert art is not None
     assert art.body.startswith("英伟达周三盘后公布季度财报")
     assert "投资者不宜追高" in art.body
+
+
+def test_lexicon_anchored_and_floating_patterns(tmp_path):
+    """Patterns anchored at the line start are tried there only; the others anywhere; a pattern
+    with a top-level | is not anchored as a whole."""
+    from pipeline.extract.cleaning import Boilerplate
+
+    lex = tmp_path / "b.toml"
+    lex.write_text('end = ["^相关文章$"]\nline = ["^广告$|推广", "不代表.{0,4}立场"]\n', "utf-8")
+    bp = Boilerplate.load(lex)
+    assert bp.is_end("相关文章") and not bp.is_end("见相关文章")
+    assert bp.is_noise("广告") and bp.is_noise("本页推广内容") and bp.is_noise("本文不代表本站立场")
+    assert not bp.is_noise("广告主的预算")

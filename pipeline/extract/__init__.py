@@ -4,7 +4,11 @@ Cascade (html.py):
 1. parse, drop non-content elements (scripts, navigation, comment areas, share bars, sidebars);
 2. take the body from a known content container of common Chinese site templates;
 3. otherwise take the densest block of prose;
-4. clean the paragraphs line by line against known boilerplate phrases (data/lexicons).
+4. clean the paragraphs line by line against known boilerplate phrases (data/lexicons): an end
+   marker ends the body unless far more prose follows it than precedes it;
+5. metadata from the markup first, then from the text: the header above the block, the raw lines
+   right above the body's first sentence (bylines the block starts below), the body's first and
+   last lines, the lines after it (来源/编辑 lines), a blog's sidebar profile.
 Plain-text page dumps (textdump.py) have no markup: their header and footer are found by line
 patterns (breadcrumbs, meta lines, end markers such as 扫描二维码 or 相关文章).
 """

@@ -26,6 +26,7 @@ _PROSE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”「」]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
+_BLANK_LINES = re.compile(r"\s*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,19 @@ def _header_text(full: str, container: lxml_html.HtmlElement | None) -> str:
     return full[max(0, pos - 1500) : pos] if pos > 0 else full[:1500]
 
 
+def _lead_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
+    """Page text just before the body's first line. The block the body came from may start far
+    above it (a section heading, a menu) or below the byline; the lines right above the first
+    sentence are where a byline sits either way (作者：/安东尼/7 分钟)."""
+    if not paragraphs:
+        return ""
+    pos = full.find(paragraphs[0][:20])
+    if pos <= 0:
+        return ""
+    # Layout indentation is most of the raw text between blocks: measure the reach without it.
+    return _BLANK_LINES.sub("\n", full[max(0, pos - 8 * reach) : pos])[-reach:]
+
+
 def _from_headline(paragraphs: list[str], title: str | None) -> list[str]:
     """An article starts at its headline: when the block also holds the navigation above it,
     the lines before the headline (in the first half) go."""
@@ -266,18 +280,35 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     paragraphs = without_link_lines(lines)
     if sum(map(len, paragraphs)) < min_chars:  # a story written inside one big link
         paragraphs = [text for text, _ in lines]
-    paragraphs = boilerplate.clean(_from_headline(paragraphs, title), title=title)
+    paragraphs = _from_headline(paragraphs, title)
+    early = "\n".join(paragraphs[:6])  # credit lines that cleaning takes out name the authors
+    paragraphs = boilerplate.clean(paragraphs, title=title)
     paragraphs, byline = _split_byline(paragraphs)
     top = paragraphs[:4]  # before menus are cut: a bare byline name is not prose either
     paragraphs = without_trailing_lists(from_first_prose(paragraphs))
     if shown is None and paragraphs:
         title = headline_above(lines_of(root), paragraphs[0]) or title
+    title = M.with_page_title(root, M.without_page_mark(title))
     header = _header_text(full_text, container)
+    lead = _lead_text(full_text, paragraphs)
     if published is None:
-        published = M.labelled_date(header) or M.parse_date(header) or M.parse_date(byline)
+        published = (
+            M.labelled_date(header)
+            or M.parse_date(header)
+            or M.parse_date(byline)
+            or M.labelled_date(lead)
+            or M.parse_date(lead)
+        )
     # Chinese news often signs at the end: （记者 胡晓蓉）, 新京报记者 彭冲 山东冠县报道.
     footer = _footer_text(full_text, paragraphs)
-    author = author or _text_author(header, byline, paragraphs, footer) or M.name_line_author(top)
+    author = (
+        author
+        or _text_author(header + "\n" + lead, byline, paragraphs, footer, early)
+        or M.name_line_author(top)
+        or M.name_under_title(lead, title)
+        or M.source_name_author(footer)
+        or M.profile_author(full_text)
+    )
     return Extracted(title, published, site, author, category, paragraphs, method, url)
 
 
@@ -307,15 +338,30 @@ def _footer_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
         return ""
     last = paragraphs[-1][-30:]
     pos = full.rfind(last)
-    return full[pos + len(last) : pos + len(last) + reach] if pos >= 0 else ""
+    if pos < 0:
+        return ""
+    # Layout indentation is most of the raw text between blocks: measure the reach without it.
+    after = full[pos + len(last) : pos + len(last) + 8 * reach]
+    return _BLANK_LINES.sub("\n", after)[:reach]
 
 
-def _text_author(header: str, byline: str, paragraphs: list[str], footer: str) -> str | None:
+def _text_author(
+    header: str, byline: str, paragraphs: list[str], footer: str, early: str = ""
+) -> str | None:
     """Bylines in the text, nearest the story first: the header, the body's first lines, its
-    last lines and what follows, a bracketed signature, a bare name under the headline."""
-    head = "\n".join(paragraphs[:3])
+    last lines and what follows, a bracketed signature, a bare name under the headline. The
+    first five lines, not three: a headline, a subtitle and a repeated headline can come before
+    the byline line (本报实习生 刘国栋 周炜本报记者 …)."""
+    head = "\n".join(paragraphs[:5])
     tail = "\n".join(paragraphs[-2:])
-    for text in (header, byline, head, tail, footer):
+    for text in (header, byline, head):
+        if text and (name := M.label_author(text)):
+            return name
+    # Reporters' credit lines that cleaning took out of the first lines (本报记者 王燕平); only
+    # reporters: an editor's credit there must not outrank a signature at the end.
+    if early and (name := M.reporter_author(early)):
+        return name
+    for text in (tail, footer):
         if text and (name := M.label_author(text)):
             return name
     if paragraphs and (name := M.signature_author(paragraphs[-1])):

@@ -271,11 +271,49 @@ def label_author(text: str) -> str | None:
         # 记者：首先欢迎你… is an interview question, not a byline: names are short.
         if not _LONG_CJK.match(value := m.group(1).strip()):
             return value
-    if m := P.REPORTER_LABEL.search(text):
-        return next(g for g in m.groups() if g)
+    if name := reporter_author(text):
+        return name
     if m := P.POSTED_BY.search(text):
         return next(g for g in m.groups() if g)
     return None
+
+
+def reporter_author(text: str) -> str | None:
+    """The first reporter credited (本报记者 葛灵丹, （姚峰 上海报道）, 执笔人：闵乐夫)."""
+    for m in P.REPORTER_LABEL.finditer(text):
+        # 记者调查 / 本报记者手记 are column names, not a reporter's name.
+        if (name := next(g for g in m.groups() if g)) not in P.NOT_NAMES:
+            return name
+    return None
+
+
+def source_name_author(text: str) -> str | None:
+    """A two- or three-character name alone on a 来源 line (来源: 尹娟) is the writer; a source
+    that is a paper, a site or an agency (来源：新闻晨报) is not a person."""
+    for m in P.SOURCE_NAME.finditer(text):
+        if not P.MEDIA_SUFFIX.search(m.group(1)) and m.group(1) not in P.NOT_NAMES:
+            return m.group(1)
+    return None
+
+
+def profile_author(text: str) -> str | None:
+    """The blogger named by a blog platform's sidebar profile ([太小心]个人类别): on a blog
+    page with no byline, the owner of the blog wrote the post."""
+    m = P.PROFILE_NAME.search(text)
+    return next(g for g in m.groups() if g) if m else None
+
+
+def name_under_title(lead: str, title: str | None) -> str | None:
+    """A bare name on the line right under the headline, just above the story (我是怎样卷入…
+    / 茉莉 / 【看中国…】): the reprint names its writer the way a column does."""
+    if not title:
+        return None
+    lines = [ln.strip() for ln in lead.split("\n")]
+    if title not in lines:
+        return None
+    below = lines[len(lines) - lines[::-1].index(title) :]
+    name = name_line_author(below[:2]) if below else None
+    return None if name and P.MEDIA_SUFFIX.search(name) else name
 
 
 def signature_author(last_line: str) -> str | None:
@@ -417,3 +455,32 @@ def displayed_headline(
                                 best = score
                 el = el.getparent()
     return best[2] if best else None
+
+
+_PAGE_MARK = re.compile(r"^第\s*\d+\s*[页頁]\s*")
+
+
+def without_page_mark(headline: str | None) -> str | None:
+    """A pager's '第1页' glued in front of the heading is layout, not part of the headline a
+    reader quotes. (A '》' in front stays: the page shows it as the headline's own mark.)"""
+    if not headline:
+        return headline
+    stripped = _PAGE_MARK.sub("", headline).strip()
+    return stripped if len(stripped) >= 4 else headline
+
+
+_KICKER = re.compile(r"^([^:：\s]{1,10})[:：]\s*")
+_SITE_SPLIT = re.compile(r"\s*(?:_|\||｜| - | — | – )\s*")
+
+
+def with_page_title(tree: lxml_html.HtmlElement, headline: str | None) -> str | None:
+    """A site name glued in front of the headline ('中時醫療網:年節零食…', from og:title) while
+    the <title> names that site after it ('年節零食… - 中時醫療網') is not part of the headline.
+    (A kicker in front, '专栏：…', is: only the name the <title> ends with, the site, goes.)"""
+    page_title = _first(tree, ("//title",))
+    if not headline or not page_title:
+        return headline
+    parts = [p for p in _SITE_SPLIT.split(page_title) if p]
+    if len(parts) >= 2 and (m := _KICKER.match(headline)) and m.group(1) == parts[-1]:
+        return headline[m.end() :].strip() or headline
+    return headline

@@ -189,7 +189,7 @@ PUBLISH_LABELS = re.compile(
     r"編輯於|编辑于|更新于|發佈時間|Posted on|Published)"
 )
 AUTHOR_LABEL = re.compile(
-    r"(?:作者|作\s*者|文|撰文|記者|记者|編輯|编辑|Author|By)\s*[:：/]\s*"
+    r"(?:作者|作\s*者|文|撰文|記者|记者|編輯|编辑|发文机关|發文機關|Author|By)\s*[:：/]\s*"
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.\- ]{0,24}?)"
     r"(?=\s|$|[，,。|｜/]|来源|來源|发布|發佈|时间|時間|日期|\d)"
 )
@@ -235,7 +235,24 @@ NOT_NAMES = frozenset(
         "本报讯",
         "评论",
         "专题",
+        "调查",
+        "观察",
+        "手记",
+        "专访",
+        "采访",
+        "报道",
+        "报道组",
     }
+)
+# A personal name alone under a source label (来源: 尹娟); media names end in 报, 网, 社, 刊…
+SOURCE_NAME = re.compile(r"(?:^|\n)\s*(?:来源|來源)\s*[:：]\s*([\u4e00-\u9fff]{2,3})\s*(?:\n|$)")
+MEDIA_SUFFIX = re.compile(
+    r"(?:报|報|网|網|社|刊|台|站|部|局|院|会|會|厅|廳|办|辦|周|週|讯|訊|志|誌)$"
+)
+# A blog platform's sidebar profile: 太小心 [作者简介] · [太小心]个人类别 · [太小心]存档目录
+PROFILE_NAME = re.compile(
+    r"(?:^|\n)\s*([^\s\[\]]{2,12})\s+\[(?:作者简介|作者簡介)\]"
+    r"|\[([^\s\[\]]{2,12})\](?:个人类别|個人類別|存档目录|存檔目錄|的个人链接|的個人鏈接)"
 )
 RELATIVE_TIME = re.compile(r"\d+\s*(?:年|个月|個月|月|周|週|天|小时|小時|分钟|分鐘|秒)前")
 
