@@ -7,12 +7,44 @@ the list of types, unless the caller names them as trusted.
 
 from __future__ import annotations
 
+import importlib.abc
 import json
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import UnknownModelError
+
+
+class _NoTorch(importlib.abc.MetaPathFinder):
+    """Refuses `torch` while skops.io is first imported.
+
+    skops builds its list of trusted types from sklearn's `all_estimators()`, which walks every
+    sklearn package, and the walk imports sklearn's vendored array-API shim for torch, which
+    imports torch: 200 MB and a second and a half in every worker process, for a model that
+    never touches torch. The walk ignores ImportErrors, so refusing torch for that moment only
+    skips the shim. Once skops is loaded, torch imports normally (transformer.v1 uses it).
+    """
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "torch" or name.startswith("torch."):
+            raise ImportError(f"{name} is not needed to load a scikit-learn model")
+        return None
+
+
+def _skops_io():  # -> module skops.io
+    if "skops.io" in sys.modules or "torch" in sys.modules:
+        import skops.io
+
+        return skops.io
+    blocker = _NoTorch()
+    sys.meta_path.insert(0, blocker)
+    try:
+        import skops.io
+    finally:
+        sys.meta_path.remove(blocker)
+    return skops.io
 
 ARTIFACT = "model.skops"
 META = "duokong.json"
@@ -20,7 +52,7 @@ TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.")
 
 
 def save(estimator: Any, out_dir: Path, name: str, meta: dict[str, Any]) -> None:
-    import skops.io as sio
+    sio = _skops_io()
 
     out_dir.mkdir(parents=True, exist_ok=True)
     sio.dump(estimator, out_dir / ARTIFACT, compression=zipfile.ZIP_DEFLATED)
@@ -28,7 +60,7 @@ def save(estimator: Any, out_dir: Path, name: str, meta: dict[str, Any]) -> None
 
 
 def load(model_dir: Path, name: str, trusted: list[str] | None = None) -> Any:
-    import skops.io as sio
+    sio = _skops_io()
 
     path = model_dir / ARTIFACT
     if not path.is_file():

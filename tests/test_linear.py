@@ -104,3 +104,18 @@ def test_cli_train_writes_model_and_figures(tmp_path):
     meta = json.loads(out.output[out.output.index("{") :])
     assert meta["examples"] > 50 and "cv_macro_f1" in meta
     assert (tmp_path / "m" / linear.ARTIFACT).is_file()
+
+
+def test_loading_a_model_does_not_import_torch():
+    """skops' trusted-type scan would import torch (200 MB per worker); modelio keeps it out."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from pipeline import modelio; "
+        "modelio.load(Path('models/linear-v1'), 'linear.v1'); print('torch' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
