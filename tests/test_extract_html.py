@@ -135,3 +135,66 @@ def test_reporters_credit_line_leaves_the_body_and_names_the_author(analyzer):
     )
     art = _extract(analyzer, page)
     assert art.author == "王燕平" and "本报记者" not in art.body
+
+
+def test_author_candidates_that_name_no_person_are_refused():
+    """A site in meta author, a label word, a URL, an id, a dateline or a headline is no author:
+    a wrong author is worse than none, so the next rule is asked instead."""
+    from pipeline.extract.metadata import plausible_author
+
+    for value in ("chinanews", "网易", "正北方网", "2804", "@ http://udn.com/", "记者", "小字号"):
+        assert not plausible_author(value), value
+    for value in ("大陸新聞組北京17日電", "寒冬裡如何保持水嫩肌膚 醫師來教你", "AP", "蒋"):
+        assert not plausible_author(value), value
+    for value in ("胡平", "常书香 马丹阳", "ggjjzhzz", "布蘭登．山德森", "吉林省人民政府"):
+        assert plausible_author(value), value
+
+
+def test_meta_author_that_is_the_portal_gives_way_to_the_byline(analyzer):
+    page = (
+        "<html><head><meta name='author' content='网易'></head><body><div>"
+        f"<p>作者：王小明</p>\n{BODY}</div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "王小明"
+
+
+def test_name_padded_to_three_characters_is_one_name():
+    from pipeline.extract.metadata import label_author
+
+    assert label_author("作者: \n  赵  培：北京物资学院") == "赵培"
+
+
+def test_ambiguous_us_date_and_page_clock_give_no_date():
+    """7/5/2005 is May or July depending on who reads it; 今天是… is the crawl day."""
+    from datetime import date
+
+    from pipeline.extract.metadata import parse_date
+
+    assert parse_date("7/5/2005 9:23:57 PM") is None
+    assert parse_date("9/17/2004 5:54:13 AM") == date(2004, 9, 17)
+    assert parse_date("今天是2026年11月28日 星期六") is None
+    assert parse_date("今天是2026年11月28日 发布时间：2025-02-02") == date(2025, 2, 2)
+
+
+def test_caption_repeated_under_every_picture_leaves_the_body(analyzer):
+    caption = "格兰仕微波炉G80Q23YSL"
+    paras = "".join(
+        f"<p>第{i}段：这款微波炉的蒸汽系统让加热更均匀，速度更快，热效率更高。</p><p>{caption}</p>"
+        for i in range(4)
+    )
+    art = _extract(analyzer, f"<html><body><div>{paras}</div></body></html>")
+    assert caption not in art.body and art.body.count("微波炉") == 4
+
+
+def test_author_role_prefix_and_commenters():
+    """记者王敬照 names 王敬照; an author class inside a comment area names a commenter."""
+    from lxml import html as lxml_html
+
+    from pipeline.extract.metadata import html_author, tidy_author
+
+    assert tidy_author("记者王敬照") == "王敬照" and tidy_author("记者") == "记者"
+    tree = lxml_html.fromstring(
+        "<html><body><div>" + "正文" * 200 + "</div><div class='comment-list'>"
+        "<span class='author'>路人甲</span>好文</div></body></html>"
+    )
+    assert html_author(tree) is None

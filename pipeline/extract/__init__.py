@@ -8,7 +8,13 @@ Cascade (html.py):
    marker ends the body unless far more prose follows it than precedes it;
 5. metadata from the markup first, then from the text: the header above the block, the raw lines
    right above the body's first sentence (bylines the block starts below), the body's first and
-   last lines, the lines after it (来源/编辑 lines), a blog's sidebar profile.
+   last lines, the lines after it (来源/编辑 lines), a blog's sidebar profile. Each author
+   candidate must pass metadata.plausible_author (no site, portal, label word, URL, id,
+   dateline or headline), else the next rule is asked: a wrong author is worse than none.
+   Dates never come from below the body, from a page clock (今天是…) or from a month-first
+   date whose day could be a month (7/5/2005).
+Rules are judged with benchmarks/extract_cv.py (k folds of the dev half): keep a rule only when
+it helps pages it was not written for.
 Plain-text page dumps (textdump.py) have no markup: their header and footer are found by line
 patterns (breadcrumbs, meta lines, end markers such as 扫描二维码 or 相关文章).
 """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,22 @@ def without_trailing_lists(paragraphs: list[str], min_run: int = 5) -> list[str]
     if last >= 0 and len(run) >= min_run and not _enumerated(run):
         return paragraphs[: last + 1]
     return paragraphs
+
+
+def without_repeated_captions(
+    paragraphs: list[str], min_repeats: int = 4, max_len: int = 40
+) -> list[str]:
+    """A short line that is not a sentence and comes back four times or more is an image
+    caption or a widget label repeated under every picture ('产品型号', '点击查看大图'); a
+    story does not repeat its own lines, so every copy goes. (Under six characters a repeated
+    line is a section label of the story itself: 专家点评, 贴心提醒.)"""
+    counts = Counter(paragraphs)
+    repeated = {
+        line
+        for line, n in counts.items()
+        if n >= min_repeats and 6 <= len(line) <= max_len and not is_prose(line)
+    }
+    return [line for line in paragraphs if line not in repeated] if repeated else paragraphs
 
 
 _ITEM_NUMBER = re.compile(r"^[（(]?(\d{1,3})[、.．)）]")

@@ -9,6 +9,7 @@ paragraphs are filtered against the phrase lexicon.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +19,12 @@ from lxml import html as lxml_html
 from pipeline.errors import PageRejected
 from pipeline.extract import metadata as M
 from pipeline.extract import patterns as P
-from pipeline.extract.cleaning import Boilerplate, from_first_prose, without_trailing_lists
+from pipeline.extract.cleaning import (
+    Boilerplate,
+    from_first_prose,
+    without_repeated_captions,
+    without_trailing_lists,
+)
 from pipeline.extract.xpath import xpath
 
 _TOKEN_SPLIT = re.compile(r"[\s\-_]+")
@@ -262,7 +268,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     category = M.html_category(root, title)
     published = M.meta_date(root)
     url = M.canonical_url(root)
-    author = M.html_author(root)
+    author = M.html_author(root, site)
 
     # Work on the tree with boilerplate containers removed, so that comments, related lists and
     # sidebars can give neither body text nor a date.
@@ -285,31 +291,55 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     paragraphs = boilerplate.clean(paragraphs, title=title)
     paragraphs, byline = _split_byline(paragraphs)
     top = paragraphs[:4]  # before menus are cut: a bare byline name is not prose either
-    paragraphs = without_trailing_lists(from_first_prose(paragraphs))
+    paragraphs = without_trailing_lists(from_first_prose(without_repeated_captions(paragraphs)))
     if shown is None and paragraphs:
         title = headline_above(lines_of(root), paragraphs[0]) or title
     title = M.with_page_title(root, M.without_page_mark(title))
     header = _header_text(full_text, container)
     lead = _lead_text(full_text, paragraphs)
-    if published is None:
-        published = (
-            M.labelled_date(header)
-            or M.parse_date(header)
-            or M.parse_date(byline)
-            or M.labelled_date(lead)
-            or M.parse_date(lead)
-        )
+    published = published or text_date(header, byline, lead)
     # Chinese news often signs at the end: （记者 胡晓蓉）, 新京报记者 彭冲 山东冠县报道.
     footer = _footer_text(full_text, paragraphs)
-    author = (
-        author
-        or _text_author(header + "\n" + lead, byline, paragraphs, footer, early)
-        or M.name_line_author(top)
-        or M.name_under_title(lead, title)
-        or M.source_name_author(footer)
-        or M.profile_author(full_text)
+    author = author or _first_plausible(
+        site,
+        lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early),
+        lambda: M.name_line_author(top),
+        lambda: M.name_under_title(lead, title),
+        lambda: M.source_name_author(footer),
+        lambda: M.profile_author(full_text),
     )
     return Extracted(title, published, site, author, category, paragraphs, method, url)
+
+
+# Where a page without date metadata writes its date, surest first: a labelled date in the
+# header above the block, any date there, the byline line taken out of the body, then the lines
+# right above the body's first sentence. Never below the body: comments and related lists sit
+# there, with their own dates.
+TEXT_DATE_RULES: tuple[tuple[str, str, Callable[[str | None], date | None]], ...] = (
+    ("header-labelled", "header", M.labelled_date),
+    ("header", "header", M.parse_date),
+    ("byline", "byline", M.parse_date),
+    ("lead-labelled", "lead", M.labelled_date),
+    ("lead", "lead", M.parse_date),
+)
+
+
+def text_date(header: str, byline: str, lead: str) -> date | None:
+    """The publish date written in the text around the body's start (TEXT_DATE_RULES)."""
+    texts = {"header": header, "byline": byline, "lead": lead}
+    for _name, where, rule in TEXT_DATE_RULES:
+        if d := rule(texts[where]):
+            return d
+    return None
+
+
+def _first_plausible(site: str | None, *rules: Callable[[], str | None]) -> str | None:
+    """The first author a rule finds that can name a person: a rule that picks up a label word
+    or the site's name gives way to the next rule instead of ending the search."""
+    for rule in rules:
+        if (value := M.tidy_author(rule())) and M.plausible_author(value, site):
+            return value
+    return None
 
 
 _META_LINE = re.compile(

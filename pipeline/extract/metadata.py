@@ -83,22 +83,43 @@ _BREADCRUMB_XPATHS = (
 )
 
 
-def parse_date(text: str | None) -> date | None:
-    """The first plausible date written in text (2025-02-02, 2025/2/2, 2025年2月2日)."""
-    if not text:
-        return None
-    best: tuple[int, date] | None = None
-    for pattern in P.DATE_PATTERNS:
+_CLOCK_LABEL = re.compile(
+    r"(?:今天是|今日是|今天|现在是|現在是|当前时间|當前時間|Today is)\s*[:：]?\s*$"
+)
+
+
+def _dates(text: str) -> list[tuple[int, date]]:
+    """Every plausible date written in text, with its offset. A month-first US date whose day
+    could be a month (7/5/2005) is left out: read either way it is a coin flip, and a wrong date
+    moves an opinion to the wrong week while a missing one only leaves it undated."""
+    found: list[tuple[int, date]] = []
+    for k, pattern in enumerate(P.DATE_PATTERNS):
         for m in pattern.finditer(text):
+            if k == P.US_DATE and int(m.group("d")) <= 12 and m.group("d") != m.group("m"):
+                continue
+            if _CLOCK_LABEL.search(text[max(0, m.start() - 8) : m.start()]):
+                continue  # 今天是2026年11月28日: the page's clock shows the crawl day
             try:
                 d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             except ValueError:
                 continue
             if 1995 <= d.year <= 2100:
-                if best is None or m.start() < best[0]:
-                    best = (m.start(), d)
-                break  # the first plausible date of this pattern
-    return best[1] if best else None
+                found.append((m.start(), d))
+    return found
+
+
+def parse_date(text: str | None) -> date | None:
+    """The first plausible date written in text (2025-02-02, 2025/2/2, 2025年2月2日)."""
+    found = _dates(text) if text else []
+    return min(found)[1] if found else None
+
+
+def nearest_date(text: str | None) -> date | None:
+    """The last plausible date in text: in the header above a story, the date nearest the body
+    is its byline's; dates further up belong to the page chrome (a 今天是… clock, which is the
+    crawl day, or a list of other stories)."""
+    found = _dates(text) if text else []
+    return max(found)[1] if found else None
 
 
 def labelled_date(text: str | None) -> date | None:
@@ -238,16 +259,59 @@ _NOT_AUTHORS = re.compile(
 _USER_ID = re.compile(r"^[A-Za-z_]+\d+$")  # L_104485: an account id, not a name
 
 
-def html_author(tree: lxml_html.HtmlElement) -> str | None:
+_ASIDE_TOKENS = frozenset(
+    {
+        "comment",
+        "comments",
+        "commentlist",
+        "respond",
+        "reply",
+        "replies",
+        "related",
+        "relatedposts",
+        "sidebar",
+        "widget",
+        "widgets",
+        "recommend",
+        "recommended",
+    }
+)
+_TOKEN_SPLIT = re.compile(r"[\s\-_]+")
+
+
+def in_aside(node: object, total: int) -> bool:
+    """Whether a node sits in a comment area, a related list or a sidebar: an author class
+    there names a commenter or another story's writer. A wrapper holding half the page or more
+    is layout whatever its class says (WeChat marks <body>'s children comment_feature)."""
+    el = node.getparent() if isinstance(node, str) else node
+    while el is not None and isinstance(el.tag, str):
+        if _aside_tokens(el) & _ASIDE_TOKENS and len(el.text_content()) < total / 2:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _aside_tokens(el: lxml_html.HtmlElement) -> set[str]:
+    """class/id words split on - and _, BEM modifiers (--related) left out: a modifier styles
+    the block (AuthorInfo--related), it does not make it a related list."""
+    words = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
+    return {t for w in words for t in _TOKEN_SPLIT.split(w.split("--")[0]) if t}
+
+
+def html_author(tree: lxml_html.HtmlElement, site: str | None = None) -> str | None:
+    total = len(tree.text_content())
     for xp in _AUTHOR_XPATHS:
         for node in xpath(xp)(tree):
+            if not isinstance(node, str) and in_aside(node, total):
+                continue
             text = clean_text(str(node if isinstance(node, str) else node.text_content()))
-            value = strip_label(text) if text else None
+            value = tidy_author(strip_label(join_spaced_names(text))) if text else None
             if (
                 value
                 and len(value) <= 20
                 and not _NOT_AUTHORS.search(value)
                 and not _USER_ID.match(value)
+                and plausible_author(value, site)
             ):
                 return value
     return None
@@ -264,12 +328,61 @@ def strip_label(value: str) -> str | None:
 
 
 _LONG_CJK = re.compile(r"^[\u4e00-\u9fff]{9,}$")
+_NOT_NAME_CHARS = re.compile(r"[@<>/\\•●|#=]|https?:|www\.|\.(?:com|cn|net|org)\b|\d{2,}", re.I)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def plausible_author(value: str | None, site: str | None = None) -> bool:
+    """Whether an author candidate can name a person or an issuing body. Precision over recall:
+    a wrong author is worse than none, so values that are the site, a portal, a label word, a
+    URL, an id, a dateline (北京17日電) or a sentence are refused, and the next rule is asked."""
+    if not value or len(value) > 30:
+        return False
+    if value in P.NOT_AUTHORS or value in P.NOT_NAMES or _NOT_NAME_CHARS.search(value):
+        return False
+    if P.PORTAL_AUTHORS.match(value):
+        return False
+    runs = _CJK_RUN.findall(value)
+    if value.endswith(("字号", "字號")):
+        return False  # 小字号 / 大字号: a font-size switcher next to the headline
+    if value.isascii() and len(value) <= 2:
+        return False  # AP, NF: a wire code or an editor's initials
+    if runs and (max(map(len, runs)) > 8 or (len(runs) == 1 and len(value) == 1)):
+        return False  # a headline, or one character of a name cut at its padding
+    return not any(run[-1] in "网網" and len(run) > 2 for run in runs)  # 正北方网: a site
+
+
+_ROLE_PREFIX = re.compile(
+    r"^(?:本报|本報|本台|特约|特約)?(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*"
+)
+
+
+def tidy_author(value: str | None) -> str | None:
+    """记者王敬照 → 王敬照: the role is the label, not part of the name; a value that is only
+    the role stays as it is (plausible_author refuses it)."""
+    if not value:
+        return value
+    rest = _ROLE_PREFIX.sub("", value).strip()
+    return rest if len(rest) >= 2 else value
+
+
+_SPACED_NAME = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000\xa0]{1,3}([\u4e00-\u9fff])(?![\u4e00-\u9fff])"
+)
+
+
+def join_spaced_names(text: str) -> str:
+    """Two-character names padded to three characters' width (赵  培, 王　硕) are one name:
+    papers and journals align bylines that way, and a label rule would stop at the space."""
+    return _SPACED_NAME.sub(r"\1\2", text)
 
 
 def label_author(text: str) -> str | None:
+    text = join_spaced_names(text)
     for m in P.AUTHOR_LABEL.finditer(text):
         # 记者：首先欢迎你… is an interview question, not a byline: names are short.
-        if not _LONG_CJK.match(value := m.group(1).strip()):
+        value = m.group(1).strip()
+        if not _LONG_CJK.match(value) and plausible_author(value):
             return value
     if name := reporter_author(text):
         return name

@@ -184,6 +184,52 @@ DATE_PATTERNS = (
         r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>20\d{2}|19\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M"
     ),
 )
+# Index of the month-first pattern above: 7/5/2005 reads as 5 July in the US and as 7 May in
+# Hong Kong and Europe, and pages annotate it either way. Only a day above 12 settles it.
+US_DATE = 2
+
+# Values an author rule can pick up that name no person: the label itself (记者：), a role, a
+# layout word (字号 of a font-size switcher), a page-chrome link (作者一览).
+NOT_AUTHORS = frozenset(
+    {
+        "记者",
+        "記者",
+        "作者",
+        "编辑",
+        "編輯",
+        "通讯员",
+        "通訊員",
+        "实习生",
+        "實習生",
+        "本报",
+        "本報",
+        "字号",
+        "字號",
+        "来源",
+        "來源",
+        "责任编辑",
+        "責任編輯",
+        "编译",
+        "編譯",
+        "摄影",
+        "攝影",
+        "特约记者",
+        "特約記者",
+        "网友",
+        "網友",
+        "游客",
+        "遊客",
+        "楼主",
+        "樓主",
+    }
+)
+# A web portal or a news wire in an author field (meta name=author holds the site on many CMSs).
+PORTAL_AUTHORS = re.compile(
+    r"^(?:网易|網易|新浪|搜狐|腾讯|騰訊|凤凰|鳳凰|新华社|新華社|中新社|中新网|中新網|"
+    r"chinanews|sina|sohu|netease|qq|xinhua|ifeng)",
+    re.I,
+)
+
 PUBLISH_LABELS = re.compile(
     r"(发布于|發佈於|发表于|發表於|发布时间|發布時間|发表时间|时间[:：]|日期[:：]|"
     r"編輯於|编辑于|更新于|發佈時間|Posted on|Published)"
@@ -191,7 +237,7 @@ PUBLISH_LABELS = re.compile(
 AUTHOR_LABEL = re.compile(
     r"(?:作者|作\s*者|文|撰文|記者|记者|編輯|编辑|发文机关|發文機關|Author|By)\s*[:：/]\s*"
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.\- ]{0,24}?)"
-    r"(?=\s|$|[，,。|｜/]|来源|來源|发布|發佈|时间|時間|日期|\d)"
+    r"(?=\s|$|[，,。|｜/:：]|来源|來源|发布|發佈|时间|時間|日期|\d)"
 )
 # 记者林怡君／台北報導 · 本报记者 葛灵丹 · （记者 胡晓蓉） · （姚峰 上海报道） · 执笔人：闵乐夫
 REPORTER_LABEL = re.compile(
