@@ -88,6 +88,33 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _mixed_runs(data: bytes) -> str | None:
+    """UTF-8 with pasted GBK runs (a scraper concatenating sources), decoded run by run: read as
+    GB18030 as a whole, every UTF-8 character would turn to mojibake. Each byte UTF-8 refuses
+    starts a GB18030 run that lasts while the bytes form GB18030 pairs. Mixed only when most
+    non-ASCII characters came out as UTF-8: GBK text rarely forms valid UTF-8 by chance."""
+    from_gb = 0
+
+    def gb_run(exc: UnicodeDecodeError) -> tuple[str, int]:
+        nonlocal from_gb
+        i = exc.start
+        while i + 1 < len(data) and 0x81 <= data[i] <= 0xFE and 0x40 <= data[i + 1] <= 0xFE:
+            i += 2
+        if i == exc.start:
+            return "\ufffd", exc.start + 1
+        text = data[exc.start : i].decode("gb18030", errors="replace")
+        from_gb += len(text)
+        return text, i
+
+    codecs.register_error("duokong-gb-runs", gb_run)
+    text = data.decode("utf-8", errors="duokong-gb-runs")
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    from_utf8 = non_ascii - from_gb
+    if from_gb == 0 or from_utf8 < 2 or from_utf8 < non_ascii / 2:
+        return None
+    return text
+
+
 def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[str, str]:
     """Return (text, encoding used). Raises PageRejected for empty or binary input."""
     if not data.strip():
@@ -118,6 +145,10 @@ def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[s
     utf8 = _strict(data, "utf-8")
     if utf8 is not None:
         return utf8, "utf-8"
+    mixed = _mixed_runs(data)
+    if mixed is not None:
+        log.debug("%s: UTF-8 with GB18030 lines", source)
+        return mixed, "utf-8+gb18030"
     scored = []
     for enc in ("gb18030", "big5hkscs"):
         text = _strict(data, enc)

@@ -68,3 +68,11 @@ def test_utf16_declaration_without_bom_is_not_believed():
     page = f'<meta charset="utf-16"><p>{SIMPLIFIED}</p>'.encode()
     text, enc = decode(page, "x.html")
     assert SIMPLIFIED in text and enc == "utf-8"
+
+
+def test_utf8_file_with_a_pasted_gbk_paragraph_decodes_line_by_line():
+    utf8 = "英伟达的财报又超预期了。\n数据中心收入创新高。\n".encode()
+    gbk = "深度求索发布了新模型。\n".encode("gbk")
+    text, enc = decode(utf8 + gbk + "我继续看好英伟达。".encode(), "mixed.txt")
+    assert enc == "utf-8+gb18030"
+    assert "深度求索发布了新模型" in text and "我继续看好英伟达" in text and "\ufffd" not in text
