@@ -18,6 +18,8 @@ from collections.abc import Iterator
 
 import httpx
 
+from flows import DEFAULTS
+
 log = logging.getLogger(__name__)
 
 
@@ -78,13 +80,35 @@ def local_prefect_server(timeout: float = 180.0) -> Iterator[str]:
             proc.kill()
 
 
-def serve_batch(cron: str, inputs: list[str] | None, db: str | None) -> None:
-    with local_prefect_server():
-        from flows.batch import flow_with_workers
+def serve_options(
+    cron: str,
+    inputs: list[str] | None,
+    db: str | None,
+    workers: int | None = None,
+    dask: str | None = None,
+) -> dict:
+    """How the batch flow is served: its deployment's name, cron schedule and parameters. The
+    flow writes the report after every run. Apart from serve_batch so that a test can hand the
+    same deployment to a Runner and execute one scheduled run (run_once)."""
+    return {
+        "name": "duokong-batch-scheduled",
+        "cron": cron,
+        "parameters": {"inputs": inputs, "db": db, "workers": workers, "dask": dask},
+        "description": "duokong ingest of new and changed pages on a schedule; the report is "
+        "written after each batch.",
+    }
 
-        flow_with_workers().serve(
-            name="duokong-batch-scheduled",
-            cron=cron,
-            parameters={"inputs": inputs, "db": db},
-            description="duokong ingest of new pages on a schedule; the report is written after each batch.",
-        )
+
+def serve_batch(
+    cron: str,
+    inputs: list[str] | None,
+    db: str | None,
+    workers: int | None = None,
+    dask: str | None = None,
+) -> None:
+    if os.environ.get("PREFECT_LOGGING_LEVEL") == DEFAULTS["PREFECT_LOGGING_LEVEL"]:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"  # our quiet default is for one-off runs
+    with local_prefect_server():
+        from flows.batch import batch_flow
+
+        batch_flow.serve(**serve_options(cron, inputs, db, workers, dask))

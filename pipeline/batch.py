@@ -2,6 +2,8 @@
 
 Kept here, not in flows/, so the same work runs without Prefect (tests, `duokong analyze`).
 An Analyzer is built once per thread and reused: spaCy pipelines are not shared across threads.
+Inputs unchanged since they were last processed are skipped here, in the worker, after hashing
+their bytes and before any parsing (see pipeline/incremental.py).
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ import os
 import pickle
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.analyze import Analyzer
+from pipeline.incremental import Known, SeenInput, file_digest
 from pipeline.records import PageResult, RawPage, Reject
 from pipeline.settings import Settings
 from pipeline.sources import Input, read_inputs_safely
@@ -42,15 +47,77 @@ def read_any(items: Iterable[Input], settings: Settings) -> Iterator[RawPage | R
 
 
 def process_pages(pages: Iterable[RawPage | Reject], settings: Settings) -> list[PageResult]:
-    analyzer = analyzer_for(settings)
-    out = []
-    for page in pages:
-        if isinstance(page, Reject):
-            out.append(PageResult(page.source, reject=page))
-        else:
-            out.append(analyzer.process(page))
+    out = _process(pages, analyzer_for(settings))
     release_memory()
     return out
+
+
+def _process(pages: Iterable[RawPage | Reject], analyzer: Analyzer) -> list[PageResult]:
+    return [
+        PageResult(p.source, reject=p) if isinstance(p, Reject) else analyzer.process(p)
+        for p in pages
+    ]
+
+
+@dataclass
+class BatchOutcome:
+    """What one analysed batch hands to the writer."""
+
+    results: list[PageResult] = field(default_factory=list)
+    seen: list[SeenInput] = field(default_factory=list)
+    skipped_inputs: int = 0
+    skipped_pages: int = 0
+
+
+def input_keys(files: Iterable[Input], fetched: Iterable[RawPage | Reject]) -> list[str]:
+    """The keys under which the warehouse remembers these inputs (file path, or URL)."""
+    return [str(i.path) for i in files] + [p.source for p in fetched if isinstance(p, RawPage)]
+
+
+def analyze_batch(
+    files: list[Input],
+    fetched: list[RawPage | Reject],
+    settings: Settings,
+    known: Mapping[str, Known] | None = None,
+) -> BatchOutcome:
+    """Read, extract and analyse a batch, skipping every input whose bytes hash as they did
+    when it was last processed (known: what the warehouse remembers; empty for --full).
+
+    A file that cannot be hashed is processed anyway, so that its reject says why; it is not
+    remembered, so the next run tries it again. So is a URL that could not be fetched."""
+    known = known or {}
+    analyzer = analyzer_for(settings)
+    out = BatchOutcome()
+
+    def run(key: str, digest: str | None, pages: Iterable[RawPage | Reject]) -> None:
+        results = _process(pages, analyzer)
+        out.results.extend(results)
+        if digest is not None:
+            bad = sum(1 for r in results if not r.ok)
+            out.seen.append(SeenInput(key, digest, len(results), bad))
+
+    for item in files:
+        if item.kind == "urls":
+            continue  # URL lists are fetched by the flow's own task
+        key, digest = str(item.path), file_digest(item.path)
+        if _unchanged(known.get(key), digest, out):
+            continue
+        run(key, digest, read_inputs_safely([item], settings.max_page_bytes))
+    for page in fetched:
+        if isinstance(page, Reject):
+            out.results.append(PageResult(page.source, reject=page))
+        elif not _unchanged(known.get(page.source), page.raw_hash, out):
+            run(page.source, page.raw_hash, [page])
+    release_memory()
+    return out
+
+
+def _unchanged(prev: Known | None, digest: str | None, out: BatchOutcome) -> bool:
+    if prev is None or digest is None or prev.raw_hash != digest:
+        return False
+    out.skipped_inputs += 1
+    out.skipped_pages += prev.pages
+    return True
 
 
 def release_memory() -> None:
@@ -64,7 +131,7 @@ def chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def spill(results: list[PageResult], folder: str | Path) -> str:
+def spill(results: Any, folder: str | Path) -> str:
     """Hand a batch's results to the writer through a file: an orchestrator that keeps every
     task's return value would otherwise hold all pages of a run in memory."""
     fd, path = tempfile.mkstemp(suffix=".pickle", dir=folder)
@@ -73,7 +140,7 @@ def spill(results: list[PageResult], folder: str | Path) -> str:
     return path
 
 
-def unspill(path: str | Path) -> list[PageResult]:
+def unspill(path: str | Path) -> Any:
     """The results spill() wrote (our own file, in a folder of this run), removing the file."""
     path = Path(path)
     with path.open("rb") as fh:

@@ -66,34 +66,77 @@ def main(verbose: int) -> None:
 @click.option("--db", help="DuckDB file to write (default data/duokong.duckdb).")
 @click.option("--report", "report_path", help="Where to write the HTML report.")
 @click.option("--batch-size", type=int, help="Pages per task (default 200).")
-@click.option("--workers", type=int, help="Worker processes (default: one per CPU core).")
+@click.option(
+    "--workers",
+    type=int,
+    help="Worker processes (default: one per CPU core); with --dask ADDRESS, the cluster's workers.",
+)
+@click.option(
+    "--full", is_flag=True, help="Reprocess every input, also those unchanged since the last run."
+)
+@click.option(
+    "--dask",
+    metavar="ADDRESS|local",
+    help="Analyse on a Dask cluster: a scheduler address, or local for a LocalCluster.",
+)
+@click.option(
+    "--wait",
+    "wait_s",
+    type=float,
+    metavar="SECONDS",
+    help="Wait this long for another run on the same database (default: lock_wait_s, 0).",
+)
 def run(
     inputs: tuple[str, ...],
     db: str | None,
     report_path: str | None,
     batch_size: int | None,
     workers: int | None,
+    full: bool,
+    dask: str | None,
+    wait_s: float | None,
 ) -> None:
-    """Run one batch through the Prefect flow; idempotent.
+    """Run one batch through the Prefect flow; idempotent and incremental: inputs unchanged
+    since they were last processed (same bytes, same pipeline version) are skipped.
 
     INPUTS are files, folders (recursive), *.urls lists or WARC files; default: the samples.
 
     \b
     Example:
       duokong run data/samples --db data/duokong.duckdb --report reports/stance.html
+      duokong run /data/scraped --full --dask local --workers 4
     """
-    from flows.batch import flow_with_workers
+    from pipeline.errors import InputError
+    from pipeline.lock import run_lock
+    from pipeline.warehouse import connect
 
-    summary = flow_with_workers(workers)(
-        inputs=list(inputs) or None,
-        db=db,
-        report=report_path,
-        batch_size=batch_size,
-        workers=workers,
-    )
+    settings = _settings(db)
+    for p in inputs:
+        if not Path(p).expanduser().exists():
+            raise InputError(f"input {p} does not exist; give a file, a folder or a *.urls list")
+    wait = wait_s if wait_s is not None else getattr(settings, "lock_wait_s", 0)
+    # The lock and the database are checked here, before Prefect starts, so that a refusal is
+    # one line; the flow takes the same lock again (re-entrant in this thread).
+    with run_lock(settings.db_path(), wait):
+        connect(settings.db_path()).close()
+        from flows.batch import batch_flow
+        from flows.progress import terminal_progress
+
+        with terminal_progress():
+            summary = batch_flow(
+                inputs=list(inputs) or None,
+                db=db,
+                report=report_path,
+                batch_size=batch_size,
+                workers=workers,
+                full=full,
+                dask=dask,
+                lock_wait_s=wait,
+            )
     click.echo(
         f"{summary['seen']} pages: {summary['articles']} articles ({summary['new']} new, "
         f"{summary['updated']} updated, {summary['unchanged']} unchanged), "
+        f"{summary['skipped']} skipped as unchanged since the last run, "
         f"{summary['rejected']} rejected, in {summary['seconds']} s"
     )
     click.echo(f"database: {summary['db']}")
@@ -130,8 +173,19 @@ def setup() -> None:
     "--input", "inputs", multiple=True, type=click.Path(), help="Input folder (repeatable)."
 )
 @click.option("--db", help="DuckDB file to write.")
-def serve(cron: str | None, inputs: tuple[str, ...], db: str | None) -> None:
-    """Serve the batch flow on a cron schedule (Prefect serve); runs until interrupted.
+@click.option("--workers", type=int, help="Worker processes per run (default: one per core).")
+@click.option(
+    "--dask", metavar="ADDRESS|local", help="Analyse on a Dask cluster (see `duokong run`)."
+)
+def serve(
+    cron: str | None,
+    inputs: tuple[str, ...],
+    db: str | None,
+    workers: int | None,
+    dask: str | None,
+) -> None:
+    """Serve the batch flow on a cron schedule (Prefect serve), the report written after each
+    run; runs until interrupted. Each run is incremental and takes the database's run lock.
 
     \b
     Example:
@@ -140,7 +194,7 @@ def serve(cron: str | None, inputs: tuple[str, ...], db: str | None) -> None:
     from flows.serve import serve_batch
 
     settings = _settings(db)
-    serve_batch(cron or settings.cron, list(inputs) or None, db)
+    serve_batch(cron or settings.cron, list(inputs) or None, db, workers=workers, dask=dask)
 
 
 def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> list[dict]:

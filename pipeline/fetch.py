@@ -23,6 +23,11 @@ def fetch(
     backoff: tuple[float, ...] = (2, 5, 15),
     max_bytes: int = 20_000_000,
 ) -> RawPage | Reject:
+    bad = _bad_url(url)
+    if bad:  # not worth retrying, nor a DNS lookup
+        return Reject(
+            url, "fetch", "bad-url", f"{url!r} {bad}; fix that line of the URL list", utcnow()
+        )
     last = ""
     for attempt in range(retries + 1):
         try:
@@ -85,3 +90,16 @@ def fetch(
         f"{url} failed after {retries + 1} tries: {last}",
         utcnow(),
     )
+
+
+def _bad_url(url: str) -> str | None:
+    """Why url cannot be fetched at all, or None."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError) as exc:
+        return f"is not a valid URL ({exc})"
+    if parsed.scheme not in ("http", "https"):
+        return "is not an http:// or https:// URL"
+    if not parsed.host or any(c.isspace() for c in url):
+        return "has no valid host name"
+    return None

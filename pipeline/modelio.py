@@ -46,6 +46,7 @@ def _skops_io():  # -> module skops.io
         sys.meta_path.remove(blocker)
     return skops.io
 
+
 ARTIFACT = "model.skops"
 META = "duokong.json"
 TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.")

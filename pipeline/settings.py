@@ -38,6 +38,9 @@ class Settings:
     min_body_chars: int
     report_freq: str
     cron: str
+    lock_wait_s: int
+    fetch_timeout_s: int
+    fetch_retries: int
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -47,6 +50,13 @@ class Settings:
         if self.report_freq not in FREQS:
             raise ConfigError(
                 f"report_freq must be one of {', '.join(FREQS)}, got {self.report_freq!r}"
+            )
+        for name in ("lock_wait_s", "fetch_retries"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} must be 0 or more, got {getattr(self, name)}")
+        if self.fetch_timeout_s < 1:
+            raise ConfigError(
+                f"fetch_timeout_s must be at least 1 second, got {self.fetch_timeout_s}"
             )
         if self.min_body_chars < 1:
             raise ConfigError(f"min_body_chars must be positive, got {self.min_body_chars}")

@@ -1,6 +1,8 @@
 """Fetching URL lists against a server the test starts on 127.0.0.1."""
 
+import contextlib
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -9,6 +11,11 @@ from pipeline.fetch import fetch
 from pipeline.records import RawPage, Reject
 
 PAGE = "<html><body><p>英伟达的需求依然旺盛。</p></body></html>"
+ARTICLE = (
+    "<html><head><title>英伟达</title></head><body><article><p>"
+    + "英伟达的数据中心需求依然旺盛，财报再次超出预期，明年的出货量还会继续增长。" * 3
+    + "</p></article></body></html>"
+)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -23,6 +30,16 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", "/loop")
             self.end_headers()
+        elif self.path == "/article":
+            body = ARTICLE.encode("gbk")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=GBK")
+            self.end_headers()
+            self.wfile.write(body)
+        elif self.path == "/slow":
+            time.sleep(5)  # past the client's timeout; the test does not wait for it
+            self.send_response(200)
+            self.end_headers()
         elif self.path == "/big":
             self.send_response(200)
             self.end_headers()
@@ -35,13 +52,22 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server():
+@contextlib.contextmanager
+def serving():
+    """The Handler above on 127.0.0.1 (a free port), for the block."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with serving() as url:
+        yield url
 
 
 def test_page_with_response_charset(server):
@@ -56,9 +82,21 @@ def test_failures_become_rejects(server, path, reason):
     assert isinstance(rej, Reject) and rej.stage == "fetch" and rej.reason == reason
 
 
+def test_timeout_becomes_a_reject_naming_the_url(server):
+    rej = fetch(f"{server}/slow", retries=0, timeout=0.5)
+    assert isinstance(rej, Reject) and rej.stage == "fetch" and rej.reason == "unreachable"
+    assert "Timeout" in rej.detail and f"{server}/slow" in rej.detail
+
+
 def test_oversized_response_is_cut_off(server):
     rej = fetch(f"{server}/big", retries=0, max_bytes=1000)
     assert isinstance(rej, Reject) and rej.reason == "too-large"
+
+
+@pytest.mark.parametrize("url", ["hello world", "ftp://example.com/x", "http://", "http://a b/"])
+def test_a_line_that_is_no_http_url_is_refused_without_trying(url):
+    rej = fetch(url)  # default retries: would sleep between tries if it tried
+    assert isinstance(rej, Reject) and rej.reason == "bad-url" and "URL list" in rej.detail
 
 
 def test_unreachable_host_after_retries():

@@ -1,11 +1,14 @@
-"""The batch flow end to end under Prefect: idempotent reruns, updates, rejects, the run log."""
+"""The batch flow end to end under Prefect: incremental and idempotent reruns, updates, rejects,
+the run log, URL lists, two runs at once, a Dask cluster."""
 
 import shutil
+import threading
 
 import duckdb
 import pytest
 from click.testing import CliRunner
 
+from flows.progress import RichBar, reporting
 from pipeline.cli import main
 from tests.conftest import SAMPLES
 
@@ -22,6 +25,34 @@ def _counts(db):
         }
     finally:
         con.close()
+
+
+class Recorder:
+    """A progress reporter that remembers what the flow told it."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def start(self, total: int) -> None:
+        self.calls.append(("start", total))
+
+    def advance(self, inputs: int, new: int, updated: int, skipped: int, rejected: int) -> None:
+        self.calls.append(("advance", inputs, new, updated, skipped, rejected))
+
+
+def test_progress_bar_shows_inputs_done_and_counts():
+    import io
+
+    from rich.console import Console
+
+    out = io.StringIO()
+    bar = RichBar(Console(file=out, force_terminal=True, width=120))
+    bar.start(10)
+    bar.advance(4, 2, 1, 1, 0)
+    bar.stop()
+    assert (
+        "4/10" in out.getvalue() and "2 new · 1 updated · 1 skipped · 0 rejected" in out.getvalue()
+    )
 
 
 @pytest.fixture
@@ -51,23 +82,37 @@ def test_batch_flow_is_idempotent_and_records_rejects(prefect_harness, inbox, tm
     second = batch_flow(
         inputs=[str(inbox)], db=str(db), report=str(tmp_path / "r.html"), batch_size=5
     )
-    assert second["new"] == 0 and second["unchanged"] == goods
+    assert second["new"] == second["articles"] == 0 and second["skipped"] == goods + 3
     after_second = _counts(db)
     assert {t: after_second[t] for t in DATA_TABLES} == {t: after_first[t] for t in DATA_TABLES}
     assert after_second["runs"] == after_first["runs"] + 1
+
+    full = batch_flow(
+        inputs=[str(inbox)], db=str(db), report=str(tmp_path / "r.html"), batch_size=5, full=True
+    )
+    assert full["unchanged"] == goods and full["skipped"] == 0 and full["rejected"] == 3
+    after_full = _counts(db)
+    assert {t: after_full[t] for t in DATA_TABLES} == {t: after_first[t] for t in DATA_TABLES}
 
     con = duckdb.connect(str(db), read_only=True)
     rejects = dict(
         con.execute("SELECT split_part(source, '/', -1), reason FROM rejects").fetchall()
     )
-    runs = con.execute("SELECT status, seen, rejected FROM runs ORDER BY started").fetchall()
+    runs = con.execute(
+        "SELECT status, seen, rejected, skipped, full_run, seconds > 0, version IS NOT NULL "
+        "FROM runs ORDER BY started"
+    ).fetchall()
     con.close()
     assert rejects == {
         "empty.html": "empty-file",
         "picture.html": "binary-file",
         "truncated.html": "truncated-html",
     }
-    assert runs == [("completed", goods + 3, 3), ("completed", goods + 3, 3)]
+    assert runs == [
+        ("completed", goods + 3, 3, 0, False, True, True),
+        ("completed", goods + 3, 0, goods + 3, False, True, True),
+        ("completed", goods + 3, 3, 0, True, True, True),
+    ]
     assert "<svg" in (tmp_path / "r.html").read_text("utf-8")
 
     from prefect.client.orchestration import get_client
@@ -77,7 +122,10 @@ def test_batch_flow_is_idempotent_and_records_rejects(prefect_harness, inbox, tm
         artifacts = client.read_artifacts(
             artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["duokong-batch-summary"]))
         )
-    assert artifacts and f"**articles**: {goods}" in artifacts[0].data
+    assert any(
+        f"**run_id**: {full['run_id']}" in a.data and f"**articles**: {goods}" in a.data
+        for a in artifacts
+    )
 
 
 def test_changed_page_is_updated_by_the_flow(prefect_harness, tmp_path):
@@ -93,8 +141,11 @@ def test_changed_page_is_updated_by_the_flow(prefect_harness, tmp_path):
     text = src.read_text("utf-8")
     marker = text.find("。", text.find("js_content")) + 1
     page.write_text(text[:marker] + "补充一句：英伟达的财报超出预期。" + text[marker:], "utf-8")
-    summary = batch_flow(inputs=[str(box)], db=str(db), report=str(tmp_path / "r.html"))
+    recorder = Recorder()
+    with reporting(recorder):
+        summary = batch_flow(inputs=[str(box)], db=str(db), report=str(tmp_path / "r.html"))
     assert summary["updated"] == 1
+    assert recorder.calls == [("start", 1), ("advance", 1, 0, 1, 0, 0)]
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert "补充一句" in con.execute("SELECT body FROM articles").fetchone()[0]
@@ -107,4 +158,88 @@ def test_cli_run_prints_database_and_report(prefect_harness, inbox, tmp_path):
     )
     assert out.exit_code == 0, out.output
     assert f"database: {db}" in out.output and f"report:   {report}" in out.output
+    assert "0 skipped as unchanged" in out.output and "\x1b[" not in out.output  # no bar
     assert report.is_file()
+
+
+def test_two_runs_at_once_one_waits_for_the_other(prefect_harness, inbox, tmp_path):
+    """Two flow runs on one database (in a folder that does not exist yet) at the same time:
+    one writes, the other waits for its lock, then finds every input unchanged."""
+    from flows.batch import batch_flow
+
+    db = tmp_path / "not" / "yet" / "w.duckdb"
+    summaries, errors = [], []
+
+    def one_run() -> None:
+        try:
+            summaries.append(
+                batch_flow(
+                    inputs=[str(inbox / "news")],
+                    db=str(db),
+                    report=str(tmp_path / "r.html"),
+                    workers=1,
+                    lock_wait_s=600,
+                )
+            )
+        except Exception as exc:  # reported below, with the other run's outcome
+            errors.append(exc)
+
+    runs = [threading.Thread(target=one_run) for _ in range(2)]
+    for t in runs:
+        t.start()
+    for t in runs:
+        t.join()
+    assert not errors
+    pages = len(list((inbox / "news").glob("*")))
+    assert sorted((s["new"], s["skipped"]) for s in summaries) == [(0, pages), (pages, 0)]
+    counts = _counts(db)
+    assert counts["pages"] == counts["articles"] == pages and counts["runs"] == 2
+
+
+def test_url_list_is_fetched_rejects_recorded_and_unchanged_pages_skipped(
+    prefect_harness, tmp_path
+):
+    from flows.batch import batch_flow
+    from tests.test_fetch import serving
+
+    with serving() as server:
+        box = tmp_path / "box"
+        box.mkdir()
+        (box / "pages.urls").write_text(
+            f"# a comment\n{server}/article\n{server}/missing\n{server}/loop\n", "utf-8"
+        )
+        db = tmp_path / "w.duckdb"
+        runs = [
+            batch_flow(inputs=[str(box)], db=str(db), report=str(tmp_path / "r.html"), workers=1)
+            for _ in range(2)
+        ]
+    first, second = runs
+    assert (first["new"], first["rejected"]) == (1, 2)
+    assert (second["new"], second["skipped"], second["rejected"]) == (0, 1, 2)  # refetched
+    con = duckdb.connect(str(db), read_only=True)
+    rejects = con.execute("SELECT stage, reason FROM rejects ORDER BY reason").fetchall()
+    page = con.execute("SELECT page_key FROM pages").fetchall()
+    con.close()
+    assert rejects == [("fetch", "http-404"), ("fetch", "redirect-loop")]
+    assert page == [(f"{server}/article",)]
+
+
+def test_dask_local_cluster_runs_the_same_flow(prefect_harness, inbox, tmp_path):
+    """--dask local: a LocalCluster of two worker processes analyses; the writer stays here."""
+    pytest.importorskip("prefect_dask")
+    from flows.batch import batch_flow
+
+    db = tmp_path / "w.duckdb"
+    summary = batch_flow(
+        inputs=[str(inbox / "news")],
+        db=str(db),
+        report=str(tmp_path / "r.html"),
+        workers=2,
+        dask="local",
+    )
+    pages = len(list((inbox / "news").glob("*")))
+    assert summary["new"] == pages
+    con = duckdb.connect(str(db), read_only=True)
+    params = con.execute("SELECT parameters FROM runs").fetchone()[0]
+    con.close()
+    assert _counts(db)["articles"] == pages and '"dask": "local"' in params

@@ -9,6 +9,7 @@ paragraphs are filtered against the phrase lexicon.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -47,6 +48,19 @@ class Extracted:
     url: str | None = None
 
 
+_local = threading.local()
+
+
+def _parser() -> lxml_html.HTMLParser:
+    """huge_tree: libxml2 otherwise stops at a text node over 10 MB (a page that inlines its
+    state as one big script) and the article after it is lost. lxml parsers are not safe to
+    share between threads, hence one per thread."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = lxml_html.HTMLParser(huge_tree=True)
+    return parser
+
+
 def parse(text: str, source: str) -> lxml_html.HtmlElement:
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     # The CleanEval wrapper <text id=… encoding=…> is not HTML; lxml would keep it as an element.
@@ -54,7 +68,7 @@ def parse(text: str, source: str) -> lxml_html.HtmlElement:
     if "<" not in text[:10000]:
         raise PageRejected("extract", "not-html", f"{source} holds no HTML markup; save it as .txt")
     try:
-        tree = lxml_html.document_fromstring(text)
+        tree = lxml_html.document_fromstring(text, parser=_parser())
     except (etree.ParserError, ValueError) as exc:
         raise PageRejected("extract", "unparseable-html", f"{source}: {exc}") from None
     return tree

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -18,15 +19,38 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise WarehouseError(f"cannot create the folder for database {path}: {exc}") from None
+    _refuse_read_only(path)
     try:
         con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise WarehouseError(
+                f"database {path} is open in another process ({_first_line(exc)}); wait for "
+                "that duokong run, sql or report to end, then run again"
+            ) from None
         raise WarehouseError(
-            f"cannot open database {path} for writing ({exc}); is another duokong run using it, "
-            "or is the file read-only?"
+            f"cannot open database {path} for writing ({_first_line(exc)}); check that the "
+            "file and its folder are writable, or pass another --db"
         ) from None
     migrate(con)
     return con
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A database file without write permission is refused before DuckDB opens it. Checked
+    by its mode bits too, because a root process could otherwise write a file its owner made
+    read-only on purpose (an archive, a snapshot under review)."""
+    if str(path) == ":memory:" or not path.exists():
+        return
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+        raise WarehouseError(
+            f"database {path} is read-only; make it writable (chmod u+w {path}) "
+            "or pass another --db"
+        )
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def connect_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:

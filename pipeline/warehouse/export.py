@@ -14,6 +14,7 @@ TABLES = (
     "prediction_outcomes",
     "rejects",
     "runs",
+    "seen_inputs",
     "schema_migrations",
     "hedge_probability",
 )

@@ -12,10 +12,12 @@ import logging
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 import duckdb
 import pyarrow as pa
 
+from pipeline.incremental import Known, SeenInput
 from pipeline.records import PageResult, Reject, utcnow
 
 log = logging.getLogger(__name__)
@@ -23,14 +25,19 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class WriteCounts:
+    """Pages written (articles: new + updated + unchanged), refused, and skipped before reading
+    because their input was unchanged since it was last processed; seen: all of them."""
+
+    seen: int = 0
     articles: int = 0
     new: int = 0
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    skipped: int = 0
 
     def add(self, other: WriteCounts) -> None:
-        for name in ("articles", "new", "updated", "unchanged", "rejected"):
+        for name in ("seen", "articles", "new", "updated", "unchanged", "rejected", "skipped"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -47,22 +54,49 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], confli
 
 
 def start_run(
-    con: duckdb.DuckDBPyConnection, inputs: list[str], parameters: dict, model: str
+    con: duckdb.DuckDBPyConnection,
+    inputs: list[str],
+    parameters: dict,
+    model: str,
+    version: str | None = None,
+    full: bool = False,
 ) -> str:
     run_id = uuid.uuid4().hex
     con.execute(
-        "INSERT INTO runs (id, started, status, inputs, parameters, model) VALUES (?, ?, 'running', ?, ?, ?)",
-        [run_id, utcnow(), inputs, json.dumps(parameters, ensure_ascii=False, default=str), model],
+        "INSERT INTO runs (id, started, status, inputs, parameters, model, version, full_run) "
+        "VALUES (?, ?, 'running', ?, ?, ?, ?, ?)",
+        [
+            run_id,
+            utcnow(),
+            inputs,
+            json.dumps(parameters, ensure_ascii=False, default=str),
+            model,
+            version,
+            full,
+        ],
     )
     return run_id
 
 
+def close_interrupted_runs(con: duckdb.DuckDBPyConnection) -> int:
+    """Mark runs still 'running' as 'interrupted'. Call it holding the run lock: then no run is
+    writing, and such a run died without recording its end (killed, out of memory, power
+    cut); its committed batches stay, and the next run redoes the rest."""
+    row = con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'").fetchone()
+    return int(row[0]) if row else 0
+
+
 def finish_run(
-    con: duckdb.DuckDBPyConnection, run_id: str, status: str, seen: int, counts: WriteCounts
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    status: str,
+    seen: int,
+    counts: WriteCounts,
+    seconds: float | None = None,
 ) -> None:
     con.execute(
         "UPDATE runs SET finished = ?, status = ?, seen = ?, articles = ?, new = ?, updated = ?, "
-        "unchanged = ?, rejected = ? WHERE id = ?",
+        "unchanged = ?, rejected = ?, skipped = ?, seconds = ? WHERE id = ?",
         [
             utcnow(),
             status,
@@ -72,8 +106,57 @@ def finish_run(
             counts.updated,
             counts.unchanged,
             counts.rejected,
+            counts.skipped,
+            seconds,
             run_id,
         ],
+    )
+
+
+def known_inputs(con: duckdb.DuckDBPyConnection, keys: list[str], version: str) -> dict[str, Known]:
+    """What the warehouse remembers of these inputs, processed by this pipeline version: the
+    inputs a run may skip when their bytes still hash the same."""
+    if not keys:
+        return {}
+    con.register("_inputs", pa.table({"input": keys}, schema=pa.schema([("input", pa.string())])))
+    try:
+        rows = con.execute(
+            "SELECT s.input, s.raw_hash, s.pages FROM seen_inputs s JOIN _inputs USING (input) "
+            "WHERE s.version = ?",
+            [version],
+        ).fetchall()
+    finally:
+        con.unregister("_inputs")
+    return {key: Known(raw_hash, pages) for key, raw_hash, pages in rows}
+
+
+def _remember(
+    con: duckdb.DuckDBPyConnection,
+    seen: Iterable[SeenInput],
+    version: str,
+    run_id: str | None,
+    now: datetime,
+) -> None:
+    rows = {
+        s.input: {
+            "input": s.input,
+            "raw_hash": s.raw_hash,
+            "version": version,
+            "pages": s.pages,
+            "rejected": s.rejected,
+            "run_id": run_id,
+            "first_seen": now,
+            "last_done": now,
+        }
+        for s in seen
+    }
+    _insert(
+        con,
+        "seen_inputs",
+        list(rows.values()),
+        "ON CONFLICT (input) DO UPDATE SET raw_hash = excluded.raw_hash, version = excluded.version, "
+        "pages = excluded.pages, rejected = excluded.rejected, run_id = excluded.run_id, "
+        "last_done = excluded.last_done",
     )
 
 
@@ -104,8 +187,15 @@ def write_rejects(
 
 
 def write_results(
-    con: duckdb.DuckDBPyConnection, results: list[PageResult], run_id: str | None, model: str
+    con: duckdb.DuckDBPyConnection,
+    results: list[PageResult],
+    run_id: str | None,
+    model: str,
+    seen: Iterable[SeenInput] = (),
+    version: str | None = None,
 ) -> WriteCounts:
+    """Write a batch in one transaction. seen: the inputs it came from, remembered under
+    version in the same transaction, so an input is never marked done without its rows."""
     counts = WriteCounts()
     now = utcnow()
     good: dict[str, PageResult] = {}
@@ -264,6 +354,8 @@ def write_results(
             con.unregister("_ids")
             con.unregister("_new_preds")
         counts.rejected = write_rejects(con, rejects, run_id)
+        if version is not None:
+            _remember(con, seen, version, run_id, now)
         con.execute(
             "INSERT INTO meta VALUES ('current_model', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [model],

@@ -1,0 +1,283 @@
+"""Faults and bad input, the quick cases, without Prefect: every case of benchmarks/faults.py but
+the slow and URL ones (that script runs them all through `duokong run` and prints the table),
+incremental skipping, the run lock, a run SIGKILLed mid-write, a read-only database.
+
+Decoding and reading details live in test_decode.py and test_sources.py; here each case goes the
+whole way (read → decode → extract → analyse → write) and is judged by what the warehouse holds.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from benchmarks.faults import build_cases, check_case, table_counts, write_case
+from pipeline.batch import analyze_batch, input_keys
+from pipeline.cli import main
+from pipeline.incremental import pipeline_version
+from pipeline.lock import RunLocked, lock_path, run_lock
+from pipeline.settings import PROJECT_ROOT, Settings
+from pipeline.sources import discover
+from pipeline.warehouse import connect
+from pipeline.warehouse.load import WriteCounts, known_inputs, write_results
+from tests.conftest import SAMPLES
+
+QUICK = build_cases(server=None, slow=False)
+
+
+def plain_run(
+    inputs: list[Path], db: Path, settings: Settings, full: bool = False, version: str = "v1"
+) -> WriteCounts:
+    """What the flow does, without Prefect: take the lock, skip what is unchanged, write once."""
+    files = [i for i in discover(inputs) if i.kind != "urls"]
+    with run_lock(db):
+        con = connect(db)
+        try:
+            known = {} if full else known_inputs(con, input_keys(files, []), version)
+            out = analyze_batch(files, [], settings, known)
+            counts = write_results(con, out.results, "test", settings.model, out.seen, version)
+            counts.skipped = out.skipped_pages
+            return counts
+        finally:
+            con.close()
+
+
+@pytest.fixture(scope="module")
+def landed(tmp_path_factory, settings):
+    """Every quick case in one inbox: a run, the new content, a rerun, another, one --full."""
+    tmp = tmp_path_factory.mktemp("faults")
+    inbox, db = tmp / "inbox", tmp / "w.duckdb"
+    for case in QUICK:
+        write_case(inbox, case)
+    first = plain_run([inbox], db, settings)
+    for case in QUICK:
+        write_case(inbox, case, later=True)
+    second = plain_run([inbox], db, settings)
+    tables = [table_counts(db)]
+    third = plain_run([inbox], db, settings)
+    tables.append(table_counts(db))
+    plain_run([inbox], db, settings, full=True)
+    tables.append(table_counts(db))
+    return inbox, db, (first, second, third), tables
+
+
+@pytest.mark.parametrize("case", QUICK, ids=lambda c: c.name)
+def test_each_case_lands_once_or_is_rejected_with_stage_and_reason(landed, case):
+    inbox, db, _, _ = landed
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        f = check_case(con, inbox, case)
+    finally:
+        con.close()
+    assert (f.lost, f.garbled, f.duplicates, f.rejects) == (0, 0, 0, f.rejects_expected), f.problems
+
+
+def test_reruns_skip_unchanged_inputs_and_converge(landed):
+    _, _, (first, second, third), tables = landed
+    assert first.new > 0 and first.rejected > 0
+    assert second.new == 0 and second.updated == 1  # the new crawl file: the same URL, new text
+    assert third.articles == third.new == third.updated == third.rejected == 0
+    assert third.skipped == first.articles + first.rejected + 1
+    assert tables[0] == tables[1] == tables[2]  # rerun and --full rerun change nothing
+
+
+def test_single_line_case_is_long_enough():
+    [case] = [c for c in QUICK if c.name.startswith("200,000")]
+    text = next(iter(case.files.values())).decode()
+    assert "\n" not in text and len(text) >= 200_000
+
+
+def test_page_with_a_huge_inline_script_keeps_its_article(tmp_path, settings):
+    from benchmarks.faults import DEEPSEEK, NVIDIA, page
+
+    bulk = "<script>var state = '" + "x" * 11_000_000 + "';</script>"
+    (tmp_path / "big.html").write_text(page([NVIDIA, DEEPSEEK], "大页面", head=bulk), "utf-8")
+    [result] = analyze_batch(discover([tmp_path]), [], settings).results
+    assert result.ok and NVIDIA in result.article.body
+
+
+def test_changed_input_and_new_pipeline_version_are_reprocessed(tmp_path, settings):
+    box, db = tmp_path / "box", tmp_path / "w.duckdb"
+    box.mkdir()
+    pages = sorted((SAMPLES / "news").glob("*.html"))[:2]
+    for p in pages:
+        (box / p.name).write_bytes(p.read_bytes())
+    (box / "empty.html").write_bytes(b"")
+    plain_run([box], db, settings)
+    before = duckdb.connect(str(db), read_only=True)
+    reject_at = before.execute("SELECT last_at FROM rejects").fetchall()
+    before.close()
+
+    (box / pages[0].name).write_bytes(pages[0].read_bytes() + b"\n")
+    again = plain_run([box], db, settings)
+    assert (again.articles, again.skipped, again.rejected) == (1, 2, 0)
+    after = duckdb.connect(str(db), read_only=True)
+    assert after.execute("SELECT last_at FROM rejects").fetchall() == reject_at  # left alone
+    after.close()
+
+    assert plain_run([box], db, settings, version="v2").unchanged == 2
+    assert plain_run([box], db, settings, full=True).skipped == 0
+
+
+def test_pipeline_version_follows_model_and_lexicons(tmp_path, settings):
+    base = pipeline_version(settings)
+    assert base == pipeline_version(settings)
+    assert pipeline_version(settings.with_overrides(model=settings.model + "-retrained")) != base
+    targets = tmp_path / "targets.toml"
+    targets.write_text(settings.path("targets_file").read_text("utf-8") + "\n# edited\n", "utf-8")
+    assert pipeline_version(settings.with_overrides(targets_file=str(targets))) != base
+
+
+# ---- the run lock -----------------------------------------------------------------------------
+
+HOLDER = """
+import sys
+from pipeline.lock import run_lock
+with run_lock(sys.argv[1]):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def holder(tmp_path):
+    """Another process holding the run lock of tmp_path/w.duckdb until it is killed."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(tmp_path / "w.duckdb")],
+        cwd=PROJECT_ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout.readline().strip() == "held"
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
+def test_second_run_is_refused_naming_the_holder_and_gets_the_lock_when_it_dies(tmp_path, holder):
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(RunLocked) as err, run_lock(db):
+        pass
+    assert f"pid {holder.pid}" in str(err.value) and str(lock_path(db)) in str(err.value)
+
+    got = threading.Event()
+
+    def wait_for_it() -> None:
+        with run_lock(db, wait_s=120):
+            got.set()
+
+    waiter = threading.Thread(target=wait_for_it)
+    waiter.start()
+    holder.send_signal(signal.SIGKILL)  # the kernel drops a dead process's flock
+    waiter.join()
+    assert got.is_set()
+
+
+def test_lock_is_reentrant_in_a_thread_and_exclusive_between_threads(tmp_path):
+    db = tmp_path / "w.duckdb"
+    outcome = []
+
+    def other() -> None:
+        try:
+            with run_lock(db):
+                outcome.append("got it")
+        except RunLocked:
+            outcome.append("refused")
+
+    with run_lock(db), run_lock(db):
+        t = threading.Thread(target=other)
+        t.start()
+        t.join()
+    assert outcome == ["refused"]
+    with run_lock(db):  # released by the outer block
+        pass
+
+
+def test_cli_run_refuses_in_one_line_while_another_run_holds_the_database(tmp_path, holder):
+    out = CliRunner().invoke(
+        main, ["run", str(SAMPLES / "news"), "--db", str(tmp_path / "w.duckdb")]
+    )
+    assert out.exit_code == 1
+    assert out.output.count("\n") == 1 and out.output.startswith("Error: another duokong run holds")
+    assert f"pid {holder.pid}" in out.output and "--wait" in out.output
+
+
+def test_cli_run_refuses_a_read_only_database_in_one_line(tmp_path):
+    db = tmp_path / "w.duckdb"
+    connect(db).close()
+    db.chmod(0o444)
+    out = CliRunner().invoke(main, ["run", str(SAMPLES / "news"), "--db", str(db)])
+    assert out.exit_code == 1 and "Traceback" not in out.output
+    assert out.output.count("\n") == 1 and "is read-only" in out.output and "chmod" in out.output
+
+
+def test_missing_database_folder_is_created(tmp_path):
+    db = tmp_path / "no" / "such" / "folder" / "w.duckdb"
+    with run_lock(db):
+        connect(db).close()
+    assert db.is_file() and lock_path(db).is_file()
+
+
+def test_cli_run_names_a_missing_input_in_one_line(tmp_path):
+    out = CliRunner().invoke(
+        main, ["run", str(tmp_path / "nope"), "--db", str(tmp_path / "w.duckdb")]
+    )
+    assert out.exit_code == 1 and out.output.count("\n") == 1 and "does not exist" in out.output
+
+
+# ---- SIGKILL in the middle of a write -----------------------------------------------------------
+
+KILLED_WRITER = """
+import os, signal, sys
+from pathlib import Path
+import pipeline.warehouse.load as load
+from pipeline.settings import load_settings
+from tests.test_faults import plain_run
+
+real, writes = load._insert, []
+def insert(con, table, rows, conflict):
+    real(con, table, rows, conflict)
+    if table == "pages":
+        writes.append(table)
+        if len(writes) == 2:
+            os.kill(os.getpid(), signal.SIGKILL)  # inside the transaction, before COMMIT
+load._insert = insert
+box, db = Path(sys.argv[1]), Path(sys.argv[2])
+plain_run([box / "a"], db, load_settings())
+plain_run([box / "b"], db, load_settings())
+"""
+
+
+def test_run_killed_during_the_write_converges_on_rerun(tmp_path, settings):
+    box, db = tmp_path / "box", tmp_path / "w.duckdb"
+    for sub, folder in (("a", "news"), ("b", "wechat")):
+        (box / sub).mkdir(parents=True)
+        for p in sorted((SAMPLES / folder).glob("*.html"))[:3]:
+            (box / sub / p.name).write_bytes(p.read_bytes())
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WRITER, str(box), str(db)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+    assert table_counts(db)["pages"] == 3  # the first write committed, the second did not
+
+    rerun = plain_run([box / "a", box / "b"], db, settings)  # the lock died with its holder
+    assert (rerun.skipped, rerun.new) == (3, 3)
+    counts = table_counts(db)
+    assert counts["pages"] == counts["seen_inputs"] == 6
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) - count(DISTINCT page_key) FROM pages").fetchone()[0] == 0
+    con.close()
+    assert plain_run([box / "a", box / "b"], db, settings).skipped == 6

@@ -1,0 +1,63 @@
+"""`duokong serve`: the batch flow's cron deployment, and one of its scheduled runs executed by
+a Prefect runner (run_once) against the session's local test server on 127.0.0.1; the
+`prefect.yaml` deployment for users with a Prefect server and workers."""
+
+import asyncio
+from datetime import UTC, datetime
+
+import duckdb
+import pytest
+import yaml
+
+from pipeline.settings import PROJECT_ROOT
+from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.flow
+
+
+def test_a_scheduled_run_of_the_served_deployment_executes(prefect_harness, tmp_path):
+    from prefect import get_client
+    from prefect.runner import Runner
+    from prefect.states import Scheduled
+
+    from flows.batch import batch_flow
+    from flows.serve import serve_options
+
+    db, report = tmp_path / "w.duckdb", tmp_path / "stance-report.html"
+    options = serve_options("0 * * * *", [str(SAMPLES / "news")], str(db), workers=1)
+    runner = Runner(query_seconds=1)
+    deployment_id = runner.add_flow(batch_flow, **options)
+
+    async def schedule_now_and_run_once():
+        async with get_client() as client:
+            deployment = await client.read_deployment(deployment_id)
+            # What the scheduler service does when the cron time comes: a Scheduled run.
+            run = await client.create_flow_run_from_deployment(
+                deployment_id,
+                state=Scheduled(scheduled_time=datetime.now(UTC)),
+                parameters={"report": str(report)},
+            )
+        await runner.start(run_once=True)
+        async with get_client() as client:
+            return deployment, await client.read_flow_run(run.id)
+
+    deployment, run = asyncio.run(schedule_now_and_run_once())
+    assert [s.schedule.cron for s in deployment.schedules] == ["0 * * * *"]
+    assert run.state.is_completed(), run.state
+    con = duckdb.connect(str(db), read_only=True)
+    articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    status = con.execute("SELECT status FROM runs").fetchall()
+    con.close()
+    assert articles == len(list((SAMPLES / "news").glob("*.html"))) and status == [("completed",)]
+    assert "<svg" in report.read_text("utf-8")  # the report after the batch
+
+
+def test_prefect_yaml_deployments_load_and_take_the_flows_parameters():
+    from prefect.flows import load_flow_from_entrypoint
+
+    spec = yaml.safe_load((PROJECT_ROOT / "prefect.yaml").read_text("utf-8"))
+    assert spec["deployments"]
+    for dep in spec["deployments"]:
+        flow = load_flow_from_entrypoint(str(PROJECT_ROOT / dep["entrypoint"]))
+        assert set(dep.get("parameters", {})) <= set(flow.parameters.properties)
+        assert all("cron" in s for s in dep.get("schedules", []))
