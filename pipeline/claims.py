@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from pipeline import modelio
+from pipeline.learn import hashed_tfidf, with_classifier
 from pipeline.nlp import to_simplified
 from pipeline.predictions import PredictionCues
 from pipeline.records import Prediction
@@ -58,47 +59,16 @@ def by_quote(predictions: list[Prediction]) -> list[list[Prediction]]:
 
 
 def build_estimator():  # -> sklearn.pipeline.Pipeline
+    """Characters (1–3-grams) of the claim and the rule flags (pipeline/learn.py)."""
     from sklearn.compose import ColumnTransformer
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-    from sklearn.feature_selection import VarianceThreshold
-    from sklearn.linear_model import SGDClassifier
-    from sklearn.pipeline import Pipeline
 
-    chars = Pipeline(
-        [
-            (
-                "hash",
-                HashingVectorizer(
-                    analyzer="char",
-                    ngram_range=(1, 3),
-                    n_features=2**18,
-                    alternate_sign=False,
-                    norm=None,
-                ),
-            ),
-            ("tfidf", TfidfTransformer(sublinear_tf=True)),
-        ]
-    )
     columns = ColumnTransformer(
-        [("chars", chars, 0), ("flags", "passthrough", list(range(1, 1 + FLAGS)))]
-    )
-    return Pipeline(
         [
-            ("features", columns),
-            ("used", VarianceThreshold(0.0)),
-            (
-                "classify",
-                SGDClassifier(
-                    loss="log_loss",
-                    alpha=1e-4,
-                    class_weight="balanced",
-                    max_iter=50,
-                    tol=1e-4,
-                    random_state=13,
-                ),
-            ),
+            ("chars", hashed_tfidf(analyzer="char", ngram_range=(1, 3)), 0),
+            ("flags", "passthrough", list(range(1, 1 + FLAGS))),
         ]
     )
+    return with_classifier(columns)
 
 
 class ClaimFilter:

@@ -18,13 +18,13 @@ pytest.importorskip(
 
 from pipeline.errors import ConfigError, UnknownModelError
 from pipeline.nlp import ChineseNLP
-from pipeline.records import Article
 from pipeline.settings import PROJECT_ROOT, Settings
 from pipeline.stance import registry
 from pipeline.stance import transformer as tx
 from pipeline.stance.base import AnalysisInput
 from pipeline.stance.views import OTHER_MASK, TARGET_MASK, target_view
 from pipeline.targets import Catalogue
+from tests.test_stance import article
 
 CUES = {
     "bullish": ["大涨", "看好", "需求旺盛", "创新高", "值得买入"],
@@ -45,21 +45,6 @@ HELD_OUT = [
     ("大家都在讨论。NVIDIA宣布合作。", "nvidia", "neutral"),
     ("听说深度求索召开大会。", "deepseek", "neutral"),
 ]
-
-
-def article(body: str, title: str | None = None) -> Article:
-    return Article(
-        id="t",
-        url=None,
-        source="t",
-        site=None,
-        title=title,
-        author=None,
-        published=None,
-        category=None,
-        body=body,
-        extractor="test",
-    )
 
 
 @pytest.fixture(scope="module", autouse=True)

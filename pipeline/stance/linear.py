@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from pipeline import modelio
+from pipeline.learn import hashed_tfidf, with_classifier
 from pipeline.records import Stance
 from pipeline.settings import Settings
 from pipeline.stance.base import AnalysisInput
@@ -35,56 +36,20 @@ log = logging.getLogger(__name__)
 
 def build_estimator():  # -> sklearn.pipeline.Pipeline
     """Tokens (uni+bigrams), characters (2–3-grams) and the dense lexicon columns, weighed by one
-    class-balanced logistic regression: neutral dominates real commentary, and a model that ignores
-    the minority classes is worthless for finding bulls and bears."""
+    class-balanced logistic regression (pipeline/learn.py): neutral dominates real commentary,
+    and a model that ignores the minority classes is worthless for finding bulls and bears."""
     from sklearn.compose import ColumnTransformer
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-    from sklearn.feature_selection import VarianceThreshold
-    from sklearn.linear_model import SGDClassifier
-    from sklearn.pipeline import Pipeline
-
-    # Hashed, not vocabulary-based: the vocabularies made a 40 MB artifact (skops writes them
-    # as JSON), the hashed model compresses to a few megabytes and needs no state to vectorise.
-    def hashed(**kw: object) -> Pipeline:
-        return Pipeline(
-            [
-                (
-                    "hash",
-                    HashingVectorizer(n_features=2**18, alternate_sign=False, norm=None, **kw),
-                ),
-                ("tfidf", TfidfTransformer(sublinear_tf=True)),
-            ]
-        )
 
     columns = ColumnTransformer(
         [
-            ("tokens", hashed(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2)), 0),
-            ("chars", hashed(analyzer="char", ngram_range=(2, 3)), 1),
+            ("tokens", hashed_tfidf(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2)), 0),
+            ("chars", hashed_tfidf(analyzer="char", ngram_range=(2, 3)), 1),
             # Already bounded (tanh sums, shares): scaling by variance blew rare ones (a share of
             # rhetorical questions, almost always 0) up into the dominant features.
             ("lexicon", "passthrough", list(range(2, 2 + FeatureBuilder.DENSE))),
         ]
     )
-    return Pipeline(
-        [
-            ("features", columns),
-            # Drop the hash buckets no training text fills: a quarter of the parameters remain.
-            ("used", VarianceThreshold(0.0)),
-            (
-                "classify",
-                # Logistic loss fitted by SGD: the same model as LogisticRegression, twenty times
-                # faster to fit here than L-BFGS on 140k columns, and as good in cross-validation.
-                SGDClassifier(
-                    loss="log_loss",
-                    alpha=1e-4,
-                    class_weight="balanced",
-                    max_iter=50,
-                    tol=1e-4,
-                    random_state=13,
-                ),
-            ),
-        ]
-    )
+    return with_classifier(columns)
 
 
 def save(estimator: Any, out_dir: Path, meta: dict[str, Any]) -> None:
