@@ -25,7 +25,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from flows import progress
 from pipeline.batch import BatchOutcome, analyze_batch, chunks, input_keys, spill, unspill
-from pipeline.fetch import fetch
+from pipeline.fetch import HostPacer, fetch
 from pipeline.incremental import Known, pipeline_version
 from pipeline.lock import run_lock
 from pipeline.records import RawPage, Reject
@@ -54,12 +54,19 @@ def discover_task(inputs: list[str]) -> list[Input]:
 
 @task(name="fetch-urls", cache_policy=NO_CACHE)
 def fetch_task(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
-    """Each URL is retried with back-off inside fetch(); a URL that still fails is a Reject.
+    """Each URL is retried with back-off inside fetch(), one request per host at a time and at
+    most one per fetch_host_interval_ms; a URL that still fails is a Reject.
     Fetched every run: a page's bytes, not its URL, decide whether it is processed again."""
-    timeout = getattr(settings, "fetch_timeout_s", 15.0)
-    retries = getattr(settings, "fetch_retries", 2)
+    pacer = HostPacer(settings.fetch_host_interval_ms / 1000)
     pages = [
-        fetch(u, timeout=timeout, retries=retries, max_bytes=settings.max_page_bytes) for u in urls
+        fetch(
+            u,
+            timeout=settings.fetch_timeout_s,
+            retries=settings.fetch_retries,
+            max_bytes=settings.max_page_bytes,
+            pacer=pacer,
+        )
+        for u in urls
     ]
     failed = sum(isinstance(p, Reject) for p in pages)
     get_run_logger().info("fetched %d URLs, %d failed", len(urls), failed)
@@ -136,7 +143,7 @@ def batch_flow(
         db=db, batch_size=batch_size, model=model, workers=workers
     )
     inputs = inputs or [str(settings.path("samples"))]
-    wait = lock_wait_s if lock_wait_s is not None else getattr(settings, "lock_wait_s", 0)
+    wait = lock_wait_s if lock_wait_s is not None else settings.lock_wait_s
     started = time.perf_counter()
     n_workers = settings.workers or os.cpu_count() or 1
     version = pipeline_version(settings)

@@ -114,7 +114,7 @@ def run(
     for p in inputs:
         if not Path(p).expanduser().exists():
             raise InputError(f"input {p} does not exist; give a file, a folder or a *.urls list")
-    wait = wait_s if wait_s is not None else getattr(settings, "lock_wait_s", 0)
+    wait = wait_s if wait_s is not None else settings.lock_wait_s
     # The lock and the database are checked here, before Prefect starts, so that a refusal is
     # one line; the flow takes the same lock again (re-entrant in this thread).
     with run_lock(settings.db_path(), wait):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -16,12 +18,38 @@ log = logging.getLogger(__name__)
 USER_AGENT = "duokong/0.1 (+https://example.invalid/duokong)"
 
 
+class HostPacer:
+    """At most one request per `interval` seconds to each host, retries included: a URL list
+    is often one site's archive, and hammering it gets the crawler banned."""
+
+    def __init__(
+        self,
+        interval: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.interval = interval
+        self.clock = clock
+        self.sleep = sleep
+        self._last: dict[str, float] = {}
+
+    def wait(self, url: str) -> None:
+        host = urlsplit(url).hostname or ""
+        last = self._last.get(host)
+        if last is not None:
+            delay = last + self.interval - self.clock()
+            if delay > 0:
+                self.sleep(delay)
+        self._last[host] = self.clock()
+
+
 def fetch(
     url: str,
     timeout: float = 15.0,
     retries: int = 2,
     backoff: tuple[float, ...] = (2, 5, 15),
     max_bytes: int = 20_000_000,
+    pacer: HostPacer | None = None,
 ) -> RawPage | Reject:
     bad = _bad_url(url)
     if bad:  # not worth retrying, nor a DNS lookup
@@ -30,6 +58,8 @@ def fetch(
         )
     last = ""
     for attempt in range(retries + 1):
+        if pacer is not None:
+            pacer.wait(url)
         try:
             with (
                 httpx.Client(

@@ -41,6 +41,7 @@ class Settings:
     lock_wait_s: int
     fetch_timeout_s: int
     fetch_retries: int
+    fetch_host_interval_ms: int
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -51,7 +52,7 @@ class Settings:
             raise ConfigError(
                 f"report_freq must be one of {', '.join(FREQS)}, got {self.report_freq!r}"
             )
-        for name in ("lock_wait_s", "fetch_retries"):
+        for name in ("lock_wait_s", "fetch_retries", "fetch_host_interval_ms"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be 0 or more, got {getattr(self, name)}")
         if self.fetch_timeout_s < 1:

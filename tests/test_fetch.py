@@ -102,3 +102,22 @@ def test_a_line_that_is_no_http_url_is_refused_without_trying(url):
 def test_unreachable_host_after_retries():
     rej = fetch("http://127.0.0.1:9/", retries=1, backoff=(0.01,), timeout=1)
     assert isinstance(rej, Reject) and rej.reason == "unreachable" and "2 tries" in rej.detail
+
+
+def test_host_pacer_spaces_requests_to_one_host_only():
+    """A fake clock: the second request to a host waits out the interval, another host does not."""
+    from pipeline.fetch import HostPacer
+
+    now = [100.0]
+    slept: list[float] = []
+
+    def sleep(s: float) -> None:
+        slept.append(s)
+        now[0] += s
+
+    pacer = HostPacer(1.0, clock=lambda: now[0], sleep=sleep)
+    pacer.wait("https://a.example/1")
+    now[0] += 0.25
+    pacer.wait("https://b.example/1")
+    pacer.wait("https://a.example/2")
+    assert slept == [0.75]
