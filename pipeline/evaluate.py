@@ -13,7 +13,7 @@ from typing import Any
 
 from pipeline.batch import analyzer_for, read_inputs
 from pipeline.records import PageResult, RawPage
-from pipeline.scoring import PredictionScore, overlaps  # noqa: F401  (overlaps re-exported)
+from pipeline.scoring import PredictionScore
 from pipeline.settings import Settings
 from pipeline.sources import discover
 from pipeline.stance.evaluate import macro_f1

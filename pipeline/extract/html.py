@@ -28,7 +28,6 @@ from pipeline.extract.cleaning import (
 )
 from pipeline.extract.xpath import xpath
 
-_TOKEN_SPLIT = re.compile(r"[\s\-_]+")
 _PROSE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”「」]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -76,7 +75,7 @@ def parse(text: str, source: str) -> lxml_html.HtmlElement:
 
 def _tokens(el: lxml_html.HtmlElement) -> set[str]:
     value = f"{el.get('class', '')} {el.get('id', '')}".lower()
-    return {t for t in _TOKEN_SPLIT.split(value) if t}
+    return {t for t in P.TOKEN_SPLIT.split(value) if t}
 
 
 def _is_boilerplate(el: lxml_html.HtmlElement) -> bool:

@@ -259,33 +259,13 @@ _NOT_AUTHORS = re.compile(
 _USER_ID = re.compile(r"^[A-Za-z_]+\d+$")  # L_104485: an account id, not a name
 
 
-_ASIDE_TOKENS = frozenset(
-    {
-        "comment",
-        "comments",
-        "commentlist",
-        "respond",
-        "reply",
-        "replies",
-        "related",
-        "relatedposts",
-        "sidebar",
-        "widget",
-        "widgets",
-        "recommend",
-        "recommended",
-    }
-)
-_TOKEN_SPLIT = re.compile(r"[\s\-_]+")
-
-
 def in_aside(node: object, total: int) -> bool:
     """Whether a node sits in a comment area, a related list or a sidebar: an author class
     there names a commenter or another story's writer. A wrapper holding half the page or more
     is layout whatever its class says (WeChat marks <body>'s children comment_feature)."""
     el = node.getparent() if isinstance(node, str) else node
     while el is not None and isinstance(el.tag, str):
-        if _aside_tokens(el) & _ASIDE_TOKENS and len(el.text_content()) < total / 2:
+        if _aside_tokens(el) & P.ASIDE_TOKENS and len(el.text_content()) < total / 2:
             return True
         el = el.getparent()
     return False
@@ -295,7 +275,7 @@ def _aside_tokens(el: lxml_html.HtmlElement) -> set[str]:
     """class/id words split on - and _, BEM modifiers (--related) left out: a modifier styles
     the block (AuthorInfo--related), it does not make it a related list."""
     words = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
-    return {t for w in words for t in _TOKEN_SPLIT.split(w.split("--")[0]) if t}
+    return {t for w in words for t in P.TOKEN_SPLIT.split(w.split("--")[0]) if t}
 
 
 def html_author(tree: lxml_html.HtmlElement, site: str | None = None) -> str | None:

@@ -33,17 +33,18 @@ DROP_TAGS = (
 # Of those, tags that some sites wrap around the whole page; kept when they hold most of it.
 WRAPPER_TAGS = frozenset({"form", "aside", "nav"})
 
-# class/id tokens (split on -, _ and spaces) that mark boilerplate containers.
-BOILERPLATE_TOKENS = frozenset(
+# class/id values split into tokens on -, _ and spaces.
+TOKEN_SPLIT = re.compile(r"[\s\-_]+")
+# Tokens of comment areas and related-story lists.
+_COMMENT_RELATED = frozenset(
+    {"comment", "comments", "commentlist", "respond", "reply", "replies", "related", "relatedposts"}
+)
+# Containers beside the article (comments, related lists, sidebars): an author class inside
+# one names a commenter or another story's writer.
+ASIDE_TOKENS = _COMMENT_RELATED | {"sidebar", "widget", "widgets", "recommend", "recommended"}
+# class/id tokens that mark boilerplate containers.
+BOILERPLATE_TOKENS = _COMMENT_RELATED | frozenset(
     {
-        "comment",
-        "comments",
-        "commentlist",
-        "respond",
-        "reply",
-        "replies",
-        "related",
-        "relatedposts",
         "share",
         "sharing",
         "sharedaddy",

@@ -61,16 +61,25 @@ class FeatureBuilder:
             sum(v.conditional for v in views) / n,
         ]
 
-    def row(self, item: AnalysisInput, target: str) -> list[object]:
+    def rows(self, item: AnalysisInput, targets: list[str]) -> list[list[object]]:
+        """One row per target; the article's sentences are cue-scored once for all of them."""
         in_article = mentioned_targets(item, self.catalogue)
         scored = self.lexicon.sentence_scores(item, in_article)
-        named = sum(1 for s in item.sentences if target in s.targets)
-        others = sum(1 for s in item.sentences if s.targets - {target})
-        view = target_view(item, target, self.catalogue)
-        return [
-            *self._text_columns(view),
-            *self._dense(scored, target, len(item.sentences), named, others),
-        ]
+        out = []
+        for target in targets:
+            named = sum(1 for s in item.sentences if target in s.targets)
+            others = sum(1 for s in item.sentences if s.targets - {target})
+            view = target_view(item, target, self.catalogue)
+            out.append(
+                [
+                    *self._text_columns(view),
+                    *self._dense(scored, target, len(item.sentences), named, others),
+                ]
+            )
+        return out
+
+    def row(self, item: AnalysisInput, target: str) -> list[object]:
+        return self.rows(item, [target])[0]
 
     def sentence_row(self, sentence: str, target: str) -> list[object]:
         """A row for one sentence read alone (to rank evidence sentences)."""

@@ -72,7 +72,7 @@ class LinearStance:
     def predict(self, item: AnalysisInput, targets: list[str]) -> list[Stance]:
         in_article = mentioned_targets(item, self.catalogue)
         present = [t for t in targets if t in in_article]
-        rows = [self.features.row(item, t) for t in present]
+        rows = self.features.rows(item, present)
         probs = self.estimator.predict_proba(np.array(rows, dtype=object)) if rows else []
         by_target = dict(zip(present, probs, strict=True))
         stances = []
