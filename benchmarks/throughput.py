@@ -1,6 +1,7 @@
 """Throughput of duokong against trafilatura's extraction alone, on the same pages, in one run.
 
     .venv/bin/python benchmarks/throughput.py [--pages 10000] [--subset 600] [--repeat 3]
+                                              [--flow-repeat 3] [--flow-only]
 
 1. Builds a corpus in a temporary folder: our samples and, when ../shared is present, the
    DAnIEL pages of ../shared/eval/boilerplate, replicated with a marker inserted in the body, so that
@@ -8,9 +9,11 @@
 2. On a subset, side by side in this process, medians over --repeat: trafilatura.extract alone,
    each duokong stage alone (extract, sentences, stance, predictions, write), and the whole
    pipeline in one process and in two worker processes.
-3. The whole `duokong run` flow (Prefect, worker processes, single writer) over 100 pages and
-   over all pages, in child processes: pages/s, peak RSS of the process tree, and the Prefect
-   overhead against the same work done by the library without Prefect.
+3. The whole `duokong run` flow (Prefect, worker processes, single writer) over all pages,
+   alternating with the same run without Prefect (pipeline.ingest.run_inputs: same batches,
+   incremental bookkeeping, run record and report), --flow-repeat pairs against a running local
+   server: pages/s and Prefect's overhead (median of the pairs); then peak RSS of the process
+   tree for 100 pages against all of them. The same once under the embedded (ephemeral) API.
 """
 
 from __future__ import annotations
@@ -28,17 +31,17 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.batch import analyzer_for, chunks, process_pages, read_inputs  # noqa: E402
+from pipeline.batch import analyzer_for, read_inputs  # noqa: E402
 from pipeline.decode import decode  # noqa: E402
+from pipeline.ingest import run_inputs  # noqa: E402
 from pipeline.records import PageResult, RawPage  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
-from pipeline.sources import Input, discover  # noqa: E402
+from pipeline.sources import discover  # noqa: E402
 from pipeline.stance.base import AnalysisInput  # noqa: E402
 from pipeline.warehouse import connect  # noqa: E402
 from pipeline.warehouse.load import write_results  # noqa: E402
@@ -136,35 +139,12 @@ def stage_write(results: list[PageResult]) -> None:
         con.close()
 
 
-def _worker_batch(items: list[Input]) -> list[PageResult]:
-    settings = load_settings()
-    return process_pages(read_inputs(items, settings), settings)
-
-
-def library_run(
-    files: list[Path], workers: int, db: Path, batch: int | None = None, report: bool = False
-) -> int:
-    """The flow's work without Prefect: same batches, worker processes, single writer, report."""
-    items = discover(files)
-    batch = batch or load_settings().batch_size  # the flow's batch size
-    con = connect(db)
-    n = 0
-    if workers == 1:
-        for b in chunks(items, batch):
-            res = _worker_batch(b)
-            write_results(con, res, "bench", "lexicon.v1")
-            n += len(res)
-    else:
-        with ProcessPoolExecutor(workers) as pool:
-            for res in pool.map(_worker_batch, chunks(items, batch)):
-                write_results(con, res, "bench", "lexicon.v1")
-                n += len(res)
-    if report:
-        from pipeline.report import write_report
-
-        write_report(con, db.with_suffix(".html"))
-    con.close()
-    return n
+def library_run(inputs: list[Path], workers: int, db: Path) -> int:
+    """The flow's work without Prefect (pipeline.ingest.run_inputs: same batches, incremental
+    bookkeeping, worker processes, single writer, run record and report); pages seen."""
+    settings = load_settings().with_overrides(db=str(db), workers=workers)
+    out = run_inputs([str(i) for i in inputs], settings, report=str(db.with_suffix(".html")))
+    return out["seen"]
 
 
 def tree_rss(pid: int) -> int:
@@ -213,12 +193,81 @@ def run_measured(cmd: list[str]) -> tuple[float, int, str]:
     return time.perf_counter() - t, peak, out
 
 
+def _library_cmd(folder: Path, workers: int, db: Path) -> list[str]:
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+        "from benchmarks.throughput import library_run; "
+        f"print(library_run([Path({str(folder)!r})], {workers}, Path({str(db)!r})))"
+    )
+    return [sys.executable, "-c", code]
+
+
+def _flow_cmd(folder: Path, db: Path) -> list[str]:
+    return [
+        sys.executable,
+        *("-m", "pipeline.cli", "run", str(folder)),
+        *("--db", str(db), "--report", str(db.with_suffix(".html"))),
+    ]
+
+
+def flow_section(tmp: Path, files: list[Path], workers: int, repeat: int) -> None:
+    """`duokong run` against the same run without Prefect (pipeline.ingest.run_inputs), both in
+    child processes, alternating so that both see the same machine: the overhead is the median
+    of the pairs. Then peak RSS of 100 against all pages, under each Prefect API."""
+    from flows.serve import local_prefect_server
+
+    corpus, small = tmp / "corpus", tmp / "small"
+    small.mkdir()
+    for f in files[:100]:
+        (small / f.name).symlink_to(f)
+    n = len(files)
+    print(
+        f"\nthe flow (`duokong run`) and the same run without Prefect, {n:,} pages, child processes:"
+    )
+    env_before = dict(os.environ)
+    for api in ("running local server", "ephemeral API"):
+        ctx = local_prefect_server() if api != "ephemeral API" else contextlib.nullcontext()
+        with ctx:
+            pairs, peaks = [], {}
+            for r in range(repeat if api != "ephemeral API" else 1):
+                lib_sec, lib_peak, _ = run_measured(
+                    _library_cmd(corpus, workers, tmp / f"lib-{api[:3]}-{r}.duckdb")
+                )
+                sec, peak, _ = run_measured(_flow_cmd(corpus, tmp / f"flow-{api[:3]}-{r}.duckdb"))
+                pairs.append((lib_sec, sec))
+                peaks[n] = peak
+                print(
+                    f"  {api}, pair {r + 1}: without Prefect {lib_sec:6.1f} s ({n / lib_sec:5.1f} "
+                    f"pages/s, peak {lib_peak / 2**20:,.0f} MiB); flow {sec:6.1f} s "
+                    f"({n / sec:5.1f} pages/s, peak {peak / 2**20:,.0f} MiB)"
+                )
+            lib_med = statistics.median(p[0] for p in pairs)
+            flow_med = statistics.median(p[1] for p in pairs)
+            share = statistics.median((f - lib) / f for lib, f in pairs)
+            print(
+                f"    median of {len(pairs)}: without Prefect {lib_med:.1f} s, flow {flow_med:.1f} s "
+                f"({n / flow_med:.1f} pages/s); Prefect overhead {share:.1%} of the flow run"
+            )
+            sec, peaks[100], _ = run_measured(
+                _flow_cmd(small, tmp / f"flow-{api[:3]}-small.duckdb")
+            )
+            print(
+                f"    flow on 100 pages: {sec:.1f} s, peak {peaks[100] / 2**20:,.0f} MiB; "
+                f"peak RSS {n:,} / 100 pages: {peaks[n] / peaks[100]:.2f}"
+            )
+        os.environ.clear()
+        os.environ.update(env_before)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=10_000)
     ap.add_argument("--subset", type=int, default=600)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--flow-only", action="store_true", help="skip the side-by-side stage timings")
+    ap.add_argument(
+        "--flow-repeat", type=int, default=3, help="flow / no-Prefect pairs against the server"
+    )
     args = ap.parse_args()
     workers = os.cpu_count() or 1
 
@@ -272,58 +321,7 @@ def main() -> None:
                 med = statistics.median(values)
                 print(f"  {name:<34} {med:8.1f}   ×{med / traf:.2f} of trafilatura")
 
-        print("\nthe flow (`duokong run`) and the same work without Prefect, in child processes:")
-        py = sys.executable
-        (tmp / "small").mkdir()
-        for f in files[:100]:
-            (tmp / "small" / f.name).symlink_to(f)
-        code = (
-            f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
-            "from benchmarks.throughput import library_run; "
-            f"print(library_run(sorted(Path({str(tmp / 'corpus')!r}).iterdir()), {workers}, "
-            f"Path({str(tmp / 'lib-all.duckdb')!r}), report=True))"
-        )
-        lib_sec, lib_peak, _ = run_measured([py, "-c", code])
-        print(
-            f"  library without Prefect, {len(files):,} pages: {lib_sec:7.1f} s  peak RSS {lib_peak / 2**20:,.0f} MiB"
-        )
-
-        from flows.serve import local_prefect_server
-
-        env_before = dict(os.environ)
-        for api in ("ephemeral API", "running local server"):
-            ctx = local_prefect_server() if api != "ephemeral API" else contextlib.nullcontext()
-            with ctx:
-                rows = []
-                for label, folder in (
-                    ("100 pages", tmp / "small"),
-                    (f"{len(files):,} pages", tmp / "corpus"),
-                ):
-                    n = len(list(folder.iterdir()))
-                    db = tmp / f"flow-{api[:3]}-{n}.duckdb"
-                    cmd = [
-                        py,
-                        "-m",
-                        "pipeline.cli",
-                        "run",
-                        str(folder),
-                        "--db",
-                        str(db),
-                        "--report",
-                        str(db.with_suffix(".html")),
-                    ]
-                    sec, peak, _ = run_measured(cmd)
-                    rows.append((label, n, sec, peak))
-                    print(
-                        f"  flow ({api}), {label:<14} {sec:7.1f} s  {n / sec:7.1f} pages/s  peak RSS {peak / 2**20:,.0f} MiB"
-                    )
-                flow_sec = rows[-1][2]
-                print(
-                    f"    Prefect overhead on {len(files):,} pages: {flow_sec - lib_sec:+.1f} s = {(flow_sec - lib_sec) / flow_sec:.1%} of the flow run"
-                )
-                print(f"    peak RSS {rows[-1][0]} / {rows[0][0]}: {rows[-1][3] / rows[0][3]:.2f}")
-            os.environ.clear()
-            os.environ.update(env_before)
+        flow_section(tmp, files, workers, max(1, args.flow_repeat))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 """The scheduled ingest flow: discover → fetch/read → extract+analyse (batched, mapped) → one
-writer → report. Each task is a few lines over pipeline/; batches of pages, not one task per
+writer → report. Each task is a few lines over pipeline/, and the run loop itself (batches in
+flight, the single writer, the run's record) is pipeline/ingest.py, which also runs without
+Prefect; batches of pages, not one task per
 page, because Prefect's per-task overhead is far larger than the work on one page.
 
 Incremental: an input whose bytes and pipeline version are unchanged since it was last processed
@@ -11,12 +13,7 @@ per deployment, so a served flow, a `prefect.yaml` deployment and `duokong run` 
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-import time
-from collections import deque
-from collections.abc import Iterator
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -24,25 +21,25 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows import progress
-from pipeline.batch import BatchOutcome, analyze_batch, chunks, input_keys, spill, unspill
-from pipeline.fetch import HostPacer, fetch
-from pipeline.incremental import Known, pipeline_version
+from pipeline.batch import BatchOutcome, analyze_batch, spill
+from pipeline.incremental import Known
+from pipeline.ingest import (
+    Run,
+    Work,
+    analyze_and_write,
+    fetch_urls,
+    plan,
+    recorded_run,
+    spill_folder,
+    split_inputs,
+    summary,
+    write_run_report,
+)
 from pipeline.lock import run_lock
 from pipeline.records import RawPage, Reject
-from pipeline.report import write_report
 from pipeline.settings import Settings, load_settings
-from pipeline.sources import Input, discover, read_url_list
-from pipeline.warehouse import connect, connect_readonly
-from pipeline.warehouse.load import (
-    WriteCounts,
-    close_interrupted_runs,
-    finish_run,
-    known_inputs,
-    start_run,
-    write_results,
-)
-
-Work = tuple[list[Input], list[RawPage | Reject]]
+from pipeline.sources import Input, discover
+from pipeline.warehouse.load import WriteCounts
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -54,20 +51,7 @@ def discover_task(inputs: list[str]) -> list[Input]:
 
 @task(name="fetch-urls", cache_policy=NO_CACHE)
 def fetch_task(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
-    """Each URL is retried with back-off inside fetch(), one request per host at a time and at
-    most one per fetch_host_interval_ms; a URL that still fails is a Reject.
-    Fetched every run: a page's bytes, not its URL, decide whether it is processed again."""
-    pacer = HostPacer(settings.fetch_host_interval_ms / 1000)
-    pages = [
-        fetch(
-            u,
-            timeout=settings.fetch_timeout_s,
-            retries=settings.fetch_retries,
-            max_bytes=settings.max_page_bytes,
-            pacer=pacer,
-        )
-        for u in urls
-    ]
+    pages = fetch_urls(urls, settings)
     failed = sum(isinstance(p, Reject) for p in pages)
     get_run_logger().info("fetched %d URLs, %d failed", len(urls), failed)
     return pages
@@ -96,29 +80,9 @@ def analyze_task(
     return spill(out, spill_dir) if spill_dir else out
 
 
-def write_batch(con, outcome: BatchOutcome, settings: Settings, run_id: str, version: str):
-    """The single writer: one batch into the warehouse, with the inputs it came from.
-
-    A plain call in the flow's thread, not a task: a task run per batch costs a few API calls
-    each, which serialised here measured 15-20 % of a 10,000-page run."""
-    counts = write_results(con, outcome.results, run_id, settings.model, outcome.seen, version)
-    counts.skipped = outcome.skipped_pages
-    get_run_logger().info(
-        "wrote %d pages: %d new, %d updated, %d unchanged, %d rejected; %d skipped",
-        len(outcome.results),
-        counts.new,
-        counts.updated,
-        counts.unchanged,
-        counts.rejected,
-        counts.skipped,
-    )
-    return counts
-
-
 @task(name="report", cache_policy=NO_CACHE)
-def report_task(settings: Settings, out: str) -> str:
-    with connect_readonly(settings.db_path()) as con:
-        return str(write_report(con, out, freq=settings.report_freq))
+def report_task(settings: Settings, out: str | None) -> str:
+    return write_run_report(settings, out)
 
 
 @flow(name="duokong-batch")
@@ -144,9 +108,7 @@ def batch_flow(
     )
     inputs = inputs or [str(settings.path("samples"))]
     wait = lock_wait_s if lock_wait_s is not None else settings.lock_wait_s
-    started = time.perf_counter()
     n_workers = settings.workers or os.cpu_count() or 1
-    version = pipeline_version(settings)
     params = {
         "batch_size": settings.batch_size,
         "workers": n_workers,
@@ -155,77 +117,70 @@ def batch_flow(
         "dask": dask,
     }
     with run_lock(settings.db_path(), wait):
-        con = connect(settings.db_path())
-        try:
-            if close_interrupted_runs(con):
-                logger.warning(
-                    "an earlier run on %s was interrupted; this run redoes its rest",
-                    settings.db_path(),
-                )
-            run_id = start_run(con, inputs, params, settings.model, version, full)
-            counts, status = WriteCounts(), "failed"
-            try:
-                _ingest(con, inputs, settings, run_id, version, full, dask, n_workers, counts)
-                status = "completed"
-            finally:
-                try:
-                    seconds = round(time.perf_counter() - started, 2)
-                    finish_run(con, run_id, status, counts.seen, counts, seconds)
-                except Exception:
-                    logger.exception("could not record the end of run %s", run_id)
-        finally:
-            con.close()
+        with recorded_run(settings, inputs, params, full, logger) as run:
+            _ingest(run, inputs, settings, full, dask, n_workers)
         # Inside the lock: a run starting now would hold DuckDB's file lock, and the report's
         # read-only connection could not open.
-        report_path = report_task(settings, report or str(settings.path("report")))
-    summary = {
-        "run_id": run_id,
-        "db": str(settings.db_path()),
-        "report": report_path,
-        "seen": counts.seen,
-        "articles": counts.articles,
-        "new": counts.new,
-        "updated": counts.updated,
-        "unchanged": counts.unchanged,
-        "skipped": counts.skipped,
-        "rejected": counts.rejected,
-        "full": full,
-        "version": version,
-        "seconds": round(time.perf_counter() - started, 2),
-    }
-    logger.info("run %s: %s", run_id, summary)
+        report_path = report_task(settings, report)
+    result = summary(run, settings, report_path, full)
+    logger.info("run %s: %s", run.id, result)
     create_markdown_artifact(
         key="duokong-batch-summary",
-        markdown="\n".join(f"- **{k}**: {v}" for k, v in summary.items()),
+        markdown="\n".join(f"- **{k}**: {v}" for k, v in result.items()),
         description="duokong batch summary",
     )
-    return summary
+    return result
 
 
 def _ingest(
-    con,
-    inputs: list[str],
-    settings: Settings,
-    run_id: str,
-    version: str,
-    full: bool,
-    dask: str | None,
-    workers: int,
-    total: WriteCounts,
+    run: Run, inputs: list[str], settings: Settings, full: bool, dask: str | None, workers: int
 ) -> None:
-    """Discover, fetch, analyse in batches on the task runner, write each batch here; total
-    grows batch by batch, so a run that fails midway still records what it wrote."""
-    found = discover_task(inputs)
-    files = [i for i in found if i.kind != "urls"]
-    urls = [u for i in found if i.kind == "urls" for u in read_url_list(i.path)]
+    """Discover and fetch as tasks, then analyse batches on the task runner and write each in
+    this thread (pipeline/ingest.py). The write is a plain call, not a task: a task run per
+    batch costs a few API calls each, which serialised here measured 15-20 % of a
+    10,000-page run."""
+    logger = get_run_logger()
+    files, urls = split_inputs(discover_task(inputs))
     fetched = fetch_task(urls, settings) if urls else []
-    # Small runs still use every worker: no batch larger than its share of the pages.
-    size = max(1, min(settings.batch_size, -(-max(len(files), len(fetched)) // workers)))
-    work: list[Work] = [(b, []) for b in chunks(files, size)]
-    work += [([], b) for b in chunks(fetched, size)]
-    progress.current().start(len(files) + len(fetched))
-    with _task_runner(workers, dask) as runner:
-        _analyze_and_write(runner, work, con, settings, run_id, version, full, dask, total)
+    work = plan(files, fetched, settings.batch_size, workers)
+    bar = progress.current()
+    bar.start(len(files) + len(fetched))
+
+    def written(batch: Work, counts: WriteCounts) -> None:
+        logger.info(
+            "wrote %d pages: %d new, %d updated, %d unchanged, %d rejected; %d skipped",
+            counts.seen - counts.skipped,
+            counts.new,
+            counts.updated,
+            counts.unchanged,
+            counts.rejected,
+            counts.skipped,
+        )
+        bar.advance(
+            len(batch[0]) + len(batch[1]),
+            counts.new,
+            counts.updated,
+            counts.skipped,
+            counts.rejected,
+        )
+
+    with _task_runner(workers, dask) as runner, spill_folder(remote=_remote(dask)) as spill_dir:
+
+        def submit(files, pages, known, spill_dir):
+            params = {
+                "items": files,
+                "fetched": pages,
+                "settings": settings,
+                "known": known,
+                "spill_dir": spill_dir,
+            }
+            return runner.submit(analyze_task, parameters=params)
+
+        analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir, written)
+
+
+def _remote(dask: str | None) -> bool:
+    return bool(dask) and dask != "local"
 
 
 def _task_runner(workers: int, dask: str | None) -> TaskRunner:
@@ -247,63 +202,3 @@ def _task_runner(workers: int, dask: str | None) -> TaskRunner:
     if workers > 1:
         return ProcessPoolTaskRunner(max_workers=workers)
     return ThreadPoolTaskRunner(max_workers=1)
-
-
-@contextlib.contextmanager
-def _spill_folder(dask: str | None) -> Iterator[str | None]:
-    """Batches come back through files in a folder of this run, except from a remote Dask
-    cluster, whose workers cannot write there: their results travel back through Dask."""
-    if dask and dask != "local":
-        yield None
-        return
-    with tempfile.TemporaryDirectory(prefix="duokong-run-") as folder:
-        yield folder
-
-
-def _analyze_and_write(
-    runner: TaskRunner,
-    work: list[Work],
-    con,
-    settings: Settings,
-    run_id: str,
-    version: str,
-    full: bool,
-    dask: str | None,
-    total: WriteCounts,
-) -> None:
-    """Keep a few batches in flight and write each in submission order as it is ready: memory
-    stays flat however many pages a run holds, the writer stays single (this thread), and a page
-    that appears in two batches ends the same way on every run. What the warehouse remembers of
-    a batch's inputs is looked up as it is submitted, so only that batch's rows travel."""
-    pending = deque(work)
-    in_flight: deque = deque()
-    window = 4 * (settings.workers or os.cpu_count() or 1)
-    bar = progress.current()
-    with _spill_folder(dask) as spill_dir:
-        while pending or in_flight:
-            while pending and len(in_flight) < window:
-                files, pages = pending.popleft()
-                known = {} if full else known_inputs(con, input_keys(files, pages), version)
-                params = {
-                    "items": files,
-                    "fetched": pages,
-                    "settings": settings,
-                    "known": known,
-                    "spill_dir": spill_dir,
-                }
-                in_flight.append((runner.submit(analyze_task, parameters=params), files, pages))
-            future, files, pages = in_flight.popleft()
-            result = future.result()
-            outcome = unspill(result) if isinstance(result, str) else result
-            counts = write_batch(con, outcome, settings, run_id, version)
-            counts.seen = len(outcome.results) + outcome.skipped_pages
-            total.add(counts)
-            bar.advance(
-                len(files) + len(pages), counts.new, counts.updated, counts.skipped, counts.rejected
-            )
-
-
-def flow_with_workers(workers: int | None = None):
-    """The batch flow. Kept for callers of earlier versions: the flow now picks its task runner
-    for each run from its `workers` and `dask` parameters."""
-    return batch_flow

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import pickle
 import tempfile
@@ -33,7 +34,24 @@ def analyzer_for(settings: Settings) -> Analyzer:
     if cached is None or cached.settings != settings:
         cached = Analyzer(settings)
         _local.analyzer = cached
+        _freeze_once()
     return cached
+
+
+_frozen = False
+
+
+def _freeze_once() -> None:
+    """Move everything alive once the first analyzer is built (dictionaries, models, and the
+    orchestrator's own modules in a worker) out of the garbage collector's sight. A worker keeps
+    them for its whole life, yet every full collection would walk them again while pages churn
+    through millions of short-lived objects: measured 4 % of analysis time, more in a Prefect
+    worker, whose imports double the heap. Once per process, so that tests building many
+    analyzers do not pin each of them."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
 
 
 def read_inputs(items: Iterable[Input], settings: Settings) -> Iterator[RawPage | Reject]:
@@ -110,6 +128,19 @@ def analyze_batch(
             run(page.source, page.raw_hash, [page])
     release_memory()
     return out
+
+
+def analyze_to_spill(
+    files: list[Input],
+    fetched: list[RawPage | Reject],
+    settings: Settings,
+    known: Mapping[str, Known],
+    spill_dir: str | None,
+) -> str | BatchOutcome:
+    """analyze_batch in a worker: its outcome spilled to a file in spill_dir, or returned as it
+    is when there is no such folder (a worker on another machine)."""
+    out = analyze_batch(files, fetched, settings, known)
+    return spill(out, spill_dir) if spill_dir else out
 
 
 def _unchanged(prev: Known | None, digest: str | None, out: BatchOutcome) -> bool:

@@ -27,6 +27,7 @@ NOT_PROCESSING = {
     "lock.py",
     "incremental.py",
     "batch.py",
+    "ingest.py",
     "fetch.py",
     "settings.py",
     "errors.py",

@@ -243,3 +243,37 @@ def test_dask_local_cluster_runs_the_same_flow(prefect_harness, inbox, tmp_path)
     params = con.execute("SELECT parameters FROM runs").fetchone()[0]
     con.close()
     assert _counts(db)["articles"] == pages and '"dask": "local"' in params
+
+
+def _rows(db, sql):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return sorted(con.execute(sql).fetchall())
+    finally:
+        con.close()
+
+
+def test_flow_writes_what_the_same_run_without_prefect_writes(prefect_harness, inbox, tmp_path):
+    """The flow is thin over pipeline.ingest: under Prefect and on a plain process pool the same
+    inputs give the same articles, stances, predictions and rejects, and a rerun skips them."""
+    from flows.batch import batch_flow
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    flow_db, plain_db = tmp_path / "flow.duckdb", tmp_path / "plain.duckdb"
+    batch_flow(inputs=[str(inbox)], db=str(flow_db), report=str(tmp_path / "f.html"), workers=2)
+    settings = load_settings().with_overrides(db=str(plain_db), workers=2)
+    plain = run_inputs([str(inbox)], settings, report=str(tmp_path / "p.html"))
+    assert (tmp_path / "p.html").stat().st_size > 0
+    queries = [
+        "SELECT a.title, s.target, s.label, round(s.score, 6) FROM stances s "
+        "JOIN articles a ON a.id = s.article_id",
+        "SELECT a.title, p.quote, p.due FROM predictions p JOIN articles a ON a.id = p.article_id",
+        "SELECT regexp_extract(source, '[^/]+$'), reason FROM rejects",
+    ]
+    for sql in queries:
+        assert _rows(flow_db, sql) == _rows(plain_db, sql)
+    assert plain["new"] == _counts(flow_db)["articles"] and plain["rejected"] == 3
+    again = run_inputs([str(inbox)], settings, report=str(tmp_path / "p.html"))
+    assert again["new"] == 0 and again["skipped"] == plain["seen"]
+    assert _rows(plain_db, "SELECT status FROM runs") == [("completed",), ("completed",)]

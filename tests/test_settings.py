@@ -10,7 +10,7 @@ from pipeline.targets import Catalogue
 def test_defaults(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     s = load_settings()
-    assert (s.db, s.model, s.batch_size) == ("data/duokong.duckdb", "linear.v1", 200)
+    assert (s.db, s.model, s.batch_size) == ("data/duokong.duckdb", "linear.v1", 500)
 
 
 def test_user_file_overrides_only_its_keys_and_env_wins(monkeypatch, tmp_path):

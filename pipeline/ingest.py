@@ -1,0 +1,241 @@
+"""One run over a set of inputs, on any executor: plan the batches, keep a few in flight, write
+each in submission order in this thread, and record the run in the warehouse.
+
+The Prefect flow (flows/batch.py) hands in its task runner; `run_inputs` here hands in a plain
+process pool. Both do the same work through the same code (incremental skips, spilled batches,
+one writer, the run's row), so the difference between them is Prefect's own cost, which
+benchmarks/throughput.py measures, and a bug fixed here is fixed for both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import duckdb
+
+from pipeline.batch import BatchOutcome, analyze_to_spill, chunks, input_keys, unspill
+from pipeline.fetch import HostPacer, fetch
+from pipeline.incremental import Known, pipeline_version
+from pipeline.lock import run_lock
+from pipeline.records import RawPage, Reject
+from pipeline.settings import Settings
+from pipeline.sources import Input, discover, read_url_list
+from pipeline.warehouse import connect, connect_readonly
+from pipeline.warehouse.load import (
+    WriteCounts,
+    close_interrupted_runs,
+    finish_run,
+    known_inputs,
+    start_run,
+    write_results,
+)
+
+log = logging.getLogger(__name__)
+
+Work = tuple[list[Input], list[RawPage | Reject]]
+Logger = logging.Logger | logging.LoggerAdapter
+
+
+class Submit(Protocol):
+    """Start analysing one batch somewhere; the result is a spill file's path or the outcome."""
+
+    def __call__(
+        self,
+        files: list[Input],
+        fetched: list[RawPage | Reject],
+        known: dict[str, Known],
+        spill_dir: str | None,
+    ) -> Any: ...
+
+
+@dataclass
+class Run:
+    """A run being recorded: its connection (the single writer), id and running totals."""
+
+    con: duckdb.DuckDBPyConnection
+    id: str
+    version: str
+    started: float
+    counts: WriteCounts = field(default_factory=WriteCounts)
+
+
+def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
+    """Each URL is retried with back-off inside fetch(), one request per host at a time and at
+    most one per fetch_host_interval_ms; a URL that still fails is a Reject. Fetched every run:
+    a page's bytes, not its URL, decide whether it is processed again."""
+    pacer = HostPacer(settings.fetch_host_interval_ms / 1000)
+    return [
+        fetch(
+            u,
+            timeout=settings.fetch_timeout_s,
+            retries=settings.fetch_retries,
+            max_bytes=settings.max_page_bytes,
+            pacer=pacer,
+        )
+        for u in urls
+    ]
+
+
+def split_inputs(found: list[Input]) -> tuple[list[Input], list[str]]:
+    """Files to read, and the URLs listed in *.urls inputs."""
+    files = [i for i in found if i.kind != "urls"]
+    urls = [u for i in found if i.kind == "urls" for u in read_url_list(i.path)]
+    return files, urls
+
+
+def plan(
+    files: list[Input], fetched: list[RawPage | Reject], batch_size: int, workers: int
+) -> list[Work]:
+    """Batches of files and of fetched pages. Small runs still use every worker: no batch is
+    larger than its share of the pages."""
+    size = max(1, min(batch_size, -(-max(len(files), len(fetched)) // max(1, workers))))
+    work: list[Work] = [(b, []) for b in chunks(files, size)]
+    work += [([], b) for b in chunks(fetched, size)]
+    return work
+
+
+@contextlib.contextmanager
+def recorded_run(
+    settings: Settings, inputs: list[str], params: dict, full: bool, logger: Logger = log
+) -> Iterator[Run]:
+    """Open the warehouse, close runs that died without recording their end, and record this
+    one: 'completed' when the block ends, 'failed' when it raises. Hold the run lock around it."""
+    con = connect(settings.db_path())
+    try:
+        if close_interrupted_runs(con):
+            logger.warning(
+                "an earlier run on %s was interrupted; this run redoes its rest",
+                settings.db_path(),
+            )
+        version = pipeline_version(settings)
+        run = Run(
+            con,
+            start_run(con, inputs, params, settings.model, version, full),
+            version,
+            time.perf_counter(),
+        )
+        status = "failed"
+        try:
+            yield run
+            status = "completed"
+        finally:
+            try:
+                seconds = round(time.perf_counter() - run.started, 2)
+                finish_run(con, run.id, status, run.counts.seen, run.counts, seconds)
+            except Exception:
+                logger.exception("could not record the end of run %s", run.id)
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def spill_folder(remote: bool = False) -> Iterator[str | None]:
+    """Batches come back through files in a folder of this run, so that no executor holds a
+    run's pages in memory; not from a remote cluster, whose workers cannot write here."""
+    if remote:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="duokong-run-") as folder:
+        yield folder
+
+
+def analyze_and_write(
+    run: Run,
+    work: list[Work],
+    submit: Submit,
+    settings: Settings,
+    full: bool,
+    window: int,
+    spill_dir: str | None,
+    on_batch: Callable[[Work, WriteCounts], None] = lambda work, counts: None,
+) -> WriteCounts:
+    """Keep `window` batches in flight and write each in submission order as it is ready:
+    memory stays flat however many pages a run holds, the writer stays single (this thread),
+    and a page that appears in two batches ends the same way on every run. What the warehouse
+    remembers of a batch's inputs is looked up as it is submitted, so only that batch's rows
+    travel. run.counts grows batch by batch, so a run that fails midway records what it wrote."""
+    pending = deque(work)
+    in_flight: deque[tuple[Any, Work]] = deque()
+    while pending or in_flight:
+        while pending and len(in_flight) < window:
+            files, pages = pending.popleft()
+            known = {} if full else known_inputs(run.con, input_keys(files, pages), run.version)
+            in_flight.append((submit(files, pages, known, spill_dir), (files, pages)))
+        future, batch = in_flight.popleft()
+        result = future.result()
+        outcome: BatchOutcome = unspill(result) if isinstance(result, str) else result
+        counts = write_results(
+            run.con, outcome.results, run.id, settings.model, outcome.seen, run.version
+        )
+        counts.skipped = outcome.skipped_pages
+        counts.seen = len(outcome.results) + outcome.skipped_pages
+        run.counts.add(counts)
+        on_batch(batch, counts)
+    return run.counts
+
+
+def summary(run: Run, settings: Settings, report: str | None, full: bool) -> dict:
+    """What a run returns to whoever started it (the CLI prints it; Prefect keeps it)."""
+    c = run.counts
+    return {
+        "run_id": run.id,
+        "db": str(settings.db_path()),
+        "report": report,
+        "seen": c.seen,
+        "articles": c.articles,
+        "new": c.new,
+        "updated": c.updated,
+        "unchanged": c.unchanged,
+        "skipped": c.skipped,
+        "rejected": c.rejected,
+        "full": full,
+        "version": run.version,
+        "seconds": round(time.perf_counter() - run.started, 2),
+    }
+
+
+def write_run_report(settings: Settings, out: str | None) -> str:
+    from pipeline.report import write_report
+
+    with connect_readonly(settings.db_path()) as con:
+        return str(
+            write_report(con, out or str(settings.path("report")), freq=settings.report_freq)
+        )
+
+
+def run_inputs(
+    inputs: list[str],
+    settings: Settings,
+    report: str | None = None,
+    full: bool = False,
+    lock_wait_s: float = 0.0,
+) -> dict:
+    """A whole run without Prefect, on a pool of `settings.workers` processes: the flow's work,
+    for scripts, tests and the benchmark that measures what Prefect adds."""
+    workers = settings.workers or os.cpu_count() or 1
+    params = {"batch_size": settings.batch_size, "workers": workers, "report": report}
+    with run_lock(settings.db_path(), lock_wait_s):
+        with (
+            recorded_run(settings, inputs, params, full) as run,
+            ProcessPoolExecutor(workers) as pool,
+            spill_folder() as spill_dir,
+        ):
+            files, urls = split_inputs(discover(inputs))
+            fetched = fetch_urls(urls, settings) if urls else []
+
+            def submit(files, pages, known, spill_dir) -> Future:
+                return pool.submit(analyze_to_spill, files, pages, settings, known, spill_dir)
+
+            work = plan(files, fetched, settings.batch_size, workers)
+            analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir)
+        report_path = write_run_report(settings, report)
+    return summary(run, settings, report_path, full)
