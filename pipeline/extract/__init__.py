@@ -3,7 +3,8 @@
 Cascade (html.py):
 1. parse, drop non-content elements (scripts, navigation, comment areas, share bars, sidebars);
 2. take the body from a known content container of common Chinese site templates;
-3. otherwise take the densest block of prose;
+3. otherwise take the densest block of prose (on a page listing several posts under post-title /
+   entry-title headings, the first post's block);
 4. clean the paragraphs line by line against known boilerplate phrases (data/lexicons): an end
    marker ends the body unless far more prose follows it than precedes it;
 5. metadata from the markup first, then from the text: the header above the block, the raw lines
@@ -12,7 +13,8 @@ Cascade (html.py):
    candidate must pass metadata.plausible_author (no site, portal, label word, URL, id,
    dateline or headline), else the next rule is asked: a wrong author is worse than none.
    Dates never come from below the body, from a page clock (今天是…) or from a month-first
-   date whose day could be a month (7/5/2005).
+   date whose day could be a month (7/5/2005). An official document's 成文日期 is its date; a
+   report whose own date (right above the story) has only a month gets none.
 Rules are judged with benchmarks/extract_cv.py (k folds of the dev half): keep a rule only when
 it helps pages it was not written for.
 Plain-text page dumps (textdump.py) have no markup: their header and footer are found by line

@@ -207,10 +207,19 @@ def _prose_score(el: lxml_html.HtmlElement) -> float:
     return (chars - 2 * link_chars) * (1 + min(punct / max(chars, 1) * 20, 1.5))
 
 
-def densest_block(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    """The element whose direct paragraph children hold the most prose."""
+_BLOCK_TAGS = frozenset({"div", "article", "section", "td", "main", "body"})
+
+
+def densest_block(
+    root: lxml_html.HtmlElement, among: list[lxml_html.HtmlElement] | None = None
+) -> lxml_html.HtmlElement | None:
+    """The element whose direct paragraph children hold the most prose (among the given
+    elements, else all of root's)."""
     best, best_score = None, 0.0
-    for el in root.iter("div", "article", "section", "td", "main", "body"):
+    elements = root.iter(*_BLOCK_TAGS) if among is None else among
+    for el in elements:
+        if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS:
+            continue
         kids = [c for c in el if isinstance(c.tag, str) and c.tag in ("p", "div", "section", "br")]
         if not kids:
             continue
@@ -223,6 +232,32 @@ def densest_block(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
         if score > best_score:
             best, best_score = el, score
     return best
+
+
+def first_post(
+    root: lxml_html.HtmlElement, container: lxml_html.HtmlElement
+) -> tuple[lxml_html.HtmlElement, str] | None:
+    """On a page listing several posts under their own titles (a blog's archive or front page:
+    post-title, entry-title), the article is the first post. The densest block may be a later,
+    longer one; the block between the first two titles is taken instead, with the first title.
+    None when the page holds one post or the block already is the first."""
+    titles = [
+        el
+        for el in xpath(P.POST_TITLE_XPATH)(root)
+        if (text := M.clean_text(el.text_content())) and not M.date_line(text)
+    ]
+    if len({M.clean_text(t.text_content()) for t in titles}) < 2:
+        return None
+    order = {el: i for i, el in enumerate(root.iter())}
+    first, second, at = order.get(titles[0]), order.get(titles[1]), order.get(container)
+    if first is None or second is None or at is None or at < second:
+        return None
+    between = [el for el, i in order.items() if first < i < second]
+    block = densest_block(root, between)
+    # An excerpt in a slider above the story is short: a post to read holds a few sentences.
+    if block is None or len(_HAS_CJK.findall(block.text_content())) < 200:
+        return None
+    return block, M.clean_text(titles[0].text_content()) or ""
 
 
 def _visible_text(root: lxml_html.HtmlElement) -> str:
@@ -295,6 +330,8 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
             break
     if container is None:
         container = densest_block(root)
+        if container is not None and (post := first_post(root, container)):
+            (container, title), shown = post, post[1]
     lines = lines_of(container) if container is not None else []
     paragraphs = without_link_lines(lines)
     if sum(map(len, paragraphs)) < min_chars:  # a story written inside one big link
@@ -306,11 +343,15 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     top = paragraphs[:4]  # before menus are cut: a bare byline name is not prose either
     paragraphs = without_trailing_lists(from_first_prose(without_repeated_captions(paragraphs)))
     if shown is None and paragraphs:
-        title = headline_above(lines_of(root), paragraphs[0]) or title
+        body_el = root.find("body")  # not <head>: its <title> line is no shown headline
+        lines_all = lines_of(body_el if body_el is not None else root)
+        title = headline_above(lines_all, paragraphs[0]) or title
     title = M.with_page_title(root, M.without_page_mark(title))
     header = _header_text(full_text, container)
     lead = _lead_text(full_text, paragraphs)
-    published = published or text_date(header, byline, lead)
+    published = (
+        M.document_date(header + "\n" + lead) or published or text_date(header, byline, lead)
+    )
     # Chinese news often signs at the end: （记者 胡晓蓉）, 新京报记者 彭冲 山东冠县报道.
     footer = _footer_text(full_text, paragraphs)
     author = author or _first_plausible(
@@ -339,6 +380,8 @@ TEXT_DATE_RULES: tuple[tuple[str, str, Callable[[str | None], date | None]], ...
 
 def text_date(header: str, byline: str, lead: str) -> date | None:
     """The publish date written in the text around the body's start (TEXT_DATE_RULES)."""
+    if M.month_dated(lead):
+        return None
     texts = {"header": header, "byline": byline, "lead": lead}
     for _name, where, rule in TEXT_DATE_RULES:
         if d := rule(texts[where]):
@@ -367,7 +410,7 @@ def headline_above(lines: list[tuple[str, float]], first: str, reach: int = 6) -
     if not starts:
         return None
     for text, linked in reversed(lines[max(0, starts[0] - reach) : starts[0]]):
-        if linked >= 0.5 or M.parse_date(text) or _META_LINE.search(text) or len(text) < 6:
+        if linked >= 0.5 or M.date_line(text) or _META_LINE.search(text) or len(text) < 6:
             continue
         if len(text) <= 60 and not _SENTENCE_END.search(text[-1]) and _HAS_CJK.search(text):
             return text

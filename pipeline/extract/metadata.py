@@ -114,6 +114,29 @@ def parse_date(text: str | None) -> date | None:
     return min(found)[1] if found else None
 
 
+_PARTIAL_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|"
+    r"(?:19|20)\d{2}[-/.]\d{1,2}(?![\d])|\d{1,2}[:：]\d{2}|\d{1,2}\s*[時时]\s*\d{1,2}\s*分"
+)
+
+
+def date_line(text: str) -> bool:
+    """Whether a short line is a date or a timestamp (2025年1月28日, 2003年5月, [06月24日 11時30分],
+    1975年1月28日（农历…）) rather than words: such a line above a story is its dateline or a
+    birth date in an info box, never its headline."""
+    if parse_date(text):
+        return True
+    rest = _PARTIAL_DATE.sub("", text)
+    if rest == text:
+        return False
+    rest = _BRACKETED.sub("", rest)  # （农历…）, （星期三）: a note on the date
+    return len(_CJK_WORD.findall(rest)) < 0.6 * len(_CJK_WORD.findall(text))
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_BRACKETED = re.compile(r"[（(][^）)]{0,20}[）)]")
+
+
 def nearest_date(text: str | None) -> date | None:
     """The last plausible date in text: in the header above a story, the date nearest the body
     is its byline's; dates further up belong to the page chrome (a 今天是… clock, which is the
@@ -131,6 +154,29 @@ def labelled_date(text: str | None) -> date | None:
         if d := parse_date(text[m.end() : m.end() + 30]):
             return d
     return None
+
+
+def document_date(text: str | None) -> date | None:
+    """The signing date of an official document (成文日期：2025年01月27日): the document's own
+    date, which its closing signature repeats; the site's 发布日期 or PubDate meta is the day
+    it was posted."""
+    if not text:
+        return None
+    for m in P.DOCUMENT_DATE_LABEL.finditer(text):
+        if d := parse_date(text[m.end() : m.end() + 30]):
+            return d
+    return None
+
+
+def month_dated(lead: str | None, reach: int = 40) -> bool:
+    """Whether the text right above the story ends with a date of month precision only (a
+    report's '2003年5月' under its title and authors), below any full date: the full date
+    further up is when a portal reposted it, not when it was written, and the article's own
+    date has no day."""
+    tail = (lead or "").rstrip()[-reach:]
+    months = [m.end() for m in P.MONTH_ONLY.finditer(tail)]
+    # Nothing but a few characters (a line break, 号, a bracket) after it, and no full date.
+    return bool(months) and len("".join(tail[months[-1] :].split())) <= 4
 
 
 def clean_text(value: str | None) -> str | None:
@@ -207,9 +253,28 @@ def strip_title_suffix(title: str, site: str | None = None) -> str:
     return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
 
 
+def short_headline(tree: lxml_html.HtmlElement, page_title: str | None) -> str | None:
+    """A headline of two or three characters (a person's or a place's name on an encyclopedia or
+    a profile page: '张三_某某百科') that an <h1> shows and the <title> starts with. Too short
+    for the length rules below, which would take the site name for the headline. A logo
+    (<h1> around a link or with a logo class) is the site, not the headline."""
+    if not page_title:
+        return None
+    parts = [p.strip() for p in P.TITLE_SEPARATORS.split(page_title) if p.strip()]
+    if len(parts) < 2 or not 2 <= len(parts[0]) <= 3 or not _HAS_CJK.search(parts[0]):
+        return None
+    for h in xpath("//h1")(tree):
+        if clean_text(h.text_content()) != parts[0] or xpath(".//a|ancestor::a")(h):
+            continue
+        if "logo" not in f"{h.get('class', '')} {h.get('id', '')}".lower():
+            return parts[0]
+    return None
+
+
 def template_title(tree: lxml_html.HtmlElement) -> str | None:
-    """The headline of a known template (Discuz, WeChat, Zhihu, WordPress): exact, no guessing."""
-    return _first(tree, _TITLE_XPATHS)
+    """The headline of a known template (Discuz, WeChat, Zhihu, WordPress), or a short one that
+    the <h1> and the <title> agree on: exact, no guessing."""
+    return _first(tree, _TITLE_XPATHS) or short_headline(tree, _first(tree, ("//title",)))
 
 
 def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
@@ -504,12 +569,20 @@ def _title_parts(tree: lxml_html.HtmlElement, guess: str | None) -> list[str]:
     ]
     parts: list[str] = []
     for src in filter(None, sources):
-        pieces = [p for p in _TITLE_PARTS.split(src) if p]
+        # (start, end) of each piece: a run is also kept with the marks between its pieces, so
+        # that a heading showing '柯达之死：唯一…' matches the whole run, kicker and colon included,
+        # rather than its last piece plus a few "extra" characters.
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^\s_|｜\-—–:：]+", src)]
+        spans = [s for s in spans if _TITLE_PARTS.sub("", src[s[0] : s[1]])]
+        pieces = [src[a:b] for a, b in spans]
         for i in range(len(pieces)):
             for j in range(i + 1, len(pieces) + 1):
-                run = _compact("".join(pieces[i:j]))
-                if len(run) >= 5 and run not in parts and _HAS_CJK.search(run):
-                    parts.append(run)
+                runs = [_compact("".join(pieces[i:j]))]
+                if j < len(pieces) or i == 0 == j - 1:  # a run that ends with the site name
+                    runs.append(_compact(src[spans[i][0] : spans[j - 1][1]]))  # is no headline
+                for run in runs:
+                    if len(run) >= 5 and run not in parts and _HAS_CJK.search(run):
+                        parts.append(run)
     return parts
 
 

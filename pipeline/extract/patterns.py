@@ -77,6 +77,7 @@ BOILERPLATE_TOKENS = _COMMENT_RELATED | frozenset(
         "ranking",
         "copyright",
         "qrcode",
+        "editsection",  # MediaWiki's [编辑] link after every heading
         "qr",
         "tags",
         "tag",
@@ -235,6 +236,12 @@ PUBLISH_LABELS = re.compile(
     r"(发布于|發佈於|发表于|發表於|发布时间|發布時間|发表时间|时间[:：]|日期[:：]|"
     r"編輯於|编辑于|更新于|發佈時間|Posted on|Published)"
 )
+# The date an official document was signed (成文日期 on government disclosure pages): the date
+# the document itself carries at its end, while 发布日期 is when the site posted it.
+DOCUMENT_DATE_LABEL = re.compile(r"成文日期|成文時間|成文时间")
+# A date of month precision (2003年5月, 1998年3月号): the date a report or a
+# magazine piece carries when it gives no day.
+MONTH_ONLY = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)\s*[号號]?")
 AUTHOR_LABEL = re.compile(
     r"(?:作者|作\s*者|文|撰文|記者|记者|編輯|编辑|发文机关|發文機關|Author|By)\s*[:：/]\s*"
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.\- ]{0,24}?)"
@@ -313,6 +320,12 @@ BREADCRUMB_LEAVES = frozenset(
 )
 
 # Title suffixes: 标题_站名 / 标题 - 站名 / 标题|站名
+# Titles of the posts on a page that lists several (a blog's archive: post-title, entry-title).
+POST_TITLE_XPATH = (
+    '//*[contains(concat(" ", normalize-space(@class), " "), " post-title ")'
+    ' or contains(concat(" ", normalize-space(@class), " "), " entry-title ")'
+    ' or contains(concat(" ", normalize-space(@class), " "), " posttitle ")]'
+)
 TITLE_SEPARATORS = re.compile(
     r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])|[:：]\s+)\s*"
 )

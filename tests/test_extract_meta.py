@@ -1,0 +1,163 @@
+"""Title, date and author rules on small pages invented for these tests."""
+
+from datetime import date
+
+from pipeline.records import RawPage
+
+PROSE = "".join(
+    f"<p>第{i}段：这家芯片公司的新品发布会吸引了众多开发者，分析师认为其定价策略相当激进，"
+    f"竞争对手恐怕要跟着降价，整个行业的利润率都会受到影响。</p>"
+    for i in range(5)
+)
+
+
+def _extract(analyzer, html: str):
+    return analyzer.process(RawPage("t.html", html.encode("utf-8"), "html"), analyse=False).article
+
+
+def _comments(*stamps: str) -> str:
+    items = "".join(
+        f"<div class='comment-item'><span class='user'>网友{i}</span><span>{s}</span>"
+        f"<p>说得有道理，我也觉得价格太低了，后面肯定还有动作。</p></div>"
+        for i, s in enumerate(stamps)
+    )
+    return f"<div id='comments'><h3>网友评论</h3>{items}</div>"
+
+
+def test_comment_dates_later_than_the_article_are_not_taken(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某科技网</title></head><body>"
+        "<h1>芯片降价潮来了</h1><div class='info'>2024年3月8日 09:15 来源：某某科技网</div>"
+        f"<div class='content'>{PROSE}</div>"
+        f"{_comments('2024-03-09 10:02', '2024-04-01 22:30')}</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.published == date(2024, 3, 8)
+    assert "说得有道理" not in art.body
+
+
+def test_page_without_a_date_gives_none_even_with_dated_comments(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了 - 某某论坛</title></head><body>"
+        f"<h1>芯片降价潮来了</h1><div class='content'>{PROSE}</div>"
+        f"{_comments('2024-03-09 10:02', '2024-04-01 22:30')}"
+        "<div class='footer'>Copyright 2003-2024 某某论坛</div></body></html>"
+    )
+    assert _extract(analyzer, page).published is None
+
+
+def test_page_without_any_date_gives_none(analyzer):
+    page = f"<html><head><title>芯片降价潮来了</title></head><body><div>{PROSE}</div></body></html>"
+    assert _extract(analyzer, page).published is None
+
+
+def test_byline_label_names_the_author(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+        "<h1>芯片降价潮来了</h1><div>作者：张三 发布时间：2025-01-28 08:00</div>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.author == "张三"
+    assert art.published == date(2025, 1, 28)
+
+
+def test_site_suffix_leaves_the_title(analyzer):
+    for suffix in ("_新浪网", "-搜狐", " | 某某日报"):
+        page = (
+            f"<html><head><title>芯片降价潮来了{suffix}</title></head><body>"
+            f"<div class='content'>{PROSE}</div></body></html>"
+        )
+        assert _extract(analyzer, page).title == "芯片降价潮来了", suffix
+
+
+def test_kicker_shown_in_the_heading_stays_in_the_title(analyzer):
+    """<title> '专题：标题-站名' and an <h1> showing '专题：标题': the kicker is part of it."""
+    page = (
+        "<html><head><title>深度观察：芯片降价潮来了-某某网</title></head><body>"
+        "<div class='nav'><span>芯片降价潮来了</span></div>"
+        f"<h1>深度观察：芯片降价潮来了</h1><div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).title == "深度观察：芯片降价潮来了"
+
+
+def test_short_name_headline_of_an_encyclopedia_page(analyzer):
+    page = (
+        "<html><head><title>李小芳_某某百科</title></head><body>"
+        "<div class='logo'><h1><a href='/'>某某百科</a></h1></div><h1>李小芳</h1>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).title == "李小芳"
+
+
+def test_date_lines_are_not_headlines():
+    from pipeline.extract.metadata import date_line
+
+    assert date_line("2003年5月")
+    assert date_line("1968年2月3日（农历戊申年正月初五）")
+    assert date_line("[03月12日 09時45分]")
+    assert not date_line("2005年的中国经济展望")
+    assert not date_line("3月12日上午，发布会在北京举行")
+
+
+def test_blog_archive_page_gives_its_first_post(analyzer):
+    """Several posts under post-title headings: the first one is the article, even when a later
+    one is longer."""
+
+    def post(title: str, stamp: str, n: int) -> str:
+        paras = "".join(
+            f"<p>{title}第{i}段，今天又去了那家小店，老板做的菜还是一样好吃，价格也没怎么变。</p>"
+            for i in range(n)
+        )
+        return (
+            f"<tr><td><table><tr><td class='post-title'>{title}</td>"
+            f"<td class='post-title'>{stamp}</td></tr><tr><td>{paras}</td></tr></table></td></tr>"
+        )
+
+    page = (
+        "<html><head><title>小王的博客</title></head><body><table>"
+        f"{post('周末去吃湘菜', '2024-06-14 03:25:55', 8)}"
+        f"{post('上班路上的见闻', '2024-06-13 15:00:14', 16)}"
+        "</table></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.title == "周末去吃湘菜"
+    assert art.body.startswith("周末去吃湘菜第0段") and "上班路上" not in art.body
+    assert art.published == date(2024, 6, 14)
+
+
+def test_signing_date_of_an_official_document_beats_the_posting_date(analyzer):
+    page = (
+        "<html><head><title>某某市人民政府关于加强夜市管理的通知</title>"
+        "<meta name='PubDate' content='2023-05-10 00:00:00'></head><body><table>"
+        "<tr><td>发文机关：</td><td>某某市人民政府</td><td>成文日期：</td><td>2023年05月08日</td></tr>"
+        "<tr><td>发布日期：</td><td>2023年05月10日</td></tr></table>"
+        f"<h1>某某市人民政府关于加强夜市管理的通知</h1><div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2023, 5, 8)
+
+
+def test_report_dated_by_month_only_gets_no_day(analyzer):
+    """A portal's repost time above a report whose own date, under its title, has no day."""
+    page = (
+        "<html><head><title>某某协会</title></head><body><div class='nav'>首页 协会动态</div>"
+        "<div>2019-11-02 10:20:00</div><div>城市青年阅读习惯调查报告</div>"
+        f"<div>某某协会课题组</div><div>2018年9月</div><div>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).published is None
+
+
+def test_month_only_line_above_a_full_date_does_not_void_it():
+    from pipeline.extract.metadata import month_dated
+
+    assert month_dated("某某报告\n某某课题组\n2018年9月\n")
+    assert not month_dated("2018年9月\n发布时间：2018-09-12 10:00\n")
+    assert not month_dated("作者：张三\n")
+
+
+def test_wiki_edit_links_leave_the_body(analyzer):
+    sections = "".join(
+        f"<h2>第{i}节<span class='mw-editsection'>[编辑]</span></h2>{PROSE}" for i in range(2)
+    )
+    art = _extract(analyzer, f"<html><body><div id='content'>{sections}</div></body></html>")
+    assert "[编辑]" not in art.body and "编辑" not in art.body
