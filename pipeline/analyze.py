@@ -53,15 +53,12 @@ class Analyzer:
             lexicon = CueLexicon.load(self.settings.path("stance_cues"), self.catalogue)
             scorer = CueScorer(lexicon, self.catalogue)
         cues = PredictionCues.load(self.settings.path("prediction_cues"))
-        return PredictionExtractor(cues, scorer, self.catalogue, self._claim_filter(cues))
+        extractor = PredictionExtractor(cues, scorer, self.catalogue)
+        if name := self.settings.claim_model:
+            from pipeline.claims import ClaimFilter
 
-    def _claim_filter(self, cues: PredictionCues):  # -> Callable | None
-        name = self.settings.claim_model
-        if not name:
-            return None
-        from pipeline.claims import ClaimFilter
-
-        return ClaimFilter.load(self.settings.model_dir(name), cues).keep
+            extractor.keep = ClaimFilter.load(self.settings.model_dir(name), extractor).keep
+        return extractor
 
     def extract(self, raw: RawPage) -> Article:
         text, encoding = decode(raw.data, raw.source, raw.http_charset)

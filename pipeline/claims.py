@@ -1,17 +1,25 @@
-"""claims.v1: which of the rule-found claims are checkable predictions worth keeping.
+"""claims.v2: which of the rule-found claims are checkable predictions worth keeping, and which
+way each one points.
 
 The rules in predictions.py are built for recall: every clause with a future cue or horizon.
 Many are not predictions a reader would track (会说, 有机会…, a tutorial's "this will install").
 A small classifier trained on the prediction quotes of our labelled examples scores each
 candidate from its characters and from what the rules found (a strong cue, a stated or
 inherited horizon, a condition, who speaks, a target, a direction); candidates under the
-threshold chosen by cross-validation are dropped. Saved with skops like every model.
+threshold chosen by cross-validation are dropped.
+
+Direction (v2): the cue and change-word rules say "up" or "down" for half the gold quotes at
+best, and "other" for most of the rest (份额将加速流失, 面临逆风, 被对手甩开 are in no lexicon). A
+second classifier reads the claim with its target masked (TGT/OTH, so one model serves every
+catalogue target) and what the rules said, and gives the direction; cross-validated accuracy
+against the rules is in the model's duokong.json. Both are saved in one skops file.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +28,14 @@ import numpy as np
 from pipeline import modelio
 from pipeline.learn import hashed_tfidf, with_classifier
 from pipeline.nlp import to_simplified
-from pipeline.predictions import PredictionCues
+from pipeline.predictions import CLAUSE, PredictionCues, PredictionExtractor
 from pipeline.records import Prediction
 from pipeline.scoring import PredictionScore, overlaps
+from pipeline.stance.cues import CueScorer
+from pipeline.stance.views import mask
+from pipeline.targets import Catalogue
 
-NAME = "claims.v1"
+NAME = "claims.v2"
 FLAGS = 10
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 HEDGE_RANK = {"certain": 0.0, "likely": 0.5, "possible": 1.0}
@@ -71,19 +82,69 @@ def build_estimator():  # -> sklearn.pipeline.Pipeline
     return with_classifier(columns)
 
 
+FLIP = {"up": "down", "down": "up", "other": "other"}
+
+
+def direction_row(
+    quote: str, target: str | None, rule: str, conditional: bool, catalogue: Catalogue
+) -> list[object]:
+    """The claim with its target masked, and what the rules said (their direction, whether the
+    claim is conditional). A claim about two targets is read in the clauses naming this one:
+    in "DeepSeek全面领先, NVIDIA砍单" DeepSeek goes up and NVIDIA down."""
+    q = to_simplified(quote)
+    if target:
+        q = mask(_about(q, target, catalogue), target, catalogue)
+    return [
+        q,
+        float(rule == "up"),
+        float(rule == "down"),
+        float(conditional),
+    ]
+
+
+def _about(text: str, target: str, catalogue: Catalogue) -> str:
+    named = {m.target for m in catalogue.find(text)}
+    if len(named) < 2:
+        return text
+    clauses = [c for c in CLAUSE.findall(text) if target in {m.target for m in catalogue.find(c)}]
+    return "".join(clauses) or text
+
+
+def build_direction_estimator():  # -> sklearn.pipeline.Pipeline
+    """Character uni- and bigrams of the masked claim and the rules' verdict."""
+    from sklearn.compose import ColumnTransformer
+
+    columns = ColumnTransformer(
+        [
+            ("chars", hashed_tfidf(analyzer="char", ngram_range=(1, 2)), 0),
+            ("rules", "passthrough", [1, 2, 3]),
+        ]
+    )
+    return with_classifier(columns)
+
+
 class ClaimFilter:
     name = NAME
 
-    def __init__(self, estimator: Any, threshold: float, cues: PredictionCues) -> None:
+    def __init__(
+        self,
+        estimator: Any,
+        threshold: float,
+        cues: PredictionCues,
+        direction: Any = None,
+        extractor: PredictionExtractor | None = None,
+    ) -> None:
         self.estimator = estimator
         self.threshold = threshold
         self.cues = cues
+        self.direction = direction
+        self.extractor = extractor
 
     @classmethod
-    def load(cls, model_dir: Path, cues: PredictionCues) -> ClaimFilter:
-        estimator = modelio.load(model_dir, NAME)
+    def load(cls, model_dir: Path, extractor: PredictionExtractor) -> ClaimFilter:
+        models = modelio.load(model_dir, NAME)
         threshold = float(modelio.meta(model_dir).get("threshold", 0.5))
-        return cls(estimator, threshold, cues)
+        return cls(models["keep"], threshold, extractor.cues, models.get("direction"), extractor)
 
     def keep(self, predictions: list[Prediction]) -> list[Prediction]:
         groups = by_quote(predictions)
@@ -91,7 +152,46 @@ class ClaimFilter:
             return []
         rows = np.array([claim_row(g, self.cues) for g in groups], dtype=object)
         scores = self.estimator.predict_proba(rows)[:, 1]
-        return [p for g, s in zip(groups, scores, strict=True) if s >= self.threshold for p in g]
+        kept = [p for g, s in zip(groups, scores, strict=True) if s >= self.threshold for p in g]
+        return self.directed(kept)
+
+    def directed(self, predictions: list[Prediction]) -> list[Prediction]:
+        """The predictions with the direction model's verdict (as they are without one). The
+        model reads what a claim says will happen; a falsification bet (如果半年后 X, 我认错)
+        predicts the opposite of its premise, so its verdict is flipped, as the rules do. Where
+        the rules read a negated cue (不会回落) their direction stands: the model has no notion
+        of a negation's scope (on our held-out quotes the two tie on such claims). So it does on
+        a claim about no catalogue target: the model learned directions relative to a target
+        (国产芯片份额提升 is down for NVIDIA), and such a claim has none."""
+        ex = self.extractor
+        if self.direction is None or ex is None or not predictions:
+            return predictions
+        bets = [falsification_bet(p.quote, ex.scorer) for p in predictions]
+        rows = np.array(
+            [
+                direction_row(
+                    p.quote,
+                    p.target,
+                    FLIP[p.direction] if bet else p.direction,
+                    p.conditional,
+                    ex.catalogue,
+                )
+                for p, bet in zip(predictions, bets, strict=True)
+            ],
+            dtype=object,
+        )
+        labels = self.direction.predict(rows)
+        out = []
+        for p, d, bet in zip(predictions, labels, bets, strict=True):
+            if p.target is None or (p.direction != "other" and ex.negated_cue(p.quote, p.target)):
+                out.append(p)
+            else:
+                out.append(replace(p, direction=FLIP[str(d)] if bet else str(d)))
+        return out
+
+
+def falsification_bet(quote: str, scorer: CueScorer | None) -> bool:
+    return scorer is not None and scorer.view(to_simplified(quote)).falsification
 
 
 Candidates = list[tuple[str, list[list[Prediction]], list[dict]]]  # example id, groups, gold
@@ -105,11 +205,46 @@ def _score(cands: Candidates, probs: dict[tuple[str, int], float], threshold: fl
     return score
 
 
+# example id, row, gold direction, whether the rules' verdict stands (a negated cue)
+DirectionRows = list[tuple[str, list[object], str, bool]]
+
+
+def train_direction(rows: DirectionRows, progress: Callable[[str], None]) -> tuple[Any, dict]:
+    """Fit on the gold prediction quotes; report 5-fold accuracy grouped by article of what
+    ships (the model, the rules where they read a negated cue), against the rules alone."""
+    from sklearn.base import clone
+    from sklearn.model_selection import GroupKFold
+
+    X = np.array([r for _, r, _, _ in rows], dtype=object)
+    y = np.array([d for _, _, d, _ in rows])
+    groups = [ex_id for ex_id, _, _, _ in rows]
+    rule = np.where(X[:, 1] == 1.0, "up", np.where(X[:, 2] == 1.0, "down", "other"))
+    rules_stand = np.array([stands for *_, stands in rows])
+    progress(f"direction: {len(y)} gold quotes; cross-validating")
+    oof = np.empty(len(y), dtype=object)
+    for train, test in GroupKFold(n_splits=5).split(X, y, groups):
+        oof[test] = clone(build_direction_estimator()).fit(X[train], y[train]).predict(X[test])
+    estimator = build_direction_estimator().fit(X, y)
+    shipped = np.where(rules_stand, rule, oof)
+    figures = {
+        "direction_quotes": len(y),
+        "direction_cv_accuracy": round(float((shipped == y).mean()), 3),
+        "direction_cv_accuracy_model_alone": round(float((oof == y).mean()), 3),
+        "direction_rules_accuracy": round(float((rule == y).mean()), 3),
+    }
+    return estimator, figures
+
+
 def train_claims(
-    cands: Candidates, cues: PredictionCues, out_dir: Path, progress: Callable[[str], None]
+    cands: Candidates,
+    direction_rows: DirectionRows,
+    cues: PredictionCues,
+    out_dir: Path,
+    progress: Callable[[str], None],
 ) -> dict:
     """Fit on every candidate of our labelled examples (label: overlaps a gold quote); pick the
-    threshold that maximises quote-level F1 in 5-fold cross-validation grouped by article."""
+    threshold that maximises quote-level F1 in 5-fold cross-validation grouped by article.
+    Then the direction model, on the gold quotes."""
     from sklearn.base import clone
     from sklearn.model_selection import GroupKFold
 
@@ -135,6 +270,7 @@ def train_claims(
     best = max(THRESHOLDS, key=lambda t: results[t].f1)
     progress("claims: fitting on all candidates")
     estimator = build_estimator().fit(rows, y)
+    direction, direction_figures = train_direction(direction_rows, progress)
     meta = {
         "threshold": best,
         "candidates": len(rows),
@@ -143,6 +279,7 @@ def train_claims(
         "cv_f1": round(results[best].f1, 3),
         "cv_precision": round(results[best].precision, 3),
         "cv_recall": round(results[best].recall, 3),
+        **direction_figures,
     }
-    modelio.save(estimator, out_dir, NAME, meta)
+    modelio.save({"keep": estimator, "direction": direction}, out_dir, NAME, meta)
     return meta

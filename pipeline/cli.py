@@ -538,8 +538,8 @@ def predictions_resolve(
     "--model",
     default="linear.v1",
     show_default=True,
-    type=click.Choice(["linear.v1", "transformer.v1", "claims.v1"]),
-    help="The stance backend to train, or claims.v1 (the prediction filter).",
+    type=click.Choice(["linear.v1", "transformer.v1", "claims.v2"]),
+    help="The stance backend to train, or claims.v2 (the prediction filter).",
 )
 @click.option(
     "--data",
@@ -567,7 +567,7 @@ def train(
     \b
     Example:
       duokong train                                   # linear.v1 → models/linear-v1
-      duokong train --model claims.v1                 # the prediction filter → models/claims-v1
+      duokong train --model claims.v2                 # the prediction filter → models/claims-v2
       duokong train --model transformer.v1 --base ~/models/chinese-roberta-wwm-ext
     """
     from pipeline.stance.dataset import STANCE_DIR, DatasetError, load_examples

@@ -2,9 +2,10 @@
 
 An input is skipped when its bytes hash as they did when it was last processed *and* the
 pipeline that processed it is the one running now. The version is a fingerprint of everything
-that shapes a page's rows: the package version, the stance model's name, the code of the
-processing modules, the lexicon files and the limits that decide what is rejected. Changing any
-of them reprocesses every input on the next run, without anyone having to remember `--full`.
+that shapes a page's rows: the package version, the stance and claim models (name and
+artifact), the code of the processing modules, the lexicon files and the limits that decide what
+is rejected. Changing any of them reprocesses every input on the next run, without anyone having
+to remember `--full`.
 """
 
 from __future__ import annotations
@@ -63,6 +64,11 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
+def _file_hash(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 @cache
 def _code_hash() -> str:
     h = hashlib.sha256()
@@ -82,4 +88,10 @@ def pipeline_version(settings: Settings) -> str:
         h.update(name.encode() + b"\0")
         h.update(path.read_bytes() if path.is_file() else b"(absent)")
     h.update(f"{settings.min_body_chars}:{settings.max_page_bytes}".encode())
+    # The trained artifacts themselves: retraining a model under the same name changes rows too.
+    for name in (settings.model, settings.claim_model):
+        artifact = settings.model_dir(name) / "model.skops" if name else None
+        h.update(f"{name}\0".encode())
+        if artifact is not None and artifact.is_file():
+            h.update(_file_hash(artifact).encode())
     return f"{__version__}+{settings.model}+{h.hexdigest()[:12]}"

@@ -42,6 +42,12 @@ DURATION = re.compile(
     r"^[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*[个個]?\s*(年|月|季度)$"
 )
 INHERIT_PARAGRAPHS = 1
+# What a clause may hold besides its time expression and still say nothing (接下来半年，/ 我判断明年
+# 这个时候，/ 到年底，): the claim is the clause after it.
+TIME_ONLY_FILLER = re.compile(
+    r"[我笔者本人]*(?:判断|预计|预测|认为|觉得|估计|相信|看)?|在|到|于|等到|直到|再过|过|这个时候|那个时候|"
+    r"的时候|时候|之前|之后|以前|以后|前|后|时|内|里|左右|前后|为止"
+)
 # A claim that names no target but speaks of "it" or of a company's numbers is about the target
 # named last (它的份额会降, 股价能回到80就不错了).
 ANAPHOR = re.compile(
@@ -164,10 +170,32 @@ class PredictionExtractor:
         if not flagged:
             return None
         start, end = flagged[0].start(), flagged[-1].end()
+        if self._time_only(flagged[-1].group(0), flagged[-1].start(), horizons):
+            following = next(
+                (m for m in CLAUSE.finditer(simplified, end) if m.start() >= end), None
+            )
+            if following is None:
+                return None  # a time expression with nothing said about it
+            end = following.end()
         while end > start and simplified[end - 1] in TRAILING_PUNCT:
             end -= 1
         stated = [h for h in horizons if start <= h.start < end and self._future_horizon(h, None)]
         return _Claim(start, end, stated[0] if stated else None)
+
+    @staticmethod
+    def _time_only(clause: str, offset: int, horizons: list[Horizon]) -> bool:
+        """A clause that is nothing but a time expression (and filler such as 我预计, 到…为止)."""
+        rest = list(clause)
+        inside = False
+        for h in horizons:
+            if offset <= h.start < offset + len(clause):
+                inside = True
+                for i in range(h.start - offset, min(h.end - offset, len(clause))):
+                    rest[i] = ""
+        if not inside:
+            return False
+        leftover = TIME_ONLY_FILLER.sub("", "".join(rest).strip(TRAILING_PUNCT))
+        return len(leftover) <= 1
 
     def _speaker(self, simplified: str, claim_start: int) -> str:
         view = self.scorer.view(simplified)
@@ -180,6 +208,18 @@ class PredictionExtractor:
             if m and not AUTHOR_SUBJECT.search(m.group(0)):
                 return "reported"
         return "author"
+
+    def negated_cue(self, quote: str, target: str | None) -> bool:
+        """Whether a stance cue or change word of the claim is negated (毛利率不会回落): the rules
+        read the scope of a negation, the direction model (claims.py) does not."""
+        text = to_simplified(quote)
+        starts = [m.start() for m in self.cues.change.finditer(text)]
+        starts += self.scorer.cue_starts(text, target or "")
+        return any(self.scorer.negated(text, i) for i in starts)
+
+    def direction_of(self, quote: str, target: str | None) -> str:
+        """The rules' direction for a claim (the claim filter's direction model starts here)."""
+        return self._direction(to_simplified(quote), target)
 
     def _direction(self, text: str, target: str | None) -> str:
         key = target or ""

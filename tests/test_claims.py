@@ -1,5 +1,5 @@
-"""claims.v1, the trained prediction filter: it learns from our labelled prediction quotes, keeps
-checkable claims and drops chatter. (The seed's bets surviving the shipped filter is checked in test_seed.py.)"""
+"""claims.v2, the trained prediction filter: it learns from our labelled prediction quotes, keeps
+checkable claims and drops chatter, and says which way each kept claim points. (The seed's bets surviving the shipped filter is checked in test_seed.py.)"""
 
 import json
 from pathlib import Path
@@ -17,13 +17,15 @@ def test_cli_trains_filter_with_cross_validated_threshold(tmp_path):
     lines = [ln for f in sorted(DATA.glob("*.jsonl")) for ln in f.read_text("utf-8").splitlines()]
     small.write_text("\n".join(lines[::3]) + "\n", "utf-8")
     out = CliRunner().invoke(
-        main, ["train", "--model", "claims.v1", "--data", str(small), "--out", str(tmp_path / "c")]
+        main, ["train", "--model", "claims.v2", "--data", str(small), "--out", str(tmp_path / "c")]
     )
     assert out.exit_code == 0, out.output
     meta = json.loads(out.output[out.output.index("{") :])
     assert 0.3 <= meta["threshold"] <= 0.6
     # On held-out folds the filter must beat keeping every rule-found claim.
     assert meta["cv_f1"] > meta["cv_f1_unfiltered"]
+    # The direction model beats the cue rules it starts from, on held-out articles.
+    assert meta["direction_cv_accuracy"] > meta["direction_rules_accuracy"] + 0.1
 
 
 def test_shipped_filter_drops_claims_and_keeps_precision(analyzer):

@@ -136,6 +136,20 @@ def test_pipeline_version_follows_model_and_lexicons(tmp_path, settings):
     assert pipeline_version(settings.with_overrides(targets_file=str(targets))) != base
 
 
+def test_pipeline_version_follows_a_retrained_artifact_under_the_same_name(tmp_path, settings):
+    """Retraining claims.v2 in place changes what pages become: the next run redoes them."""
+    import shutil
+
+    models = tmp_path / "models"
+    for name in (settings.model, settings.claim_model):
+        shutil.copytree(settings.model_dir(name), models / name.replace(".", "-"))
+    copied = settings.with_overrides(models_dir=str(models))
+    base = pipeline_version(copied)
+    artifact = copied.model_dir(settings.claim_model) / "model.skops"
+    artifact.write_bytes(artifact.read_bytes() + b"\0")
+    assert pipeline_version(copied) != base
+
+
 # ---- the run lock -----------------------------------------------------------------------------
 
 HOLDER = """

@@ -137,6 +137,11 @@ class CueScorer:
         window = NOT_NEGATING.sub("", text[max(0, pos - 6) : pos])[-4:]
         return any(n in window for n in self.lexicon.negators)
 
+    def cue_starts(self, text: str, target: str) -> list[int]:
+        """Where the target's stance cues start in text (target "" for the generic ones)."""
+        regex, _ = self._regex[target]
+        return [m.start() for m in regex.finditer(text)]
+
     def clause_polarity(self, clause: str, target: str, ignore_negation: bool = False) -> float:
         regex, table = self._regex[target]
         clause = QUOTES.sub("", clause)

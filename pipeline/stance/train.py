@@ -25,7 +25,7 @@ from pipeline.stance.views import mentioned_targets, target_view
 from pipeline.targets import Catalogue
 
 log = logging.getLogger(__name__)
-TRAINABLE = ("linear.v1", "transformer.v1", "claims.v1")
+TRAINABLE = ("linear.v1", "transformer.v1", "claims.v2")
 Progress = Callable[[str], None]
 
 
@@ -127,20 +127,34 @@ def train_transformer(
 def train_claim_filter(
     examples: list[Example], settings: Settings, out_dir: Path, progress: Progress
 ) -> dict:
-    """The prediction filter learns from the prediction quotes of the same examples."""
+    """The prediction filter and direction model learn from the prediction quotes of the same
+    examples: the filter from the rules' candidates, the direction from the gold quotes with
+    the direction the rules give them."""
     from pipeline.analyze import Analyzer
-    from pipeline.claims import by_quote, train_claims
+    from pipeline.claims import FLIP, by_quote, direction_row, falsification_bet, train_claims
 
     analyzer = Analyzer(settings.with_overrides(claim_model=""))
     extractor = analyzer.predictor
-    cands = []
+    catalogue = analyzer.catalogue
+    cands, directions = [], []
     for ex in examples:
         item = ex.analysis_input(analyzer.nlp)
         groups = by_quote(extractor.candidates(item.article, item.sentences))
         cands.append((ex.id, groups, ex.predictions))
+        for g in ex.predictions:
+            target = g.get("target") if g.get("target") in catalogue.ids else None
+            # What the claim says will happen: a bet's premise, unflipped (ClaimFilter.directed).
+            bet = falsification_bet(g["quote"], extractor.scorer)
+            rule = extractor.direction_of(g["quote"], target)
+            said, rule = (FLIP[g["direction"]], FLIP[rule]) if bet else (g["direction"], rule)
+            row = direction_row(g["quote"], target, rule, bool(g.get("conditional")), catalogue)
+            stands = target is None or (
+                rule != "other" and extractor.negated_cue(g["quote"], target)
+            )
+            directions.append((ex.id, row, said, stands))
     return {
         "trained": date.today().isoformat(),
-        **train_claims(cands, extractor.cues, out_dir, progress),
+        **train_claims(cands, directions, extractor.cues, out_dir, progress),
     }
 
 
@@ -169,7 +183,7 @@ def train(
         raise ValueError(f"{name!r} cannot be trained; trainable models: {', '.join(TRAINABLE)}")
     started = time.perf_counter()
     out = out_dir or settings.model_dir(name)
-    if name == "claims.v1":
+    if name == "claims.v2":
         meta = train_claim_filter(examples, settings, out, progress)
         meta["seconds"] = round(time.perf_counter() - started, 1)
         meta["out"] = str(out)
