@@ -21,7 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows import progress
-from pipeline.batch import BatchOutcome, analyze_batch, spill
+from pipeline.batch import BatchOutcome, analyze_to_spill
 from pipeline.incremental import Known
 from pipeline.ingest import (
     Run,
@@ -65,19 +65,8 @@ def analyze_task(
     known: dict[str, Known],
     spill_dir: str | None,
 ) -> str | BatchOutcome:
-    """Read, extract and analyse a batch, skipping unchanged inputs. Returns the file its
-    results were spilled to, or the results themselves when the worker may be on another
-    machine (a remote Dask cluster), where this run's spill folder does not exist."""
-    out = analyze_batch(items, fetched, settings, known)
-    bad = sum(1 for r in out.results if not r.ok)
-    get_run_logger().info(
-        "batch of %d inputs: %d skipped as unchanged, %d pages analysed, %d rejected",
-        len(items) + len(fetched),
-        out.skipped_inputs,
-        len(out.results) - bad,
-        bad,
-    )
-    return spill(out, spill_dir) if spill_dir else out
+    """Read, extract and analyse a batch, skipping unchanged inputs (pipeline/batch.py)."""
+    return analyze_to_spill(items, fetched, settings, known, spill_dir, get_run_logger())
 
 
 @task(name="report", cache_policy=NO_CACHE)

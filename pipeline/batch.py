@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import logging
 import os
 import pickle
 import tempfile
@@ -27,6 +28,7 @@ from pipeline.settings import Settings
 from pipeline.sources import Input, read_inputs_safely
 
 _local = threading.local()
+log = logging.getLogger(__name__)
 
 
 def analyzer_for(settings: Settings) -> Analyzer:
@@ -136,10 +138,20 @@ def analyze_to_spill(
     settings: Settings,
     known: Mapping[str, Known],
     spill_dir: str | None,
+    logger: logging.Logger | logging.LoggerAdapter = log,
 ) -> str | BatchOutcome:
-    """analyze_batch in a worker: its outcome spilled to a file in spill_dir, or returned as it
-    is when there is no such folder (a worker on another machine)."""
+    """analyze_batch in a worker, logged: its outcome spilled to a file in spill_dir, or
+    returned as it is when there is no such folder (a worker on another machine, where this
+    run's spill folder does not exist)."""
     out = analyze_batch(files, fetched, settings, known)
+    bad = sum(1 for r in out.results if not r.ok)
+    logger.info(
+        "batch of %d inputs: %d skipped as unchanged, %d pages analysed, %d rejected",
+        len(files) + len(fetched),
+        out.skipped_inputs,
+        len(out.results) - bad,
+        bad,
+    )
     return spill(out, spill_dir) if spill_dir else out
 
 
