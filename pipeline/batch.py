@@ -152,7 +152,19 @@ def analyze_to_spill(
         len(out.results) - bad,
         bad,
     )
-    return spill(out, spill_dir) if spill_dir else out
+    if not spill_dir:
+        return out
+    try:
+        return spill(out, spill_dir)
+    except FileNotFoundError:
+        # The run stopped (SIGTERM, a failed writer) and removed its folder while this batch
+        # was still running: nothing of it is written or remembered, so the next run redoes it.
+        logger.warning(
+            "the run ended before this batch of %d inputs was handed over; "
+            "the next run processes them",
+            len(files) + len(fetched),
+        )
+        return BatchOutcome()
 
 
 def _unchanged(prev: Known | None, digest: str | None, out: BatchOutcome) -> bool:

@@ -295,3 +295,17 @@ def test_run_killed_during_the_write_converges_on_rerun(tmp_path, settings):
     assert con.execute("SELECT count(*) - count(DISTINCT page_key) FROM pages").fetchone()[0] == 0
     con.close()
     assert plain_run([box / "a", box / "b"], db, settings).skipped == 6
+
+
+def test_batch_finishing_after_its_run_stopped_hands_over_nothing(tmp_path, settings, caplog):
+    """A run stopped by SIGTERM removes its spill folder while workers still analyse: such a
+    batch hands over nothing, so none of its inputs is remembered and the next run redoes them."""
+    from pipeline.batch import analyze_to_spill
+
+    items = discover([SAMPLES / "news"])[:2]
+    gone = tmp_path / "run-folder-already-removed"
+    out = analyze_to_spill(items, [], settings, {}, str(gone))
+    assert out.results == [] and out.seen == []
+    assert "the next run processes them" in caplog.text
+    kept = analyze_to_spill(items, [], settings, {}, str(tmp_path))
+    assert Path(kept).is_file()
