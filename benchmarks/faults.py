@@ -367,8 +367,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def http_server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+def http_server(handler: type[BaseHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """A handler (default: this module's) served on 127.0.0.1 at a free port, for the block;
+    yields the base URL. Tests reuse it with handlers of their own."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler or Handler)
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

@@ -153,7 +153,9 @@ def _ingest(
             counts.rejected,
         )
 
-    with _task_runner(workers, dask) as runner, spill_folder(remote=_remote(dask)) as spill_dir:
+    # The folder outlives the runner, whose exit waits for running batches: a run stopped midway
+    # removes it only once no worker can still be spilling into it.
+    with spill_folder(remote=_remote(dask)) as spill_dir, _task_runner(workers, dask) as runner:
 
         def submit(files, pages, known, spill_dir):
             params = {

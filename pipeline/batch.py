@@ -157,8 +157,9 @@ def analyze_to_spill(
     try:
         return spill(out, spill_dir)
     except FileNotFoundError:
-        # The run stopped (SIGTERM, a failed writer) and removed its folder while this batch
-        # was still running: nothing of it is written or remembered, so the next run redoes it.
+        # The run's folder is gone while this batch still ran (a runner that does not wait for
+        # its workers on the way out, such as a Dask cluster's): nothing of it is written or
+        # remembered, so the next run redoes it.
         logger.warning(
             "the run ended before this batch of %d inputs was handed over; "
             "the next run processes them",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,6 @@ from pipeline.nlp import to_simplified
 from pipeline.predictions import CLAUSE, PredictionCues, PredictionExtractor
 from pipeline.records import Prediction
 from pipeline.scoring import PredictionScore, overlaps
-from pipeline.stance.cues import CueScorer
 from pipeline.stance.views import mask
 from pipeline.targets import Catalogue
 
@@ -123,20 +122,39 @@ def build_direction_estimator():  # -> sklearn.pipeline.Pipeline
     return with_classifier(columns)
 
 
+@dataclass(frozen=True)
+class DirectionInput:
+    """What the direction model reads of one claim, and how its verdict is used."""
+
+    row: list[object]  # features, in the terms of a bet's premise when the claim is a bet
+    bet: bool  # a falsification bet (如果半年后 X, 我认错): the verdict is flipped back
+    rules_decide: bool  # the rules' direction stands: no target, or a negated cue
+
+
+def direction_input(
+    quote: str, target: str | None, rule: str, conditional: bool, extractor: PredictionExtractor
+) -> DirectionInput:
+    """The model reads what a claim says will happen; a falsification bet predicts the opposite
+    of its premise, so the rules' verdict goes in and the model's comes out flipped, as the
+    rules themselves do. Where the rules read a negated cue (不会回落) their direction stands:
+    the model has no notion of a negation's scope (on our held-out quotes the two tie on such
+    claims). So it does on a claim about no catalogue target: the model learned directions
+    relative to a target (国产芯片份额提升 is down for NVIDIA), and such a claim has none."""
+    bet = extractor.scorer.view(to_simplified(quote)).falsification
+    premise = FLIP[rule] if bet else rule
+    rules_decide = target is None or (rule != "other" and extractor.negated_cue(quote, target))
+    row = direction_row(quote, target, premise, conditional, extractor.catalogue)
+    return DirectionInput(row, bet, rules_decide)
+
+
 class ClaimFilter:
     name = NAME
 
     def __init__(
-        self,
-        estimator: Any,
-        threshold: float,
-        cues: PredictionCues,
-        direction: Any = None,
-        extractor: PredictionExtractor | None = None,
+        self, estimator: Any, threshold: float, direction: Any, extractor: PredictionExtractor
     ) -> None:
         self.estimator = estimator
         self.threshold = threshold
-        self.cues = cues
         self.direction = direction
         self.extractor = extractor
 
@@ -144,54 +162,30 @@ class ClaimFilter:
     def load(cls, model_dir: Path, extractor: PredictionExtractor) -> ClaimFilter:
         models = modelio.load(model_dir, NAME)
         threshold = float(modelio.meta(model_dir).get("threshold", 0.5))
-        return cls(models["keep"], threshold, extractor.cues, models.get("direction"), extractor)
+        return cls(models["keep"], threshold, models["direction"], extractor)
 
     def keep(self, predictions: list[Prediction]) -> list[Prediction]:
         groups = by_quote(predictions)
         if not groups:
             return []
-        rows = np.array([claim_row(g, self.cues) for g in groups], dtype=object)
+        rows = np.array([claim_row(g, self.extractor.cues) for g in groups], dtype=object)
         scores = self.estimator.predict_proba(rows)[:, 1]
         kept = [p for g, s in zip(groups, scores, strict=True) if s >= self.threshold for p in g]
         return self.directed(kept)
 
     def directed(self, predictions: list[Prediction]) -> list[Prediction]:
-        """The predictions with the direction model's verdict (as they are without one). The
-        model reads what a claim says will happen; a falsification bet (如果半年后 X, 我认错)
-        predicts the opposite of its premise, so its verdict is flipped, as the rules do. Where
-        the rules read a negated cue (不会回落) their direction stands: the model has no notion
-        of a negation's scope (on our held-out quotes the two tie on such claims). So it does on
-        a claim about no catalogue target: the model learned directions relative to a target
-        (国产芯片份额提升 is down for NVIDIA), and such a claim has none."""
-        ex = self.extractor
-        if self.direction is None or ex is None or not predictions:
+        """The predictions with the direction model's verdict (direction_input says when)."""
+        if not predictions:
             return predictions
-        bets = [falsification_bet(p.quote, ex.scorer) for p in predictions]
-        rows = np.array(
-            [
-                direction_row(
-                    p.quote,
-                    p.target,
-                    FLIP[p.direction] if bet else p.direction,
-                    p.conditional,
-                    ex.catalogue,
-                )
-                for p, bet in zip(predictions, bets, strict=True)
-            ],
-            dtype=object,
-        )
-        labels = self.direction.predict(rows)
-        out = []
-        for p, d, bet in zip(predictions, labels, bets, strict=True):
-            if p.target is None or (p.direction != "other" and ex.negated_cue(p.quote, p.target)):
-                out.append(p)
-            else:
-                out.append(replace(p, direction=FLIP[str(d)] if bet else str(d)))
-        return out
-
-
-def falsification_bet(quote: str, scorer: CueScorer | None) -> bool:
-    return scorer is not None and scorer.view(to_simplified(quote)).falsification
+        inputs = [
+            direction_input(p.quote, p.target, p.direction, p.conditional, self.extractor)
+            for p in predictions
+        ]
+        labels = self.direction.predict(np.array([i.row for i in inputs], dtype=object))
+        return [
+            p if i.rules_decide else replace(p, direction=FLIP[str(d)] if i.bet else str(d))
+            for p, i, d in zip(predictions, inputs, labels, strict=True)
+        ]
 
 
 Candidates = list[tuple[str, list[list[Prediction]], list[dict]]]  # example id, groups, gold

@@ -226,8 +226,8 @@ def run_inputs(
     with run_lock(settings.db_path(), lock_wait_s):
         with (
             recorded_run(settings, inputs, params, full) as run,
+            spill_folder() as spill_dir,  # removed after the pool's exit waited for its workers
             ProcessPoolExecutor(workers) as pool,
-            spill_folder() as spill_dir,
         ):
             files, urls = split_inputs(discover(inputs))
             fetched = fetch_urls(urls, settings) if urls else []

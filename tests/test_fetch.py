@@ -1,12 +1,11 @@
 """Fetching URL lists against a server the test starts on 127.0.0.1."""
 
-import contextlib
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from benchmarks.faults import http_server
 from pipeline.fetch import fetch
 from pipeline.records import RawPage, Reject
 
@@ -52,16 +51,9 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
 def serving():
     """The Handler above on 127.0.0.1 (a free port), for the block."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
+    return http_server(Handler)
 
 
 @pytest.fixture(scope="module")

@@ -131,7 +131,7 @@ def train_claim_filter(
     examples: the filter from the rules' candidates, the direction from the gold quotes with
     the direction the rules give them."""
     from pipeline.analyze import Analyzer
-    from pipeline.claims import FLIP, by_quote, direction_row, falsification_bet, train_claims
+    from pipeline.claims import FLIP, by_quote, direction_input, train_claims
 
     analyzer = Analyzer(settings.with_overrides(claim_model=""))
     extractor = analyzer.predictor
@@ -143,15 +143,11 @@ def train_claim_filter(
         cands.append((ex.id, groups, ex.predictions))
         for g in ex.predictions:
             target = g.get("target") if g.get("target") in catalogue.ids else None
-            # What the claim says will happen: a bet's premise, unflipped (ClaimFilter.directed).
-            bet = falsification_bet(g["quote"], extractor.scorer)
             rule = extractor.direction_of(g["quote"], target)
-            said, rule = (FLIP[g["direction"]], FLIP[rule]) if bet else (g["direction"], rule)
-            row = direction_row(g["quote"], target, rule, bool(g.get("conditional")), catalogue)
-            stands = target is None or (
-                rule != "other" and extractor.negated_cue(g["quote"], target)
-            )
-            directions.append((ex.id, row, said, stands))
+            q = direction_input(g["quote"], target, rule, bool(g.get("conditional")), extractor)
+            # Learned in the terms of a bet's premise, as ClaimFilter.directed reads it.
+            said = FLIP[g["direction"]] if q.bet else g["direction"]
+            directions.append((ex.id, q.row, said, q.rules_decide))
     return {
         "trained": date.today().isoformat(),
         **train_claims(cands, directions, extractor.cues, out_dir, progress),
