@@ -53,7 +53,7 @@ class Analyzer:
             lexicon = CueLexicon.load(self.settings.path("stance_cues"), self.catalogue)
             scorer = CueScorer(lexicon, self.catalogue)
         cues = PredictionCues.load(self.settings.path("prediction_cues"))
-        extractor = PredictionExtractor(cues, scorer, self.catalogue)
+        extractor = PredictionExtractor(cues, scorer, self.catalogue, tagger=self.nlp.tagged)
         if name := self.settings.claim_model:
             from pipeline.claims import ClaimFilter
 

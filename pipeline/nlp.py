@@ -95,6 +95,14 @@ class ChineseNLP:
         load_jieba(self.userdict, self.catalogue.all_terms())
         return tokenize(text)
 
+    def tagged(self, text: str) -> list[tuple[str, str]]:
+        """(word, part-of-speech) pairs from jieba.posseg, which shares jieba's dictionary: catalogue
+        terms come out whole (英伟达 as one noun), so the word after a function word is known."""
+        import jieba.posseg
+
+        load_jieba(self.userdict, self.catalogue.all_terms())
+        return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+
     def sentences(self, body: str) -> list[Sentence]:
         """Sentences of a body (paragraphs separated by '\\n'), with offsets into it and the
         catalogue targets each one names."""

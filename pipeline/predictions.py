@@ -42,6 +42,11 @@ DURATION = re.compile(
     r"^[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*[个個]?\s*(年|月|季度)$"
 )
 INHERIT_PARAGRAPHS = 1
+# 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not
+# the future: the part of speech of the word after it tells which (jieba tags 将 itself always
+# as an adverb).
+DISPOSAL_OBJECT_TAGS = ("n", "r", "m", "x", "eng")
+Tagger = Callable[[str], list[tuple[str, str]]]
 # What a clause may hold besides its time expression and still say nothing (接下来半年，/ 我判断明年
 # 这个时候，/ 到年底，): the claim is the clause after it.
 TIME_ONLY_FILLER = re.compile(
@@ -113,11 +118,13 @@ class PredictionExtractor:
         scorer: CueScorer,
         catalogue: Catalogue,
         keep: Callable[[list[Prediction]], list[Prediction]] | None = None,
+        tagger: Tagger | None = None,
     ) -> None:
         self.cues = cues
         self.scorer = scorer
         self.catalogue = catalogue
         self.keep = keep  # the trained claim filter (claims.py), when one is configured
+        self.tagger = tagger  # ChineseNLP.tagged: tells the future 将 from the disposal one
 
     def hedge(self, text: str) -> str:
         if any(c in text for c in self.cues.likely):
@@ -150,8 +157,24 @@ class PredictionExtractor:
             self._future_horizon(h, published) and h.text not in VANTAGE for h in horizons
         ):
             return True
-        weak = any(c in cleaned for c in self.cues.weak)
+        weak = any(c in self.without_disposal(cleaned) for c in self.cues.weak)
         return weak and (named or any(w in clause for w in self.cues.subjects))
+
+    def without_disposal(self, clause: str) -> str:
+        """The clause with every disposal 将 (将其列为, 将V3的成本压缩至) blanked out."""
+        if "将" not in clause or self.tagger is None:
+            return clause
+        words = self.tagger(clause)
+
+        def disposal(i: int) -> bool:
+            # 将 + object + verb: 估值折价将消失 has no verb after its "object" (jieba tags 消失 n).
+            return (
+                i + 2 < len(words)
+                and words[i + 1][1].startswith(DISPOSAL_OBJECT_TAGS)
+                and any(tag.startswith("v") for _, tag in words[i + 2 :])
+            )
+
+        return "".join("□" if w == "将" and disposal(i) else w for i, (w, _) in enumerate(words))
 
     def _claim(self, simplified: str, published: date | None, named: bool) -> _Claim | None:
         horizons = find_horizons(simplified, published)

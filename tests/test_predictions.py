@@ -57,3 +57,16 @@ def test_claim_about_it_takes_the_target_named_before(analyzer):
     body = "DeepSeek这两年风头很盛。一年之内，它在国内大众市场的份额会降到一个很小的水平。"
     [p] = _predictions(analyzer, body)
     assert (p.target, p.direction, p.due) == ("deepseek", "down", date(2026, 3, 1))
+
+
+def test_disposal_jiang_is_not_the_future(analyzer):
+    """将 before an object (= 把) reports an action; 将 before a verb predicts one."""
+
+    def claims(body: str) -> list[str]:
+        a = article(body, published=PUBLISHED)
+        return [p.quote for p in analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))]
+
+    assert claims("汇丰银行将英伟达目标价上调至230美元。") == []
+    assert claims("DeepSeek将V3的训练成本压缩至六百万美元。") == []
+    assert claims("英伟达将重启H20的供货。") == ["英伟达将重启H20的供货。"]
+    assert claims("英伟达的估值溢价将消失。") == ["英伟达的估值溢价将消失。"]
