@@ -216,6 +216,50 @@ def text_dumps() -> None:
     )
 
 
+def other_pages(extractors: dict[str, Callable[[bytes], str]]) -> None:
+    """The other Chinese pages with gold in ../shared (neither half: development pages too):
+    Readability's test pages (char-F1 against its expected output) and trafilatura's eval pages
+    (a page passes when every `with` string is in the output and no `without` string is)."""
+    readable = sorted(p for p in (DATA / "readability_testpages_zh").glob("*/source.html"))
+    traf_dir = DATA / "trafilatura_eval_zh"
+    traf = json.loads((traf_dir / "gold.json").read_text("utf-8"))
+    traf = {  # Chinese pages: Han characters and no kana (one page is Japanese)
+        k: v
+        for k, v in traf.items()
+        if _HAN.search(w := "".join(v.get("with", []))) and not _KANA.search(w)
+    }
+    print(
+        f"\nother pages: readability test pages ({len(readable)}, mean char-F1), "
+        f"trafilatura eval pages ({len(traf)} Chinese, pages passed)"
+    )
+    from lxml import html as lxml_html
+
+    for name, run in extractors.items():
+        scores = []
+        for src in readable:
+            expected = (src.parent / "expected.html").read_text("utf-8")
+            try:
+                scores.append(
+                    f1(run(src.read_bytes()), lxml_html.fromstring(expected).text_content())
+                )
+            except Exception:
+                scores.append(0.0)
+        passed = 0
+        for item in traf.values():
+            try:
+                out = _norm(run((traf_dir / "html" / item["file"]).read_bytes()))
+            except Exception:
+                continue
+            passed += all(_norm(w) in out for w in item.get("with", [])) and not any(
+                _norm(w) in out for w in item.get("without", [])
+            )
+        print(f"  {name:<30} {statistics.mean(scores):12.3f} {passed:>6}/{len(traf)}")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--half", choices=["test", "dev", "both"], default="test")
@@ -255,6 +299,7 @@ def main() -> None:
                 ]
                 print(f"  {name:<30} " + " ".join(f"{c:12.3f}" for c in cells) + f" {rate:9.1f}")
         metadata(half)
+    other_pages(extractors)
     text_dumps()
 
 

@@ -198,3 +198,22 @@ def test_author_role_prefix_and_commenters():
         "<span class='author'>路人甲</span>好文</div></body></html>"
     )
     assert html_author(tree) is None
+
+
+def test_article_inside_a_wrapper_named_like_a_sidebar_widget_stays(analyzer):
+    """Blogger puts every post inside <div class="widget Blog">: the post's own entry-content
+    container wins over the wrapper's sidebar-like class, while a real sidebar widget goes."""
+    page = (
+        "<html><body><div class='sidebar'><div class='widget'>热门文章："
+        + "".join(
+            f"<a href='/p/{i}'>第{i}篇：英伟达是不是要完了，国产芯片能否接棒</a>" for i in range(20)
+        )
+        + "</div></div>"
+        "<div class='widget Blog' id='Blog1'><div class='post hentry'>"
+        "<h3 class='post-title entry-title'>我为什么还拿着英伟达</h3>"
+        f"<div class='post-body entry-content'>{BODY}</div>"
+        "<div class='post-footer'>Posted by 阿明 at 10:12</div></div></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art is not None and art.body.startswith("第0段") and "第3段" in art.body
+    assert "热门文章" not in art.body and "Posted by" not in art.body

@@ -161,3 +161,15 @@ def test_wiki_edit_links_leave_the_body(analyzer):
     )
     art = _extract(analyzer, f"<html><body><div id='content'>{sections}</div></body></html>")
     assert "[编辑]" not in art.body and "编辑" not in art.body
+
+
+def test_blog_headline_inside_its_permalink_beats_the_platform_logo(analyzer):
+    """A blog platform shows its logo in an <h1> and the post's headline as a link in an <h2>;
+    the <title> names both: the headline is the post's."""
+    page = (
+        "<html><head><title>山城夜市吃一圈 (上) @ 阿明的小窝 :: 某某部落 ::</title></head><body>"
+        "<h1 class='topbar__logo'>某某部落</h1><h1>阿明的小窝</h1>"
+        "<h2><a href='/post/1'>山城夜市吃一圈 (上)</a></h2>"
+        f"<div class='article-content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).title == "山城夜市吃一圈 (上)"

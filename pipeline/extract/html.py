@@ -102,7 +102,20 @@ def _misnamed(el: lxml_html.HtmlElement) -> bool:
 _NEVER_DROP = frozenset({"html", "body", "main", "article"})
 
 
-def strip_boilerplate_elements(root: lxml_html.HtmlElement) -> None:
+def _article_and_ancestors(
+    root: lxml_html.HtmlElement, min_chars: int
+) -> set[lxml_html.HtmlElement]:
+    """A template's own article container (entry-content, articleBody...) and the elements
+    around it: Blogger wraps its posts in <div class="widget Blog">, and a class that reads
+    as a sidebar widget must not take the article with it."""
+    for xp in P.CONTENT_XPATHS:
+        found = xpath(xp)(root)
+        if found and len(found[0].text_content().strip()) >= min_chars:
+            return {found[0], *found[0].iterancestors()}
+    return set()
+
+
+def strip_boilerplate_elements(root: lxml_html.HtmlElement, min_chars: int) -> None:
     total = len(root.text_content()) or 1
     for el in xpath("|".join(f"//{t}" for t in P.DROP_TAGS))(root):
         if el.getparent() is None:
@@ -113,8 +126,11 @@ def strip_boilerplate_elements(root: lxml_html.HtmlElement) -> None:
         el.drop_tree()
     # Shares are of the visible text: scripts and styles would make every block look small.
     total = len(root.text_content()) or 1
+    keep = _article_and_ancestors(root, min_chars)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.tag in _NEVER_DROP or el.getparent() is None:
+            continue
+        if el in keep:
             continue
         # A container holding most of the page is a layout wrapper whatever its class says
         # (WeChat puts "comment_feature" on <body>'s children).
@@ -321,7 +337,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     # Work on the tree with boilerplate containers removed, so that comments, related lists and
     # sidebars can give neither body text nor a date.
     full_text = _visible_text(root)
-    strip_boilerplate_elements(root)
+    strip_boilerplate_elements(root, min_chars)
     container, method = None, "densest-block"
     for xp in P.CONTENT_XPATHS:
         found = xpath(xp)(root)

@@ -266,7 +266,7 @@ def short_headline(tree: lxml_html.HtmlElement, page_title: str | None) -> str |
     for h in xpath("//h1")(tree):
         if clean_text(h.text_content()) != parts[0] or xpath(".//a|ancestor::a")(h):
             continue
-        if "logo" not in f"{h.get('class', '')} {h.get('id', '')}".lower():
+        if not _is_logo(h):
             return parts[0]
     return None
 
@@ -586,6 +586,23 @@ def _title_parts(tree: lxml_html.HtmlElement, guess: str | None) -> list[str]:
     return parts
 
 
+def _headline_link(el: lxml_html.HtmlElement) -> bool:
+    """A link that is the whole of an <h1>–<h3> (a blog post's permalink on its own headline),
+    unlike the links of menus and related lists."""
+    parent = el.getparent()
+    return (
+        el.tag == "a"
+        and parent is not None
+        and parent.tag in ("h1", "h2", "h3")
+        and _compact(parent.text_content()) == _compact(el.text_content())
+    )
+
+
+def _is_logo(el: lxml_html.HtmlElement) -> bool:
+    """A heading marked as the logo holds the site's (or the platform's) name."""
+    return "logo" in f"{el.get('class', '')} {el.get('id', '')}".lower()
+
+
 def displayed_headline(
     tree: lxml_html.HtmlElement, guess: str | None, max_extra: int = 8
 ) -> str | None:
@@ -608,8 +625,11 @@ def displayed_headline(
                     break
                 seen.add(el)
                 if el.tag in ("a", "li", "option", "title", "script", "style"):
-                    break
-                if el.tag in _HEADLINE_TAGS:
+                    if not _headline_link(el):
+                        break
+                    el = el.getparent()  # <h2><a href=permalink>headline</a></h2>: a blog's own
+                    continue
+                if el.tag in _HEADLINE_TAGS and not _is_logo(el):
                     text = clean_text(el.text_content())
                     cand = _compact(text or "")
                     if len(cand) > 100:
