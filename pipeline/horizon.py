@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _NUM = r"[0-9一二两兩三四五六七八九十几幾数數半]+"
 _AFTER = r"(?:以后|以後|之后|之後|后|後|以内|以內|之内|之內|内|內|左右|上下|期间|里|裡)?"
@@ -65,23 +65,45 @@ def _range_numbers(s: str) -> tuple[float | None, float | None]:
     return n, n
 
 
+def _quarters(text: str) -> tuple[int, int]:
+    """'三' → (3, 3); '2、3' → (2, 3); '第一至第二' → (1, 2): the first and the last quarter."""
+    found = [int(c) if c.isdigit() else "一二三四".index(c) + 1 for c in re.findall(_Q, text)]
+    return min(found), max(found)
+
+
 def _span_months(published: date, lo: float, hi: float, within: bool) -> tuple[date, date]:
     earliest = published if within else add_months(published, round(lo * 12))
     return earliest, add_months(published, round(hi * 12))
 
 
+_Q = r"[一二三四1-4]"
+_YEAR_PART = r"(上半年|下半年|年底|年末|年初|年中|底|末|初|中|内|內)"
+
 _RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(20\d\d)\s*年\s*(?:第?([一二三四1-4])\s*季度|[Qq]([1-4]))"), "year_quarter"),
+    # 2025年Q3, 2025年第三季度, 2025 年 2、3 季度 (a run of quarters: the window spans them)
+    (
+        re.compile(
+            rf"(20\d\d)\s*年\s*(?:第?({_Q}(?:\s*[、,，和至到~-]\s*第?{_Q})*)\s*季度|[Qq]([1-4]))"
+        ),
+        "year_quarter",
+    ),
+    # 今年二季度, 明年Q1, 三季度: a quarter by name (a span of quarters takes 个: 两个季度)
+    (
+        re.compile(
+            rf"(?<![上下本这這个個])(今年|明年|后年|後年)?\s*(?:第?({_Q}(?:\s*[、,，和至到~-]\s*第?{_Q})*)\s*季度|[Qq]([1-4])(?![0-9]))"
+        ),
+        "named_quarter",
+    ),
     # A year followed by a month is a date (2025年1月27日), not a horizon.
     (
-        re.compile(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)\s*(上半年|下半年|年底|年末|底|末|内|內)?"),
+        re.compile(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)\s*" + _YEAR_PART + "?"),
         "year",
     ),
-    (re.compile(r"(明年|後年|后年|今年)\s*(上半年|下半年|年底|年末|底|末|内|內)?"), "rel_year"),
+    (re.compile(r"(明年|後年|后年|今年)\s*" + _YEAR_PART + "?"), "rel_year"),
     (re.compile(r"(下半年|上半年)"), "half"),
     (
         re.compile(
-            r"(?:未来|未來|接下来|接下來|今后|今後)?\s*("
+            r"(?:未来|未來|接下来|接下來|今后|今後)?\s*(?<![上下本这這])("
             + _NUM
             + r"(?:\s*(?:到|至|-|~)\s*"
             + _NUM
@@ -91,8 +113,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "span",
     ),
     (re.compile(r"(年内|年內|年底前|年底|年末)"), "this_year_end"),
-    (re.compile(r"(下个|下個|下一个|下一個|本|这个|這個)\s*季度"), "quarter"),
-    (re.compile(r"(下个月|下個月)"), "next_month"),
+    (re.compile(r"(年中)"), "mid_year"),
+    (
+        # 下一季 (收入) is next quarter; 本季 alone is the quarter a report covers, often over
+        re.compile(r"(下个|下個|下一个|下一個|下一|下|本|这个|這個)\s*季度|(下一?)季(?![节節])"),
+        "quarter",
+    ),
+    (re.compile(r"(下一?[个個]月|下月)"), "next_month"),
+    (re.compile(r"(下周|下週|下星期|下礼拜|下禮拜)"), "next_week"),
     (
         re.compile(
             r"(短期|中期|长期|長期|近期|中长期|未来几年|未來幾年|未来数年|未來數年|几年后|幾年後|不久的将来)"
@@ -109,13 +137,9 @@ def _resolve(
     if kind == "vague":
         return (None, None)
     if kind == "year_quarter":
-        q = (
-            int(m.group(2) or m.group(3))
-            if (m.group(2) or m.group(3) or "").isdigit()
-            else "一二三四".index(m.group(2)) + 1
-        )
+        first, last = _quarters(m.group(2) or m.group(3))
         y = int(m.group(1))
-        return date(y, q * 3 - 2, 1), _quarter_end(y, q)
+        return date(y, first * 3 - 2, 1), _quarter_end(y, last)
     if kind == "year":
         y, part = int(m.group(1)), m.group(2) or ""
         if published and y < published.year:
@@ -124,6 +148,10 @@ def _resolve(
             return date(y, 1, 1), date(y, 6, 30)
         if part == "下半年":
             return date(y, 7, 1), date(y, 12, 31)
+        if part in ("年初", "初"):
+            return date(y, 1, 1), date(y, 3, 31)
+        if part in ("年中", "中"):
+            return date(y, 5, 1), date(y, 8, 31)
         return date(y, 1, 1), date(y, 12, 31)
     if published is None:
         return (None, None)
@@ -134,7 +162,25 @@ def _resolve(
             return date(y, 1, 1), date(y, 6, 30)
         if part == "下半年":
             return date(y, 7, 1), date(y, 12, 31)
+        if part in ("年初", "初"):
+            return date(y, 1, 1), date(y, 3, 31)
+        if part in ("年中", "中"):
+            return date(y, 5, 1), date(y, 8, 31)
         return (published if offset == 0 else date(y, 1, 1)), date(y, 12, 31)
+    if kind == "named_quarter":
+        first, last = _quarters(m.group(2) or m.group(3))
+        # 三季度 alone is this year's: in a November report it is the quarter just reported,
+        # and a claim about next year's says 明年.
+        y = published.year + {"今年": 0, "明年": 1, "后年": 2, "後年": 2}.get(
+            m.group(1) or "今年", 0
+        )
+        return date(y, first * 3 - 2, 1), _quarter_end(y, last)
+    if kind == "mid_year":
+        y = published.year if published.month <= 6 else published.year + 1
+        return max(published, date(y, 5, 1)), date(y, 8, 31)
+    if kind == "next_week":
+        monday = published + timedelta(days=7 - published.weekday())
+        return monday, monday + timedelta(days=6)
     if kind == "this_year_end":
         return published, date(published.year, 12, 31)
     if kind == "half":
@@ -145,7 +191,7 @@ def _resolve(
         return date(y, 7, 1), date(y, 12, 31)
     if kind == "quarter":
         q = (published.month - 1) // 3 + 1
-        if m.group(1) in ("本", "这个", "這個"):
+        if m.group(1) in ("本", "这个", "這個"):  # (group 1 is None for 下一季)
             return published, _quarter_end(published.year, q)
         y, q = (published.year + 1, 1) if q == 4 else (published.year, q + 1)
         return date(y, q * 3 - 2, 1), _quarter_end(y, q)
@@ -180,8 +226,13 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
                 continue
             if text[m.end() : m.end() + 1] == "的" and kind != "vague":
                 continue  # 明年的订单: a time attached to a noun
-            if kind == "span" and m.group(2) == "月" and not re.search(r"[个個]", m.group(0)):
-                continue  # 3月 is a month name, not a three-month span
+            if (
+                kind == "span"
+                and m.group(2) in ("月", "季度")
+                and not re.search(r"[个個]", m.group(0))
+                and not re.search(r"[几幾数數]", m.group(1))
+            ):
+                continue  # 3月, 一季度: names, not spans (三个月, 一个季度, 数月 are spans)
             resolved = _resolve(kind, m, published)
             if resolved is None:
                 continue

@@ -57,6 +57,22 @@ CASES = [
     ("2026年Q1会公布", "2026年Q1", date(2026, 3, 31)),
     ("到2030年会占一半", "2030年", date(2030, 12, 31)),
     ("年底前股价会回落", "年底前", date(2025, 12, 31)),
+    # quarters by name (二季度 is Q2; two quarters take 个: 两个季度)
+    ("二季度营收会回升", "二季度", date(2025, 6, 30)),
+    ("今年三季度会放量", "今年三季度", date(2025, 9, 30)),
+    ("明年Q1会发布", "明年Q1", date(2026, 3, 31)),
+    ("2025 年 2、3 季度会见底", "2025 年 2、3 季度", date(2025, 9, 30)),
+    ("下一季度会更好", "下一季度", date(2025, 6, 30)),
+    ("下一个季度会更好", "下一个季度", date(2025, 6, 30)),
+    ("下季度指引会上调", "下季度", date(2025, 6, 30)),
+    ("下一季收入会到430亿美元", "下一季", date(2025, 6, 30)),
+    # weeks, months, parts of a year
+    ("下周会公布", "下周", date(2025, 2, 9)),
+    ("下月会发布", "下月", date(2025, 3, 31)),
+    ("下一个月会发布", "下一个月", date(2025, 3, 31)),
+    ("明年年初会发布", "明年年初", date(2026, 3, 31)),
+    ("2026年初会量产", "2026年初", date(2026, 3, 31)),
+    ("年中会有结果", "年中", date(2025, 8, 31)),
 ]
 
 
@@ -66,7 +82,9 @@ def test_horizon_due_dates(text, horizon, due):
     assert (h.text, h.due) == (horizon, due)
 
 
-@pytest.mark.parametrize("text", ["长期来看会涨", "未来几年会很好", "短期承压"])
+@pytest.mark.parametrize(
+    "text", ["长期来看会涨", "未来几年会很好", "短期承压", "数月内会见分晓", "几个月内会降价"]
+)
 def test_vague_horizons_get_no_date(text):
     [h] = find_horizons(text, P)
     assert h.due is None
@@ -87,7 +105,8 @@ def test_no_publish_date_means_no_due_date_for_relative_horizons():
 
 
 @pytest.mark.parametrize(
-    "text", ["2025年1月27日英伟达股价暴跌", "2024年英伟达营收增长", "2025年2月发布"]
+    "text",
+    ["2025年1月27日英伟达股价暴跌", "2024年英伟达营收增长", "2025年2月发布", "上一季度营收下滑"],
 )
 def test_dates_and_past_years_are_not_horizons(text):
     assert [h.due for h in find_horizons(text, P)] == []
@@ -96,3 +115,10 @@ def test_dates_and_past_years_are_not_horizons(text):
 @pytest.mark.parametrize("text", ["一万年以后也不会变", "10000年后", "三百年后", "5000个月内"])
 def test_absurd_spans_get_no_date(text):
     assert [h.due for h in find_horizons(text, P) if h.due] == []
+
+
+def test_a_quarter_named_alone_is_this_years():
+    """三季度 in a November report is the quarter just reported, not next year's: its window is
+    over, so the clause cannot be a prediction by its horizon."""
+    [h] = find_horizons("三季度营收增长了两成", date(2025, 11, 20))
+    assert (h.earliest, h.due) == (date(2025, 7, 1), date(2025, 9, 30))
