@@ -65,6 +65,7 @@ ANAPHOR = re.compile(
 class PredictionCues:
     strong: tuple[str, ...]
     weak: tuple[str, ...]
+    resolution: tuple[str, ...]
     not_future: re.Pattern[str]
     past: tuple[str, ...]
     subjects: tuple[str, ...]
@@ -88,6 +89,7 @@ class PredictionCues:
             return cls(
                 strong=tuple(data["future"]["strong"]),
                 weak=tuple(data["future"]["weak"]),
+                resolution=tuple(data["future"].get("resolution", [])),
                 not_future=re.compile("|".join(map(re.escape, not_future)) or r"(?!)"),
                 past=tuple(data["past"]["markers"]),
                 subjects=tuple(data["subject"]["words"]),
@@ -268,9 +270,25 @@ class PredictionExtractor:
         candidates = self.candidates(article, sentences)
         return self.keep(candidates) if self.keep and candidates else candidates
 
+    def article_horizon(
+        self, article: Article, sentences: list[Sentence]
+    ) -> tuple[Horizon, str] | None:
+        """The horizon the author sets for the whole case (半年左右基本上就会水落石出), with its
+        text as written: the first sentence that joins a resolution cue to a dated horizon."""
+        for sent in sentences:
+            simplified = to_simplified(sent.text)
+            if not any(c in simplified for c in self.cues.resolution):
+                continue
+            for h in find_horizons(simplified, article.published):
+                if h.due is not None and self._future_horizon(h, article.published):
+                    same = len(simplified) == len(sent.text)
+                    return h, (sent.text if same else simplified)[h.start : h.end]
+        return None
+
     def candidates(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
         """Every claim the rules find, before the trained filter."""
         out: list[Prediction] = []
+        whole_case = self.article_horizon(article, sentences)
         last_stated: tuple[Horizon, int, str] | None = None  # horizon, paragraph, as written
         last_named: frozenset[str] = frozenset()
         for sent in sentences:
@@ -301,11 +319,15 @@ class PredictionExtractor:
             elif last_stated and sent.paragraph - last_stated[1] <= INHERIT_PARAGRAPHS:
                 horizon, _, horizon_text = last_stated
                 source = "inherited"
+            speaker = self._speaker(simplified, claim.start)
+            if horizon is None and whole_case and speaker == "author":
+                # The author's own claims resolve when the author said the case would.
+                horizon, horizon_text = whole_case
+                source = "inherited"
             targets = self.catalogue.mentioned(claim_text) or set(sent.targets)
             if not targets and previous_named and ANAPHOR.search(claim_text):
                 targets = set(previous_named)
             targets = targets or {None}
-            speaker = self._speaker(simplified, claim.start)
             hedge = self.hedge(claim_text)
             for target in sorted(targets, key=lambda t: t or ""):
                 out.append(

@@ -70,3 +70,24 @@ def test_disposal_jiang_is_not_the_future(analyzer):
     assert claims("DeepSeek将V3的训练成本压缩至六百万美元。") == []
     assert claims("英伟达将重启H20的供货。") == ["英伟达将重启H20的供货。"]
     assert claims("英伟达的估值溢价将消失。") == ["英伟达的估值溢价将消失。"]
+
+
+def test_the_authors_horizon_for_the_whole_case_reaches_claims_without_one(analyzer):
+    """A resolution sentence (一年以内就会见分晓) dates the author's other claims, before or after
+    it, however far; a claim the author reports from someone else keeps no date of its."""
+    a = article(
+        "我认为英伟达的护城河会继续加深。\n中间一段讲历史，和预测无关。\n"
+        "另一段也只是回顾，英伟达去年的营收翻了一倍。\n多家券商分析师预计，DeepSeek的用户数会继续增长。\n"
+        "这件事一年以内就会见分晓。",
+        published=PUBLISHED,
+    )
+    preds = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
+    by_quote = {p.quote[:6]: p for p in preds}
+    mine = by_quote["我认为英伟达"]
+    assert (mine.horizon, mine.horizon_source, mine.due) == (
+        "一年以内",
+        "inherited",
+        date(2026, 3, 1),
+    )
+    reported = by_quote["多家券商分析"]
+    assert reported.speaker == "reported" and reported.due is None

@@ -71,6 +71,15 @@ def test_seed_fade_prediction(seed_result):
     assert p.quote in seed_result.article.body
 
 
+def test_every_seed_prediction_falls_due_when_the_author_said_the_case_resolves(seed_result):
+    """半年左右基本上就会水落石出 sets the horizon of the author's whole case: claims that name no
+    time of their own take it (issue 5: on the seed, every prediction due 2025-08-02)."""
+    assert len(seed_result.predictions) >= 3
+    assert {p.due for p in seed_result.predictions} == {date(2025, 8, 2)}
+    unstated = [p for p in seed_result.predictions if p.horizon_source != "stated"]
+    assert all(p.horizon == "半年左右" and p.horizon_source == "inherited" for p in unstated)
+
+
 def test_seed_non_predictions_are_left_out(seed_result):
     quotes = " ".join(p.quote for p in seed_result.predictions)
     assert "期货" not in quotes  # 明年的"期货": a time attached to a noun

@@ -43,8 +43,35 @@ CASES = [
 
 
 @pytest.mark.parametrize(("body", "target", "label"), CASES)
-def test_author_view(analyzer, body, target, label):
-    assert _stance(analyzer, body)[target] == label
+def test_author_view(lexicon_analyzer, body, target, label):
+    """The rules, case by case: each construction has a rule, so each must come out right."""
+    assert _stance(lexicon_analyzer, body)[target] == label
+
+
+SHORT_POSTS = [
+    *CASES,
+    ("英伟达这季度又超预期了，继续拿着。", "nvidia", "bullish"),
+    ("DeepSeek太强了，国产之光，看好。", "deepseek", "bullish"),
+    ("DeepSeek就是个噱头，服务器天天崩，用不了。", "deepseek", "bearish"),
+    ("英伟达估值太高了，我准备减仓。", "nvidia", "bearish"),
+    ("DeepSeek的新模型很厉害，性价比无敌。", "deepseek", "bullish"),
+    ("英伟达护城河还在，CUDA生态没人能替代。", "nvidia", "bullish"),
+    ("英伟达要被国产芯片替代了，中国市场没了。", "nvidia", "bearish"),
+    ("DeepSeek越来越好用了，以后会是国产AI的龙头。", "deepseek", "bullish"),
+    ("DeepSeek不过是蒸馏别人的，热度很快会退。", "deepseek", "bearish"),
+    ("英伟达今晚发财报。", "nvidia", "neutral"),
+    ("輝達股價創新高，AI需求強勁，繼續看多。", "nvidia", "bullish"),
+    ("DeepSeek很成功，遥遥领先。", "deepseek", "bullish"),
+]
+
+
+def test_default_model_reads_short_posts(analyzer):
+    """A gate on the trained default (linear.v1) for posts of a sentence or two, Weibo-sized:
+    it learned from whole articles, so it is measured here, not held to every case. It gets
+    19 of 22 (misses: 英伟达今晚发财报 read as bearish, and two DeepSeek posts whose 遥遥领先 and
+    颠覆 our written data mostly quotes in irony); the floor breaks on a regression."""
+    right = sum(_stance(analyzer, body)[target] == label for body, target, label in SHORT_POSTS)
+    assert right >= 18, f"{right} of {len(SHORT_POSTS)}"
 
 
 def test_unmentioned_target_is_none(analyzer):
