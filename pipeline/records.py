@@ -44,6 +44,9 @@ class RawPage:
     url: str | None = None
     http_charset: str | None = None  # charset given by an HTTP header, when there was one
     fetched_at: datetime | None = None
+    # Metadata a scraper handed over beside the page (a JSON record's title, published, author,
+    # site, category): it fills what extraction does not find on the page itself.
+    supplied: tuple[tuple[str, str], ...] = ()
 
     @property
     def raw_hash(self) -> str:

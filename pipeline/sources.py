@@ -181,7 +181,20 @@ def _json_records(item: Input, data: bytes) -> Iterator[RawPage | Reject]:
             url=url,
             http_charset="utf-8",
             fetched_at=_parse_time(rec.get("fetched_at")),
+            supplied=supplied_metadata(rec),
         )
+
+
+SUPPLIED_KEYS = ("title", "published", "author", "site", "category")
+
+
+def supplied_metadata(record: dict) -> tuple[tuple[str, str], ...]:
+    """The metadata fields of a scraper's record that hold text (see RawPage.supplied)."""
+    return tuple(
+        (key, record[key].strip())
+        for key in SUPPLIED_KEYS
+        if isinstance(record.get(key), str) and record[key].strip()
+    )
 
 
 def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:

@@ -95,3 +95,25 @@ def test_url_list_outside_the_flow_is_refused_with_a_reason(tmp_path):
     (tmp_path / "a.urls").write_text("https://example.com/1\n", "utf-8")
     [rej] = list(read_inputs_safely(discover([tmp_path]), 1000))
     assert rej.reason == "url-list-not-fetched" and "duokong run" in rej.detail
+
+
+def test_scraper_metadata_fills_what_the_page_does_not_show(tmp_path, analyzer):
+    """A text dump without a visible date takes the record's publish date and title; a date the
+    page shows wins over the record's, which may be the crawl time."""
+    body = "英伟达的数据中心业务继续增长，客户的订单排到了明年，毛利率维持在高位。" * 3
+    records = [
+        {
+            "url": "https://example.com/a",
+            "text": body,
+            "title": "订单排到明年",
+            "published": "2025-01-28",
+        },
+        {"text": "发布时间：2025-01-20\n" + body + "再说一遍。", "published": "2025-03-01 08:00"},
+    ]
+    p = tmp_path / "pages.jsonl"
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    pages = list(read_input(discover([p])[0], 10**6))
+    assert dict(pages[0].supplied) == {"title": "订单排到明年", "published": "2025-01-28"}
+    first, second = (analyzer.process(page, analyse=False).article for page in pages)
+    assert (first.title, str(first.published)) == ("订单排到明年", "2025-01-28")
+    assert str(second.published) == "2025-01-20"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.extract.html import extract_html
+from pipeline.extract.metadata import parse_date
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
 
@@ -45,15 +46,17 @@ def extract_page(
             f"(min_body_chars={min_body_chars})"
             + ("; the HTML ends before </html>" if truncated else ""),
         )
+    given = dict(raw.supplied)
     return Article(
         id=sha256_hex(normalise_for_id(body)),
         url=raw.url or ex.url,
         source=raw.source,
-        site=ex.site,
-        title=ex.title,
-        author=ex.author,
-        published=ex.published,
-        category=ex.category,
+        site=ex.site or given.get("site"),
+        title=ex.title or given.get("title"),
+        author=ex.author or given.get("author"),
+        # What the page shows comes first: a scraper's field may hold the crawl time.
+        published=ex.published or parse_date(given.get("published")),
+        category=ex.category or given.get("category"),
         body=body,
         extractor=f"{EXTRACTOR_VERSION}:{ex.method}",
         raw_hash=raw.raw_hash,

@@ -18,6 +18,7 @@ from pipeline.analyze import Analyzer
 from pipeline.errors import DuokongError
 from pipeline.records import RawPage
 from pipeline.settings import Settings
+from pipeline.sources import supplied_metadata
 from pipeline.stance import registry
 from pipeline.stance.base import AnalysisInput
 from pipeline.stance.dataset import Example
@@ -75,7 +76,8 @@ def confusion(pairs: list[tuple[str, str]], labels: tuple[str, ...] = (*LABELS, 
 
 
 def commentary_cases(folder: Path, analyzer: Analyzer) -> list[Case]:
-    """Real pages as a scraper hands them over (text dumps), extracted by our pipeline."""
+    """Real pages as a scraper hands them over (text dumps with the scraper's title and publish
+    date where it had them), extracted by our pipeline."""
     pages = {}
     for line in (folder / "pages.jsonl").read_text("utf-8").splitlines():
         if line.strip():
@@ -87,7 +89,15 @@ def commentary_cases(folder: Path, analyzer: Analyzer) -> list[Case]:
             continue
         lab = json.loads(line)
         page = pages[lab["id"]]
-        raw = RawPage(page["id"], page["text"].encode("utf-8"), "text", url=page.get("source"))
+        # As the JSON reader hands over such a record: its title and publish date fill what
+        # the text dump does not show (sources.supplied_metadata).
+        raw = RawPage(
+            page["id"],
+            page["text"].encode("utf-8"),
+            "text",
+            url=page.get("source"),
+            supplied=supplied_metadata(page),
+        )
         gold = {t: lab[f"stance_{t}"] for t in analyzer.catalogue.ids if lab.get(f"stance_{t}")}
         try:
             article = analyzer.extract(raw)
