@@ -37,7 +37,6 @@ from pipeline.targets import Catalogue
 NAME = "claims.v2"
 FLAGS = 10
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-TIE = 0.005  # cross-validated F1 differences below this are noise at our data's size
 HEDGE_RANK = {"certain": 0.0, "likely": 0.5, "possible": 1.0}
 
 log = logging.getLogger(__name__)
@@ -262,10 +261,7 @@ def train_claims(
     probs = dict(zip(keys, oof, strict=True))
     unfiltered = _score(cands, probs, 0.0)
     results = {t: _score(cands, probs, t) for t in THRESHOLDS}
-    # F1 is flat over a range of thresholds: take the highest within TIE of the best, since the
-    # pages we meet are longer than our examples and hold more candidates for each real claim.
-    top = max(results[t].f1 for t in THRESHOLDS)
-    best = max(t for t in THRESHOLDS if results[t].f1 >= top - TIE)
+    best = max(THRESHOLDS, key=lambda t: results[t].f1)
     progress("claims: fitting on all candidates")
     estimator = build_estimator().fit(rows, y)
     direction, direction_figures = train_direction(direction_rows, progress)

@@ -77,6 +77,10 @@ def _span_months(published: date, lo: float, hi: float, within: bool) -> tuple[d
 
 
 _Q = r"[一二三四1-4]"
+# A period written right before one of these names the report about it, not a horizon.
+REPORT_NOUN = re.compile(
+    r"\s*(?:财报|財報|财季|財季|报告|報告|电话会|電話會|业绩会|業績會|业绩发布|業績發布)"
+)
 _YEAR_PART = r"(上半年|下半年|年底|年末|年初|年中|底|末|初|中|内|內)"
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
@@ -226,6 +230,8 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
                 continue
             if text[m.end() : m.end() + 1] == "的" and kind != "vague":
                 continue  # 明年的订单: a time attached to a noun
+            if kind != "vague" and REPORT_NOUN.match(text, m.end()):
+                continue  # Q3财报显示, 第四季度财报电话会议上: the period a report covers
             if (
                 kind == "span"
                 and m.group(2) in ("月", "季度")

@@ -42,6 +42,8 @@ DURATION = re.compile(
     r"^[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*[个個]?\s*(年|月|季度)$"
 )
 INHERIT_PARAGRAPHS = 1
+MIN_CLAIM_CHARS = 5
+CONTENT = re.compile(r"\w")
 # 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not
 # the future: the part of speech of the word after it tells which (jieba tags 将 itself always
 # as an adverb).
@@ -204,6 +206,8 @@ class PredictionExtractor:
             end = following.end()
         while end > start and simplified[end - 1] in TRAILING_PUNCT:
             end -= 1
+        if len(CONTENT.findall(simplified[start:end])) < MIN_CLAIM_CHARS:
+            return None  # 接下来 alone (a heading, a bare cue): nothing is claimed
         stated = [h for h in horizons if start <= h.start < end and self._future_horizon(h, None)]
         return _Claim(start, end, stated[0] if stated else None)
 

@@ -91,7 +91,15 @@ def test_vague_horizons_get_no_date(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["明年的“期货”都分完了", "明年的订单都排满了", "3月发布的模型", "2023年的旧闻"]
+    "text",
+    [
+        "明年的“期货”都分完了",
+        "明年的订单都排满了",
+        "3月发布的模型",
+        "2023年的旧闻",
+        "Q3财报显示数据中心收入大增",
+        "在第四季度财报电话会议上称赞",
+    ],
 )
 def test_not_a_horizon(text):
     assert find_horizons(text, P) == []

@@ -91,3 +91,10 @@ def test_the_authors_horizon_for_the_whole_case_reaches_claims_without_one(analy
     )
     reported = by_quote["多家券商分析"]
     assert reported.speaker == "reported" and reported.due is None
+
+
+def test_a_bare_cue_is_no_claim(analyzer):
+    """A heading or a line that is only a forward-looking word (接下来) claims nothing."""
+    a = article("接下来\n四、未来\n英伟达下个季度的营收会继续增长。", published=PUBLISHED)
+    quotes = [p.quote for p in analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))]
+    assert quotes == ["英伟达下个季度的营收会继续增长。"]
