@@ -71,6 +71,15 @@ def _quarters(text: str) -> tuple[int, int]:
     return min(found), max(found)
 
 
+def _year_part(year: int, part: str) -> tuple[date, date] | None:
+    """年初 is the first quarter, 年中 May to August (a mid-year report or launch)."""
+    if part in ("年初", "初"):
+        return date(year, 1, 1), date(year, 3, 31)
+    if part == "年中":
+        return date(year, 5, 1), date(year, 8, 31)
+    return None
+
+
 def _span_months(published: date, lo: float, hi: float, within: bool) -> tuple[date, date]:
     earliest = published if within else add_months(published, round(lo * 12))
     return earliest, add_months(published, round(hi * 12))
@@ -81,20 +90,30 @@ _Q = r"[一二三四1-4]"
 REPORT_NOUN = re.compile(
     r"\s*(?:财报|財報|财季|財季|报告|報告|电话会|電話會|业绩会|業績會|业绩发布|業績發布)"
 )
-_YEAR_PART = r"(上半年|下半年|年底|年末|年初|年中|底|末|初|中|内|內)"
+# 三, 2、3, 三四, 第一至第二, 一季度到三季度
+_QLIST = rf"{_Q}(?:\s*(?:季度)?\s*[、,，和至到~-]?\s*第?{_Q})*"
+# 初 and 中 after a year only as its part (明年初), never the start of a word (明年中国, 初步).
+_YEAR_PART = (
+    r"(上半年|下半年|年底|年末|年初|年中(?![国國美报報旬文])|底|末|初(?![步期次级級])|内|內)"
+)
+# Not the quarter a prefix makes of it: 前三季度 (the first three), 每一季度, 连续三季度, 未来三季度.
+_NOT_A_NAMED_QUARTER = r"(?<![上下本这這个個前每同单單续續来來0-9年])"
+_PAST_YEAR = {"去年": -1, "上年": -1, "前年": -2}
+_YEAR_OFFSET = {"今年": 0, "明年": 1, "后年": 2, "後年": 2, **_PAST_YEAR}
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # 2025年Q3, 2025年第三季度, 2025 年 2、3 季度 (a run of quarters: the window spans them)
     (
         re.compile(
-            rf"(20\d\d)\s*年\s*(?:第?({_Q}(?:\s*[、,，和至到~-]\s*第?{_Q})*)\s*季度|[Qq]([1-4]))"
+            rf"(20\d\d)\s*年?\s*(?:第?({_QLIST})\s*季度|[Qq]([1-4])(?:\s*[、,，和至到~-]\s*[Qq]([1-4]))?)"
         ),
         "year_quarter",
     ),
     # 今年二季度, 明年Q1, 三季度: a quarter by name (a span of quarters takes 个: 两个季度)
     (
         re.compile(
-            rf"(?<![上下本这這个個])(今年|明年|后年|後年)?\s*(?:第?({_Q}(?:\s*[、,，和至到~-]\s*第?{_Q})*)\s*季度|[Qq]([1-4])(?![0-9]))"
+            _NOT_A_NAMED_QUARTER
+            + rf"(今年|明年|后年|後年|去年|上年|前年)?\s*(?:第?({_QLIST})\s*季度|[Qq]([1-4])(?:\s*[、,，和至到~-]\s*[Qq]([1-4]))?(?![0-9]))"
         ),
         "named_quarter",
     ),
@@ -117,14 +136,16 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "span",
     ),
     (re.compile(r"(年内|年內|年底前|年底|年末)"), "this_year_end"),
-    (re.compile(r"(年中)"), "mid_year"),
+    (re.compile(r"(?<![去全每前上])(年中)(?![国國美报報旬文])"), "mid_year"),
     (
         # 下一季 (收入) is next quarter; 本季 alone is the quarter a report covers, often over
-        re.compile(r"(下个|下個|下一个|下一個|下一|下|本|这个|這個)\s*季度|(下一?)季(?![节節])"),
+        re.compile(
+            r"(?<!下)(?:(下个|下個|下一个|下一個|下一|下|本|这个|這個)\s*季度|(下一?)季(?![节節]))"
+        ),
         "quarter",
     ),
-    (re.compile(r"(下一?[个個]月|下月)"), "next_month"),
-    (re.compile(r"(下周|下週|下星期|下礼拜|下禮拜)"), "next_week"),
+    (re.compile(r"(?<!下)(下一?[个個]月|下月)"), "next_month"),
+    (re.compile(r"(?<!下)(下一?[个個]?(?:周|週|星期|礼拜|禮拜))"), "next_week"),
     (
         re.compile(
             r"(短期|中期|长期|長期|近期|中长期|未来几年|未來幾年|未来数年|未來數年|几年后|幾年後|不久的将来)"
@@ -141,7 +162,7 @@ def _resolve(
     if kind == "vague":
         return (None, None)
     if kind == "year_quarter":
-        first, last = _quarters(m.group(2) or m.group(3))
+        first, last = _quarters("".join(filter(None, m.group(2, 3, 4))))
         y = int(m.group(1))
         return date(y, first * 3 - 2, 1), _quarter_end(y, last)
     if kind == "year":
@@ -152,11 +173,7 @@ def _resolve(
             return date(y, 1, 1), date(y, 6, 30)
         if part == "下半年":
             return date(y, 7, 1), date(y, 12, 31)
-        if part in ("年初", "初"):
-            return date(y, 1, 1), date(y, 3, 31)
-        if part in ("年中", "中"):
-            return date(y, 5, 1), date(y, 8, 31)
-        return date(y, 1, 1), date(y, 12, 31)
+        return _year_part(y, part) or (date(y, 1, 1), date(y, 12, 31))
     if published is None:
         return (None, None)
     if kind == "rel_year":
@@ -166,18 +183,15 @@ def _resolve(
             return date(y, 1, 1), date(y, 6, 30)
         if part == "下半年":
             return date(y, 7, 1), date(y, 12, 31)
-        if part in ("年初", "初"):
-            return date(y, 1, 1), date(y, 3, 31)
-        if part in ("年中", "中"):
-            return date(y, 5, 1), date(y, 8, 31)
-        return (published if offset == 0 else date(y, 1, 1)), date(y, 12, 31)
-    if kind == "named_quarter":
-        first, last = _quarters(m.group(2) or m.group(3))
-        # 三季度 alone is this year's: in a November report it is the quarter just reported,
-        # and a claim about next year's says 明年.
-        y = published.year + {"今年": 0, "明年": 1, "后年": 2, "後年": 2}.get(
-            m.group(1) or "今年", 0
+        return _year_part(y, part) or (
+            (published if offset == 0 else date(y, 1, 1)),
+            date(y, 12, 31),
         )
+    if kind == "named_quarter":
+        first, last = _quarters("".join(filter(None, m.group(2, 3, 4))))
+        # 三季度 alone is this year's: in a November report it is the quarter just reported,
+        # and a claim about next year's says 明年. 去年四季度 is history.
+        y = published.year + _YEAR_OFFSET[m.group(1) or "今年"]
         return date(y, first * 3 - 2, 1), _quarter_end(y, last)
     if kind == "mid_year":
         y = published.year if published.month <= 6 else published.year + 1
@@ -220,6 +234,16 @@ def _resolve(
     return None
 
 
+def _names_a_period(m: re.Match[str]) -> bool:
+    """Whether a span match without 个 is really the name of a month or a quarter."""
+    if re.search(r"[个個]", m.group(0)) or re.search(r"[几幾数數]", m.group(1)):
+        return False
+    number = re.sub(r"\s", "", m.group(1))
+    if m.group(2) == "季度":
+        return re.fullmatch(_Q, number) is not None  # 两季度 is two quarters; 二季度 is Q2
+    return m.group(2) == "月"
+
+
 def find_horizons(text: str, published: date | None) -> list[Horizon]:
     """Horizons in text, leftmost first, longest match at a position; noun-attached ones dropped."""
     found: list[Horizon] = []
@@ -230,15 +254,11 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
                 continue
             if text[m.end() : m.end() + 1] == "的" and kind != "vague":
                 continue  # 明年的订单: a time attached to a noun
-            if kind != "vague" and REPORT_NOUN.match(text, m.end()):
-                continue  # Q3财报显示, 第四季度财报电话会议上: the period a report covers
-            if (
-                kind == "span"
-                and m.group(2) in ("月", "季度")
-                and not re.search(r"[个個]", m.group(0))
-                and not re.search(r"[几幾数數]", m.group(1))
-            ):
-                continue  # 3月, 一季度: names, not spans (三个月, 一个季度, 数月 are spans)
+            if kind in ("year_quarter", "named_quarter") and REPORT_NOUN.match(text, m.end()):
+                taken.append((m.start(), m.end()))  # no shorter rule reads 2025年 out of it
+                continue  # Q3财报显示, 第四季度财报电话会议上: the quarter a report covers
+            if kind == "span" and _names_a_period(m):
+                continue  # 3月, 一季度: names, not spans (三个月, 一个季度, 数月, 两季度 are)
             resolved = _resolve(kind, m, published)
             if resolved is None:
                 continue

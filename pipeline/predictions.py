@@ -38,8 +38,9 @@ NOT_FUTURE_HORIZON = {"近期"}  # news use it for "recently"
 # 长期看好, 短期来看: a vantage, not a due date; they date a claim but do not make one.
 VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
+# Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
 DURATION = re.compile(
-    r"^[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*[个個]?\s*(年|月|季度)$"
+    r"^[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*(?:[个個]\s*(?:年|月|季度)|年)$"
 )
 INHERIT_PARAGRAPHS = 1
 MIN_CLAIM_CHARS = 5
@@ -47,7 +48,38 @@ CONTENT = re.compile(r"\w")
 # 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not
 # the future: the part of speech of the word after it tells which (jieba tags 将 itself always
 # as an adverb).
-DISPOSAL_OBJECT_TAGS = ("n", "r", "m", "x", "eng")
+DISPOSAL_OBJECT_TAGS = ("n", "r", "eng")
+# Pronouns of manner and questions after 将 are adverbial: 将如何应对, 将这样发展.
+# jieba tags some adverbs as nouns (全面, 大力): after 将 they are adverbs too.
+NOT_AN_OBJECT = frozenset(
+    [
+        "如何",
+        "怎样",
+        "怎么",
+        "怎麼",
+        "这样",
+        "這樣",
+        "那样",
+        "那樣",
+        "彼此",
+        "一起",
+        "一直",
+        "全面",
+        "全力",
+        "大力",
+        "进一步",
+        "逐步",
+        "持续",
+        "继续",
+        "首次",
+        "正式",
+        "率先",
+        "大规模",
+    ]
+)
+# A product name (V3, H20) comes tagged x, as do spaces and marks, which are no object.
+LATIN_NAME = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9.\-]*$")
+DISPOSAL_VERB_WITHIN = 4  # tokens after the object in which the disposal verb must come
 Tagger = Callable[[str], list[tuple[str, str]]]
 # What a clause may hold besides its time expression and still say nothing (接下来半年，/ 我判断明年
 # 这个时候，/ 到年底，): the claim is the clause after it.
@@ -169,14 +201,17 @@ class PredictionExtractor:
         if "将" not in clause or self.tagger is None:
             return clause
         words = self.tagger(clause)
+        if "".join(w for w, _ in words) != clause:
+            return clause  # a tagger that does not give the clause back says nothing about it
 
         def disposal(i: int) -> bool:
             # 将 + object + verb: 估值折价将消失 has no verb after its "object" (jieba tags 消失 n).
-            return (
-                i + 2 < len(words)
-                and words[i + 1][1].startswith(DISPOSAL_OBJECT_TAGS)
-                and any(tag.startswith("v") for _, tag in words[i + 2 :])
-            )
+            if i + 2 >= len(words) or words[i + 1][0] in NOT_AN_OBJECT:
+                return False
+            after = words[i + 2 : i + 2 + DISPOSAL_VERB_WITHIN]
+            word, tag = words[i + 1]
+            is_object = tag.startswith(DISPOSAL_OBJECT_TAGS) or bool(LATIN_NAME.match(word))
+            return is_object and any(t.startswith("v") for _, t in after)
 
         return "".join("□" if w == "将" and disposal(i) else w for i, (w, _) in enumerate(words))
 
@@ -206,9 +241,18 @@ class PredictionExtractor:
             end = following.end()
         while end > start and simplified[end - 1] in TRAILING_PUNCT:
             end -= 1
-        if len(CONTENT.findall(simplified[start:end])) < MIN_CLAIM_CHARS:
-            return None  # 接下来 alone (a heading, a bare cue): nothing is claimed
-        stated = [h for h in horizons if start <= h.start < end and self._future_horizon(h, None)]
+        claim_text = simplified[start:end]
+        if len(CONTENT.findall(claim_text)) < MIN_CLAIM_CHARS and not (
+            named or self.catalogue.mentioned(claim_text) or ANAPHOR.search(claim_text)
+        ):
+            return None  # 接下来 alone (a heading, a bare cue): nothing is claimed (它还会跌 is)
+        stated = [
+            h
+            for h in horizons
+            if start <= h.start < end
+            and self._future_horizon(h, None)
+            and not (h.due and published and h.due < published)  # Q1 in a December article
+        ]
         return _Claim(start, end, stated[0] if stated else None)
 
     @staticmethod
@@ -282,6 +326,15 @@ class PredictionExtractor:
         for sent in sentences:
             simplified = to_simplified(sent.text)
             if not any(c in simplified for c in self.cues.resolution):
+                continue
+            # Only the author's own forecast (not 那场争论半年后就见分晓了, not a view reported
+            # and rebutted: 有人说三个月内见分晓，我不同意).
+            view = self.scorer.view(simplified)
+            if (
+                self._claim(simplified, article.published, bool(sent.targets)) is None
+                or view.reported
+                or any(r in simplified for r in self.scorer.lexicon.rebuttal)
+            ):
                 continue
             for h in find_horizons(simplified, article.published):
                 if h.due is not None and self._future_horizon(h, article.published):

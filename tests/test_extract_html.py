@@ -217,3 +217,19 @@ def test_article_inside_a_wrapper_named_like_a_sidebar_widget_stays(analyzer):
     art = _extract(analyzer, page)
     assert art is not None and art.body.startswith("第0段") and "第3段" in art.body
     assert "热门文章" not in art.body and "Posted by" not in art.body
+
+
+def test_teaser_articles_in_a_sidebar_do_not_become_the_body(analyzer):
+    """A bare <article> is no template's mark of the story: themes use it for teasers, and a
+    sidebar of them must still go (the post itself sits in an unmarked <div>)."""
+    teaser = (
+        "<article><a href='/p/2'>另一篇：国产芯片的机会在哪里</a><p>三家公司的路线对比与展望分析，"
+        "谁能在明年拿下更多订单，谁又会被价格战拖垮，我们逐一拆解，欢迎阅读。</p></article>"
+    )
+    page = (
+        "<html><body><div class='main'><h1>英伟达的订单还能排多久</h1>"
+        f"<div class='post'>{BODY * 2}</div></div>"
+        f"<div class='sidebar'>{teaser * 2}</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0段") and "国产芯片的机会" not in art.body

@@ -173,3 +173,12 @@ def test_blog_headline_inside_its_permalink_beats_the_platform_logo(analyzer):
         f"<div class='article-content'>{PROSE}</div></body></html>"
     )
     assert _extract(analyzer, page).title == "山城夜市吃一圈 (上)"
+
+
+def test_site_name_linked_to_the_front_page_is_not_the_headline(analyzer):
+    page = (
+        "<html><head><title>英伟达短评 – 阿明的投资笔记</title></head><body>"
+        "<h1><a href='/'>阿明的投资笔记</a></h1><h2>英伟达短评</h2>"
+        f"<div class='article-content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).title == "英伟达短评"

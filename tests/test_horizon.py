@@ -73,6 +73,13 @@ CASES = [
     ("明年年初会发布", "明年年初", date(2026, 3, 31)),
     ("2026年初会量产", "2026年初", date(2026, 3, 31)),
     ("年中会有结果", "年中", date(2025, 8, 31)),
+    ("明年初会发布", "明年初", date(2026, 3, 31)),
+    ("2026Q1会发布", "2026Q1", date(2026, 3, 31)),
+    ("三四季度会放量", "三四季度", date(2025, 12, 31)),
+    ("明年Q1和Q2会放量", "明年Q1和Q2", date(2026, 6, 30)),
+    ("2026年一季度到三季度会放量", "2026年一季度到三季度", date(2026, 9, 30)),
+    ("下个星期会公布", "下个星期", date(2025, 2, 9)),
+    ("两季度内会见底", "两季度内", date(2025, 8, 2)),
 ]
 
 
@@ -130,3 +137,39 @@ def test_a_quarter_named_alone_is_this_years():
     over, so the clause cannot be a prediction by its horizon."""
     [h] = find_horizons("三季度营收增长了两成", date(2025, 11, 20))
     assert (h.earliest, h.due) == (date(2025, 7, 1), date(2025, 9, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon", "earliest", "due"),
+    [
+        ("二季度营收会回升", "二季度", date(2025, 4, 1), date(2025, 6, 30)),
+        ("2025 年 2、3 季度会见底", "2025 年 2、3 季度", date(2025, 4, 1), date(2025, 9, 30)),
+        ("明年年初会发布", "明年年初", date(2026, 1, 1), date(2026, 3, 31)),
+        ("下周会公布", "下周", date(2025, 2, 3), date(2025, 2, 9)),
+        ("去年四季度的水平", None, None, None),
+    ],
+)
+def test_windows_of_named_periods(text, horizon, earliest, due):
+    found = [(h.text, h.earliest, h.due) for h in find_horizons(text, P)]
+    assert found == ([] if horizon is None else [(horizon, earliest, due)])
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon"),
+    [
+        ("明年中国市场会增长", "明年"),  # 中国, not 明年中
+        ("今年中报会好看", "今年"),
+        ("今年初步估计会增长", "今年"),
+        ("2025年Q3财报显示收入大增", None),  # the report, and no 2025年 read out of it
+        ("前三季度营收增长", None),
+        ("每一季度都在增长", None),
+        ("下下周再看", None),
+    ],
+)
+def test_words_that_only_look_like_periods(text, horizon):
+    assert [h.text for h in find_horizons(text, P)] == ([] if horizon is None else [horizon])
+
+
+def test_last_years_quarter_is_history():
+    [h] = find_horizons("毛利率会回到去年Q4水平", date(2025, 3, 1))
+    assert h.due == date(2024, 12, 31)

@@ -133,7 +133,7 @@ def test_shipped_model_holds_its_floor_on_held_out_realistic_pages(settings, ana
 
     cases = example_cases(load_examples([DEV]), analyzer)
     score = score_model("linear.v1", cases, settings, analyzer)
-    floors = {"nvidia": 0.66, "deepseek": 0.70}
+    floors = {"nvidia": 0.68, "deepseek": 0.70}
     for target, floor in floors.items():
         assert score.macro_f1(target)[0] >= floor, target
         assert score.none_accuracy(target) >= 0.95, target

@@ -98,3 +98,41 @@ def test_a_bare_cue_is_no_claim(analyzer):
     a = article("接下来\n四、未来\n英伟达下个季度的营收会继续增长。", published=PUBLISHED)
     quotes = [p.quote for p in analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))]
     assert quotes == ["英伟达下个季度的营收会继续增长。"]
+
+
+def test_quarter_named_in_a_claim_is_its_horizon(analyzer):
+    [p] = _predictions(analyzer, "英伟达二季度营收会回升。")
+    assert (p.horizon, p.due, p.window_start) == ("二季度", date(2025, 6, 30), date(2025, 4, 1))
+
+
+def test_a_period_already_over_is_no_horizon_of_a_claim(analyzer):
+    a = article("英伟达Q1营收会回升。", published=date(2025, 12, 1))
+    [p] = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
+    assert p.horizon is None and p.due is None
+
+
+def test_jiang_before_an_adverb_or_a_manner_word_is_the_future(analyzer):
+    def quotes(body: str) -> list[str]:
+        a = article(body, published=PUBLISHED)
+        return [p.quote for p in analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))]
+
+    assert quotes("DeepSeek将全面开源。") == ["DeepSeek将全面开源。"]
+    assert quotes("英伟达将如何应对中国竞争。") == ["英伟达将如何应对中国竞争。"]
+
+
+def test_a_short_claim_about_a_named_target_or_it_stays(analyzer):
+    body = "英伟达又暴跌了。它还会跌。"
+    a = article(body, published=PUBLISHED)
+    quotes = [p.quote for p in analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))]
+    assert quotes == ["它还会跌。"]
+
+
+def test_a_resolution_someone_else_claims_dates_nothing(analyzer):
+    for other in ("有人说三个月内见分晓，我不同意。", "2023年的那场争论，半年后就见分晓了。"):
+        a = article(f"我认为英伟达的护城河会继续加深。\n{other}", published=PUBLISHED)
+        [mine] = [
+            p
+            for p in analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
+            if p.quote.startswith("我认为")
+        ]
+        assert mine.due is None, other

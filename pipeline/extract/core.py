@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.extract.html import extract_html
-from pipeline.extract.metadata import parse_date
+from pipeline.extract.metadata import clean_text, parse_date
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
 
@@ -46,7 +46,7 @@ def extract_page(
             f"(min_body_chars={min_body_chars})"
             + ("; the HTML ends before </html>" if truncated else ""),
         )
-    given = dict(raw.supplied)
+    given = {k: v for k, v in ((k, clean_text(v)) for k, v in raw.supplied) if v}
     return Article(
         id=sha256_hex(normalise_for_id(body)),
         url=raw.url or ex.url,

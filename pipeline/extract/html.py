@@ -107,8 +107,9 @@ def _article_and_ancestors(
 ) -> set[lxml_html.HtmlElement]:
     """A template's own article container (entry-content, articleBody...) and the elements
     around it: Blogger wraps its posts in <div class="widget Blog">, and a class that reads
-    as a sidebar widget must not take the article with it."""
-    for xp in P.CONTENT_XPATHS:
+    as a sidebar widget must not take the article with it. A bare <article> is not trusted
+    that far: themes use it for the teasers in sidebars and related lists too."""
+    for xp in P.MARKED_CONTENT_XPATHS:
         found = xpath(xp)(root)
         if found and len(found[0].text_content().strip()) >= min_chars:
             return {found[0], *found[0].iterancestors()}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
@@ -595,7 +596,19 @@ def _headline_link(el: lxml_html.HtmlElement) -> bool:
         and parent is not None
         and parent.tag in ("h1", "h2", "h3")
         and _compact(parent.text_content()) == _compact(el.text_content())
+        and not _home_link(el.get("href") or "")
     )
+
+
+HOME_PATHS = ("", "/index.html", "/index.htm", "/index.php")
+
+
+def _home_link(href: str) -> bool:
+    """A link to the site's front page: the heading around it is the site's name."""
+    if not href.strip() or href.strip().startswith("#"):
+        return False
+    parts = urlsplit(href.strip())
+    return not parts.query and parts.path.rstrip("/") in HOME_PATHS
 
 
 def _is_logo(el: lxml_html.HtmlElement) -> bool:

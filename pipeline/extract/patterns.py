@@ -143,6 +143,8 @@ CONTENT_XPATHS = (
     '//*[@id="content"]//article',
     "//article",
 )
+# Those that name the article itself rather than any <article> element.
+MARKED_CONTENT_XPATHS = tuple(xp for xp in CONTENT_XPATHS if not xp.endswith("//article"))
 
 BLOCK_TAGS = frozenset(
     {
