@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from pipeline import modelio
-from pipeline.learn import hashed_tfidf, with_classifier
+from pipeline.learn import hashed_tfidf, logistic_exact, with_classifier
 from pipeline.nlp import to_simplified
 from pipeline.predictions import CLAUSE, PredictionCues, PredictionExtractor
 from pipeline.records import Prediction
@@ -37,6 +37,9 @@ from pipeline.targets import Catalogue
 NAME = "claims.v2"
 FLAGS = 10
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+# Inverse regularisation of both claim models: cross-validated F1 rises to 0.72 at C = 20 and
+# stays there (0.69 at 1, 0.71 at 5, 0.72 at 60).
+C = 20.0
 HEDGE_RANK = {"certain": 0.0, "likely": 0.5, "possible": 1.0}
 
 log = logging.getLogger(__name__)
@@ -78,7 +81,7 @@ def build_estimator():  # -> sklearn.pipeline.Pipeline
             ("flags", "passthrough", list(range(1, 1 + FLAGS))),
         ]
     )
-    return with_classifier(columns)
+    return with_classifier(columns, logistic_exact(C))
 
 
 FLIP = {"up": "down", "down": "up", "other": "other"}
@@ -119,7 +122,7 @@ def build_direction_estimator():  # -> sklearn.pipeline.Pipeline
             ("rules", "passthrough", [1, 2, 3]),
         ]
     )
-    return with_classifier(columns)
+    return with_classifier(columns, logistic_exact(C))
 
 
 @dataclass(frozen=True)
