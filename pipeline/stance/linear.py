@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from pipeline import modelio
-from pipeline.learn import hashed_tfidf, with_classifier
+from pipeline.learn import hashed_tfidf, logistic_exact, with_classifier
 from pipeline.records import Stance
 from pipeline.settings import Settings
 from pipeline.stance.base import AnalysisInput
@@ -30,13 +30,16 @@ NAME = "linear.v1"
 LABELS = ("bullish", "bearish", "neutral")
 ARTIFACT = modelio.ARTIFACT
 EVIDENCE_MAX = 3
+# Inverse regularisation: cross-validated macro-F1 0.723 at C = 1, 0.768 at 5, 0.774 at 20,
+# 0.778 at 60, 0.782 at 200, where held-out figures start to scatter; 60 is where the rise flattens.
+C = 60.0
 
 log = logging.getLogger(__name__)
 
 
 def build_estimator():  # -> sklearn.pipeline.Pipeline
     """Tokens (uni+bigrams), characters (2–3-grams) and the dense lexicon columns, weighed by one
-    class-balanced logistic regression (pipeline/learn.py): neutral dominates real commentary,
+    class-balanced logistic regression fitted exactly (pipeline/learn.py): neutral dominates real commentary,
     and a model that ignores the minority classes is worthless for finding bulls and bears."""
     from sklearn.compose import ColumnTransformer
 
@@ -49,7 +52,7 @@ def build_estimator():  # -> sklearn.pipeline.Pipeline
             ("lexicon", "passthrough", list(range(2, 2 + FeatureBuilder.DENSE))),
         ]
     )
-    return with_classifier(columns)
+    return with_classifier(columns, logistic_exact(C))
 
 
 def save(estimator: Any, out_dir: Path, meta: dict[str, Any]) -> None:

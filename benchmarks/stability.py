@@ -1,0 +1,163 @@
+"""How much our trained models' figures move when their training data moves a little.
+
+    .venv/bin/python benchmarks/stability.py [--runs 3] [--drop 0.03] [--only stance|claims]
+
+For each fitting method (logistic loss by SGD, which we used first, and the exact L-BFGS fit
+that ships), leave out a random 3 % of our labelled articles, retrain, and score on our held-out
+stance-dev examples and, where ../shared is present, on the real pages of
+../shared/eval/commentary: the stance model (linear.v1, macro-F1 per target) and the claim
+filter (claims.v2, prediction quote F1). A model whose figures swing by more than the changes we
+want to measure cannot tell us whether a change helped; the spread printed here is that noise.
+Models are fitted in memory or written to a temporary folder; the shipped ones are not touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+import pipeline.claims as claims  # noqa: E402
+import pipeline.stance.linear as linear  # noqa: E402
+from pipeline.analyze import Analyzer  # noqa: E402
+from pipeline.evaluate import example_predictions, load_gold  # noqa: E402
+from pipeline.learn import logistic_exact, logistic_sgd  # noqa: E402
+from pipeline.scoring import PredictionScore  # noqa: E402
+from pipeline.settings import load_settings  # noqa: E402
+from pipeline.stance.dataset import STANCE_DIR, load_examples  # noqa: E402
+from pipeline.stance.evaluate import commentary_cases, example_cases, macro_f1  # noqa: E402
+from pipeline.stance.features import FeatureBuilder  # noqa: E402
+from pipeline.stance.train import train, training_set  # noqa: E402
+from pipeline.stance.views import mentioned_targets  # noqa: E402
+from pipeline.targets import Catalogue  # noqa: E402
+
+COMMENTARY = ROOT.parent / "shared" / "eval" / "commentary"
+METHODS = {"SGD": lambda c: logistic_sgd(), "exact (shipped)": logistic_exact}
+TARGETS = ("nvidia", "deepseek")
+
+
+def _pairs(cases, features: FeatureBuilder, catalogue: Catalogue):
+    """Feature rows and (target, gold) of every case that names a labelled target."""
+    rows, gold = [], []
+    for case in cases:
+        if case.item is None:
+            continue
+        named = mentioned_targets(case.item, catalogue)
+        for target, label in case.gold.items():
+            if label != "none" and target in named:
+                rows.append(features.row(case.item, target))
+                gold.append((target, label))
+    return np.array(rows, dtype=object), gold
+
+
+def _macro(estimator, rows, gold) -> str:
+    got = estimator.predict(rows)
+    scores = [
+        macro_f1([(g, p) for (t, g), p in zip(gold, got, strict=True) if t == target])[0]
+        for target in TARGETS
+    ]
+    return " / ".join(f"{s:.3f}" for s in scores)
+
+
+def stance(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float) -> None:
+    analyzer = Analyzer(settings)
+    features = FeatureBuilder.from_settings(settings, catalogue)
+    data = training_set(labelled, catalogue, analyzer.nlp)
+    x = np.array([features.row(item, t) for _, item, t, _ in data.items], dtype=object)
+    y, groups = np.array(data.labels), np.array(data.groups)
+    dev_rows = _pairs(example_cases(dev, analyzer), features, catalogue)
+    real_rows = (
+        _pairs(commentary_cases(COMMENTARY, analyzer), features, catalogue)
+        if (COMMENTARY / "labels.jsonl").is_file()
+        else None
+    )
+    print("\nlinear.v1, macro-F1 NVIDIA / DeepSeek")
+    print(f"{'method':<18}{'run':>4}{'stance-dev':>18}{'real pages':>18}")
+    for method, classifier in METHODS.items():
+        linear.logistic_exact = classifier  # what build_estimator fits with
+        for run in range(runs):
+            rnd = random.Random(run)
+            kept_ids = {g for g in sorted(set(groups)) if rnd.random() >= drop}
+            keep = np.array([g in kept_ids for g in groups])
+            model = linear.build_estimator().fit(x[keep], y[keep])
+            real = _macro(model, *real_rows) if real_rows else ""
+            print(f"{method:<18}{run:>4}{_macro(model, *dev_rows):>18}{real:>18}")
+
+
+def _quiet(_message: str) -> None:
+    pass
+
+
+def real_page_f1(analyzer: Analyzer) -> float | None:
+    if not (COMMENTARY / "labels.jsonl").is_file():
+        return None
+    gold = {g["id"]: g for g in load_gold([COMMENTARY / "labels.jsonl"])}
+    score = PredictionScore()
+    for case in commentary_cases(COMMENTARY, analyzer):
+        if case.item is not None:
+            found = analyzer.predictor.extract(case.item.article, case.item.sentences)
+            score.add(gold[case.id].get("predictions") or [], found)
+    return score.f1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--drop", type=float, default=0.03)
+    parser.add_argument("--only", choices=["stance", "claims"])
+    args = parser.parse_args()
+    settings = load_settings()
+    catalogue = Catalogue.load(settings.path("targets_file"))
+    labelled = load_examples([settings.path("models_dir").parent / STANCE_DIR])
+    dev = load_examples([settings.path("models_dir").parent / "data" / "labelled" / "stance-dev"])
+    if not COMMENTARY.is_dir():
+        print(f"({COMMENTARY} is absent: real pages are not scored)")
+    if args.only != "claims":
+        stance(settings, catalogue, labelled, dev, args.runs, args.drop)
+    if args.only != "stance":
+        claim_filter(settings, catalogue, labelled, dev, args.runs, args.drop)
+
+
+def claim_filter(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float) -> None:
+    print("\nclaims.v2, prediction quote F1")
+    print(
+        f"{'method':<18}{'run':>4}{'threshold':>10}{'CV F1':>8}{'stance-dev F1':>15}{'real F1':>9}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for method, classifier in METHODS.items():
+            claims.logistic_exact = classifier  # what build_estimator fits with
+            dev_f1, real_f1 = [], []
+            for run in range(runs):
+                rnd = random.Random(run)
+                kept = [e for e in labelled if rnd.random() >= drop]
+                models = Path(tmp) / f"{len(dev_f1)}-{method[:3]}"
+                shutil.copytree(settings.path("models_dir"), models)
+                meta = train(
+                    "claims.v2", settings, kept, catalogue, models / "claims-v2", progress=_quiet
+                )
+                analyzer = Analyzer(settings.with_overrides(models_dir=str(models)))
+                dev_f1.append(example_predictions(dev, analyzer).f1)
+                real = real_page_f1(analyzer)
+                if real is not None:
+                    real_f1.append(real)
+                print(
+                    f"{method:<18}{run:>4}{meta['threshold']:>10}{meta['cv_f1']:>8.3f}"
+                    f"{dev_f1[-1]:>15.3f}" + (f"{real:>9.3f}" if real is not None else "")
+                )
+            spread = f"stance-dev {min(dev_f1):.3f}–{max(dev_f1):.3f}"
+            if real_f1:
+                spread += f", real pages {min(real_f1):.3f}–{max(real_f1):.3f}"
+            print(f"{method:<18} spread: {spread}; mean stance-dev {statistics.mean(dev_f1):.3f}")
+
+
+if __name__ == "__main__":
+    main()
