@@ -34,10 +34,14 @@ from pipeline.learn import logistic_exact, logistic_sgd  # noqa: E402
 from pipeline.scoring import PredictionScore  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
 from pipeline.stance.dataset import STANCE_DIR, load_examples  # noqa: E402
-from pipeline.stance.evaluate import commentary_cases, example_cases, macro_f1  # noqa: E402
+from pipeline.stance.evaluate import (  # noqa: E402
+    commentary_cases,
+    example_cases,
+    feature_pairs,
+    macro_f1,
+)
 from pipeline.stance.features import FeatureBuilder  # noqa: E402
 from pipeline.stance.train import train, training_set  # noqa: E402
-from pipeline.stance.views import mentioned_targets  # noqa: E402
 from pipeline.targets import Catalogue  # noqa: E402
 
 COMMENTARY = ROOT.parent / "shared" / "eval" / "commentary"
@@ -45,17 +49,8 @@ METHODS = {"SGD": lambda c: logistic_sgd(), "exact (shipped)": logistic_exact}
 TARGETS = ("nvidia", "deepseek")
 
 
-def _pairs(cases, features: FeatureBuilder, catalogue: Catalogue):
-    """Feature rows and (target, gold) of every case that names a labelled target."""
-    rows, gold = [], []
-    for case in cases:
-        if case.item is None:
-            continue
-        named = mentioned_targets(case.item, catalogue)
-        for target, label in case.gold.items():
-            if label != "none" and target in named:
-                rows.append(features.row(case.item, target))
-                gold.append((target, label))
+def _pairs(cases, features: FeatureBuilder):
+    rows, gold, _ = feature_pairs(cases, features)
     return np.array(rows, dtype=object), gold
 
 
@@ -74,9 +69,9 @@ def stance(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float
     data = training_set(labelled, catalogue, analyzer.nlp)
     x = np.array([features.row(item, t) for _, item, t, _ in data.items], dtype=object)
     y, groups = np.array(data.labels), np.array(data.groups)
-    dev_rows = _pairs(example_cases(dev, analyzer), features, catalogue)
+    dev_rows = _pairs(example_cases(dev, analyzer), features)
     real_rows = (
-        _pairs(commentary_cases(COMMENTARY, analyzer), features, catalogue)
+        _pairs(commentary_cases(COMMENTARY, analyzer), features)
         if (COMMENTARY / "labels.jsonl").is_file()
         else None
     )

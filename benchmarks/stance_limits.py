@@ -31,11 +31,10 @@ import numpy as np  # noqa: E402
 from pipeline.batch import analyzer_for  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
 from pipeline.stance.dataset import STANCE_DIR, load_examples  # noqa: E402
-from pipeline.stance.evaluate import commentary_cases, macro_f1  # noqa: E402
+from pipeline.stance.evaluate import commentary_cases, feature_pairs, macro_f1  # noqa: E402
 from pipeline.stance.features import FeatureBuilder  # noqa: E402
 from pipeline.stance.linear import build_estimator  # noqa: E402
 from pipeline.stance.train import training_set  # noqa: E402
-from pipeline.stance.views import mentioned_targets  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "commentary"
 TARGETS = ("nvidia", "deepseek")
@@ -74,16 +73,7 @@ def main() -> None:
         if line.strip():
             lab = json.loads(line)
             genres[lab["id"]] = "opinion" if lab.get("genre") == "opinion" else "news-like"
-    rows, gold, pages = [], [], []
-    for case in commentary_cases(args.data, analyzer):
-        if case.item is None:
-            continue
-        named = mentioned_targets(case.item, catalogue)
-        for target, label in case.gold.items():
-            if label != "none" and target in named:
-                rows.append(features.row(case.item, target))
-                gold.append((target, label))
-                pages.append(case.id)
+    rows, gold, pages = feature_pairs(commentary_cases(args.data, analyzer), features)
     x_real = np.array(rows, dtype=object)
     y_real = np.array([label for _, label in gold])
 

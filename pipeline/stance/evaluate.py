@@ -182,3 +182,24 @@ def format_comparison(scores: list[ModelScore], title: str, details: bool = True
                     confusion(s.pairs[t]),
                 ]
     return "\n".join(lines)
+
+
+def feature_pairs(
+    cases: list[Case], features
+) -> tuple[list[list[object]], list[tuple[str, str]], list[str]]:
+    """Feature rows of every (case, target) whose gold says the page names the target and that
+    the page does name, with (target, gold label) and the case id of each: for experiments that
+    fit throwaway models on real pages (benchmarks/stance_limits.py, benchmarks/stability.py)."""
+    from pipeline.stance.views import mentioned_targets
+
+    rows, gold, ids = [], [], []
+    for case in cases:
+        if case.item is None:
+            continue
+        named = mentioned_targets(case.item, features.catalogue)
+        for target, label in case.gold.items():
+            if label != "none" and target in named:
+                rows.append(features.row(case.item, target))
+                gold.append((target, label))
+                ids.append(case.id)
+    return rows, gold, ids
