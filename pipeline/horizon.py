@@ -72,12 +72,23 @@ def _quarters(text: str) -> tuple[int, int]:
 
 
 def _year_part(year: int, part: str) -> tuple[date, date] | None:
-    """年初 is the first quarter, 年中 May to August (a mid-year report or launch)."""
+    """The window of a part of a year, None for the whole year (or its end: 年底 is due with
+    the year). 年初 is the first quarter, 年中 May to August (a mid-year report or launch)."""
+    if part == "上半年":
+        return date(year, 1, 1), date(year, 6, 30)
+    if part == "下半年":
+        return date(year, 7, 1), date(year, 12, 31)
     if part in ("年初", "初"):
         return date(year, 1, 1), date(year, 3, 31)
     if part == "年中":
         return date(year, 5, 1), date(year, 8, 31)
     return None
+
+
+def _quarter_window(year: int, m: re.Match[str]) -> tuple[date, date]:
+    """The quarters a year_quarter or named_quarter match names (groups 2-4), in that year."""
+    first, last = _quarters("".join(filter(None, m.group(2, 3, 4))))
+    return date(year, first * 3 - 2, 1), _quarter_end(year, last)
 
 
 def _span_months(published: date, lo: float, hi: float, within: bool) -> tuple[date, date]:
@@ -98,8 +109,7 @@ _YEAR_PART = (
 )
 # Not the quarter a prefix makes of it: 前三季度 (the first three), 每一季度, 连续三季度, 未来三季度.
 _NOT_A_NAMED_QUARTER = r"(?<![上下本这這个個前每同单單续續来來0-9年])"
-_PAST_YEAR = {"去年": -1, "上年": -1, "前年": -2}
-_YEAR_OFFSET = {"今年": 0, "明年": 1, "后年": 2, "後年": 2, **_PAST_YEAR}
+_YEAR_OFFSET = {"今年": 0, "明年": 1, "后年": 2, "後年": 2, "去年": -1, "上年": -1, "前年": -2}
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # 2025年Q3, 2025年第三季度, 2025 年 2、3 季度 (a run of quarters: the window spans them)
@@ -162,37 +172,25 @@ def _resolve(
     if kind == "vague":
         return (None, None)
     if kind == "year_quarter":
-        first, last = _quarters("".join(filter(None, m.group(2, 3, 4))))
-        y = int(m.group(1))
-        return date(y, first * 3 - 2, 1), _quarter_end(y, last)
+        return _quarter_window(int(m.group(1)), m)
     if kind == "year":
         y, part = int(m.group(1)), m.group(2) or ""
         if published and y < published.year:
             return None  # a past year is history, not a horizon
-        if part == "上半年":
-            return date(y, 1, 1), date(y, 6, 30)
-        if part == "下半年":
-            return date(y, 7, 1), date(y, 12, 31)
         return _year_part(y, part) or (date(y, 1, 1), date(y, 12, 31))
     if published is None:
         return (None, None)
     if kind == "rel_year":
-        offset = {"今年": 0, "明年": 1, "后年": 2, "後年": 2}[m.group(1)]
+        offset = _YEAR_OFFSET[m.group(1)]
         y, part = published.year + offset, m.group(2) or ""
-        if part == "上半年":
-            return date(y, 1, 1), date(y, 6, 30)
-        if part == "下半年":
-            return date(y, 7, 1), date(y, 12, 31)
         return _year_part(y, part) or (
             (published if offset == 0 else date(y, 1, 1)),
             date(y, 12, 31),
         )
     if kind == "named_quarter":
-        first, last = _quarters("".join(filter(None, m.group(2, 3, 4))))
         # 三季度 alone is this year's: in a November report it is the quarter just reported,
         # and a claim about next year's says 明年. 去年四季度 is history.
-        y = published.year + _YEAR_OFFSET[m.group(1) or "今年"]
-        return date(y, first * 3 - 2, 1), _quarter_end(y, last)
+        return _quarter_window(published.year + _YEAR_OFFSET[m.group(1) or "今年"], m)
     if kind == "mid_year":
         y = published.year if published.month <= 6 else published.year + 1
         return max(published, date(y, 5, 1)), date(y, 8, 31)

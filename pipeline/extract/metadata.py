@@ -149,21 +149,19 @@ def nearest_date(text: str | None) -> date | None:
 def labelled_date(text: str | None) -> date | None:
     """The date right after a publish label (发表于 2005-9-15, 发布日期：…): a header also shows
     when the blog was created or when the page was updated, and the label tells them apart."""
-    if not text:
-        return None
-    for m in P.PUBLISH_LABELS.finditer(text):
-        if d := parse_date(text[m.end() : m.end() + 30]):
-            return d
-    return None
+    return _date_after(P.PUBLISH_LABELS, text)
 
 
 def document_date(text: str | None) -> date | None:
     """The signing date of an official document (成文日期：2025年01月27日): the document's own
     date, which its closing signature repeats; the site's 发布日期 or PubDate meta is the day
     it was posted."""
-    if not text:
-        return None
-    for m in P.DOCUMENT_DATE_LABEL.finditer(text):
+    return _date_after(P.DOCUMENT_DATE_LABEL, text)
+
+
+def _date_after(label: re.Pattern[str], text: str | None) -> date | None:
+    """The first date written within 30 characters after a match of label."""
+    for m in label.finditer(text or ""):
         if d := parse_date(text[m.end() : m.end() + 30]):
             return d
     return None
