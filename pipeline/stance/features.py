@@ -1,7 +1,8 @@
 """Feature rows for the trained stance models: the same code at training and predict time.
 
-A row is [view tokens, view characters, dense lexicon features...]. Text is converted to
-Simplified first, so Traditional pages share every feature with Simplified ones.
+A row is [view tokens, view characters, dense lexicon features..., the article's voice shares
+(voice.py)]. Text is converted to Simplified first, so Traditional pages share every feature with
+Simplified ones.
 """
 
 from __future__ import annotations
@@ -14,17 +15,20 @@ from pipeline.stance.base import AnalysisInput
 from pipeline.stance.cues import CueLexicon, CueScorer
 from pipeline.stance.lexicon import LexiconStance, SentenceScore
 from pipeline.stance.views import mask, mentioned_targets, target_view
+from pipeline.stance.voice import VoiceMarkers
 from pipeline.targets import Catalogue
 
 SQUASH = 3.0
 
 
 class FeatureBuilder:
-    DENSE = 10  # number of dense columns after the two text columns
+    CUE_COLUMNS = 10
+    DENSE = CUE_COLUMNS + VoiceMarkers.COUNT  # dense columns after the two text columns
 
-    def __init__(self, lexicon: LexiconStance, nlp: ChineseNLP) -> None:
+    def __init__(self, lexicon: LexiconStance, nlp: ChineseNLP, voice: VoiceMarkers) -> None:
         self.lexicon = lexicon
         self.nlp = nlp
+        self.voice = voice
         self.catalogue = lexicon.catalogue
 
     @classmethod
@@ -33,6 +37,7 @@ class FeatureBuilder:
         return cls(
             LexiconStance(CueScorer(cues, catalogue), catalogue),
             ChineseNLP(catalogue, settings.path("userdict")),
+            VoiceMarkers.load(settings.path("stance_cues")),
         )
 
     def _text_columns(self, view: str) -> list[str]:
@@ -65,6 +70,7 @@ class FeatureBuilder:
         """One row per target; the article's sentences are cue-scored once for all of them."""
         in_article = mentioned_targets(item, self.catalogue)
         scored = self.lexicon.sentence_scores(item, in_article)
+        voice = self.voice.shares([s.text for s in item.sentences], item.article.body)
         out = []
         for target in targets:
             named = sum(1 for s in item.sentences if target in s.targets)
@@ -74,6 +80,7 @@ class FeatureBuilder:
                 [
                     *self._text_columns(view),
                     *self._dense(scored, target, len(item.sentences), named, others),
+                    *voice,
                 ]
             )
         return out
@@ -90,4 +97,5 @@ class FeatureBuilder:
         return [
             *self._text_columns(mask(sentence, target, self.catalogue)),
             *self._dense([score], target, 1, int(target in named), int(bool(named - {target}))),
+            *self.voice.shares([sentence], ""),
         ]
