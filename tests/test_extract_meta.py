@@ -182,3 +182,15 @@ def test_site_name_linked_to_the_front_page_is_not_the_headline(analyzer):
         f"<div class='article-content'>{PROSE}</div></body></html>"
     )
     assert _extract(analyzer, page).title == "英伟达短评"
+
+
+def test_site_banner_as_long_as_the_headline_does_not_take_its_place(analyzer):
+    """<title> '站名-口号 - 标题' with a banner showing '站名 口号' and a div showing the headline,
+    both as long: the piece of the <title> that is the headline wins, not the banner."""
+    page = (
+        "<html><head><title>丁丁科技网-华文资讯 - 英伟达芯片开始降价</title></head><body>"
+        "<div class='banner'>丁丁科技网 华文资讯</div>"
+        f"<div class='story_headline'>英伟达芯片开始降价</div><div class='content'>{PROSE}</div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, page).title == "英伟达芯片开始降价"

@@ -626,7 +626,8 @@ def displayed_headline(
     parts = _title_parts(tree, guess)
     if not parts:
         return None
-    best: tuple[int, int, str] | None = None
+    guessed = _compact(guess or "")
+    best: tuple[int, int, bool, str] | None = None
     seen: set[lxml_html.HtmlElement] = set()  # elements, not id()s: lxml proxies are reused
     for key in {p[:3] for p in parts}:
         for node in xpath("//body//text()[contains(., $k)]")(tree, k=key):
@@ -647,11 +648,12 @@ def displayed_headline(
                         break
                     for part in parts:
                         if part in cand and len(cand) - len(part) <= max_extra:
-                            score = (len(cand) - len(part), -len(part), text)
+                            # Ties go to the piece our guess chose, not to the site name.
+                            score = (len(cand) - len(part), -len(part), part != guessed, text)
                             if best is None or score < best:
                                 best = score
                 el = el.getparent()
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 _PAGE_MARK = re.compile(r"^第\s*\d+\s*[页頁]\s*")
