@@ -33,7 +33,7 @@ from pipeline.evaluate import example_predictions, load_gold  # noqa: E402
 from pipeline.learn import logistic_exact, logistic_sgd  # noqa: E402
 from pipeline.scoring import PredictionScore  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
-from pipeline.stance.dataset import STANCE_DIR, load_examples  # noqa: E402
+from pipeline.stance.dataset import default_training_paths, load_examples  # noqa: E402
 from pipeline.stance.evaluate import (  # noqa: E402
     commentary_cases,
     example_cases,
@@ -112,13 +112,15 @@ def main() -> None:
     args = parser.parse_args()
     settings = load_settings()
     catalogue = Catalogue.load(settings.path("targets_file"))
-    labelled = load_examples([settings.path("models_dir").parent / STANCE_DIR])
-    dev = load_examples([settings.path("models_dir").parent / "data" / "labelled" / "stance-dev"])
+    root = settings.path("models_dir").parent
+    dev = load_examples([root / "data" / "labelled" / "stance-dev"])
     if not COMMENTARY.is_dir():
         print(f"({COMMENTARY} is absent: real pages are not scored)")
     if args.only != "claims":
+        labelled = load_examples(default_training_paths("linear.v1", root))
         stance(settings, catalogue, labelled, dev, args.runs, args.drop)
     if args.only != "stance":
+        labelled = load_examples(default_training_paths("claims.v2", root))
         claim_filter(settings, catalogue, labelled, dev, args.runs, args.drop)
 
 

@@ -570,12 +570,13 @@ def train(
       duokong train --model claims.v2                 # the prediction filter → models/claims-v2
       duokong train --model transformer.v1 --base ~/models/chinese-roberta-wwm-ext
     """
-    from pipeline.stance.dataset import STANCE_DIR, DatasetError, load_examples
+    from pipeline.stance.dataset import DatasetError, default_training_paths, load_examples
     from pipeline.stance.train import train as train_model
     from pipeline.targets import Catalogue
 
     settings = _settings()
-    paths = [Path(p) for p in data_paths] or [settings.path("models_dir").parent / STANCE_DIR]
+    root = settings.path("models_dir").parent
+    paths = [Path(p) for p in data_paths] or default_training_paths(model, root)
     try:
         examples = load_examples(paths)
         catalogue = Catalogue.load(settings.path("targets_file"))

@@ -89,6 +89,10 @@ TIME_ONLY_FILLER = re.compile(
 )
 # A claim that names no target but speaks of "it" or of a company's numbers is about the target
 # named last (它的份额会降, 股价能回到80就不错了).
+# A pronoun standing for the target named just before (它会回到正常位置); not 其实, 其他, 尤其.
+PRONOUN = re.compile(
+    r"它|该公司|這家公司|这家公司|这个团队|這個團隊|(?<![尤极與与])其(?![实實他它中余餘次后後])"
+)
 ANAPHOR = re.compile(
     r"它|其|该公司|這家公司|这家公司|公司|股价|股價|市值|毛利率|营收|營收|订单|訂單|估值|财报|財報|"
     r"新模型|下一代|护城河|護城河|份额|份額|这颗雷|它们"
@@ -215,7 +219,11 @@ class PredictionExtractor:
 
         return "".join("□" if w == "将" and disposal(i) else w for i, (w, _) in enumerate(words))
 
-    def _claim(self, simplified: str, published: date | None, named: bool) -> _Claim | None:
+    def _claim(
+        self, simplified: str, published: date | None, named: bool, refers: bool = False
+    ) -> _Claim | None:
+        """The claim in a sentence, if any. named: the sentence names a target; refers: it or
+        the sentence before does, so 它/该公司/股价 in a clause stand for that target."""
         horizons = find_horizons(simplified, published)
         cond = split_conditional(simplified)
         if cond:
@@ -224,11 +232,23 @@ class PredictionExtractor:
                 return None
             return _Claim(cond[0], len(simplified), horizons[0] if horizons else None)
         flagged = []
+        previous = None
         for m in CLAUSE.finditer(simplified):
             inside = [h for h in horizons if m.start() <= h.start < m.end()]
-            clause_named = bool(self.catalogue.mentioned(m.group(0)))
+            clause_named = bool(self.catalogue.mentioned(m.group(0))) or (
+                refers and bool(PRONOUN.search(m.group(0)))
+            )
             if self._predictive(m.group(0), inside, clause_named, published):
                 flagged.append(m)
+            elif (
+                previous is not None
+                and self.catalogue.mentioned(previous.group(0))
+                and self._predictive(m.group(0), inside, True, published)
+            ):
+                # DeepSeek要重回第一梯队，恐怕很难: the cue's subject is the clause before.
+                flagged += [previous, m]
+            previous = m
+        flagged = sorted(set(flagged), key=lambda m: m.start())
         if not flagged:
             return None
         start, end = flagged[0].start(), flagged[-1].end()
@@ -355,7 +375,12 @@ class PredictionExtractor:
             simplified = to_simplified(sent.text)
             if any(p.search(simplified) for p in self.cues.exclude):
                 continue
-            claim = self._claim(simplified, article.published, bool(sent.targets))
+            claim = self._claim(
+                simplified,
+                article.published,
+                bool(sent.targets),
+                bool(sent.targets or previous_named),
+            )
             if claim is None:
                 continue
             # Offsets found in the Simplified text hold in the original when OpenCC kept the

@@ -41,3 +41,16 @@ def test_shipped_filter_drops_claims_and_keeps_precision(analyzer):
         kept.add(ex.predictions, analyzer.predictor.extract(item.article, item.sentences))
     assert kept.predicted < rules.predicted
     assert kept.precision > rules.precision
+
+
+def test_the_claim_filter_learns_from_files_that_exist(tmp_path):
+    """`duokong train --model claims.v2` with no --data reads dataset.CLAIMS_FILES: each must be
+    in the repository, and the stance model's default (the whole folder) must hold them all."""
+    from pipeline.stance.dataset import CLAIMS_FILES, default_training_paths
+
+    root = DATA.parent.parent.parent
+    paths = default_training_paths("claims.v2", root)
+    assert [p.name for p in paths] == list(CLAIMS_FILES)
+    assert all(p.is_file() for p in paths)
+    assert default_training_paths("linear.v1", root) == [DATA]
+    assert {p.name for p in paths} < {p.name for p in DATA.glob("*.jsonl")}

@@ -136,3 +136,26 @@ def test_a_resolution_someone_else_claims_dates_nothing(analyzer):
             if p.quote.startswith("我认为")
         ]
         assert mine.due is None, other
+
+
+def _candidates(analyzer, body: str):
+    """What the rules find, before the trained filter: for tests about the rules themselves."""
+    art = article(body, published=PUBLISHED)
+    return analyzer.predictor.candidates(art, analyzer.nlp.sentences(art.body))
+
+
+def test_a_pronoun_for_the_target_named_before_makes_a_weak_cue_a_claim(analyzer):
+    body = "DeepSeek上个月又发了新模型。热度过去以后，它会回到一个正常的位置。"
+    quotes = {(p.quote, p.target) for p in _candidates(analyzer, body)}
+    assert ("它会回到一个正常的位置。", "deepseek") in quotes
+
+
+def test_words_holding_qi_are_no_pronoun(analyzer):
+    body = "DeepSeek上个月又发了新模型。其实大家应该冷静一点。"
+    assert _candidates(analyzer, body) == []
+
+
+def test_a_cue_whose_subject_is_the_clause_before_quotes_both(analyzer):
+    [p] = _candidates(analyzer, "DeepSeek要重回第一梯队，恐怕很难。")
+    assert p.quote == "DeepSeek要重回第一梯队，恐怕很难。"
+    assert p.target == "deepseek"
