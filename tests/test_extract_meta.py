@@ -194,3 +194,28 @@ def test_site_banner_as_long_as_the_headline_does_not_take_its_place(analyzer):
         "</body></html>"
     )
     assert _extract(analyzer, page).title == "英伟达芯片开始降价"
+
+
+def test_dates_in_chinese_numerals_and_full_width_digits(analyzer):
+    """Official documents date themselves 二〇二五年一月二十八日; some pages type ２０２５年."""
+    for line, day in (
+        ("发布日期：二〇二五年一月二十八日", date(2025, 1, 28)),
+        ("发布时间：二○二四年十二月三十一日", date(2024, 12, 31)),
+        ("发布时间：２０２５年２月１０日 ０９：３０", date(2025, 2, 10)),
+        ("日期：2025－03－05", date(2025, 3, 5)),
+    ):
+        page = (
+            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+            f"<h1>芯片降价潮来了</h1><div>{line}</div>"
+            f"<div class='content'>{PROSE}</div></body></html>"
+        )
+        assert _extract(analyzer, page).published == day, line
+
+
+def test_an_impossible_chinese_numeral_date_is_no_date(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+        "<h1>芯片降价潮来了</h1><div>发布日期：二〇二五年二月三十日</div>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).published is None
