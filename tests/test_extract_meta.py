@@ -219,3 +219,34 @@ def test_an_impossible_chinese_numeral_date_is_no_date(analyzer):
         f"<div class='content'>{PROSE}</div></body></html>"
     )
     assert _extract(analyzer, page).published is None
+
+
+def test_byline_forms_on_a_minified_page(analyzer):
+    """Bylines as Chinese pages write them, on a page with no whitespace between its tags (as
+    minified pages are): the headline above must not run into the byline."""
+    for line, name in (
+        ("张三/文", "张三"),
+        ("【作者：张三】", "张三"),
+        ("作者 张三 2025-01-28", "张三"),
+        ("撰稿：张三", "张三"),
+        ("楼主：张三", "张三"),
+        ("by 张三", "张三"),
+        ("作者：Alex Chen", "Alex Chen"),
+        ("张三 发表于 2025-1-28 21:23", "张三"),
+    ):
+        page = (
+            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+            f"<h1>芯片降价潮来了</h1><div>{line}</div>"
+            f"<div class='content'>{PROSE}</div></body></html>"
+        )
+        assert _extract(analyzer, page).author == name, line
+
+
+def test_a_headline_runs_not_into_a_date_under_it_on_a_minified_page(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+        "<h1>芯片降价潮来了</h1><div>2025-01-28</div>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert (art.title, art.published) == ("芯片降价潮来了", date(2025, 1, 28))

@@ -277,6 +277,27 @@ def first_post(
     return block, M.clean_text(titles[0].text_content()) or ""
 
 
+def block_text(el: lxml_html.HtmlElement) -> str:
+    """The element's text with a line break where a block or a <br> starts and ends. Minified
+    pages put no whitespace between tags, and text_content() would glue the headline to the
+    byline under it (标题张三/文, 标题2025-01-28)."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else None  # comments and PIs: no text
+        breaks = tag in P.BLOCK_TAGS or tag == "br"
+        if event == "start":
+            if breaks:
+                parts.append("\n")
+            if tag and node.text:
+                parts.append(node.text)
+        else:
+            if breaks:
+                parts.append("\n")
+            if node is not el and node.tail:
+                parts.append(node.tail)
+    return "".join(parts)
+
+
 def _visible_text(root: lxml_html.HtmlElement) -> str:
     """Text of <body> without scripts and styles: the header and footer around the story are
     searched in it (the headline in <title> must not be taken for the one above the story)."""
@@ -284,14 +305,14 @@ def _visible_text(root: lxml_html.HtmlElement) -> str:
         if el.getparent() is not None:
             el.drop_tree()
     body = root.find("body")
-    return (body if body is not None else root).text_content()
+    return block_text(body if body is not None else root)
 
 
 def _header_text(full: str, container: lxml_html.HtmlElement | None) -> str:
     """Page text just before the body (bylines and dates sit there; comments come after)."""
     if container is None:
         return full[:2000]
-    body = container.text_content().strip()[:40]
+    body = block_text(container).strip()[:40]
     pos = full.find(body) if body else -1
     return full[max(0, pos - 1500) : pos] if pos > 0 else full[:1500]
 

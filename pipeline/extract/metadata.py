@@ -458,12 +458,17 @@ def label_author(text: str) -> str | None:
     for m in P.AUTHOR_LABEL.finditer(text):
         # 记者：首先欢迎你… is an interview question, not a byline: names are short.
         value = m.group(1).strip()
+        if full := P.LATIN_FULL_NAME.match(text, m.start(1)):
+            value = full.group(0) if full.group(0).startswith(value) else value
         if not _LONG_CJK.match(value) and plausible_author(value):
             return value
     if name := reporter_author(text):
         return name
     if m := P.POSTED_BY.search(text):
         return next(g for g in m.groups() if g)
+    for pattern in (P.NAME_THEN_WEN, P.BY_NAME):
+        if (m := pattern.search(text)) and plausible_author(m.group(1)):
+            return m.group(1)
     return None
 
 

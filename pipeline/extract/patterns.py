@@ -245,10 +245,19 @@ DOCUMENT_DATE_LABEL = re.compile(r"成文日期|成文時間|成文时间")
 # magazine piece carries when it gives no day.
 MONTH_ONLY = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)\s*[号號]?")
 AUTHOR_LABEL = re.compile(
-    r"(?:作者|作\s*者|文|撰文|記者|记者|編輯|编辑|发文机关|發文機關|Author|By)\s*[:：/]\s*"
+    r"(?:(?:作者|作\s*者|文|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|Author|By)\s*[:：/]"
+    r"|(?:作者|撰文|撰稿)(?=[\s\xa0]+[\u4e00-\u9fff]{2,4}(?:[\s\xa0]|$)))\s*"
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.\- ]{0,24}?)"
-    r"(?=\s|$|[，,。|｜/:：]|来源|來源|发布|發佈|时间|時間|日期|\d)"
+    r"(?=\s|$|[，,。|｜/:：】\]）)]|来源|來源|发布|發佈|时间|時間|日期|\d)"
 )
+# A Latin name of two words after a label (作者：Alex Chen), which the label rule cuts at the space.
+LATIN_FULL_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+# The name before the mark: 张三/文, 张三／文.
+NAME_THEN_WEN = re.compile(
+    r"(?:^|[\s\xa0（(【\[])([\u4e00-\u9fff]{2,4})\s*[/／]\s*文(?![\u4e00-\u9fff])"
+)
+# by 张三 (a blog's or a repost's credit in lower case).
+BY_NAME = re.compile(r"(?<![A-Za-z])[Bb]y[\s\xa0]+([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
 # 记者林怡君／台北報導 · 本报记者 葛灵丹 · （记者 胡晓蓉） · （姚峰 上海报道） · 执笔人：闵乐夫
 REPORTER_LABEL = re.compile(
     r"(?:(?:记者|記者|实习生|實習生)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=[\s\xa0]*(?:[／/）)（(]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
