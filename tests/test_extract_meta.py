@@ -250,3 +250,18 @@ def test_a_headline_runs_not_into_a_date_under_it_on_a_minified_page(analyzer):
     )
     art = _extract(analyzer, page)
     assert (art.title, art.published) == ("芯片降价潮来了", date(2025, 1, 28))
+
+
+def test_dates_written_in_english(analyzer):
+    """Blog themes and Hong Kong pages date posts in English (Posted on May 7, 2005)."""
+    for line, day in (
+        ("Posted on May 7, 2025", date(2025, 5, 7)),
+        ("7 Sep 2024", date(2024, 9, 7)),
+        ("Sep. 17th, 2024", date(2024, 9, 17)),
+    ):
+        page = (
+            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+            f"<h1>芯片降价潮来了</h1><div>{line}</div>"
+            f"<div class='content'>{PROSE}</div></body></html>"
+        )
+        assert _extract(analyzer, page).published == day, line

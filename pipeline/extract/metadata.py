@@ -120,6 +120,16 @@ def _cn_dates(text: str) -> list[tuple[int, date]]:
     return found
 
 
+def _date_of(m: re.Match[str]) -> date:
+    """The date a DATE_PATTERNS match names; ValueError when there is none (2月30日)."""
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    y = groups.get("y") or groups["y2"]
+    month = groups.get("m") or groups["m2"]
+    day = groups.get("d") or groups["d2"]
+    number = P.MONTH_NAMES[month] if month in P.MONTH_NAMES else int(month)
+    return date(int(y), number, int(day))
+
+
 def _dates(text: str) -> list[tuple[int, date]]:
     """Every plausible date written in text, with its offset. A month-first US date whose day
     could be a month (7/5/2005) is left out: read either way it is a coin flip, and a wrong date
@@ -133,7 +143,7 @@ def _dates(text: str) -> list[tuple[int, date]]:
             if _CLOCK_LABEL.search(text[max(0, m.start() - 8) : m.start()]):
                 continue  # 今天是2026年11月28日: the page's clock shows the crawl day
             try:
-                d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                d = _date_of(m)
             except ValueError:
                 continue
             if 1995 <= d.year <= 2100:

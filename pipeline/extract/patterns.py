@@ -187,10 +187,24 @@ DATE_PATTERNS = (
     re.compile(
         r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>20\d{2}|19\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M"
     ),
+    # Blog themes and Hong Kong pages in English: May 7, 2005 · 7 May 2005 · Sep. 17, 2004.
+    re.compile(
+        r"(?<![A-Za-z])(?:(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>20\d{2}|19\d{2})"
+        r"|(?P<d2>\d{1,2})\s+(?P<m2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+        r"(?P<y2>20\d{2}|19\d{2}))(?![\d])"
+    ),
 )
 # Index of the month-first pattern above: 7/5/2005 reads as 5 July in the US and as 7 May in
 # Hong Kong and Europe, and pages annotate it either way. Only a day above 12 settles it.
 US_DATE = 2
+# The English month names of the last pattern.
+MONTH_NAMES = {
+    m: i
+    for i, m in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1
+    )
+}
 
 # Values an author rule can pick up that name no person: the label itself (记者：), a role, a
 # layout word (字号 of a font-size switcher), a page-chrome link (作者一览).
