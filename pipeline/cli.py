@@ -546,7 +546,7 @@ def predictions_resolve(
     "data_paths",
     multiple=True,
     type=click.Path(exists=True),
-    help="Labelled JSONL files or folders (default: data/labelled/stance).",
+    help="Labelled JSONL files or folders (default: data/labelled/stance; for claims.v2 the files in dataset.CLAIMS_FILES).",
 )
 @click.option(
     "--out",

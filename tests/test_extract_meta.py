@@ -212,13 +212,17 @@ def test_dates_in_chinese_numerals_and_full_width_digits(analyzer):
         assert _extract(analyzer, page).published == day, line
 
 
-def test_an_impossible_chinese_numeral_date_is_no_date(analyzer):
-    page = (
-        "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
-        "<h1>芯片降价潮来了</h1><div>发布日期：二〇二五年二月三十日</div>"
-        f"<div class='content'>{PROSE}</div></body></html>"
-    )
-    assert _extract(analyzer, page).published is None
+def test_an_impossible_chinese_numeral_date_or_the_pages_clock_is_no_date(analyzer):
+    for top, day in (
+        ("发布日期：二〇二五年二月三十日", None),
+        ("今天是二〇二五年三月一日</div><div>张三 2025-01-28", date(2025, 1, 28)),
+    ):
+        page = (
+            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+            f"<h1>芯片降价潮来了</h1><div>{top}</div>"
+            f"<div class='content'>{PROSE}</div></body></html>"
+        )
+        assert _extract(analyzer, page).published == day, top
 
 
 def test_byline_forms_on_a_minified_page(analyzer):
@@ -227,10 +231,8 @@ def test_byline_forms_on_a_minified_page(analyzer):
     for line, name in (
         ("张三/文", "张三"),
         ("【作者：张三】", "张三"),
-        ("作者 张三 2025-01-28", "张三"),
         ("撰稿：张三", "张三"),
         ("楼主：张三", "张三"),
-        ("by 张三", "张三"),
         ("作者：Alex Chen", "Alex Chen"),
         ("张三 发表于 2025-1-28 21:23", "张三"),
     ):
@@ -242,14 +244,25 @@ def test_byline_forms_on_a_minified_page(analyzer):
         assert _extract(analyzer, page).author == name, line
 
 
-def test_a_headline_runs_not_into_a_date_under_it_on_a_minified_page(analyzer):
+def test_a_comment_in_the_byline_hides_nothing(analyzer):
+    """CMS templates put HTML comments between the fields of a byline line."""
     page = (
         "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
-        "<h1>芯片降价潮来了</h1><div>2025-01-28</div>"
+        "<h1>芯片降价潮来了</h1><div><!--作者-->作者：张三 <!--时间-->2025-01-28</div>"
         f"<div class='content'>{PROSE}</div></body></html>"
     )
     art = _extract(analyzer, page)
-    assert (art.title, art.published) == ("芯片降价潮来了", date(2025, 1, 28))
+    assert (art.author, art.published) == ("张三", date(2025, 1, 28))
+
+
+def test_roles_and_credits_are_no_author(analyzer):
+    for line in ("本报记者/文", "网友投稿/文", "Powered by 阿里云"):
+        page = (
+            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+            f"<h1>芯片降价潮来了</h1><div>{line}</div>"
+            f"<div class='content'>{PROSE}</div></body></html>"
+        )
+        assert _extract(analyzer, page).author is None, line
 
 
 def test_dates_written_in_english(analyzer):
@@ -258,6 +271,7 @@ def test_dates_written_in_english(analyzer):
         ("Posted on May 7, 2025", date(2025, 5, 7)),
         ("7 Sep 2024", date(2024, 9, 7)),
         ("Sep. 17th, 2024", date(2024, 9, 17)),
+        ("Marvell 8 2025 售价115 May 2025", None),  # a name that starts like a month; a price
     ):
         page = (
             "<html><head><title>芯片降价潮来了_某某网</title></head><body>"

@@ -280,15 +280,18 @@ def first_post(
 def block_text(el: lxml_html.HtmlElement) -> str:
     """The element's text with a line break where a block or a <br> starts and ends. Minified
     pages put no whitespace between tags, and text_content() would glue the headline to the
-    byline under it (标题张三/文, 标题2025-01-28)."""
+    byline under it (标题张三/文)."""
     parts: list[str] = []
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag if isinstance(node.tag, str) else None  # comments and PIs: no text
-        breaks = tag in P.BLOCK_TAGS or tag == "br"
+    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
+        if event in ("comment", "pi"):  # no text of their own, but the text after them counts
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        breaks = node.tag in P.BLOCK_TAGS or node.tag == "br"
         if event == "start":
             if breaks:
                 parts.append("\n")
-            if tag and node.text:
+            if node.text:
                 parts.append(node.text)
         else:
             if breaks:

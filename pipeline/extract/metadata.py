@@ -110,6 +110,8 @@ def _cn_number(numeral: str) -> int:
 def _cn_dates(text: str) -> list[tuple[int, date]]:
     found = []
     for m in _CN_DATE.finditer(text):
+        if _CLOCK_LABEL.search(text[max(0, m.start() - 8) : m.start()]):
+            continue  # 今天是二〇二五年三月一日: the page's clock
         year = int("".join(str(_CN_DIGITS[c]) for c in m.group("y")))
         try:
             found.append(
@@ -126,7 +128,7 @@ def _date_of(m: re.Match[str]) -> date:
     y = groups.get("y") or groups["y2"]
     month = groups.get("m") or groups["m2"]
     day = groups.get("d") or groups["d2"]
-    number = P.MONTH_NAMES[month] if month in P.MONTH_NAMES else int(month)
+    number = P.MONTH_NAMES.get(month[:3]) or int(month)
     return date(int(y), number, int(day))
 
 
@@ -476,9 +478,9 @@ def label_author(text: str) -> str | None:
         return name
     if m := P.POSTED_BY.search(text):
         return next(g for g in m.groups() if g)
-    for pattern in (P.NAME_THEN_WEN, P.BY_NAME):
-        if (m := pattern.search(text)) and plausible_author(m.group(1)):
-            return m.group(1)
+    m = P.NAME_THEN_WEN.search(text)
+    if m and not P.ROLE_WORDS.search(m.group(1)) and plausible_author(m.group(1)):
+        return m.group(1)
     return None
 
 
@@ -673,7 +675,7 @@ def displayed_headline(
     parts = _title_parts(tree, guess)
     if not parts:
         return None
-    guessed = _compact(guess or "")
+    guessed = _compact(re.sub(r"[\s_|｜\-—–:：]", "", guess or ""))  # as _title_parts joins pieces
     best: tuple[int, int, bool, str] | None = None
     seen: set[lxml_html.HtmlElement] = set()  # elements, not id()s: lxml proxies are reused
     for key in {p[:3] for p in parts}:

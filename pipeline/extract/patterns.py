@@ -179,6 +179,10 @@ BLOCK_TAGS = frozenset(
     }
 )
 
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])"
+)
 # Dates as Chinese pages write them. Named groups: y, m, d. The last is the US form that
 # ASP/IIS sites print (9/17/2004 5:54:13 AM): month first, told apart by its AM/PM clock.
 DATE_PATTERNS = (
@@ -189,9 +193,9 @@ DATE_PATTERNS = (
     ),
     # Blog themes and Hong Kong pages in English: May 7, 2005 · 7 May 2005 · Sep. 17, 2004.
     re.compile(
-        r"(?<![A-Za-z])(?:(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+        rf"(?<![A-Za-z])(?:(?P<m>{_MONTHS})\.?\s+"
         r"(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>20\d{2}|19\d{2})"
-        r"|(?P<d2>\d{1,2})\s+(?P<m2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+        rf"|(?<!\d)(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+"
         r"(?P<y2>20\d{2}|19\d{2}))(?![\d])"
     ),
 )
@@ -259,19 +263,24 @@ DOCUMENT_DATE_LABEL = re.compile(r"成文日期|成文時間|成文时间")
 # magazine piece carries when it gives no day.
 MONTH_ONLY = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)\s*[号號]?")
 AUTHOR_LABEL = re.compile(
-    r"(?:(?:作者|作\s*者|文|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|Author|By)\s*[:：/]"
-    r"|(?:作者|撰文|撰稿)(?=[\s\xa0]+[\u4e00-\u9fff]{2,4}(?:[\s\xa0]|$)))\s*"
+    r"(?:作者|作\s*者|文|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|Author|By)\s*[:：/]\s*"
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.\- ]{0,24}?)"
     r"(?=\s|$|[，,。|｜/:：】\]）)]|来源|來源|发布|發佈|时间|時間|日期|\d)"
 )
-# A Latin name of two words after a label (作者：Alex Chen), which the label rule cuts at the space.
-LATIN_FULL_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+# A Latin name of two words after a label (作者：Alex Chen), which the label rule cuts at the space;
+# not the field that follows it (Jane Doe Posted 2025-01-28) nor a desk (Reuters Staff).
+LATIN_FULL_NAME = re.compile(
+    r"[A-Z][a-z]+(?: (?!(?:Posted|Published|Updated|Staff|Reporter|Editor|Writer|On|At|In)\b)"
+    r"[A-Z][a-z]+){1,2}\b"
+)
 # The name before the mark: 张三/文, 张三／文.
 NAME_THEN_WEN = re.compile(
     r"(?:^|[\s\xa0（(【\[])([\u4e00-\u9fff]{2,4})\s*[/／]\s*文(?![\u4e00-\u9fff])"
 )
-# by 张三 (a blog's or a repost's credit in lower case).
-BY_NAME = re.compile(r"(?<![A-Za-z])[Bb]y[\s\xa0]+([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
+# Roles and sources written where a name would be (本报记者/文, 网友投稿/文): no person.
+ROLE_WORDS = re.compile(
+    r"记者|記者|编辑|編輯|撰稿|投稿|网友|網友|特约|特約|本报|本報|本站|小编|通讯员|通訊員"
+)
 # 记者林怡君／台北報導 · 本报记者 葛灵丹 · （记者 胡晓蓉） · （姚峰 上海报道） · 执笔人：闵乐夫
 REPORTER_LABEL = re.compile(
     r"(?:(?:记者|記者|实习生|實習生)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=[\s\xa0]*(?:[／/）)（(]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
