@@ -87,12 +87,13 @@ TIME_ONLY_FILLER = re.compile(
     r"[我笔者本人]*(?:判断|预计|预测|认为|觉得|估计|相信|看)?|在|到|于|等到|直到|再过|过|这个时候|那个时候|"
     r"的时候|时候|之前|之后|以前|以后|前|后|时|内|里|左右|前后|为止"
 )
+# A pronoun standing for the target named in the sentence or the one before it in the paragraph
+# (它会回到正常位置). Not 其: 其实, 尤其, 顺其自然, 适得其反 (the rules read Simplified text).
+PRONOUN = re.compile(r"它|该公司|这家公司|这个团队")
+# A subject of its own in a clause (大家应该…, 你可能也…): a cue there is not about the clause before.
+OWN_SUBJECT = re.compile(r"^[^，,]{0,4}?(?:我|你|他|她|大家|很多人|有人|人们|网友|投资者)")
 # A claim that names no target but speaks of "it" or of a company's numbers is about the target
 # named last (它的份额会降, 股价能回到80就不错了).
-# A pronoun standing for the target named just before (它会回到正常位置); not 其实, 其他, 尤其.
-PRONOUN = re.compile(
-    r"它|该公司|這家公司|这家公司|这个团队|這個團隊|(?<![尤极與与])其(?![实實他它中余餘次后後])"
-)
 ANAPHOR = re.compile(
     r"它|其|该公司|這家公司|这家公司|公司|股价|股價|市值|毛利率|营收|營收|订单|訂單|估值|财报|財報|"
     r"新模型|下一代|护城河|護城河|份额|份額|这颗雷|它们"
@@ -223,7 +224,8 @@ class PredictionExtractor:
         self, simplified: str, published: date | None, named: bool, refers: bool = False
     ) -> _Claim | None:
         """The claim in a sentence, if any. named: the sentence names a target; refers: it or
-        the sentence before does, so 它/该公司/股价 in a clause stand for that target."""
+        the sentence before it in the paragraph does, so 它/该公司 in a clause stand for that
+        target."""
         horizons = find_horizons(simplified, published)
         cond = split_conditional(simplified)
         if cond:
@@ -242,7 +244,8 @@ class PredictionExtractor:
                 flagged.append(m)
             elif (
                 previous is not None
-                and self.catalogue.mentioned(previous.group(0))
+                and self._subject_clause(previous.group(0))
+                and not OWN_SUBJECT.search(m.group(0))
                 and self._predictive(m.group(0), inside, True, published)
             ):
                 # DeepSeek要重回第一梯队，恐怕很难: the cue's subject is the clause before.
@@ -274,6 +277,15 @@ class PredictionExtractor:
             and not (h.due and published and h.due < published)  # Q1 in a December article
         ]
         return _Claim(start, end, stated[0] if stated else None)
+
+    def _subject_clause(self, clause: str) -> bool:
+        """A clause naming a target that can be the subject of the cue after it: not a story
+        (英伟达股价昨天跌了17%，…) nor a speech frame (英伟达指出，…)."""
+        if not self.catalogue.mentioned(clause):
+            return False
+        if any(m in clause for m in self.cues.past) or ENDS_IN_LE.search(clause):
+            return False
+        return not self.cues.speech.search(clause)
 
     @staticmethod
     def _time_only(clause: str, offset: int, horizons: list[Horizon]) -> bool:
@@ -368,10 +380,15 @@ class PredictionExtractor:
         whole_case = self.article_horizon(article, sentences)
         last_stated: tuple[Horizon, int, str] | None = None  # horizon, paragraph, as written
         last_named: frozenset[str] = frozenset()
+        before: Sentence | None = None  # the sentence before, for a pronoun's reach
         for sent in sentences:
             previous_named = last_named
             if sent.targets:
                 last_named = sent.targets
+            refers = bool(sent.targets) or (
+                before is not None and before.paragraph == sent.paragraph and bool(before.targets)
+            )
+            before = sent
             simplified = to_simplified(sent.text)
             if any(p.search(simplified) for p in self.cues.exclude):
                 continue
@@ -379,7 +396,7 @@ class PredictionExtractor:
                 simplified,
                 article.published,
                 bool(sent.targets),
-                bool(sent.targets or previous_named),
+                refers,
             )
             if claim is None:
                 continue

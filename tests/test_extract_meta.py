@@ -15,6 +15,15 @@ def _extract(analyzer, html: str):
     return analyzer.process(RawPage("t.html", html.encode("utf-8"), "html"), analyse=False).article
 
 
+def _under_headline(line: str) -> str:
+    """A story page whose headline has `line` (a byline, a date) right under it."""
+    return (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+        f"<h1>芯片降价潮来了</h1><div>{line}</div>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+
+
 def _comments(*stamps: str) -> str:
     items = "".join(
         f"<div class='comment-item'><span class='user'>网友{i}</span><span>{s}</span>"
@@ -204,11 +213,7 @@ def test_dates_in_chinese_numerals_and_full_width_digits(analyzer):
         ("发布时间：２０２５年２月１０日 ０９：３０", date(2025, 2, 10)),
         ("日期：2025－03－05", date(2025, 3, 5)),
     ):
-        page = (
-            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
-            f"<h1>芯片降价潮来了</h1><div>{line}</div>"
-            f"<div class='content'>{PROSE}</div></body></html>"
-        )
+        page = _under_headline(line)
         assert _extract(analyzer, page).published == day, line
 
 
@@ -217,11 +222,7 @@ def test_an_impossible_chinese_numeral_date_or_the_pages_clock_is_no_date(analyz
         ("发布日期：二〇二五年二月三十日", None),
         ("今天是二〇二五年三月一日</div><div>张三 2025-01-28", date(2025, 1, 28)),
     ):
-        page = (
-            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
-            f"<h1>芯片降价潮来了</h1><div>{top}</div>"
-            f"<div class='content'>{PROSE}</div></body></html>"
-        )
+        page = _under_headline(top)
         assert _extract(analyzer, page).published == day, top
 
 
@@ -236,32 +237,20 @@ def test_byline_forms_on_a_minified_page(analyzer):
         ("作者：Alex Chen", "Alex Chen"),
         ("张三 发表于 2025-1-28 21:23", "张三"),
     ):
-        page = (
-            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
-            f"<h1>芯片降价潮来了</h1><div>{line}</div>"
-            f"<div class='content'>{PROSE}</div></body></html>"
-        )
+        page = _under_headline(line)
         assert _extract(analyzer, page).author == name, line
 
 
 def test_a_comment_in_the_byline_hides_nothing(analyzer):
     """CMS templates put HTML comments between the fields of a byline line."""
-    page = (
-        "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
-        "<h1>芯片降价潮来了</h1><div><!--作者-->作者：张三 <!--时间-->2025-01-28</div>"
-        f"<div class='content'>{PROSE}</div></body></html>"
-    )
+    page = _under_headline("<!--作者-->作者：张三 <!--时间-->2025-01-28")
     art = _extract(analyzer, page)
     assert (art.author, art.published) == ("张三", date(2025, 1, 28))
 
 
 def test_roles_and_credits_are_no_author(analyzer):
     for line in ("本报记者/文", "网友投稿/文", "Powered by 阿里云"):
-        page = (
-            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
-            f"<h1>芯片降价潮来了</h1><div>{line}</div>"
-            f"<div class='content'>{PROSE}</div></body></html>"
-        )
+        page = _under_headline(line)
         assert _extract(analyzer, page).author is None, line
 
 
@@ -273,9 +262,5 @@ def test_dates_written_in_english(analyzer):
         ("Sep. 17th, 2024", date(2024, 9, 17)),
         ("Marvell 8 2025 售价115 May 2025", None),  # a name that starts like a month; a price
     ):
-        page = (
-            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
-            f"<h1>芯片降价潮来了</h1><div>{line}</div>"
-            f"<div class='content'>{PROSE}</div></body></html>"
-        )
+        page = _under_headline(line)
         assert _extract(analyzer, page).published == day, line

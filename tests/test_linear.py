@@ -127,13 +127,13 @@ DEV = Path(__file__).resolve().parent.parent / "data" / "labelled" / "stance-dev
 def test_shipped_model_holds_its_floor_on_held_out_realistic_pages(settings, analyzer):
     """An evaluation gate on our own held-out data (never trained on; data/labelled/stance-dev):
     news that stays neutral on polar facts, leftover page furniture, indirect opinions. The
-    floors sit a little under what the shipped linear.v1 measures (NVIDIA 0.745, DeepSeek 0.759
+    floors sit a little under what the shipped linear.v1 measures (NVIDIA 0.757, DeepSeek 0.739
     macro-F1; `duokong eval --data data/labelled/stance-dev`): a regression breaks them."""
     from pipeline.stance.evaluate import example_cases, score_model
 
     cases = example_cases(load_examples([DEV]), analyzer)
     score = score_model("linear.v1", cases, settings, analyzer)
-    floors = {"nvidia": 0.72, "deepseek": 0.73}
+    floors = {"nvidia": 0.72, "deepseek": 0.71}
     for target, floor in floors.items():
         assert score.macro_f1(target)[0] >= floor, target
         assert score.none_accuracy(target) >= 0.95, target

@@ -26,18 +26,34 @@ def voice(settings) -> VoiceMarkers:
 
 
 def test_a_news_report_and_a_personal_post_speak_differently(voice):
+    """Shares are counted over the sentences plus two of no voice (voice.SMOOTHING)."""
     first, ends, reporting, dateline, judging = voice.shares(REPORT, "".join(REPORT))
     assert (first, ends, dateline) == (0.0, 0.0, 1.0)
-    assert reporting == 0.75  # the dateline sentence itself reports nothing
+    assert reporting == 3 / 6  # the dateline sentence itself reports nothing
     first, ends, reporting, dateline, judging = voice.shares(POST, "".join(POST))
-    assert first == 0.5 and ends == 0.5 and judging >= 0.5
+    assert first == 2 / 6 and ends == 2 / 6 and judging >= 2 / 6
     assert (reporting, dateline) == (0.0, 0.0)
 
 
+def test_one_line_is_not_a_page_of_pure_voice(voice):
+    assert voice.shares(["我加仓了！"], "")[:2] == [1 / 3, 1 / 3]
+
+
 def test_traditional_text_is_read_like_simplified(voice):
-    assert voice.shares(["據報道，該公司發言人表示需求強勁。"], "") == voice.shares(
-        ["据报道，该公司发言人表示需求强劲。"], ""
-    )
+    traditional = "中央社記者林怡君台北28日電 據報道，該公司發言人表示需求強勁。"
+    simplified = "中央社记者林怡君台北28日电 据报道，该公司发言人表示需求强劲。"
+    assert voice.shares([traditional], traditional) == voice.shares([simplified], simplified)
+    assert voice.shares([traditional], traditional)[3] == 1.0
+
+
+def test_a_particle_before_the_full_stop_still_ends_the_sentence(voice):
+    assert voice.shares(["我觉得这就是错杀吧。"], "")[1] > 0
+
+
+def test_words_that_only_contain_a_dateline_character_are_no_dateline(voice):
+    for body in ("腾讯今天发布了混元模型。", "台积电的产能还很紧张。", "这款游戏堪称经典。"):
+        _, _, reporting, dateline, _ = voice.shares([body], body)
+        assert (reporting, dateline) == (0.0, 0.0), body
 
 
 def test_an_empty_article_has_no_voice(voice):

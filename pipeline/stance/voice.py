@@ -19,9 +19,15 @@ from pathlib import Path
 from pipeline.errors import ConfigError
 from pipeline.nlp import to_simplified
 
-# A news dateline in the body's first characters: 新华社北京1月28日电, 本报讯, 记者 张三.
-DATELINE = re.compile(r"(电|讯|记者)")
+# A news dateline in the body's first characters: 新华社北京1月28日电, 本报讯, 记者 张三, 据路透社
+# (read in Simplified; not the 电 of 台积电 or 电脑, nor the 讯 of 腾讯).
+DATELINE = re.compile(
+    r"\d{1,2}日电|电讯|(?:本报|本刊|本站|本台|本网)讯|记者|新华社|中新社|中央社|路透社|彭博社|美联社|法新社"
+)
 DATELINE_CHARS = 80
+SMOOTHING = 2  # sentences of no voice added to every page
+# What may close a sentence after its particle or mark: 错杀吧。 ends in 吧.
+CLOSING = r"[。．.…」”』）)\s]*"
 
 
 def _alternation(words: Sequence[str]) -> re.Pattern[str]:
@@ -55,22 +61,24 @@ class VoiceMarkers:
             first_person=_alternation(section.get("first_person", [])),
             reporting=_alternation(section.get("reporting", [])),
             evaluative=_alternation(section.get("evaluative", [])),
-            sentence_end=re.compile(rf"({ends})\s*$" if ends else "(?!)"),
+            sentence_end=re.compile(rf"({ends}){CLOSING}$" if ends else "(?!)"),
         )
 
     def shares(self, sentences: Sequence[str], body: str) -> list[float]:
-        """Shares of sentences in the first person, ending in a particle or !/?, reporting, and
-        judging; and 1.0 when the body opens with a news dateline."""
+        """Shares of sentences in the first person, ending in a particle or !/?, and reporting;
+        1.0 when the body opens with a news dateline; the share of sentences judging."""
         texts = [to_simplified(s) for s in sentences] or [""]
         n = len(texts)
 
         def share(pattern: re.Pattern[str]) -> float:
-            return sum(1 for t in texts if pattern.search(t)) / n
+            # Smoothed toward none: one sentence in the first person is no voice of a whole page
+            # (a one-line post would otherwise weigh as 1.0, beyond anything seen in training).
+            return sum(1 for t in texts if pattern.search(t)) / (n + SMOOTHING)
 
         return [
             share(self.first_person),
             share(self.sentence_end),
             share(self.reporting),
-            float(bool(DATELINE.search(body[:DATELINE_CHARS]))),
+            float(bool(DATELINE.search(to_simplified(body[:DATELINE_CHARS])))),
             share(self.evaluative),
         ]
