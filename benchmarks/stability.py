@@ -32,7 +32,7 @@ from pipeline.analyze import Analyzer  # noqa: E402
 from pipeline.evaluate import example_predictions, load_gold  # noqa: E402
 from pipeline.learn import logistic_exact, logistic_sgd  # noqa: E402
 from pipeline.scoring import PredictionScore  # noqa: E402
-from pipeline.settings import load_settings  # noqa: E402
+from pipeline.settings import PROJECT_ROOT, load_settings  # noqa: E402
 from pipeline.stance.dataset import default_training_paths, load_examples  # noqa: E402
 from pipeline.stance.evaluate import (  # noqa: E402
     commentary_cases,
@@ -112,7 +112,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = load_settings()
     catalogue = Catalogue.load(settings.path("targets_file"))
-    root = settings.path("models_dir").parent
+    root = PROJECT_ROOT
     dev = load_examples([root / "data" / "labelled" / "stance-dev"])
     if not COMMENTARY.is_dir():
         print(f"({COMMENTARY} is absent: real pages are not scored)")

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from pipeline.batch import analyzer_for  # noqa: E402
-from pipeline.settings import load_settings  # noqa: E402
+from pipeline.settings import PROJECT_ROOT, load_settings  # noqa: E402
 from pipeline.stance.dataset import STANCE_DIR, load_examples  # noqa: E402
 from pipeline.stance.evaluate import commentary_cases, feature_pairs, macro_f1  # noqa: E402
 from pipeline.stance.features import FeatureBuilder  # noqa: E402
@@ -63,7 +63,7 @@ def main() -> None:
     analyzer = analyzer_for(settings)
     catalogue = analyzer.catalogue
     features = FeatureBuilder.from_settings(settings, catalogue)
-    labelled = settings.path("models_dir").parent / STANCE_DIR
+    labelled = PROJECT_ROOT / STANCE_DIR
     ours = training_set(load_examples([labelled]), catalogue, analyzer.nlp)
     x_ours = np.array([features.row(i, t) for _, i, t, _ in ours.items], dtype=object)
     y_ours = np.array(ours.labels)

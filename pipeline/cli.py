@@ -570,13 +570,14 @@ def train(
       duokong train --model claims.v2                 # the prediction filter → models/claims-v2
       duokong train --model transformer.v1 --base ~/models/chinese-roberta-wwm-ext
     """
+    from pipeline.settings import PROJECT_ROOT
     from pipeline.stance.dataset import DatasetError, default_training_paths, load_examples
     from pipeline.stance.train import train as train_model
     from pipeline.targets import Catalogue
 
     settings = _settings()
-    root = settings.path("models_dir").parent
-    paths = [Path(p) for p in data_paths] or default_training_paths(model, root)
+    # The repository's labelled data, wherever models_dir points (DUOKONG_MODELS_DIR).
+    paths = [Path(p) for p in data_paths] or default_training_paths(model, PROJECT_ROOT)
     try:
         examples = load_examples(paths)
         catalogue = Catalogue.load(settings.path("targets_file"))

@@ -2,6 +2,7 @@
 checkable claims and drops chatter, and says which way each kept claim points. (The seed's bets surviving the shipped filter is checked in test_seed.py.)"""
 
 import json
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -54,3 +55,18 @@ def test_the_claim_filter_learns_from_files_that_exist(tmp_path):
     assert all(p.is_file() for p in paths)
     assert default_training_paths("linear.v1", root) == [DATA]
     assert {p.name for p in paths} < {p.name for p in DATA.glob("*.jsonl")}
+
+
+def test_training_finds_the_repositorys_data_wherever_models_go(tmp_path):
+    """With DUOKONG_MODELS_DIR pointing outside the repository, `duokong train` still learns from
+    data/labelled (it used to look beside the models folder and find nothing)."""
+    models = tmp_path / "models"
+    shutil.copytree(DATA.parent.parent.parent / "models" / "linear-v1", models / "linear-v1")
+    out = CliRunner().invoke(
+        main,
+        ["train", "--model", "claims.v2", "--out", str(tmp_path / "c")],
+        env={"DUOKONG_MODELS_DIR": str(models)},
+    )
+    assert out.exit_code == 0, out.output
+    meta = json.loads(out.output[out.output.index("{") :])
+    assert meta["candidates"] > 1000
