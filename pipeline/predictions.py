@@ -27,7 +27,7 @@ from pipeline.errors import ConfigError
 from pipeline.horizon import Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
 from pipeline.records import Article, Prediction, sha256_hex
-from pipeline.stance.cues import CueScorer, split_conditional
+from pipeline.stance.cues import CueScorer, literal_alternation, split_conditional
 from pipeline.targets import Catalogue
 
 CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]*")
@@ -138,7 +138,7 @@ class PredictionCues:
                 likely=tuple(data["hedge"]["likely_phrases"]),
                 certain=tuple(data["hedge"]["certain"]),
                 exclude=tuple(re.compile(p) for p in data["exclude"]["patterns"]),
-                change=re.compile("|".join(map(re.escape, sorted(sign, key=len, reverse=True)))),
+                change=re.compile(literal_alternation(sign)),
                 change_sign=sign,
             )
         except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:

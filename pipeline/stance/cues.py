@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,12 @@ FALSIFICATION = re.compile(
 )
 VINDICATION = re.compile(r"(看个乐子|看乐子|我说对了|早就说过)")
 COUNTERFACTUAL = re.compile(r"(不至于|也不会|早就)[^，,。]*了")
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """Regex source for any of words, longest first (so 看好 is not read as 好), or for nothing
+    when there are none: an empty lexicon section must not match everywhere."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!)"
 
 
 def split_conditional(text: str) -> tuple[int, int, int] | None:
@@ -88,8 +95,7 @@ class CueLexicon:
 
     def regex_for(self, target: str) -> tuple[re.Pattern[str], dict[str, float]]:
         table = {**self.cues, **self.target_cues.get(target, {})}
-        terms = sorted(table, key=len, reverse=True)
-        return re.compile("|".join(re.escape(t) for t in terms) or r"(?!)"), table
+        return re.compile(literal_alternation(table)), table
 
 
 @dataclass(frozen=True)

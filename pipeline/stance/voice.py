@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pipeline.errors import ConfigError
 from pipeline.nlp import to_simplified
+from pipeline.stance.cues import literal_alternation
 
 # A news dateline in the body's first characters: 新华社北京1月28日电, 本报讯, 记者 张三, 据路透社
 # (read in Simplified; not the 电 of 台积电 or 电脑, nor the 讯 of 腾讯).
@@ -28,12 +29,6 @@ DATELINE_CHARS = 80
 SMOOTHING = 2  # sentences of no voice added to every page
 # What may close a sentence after its particle or mark: 错杀吧。 ends in 吧.
 CLOSING = r"[。．.…」”』）)\s]*"
-
-
-def _alternation(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile(
-        "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    )
 
 
 @dataclass(frozen=True)
@@ -56,12 +51,16 @@ class VoiceMarkers:
             raise ConfigError(
                 f"stance cue lexicon {path} has no [voice] section: add it (see data/lexicons)"
             )
-        ends = "|".join(re.escape(w) for w in section.get("sentence_end", []))
+
+        def words(key: str) -> re.Pattern[str]:
+            return re.compile(literal_alternation(section.get(key, [])))
+
+        ends = literal_alternation(section.get("sentence_end", []))
         return cls(
-            first_person=_alternation(section.get("first_person", [])),
-            reporting=_alternation(section.get("reporting", [])),
-            evaluative=_alternation(section.get("evaluative", [])),
-            sentence_end=re.compile(rf"({ends}){CLOSING}$" if ends else "(?!)"),
+            first_person=words("first_person"),
+            reporting=words("reporting"),
+            evaluative=words("evaluative"),
+            sentence_end=re.compile(rf"({ends}){CLOSING}$"),
         )
 
     def shares(self, sentences: Sequence[str], body: str) -> list[float]:
