@@ -22,11 +22,21 @@ def test_cli_trains_filter_with_cross_validated_threshold(tmp_path):
     )
     assert out.exit_code == 0, out.output
     meta = json.loads(out.output[out.output.index("{") :])
-    assert 0.3 <= meta["threshold"] <= 0.6
+    assert 0.25 <= meta["threshold"] <= 0.6
     # On held-out folds the filter must beat keeping every rule-found claim.
     assert meta["cv_f1"] > meta["cv_f1_unfiltered"]
     # The direction model beats the cue rules it starts from, on held-out articles.
     assert meta["direction_cv_accuracy"] > meta["direction_rules_accuracy"] + 0.1
+
+
+def test_threshold_is_the_middle_of_the_near_best_plateau():
+    from pipeline.claims import plateau_middle
+
+    # A flat top (0.731-0.733) picks its middle, not whichever edge noise lifted highest.
+    curve = {0.25: 0.724, 0.3: 0.731, 0.35: 0.731, 0.4: 0.733, 0.45: 0.728, 0.5: 0.725}
+    assert plateau_middle(curve) == 0.35
+    # A sharp peak is kept.
+    assert plateau_middle({0.3: 0.60, 0.4: 0.70, 0.5: 0.61}) == 0.4
 
 
 def test_shipped_filter_drops_claims_and_keeps_precision(analyzer):
@@ -70,3 +80,18 @@ def test_training_finds_the_repositorys_data_wherever_models_go(tmp_path):
     assert out.exit_code == 0, out.output
     meta = json.loads(out.output[out.output.index("{") :])
     assert meta["candidates"] > 1000
+
+
+def test_shipped_predictions_hold_their_floor_on_held_out_examples(analyzer):
+    """An evaluation gate for issue 5 on our own held-out examples (data/labelled/stance-dev,
+    never trained on). The floors sit under what the shipped rules and claims.v2 measure (quote
+    F1 0.646, direction on matched quotes 0.781; `duokong eval --data data/labelled/stance-dev`):
+    a regression in the cues, the horizon rules or the filter breaks them."""
+    from pipeline.evaluate import example_predictions
+    from pipeline.stance.dataset import load_examples
+
+    dev = DATA.parent / "stance-dev"
+    score = example_predictions(load_examples([dev]), analyzer)
+    assert score.gold > 150
+    assert score.f1 >= 0.61, score.summary()
+    assert score.direction_ok / score.matched_gold >= 0.74, score.summary()
