@@ -262,6 +262,12 @@ def flow_section(tmp: Path, files: list[Path], workers: int, repeat: int) -> Non
 
 
 def main() -> None:
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError:
+        sys.exit(
+            "benchmarks/throughput.py times trafilatura beside duokong: pip install -e '.[bench]'"
+        )
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=10_000)
     ap.add_argument("--subset", type=int, default=600)
