@@ -83,3 +83,35 @@ def test_lexicon_anchored_and_floating_patterns(tmp_path):
     assert bp.is_end("相关文章") and not bp.is_end("见相关文章")
     assert bp.is_noise("广告") and bp.is_noise("本页推广内容") and bp.is_noise("本文不代表本站立场")
     assert not bp.is_noise("广告主的预算")
+
+
+# A page's markup saved as its text (an AMP or reader-view fragment, no <html> or <body>) whose
+# article is one list, cut off inside a tag at the end.
+MARKUP_DUMP = (
+    "<h1><span>英伟达四季度财报要点:</span></h1><ol><li><b><strong>业绩</strong></b></li>"
+    "<li><ul><li><span>收入:四季度收入393亿美元,同比增长78%,高于市场预期。</span></li>"
+    "<li><span>预计下一季度毛利率将降至71%左右,主要受新芯片量产成本影响。</span></li></ul></li>"
+    "<li><b><strong>展望</strong></b></li><li><ul><li><span>管理层预计下一季收入430亿美元,"
+    "数据中心业务仍是增长主力。</span></li></ul></li></ol></"
+)
+
+
+def test_markup_saved_as_text_is_read_as_lines_without_tags(analyzer):
+    result = analyzer.process(RawPage("amp.txt", MARKUP_DUMP.encode(), "text"))
+    assert result.reject is None, result.reject
+    body = result.article.body
+    assert "收入:四季度收入393亿美元" in body
+    assert "数据中心业务仍是增长主力。" in body
+    assert "<" not in body and ">" not in body
+    quotes = [p.quote for p in result.predictions]
+    assert any("毛利率将降至71%" in q for q in quotes), quotes
+    assert all("<" not in q for q in quotes)
+
+
+def test_a_less_than_sign_in_prose_does_not_make_a_dump_html(analyzer):
+    text = "我的仓位计划\n\n英伟达市盈率<30倍的时候我会加仓，<<三体>>里的道理。\n\n" + (
+        "DeepSeek的成本优势并不持久，我看空。" * 3
+    )
+    art = analyzer.process(RawPage("t.txt", text.encode(), "text"), analyse=False).article
+    assert art.title == "我的仓位计划"
+    assert "市盈率<30倍的时候我会加仓，<<三体>>里的道理。" in art.body

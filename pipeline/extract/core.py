@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
-from pipeline.extract.html import extract_html
+from pipeline.extract.html import Extracted, block_text, extract_html, parse
 from pipeline.extract.metadata import clean_text, parse_date
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
 
 EXTRACTOR_VERSION = "duokong-extract/0.1"
+
+
+# Tags of markup, as opposed to a "<" in prose (<30%, <<三体>>): a page saved without <html> or
+# <body> (an AMP or reader-view fragment: <h1><span>…</span></h1><ol><li>…) is still HTML.
+_MARKUP_TAG = re.compile(
+    r"<(?:html|body|div|p|h[1-6]|ul|ol|li|table|tr|td|section|article|span|strong|br)\b[^<>]*>",
+    re.IGNORECASE,
+)
+MIN_MARKUP_TAGS = 3
+PARTIAL_TAG_AT_END = re.compile(r"<[^<>]*$")
 
 
 def _looks_html(text: str) -> bool:
@@ -20,7 +32,12 @@ def _looks_html(text: str) -> bool:
         or "<body" in head
         or "<div" in head
         or "<p>" in head
+        or len(_MARKUP_TAG.findall(head)) >= MIN_MARKUP_TAGS
     )
+
+
+def _chars(ex: Extracted) -> int:
+    return len(normalise_for_id("\n".join(ex.paragraphs)))
 
 
 def extract_page(
@@ -32,6 +49,11 @@ def extract_page(
         as_html = True
     if as_html:
         ex = extract_html(text, raw.source, boilerplate, min_body_chars)
+        if raw.kind == "text" and _chars(ex) < min_body_chars:
+            # A dump of a page's markup, not a page: an article written as one list
+            # (<ol><li><span>收入预测…) leaves the HTML extractor nothing. Read as lines.
+            markup = PARTIAL_TAG_AT_END.sub("", text)  # a dump cut off inside a tag: </
+            ex = extract_text(block_text(parse(markup, raw.source)), raw.source, boilerplate)
     else:
         ex = extract_text(text, raw.source, boilerplate)
     body = "\n".join(ex.paragraphs)
