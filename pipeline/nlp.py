@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 SENTENCE_END = ["。", "！", "？", "!", "?", "；", ";", "…"]
 # A sentence runs to a run of end punctuation and any closing quotes or brackets after it.
 _SENTENCE = re.compile(r"[^。！？!?；;…]+(?:[。！？!?；;…]+[”’」』）)\]]*|$)")
+# A URL's ? and ; end no sentence (…](https://mp.weixin.qq.com/s?__biz=…&mid=…)的问题。): URLs are
+# masked while sentence ends are found.
+URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 _jieba_lock = threading.Lock()
 _jieba_dicts: set[str] = set()
 
@@ -110,8 +113,9 @@ class ChineseNLP:
         offset = 0
         index = 0
         for para in body.split("\n"):
-            for m in _SENTENCE.finditer(para):
-                raw = m.group(0)
+            masked = URL.sub(lambda u: "x" * len(u.group(0)), para)
+            for m in _SENTENCE.finditer(masked):
+                raw = para[m.start() : m.end()]
                 text = raw.strip()
                 if not text:
                     continue

@@ -43,6 +43,9 @@ DURATION = re.compile(
     r"^[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*(?:[个個]\s*(?:年|月|季度)|年)$"
 )
 INHERIT_PARAGRAPHS = 1
+# With no publish date, a dated horizon (2023年Q2, 2025年初) cannot be told from a date in the
+# past: alone it makes no claim (2025年初，DeepSeek全球爆红 is a story); with a cue it does.
+NAMES_A_YEAR = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
 MIN_CLAIM_CHARS = 5
 CONTENT = re.compile(r"\w")
 # 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not
@@ -195,7 +198,10 @@ class PredictionExtractor:
         if not strong and (any(m in cleaned for m in self.cues.past) or ENDS_IN_LE.search(cleaned)):
             return False
         if strong or any(
-            self._future_horizon(h, published) and h.text not in VANTAGE for h in horizons
+            self._future_horizon(h, published)
+            and h.text not in VANTAGE
+            and not (published is None and NAMES_A_YEAR.search(h.text))
+            for h in horizons
         ):
             return True
         weak = any(c in self.without_disposal(cleaned) for c in self.cues.weak)

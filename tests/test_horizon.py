@@ -106,6 +106,8 @@ def test_vague_horizons_get_no_date(text):
         "2023年的旧闻",
         "Q3财报显示数据中心收入大增",
         "在第四季度财报电话会议上称赞",
+        "原文见mp.weixin.qq.com/s?__biz=MzkwMzQ1MzczOQ==&mid=2247",  # the Q1 of a URL
+        "型号sQ2A已停产",
     ],
 )
 def test_not_a_horizon(text):

@@ -39,6 +39,19 @@ def test_sentences_keep_offsets_and_targets(analyzer):
     assert [s.paragraph for s in sents] == [0, 0, 1, 1]
 
 
+def test_a_urls_question_mark_ends_no_sentence(analyzer):
+    body = (
+        "详见[这篇](https://mp.weixin.qq.com/s?__biz=MzA5&mid=22&idx=1#wechat_redirect)的分析。"
+        "英伟达会涨吗？"
+    )
+    sents = analyzer.nlp.sentences(body)
+    assert [s.text for s in sents] == [
+        "详见[这篇](https://mp.weixin.qq.com/s?__biz=MzA5&mid=22&idx=1#wechat_redirect)的分析。",
+        "英伟达会涨吗？",
+    ]
+    assert all(body[s.start : s.end] == s.text for s in sents)
+
+
 def test_fast_sentence_split_agrees_with_spacy_on_the_samples(analyzer, settings):
     """The batch path's regex split gives the same sentences as spaCy's sentencizer."""
     pages = [p for p in read_inputs(discover([SAMPLES]), settings) if isinstance(p, RawPage)]

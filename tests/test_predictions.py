@@ -159,3 +159,12 @@ def test_a_cue_whose_subject_is_the_clause_before_quotes_both(analyzer):
     [p] = _candidates(analyzer, "DeepSeek要重回第一梯队，恐怕很难。")
     assert p.quote == "DeepSeek要重回第一梯队，恐怕很难。"
     assert p.target == "deepseek"
+
+
+def test_undated_page_a_dated_story_is_no_claim_but_a_dated_forecast_is(analyzer):
+    """With no publish date, 2025年初 cannot be told from the past: alone it claims nothing; a
+    future cue beside it still makes a prediction (due null: nothing to count from)."""
+    story = "2025年初，DeepSeek在全球爆红。2023年Q2，DeepSeek凭借低延迟推理能力打开了市场。"
+    assert analyzer.analyze_article(article(story)).predictions == ()
+    [p] = analyzer.analyze_article(article("我预计2026年起英伟达的毛利率将明显下滑。")).predictions
+    assert p.target == "nvidia" and p.direction == "down" and p.due is None
