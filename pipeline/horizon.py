@@ -107,9 +107,8 @@ _QLIST = rf"{_Q}(?:\s*(?:季度)?\s*[、,，和至到~-]?\s*第?{_Q})*"
 _YEAR_PART = (
     r"(上半年|下半年|年底|年末|年初|年中(?![国國美报報旬文])|底|末|初(?![步期次级級])|内|內)"
 )
-# Not the quarter a prefix makes of it: 前三季度 (the first three), 每一季度, 连续三季度, 未来三季度;
-# nor the Q1 inside a word or a URL (MzQ1MzczOQ==, sQ1A).
-_NOT_A_NAMED_QUARTER = r"(?<![上下本这這个個前每同单單续續来來0-9A-Za-z年])"
+# Not the quarter a prefix makes of it: 前三季度 (the first three), 每一季度, 连续三季度, 未来三季度.
+_NOT_A_NAMED_QUARTER = r"(?<![上下本这這个個前每同单單续續来來0-9年])"
 _YEAR_OFFSET = {"今年": 0, "明年": 1, "后年": 2, "後年": 2, "去年": -1, "上年": -1, "前年": -2}
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
@@ -120,11 +119,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "year_quarter",
     ),
-    # 今年二季度, 明年Q1, 三季度: a quarter by name (a span of quarters takes 个: 两个季度)
+    # 今年二季度, 明年Q1, 三季度: a quarter by name (a span of quarters takes 个: 两个季度); not
+    # the Q1 inside a word or a URL (MzQ1MzczOQ==, sQ2, Q2A)
     (
         re.compile(
             _NOT_A_NAMED_QUARTER
-            + rf"(今年|明年|后年|後年|去年|上年|前年)?\s*(?:第?({_QLIST})\s*季度|[Qq]([1-4])(?:\s*[、,，和至到~-]\s*[Qq]([1-4]))?(?![0-9A-PR-Za-pr-z]))"
+            + rf"(今年|明年|后年|後年|去年|上年|前年)?\s*(?:第?({_QLIST})\s*季度|(?<![A-Za-z0-9])[Qq]([1-4])(?:\s*[、,，和至到~-]\s*[Qq]([1-4]))?(?![0-9A-PR-Za-pr-z]))"
         ),
         "named_quarter",
     ),

@@ -28,8 +28,9 @@ SENTENCE_END = ["。", "！", "？", "!", "?", "；", ";", "…"]
 # A sentence runs to a run of end punctuation and any closing quotes or brackets after it.
 _SENTENCE = re.compile(r"[^。！？!?；;…]+(?:[。！？!?；;…]+[”’」』）)\]]*|$)")
 # A URL's ? and ; end no sentence (…](https://mp.weixin.qq.com/s?__biz=…&mid=…)的问题。): URLs are
-# masked while sentence ends are found.
-URL = re.compile(r"(?:https?://|www\.)[!-~]+")
+# masked while sentence ends are found. A ? ! ; . , or ) right after a URL is not part of it
+# (你看过https://nvidia.com?英伟达明年会跌。 is two sentences).
+URL = re.compile(r"(?:https?://|www\.)[!-~]*?(?=[?!;.,)]*(?:[^!-~]|$))")
 _jieba_lock = threading.Lock()
 _jieba_dicts: set[str] = set()
 

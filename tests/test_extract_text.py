@@ -92,7 +92,7 @@ MARKUP_DUMP = (
     "<li><ul><li><span>收入:四季度收入393亿美元,同比增长78%,高于市场预期。</span></li>"
     "<li><span>预计下一季度毛利率将降至71%左右,主要受新芯片量产成本影响。</span></li></ul></li>"
     "<li><b><strong>展望</strong></b></li><li><ul><li><span>管理层预计下一季收入430亿美元,"
-    "数据中心业务仍是增长主力。</span></li></ul></li></ol></"
+    "数据中心业务仍是增长主力。</"
 )
 
 
@@ -101,17 +101,43 @@ def test_markup_saved_as_text_is_read_as_lines_without_tags(analyzer):
     assert result.reject is None, result.reject
     body = result.article.body
     assert "收入:四季度收入393亿美元" in body
-    assert "数据中心业务仍是增长主力。" in body
+    assert body.endswith("数据中心业务仍是增长主力。")  # the cut-off tag is gone
     assert "<" not in body and ">" not in body
     quotes = [p.quote for p in result.predictions]
     assert any("毛利率将降至71%" in q for q in quotes), quotes
     assert all("<" not in q for q in quotes)
 
 
-def test_a_less_than_sign_in_prose_does_not_make_a_dump_html(analyzer):
-    text = "我的仓位计划\n\n英伟达市盈率<30倍的时候我会加仓，<<三体>>里的道理。\n\n" + (
-        "DeepSeek的成本优势并不持久，我看空。" * 3
+def test_a_less_than_sign_in_a_markup_dump_keeps_the_prose_after_it(analyzer):
+    text = (
+        MARKUP_DUMP.removesuffix("</")
+        + "\n我的看法：英伟达市盈率<30倍时我会加仓，现在太贵了。\n明年它的股价大概率回调两成。"
     )
-    art = analyzer.process(RawPage("t.txt", text.encode(), "text"), analyse=False).article
-    assert art.title == "我的仓位计划"
-    assert "市盈率<30倍的时候我会加仓，<<三体>>里的道理。" in art.body
+    body = analyzer.process(RawPage("amp.txt", text.encode(), "text")).article.body
+    assert "市盈率<30倍时我会加仓" in body
+    assert body.endswith("明年它的股价大概率回调两成。")
+
+
+def test_a_small_table_before_a_text_dump_does_not_take_its_place(analyzer):
+    blurb = (
+        "本站是一个专注于科技与财经资讯的综合性网站，每天为读者提供最新的行业动态与深度分析文章。"
+    )
+    text = (
+        f"<table><tr><td>{blurb}<br>首页 新闻 财经</td></tr></table>\n英伟达还能涨吗\n"
+        "很多人担心DeepSeek会让算力需求下降，我的看法正相反，模型越便宜，用的人越多。\n"
+        "推理侧的需求会越来越旺，数据中心的订单排到了明年，这是实打实的数字。\n"
+        "所以我的结论是：明年英伟达的订单不会下滑，股价还会创新高。\n"
+    )
+    result = analyzer.process(RawPage("t.txt", text.encode(), "text"))
+    assert "明年英伟达的订单不会下滑" in result.article.body
+    assert any("股价还会创新高" in p.quote for p in result.predictions)
+
+
+def test_a_whole_page_saved_as_text_with_no_article_is_still_rejected(analyzer):
+    page = (
+        "<!doctype html><html><head><title>加载中</title><script>var config = {a: 1, b: 2};"
+        + "function init() { return config; }" * 10
+        + "</script><style>body{color:red}</style></head><body><div id=app></div></body></html>"
+    )
+    result = analyzer.process(RawPage("x.txt", page.encode(), "text"))
+    assert result.article is None and result.reject.reason == "no-body"

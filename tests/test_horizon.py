@@ -22,6 +22,9 @@ CASES = [
     ("三个月内见效", "三个月内", date(2025, 5, 2)),
     ("2026年会超过", "2026年", date(2026, 12, 31)),
     ("2025年Q3发布", "2025年Q3", date(2025, 9, 30)),
+    # A quarter right after a Latin word is still one (only Q1 inside a word is not).
+    ("DeepSeek三季度会发布新模型", "三季度", date(2025, 9, 30)),
+    ("英伟达GPU明年Q1交付", "明年Q1", date(2026, 3, 31)),
     ("2026年下半年量产", "2026年下半年", date(2026, 12, 31)),
     ("明年下半年量产", "明年下半年", date(2026, 12, 31)),
     ("兩年後再看", "兩年後", date(2027, 2, 2)),
@@ -107,7 +110,8 @@ def test_vague_horizons_get_no_date(text):
         "Q3财报显示数据中心收入大增",
         "在第四季度财报电话会议上称赞",
         "原文见mp.weixin.qq.com/s?__biz=MzkwMzQ1MzczOQ==&mid=2247",  # the Q1 of a URL
-        "型号sQ2A已停产",
+        "型号sQ2已停产",
+        "Q2A型号已停产",
     ],
 )
 def test_not_a_horizon(text):

@@ -50,6 +50,11 @@ def test_a_urls_question_mark_ends_no_sentence(analyzer):
         "英伟达会涨吗？",
     ]
     assert all(body[s.start : s.end] == s.text for s in sents)
+    # A ? or ; right after a URL still ends its sentence.
+    texts = [s.text for s in analyzer.nlp.sentences("你看过https://nvidia.com?英伟达明年会跌。")]
+    assert texts == ["你看过https://nvidia.com?", "英伟达明年会跌。"]
+    texts = [s.text for s in analyzer.nlp.sentences("官网是www.nvidia.com; 英伟达明年会跌!")]
+    assert texts == ["官网是www.nvidia.com;", "英伟达明年会跌!"]
 
 
 def test_fast_sentence_split_agrees_with_spacy_on_the_samples(analyzer, settings):

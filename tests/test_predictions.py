@@ -168,3 +168,13 @@ def test_undated_page_a_dated_story_is_no_claim_but_a_dated_forecast_is(analyzer
     assert analyzer.analyze_article(article(story)).predictions == ()
     [p] = analyzer.analyze_article(article("我预计2026年起英伟达的毛利率将明显下滑。")).predictions
     assert p.target == "nvidia" and p.direction == "down" and p.due is None
+
+
+def test_dou_hui_is_all_will_not_a_city(analyzer):
+    """都会 was listed with 社会 and 机会 as a word whose 会 is no future; in commentary it means
+    "all will" nearly always."""
+    rules = analyzer.predictor.candidates
+    body = "以上几种情况都会令英伟达的需求大幅增加。"
+    art = article(body, published=PUBLISHED)
+    [p] = rules(art, analyzer.nlp.sentences(art.body))
+    assert p.target == "nvidia" and p.direction == "up"

@@ -6,7 +6,7 @@ import re
 
 from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
-from pipeline.extract.html import Extracted, block_text, extract_html, parse
+from pipeline.extract.html import Extracted, extract_html, parse, visible_text
 from pipeline.extract.metadata import clean_text, parse_date
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
@@ -21,7 +21,12 @@ _MARKUP_TAG = re.compile(
     re.IGNORECASE,
 )
 MIN_MARKUP_TAGS = 3
-PARTIAL_TAG_AT_END = re.compile(r"<[^<>]*$")
+_DOCUMENT = re.compile(r"<(?:html|body|!doctype)", re.IGNORECASE)
+# A dump cut off inside a tag ends in </ or <span: a "<" that starts a tag, with no space after.
+PARTIAL_TAG_AT_END = re.compile(r"<(?:/|!|/?[A-Za-z][^<>\s]*)?$")
+# Read as lines, a markup fragment must give this much more body than the HTML extractor did for
+# the lines to be taken: a fragment's lines hold its little navigation too.
+LINES_OVER_HTML = 1.5
 
 
 def _looks_html(text: str) -> bool:
@@ -36,8 +41,26 @@ def _looks_html(text: str) -> bool:
     )
 
 
+def _markup_fragment(raw: RawPage, text: str) -> bool:
+    """A text dump that is a piece of a page's markup: it starts with a tag and has no <html>,
+    <body> or doctype (a whole page saved as .txt is read as the page it is)."""
+    head = text[:2000]
+    return (
+        raw.kind == "text"
+        and text.lstrip().startswith("<")
+        and not _DOCUMENT.search(head)
+        and len(_MARKUP_TAG.findall(head)) >= MIN_MARKUP_TAGS
+    )
+
+
 def _chars(ex: Extracted) -> int:
     return len(normalise_for_id("\n".join(ex.paragraphs)))
+
+
+def _fragment_as_lines(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
+    """A markup fragment's visible text (no scripts or styles), read as a text dump."""
+    markup = PARTIAL_TAG_AT_END.sub("", text.rstrip())
+    return extract_text(visible_text(parse(markup, source)), source, boilerplate)
 
 
 def extract_page(
@@ -49,11 +72,13 @@ def extract_page(
         as_html = True
     if as_html:
         ex = extract_html(text, raw.source, boilerplate, min_body_chars)
-        if raw.kind == "text" and _chars(ex) < min_body_chars:
-            # A dump of a page's markup, not a page: an article written as one list
-            # (<ol><li><span>收入预测…) leaves the HTML extractor nothing. Read as lines.
-            markup = PARTIAL_TAG_AT_END.sub("", text)  # a dump cut off inside a tag: </
-            ex = extract_text(block_text(parse(markup, raw.source)), raw.source, boilerplate)
+        if _markup_fragment(raw, text):
+            # A dump of a page's markup, not a page. An article written as one list
+            # (<ol><li><span>收入预测…) leaves the HTML extractor nothing, and a small table
+            # before the text gives it only that table: then the lines are the article.
+            lines = _fragment_as_lines(text, raw.source, boilerplate)
+            if _chars(lines) > LINES_OVER_HTML * _chars(ex):
+                ex = lines
     else:
         ex = extract_text(text, raw.source, boilerplate)
     body = "\n".join(ex.paragraphs)

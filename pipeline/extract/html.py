@@ -301,7 +301,7 @@ def block_text(el: lxml_html.HtmlElement) -> str:
     return "".join(parts)
 
 
-def _visible_text(root: lxml_html.HtmlElement) -> str:
+def visible_text(root: lxml_html.HtmlElement) -> str:
     """Text of <body> without scripts and styles: the header and footer around the story are
     searched in it (the headline in <title> must not be taken for the one above the story)."""
     for el in xpath("//script|//style|//noscript")(root):
@@ -361,7 +361,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
 
     # Work on the tree with boilerplate containers removed, so that comments, related lists and
     # sidebars can give neither body text nor a date.
-    full_text = _visible_text(root)
+    full_text = visible_text(root)
     strip_boilerplate_elements(root, min_chars)
     container, method = None, "densest-block"
     for xp in P.CONTENT_XPATHS:
