@@ -1,0 +1,114 @@
+"""What labelled sentences of real financial news would add to claims.v2's direction model: an
+experiment, not a model we ship (the data has no licence that allows it).
+
+    .venv/bin/python benchmarks/direction_extra_data.py [--sizes 0 1000 3000 8312]
+
+Trains the direction model as `duokong train --model claims.v2` does (our gold prediction quotes,
+the target masked, the rules' verdict beside it), adding N entity-level sentences of CFSC-ABSA
+(../shared/eval/sentiment/cfsc_absa: Chinese financial news, 2021-2022; the entity masked as the
+target; positive, negative, neutral read as up, down, other). Each fit is scored as it ships
+(the rules decide a negated cue and a claim about no catalogue target; a falsification bet is
+read in its premise and flipped) on gold quotes it was not trained on: our stance-dev examples,
+our sample pages, and the 163 real gold quotes of ../shared/eval/commentary (extraction taken
+out: the model reads each gold quote itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.analyze import Analyzer  # noqa: E402
+from pipeline.claims import FLIP, build_direction_estimator, direction_input  # noqa: E402
+from pipeline.evaluate import load_gold  # noqa: E402
+from pipeline.settings import load_settings  # noqa: E402
+from pipeline.stance.dataset import default_training_paths, load_examples  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "eval"
+CFSC = SHARED / "sentiment" / "cfsc_absa" / "cfsc_absa_test.json"
+COMMENTARY = SHARED / "commentary" / "labels.jsonl"
+POLARITY = {"positive": "up", "negative": "down", "neutral": "other"}
+
+# (features, gold direction in the model's terms, the rules' direction, rules decide, bet)
+Row = tuple[list[object], str, str, bool, bool]
+
+
+def rows_of(predictions: list[dict], analyzer: Analyzer) -> list[Row]:
+    extractor, catalogue = analyzer.predictor, analyzer.catalogue
+    out = []
+    for g in predictions:
+        target = g.get("target") if g.get("target") in catalogue.ids else None
+        rule = extractor.direction_of(g["quote"], target)
+        q = direction_input(g["quote"], target, rule, bool(g.get("conditional")), extractor)
+        said = FLIP[g["direction"]] if q.bet else g["direction"]
+        out.append((q.row, said, rule, q.rules_decide, q.bet))
+    return out
+
+
+def accuracy(rows: list[Row], model) -> float:
+    import numpy as np
+
+    got = model.predict(np.array([r[0] for r in rows], dtype=object))
+    right = 0
+    for (_, said, rule, rules_decide, bet), label in zip(rows, got, strict=True):
+        final = rule if rules_decide else (FLIP[str(label)] if bet else str(label))
+        right += final == (FLIP[said] if bet else said)
+    return right / len(rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[0, 1000, 3000, 8312])
+    args = ap.parse_args()
+    if not CFSC.is_file() or not COMMENTARY.is_file():
+        sys.exit(f"{SHARED} is incomplete: this experiment reads ../shared evaluation data")
+    import numpy as np
+
+    analyzer = Analyzer(load_settings().with_overrides(claim_model=""))
+    ours = [
+        p for ex in load_examples(default_training_paths("claims.v2", ROOT)) for p in ex.predictions
+    ]
+    dev = [p for ex in load_examples([ROOT / "data/labelled/stance-dev"]) for p in ex.predictions]
+    samples = [
+        p
+        for g in load_gold(sorted((ROOT / "data/labelled/samples-gold").glob("*.jsonl")))
+        for p in g.get("predictions", [])
+    ]
+    real = [p for g in load_gold([COMMENTARY]) for p in g.get("predictions", [])]
+    train, sets = (
+        rows_of(ours, analyzer),
+        {
+            "stance-dev": rows_of(dev, analyzer),
+            "sample pages": rows_of(samples, analyzer),
+            "real pages": rows_of(real, analyzer),
+        },
+    )
+    extra = [
+        ([r["sentence"][: r["from"]] + "TGT" + r["sentence"][r["to"] :], 0.0, 0.0, 0.0], p)
+        for r in json.loads(CFSC.read_text("utf-8"))
+        if (p := POLARITY.get(r["polarity"]))
+    ]
+    print(
+        f"direction accuracy on gold quotes not trained on ({len(train)} of ours in training; "
+        + ", ".join(f"{k} {len(v)}" for k, v in sets.items())
+        + ")"
+    )
+    print(f"  {'CFSC rows added':>15} " + " ".join(f"{k:>13}" for k in sets))
+    for n in args.sizes:
+        added = random.Random(0).sample(extra, min(n, len(extra)))
+        X = np.array([r[0] for r in train] + [x for x, _ in added], dtype=object)
+        y = np.array([r[1] for r in train] + [d for _, d in added])
+        model = build_direction_estimator().fit(X, y)
+        print(
+            f"  {len(added):>15} " + " ".join(f"{accuracy(v, model):13.3f}" for v in sets.values())
+        )
+
+
+if __name__ == "__main__":
+    main()
