@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.analyze import Analyzer  # noqa: E402
-from pipeline.claims import FLIP, build_direction_estimator, direction_input  # noqa: E402
+from pipeline.claims import FLIP, build_direction_estimator, gold_direction  # noqa: E402
 from pipeline.evaluate import load_gold  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
 from pipeline.stance.dataset import default_training_paths, load_examples  # noqa: E402
@@ -40,13 +40,9 @@ Row = tuple[list[object], str, str, bool, bool]
 
 
 def rows_of(predictions: list[dict], analyzer: Analyzer) -> list[Row]:
-    extractor, catalogue = analyzer.predictor, analyzer.catalogue
     out = []
     for g in predictions:
-        target = g.get("target") if g.get("target") in catalogue.ids else None
-        rule = extractor.direction_of(g["quote"], target)
-        q = direction_input(g["quote"], target, rule, bool(g.get("conditional")), extractor)
-        said = FLIP[g["direction"]] if q.bet else g["direction"]
+        q, rule, said = gold_direction(g, analyzer.predictor)
         out.append((q.row, said, rule, q.rules_decide, q.bet))
     return out
 

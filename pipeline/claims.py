@@ -153,6 +153,15 @@ def direction_input(
     return DirectionInput(row, bet, rules_decide)
 
 
+def gold_direction(gold: dict, extractor: PredictionExtractor) -> tuple[DirectionInput, str, str]:
+    """A labelled prediction as the direction model learns and is judged on it: its input, the
+    rules' direction, and the gold direction in the model's terms (a bet's premise is flipped)."""
+    target = gold.get("target") if gold.get("target") in extractor.catalogue.ids else None
+    rule = extractor.direction_of(gold["quote"], target)
+    q = direction_input(gold["quote"], target, rule, bool(gold.get("conditional")), extractor)
+    return q, rule, FLIP[gold["direction"]] if q.bet else gold["direction"]
+
+
 class ClaimFilter:
     name = NAME
 

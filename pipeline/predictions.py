@@ -45,7 +45,7 @@ DURATION = re.compile(
 INHERIT_PARAGRAPHS = 1
 # With no publish date, a dated horizon (2023年Q2, 2025年初) cannot be told from a date in the
 # past: alone it makes no claim (2025年初，DeepSeek全球爆红 is a story); with a cue it does.
-NAMES_A_YEAR = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
+NAMES_A_YEAR = re.compile(r"\d{4}")
 MIN_CLAIM_CHARS = 5
 CONTENT = re.compile(r"\w")
 # 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not

@@ -29,6 +29,10 @@ PARTIAL_TAG_AT_END = re.compile(r"<(?:/|!|/?[A-Za-z][^<>\s]*)?$")
 LINES_OVER_HTML = 1.5
 
 
+def _markup_tags(text: str) -> int:
+    return len(_MARKUP_TAG.findall(text[:2000]))
+
+
 def _looks_html(text: str) -> bool:
     head = text[:2000].lower()
     return (
@@ -37,19 +41,18 @@ def _looks_html(text: str) -> bool:
         or "<body" in head
         or "<div" in head
         or "<p>" in head
-        or len(_MARKUP_TAG.findall(head)) >= MIN_MARKUP_TAGS
+        or _markup_tags(text) >= MIN_MARKUP_TAGS
     )
 
 
 def _markup_fragment(raw: RawPage, text: str) -> bool:
     """A text dump that is a piece of a page's markup: it starts with a tag and has no <html>,
     <body> or doctype (a whole page saved as .txt is read as the page it is)."""
-    head = text[:2000]
     return (
         raw.kind == "text"
         and text.lstrip().startswith("<")
-        and not _DOCUMENT.search(head)
-        and len(_MARKUP_TAG.findall(head)) >= MIN_MARKUP_TAGS
+        and not _DOCUMENT.search(text[:2000])
+        and _markup_tags(text) >= MIN_MARKUP_TAGS
     )
 
 

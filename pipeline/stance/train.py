@@ -131,22 +131,18 @@ def train_claim_filter(
     examples: the filter from the rules' candidates, the direction from the gold quotes with
     the direction the rules give them."""
     from pipeline.analyze import Analyzer
-    from pipeline.claims import FLIP, by_quote, direction_input, train_claims
+    from pipeline.claims import by_quote, gold_direction, train_claims
 
     analyzer = Analyzer(settings.with_overrides(claim_model=""))
     extractor = analyzer.predictor
-    catalogue = analyzer.catalogue
     cands, directions = [], []
     for ex in examples:
         item = ex.analysis_input(analyzer.nlp)
         groups = by_quote(extractor.candidates(item.article, item.sentences))
         cands.append((ex.id, groups, ex.predictions))
         for g in ex.predictions:
-            target = g.get("target") if g.get("target") in catalogue.ids else None
-            rule = extractor.direction_of(g["quote"], target)
-            q = direction_input(g["quote"], target, rule, bool(g.get("conditional")), extractor)
             # Learned in the terms of a bet's premise, as ClaimFilter.directed reads it.
-            said = FLIP[g["direction"]] if q.bet else g["direction"]
+            q, _, said = gold_direction(g, extractor)
             directions.append((ex.id, q.row, said, q.rules_decide))
     return {
         "trained": date.today().isoformat(),
