@@ -86,7 +86,8 @@ def main() -> None:
         },
     )
     extra = [
-        ([r["sentence"][: r["from"]] + "TGT" + r["sentence"][r["to"] :], 0.0, 0.0, 0.0], p)
+        # claims.direction_row's layout for a claim about a target, the rules silent
+        ([r["sentence"][: r["from"]] + "TGT" + r["sentence"][r["to"] :], 0.0, 0.0, 0.0, "", 0.0], p)
         for r in json.loads(CFSC.read_text("utf-8"))
         if (p := POLARITY.get(r["polarity"]))
     ]

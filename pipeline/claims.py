@@ -11,8 +11,9 @@ threshold chosen by cross-validation are dropped.
 Direction (v2): the cue and change-word rules say "up" or "down" for half the gold quotes at
 best, and "other" for most of the rest (份额将加速流失, 面临逆风, 被对手甩开 are in no lexicon). A
 second classifier reads the claim with its target masked (TGT/OTH, so one model serves every
-catalogue target) and what the rules said, and gives the direction; cross-validated accuracy
-against the rules is in the model's duokong.json. Both are saved in one skops file.
+catalogue target) and what the rules said, and gives the direction; a claim about no catalogue
+target points the way its own subject goes. Cross-validated accuracy against the rules is in the
+model's duokong.json. Both are saved in one skops file.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from pipeline import modelio
+from pipeline.errors import UnknownModelError
 from pipeline.learn import hashed_tfidf, logistic_exact, with_classifier
 from pipeline.nlp import to_simplified
 from pipeline.predictions import CLAUSE, PredictionCues, PredictionExtractor
@@ -43,6 +45,7 @@ PLATEAU = 0.005
 # Inverse regularisation of both claim models: cross-validated F1 rises to 0.72 at C = 20 and
 # stays there (0.69 at 1, 0.71 at 5, 0.72 at 60).
 C = 20.0
+DIRECTION_COLUMNS = 6  # direction_row's width
 HEDGE_RANK = {"certain": 0.0, "likely": 0.5, "possible": 1.0}
 
 log = logging.getLogger(__name__)
@@ -95,7 +98,11 @@ def direction_row(
 ) -> list[object]:
     """The claim with its target masked, and what the rules said (their direction, whether the
     claim is conditional). A claim about two targets is read in the clauses naming this one:
-    in "DeepSeek全面领先, NVIDIA砍单" DeepSeek goes up and NVIDIA down."""
+    in "DeepSeek全面领先, NVIDIA砍单" DeepSeek goes up and NVIDIA down.
+
+    A claim about no catalogue target points the way its own subject goes (国产芯片会崛起 is up,
+    国产芯片份额提升 is down for NVIDIA), so its characters also go in a column of their own:
+    the model learns what they mean without a target beside what they mean with one."""
     q = to_simplified(quote)
     if target:
         q = mask(_about(q, target, catalogue), target, catalogue)
@@ -104,6 +111,8 @@ def direction_row(
         float(rule == "up"),
         float(rule == "down"),
         float(conditional),
+        "" if target else q,
+        float(not target),
     ]
 
 
@@ -116,13 +125,16 @@ def _about(text: str, target: str, catalogue: Catalogue) -> str:
 
 
 def build_direction_estimator():  # -> sklearn.pipeline.Pipeline
-    """Character uni- and bigrams of the masked claim and the rules' verdict."""
+    """Character uni- and bigrams of the masked claim, again for a claim with no target, and the
+    rules' verdict."""
     from sklearn.compose import ColumnTransformer
 
     columns = ColumnTransformer(
         [
             ("chars", hashed_tfidf(analyzer="char", ngram_range=(1, 2)), 0),
             ("rules", "passthrough", [1, 2, 3]),
+            ("targetless", hashed_tfidf(analyzer="char", ngram_range=(1, 2)), 4),
+            ("no_target", "passthrough", [5]),
         ]
     )
     return with_classifier(columns, logistic_exact(C))
@@ -134,7 +146,7 @@ class DirectionInput:
 
     row: list[object]  # features, in the terms of a bet's premise when the claim is a bet
     bet: bool  # a falsification bet (如果半年后 X, 我认错): the verdict is flipped back
-    rules_decide: bool  # the rules' direction stands: no target, or a negated cue
+    rules_decide: bool  # the rules' direction stands: a negated cue
 
 
 def direction_input(
@@ -144,11 +156,10 @@ def direction_input(
     of its premise, so the rules' verdict goes in and the model's comes out flipped, as the
     rules themselves do. Where the rules read a negated cue (不会回落) their direction stands:
     the model has no notion of a negation's scope (on our held-out quotes the two tie on such
-    claims). So it does on a claim about no catalogue target: the model learned directions
-    relative to a target (国产芯片份额提升 is down for NVIDIA), and such a claim has none."""
+    claims)."""
     bet = extractor.scorer.view(to_simplified(quote)).falsification
     premise = FLIP[rule] if bet else rule
-    rules_decide = target is None or (rule != "other" and extractor.negated_cue(quote, target))
+    rules_decide = rule != "other" and extractor.negated_cue(quote, target)
     row = direction_row(quote, target, premise, conditional, extractor.catalogue)
     return DirectionInput(row, bet, rules_decide)
 
@@ -177,6 +188,14 @@ class ClaimFilter:
     def load(cls, model_dir: Path, extractor: PredictionExtractor) -> ClaimFilter:
         models = modelio.load(model_dir, NAME)
         threshold = float(modelio.meta(model_dir).get("threshold", 0.5))
+        width = getattr(models["direction"], "n_features_in_", DIRECTION_COLUMNS)
+        if width != DIRECTION_COLUMNS:
+            # A model trained before claims without a target got their own column reads the
+            # wrong columns: refuse it by name rather than fail deep inside scikit-learn.
+            raise UnknownModelError(
+                f"{model_dir}: its direction model reads {width} columns, this duokong gives "
+                f"{DIRECTION_COLUMNS}; retrain it: duokong train --model {NAME}"
+            )
         return cls(models["keep"], threshold, models["direction"], extractor)
 
     def keep(self, predictions: list[Prediction]) -> list[Prediction]:
