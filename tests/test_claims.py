@@ -85,7 +85,7 @@ def test_training_finds_the_repositorys_data_wherever_models_go(tmp_path):
 def test_shipped_predictions_hold_their_floor_on_held_out_examples(analyzer):
     """An evaluation gate for issue 5 on our own held-out examples (data/labelled/stance-dev,
     never trained on). The floors sit under what the shipped rules and claims.v2 measure (quote
-    F1 0.697, direction on matched quotes 0.829; `duokong eval --data data/labelled/stance-dev`):
+    F1 0.732, direction on matched quotes 0.838; `duokong eval --data data/labelled/stance-dev`):
     a regression in the cues, the horizon rules or the filter breaks them."""
     from pipeline.evaluate import example_predictions
     from pipeline.stance.dataset import load_examples
@@ -93,8 +93,8 @@ def test_shipped_predictions_hold_their_floor_on_held_out_examples(analyzer):
     dev = DATA.parent / "stance-dev"
     score = example_predictions(load_examples([dev]), analyzer)
     assert score.gold > 200
-    assert score.f1 >= 0.65, score.summary()
-    assert score.direction_ok / score.matched_gold >= 0.78, score.summary()
+    assert score.f1 >= 0.69, score.summary()
+    assert score.direction_ok / score.matched_gold >= 0.79, score.summary()
 
 
 def test_claims_without_a_target_point_the_way_their_subject_goes(analyzer, settings):
