@@ -105,7 +105,8 @@ REPORT_NOUN = re.compile(
 _QLIST = rf"{_Q}(?:\s*(?:季度)?\s*[、,，和至到~-]?\s*第?{_Q})*"
 # 初 and 中 after a year only as its part (明年初), never the start of a word (明年中国, 初步).
 _YEAR_PART = (
-    r"(上半年|下半年|年底|年末|年初|年中(?![国國美报報旬文])|底|末|初(?![步期次级級])|内|內)"
+    r"(上半年|下半年|年底|年末|年初|年中(?![国國美报報旬文])|底|末|初(?![步期次级級])"
+    r"|之内|之內|以内|以內|内|內)"
 )
 # Not the quarter a prefix makes of it: 前三季度 (the first three), 每一季度, 连续三季度, 未来三季度.
 _NOT_A_NAMED_QUARTER = r"(?<![上下本这這个個前每同单單续續来來0-9年])"

@@ -40,8 +40,8 @@ VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 # Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
 DURATION = re.compile(
-    r"^[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*(?:[个個]\s*(?:年|月|季度)|年)$"
-)
+    r"^(?!\d{4}\s*年$)[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*(?:[个個]\s*(?:年|月|季度)|年)$"
+)  # 2026年 names a year
 INHERIT_PARAGRAPHS = 1
 # With no publish date, a dated horizon (2023年Q2, 2025年初) cannot be told from a date in the
 # past: alone it makes no claim (2025年初，DeepSeek全球爆红 is a story); with a cue it does.
@@ -238,7 +238,11 @@ class PredictionExtractor:
             # A conditional is one claim with its condition: predictive if any part is.
             if not self._predictive(simplified[cond[0] :], horizons, named, published):
                 return None
-            return _Claim(cond[0], len(simplified), horizons[0] if horizons else None)
+            # The claim falls due when its consequent does (如果禁令延续到年底，明年出货翻倍: 明年);
+            # a time only in the condition dates the bet (如果半年以后…，那挨打要立正).
+            consequent = [h for h in horizons if h.start >= cond[2]]
+            horizon = (consequent or horizons or [None])[0]
+            return _Claim(cond[0], len(simplified), horizon)
         flagged = []
         previous = None
         for m in CLAUSE.finditer(simplified):

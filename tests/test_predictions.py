@@ -163,11 +163,15 @@ def test_a_cue_whose_subject_is_the_clause_before_quotes_both(analyzer):
 
 def test_undated_page_a_dated_story_is_no_claim_but_a_dated_forecast_is(analyzer):
     """With no publish date, 2025年初 cannot be told from the past: alone it claims nothing; a
-    future cue beside it still makes a prediction (due null: nothing to count from)."""
+    future cue beside it still makes a prediction. A year names its own due date; a horizon
+    counted from the publish date (半年以后) has nothing to count from: due null."""
     story = "2025年初，DeepSeek在全球爆红。2023年Q2，DeepSeek凭借低延迟推理能力打开了市场。"
     assert analyzer.analyze_article(article(story)).predictions == ()
     [p] = analyzer.analyze_article(article("我预计2026年起英伟达的毛利率将明显下滑。")).predictions
-    assert p.target == "nvidia" and p.direction == "down" and p.due is None
+    assert p.target == "nvidia" and p.direction == "down"
+    assert (p.horizon, p.due) == ("2026年", date(2026, 12, 31))
+    [p] = analyzer.analyze_article(article("我预计半年以后英伟达的毛利率将明显下滑。")).predictions
+    assert (p.horizon, p.due) == ("半年以后", None)
 
 
 def test_dou_hui_is_all_will_not_a_city(analyzer):
@@ -178,3 +182,21 @@ def test_dou_hui_is_all_will_not_a_city(analyzer):
     art = article(body, published=PUBLISHED)
     [p] = rules(art, analyzer.nlp.sentences(art.body))
     assert p.target == "nvidia" and p.direction == "up"
+
+
+def test_a_conditional_claim_falls_due_with_its_consequent(analyzer):
+    """如果禁令延续到年底，明年出货翻倍: the bet is on next year, the year-end only conditions it.
+    A time in the condition alone still dates the claim (the seed's 如果半年以后…)."""
+    [p] = _predictions(analyzer, "如果禁令一直延续到年底，那么国产算力卡的出货量明年翻倍并不意外。")
+    assert (p.horizon, p.due, p.conditional) == ("明年", date(2026, 12, 31), True)
+    [p] = _predictions(analyzer, "如果半年以后英伟达还在涨，那我就认错。")
+    assert (p.horizon, p.due) == ("半年以后", date(2025, 9, 1))
+
+
+def test_a_year_is_a_horizon_not_a_duration(analyzer):
+    """2026年 names a year (两年 is a duration): in a page of that year, the claim is due at its end."""
+    art = article(
+        "从项目来看，2026年企业私有化部署英伟达方案会成为主流选项。", published=date(2026, 1, 15)
+    )
+    [p] = analyzer.analyze_article(art).predictions
+    assert (p.horizon, p.due) == ("2026年", date(2026, 12, 31))
