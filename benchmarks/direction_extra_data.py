@@ -7,8 +7,7 @@ Trains the direction model as `duokong train --model claims.v2` does (our gold p
 the target masked, the rules' verdict beside it), adding N entity-level sentences of CFSC-ABSA
 (../shared/eval/sentiment/cfsc_absa: Chinese financial news, 2021-2022; the entity masked as the
 target; positive, negative, neutral read as up, down, other). Each fit is scored as it ships
-(the rules decide a negated cue and a claim about no catalogue target; a falsification bet is
-read in its premise and flipped) on gold quotes it was not trained on: our stance-dev examples,
+(the rules decide a negated cue; a falsification bet is read in its premise and flipped) on gold quotes it was not trained on: our stance-dev examples,
 our sample pages, and the 163 real gold quotes of ../shared/eval/commentary (extraction taken
 out: the model reads each gold quote itself).
 """

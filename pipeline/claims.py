@@ -188,7 +188,7 @@ class ClaimFilter:
     def load(cls, model_dir: Path, extractor: PredictionExtractor) -> ClaimFilter:
         models = modelio.load(model_dir, NAME)
         threshold = float(modelio.meta(model_dir).get("threshold", 0.5))
-        width = getattr(models["direction"], "n_features_in_", DIRECTION_COLUMNS)
+        width = getattr(models["direction"], "n_features_in_", None)
         if width != DIRECTION_COLUMNS:
             # A model trained before claims without a target got their own column reads the
             # wrong columns: refuse it by name rather than fail deep inside scikit-learn.

@@ -261,6 +261,8 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
                 continue  # 3月, 一季度: names, not spans (三个月, 一个季度, 数月, 两季度 are)
             resolved = _resolve(kind, m, published)
             if resolved is None:
+                if kind == "year":  # a past year: no shorter rule reads 年底 out of 2025年底
+                    taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
             found.append(Horizon(m.group(0).strip(), m.start(), m.end(), resolved[0], resolved[1]))

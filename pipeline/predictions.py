@@ -47,6 +47,7 @@ INHERIT_PARAGRAPHS = 1
 # past: alone it makes no claim (2025年初，DeepSeek全球爆红 is a story); with a cue it does.
 NAMES_A_YEAR = re.compile(r"\d{4}")
 MIN_CLAIM_CHARS = 5
+CLAUSE_BREAK = re.compile(r"[，,；;]")
 CONTENT = re.compile(r"\w")
 # 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not
 # the future: the part of speech of the word after it tells which (jieba tags 将 itself always
@@ -238,11 +239,11 @@ class PredictionExtractor:
             # A conditional is one claim with its condition: predictive if any part is.
             if not self._predictive(simplified[cond[0] :], horizons, named, published):
                 return None
-            # The claim falls due when its consequent does (如果禁令延续到年底，明年出货翻倍: 明年);
-            # a time only in the condition dates the bet (如果半年以后…，那挨打要立正).
-            consequent = [h for h in horizons if h.start >= cond[2]]
-            horizon = (consequent or horizons or [None])[0]
-            return _Claim(cond[0], len(simplified), horizon)
+            return _Claim(
+                cond[0],
+                len(simplified),
+                self._conditional_horizon(simplified, cond, horizons, published),
+            )
         flagged = []
         previous = None
         for m in CLAUSE.finditer(simplified):
@@ -287,6 +288,30 @@ class PredictionExtractor:
             and not (h.due and published and h.due < published)  # Q1 in a December article
         ]
         return _Claim(start, end, stated[0] if stated else None)
+
+    def _conditional_horizon(
+        self,
+        text: str,
+        cond: tuple[int, int, int],
+        horizons: list[Horizon],
+        published: date | None,
+    ) -> Horizon | None:
+        """A conditional claim falls due when its consequent does (如果禁令延续到年底，明年出货翻倍:
+        明年); a time only in the condition dates the bet (如果半年以后…，那挨打要立正). Only times
+        inside the quote count, and of those the ones any claim may take (no past quarter, no bare
+        duration). With no 那/就/则 the consequent starts after the condition's first comma."""
+        in_quote = [h for h in horizons if h.start >= cond[0]]
+        usable = [
+            h
+            for h in in_quote
+            if self._future_horizon(h, None) and not (h.due and published and h.due < published)
+        ]
+        boundary = cond[2]
+        if boundary == len(text):
+            comma = CLAUSE_BREAK.search(text, cond[1])
+            boundary = comma.end() if comma else boundary
+        consequent = [h for h in usable if h.start >= boundary]
+        return (consequent or usable or in_quote or [None])[0]
 
     def _subject_clause(self, clause: str) -> bool:
         """A clause naming a target that can be the subject of the cue after it: not a story

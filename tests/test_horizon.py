@@ -181,3 +181,10 @@ def test_words_that_only_look_like_periods(text, horizon):
 def test_last_years_quarter_is_history():
     [h] = find_horizons("毛利率会回到去年Q4水平", date(2025, 3, 1))
     assert h.due == date(2024, 12, 31)
+
+
+def test_a_past_years_parts_are_history_too():
+    """2025年底 in a 2026 page is history: 年底 is not read out of it as this year's end."""
+    later = date(2026, 3, 1)
+    for text in ("英伟达在2025年底前会下滑", "2025年上半年英伟达的毛利率会下滑", "2025年内会下滑"):
+        assert find_horizons(text, later) == [], text

@@ -189,6 +189,18 @@ def test_a_conditional_claim_falls_due_with_its_consequent(analyzer):
     A time in the condition alone still dates the claim (the seed's 如果半年以后…)."""
     [p] = _predictions(analyzer, "如果禁令一直延续到年底，那么国产算力卡的出货量明年翻倍并不意外。")
     assert (p.horizon, p.due, p.conditional) == ("明年", date(2026, 12, 31), True)
+    # With no 那/就 the consequent starts after the condition's comma.
+    [p] = _predictions(analyzer, "一旦禁令延续到年底，国产卡明年出货会翻倍。")
+    assert p.horizon == "明年"
+    # A consequent's time that no claim may take (a quarter already over, a bare duration) is
+    # passed over for the condition's.
+    late = article("如果禁令延续到明年，那英伟达三季度营收会下滑。", published=date(2025, 11, 15))
+    [p] = analyzer.analyze_article(late).predictions
+    assert (p.horizon, p.due) == ("明年", date(2026, 12, 31))
+    # A time before the 如果, outside the quote, is not the claim's.
+    art = article("2025年英伟达涨了三倍，如果禁令延续，那英伟达会下跌。", published=PUBLISHED)
+    [p] = analyzer.predictor.candidates(art, analyzer.nlp.sentences(art.body))
+    assert p.quote.startswith("如果") and p.horizon is None
     [p] = _predictions(analyzer, "如果半年以后英伟达还在涨，那我就认错。")
     assert (p.horizon, p.due) == ("半年以后", date(2025, 9, 1))
 
@@ -200,3 +212,7 @@ def test_a_year_is_a_horizon_not_a_duration(analyzer):
     )
     [p] = analyzer.analyze_article(art).predictions
     assert (p.horizon, p.due) == ("2026年", date(2026, 12, 31))
+    # 两年 and 20年 tell how long: alone they date nothing.
+    for body in ("英伟达两年会成为主流选项。", "英伟达20年会成为主流选项。"):
+        [p] = analyzer.analyze_article(article(body, published=date(2026, 1, 15))).predictions
+        assert p.horizon is None, body
