@@ -65,6 +65,11 @@ def _range_numbers(s: str) -> tuple[float | None, float | None]:
     return n, n
 
 
+def _full_year(digits: str) -> int:
+    """2025 from 2025 or 25 (25年底, 26年Q1: commentary writes the century away)."""
+    return int(digits) + (2000 if len(digits) == 2 else 0)
+
+
 def _quarters(text: str) -> tuple[int, int]:
     """'三' → (3, 3); '2、3' → (2, 3); '第一至第二' → (1, 2): the first and the last quarter."""
     found = [int(c) if c.isdigit() else "一二三四".index(c) + 1 for c in re.findall(_Q, text)]
@@ -116,7 +121,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # 2025年Q3, 2025年第三季度, 2025 年 2、3 季度 (a run of quarters: the window spans them)
     (
         re.compile(
-            rf"(20\d\d)\s*年?\s*(?:第?({_QLIST})\s*季度|[Qq]([1-4])(?:\s*[、,，和至到~-]\s*[Qq]([1-4]))?)"
+            rf"(20\d\d|(?<!\d)2\d)\s*年?\s*(?:第?({_QLIST})\s*季度|[Qq]([1-4])(?:\s*[、,，和至到~-]\s*[Qq]([1-4]))?)"
         ),
         "year_quarter",
     ),
@@ -132,6 +137,15 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # A year followed by a month is a date (2025年1月27日), not a horizon.
     (
         re.compile(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)\s*" + _YEAR_PART + "?"),
+        "year",
+    ),
+    # 25年底, 26年上半年: a year by its last two digits, only with a part of it (20年后, 10年内
+    # are spans of years)
+    (
+        re.compile(
+            r"(?<![\d去近这這前第])(2\d)\s*年\s*"
+            r"(上半年|下半年|年底|年末|年初|底(?![层層线線部气氣牌子盘盤])|末(?![期端])|初(?![步期次级級]))"
+        ),
         "year",
     ),
     (re.compile(r"(明年|後年|后年|今年)\s*" + _YEAR_PART + "?"), "rel_year"),
@@ -174,9 +188,9 @@ def _resolve(
     if kind == "vague":
         return (None, None)
     if kind == "year_quarter":
-        return _quarter_window(int(m.group(1)), m)
+        return _quarter_window(_full_year(m.group(1)), m)
     if kind == "year":
-        y, part = int(m.group(1)), m.group(2) or ""
+        y, part = _full_year(m.group(1)), m.group(2) or ""
         if published and y < published.year:
             return None  # a past year is history, not a horizon
         return _year_part(y, part) or (date(y, 1, 1), date(y, 12, 31))

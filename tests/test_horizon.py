@@ -14,6 +14,8 @@ CASES = [
     ("年内就会有结果", "年内", date(2025, 12, 31)),
     ("今年之内会有一大批公司跟进", "今年之内", date(2025, 12, 31)),
     ("明年以内会量产", "明年以内", date(2026, 12, 31)),
+    ("25年底英伟达会下滑", "25年底", date(2025, 12, 31)),
+    ("26年Q1营收会增长", "26年Q1", date(2026, 3, 31)),
     ("下个季度营收会下滑", "下个季度", date(2025, 6, 30)),
     ("下半年会反弹", "下半年", date(2025, 12, 31)),
     ("未来三年会增长", "未来三年", date(2028, 2, 2)),
@@ -188,3 +190,10 @@ def test_a_past_years_parts_are_history_too():
     later = date(2026, 3, 1)
     for text in ("英伟达在2025年底前会下滑", "2025年上半年英伟达的毛利率会下滑", "2025年内会下滑"):
         assert find_horizons(text, later) == [], text
+
+
+def test_two_digit_years_only_with_a_part_of_the_year():
+    """25年底 is 2025's end; 20年后 and 10年内 stay spans of years, 过去25年底层 holds no year end."""
+    assert [h.text for h in find_horizons("20年后英伟达还在", P)] == ["20年后"]
+    assert [h.text for h in find_horizons("10年内会被替代", P)] == ["10年内"]
+    assert all(h.text != "25年底" for h in find_horizons("过去25年底层逻辑没变", P))
