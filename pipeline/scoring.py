@@ -33,6 +33,10 @@ class PredictionScore:
     direction_ok: int = 0
     due_ok: int = 0
     due_total: int = 0  # matched gold quotes that state a due date
+    # Gold quotes about no catalogue target, and how many matched: claims about 国产芯片 or the
+    # AI bubble are found far less often than claims about a target (recall apart).
+    gold_targetless: int = 0
+    matched_targetless: int = 0
 
     def add(self, gold: list[dict], predicted: list) -> None:
         quotes: dict[str, list] = {}
@@ -42,10 +46,13 @@ class PredictionScore:
         self.predicted += len(quotes)
         hit_quotes = set()
         for g in gold:
+            targetless = (g.get("target") or "other") == "other"
+            self.gold_targetless += targetless
             match = next((q for q in quotes if overlaps(q, g["quote"])), None)
             if match is None:
                 continue
             self.matched_gold += 1
+            self.matched_targetless += targetless
             hit_quotes.add(match)
             cands = quotes[match]
             same_target = [
@@ -83,4 +90,15 @@ class PredictionScore:
             f"({self.predicted} predicted quotes, {self.gold} gold, {self.matched_gold} gold matched); "
             f"on matched: target {self.target_ok / m:.3f}, direction {self.direction_ok / m:.3f}"
             + (f", due date {self.due_ok / self.due_total:.3f}" if self.due_total else "")
+            + self._recall_by_target()
+        )
+
+    def _recall_by_target(self) -> str:
+        named = self.gold - self.gold_targetless
+        if not (named and self.gold_targetless):
+            return ""
+        return (
+            f"; recall on quotes about a target {(self.matched_gold - self.matched_targetless) / named:.3f}"
+            f" ({named}), about neither {self.matched_targetless / self.gold_targetless:.3f}"
+            f" ({self.gold_targetless})"
         )

@@ -1,0 +1,31 @@
+"""The quote-level prediction metric of issue 5, with recall apart for claims about no target."""
+
+from types import SimpleNamespace
+
+from pipeline.scoring import PredictionScore, overlaps
+
+
+def _pred(quote: str, target: str | None, direction: str = "up"):
+    return SimpleNamespace(quote=quote, target=target, direction=direction, due=None)
+
+
+def test_quotes_match_on_half_the_shorter_one():
+    assert overlaps("英伟达明年会涨", "我认为英伟达明年会涨到200美元")
+    assert not overlaps("英伟达明年会涨", "英伟达今年跌了很多")
+
+
+def test_recall_is_reported_apart_for_claims_about_no_target():
+    """Gold "other" (the real pages' word) and null both mean no catalogue target."""
+    gold = [
+        {"quote": "英伟达明年会涨", "target": "nvidia", "direction": "up"},
+        {"quote": "DeepSeek会被淘汰", "target": "deepseek", "direction": "down"},
+        {"quote": "国产芯片明年会崛起", "target": "other", "direction": "up"},
+        {"quote": "AI泡沫两年内会破裂", "target": None, "direction": "down"},
+    ]
+    score = PredictionScore()
+    score.add(gold, [_pred("英伟达明年会涨", "nvidia"), _pred("国产芯片明年会崛起", None)])
+    assert (score.gold, score.matched_gold, score.target_ok) == (4, 2, 2)
+    assert (score.gold_targetless, score.matched_targetless) == (2, 1)
+    assert score.summary().endswith(
+        "recall on quotes about a target 0.500 (2), about neither 0.500 (2)"
+    )
