@@ -237,12 +237,18 @@ class PredictionExtractor:
         cond = split_conditional(simplified)
         if cond:
             # A conditional is one claim with its condition: predictive if any part is.
-            if not self._predictive(simplified[cond[0] :], horizons, named, published):
+            start = cond[0]
+            if cond[2] == len(simplified) and start > 0:
+                before = [h for h in horizons if h.end <= start]
+                if self._predictive(simplified[:start], before, named, published):
+                    start = 0  # 英伟达明年会大跌，如果禁令延续的话: the condition follows its claim
+            inside = [h for h in horizons if h.start >= start]
+            if not self._predictive(simplified[start:], inside, named, published):
                 return None
             return _Claim(
-                cond[0],
+                start,
                 len(simplified),
-                self._conditional_horizon(simplified, cond, horizons, published),
+                self._conditional_horizon(simplified, cond, inside, published, start),
             )
         flagged = []
         previous = None
@@ -293,24 +299,28 @@ class PredictionExtractor:
         self,
         text: str,
         cond: tuple[int, int, int],
-        horizons: list[Horizon],
+        in_quote: list[Horizon],
         published: date | None,
+        start: int,
     ) -> Horizon | None:
         """A conditional claim falls due when its consequent does (如果禁令延续到年底，明年出货翻倍:
         明年); a time only in the condition dates the bet (如果半年以后…，那挨打要立正). Only times
         inside the quote count, and of those the ones any claim may take (no past quarter, no bare
-        duration). With no 那/就/则 the consequent starts after the condition's first comma."""
-        in_quote = [h for h in horizons if h.start >= cond[0]]
+        duration). With no 那/就/则 the consequent starts after the condition's first comma; a
+        claim before its condition (start before 如果) is its own consequent."""
         usable = [
             h
             for h in in_quote
             if self._future_horizon(h, None) and not (h.due and published and h.due < published)
         ]
-        boundary = cond[2]
-        if boundary == len(text):
-            comma = CLAUSE_BREAK.search(text, cond[1])
-            boundary = comma.end() if comma else boundary
-        consequent = [h for h in usable if h.start >= boundary]
+        if start < cond[0]:
+            consequent = [h for h in usable if h.start < cond[0]]
+        else:
+            boundary = cond[2]
+            if boundary == len(text):
+                comma = CLAUSE_BREAK.search(text, cond[1])
+                boundary = comma.end() if comma else boundary
+            consequent = [h for h in usable if h.start >= boundary]
         return (consequent or usable or in_quote or [None])[0]
 
     def _subject_clause(self, clause: str) -> bool:

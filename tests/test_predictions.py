@@ -201,6 +201,15 @@ def test_a_conditional_claim_falls_due_with_its_consequent(analyzer):
     art = article("2025年英伟达涨了三倍，如果禁令延续，那英伟达会下跌。", published=PUBLISHED)
     [p] = analyzer.predictor.candidates(art, analyzer.nlp.sentences(art.body))
     assert p.quote.startswith("如果") and p.horizon is None
+    # A condition after its claim: the claim is the whole sentence and dates it.
+    art = article("英伟达明年会大跌，如果禁令延续的话。", published=PUBLISHED)
+    [p] = analyzer.predictor.candidates(art, analyzer.nlp.sentences(art.body))
+    assert (p.quote, p.horizon, p.conditional) == (
+        "英伟达明年会大跌，如果禁令延续的话。",
+        "明年",
+        True,
+    )
+    assert p.condition and "禁令延续" in p.condition
     [p] = _predictions(analyzer, "如果半年以后英伟达还在涨，那我就认错。")
     assert (p.horizon, p.due) == ("半年以后", date(2025, 9, 1))
 
