@@ -24,7 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.analyze import Analyzer  # noqa: E402
-from pipeline.claims import FLIP, build_direction_estimator, gold_direction  # noqa: E402
+from pipeline.claims import (  # noqa: E402
+    FLIP,
+    DirectionInput,
+    build_direction_estimator,
+    gold_direction,
+)
 from pipeline.evaluate import load_gold  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
 from pipeline.stance.dataset import default_training_paths, load_examples  # noqa: E402
@@ -35,25 +40,24 @@ COMMENTARY = SHARED / "commentary" / "labels.jsonl"
 POLARITY = {"positive": "up", "negative": "down", "neutral": "other"}
 
 # (features, gold direction in the model's terms, the rules' direction, rules decide, bet)
-Row = tuple[list[object], str, str, bool, bool]
+Row = tuple[DirectionInput, str, str]  # input, gold direction in the model's terms, rules'
 
 
 def rows_of(predictions: list[dict], analyzer: Analyzer) -> list[Row]:
     out = []
     for g in predictions:
         q, rule, said = gold_direction(g, analyzer.predictor)
-        out.append((q.row, said, rule, q.rules_decide, q.bet))
+        out.append((q, said, rule))
     return out
 
 
 def accuracy(rows: list[Row], model) -> float:
     import numpy as np
 
-    got = model.predict(np.array([r[0] for r in rows], dtype=object))
+    got = model.predict(np.array([q.row for q, _, _ in rows], dtype=object))
     right = 0
-    for (_, said, rule, rules_decide, bet), label in zip(rows, got, strict=True):
-        final = rule if rules_decide else (FLIP[str(label)] if bet else str(label))
-        right += final == (FLIP[said] if bet else said)
+    for (q, said, rule), label in zip(rows, got, strict=True):
+        right += q.final(rule, str(label)) == (FLIP[said] if q.bet else said)
     return right / len(rows)
 
 
@@ -98,8 +102,8 @@ def main() -> None:
     print(f"  {'CFSC rows added':>15} " + " ".join(f"{k:>13}" for k in sets))
     for n in args.sizes:
         added = random.Random(0).sample(extra, min(n, len(extra)))
-        X = np.array([r[0] for r in train] + [x for x, _ in added], dtype=object)
-        y = np.array([r[1] for r in train] + [d for _, d in added])
+        X = np.array([q.row for q, _, _ in train] + [x for x, _ in added], dtype=object)
+        y = np.array([said for _, said, _ in train] + [d for _, d in added])
         model = build_direction_estimator().fit(X, y)
         print(
             f"  {len(added):>15} " + " ".join(f"{accuracy(v, model):13.3f}" for v in sets.values())

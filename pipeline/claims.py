@@ -148,6 +148,12 @@ class DirectionInput:
     bet: bool  # a falsification bet (如果半年后 X, 我认错): the verdict is flipped back
     rules_decide: bool  # the rules' direction stands: a negated cue
 
+    def final(self, rule: str, label: str) -> str:
+        """The claim's direction from the rules' and the model's verdict on this input."""
+        if self.rules_decide:
+            return rule
+        return FLIP[label] if self.bet else label
+
 
 def direction_input(
     quote: str, target: str | None, rule: str, conditional: bool, extractor: PredictionExtractor
@@ -217,7 +223,7 @@ class ClaimFilter:
         ]
         labels = self.direction.predict(np.array([i.row for i in inputs], dtype=object))
         return [
-            p if i.rules_decide else replace(p, direction=FLIP[str(d)] if i.bet else str(d))
+            replace(p, direction=i.final(p.direction, str(d)))
             for p, i, d in zip(predictions, inputs, labels, strict=True)
         ]
 

@@ -286,14 +286,13 @@ class PredictionExtractor:
             named or self.catalogue.mentioned(claim_text) or ANAPHOR.search(claim_text)
         ):
             return None  # 接下来 alone (a heading, a bare cue): nothing is claimed (它还会跌 is)
-        stated = [
-            h
-            for h in horizons
-            if start <= h.start < end
-            and self._future_horizon(h, None)
-            and not (h.due and published and h.due < published)  # Q1 in a December article
-        ]
+        stated = [h for h in horizons if start <= h.start < end and self._dates(h, published)]
         return _Claim(start, end, stated[0] if stated else None)
+
+    def _dates(self, h: Horizon, published: date | None) -> bool:
+        """Whether a time in a claim can be its horizon: not a bare duration (两年), not 近期 or
+        bare 今年, not already over (Q1 in a December article)."""
+        return self._future_horizon(h, None) and not (h.due and published and h.due < published)
 
     def _conditional_horizon(
         self,
@@ -308,11 +307,7 @@ class PredictionExtractor:
         inside the quote count, and of those the ones any claim may take (no past quarter, no bare
         duration). With no 那/就/则 the consequent starts after the condition's first comma; a
         claim before its condition (start before 如果) is its own consequent."""
-        usable = [
-            h
-            for h in in_quote
-            if self._future_horizon(h, None) and not (h.due and published and h.due < published)
-        ]
+        usable = [h for h in in_quote if self._dates(h, published)]
         if start < cond[0]:
             consequent = [h for h in usable if h.start < cond[0]]
         else:

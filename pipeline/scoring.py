@@ -6,6 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def _target_key(target: str | None) -> str:
+    """Gold files write a claim about no catalogue target as null or "other"; so does scoring."""
+    return target or "other"
+
+
 def overlaps(a: str, b: str) -> bool:
     """Quotes match when they share at least half of the shorter one (longest common substring)."""
     short, long_ = sorted((a, b), key=len)
@@ -46,7 +51,7 @@ class PredictionScore:
         self.predicted += len(quotes)
         hit_quotes = set()
         for g in gold:
-            targetless = (g.get("target") or "other") == "other"
+            targetless = _target_key(g.get("target")) == "other"
             self.gold_targetless += targetless
             match = next((q for q in quotes if overlaps(q, g["quote"])), None)
             if match is None:
@@ -56,7 +61,7 @@ class PredictionScore:
             hit_quotes.add(match)
             cands = quotes[match]
             same_target = [
-                p for p in cands if (p.target or "other") == (g.get("target") or "other")
+                p for p in cands if _target_key(p.target) == _target_key(g.get("target"))
             ]
             self.target_ok += bool(same_target)
             self.direction_ok += any(
