@@ -35,8 +35,14 @@ TRAILING_PUNCT = "，,；;：: "
 ENDS_IN_LE = re.compile(r"了[”」』）)]*[，,；;：:。！!…]*$")
 AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|我们)")
 NOT_FUTURE_HORIZON = {"近期"}  # news use it for "recently"
-# 长期看好, 短期来看: a vantage, not a due date; they date a claim but do not make one.
+# 长期看好, 短期来看: a vantage, not a due date (none is made up for it).
 VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
+# A vantage the author looks from (长期来看, 短期内, 長遠來看, 中期：) frames what follows as a
+# forecast, cue or no cue (短期内利空尚未出清); 長期 describing how something came about
+# (長期積累) frames nothing. Real pages: 7 more gold quotes found, F1 0.443 -> 0.469.
+VANTAGE_FRAME = re.compile(
+    r"(?:短期|中期|长期|長期|中长期|长远|長遠|长线|長線)(?:来看|來看|而言|内|內|看|[:：，,])"
+)
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 # Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
 DURATION = re.compile(
@@ -198,11 +204,15 @@ class PredictionExtractor:
         strong = any(c in cleaned for c in self.cues.strong)
         if not strong and (any(m in cleaned for m in self.cues.past) or ENDS_IN_LE.search(cleaned)):
             return False
-        if strong or any(
-            self._future_horizon(h, published)
-            and h.text not in VANTAGE
-            and not (published is None and NAMES_A_YEAR.search(h.text))
-            for h in horizons
+        if (
+            strong
+            or any(
+                self._future_horizon(h, published)
+                and h.text not in VANTAGE
+                and not (published is None and NAMES_A_YEAR.search(h.text))
+                for h in horizons
+            )
+            or VANTAGE_FRAME.search(cleaned)
         ):
             return True
         weak = any(c in self.without_disposal(cleaned) for c in self.cues.weak)

@@ -225,3 +225,17 @@ def test_a_year_is_a_horizon_not_a_duration(analyzer):
     for body in ("英伟达两年会成为主流选项。", "英伟达20年会成为主流选项。"):
         [p] = analyzer.analyze_article(article(body, published=date(2026, 1, 15))).predictions
         assert p.horizon is None, body
+
+
+def test_a_time_frame_the_author_looks_from_makes_a_claim(analyzer):
+    """长期来看/短期内 frame what follows as a forecast even with no cue a subject word would
+    need; 長期 describing how something came about (長期積累) frames nothing."""
+    body = (
+        "长期来看，预算紧缩与效率审查将削弱其支撑。"
+        "短期內利空尚未出清。"
+        "這是綜合國力和創新能力長期積累的結果。"
+    )
+    quotes = [p.quote for p in _candidates(analyzer, body)]
+    assert any(q.startswith("长期来看") for q in quotes)
+    assert any(q.startswith("短期內") for q in quotes)
+    assert not any("長期積累" in q for q in quotes)
