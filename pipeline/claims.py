@@ -30,14 +30,20 @@ from pipeline import modelio
 from pipeline.errors import UnknownModelError
 from pipeline.learn import hashed_tfidf, logistic_exact, with_classifier
 from pipeline.nlp import to_simplified
-from pipeline.predictions import CLAUSE, PredictionCues, PredictionExtractor
+from pipeline.predictions import (
+    CLAUSE,
+    ClaimContext,
+    Contexts,
+    PredictionCues,
+    PredictionExtractor,
+)
 from pipeline.records import Prediction
 from pipeline.scoring import PredictionScore, overlaps
 from pipeline.stance.views import mask
 from pipeline.targets import Catalogue
 
 NAME = "claims.v2"
-FLAGS = 10
+FLAGS = 12  # claim_row's columns after the claim's characters
 THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 # Cross-validated F1 is flat near its peak (0.734-0.738 from 0.35 to 0.45), so its arg-max jumps
 # between refits; the middle of the thresholds within this much of the best is stable.
@@ -51,7 +57,7 @@ HEDGE_RANK = {"certain": 0.0, "likely": 0.5, "possible": 1.0}
 log = logging.getLogger(__name__)
 
 
-def claim_row(group: list[Prediction], cues: PredictionCues) -> list[object]:
+def claim_row(group: list[Prediction], context: ClaimContext, cues: PredictionCues) -> list[object]:
     """One row per quote (a claim about two targets is one candidate)."""
     p = group[0]
     q = to_simplified(p.quote)
@@ -67,6 +73,7 @@ def claim_row(group: list[Prediction], cues: PredictionCues) -> list[object]:
         float(any(x.direction != "other" for x in group)),
         float("我" in q or "笔者" in q),
         HEDGE_RANK[p.hedge],
+        *context.features(),
     ]
 
 
@@ -194,21 +201,26 @@ class ClaimFilter:
     def load(cls, model_dir: Path, extractor: PredictionExtractor) -> ClaimFilter:
         models = modelio.load(model_dir, NAME)
         threshold = float(modelio.meta(model_dir).get("threshold", 0.5))
-        width = getattr(models["direction"], "n_features_in_", None)
-        if width != DIRECTION_COLUMNS:
-            # A model trained before claims without a target got their own column reads the
-            # wrong columns: refuse it by name rather than fail deep inside scikit-learn.
-            raise UnknownModelError(
-                f"{model_dir}: its direction model reads {width} columns, this duokong gives "
-                f"{DIRECTION_COLUMNS}; retrain it: duokong train --model {NAME}"
-            )
+        # A model trained before a change of columns (claims without a target got their own,
+        # the claim's place in its article) reads the wrong ones: refuse it by name rather than
+        # fail deep inside scikit-learn.
+        for part, columns in (("keep", 1 + FLAGS), ("direction", DIRECTION_COLUMNS)):
+            width = getattr(models[part], "n_features_in_", None)
+            if width != columns:
+                raise UnknownModelError(
+                    f"{model_dir}: its {part} model reads {width} columns, this duokong gives "
+                    f"{columns}; retrain it: duokong train --model {NAME}"
+                )
         return cls(models["keep"], threshold, models["direction"], extractor)
 
-    def keep(self, predictions: list[Prediction]) -> list[Prediction]:
+    def keep(self, predictions: list[Prediction], contexts: Contexts) -> list[Prediction]:
         groups = by_quote(predictions)
         if not groups:
             return []
-        rows = np.array([claim_row(g, self.extractor.cues) for g in groups], dtype=object)
+        rows = np.array(
+            [claim_row(g, contexts[g[0].quote], self.extractor.cues) for g in groups],
+            dtype=object,
+        )
         scores = self.estimator.predict_proba(rows)[:, 1]
         kept = [p for g, s in zip(groups, scores, strict=True) if s >= self.threshold for p in g]
         return self.directed(kept)
@@ -228,7 +240,8 @@ class ClaimFilter:
         ]
 
 
-Candidates = list[tuple[str, list[list[Prediction]], list[dict]]]  # example id, groups, gold
+# example id, candidates grouped by quote, where each quote sits, gold quotes
+Candidates = list[tuple[str, list[list[Prediction]], Contexts, list[dict]]]
 
 
 def plateau_middle(f1_at: dict[float, float]) -> float:
@@ -241,7 +254,7 @@ def plateau_middle(f1_at: dict[float, float]) -> float:
 
 def _score(cands: Candidates, probs: dict[tuple[str, int], float], threshold: float):
     score = PredictionScore()
-    for ex_id, groups, gold in cands:
+    for ex_id, groups, _, gold in cands:
         kept = [p for k, g in enumerate(groups) if probs[(ex_id, k)] >= threshold for p in g]
         score.add(gold, kept)
     return score
@@ -291,12 +304,15 @@ def train_claims(
     from sklearn.base import clone
     from sklearn.model_selection import GroupKFold
 
-    keys = [(ex_id, k) for ex_id, groups, _ in cands for k in range(len(groups))]
-    rows = np.array([claim_row(g, cues) for _, groups, _ in cands for g in groups], dtype=object)
+    keys = [(ex_id, k) for ex_id, groups, _, _ in cands for k in range(len(groups))]
+    rows = np.array(
+        [claim_row(g, where[g[0].quote], cues) for _, groups, where, _ in cands for g in groups],
+        dtype=object,
+    )
     y = np.array(
         [
             int(any(overlaps(g[0].quote, q["quote"]) for q in gold))
-            for _, groups, gold in cands
+            for _, groups, _, gold in cands
             for g in groups
         ]
     )

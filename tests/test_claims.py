@@ -5,6 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -131,11 +132,12 @@ def test_the_direction_row_is_as_wide_as_the_model_expects(analyzer):
         assert len(row) == DIRECTION_COLUMNS
 
 
-def test_a_direction_model_of_another_layout_is_refused_by_name(tmp_path, analyzer, settings):
-    """A claims.v2 trained before claims without a target got their own columns reads 4 columns
-    where duokong now gives 6: loading it says to retrain instead of failing inside sklearn."""
+@pytest.mark.parametrize("part, width", [("direction", 4), ("keep", 11)])
+def test_a_model_of_another_layout_is_refused_by_name(tmp_path, analyzer, settings, part, width):
+    """A claims.v2 trained before a change of columns (the direction model read 4 before claims
+    without a target got their own, the filter 11 before it read the claim's place in its
+    article) is refused with the command to retrain, instead of failing inside sklearn."""
     import numpy as np
-    import pytest
     from sklearn.linear_model import LogisticRegression
 
     from pipeline import modelio
@@ -143,7 +145,12 @@ def test_a_direction_model_of_another_layout_is_refused_by_name(tmp_path, analyz
     from pipeline.errors import UnknownModelError
 
     shipped = modelio.load(settings.model_dir("claims.v2"), NAME)
-    old = LogisticRegression().fit(np.eye(4), ["up", "down", "up", "down"])
-    modelio.save({"keep": shipped["keep"], "direction": old}, tmp_path, NAME, {"threshold": 0.4})
-    with pytest.raises(UnknownModelError, match=r"retrain it: duokong train --model claims\.v2"):
+    labels = ["up", "down"] * width if part == "direction" else [0, 1] * width
+    shipped[part] = LogisticRegression().fit(np.eye(width), labels[:width])
+    modelio.save(shipped, tmp_path, NAME, {"threshold": 0.4})
+    with pytest.raises(
+        UnknownModelError,
+        match=rf"its {part} model reads {width} columns.*"
+        r"retrain it: duokong train --model claims\.v2",
+    ):
         ClaimFilter.load(tmp_path, analyzer.predictor)

@@ -239,3 +239,24 @@ def test_a_time_frame_the_author_looks_from_makes_a_claim(analyzer):
     assert any(q.startswith("长期来看") for q in quotes)
     assert any(q.startswith("短期內") for q in quotes)
     assert not any("長期積累" in q for q in quotes)
+
+
+def test_each_claim_knows_how_far_it_sits_from_a_target_and_how_dense_the_claims_are(analyzer):
+    """What the claim filter reads beside the quote: a claim in the sentence naming the target
+    sits at 0, an aside three sentences on at 3, and the article has 2 claims in 5 sentences."""
+    body = (
+        "英伟达明年的营收会继续增长。"
+        "我去看了发布会。"
+        "现场人很多。"
+        "机器人行业未来几年会爆发。"
+        "散会以后我回家了。"
+    )
+    art = article(body, published=PUBLISHED)
+    found, contexts = analyzer.predictor.candidates_in_context(
+        art, analyzer.nlp.sentences(art.body)
+    )
+    by_start = {q[:3]: c for q, c in contexts.items()}
+    assert by_start["英伟达"].target_distance == 0
+    assert by_start["机器人"].target_distance == 3
+    assert {c.density for c in contexts.values()} == {2 / 5}
+    assert {p.quote for p in found} == set(contexts)

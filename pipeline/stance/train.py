@@ -138,8 +138,8 @@ def train_claim_filter(
     cands, directions = [], []
     for ex in examples:
         item = ex.analysis_input(analyzer.nlp)
-        groups = by_quote(extractor.candidates(item.article, item.sentences))
-        cands.append((ex.id, groups, ex.predictions))
+        found, contexts = extractor.candidates_in_context(item.article, item.sentences)
+        cands.append((ex.id, by_quote(found), contexts, ex.predictions))
         for g in ex.predictions:
             # Learned in the terms of a bet's premise, as ClaimFilter.directed reads it.
             q, _, said = gold_direction(g, extractor)
