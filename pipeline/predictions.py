@@ -52,6 +52,7 @@ INHERIT_PARAGRAPHS = 1
 # With no publish date, a dated horizon (2023年Q2, 2025年初) cannot be told from a date in the
 # past: alone it makes no claim (2025年初，DeepSeek全球爆红 is a story); with a cue it does.
 NAMES_A_YEAR = re.compile(r"\d{4}")
+PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
 MIN_CLAIM_CHARS = 5
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 CONTENT = re.compile(r"\w")
@@ -125,6 +126,9 @@ class PredictionCues:
     exclude: tuple[re.Pattern[str], ...]
     change: re.Pattern[str]  # change words, for direction when stance cues are silent
     change_sign: dict[str, int]
+    pace: re.Pattern[str]  # a change, then a change in its pace: 增长…放缓 (group 1, group 2)
+    pace_sign: dict[str, int]  # slower -1, faster +1
+    displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
 
     @classmethod
     def load(cls, path: str | Path) -> PredictionCues:
@@ -135,6 +139,9 @@ class PredictionCues:
             verbs = data["reported"]["verbs"]
             sign = {w: 1 for w in data["direction"]["up"]}
             sign.update({w: -1 for w in data["direction"]["down"]})
+            pace = {w: -1 for w in data["direction"]["slower"]}
+            pace.update({w: 1 for w in data["direction"]["faster"]})
+            changes = {w: s for w, s in sign.items() if w not in pace}
             return cls(
                 strong=tuple(data["future"]["strong"]),
                 weak=tuple(data["future"]["weak"]),
@@ -150,6 +157,15 @@ class PredictionCues:
                 exclude=tuple(re.compile(p) for p in data["exclude"]["patterns"]),
                 change=re.compile(literal_alternation(sign)),
                 change_sign=sign,
+                pace=re.compile(
+                    f"({literal_alternation(changes)})[^，,。；;！!？?]{{0,{PACE_REACH}}}?"
+                    f"({literal_alternation(pace)})"
+                ),
+                pace_sign=pace,
+                displaced=re.compile(
+                    f"被[^，,。；;！!？?]{{0,{PACE_REACH * 2}}}?"
+                    f"(?:{literal_alternation(data['direction']['displace'])})"
+                ),
             )
         except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
             raise ConfigError(f"prediction cue lexicon {path} is unusable: {exc}") from None
@@ -400,23 +416,43 @@ class PredictionExtractor:
 
     def _direction(self, text: str, target: str | None) -> str:
         key = target or ""
-        pol = self.scorer.score(text, {key: 1.0}).get(key, 0.0) or self._change(text)
+        pol = (
+            self._compound(text)
+            or self.scorer.score(text, {key: 1.0}).get(key, 0.0)
+            or self._change(text)
+        )
         return "up" if pol > 0 else "down" if pol < 0 else "other"
+
+    def _compound(self, text: str) -> float:
+        """Where one word qualifies another, their sum says the wrong thing: 增长放缓 is growth
+        slowing (down), 跌幅收窄 a fall slowing (up), 被华为取代 the subject taken over (down).
+        Negated (增长不会放缓) and inside a bet's premise the result flips, as in _change."""
+        total = 0.0
+        for m in self.cues.pace.finditer(text):
+            sign = self.cues.change_sign[m.group(1)] * self.cues.pace_sign[m.group(2)]
+            total += self._flipped(text, m.start(2), sign)
+        for m in self.cues.displaced.finditer(text):
+            total += self._flipped(text, m.start(), -1)
+        return total
+
+    def _flipped(self, text: str, at: int, sign: int) -> int:
+        """The sign of a change word at `at`, after a negator before it and a bet's premise."""
+        if self.scorer.negated(text, at):
+            sign = -sign
+        cond = split_conditional(text)
+        if cond and at < cond[2] and self.scorer.view(text).falsification:
+            sign = -sign
+        return sign
 
     def _change(self, text: str) -> float:
         """Sum of change words, negated ones flipped, flipped again inside the premise of a
         falsification bet (如果两年后毛利率还稳在七成以上，我认错 → down)."""
-        view = self.scorer.view(text)
-        cond = split_conditional(text)
-        total = 0.0
-        for m in self.cues.change.finditer(text):
-            sign = self.cues.change_sign[m.group(0)]
-            if self.scorer.negated(text, m.start()):
-                sign = -sign
-            if view.falsification and cond and m.start() < cond[2]:
-                sign = -sign
-            total += sign
-        return total
+        return float(
+            sum(
+                self._flipped(text, m.start(), self.cues.change_sign[m.group(0)])
+                for m in self.cues.change.finditer(text)
+            )
+        )
 
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
         candidates, contexts = self.candidates_in_context(article, sentences)

@@ -3,6 +3,8 @@ the ledger records about it (target, direction, horizon and where it came from, 
 
 from datetime import date
 
+import pytest
+
 from tests.test_stance import article
 
 PUBLISHED = date(2025, 3, 1)
@@ -28,6 +30,22 @@ def test_direction_from_change_words_and_negation(analyzer):
     [down] = _predictions(analyzer, "两年内英伟达的毛利率会回落到六成左右。")
     [up] = _predictions(analyzer, "两年内英伟达的毛利率不会回落。")
     assert (down.direction, up.direction) == ("down", "up")
+
+
+@pytest.mark.parametrize(
+    "claim, direction",
+    [
+        ("英伟达的增长曲线明年将放缓", "down"),  # growth slowing
+        ("英伟达的跌幅明年会收窄", "up"),  # a fall slowing
+        ("英伟达的亏损明年会扩大", "down"),  # a loss widening
+        ("英伟达的增长明年不会放缓", "up"),  # the slowing negated
+        ("DeepSeek明年就会被华为取代", "down"),  # passive: the subject is displaced
+        ("DeepSeek明年就会取代OpenAI", "up"),  # active: the subject displaces
+    ],
+)
+def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, direction):
+    target = "nvidia" if "英伟达" in claim else "deepseek"
+    assert analyzer.predictor.direction_of(claim, target) == direction
 
 
 def test_reported_claim_is_marked_reported(analyzer):
