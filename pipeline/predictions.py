@@ -55,6 +55,7 @@ NAMES_A_YEAR = re.compile(r"\d{4}")
 PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
 MIN_CLAIM_CHARS = 5
 CLAUSE_BREAK = re.compile(r"[，,；;]")
+CLAUSE_OR_DASH = re.compile(r"——|[，,；;]")
 CONTENT = re.compile(r"\w")
 # 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not
 # the future: the part of speech of the word after it tells which (jieba tags 将 itself always
@@ -337,6 +338,20 @@ class PredictionExtractor:
         stated = [h for h in horizons if start <= h.start < end and self._dates(h, published)]
         return _Claim(start, end, stated[0] if stated else None)
 
+    def _asserted(self, simplified: str) -> str | None:
+        """The part of a sentence that asserts something: all of it, or what comes before a
+        closing question (算力饥渴会迫使企业持续购置新芯片——这时候你会停止买新灯泡吗?);
+        None for a question or a counterfactual as a whole (难道英伟达会倒下吗?)."""
+        if not any(p.search(simplified) for p in self.cues.exclude):
+            return simplified
+        breaks = list(CLAUSE_OR_DASH.finditer(simplified))
+        if not breaks:
+            return None
+        head = simplified[: breaks[-1].start()]
+        if not CONTENT.search(head) or any(p.search(head) for p in self.cues.exclude):
+            return None
+        return head
+
     def _dates(self, h: Horizon, published: date | None) -> bool:
         """Whether a time in a claim can be its horizon: not a bare duration (两年), not 近期 or
         bare 今年, not already over (Q1 in a December article)."""
@@ -504,8 +519,9 @@ class PredictionExtractor:
                 before is not None and before.paragraph == sent.paragraph and bool(before.targets)
             )
             before = sent
-            simplified = to_simplified(sent.text)
-            if any(p.search(simplified) for p in self.cues.exclude):
+            full = to_simplified(sent.text)
+            simplified = self._asserted(full)
+            if simplified is None:
                 continue
             claim = self._claim(
                 simplified,
@@ -517,8 +533,8 @@ class PredictionExtractor:
                 continue
             # Offsets found in the Simplified text hold in the original when OpenCC kept the
             # length (it nearly always does); otherwise quote the whole sentence.
-            same = len(simplified) == len(sent.text)
-            text = sent.text if same else simplified
+            same = len(full) == len(sent.text)
+            text = sent.text if same else full
             start, end = (claim.start, claim.end) if same else (0, len(sent.text))
             quote = article.body[sent.start + start : sent.start + end]
             claim_text = simplified[claim.start : claim.end]

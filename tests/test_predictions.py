@@ -278,3 +278,13 @@ def test_each_claim_knows_how_far_it_sits_from_a_target_and_how_dense_the_claims
     assert by_start["机器人"].target_distance == 3
     assert {c.density for c in contexts.values()} == {2 / 5}
     assert {p.quote for p in found} == set(contexts)
+
+
+def test_a_claim_before_a_closing_question_stays_and_the_question_goes(analyzer):
+    body = (
+        "AI应用带来的算力饥渴会迫使企业持续购置新芯片，这时候你会因为旧灯泡没坏就不买新灯泡吗？"
+        "难道英伟达明年会倒下吗？"
+        "英伟达明年会涨吗？"
+    )
+    quotes = [p.quote for p in _candidates(analyzer, body)]
+    assert quotes == ["AI应用带来的算力饥渴会迫使企业持续购置新芯片"]
