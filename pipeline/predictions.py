@@ -382,9 +382,12 @@ class PredictionExtractor:
         return (consequent or usable or in_quote or [None])[0]
 
     def _subject_clause(self, clause: str) -> bool:
-        """A clause naming a target that can be the subject of the cue after it: not a story
-        (英伟达股价昨天跌了17%，…) nor a speech frame (英伟达指出，…)."""
-        if not self.catalogue.mentioned(clause):
+        """A clause naming a target or a subject word (需求, 芯片…) that can be the subject of
+        the cue after it (AI芯片的需求量，也有可能是下降的): not a story (英伟达股价昨天跌了17%，…)
+        nor a speech frame (英伟达指出，…)."""
+        if not self.catalogue.mentioned(clause) and not any(
+            w in clause for w in self.cues.subjects
+        ):
             return False
         if any(m in clause for m in self.cues.past) or ENDS_IN_LE.search(clause):
             return False

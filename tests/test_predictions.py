@@ -179,6 +179,11 @@ def test_a_cue_whose_subject_is_the_clause_before_quotes_both(analyzer):
     assert p.target == "deepseek"
 
 
+def test_a_cue_whose_subject_word_is_the_clause_before_quotes_both(analyzer):
+    [p] = _candidates(analyzer, "但产生算力的AI芯片需求量，也有可能是下降的。")
+    assert p.quote == "但产生算力的AI芯片需求量，也有可能是下降的。"
+
+
 def test_undated_page_a_dated_story_is_no_claim_but_a_dated_forecast_is(analyzer):
     """With no publish date, 2025年初 cannot be told from the past: alone it claims nothing; a
     future cue beside it still makes a prediction. A year names its own due date; a horizon
