@@ -105,7 +105,8 @@ Tagger = Callable[[str], list[tuple[str, str]]]
 # 这个时候，/ 到年底，): the claim is the clause after it.
 TIME_ONLY_FILLER = re.compile(
     r"[我笔者本人]*(?:判断|预计|预测|认为|觉得|估计|相信|看)?|在|到|于|等到|直到|再过|过|这个时候|那个时候|"
-    r"的时候|时候|之前|之后|以前|以后|前|后|时|内|里|左右|前后|为止"
+    r"的时候|时候|之前|之后|以前|以后|前|后|时|内|里|左右|前后|为止|"
+    r"来看|而言|看来|来说|但是|但|不过|可是|然而|而|所以|因此"  # 但短期来看，…: a vantage alone
 )
 # A pronoun standing for the target named in the sentence or the one before it in the paragraph
 # (它会回到正常位置). Not 其: 其实, 尤其, 顺其自然, 适得其反 (the rules read Simplified text).

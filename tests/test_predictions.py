@@ -274,6 +274,14 @@ def test_a_time_frame_the_author_looks_from_makes_a_claim(analyzer):
     assert [q[:4] for q in quotes] == ["长期来看", "短期內利"]
 
 
+def test_a_vantage_alone_claims_nothing(analyzer):
+    """A page's line cut after its vantage (但短期来看) says nothing yet; with a clause after it,
+    the claim is that clause, framed."""
+    assert _candidates(analyzer, "但短期来看") == []
+    [p] = _candidates(analyzer, "但短期来看，算力芯片还会紧缺。")
+    assert p.quote == "但短期来看，算力芯片还会紧缺。"
+
+
 def test_each_claim_knows_how_far_it_sits_from_a_target_and_how_dense_the_claims_are(analyzer):
     """What the claim filter reads beside the quote: a claim in the sentence naming the target
     sits at 0, an aside three sentences on at 3, and the article has 2 claims in 5 sentences."""
