@@ -50,6 +50,13 @@ VANTAGE_FRAME = re.compile(
 # asks (难道英伟达会倒下，再也起不来吗？; 谁能保证…，而且…？; 会不会…，谁知道呢？).
 QUESTION_WORD = re.compile(r"难道|为什么|为何|谁|哪|怎么|怎样|是否|多少|(.)不\1")
 EITHER_OR = re.compile(r"^\s*还是")  # 英伟达明年会大涨，还是会大跌？ asks
+# A closing question that doubts what came before (…，这可能吗？ …，你信吗？) asks about all of it.
+DOUBTING_TAIL = re.compile(
+    r"^\s*(?:这|那|你)?(?:真的)?(?:有这个|有)?(?:可能|现实|靠谱|可信|信|会|对|是|行)[吗么]"
+)
+# A cue clause opening with a demonstrative (这可能会很有意思) is about what was said, not about
+# the subject word in the clause before it.
+DEMONSTRATIVE = re.compile(r"^\s*(?:这|那)")
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 # Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
 DURATION = re.compile(
@@ -99,15 +106,19 @@ NOT_AN_OBJECT = frozenset(
 )
 # A product name (V3, H20) comes tagged x, as do spaces and marks, which are no object.
 LATIN_NAME = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9.\-]*$")
+# A clause opening with a company's Latin name of its own (AMD, Intel), not a generic term.
+LATIN_NAME_START = re.compile(r"\s*(?!(?:AI|GPU|CPU|TPU|Q[1-4])(?![A-Za-z]))[A-Z][A-Za-z0-9.\-]+")
 DISPOSAL_VERB_WITHIN = 4  # tokens after the object in which the disposal verb must come
 Tagger = Callable[[str], list[tuple[str, str]]]
 # What a clause may hold besides its time expression and still say nothing (接下来半年，/ 我判断明年
 # 这个时候，/ 到年底，): the claim is the clause after it.
 TIME_ONLY_FILLER = re.compile(
     r"[我笔者本人]*(?:判断|预计|预测|认为|觉得|估计|相信|看)?|在|到|于|等到|直到|再过|过|这个时候|那个时候|"
-    r"的时候|时候|之前|之后|以前|以后|前|后|时|内|里|左右|前后|为止|"
-    r"来看|而言|看来|来说|但是|但|不过|可是|然而|而|所以|因此"  # 但短期来看，…: a vantage alone
+    r"的时候|时候|之前|之后|以前|以后|前|后|时|内|里|左右|前后|为止|来看|而言|看来|来说"
 )
+# A clause opening with one of these and holding nothing else but a time (但是明年, 但短期来看)
+# is a bare time too; 所以明年涨 is not.
+LEADING_CONJUNCTION = re.compile(r"^(?:但是|但|不过|可是|然而|而|所以|因此)")
 # A pronoun standing for the target named in the sentence or the one before it in the paragraph
 # (它会回到正常位置). Not 其: 其实, 尤其, 顺其自然, 适得其反 (the rules read Simplified text).
 PRONOUN = re.compile(r"它|该公司|这家公司|这个团队")
@@ -174,7 +185,7 @@ class PredictionCues:
                 change=re.compile(literal_alternation(sign)),
                 change_sign=sign,
                 pace=re.compile(
-                    f"({literal_alternation(changes)})[^，,。；;！!？?A-Za-z而但却且和与及]"
+                    f"({literal_alternation(changes)})[^，,。；;！!？?而但却]"
                     f"{{0,{PACE_REACH}}}?({literal_alternation(pace)})"
                 ),
                 pace_sign=pace,
@@ -328,6 +339,7 @@ class PredictionExtractor:
                 previous is not None
                 and self._subject_clause(previous.group(0))
                 and not OWN_SUBJECT.search(m.group(0))
+                and not DEMONSTRATIVE.match(m.group(0))
                 and self._predictive(m.group(0), inside, True, published)
             ):
                 # DeepSeek要重回第一梯队，恐怕很难: the cue's subject is the clause before.
@@ -341,9 +353,11 @@ class PredictionExtractor:
             following = next(
                 (m for m in CLAUSE.finditer(simplified, end) if m.start() >= end), None
             )
-            if following is None:
+            if following is not None:
+                end = following.end()
+            elif len(flagged) == 1:
                 return None  # a time expression with nothing said about it
-            end = following.end()
+            # else the time closes the claim before it (英伟达会继续上涨，但是明年。): it stays
         while end > start and simplified[end - 1] in TRAILING_PUNCT:
             end -= 1
         claim_text = simplified[start:end]
@@ -371,6 +385,7 @@ class PredictionExtractor:
             or not CONTENT.search(head)
             or QUESTION_WORD.search(head)
             or EITHER_OR.search(tail)
+            or DOUBTING_TAIL.search(tail)
         ):
             return None
         return head
@@ -412,6 +427,8 @@ class PredictionExtractor:
             w in clause for w in self.cues.subjects
         ):
             return False
+        if AUTHOR_SUBJECT.search(clause) or OWN_SUBJECT.search(clause):
+            return False  # 我们聊聊芯片，…: the clause's subject is the speaker
         if any(m in clause for m in self.cues.past) or ENDS_IN_LE.search(clause):
             return False
         return not self.cues.speech.search(clause)
@@ -428,8 +445,10 @@ class PredictionExtractor:
                     rest[i] = ""
         if not inside:
             return False
-        leftover = TIME_ONLY_FILLER.sub("", "".join(rest).strip(TRAILING_PUNCT))
-        return len(leftover) <= 1
+        rest_text = "".join(rest).strip(TRAILING_PUNCT + "。！？!?…")
+        if len(TIME_ONLY_FILLER.sub("", rest_text)) <= 1:
+            return True
+        return not TIME_ONLY_FILLER.sub("", LEADING_CONJUNCTION.sub("", rest_text))
 
     def _speaker(self, simplified: str, claim_start: int) -> str:
         view = self.scorer.view(simplified)
@@ -471,7 +490,7 @@ class PredictionExtractor:
         naming the target (英伟达将大涨，AMD增长放缓 is no slowing of NVIDIA's). Negated (增长不会
         放缓, 不会出现增长放缓) and inside a bet's premise the result flips, as in _change."""
         if target is not None:
-            text = clauses_naming(text, target, self.catalogue)
+            text = self._own_clauses(text, target)
         total = 0.0
         for m in self.cues.pace.finditer(text):
             sign = self.cues.change_sign[m.group(1)] * self.cues.pace_sign[m.group(2)]
@@ -482,6 +501,18 @@ class PredictionExtractor:
             agent = target is not None and target in self.catalogue.mentioned(m.group(0))
             total += self._flipped(text, m.start(), 1 if agent else -1)
         return total
+
+    def _own_clauses(self, text: str, target: str) -> str:
+        """The clauses of a claim that speak of target: those naming it, and those naming no
+        catalogue target that do not open with a name of their own (英伟达的营收，增长会放缓
+        keeps both; 英伟达将大涨，AMD增长放缓 keeps the first)."""
+        kept = [
+            c
+            for c in CLAUSE.findall(text)
+            if target in self.catalogue.mentioned(c)
+            or not (self.catalogue.mentioned(c) or LATIN_NAME_START.match(c))
+        ]
+        return "".join(kept) or text
 
     def _flipped(self, text: str, at: int, sign: int) -> int:
         """The sign of a change word at `at`, after a negator before it and a bet's premise."""

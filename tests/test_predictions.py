@@ -46,6 +46,10 @@ def test_direction_from_change_words_and_negation(analyzer):
         ("英伟达营收增长而AMD放缓", "up"),
         ("英伟达被誉为将颠覆行业的公司", "up"),  # 被誉为 is no passive of 颠覆
         ("DeepSeek被低估的程度足以让它超越OpenAI", "up"),
+        ("英伟达，明年会被华为取代", "down"),  # the change in the clause after the subject
+        ("英伟达的营收，增长会放缓", "down"),
+        ("英伟达营收增长将在Q3放缓", "down"),  # a quarter's name between change and pace
+        ("英伟达的增长与利润都会放缓", "down"),
     ],
 )
 def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, direction):
@@ -274,6 +278,15 @@ def test_a_time_frame_the_author_looks_from_makes_a_claim(analyzer):
     assert [q[:4] for q in quotes] == ["长期来看", "短期內利"]
 
 
+def test_a_time_closing_a_claim_stays_with_it(analyzer):
+    [p] = _candidates(analyzer, "英伟达的股价会继续上涨，但是明年。")
+    assert (p.quote, p.horizon) == ("英伟达的股价会继续上涨，但是明年。", "明年")
+
+
+def test_the_speaker_or_a_demonstrative_is_no_subject_for_the_next_clause(analyzer):
+    assert _candidates(analyzer, "我们聊聊芯片，这可能会很有意思。") == []
+
+
 def test_a_vantage_alone_claims_nothing(analyzer):
     """A page's line cut after its vantage (但短期来看) says nothing yet; with a clause after it,
     the claim is that clause, framed."""
@@ -321,6 +334,8 @@ def test_a_claim_before_a_closing_question_stays_and_the_question_goes(analyzer)
         "英伟达明年会不会大涨，谁知道呢？",
         "谁能保证英伟达明年还会大涨，而且一直涨下去？",
         "英伟达明年會漲，還是會跌？",
+        "英伟达在未来两年内市值会翻倍并且超过苹果和微软的总和，这可能吗？",
+        "有人说英伟达在未来两年内市值会翻倍并且超过苹果和微软的总和，你信吗？",
     ],
 )
 def test_a_question_over_two_clauses_claims_nothing(analyzer, question):
