@@ -37,11 +37,10 @@ AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|我们)")
 NOT_FUTURE_HORIZON = {"近期"}  # news use it for "recently"
 # 长期看好, 短期来看: a vantage, not a due date (none is made up for it).
 VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
-# A vantage the author looks from (长期来看, 短期内, 長遠來看, 中期：) frames what follows as a
-# forecast, cue or no cue (短期内利空尚未出清); 長期 describing how something came about
-# (長期積累) frames nothing. Real pages: 7 more gold quotes found, F1 0.443 -> 0.469.
-# (Matched on Simplified text.) A vantage followed by a comma or colon frames only where it
-# opens a clause: 长期，稳定地排在前三 describes; 长期看不到对手 is no vantage either.
+# A vantage the author looks from (长期来看, 短期内, 中期：) frames what follows as a forecast,
+# cue or no cue (短期内利空尚未出清; real pages: 7 more gold quotes found). Matched on Simplified
+# text. Followed by a comma or colon it frames only where it opens a clause: 长期，稳定地排在前三
+# describes, and 长期看不到对手 is no vantage either.
 VANTAGE_FRAME = re.compile(
     r"(?:短期|中期|长期|中长期|长远|长线)(?:来看|而言|看来|内)"
     r"|(?:^|[，,；;。：:])\s*(?:短期|中期|长期|中长期|长远|长线)\s*[:：，,]"
@@ -132,10 +131,18 @@ ANAPHOR = re.compile(
 )
 
 
-def clauses_naming(text: str, target: str, catalogue: Catalogue) -> str:
-    """The clauses of text that name target, joined; all of text when none does (它会…)."""
-    clauses = [c for c in CLAUSE.findall(text) if target in {m.target for m in catalogue.find(c)}]
-    return "".join(clauses) or text
+def clauses_naming(text: str, target: str, catalogue: Catalogue, or_no_one: bool = False) -> str:
+    """The clauses of text that name target, joined; all of text when none does (它会…). With
+    or_no_one, also the clauses that name no catalogue target and do not open with a name of
+    their own (英伟达的营收，增长会放缓 keeps both; 英伟达将大涨，AMD增长放缓 keeps the first)."""
+
+    def about(clause: str) -> bool:
+        named = catalogue.mentioned(clause)
+        if target in named:
+            return True
+        return or_no_one and not named and not LATIN_NAME_START.match(clause)
+
+    return "".join(c for c in CLAUSE.findall(text) if about(c)) or text
 
 
 @dataclass(frozen=True)
@@ -490,45 +497,38 @@ class PredictionExtractor:
         naming the target (英伟达将大涨，AMD增长放缓 is no slowing of NVIDIA's). Negated (增长不会
         放缓, 不会出现增长放缓) and inside a bet's premise the result flips, as in _change."""
         if target is not None:
-            text = self._own_clauses(text, target)
+            text = clauses_naming(text, target, self.catalogue, or_no_one=True)
+        premise = self._premise_end(text)
         total = 0.0
         for m in self.cues.pace.finditer(text):
             sign = self.cues.change_sign[m.group(1)] * self.cues.pace_sign[m.group(2)]
             if self.scorer.negated(text, m.start(1)) and not self.scorer.negated(text, m.start(2)):
                 sign = -sign  # the negator before the change covers the pair
-            total += self._flipped(text, m.start(2), sign)
+            total += self._flipped(text, m.start(2), sign, premise)
         for m in self.cues.displaced.finditer(text):
             agent = target is not None and target in self.catalogue.mentioned(m.group(0))
-            total += self._flipped(text, m.start(), 1 if agent else -1)
+            total += self._flipped(text, m.start(), 1 if agent else -1, premise)
         return total
 
-    def _own_clauses(self, text: str, target: str) -> str:
-        """The clauses of a claim that speak of target: those naming it, and those naming no
-        catalogue target that do not open with a name of their own (英伟达的营收，增长会放缓
-        keeps both; 英伟达将大涨，AMD增长放缓 keeps the first)."""
-        kept = [
-            c
-            for c in CLAUSE.findall(text)
-            if target in self.catalogue.mentioned(c)
-            or not (self.catalogue.mentioned(c) or LATIN_NAME_START.match(c))
-        ]
-        return "".join(kept) or text
+    def _premise_end(self, text: str) -> int:
+        """Where the premise of a falsification bet ends (0 when text is no bet): a change
+        inside it predicts the opposite."""
+        cond = split_conditional(text)
+        return cond[2] if cond and self.scorer.view(text).falsification else 0
 
-    def _flipped(self, text: str, at: int, sign: int) -> int:
+    def _flipped(self, text: str, at: int, sign: int, premise_end: int) -> int:
         """The sign of a change word at `at`, after a negator before it and a bet's premise."""
         if self.scorer.negated(text, at):
             sign = -sign
-        cond = split_conditional(text)
-        if cond and at < cond[2] and self.scorer.view(text).falsification:
-            sign = -sign
-        return sign
+        return -sign if at < premise_end else sign
 
     def _change(self, text: str) -> float:
         """Sum of change words, negated ones flipped, flipped again inside the premise of a
         falsification bet (如果两年后毛利率还稳在七成以上，我认错 → down)."""
+        premise = self._premise_end(text)
         return float(
             sum(
-                self._flipped(text, m.start(), self.cues.change_sign[m.group(0)])
+                self._flipped(text, m.start(), self.cues.change_sign[m.group(0)], premise)
                 for m in self.cues.change.finditer(text)
             )
         )
