@@ -23,6 +23,7 @@ class Horizon:
     end: int
     earliest: date | None
     due: date | None
+    kind: str = ""  # the rule that read it (named_quarter, rel_year, span…): what it counts from
 
 
 def _cn_number(s: str) -> float | None:
@@ -279,5 +280,7 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
                     taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
-            found.append(Horizon(m.group(0).strip(), m.start(), m.end(), resolved[0], resolved[1]))
+            found.append(
+                Horizon(m.group(0).strip(), m.start(), m.end(), resolved[0], resolved[1], kind)
+            )
     return sorted(found, key=lambda h: h.start)

@@ -56,15 +56,28 @@ DOUBTING_TAIL = re.compile(
 # A cue clause opening with a demonstrative (这可能会很有意思) is about what was said, not about
 # the subject word in the clause before it.
 DEMONSTRATIVE = re.compile(r"^\s*(?:这|那)")
+# A sentence announcing what the text will do next (接下来，我将详细说明…的逻辑; 下面解析…未来方向)
+# is about the article, not the world, whatever cue follows in it.
+ANNOUNCES_TEXT = re.compile(
+    r"^\W*(?:(?:接下来|下面|下文|以下|本文)\W*(?:我们?|笔者)?\s*(?:将|会|要)?|(?:我们?|笔者)\s*(?:将|会|要|来|先|再))"
+    r"(?:详细|简单|简要|逐一|重点|一起|来|再|先)*"
+    r"(?:说明|介绍|解析|分析|讨论|聊聊|谈谈|讲讲|探讨|解释|梳理|盘点|看看|展开|回顾)(?!师|人士|员|认为)"
+)
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 # Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
 DURATION = re.compile(
     r"^(?!\d{4}\s*年$)[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*(?:[个個]\s*(?:年|月|季度)|年)$"
 )  # 2026年 names a year
 INHERIT_PARAGRAPHS = 1
-# With no publish date, a dated horizon (2023年Q2, 2025年初) cannot be told from a date in the
-# past: alone it makes no claim (2025年初，DeepSeek全球爆红 is a story); with a cue it does.
+# With no publish date, a dated horizon (2023年Q2, 2025年初) or a quarter named from the calendar
+# (三季度, Q4, 今年二季度) cannot be told from a period already over: alone it makes no claim
+# (2025年初，DeepSeek全球爆红 is a story; 伯里三季度豪掷1.87亿美元做空 is history); with a cue it does.
 NAMES_A_YEAR = re.compile(r"\d{4}")
+CALENDAR_QUARTER = re.compile(r"^(?:今年)?\s*(?:第?[一二三四1-4]|[Qq][1-4])")
+# The period now running, bare (本季度, 这个季度), dates what happened as often as what will
+# (本季度英伟达实现营收393亿美元), as bare 今年 does: alone it makes no claim; with a weak cue it
+# does (这个季度会是最好的一季).
+CURRENT_PERIOD = re.compile(r"^(?:本|这个|這個)\s*季度$")
 PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
 DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
 MIN_CLAIM_CHARS = 5
@@ -270,6 +283,20 @@ class PredictionExtractor:
             return True
         return h.due > published
 
+    @staticmethod
+    def _forward(h: Horizon, published: date | None) -> bool:
+        """Whether a future time alone makes a clause a forecast: not a vantage (长期), not the
+        period now running, and with no publish date only a time counted from now (明年, 下个季度,
+        半年以后), not one named from the calendar."""
+        if h.text in VANTAGE or CURRENT_PERIOD.match(h.text):
+            return False
+        if published is None:
+            if NAMES_A_YEAR.search(h.text):
+                return False
+            if h.kind == "named_quarter" and CALENDAR_QUARTER.match(h.text):
+                return False
+        return True
+
     def _predictive(
         self, clause: str, horizons: list[Horizon], named: bool, published: date | None
     ) -> bool:
@@ -280,16 +307,18 @@ class PredictionExtractor:
         if (
             strong
             or any(
-                self._future_horizon(h, published)
-                and h.text not in VANTAGE
-                and not (published is None and NAMES_A_YEAR.search(h.text))
-                for h in horizons
+                self._future_horizon(h, published) and self._forward(h, published) for h in horizons
             )
             or VANTAGE_FRAME.search(cleaned)
         ):
             return True
         weak = any(c in self.without_disposal(cleaned) for c in self.cues.weak)
-        return weak and (named or any(w in clause for w in self.cues.subjects))
+        # The running period is what a weak cue can be about (这个季度我觉得会是最好的一季).
+        return weak and (
+            named
+            or any(w in clause for w in self.cues.subjects)
+            or any(CURRENT_PERIOD.match(h.text) for h in horizons)
+        )
 
     def without_disposal(self, clause: str) -> str:
         """The clause with every disposal 将 (将其列为, 将V3的成本压缩至) blanked out."""
@@ -378,7 +407,10 @@ class PredictionExtractor:
     def _asserted(self, simplified: str) -> str | None:
         """The part of a sentence that asserts something: all of it, or what comes before a
         closing question (算力饥渴会迫使企业持续购置新芯片——这时候你会停止买新灯泡吗?);
-        None for a question or a counterfactual as a whole (难道英伟达会倒下吗?)."""
+        None for a question or a counterfactual as a whole (难道英伟达会倒下吗?), or for a
+        sentence announcing the text (ANNOUNCES_TEXT)."""
+        if ANNOUNCES_TEXT.search(simplified):
+            return None
         if not any(p.search(simplified) for p in self.cues.exclude):
             return simplified
         breaks = list(CLAUSE_OR_DASH.finditer(simplified))

@@ -212,6 +212,39 @@ def test_undated_page_a_dated_story_is_no_claim_but_a_dated_forecast_is(analyzer
     assert (p.horizon, p.due) == ("半年以后", None)
 
 
+def test_a_calendar_quarter_or_the_running_one_alone_is_no_claim(analyzer):
+    """三季度 and Q4 name a quarter of the calendar: on an undated page it may be over (伯里三季度
+    豪掷…做空 is history), so alone it claims nothing; 下个季度 counts from now and still does.
+    本季度 dates what happened as often as what will, dated page or not."""
+    story = "伯里三季度豪掷1.87亿美元做空英伟达。英伟达Q4营收同比增长78%至393亿美元。"
+    assert analyzer.analyze_article(article(story)).predictions == ()
+    running = "本季度英伟达实现整体营收393亿美元。"
+    assert _candidates(analyzer, running) == []
+    assert analyzer.predictor.candidates(article(running), analyzer.nlp.sentences(running)) == []
+    [p] = analyzer.predictor.candidates(
+        article(body := "下个季度英伟达的营收增速大幅放缓。"), analyzer.nlp.sentences(body)
+    )
+    assert p.target == "nvidia" and p.direction == "down"
+    [p] = _candidates(analyzer, "这个季度我觉得会是近两年最好的一季。")
+    assert p.horizon == "这个季度"
+    # Dated, a quarter still ahead is a horizon like any other (published 2025-03-01).
+    [p] = _candidates(analyzer, "三季度英伟达的营收大幅增长。")
+    assert (p.horizon, p.due) == ("三季度", date(2025, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "body, claims",
+    [
+        ("接下来，我将详细说明他的逻辑，以解释他为何预测英伟达会下跌。", 0),
+        ("下面解析这一技术背后的逻辑与国产芯片未来的方向。", 0),
+        ("下面分析师预计英伟达明年营收将翻倍。", 1),  # 分析师: a person, not the text
+        ("我们分析认为，英伟达明年的营收将翻倍。", 1),  # a view, not an announcement
+    ],
+)
+def test_a_sentence_announcing_the_text_is_no_claim(analyzer, body, claims):
+    assert len(_candidates(analyzer, body)) == claims
+
+
 def test_dou_hui_is_all_will_not_a_city(analyzer):
     """都会 was listed with 社会 and 机会 as a word whose 会 is no future; in commentary it means
     "all will" nearly always."""
