@@ -78,6 +78,7 @@ CALENDAR_QUARTER = re.compile(r"^(?:今年)?\s*(?:第?[一二三四1-4]|[Qq][1-4
 # (本季度英伟达实现营收393亿美元), as bare 今年 does: alone it makes no claim; with a weak cue it
 # does (这个季度会是最好的一季).
 CURRENT_PERIOD = re.compile(r"^(?:本|这个|這個)\s*季度$")
+MODAL_CHANGE = ("难以", "很难")
 PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
 DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
 MIN_CLAIM_CHARS = 5
@@ -176,6 +177,9 @@ class PredictionCues:
     pace: re.Pattern[str]  # a change, then a change in its pace: 增长…放缓 (group 1, group 2)
     pace_sign: dict[str, int]  # slower -1, faster +1
     displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
+    # A burden and a change in it: 折价…消失 (the change in group 1) or 缓解…压力 (group 2)
+    burden: re.Pattern[str]
+    burden_sign: dict[str, int]  # the change's own sign: 消失 -1, 加大 +1
 
     @classmethod
     def load(cls, path: str | Path) -> PredictionCues:
@@ -189,6 +193,13 @@ class PredictionCues:
             pace = {w: -1 for w in data["direction"]["slower"]}
             pace.update({w: 1 for w in data["direction"]["faster"]})
             changes = {w: s for w, s in sign.items() if w not in pace}
+            # Every change word may follow a burden (折价…消失); only the verbs of the lists
+            # below may come before one (缓解…压力, 面临…风险), as its verb.
+            acting = {w: 1 for w in data["direction"]["burden_grows"]}
+            acting.update({w: -1 for w in data["direction"]["burden_eases"]})
+            # 难以/很难 say the verb after them fails (短板很难补上), not that the burden changes.
+            burden_sign = {w: s for w, s in sign.items() if w not in MODAL_CHANGE} | acting
+            burdens = literal_alternation(data["direction"]["burdens"])
             return cls(
                 strong=tuple(data["future"]["strong"]),
                 weak=tuple(data["future"]["weak"]),
@@ -209,6 +220,13 @@ class PredictionCues:
                     f"{{0,{PACE_REACH}}}?({literal_alternation(pace)})"
                 ),
                 pace_sign=pace,
+                burden=re.compile(
+                    f"(?:{burdens})[^，,。；;！!？?而但却下]{{0,{PACE_REACH}}}?"
+                    f"({literal_alternation(burden_sign)})"
+                    f"|({literal_alternation(acting)})[^，,。；;！!？?而但却]{{0,{PACE_REACH}}}?"
+                    f"(?:{burdens})"
+                ),
+                burden_sign=burden_sign,
                 displaced=re.compile(
                     f"被(?!{literal_alternation(data['direction']['not_passive'])})"
                     f"[^，,。；;！!？?]{{0,{DISPLACE_REACH}}}?"
@@ -537,6 +555,10 @@ class PredictionExtractor:
             if self.scorer.negated(text, m.start(1)) and not self.scorer.negated(text, m.start(2)):
                 sign = -sign  # the negator before the change covers the pair
             total += self._flipped(text, m.start(2), sign, premise)
+        for m in self.cues.burden.finditer(text):
+            change = m.group(1) or m.group(2)  # 压力…缓解, or 缓解…压力
+            at = m.start(1) if m.group(1) else m.start(2)
+            total += self._flipped(text, at, -self.cues.burden_sign[change], premise)
         for m in self.cues.displaced.finditer(text):
             agent = target is not None and target in self.catalogue.mentioned(m.group(0))
             total += self._flipped(text, m.start(), 1 if agent else -1, premise)

@@ -50,6 +50,14 @@ def test_direction_from_change_words_and_negation(analyzer):
         ("英伟达的营收，增长会放缓", "down"),
         ("英伟达营收增长将在Q3放缓", "down"),  # a quarter's name between change and pace
         ("英伟达的增长与利润都会放缓", "down"),
+        ("英伟达的估值折价将消失", "up"),  # a burden vanishing
+        ("英伟达的库存压力明年会缓解", "up"),
+        ("英伟达的库存压力明年不会缓解", "down"),
+        ("英伟达的毛利率压力将更早显现", "down"),  # a burden growing
+        ("英伟达明年将面临更大的竞争压力", "down"),  # the verb before its burden
+        ("DeepSeek会摆脱算力瓶颈", "up"),
+        ("DeepSeek的短板短期内很难补上", "down"),  # 很难 is the fix failing, not the burden
+        ("英伟达在监管压力下将减少出货", "down"),  # 压力下: a circumstance, not the burden easing
     ],
 )
 def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, direction):
