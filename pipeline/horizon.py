@@ -269,9 +269,11 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
                 continue
             if text[m.end() : m.end() + 1] == "的" and kind != "vague":
                 continue  # 明年的订单: a time attached to a noun
-            if kind in ("year_quarter", "named_quarter") and REPORT_NOUN.match(text, m.end()):
+            if kind in ("year_quarter", "named_quarter", "quarter") and REPORT_NOUN.match(
+                text, m.end()
+            ):
                 taken.append((m.start(), m.end()))  # no shorter rule reads 2025年 out of it
-                continue  # Q3财报显示, 第四季度财报电话会议上: the quarter a report covers
+                continue  # Q3财报显示, 本季度财报电话会上: the quarter a report covers
             if kind == "span" and _names_a_period(m):
                 continue  # 3月, 一季度: names, not spans (三个月, 一个季度, 数月, 两季度 are)
             resolved = _resolve(kind, m, published)

@@ -57,28 +57,42 @@ DOUBTING_TAIL = re.compile(
 # the subject word in the clause before it.
 DEMONSTRATIVE = re.compile(r"^\s*(?:这|那)")
 # A sentence announcing what the text will do next (接下来，我将详细说明…的逻辑; 下面解析…未来方向)
-# is about the article, not the world, whatever cue follows in it.
+# is about the article, not the world, whatever cue follows in it; what follows a colon after the
+# announcement (我们先看看数据：…) is read as a sentence of its own. 分析 and 介绍 can be nouns
+# (下面分析称…, 本文分析显示…, 接下来分析机构预计…), and 我要说明的是/我先说明一下结论 lead into a claim.
 ANNOUNCES_TEXT = re.compile(
-    r"^\W*(?:(?:接下来|下面|下文|以下|本文)\W*(?:我们?|笔者)?\s*(?:将|会|要)?|(?:我们?|笔者)\s*(?:将|会|要|来|先|再))"
+    r"^\W*(?:(?:接下来|下面|下文|以下|本文)\W*(?:我们?|笔者)?\s*(?:将|会)?|(?:我们?|笔者)\s*(?:将|会|来|先|再))"
     r"(?:详细|简单|简要|逐一|重点|一起|来|再|先)*"
-    r"(?:说明|介绍|解析|分析|讨论|聊聊|谈谈|讲讲|探讨|解释|梳理|盘点|看看|展开|回顾)(?!师|人士|员|认为)"
+    r"(?:说明|介绍|解析|分析|讨论|聊聊|谈谈|讲讲|探讨|解释|梳理|盘点|看看|展开|回顾)"
+    r"(?!师|人士|员|认为|的|一下|指出|称|显示|表明|机构|结论)"
 )
+COLON = re.compile(r"[:：]")
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 # Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
 DURATION = re.compile(
     r"^(?!\d{4}\s*年$)[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*(?:[个個]\s*(?:年|月|季度)|年)$"
 )  # 2026年 names a year
 INHERIT_PARAGRAPHS = 1
-# With no publish date, a dated horizon (2023年Q2, 2025年初) or a quarter named from the calendar
-# (三季度, Q4, 今年二季度) cannot be told from a period already over: alone it makes no claim
-# (2025年初，DeepSeek全球爆红 is a story; 伯里三季度豪掷1.87亿美元做空 is history); with a cue it does.
-NAMES_A_YEAR = re.compile(r"\d{4}")
-CALENDAR_QUARTER = re.compile(r"^(?:今年)?\s*(?:第?[一二三四1-4]|[Qq][1-4])")
+# With no publish date, a time named from the calendar (2023年Q2, 2025年初, 25年底, 三季度, 上年四季度,
+# 今年下半年, 年底) cannot be told from a period already over: alone it makes no claim (2025年初，
+# DeepSeek全球爆红 is a story; 伯里三季度豪掷1.87亿美元做空 is history); with a cue it does. A time
+# counted from now (明年, 明年二季度, 下个季度, 年内, 半年以后) still does.
+CALENDAR_KINDS = {"year", "year_quarter", "half", "mid_year"}
+FORWARD_PREFIX = re.compile(r"^(?:明年|后年)")
 # The period now running, bare (本季度, 这个季度), dates what happened as often as what will
 # (本季度英伟达实现营收393亿美元), as bare 今年 does: alone it makes no claim; with a weak cue it
 # does (这个季度会是最好的一季).
-CURRENT_PERIOD = re.compile(r"^(?:本|这个|這個)\s*季度$")
+CURRENT_PERIOD = re.compile(r"^(?:本|这个)\s*季度$")
 MODAL_CHANGE = ("难以", "很难")
+CONCESSION = re.compile(r"(?:虽然|虽|尽管|即使|即便|哪怕)[^，,。；;！!？?]*")
+# What may stand between a burden and its change (风险将继续下降, 库存压力在下半年会缓解): modal words,
+# adverbs and a time. Anything else (是, 在于, 中, 下, 偏好…) says the change is not the burden's.
+BURDEN_GAP = (
+    r"(?:将会|将|会|可能|或将|或|也|还|都|就|已经|已|正在|逐步|逐渐|进一步|持续|继续|不会|不再|不|没有|未|"
+    r"有望|开始|得到|明显|大幅|迅速|很快|更早|更加|更|越来越|很难|难以|终将|终会|必将|势必|一定|肯定|"
+    r"大概率|基本|彻底|随之|在|于|明年|今年|年内|年底|下半年|上半年|短期内|短期|中期|长期|近期|未来|"
+    r"下个?季度|下个?月|[一二两三四五六七八九十\d]+个?(?:月|季度|年)(?:内|后)?)*"
+)
 PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
 DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
 MIN_CLAIM_CHARS = 5
@@ -177,8 +191,10 @@ class PredictionCues:
     pace: re.Pattern[str]  # a change, then a change in its pace: 增长…放缓 (group 1, group 2)
     pace_sign: dict[str, int]  # slower -1, faster +1
     displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
-    # A burden and a change in it: 折价…消失 (the change in group 1) or 缓解…压力 (group 2)
+    # A burden and a change in it: 折价…消失 (gap, change: groups 1, 2); a word before a burden
+    # that overcomes it (缓解…压力, group 1) or makes it heavier (更大的…压力, group 2)
     burden: re.Pattern[str]
+    burdened: re.Pattern[str]
     burden_sign: dict[str, int]  # the change's own sign: 消失 -1, 加大 +1
 
     @classmethod
@@ -193,12 +209,11 @@ class PredictionCues:
             pace = {w: -1 for w in data["direction"]["slower"]}
             pace.update({w: 1 for w in data["direction"]["faster"]})
             changes = {w: s for w, s in sign.items() if w not in pace}
-            # Every change word may follow a burden (折价…消失); only the verbs of the lists
-            # below may come before one (缓解…压力, 面临…风险), as its verb.
-            acting = {w: 1 for w in data["direction"]["burden_grows"]}
-            acting.update({w: -1 for w in data["direction"]["burden_eases"]})
-            # 难以/很难 say the verb after them fails (短板很难补上), not that the burden changes.
-            burden_sign = {w: s for w, s in sign.items() if w not in MODAL_CHANGE} | acting
+            # A burden, then its change (group 2, after the gap in group 1), or a verb that
+            # overcomes the burden right after it (group 3).
+            burden_sign = {w: s for w, s in sign.items() if w not in MODAL_CHANGE}
+            burden_sign.update({w: 1 for w in data["direction"]["burden_grows"]})
+            burden_sign.update({w: -1 for w in data["direction"]["burden_eases"]})
             burdens = literal_alternation(data["direction"]["burdens"])
             return cls(
                 strong=tuple(data["future"]["strong"]),
@@ -221,10 +236,13 @@ class PredictionCues:
                 ),
                 pace_sign=pace,
                 burden=re.compile(
-                    f"(?:{burdens})[^，,。；;！!？?而但却下]{{0,{PACE_REACH}}}?"
-                    f"({literal_alternation(burden_sign)})"
-                    f"|({literal_alternation(acting)})[^，,。；;！!？?而但却]{{0,{PACE_REACH}}}?"
-                    f"(?:{burdens})"
+                    f"(?:{burdens})({BURDEN_GAP})({literal_alternation(burden_sign)})"
+                ),
+                burdened=re.compile(
+                    f"({literal_alternation(data['direction']['overcome'])})"
+                    f"[^，,。；;！!？?]{{0,8}}?(?:{burdens})"
+                    f"|({literal_alternation(data['direction']['heavier'])})"
+                    f"[^，,。；;！!？?]{{0,6}}?(?:{burdens})"
                 ),
                 burden_sign=burden_sign,
                 displaced=re.compile(
@@ -309,10 +327,11 @@ class PredictionExtractor:
         if h.text in VANTAGE or CURRENT_PERIOD.match(h.text):
             return False
         if published is None:
-            if NAMES_A_YEAR.search(h.text):
-                return False
-            if h.kind == "named_quarter" and CALENDAR_QUARTER.match(h.text):
-                return False
+            return not (
+                h.kind in CALENDAR_KINDS
+                or (h.kind in ("named_quarter", "rel_year") and not FORWARD_PREFIX.match(h.text))
+                or (h.kind == "this_year_end" and h.text in ("年底", "年末"))
+            )
         return True
 
     def _predictive(
@@ -427,8 +446,12 @@ class PredictionExtractor:
         closing question (算力饥渴会迫使企业持续购置新芯片——这时候你会停止买新灯泡吗?);
         None for a question or a counterfactual as a whole (难道英伟达会倒下吗?), or for a
         sentence announcing the text (ANNOUNCES_TEXT)."""
-        if ANNOUNCES_TEXT.search(simplified):
-            return None
+        if m := ANNOUNCES_TEXT.search(simplified):
+            colon = COLON.search(simplified, m.end())
+            if colon is None:
+                return None
+            # Blanked, not cut: offsets into the sentence must hold.
+            simplified = " " * colon.start() + simplified[colon.start() :]
         if not any(p.search(simplified) for p in self.cues.exclude):
             return simplified
         breaks = list(CLAUSE_OR_DASH.finditer(simplified))
@@ -543,23 +566,55 @@ class PredictionExtractor:
     def _compound(self, text: str, target: str | None) -> float:
         """Where one word qualifies another, their sum says the wrong thing: 增长放缓 is growth
         slowing (down), 跌幅收窄 a fall slowing (up), 被华为取代 the subject taken over (down),
-        the target doing the taking over (被DeepSeek取代, for DeepSeek) up. Only in the clauses
-        naming the target (英伟达将大涨，AMD增长放缓 is no slowing of NVIDIA's). Negated (增长不会
-        放缓, 不会出现增长放缓) and inside a bet's premise the result flips, as in _change."""
+        the target doing the taking over (被DeepSeek取代, for DeepSeek) up, a burden changing the
+        opposite way to its change (折价将消失 up, 压力将显现 down, 缓解…压力 up). A burden's span is
+        read once: the pace or passive words inside it or describing it (被华为取代的风险将消除) do
+        not count again. Only in the clauses naming the target (英伟达将大涨，AMD增长放缓 is no
+        slowing of NVIDIA's). Negated (增长不会放缓, 不会出现增长放缓) and inside a bet's premise the
+        result flips, as in _change."""
         if target is not None:
             text = clauses_naming(text, target, self.catalogue, or_no_one=True)
         premise = self._premise_end(text)
         total = 0.0
+        burdens: list[tuple[int, int]] = []  # spans read as a burden and its change
+        conceded = [c.span() for c in CONCESSION.finditer(text)]
+
+        def granted(m: re.Match[str]) -> bool:
+            """In a concession (虽然面临竞争压力，但…): the burden is granted, the claim follows."""
+            return any(s <= m.start() < e for s, e in conceded)
+
+        for m in self.cues.burdened.finditer(text):
+            verb_end = m.end(1) if m.group(1) else m.end(2)
+            if granted(m) or text.startswith("的", verb_end):
+                continue  # 面临的库存压力将缓解: a relative clause; the burden's own change says it
+            burdens.append(m.span())
+            at = m.start(1) if m.group(1) else m.start(2)
+            total += self._flipped(text, at, 1 if m.group(1) else -1, premise)
+        for m in self.cues.burden.finditer(text):
+            if granted(m) or any(s < m.end() and m.start() < e for s, e in burdens):
+                continue  # 顶住压力继续增长: the burden is the verb's object, 增长 the subject's
+            burdens.append(m.span())
+            sign = -self.cues.burden_sign[m.group(2)]
+            if any(w in m.group(1) for w in MODAL_CHANGE):
+                sign = -sign  # 库存压力很难缓解: the easing fails
+            total += self._flipped(text, m.start(2), sign, premise)
+
+        def within_burden(m: re.Match[str]) -> bool:
+            """Part of a burden's span, or what the burden is (被华为取代的风险将消除)."""
+            return any(s < m.end() and m.start() < e for s, e in burdens) or any(
+                text.startswith("的", m.end()) and s == m.end() + 1 for s, _ in burdens
+            )
+
         for m in self.cues.pace.finditer(text):
+            if within_burden(m):
+                continue  # 劣势会继续扩大: one change, the burden's
             sign = self.cues.change_sign[m.group(1)] * self.cues.pace_sign[m.group(2)]
             if self.scorer.negated(text, m.start(1)) and not self.scorer.negated(text, m.start(2)):
                 sign = -sign  # the negator before the change covers the pair
             total += self._flipped(text, m.start(2), sign, premise)
-        for m in self.cues.burden.finditer(text):
-            change = m.group(1) or m.group(2)  # 压力…缓解, or 缓解…压力
-            at = m.start(1) if m.group(1) else m.start(2)
-            total += self._flipped(text, at, -self.cues.burden_sign[change], premise)
         for m in self.cues.displaced.finditer(text):
+            if within_burden(m):
+                continue
             agent = target is not None and target in self.catalogue.mentioned(m.group(0))
             total += self._flipped(text, m.start(), 1 if agent else -1, premise)
         return total
@@ -597,9 +652,10 @@ class PredictionExtractor:
         """The horizon the author sets for the whole case (半年左右基本上就会水落石出), with its
         text as written: the first sentence that joins a resolution cue to a dated horizon."""
         for sent in sentences:
-            simplified = to_simplified(sent.text)
-            if not any(c in simplified for c in self.cues.resolution):
-                continue
+            full = to_simplified(sent.text)
+            simplified = self._asserted(full)
+            if simplified is None or not any(c in simplified for c in self.cues.resolution):
+                continue  # a question, or a sentence announcing the text, sets no horizon
             # Only the author's own forecast (not 那场争论半年后就见分晓了, not a view reported
             # and rebutted: 有人说三个月内见分晓，我不同意).
             view = self.scorer.view(simplified)
@@ -611,7 +667,7 @@ class PredictionExtractor:
                 continue
             for h in find_horizons(simplified, article.published):
                 if h.due is not None and self._future_horizon(h, article.published):
-                    same = len(simplified) == len(sent.text)
+                    same = len(full) == len(sent.text)
                     return h, (sent.text if same else simplified)[h.start : h.end]
         return None
 

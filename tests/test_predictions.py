@@ -58,6 +58,19 @@ def test_direction_from_change_words_and_negation(analyzer):
         ("DeepSeek会摆脱算力瓶颈", "up"),
         ("DeepSeek的短板短期内很难补上", "down"),  # 很难 is the fix failing, not the burden
         ("英伟达在监管压力下将减少出货", "down"),  # 压力下: a circumstance, not the burden easing
+        ("英伟达最大的风险是需求下滑", "down"),  # what the risk is, not a change in it
+        ("英伟达的风险将继续下降", "up"),  # the change after the adverb
+        ("英伟达虽然面临竞争压力，但明年营收仍将翻倍", "up"),  # a burden granted
+        ("英伟达在竞争压力中仍将保持增长", "up"),
+        ("英伟达顶住压力继续增长", "up"),  # the burden is the verb's object
+        ("英伟达面临的库存压力将缓解", "up"),  # the burden's own change
+        ("英伟达股价上升的阻力将消除", "up"),
+        ("英伟达的库存压力在下半年会缓解", "up"),  # a time between them
+        ("英伟达的库存压力很难缓解", "down"),  # the easing fails
+        ("DeepSeek的算力瓶颈有望突破", "up"),
+        ("英伟达在中国市场的劣势会继续扩大", "down"),  # one change, not burden and pace apart
+        ("英伟达被华为取代的风险将消除", "up"),  # the passive says what the risk is
+        ("英伟达的毛利率会面临持续下行压力", "down"),
     ],
 )
 def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, direction):
@@ -224,8 +237,18 @@ def test_a_calendar_quarter_or_the_running_one_alone_is_no_claim(analyzer):
     """三季度 and Q4 name a quarter of the calendar: on an undated page it may be over (伯里三季度
     豪掷…做空 is history), so alone it claims nothing; 下个季度 counts from now and still does.
     本季度 dates what happened as often as what will, dated page or not."""
-    story = "伯里三季度豪掷1.87亿美元做空英伟达。英伟达Q4营收同比增长78%至393亿美元。"
+    story = (
+        "伯里三季度豪掷1.87亿美元做空英伟达。英伟达Q4营收同比增长78%至393亿美元。"
+        "25年Q4英伟达营收大增。上年四季度英伟达营收大增。今年下半年英伟达出货量大增。"
+    )
     assert analyzer.analyze_article(article(story)).predictions == ()
+    for forward in ("明年二季度英伟达出货量大增。", "年内英伟达出货量大增。"):
+        assert (
+            len(analyzer.predictor.candidates(article(forward), analyzer.nlp.sentences(forward)))
+            == 1
+        )
+    report = "在本季度财报电话会上，黄仁勋谈到数据中心业务。"  # the quarter a report covers
+    assert _candidates(analyzer, report) == []
     running = "本季度英伟达实现整体营收393亿美元。"
     assert _candidates(analyzer, running) == []
     assert analyzer.predictor.candidates(article(running), analyzer.nlp.sentences(running)) == []
@@ -247,6 +270,11 @@ def test_a_calendar_quarter_or_the_running_one_alone_is_no_claim(analyzer):
         ("下面解析这一技术背后的逻辑与国产芯片未来的方向。", 0),
         ("下面分析师预计英伟达明年营收将翻倍。", 1),  # 分析师: a person, not the text
         ("我们分析认为，英伟达明年的营收将翻倍。", 1),  # a view, not an announcement
+        ("我要说明的是，英伟达明年的营收一定会翻倍。", 1),
+        ("我先说明一下结论：英伟达明年的股价会跌破100美元。", 1),
+        ("我们先看看数据：英伟达明年的营收将翻倍。", 1),  # the claim after the colon
+        ("本文分析显示，英伟达明年营收将翻倍。", 1),  # 分析 a noun
+        ("接下来展开的价格战将压缩英伟达的利润。", 1),
     ],
 )
 def test_a_sentence_announcing_the_text_is_no_claim(analyzer, body, claims):
@@ -381,3 +409,11 @@ def test_a_claim_before_a_closing_question_stays_and_the_question_goes(analyzer)
 )
 def test_a_question_over_two_clauses_claims_nothing(analyzer, question):
     assert _candidates(analyzer, question) == []
+
+
+def test_a_sentence_announcing_the_text_sets_no_horizon_for_the_case(analyzer):
+    """半年以后…水落石出 in a sentence that announces the text is no bet of the author's: the
+    claims after it inherit nothing."""
+    body = "接下来我将说明为什么半年以后一切就会水落石出。\n\n到时候DeepSeek会被大厂边缘化。"
+    [p] = _candidates(analyzer, body)
+    assert p.horizon is None and p.due is None
