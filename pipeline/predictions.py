@@ -89,9 +89,13 @@ CONCESSION = re.compile(r"(?:虽然|虽|尽管|即使|即便|哪怕)[^，,。；
 # adverbs and a time. Anything else (是, 在于, 中, 下, 偏好…) says the change is not the burden's.
 BURDEN_GAP = (
     r"(?:将会|将|会|可能|或将|或|也|还|都|就|已经|已|正在|逐步|逐渐|进一步|持续|继续|不会|不再|不|没有|未|"
+    r"仍然|仍|依然|依旧|有所|显著|大大|得以|再次|再度|因素|"
     r"有望|开始|得到|明显|大幅|迅速|很快|更早|更加|更|越来越|很难|难以|终将|终会|必将|势必|一定|肯定|"
     r"大概率|基本|彻底|随之|在|于|明年|今年|年内|年底|下半年|上半年|短期内|短期|中期|长期|近期|未来|"
     r"下个?季度|下个?月|[一二两三四五六七八九十\d]+个?(?:月|季度|年)(?:内|后)?)*"
+)
+BURDEN_REACH = (
+    10  # characters between a word before a burden and the burden (面临来自华为的竞争压力)
 )
 PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
 DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
@@ -192,7 +196,8 @@ class PredictionCues:
     pace_sign: dict[str, int]  # slower -1, faster +1
     displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
     # A burden and a change in it: 折价…消失 (gap, change: groups 1, 2); a word before a burden
-    # that overcomes it (缓解…压力, group 1) or makes it heavier (更大的…压力, group 2)
+    # that overcomes it (缓解…压力, group 1), adds it (面临…风险, 2), makes it heavy (更大的…压力, 3)
+    # or braves it (面对…压力, 4)
     burden: re.Pattern[str]
     burdened: re.Pattern[str]
     burden_sign: dict[str, int]  # the change's own sign: 消失 -1, 加大 +1
@@ -209,12 +214,18 @@ class PredictionCues:
             pace = {w: -1 for w in data["direction"]["slower"]}
             pace.update({w: 1 for w in data["direction"]["faster"]})
             changes = {w: s for w, s in sign.items() if w not in pace}
-            # A burden, then its change (group 2, after the gap in group 1), or a verb that
-            # overcomes the burden right after it (group 3).
-            burden_sign = {w: s for w, s in sign.items() if w not in MODAL_CHANGE}
+            # A burden, then its change (group 2, after the gap in group 1); or a word before a
+            # burden: overcome (group 1), adds (2), heavy (3), braves (4).
+            burden_sign = {w: s for w, s in sign.items() if w not in MODAL_CHANGE} | pace
             burden_sign.update({w: 1 for w in data["direction"]["burden_grows"]})
             burden_sign.update({w: -1 for w in data["direction"]["burden_eases"]})
             burdens = literal_alternation(data["direction"]["burdens"])
+            before = [data["direction"][k] for k in ("overcome", "adds", "heavy", "braves")]
+            # Up to BURDEN_REACH characters, never across another of these words, 后 or 而.
+            reach = (
+                f"(?:(?!{literal_alternation([w for ws in before for w in ws])}|{burdens}|后|而)"
+                f"[^，,。；;！!？?]){{0,{BURDEN_REACH}}}?"
+            )
             return cls(
                 strong=tuple(data["future"]["strong"]),
                 weak=tuple(data["future"]["weak"]),
@@ -239,10 +250,7 @@ class PredictionCues:
                     f"(?:{burdens})({BURDEN_GAP})({literal_alternation(burden_sign)})"
                 ),
                 burdened=re.compile(
-                    f"({literal_alternation(data['direction']['overcome'])})"
-                    f"[^，,。；;！!？?]{{0,8}}?(?:{burdens})"
-                    f"|({literal_alternation(data['direction']['heavier'])})"
-                    f"[^，,。；;！!？?]{{0,6}}?(?:{burdens})"
+                    "|".join(f"({literal_alternation(ws)}){reach}(?:{burdens})" for ws in before)
                 ),
                 burden_sign=burden_sign,
                 displaced=re.compile(
@@ -575,49 +583,76 @@ class PredictionExtractor:
         if target is not None:
             text = clauses_naming(text, target, self.catalogue, or_no_one=True)
         premise = self._premise_end(text)
-        total = 0.0
-        burdens: list[tuple[int, int]] = []  # spans read as a burden and its change
-        conceded = [c.span() for c in CONCESSION.finditer(text)]
+        total, taken = self._burdens(text, premise)
+        read_burden = bool(taken)
 
-        def granted(m: re.Match[str]) -> bool:
-            """In a concession (虽然面临竞争压力，但…): the burden is granted, the claim follows."""
-            return any(s <= m.start() < e for s, e in conceded)
-
-        for m in self.cues.burdened.finditer(text):
-            verb_end = m.end(1) if m.group(1) else m.end(2)
-            if granted(m) or text.startswith("的", verb_end):
-                continue  # 面临的库存压力将缓解: a relative clause; the burden's own change says it
-            burdens.append(m.span())
-            at = m.start(1) if m.group(1) else m.start(2)
-            total += self._flipped(text, at, 1 if m.group(1) else -1, premise)
-        for m in self.cues.burden.finditer(text):
-            if granted(m) or any(s < m.end() and m.start() < e for s, e in burdens):
-                continue  # 顶住压力继续增长: the burden is the verb's object, 增长 the subject's
-            burdens.append(m.span())
-            sign = -self.cues.burden_sign[m.group(2)]
-            if any(w in m.group(1) for w in MODAL_CHANGE):
-                sign = -sign  # 库存压力很难缓解: the easing fails
-            total += self._flipped(text, m.start(2), sign, premise)
-
-        def within_burden(m: re.Match[str]) -> bool:
-            """Part of a burden's span, or what the burden is (被华为取代的风险将消除)."""
-            return any(s < m.end() and m.start() < e for s, e in burdens) or any(
-                text.startswith("的", m.end()) and s == m.end() + 1 for s, _ in burdens
+        def within(m: re.Match[str]) -> bool:
+            """Part of a span read already, or what a burden is (被华为取代的风险将消除, 下行压力)."""
+            return any(s < m.end() and m.start() < e for s, e in taken) or any(
+                s == m.end() or (text.startswith("的", m.end()) and s == m.end() + 1)
+                for s, _ in taken
             )
 
         for m in self.cues.pace.finditer(text):
-            if within_burden(m):
+            if within(m):
                 continue  # 劣势会继续扩大: one change, the burden's
+            taken.append(m.span())
             sign = self.cues.change_sign[m.group(1)] * self.cues.pace_sign[m.group(2)]
             if self.scorer.negated(text, m.start(1)) and not self.scorer.negated(text, m.start(2)):
                 sign = -sign  # the negator before the change covers the pair
             total += self._flipped(text, m.start(2), sign, premise)
         for m in self.cues.displaced.finditer(text):
-            if within_burden(m):
+            if within(m):
                 continue
+            taken.append(m.span())
             agent = target is not None and target in self.catalogue.mentioned(m.group(0))
             total += self._flipped(text, m.start(), 1 if agent else -1, premise)
+        if read_burden:
+            # A burden is one change among the claim's (英伟达股价将大涨，但回调风险也在上升):
+            # the others count beside it.
+            for m in self.cues.change.finditer(text):
+                if not within(m):
+                    sign = self.cues.change_sign[m.group(0)]
+                    total += self._flipped(text, m.start(), sign, premise)
         return total
+
+    def _burdens(self, text: str, premise: int) -> tuple[float, list[tuple[int, int]]]:
+        """The direction the burdens in text give, and the spans read: a word before a burden
+        first (顶住压力继续增长: the burden is its object, 增长 the subject's), then a burden and
+        its change (库存压力将缓解). Nothing in a concession (虽然面临竞争压力，但…). 很难/难以
+        before the change or the verb say it fails (库存压力很难缓解, 很难摆脱困境: down)."""
+        conceded = [c.span() for c in CONCESSION.finditer(text)]
+        total = 0.0
+        taken: list[tuple[int, int]] = []
+
+        def fails(at: int, before: str) -> bool:
+            return any(w in before for w in MODAL_CHANGE) and not self.scorer.negated(text, at)
+
+        for m in self.cues.burdened.finditer(text):
+            kind = m.lastindex or 0  # 1 overcome, 2 adds, 3 heavy, 4 braves
+            if any(s <= m.start() < e for s, e in conceded):
+                continue
+            if kind != 3 and text.startswith("的", m.end(kind)):
+                continue  # 面临的库存压力将缓解: the verb describes the burden
+            taken.append(m.span())
+            if kind == 4:
+                continue  # 面对竞争压力继续增长: the burden braved, no change of its own
+            at = m.start(kind)
+            sign = 1 if kind == 1 else -1
+            if fails(at, text[max(0, at - 2) : at]):
+                sign = -sign
+            total += self._flipped(text, at, sign, premise)
+        for m in self.cues.burden.finditer(text):
+            if any(s <= m.start() < e for s, e in conceded) or any(
+                s < m.end() and m.start() < e for s, e in taken
+            ):
+                continue
+            taken.append(m.span())
+            sign = -self.cues.burden_sign[m.group(2)]
+            if fails(m.start(2), m.group(1)):
+                sign = -sign  # 库存压力很难缓解: the easing fails
+            total += self._flipped(text, m.start(2), sign, premise)
+        return total, taken
 
     def _premise_end(self, text: str) -> int:
         """Where the premise of a falsification bet ends (0 when text is no bet): a change

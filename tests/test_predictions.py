@@ -71,6 +71,16 @@ def test_direction_from_change_words_and_negation(analyzer):
         ("英伟达在中国市场的劣势会继续扩大", "down"),  # one change, not burden and pace apart
         ("英伟达被华为取代的风险将消除", "up"),  # the passive says what the risk is
         ("英伟达的毛利率会面临持续下行压力", "down"),
+        ("英伟达明年会有更大的竞争压力", "down"),  # an adjective before the burden, with 的
+        ("英伟达面临的竞争压力仍将加大", "down"),  # 仍 between them
+        ("英伟达的估值折价将收窄", "up"),  # a pace word as the burden's change
+        ("英伟达的库存压力难以缓解", "down"),  # 难以 flips once, not twice
+        ("英伟达很难摆脱库存困境", "down"),
+        ("需求增加将缓解英伟达的库存压力", "up"),  # 增加 does not reach across 缓解
+        ("英伟达面对竞争压力继续增长", "up"),  # braved: 增长 is the subject's
+        ("英伟达增加产能以应对竞争压力", "up"),
+        ("英伟达的下行压力将减轻", "up"),  # 下行 says what the pressure is
+        ("英伟达面临来自华为的竞争压力", "down"),
     ],
 )
 def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, direction):
