@@ -94,9 +94,8 @@ BURDEN_GAP = (
     r"大概率|基本|彻底|随之|在|于|明年|今年|年内|年底|下半年|上半年|短期内|短期|中期|长期|近期|未来|"
     r"下个?季度|下个?月|[一二两三四五六七八九十\d]+个?(?:月|季度|年)(?:内|后)?)*"
 )
-BURDEN_REACH = (
-    10  # characters between a word before a burden and the burden (面临来自华为的竞争压力)
-)
+# Characters between a word before a burden and the burden (面临来自华为的竞争压力).
+BURDEN_REACH = 10
 PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
 DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
 MIN_CLAIM_CHARS = 5
