@@ -25,6 +25,21 @@ class Horizon:
     due: date | None
     kind: str = ""  # the rule that read it (named_quarter, rel_year, span…): what it counts from
 
+    @property
+    def from_calendar(self) -> bool:
+        """Named from the calendar (2025年初, 25年底, 三季度, 上年四季度, 今年下半年, 年底), not
+        counted from now (明年, 明年二季度, 下个季度, 年内, 半年以后): without a publish date it
+        cannot be told from a period already over."""
+        return (
+            self.kind in _CALENDAR_KINDS
+            or (self.kind in ("named_quarter", "rel_year") and not _FORWARD_YEAR.match(self.text))
+            or (self.kind == "this_year_end" and self.text in ("年底", "年末"))
+        )
+
+
+_CALENDAR_KINDS = {"year", "year_quarter", "half", "mid_year"}
+_FORWARD_YEAR = re.compile(r"^(?:明年|后年)")  # horizons are read on Simplified text
+
 
 def _cn_number(s: str) -> float | None:
     s = s.replace("兩", "两").replace("幾", "几").replace("數", "数")

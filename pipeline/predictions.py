@@ -73,12 +73,9 @@ DURATION = re.compile(
     r"^(?!\d{4}\s*年$)[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*(?:[个個]\s*(?:年|月|季度)|年)$"
 )  # 2026年 names a year
 INHERIT_PARAGRAPHS = 1
-# With no publish date, a time named from the calendar (2023年Q2, 2025年初, 25年底, 三季度, 上年四季度,
-# 今年下半年, 年底) cannot be told from a period already over: alone it makes no claim (2025年初，
-# DeepSeek全球爆红 is a story; 伯里三季度豪掷1.87亿美元做空 is history); with a cue it does. A time
-# counted from now (明年, 明年二季度, 下个季度, 年内, 半年以后) still does.
-CALENDAR_KINDS = {"year", "year_quarter", "half", "mid_year"}
-FORWARD_PREFIX = re.compile(r"^(?:明年|后年)")
+# With no publish date, a time named from the calendar (Horizon.from_calendar: 2025年初, 三季度)
+# cannot be told from a period already over: alone it makes no claim (2025年初，DeepSeek全球爆红
+# is a story; 伯里三季度豪掷1.87亿美元做空 is history); with a cue it does.
 # The period now running, bare (本季度, 这个季度), dates what happened as often as what will
 # (本季度英伟达实现营收393亿美元), as bare 今年 does: alone it makes no claim; with a weak cue it
 # does (这个季度会是最好的一季).
@@ -174,6 +171,17 @@ def clauses_naming(text: str, target: str, catalogue: Catalogue, or_no_one: bool
         return or_no_one and not named and not LATIN_NAME_START.match(clause)
 
     return "".join(c for c in CLAUSE.findall(text) if about(c)) or text
+
+
+Spans = list[tuple[int, int]]
+
+
+def _overlaps(m: re.Match[str], spans: Spans) -> bool:
+    return any(s < m.end() and m.start() < e for s, e in spans)
+
+
+def _starts_in(m: re.Match[str], spans: Spans) -> bool:
+    return any(s <= m.start() < e for s, e in spans)
 
 
 @dataclass(frozen=True)
@@ -333,13 +341,7 @@ class PredictionExtractor:
         半年以后), not one named from the calendar."""
         if h.text in VANTAGE or CURRENT_PERIOD.match(h.text):
             return False
-        if published is None:
-            return not (
-                h.kind in CALENDAR_KINDS
-                or (h.kind in ("named_quarter", "rel_year") and not FORWARD_PREFIX.match(h.text))
-                or (h.kind == "this_year_end" and h.text in ("年底", "年末"))
-            )
-        return True
+        return published is not None or not h.from_calendar
 
     def _predictive(
         self, clause: str, horizons: list[Horizon], named: bool, published: date | None
@@ -587,7 +589,7 @@ class PredictionExtractor:
 
         def within(m: re.Match[str]) -> bool:
             """Part of a span read already, or what a burden is (被华为取代的风险将消除, 下行压力)."""
-            return any(s < m.end() and m.start() < e for s, e in taken) or any(
+            return _overlaps(m, taken) or any(
                 s == m.end() or (text.startswith("的", m.end()) and s == m.end() + 1)
                 for s, _ in taken
             )
@@ -609,27 +611,24 @@ class PredictionExtractor:
         if read_burden:
             # A burden is one change among the claim's (英伟达股价将大涨，但回调风险也在上升):
             # the others count beside it.
-            for m in self.cues.change.finditer(text):
-                if not within(m):
-                    sign = self.cues.change_sign[m.group(0)]
-                    total += self._flipped(text, m.start(), sign, premise)
+            total += self._changes(text, premise, skip=within)
         return total
 
-    def _burdens(self, text: str, premise: int) -> tuple[float, list[tuple[int, int]]]:
+    def _burdens(self, text: str, premise: int) -> tuple[float, Spans]:
         """The direction the burdens in text give, and the spans read: a word before a burden
         first (顶住压力继续增长: the burden is its object, 增长 the subject's), then a burden and
         its change (库存压力将缓解). Nothing in a concession (虽然面临竞争压力，但…). 很难/难以
         before the change or the verb say it fails (库存压力很难缓解, 很难摆脱困境: down)."""
         conceded = [c.span() for c in CONCESSION.finditer(text)]
         total = 0.0
-        taken: list[tuple[int, int]] = []
+        taken: Spans = []
 
         def fails(at: int, before: str) -> bool:
             return any(w in before for w in MODAL_CHANGE) and not self.scorer.negated(text, at)
 
         for m in self.cues.burdened.finditer(text):
             kind = m.lastindex or 0  # 1 overcome, 2 adds, 3 heavy, 4 braves
-            if any(s <= m.start() < e for s, e in conceded):
+            if _starts_in(m, conceded):
                 continue
             if kind != 3 and text.startswith("的", m.end(kind)):
                 continue  # 面临的库存压力将缓解: the verb describes the burden
@@ -642,9 +641,7 @@ class PredictionExtractor:
                 sign = -sign
             total += self._flipped(text, at, sign, premise)
         for m in self.cues.burden.finditer(text):
-            if any(s <= m.start() < e for s, e in conceded) or any(
-                s < m.end() and m.start() < e for s, e in taken
-            ):
+            if _starts_in(m, conceded) or _overlaps(m, taken):
                 continue
             taken.append(m.span())
             sign = -self.cues.burden_sign[m.group(2)]
@@ -668,11 +665,17 @@ class PredictionExtractor:
     def _change(self, text: str) -> float:
         """Sum of change words, negated ones flipped, flipped again inside the premise of a
         falsification bet (如果两年后毛利率还稳在七成以上，我认错 → down)."""
-        premise = self._premise_end(text)
+        return self._changes(text, self._premise_end(text))
+
+    def _changes(
+        self, text: str, premise: int, skip: Callable[[re.Match[str]], bool] | None = None
+    ) -> float:
+        """_change with the premise found already, leaving out what skip says was read."""
         return float(
             sum(
                 self._flipped(text, m.start(), self.cues.change_sign[m.group(0)], premise)
                 for m in self.cues.change.finditer(text)
+                if skip is None or not skip(m)
             )
         )
 
@@ -687,6 +690,8 @@ class PredictionExtractor:
         text as written: the first sentence that joins a resolution cue to a dated horizon."""
         for sent in sentences:
             full = to_simplified(sent.text)
+            if not any(c in full for c in self.cues.resolution):
+                continue
             simplified = self._asserted(full)
             if simplified is None or not any(c in simplified for c in self.cues.resolution):
                 continue  # a question, or a sentence announcing the text, sets no horizon
