@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.extract.ruby import RUBY
+
 
 def _target_key(target: str | None) -> str:
     """Gold files write a claim about no catalogue target as null or "other"; so does scoring."""
@@ -12,8 +14,10 @@ def _target_key(target: str | None) -> str:
 
 
 def overlaps(a: str, b: str) -> bool:
-    """Quotes match when they share at least half of the shorter one (longest common substring)."""
-    short, long_ = sorted((a, b), key=len)
+    """Quotes match when they share at least half of the shorter one (longest common substring).
+    Pinyin reading aids (預(yù)計) are compared away: extraction removes them from the body, and
+    a gold quote copied from the raw page still has them."""
+    short, long_ = sorted((RUBY.sub("", a), RUBY.sub("", b)), key=len)
     if not short:
         return False
     best = 0

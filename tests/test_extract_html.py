@@ -233,3 +233,10 @@ def test_teaser_articles_in_a_sidebar_do_not_become_the_body(analyzer):
     )
     art = _extract(analyzer, page)
     assert art.body.startswith("第0段") and "国产芯片的机会" not in art.body
+
+
+def test_ruby_readings_are_not_body_text(analyzer):
+    ruby = "<ruby>預<rp>(</rp><rt>yù</rt><rp>)</rp></ruby>計"
+    lead = f"<p>據供應鏈消息，華為昇騰新品{ruby}明年量產，國產晶片的份額有望繼續提升。</p>"
+    art = _extract(analyzer, f"<html><body><div>{BODY}{lead}</div></body></html>")
+    assert "華為昇騰新品預計明年量產" in art.body and "yù" not in art.body

@@ -141,3 +141,35 @@ def test_a_whole_page_saved_as_text_with_no_article_is_still_rejected(analyzer):
     )
     result = analyzer.process(RawPage("x.txt", page.encode(), "text"))
     assert result.article is None and result.reject.reason == "no-body"
+
+
+ANNOTATED_DUMP = (
+    "華為昇騰的新機(jī)會(huì)\n\n"
+    "據(jù)供應(yīng)鏈消息，華為新一代昇騰晶片預(yù)計將在明年第二季度量產(chǎn)，"
+    "國(guó)產(chǎn)算力迎來(lái)真正的時(shí)間窗口。\n"
+    "我認(rèn)為英偉達在中國的份額會(huì)繼續下滑，至少兩年內難以回到禁令之前的水準。\n"
+)
+
+
+def test_pinyin_reading_aids_are_removed_from_the_body(analyzer):
+    """A converter site prints each converted character's reading after it: the body a user
+    queries, and the text the cues are read from, is the article without them."""
+    result = analyzer.process(RawPage("r.txt", ANNOTATED_DUMP.encode(), "text"))
+    art = result.article
+    assert art.title == "華為昇騰的新機會"
+    assert "預計將在明年第二季度量產" in art.body
+    assert "國產算力迎來真正的時間窗口" in art.body
+    assert "(" not in art.body
+    quotes = [p.quote for p in result.predictions]
+    assert any("預計將在明年第二季度量產" in q for q in quotes), quotes
+
+
+def test_parentheses_that_are_not_reading_aids_stay(analyzer):
+    """Latin words in parentheses, readings without a tone mark, and a lone pronunciation note
+    in prose are the author's text."""
+    from pipeline.extract.ruby import without_ruby
+
+    prose = "人工智能(AI)芯片H20(中国特供版)的需求，啊(ā)是感叹词，的(de)读轻声。"
+    assert without_ruby(prose) == prose
+    annotated = "國(guó)產(chǎn)晶片（jīng）片"
+    assert without_ruby(annotated) == "國產晶片片"

@@ -29,3 +29,11 @@ def test_recall_is_reported_apart_for_claims_about_no_target():
     assert score.summary().endswith(
         "recall on quotes about a target 0.500 (2), about neither 0.500 (2)"
     )
+
+
+def test_gold_quotes_with_reading_aids_match_the_clean_body():
+    """The gold copies the raw page (國(guó)產(chǎn)); extraction removed the readings."""
+    assert overlaps(
+        "國產算力迎來真正的時間窗口", "國(guó)產(chǎn)算力,迎來(lái)真正的時(shí)間窗口"
+    )
+    assert not overlaps("國產算力迎來真正的時間窗口", "英偉達(dá)的份額會(huì)繼續下滑")

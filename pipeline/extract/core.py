@@ -8,6 +8,7 @@ from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.extract.html import Extracted, extract_html, parse, visible_text
 from pipeline.extract.metadata import clean_text, parse_date
+from pipeline.extract.ruby import without_ruby
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
 
@@ -70,6 +71,8 @@ def extract_page(
     raw: RawPage, text: str, encoding: str, boilerplate: Boilerplate, min_body_chars: int
 ) -> Article:
     """Raises PageRejected when no usable body is left (too short, truncated, not a page)."""
+    page_text = text
+    text = without_ruby(text)
     as_html = raw.kind == "html" or (raw.kind != "text" and _looks_html(text))
     if raw.kind == "text" and _looks_html(text) and text.lstrip().startswith("<"):
         as_html = True
@@ -96,7 +99,9 @@ def extract_page(
             f"(min_body_chars={min_body_chars})"
             + ("; the HTML ends before </html>" if truncated else ""),
         )
-    given = {k: v for k, v in ((k, clean_text(v)) for k, v in raw.supplied) if v}
+    given = {
+        k: without_ruby(v, page_text) for k, v in ((k, clean_text(v)) for k, v in raw.supplied) if v
+    }
     return Article(
         id=sha256_hex(normalise_for_id(body)),
         url=raw.url or ex.url,

@@ -28,6 +28,8 @@ DROP_TAGS = (
     "canvas",
     "input",
     "label",
+    "rt",  # a <ruby>'s reading (預<rt>yù</rt>): not the author's text, see extract/ruby.py
+    "rp",
 )
 
 # Of those, tags that some sites wrap around the whole page; kept when they hold most of it.
