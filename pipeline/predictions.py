@@ -41,6 +41,12 @@ VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
 # cue or no cue (短期内利空尚未出清; real pages: 7 more gold quotes found). Matched on Simplified
 # text. Followed by a comma or colon it frames only where it opens a clause: 长期，稳定地排在前三
 # describes, and 长期看不到对手 is no vantage either.
+# A probability stated outright (40%概率创新高, 七成概率, 概率为60%) makes the clause a forecast.
+# Not a bare 可能 after a figure: 毛利率75%可能不再是常态 is a modal about the 75 %.
+STATED_PROBABILITY = re.compile(
+    r"\d+(?:\.\d+)?\s*[%％]\s*的?(?:概率|几率|可能性)|[一二三四五六七八九]成的?(?:概率|几率|可能性|把握)"
+    r"|(?:概率|几率|可能性)\s*(?:为|是|约为?|高达|只有|不到|超过|在)?\s*\d+(?:\.\d+)?\s*[%％]"
+)
 VANTAGE_FRAME = re.compile(
     r"(?:短期|中期|长期|中长期|长远|长线)(?:来看|而言|看来|内)"
     r"|(?:^|[，,；;。：:])\s*(?:短期|中期|长期|中长期|长远|长线)\s*[:：，,]"
@@ -356,6 +362,7 @@ class PredictionExtractor:
                 self._future_horizon(h, published) and self._forward(h, published) for h in horizons
             )
             or VANTAGE_FRAME.search(cleaned)
+            or STATED_PROBABILITY.search(cleaned)
         ):
             return True
         weak = any(c in self.without_disposal(cleaned) for c in self.cues.weak)

@@ -427,3 +427,23 @@ def test_a_sentence_announcing_the_text_sets_no_horizon_for_the_case(analyzer):
     body = "接下来我将说明为什么半年以后一切就会水落石出。\n\n到时候DeepSeek会被大厂边缘化。"
     [p] = _candidates(analyzer, body)
     assert p.horizon is None and p.due is None
+
+
+def test_huo_before_a_verb_is_the_news_register_maybe(analyzer):
+    """Financial news hedges with 或 + verb (缺口或达, 波动或加剧, 或将): a claim on its own, with
+    the hedge "possible". 或 between two nouns (成本或收入) is "or", and says nothing."""
+    for body in (
+        "禁令生效后，H20全年的收入缺口或达百亿美元。",
+        "若良率突破九成，或对冲英伟达在中国业务的损失。",
+        "短期波动或加剧，但英伟达的长线估值修复空间明确。",
+    ):
+        [p] = _candidates(analyzer, body)
+        assert p.hedge == "possible", body
+    assert _candidates(analyzer, "英伟达公布了数据中心的成本或收入构成。") == []
+
+
+def test_a_stated_probability_makes_a_forecast(analyzer):
+    """40%概率… names how likely the author thinks it is: a claim with no other cue."""
+    [p] = _candidates(analyzer, "英伟达股价40%概率随AI应用爆发创新高。")
+    assert p.direction == "up"
+    assert _candidates(analyzer, "H20贡献了约30%的收入，毛利率75%。") == []
