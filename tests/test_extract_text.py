@@ -1,5 +1,7 @@
 """Plain-text and markdown page dumps, written small here (the shapes scrapers save)."""
 
+import pytest
+
 from pipeline.records import RawPage
 
 READER_DUMP = """Title: 英伟达的好日子还长着呢
@@ -173,3 +175,59 @@ def test_parentheses_that_are_not_reading_aids_stay(analyzer):
     assert without_ruby(prose) == prose
     annotated = "國(guó)產(chǎn)晶片（jīng）片"
     assert without_ruby(annotated) == "國產晶片片"
+
+
+def _dump(analyzer, text: str):
+    return analyzer.process(RawPage("d.txt", text.encode(), "text"), analyse=False).article
+
+
+PROSE = (
+    "英伟达的订单已经排到了明年，数据中心收入连续第八个季度创出新高，管理层给出的指引也高于"
+    "市场预期，这说明大模型训练和推理的需求还在扩张，短期内看不到放缓的迹象。\n"
+)
+
+
+def test_dump_with_markup_and_a_portal_breadcrumb_keeps_its_headline(analyzer):
+    """Tags left before the text are no headline; a portal's trail (网易首页 > 网易号 > 正文) ends
+    the header furniture, and the line after it is the headline."""
+    text = (
+        '<cite id="a1"></cite><cite id="a1"><track id="a1"></track></cite>\n'
+        "网易首页 > 网易号 > 正文 申请入驻\n"
+        "英伟达的好日子还长着呢\n"
+        "0\n分享至\n" + PROSE
+    )
+    art = _dump(analyzer, text)
+    assert art.title == "英伟达的好日子还长着呢"
+    assert "<" not in art.body and "cite" not in art.body
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "是我唐突了。我觉得矿潮退去两年，显卡市场总该回归理性了吧？",  # two sentences
+        "date 2025-10-30 在AI投资热潮推动下，英伟达成为首家市值突破5万亿美元的企业。但这有多大？",
+        "记者刘秀敏/台北报导",  # a byline
+        "1. 为什么有人指控DeepSeek抄袭？",  # a numbered section heading
+        "目前，各方的主要观点集中在以下几个方面：",  # a lead-in to a list
+    ],
+)
+def test_a_line_that_is_no_headline_is_not_taken_for_one(analyzer, first_line):
+    art = _dump(analyzer, first_line + "\n" + PROSE)
+    assert art.title is None
+
+
+def test_a_headline_may_end_in_a_colon_or_a_quoted_full_stop(analyzer):
+    for headline in ("英伟达四季度财报要点：", "“互联网泡沫的剧本，AI全占了。”"):
+        assert _dump(analyzer, headline + "\n" + PROSE).title == headline
+
+
+def test_a_supplied_headline_the_dump_opens_with_is_not_body(analyzer):
+    """A headline of two sentences is taken for no title by the rules; the scraper's title field
+    says it is one, so it leaves the body."""
+    headline = "“估值之王”说英伟达要跌三成。而我认为DeepSeek会推动它创新高"
+    raw = RawPage(
+        "j.json", (headline + "\n" + PROSE).encode(), "text", supplied=(("title", headline),)
+    )
+    art = analyzer.process(raw, analyse=False).article
+    assert art.title == headline
+    assert art.body.startswith("英伟达的订单已经排到了明年")

@@ -87,7 +87,20 @@ def extract_page(
                 ex = lines
     else:
         ex = extract_text(text, raw.source, boilerplate)
-    body = "\n".join(ex.paragraphs)
+    given = {
+        k: without_ruby(v, page_text) for k, v in ((k, clean_text(v)) for k, v in raw.supplied) if v
+    }
+    paragraphs = ex.paragraphs
+    # The scraper knew the headline the dump opens with, a line no headline rule took (two
+    # sentences in it): it is the title, not the first paragraph.
+    if (
+        ex.title is None
+        and paragraphs
+        and given.get("title")
+        and normalise_for_id(paragraphs[0]) == normalise_for_id(given["title"])
+    ):
+        paragraphs = paragraphs[1:]
+    body = "\n".join(paragraphs)
     body_chars = len(normalise_for_id(body))
     if body_chars < min_body_chars:
         truncated = as_html and "</html>" not in text[-2000:].lower()
@@ -99,9 +112,6 @@ def extract_page(
             f"(min_body_chars={min_body_chars})"
             + ("; the HTML ends before </html>" if truncated else ""),
         )
-    given = {
-        k: without_ruby(v, page_text) for k, v in ((k, clean_text(v)) for k, v in raw.supplied) if v
-    }
     return Article(
         id=sha256_hex(normalise_for_id(body)),
         url=raw.url or ex.url,

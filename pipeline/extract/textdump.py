@@ -39,6 +39,21 @@ _ANSWER_START = re.compile(r"^[\d,.]+\s*[万萬千]?\s*人(?:赞同|贊同)了(?
 _TAG_LINE = re.compile(r"^[^，。！？,!?：:]+(?:\s{2,}[^，。！？,!?：:\s][^，。！？,!?：:]*){2,}$")
 
 
+# A full stop with more text after it: two sentences, the opening of a body, never a headline
+# (是我唐突了。我觉得…; a scraper's "date 2025-10-30 " glued before the first paragraph).
+_SENTENCES = re.compile(r"[。．](?![”」』\"’）)]*\s*$)")
+# Not a headline either: a byline (記者吳立言/綜合報導, 文 / 巴九灵) or a numbered section heading
+# (1. 为什么…, 二、…).
+_BYLINE_START = re.compile(r"^(?:文|作者|撰文|记者|記者|编辑|編輯)\s*[:：/／]")
+# A sentence leading into a list (主要观点集中在以下几个方面：); a headline may end in a colon too
+# (英伟达四季度财报要点:), but it names no 以下/如下 and has no comma.
+_LEAD_IN = re.compile(r"(?:以下|如下|下面|下列|[,，].*)[^,，]*[:：]$")
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、)")
+# A tag left in a dump (<cite id="x"></cite>, the markup before a page's text): not text.
+_TAG = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>"
+)
+
 # A paragraph this long is article text, never a header line.
 LONG_PROSE = 80
 
@@ -57,6 +72,11 @@ def _is_count(line: str) -> bool:
 def _title_candidate(line: str, boilerplate: Boilerplate) -> bool:
     return (
         4 <= len(line) <= 80
+        and not _SENTENCES.search(line)
+        and not _BYLINE_START.search(line)
+        and not _NUMBERED.search(line)
+        and not _LEAD_IN.search(line)
+        and not M.label_author(line)
         and not boilerplate.is_noise(line)
         and not _ZHIHU_NOISE.search(line)
         and not _TAG_LINE.search(line)
@@ -140,7 +160,7 @@ def _is_markdown(lines: list[str]) -> bool:
 
 
 def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
-    lines = [ln.strip().strip("\u200b") for ln in text.splitlines()]
+    lines = [_TAG.sub("", ln).strip().strip("\u200b") for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     md_title = md_url = None
     if _is_markdown(lines):
