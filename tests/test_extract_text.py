@@ -216,6 +216,30 @@ def test_a_line_that_is_no_headline_is_not_taken_for_one(analyzer, first_line):
     assert art.title is None
 
 
+def test_an_opening_sentence_is_body_and_ends_the_search_for_a_headline(analyzer):
+    """过去一年…。 is the first sentence of the body: it stays there, and a short line after it
+    (a quoted line of dialogue) is not taken for the headline, with the text above it lost."""
+    text = "过去一年，全球AI行业几乎没有真正的静默期。\n“卖！快卖！全抛掉！”\n" + PROSE
+    art = _dump(analyzer, text)
+    assert art.title is None
+    assert art.body.startswith("过去一年，全球AI行业几乎没有真正的静默期。")
+
+
+def test_a_scraper_title_the_page_shows_beats_a_notice_above_it(analyzer):
+    """The rules take the first short line for the headline; when the scraper's title is on the
+    page, that is the headline as shown (a follow notice or an ad sits above it)."""
+    headline = "英伟达会成为AI泡沫的第一张多米诺骨牌吗"
+    text = "微信关注，获取更多\n" + headline + "\n" + PROSE
+    raw = RawPage("j.json", text.encode(), "text", supplied=(("title", headline),))
+    art = analyzer.process(raw, analyse=False).article
+    assert art.title == headline
+    assert headline not in art.body
+    # A scraper's title the page does not show (a site suffix added) leaves the page's own.
+    suffixed = (("title", headline + "_某某财经网"),)
+    page = RawPage("k.json", (headline + "\n" + PROSE).encode(), "text", supplied=suffixed)
+    assert analyzer.process(page, analyse=False).article.title == headline
+
+
 def test_a_headline_may_end_in_a_colon_or_a_quoted_full_stop(analyzer):
     for headline in ("英伟达四季度财报要点：", "“互联网泡沫的剧本，AI全占了。”"):
         assert _dump(analyzer, headline + "\n" + PROSE).title == headline

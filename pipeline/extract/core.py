@@ -28,6 +28,8 @@ PARTIAL_TAG_AT_END = re.compile(r"<(?:/|!|/?[A-Za-z][^<>\s]*)?$")
 # Read as lines, a markup fragment must give this much more body than the HTML extractor did for
 # the lines to be taken: a fragment's lines hold its little navigation too.
 LINES_OVER_HTML = 1.5
+# How far into a page a scraper's title is looked for (the page text or its markup).
+HEAD = 8000
 
 
 def _markup_tags(text: str) -> int:
@@ -90,16 +92,14 @@ def extract_page(
     given = {
         k: without_ruby(v, page_text) for k, v in ((k, clean_text(v)) for k, v in raw.supplied) if v
     }
+    title = ex.title or given.get("title")
+    if given.get("title") and normalise_for_id(given["title"]) in normalise_for_id(text[:HEAD]):
+        # A scraper's title that the page shows near its top is the headline as shown: the
+        # rules may have taken a line above it (a site name, a notice, an ad) for it.
+        title = given["title"]
     paragraphs = ex.paragraphs
-    # The scraper knew the headline the dump opens with, a line no headline rule took (two
-    # sentences in it): it is the title, not the first paragraph.
-    if (
-        ex.title is None
-        and paragraphs
-        and given.get("title")
-        and normalise_for_id(paragraphs[0]) == normalise_for_id(given["title"])
-    ):
-        paragraphs = paragraphs[1:]
+    if title and paragraphs and normalise_for_id(paragraphs[0]) == normalise_for_id(title):
+        paragraphs = paragraphs[1:]  # the headline, which no rule took (two sentences in it)
     body = "\n".join(paragraphs)
     body_chars = len(normalise_for_id(body))
     if body_chars < min_body_chars:
@@ -117,7 +117,7 @@ def extract_page(
         url=raw.url or ex.url,
         source=raw.source,
         site=ex.site or given.get("site"),
-        title=ex.title or given.get("title"),
+        title=title,
         author=ex.author or given.get("author"),
         # What the page shows comes first: a scraper's field may hold the crawl time.
         published=ex.published or parse_date(given.get("published")),

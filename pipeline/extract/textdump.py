@@ -39,9 +39,11 @@ _ANSWER_START = re.compile(r"^[\d,.]+\s*[万萬千]?\s*人(?:赞同|贊同)了(?
 _TAG_LINE = re.compile(r"^[^，。！？,!?：:]+(?:\s{2,}[^，。！？,!?：:\s][^，。！？,!?：:]*){2,}$")
 
 
-# A full stop with more text after it: two sentences, the opening of a body, never a headline
-# (是我唐突了。我觉得…; a scraper's "date 2025-10-30 " glued before the first paragraph).
-_SENTENCES = re.compile(r"[。．](?![”」』\"’）)]*\s*$)")
+# A full stop: a sentence, the opening of a body, never a headline (是我唐突了。我觉得…; a
+# scraper's "date 2025-10-30 " glued before the first paragraph; 过去一年，AI行业没有静默期。).
+# Only inside quotes may a headline hold one (“…AI全占了。”).
+_SENTENCES = re.compile(r"[。．]")
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』")
 # Not a headline either: a byline (記者吳立言/綜合報導, 文 / 巴九灵) or a numbered section heading
 # (1. 为什么…, 二、…).
 _BYLINE_START = re.compile(r"^(?:文|作者|撰文|记者|記者|编辑|編輯)\s*[:：/／]")
@@ -65,6 +67,10 @@ def _is_paragraph(line: str) -> bool:
     )
 
 
+def _is_sentence(line: str) -> bool:
+    return bool(_SENTENCES.search(_QUOTED.sub("", line)))
+
+
 def _is_count(line: str) -> bool:
     return bool(re.fullmatch(r"[\d,.]+\s*[万萬千]?", line.strip("\u200b ")))
 
@@ -72,7 +78,7 @@ def _is_count(line: str) -> bool:
 def _title_candidate(line: str, boilerplate: Boilerplate) -> bool:
     return (
         4 <= len(line) <= 80
-        and not _SENTENCES.search(line)
+        and not _is_sentence(line)
         and not _BYLINE_START.search(line)
         and not _NUMBERED.search(line)
         and not _LEAD_IN.search(line)
@@ -175,7 +181,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if title is not None and meta is None and is_meta_line(line) and not is_prose(line):
             meta, meta_idx = line, i
             continue
-        if title is None and _is_paragraph(line):
+        if title is None and (_is_paragraph(line) or _is_sentence(line)):
             break  # the body has begun with no header: a short line after it is not the title
         if title is None and _title_candidate(line, boilerplate):
             title, title_idx = line, i
