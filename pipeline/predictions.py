@@ -141,7 +141,9 @@ NOT_AN_OBJECT = frozenset(
 LATIN_NAME = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9.\-]*$")
 # A clause opening with a company's Latin name of its own (AMD, Intel), not a generic term.
 LATIN_NAME_START = re.compile(r"\s*(?!(?:AI|GPU|CPU|TPU|Q[1-4])(?![A-Za-z]))[A-Z][A-Za-z0-9.\-]+")
-DISPOSAL_VERB_WITHIN = 4  # tokens after the object in which the disposal verb must come
+# Tokens after the object in which the disposal verb must come (将旗下多款重量级模型彻底开源).
+DISPOSAL_VERB_WITHIN = 6
+NAMED_WORD = re.compile(r"[A-Za-z0-9]*[A-Za-z\u4e00-\u9fff]")
 Tagger = Callable[[str], list[tuple[str, str]]]
 # What a clause may hold besides its time expression and still say nothing (接下来半年，/ 我判断明年
 # 这个时候，/ 到年底，): the claim is the clause after it.
@@ -387,7 +389,11 @@ class PredictionExtractor:
                 return False
             after = words[i + 2 : i + 2 + DISPOSAL_VERB_WITHIN]
             word, tag = words[i + 1]
-            is_object = tag.startswith(DISPOSAL_OBJECT_TAGS) or bool(LATIN_NAME.match(word))
+            is_object = (
+                tag.startswith(DISPOSAL_OBJECT_TAGS)
+                or bool(LATIN_NAME.match(word))
+                or (tag == "x" and bool(NAMED_WORD.match(word)))  # V3模型: a user-dictionary name
+            )
             return is_object and any(t.startswith("v") for _, t in after)
 
         return "".join("□" if w == "将" and disposal(i) else w for i, (w, _) in enumerate(words))

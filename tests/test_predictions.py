@@ -132,6 +132,8 @@ def test_disposal_jiang_is_not_the_future(analyzer):
 
     assert claims("汇丰银行将英伟达目标价上调至230美元。") == []
     assert claims("DeepSeek将V3的训练成本压缩至六百万美元。") == []
+    assert claims("DeepSeek将V3模型的训练成本压缩至六百万美元。") == []  # V3模型: one word
+    assert claims("DeepSeek将旗下多款重量级模型彻底开源。") == []  # the verb six words on
     assert claims("英伟达将重启H20的供货。") == ["英伟达将重启H20的供货。"]
     assert claims("英伟达的估值溢价将消失。") == ["英伟达的估值溢价将消失。"]
 
@@ -447,3 +449,11 @@ def test_a_stated_probability_makes_a_forecast(analyzer):
     [p] = _candidates(analyzer, "英伟达股价40%概率随AI应用爆发创新高。")
     assert p.direction == "up"
     assert _candidates(analyzer, "H20贡献了约30%的收入，毛利率75%。") == []
+
+
+def test_approval_and_some_are_not_certainty(analyzer):
+    """肯定 also means approval (表示肯定) and 一定 "some" (一定程度上): no cue of the future."""
+    assert _candidates(analyzer, "黄仁勋在访谈中对DeepSeek开源R1模型表示肯定。") == []
+    assert _candidates(analyzer, "英伟达的芯片在一定程度上缓解了算力短缺。") == []
+    [p] = _candidates(analyzer, "英伟达的股价肯定还会再创新高。")
+    assert p.hedge == "certain"
