@@ -34,7 +34,6 @@ from pipeline.nlp import to_simplified
 from pipeline.predictions import (
     ClaimContext,
     Contexts,
-    PredictionCues,
     PredictionExtractor,
     clauses_naming,
 )
@@ -65,13 +64,15 @@ HEDGE_RANK = {"certain": 0.0, "likely": 0.5, "possible": 1.0}
 log = logging.getLogger(__name__)
 
 
-def claim_row(group: list[Prediction], context: ClaimContext, cues: PredictionCues) -> list[object]:
+def claim_row(
+    group: list[Prediction], context: ClaimContext, extractor: PredictionExtractor
+) -> list[object]:
     """One row per quote (a claim about two targets is one candidate)."""
     p = group[0]
     q = to_simplified(p.quote)
     return [
         q,
-        float(any(w in q for w in cues.strong)),
+        float(extractor.strong_cue(q)),
         float(p.horizon is not None),
         float(p.horizon_source == "inherited"),
         float(p.conditional),
@@ -223,7 +224,7 @@ class ClaimFilter:
         if not groups:
             return []
         rows = np.array(
-            [claim_row(g, contexts[g[0].quote], self.extractor.cues) for g in groups],
+            [claim_row(g, contexts[g[0].quote], self.extractor) for g in groups],
             dtype=object,
         )
         scores = self.estimator.predict_proba(rows)[:, 1]
@@ -298,7 +299,7 @@ def train_direction(rows: DirectionRows, progress: Callable[[str], None]) -> tup
 def train_claims(
     cands: Candidates,
     direction_rows: DirectionRows,
-    cues: PredictionCues,
+    extractor: PredictionExtractor,
     out_dir: Path,
     progress: Callable[[str], None],
 ) -> dict:
@@ -311,7 +312,11 @@ def train_claims(
 
     keys = [(ex_id, k) for ex_id, groups, _, _ in cands for k in range(len(groups))]
     rows = np.array(
-        [claim_row(g, where[g[0].quote], cues) for _, groups, where, _ in cands for g in groups],
+        [
+            claim_row(g, where[g[0].quote], extractor)
+            for _, groups, where, _ in cands
+            for g in groups
+        ],
         dtype=object,
     )
     y = np.array(

@@ -41,12 +41,14 @@ VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
 # cue or no cue (短期内利空尚未出清; real pages: 7 more gold quotes found). Matched on Simplified
 # text. Followed by a comma or colon it frames only where it opens a clause: 长期，稳定地排在前三
 # describes, and 长期看不到对手 is no vantage either.
-# A probability stated outright (40%概率创新高, 七成概率, 概率为60%) makes the clause a forecast.
-# Not a bare 可能 after a figure: 毛利率75%可能不再是常态 is a modal about the 75 %.
+# A probability stated before what it is of (40%概率创新高, 七成把握) makes the clause a forecast.
+# Not a bare 可能 after a figure (毛利率75%可能不再是常态 is a modal about the 75 %), nor a rate
+# after 概率 (新股中签概率为0.03% is a fact).
 STATED_PROBABILITY = re.compile(
     r"\d+(?:\.\d+)?\s*[%％]\s*的?(?:概率|几率|可能性)|[一二三四五六七八九]成的?(?:概率|几率|可能性|把握)"
-    r"|(?:概率|几率|可能性)\s*(?:为|是|约为?|高达|只有|不到|超过|在)?\s*\d+(?:\.\d+)?\s*[%％]"
 )
+# Before 或, words that make it "or" (无论降价或涨价).
+EITHER_WAY = re.compile(r"无论|不管|是否|不论")
 VANTAGE_FRAME = re.compile(
     r"(?:短期|中期|长期|中长期|长远|长线)(?:来看|而言|看来|内)"
     r"|(?:^|[，,；;。：:])\s*(?:短期|中期|长期|中长期|长远|长线)\s*[:：，,]"
@@ -204,6 +206,8 @@ class PredictionCues:
     possible: tuple[str, ...]
     likely: tuple[str, ...]
     certain: tuple[str, ...]
+    not_certain: re.Pattern[str]  # 表示肯定, 一定程度: no certainty
+    maybe: re.Pattern[str]  # 或 + a verb: the news register's maybe, when 或 is not "or"
     exclude: tuple[re.Pattern[str], ...]
     change: re.Pattern[str]  # change words, for direction when stance cues are silent
     change_sign: dict[str, int]
@@ -222,7 +226,8 @@ class PredictionCues:
         path = Path(path)
         try:
             data = tomllib.loads(path.read_text("utf-8"))
-            not_future = sorted(data["future"]["not_future"], key=len, reverse=True)
+            not_certain = data["hedge"].get("not_certain", [])
+            not_future = sorted(data["future"]["not_future"] + not_certain, key=len, reverse=True)
             verbs = data["reported"]["verbs"]
             sign = {w: 1 for w in data["direction"]["up"]}
             sign.update({w: -1 for w in data["direction"]["down"]})
@@ -253,6 +258,12 @@ class PredictionCues:
                 possible=tuple(data["hedge"]["possible"]),
                 likely=tuple(data["hedge"]["likely_phrases"]),
                 certain=tuple(data["hedge"]["certain"]),
+                not_certain=re.compile(literal_alternation(not_certain) or r"(?!)"),
+                maybe=re.compile(
+                    f"或(?:{literal_alternation(data['future'].get('maybe_verbs', []))})"
+                )
+                if data["future"].get("maybe_verbs")
+                else re.compile(r"(?!)"),
                 exclude=tuple(re.compile(p) for p in data["exclude"]["patterns"]),
                 change=re.compile(literal_alternation(sign)),
                 change_sign=sign,
@@ -325,11 +336,33 @@ class PredictionExtractor:
     def hedge(self, text: str) -> str:
         if any(c in text for c in self.cues.likely):
             return "likely"
-        if any(c in text for c in self.cues.possible):
+        if any(c in text for c in self.cues.possible) or self._news_maybe(text):
             return "possible"
-        if any(c in text for c in self.cues.certain):
+        if any(c in self.cues.not_certain.sub("", text) for c in self.cues.certain):
             return "certain"
         return "likely"
+
+    def strong_cue(self, text: str) -> bool:
+        """A cue that makes a clause forward-looking on its own (预计, 将会, 缺口或达…)."""
+        return any(c in text for c in self.cues.strong) or self._news_maybe(text)
+
+    def _news_maybe(self, clause: str) -> bool:
+        """或 + a verb read as "may" (缺口或达180亿美元, …，或对冲损失), not as "or": no other 或
+        in the clause (或涨或跌), no 无论/不管/是否 before it, and the word before it no verb,
+        adjective or change word (放大或缩小, 上涨或下跌, 持续增长或持续下滑, 维持现状或改变)."""
+        m = self.cues.maybe.search(clause)
+        if m is None or self.tagger is None or clause.count("或") > 1:
+            return False
+        if EITHER_WAY.search(clause, 0, m.start()):
+            return False
+        words = self.tagger(clause[: m.start()])
+        before = next(((w, t) for w, t in reversed(words) if w.strip()), None)
+        if before is None:
+            return True  # opening its clause (…，或导致…): "or" would be 或者 there
+        word, tag = before
+        if tag.startswith(("v", "a", "d")) and tag != "vn":
+            return False
+        return not self.cues.change.search(word)
 
     def _future_horizon(self, h: Horizon, published: date | None) -> bool:
         if h.text in NOT_FUTURE_HORIZON or DURATION.match(h.text):
@@ -355,7 +388,7 @@ class PredictionExtractor:
         self, clause: str, horizons: list[Horizon], named: bool, published: date | None
     ) -> bool:
         cleaned = self.cues.not_future.sub("", clause)
-        strong = any(c in cleaned for c in self.cues.strong)
+        strong = self.strong_cue(cleaned)
         if not strong and (any(m in cleaned for m in self.cues.past) or ENDS_IN_LE.search(cleaned)):
             return False
         if (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.extract.ruby import RUBY
+from pipeline.extract.ruby import strip_annotations
 
 
 def _target_key(target: str | None) -> str:
@@ -17,7 +17,7 @@ def overlaps(a: str, b: str) -> bool:
     """Quotes match when they share at least half of the shorter one (longest common substring).
     Pinyin reading aids (預(yù)計) are compared away: extraction removes them from the body, and
     a gold quote copied from the raw page still has them."""
-    short, long_ = sorted((RUBY.sub("", a), RUBY.sub("", b)), key=len)
+    short, long_ = sorted((strip_annotations(a), strip_annotations(b)), key=len)
     if not short:
         return False
     best = 0

@@ -167,14 +167,21 @@ def test_pinyin_reading_aids_are_removed_from_the_body(analyzer):
 
 
 def test_parentheses_that_are_not_reading_aids_stay(analyzer):
-    """Latin words in parentheses, readings without a tone mark, and a lone pronunciation note
-    in prose are the author's text."""
+    """A converter annotates the characters it converted, with one pinyin syllable each. Latin
+    words in parentheses, a pronunciation lesson in Simplified script, a French word, and one or
+    two readings in prose are the author's text."""
     from pipeline.extract.ruby import without_ruby
 
-    prose = "人工智能(AI)芯片H20(中国特供版)的需求，啊(ā)是感叹词，的(de)读轻声。"
-    assert without_ruby(prose) == prose
-    annotated = "國(guó)產(chǎn)晶片（jīng）片"
-    assert without_ruby(annotated) == "國產晶片片"
+    for prose in (
+        "人工智能(AI)芯片H20(中国特供版)的需求，啊(ā)是感叹词，的(de)读轻声。",
+        "四个声调：妈(mā)、麻(má)、马(mǎ)、骂(mà)。",
+        "咖啡(café)、名片(carte)与(à)和(hé)。",
+        "網絡(network)、資訊(information)與電腦(computer)。",
+        "國(guó)產(chǎn)算力",  # two readings: too few to be a converter's
+    ):
+        assert without_ruby(prose) == prose
+    annotated = "他們(men)預(yù)計國(guó)產(chǎn)晶片（jīng）會(huì)擴大份額"
+    assert without_ruby(annotated) == "他們預計國產晶片（jīng）會擴大份額"
 
 
 def _dump(analyzer, text: str):
@@ -234,24 +241,69 @@ def test_a_scraper_title_the_page_shows_beats_a_notice_above_it(analyzer):
     art = analyzer.process(raw, analyse=False).article
     assert art.title == headline
     assert headline not in art.body
+    # A forum's tag before the headline, a site name after it: still the headline as shown.
+    forum = "论坛首页\n[加国新闻] " + headline + "\n发表于 2025-1-28 17:14\n" + PROSE
+    page = RawPage("f.json", forum.encode(), "text", supplied=(("title", headline),))
+    assert analyzer.process(page, analyse=False).article.title == headline
+    # A section name (科技) that the header shows inside a line is no headline.
+    text = headline + "\n2025-03-01 科技频道\n" + PROSE
+    page = RawPage("s.json", text.encode(), "text", supplied=(("title", "科技"),))
+    assert analyzer.process(page, analyse=False).article.title == headline
     # A scraper's title the page does not show (a site suffix added) leaves the page's own.
     suffixed = (("title", headline + "_某某财经网"),)
     page = RawPage("k.json", (headline + "\n" + PROSE).encode(), "text", supplied=suffixed)
     assert analyzer.process(page, analyse=False).article.title == headline
 
 
-def test_a_headline_may_end_in_a_colon_or_a_quoted_full_stop(analyzer):
-    for headline in ("英伟达四季度财报要点：", "“互联网泡沫的剧本，AI全占了。”"):
-        assert _dump(analyzer, headline + "\n" + PROSE).title == headline
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "英伟达四季度财报要点：",
+        "黄仁勋，你怎么看：",
+        "“互联网泡沫的剧本，AI全占了。”",
+        "英伟达市值突破３．５万亿美元",  # a full-width decimal point is no full stop
+        "一、二线城市的算力中心之争",  # 一、二线 is no numbered heading
+    ],
+)
+def test_headlines_that_look_like_the_lines_that_are_not(analyzer, headline):
+    assert _dump(analyzer, headline + "\n" + PROSE).title == headline
 
 
-def test_a_supplied_headline_the_dump_opens_with_is_not_body(analyzer):
-    """A headline of two sentences is taken for no title by the rules; the scraper's title field
-    says it is one, so it leaves the body."""
-    headline = "“估值之王”说英伟达要跌三成。而我认为DeepSeek会推动它创新高"
-    raw = RawPage(
-        "j.json", (headline + "\n" + PROSE).encode(), "text", supplied=(("title", headline),)
+def test_a_short_sentence_above_the_meta_line_is_the_headline(analyzer):
+    art = _dump(analyzer, "英伟达：不是泡沫。\n2025-03-01 10:00 科技\n" + PROSE)
+    assert (art.title, art.category, str(art.published)) == (
+        "英伟达：不是泡沫。",
+        "科技",
+        "2025-03-01",
     )
-    art = analyzer.process(raw, analyse=False).article
-    assert art.title == headline
-    assert art.body.startswith("英伟达的订单已经排到了明年")
+
+
+def test_prose_with_angle_brackets_keeps_every_character(analyzer):
+    """Only whole lines of markup leave a dump: code and comparisons in prose stay."""
+    line = '前端代码用<div class="box">包裹，Java里写List<String>，数学上a<b>c，英伟达的市盈率<30倍时才算便宜。'
+    art = _dump(analyzer, "英伟达的好日子还长着呢\n" + line + "\n" + PROSE)
+    assert line in art.body
+
+
+def test_prose_with_a_slash_after_luntan_is_no_breadcrumb(analyzer):
+    text = (
+        "英伟达财报解读：增长还能持续多久\n2025-03-01 10:00 科技频道\n"
+        "乌镇论坛/峰会上，多位嘉宾谈到算力需求，认为英伟达的订单还会继续增长，国产芯片也会分到一杯羹。\n"
+        + PROSE
+    )
+    assert _dump(analyzer, text).title == "英伟达财报解读：增长还能持续多久"
+
+
+def test_a_supplied_title_is_the_headline_and_the_text_keeps_every_line(analyzer):
+    """A headline of two sentences is taken for no title by the rules; the scraper's title field
+    says it is one. The line also stays in the body: a post whose scraper took its first
+    sentence for the title must not lose it, nor be rejected as empty."""
+    headline = "“估值之王”说英伟达要跌三成。而我认为DeepSeek会推动它创新高"
+    supplied = (("title", headline),)
+    once = RawPage("j.json", (headline + "\n" + PROSE).encode(), "text", supplied=supplied)
+    art = analyzer.process(once, analyse=False).article
+    assert art.title == headline and art.body.startswith(headline)
+    post = PROSE.strip()
+    only = RawPage("p.json", post.encode(), "text", supplied=(("title", post),))
+    result = analyzer.process(only, analyse=False)
+    assert result.reject is None and result.article.body == post

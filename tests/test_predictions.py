@@ -442,6 +442,16 @@ def test_huo_before_a_verb_is_the_news_register_maybe(analyzer):
         [p] = _candidates(analyzer, body)
         assert p.hedge == "possible", body
     assert _candidates(analyzer, "英伟达公布了数据中心的成本或收入构成。") == []
+    for either in (
+        "用户可以放大或缩小图片，英伟达的新驱动支持这一功能。",
+        "去年英伟达的毛利率上涨或下跌了多少，大家都知道。",
+        "无论降价或涨价，英伟达的显卡都有人买。",
+        "英伟达或涨或跌，没人说得准。",
+    ):
+        assert _candidates(analyzer, either) == [], either
+    # An "or" elsewhere in a claim leaves its hedge alone.
+    [p] = _candidates(analyzer, "英伟达明年必然会大涨，无论降价或涨价都挡不住。")
+    assert p.hedge == "certain"
 
 
 def test_a_stated_probability_makes_a_forecast(analyzer):
@@ -449,6 +459,7 @@ def test_a_stated_probability_makes_a_forecast(analyzer):
     [p] = _candidates(analyzer, "英伟达股价40%概率随AI应用爆发创新高。")
     assert p.direction == "up"
     assert _candidates(analyzer, "H20贡献了约30%的收入，毛利率75%。") == []
+    assert _candidates(analyzer, "英伟达新股中签概率为0.03%，散户很难中签。") == []  # a rate
 
 
 def test_approval_and_some_are_not_certainty(analyzer):
@@ -457,3 +468,7 @@ def test_approval_and_some_are_not_certainty(analyzer):
     assert _candidates(analyzer, "英伟达的芯片在一定程度上缓解了算力短缺。") == []
     [p] = _candidates(analyzer, "英伟达的股价肯定还会再创新高。")
     assert p.hedge == "certain"
+    [p] = _candidates(analyzer, "英伟达被华为超越是一定的。")
+    assert p.hedge == "certain"
+    [p] = _candidates(analyzer, "英伟达一定程度上会受益于明年的AI热潮。")
+    assert p.hedge == "likely"

@@ -28,8 +28,11 @@ PARTIAL_TAG_AT_END = re.compile(r"<(?:/|!|/?[A-Za-z][^<>\s]*)?$")
 # Read as lines, a markup fragment must give this much more body than the HTML extractor did for
 # the lines to be taken: a fragment's lines hold its little navigation too.
 LINES_OVER_HTML = 1.5
-# How far into a page a scraper's title is looked for (the page text or its markup).
-HEAD = 8000
+# How many lines into a dump a scraper's title is looked for, as a whole line.
+HEAD_LINES = 30
+# A scraper's title shorter than this (科技, 首页) is a section name, not one to trust over the page.
+MIN_SUPPLIED_TITLE = 6
+TITLE_SHARE = 0.6
 
 
 def _markup_tags(text: str) -> int:
@@ -57,6 +60,12 @@ def _markup_fragment(raw: RawPage, text: str) -> bool:
         and not _DOCUMENT.search(text[:2000])
         and _markup_tags(text) >= MIN_MARKUP_TAGS
     )
+
+
+def _shows(line: str, title: str) -> bool:
+    """Whether a header line is the title, give or take a tag or a suffix around it ([加国新闻]
+    标题, # 标题, 标题|站名): the title is in it and makes most of it."""
+    return bool(title) and title in line and len(title) >= TITLE_SHARE * len(line)
 
 
 def _chars(ex: Extracted) -> int:
@@ -93,14 +102,19 @@ def extract_page(
         k: without_ruby(v, page_text) for k, v in ((k, clean_text(v)) for k, v in raw.supplied) if v
     }
     title = ex.title or given.get("title")
-    if given.get("title") and normalise_for_id(given["title"]) in normalise_for_id(text[:HEAD]):
-        # A scraper's title that the page shows near its top is the headline as shown: the
-        # rules may have taken a line above it (a site name, a notice, an ad) for it.
-        title = given["title"]
-    paragraphs = ex.paragraphs
-    if title and paragraphs and normalise_for_id(paragraphs[0]) == normalise_for_id(title):
-        paragraphs = paragraphs[1:]  # the headline, which no rule took (two sentences in it)
-    body = "\n".join(paragraphs)
+    if not as_html and given.get("title"):
+        shown = [normalise_for_id(ln) for ln in text.splitlines() if ln.strip()][:HEAD_LINES]
+        wanted = normalise_for_id(given["title"])
+        if any(_shows(line, wanted) for line in shown) and (
+            ex.title is None or len(wanted) >= MIN_SUPPLIED_TITLE
+        ):
+            # A scraper's title that the dump shows as (most of) a line of its header is the
+            # headline as shown: the rules may have taken a line above it (a notice, an ad, a
+            # site name).
+            # The line stays in the body if the rules put it there: a post whose scraper took
+            # its first sentence for the title must not lose that sentence.
+            title = given["title"]
+    body = "\n".join(ex.paragraphs)
     body_chars = len(normalise_for_id(body))
     if body_chars < min_body_chars:
         truncated = as_html and "</html>" not in text[-2000:].lower()

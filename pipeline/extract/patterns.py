@@ -347,10 +347,11 @@ PROFILE_NAME = re.compile(
 RELATIVE_TIME = re.compile(r"\d+\s*(?:年|个月|個月|月|周|週|天|小时|小時|分钟|分鐘|秒)前")
 
 # Breadcrumb trails: 当前位置:首页 > 栏目 > 正文内容 / 首页 » 分类 » 标题 / 论坛 › 版块 › 帖子 /
-# 网易首页 > 网易号 > 正文 (a short site name before 首页)
+# 网易首页 > 网易号 > 正文 (a short site name before 首页, then an arrow: 乌镇论坛/峰会上 is prose)
 BREADCRUMB_LINE = re.compile(
-    r"^(?:当前位置|當前位置|您的位置|你的位置|位置)?\s*[:：]?\s*[\u4e00-\u9fffA-Za-z0-9]{0,6}?"
-    r"(?:首页|首頁|主页|论坛|論壇|Home)\s*[>›»/＞]"
+    r"^(?:当前位置|當前位置|您的位置|你的位置|位置)?\s*[:：]?\s*"
+    r"(?:(?:首页|首頁|主页|论坛|論壇|Home)\s*[>›»/＞]"
+    r"|[\u4e00-\u9fffA-Za-z0-9]{1,6}(?:首页|首頁|主页)\s*[>›»＞])"
 )
 BREADCRUMB_SPLIT = re.compile(r"\s*[>›»/＞]\s*")
 BREADCRUMB_LEAVES = frozenset(

@@ -1,29 +1,70 @@
-"""Pinyin reading aids written into the text: 預(yù)計將, 國(guó)產(chǎn)算力.
+"""Pinyin reading aids written into the text: 預(yù)計將, 國(guó)產(chǎn)算力, 他們(men).
 
 Some Traditional-script content farms convert Simplified articles and print the reading of each
 converted character after it; a scraper that flattens <ruby> markup produces the same. Left in
 the body, the annotations break every word they sit in (預(yù)計 is no longer 預計 to a cue
 list, a tokenizer or a user's LIKE query), so extraction removes them: the reading is not the
-author's text. A tone mark is required (ā á ǎ à…): "(AI)", "(H20)", "(de)" and every other
-parenthesis are left alone, and a page must carry several annotations before any is removed,
-so a lone pronunciation note in prose (啊(ā)是感叹词) stays.
+author's text.
+
+What counts as such an aid, so that prose about pronunciation keeps its pinyin: one pinyin
+syllable in parentheses (a valid syllable: 網絡(network) is no reading) right after a character
+the conversion changed (a Traditional form with a different Simplified one: 妈(mā) in a lesson,
+咖啡(café) are left alone, as the converter never annotates them), on a page with at least
+MIN_ANNOTATIONS of them. On the real converter pages measured, every annotation sits on such a
+character.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# One Han character, then one pinyin syllable with a tone mark in ASCII or full-width parentheses.
-RUBY = re.compile(rf"(?<=[\u3400-\u9fff])[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
+# A Han character, then a run of letters in ASCII or full-width parentheses.
+CANDIDATE = re.compile(r"([\u3400-\u9fff])([(（])([a-zA-Zü\u00c0-\u024f]{1,6})([)）])")
+# One pinyin syllable, tone marks removed: an optional initial, a final.
+SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:[aeiouv]{1,3}(?:ng|n|r)?|ng|n|m|er)"
+)
 # Fewer than this many annotations on a page are prose about pronunciation, not a reading aid.
 MIN_ANNOTATIONS = 3
+
+
+@lru_cache(maxsize=8192)
+def _converted(char: str) -> bool:
+    """Whether the character is a Traditional form whose Simplified form differs."""
+    from pipeline.nlp import to_simplified
+
+    return to_simplified(char) != char
+
+
+def _syllable(letters: str) -> bool:
+    base = "".join(
+        c for c in unicodedata.normalize("NFD", letters.replace("ü", "v")) if c.isascii()
+    )
+    return letters.islower() and bool(SYLLABLE.fullmatch(base))
+
+
+def _annotations(text: str) -> list[re.Match[str]]:
+    return [m for m in CANDIDATE.finditer(text) if _syllable(m.group(3)) and _converted(m.group(1))]
+
+
+def strip_annotations(text: str) -> str:
+    """Every reading aid removed whatever their number: for comparing a quote copied from the
+    raw page with the clean body (pipeline/scoring.py)."""
+    out, last = [], 0
+    for m in _annotations(text):
+        out.append(text[last : m.start(2)])
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def without_ruby(text: str, page: str | None = None) -> str:
     """The text with its pinyin reading aids removed, when its page (the text itself unless
     given: a title's one or two are judged with the page they head) has enough to be read as
     annotated."""
-    if len(RUBY.findall(text if page is None else page)) < MIN_ANNOTATIONS:
+    if len(_annotations(text if page is None else page)) < MIN_ANNOTATIONS:
         return text
-    return RUBY.sub("", text)
+    return strip_annotations(text)

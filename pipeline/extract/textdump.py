@@ -42,22 +42,39 @@ _TAG_LINE = re.compile(r"^[^，。！？,!?：:]+(?:\s{2,}[^，。！？,!?：:\
 # A full stop: a sentence, the opening of a body, never a headline (是我唐突了。我觉得…; a
 # scraper's "date 2025-10-30 " glued before the first paragraph; 过去一年，AI行业没有静默期。).
 # Only inside quotes may a headline hold one (“…AI全占了。”).
-_SENTENCES = re.compile(r"[。．]")
+_SENTENCES = re.compile(r"。|．(?!\d)")  # not a full-width decimal point (３．５万亿)
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』")
 # Not a headline either: a byline (記者吳立言/綜合報導, 文 / 巴九灵) or a numbered section heading
 # (1. 为什么…, 二、…).
 _BYLINE_START = re.compile(r"^(?:文|作者|撰文|记者|記者|编辑|編輯)\s*[:：/／]")
 # A sentence leading into a list (主要观点集中在以下几个方面：); a headline may end in a colon too
-# (英伟达四季度财报要点:), but it names no 以下/如下 and has no comma.
-_LEAD_IN = re.compile(r"(?:以下|如下|下面|下列|[,，].*)[^,，]*[:：]$")
-_NUMBERED = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、)")
-# A tag left in a dump (<cite id="x"></cite>, the markup before a page's text): not text.
-_TAG = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>"
+# (英伟达四季度财报要点:, 黄仁勋，你怎么看：), but it names no 以下/如下.
+_LEAD_IN = re.compile(r"(?:以下|如下|下面|下列)[^:：]*[:：]$")
+# 一、二线城市… is no numbered heading: a numeral follows the 、.
+_NUMBERED = re.compile(
+    r"^(?:\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]))"
 )
+# A line of markup left in a dump (<cite id="x"></cite><track …>: what a scraper kept of the
+# markup before a page's text) is not text. Only whole lines of known tags go: prose about code
+# (List<String>, a<b>c, 用<div>包裹) keeps every character.
+_TAG = re.compile(
+    r"</?(?:html|head|body|div|span|p|a|b|i|u|s|em|strong|cite|track|legend|li|ul|ol|dl|dt|dd|"
+    r"br|hr|img|script|style|section|article|header|footer|nav|aside|main|table|tr|td|th|tbody|"
+    r"thead|font|center|h[1-6]|meta|link|iframe|form|input|label|button|select|option|small|sup|"
+    r"sub|figure|figcaption|picture|source|svg|path|noscript|blockquote|pre|code|time)"
+    r"(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>",
+    re.IGNORECASE,
+)
+
+
+def _markup_only(line: str) -> bool:
+    return bool(_TAG.search(line)) and not _TAG.sub("", line).strip()
+
 
 # A paragraph this long is article text, never a header line.
 LONG_PROSE = 80
+# A sentence this short, just above a meta line, is a headline ending in a full stop.
+SENTENCE_HEADLINE = 40
 
 
 def _is_paragraph(line: str) -> bool:
@@ -75,10 +92,12 @@ def _is_count(line: str) -> bool:
     return bool(re.fullmatch(r"[\d,.]+\s*[万萬千]?", line.strip("\u200b ")))
 
 
-def _title_candidate(line: str, boilerplate: Boilerplate) -> bool:
+def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = False) -> bool:
+    """before_meta: the line right after is a meta line (a date, a site), which makes a short
+    sentence a headline after all (英伟达：不是泡沫。 / 2025-03-01 科技)."""
     return (
         4 <= len(line) <= 80
-        and not _is_sentence(line)
+        and (not _is_sentence(line) or (before_meta and len(line) <= SENTENCE_HEADLINE))
         and not _BYLINE_START.search(line)
         and not _NUMBERED.search(line)
         and not _LEAD_IN.search(line)
@@ -166,8 +185,8 @@ def _is_markdown(lines: list[str]) -> bool:
 
 
 def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
-    lines = [_TAG.sub("", ln).strip().strip("\u200b") for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln]
+    lines = [ln.strip().strip("\u200b") for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and not _markup_only(ln)]
     md_title = md_url = None
     if _is_markdown(lines):
         lines, md_title, md_url = from_markdown(lines, boilerplate)
@@ -181,11 +200,14 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if title is not None and meta is None and is_meta_line(line) and not is_prose(line):
             meta, meta_idx = line, i
             continue
-        if title is None and (_is_paragraph(line) or _is_sentence(line)):
-            break  # the body has begun with no header: a short line after it is not the title
-        if title is None and _title_candidate(line, boilerplate):
-            title, title_idx = line, i
-            continue
+        if title is None:
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            before_meta = is_meta_line(following) and not is_prose(following)
+            if _title_candidate(line, boilerplate, before_meta):
+                title, title_idx = line, i
+                continue
+            if _is_paragraph(line) or _is_sentence(line):
+                break  # the body has begun with no header: a short line after it is no title
         if is_prose(line) and title is not None and meta is None:
             break
 

@@ -146,7 +146,7 @@ def train_claim_filter(
             directions.append((ex.id, q.row, said, q.rules_decide))
     return {
         "trained": date.today().isoformat(),
-        **train_claims(cands, directions, extractor.cues, out_dir, progress),
+        **train_claims(cands, directions, extractor, out_dir, progress),
     }
 
 
