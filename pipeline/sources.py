@@ -1,7 +1,8 @@
 """Discover inputs and read them into RawPage records.
 
 Inputs are files, folders (walked recursively), URL lists (*.urls, one URL a line), JSON scraper
-records and WARC files. Reading never raises for one bad file: it yields a Reject instead, so a
+records, WARC files and RSS/Atom feeds (pipeline/feeds.py: one page per item, also when a feed
+document was saved as .txt, .html or inside a JSON record). Reading never raises for one bad file: it yields a Reject instead, so a
 batch always finishes and every refused input is on record.
 """
 
@@ -16,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.feeds import feed_pages, looks_like_feed
 from pipeline.records import RawPage, Reject, sha256_hex, utcnow
 
 log = logging.getLogger(__name__)
@@ -25,7 +27,10 @@ TEXT_SUFFIXES = {".txt"}
 JSON_SUFFIXES = {".json", ".jsonl"}
 WARC_SUFFIXES = {".warc"}
 URL_SUFFIXES = {".urls"}
-SUPPORTED = HTML_SUFFIXES | TEXT_SUFFIXES | JSON_SUFFIXES | WARC_SUFFIXES | URL_SUFFIXES
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+SUPPORTED = (
+    HTML_SUFFIXES | TEXT_SUFFIXES | JSON_SUFFIXES | WARC_SUFFIXES | URL_SUFFIXES | FEED_SUFFIXES
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class Input:
     """One discovered input: a file on disk (URL lists are expanded later, by the fetch task)."""
 
     path: Path
-    kind: str  # html | text | json | warc | urls | unsupported
+    kind: str  # html | text | json | warc | urls | feed | unsupported
 
 
 def _suffix(path: Path) -> str:
@@ -55,6 +60,8 @@ def kind_of(path: Path) -> str:
         return "warc"
     if suffix in URL_SUFFIXES:
         return "urls"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
     return "unsupported"
 
 
@@ -174,15 +181,25 @@ def _json_records(item: Input, data: bytes) -> Iterator[RawPage | Reject]:
             )
             continue
         url = rec.get("url") if isinstance(rec.get("url"), str) else None
-        yield RawPage(
-            source=rec_source,
-            data=body.encode("utf-8"),
-            kind="html" if isinstance(rec.get("html"), str) else "text",
-            url=url,
-            http_charset="utf-8",
-            fetched_at=_parse_time(rec.get("fetched_at")),
-            supplied=supplied_metadata(rec),
+        yield from _pages_of(
+            RawPage(
+                source=rec_source,
+                data=body.encode("utf-8"),
+                kind="html" if isinstance(rec.get("html"), str) else "text",
+                url=url,
+                http_charset="utf-8",
+                fetched_at=_parse_time(rec.get("fetched_at")),
+                supplied=supplied_metadata(rec),
+            )
         )
+
+
+def _pages_of(page: RawPage) -> Iterator[RawPage | Reject]:
+    """The page itself, or the items of the feed it turns out to be."""
+    if looks_like_feed(page.data):
+        yield from feed_pages(page)
+    else:
+        yield page
 
 
 SUPPLIED_KEYS = ("title", "published", "author", "site", "category")
@@ -246,7 +263,8 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             source,
             "read",
             "unsupported-type",
-            f"{source}: unsupported file type; give .html/.htm, .txt, .json, .warc or .urls",
+            f"{source}: unsupported file type; give .html/.htm, .txt, .json, .warc, .urls or a "
+            ".xml/.rss/.atom feed",
         )
         return
     if item.kind == "warc":
@@ -265,7 +283,10 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     if item.kind == "json":
         yield from _json_records(item, data)
         return
-    yield RawPage(source=source, data=data, kind=item.kind)  # type: ignore[arg-type]
+    if item.kind == "feed":
+        yield from feed_pages(RawPage(source=source, data=data, kind="text"))
+        return
+    yield from _pages_of(RawPage(source=source, data=data, kind=item.kind))  # type: ignore[arg-type]
 
 
 def read_url_list(path: Path) -> list[str]:

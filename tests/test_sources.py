@@ -117,3 +117,69 @@ def test_scraper_metadata_fills_what_the_page_does_not_show(tmp_path, analyzer):
     first, second = (analyzer.process(page, analyse=False).article for page in pages)
     assert (first.title, str(first.published)) == ("订单排到明年", "2025-01-28")
     assert str(second.published) == "2025-01-20"
+
+
+POST = (
+    "<p>很多人担心DeepSeek会让GPU需求下降，我的看法正相反：算力越便宜，用的人越多，"
+    "英伟达的订单只会越排越长。</p><p>我判断未来一年英伟达的数据中心收入还会继续创新高，"
+    "至少明年之内看不到放缓的迹象。</p>"
+)
+RSS = f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
+  xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>某某的博客</title><link>https://blog.example.com</link>
+<item><title>算力越便宜，英伟达越赚钱</title><link>https://blog.example.com/p/1</link>
+<dc:creator><![CDATA[某某]]></dc:creator><pubDate>Mon, 18 May 2026 08:56:38 +0000</pubDate>
+<description><![CDATA[很多人担心…]]></description><content:encoded><![CDATA[{POST}]]></content:encoded></item>
+<item><title>只有摘要的一篇</title><link>https://blog.example.com/p/2</link>
+<pubDate>Tue, 19 May 2026 09:00:00 +0000</pubDate><description></description></item>
+</channel></rss>"""
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>另一个博客</title><entry><title>英伟达的好日子还长着呢</title>
+<link href="https://atom.example.com/a"/><updated>2026-05-20T10:00:00Z</updated>
+<author><name>张三</name></author><content type="html"><![CDATA[{POST}]]></content></entry></feed>"""
+
+
+def test_a_feed_is_read_item_by_item_with_its_metadata(tmp_path, analyzer):
+    """Each item of an RSS or Atom feed is a page of its own, with the feed's title, date, author
+    and link; an item with no text is a reject on record, the others still count."""
+    rss = tmp_path / "feed.xml"
+    rss.write_text(RSS, encoding="utf-8")
+    [item] = discover([rss])
+    assert item.kind == "feed"
+    out = list(read_input(item, 10_000_000))
+    pages = [p for p in out if isinstance(p, RawPage)]
+    rejects = [r for r in out if isinstance(r, Reject)]
+    assert [p.url for p in pages] == ["https://blog.example.com/p/1"]
+    assert [r.reason for r in rejects] == ["feed-item-without-text"]
+    art = analyzer.process(pages[0], analyse=False).article
+    assert art.title == "算力越便宜，英伟达越赚钱"
+    assert (str(art.published), art.author, art.site) == ("2026-05-18", "某某", "某某的博客")
+    assert art.body.startswith("很多人担心DeepSeek会让GPU需求下降") and "<" not in art.body
+
+
+def test_a_feed_saved_as_text_or_inside_a_json_record_is_read_as_a_feed(tmp_path, analyzer):
+    dump = tmp_path / "feed.txt"
+    dump.write_text(ATOM, encoding="utf-8")
+    record = tmp_path / "rec.json"
+    record.write_text(json.dumps({"url": "https://x.example.com/feed", "text": RSS}), "utf-8")
+    [atom_page] = [p for p in read_input(discover([dump])[0], 10_000_000)]
+    assert atom_page.url == "https://atom.example.com/a"
+    art = analyzer.process(atom_page, analyse=False).article
+    assert (art.title, art.author, str(art.published)) == (
+        "英伟达的好日子还长着呢",
+        "张三",
+        "2026-05-20",
+    )
+    from_json = list(read_input(discover([record])[0], 10_000_000))
+    assert [type(p).__name__ for p in from_json] == ["RawPage", "Reject"]
+
+
+def test_a_page_that_merely_links_its_feed_is_a_page(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(
+        '<html><head><link rel="alternate" type="application/rss+xml" href="/feed"></head>'
+        "<body><p>正文</p></body></html>",
+        encoding="utf-8",
+    )
+    [raw] = list(read_input(discover([page])[0], 10_000_000))
+    assert isinstance(raw, RawPage) and raw.kind == "html"
