@@ -19,6 +19,7 @@ from pipeline.records import RawPage, Reject, sha256_hex, utcnow
 # The root element of a feed, within the first bytes (after an XML declaration, comments, a BOM).
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _SNIFF_BYTES = 1024
+_MARKUP = re.compile(r"<[A-Za-z][^<>]*>")
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -88,7 +89,7 @@ def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
         yield RawPage(
             source=source,
             data=html.encode("utf-8"),
-            kind="html",
+            kind="html" if _MARKUP.search(html) else "text",  # a summary may be plain text
             url=entry.get("link") or None,
             http_charset="utf-8",
             fetched_at=page.fetched_at,

@@ -183,3 +183,20 @@ def test_a_page_that_merely_links_its_feed_is_a_page(tmp_path):
     )
     [raw] = list(read_input(discover([page])[0], 10_000_000))
     assert isinstance(raw, RawPage) and raw.kind == "html"
+
+
+def test_a_feed_item_with_a_plain_summary_is_read_as_text(tmp_path, analyzer):
+    summary = (
+        "英伟达的订单已经排到了明年，数据中心收入连续第八个季度创出新高，管理层给出的指引也高于"
+        "市场预期，短期内看不到放缓的迹象。"
+    )
+    feed = tmp_path / "s.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>站</title><item>'
+        f"<title>英伟达的订单排到了明年</title><description>{summary}</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    [page] = list(read_input(discover([feed])[0], 10_000_000))
+    assert page.kind == "text"
+    assert analyzer.process(page, analyse=False).article.body == summary

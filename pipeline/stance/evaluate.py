@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pipeline.analyze import Analyzer
 from pipeline.errors import DuokongError
+from pipeline.feeds import feed_pages, looks_like_feed
 from pipeline.records import RawPage
 from pipeline.settings import Settings
 from pipeline.sources import supplied_metadata
@@ -98,6 +99,10 @@ def commentary_cases(folder: Path, analyzer: Analyzer) -> list[Case]:
             url=page.get("source"),
             supplied=supplied_metadata(page),
         )
+        if looks_like_feed(raw.data):
+            # A feed saved as the page: the JSON reader hands over its items, and the page's
+            # labels are its first item's (the post the page's title names).
+            raw = next((p for p in feed_pages(raw) if isinstance(p, RawPage)), raw)
         gold = {t: lab[f"stance_{t}"] for t in analyzer.catalogue.ids if lab.get(f"stance_{t}")}
         try:
             article = analyzer.extract(raw)
