@@ -307,3 +307,13 @@ def test_a_supplied_title_is_the_headline_and_the_text_keeps_every_line(analyzer
     only = RawPage("p.json", post.encode(), "text", supplied=(("title", post),))
     result = analyzer.process(only, analyse=False)
     assert result.reject is None and result.article.body == post
+
+
+def test_search_spam_injected_into_a_page_is_not_text(analyzer):
+    """Hacked pages carry a line of porn-site keywords; two different ones make it spam. One
+    such word in prose (成人教育) is text."""
+    spam = "免费成人视频在线|国产精品一区二区|人妻无码专区"
+    prose = "成人教育也开始用AI助教，英伟达的显卡在这些机构里同样紧俏，很多培训班排队等着买卡。"
+    art = _dump(analyzer, spam + "\n英伟达的好日子还长着呢\n" + prose + "\n" + spam + "\n" + PROSE)
+    assert art.title == "英伟达的好日子还长着呢"
+    assert "国产精品" not in art.body and prose in art.body
