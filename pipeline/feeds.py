@@ -3,94 +3,131 @@
 Scrapers save feeds as they save pages (a blog's /feed as .xml, or the feed document inside a
 JSON record's "text"), and a WordPress feed carries each post's full HTML in content:encoded.
 Read as one page, a feed is a tangle of XML around several articles; read item by item, each
-post is an HTML page with the title, date, author and link the feed gives it (RawPage.supplied),
-like one record of a WARC file. feedparser does the parsing: RSS 0.9x–2.0, RSS 1.0 and Atom,
-with their encodings, CDATA and entity quirks.
+post is a page with the title, date, author and link the feed gives it, like one record of a
+WARC file. feedparser does the parsing: RSS 0.9x–2.0, RSS 1.0 and Atom, with their encodings,
+CDATA and entity quirks.
+
+An item's HTML is a fragment (a <div>, an <img> and some text, no <p> at all), and its headline
+is in the feed, not in the fragment; each item is handed on as a small page of its own, the
+headline as its <h1> and the fragment as its <article>, so the HTML extractor reads it as it
+reads any page and takes the feed's headline over a subheading inside the item.
 """
 
 from __future__ import annotations
 
+import html
 import re
-import time
+from collections import Counter
 from collections.abc import Iterator
+from urllib.parse import urljoin
 
+from pipeline.extract.metadata import parse_date
 from pipeline.records import RawPage, Reject, sha256_hex, utcnow
 
-# The root element of a feed, within the first bytes (after an XML declaration, comments, a BOM).
-_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
-_SNIFF_BYTES = 1024
+# What may come before a feed's root element: a BOM, whitespace, the XML declaration, processing
+# instructions and comments. The root must come next (an HTML page that mentions <rss> in a <pre>
+# does not open with it).
+_PROLOG = re.compile(rb"\A(?:\xef\xbb\xbf|\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>/]", re.IGNORECASE)
+_SNIFF_BYTES = 4096
 _MARKUP = re.compile(r"<[A-Za-z][^<>]*>")
 
 
 def looks_like_feed(data: bytes) -> bool:
-    """Whether a page's bytes are a feed document rather than a page: it opens with a feed's
-    root element (an HTML page that links its feed has <html> first)."""
-    head = data[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"<"):
-        return False
-    match = _FEED_ROOT.search(head)
-    return match is not None and b"<html" not in head[: match.start()].lower()
+    """Whether a page's bytes are a feed document: after the prolog, its first element is a
+    feed's root (<rss>, <feed>, <rdf:RDF>)."""
+    head = data[:_SNIFF_BYTES]
+    start = _PROLOG.match(head)
+    return bool(_FEED_ROOT.match(head, start.end() if start else 0))
+
+
+def _reject(source: str, reason: str, detail: str, data: bytes) -> Reject:
+    return Reject(source, "read", reason, detail, utcnow(), sha256_hex(data))
 
 
 def _when(entry: dict) -> str | None:
-    """The item's publication date as YYYY-MM-DD (published, else updated), or None."""
-    for key in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(key)
-        if parsed:
-            return time.strftime("%Y-%m-%d", parsed)
+    """The item's date as the feed wrote it (published, else updated), as YYYY-MM-DD in the
+    writer's own time zone: 07:30 on 1 January in Beijing is 1 January, not 31 December UTC."""
+    for key in ("published", "updated"):
+        day = parse_date(entry.get(key))
+        if day is not None:
+            return day.isoformat()
     return None
 
 
-def _html_of(entry: dict) -> str:
+def _content(entry: dict) -> str:
     """The item's fullest text: content:encoded (or Atom content), else its summary."""
     contents = [c.get("value", "") for c in entry.get("content") or []]
     text = max(contents, key=len, default="")
     return text if text.strip() else entry.get("summary", "") or ""
 
 
+def _as_page(title: str, content: str) -> str:
+    """A small page of one item: the feed's headline above the item's HTML."""
+    if not _MARKUP.search(content):
+        # Plain text that may still hold entities (英伟达&amp;AMD, [&#8230;]): paragraphs by line.
+        text = html.unescape(content)
+        content = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line)
+    head = f"<h1>{html.escape(title)}</h1>" if title else ""
+    return (
+        f"<html><head><title>{html.escape(title)}</title></head>"
+        f"<body><article>{head}{content}</article></body></html>"
+    )
+
+
 def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
-    """One page per item of the feed in page.data; a feed that cannot be read, or an item with
+    """One page per item of the feed in page.data; a document that is no feed, or an item with
     no text, is a Reject on record (the other items still count)."""
     import feedparser
 
+    if not looks_like_feed(page.data):
+        yield _reject(
+            page.source,
+            "not-a-feed",
+            f"{page.source} is XML but not an RSS or Atom feed (its first element is no <rss>, "
+            "<feed> or <rdf:RDF>); give pages as .html/.txt/.json",
+            page.data,
+        )
+        return
     parsed = feedparser.parse(page.data)
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
-        reason = f": {problem}" if problem else ""
-        yield Reject(
-            source=page.source,
-            stage="read",
-            reason="empty-feed",
-            detail=f"{page.source} is a feed with no items{reason}",
-            raw_hash=sha256_hex(page.data),
-            at=utcnow(),
+        yield _reject(
+            page.source,
+            "empty-feed",
+            f"{page.source} is a feed without items" + (f" ({problem})" if problem else ""),
+            page.data,
         )
         return
+    base = parsed.feed.get("link") or page.url or ""
+    links = [urljoin(base, e.get("link") or "") or None for e in parsed.entries]
+    # Items are keyed by their link: a link that several items share (every item linking the
+    # blog's front page) would make them overwrite each other, so those go by their place.
+    shared = {link for link, n in Counter(links).items() if link and n > 1}
     site = (parsed.feed.get("title") or "").strip()
     for i, entry in enumerate(parsed.entries):
         source = f"{page.source}#item{i}"
-        html = _html_of(entry)
-        if not html.strip():
-            yield Reject(
-                source=source,
-                stage="read",
-                reason="feed-item-without-text",
-                detail=f"{source}: the feed item has neither content nor a summary",
-                raw_hash=sha256_hex(page.data),
-                at=utcnow(),
+        content = _content(entry)
+        if not content.strip():
+            yield _reject(
+                source,
+                "feed-item-without-text",
+                f"{source}: the feed item has neither content nor a summary",
+                page.data,
             )
             continue
+        title = html.unescape((entry.get("title") or "").strip())
         fields = {
-            "title": (entry.get("title") or "").strip(),
+            "title": title,
             "published": _when(entry) or "",
             "author": (entry.get("author") or "").strip(),
             "site": site,
         }
         yield RawPage(
             source=source,
-            data=html.encode("utf-8"),
-            kind="html" if _MARKUP.search(html) else "text",  # a summary may be plain text
-            url=entry.get("link") or None,
+            data=_as_page(title, content).encode("utf-8"),
+            kind="html",
+            url=None if links[i] in shared else links[i],
             http_charset="utf-8",
             fetched_at=page.fetched_at,
             supplied=tuple((k, v) for k, v in fields.items() if v),

@@ -49,6 +49,10 @@ STATED_PROBABILITY = re.compile(
 )
 # Before 或, words that make it "or" (无论降价或涨价).
 EITHER_WAY = re.compile(r"无论|不管|是否|不论")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# What may follow a one-character verb after 或 (或达到, 或跌破, 或涨至, 或达百亿): any other Han
+# character makes a word of its own with the verb (达摩院, 达成, 跌宕).
+ONE_CHAR_VERB_OBJECTS = frozenset("到至破近逾约超一二三四五六七八九十百千万亿两数半")
 VANTAGE_FRAME = re.compile(
     r"(?:短期|中期|长期|中长期|长远|长线)(?:来看|而言|看来|内)"
     r"|(?:^|[，,；;。：:])\s*(?:短期|中期|长期|中长期|长远|长线)\s*[:：，,]"
@@ -362,6 +366,10 @@ class PredictionExtractor:
         word, tag = before
         if tag.startswith(("v", "a", "d")) and tag != "vn":
             return False
+        verb = m.group(0)[1:]
+        after = clause[m.end() : m.end() + 1]
+        if len(verb) == 1 and HAN.match(after) and after not in ONE_CHAR_VERB_OBJECTS:
+            return False  # 英伟达或达摩院, 阿里或达成…: a name or a word, not 或 + 达
         return not self.cues.change.search(word)
 
     def _future_horizon(self, h: Horizon, published: date | None) -> bool:

@@ -180,6 +180,13 @@ def test_parentheses_that_are_not_reading_aids_stay(analyzer):
         "國(guó)產(chǎn)算力",  # two readings: too few to be a converter's
     ):
         assert without_ruby(prose) == prose
+    units = (
+        "規格：長(mm)、寬(mm)，傳輸距離(km)；選項(a)、類別(a)。預(yù)計國(guó)產(chǎn)會(huì)擴大"
+    )
+    assert (
+        without_ruby(units)
+        == "規格：長(mm)、寬(mm)，傳輸距離(km)；選項(a)、類別(a)。預計國產會擴大"
+    )
     annotated = "他們(men)預(yù)計國(guó)產(chǎn)晶片（jīng）會(huì)擴大份額"
     assert without_ruby(annotated) == "他們預計國產晶片（jīng）會擴大份額"
 
@@ -278,6 +285,13 @@ def test_a_short_sentence_above_the_meta_line_is_the_headline(analyzer):
     )
 
 
+def test_tags_around_a_lines_text_are_not_text(analyzer):
+    text = f"<span>英伟达的下一步怎么走</span>\n<p>{PROSE.strip()}</p>\n<strong>我看好英伟达。</strong>"
+    art = _dump(analyzer, text)
+    assert art.title == "英伟达的下一步怎么走"
+    assert "<" not in art.body and art.body.startswith("英伟达的订单已经排到了明年")
+
+
 def test_prose_with_angle_brackets_keeps_every_character(analyzer):
     """Only whole lines of markup leave a dump: code and comparisons in prose stay."""
     line = '前端代码用<div class="box">包裹，Java里写List<String>，数学上a<b>c，英伟达的市盈率<30倍时才算便宜。'
@@ -312,8 +326,10 @@ def test_a_supplied_title_is_the_headline_and_the_text_keeps_every_line(analyzer
 def test_search_spam_injected_into_a_page_is_not_text(analyzer):
     """Hacked pages carry a line of porn-site keywords; two different ones make it spam. One
     such word in prose (成人教育) is text."""
-    spam = "免费成人视频在线|国产精品一区二区|人妻无码专区"
+    spam = "免费成人视频在线|人妻无码专区|黄色视频"
     prose = "成人教育也开始用AI助教，英伟达的显卡在这些机构里同样紧俏，很多培训班排队等着买卡。"
-    art = _dump(analyzer, spam + "\n英伟达的好日子还长着呢\n" + prose + "\n" + spam + "\n" + PROSE)
+    plain = "园区一区二区已建成投产，这款国产精品游戏被评为18禁，但英伟达显卡的销量依旧亮眼。"
+    text = f"{spam}\n英伟达的好日子还长着呢\n{prose}\n{spam}\n{plain}\n{PROSE}"
+    art = _dump(analyzer, text)
     assert art.title == "英伟达的好日子还长着呢"
-    assert "国产精品" not in art.body and prose in art.body
+    assert "无码" not in art.body and prose in art.body and plain in art.body

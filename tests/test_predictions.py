@@ -447,6 +447,8 @@ def test_huo_before_a_verb_is_the_news_register_maybe(analyzer):
         "去年英伟达的毛利率上涨或下跌了多少，大家都知道。",
         "无论降价或涨价，英伟达的显卡都有人买。",
         "英伟达或涨或跌，没人说得准。",
+        "英伟达或超威半导体的显卡都在涨价。",  # 或 between two names
+        "阿里或达摩院发布了新芯片。",
     ):
         assert _candidates(analyzer, either) == [], either
     # An "or" elsewhere in a claim leaves its hedge alone.

@@ -198,5 +198,84 @@ def test_a_feed_item_with_a_plain_summary_is_read_as_text(tmp_path, analyzer):
         encoding="utf-8",
     )
     [page] = list(read_input(discover([feed])[0], 10_000_000))
-    assert page.kind == "text"
-    assert analyzer.process(page, analyse=False).article.body == summary
+    art = analyzer.process(page, analyse=False).article
+    assert (art.title, art.body) == ("英伟达的订单排到了明年", summary)
+
+
+def _items(tmp_path, name: str, xml: str) -> list:
+    path = tmp_path / name
+    path.write_text(xml, encoding="utf-8")
+    return list(read_input(discover([path])[0], 10_000_000))
+
+
+TEXT = (
+    "英伟达的订单已经排到了明年，数据中心收入连续第八个季度创出新高，管理层给出的指引也高于"
+    "市场预期，短期内看不到放缓的迹象，国产芯片的替代也还需要时间。"
+)
+
+
+def test_feed_items_in_the_shapes_feeds_give_them(tmp_path, analyzer):
+    """A fragment with no <p> (an image and text, a <div>) is read; the item's headline beats a
+    subheading in it; a relative link is resolved against the channel's; a date keeps the
+    writer's day (07:30 on 1 January in Beijing is not 31 December); entities in plain text are
+    decoded."""
+    rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>站</title>
+<link>https://a.example.cn/</link>
+<item><title>英伟达的订单排到了明年</title><link>/?p=1</link>
+<pubDate>Mon, 01 Jan 2024 07:30:00 +0800</pubDate>
+<description><![CDATA[<img src="a.png">{TEXT}<a href="x">阅读全文</a>]]></description></item>
+<item><title>英伟达的护城河还有多深</title><link>/?p=2</link>
+<description><![CDATA[<h2>一、背景介绍</h2><div>{TEXT}</div>]]></description></item>
+<item><title>英伟达和AMD的竞争</title><link>/?p=3</link>
+<description>英伟达&amp;AMD 竞争加剧。{TEXT}</description></item>
+</channel></rss>"""
+    pages = _items(tmp_path, "f.rss", rss)
+    assert [p.url for p in pages] == [f"https://a.example.cn/?p={i}" for i in (1, 2, 3)]
+    arts = [analyzer.process(p, analyse=False).article for p in pages]
+    assert all(a is not None and TEXT in a.body for a in arts)
+    assert [a.title for a in arts] == [
+        "英伟达的订单排到了明年",
+        "英伟达的护城河还有多深",
+        "英伟达和AMD的竞争",
+    ]
+    assert str(arts[0].published) == "2024-01-01"
+    assert "英伟达&AMD" in arts[2].body
+
+
+def test_feed_items_sharing_one_link_do_not_overwrite_each_other(tmp_path):
+    item = "<item><title>{}</title><link>https://e.example.cn/</link><description>{}</description></item>"
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>站</title>'
+        + item.format("一", TEXT)
+        + item.format("二", TEXT + "另一篇。")
+        + "</channel></rss>"
+    )
+    pages = _items(tmp_path, "f.xml", rss)
+    assert [p.url for p in pages] == [None, None]  # keyed by their place in the feed instead
+    assert [p.source.rsplit("#", 1)[1] for p in pages] == ["item0", "item1"]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        '<?xml version="1.0"?><dictionary><entry><title>词</title><summary>释义</summary></entry></dictionary>',
+        '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><title>图</title></svg>',
+    ],
+)
+def test_xml_that_is_no_feed_is_a_clear_reject(tmp_path, document):
+    [rej] = _items(tmp_path, "x.xml", document)
+    assert isinstance(rej, Reject) and rej.reason == "not-a-feed" and "RSS or Atom" in rej.detail
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!doctype html><head><title>资讯</title></head><body><feed-list><p>正文</p></feed-list></body>",
+        "<section><pre>&lt;rss&gt;</pre><rss-reader></rss-reader><p>正文</p></section>",
+    ],
+)
+def test_html_that_mentions_a_feed_element_is_a_page(tmp_path, page):
+    path = tmp_path / "p.html"
+    path.write_text(page, encoding="utf-8")
+    [raw] = list(read_input(discover([path])[0], 10_000_000))
+    assert isinstance(raw, RawPage) and raw.kind == "html"

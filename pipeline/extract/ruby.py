@@ -23,10 +23,8 @@ from functools import lru_cache
 # A Han character, then a run of letters in ASCII or full-width parentheses.
 CANDIDATE = re.compile(r"([\u3400-\u9fff])([(（])([a-zA-Zü\u00c0-\u024f]{1,6})([)）])")
 # One pinyin syllable, tone marks removed: an optional initial, a final.
-SYLLABLE = re.compile(
-    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-    r"(?:[aeiouv]{1,3}(?:ng|n|r)?|ng|n|m|er)"
-)
+SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]{1,3}(?:ng|n|r)?|er)")
+_TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 # Fewer than this many annotations on a page are prose about pronunciation, not a reading aid.
 MIN_ANNOTATIONS = 3
 
@@ -40,10 +38,13 @@ def _converted(char: str) -> bool:
 
 
 def _syllable(letters: str) -> bool:
+    """One pinyin syllable: a vowel in it (not km, mm), and a tone mark unless it has two
+    letters or more (們(men), 個(ge); not 選項(a))."""
     base = "".join(
         c for c in unicodedata.normalize("NFD", letters.replace("ü", "v")) if c.isascii()
     )
-    return letters.islower() and bool(SYLLABLE.fullmatch(base))
+    toned = any(c in _TONE_MARKS for c in letters)
+    return letters.islower() and (toned or len(letters) >= 2) and bool(SYLLABLE.fullmatch(base))
 
 
 def _annotations(text: str) -> list[re.Match[str]]:

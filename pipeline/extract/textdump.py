@@ -55,20 +55,30 @@ _NUMBERED = re.compile(
     r"^(?:\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]))"
 )
 # A line of markup left in a dump (<cite id="x"></cite><track …>: what a scraper kept of the
-# markup before a page's text) is not text. Only whole lines of known tags go: prose about code
-# (List<String>, a<b>c, 用<div>包裹) keeps every character.
-_TAG = re.compile(
-    r"</?(?:html|head|body|div|span|p|a|b|i|u|s|em|strong|cite|track|legend|li|ul|ol|dl|dt|dd|"
+# markup before a page's text) is not text, and tags around a line's text (<p>…</p>) are not
+# either. Only known tags, and only in a line where one is closed: prose about code (List<String>,
+# a<b>c, 用<div>包裹) keeps every character.
+_TAG_NAMES = (
+    r"(?:html|head|body|div|span|p|a|b|i|u|s|em|strong|cite|track|legend|li|ul|ol|dl|dt|dd|"
     r"br|hr|img|script|style|section|article|header|footer|nav|aside|main|table|tr|td|th|tbody|"
     r"thead|font|center|h[1-6]|meta|link|iframe|form|input|label|button|select|option|small|sup|"
     r"sub|figure|figcaption|picture|source|svg|path|noscript|blockquote|pre|code|time)"
-    r"(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>",
+)
+_TAG = re.compile(
+    rf"</?{_TAG_NAMES}(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>",
     re.IGNORECASE,
 )
+_CLOSING_TAG = re.compile(rf"</{_TAG_NAMES}\s*>", re.IGNORECASE)
 
 
 def _markup_only(line: str) -> bool:
     return bool(_TAG.search(line)) and not _TAG.sub("", line).strip()
+
+
+def _without_tags(line: str) -> str:
+    """A line's text without the tags around it (<span>标题</span>, <p>…</p>): only where a known
+    tag is closed in the line, so a<b>c or 用<div>包裹 in prose keeps every character."""
+    return _TAG.sub("", line) if _CLOSING_TAG.search(line) else line
 
 
 # A paragraph this long is article text, never a header line.
@@ -185,7 +195,7 @@ def _is_markdown(lines: list[str]) -> bool:
 
 
 def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
-    lines = [ln.strip().strip("\u200b") for ln in text.splitlines()]
+    lines = [_without_tags(ln).strip().strip("\u200b") for ln in text.splitlines()]
     lines = [ln for ln in lines if ln and not _markup_only(ln)]
     md_title = md_url = None
     if _is_markdown(lines):

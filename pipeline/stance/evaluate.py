@@ -17,7 +17,7 @@ from pathlib import Path
 from pipeline.analyze import Analyzer
 from pipeline.errors import DuokongError
 from pipeline.feeds import feed_pages, looks_like_feed
-from pipeline.records import RawPage
+from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings
 from pipeline.sources import supplied_metadata
 from pipeline.stance import registry
@@ -99,11 +99,16 @@ def commentary_cases(folder: Path, analyzer: Analyzer) -> list[Case]:
             url=page.get("source"),
             supplied=supplied_metadata(page),
         )
+        gold = {t: lab[f"stance_{t}"] for t in analyzer.catalogue.ids if lab.get(f"stance_{t}")}
         if looks_like_feed(raw.data):
             # A feed saved as the page: the JSON reader hands over its items, and the page's
             # labels are its first item's (the post the page's title names).
-            raw = next((p for p in feed_pages(raw) if isinstance(p, RawPage)), raw)
-        gold = {t: lab[f"stance_{t}"] for t in analyzer.catalogue.ids if lab.get(f"stance_{t}")}
+            first = next(feed_pages(raw))
+            if isinstance(first, Reject):
+                log.warning("%s: not extracted (%s)", page["id"], first.detail)
+                cases.append(Case(page["id"], None, gold))
+                continue
+            raw = first
         try:
             article = analyzer.extract(raw)
         except DuokongError as exc:
