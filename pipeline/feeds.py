@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from urllib.parse import urljoin
 
 from pipeline.extract.metadata import parse_date
-from pipeline.records import RawPage, Reject, sha256_hex, utcnow
+from pipeline.records import RawPage, Reject
 
 # What may come before a feed's root element: a BOM, whitespace, the XML declaration, processing
 # instructions and comments. The root must come next (an HTML page that mentions <rss> in a <pre>
@@ -39,10 +39,6 @@ def looks_like_feed(data: bytes) -> bool:
     head = data[:_SNIFF_BYTES]
     start = _PROLOG.match(head)
     return bool(_FEED_ROOT.match(head, start.end() if start else 0))
-
-
-def _reject(source: str, reason: str, detail: str, data: bytes) -> Reject:
-    return Reject(source, "read", reason, detail, utcnow(), sha256_hex(data))
 
 
 def _when(entry: dict) -> str | None:
@@ -81,8 +77,9 @@ def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
     import feedparser
 
     if not looks_like_feed(page.data):
-        yield _reject(
+        yield Reject.now(
             page.source,
+            "read",
             "not-a-feed",
             f"{page.source} is XML but not an RSS or Atom feed (its first element is no <rss>, "
             "<feed> or <rdf:RDF>); give pages as .html/.txt/.json",
@@ -92,8 +89,9 @@ def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
     parsed = feedparser.parse(page.data)
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
-        yield _reject(
+        yield Reject.now(
             page.source,
+            "read",
             "empty-feed",
             f"{page.source} is a feed without items" + (f" ({problem})" if problem else ""),
             page.data,
@@ -109,8 +107,9 @@ def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
         source = f"{page.source}#item{i}"
         content = _content(entry)
         if not content.strip():
-            yield _reject(
+            yield Reject.now(
                 source,
+                "read",
                 "feed-item-without-text",
                 f"{source}: the feed item has neither content nor a summary",
                 page.data,

@@ -41,6 +41,10 @@ VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
 # cue or no cue (短期内利空尚未出清; real pages: 7 more gold quotes found). Matched on Simplified
 # text. Followed by a comma or colon it frames only where it opens a clause: 长期，稳定地排在前三
 # describes, and 长期看不到对手 is no vantage either.
+VANTAGE_FRAME = re.compile(
+    r"(?:短期|中期|长期|中长期|长远|长线)(?:来看|而言|看来|内)"
+    r"|(?:^|[，,；;。：:])\s*(?:短期|中期|长期|中长期|长远|长线)\s*[:：，,]"
+)
 # A probability stated before what it is of (40%概率创新高, 七成把握) makes the clause a forecast.
 # Not a bare 可能 after a figure (毛利率75%可能不再是常态 is a modal about the 75 %), nor a rate
 # after 概率 (新股中签概率为0.03% is a fact).
@@ -53,10 +57,6 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 # What may follow a one-character verb after 或 (或达到, 或跌破, 或涨至, 或达百亿): any other Han
 # character makes a word of its own with the verb (达摩院, 达成, 跌宕).
 ONE_CHAR_VERB_OBJECTS = frozenset("到至破近逾约超一二三四五六七八九十百千万亿两数半")
-VANTAGE_FRAME = re.compile(
-    r"(?:短期|中期|长期|中长期|长远|长线)(?:来看|而言|看来|内)"
-    r"|(?:^|[，,；;。：:])\s*(?:短期|中期|长期|中长期|长远|长线)\s*[:：，,]"
-)
 # In the part of a sentence before a closing question, a question word says the whole sentence
 # asks (难道英伟达会倒下，再也起不来吗？; 谁能保证…，而且…？; 会不会…，谁知道呢？).
 QUESTION_WORD = re.compile(r"难道|为什么|为何|谁|哪|怎么|怎样|是否|多少|(.)不\1")
@@ -231,6 +231,7 @@ class PredictionCues:
         try:
             data = tomllib.loads(path.read_text("utf-8"))
             not_certain = data["hedge"].get("not_certain", [])
+            maybe = literal_alternation(data["future"].get("maybe_verbs", []))
             not_future = sorted(data["future"]["not_future"] + not_certain, key=len, reverse=True)
             verbs = data["reported"]["verbs"]
             sign = {w: 1 for w in data["direction"]["up"]}
@@ -263,11 +264,7 @@ class PredictionCues:
                 likely=tuple(data["hedge"]["likely_phrases"]),
                 certain=tuple(data["hedge"]["certain"]),
                 not_certain=re.compile(literal_alternation(not_certain) or r"(?!)"),
-                maybe=re.compile(
-                    f"或(?:{literal_alternation(data['future'].get('maybe_verbs', []))})"
-                )
-                if data["future"].get("maybe_verbs")
-                else re.compile(r"(?!)"),
+                maybe=re.compile(f"或(?:{maybe})" if maybe else r"(?!)"),
                 exclude=tuple(re.compile(p) for p in data["exclude"]["patterns"]),
                 change=re.compile(literal_alternation(sign)),
                 change_sign=sign,
@@ -366,9 +363,8 @@ class PredictionExtractor:
         word, tag = before
         if tag.startswith(("v", "a", "d")) and tag != "vn":
             return False
-        verb = m.group(0)[1:]
         after = clause[m.end() : m.end() + 1]
-        if len(verb) == 1 and HAN.match(after) and after not in ONE_CHAR_VERB_OBJECTS:
+        if len(m.group(0)) == 2 and HAN.match(after) and after not in ONE_CHAR_VERB_OBJECTS:
             return False  # 英伟达或达摩院, 阿里或达成…: a name or a word, not 或 + 达
         return not self.cues.change.search(word)
 

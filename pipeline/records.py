@@ -122,6 +122,15 @@ class Reject:
     at: datetime
     raw_hash: str | None = None
 
+    @classmethod
+    def now(
+        cls, source: str, stage: str, reason: str, detail: str, data: bytes | None = None
+    ) -> Reject:
+        """A reject stamped with the current time, with the hash of the refused bytes if any."""
+        return cls(
+            source, stage, reason, detail, utcnow(), sha256_hex(data) if data is not None else None
+        )
+
 
 @dataclass(frozen=True)
 class PageResult:

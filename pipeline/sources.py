@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.feeds import feed_pages, looks_like_feed
-from pipeline.records import RawPage, Reject, sha256_hex, utcnow
+from pipeline.records import RawPage, Reject
 
 log = logging.getLogger(__name__)
 
@@ -88,12 +88,6 @@ def discover(paths: Iterable[str | Path]) -> list[Input]:
     return found
 
 
-def _reject(source: str, stage: str, reason: str, detail: str, data: bytes | None = None) -> Reject:
-    return Reject(
-        source, stage, reason, detail, utcnow(), sha256_hex(data) if data is not None else None
-    )
-
-
 class TooLarge(ValueError):
     pass
 
@@ -154,11 +148,13 @@ def _json_records(item: Input, data: bytes) -> Iterator[RawPage | Reject]:
             loaded = json.loads(text)
             records = loaded if isinstance(loaded, list) else [loaded]
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        yield _reject(source, "read", "malformed-json", f"{source} is not valid JSON: {exc}", data)
+        yield Reject.now(
+            source, "read", "malformed-json", f"{source} is not valid JSON: {exc}", data
+        )
         return
     for i, rec in enumerate(records):
         if isinstance(rec, _BadLine):
-            yield _reject(
+            yield Reject.now(
                 f"{source}#{i}",
                 "read",
                 "malformed-json",
@@ -167,13 +163,13 @@ def _json_records(item: Input, data: bytes) -> Iterator[RawPage | Reject]:
             continue
         rec_source = source if len(records) == 1 else f"{source}#{i}"
         if not isinstance(rec, dict):
-            yield _reject(
+            yield Reject.now(
                 rec_source, "read", "malformed-json", f"{rec_source}: a record must be an object"
             )
             continue
         body = rec.get("html") if isinstance(rec.get("html"), str) else rec.get("text")
         if not isinstance(body, str) or not body.strip():
-            yield _reject(
+            yield Reject.now(
                 rec_source,
                 "read",
                 "json-without-page",
@@ -181,7 +177,7 @@ def _json_records(item: Input, data: bytes) -> Iterator[RawPage | Reject]:
             )
             continue
         url = rec.get("url") if isinstance(rec.get("url"), str) else None
-        yield from _pages_of(
+        yield from pages_of(
             RawPage(
                 source=rec_source,
                 data=body.encode("utf-8"),
@@ -194,7 +190,7 @@ def _json_records(item: Input, data: bytes) -> Iterator[RawPage | Reject]:
         )
 
 
-def _pages_of(page: RawPage) -> Iterator[RawPage | Reject]:
+def pages_of(page: RawPage) -> Iterator[RawPage | Reject]:
     """The page itself, or the items of the feed it turns out to be."""
     if looks_like_feed(page.data):
         yield from feed_pages(page)
@@ -236,7 +232,7 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                     charset = ctype.split("charset=", 1)[1].split(";")[0].strip()
                 body = record.content_stream().read(max_bytes + 1)
                 if len(body) > max_bytes:
-                    yield _reject(
+                    yield Reject.now(
                         f"{source}#{i}",
                         "read",
                         "too-large",
@@ -252,14 +248,16 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                     fetched_at=_parse_time(record.rec_headers.get_header("WARC-Date")),
                 )
     except (ArchiveLoadFailed, OSError, ValueError) as exc:
-        yield _reject(source, "read", "malformed-warc", f"{source} cannot be read as WARC: {exc}")
+        yield Reject.now(
+            source, "read", "malformed-warc", f"{source} cannot be read as WARC: {exc}"
+        )
 
 
 def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     """The pages inside one input (several for JSON lists and WARC files), or why not."""
     source = str(item.path)
     if item.kind == "unsupported":
-        yield _reject(
+        yield Reject.now(
             source,
             "read",
             "unsupported-type",
@@ -275,10 +273,10 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     try:
         data = _read_bytes(item.path, max_bytes)
     except TooLarge as exc:
-        yield _reject(source, "read", "too-large", f"{source}: {exc}")
+        yield Reject.now(source, "read", "too-large", f"{source}: {exc}")
         return
     except (OSError, EOFError, ValueError, zlib.error) as exc:
-        yield _reject(source, "read", "unreadable", f"{source}: {exc}")
+        yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
         return
     if item.kind == "json":
         yield from _json_records(item, data)
@@ -286,7 +284,7 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     if item.kind == "feed":
         yield from feed_pages(RawPage(source=source, data=data, kind="text"))
         return
-    yield from _pages_of(RawPage(source=source, data=data, kind=item.kind))  # type: ignore[arg-type]
+    yield from pages_of(RawPage(source=source, data=data, kind=item.kind))  # type: ignore[arg-type]
 
 
 def read_url_list(path: Path) -> list[str]:
@@ -305,7 +303,7 @@ def read_inputs_safely(
     flow fetches them in a task of its own, with retries)."""
     for item in items:
         if item.kind == "urls" and not fetch_urls:
-            yield _reject(
+            yield Reject.now(
                 str(item.path),
                 "read",
                 "url-list-not-fetched",
@@ -316,7 +314,7 @@ def read_inputs_safely(
             yield from read_input(item, max_bytes)
         except Exception as exc:  # one input must never end a batch
             log.exception("unexpected error reading %s", item.path)
-            yield _reject(
+            yield Reject.now(
                 str(item.path),
                 "read",
                 "internal-error",

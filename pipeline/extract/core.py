@@ -8,7 +8,7 @@ from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.extract.html import Extracted, extract_html, parse, visible_text
 from pipeline.extract.metadata import clean_text, parse_date
-from pipeline.extract.ruby import without_ruby
+from pipeline.extract.ruby import annotated, strip_annotations
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
 
@@ -82,8 +82,9 @@ def extract_page(
     raw: RawPage, text: str, encoding: str, boilerplate: Boilerplate, min_body_chars: int
 ) -> Article:
     """Raises PageRejected when no usable body is left (too short, truncated, not a page)."""
-    page_text = text
-    text = without_ruby(text)
+    # Pinyin reading aids go from the text and the scraper's fields alike (extract/ruby.py).
+    plain = strip_annotations if annotated(text) else str
+    text = plain(text)
     as_html = raw.kind == "html" or (raw.kind != "text" and _looks_html(text))
     if raw.kind == "text" and _looks_html(text) and text.lstrip().startswith("<"):
         as_html = True
@@ -98,9 +99,7 @@ def extract_page(
                 ex = lines
     else:
         ex = extract_text(text, raw.source, boilerplate)
-    given = {
-        k: without_ruby(v, page_text) for k, v in ((k, clean_text(v)) for k, v in raw.supplied) if v
-    }
+    given = {k: plain(v) for k, v in ((k, clean_text(v)) for k, v in raw.supplied) if v}
     title = ex.title or given.get("title")
     if not as_html and given.get("title"):
         shown = [normalise_for_id(ln) for ln in text.splitlines() if ln.strip()][:HEAD_LINES]
@@ -110,9 +109,8 @@ def extract_page(
         ):
             # A scraper's title that the dump shows as (most of) a line of its header is the
             # headline as shown: the rules may have taken a line above it (a notice, an ad, a
-            # site name).
-            # The line stays in the body if the rules put it there: a post whose scraper took
-            # its first sentence for the title must not lose that sentence.
+            # site name). The line stays in the body if the rules put it there: a post whose
+            # scraper took its first sentence for the title must not lose that sentence.
             title = given["title"]
     body = "\n".join(ex.paragraphs)
     body_chars = len(normalise_for_id(body))

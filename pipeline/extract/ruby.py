@@ -51,9 +51,14 @@ def _annotations(text: str) -> list[re.Match[str]]:
     return [m for m in CANDIDATE.finditer(text) if _syllable(m.group(3)) and _converted(m.group(1))]
 
 
+def annotated(text: str) -> bool:
+    """Whether a page carries enough reading aids to be a converter's output."""
+    return len(_annotations(text)) >= MIN_ANNOTATIONS
+
+
 def strip_annotations(text: str) -> str:
-    """Every reading aid removed whatever their number: for comparing a quote copied from the
-    raw page with the clean body (pipeline/scoring.py)."""
+    """Every reading aid removed whatever their number: the text of an annotated page (its title
+    too, which has only one or two), or a quote copied from the raw page (pipeline/scoring.py)."""
     out, last = [], 0
     for m in _annotations(text):
         out.append(text[last : m.start(2)])
@@ -62,10 +67,6 @@ def strip_annotations(text: str) -> str:
     return "".join(out)
 
 
-def without_ruby(text: str, page: str | None = None) -> str:
-    """The text with its pinyin reading aids removed, when its page (the text itself unless
-    given: a title's one or two are judged with the page they head) has enough to be read as
-    annotated."""
-    if len(_annotations(text if page is None else page)) < MIN_ANNOTATIONS:
-        return text
-    return strip_annotations(text)
+def without_ruby(text: str) -> str:
+    """The text with its reading aids removed, when it has enough to be a converter's output."""
+    return strip_annotations(text) if annotated(text) else text

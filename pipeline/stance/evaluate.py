@@ -16,10 +16,9 @@ from pathlib import Path
 
 from pipeline.analyze import Analyzer
 from pipeline.errors import DuokongError
-from pipeline.feeds import feed_pages, looks_like_feed
 from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings
-from pipeline.sources import supplied_metadata
+from pipeline.sources import pages_of, supplied_metadata
 from pipeline.stance import registry
 from pipeline.stance.base import AnalysisInput
 from pipeline.stance.dataset import Example
@@ -100,15 +99,14 @@ def commentary_cases(folder: Path, analyzer: Analyzer) -> list[Case]:
             supplied=supplied_metadata(page),
         )
         gold = {t: lab[f"stance_{t}"] for t in analyzer.catalogue.ids if lab.get(f"stance_{t}")}
-        if looks_like_feed(raw.data):
-            # A feed saved as the page: the JSON reader hands over its items, and the page's
-            # labels are its first item's (the post the page's title names).
-            first = next(feed_pages(raw))
-            if isinstance(first, Reject):
-                log.warning("%s: not extracted (%s)", page["id"], first.detail)
-                cases.append(Case(page["id"], None, gold))
-                continue
-            raw = first
+        # As the reader hands it over: a feed saved as the page comes as its items, and the
+        # page's labels are its first item's (the post the page's title names).
+        first = next(pages_of(raw))
+        if isinstance(first, Reject):
+            log.warning("%s: not extracted (%s)", page["id"], first.detail)
+            cases.append(Case(page["id"], None, gold))
+            continue
+        raw = first
         try:
             article = analyzer.extract(raw)
         except DuokongError as exc:
