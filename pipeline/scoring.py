@@ -3,6 +3,8 @@ from the evaluation commands so the claim filter can use it without loading them
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.extract.ruby import strip_annotations
@@ -11,6 +13,24 @@ from pipeline.extract.ruby import strip_annotations
 def _target_key(target: str | None) -> str:
     """Gold files write a claim about no catalogue target as null or "other"; so does scoring."""
     return target or "other"
+
+
+def _scored_chars(text: str) -> Counter:
+    text = unicodedata.normalize("NFKC", text or "")
+    return Counter(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
+
+
+def char_f1(pred: str, gold: str) -> float:
+    """Body extraction's measure (issue 3): F1 of the two texts' character multisets after NFKC,
+    leaving out whitespace, punctuation and symbols (Unicode P, S, Z, C); 0 when either is empty.
+    Characters, not words: Chinese has no spaces to split on, and a segmenter would add its own
+    errors to the extractor's."""
+    p, g = _scored_chars(pred), _scored_chars(gold)
+    overlap = sum((p & g).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
 
 
 def overlaps(a: str, b: str) -> bool:

@@ -264,3 +264,129 @@ def test_dates_written_in_english(analyzer):
     ):
         page = _under_headline(line)
         assert _extract(analyzer, page).published == day, line
+
+
+# 2000s forums and blogs (the kind of page data/labelled/extraction covers)
+
+BR_PROSE = "<br><br>".join(
+    f"第{i}段：周末和几个朋友去郊外爬山，山路不算难走，沿途的风景很好，回来的路上大家都说下次还要再来。"
+    for i in range(5)
+)
+
+
+def _thread(panel: str, first_post_stamp: str = "发表于：2005-5-6 23:41:07") -> str:
+    """A Dvbbs-style thread: the poster's panel, the post, its stamp under it, then a reply."""
+    return (
+        "<html><head><title>周末爬山记 - 某某论坛</title></head><body>"
+        "<div>某某论坛 → 游记攻略 → 浏览：周末爬山记</div>"
+        f"<table><tr><td>{panel}</td><td><div>[楼主] [引用]</div>"
+        f"<h3>周末爬山记</h3><blockquote class='postbody'>{BR_PROSE}</blockquote>"
+        f"<div class='postfoot'>{first_post_stamp}</div></td></tr></table>"
+        "<table><tr><td><b>路人甲</b><br>等级：新手上路<br>注册：2005-3-9</td>"
+        "<td><blockquote>写得真好，下次叫上我。</blockquote>"
+        "<div>发表于：2005-5-7 08:12:33</div></td></tr></table>"
+        "<div>Powered By ：Dvbbs Version 7.1.0</div></body></html>"
+    )
+
+
+def test_forum_post_is_read_from_its_blockquote_with_its_poster_and_stamp(analyzer):
+    art = _extract(analyzer, _thread("<b>背包客阿Q</b><br>等级：论坛游侠<br>注册：2003-10-1"))
+    assert art.body.startswith("第0段") and "写得真好" not in art.body
+    assert art.author == "背包客阿Q"  # the name above the member panel, not "Dvbbs Version"
+    assert art.published == date(2005, 5, 6)  # the post's stamp, not the member's 注册 date
+
+
+def test_a_login_box_above_the_post_is_no_poster(analyzer):
+    art = _extract(analyzer, _thread("<b>会员登录</b><br>注册：免费<br>"))
+    assert art.author is None
+
+
+def test_a_member_registration_date_is_never_the_publish_date(analyzer):
+    art = _extract(analyzer, _thread("<b>背包客阿Q</b><br>注册时间：2003-10-1", ""))
+    assert art.published is None
+
+
+def test_a_forum_field_label_is_not_part_of_the_title(analyzer):
+    page = (
+        "<html><head><title>某某社区</title></head><body><div>某某社区 > 杂谈</div>"
+        "<h2>主题：周末爬山记</h2><div>作者：放飞&心情　发表时间：2005-09-15 11:46:00</div>"
+        f"<div class='post'>{BR_PROSE}</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.title == "周末爬山记"
+    assert art.author == "放飞&心情"
+    assert art.published == date(2005, 9, 15)
+
+
+def test_a_blog_post_dated_under_its_text_and_owned_by_the_blogger(analyzer):
+    page = (
+        "<html><head><title>小楼一夜听春雨</title></head><body>"
+        "<div>小楼听雨的个人空间 | 首页 | 日志存档</div><h2>我的第一台笔记本电脑</h2>"
+        f"<div class='post'>{BR_PROSE}</div>"
+        "<div>posted @ 2005-3-18 21:23:57 | 阅读(123) | 评论(4)</div>"
+        "<div class='comments'><div>评论</div><div>2005-3-19 23:16 | 路人：不错</div></div>"
+        "</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.author == "小楼听雨"
+    assert art.published == date(2005, 3, 18)
+
+
+def test_posted_by_names_the_writer(analyzer):
+    page = (
+        "<html><head><title>母亲节前 - 某某博客</title></head><body><h2>母亲节前</h2>"
+        f"<div class='post'>{BR_PROSE}</div>"
+        "<div>posted by 茉莉 @ 2005-5-7 21:23:57 | 阅读(123) | 评论(4)</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert (art.author, art.published) == ("茉莉", date(2005, 5, 7))
+
+
+def test_a_comment_date_right_after_the_post_is_not_its_date(analyzer):
+    page = (
+        "<html><head><title>母亲节前 - 某某博客</title></head><body><h2>母亲节前</h2>"
+        f"<div class='post'>{BR_PROSE}</div>"
+        "<div>评论</div><div>小鱼儿 发表于 2005-5-8 09:12:35</div></body></html>"
+    )
+    assert _extract(analyzer, page).published is None
+
+
+def test_a_story_wrapped_in_a_font_tag_is_found(analyzer):
+    paragraphs = PROSE.replace("<p>", "<P>　　")
+    page = (
+        "<html><head><title>芯片降价潮来了</title></head><body>"
+        "<table><tr><td><a href='/'>首页</a> | <a href='/news'>新闻</a></td></tr></table>"
+        "<table><tr><td class='hei14'><font id='Zoom'>"
+        f"{paragraphs}<P>　　执笔人：罗文斌　何静</P></font></td></tr></table>"
+        "<table><tr><td>相关新闻：<a href='/1'>央行：改进金融服务</a></td></tr></table>"
+        "</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0段") and art.body.endswith("影响。")
+    assert art.author == "罗文斌"  # from the 执笔人 line, which leaves the body
+
+
+def test_the_writer_of_text_and_photos_outranks_the_editor(analyzer):
+    art = _extract(
+        analyzer, _under_headline("文/图 刘晓晨") + "<div>责任编辑：蒋文静审核：何立</div>"
+    )
+    assert art.author == "刘晓晨"
+
+
+def test_an_editor_credited_alone_ends_at_the_next_field(analyzer):
+    page = _under_headline("2021-06-08 来源：澄湖日报").replace(
+        "</body>", "<div>责任编辑：蒋文静审核：何立</div></body>"
+    )
+    assert _extract(analyzer, page).author == "蒋文静"
+
+
+def test_a_notice_is_authored_by_its_issuing_body(analyzer):
+    assert _extract(analyzer, _under_headline("发布机构：吉林省冰雪产业促进局")).author == (
+        "吉林省冰雪产业促进局"
+    )
+
+
+def test_a_forum_handle_keeps_its_digits(analyzer):
+    assert _extract(analyzer, _under_headline("作者: lightboy2005 2005-8-4 21:03")).author == (
+        "lightboy2005"
+    )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import ConfigError
+from pipeline.extract.patterns import TRAILING_STAMP
 
 _PROSE_PUNCT = re.compile(r"[，。！？；,!?;…]")
 
@@ -143,8 +144,8 @@ class Boilerplate:
             p = para.strip()
             if not p or self.is_noise(p):
                 continue
-            if title and p == title and not out:
-                continue
+            if title and not out and (p == title or TRAILING_STAMP.sub("", p) == title):
+                continue  # the headline again, or with the post's time after it
             # An end marker in the second half of the body ends it; earlier it is an odd line,
             # and so is one with far more prose after it than before (a share bar between a
             # document's info table and its text).

@@ -224,7 +224,33 @@ def _prose_score(el: lxml_html.HtmlElement) -> float:
     return (chars - 2 * link_chars) * (1 + min(punct / max(chars, 1) * 20, 1.5))
 
 
-_BLOCK_TAGS = frozenset({"div", "article", "section", "td", "main", "body"})
+_BLOCK_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "blockquote"})
+
+
+# Inline elements that 2000s portals wrap a whole story in (<td><font id="Zoom"><p>…</p></font>):
+# the paragraphs inside belong to the block around them.
+_INLINE_WRAPPERS = frozenset({"font", "span", "b", "strong", "em", "i", "u", "small", "big"})
+
+
+def _through_wrappers(
+    el: lxml_html.HtmlElement,
+) -> tuple[list[lxml_html.HtmlElement], list[lxml_html.HtmlElement]]:
+    """el's element children, with an inline wrapper that holds paragraphs replaced by its own
+    children (recursively); and the wrappers passed through."""
+    children: list[lxml_html.HtmlElement] = []
+    wrappers: list[lxml_html.HtmlElement] = []
+    for c in el:
+        if not isinstance(c.tag, str):
+            continue
+        if c.tag in _INLINE_WRAPPERS and any(
+            isinstance(g.tag, str) and g.tag in ("p", "div", "section") for g in c
+        ):
+            inner, passed = _through_wrappers(c)
+            children += inner
+            wrappers += [c, *passed]
+        else:
+            children.append(c)
+    return children, wrappers
 
 
 def densest_block(
@@ -237,14 +263,15 @@ def densest_block(
     for el in elements:
         if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS:
             continue
-        kids = [c for c in el if isinstance(c.tag, str) and c.tag in ("p", "div", "section", "br")]
+        children, wrappers = _through_wrappers(el)
+        kids = [c for c in children if c.tag in ("p", "div", "section", "br")]
         if not kids:
             continue
-        score = sum(
-            _prose_score(c) for c in el if isinstance(c.tag, str) and c.tag in ("p", "section")
-        )
+        score = sum(_prose_score(c) for c in children if c.tag in ("p", "section"))
         score += _prose_score(el) * 0.1 if el.text else 0
-        own_text = (el.text or "") + "".join(c.tail or "" for c in el)
+        own_text = "".join(
+            (w.text or "") + "".join(c.tail or "" for c in w) for w in (el, *wrappers)
+        )
         score += _text_weight(own_text) * (1 if _PROSE_PUNCT.search(own_text) else 0)
         if score > best_score:
             best, best_score = el, score
@@ -378,8 +405,11 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     if sum(map(len, paragraphs)) < min_chars:  # a story written inside one big link
         paragraphs = [text for text, _ in lines]
     paragraphs = _from_headline(paragraphs, title)
-    early = "\n".join(paragraphs[:6])  # credit lines that cleaning takes out name the authors
+    # credit lines that cleaning takes out (本报记者 王燕平, 执笔人：…) name the authors
+    early, last = "\n".join(paragraphs[:6]), paragraphs[-6:]
     paragraphs = boilerplate.clean(paragraphs, title=title)
+    kept = set(paragraphs)
+    late = "\n".join(line for line in last if line.strip() not in kept)  # only what went
     paragraphs, byline = _split_byline(paragraphs)
     top = paragraphs[:4]  # before menus are cut: a bare byline name is not prose either
     paragraphs = without_trailing_lists(from_first_prose(without_repeated_captions(paragraphs)))
@@ -390,18 +420,23 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     title = M.with_page_title(root, M.without_page_mark(title))
     header = _header_text(full_text, container)
     lead = _lead_text(full_text, paragraphs)
-    published = (
-        M.document_date(header + "\n" + lead) or published or text_date(header, byline, lead)
-    )
     # Chinese news often signs at the end: （记者 胡晓蓉）, 新京报记者 彭冲 山东冠县报道.
     footer = _footer_text(full_text, paragraphs)
+    published = (
+        M.document_date(header + "\n" + lead)
+        or published
+        or text_date(header, byline, lead)
+        or post_footer_date(footer)
+    )
     author = author or _first_plausible(
         site,
-        lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early),
+        lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early, late),
+        lambda: M.panel_author(header),
         lambda: M.name_line_author(top),
         lambda: M.name_under_title(lead, title),
         lambda: M.source_name_author(footer),
         lambda: M.profile_author(full_text),
+        lambda: M.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),
     )
     return Extracted(title, published, site, author, category, paragraphs, method, url)
 
@@ -426,6 +461,25 @@ def text_date(header: str, byline: str, lead: str) -> date | None:
     texts = {"header": header, "byline": byline, "lead": lead}
     for _name, where, rule in TEXT_DATE_RULES:
         if d := rule(texts[where]):
+            return d
+    return None
+
+
+# Words that open a comment area: a date after them is a reader's.
+_COMMENTS_START = re.compile(r"评论|評論|回复|回覆|留言|网友|網友|[Cc]omment")
+
+
+def post_footer_date(footer: str, reach: int = 4) -> date | None:
+    """The date a blog or a forum prints under the post it dates (posted by 茉莉 @ 2005-5-7,
+    发表于：2005-5-6 after a signature): a labelled date in the first lines after the body,
+    before anything that opens the comments. The last resort: comments follow at once."""
+    for line in [ln.strip() for ln in footer.split("\n") if ln.strip()][:reach]:
+        # 发表于：…, or a byline that carries the date (作者: lightboy2005 2005-8-4 21:03)
+        label = P.PUBLISH_LABELS.search(line) or P.AUTHOR_LABEL.match(line)
+        opened = _COMMENTS_START.search(line)
+        if opened and (label is None or opened.start() < label.start()):
+            return None
+        if label and (d := M.parse_date(line[label.end() : label.end() + 40])):
             return d
     return None
 
@@ -473,7 +527,7 @@ def _footer_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
 
 
 def _text_author(
-    header: str, byline: str, paragraphs: list[str], footer: str, early: str = ""
+    header: str, byline: str, paragraphs: list[str], footer: str, early: str = "", late: str = ""
 ) -> str | None:
     """Bylines in the text, nearest the story first: the header, the body's first lines, its
     last lines and what follows, a bracketed signature, a bare name under the headline. The
@@ -484,10 +538,12 @@ def _text_author(
     for text in (header, byline, head):
         if text and (name := M.label_author(text)):
             return name
-    # Reporters' credit lines that cleaning took out of the first lines (本报记者 王燕平); only
-    # reporters: an editor's credit there must not outrank a signature at the end.
-    if early and (name := M.reporter_author(early)):
-        return name
+    # Reporters' credit lines that cleaning took out of the first or the last lines (本报记者
+    # 王燕平, a report's 执笔人：…); only reporters: an editor's credit there must not outrank a
+    # signature at the end, and an editor below the story must not outrank its drafters.
+    for text in (early, late):
+        if text and (name := M.reporter_author(text)):
+            return name
     for text in (tail, footer):
         if text and (name := M.label_author(text)):
             return name

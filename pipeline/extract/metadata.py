@@ -85,7 +85,11 @@ _BREADCRUMB_XPATHS = (
 
 
 _CLOCK_LABEL = re.compile(
-    r"(?:今天是|今日是|今天|现在是|現在是|当前时间|當前時間|Today is)\s*[:：]?\s*$"
+    r"(?:今天是|今日是|今天|现在是|現在是|当前时间|當前時間|Today is"
+    # A forum's poster panel (注册：2003-10-1, 最后登录) and a profile's birthday date the
+    # member, not the post; a panel sits right above the first post, where its date would win.
+    r"|注册|註冊|注册时间|註冊時間|注册日期|註冊日期|加入时间|加入時間|最后登录|最後登錄|上次登录"
+    r"|上次登錄|生日|Joined|Registered)\s*[:：]?\s*$"
 )
 
 
@@ -418,6 +422,13 @@ def strip_label(value: str) -> str | None:
 _LONG_CJK = re.compile(r"^[\u4e00-\u9fff]{9,}$")
 _NOT_NAME_CHARS = re.compile(r"[@<>/\\•●|#=]|https?:|www\.|\.(?:com|cn|net|org)\b|\d{2,}", re.I)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{3,}\d{1,4}")  # a forum handle: lightboy2005
+# An issuing body, which signs a government notice (吉林省冰雪产业促进局): longer than a
+# person's name, and ending in what an office is called.
+_ISSUER = re.compile(
+    r"[\u4e00-\u9fff]{2,14}(?:人民政府|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|局|厅|廳|署|研究院"
+    r"|研究所|协会|協會)"
+)
 
 
 def plausible_author(value: str | None, site: str | None = None) -> bool:
@@ -426,7 +437,9 @@ def plausible_author(value: str | None, site: str | None = None) -> bool:
     URL, an id, a dateline (北京17日電) or a sentence are refused, and the next rule is asked."""
     if not value or len(value) > 30:
         return False
-    if value in P.NOT_AUTHORS or value in P.NOT_NAMES or _NOT_NAME_CHARS.search(value):
+    if value in P.NOT_AUTHORS or value in P.NOT_NAMES:
+        return False
+    if _NOT_NAME_CHARS.search(value) and not _HANDLE.fullmatch(value):
         return False
     if P.PORTAL_AUTHORS.match(value):
         return False
@@ -435,6 +448,8 @@ def plausible_author(value: str | None, site: str | None = None) -> bool:
         return False  # 小字号 / 大字号: a font-size switcher next to the headline
     if value.isascii() and len(value) <= 2:
         return False  # AP, NF: a wire code or an editor's initials
+    if _ISSUER.fullmatch(value):
+        return True
     if runs and (max(map(len, runs)) > 8 or (len(runs) == 1 and len(value) == 1)):
         return False  # a headline, or one character of a name cut at its padding
     return not any(run[-1] in "网網" and len(run) > 2 for run in runs)  # 正北方网: a site
@@ -472,7 +487,7 @@ def label_author(text: str) -> str | None:
         value = m.group(1).strip()
         if full := P.LATIN_FULL_NAME.match(text, m.start(1)):
             value = full.group(0) if full.group(0).startswith(value) else value
-        if not _LONG_CJK.match(value) and plausible_author(value):
+        if (not _LONG_CJK.match(value) or _ISSUER.fullmatch(value)) and plausible_author(value):
             return value
     if name := reporter_author(text):
         return name
@@ -507,6 +522,26 @@ def profile_author(text: str) -> str | None:
     page with no byline, the owner of the blog wrote the post."""
     m = P.PROFILE_NAME.search(text)
     return next(g for g in m.groups() if g) if m else None
+
+
+# A login box's words above its 注册 link, not a member's name.
+_PANEL_WORDS = re.compile(r"登录|登錄|注册|註冊|密码|密碼|用户|用戶|会员|會員|[:：]$")
+
+
+def panel_author(header: str) -> str | None:
+    """The poster of a forum thread's first post: the name above the first member panel in the
+    text above the post (the panels of replies come after it)."""
+    m = P.POSTER_PANEL.search(header)
+    if not m or m.group(1) in P.NOT_NAMES or _PANEL_WORDS.search(m.group(1)):
+        return None
+    return m.group(1)
+
+
+def blog_owner(text: str) -> str | None:
+    """The owner a blog's masthead names (茉莉的博客) at the top of the page: a low rule, for
+    posts with no byline. (Further down, 某某的博客 is a link to another blog.)"""
+    m = P.BLOG_OWNER.search(text)
+    return m.group(1) if m else None
 
 
 def name_under_title(lead: str, title: str | None) -> str | None:
@@ -691,7 +726,7 @@ def displayed_headline(
                     el = el.getparent()  # <h2><a href=permalink>headline</a></h2>: a blog's own
                     continue
                 if el.tag in _HEADLINE_TAGS and not _is_logo(el):
-                    text = clean_text(el.text_content())
+                    text = P.TRAILING_STAMP.sub("", clean_text(el.text_content()) or "")
                     cand = _compact(text or "")
                     if len(cand) > 100:
                         break
@@ -705,12 +740,16 @@ def displayed_headline(
     return best[3] if best else None
 
 
-_PAGE_MARK = re.compile(r"^第\s*\d+\s*[页頁]\s*")
+# A pager's 第1页, or a forum's field label (主题：, 标题：) in front of the thread's title.
+_PAGE_MARK = re.compile(
+    r"^(?:第\s*\d+\s*[页頁]|(?:帖子)?(?:主题|主題|标题|標題|题目|題目)\s*[:：])\s*"
+)
 
 
 def without_page_mark(headline: str | None) -> str | None:
-    """A pager's '第1页' glued in front of the heading is layout, not part of the headline a
-    reader quotes. (A '》' in front stays: the page shows it as the headline's own mark.)"""
+    """A pager's '第1页' glued in front of the heading, or the label a forum prints before a
+    thread's title (主题：…), is layout, not part of the headline a reader quotes. (A '》' in
+    front stays: the page shows it as the headline's own mark.)"""
     if not headline:
         return headline
     stripped = _PAGE_MARK.sub("", headline).strip()

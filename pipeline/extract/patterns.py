@@ -255,8 +255,10 @@ PORTAL_AUTHORS = re.compile(
 )
 
 PUBLISH_LABELS = re.compile(
-    r"(发布于|發佈於|发表于|發表於|发布时间|發布時間|发表时间|时间[:：]|日期[:：]|"
-    r"編輯於|编辑于|更新于|發佈時間|Posted on|Published)"
+    r"(发布于|發佈於|发表于|發表於|发布时间|發布時間|发表时间|"
+    # not a member's (注册时间：), a reply's (回复时间：) or a deadline's (截止日期：) date
+    r"(?<!注册)(?<!註冊)(?<!加入)(?<!登录)(?<!登錄)(?<!回复)(?<!回覆)(?<!截止)(?:时间|日期)[:：]|"
+    r"編輯於|编辑于|更新于|發佈時間|提交日期|提交时间|Posted on|Published|[Pp]osted(?: by| @| at))"
 )
 # The date an official document was signed (成文日期 on government disclosure pages): the date
 # the document itself carries at its end, while 发布日期 is when the site posted it.
@@ -265,9 +267,14 @@ DOCUMENT_DATE_LABEL = re.compile(r"成文日期|成文時間|成文时间")
 # magazine piece carries when it gives no day.
 MONTH_ONLY = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)\s*[号號]?")
 AUTHOR_LABEL = re.compile(
-    r"(?:作者|作\s*者|文|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|Author|By)\s*[:：/]\s*"
-    r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.\- ]{0,24}?)"
-    r"(?=\s|$|[，,。|｜/:：】\]）)]|来源|來源|发布|發佈|时间|時間|日期|\d)"
+    r"(?:(?:文|图|圖)\s*[/／、]\s*(?:图|圖|文)\s*[:：]?"  # 文/图 刘晓晨: writer and photographer
+    r"|(?:作者|作\s*者|文|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
+    r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/])\s*"
+    r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.&＆\- ]{0,24}?)"
+    # where the name ends: a space, a mark, the next field (来源, 审核, 发文日期), or digits
+    # after a Chinese name (张三2005-5-7); a handle keeps its own (lightboy2005)
+    r"(?=\s|$|[，,。|｜/:：】\]）)]|来源|來源|发布|發佈|发文|發文|时间|時間|日期|审核|審核|校对|校對"
+    r"|责编|責編|监制|監製|(?<=[\u4e00-\u9fff])\d)"
 )
 # A Latin name of two words after a label (作者：Alex Chen), which the label rule cuts at the space;
 # not the field that follows it (Jane Doe Posted 2025-01-28) nor a desk (Reuters Staff).
@@ -292,6 +299,7 @@ REPORTER_LABEL = re.compile(
 # Blog and forum bylines: 由海姑娘张贴 @ 2005-06-14 · ggjjzhzz 发表于 2005-9-15 · [ 黄宇 ] 来源：
 POSTED_BY = re.compile(
     r"由\s*([^\s@]{2,12}?)\s*(?:张贴|張貼)"
+    r"|[Pp]osted\s+by\s+([^\s@|]{2,16}?)\s*(?:@|\bat\b|\bon\b|于|於|\||$)"
     r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})[\s\xa0]+(?:发表于|發表於)\s*\d{4}"
     r"|\[\s*([\u4e00-\u9fff]{2,4})\s*\][\s\ue000-\uf8ff]*(?:来源|來源)"
 )
@@ -343,6 +351,24 @@ MEDIA_SUFFIX = re.compile(
 PROFILE_NAME = re.compile(
     r"(?:^|\n)\s*([^\s\[\]]{2,12})\s+\[(?:作者简介|作者簡介)\]"
     r"|\[([^\s\[\]]{2,12})\](?:个人类别|個人類別|存档目录|存檔目錄|的个人链接|的個人鏈接)"
+)
+# A blog prints the post's time after its title (标题 (2005-12-31 23:05:12)): not the headline's.
+TRAILING_STAMP = re.compile(
+    r"\s*[（(\[【]\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}[^()（）\[\]【】]{0,14}"
+    r"[)）\]】]\s*$"
+)
+# A blog's owner as its header names it (茉莉的博客, 城南小舟的BLOG, 小楼听雨的个人空间): the
+# owner wrote the post when no byline says otherwise.
+BLOG_OWNER = re.compile(
+    r"(?:^|\n)\s*([^\s\n·|]{2,12}?)的(?:博客|部落格|BLOG|Blog|blog|个人空间|個人空間|空间|空間)"
+    r"(?=\s|$|[·|｜:：,，])"
+)
+# The member panel a forum prints beside a post (背包客阿Q / 等级：论坛游侠 / 积分：1380): the
+# name on the line right above the panel's first field is the poster's.
+POSTER_PANEL = re.compile(
+    r"(?:^|\n)[ \t\u3000\xa0]*([^\s]{2,16})(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*"
+    r"(?:等级|等級|级别|級別|头衔|頭銜|UID|积分|積分|帖子|精华|精華|经验|經驗|威望|注册|註冊|MP)"
+    r"(?:[:：]|\s+\d)"
 )
 RELATIVE_TIME = re.compile(r"\d+\s*(?:年|个月|個月|月|周|週|天|小时|小時|分钟|分鐘|秒)前")
 
