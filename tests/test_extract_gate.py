@@ -121,7 +121,7 @@ EXTRACTION_FLOORS = {
     "title": 1.0,
     "published": 1.0,
     "author": 1.0,
-    "site": 0.66,
+    "site": 0.8,
 }
 
 

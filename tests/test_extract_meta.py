@@ -390,3 +390,20 @@ def test_a_forum_handle_keeps_its_digits(analyzer):
     assert _extract(analyzer, _under_headline("作者: lightboy2005 2005-8-4 21:03")).author == (
         "lightboy2005"
     )
+
+
+def test_a_site_named_first_in_the_title_is_the_site(analyzer):
+    page = (
+        "<html><head><title>通盟网-新闻频道-芯片降价潮来了</title></head><body>"
+        f"<h1>芯片降价潮来了</h1><div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).site == "通盟网"
+
+
+def test_a_masthead_logo_names_the_site(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了</title></head><body>"
+        "<a href='http://www.xinxun.com.cn/'><img src='/images/xx_logo.gif' alt='新讯网'></a>"
+        f"<h1>芯片降价潮来了</h1><div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).site == "新讯网"

@@ -380,7 +380,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         title = M.html_title(root, site)
         shown = M.displayed_headline(root, title)
         title = shown or title
-    site = site or M.title_suffix_site(root, title) or M.fallback_site(root)
+    site = site or M.title_suffix_site(root, M.without_page_mark(title)) or M.fallback_site(root)
     category = M.html_category(root, title)
     published = M.meta_date(root)
     url = M.canonical_url(root)

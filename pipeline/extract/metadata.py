@@ -75,7 +75,11 @@ _CATEGORY_XPATHS = (
     '//*[contains(@class, "cat-links")]//a',
     '//*[contains(@class, "post-labels")]//a',
 )
-_LOGO_XPATHS = ('(//*[contains(@class, "logo")])[1]',)
+_LOGO_XPATHS = (
+    '(//*[contains(@class, "logo")])[1]',
+    # 2000s mastheads: <img src="/images/xx_logo.gif" alt="新讯网">, the first on the page
+    '(//img[contains(@src, "logo") or contains(@id, "logo")])[1]/@alt',
+)
 _COPYRIGHT_SITE = re.compile(
     r"(?:©|&copy;|Copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:版权所有|版權所有|All rights)"
 )
@@ -352,15 +356,19 @@ def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
 
 
 def title_suffix_site(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
-    """Site name from '<title>标题_站名</title>' when the title is known."""
+    """Site name from '<title>标题_栏目_站名</title>' when the title is known: the piece furthest
+    from the headline, last after it, first before it (站名-栏目-标题, as 2000s portals wrote it)."""
     page_title = _first(tree, ("//title",))
     if not page_title or not title or title not in page_title:
         return None
-    rest = page_title.replace(title, "", 1)
-    parts = [p.strip(" :：-_|｜·") for p in P.TITLE_SEPARATORS.split(rest)]
+    before, _, after = page_title.partition(title)
+    site_first = not after.strip(" :：-_|｜·") and bool(before.strip())
+    parts = [p.strip(" :：-_|｜·") for p in P.TITLE_SEPARATORS.split(before + after)]
     parts = [p for p in parts if p and not p.lower().startswith(("powered by", "by "))]
     parts = [p for p in parts if 2 <= len(p) <= 30]
-    return parts[-1] if parts else None  # 标题_栏目_站名: the site comes last
+    if not parts:
+        return None
+    return parts[0] if site_first else parts[-1]
 
 
 _NOT_AUTHORS = re.compile(
