@@ -110,18 +110,20 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
         assert scores.totals[key] >= 20, key
 
 
-# The pages written for extraction (data/labelled/extraction: 2000s portals, forums and blogs,
-# 2020s news, notices and archives). Current values, November 2026; the rules were developed on
-# these pages, so they pin what works rather than measure it (benchmarks/boilerplate_eval.py
-# measures on ../shared).
+# The pages written for extraction (data/labelled/extraction: 2000s portals, forums, blogs, book
+# chapters and papers, 2010s-2020s news, notices, reposts, tables). Current values, November
+# 2026; rules were developed on these pages, so the floors pin what works rather than measure it
+# (benchmarks/boilerplate_eval.py measures on ../shared). Still below 1: short stories beside
+# longer sidebars, a short first post under long replies, papers whose header lines the gold
+# keeps, channel and blog names read as the site.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.995,
-    "drop": 1.0,
-    "title": 1.0,
+    "body_f1": 0.955,
+    "drop": 0.96,
+    "title": 0.985,
     "published": 1.0,
-    "author": 1.0,
-    "site": 0.8,
+    "author": 0.985,
+    "site": 0.77,
 }
 
 

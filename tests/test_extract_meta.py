@@ -407,3 +407,51 @@ def test_a_masthead_logo_names_the_site(analyzer):
         f"<h1>芯片降价潮来了</h1><div class='content'>{PROSE}</div></body></html>"
     )
     assert _extract(analyzer, page).site == "新讯网"
+
+
+def test_the_page_clock_above_the_headline_is_not_the_date(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了</title></head><body>"
+        "<div>2012年1月13日 星期五 登入 | 免費註冊</div><div>首頁 > 科技</div>"
+        "<h1>芯片降价潮来了</h1><div>2012-01-12 03:43 記者林冠廷／台北報導</div>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert (art.published, art.author) == (date(2012, 1, 12), "林冠廷")
+
+
+def test_a_writer_in_the_first_paragraph_outranks_the_editor_above_it(analyzer):
+    page = _under_headline("发布时间：2013-01-25 08:30 稿源：青川日报 编辑：孟凡").replace(
+        "<div class='content'><p>", "<div class='content'><p>本报讯（记者 吴晓燕）"
+    )
+    assert _extract(analyzer, page).author == "吴晓燕"
+
+
+def test_a_role_word_is_no_name_but_the_name_after_it_is(analyzer):
+    line = "来源：东江日报　作者：本报记者 郑晓帆 实习生 何丽"
+    assert _extract(analyzer, _under_headline(line)).author == "郑晓帆"
+    assert _extract(analyzer, _under_headline("作者专区")).author is None
+
+
+def test_bylines_written_with_a_bar_or_a_slash_and_share_labels(analyzer):
+    assert _extract(analyzer, _under_headline("文 | 苏小禾")).author == "苏小禾"
+    assert _extract(analyzer, _under_headline("文／許雅婷 2020-10-14")).author == "許雅婷"
+    shared = _under_headline("2020-10-14").replace(
+        "</body>", "<div>分享此文：Facebook</div></body>"
+    )
+    assert _extract(analyzer, shared).author is None
+
+
+def test_reporters_joined_by_a_comma_and_a_reporter_ending_a_line(analyzer):
+    page = _under_headline("").replace(
+        "<div class='content'><p>", "<div class='content'><p>【記者陳怡君、張家豪／綜合報導】"
+    )
+    assert _extract(analyzer, page).author == "陳怡君"
+    assert (
+        _extract(analyzer, _under_headline("2017年5月9日 星港日報記者 馮卓賢")).author == "馮卓賢"
+    )
+
+
+def test_a_discuz_rank_between_the_poster_and_the_fields_is_skipped(analyzer):
+    panel = "<b>梧桐细雨</b><br>新手上路<br>UID<br>614080<br>注册时间<br>2006-4-2"
+    assert _extract(analyzer, _thread(panel)).author == "梧桐细雨"

@@ -437,17 +437,19 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: M.source_name_author(footer),
         lambda: M.profile_author(full_text),
         lambda: M.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),
+        lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
     )
     return Extracted(title, published, site, author, category, paragraphs, method, url)
 
 
 # Where a page without date metadata writes its date, surest first: a labelled date in the
-# header above the block, any date there, the byline line taken out of the body, then the lines
-# right above the body's first sentence. Never below the body: comments and related lists sit
-# there, with their own dates.
+# header above the block, the date there nearest the body (further up sits the page's clock:
+# 2012年1月13日 星期五, 今日：2014年3月20日), the byline line taken out of the body, then the
+# lines right above the body's first sentence. Below the body only a post's own stamp, right
+# under it (post_footer_date): comments and related lists sit there, with their own dates.
 TEXT_DATE_RULES: tuple[tuple[str, str, Callable[[str | None], date | None]], ...] = (
     ("header-labelled", "header", M.labelled_date),
-    ("header", "header", M.parse_date),
+    ("header", "header", M.nearest_date),
     ("byline", "byline", M.parse_date),
     ("lead-labelled", "lead", M.labelled_date),
     ("lead", "lead", M.parse_date),
@@ -536,7 +538,7 @@ def _text_author(
     head = "\n".join(paragraphs[:5])
     tail = "\n".join(paragraphs[-2:])
     for text in (header, byline, head):
-        if text and (name := M.label_author(text)):
+        if text and (name := M.label_author(text, editors=False)):
             return name
     # Reporters' credit lines that cleaning took out of the first or the last lines (本报记者
     # 王燕平, a report's 执笔人：…); only reporters: an editor's credit there must not outrank a
@@ -545,11 +547,18 @@ def _text_author(
         if text and (name := M.reporter_author(text)):
             return name
     for text in (tail, footer):
-        if text and (name := M.label_author(text)):
+        if text and (name := M.label_author(text, editors=False)):
             return name
     if paragraphs and (name := M.signature_author(paragraphs[-1])):
         return name
     return None
+
+
+def _editor_author(header: str, byline: str, paragraphs: list[str], footer: str) -> str | None:
+    """The editor, credited as the author only where no writer is (来源：新闻晨报 编辑：山石),
+    as immortal-autumn's gold does."""
+    texts = (header, byline, "\n".join(paragraphs[:5]), "\n".join(paragraphs[-2:]), footer)
+    return next((name for text in texts if text and (name := M.label_author(text))), None)
 
 
 def _split_byline(paragraphs: list[str]) -> tuple[list[str], str]:

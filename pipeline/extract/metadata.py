@@ -430,6 +430,13 @@ def strip_label(value: str) -> str | None:
 _LONG_CJK = re.compile(r"^[\u4e00-\u9fff]{9,}$")
 _NOT_NAME_CHARS = re.compile(r"[@<>/\\•●|#=]|https?:|www\.|\.(?:com|cn|net|org)\b|\d{2,}", re.I)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_ROLE_ONLY = re.compile(
+    r"(?:本报|本報|本站|本刊|本网|本網|本台|特约|特約)?(?:记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯|作者)"
+)
+_UI_WORDS = re.compile(
+    r"专区|專區|在线投稿|在線投稿|投稿|收藏|引用|回复|回覆|举报|舉報|只看该作者|只看該作者|首页|首頁"
+    r"|登录|登錄|注册|註冊|分享|打印|列印|关闭|關閉|更多|排行|排行榜"
+)
 _HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{3,}\d{1,4}")  # a forum handle: lightboy2005
 # An issuing body, which signs a government notice (吉林省冰雪产业促进局): longer than a
 # person's name, and ending in what an office is called.
@@ -447,6 +454,8 @@ def plausible_author(value: str | None, site: str | None = None) -> bool:
         return False
     if value in P.NOT_AUTHORS or value in P.NOT_NAMES:
         return False
+    if _ROLE_ONLY.fullmatch(value) or _UI_WORDS.fullmatch(value):
+        return False  # 本报记者 without the name after it; a menu's 作者专区, a post's 收藏 button
     if _NOT_NAME_CHARS.search(value) and not _HANDLE.fullmatch(value):
         return False
     if P.PORTAL_AUTHORS.match(value):
@@ -464,7 +473,7 @@ def plausible_author(value: str | None, site: str | None = None) -> bool:
 
 
 _ROLE_PREFIX = re.compile(
-    r"^(?:本报|本報|本台|特约|特約)?(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*"
+    r"^(?:本报|本報|本站|本刊|本网|本網|本台|特约|特約)?(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*"
 )
 
 
@@ -488,13 +497,22 @@ def join_spaced_names(text: str) -> str:
     return _SPACED_NAME.sub(r"\1\2", text)
 
 
-def label_author(text: str) -> str | None:
+_EDITOR_LABEL = re.compile(r"编辑|編輯")
+
+
+def label_author(text: str, editors: bool = True) -> str | None:
+    """The name after a byline label; with editors=False, not an editor's (编辑：孟凡), who
+    counts only where no writer is credited anywhere on the page."""
     text = join_spaced_names(text)
     for m in P.AUTHOR_LABEL.finditer(text):
+        if not editors and _EDITOR_LABEL.search(text, m.start(), m.start(1)):
+            continue
         # 记者：首先欢迎你… is an interview question, not a byline: names are short.
         value = m.group(1).strip()
         if full := P.LATIN_FULL_NAME.match(text, m.start(1)):
             value = full.group(0) if full.group(0).startswith(value) else value
+        if _ROLE_ONLY.fullmatch(value) and (name := reporter_author(text[m.start(1) :])):
+            return name  # 作者：本报记者 郑晓帆 实习生 何丽
         if (not _LONG_CJK.match(value) or _ISSUER.fullmatch(value)) and plausible_author(value):
             return value
     if name := reporter_author(text):

@@ -268,8 +268,10 @@ DOCUMENT_DATE_LABEL = re.compile(r"成文日期|成文時間|成文时间")
 MONTH_ONLY = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)\s*[号號]?")
 AUTHOR_LABEL = re.compile(
     r"(?:(?:文|图|圖)\s*[/／、]\s*(?:图|圖|文)\s*[:：]?"  # 文/图 刘晓晨: writer and photographer
-    r"|(?:作者|作\s*者|文|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
-    r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/])\s*"
+    # 文 alone only where no word ends in it (分享此文：, 全文：): 文：张三, 文／許雅婷, 文 | 苏小禾
+    r"|(?<![\u4e00-\u9fff])文\s*[:：/／|｜]"
+    r"|(?:作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
+    r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／])\s*"
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.&＆\- ]{0,24}?)"
     # where the name ends: a space, a mark, the next field (来源, 审核, 发文日期), or digits
     # after a Chinese name (张三2005-5-7); a handle keeps its own (lightboy2005)
@@ -292,7 +294,7 @@ ROLE_WORDS = re.compile(
 )
 # 记者林怡君／台北報導 · 本报记者 葛灵丹 · （记者 胡晓蓉） · （姚峰 上海报道） · 执笔人：闵乐夫
 REPORTER_LABEL = re.compile(
-    r"(?:(?:记者|記者|实习生|實習生)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=[\s\xa0]*(?:[／/）)（(]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
+    r"(?:(?:记者|記者|实习生|實習生)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=[ \t\xa0\u3000]*\n|[\s\xa0]*(?:[／/）)（(、]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
     r"|[（(]([\u4e00-\u9fff]{2,3})[\s\xa0]+\S{2,4}(?:报道|報導)[）)]"
     r"|(?:执笔人|執筆人)[:：]\s*([\u4e00-\u9fff]{2,4}))"
 )
@@ -367,6 +369,9 @@ BLOG_OWNER = re.compile(
 # name on the line right above the panel's first field is the poster's.
 POSTER_PANEL = re.compile(
     r"(?:^|\n)[ \t\u3000\xa0]*([^\s]{2,16})(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*"
+    # Discuz! prints the member's rank between the name and the fields (梧桐细雨 / 新手上路 / UID)
+    r"(?:(?:新手上路|注册会员|註冊會員|初级会员|中级会员|高级会员|金牌会员|论坛元老|論壇元老|管理员|管理員"
+    r"|超级版主|超級版主|实习版主|版主|贵宾|VIP会员|禁止发言)(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*)?"
     r"(?:等级|等級|级别|級別|头衔|頭銜|UID|积分|積分|帖子|精华|精華|经验|經驗|威望|注册|註冊|MP)"
     r"(?:[:：]|\s+\d)"
 )
