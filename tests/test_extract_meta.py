@@ -455,3 +455,82 @@ def test_reporters_joined_by_a_comma_and_a_reporter_ending_a_line(analyzer):
 def test_a_discuz_rank_between_the_poster_and_the_fields_is_skipped(analyzer):
     panel = "<b>梧桐细雨</b><br>新手上路<br>UID<br>614080<br>注册时间<br>2006-4-2"
     assert _extract(analyzer, _thread(panel)).author == "梧桐细雨"
+
+
+# Pages a review of the rules above wrote to break them: each worked before and must still.
+
+
+def test_a_dated_summary_between_the_byline_and_the_story_does_not_date_it(analyzer):
+    page = _under_headline("2024-03-08 09:15 来源：某某网").replace(
+        "<div class='content'>",
+        "<div class='summary'>【摘要】2024年3月5日，十四届全国人大二次会议开幕，代表们热议。</div>"
+        "<div class='content'>",
+    )
+    assert _extract(analyzer, page).published == date(2024, 3, 8)
+
+
+def test_a_quoted_letter_does_not_replace_the_story_around_it(analyzer):
+    quote = "".join(
+        f"<p>信中写道：第{i}点，我们会继续降低价格，把更多的好处留给用户和开发者。</p>"
+        for i in range(6)
+    )
+    page = (
+        "<html><head><title>创始人发布公开信</title></head><body><h1>创始人发布公开信</h1>"
+        "<div class='content'><p>3月8日，某公司创始人发布致全体用户的公开信，回应近期的争议。</p>"
+        f"<p>以下为公开信全文：</p><blockquote>{quote}</blockquote>"
+        "<p>业内人士认为，这封公开信释放了继续降价的信号，竞争对手恐怕要跟进。</p></div></body></html>"
+    )
+    body = _extract(analyzer, page).body
+    assert body.startswith("3月8日") and body.endswith("恐怕要跟进。")
+
+
+def test_credit_disclaimers_and_other_stories_dates_are_no_byline_or_date(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}<p>本文、图片均来自网络，版权归原作者所有</p></div>"
+        "<div>上一篇：显卡也要降价了 发布时间：2023-11-02</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert (art.author, art.published) == (None, None)
+
+
+def test_a_headline_ending_in_space_or_a_bureau_is_no_author(analyzer):
+    page = (
+        "<html><head><title>给孩子留出成长的空间</title></head><body>"
+        "<h1>给孩子留出成长的空间</h1><div>2024-03-08 来源：新闻晨报 编辑：山石</div>"
+        f"<div class='content'><p>记者：此次机构改革新组建了国家数据局。</p>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "山石"
+
+
+def test_a_title_that_carries_its_date_keeps_it(analyzer):
+    title = "在全市经济工作会议上的讲话（2023年12月28日）"
+    page = (
+        f"<html><head><title>{title}_某某市人民政府</title></head><body>"
+        f"<div>当前位置：首页 &gt; 领导讲话</div><h1>{title}</h1>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).title == title
+
+
+def test_job_ads_and_reporters_questions_give_no_poster_or_reporter(analyzer):
+    ad = (
+        "<html><head><title>Java工程师</title></head><body><h1>Java工程师</h1>"
+        "<div>工作地点：北京</div><div>经验：3-5年</div>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, ad).author is None
+    asked = _under_headline("2024-03-07").replace(
+        "<div class='content'><p>", "<div class='content'><p>面对记者提问、质疑，公司高管表示"
+    )
+    assert _extract(analyzer, asked).author is None
+
+
+def test_a_share_button_logo_does_not_name_the_site(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}</div>"
+        "<div>分享到：<img src='/img/weibo_logo.png' alt='新浪微博'></div>"
+        "<div>Copyright © 2005 新讯网 版权所有</div></body></html>"
+    )
+    assert _extract(analyzer, page).site == "新讯网"

@@ -227,9 +227,10 @@ def _prose_score(el: lxml_html.HtmlElement) -> float:
 _BLOCK_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "blockquote"})
 
 
-# Inline elements that 2000s portals wrap a whole story in (<td><font id="Zoom"><p>…</p></font>):
-# the paragraphs inside belong to the block around them.
-_INLINE_WRAPPERS = frozenset({"font", "span", "b", "strong", "em", "i", "u", "small", "big"})
+# The inline element 2000s portals wrap a whole story in (<td><font id="Zoom"><p>…</p></font>):
+# the paragraphs inside belong to the block around them. (Not <span> or <b>: a comment area
+# without class names wraps its posts that way.)
+_INLINE_WRAPPERS = frozenset({"font"})
 
 
 def _through_wrappers(
@@ -263,6 +264,8 @@ def densest_block(
     for el in elements:
         if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS:
             continue
+        if el.tag == "blockquote" and any(c.tag == "p" for c in el):
+            continue  # a quoted passage inside a story; a forum post is a <blockquote> of lines
         children, wrappers = _through_wrappers(el)
         kids = [c for c in children if c.tag in ("p", "div", "section", "br")]
         if not kids:
@@ -431,13 +434,13 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     author = author or _first_plausible(
         site,
         lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early, late),
+        lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
         lambda: M.panel_author(header),
         lambda: M.name_line_author(top),
         lambda: M.name_under_title(lead, title),
         lambda: M.source_name_author(footer),
         lambda: M.profile_author(full_text),
         lambda: M.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),
-        lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
     )
     return Extracted(title, published, site, author, category, paragraphs, method, url)
 
@@ -449,7 +452,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
 # under it (post_footer_date): comments and related lists sit there, with their own dates.
 TEXT_DATE_RULES: tuple[tuple[str, str, Callable[[str | None], date | None]], ...] = (
     ("header-labelled", "header", M.labelled_date),
-    ("header", "header", M.nearest_date),
+    ("header", "header", M.header_date),
     ("byline", "byline", M.parse_date),
     ("lead-labelled", "lead", M.labelled_date),
     ("lead", "lead", M.parse_date),
@@ -467,8 +470,15 @@ def text_date(header: str, byline: str, lead: str) -> date | None:
     return None
 
 
-# Words that open a comment area: a date after them is a reader's.
-_COMMENTS_START = re.compile(r"评论|評論|回复|回覆|留言|网友|網友|[Cc]omment")
+# Words that open a comment area or other stories: a date after them is not the post's.
+_COMMENTS_START = re.compile(
+    r"评论|評論|回复|回覆|回应|回應|留言|网友|網友|[Cc]omment|[Rr]esponse|[Rr]epl(?:y|ies)|\d+\s*楼|沙发"
+    r"|上一篇|下一篇|相关|相關|主办|主辦|版权|版權|[Cc]opyright"
+)
+# A post's own stamp (发表于：…, posted by 茉莉 @ …), unlike a page's 更新时间.
+_POST_STAMP = re.compile(
+    r"发表于|發表於|发表时间|發表時間|提交日期|提交时间|[Pp]osted(?: by| @| at)"
+)
 
 
 def post_footer_date(footer: str, reach: int = 4) -> date | None:
@@ -477,7 +487,7 @@ def post_footer_date(footer: str, reach: int = 4) -> date | None:
     before anything that opens the comments. The last resort: comments follow at once."""
     for line in [ln.strip() for ln in footer.split("\n") if ln.strip()][:reach]:
         # 发表于：…, or a byline that carries the date (作者: lightboy2005 2005-8-4 21:03)
-        label = P.PUBLISH_LABELS.search(line) or P.AUTHOR_LABEL.match(line)
+        label = _POST_STAMP.search(line) or P.AUTHOR_LABEL.match(line)
         opened = _COMMENTS_START.search(line)
         if opened and (label is None or opened.start() < label.start()):
             return None

@@ -198,6 +198,23 @@ def nearest_date(text: str | None) -> date | None:
     return max(found)[1] if found else None
 
 
+_PROSE_MARKS = re.compile(r"[，。；！？,;!?]")
+
+
+def header_date(text: str | None) -> date | None:
+    """The date in the header above a story: the last one on a line that is not prose (a meta
+    line, 2012-01-12 03:43 記者…), since the page's clock sits further up (2012年1月13日 星期五
+    登入); a summary or a caption between the byline and the story has dates of its own
+    (【摘要】2024年3月5日，…), and so does not count. With no such line, the first date."""
+    found = [
+        d
+        for line in (text or "").split("\n")
+        if not _PROSE_MARKS.search(line)
+        for _, d in _dates(line)
+    ]
+    return found[-1] if found else parse_date(text)
+
+
 def labelled_date(text: str | None) -> date | None:
     """The date right after a publish label (发表于 2005-9-15, 发布日期：…): a header also shows
     when the blog was created or when the page was updated, and the label tells them apart."""
@@ -435,14 +452,16 @@ _ROLE_ONLY = re.compile(
 )
 _UI_WORDS = re.compile(
     r"专区|專區|在线投稿|在線投稿|投稿|收藏|引用|回复|回覆|举报|舉報|只看该作者|只看該作者|首页|首頁"
-    r"|登录|登錄|注册|註冊|分享|打印|列印|关闭|關閉|更多|排行|排行榜"
+    r"|登录|登錄|注册|註冊|分享|打印|列印|关闭|關閉|更多|排行|排行榜|音频|音頻|视频|視頻|图片|圖片|图集|圖集"
+    r"|[Aa]dmin(?:istrator)?|管理员|管理員"
 )
 _HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{3,}\d{1,4}")  # a forum handle: lightboy2005
 # An issuing body, which signs a government notice (吉林省冰雪产业促进局): longer than a
 # person's name, and ending in what an office is called.
 _ISSUER = re.compile(
-    r"[\u4e00-\u9fff]{2,14}(?:人民政府|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|局|厅|廳|署|研究院"
-    r"|研究所|协会|協會)"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|縣|区|區|州|盟)|国家|國家|中华人民共和国|中華人民共和國|中共)"
+    r"(?:(?![了的是这這说說])[\u4e00-\u9fff]){0,12}(?:人民政府|政府|办公厅|辦公廳|办公室|辦公室|委员会"
+    r"|委員會|局|厅|廳|署|研究院|研究所|协会|協會)"
 )
 
 
@@ -551,7 +570,14 @@ def profile_author(text: str) -> str | None:
 
 
 # A login box's words above its 注册 link, not a member's name.
-_PANEL_WORDS = re.compile(r"登录|登錄|注册|註冊|密码|密碼|用户|用戶|会员|會員|[:：]$")
+_PANEL_WORDS = re.compile(
+    r"登录|登錄|注册|註冊|密码|密碼|用户|用戶|会员|會員|统计|統計|欢迎|歡迎|游客|遊客|本站|[:：，,]"
+)
+# The fields of a member panel: a forum's, unlike a job ad's (经验：3-5年) or a site's statistics.
+_PANEL_FIELDS = re.compile(
+    r"(?:等级|等級|级别|級別|头衔|頭銜|UID|积分|積分|帖子|精华|精華|威望|(?:注册|註冊)(?:时间|時間|日期)?|MP"
+    r"|发帖|文章)(?:[:：]|\s+\d)"
+)
 
 
 def panel_author(header: str) -> str | None:
@@ -560,14 +586,18 @@ def panel_author(header: str) -> str | None:
     m = P.POSTER_PANEL.search(header)
     if not m or m.group(1) in P.NOT_NAMES or _PANEL_WORDS.search(m.group(1)):
         return None
-    return m.group(1)
+    # a panel has more than one field (等级 and 积分 and 注册…)
+    return m.group(1) if len(_PANEL_FIELDS.findall(header, m.start(), m.end() + 200)) >= 2 else None
+
+
+_GREETING = re.compile(r"欢迎|歡迎|光临|光臨|进入|進入|访问|訪問|来到|來到|我")
 
 
 def blog_owner(text: str) -> str | None:
     """The owner a blog's masthead names (茉莉的博客) at the top of the page: a low rule, for
     posts with no byline. (Further down, 某某的博客 is a link to another blog.)"""
     m = P.BLOG_OWNER.search(text)
-    return m.group(1) if m else None
+    return m.group(1) if m and not _GREETING.search(m.group(1)) else None
 
 
 def name_under_title(lead: str, title: str | None) -> str | None:
@@ -606,11 +636,14 @@ def name_line_author(lines: list[str]) -> str | None:
 
 def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
     """The site's logo text, or the name in its copyright line: for pages with no metadata."""
-    logo = _first(tree, _LOGO_XPATHS)
+    logo = _first(tree, _LOGO_XPATHS[:1])
     if logo and 2 <= len(logo) <= 12:
         return logo
     m = _COPYRIGHT_SITE.search(tree.text_content()[-3000:])
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    alt = _first(tree, _LOGO_XPATHS[1:])  # after the copyright line: share buttons have logos
+    return alt if alt and 2 <= len(alt) <= 12 else None
 
 
 def html_site(tree: lxml_html.HtmlElement) -> str | None:

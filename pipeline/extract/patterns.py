@@ -267,7 +267,7 @@ DOCUMENT_DATE_LABEL = re.compile(r"成文日期|成文時間|成文时间")
 # magazine piece carries when it gives no day.
 MONTH_ONLY = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)\s*[号號]?")
 AUTHOR_LABEL = re.compile(
-    r"(?:(?:文|图|圖)\s*[/／、]\s*(?:图|圖|文)\s*[:：]?"  # 文/图 刘晓晨: writer and photographer
+    r"(?:(?<![\u4e00-\u9fff])(?:文|图|圖)\s*[/／]\s*(?:图|圖|文)\s*[:：]?"  # 文/图 刘晓晨
     # 文 alone only where no word ends in it (分享此文：, 全文：): 文：张三, 文／許雅婷, 文 | 苏小禾
     r"|(?<![\u4e00-\u9fff])文\s*[:：/／|｜]"
     r"|(?:作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
@@ -294,7 +294,7 @@ ROLE_WORDS = re.compile(
 )
 # 记者林怡君／台北報導 · 本报记者 葛灵丹 · （记者 胡晓蓉） · （姚峰 上海报道） · 执笔人：闵乐夫
 REPORTER_LABEL = re.compile(
-    r"(?:(?:记者|記者|实习生|實習生)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=[ \t\xa0\u3000]*\n|[\s\xa0]*(?:[／/）)（(、]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
+    r"(?:(?:记者|記者|实习生|實習生)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|、[\u4e00-\u9fff]{2,3}[／/]|[\s\xa0]*(?:[／/）)（(]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
     r"|[（(]([\u4e00-\u9fff]{2,3})[\s\xa0]+\S{2,4}(?:报道|報導)[）)]"
     r"|(?:执笔人|執筆人)[:：]\s*([\u4e00-\u9fff]{2,4}))"
 )
@@ -355,14 +355,15 @@ PROFILE_NAME = re.compile(
     r"|\[([^\s\[\]]{2,12})\](?:个人类别|個人類別|存档目录|存檔目錄|的个人链接|的個人鏈接)"
 )
 # A blog prints the post's time after its title (标题 (2005-12-31 23:05:12)): not the headline's.
+# A date without a time is part of a title (在…会议上的讲话（2023年12月28日）).
 TRAILING_STAMP = re.compile(
-    r"\s*[（(\[【]\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}[^()（）\[\]【】]{0,14}"
-    r"[)）\]】]\s*$"
+    r"\s*[（(\[【]\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}[日号\s]*\d{1,2}:\d{2}"
+    r"[^()（）\[\]【】]{0,6}[)）\]】]\s*$"
 )
 # A blog's owner as its header names it (茉莉的博客, 城南小舟的BLOG, 小楼听雨的个人空间): the
 # owner wrote the post when no byline says otherwise.
 BLOG_OWNER = re.compile(
-    r"(?:^|\n)\s*([^\s\n·|]{2,12}?)的(?:博客|部落格|BLOG|Blog|blog|个人空间|個人空間|空间|空間)"
+    r"(?:^|\n)\s*([^\s\n·|，,。：:]{2,10}?)的(?:博客|部落格|BLOG|Blog|blog|个人空间|個人空間)"
     r"(?=\s|$|[·|｜:：,，])"
 )
 # The member panel a forum prints beside a post (背包客阿Q / 等级：论坛游侠 / 积分：1380): the
