@@ -113,12 +113,12 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # The pages written for extraction (data/labelled/extraction: 2000s portals, forums, blogs, book
 # chapters and papers, 2010s-2020s news, notices, reposts, tables). Current values, November
 # 2026; rules were developed on these pages, so the floors pin what works rather than measure it
-# (benchmarks/boilerplate_eval.py measures on ../shared). Still below 1: short stories beside
-# longer sidebars, a short first post under long replies, papers whose header lines the gold
-# keeps, channel and blog names read as the site.
+# (benchmarks/boilerplate_eval.py measures on ../shared). Still below 1: a short story beside a
+# sidebar longer than itself, papers whose header lines the gold keeps, channel and blog names
+# read as the site.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.955,
+    "body_f1": 0.975,
     "drop": 0.96,
     "title": 0.985,
     "published": 1.0,

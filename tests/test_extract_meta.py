@@ -534,3 +534,36 @@ def test_a_share_button_logo_does_not_name_the_site(analyzer):
         "<div>Copyright © 2005 新讯网 版权所有</div></body></html>"
     )
     assert _extract(analyzer, page).site == "新讯网"
+
+
+FIRST_POST = (
+    "求助：老房子墙面返潮发霉，有什么好办法？我家住的是九十年代初的老房子，一楼，最近一个多月连着下雨，"
+    "卧室靠外墙的那面墙从墙角往上返潮，墙皮起泡。请各位大侠指点一下，先谢谢了！"
+)
+
+
+def test_a_short_first_post_beats_longer_replies_in_a_discuz_thread(analyzer):
+    reply = "说得对，" * 40
+    posts = "".join(
+        f"<table id='pid{i}'><tr><td class='postauthor'>会员{i}</td><td class='postcontent'>"
+        f"<div class='t_msgfont' id='postmessage_{i}'>{text}</div></td></tr></table>"
+        for i, text in enumerate([FIRST_POST, reply, reply])
+    )
+    page = f"<html><head><title>老房子返潮 - 水乡论坛</title></head><body>{posts}</body></html>"
+    assert _extract(analyzer, page).body.startswith("求助：老房子")
+
+
+def test_a_side_column_is_not_the_story(analyzer):
+    side = "".join(
+        f"<p>编者按：第{i}期摄影大赛共收到投稿作品一千二百余幅，评委会从构图、光影等方面评选。</p>"
+        for i in range(3)
+    )
+    page = (
+        "<html><head><title>秋日银杏染黄古寺</title></head><body><div class='photo-main'>"
+        "<h1>秋日银杏染黄古寺</h1><div class='pic-text'><p>10月7日，游客在城西报恩寺内观赏银杏。"
+        "寺内两株树龄逾六百年的古银杏进入最佳观赏期，金黄的树叶在阳光映照下格外耀眼，吸引众多市民和游客"
+        "前来拍照留念。据介绍，今年银杏最佳观赏期将持续至本月中旬。</p></div></div>"
+        f"<div class='photo-side'><div class='side-box'>{side}</div></div>"
+        "<div class='footer'>Copyright 海滨在线</div></body></html>"
+    )
+    assert _extract(analyzer, page).body.startswith("10月7日")

@@ -52,6 +52,7 @@ BOILERPLATE_TOKENS = _COMMENT_RELATED | frozenset(
         "sharedaddy",
         "social",
         "sidebar",
+        "side",
         "widget",
         "widgets",
         "footer",
@@ -133,6 +134,8 @@ CONTENT_XPATHS = (
     '//*[contains(concat(" ", normalize-space(@class), " "), " RichContent-inner ")]',  # Zhihu
     '//*[@itemprop="articleBody"]',
     '(//td[contains(concat(" ", normalize-space(@class), " "), " t_f ")])[1]',  # Discuz: first post
+    '(//*[starts-with(@id, "postmessage_")])[1]',  # Discuz! 6-7: the first post's message
+    '//*[@id="read_tpc"]',  # phpwind: the thread's first post
     '//*[contains(concat(" ", normalize-space(@class), " "), " entry-content ")]',  # WordPress
     '//*[contains(concat(" ", normalize-space(@class), " "), " article-content ")]',  # Z-Blog
     '//*[@id="artibody"]',
