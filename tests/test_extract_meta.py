@@ -567,3 +567,38 @@ def test_a_side_column_is_not_the_story(analyzer):
         "<div class='footer'>Copyright 海滨在线</div></body></html>"
     )
     assert _extract(analyzer, page).body.startswith("10月7日")
+
+
+def test_a_phpbb_thread_gives_its_first_post_poster_and_date(analyzer):
+    def post(name: str, stamp: str, text: str) -> str:
+        return (
+            f"<tr><td class='row1'><span class='name'><b>{name}</b></span><br>"
+            f"<span class='postdetails'>资深会员<br><br>注册时间: 四月 11, 2006<br>帖子: 312</span>"
+            f"</td><td class='row1'><span class='postdetails'>发表于: {stamp}</span>"
+            f"<span class='postbody'>{text}</span></td></tr>"
+        )
+
+    page = (
+        "<html><head><title>绿野论坛 :: 查看主题 - 川藏线骑行小结</title></head><body>"
+        "<table class='forumline'>"
+        + post("山地老猫", "星期日 十一月 04, 2007 8:37 pm", BR_PROSE)
+        + post("路人甲", "星期一 十一月 05, 2007 9:00 am", "写得真好，收藏了。" * 12)
+        + "</table></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0段")
+    assert (art.author, art.published) == ("山地老猫", date(2007, 11, 4))
+
+
+def test_blog_owners_named_by_the_masthead_and_notices_by_their_signature(analyzer):
+    header = "<div>陈望舒 的博客</div>"
+    page = _under_headline("2008-04-06 21:17:32").replace("<h1>", header + "<h1>")
+    assert _extract(analyzer, page).author == "陈望舒"
+    owner = "<div>主人：林小桃　访问量：3521</div>"
+    assert (
+        _extract(analyzer, _under_headline("").replace("<h1>", owner + "<h1>")).author == "林小桃"
+    )
+    signed = _under_headline("").replace(
+        "</div></body>", "<p>青峪市教育局</p><p>2007年3月5日</p></div></body>"
+    )
+    assert _extract(analyzer, signed).author == "青峪市教育局"

@@ -561,7 +561,7 @@ def _text_author(
             return name
     if paragraphs and (name := M.signature_author(paragraphs[-1])):
         return name
-    return None
+    return M.signed_issuer(paragraphs)
 
 
 def _editor_author(header: str, byline: str, paragraphs: list[str], footer: str) -> str | None:

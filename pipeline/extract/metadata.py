@@ -115,8 +115,21 @@ def _cn_number(numeral: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
+# phpBB's Chinese pack: 十一月 04, 2007 (a month's name, the day, the year).
+_CN_MONTH_NAME_DATE = re.compile(
+    r"(?<![一二三四五六七八九十])(?P<m>十[一二]?|[一二三四五六七八九])月\s*(?P<d>\d{1,2}),\s*(?P<y>(?:19|20)\d{2})"
+)
+
+
 def _cn_dates(text: str) -> list[tuple[int, date]]:
     found = []
+    for m in _CN_MONTH_NAME_DATE.finditer(text):
+        if _CLOCK_LABEL.search(text[max(0, m.start() - 8) : m.start()]):
+            continue  # 注册时间: 四月 11, 2006
+        try:
+            found.append((m.start(), date(int(m["y"]), _cn_number(m["m"]), int(m["d"]))))
+        except ValueError:
+            continue
     for m in _CN_DATE.finditer(text):
         if _CLOCK_LABEL.search(text[max(0, m.start() - 8) : m.start()]):
             continue  # 今天是二〇二五年三月一日: the page's clock
@@ -597,7 +610,16 @@ def blog_owner(text: str) -> str | None:
     """The owner a blog's masthead names (茉莉的博客) at the top of the page: a low rule, for
     posts with no byline. (Further down, 某某的博客 is a link to another blog.)"""
     m = P.BLOG_OWNER.search(text)
-    return m.group(1) if m and not _GREETING.search(m.group(1)) else None
+    name = next((g for g in m.groups() if g), None) if m else None
+    return name if name and not _GREETING.search(name) else None
+
+
+def signed_issuer(paragraphs: list[str]) -> str | None:
+    """A notice signed by its issuing body above its date (青峪市教育局 / 2007年3月5日)."""
+    if len(paragraphs) >= 2 and date_line(paragraphs[-1].strip()):
+        name = paragraphs[-2].strip()
+        return name if _ISSUER.fullmatch(name) else None
+    return None
 
 
 def name_under_title(lead: str, title: str | None) -> str | None:

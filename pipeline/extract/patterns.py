@@ -136,6 +136,8 @@ CONTENT_XPATHS = (
     '(//td[contains(concat(" ", normalize-space(@class), " "), " t_f ")])[1]',  # Discuz: first post
     '(//*[starts-with(@id, "postmessage_")])[1]',  # Discuz! 6-7: the first post's message
     '//*[@id="read_tpc"]',  # phpwind: the thread's first post
+    # phpBB 2 and Dvbbs: each post's message is a postbody; the first is the thread's own
+    '(//*[contains(concat(" ", normalize-space(@class), " "), " postbody ")])[1]',
     '//*[contains(concat(" ", normalize-space(@class), " "), " entry-content ")]',  # WordPress
     '//*[contains(concat(" ", normalize-space(@class), " "), " article-content ")]',  # Z-Blog
     '//*[@id="artibody"]',
@@ -366,18 +368,19 @@ TRAILING_STAMP = re.compile(
 # A blog's owner as its header names it (茉莉的博客, 城南小舟的BLOG, 小楼听雨的个人空间): the
 # owner wrote the post when no byline says otherwise.
 BLOG_OWNER = re.compile(
-    r"(?:^|\n)\s*([^\s\n·|，,。：:]{2,10}?)的(?:博客|部落格|BLOG|Blog|blog|个人空间|個人空間)"
+    r"(?:^|\n)\s*([^\s\n·|，,。：:]{2,10}?)[ \xa0]?的(?:博客|部落格|BLOG|Blog|blog|个人空间|個人空間)"
     r"(?=\s|$|[·|｜:：,，])"
+    r"|(?:^|\n|\s)(?:主人|博主|空间主人|空間主人)[:：][ \xa0\u3000]*([^\s\n·|，,。：:]{2,10})"
 )
 # The member panel a forum prints beside a post (背包客阿Q / 等级：论坛游侠 / 积分：1380): the
 # name on the line right above the panel's first field is the poster's.
 POSTER_PANEL = re.compile(
     r"(?:^|\n)[ \t\u3000\xa0]*([^\s]{2,16})(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*"
     # Discuz! prints the member's rank between the name and the fields (梧桐细雨 / 新手上路 / UID)
-    r"(?:(?:新手上路|注册会员|註冊會員|初级会员|中级会员|高级会员|金牌会员|论坛元老|論壇元老|管理员|管理員"
-    r"|超级版主|超級版主|实习版主|版主|贵宾|VIP会员|禁止发言)(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*)?"
-    r"(?:等级|等級|级别|級別|头衔|頭銜|UID|积分|積分|帖子|精华|精華|经验|經驗|威望|注册|註冊|MP)"
-    r"(?:[:：]|\s+\d)"
+    r"(?:(?:[\u4e00-\u9fff]{0,4}(?:会员|會員|版主|管理员|管理員|用户|用戶)|新手上路|论坛元老|論壇元老|贵宾"
+    r"|VIP会员|禁止发言)(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*)?"
+    r"(?:等级|等級|级别|級別|头衔|頭銜|UID|积分|積分|帖子|精华|精華|经验|經驗|威望"
+    r"|(?:注册|註冊)(?:时间|時間|日期)?|MP)(?:[:：]|\s+\d)"
 )
 RELATIVE_TIME = re.compile(r"\d+\s*(?:年|个月|個月|月|周|週|天|小时|小時|分钟|分鐘|秒)前")
 
