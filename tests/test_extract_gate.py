@@ -119,7 +119,7 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # reports' speakers as authors.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.975,
+    "body_f1": 0.965,
     "drop": 0.96,
     "title": 0.97,
     "published": 0.99,

@@ -553,22 +553,6 @@ def test_a_short_first_post_beats_longer_replies_in_a_discuz_thread(analyzer):
     assert _extract(analyzer, page).body.startswith("求助：老房子")
 
 
-def test_a_side_column_is_not_the_story(analyzer):
-    side = "".join(
-        f"<p>编者按：第{i}期摄影大赛共收到投稿作品一千二百余幅，评委会从构图、光影等方面评选。</p>"
-        for i in range(3)
-    )
-    page = (
-        "<html><head><title>秋日银杏染黄古寺</title></head><body><div class='photo-main'>"
-        "<h1>秋日银杏染黄古寺</h1><div class='pic-text'><p>10月7日，游客在城西报恩寺内观赏银杏。"
-        "寺内两株树龄逾六百年的古银杏进入最佳观赏期，金黄的树叶在阳光映照下格外耀眼，吸引众多市民和游客"
-        "前来拍照留念。据介绍，今年银杏最佳观赏期将持续至本月中旬。</p></div></div>"
-        f"<div class='photo-side'><div class='side-box'>{side}</div></div>"
-        "<div class='footer'>Copyright 海滨在线</div></body></html>"
-    )
-    assert _extract(analyzer, page).body.startswith("10月7日")
-
-
 def test_a_phpbb_thread_gives_its_first_post_poster_and_date(analyzer):
     def post(name: str, stamp: str, text: str) -> str:
         return (
@@ -591,6 +575,8 @@ def test_a_phpbb_thread_gives_its_first_post_poster_and_date(analyzer):
 
 
 def test_blog_owners_named_by_the_masthead_and_notices_by_their_signature(analyzer):
+    skit = _under_headline("").replace("<h1>", "<p>主人：哎呀，稀客稀客，快请进！</p><h1>")
+    assert _extract(analyzer, skit).author is None
     header = "<div>陈望舒 的博客</div>"
     page = _under_headline("2008-04-06 21:17:32").replace("<h1>", header + "<h1>")
     assert _extract(analyzer, page).author == "陈望舒"
@@ -598,7 +584,21 @@ def test_blog_owners_named_by_the_masthead_and_notices_by_their_signature(analyz
     assert (
         _extract(analyzer, _under_headline("").replace("<h1>", owner + "<h1>")).author == "林小桃"
     )
-    signed = _under_headline("").replace(
-        "</div></body>", "<p>青峪市教育局</p><p>2007年3月5日</p></div></body>"
-    )
+    notice = _under_headline("").replace("芯片降价潮来了", "关于做好春季学期安全工作的通知")
+    signed = notice.replace("</div></body>", "<p>青峪市教育局</p><p>2007年3月5日</p></div></body>")
     assert _extract(analyzer, signed).author == "青峪市教育局"
+    # the same closing lines under a story are a data source, not its author
+    story = _under_headline("").replace(
+        "</div></body>", "<p>国家统计局</p><p>2024年1月17日</p></div></body>"
+    )
+    assert _extract(analyzer, story).author is None
+
+
+def test_a_comment_reusing_a_forum_posts_name_is_not_the_story(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}</div><div id='comments'><div class='postbody'>"
+        "写得很好，我也觉得这家公司的定价策略太激进了，后面肯定还会有竞争对手跟进降价。</div></div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, page).body.startswith("第0段")

@@ -396,6 +396,8 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     container, method = None, "densest-block"
     for xp in P.CONTENT_XPATHS:
         found = xpath(xp)(root)
+        if xp in P.FORUM_POST_XPATHS and found and M.in_aside(found[0], len(full_text)):
+            continue  # a comment or a sidebar post that reuses a forum's names
         if found and len(found[0].text_content().strip()) >= min_chars:
             container, method = found[0], "container"
             break
@@ -434,6 +436,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     author = author or _first_plausible(
         site,
         lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early, late),
+        lambda: M.signed_issuer(paragraphs) if _NOTICE_TITLE.search(title or "") else None,
         lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
         lambda: M.panel_author(header),
         lambda: M.name_line_author(top),
@@ -478,6 +481,12 @@ _COMMENTS_START = re.compile(
 # A post's own stamp (发表于：…, posted by 茉莉 @ …), unlike a page's 更新时间.
 _POST_STAMP = re.compile(
     r"发表于|發表於|发表时间|發表時間|提交日期|提交时间|[Pp]osted(?: by| @| at)"
+)
+
+
+# An official document's title (…关于…的通知): signed by the body that issued it.
+_NOTICE_TITLE = re.compile(
+    r"(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|批复|批覆|规定|規定|方案)$"
 )
 
 
@@ -561,7 +570,7 @@ def _text_author(
             return name
     if paragraphs and (name := M.signature_author(paragraphs[-1])):
         return name
-    return M.signed_issuer(paragraphs)
+    return None
 
 
 def _editor_author(header: str, byline: str, paragraphs: list[str], footer: str) -> str | None:

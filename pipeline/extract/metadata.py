@@ -92,7 +92,7 @@ _CLOCK_LABEL = re.compile(
     r"(?:今天是|今日是|今天|现在是|現在是|当前时间|當前時間|Today is"
     # A forum's poster panel (注册：2003-10-1, 最后登录) and a profile's birthday date the
     # member, not the post; a panel sits right above the first post, where its date would win.
-    r"|注册|註冊|注册时间|註冊時間|注册日期|註冊日期|加入时间|加入時間|最后登录|最後登錄|上次登录"
+    r"|注册|註冊|注册时间|註冊時間|注册日期|註冊日期|加入|加入时间|加入時間|最后登录|最後登錄|上次登录"
     r"|上次登錄|生日|Joined|Registered)\s*[:：]?\s*$"
 )
 
@@ -117,7 +117,8 @@ def _cn_number(numeral: str) -> int:
 
 # phpBB's Chinese pack: 十一月 04, 2007 (a month's name, the day, the year).
 _CN_MONTH_NAME_DATE = re.compile(
-    r"(?<![一二三四五六七八九十])(?P<m>十[一二]?|[一二三四五六七八九])月\s*(?P<d>\d{1,2}),\s*(?P<y>(?:19|20)\d{2})"
+    r"(?<![一二三四五六七八九十])(?P<m>十[一二]?|[一二三四五六七八九])月\s*(?P<d>\d{1,2}),\s*"
+    r"(?P<y>(?:19|20)\d{2})(?![\d\u4e00-\u9fff])"
 )
 
 
@@ -472,7 +473,8 @@ _HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{3,}\d{1,4}")  # a forum handle: lightbo
 # An issuing body, which signs a government notice (吉林省冰雪产业促进局): longer than a
 # person's name, and ending in what an office is called.
 _ISSUER = re.compile(
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|縣|区|區|州|盟)|国家|國家|中华人民共和国|中華人民共和國|中共)"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:省|(?<!城)市|县|縣|(?<!社)区|(?<!社)區|州|盟)|国家|國家|中华人民共和国"
+    r"|中華人民共和國|中共)"
     r"(?:(?![了的是这這说說])[\u4e00-\u9fff]){0,12}(?:人民政府|政府|办公厅|辦公廳|办公室|辦公室|委员会"
     r"|委員會|局|厅|廳|署|研究院|研究所|协会|協會)"
 )
@@ -603,7 +605,7 @@ def panel_author(header: str) -> str | None:
     return m.group(1) if len(_PANEL_FIELDS.findall(header, m.start(), m.end() + 200)) >= 2 else None
 
 
-_GREETING = re.compile(r"欢迎|歡迎|光临|光臨|进入|進入|访问|訪問|来到|來到|我")
+_GREETING = re.compile(r"欢迎|歡迎|光临|光臨|进入|進入|访问|訪問|来到|來到|我|登录|登錄|请|請")
 
 
 def blog_owner(text: str) -> str | None:

@@ -52,7 +52,6 @@ BOILERPLATE_TOKENS = _COMMENT_RELATED | frozenset(
         "sharedaddy",
         "social",
         "sidebar",
-        "side",
         "widget",
         "widgets",
         "footer",
@@ -129,15 +128,18 @@ CONTENT_TOKENS = frozenset(
 )
 
 # Known article containers of common templates, tried in order (XPath, first match wins).
+# Forum templates' first post (Discuz! 6-7, phpwind, phpBB 2 and Dvbbs): tried after the article
+# templates, since a comment area or a sidebar may reuse these names, and never inside one.
+FORUM_POST_XPATHS = (
+    '(//*[starts-with(@id, "postmessage_")])[1]',
+    '//*[@id="read_tpc"]',
+    '(//*[contains(concat(" ", normalize-space(@class), " "), " postbody ")])[1]',
+)
 CONTENT_XPATHS = (
     '//*[@id="js_content"]',  # WeChat official-account articles
     '//*[contains(concat(" ", normalize-space(@class), " "), " RichContent-inner ")]',  # Zhihu
     '//*[@itemprop="articleBody"]',
     '(//td[contains(concat(" ", normalize-space(@class), " "), " t_f ")])[1]',  # Discuz: first post
-    '(//*[starts-with(@id, "postmessage_")])[1]',  # Discuz! 6-7: the first post's message
-    '//*[@id="read_tpc"]',  # phpwind: the thread's first post
-    # phpBB 2 and Dvbbs: each post's message is a postbody; the first is the thread's own
-    '(//*[contains(concat(" ", normalize-space(@class), " "), " postbody ")])[1]',
     '//*[contains(concat(" ", normalize-space(@class), " "), " entry-content ")]',  # WordPress
     '//*[contains(concat(" ", normalize-space(@class), " "), " article-content ")]',  # Z-Blog
     '//*[@id="artibody"]',
@@ -147,11 +149,14 @@ CONTENT_XPATHS = (
     '//*[contains(concat(" ", normalize-space(@class), " "), " article-body ")]',
     '//*[contains(concat(" ", normalize-space(@class), " "), " post-content ")]',
     '//*[contains(concat(" ", normalize-space(@class), " "), " article_content ")]',
+    *FORUM_POST_XPATHS,
     '//*[@id="content"]//article',
     "//article",
 )
-# Those that name the article itself rather than any <article> element.
-MARKED_CONTENT_XPATHS = tuple(xp for xp in CONTENT_XPATHS if not xp.endswith("//article"))
+# Those that name the article itself rather than any <article> element or a forum's post.
+MARKED_CONTENT_XPATHS = tuple(
+    xp for xp in CONTENT_XPATHS if not xp.endswith("//article") and xp not in FORUM_POST_XPATHS
+)
 
 BLOCK_TAGS = frozenset(
     {
@@ -370,7 +375,8 @@ TRAILING_STAMP = re.compile(
 BLOG_OWNER = re.compile(
     r"(?:^|\n)\s*([^\s\n·|，,。：:]{2,10}?)[ \xa0]?的(?:博客|部落格|BLOG|Blog|blog|个人空间|個人空間)"
     r"(?=\s|$|[·|｜:：,，])"
-    r"|(?:^|\n|\s)(?:主人|博主|空间主人|空間主人)[:：][ \xa0\u3000]*([^\s\n·|，,。：:]{2,10})"
+    r"|(?:^|\n)[ \t\xa0\u3000]*(?:主人|博主|空间主人|空間主人)[:：][ \xa0\u3000]*([^\s\n·|，,。：:]{2,8})"
+    r"(?=[ \t\xa0\u3000]|\n|$)"
 )
 # The member panel a forum prints beside a post (背包客阿Q / 等级：论坛游侠 / 积分：1380): the
 # name on the line right above the panel's first field is the poster's.
