@@ -436,7 +436,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     author = author or _first_plausible(
         site,
         lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early, late),
-        lambda: M.signed_issuer(paragraphs) if _NOTICE_TITLE.search(title or "") else None,
+        lambda: M.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
         lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
         lambda: M.panel_author(header),
         lambda: M.name_line_author(top),
@@ -473,31 +473,14 @@ def text_date(header: str, byline: str, lead: str) -> date | None:
     return None
 
 
-# Words that open a comment area or other stories: a date after them is not the post's.
-_COMMENTS_START = re.compile(
-    r"评论|評論|回复|回覆|回应|回應|留言|网友|網友|[Cc]omment|[Rr]esponse|[Rr]epl(?:y|ies)|\d+\s*楼|沙发"
-    r"|上一篇|下一篇|相关|相關|主办|主辦|版权|版權|[Cc]opyright"
-)
-# A post's own stamp (发表于：…, posted by 茉莉 @ …), unlike a page's 更新时间.
-_POST_STAMP = re.compile(
-    r"发表于|發表於|发表时间|發表時間|提交日期|提交时间|[Pp]osted(?: by| @| at)"
-)
-
-
-# An official document's title (…关于…的通知): signed by the body that issued it.
-_NOTICE_TITLE = re.compile(
-    r"(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|批复|批覆|规定|規定|方案)$"
-)
-
-
 def post_footer_date(footer: str, reach: int = 4) -> date | None:
     """The date a blog or a forum prints under the post it dates (posted by 茉莉 @ 2005-5-7,
     发表于：2005-5-6 after a signature): a labelled date in the first lines after the body,
     before anything that opens the comments. The last resort: comments follow at once."""
     for line in [ln.strip() for ln in footer.split("\n") if ln.strip()][:reach]:
         # 发表于：…, or a byline that carries the date (作者: lightboy2005 2005-8-4 21:03)
-        label = _POST_STAMP.search(line) or P.AUTHOR_LABEL.match(line)
-        opened = _COMMENTS_START.search(line)
+        label = P.POST_STAMP.search(line) or P.AUTHOR_LABEL.match(line)
+        opened = P.COMMENTS_START.search(line)
         if opened and (label is None or opened.start() < label.start()):
             return None
         if label and (d := M.parse_date(line[label.end() : label.end() + 40])):

@@ -288,6 +288,19 @@ AUTHOR_LABEL = re.compile(
     r"(?=\s|$|[，,。|｜/:：】\]）)]|来源|來源|发布|發佈|发文|發文|时间|時間|日期|审核|審核|校对|校對"
     r"|责编|責編|监制|監製|(?<=[\u4e00-\u9fff])\d)"
 )
+# Words that open a comment area or other stories: a date after them is not the post's.
+COMMENTS_START = re.compile(
+    r"评论|評論|回复|回覆|回应|回應|留言|网友|網友|[Cc]omment|[Rr]esponse|[Rr]epl(?:y|ies)|\d+\s*楼|沙发"
+    r"|上一篇|下一篇|相关|相關|主办|主辦|版权|版權|[Cc]opyright"
+)
+# A post's own stamp (发表于：…, posted by 茉莉 @ …), unlike a page's 更新时间.
+POST_STAMP = re.compile(
+    r"发表于|發表於|发表时间|發表時間|提交日期|提交时间|[Pp]osted(?: by| @| at)"
+)
+# An official document's title (…关于…的通知): signed by the body that issued it.
+NOTICE_TITLE = re.compile(
+    r"(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|批复|批覆|规定|規定|方案)$"
+)
 # A Latin name of two words after a label (作者：Alex Chen), which the label rule cuts at the space;
 # not the field that follows it (Jane Doe Posted 2025-01-28) nor a desk (Reuters Staff).
 LATIN_FULL_NAME = re.compile(
