@@ -533,12 +533,9 @@ def _footer_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
 def _text_author(
     header: str, byline: str, paragraphs: list[str], footer: str, early: str = "", late: str = ""
 ) -> str | None:
-    """Bylines in the text, nearest the story first: the header, the body's first lines, its
-    last lines and what follows, a bracketed signature, a bare name under the headline. The
-    first five lines, not three: a headline, a subtitle and a repeated headline can come before
-    the byline line (本报实习生 刘国栋 周炜本报记者 …)."""
-    head = "\n".join(paragraphs[:5])
-    tail = "\n".join(paragraphs[-2:])
+    """A writer's byline in the text (_credit_texts), reporters' credit lines that cleaning took
+    out, then a bracketed signature; an editor is not taken here (_editor_author)."""
+    header, byline, head, tail, footer = _credit_texts(header, byline, paragraphs, footer)
     for text in (header, byline, head):
         if text and (name := M.label_author(text, editors=False)):
             return name
@@ -556,10 +553,19 @@ def _text_author(
     return None
 
 
+def _credit_texts(
+    header: str, byline: str, paragraphs: list[str], footer: str
+) -> tuple[str, str, str, str, str]:
+    """Where a story's credits stand, nearest it first: the header, the byline line, the body's
+    first five lines (a headline, a subtitle and a repeated headline can come before the byline
+    line: 本报实习生 刘国栋 周炜本报记者 …), its last two lines, the text after it."""
+    return header, byline, "\n".join(paragraphs[:5]), "\n".join(paragraphs[-2:]), footer
+
+
 def _editor_author(header: str, byline: str, paragraphs: list[str], footer: str) -> str | None:
     """The editor, credited as the author only where no writer is (来源：新闻晨报 编辑：山石),
     as immortal-autumn's gold does."""
-    texts = (header, byline, "\n".join(paragraphs[:5]), "\n".join(paragraphs[-2:]), footer)
+    texts = _credit_texts(header, byline, paragraphs, footer)
     return next((name for text in texts if text and (name := M.label_author(text))), None)
 
 

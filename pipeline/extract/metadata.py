@@ -75,11 +75,9 @@ _CATEGORY_XPATHS = (
     '//*[contains(@class, "cat-links")]//a',
     '//*[contains(@class, "post-labels")]//a',
 )
-_LOGO_XPATHS = (
-    '(//*[contains(@class, "logo")])[1]',
-    # 2000s mastheads: <img src="/images/xx_logo.gif" alt="新讯网">, the first on the page
-    '(//img[contains(@src, "logo") or contains(@id, "logo")])[1]/@alt',
-)
+_LOGO_XPATHS = ('(//*[contains(@class, "logo")])[1]',)
+# 2000s mastheads: <img src="/images/xx_logo.gif" alt="新讯网">, the first on the page
+_LOGO_ALT_XPATHS = ('(//img[contains(@src, "logo") or contains(@id, "logo")])[1]/@alt',)
 _COPYRIGHT_SITE = re.compile(
     r"(?:©|&copy;|Copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:版权所有|版權所有|All rights)"
 )
@@ -122,26 +120,30 @@ _CN_MONTH_NAME_DATE = re.compile(
 )
 
 
+def _on_clock(text: str, at: int) -> bool:
+    """Whether the date at `at` follows a label that dates something other than the page's
+    story: the page's clock (今天是…), a member's registration (注册时间：…), a birthday."""
+    return bool(_CLOCK_LABEL.search(text[max(0, at - 8) : at]))
+
+
+def _cn_year(numeral: str) -> int:
+    """二〇二五 → 2025, 2007 → 2007."""
+    return int(numeral) if numeral.isdigit() else int("".join(str(_CN_DIGITS[c]) for c in numeral))
+
+
 def _cn_dates(text: str) -> list[tuple[int, date]]:
+    """Dates with Chinese numerals: 二〇二五年一月二十八日, and phpBB's 十一月 04, 2007."""
     found = []
-    for m in _CN_MONTH_NAME_DATE.finditer(text):
-        if _CLOCK_LABEL.search(text[max(0, m.start() - 8) : m.start()]):
-            continue  # 注册时间: 四月 11, 2006
-        try:
-            found.append((m.start(), date(int(m["y"]), _cn_number(m["m"]), int(m["d"]))))
-        except ValueError:
-            continue
-    for m in _CN_DATE.finditer(text):
-        if _CLOCK_LABEL.search(text[max(0, m.start() - 8) : m.start()]):
-            continue  # 今天是二〇二五年三月一日: the page's clock
-        year = int("".join(str(_CN_DIGITS[c]) for c in m.group("y")))
-        try:
-            found.append(
-                (m.start(), date(year, _cn_number(m.group("m")), _cn_number(m.group("d"))))
-            )
-        except ValueError:
-            continue
-    return found
+    for pattern in (_CN_MONTH_NAME_DATE, _CN_DATE):
+        for m in pattern.finditer(text):
+            if _on_clock(text, m.start()):
+                continue
+            day = m["d"] if m["d"].isdigit() else _cn_number(m["d"])
+            try:
+                found.append((m.start(), date(_cn_year(m["y"]), _cn_number(m["m"]), int(day))))
+            except ValueError:
+                continue
+    return sorted(found)
 
 
 def _date_of(m: re.Match[str]) -> date:
@@ -164,7 +166,7 @@ def _dates(text: str) -> list[tuple[int, date]]:
         for m in pattern.finditer(text):
             if k == P.US_DATE and int(m.group("d")) <= 12 and m.group("d") != m.group("m"):
                 continue
-            if _CLOCK_LABEL.search(text[max(0, m.start() - 8) : m.start()]):
+            if _on_clock(text, m.start()):
                 continue  # 今天是2026年11月28日: the page's clock shows the crawl day
             try:
                 d = _date_of(m)
@@ -202,14 +204,6 @@ def date_line(text: str) -> bool:
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _BRACKETED = re.compile(r"[（(][^）)]{0,20}[）)]")
-
-
-def nearest_date(text: str | None) -> date | None:
-    """The last plausible date in text: in the header above a story, the date nearest the body
-    is its byline's; dates further up belong to the page chrome (a 今天是… clock, which is the
-    crawl day, or a list of other stories)."""
-    found = _dates(text) if text else []
-    return max(found)[1] if found else None
 
 
 _PROSE_MARKS = re.compile(r"[，。；！？,;!?]")
@@ -461,9 +455,9 @@ def strip_label(value: str) -> str | None:
 _LONG_CJK = re.compile(r"^[\u4e00-\u9fff]{9,}$")
 _NOT_NAME_CHARS = re.compile(r"[@<>/\\•●|#=]|https?:|www\.|\.(?:com|cn|net|org)\b|\d{2,}", re.I)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_ROLE_ONLY = re.compile(
-    r"(?:本报|本報|本站|本刊|本网|本網|本台|特约|特約)?(?:记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯|作者)"
-)
+# Whose reporter a byline names (本报记者, 本站记者): the newsroom, before the role.
+_NEWSROOM = r"(?:本报|本報|本站|本刊|本网|本網|本台|特约|特約)?"
+_ROLE_ONLY = re.compile(_NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯|作者)")
 _UI_WORDS = re.compile(
     r"专区|專區|在线投稿|在線投稿|投稿|收藏|引用|回复|回覆|举报|舉報|只看该作者|只看該作者|首页|首頁"
     r"|登录|登錄|注册|註冊|分享|打印|列印|关闭|關閉|更多|排行|排行榜|音频|音頻|视频|視頻|图片|圖片|图集|圖集"
@@ -506,9 +500,7 @@ def plausible_author(value: str | None, site: str | None = None) -> bool:
     return not any(run[-1] in "网網" and len(run) > 2 for run in runs)  # 正北方网: a site
 
 
-_ROLE_PREFIX = re.compile(
-    r"^(?:本报|本報|本站|本刊|本网|本網|本台|特约|特約)?(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*"
-)
+_ROLE_PREFIX = re.compile("^" + _NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*")
 
 
 def tidy_author(value: str | None) -> str | None:
@@ -660,13 +652,13 @@ def name_line_author(lines: list[str]) -> str | None:
 
 def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
     """The site's logo text, or the name in its copyright line: for pages with no metadata."""
-    logo = _first(tree, _LOGO_XPATHS[:1])
+    logo = _first(tree, _LOGO_XPATHS)
     if logo and 2 <= len(logo) <= 12:
         return logo
     m = _COPYRIGHT_SITE.search(tree.text_content()[-3000:])
     if m:
         return m.group(1)
-    alt = _first(tree, _LOGO_XPATHS[1:])  # after the copyright line: share buttons have logos
+    alt = _first(tree, _LOGO_ALT_XPATHS)  # after the copyright line: share buttons have logos
     return alt if alt and 2 <= len(alt) <= 12 else None
 
 
