@@ -210,6 +210,8 @@ def _resolve(
         if published and y < published.year:
             return None  # a past year is history, not a horizon
         return _year_part(y, part) or (date(y, 1, 1), date(y, 12, 31))
+    if kind == "span" and (_range_numbers(re.sub(r"\s", "", m.group(1)))[1] or 0) >= 1000:
+        return None  # 2024年 is a year, not a span of 2024 years, with or without a publish date
     if published is None:
         return (None, None)
     if kind == "rel_year":
@@ -250,8 +252,6 @@ def _resolve(
         lo, hi = _range_numbers(re.sub(r"\s", "", m.group(1)))
         if hi is None:
             return (None, None)  # 几年, 数年: vague
-        if hi >= 1000:
-            return None  # 2024年 is a year, not a span of 2024 years
         if hi * {"年": 1, "月": 1 / 12, "季度": 0.25}[m.group(2)] > 100:
             return (None, None)  # 一万年: a figure of speech, no date
         unit = {"年": 12, "月": 1, "季度": 3}[m.group(2)]
@@ -283,6 +283,7 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if text[m.end() : m.end() + 1] == "的" and kind != "vague":
+                taken.append((m.start(), m.end()))  # no shorter rule reads 2024年 out of 2024年底的
                 continue  # 明年的订单: a time attached to a noun
             if kind in ("year_quarter", "named_quarter", "quarter") and REPORT_NOUN.match(
                 text, m.end()

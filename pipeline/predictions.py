@@ -65,6 +65,11 @@ EITHER_OR = re.compile(r"^\s*还是")  # 英伟达明年会大涨，还是会大
 DOUBTING_TAIL = re.compile(
     r"^\s*(?:这|那|你)?(?:真的)?(?:有这个|有)?(?:可能|现实|靠谱|可信|信|会|对|是|行)[吗么]"
 )
+# A clause that is only a verdict on when (…，只是时间问题; …，是迟早的事) says it of the clause
+# before it, which the claim quotes too.
+WHEN_ONLY = re.compile(
+    r"^\s*(?:但|而|那|这)?(?:也|都)?(?:只是|只不过是|不过是|是)(?:时间问题|迟早的事|早晚的事)\W*$"
+)
 # A cue clause opening with a demonstrative (这可能会很有意思) is about what was said, not about
 # the subject word in the clause before it.
 DEMONSTRATIVE = re.compile(r"^\s*(?:这|那)")
@@ -465,7 +470,9 @@ class PredictionExtractor:
             clause_named = bool(self.catalogue.mentioned(m.group(0))) or (
                 refers and bool(PRONOUN.search(m.group(0)))
             )
-            if self._predictive(m.group(0), inside, clause_named, published):
+            if previous is not None and WHEN_ONLY.match(m.group(0)):
+                flagged += [previous, m]  # 国产替代，只是时间问题: the clause before is the claim
+            elif self._predictive(m.group(0), inside, clause_named, published):
                 flagged.append(m)
             elif (
                 previous is not None

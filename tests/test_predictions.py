@@ -474,3 +474,51 @@ def test_approval_and_some_are_not_certainty(analyzer):
     assert p.hedge == "certain"
     [p] = _candidates(analyzer, "英伟达一定程度上会受益于明年的AI热潮。")
     assert p.hedge == "likely"
+
+
+def test_a_years_figure_on_an_undated_page_is_no_horizon(analyzer):
+    """从2024年底的3.28万亿…跌到了现在 tells what happened; with no publish date, 2024年 was read
+    as a span of 2024 years, a horizon with no date, and the story became a candidate."""
+    story = "英伟达市值从2024年底的3.28万亿美元跌到了现在的2.94万亿。"
+    assert _candidates_undated(analyzer, story) == []
+    [p] = _candidates_undated(analyzer, "我预计2027年英伟达的市值会跌到2万亿。")
+    assert p.horizon == "2027年"
+
+
+def _candidates_undated(analyzer, body: str):
+    art = article(body)
+    return analyzer.predictor.candidates(art, analyzer.nlp.sentences(art.body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "英伟达的应收账款本来就会增加，这是扩产的正常结果。",
+        "GPU厂商通常会给大客户预留一部分产能。",
+        "英伟达每次发布新卡，股价往往会先涨后跌。",
+    ],
+)
+def test_what_happens_by_habit_is_no_forecast(analyzer, body):
+    assert _candidates(analyzer, body) == []
+
+
+def test_a_matter_of_time_is_a_forecast(analyzer):
+    [p] = _candidates(analyzer, "国产芯片替代英伟达，只是时间问题。")
+    assert p.quote == "国产芯片替代英伟达，只是时间问题。"
+    assert p.target == "nvidia" and p.direction == "down"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "摩根大通的分析师把他们对英伟达出货量的预测下调了两成。",
+        "以精准预测2008年次贷危机闻名的伯里又出手了，这次做空英伟达。",
+    ],
+)
+def test_a_forecast_as_a_noun_or_a_track_record_is_no_forecast(analyzer, body):
+    assert _candidates(analyzer, body) == []
+
+
+def test_my_forecast_as_a_noun_still_leads_into_one(analyzer):
+    [p] = _candidates(analyzer, "我的预测是，明年英伟达的毛利率会回落。")
+    assert p.target == "nvidia" and p.direction == "down"
