@@ -124,7 +124,7 @@ EXTRACTION_FLOORS = {
     "title": 0.97,
     "published": 0.99,
     "author": 0.94,
-    "site": 0.76,
+    "site": 0.86,
 }
 
 

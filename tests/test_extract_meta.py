@@ -602,3 +602,31 @@ def test_a_comment_reusing_a_forum_posts_name_is_not_the_story(analyzer):
         "</body></html>"
     )
     assert _extract(analyzer, page).body.startswith("第0段")
+
+
+def _titled(page_title: str, extra: str = "") -> str:
+    return (
+        f"<html><head><title>{page_title}</title></head><body>{extra}"
+        f"<h1>芯片降价潮来了</h1><div class='content'>{PROSE}</div></body></html>"
+    )
+
+
+def test_a_section_in_the_title_is_not_the_site(analyzer):
+    """标题_站名_栏目: the section after the site's name (新闻中心, 快讯, 在线阅读) is no site."""
+    assert _extract(analyzer, _titled("芯片降价潮来了_东江在线_新闻中心")).site == "东江在线"
+    assert _extract(analyzer, _titled("芯片降价潮来了 - 财知道 - 快讯")).site == "财知道"
+    assert _extract(analyzer, _titled("芯片降价潮来了-南湾网-科技频道")).site == "南湾网"
+
+
+def test_a_site_shown_with_its_channel_is_the_site(analyzer):
+    assert _extract(analyzer, _titled("芯片降价潮来了 江城热线科技频道")).site == "江城热线"
+    assert _extract(analyzer, _titled("芯片降价潮来了_新華網山東頻道")).site == "新華網"
+
+
+def test_a_link_home_names_the_site_without_its_words(analyzer):
+    home = "<a href='http://www.163.com/' class='logo'>返回网易首页</a>"
+    assert _extract(analyzer, _titled("芯片降价潮来了", home)).site == "网易"
+
+
+def test_a_date_in_the_title_is_not_the_site(analyzer):
+    assert _extract(analyzer, _titled("芯片降价潮来了 - 港聞 - 20140318")).site is None

@@ -391,9 +391,23 @@ def title_suffix_site(tree: lxml_html.HtmlElement, title: str | None) -> str | N
     parts = [p.strip(" :：-_|｜·") for p in P.TITLE_SEPARATORS.split(before + after)]
     parts = [p for p in parts if p and not p.lower().startswith(("powered by", "by "))]
     parts = [p for p in parts if 2 <= len(p) <= 30]
+    # A section of the site (标题_东江在线_新闻中心, 快讯, 文化频道) or a date is not its name.
+    parts = [site_name(p) for p in parts if _NAME_CHARS.search(p) and not P.SECTION_LABEL.match(p)]
     if not parts:
         return None
     return parts[0] if site_first else parts[-1]
+
+
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def site_name(value: str) -> str:
+    """The site without the channel it was shown with (江城热线文化频道 → 江城热线) or the words of
+    a link home around it (返回网易首页 → 网易)."""
+    for pattern in (P.HOME_LINK_SITE, P.CHANNEL_SUFFIX):
+        if m := pattern.match(value):
+            return m.group(1)
+    return value
 
 
 _NOT_AUTHORS = re.compile(
@@ -654,12 +668,12 @@ def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
     """The site's logo text, or the name in its copyright line: for pages with no metadata."""
     logo = _first(tree, _LOGO_XPATHS)
     if logo and 2 <= len(logo) <= 12:
-        return logo
+        return site_name(logo)
     m = _COPYRIGHT_SITE.search(tree.text_content()[-3000:])
     if m:
         return m.group(1)
     alt = _first(tree, _LOGO_ALT_XPATHS)  # after the copyright line: share buttons have logos
-    return alt if alt and 2 <= len(alt) <= 12 else None
+    return site_name(alt) if alt and 2 <= len(alt) <= 12 else None
 
 
 def html_site(tree: lxml_html.HtmlElement) -> str | None:

@@ -415,6 +415,15 @@ BREADCRUMB_LEAVES = frozenset(
     {"正文", "正文内容", "正文內容", "内容", "帖子", "文章", "详情", "詳情"}
 )
 
+# A section of a site, not the site (标题_东江在线_新闻中心, 标题 - 财知道 - 快讯, 江城热线文化频道).
+SECTION_LABEL = re.compile(
+    r"^(?:(?:社会|國際|国际|国内|國內|本地|公司|财经|財經|体育|體育|娱乐|娛樂|科技|图片|圖片)?"
+    r"(?:新闻|新聞)(?:中心|频道|頻道)?|快讯|快訊|要闻|要聞|港闻|港聞|资讯|資訊|资讯中心|資訊中心|正文|首页|首頁"
+    r"|(?:免费)?在线阅读|(?:免費)?線上閱讀|[\u4e00-\u9fff]{2,4}(?:频道|頻道))$"
+)
+HOME_LINK_SITE = re.compile(r"^(?:返回|回到|到)?(.{2,}?)\s*(?:论坛|論壇|网站|網站)?(?:首页|首頁)$")
+CHANNEL_SUFFIX = re.compile(r"^(.{2,})\s*[\u4e00-\u9fff]{2}(?:频道|頻道)$")
+
 # Title suffixes: 标题_站名 / 标题 - 站名 / 标题|站名
 # Titles of the posts on a page that lists several (a blog's archive: post-title, entry-title).
 POST_TITLE_XPATH = (
