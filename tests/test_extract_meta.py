@@ -630,3 +630,28 @@ def test_a_link_home_names_the_site_without_its_words(analyzer):
 
 def test_a_date_in_the_title_is_not_the_site(analyzer):
     assert _extract(analyzer, _titled("芯片降价潮来了 - 港聞 - 20140318")).site is None
+
+
+def test_a_forum_named_first_in_the_title_is_neither_the_headline_nor_hides_it(analyzer):
+    """phpBB: <title>站名 :: 查看主题 - 标题</title>, the forum's name in the masthead and the
+    topic's title shown only as a link: the site is the forum, the headline the topic."""
+    page = (
+        "<html><head><title>绿野骑行论坛 :: 查看主题 - 川藏线骑行小结（成都—拉萨）</title></head>"
+        "<body><div class='logo'>绿野骑行论坛</div><div>常见问题 搜索 会员列表 注册</div>"
+        "<a class='maintitle' href='viewtopic.php?t=1'>川藏线骑行小结（成都—拉萨）</a>"
+        "<div>来自: 成都</div>"
+        f"<div class='postbody'>{PROSE}</div></body></html>"
+    )
+    got = _extract(analyzer, page)
+    assert (got.title, got.site) == ("川藏线骑行小结（成都—拉萨）", "绿野骑行论坛")
+
+
+def test_a_blogs_name_in_its_masthead_heading_is_the_site_not_the_headline(analyzer):
+    page = (
+        "<html><head><title>桃之夭夭的小屋 - 日志 - 今天终于下雪了</title></head><body>"
+        "<h1 id='spacename'>桃之夭夭的小屋</h1><h3>个人档</h3>"
+        f"<h2 class='blog_title'>今天终于下雪了</h2><div class='content'>{PROSE}</div>"
+        "</body></html>"
+    )
+    got = _extract(analyzer, page)
+    assert (got.title, got.site) == ("今天终于下雪了", "桃之夭夭的小屋")

@@ -380,8 +380,21 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     title = M.template_title(root)
     shown = title
     if title is None:
-        title = M.html_title(root, site)
-        shown = M.displayed_headline(root, title)
+        # The masthead's name (a logo, the copyright line) is never the headline, even where
+        # the <title> starts with it (站名 :: 查看主题 - 标题) and an <h1> shows it.
+        masthead = site or M.fallback_site(root)
+        title = M.html_title(root, masthead)
+        shown = M.displayed_headline(root, title, site=masthead)
+        whole = M.page_title(root) or ""
+        if (
+            shown is None
+            and title
+            and title in whole
+            and not whole.startswith(title)
+            and title in visible_text(root)
+        ):
+            # 站名 :: 查看主题 - 标题, the headline shown only in a link (phpBB's topic title)
+            shown = title
         title = shown or title
     site = site or M.title_suffix_site(root, M.without_page_mark(title)) or M.fallback_site(root)
     category = M.html_category(root, title)

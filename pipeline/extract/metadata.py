@@ -75,7 +75,12 @@ _CATEGORY_XPATHS = (
     '//*[contains(@class, "cat-links")]//a',
     '//*[contains(@class, "post-labels")]//a',
 )
-_LOGO_XPATHS = ('(//*[contains(@class, "logo")])[1]',)
+_LOGO_XPATHS = (
+    '(//*[contains(@class, "logo")])[1]',
+    # a blog's or a space's name as its masthead shows it (<h1 id="spacename">)
+    '(//*[contains(@id, "spacename") or contains(@id, "blogname") or contains(@class, "blogname")'
+    ' or contains(@id, "sitename") or contains(@class, "sitename") or contains(@class, "site-name")])[1]',
+)
 # 2000s mastheads: <img src="/images/xx_logo.gif" alt="新讯网">, the first on the page
 _LOGO_ALT_XPATHS = ('(//img[contains(@src, "logo") or contains(@id, "logo")])[1]/@alt',)
 _COPYRIGHT_SITE = re.compile(
@@ -353,6 +358,10 @@ def template_title(tree: lxml_html.HtmlElement) -> str | None:
     return _first(tree, _TITLE_XPATHS) or short_headline(tree, _first(tree, ("//title",)))
 
 
+def page_title(tree: lxml_html.HtmlElement) -> str | None:
+    return _first(tree, ("//title",))
+
+
 def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
     known = template_title(tree)
     if known:
@@ -364,7 +373,7 @@ def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
     h1s = [clean_text(h.text_content()) for h in xpath("//h1")(tree)]
     # Over 100 characters an <h1> holds a script or a whole block, not a headline.
     h1s = [h for h in h1s if h and 4 <= len(h) <= 100]
-    candidates = [c for c in (og, *h1s) if c]
+    candidates = [c for c in (og, *h1s) if c and c != site]
     if page_title:
         # The headline is the longest candidate the <title> repeats: a logo in <h1> is shorter.
         inside = [c for c in candidates if c in page_title]
@@ -783,12 +792,16 @@ def _home_link(href: str) -> bool:
 
 
 def _is_logo(el: lxml_html.HtmlElement) -> bool:
-    """A heading marked as the logo holds the site's (or the platform's) name."""
-    return "logo" in f"{el.get('class', '')} {el.get('id', '')}".lower()
+    """A heading marked as the logo or the masthead's name holds the site's (or the platform's,
+    or a blog's) name."""
+    return bool(_MASTHEAD.search(f"{el.get('class', '')} {el.get('id', '')}".lower()))
+
+
+_MASTHEAD = re.compile(r"logo|site[-_]?name|space[-_]?name|blog[-_]?name|masthead")
 
 
 def displayed_headline(
-    tree: lxml_html.HtmlElement, guess: str | None, max_extra: int = 8
+    tree: lxml_html.HtmlElement, guess: str | None, max_extra: int = 8, site: str | None = None
 ) -> str | None:
     """The headline as the page shows it above the story, found from the <title> pieces.
 
@@ -796,7 +809,7 @@ def displayed_headline(
     heading on the page is what a reader calls the title, with its own marks ('》标题',
     '标题【16:15】'). An element whose text is one of the pieces, or a piece plus a few marks, wins;
     menus and related-article links (<a>, <li>) repeat titles and are not looked at."""
-    parts = _title_parts(tree, guess)
+    parts = [p for p in _title_parts(tree, guess) if not site or p != _compact(site)]
     if not parts:
         return None
     guessed = _compact(re.sub(r"[\s_|｜\-—–:：]", "", guess or ""))  # as _title_parts joins pieces

@@ -432,5 +432,5 @@ POST_TITLE_XPATH = (
     ' or contains(concat(" ", normalize-space(@class), " "), " posttitle ")]'
 )
 TITLE_SEPARATORS = re.compile(
-    r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])|[:：]\s+)\s*"
+    r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])|::|[:：]\s+)\s*"
 )
