@@ -169,6 +169,12 @@ LEADING_CONJUNCTION = re.compile(r"^(?:但是|但|不过|可是|然而|而|所�
 # (它会回到正常位置). Not 其: 其实, 尤其, 顺其自然, 适得其反 (the rules read Simplified text).
 PRONOUN = re.compile(r"它|该公司|这家公司|这个团队")
 # A subject of its own in a clause (大家应该…, 你可能也…): a cue there is not about the clause before.
+OTHER_ACTOR = re.compile(
+    r"^\s*(?:但是|但|不过|而且|而|所以|因此|我认为|我判断|我预计|我相信|预计|估计)?\s*"
+    r"(?:[^，,。]{0,8}(?:年|月|季度|以后|之后|内)[，,]?\s*)?"
+    r"(?:中国|国产|国内|华为|昇腾|寒武纪|海光|AMD|英特尔|谷歌|TPU|微软|亚马逊|苹果|Meta|OpenAI|阿里|腾讯|字节|百度"
+    r"|美国|全球|云厂商|大厂|科技巨头|台积电|三星|美股|A股|港股|市场|投资者|整个行业|行业|AI|人工智能)"
+)
 OWN_SUBJECT = re.compile(r"^[^，,]{0,4}?(?:我|你|他|她|大家|很多人|有人|人们|网友|投资者)")
 # A claim that names no target but speaks of "it" or of a company's numbers is about the target
 # named last (它的份额会降, 股价能回到80就不错了).
@@ -827,7 +833,9 @@ class PredictionExtractor:
                 horizon, horizon_text = whole_case
                 source = "inherited"
             where.setdefault(quote, index)
-            targets = self.catalogue.mentioned(claim_text) or set(sent.targets)
+            targets = self.catalogue.mentioned(claim_text) or (
+                set() if OTHER_ACTOR.match(claim_text) else set(sent.targets)
+            )
             if not targets and previous_named and ANAPHOR.search(claim_text):
                 targets = set(previous_named)
             targets = targets or {None}

@@ -522,3 +522,22 @@ def test_a_forecast_as_a_noun_or_a_track_record_is_no_forecast(analyzer, body):
 def test_my_forecast_as_a_noun_still_leads_into_one(analyzer):
     [p] = _candidates(analyzer, "我的预测是，明年英伟达的毛利率会回落。")
     assert p.target == "nvidia" and p.direction == "down"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "英伟达这次财报很好看，但我判断两三年内国产芯片会拿下国内推理市场的大半。",
+        "英伟达的股价今年翻了一倍，不过中国会赢得这场人工智能竞赛。",
+    ],
+)
+def test_a_claim_about_another_actor_is_not_the_named_targets(analyzer, body):
+    """A clause whose subject is another actor (国产芯片, 中国) claims nothing about the target
+    the other clauses of its sentence name: the ledger checks it on its own terms."""
+    [p] = _candidates(analyzer, body)
+    assert p.target is None
+
+
+def test_a_claim_about_the_targets_own_figures_keeps_the_target(analyzer):
+    [p] = _candidates(analyzer, "英伟达这次财报很好看，下半年营收会逐季走高。")
+    assert p.target == "nvidia"
