@@ -240,3 +240,77 @@ def test_ruby_readings_are_not_body_text(analyzer):
     lead = f"<p>據供應鏈消息，華為昇騰新品{ruby}明年量產，國產晶片的份額有望繼續提升。</p>"
     art = _extract(analyzer, f"<html><body><div>{BODY}{lead}</div></body></html>")
     assert "華為昇騰新品預計明年量產" in art.body and "yù" not in art.body
+
+
+SIDEBAR = "".join(f"<li><a href='/n/{i}'>本版其他新闻第{i}条</a></li>" for i in range(6))
+
+
+def test_a_story_in_a_custom_element_is_found(analyzer):
+    """Founder's e-paper pages wrap the story in <founder-content> inside a <td>."""
+    page = (
+        f"<html><body><table><tr><td><ul>{SIDEBAR}</ul></td>"
+        f"<td class='ft14'><founder-content>{BODY}</founder-content></td></tr></table></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art is not None and art.body.startswith("第0段") and art.body.count("段：") == 4
+
+
+def test_a_content_class_saves_a_block_whose_id_reads_as_an_ad(analyzer):
+    """Sina's blogs: <div id="sina_keyword_ad_area2" class="articalContent"> holds the post,
+    which is less than half of the page's text."""
+    profile = "<p>博客等级：11 博客积分：1,052 博客访问：71,394 关注人气：186</p>" * 3
+    page = (
+        f"<html><body><div class='side'>{profile}<ul>{SIDEBAR * 3}</ul></div>"
+        f"<div id='sina_keyword_ad_area2' class='articalContent'>{BODY}</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art is not None and art.body.startswith("第0段")
+
+
+LINES = "<br>".join(
+    f"第{i}行：这次走徽杭古道一共两天，路况比想象中难走，但是风景很好，下次还想再去。"
+    for i in range(5)
+)
+
+
+def test_a_dvbbs_post_of_lines_in_a_span_is_the_body(analyzer):
+    def post(name: str, text: str) -> str:
+        return (
+            "<table class='tableborder1'><tr><td class='tablebody1'>"
+            f"{name}<br>等级：论坛游侠<br>积分：1280<br>注册：2006-3-2</td>"
+            f"<td><blockquote><span style='font-size:14px'>{text}</span></blockquote></td></tr>"
+            "<tr><td>2007-5-6 20:41:33</td></tr></table>"
+        )
+
+    reply = "写得很详细！下次活动六月中旬，线路待定，会在本版发帖召集。"
+    page = f"<html><body>{post('风中的草帽', LINES)}{post('领队', reply)}</body></html>"
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0行") and "下次活动" not in art.body
+
+
+def test_the_first_floor_of_a_thread_is_the_post_and_the_rest_are_replies(analyzer):
+    def floor(n: int, who: str, text: str) -> str:
+        return (
+            "<div class='post'><table class='floor'>"
+            f"<tr><td class='post_author'>{who}</td></tr>"
+            f"<tr><td class='post_content'><cc>{text}</cc></td></tr>"
+            f"<tr><td class='post_info'>{n}楼 2008-10-12 20:{10 + n} 回复</td></tr></table></div>"
+        )
+
+    replies = "".join(
+        floor(
+            n,
+            f"钓友{n}",
+            "羡慕啊！东山水库现在还让钓吗？我记得去年夏天那边挂了牌子说禁钓，管理处天天巡逻。",
+        )
+        for n in range(2, 7)
+    )
+    page = (
+        "<html><body><table><tr><td>\n<div class='thread_title'><h1>周末水库野钓</h1></div>"
+        f"{floor(1, '雨中垂钓', LINES)}{replies}<div class='pager'>共1页 <a href='/f'>返回钓鱼吧</a>"
+        "</div><div id='sub'><h3>发表回复</h3><p>内容：<br><textarea name='co'></textarea></p>"
+        "<p>用户名：<input name='un'> 你还没有登录，请<a href='#'>登录</a></p></div>"
+        "</td></tr></table></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0行") and "羡慕啊" not in art.body

@@ -655,3 +655,74 @@ def test_a_blogs_name_in_its_masthead_heading_is_the_site_not_the_headline(analy
     )
     got = _extract(analyzer, page)
     assert (got.title, got.site) == ("今天终于下雪了", "桃之夭夭的小屋")
+
+
+def test_a_reporter_before_the_font_size_switcher_is_the_author(analyzer):
+    line = "更新时间：2006-07-25 10:12　来源：华讯财经　记者 潘毅　【大 中 小】"
+    assert _extract(analyzer, _under_headline(line)).author == "潘毅"
+
+
+def test_a_commentator_credited_by_role_is_the_author(analyzer):
+    line = "特约评论员 易明川　　时间：2006/11/02　　来源：榕城新闻网"
+    assert _extract(analyzer, _under_headline(line)).author == "易明川"
+
+
+def test_the_writer_in_an_about_the_author_note_is_the_author(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}<p>作者簡介：馮子健，資深證券分析員，從事科技股研究逾二十年。</p>"
+        "</div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "馮子健"
+
+
+def test_a_reposts_original_writer_is_the_author(analyzer):
+    note = "<p>本文来自微信公众号“算力前哨”（ID：suanliqianshao），作者：韩絮</p>"
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{note}{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "韩絮"
+
+
+def _card(lines: str) -> str:
+    return (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+        f"<div class='top'>打开App</div><h1>芯片降价潮来了</h1>{lines}"
+        f"<div class='content'>{PROSE}</div>"
+        "<div class='comments'><div>网友甲</div><div>+ 关注</div><p>说得好</p></div></body></html>"
+    )
+
+
+def test_the_name_on_an_author_card_is_the_author(analyzer):
+    """A name, a bio line at most, then a follow button or the post's time: the card that
+    Q&A sites, investor communities and self-media platforms print above a post."""
+    cards = {
+        "<div>老周看半导体 V</div><div>+ 关注</div>": "老周看半导体",
+        "<div>韦一苇</div><div>二级市场研究员，关注科技股与产业链</div><div>关注</div>": "韦一苇",
+        "<div>财经白话君</div><div>2024-10-18 07:45发布于北京</div>": "财经白话君",
+        "<div>原创</div><div>夜航的kernel</div><div>已于 2023-07-20 09:12:33 修改</div>": "夜航的kernel",
+    }
+    for lines, name in cards.items():
+        assert _extract(analyzer, _card(lines)).author == name, lines
+
+
+def test_a_section_heading_is_no_byline_name(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'><p>背景</p>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).author is None
+
+
+def test_an_answers_publish_stamp_under_it_dates_it(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}</div><div>发布于 2024-08-17 22:05・IP 属地上海</div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2024, 8, 17)
+
+
+def test_arrows_after_a_sites_name_are_not_part_of_it(analyzer):
+    assert _extract(analyzer, _titled("芯片降价潮来了_荆襄体育在线 >>")).site == "荆襄体育在线"

@@ -80,7 +80,9 @@ def _tokens(el: lxml_html.HtmlElement) -> set[str]:
 
 def _is_boilerplate(el: lxml_html.HtmlElement) -> bool:
     tokens = _tokens(el)
-    if not tokens or tokens & P.CONTENT_TOKENS:
+    # articalContent, mainContent: a content word closing a compound class is one too (Sina's
+    # blog marks its post <div id="sina_keyword_ad_area2" class="articalContent">)
+    if not tokens or tokens & P.CONTENT_TOKENS or any(t.endswith("content") for t in tokens):
         return False
     return bool(tokens & P.BOILERPLATE_TOKENS)
 
@@ -243,8 +245,13 @@ def _through_wrappers(
     for c in el:
         if not isinstance(c.tag, str):
             continue
-        if c.tag in _INLINE_WRAPPERS and any(
-            isinstance(g.tag, str) and g.tag in ("p", "div", "section") for g in c
+        # a custom element (its name has a hyphen: Founder's e-paper <founder-content>) wraps
+        # the story's paragraphs as <font id=Zoom> does
+        # Dvbbs writes a post as <blockquote><span>line<br>line…</span></blockquote>
+        sole_span = el.tag == "blockquote" and c.tag == "span" and len(el) == 1
+        inner_blocks = ("p", "div", "section", "br") if sole_span else ("p", "div", "section")
+        if (c.tag in _INLINE_WRAPPERS or "-" in c.tag or sole_span) and any(
+            isinstance(g.tag, str) and g.tag in inner_blocks for g in c
         ):
             inner, passed = _through_wrappers(c)
             children += inner
@@ -279,6 +286,32 @@ def densest_block(
         if score > best_score:
             best, best_score = el, score
     return best
+
+
+_FLOOR_OR_STAMP = re.compile(r"\d+\s*[楼樓]|沙发|沙發|板凳|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
+_FLOORS_MIN = 3  # posts in a row that make a thread
+_FLOORS_SHARE = 0.6  # of the block's text, and of the posts carrying a floor number or a time
+
+
+def first_floor(container: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The first post of a thread whose posts are sibling blocks of one kind (贴吧-style
+    <table class="floor"> after <table class="floor">, each with its 2楼/time line) when the
+    densest block is the whole thread: the first post is the article, the rest are replies."""
+    children, _ = _through_wrappers(container)
+    groups: dict[tuple[str, str], list[lxml_html.HtmlElement]] = {}
+    for c in children:
+        if c.get("class") and c.text_content().strip():
+            groups.setdefault((c.tag, c.get("class", "")), []).append(c)
+    total = len(container.text_content()) or 1
+    for members in groups.values():
+        if len(members) < _FLOORS_MIN:
+            continue
+        if sum(len(m.text_content()) for m in members) < _FLOORS_SHARE * total:
+            continue
+        stamped = [m for m in members if _FLOOR_OR_STAMP.search(m.text_content())]
+        if len(stamped) >= _FLOORS_SHARE * len(members):
+            return members[0]
+    return None
 
 
 def first_post(
@@ -418,6 +451,8 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         container = densest_block(root)
         if container is not None and (post := first_post(root, container)):
             (container, title), shown = post, post[1]
+        elif container is not None and (floor := first_floor(container)) is not None:
+            container = floor
     lines = lines_of(container) if container is not None else []
     paragraphs = without_link_lines(lines)
     if sum(map(len, paragraphs)) < min_chars:  # a story written inside one big link
@@ -452,6 +487,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: M.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
         lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
         lambda: M.panel_author(header),
+        lambda: M.card_author(header, title),
         lambda: M.name_line_author(top),
         lambda: M.name_under_title(lead, title),
         lambda: M.source_name_author(footer),

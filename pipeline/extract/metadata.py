@@ -413,6 +413,7 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 def site_name(value: str) -> str:
     """The site without the channel it was shown with (江城热线文化频道 → 江城热线) or the words of
     a link home around it (返回网易首页 → 网易)."""
+    value = P.LINK_ARROWS.sub("", value) or value
     for pattern in (P.HOME_LINK_SITE, P.CHANNEL_SUFFIX):
         if m := pattern.match(value):
             return m.group(1)
@@ -650,6 +651,39 @@ def name_under_title(lead: str, title: str | None) -> str | None:
     below = lines[len(lines) - lines[::-1].index(title) :]
     name = name_line_author(below[:2]) if below else None
     return None if name and P.MEDIA_SUFFIX.search(name) else name
+
+
+_CARD_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9_·\-]{2,16}?)(?:\s*[Vv])?")
+# What follows an author's name in a post's or an article's author card: a follow button, the
+# followers count, or the time of the post (老周看半导体 V / + 关注; 财经白话君 / 2024-10-18 07:45发布于北京).
+_CARD_NEXT = re.compile(
+    r"^(?:\+\s*)?(?:关注|關注|已关注|已關注)(?:\s*私信)?$|粉丝|粉絲|^(?:发布于|發佈於|编辑于|編輯於)"
+)
+_CARD_REACH = 12  # lines below the headline (or from the top) where an author card can start
+_BIO_MAX = 40  # a one-line bio between the name and its follow button (二级市场研究员，关注…)
+
+
+def card_author(header: str, title: str | None) -> str | None:
+    """The name on the author card above a post (the name, a bio line at most, then a follow
+    button or the post's time), as Q&A sites, investor communities, self-media platforms and
+    developer blogs print it. Only above the story: cards further down are commenters'."""
+    lines = [ln.strip() for ln in header.split("\n") if ln.strip()]
+    if title and title in lines:
+        lines = lines[lines.index(title) + 1 :]
+    for i, line in enumerate(lines[:_CARD_REACH]):
+        m = _CARD_NAME.fullmatch(line)
+        if not m or line.isdigit() or not plausible_author(m.group(1)):
+            continue
+        after = lines[i + 1 : i + 3]
+        if after and _card_next(after[0]):
+            return m.group(1)
+        if len(after) == 2 and len(after[0]) <= _BIO_MAX and _CARD_NEXT.search(after[1]):
+            return m.group(1)
+    return None
+
+
+def _card_next(line: str) -> bool:
+    return bool(_CARD_NEXT.search(line)) or (len(line) <= 60 and parse_date(line) is not None)
 
 
 def signature_author(last_line: str) -> str | None:

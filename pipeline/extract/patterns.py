@@ -280,7 +280,7 @@ AUTHOR_LABEL = re.compile(
     r"(?:(?<![\u4e00-\u9fff])(?:文|图|圖)\s*[/／]\s*(?:图|圖|文)\s*[:：]?"  # 文/图 刘晓晨
     # 文 alone only where no word ends in it (分享此文：, 全文：): 文：张三, 文／許雅婷, 文 | 苏小禾
     r"|(?<![\u4e00-\u9fff])文\s*[:：/／|｜]"
-    r"|(?:作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
+    r"|(?:作者简介|作者簡介|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
     r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／])\s*"
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.&＆\- ]{0,24}?)"
     # where the name ends: a space, a mark, the next field (来源, 审核, 发文日期), or digits
@@ -296,6 +296,7 @@ COMMENTS_START = re.compile(
 # A post's own stamp (发表于：…, posted by 茉莉 @ …), unlike a page's 更新时间.
 POST_STAMP = re.compile(
     r"发表于|發表於|发表时间|發表時間|提交日期|提交时间|[Pp]osted(?: by| @| at)"
+    r"|发布于|發佈於|發布於"  # a Q&A answer's 发布于 2024-08-17 22:05・IP 属地上海 under it
 )
 # An official document's title (…关于…的通知): signed by the body that issued it.
 NOTICE_TITLE = re.compile(
@@ -317,7 +318,7 @@ ROLE_WORDS = re.compile(
 )
 # 记者林怡君／台北報導 · 本报记者 葛灵丹 · （记者 胡晓蓉） · （姚峰 上海报道） · 执笔人：闵乐夫
 REPORTER_LABEL = re.compile(
-    r"(?:(?:记者|記者|实习生|實習生)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|、[\u4e00-\u9fff]{2,3}[／/]|[\s\xa0]*(?:[／/）)（(]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
+    r"(?:(?:记者|記者|实习生|實習生|评论员|評論員)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|、[\u4e00-\u9fff]{2,3}[／/]|[\s\xa0]*(?:[／/）)（(【\[]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
     r"|[（(]([\u4e00-\u9fff]{2,3})[\s\xa0]+\S{2,4}(?:报道|報導)[）)]"
     r"|(?:执笔人|執筆人)[:：]\s*([\u4e00-\u9fff]{2,4}))"
 )
@@ -365,6 +366,20 @@ NOT_NAMES = frozenset(
         "采访",
         "报道",
         "报道组",
+        # section headings of a post or a paper, which stand alone on a line like a byline name
+        "背景",
+        "前言",
+        "引言",
+        "序言",
+        "总结",
+        "小结",
+        "结论",
+        "结语",
+        "概述",
+        "目录",
+        "附录",
+        "后记",
+        "文章",
     }
 )
 # A personal name alone under a source label (来源: 尹娟); media names end in 报, 网, 社, 刊…
@@ -422,6 +437,7 @@ SECTION_LABEL = re.compile(
     r"|(?:免费)?在线阅读|(?:免費)?線上閱讀|[\u4e00-\u9fff]{2,4}(?:频道|頻道))$"
 )
 HOME_LINK_SITE = re.compile(r"^(?:返回|回到|到)?(.{2,}?)\s*(?:论坛|論壇|网站|網站)?(?:首页|首頁)$")
+LINK_ARROWS = re.compile(r"^[\s>»›→]+|[\s>»›→]+$")  # 荆襄体育在线 >>
 CHANNEL_SUFFIX = re.compile(r"^(.{2,})\s*[\u4e00-\u9fff]{2}(?:频道|頻道)$")
 
 # Title suffixes: 标题_站名 / 标题 - 站名 / 标题|站名
