@@ -726,3 +726,78 @@ def test_an_answers_publish_stamp_under_it_dates_it(analyzer):
 
 def test_arrows_after_a_sites_name_are_not_part_of_it(analyzer):
     assert _extract(analyzer, _titled("芯片降价潮来了_荆襄体育在线 >>")).site == "荆襄体育在线"
+
+
+def test_a_blog_owner_from_the_profile_box_or_the_posts_footer(analyzer):
+    """A blog post with no byline: its owner, as the profile box, a nickname field above the
+    post or the post's footer names them; a commenter's name further down is not the owner."""
+
+    def blog(side: str, footer: str) -> str:
+        return (
+            "<html><head><title>自家灌香肠_小厨娘的家常味道_豆苗博客</title></head><body>"
+            f"<div class='sidebar'>{side}</div><h2>自家灌香肠</h2>"
+            f"<div class='content'>{PROSE}</div><div>{footer}</div>"
+            "<div class='comments'><p>网友评论</p><p>阿桂 发表于 2009-11-21 22:41</p>"
+            "<p>看着就香</p></div>"
+            "</body></html>"
+        )
+
+    cases = {
+        blog("<div>博主资料</div><div>\n\n阿橘\n</div><div>等级：5级</div>", ""): "阿橘",
+        blog("<div>个人资料</div><div><img alt='头像'></div><div>蜗牛先生</div>", ""): "蜗牛先生",
+        blog("<div>昵称：钱串子</div><div>积分：1260</div>", ""): "钱串子",
+        blog("", "老猫不睡觉 发表于 21:05:33 | 阅读(1268) | 评论(5)"): "老猫不睡觉",
+        blog("", "posted @ 2007-11-02 10:15 阿飞 阅读(123) 评论(4)"): "阿飞",
+        blog("", "張貼者：阿凱 | 發表時間：2008-09-12 22:41:07"): "阿凱",
+    }
+    for page, owner in cases.items():
+        assert _extract(analyzer, page).author == owner, owner
+
+
+def test_a_forum_poster_named_with_a_rank_or_a_group_posts_from_line(analyzer):
+    ranked = _under_headline("稳字当头 [中级吧友]　发表于 2012-06-01 15:22:10 股吧网页版")
+    assert _extract(analyzer, ranked).author == "稳字当头"
+    group = _under_headline("来自: 拾柒(胶片和咖啡续命) 2010-12-04 21:33:07")
+    assert _extract(analyzer, group).author == "拾柒"
+
+
+def test_a_badge_or_a_time_glued_to_a_cards_name_is_not_part_of_it(analyzer):
+    cards = {
+        "<div>浪里白条2019楼主</div><div>发表于 2025-04-16 07:52 来自 Android客户端</div>": (
+            "浪里白条2019"
+        ),
+        "<div>Kevin在硅谷科技领域优秀答主</div><div>坐标湾区，做芯片产品</div><div>关注</div>": (
+            "Kevin在硅谷"
+        ),
+        "<div>财经小鹿说3小时前阅读 1.2万举报</div>": "财经小鹿说",
+    }
+    for lines, name in cards.items():
+        assert _extract(analyzer, _card(lines)).author == name, lines
+
+
+def test_a_floor_label_or_a_follow_button_is_no_author(analyzer):
+    assert _extract(analyzer, _card("<div>沙发</div><div>2009-03-05 12:40</div>")).author is None
+    assert _extract(analyzer, _card("<div>关注</div><div>+ 关注</div>")).author is None
+
+
+def test_an_edit_date_is_not_the_publish_date(analyzer):
+    """Zhihu shows 编辑于 on the answer and the publish date only in the tooltip; a post's meta
+    line gives 修改于 after its time."""
+    zhihu = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}</div><div class='ContentItem-time'>"
+        "<span data-tooltip='发布于 2025-02-03 10:12'>编辑于 2025-02-04 22:31</span></div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, zhihu).published == date(2025, 2, 3)
+    edited = _under_headline("2024-12-03 21:47· 来自iPhone· 修改于 2024-12-04 08:10")
+    assert _extract(analyzer, edited).published == date(2024, 12, 3)
+
+
+def test_a_posts_bare_time_right_under_it_dates_it(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}</div><p>2011-4-9 20:17 回复 举报</p>"
+        "<div class='comments'><p>路人甲</p><p>2011-4-10 08:00</p></div></body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2011, 4, 9)

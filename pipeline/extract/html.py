@@ -308,9 +308,39 @@ def first_floor(container: lxml_html.HtmlElement) -> lxml_html.HtmlElement | Non
             continue
         if sum(len(m.text_content()) for m in members) < _FLOORS_SHARE * total:
             continue
-        stamped = [m for m in members if _FLOOR_OR_STAMP.search(m.text_content())]
-        if len(stamped) >= _FLOORS_SHARE * len(members):
+        if _thread_of(members):
             return members[0]
+    return None
+
+
+def _thread_of(members: list[lxml_html.HtmlElement]) -> bool:
+    stamped = [m for m in members if _FLOOR_OR_STAMP.search(m.text_content())]
+    return len(members) >= _FLOORS_MIN and len(stamped) >= _FLOORS_SHARE * len(members)
+
+
+def first_of_sibling_posts(
+    container: lxml_html.HtmlElement, reach: int = 4
+) -> lxml_html.HtmlElement | None:
+    """When the densest block is a reply (a short first post under longer replies): the block
+    of the same kind in the thread's first post. A post is a member of sibling blocks of one
+    kind (贴吧's <div class="l_post">), each with its floor or time."""
+    el = container
+    for _ in range(reach):
+        parent = el.getparent()
+        if parent is None:
+            return None
+        if cls := el.get("class"):
+            members = [c for c in parent if c.tag == el.tag and c.get("class") == cls]
+            if members[0] is not el and _thread_of(members):
+                if el is container:
+                    return members[0]
+                same = [
+                    d
+                    for d in members[0].iter(container.tag)
+                    if d.get("class") == container.get("class")
+                ]
+                return same[0] if same else members[0]
+        el = parent
     return None
 
 
@@ -451,7 +481,10 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         container = densest_block(root)
         if container is not None and (post := first_post(root, container)):
             (container, title), shown = post, post[1]
-        elif container is not None and (floor := first_floor(container)) is not None:
+        elif container is not None and (
+            (floor := first_floor(container)) is not None
+            or (floor := first_of_sibling_posts(container)) is not None
+        ):
             container = floor
     lines = lines_of(container) if container is not None else []
     paragraphs = without_link_lines(lines)
@@ -522,11 +555,22 @@ def text_date(header: str, byline: str, lead: str) -> date | None:
     return None
 
 
+_STAMP_LINE_MAX = 40
+
+
 def post_footer_date(footer: str, reach: int = 4) -> date | None:
     """The date a blog or a forum prints under the post it dates (posted by 茉莉 @ 2005-5-7,
     发表于：2005-5-6 after a signature): a labelled date in the first lines after the body,
     before anything that opens the comments. The last resort: comments follow at once."""
-    for line in [ln.strip() for ln in footer.split("\n") if ln.strip()][:reach]:
+    lines = [ln.strip() for ln in footer.split("\n") if ln.strip()][:reach]
+    if (
+        lines
+        and len(lines[0]) <= _STAMP_LINE_MAX
+        and (d := M.parse_date(lines[0]))
+        and (not P.COMMENTS_START.search(lines[0]) or P.FLOOR_STAMP.match(lines[0]))
+    ):
+        return d  # a post's bare time right under it (2011-4-9 20:17 回复 举报)
+    for line in lines:
         # 发表于：…, or a byline that carries the date (作者: lightboy2005 2005-8-4 21:03)
         label = P.POST_STAMP.search(line) or P.AUTHOR_LABEL.match(line)
         opened = P.COMMENTS_START.search(line)
@@ -566,6 +610,18 @@ def headline_above(lines: list[tuple[str, float]], first: str, reach: int = 6) -
     return None
 
 
+def _before_comments(footer: str) -> str:
+    """The text after the story up to the line that opens its comments (网友评论, 评论(5)…)."""
+    lines = footer.split("\n")
+    for i, line in enumerate(lines):
+        # (a post's own stamp line may offer to reply: 作者: lightboy2005 2005-8-4 21:03 回复)
+        if (m := P.COMMENTS_START.search(line)) and not (
+            P.POST_STAMP.search(line[: m.start()]) or M.parse_date(line[: m.start()])
+        ):
+            return "\n".join(lines[:i])
+    return footer
+
+
 def _footer_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
     """Page text just after the body: 来源：… 编辑：… lines that line cleaning took out."""
     if not paragraphs:
@@ -594,7 +650,8 @@ def _text_author(
     for text in (early, late):
         if text and (name := M.reporter_author(text)):
             return name
-    for text in (tail, footer):
+    # below the story only up to its comments: a commenter's 阿桂 发表于 … is not the writer
+    for text in (tail, _before_comments(footer)):
         if text and (name := M.label_author(text, editors=False)):
             return name
     if paragraphs and (name := M.signature_author(paragraphs[-1])):
@@ -614,7 +671,7 @@ def _credit_texts(
 def _editor_author(header: str, byline: str, paragraphs: list[str], footer: str) -> str | None:
     """The editor, credited as the author only where no writer is (来源：新闻晨报 编辑：山石),
     as immortal-autumn's gold does."""
-    texts = _credit_texts(header, byline, paragraphs, footer)
+    texts = _credit_texts(header, byline, paragraphs, _before_comments(footer))
     return next((name for text in texts if text and (name := M.label_author(text))), None)
 
 

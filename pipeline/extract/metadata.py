@@ -223,15 +223,24 @@ def header_date(text: str | None) -> date | None:
         d
         for line in (text or "").split("\n")
         if not _PROSE_MARKS.search(line)
-        for _, d in _dates(line)
+        for at, d in _dates(line)
+        if not _EDIT_LABEL.search(line[max(0, at - 8) : at])  # 2024-12-03 21:47· 修改于 12-04
     ]
     return found[-1] if found else parse_date(text)
+
+
+# When a post was last changed (修改于, 编辑于, 更新于): its publish date only where no other is shown.
+_EDIT_LABEL = re.compile(
+    r"(?:修改于|修改於|编辑于|編輯於|更新于|更新於|最后编辑|最後編輯|最后修改|最後修改)\s*[:：]?\s*$"
+)
 
 
 def labelled_date(text: str | None) -> date | None:
     """The date right after a publish label (发表于 2005-9-15, 发布日期：…): a header also shows
     when the blog was created or when the page was updated, and the label tells them apart."""
-    return _date_after(P.PUBLISH_LABELS, text)
+    return _date_after(P.PUBLISH_LABELS, text, skip_edits=True) or _date_after(
+        P.PUBLISH_LABELS, text
+    )
 
 
 def document_date(text: str | None) -> date | None:
@@ -241,9 +250,12 @@ def document_date(text: str | None) -> date | None:
     return _date_after(P.DOCUMENT_DATE_LABEL, text)
 
 
-def _date_after(label: re.Pattern[str], text: str | None) -> date | None:
-    """The first date written within 30 characters after a match of label."""
+def _date_after(label: re.Pattern[str], text: str | None, skip_edits: bool = False) -> date | None:
+    """The first date written within 30 characters after a match of label (with skip_edits,
+    not after an edit's label: 编辑于 2025-02-04 above 发布于 2025-02-03 on a Q&A answer)."""
     for m in label.finditer(text or ""):
+        if skip_edits and _EDIT_LABEL.search(m.group(0)):
+            continue
         if d := parse_date(text[m.end() : m.end() + 30]):
             return d
     return None
@@ -310,10 +322,20 @@ def meta_date(tree: lxml_html.HtmlElement) -> date | None:
         return d
     for xp in _DATE_XPATHS:
         for node in xpath(xp)(tree):
-            text = node if isinstance(node, str) else node.text_content()
-            if d := parse_date(str(text)):
+            text = str(node if isinstance(node, str) else node.text_content())
+            if _edited(text):
+                # Zhihu shows 编辑于 …, and the publish date only in the tooltip over it
+                hints = [] if isinstance(node, str) else xpath(".//@data-tooltip|.//@title")(node)
+                text = " ".join(str(h) for h in hints if not _edited(str(h)))
+            if d := parse_date(text):
                 return d
     return None
+
+
+def _edited(text: str) -> bool:
+    """Whether the first date in text is an edit's (编辑于 2025-02-04), not the publish date."""
+    found = _dates(text)
+    return bool(found) and bool(_EDIT_LABEL.search(text[max(0, found[0][0] - 8) : found[0][0]]))
 
 
 _TITLE_XPATHS = (
@@ -487,7 +509,10 @@ _UI_WORDS = re.compile(
     r"|登录|登錄|注册|註冊|分享|打印|列印|关闭|關閉|更多|排行|排行榜|音频|音頻|视频|視頻|图片|圖片|图集|圖集"
     r"|[Aa]dmin(?:istrator)?|管理员|管理員"
 )
-_HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{3,}\d{1,4}")  # a forum handle: lightboy2005
+# a forum handle: lightboy2005, 浪里白条2019, 青青子衿_88
+_HANDLE = re.compile(
+    r"[A-Za-z][A-Za-z_]{3,}\d{1,4}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z_]{1,10}\d{1,4}"
+)
 # An issuing body, which signs a government notice (吉林省冰雪产业促进局): longer than a
 # person's name, and ending in what an office is called.
 _ISSUER = re.compile(
@@ -596,7 +621,7 @@ def source_name_author(text: str) -> str | None:
 def profile_author(text: str) -> str | None:
     """The blogger named by a blog platform's sidebar profile ([太小心]个人类别): on a blog
     page with no byline, the owner of the blog wrote the post."""
-    m = P.PROFILE_NAME.search(text)
+    m = P.PROFILE_NAME.search("\n".join(ln.strip() for ln in text.split("\n") if ln.strip()))
     return next(g for g in m.groups() if g) if m else None
 
 
@@ -659,6 +684,13 @@ _CARD_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9_·\-]{2,16}?)(?:\s*[Vv])?")
 _CARD_NEXT = re.compile(
     r"^(?:\+\s*)?(?:关注|關注|已关注|已關注)(?:\s*私信)?$|粉丝|粉絲|^(?:发布于|發佈於|编辑于|編輯於)"
 )
+# A badge printed right after the name (浪里白条2019楼主, Kevin在硅谷科技领域优秀答主).
+_CARD_BADGE = re.compile(
+    r"(?:(?:[\u4e00-\u9fff]{2}(?:领域|領域|话题|話題))?(?:优秀答主|答主|创作者|創作者)|楼主|樓主)$"
+)
+_CARD_INLINE = re.compile(
+    r"^([\u4e00-\u9fffA-Za-z0-9_]{2,16}?)\s*(?:\d+\s*(?:分钟|分鐘|小时|小時|天)前|昨天\s*\d{1,2}:\d{2})"
+)
 _CARD_REACH = 12  # lines below the headline (or from the top) where an author card can start
 _BIO_MAX = 40  # a one-line bio between the name and its follow button (二级市场研究员，关注…)
 
@@ -668,17 +700,26 @@ def card_author(header: str, title: str | None) -> str | None:
     button or the post's time), as Q&A sites, investor communities, self-media platforms and
     developer blogs print it. Only above the story: cards further down are commenters'."""
     lines = [ln.strip() for ln in header.split("\n") if ln.strip()]
-    if title and title in lines:
-        lines = lines[lines.index(title) + 1 :]
+    if title and title in lines:  # below the headline (its last showing: a sidebar lists it too)
+        lines = lines[len(lines) - lines[::-1].index(title) :]
     for i, line in enumerate(lines[:_CARD_REACH]):
-        m = _CARD_NAME.fullmatch(line)
+        if (m := _CARD_INLINE.match(line)) and plausible_author(m.group(1)):
+            return m.group(
+                1
+            )  # 财经小鹿说3小时前阅读 1.2万: the name and the post's time on one line
+        m = _CARD_NAME.fullmatch(_CARD_BADGE.sub("", line))
         if not m or line.isdigit() or not plausible_author(m.group(1)):
             continue
         after = lines[i + 1 : i + 3]
         if after and _card_next(after[0]):
             return m.group(1)
-        if len(after) == 2 and len(after[0]) <= _BIO_MAX and _CARD_NEXT.search(after[1]):
-            return m.group(1)
+        if (
+            len(after) == 2
+            and len(after[0]) <= _BIO_MAX
+            and after[0] != title
+            and _card_next(after[1])
+        ):
+            return m.group(1)  # 钱塘小厨 / Lv.4 / 楼主 2012/11/03 16:22
     return None
 
 

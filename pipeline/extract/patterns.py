@@ -280,13 +280,13 @@ AUTHOR_LABEL = re.compile(
     r"(?:(?<![\u4e00-\u9fff])(?:文|图|圖)\s*[/／]\s*(?:图|圖|文)\s*[:：]?"  # 文/图 刘晓晨
     # 文 alone only where no word ends in it (分享此文：, 全文：): 文：张三, 文／許雅婷, 文 | 苏小禾
     r"|(?<![\u4e00-\u9fff])文\s*[:：/／|｜]"
-    r"|(?:作者简介|作者簡介|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
+    r"|(?:作者简介|作者簡介|张贴者|張貼者|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
     r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／])\s*"
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.&＆\- ]{0,24}?)"
     # where the name ends: a space, a mark, the next field (来源, 审核, 发文日期), or digits
     # after a Chinese name (张三2005-5-7); a handle keeps its own (lightboy2005)
     r"(?=\s|$|[，,。|｜/:：】\]）)]|来源|來源|发布|發佈|发文|發文|时间|時間|日期|审核|審核|校对|校對"
-    r"|责编|責編|监制|監製|(?<=[\u4e00-\u9fff])\d)"
+    r"|责编|責編|监制|監製|阅读|閱讀|(?<=[\u4e00-\u9fff])\d)"
 )
 # Words that open a comment area or other stories: a date after them is not the post's.
 COMMENTS_START = re.compile(
@@ -298,6 +298,8 @@ POST_STAMP = re.compile(
     r"发表于|發表於|发表时间|發表時間|提交日期|提交时间|[Pp]osted(?: by| @| at)"
     r"|发布于|發佈於|發布於"  # a Q&A answer's 发布于 2024-08-17 22:05・IP 属地上海 under it
 )
+# A post's own time line, which names its floor and offers to reply (1楼 2008-10-12 20:15 回复).
+FLOOR_STAMP = re.compile(r"^(?:#?1\s*[楼樓]|楼主|樓主)?\s*(?:19|20)\d{2}[-/.年]")
 # An official document's title (…关于…的通知): signed by the body that issued it.
 NOTICE_TITLE = re.compile(
     r"(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|批复|批覆|规定|規定|方案)$"
@@ -326,7 +328,13 @@ REPORTER_LABEL = re.compile(
 POSTED_BY = re.compile(
     r"由\s*([^\s@]{2,12}?)\s*(?:张贴|張貼)"
     r"|[Pp]osted\s+by\s+([^\s@|]{2,16}?)\s*(?:@|\bat\b|\bon\b|于|於|\||$)"
-    r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})[\s\xa0]+(?:发表于|發表於)\s*\d{4}"
+    # a blog's footer: posted @ 2007-11-02 10:15 阿飞 阅读(123)
+    r"|[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s@|]{2,16})(?=\s|$)"
+    # a group's post: 来自: 拾柒(胶片和咖啡续命) 2010-12-04 21:33:07
+    r"|(?:^|\n)\s*来自[:：]\s*([^\s(（:：]{2,16})(?:[(（][^)）\n]{0,20}[)）])?\s+(?:19|20)\d{2}-\d"
+    # 小满 发表于 22:10 under a blog post; 稳字当头 [中级吧友] 发表于 2012-06-01 in a forum
+    r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})(?:[\s\xa0]*\[[^\]\s]{1,8}\])?[\s\xa0]+(?:发表于|發表於)\s*"
+    r"(?:\d{4}|\d{1,2}:\d{2})"
     r"|\[\s*([\u4e00-\u9fff]{2,4})\s*\][\s\ue000-\uf8ff]*(?:来源|來源)"
 )
 # A story signed at its end with the reporters' names in brackets: （常书香 马丹阳）
@@ -366,6 +374,14 @@ NOT_NAMES = frozenset(
         "采访",
         "报道",
         "报道组",
+        # a thread's floors and a card's buttons, alone on a line like a byline name
+        "楼主",
+        "沙发",
+        "板凳",
+        "地板",
+        "关注",
+        "私信",
+        "粉丝",
         # section headings of a post or a paper, which stand alone on a line like a byline name
         "背景",
         "前言",
@@ -391,6 +407,15 @@ MEDIA_SUFFIX = re.compile(
 PROFILE_NAME = re.compile(
     r"(?:^|\n)\s*([^\s\[\]]{2,12})\s+\[(?:作者简介|作者簡介)\]"
     r"|\[([^\s\[\]]{2,12})\](?:个人类别|個人類別|存档目录|存檔目錄|的个人链接|的個人鏈接)"
+    # a profile box's heading, then the owner's name on the next line or the one after (an
+    # avatar's alt text or a 博客等级 line may stand between): 个人资料 / 蜗牛先生 / 博客等级：11
+    r"|(?:^|\n)[ \t\u3000\xa0]*(?:个人资料|個人資料|博主资料|博主資料|博主信息|关于博主|關於博主)[ \t\u3000\xa0]*\n"
+    r"(?:[ \t\u3000\xa0]*\S{0,12}[ \t\u3000\xa0]*\n)??"
+    r"[ \t\u3000\xa0]*([\u4e00-\u9fffA-Za-z0-9_]{2,12})[ \t\u3000\xa0]*(?=\n|$)"
+    # a profile's nickname field (昵称：钱串子), the first one on the page: a comment form's
+    # 昵称 field below the post is empty or the visitor's
+    r"|(?:^|\n)[ \t\u3000\xa0]*(?:昵称|暱稱|博主昵称|博主暱稱)[:：][ \t\u3000\xa0]*"
+    r"([\u4e00-\u9fffA-Za-z0-9_]{2,12})[ \t\u3000\xa0]*(?=\n|$)"
 )
 # A blog prints the post's time after its title (标题 (2005-12-31 23:05:12)): not the headline's.
 # A date without a time is part of a title (在…会议上的讲话（2023年12月28日）).
