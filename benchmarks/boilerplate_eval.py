@@ -349,7 +349,7 @@ OUR_PAGES = ROOT / "data" / "labelled" / "extraction"
 
 def our_pages(extractors: dict[str, Callable[[bytes], str]]) -> None:
     """The pages we wrote for extraction (data/labelled/extraction: 2000s portals, forums and
-    blogs, 2020s news, notices and archives): body char-F1 of every extractor against the
+    blogs, 2020s news, notices and archives, 2018-2025 commentary): body char-F1 of every extractor against the
     headline and the body, as DAnIEL's gold has them; duokong's title, date and author."""
     golds = [
         (folder, json.loads(line))

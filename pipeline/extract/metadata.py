@@ -75,11 +75,15 @@ _CATEGORY_XPATHS = (
     '//*[contains(@class, "cat-links")]//a',
     '//*[contains(@class, "post-labels")]//a',
 )
+# A hosted blog's own name in its masthead (<h1 id="spacename">, <span id="blogname">): the blog
+# is the site its posts are read on, not the service hosting it (标题_奔跑的蜗牛_天天博客).
+_BLOG_NAME_XPATH = (
+    '(//*[contains(@id, "spacename") or contains(@id, "blogname") or contains(@class, "blogname")])[1]',
+)
 _LOGO_XPATHS = (
     '(//*[contains(@class, "logo")])[1]',
-    # a blog's or a space's name as its masthead shows it (<h1 id="spacename">)
-    '(//*[contains(@id, "spacename") or contains(@id, "blogname") or contains(@class, "blogname")'
-    ' or contains(@id, "sitename") or contains(@class, "sitename") or contains(@class, "site-name")])[1]',
+    _BLOG_NAME_XPATH[0],
+    '(//*[contains(@id, "sitename") or contains(@class, "sitename") or contains(@class, "site-name")])[1]',
 )
 # 2000s mastheads: <img src="/images/xx_logo.gif" alt="新讯网">, the first on the page
 _LOGO_ALT_XPATHS = ('(//img[contains(@src, "logo") or contains(@id, "logo")])[1]/@alt',)
@@ -422,6 +426,9 @@ def title_suffix_site(tree: lxml_html.HtmlElement, title: str | None) -> str | N
     parts = [p.strip(" :：-_|｜·") for p in P.TITLE_SEPARATORS.split(before + after)]
     parts = [p for p in parts if p and not p.lower().startswith(("powered by", "by "))]
     parts = [p for p in parts if 2 <= len(p) <= 30]
+    blog = _first(tree, _BLOG_NAME_XPATH)
+    if blog in parts:
+        return blog
     # A section of the site (标题_东江在线_新闻中心, 快讯, 文化频道) or a date is not its name.
     parts = [site_name(p) for p in parts if _NAME_CHARS.search(p) and not P.SECTION_LABEL.match(p)]
     if not parts:
