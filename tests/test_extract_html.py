@@ -314,3 +314,20 @@ def test_the_first_floor_of_a_thread_is_the_post_and_the_rest_are_replies(analyz
     )
     art = _extract(analyzer, page)
     assert art.body.startswith("第0行") and "羡慕啊" not in art.body
+
+
+def test_a_code_blocks_copy_button_is_not_body_text(analyzer):
+    code = "<pre><code>nvcc -O3 sgemm.cu -o sgemm</code><div class='hljs-button'>登录后复制</div></pre>"
+    art = _extract(
+        analyzer, f"<html><body><div class='article'>{BODY}{code}{BODY}</div></body></html>"
+    )
+    assert "nvcc" in art.body and "登录后复制" not in art.body
+
+
+def test_code_in_a_post_keeps_its_braces(analyzer):
+    """A style sheet leaking into the text is dropped line by line; a code block is not."""
+    code = "<pre><code>__global__ void add(float *a) {\n    a[0] += 1;\n}</code></pre>"
+    art = _extract(
+        analyzer, f"<html><body><div class='article'>{BODY}{code}{BODY}</div></body></html>"
+    )
+    assert "a[0] += 1;" in art.body and "}" in art.body.split("\n")

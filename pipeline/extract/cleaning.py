@@ -137,12 +137,18 @@ class Boilerplate:
     def is_noise(self, line: str) -> bool:
         return self.line.search(line.strip())
 
-    def clean(self, paragraphs: list[str], title: str | None = None) -> list[str]:
-        """Drop noise lines, a repeated title, and everything after an end marker at the tail."""
+    def clean(
+        self,
+        paragraphs: list[str],
+        title: str | None = None,
+        verbatim: frozenset[str] = frozenset(),
+    ) -> list[str]:
+        """Drop noise lines, a repeated title, and everything after an end marker at the tail;
+        lines in verbatim (a code block's) are never noise."""
         out: list[str] = []
         for i, para in enumerate(paragraphs):
             p = para.strip()
-            if not p or self.is_noise(p):
+            if not p or (self.is_noise(p) and p not in verbatim):
                 continue
             if title and not out and (p == title or TRAILING_STAMP.sub("", p) == title):
                 continue  # the headline again, or with the post's time after it

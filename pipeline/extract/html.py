@@ -144,6 +144,20 @@ def strip_boilerplate_elements(root: lxml_html.HtmlElement, min_chars: int) -> N
             el.drop_tree()
 
 
+def code_lines(container: lxml_html.HtmlElement | None) -> frozenset[str]:
+    """The lines of the code blocks (<pre>) in the story, as lines_of writes them: a developer's
+    post shows code, whose braces and semicolons look like a style sheet leaking into the text."""
+    if container is None:
+        return frozenset()
+    blocks = [code for pre in container.iter("pre") for code in (pre.findall(".//code") or [pre])]
+    return frozenset(
+        text
+        for block in blocks  # the <code> inside, not the copy button beside it
+        for line in block.text_content().split("\n")
+        if (text := _SPACES.sub(" ", line).strip())
+    )
+
+
 def lines_of(container: lxml_html.HtmlElement) -> list[tuple[str, float]]:
     """Text of the leaf blocks under container, one line each (<br> splits lines), with the share
     of each line's characters that sit inside links: menus and related lists are mostly links."""
@@ -493,7 +507,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     paragraphs = _from_headline(paragraphs, title)
     # credit lines that cleaning takes out (本报记者 王燕平, 执笔人：…) name the authors
     early, last = "\n".join(paragraphs[:6]), paragraphs[-6:]
-    paragraphs = boilerplate.clean(paragraphs, title=title)
+    paragraphs = boilerplate.clean(paragraphs, title=title, verbatim=code_lines(container))
     kept = set(paragraphs)
     late = "\n".join(line for line in last if line.strip() not in kept)  # only what went
     paragraphs, byline = _split_byline(paragraphs)
