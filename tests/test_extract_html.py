@@ -331,3 +331,52 @@ def test_code_in_a_post_keeps_its_braces(analyzer):
         analyzer, f"<html><body><div class='article'>{BODY}{code}{BODY}</div></body></html>"
     )
     assert "a[0] += 1;" in art.body and "}" in art.body.split("\n")
+
+
+def test_paragraphs_that_mention_floors_or_dates_are_no_thread(analyzer):
+    """A fire report whose paragraphs say 18楼, 17楼, a timeline of dated items: prose, not a
+    thread's posts, so the whole story stays."""
+    paras = "".join(
+        f"<p class='MsoNormal'>第{i}段：消防员在{17 + i}楼发现火点，随即组织人员疏散，"
+        "同时用水枪压制火势，整个过程持续了二十多分钟，没有人员受伤。</p>"
+        for i in range(5)
+    )
+    art = _extract(analyzer, f"<html><body><div>{paras}</div></body></html>")
+    assert art is not None and art.body.count("段：") == 5
+
+
+def test_layout_rows_with_dates_are_no_thread(analyzer):
+    """Page-wide rows of one class (the clock row, the story row, the footer) are not posts."""
+    page = (
+        "<html><body><div class='w1000'>今天是：2024-05-12 星期日</div>"
+        f"<div class='w1000'><div class='main'><h1>防汛演练</h1><p>2024-05-10</p>{BODY}</div></div>"
+        "<div class='w1000'>版权所有 2024-05-01 更新 5楼会议室</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art is not None and art.body.startswith("第0段")
+
+
+def test_a_letter_quoted_in_a_post_does_not_replace_it(analyzer):
+    letter = "<br>".join(
+        f"第{i}行：亲爱的孩子，这封信写了很久，想说的话太多，不知道从哪里说起。" for i in range(8)
+    )
+    page = (
+        "<html><body><div class='post'><p>今天整理旧物，翻出了父亲当年写给我的一封信，抄在这里。</p>"
+        f"<blockquote><span>{letter}</span></blockquote>"
+        "<p>读完这封信，我在书桌前坐了很久，窗外的雨一直没有停，心里有很多话想对他说。</p></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert "今天整理旧物" in art.body and "读完这封信" in art.body
+
+
+def test_comments_in_a_custom_element_or_a_comment_content_class_stay_out(analyzer):
+    comments = "".join(
+        f"<p>网友{i}：说得太对了，我也是这么想的，这件事早该有人管管了。</p>" for i in range(3)
+    )
+    for wrapper in (
+        f"<cmt-list>{comments}</cmt-list>",
+        f"<div id='comment_list' class='commentContent'>{comments}</div>",
+    ):
+        page = f"<html><body><div class='article'>{BODY}</div>{wrapper}</body></html>"
+        art = _extract(analyzer, page)
+        assert art.body.startswith("第0段") and "网友" not in art.body, wrapper

@@ -801,3 +801,65 @@ def test_a_posts_bare_time_right_under_it_dates_it(analyzer):
         "<div class='comments'><p>路人甲</p><p>2011-4-10 08:00</p></div></body></html>"
     )
     assert _extract(analyzer, page).published == date(2011, 4, 9)
+
+
+def test_source_heading_and_asker_lines_are_no_author_card(analyzer):
+    for lines in (
+        "<div>经济日报</div><div>2024-05-10 08:00</div>",
+        "<div>公司新闻</div><div>2024-05-10</div>",
+        "<div>推荐作者</div><div>2024-05-10 08:00</div>",
+        "<div>发布于 3 小时前 · 阅读 1024</div>",
+    ):
+        assert _extract(analyzer, _card(lines)).author is None, lines
+    asked = (
+        "<div>青青子衿</div><div>2024-05-01 提问</div><div>陈医生</div><div>2024-05-02 10:00</div>"
+    )
+    assert _extract(analyzer, _card(asked)).author == "陈医生"
+
+
+def test_a_bio_or_a_quoted_commentator_is_no_author(analyzer):
+    bio = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div>周明</div><div class='content'>{PROSE}<p>作者简介：经济学博士，长期研究半导体产业。</p>"
+        "</div></body></html>"
+    )
+    assert _extract(analyzer, bio).author == "周明"
+    quoted = _under_headline("")
+    quoted = quoted.replace(
+        "<div class='content'>",
+        "<div class='content'><p>央视体育评论员 杨明 在赛后点评时说，这场比赛打得非常精彩。</p>",
+    )
+    assert _extract(analyzer, quoted).author is None
+
+
+def test_a_dated_line_of_something_else_under_the_story_is_no_publish_date(analyzer):
+    for line in ("有效期至：2024-06-30", "上期回顾（2024-04-28）"):
+        page = (
+            "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+            f"<div class='content'>{PROSE}</div><p>{line}</p></body></html>"
+        )
+        assert _extract(analyzer, page).published is None, line
+
+
+def test_an_edit_date_alone_still_dates_the_post(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}</div><div class='ContentItem-time'>编辑于 2024-03-05 10:00</div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2024, 3, 5)
+
+
+def test_a_channel_named_in_the_copyright_line_is_the_site_and_code_titles_keep_their_colons(
+    analyzer,
+):
+    tv = _titled("芯片降价潮来了_海峡纪实频道", "<div class='logo'>海峡纪实频道</div>")
+    tv = tv.replace("</body>", "<div>Copyright © 2024 海峡纪实频道 版权所有</div></body>")
+    assert _extract(analyzer, tv).site == "海峡纪实频道"
+    assert M_split("std::vector 的内存增长策略 - 阿飞的博客")[0] == "std::vector 的内存增长策略"
+
+
+def M_split(title: str) -> list[str]:
+    from pipeline.extract.patterns import TITLE_SEPARATORS
+
+    return [p for p in TITLE_SEPARATORS.split(title) if p]

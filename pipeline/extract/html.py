@@ -82,7 +82,9 @@ def _is_boilerplate(el: lxml_html.HtmlElement) -> bool:
     tokens = _tokens(el)
     # articalContent, mainContent: a content word closing a compound class is one too (Sina's
     # blog marks its post <div id="sina_keyword_ad_area2" class="articalContent">)
-    if not tokens or tokens & P.CONTENT_TOKENS or any(t.endswith("content") for t in tokens):
+    if not tokens or tokens & P.CONTENT_TOKENS:
+        return False
+    if any(t.endswith("content") for t in tokens) and not tokens & P.COMMENT_RELATED_TOKENS:
         return False
     return bool(tokens & P.BOILERPLATE_TOKENS)
 
@@ -247,6 +249,9 @@ _BLOCK_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "blo
 # the paragraphs inside belong to the block around them. (Not <span> or <b>: a comment area
 # without class names wraps its posts that way.)
 _INLINE_WRAPPERS = frozenset({"font"})
+# A custom element named for the story (<founder-content>, <article-body>), not a comment list
+# (<cmt-list>): its paragraphs belong to the block around it.
+_CONTENT_ELEMENT = re.compile(r"-(?:content|article|text|body)$|^(?:content|article)-")
 
 
 def _through_wrappers(
@@ -262,9 +267,15 @@ def _through_wrappers(
         # a custom element (its name has a hyphen: Founder's e-paper <founder-content>) wraps
         # the story's paragraphs as <font id=Zoom> does
         # Dvbbs writes a post as <blockquote><span>line<br>line…</span></blockquote>
-        sole_span = el.tag == "blockquote" and c.tag == "span" and len(el) == 1
+        sole_span = (
+            el.tag == "blockquote"
+            and c.tag == "span"
+            and len(el) == 1
+            and (parent := el.getparent()) is not None
+            and not any(sib.tag == "p" for sib in parent)  # a letter quoted inside a post
+        )
         inner_blocks = ("p", "div", "section", "br") if sole_span else ("p", "div", "section")
-        if (c.tag in _INLINE_WRAPPERS or "-" in c.tag or sole_span) and any(
+        if (c.tag in _INLINE_WRAPPERS or _CONTENT_ELEMENT.search(c.tag) or sole_span) and any(
             isinstance(g.tag, str) and g.tag in inner_blocks for g in c
         ):
             inner, passed = _through_wrappers(c)
@@ -327,9 +338,28 @@ def first_floor(container: lxml_html.HtmlElement) -> lxml_html.HtmlElement | Non
     return None
 
 
+_STAMP_PIECE_MAX = 40  # a floor or time line, not a sentence that mentions 18楼 or a date
+_FIRST_POST_MIN = 40  # characters: a first post shorter than this is a teaser, a badge or a row
+
+
+def _stamped(member: lxml_html.HtmlElement) -> bool:
+    """Whether a post carries its floor or time on a short piece of text of its own."""
+    return any(
+        len(piece.strip()) <= _STAMP_PIECE_MAX and _FLOOR_OR_STAMP.search(piece)
+        for piece in member.itertext()
+    )
+
+
 def _thread_of(members: list[lxml_html.HtmlElement]) -> bool:
-    stamped = [m for m in members if _FLOOR_OR_STAMP.search(m.text_content())]
-    return len(members) >= _FLOORS_MIN and len(stamped) >= _FLOORS_SHARE * len(members)
+    """Sibling blocks that are a thread's posts: several, not paragraphs, most with a floor or
+    time line, and a first post with some text (a timeline of dated <p> items or a list of
+    reviews is no thread)."""
+    if len(members) < _FLOORS_MIN or members[0].tag == "p":
+        return False
+    if len(members[0].text_content().strip()) < _FIRST_POST_MIN:
+        return False
+    stamped = [m for m in members if _stamped(m)]
+    return len(stamped) >= _FLOORS_SHARE * len(members)
 
 
 def first_of_sibling_posts(
@@ -352,8 +382,9 @@ def first_of_sibling_posts(
                     d
                     for d in members[0].iter(container.tag)
                     if d.get("class") == container.get("class")
+                    and len(d.text_content().strip()) >= _FIRST_POST_MIN // 2
                 ]
-                return same[0] if same else members[0]
+                return same[0] if same else None  # a layout row above, not a post
         el = parent
     return None
 
@@ -527,6 +558,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         or published
         or text_date(header, byline, lead)
         or post_footer_date(footer)
+        or M.meta_edit_date(root)
     )
     author = author or _first_plausible(
         site,
@@ -534,9 +566,9 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: M.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
         lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
         lambda: M.panel_author(header),
-        lambda: M.card_author(header, title),
         lambda: M.name_line_author(top),
         lambda: M.name_under_title(lead, title),
+        lambda: M.card_author(header, title),
         lambda: M.source_name_author(footer),
         lambda: M.profile_author(full_text),
         lambda: M.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),
@@ -570,6 +602,13 @@ def text_date(header: str, byline: str, lead: str) -> date | None:
 
 
 _STAMP_LINE_MAX = 40
+# What a post's own time line holds besides the time: its floor and its buttons. Anything else
+# (有效期至：, 上期回顾（…）) makes it another line's date.
+_STAMP_REST = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|#?\d+\s*[楼樓]|楼主|樓主|回复|回覆|举报|舉報|引用|编辑|編輯|删除|刪除|只看该作者|只看TA|分享|收藏|点赞|點讚"
+    r"|[\s|｜·•\[\]【】()（）]"
+)
 
 
 def post_footer_date(footer: str, reach: int = 4) -> date | None:
@@ -577,13 +616,10 @@ def post_footer_date(footer: str, reach: int = 4) -> date | None:
     发表于：2005-5-6 after a signature): a labelled date in the first lines after the body,
     before anything that opens the comments. The last resort: comments follow at once."""
     lines = [ln.strip() for ln in footer.split("\n") if ln.strip()][:reach]
-    if (
-        lines
-        and len(lines[0]) <= _STAMP_LINE_MAX
-        and (d := M.parse_date(lines[0]))
-        and (not P.COMMENTS_START.search(lines[0]) or P.FLOOR_STAMP.match(lines[0]))
-    ):
-        return d  # a post's bare time right under it (2011-4-9 20:17 回复 举报)
+    if lines and len(lines[0]) <= _STAMP_LINE_MAX and (d := M.parse_date(lines[0])):
+        rest = _STAMP_REST.sub("", lines[0])
+        if not rest.strip():
+            return d  # a post's bare time right under it (2011-4-9 20:17 回复 举报)
     for line in lines:
         # 发表于：…, or a byline that carries the date (作者: lightboy2005 2005-8-4 21:03)
         label = P.POST_STAMP.search(line) or P.AUTHOR_LABEL.match(line)
@@ -628,12 +664,17 @@ def _before_comments(footer: str) -> str:
     """The text after the story up to the line that opens its comments (网友评论, 评论(5)…)."""
     lines = footer.split("\n")
     for i, line in enumerate(lines):
-        # (a post's own stamp line may offer to reply: 作者: lightboy2005 2005-8-4 21:03 回复)
-        if (m := P.COMMENTS_START.search(line)) and not (
-            P.POST_STAMP.search(line[: m.start()]) or M.parse_date(line[: m.start()])
-        ):
+        if _COMMENTS_OPEN.match(line.strip()):
             return "\n".join(lines[:i])
     return footer
+
+
+# A line that opens a comment area (网友评论, 评论(5), 最新留言, 2楼, 沙发); not 版权声明 or 相关新闻,
+# below which an editor's credit can still stand.
+_COMMENTS_OPEN = re.compile(
+    r"(?:网友|網友|读者|讀者|热门|熱門|最新|全部|精彩)?(?:评论|評論|留言|回复|回覆|回应|回應|反馈|反饋)"
+    r"|\d+\s*[楼樓](?!\S)|沙发|沙發|[Cc]omments?\b"
+)
 
 
 def _footer_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
@@ -658,6 +699,8 @@ def _text_author(
     for text in (header, byline, head):
         if text and (name := M.label_author(text, editors=False)):
             return name
+    if m := P.RANKED_POSTER.search(header):
+        return m.group(1)
     # Reporters' credit lines that cleaning took out of the first or the last lines (本报记者
     # 王燕平, a report's 执笔人：…); only reporters: an editor's credit there must not outrank a
     # signature at the end, and an editor below the story must not outrank its drafters.
@@ -665,9 +708,12 @@ def _text_author(
         if text and (name := M.reporter_author(text)):
             return name
     # below the story only up to its comments: a commenter's 阿桂 发表于 … is not the writer
-    for text in (tail, _before_comments(footer)):
+    below = _before_comments(footer)
+    for text in (tail, below):
         if text and (name := M.label_author(text, editors=False)):
             return name
+    if m := P.FOOTER_POSTER.search(below):
+        return m.group(1)
     if paragraphs and (name := M.signature_author(paragraphs[-1])):
         return name
     return None

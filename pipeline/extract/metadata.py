@@ -80,9 +80,10 @@ _CATEGORY_XPATHS = (
 _BLOG_NAME_XPATH = (
     '(//*[contains(@id, "spacename") or contains(@id, "blogname") or contains(@class, "blogname")])[1]',
 )
-_LOGO_XPATHS = (
-    '(//*[contains(@class, "logo")])[1]',
-    _BLOG_NAME_XPATH[0],
+_LOGO_XPATHS = ('(//*[contains(@class, "logo")])[1]', _BLOG_NAME_XPATH[0])
+# A site-name class can also mark a reprint's source (原文来自 <span class="site-name">…): asked
+# after the copyright line.
+_SITE_NAME_XPATH = (
     '(//*[contains(@id, "sitename") or contains(@class, "sitename") or contains(@class, "site-name")])[1]',
 )
 # 2000s mastheads: <img src="/images/xx_logo.gif" alt="新讯网">, the first on the page
@@ -242,9 +243,7 @@ _EDIT_LABEL = re.compile(
 def labelled_date(text: str | None) -> date | None:
     """The date right after a publish label (发表于 2005-9-15, 发布日期：…): a header also shows
     when the blog was created or when the page was updated, and the label tells them apart."""
-    return _date_after(P.PUBLISH_LABELS, text, skip_edits=True) or _date_after(
-        P.PUBLISH_LABELS, text
-    )
+    return _date_after(P.PUBLISH_LABELS, text, skip_edits=True)
 
 
 def document_date(text: str | None) -> date | None:
@@ -332,6 +331,17 @@ def meta_date(tree: lxml_html.HtmlElement) -> date | None:
                 hints = [] if isinstance(node, str) else xpath(".//@data-tooltip|.//@title")(node)
                 text = " ".join(str(h) for h in hints if not _edited(str(h)))
             if d := parse_date(text):
+                return d
+    return None
+
+
+def meta_edit_date(tree: lxml_html.HtmlElement) -> date | None:
+    """The date a page's time element gives as an edit (编辑于 2024-03-05) with no publish date
+    beside it: a last resort, when nothing on the page dates the post otherwise."""
+    for xp in _DATE_XPATHS:
+        for node in xpath(xp)(tree):
+            text = str(node if isinstance(node, str) else node.text_content())
+            if _edited(text) and (d := parse_date(text)):
                 return d
     return None
 
@@ -429,6 +439,9 @@ def title_suffix_site(tree: lxml_html.HtmlElement, title: str | None) -> str | N
     blog = _first(tree, _BLOG_NAME_XPATH)
     if blog in parts:
         return blog
+    shown = copyright_site(tree)
+    if shown in parts:
+        return shown  # a piece the copyright line names is the site, even 海峡纪实频道
     # A section of the site (标题_东江在线_新闻中心, 快讯, 文化频道) or a date is not its name.
     parts = [site_name(p) for p in parts if _NAME_CHARS.search(p) and not P.SECTION_LABEL.match(p)]
     if not parts:
@@ -582,6 +595,13 @@ def join_spaced_names(text: str) -> str:
 _EDITOR_LABEL = re.compile(r"编辑|編輯")
 
 
+_ABOUT_LABEL = re.compile(r"作者简介|作者簡介")
+_ABOUT_NAME = re.compile(
+    r"(?![\u4e00-\u9fff]*(?:博士|教授|研究员|研究員|分析师|分析師|学者|學者|专家|專家))[\u4e00-\u9fff]{2,4}"
+)
+_SOURCE_NAME = re.compile(r"客户端|客戶端|App|APP|(?:报|報|网|網|社|台)$")
+
+
 def label_author(text: str, editors: bool = True) -> str | None:
     """The name after a byline label; with editors=False, not an editor's (编辑：孟凡), who
     counts only where no writer is credited anywhere on the page."""
@@ -595,12 +615,15 @@ def label_author(text: str, editors: bool = True) -> str | None:
             value = full.group(0) if full.group(0).startswith(value) else value
         if _ROLE_ONLY.fullmatch(value) and (name := reporter_author(text[m.start(1) :])):
             return name  # 作者：本报记者 郑晓帆 实习生 何丽
+        if _ABOUT_LABEL.match(m.group(0)) and not _ABOUT_NAME.fullmatch(value):
+            continue  # 作者简介：经济学博士，… describes the writer without naming them
         if (not _LONG_CJK.match(value) or _ISSUER.fullmatch(value)) and plausible_author(value):
             return value
     if name := reporter_author(text):
         return name
     if m := P.POSTED_BY.search(text):
-        return next(g for g in m.groups() if g)
+        name = next(g for g in m.groups() if g)
+        return None if _SOURCE_NAME.search(name) else name  # 来自：人民日报客户端 is a source
     m = P.NAME_THEN_WEN.search(text)
     if m and not P.ROLE_WORDS.search(m.group(1)) and plausible_author(m.group(1)):
         return m.group(1)
@@ -628,8 +651,32 @@ def source_name_author(text: str) -> str | None:
 def profile_author(text: str) -> str | None:
     """The blogger named by a blog platform's sidebar profile ([太小心]个人类别): on a blog
     page with no byline, the owner of the blog wrote the post."""
-    m = P.PROFILE_NAME.search("\n".join(ln.strip() for ln in text.split("\n") if ln.strip()))
-    return next(g for g in m.groups() if g) if m else None
+    text = "\n".join(ln.strip() for ln in text.split("\n") if ln.strip())
+    for m in P.PROFILE_NAME.finditer(text):
+        name = next(g for g in m.groups() if g)
+        if _PROFILE_NOT.search(name) or not plausible_author(name):
+            continue  # 个人资料 / 账号设置: a user menu, not a profile box
+        if (
+            m.group(4)
+            and not _PROFILE_FIELDS.search(text, m.end(), m.end() + _FIELDS_REACH)
+            and not _PROFILE_HEADING.search(text, max(0, m.start() - _FIELDS_REACH), m.start())
+        ):
+            continue  # 昵称：江城网友 in a comment form, not a profile's field
+        return name
+    return None
+
+
+# A user menu's items after its 个人资料 link; a profile box's fields after the nickname.
+_PROFILE_NOT = re.compile(
+    r"设置|設置|账号|帳號|帐号|退出|消息|我的|登录|登錄|注册|註冊|修改|编辑|編輯|首页|首頁"
+)
+_PROFILE_FIELDS = re.compile(
+    r"等级|等級|积分|積分|访问|訪問|性别|性別|地区|地區|注册|註冊|粉丝|粉絲|文章|博文|人气|人氣"
+)
+_FIELDS_REACH = 60
+_PROFILE_HEADING = re.compile(
+    r"关于我|關於我|个人资料|個人資料|博主资料|博主資料|个人档案|個人檔案"
+)
 
 
 # A login box's words above its 注册 link, not a member's name.
@@ -698,36 +745,71 @@ _CARD_BADGE = re.compile(
 _CARD_INLINE = re.compile(
     r"^([\u4e00-\u9fffA-Za-z0-9_]{2,16}?)\s*(?:\d+\s*(?:分钟|分鐘|小时|小時|天)前|昨天\s*\d{1,2}:\d{2})"
 )
-_CARD_REACH = 12  # lines below the headline (or from the top) where an author card can start
+_CARD_REACH = 12  # lines below the headline where an author card can start
+_CARD_ABOVE = 6  # and above it
 _BIO_MAX = 40  # a one-line bio between the name and its follow button (二级市场研究员，关注…)
 
 
 def card_author(header: str, title: str | None) -> str | None:
-    """The name on the author card above a post (the name, a bio line at most, then a follow
-    button or the post's time), as Q&A sites, investor communities, self-media platforms and
-    developer blogs print it. Only above the story: cards further down are commenters'."""
+    """The name on the author card around the headline (the name, a bio line at most, then a
+    follow button or the post's time), as Q&A sites, investor communities, self-media platforms
+    and developer blogs print it: below the headline, else right above it (雪球 puts the card
+    first). The card nearest the headline wins: further away are an asker's card or a widget of
+    recommended authors, and below the story commenters'."""
     lines = [ln.strip() for ln in header.split("\n") if ln.strip()]
-    if title and title in lines:  # below the headline (its last showing: a sidebar lists it too)
-        lines = lines[len(lines) - lines[::-1].index(title) :]
-    for i, line in enumerate(lines[:_CARD_REACH]):
-        if (m := _CARD_INLINE.match(line)) and plausible_author(m.group(1)):
-            return m.group(
-                1
-            )  # 财经小鹿说3小时前阅读 1.2万: the name and the post's time on one line
-        m = _CARD_NAME.fullmatch(_CARD_BADGE.sub("", line))
-        if not m or line.isdigit() or not plausible_author(m.group(1)):
-            continue
-        after = lines[i + 1 : i + 3]
-        if after and _card_next(after[0]):
-            return m.group(1)
-        if (
-            len(after) == 2
-            and len(after[0]) <= _BIO_MAX
-            and after[0] != title
-            and _card_next(after[1])
-        ):
-            return m.group(1)  # 钱塘小厨 / Lv.4 / 楼主 2012/11/03 16:22
-    return None
+    if not title:
+        return None
+    if title not in lines:  # the headline opens the story: the card is right above it
+        return _card_in(lines[-_CARD_ABOVE:], title)
+    at = len(lines) - 1 - lines[::-1].index(title)  # its last showing: a sidebar lists it too
+    return _card_in(lines[at + 1 : at + 1 + _CARD_REACH], title) or _card_in(
+        lines[max(0, at - _CARD_ABOVE) : at], title
+    )
+
+
+def _card_in(lines: list[str], title: str) -> str | None:
+    """The last card in lines, the nearest the story (a Q&A page's asker comes before the
+    answerer)."""
+    found = None
+    for i, line in enumerate(lines):
+        name = None
+        if (m := _CARD_INLINE.match(line)) and _card_name(m.group(1)):
+            name = m.group(1)  # 财经小鹿说3小时前阅读 1.2万: the name and the time on one line
+        elif (m := _CARD_NAME.fullmatch(_CARD_BADGE.sub("", line))) and _card_name(m.group(1)):
+            after = lines[i + 1 : i + 3]
+            if after and _ASKED.search(after[0]):
+                continue  # 青青子衿 / 2024-05-01 提问: who asked, not who answered
+            if (after and _card_next(after[0])) or (
+                len(after) == 2
+                and len(after[0]) <= _BIO_MAX
+                and after[0] != title
+                and not _MENU_LINE.search(after[0])  # 注册 | 登入 | FAQ: a menu, not a bio
+                and _card_next(after[1])  # 钱塘小厨 / Lv.4 / 楼主 2012/11/03 16:22
+            ):
+                name = m.group(1)
+        if name and not line.isdigit():
+            found = name
+    return found
+
+
+_ASKED = re.compile(r"提问|提問|问题补充|問題補充")
+_MENU_LINE = re.compile(r"[|｜]|注册|註冊|登录|登錄|登入")
+
+
+# Words on a card's line that make it a heading, a source or a label rather than a name.
+_CARD_NOT = re.compile(
+    r"推荐|推薦|热门|熱門|排行|榜|作者|专栏|專欄|频道|頻道|新闻|新聞|资讯|資訊|分类|分類|标签|標籤|提问|提問"
+    r"|发布|發佈|发表|發表|更新|编辑|編輯|来源|來源|客户端|客戶端"
+)
+
+
+def _card_name(name: str) -> bool:
+    return (
+        plausible_author(name)
+        and not _CARD_NOT.search(name)
+        and not P.MEDIA_SUFFIX.search(name)
+        and not P.SECTION_LABEL.match(name)
+    )
 
 
 def _card_next(line: str) -> bool:
@@ -758,13 +840,22 @@ def name_line_author(lines: list[str]) -> str | None:
 def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
     """The site's logo text, or the name in its copyright line: for pages with no metadata."""
     logo = _first(tree, _LOGO_XPATHS)
+    shown = copyright_site(tree)
     if logo and 2 <= len(logo) <= 12:
-        return site_name(logo)
-    m = _COPYRIGHT_SITE.search(tree.text_content()[-3000:])
-    if m:
-        return m.group(1)
+        return logo if logo == shown else site_name(logo)  # 海峡纪实频道 版权所有: a channel's own
+    if shown:
+        return shown
+    named = _first(tree, _SITE_NAME_XPATH)
+    if named and 2 <= len(named) <= 12:
+        return site_name(named)
     alt = _first(tree, _LOGO_ALT_XPATHS)  # after the copyright line: share buttons have logos
     return site_name(alt) if alt and 2 <= len(alt) <= 12 else None
+
+
+def copyright_site(tree: lxml_html.HtmlElement) -> str | None:
+    """The name in the page's copyright line (Copyright © 2003-2008 华讯网 版权所有)."""
+    m = _COPYRIGHT_SITE.search(tree.text_content()[-3000:])
+    return m.group(1) if m else None
 
 
 def html_site(tree: lxml_html.HtmlElement) -> str | None:

@@ -38,9 +38,10 @@ WRAPPER_TAGS = frozenset({"form", "aside", "nav"})
 # class/id values split into tokens on -, _ and spaces.
 TOKEN_SPLIT = re.compile(r"[\s\-_]+")
 # Tokens of comment areas and related-story lists.
-_COMMENT_RELATED = frozenset(
+COMMENT_RELATED_TOKENS = frozenset(
     {"comment", "comments", "commentlist", "respond", "reply", "replies", "related", "relatedposts"}
 )
+_COMMENT_RELATED = COMMENT_RELATED_TOKENS
 # Containers beside the article (comments, related lists, sidebars): an author class inside
 # one names a commenter or another story's writer.
 ASIDE_TOKENS = _COMMENT_RELATED | {"sidebar", "widget", "widgets", "recommend", "recommended"}
@@ -320,7 +321,7 @@ ROLE_WORDS = re.compile(
 )
 # 记者林怡君／台北報導 · 本报记者 葛灵丹 · （记者 胡晓蓉） · （姚峰 上海报道） · 执笔人：闵乐夫
 REPORTER_LABEL = re.compile(
-    r"(?:(?:记者|記者|实习生|實習生|评论员|評論員)[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|、[\u4e00-\u9fff]{2,3}[／/]|[\s\xa0]*(?:[／/）)（(【\[]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
+    r"(?:(?:记者|記者|实习生|實習生|(?:特约|特約|本报|本報|本网|本網|本刊)(?:评论员|評論員))[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|、[\u4e00-\u9fff]{2,3}[／/]|[\s\xa0]*(?:[／/）)（(【\[]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
     r"|[（(]([\u4e00-\u9fff]{2,3})[\s\xa0]+\S{2,4}(?:报道|報導)[）)]"
     r"|(?:执笔人|執筆人)[:：]\s*([\u4e00-\u9fff]{2,4}))"
 )
@@ -332,10 +333,19 @@ POSTED_BY = re.compile(
     r"|[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s@|]{2,16})(?=\s|$)"
     # a group's post: 来自: 拾柒(胶片和咖啡续命) 2010-12-04 21:33:07
     r"|(?:^|\n)\s*来自[:：]\s*([^\s(（:：]{2,16})(?:[(（][^)）\n]{0,20}[)）])?\s+(?:19|20)\d{2}-\d"
-    # 小满 发表于 22:10 under a blog post; 稳字当头 [中级吧友] 发表于 2012-06-01 in a forum
-    r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})(?:[\s\xa0]*\[[^\]\s]{1,8}\])?[\s\xa0]+(?:发表于|發表於)\s*"
-    r"(?:\d{4}|\d{1,2}:\d{2})"
+    r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})[\s\xa0]+(?:发表于|發表於)\s*\d{4}"
     r"|\[\s*([\u4e00-\u9fff]{2,4})\s*\][\s\ue000-\uf8ff]*(?:来源|來源)"
+)
+# A poster with the rank a forum prints beside the name, above the post (稳字当头 [中级吧友]
+# 发表于 2012-06-01): above the story only, where no commenter stands.
+RANKED_POSTER = re.compile(
+    r"(?:^|\n)\s*([A-Za-z0-9_\u4e00-\u9fff]{2,16})[\s\xa0]*\[[^\]\s]{1,8}\][\s\xa0]+(?:发表于|發表於)\s*\d{4}"
+)
+# A blog post's own footer with the time only (小满 发表于 22:10 | 评论(6)): right under the
+# post, before its comments; in a sidebar it is a recent comment's.
+FOOTER_POSTER = re.compile(
+    r"(?:^|\n)\s*([A-Za-z0-9_\u4e00-\u9fff]{2,16})[\s\xa0]+(?:发表于|發表於)\s*"
+    r"(?:上午|下午|晚上|凌晨)?\s*\d{1,2}:\d{2}"
 )
 # A story signed at its end with the reporters' names in brackets: （常书香 马丹阳）
 SIGNATURE = re.compile(
@@ -473,5 +483,5 @@ POST_TITLE_XPATH = (
     ' or contains(concat(" ", normalize-space(@class), " "), " posttitle ")]'
 )
 TITLE_SEPARATORS = re.compile(
-    r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])|::|[:：]\s+)\s*"
+    r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])|\s::\s|[:：]\s+)\s*"
 )
