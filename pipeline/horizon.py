@@ -37,7 +37,7 @@ class Horizon:
         )
 
 
-_CALENDAR_KINDS = {"year", "year_quarter", "half", "mid_year"}
+_CALENDAR_KINDS = {"year", "year_month", "year_quarter", "half", "mid_year"}
 _FORWARD_YEAR = re.compile(r"^(?:明年|后年)")  # horizons are read on Simplified text
 
 
@@ -150,6 +150,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "named_quarter",
     ),
+    # A year and a month without a day (2027年3月之前, 2026年6月底): that month. With a day it is
+    # a date (2025年1月27日), not a horizon.
+    (
+        re.compile(
+            r"(20\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])(?:之前|以前|前|底|末|份)?"
+        ),
+        "year_month",
+    ),
     # A year followed by a month is a date (2025年1月27日), not a horizon.
     (
         re.compile(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)\s*" + _YEAR_PART + "?"),
@@ -205,6 +213,11 @@ def _resolve(
         return (None, None)
     if kind == "year_quarter":
         return _quarter_window(_full_year(m.group(1)), m)
+    if kind == "year_month":
+        y, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12 or (published and (y, month) <= (published.year, published.month)):
+            return None  # a month over is history; the running one dates the past as often
+        return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
     if kind == "year":
         y, part = _full_year(m.group(1)), m.group(2) or ""
         if published and y < published.year:
@@ -282,9 +295,12 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if text[m.end() : m.end() + 1] == "的" and kind != "vague":
-                taken.append((m.start(), m.end()))  # no shorter rule reads 2024年 out of 2024年底的
-                continue  # 明年的订单: a time attached to a noun
+            if (
+                text[m.end() : m.end() + 1] == "的"
+                and kind != "vague"
+                and not text.startswith("的时候", m.end())
+            ):
+                continue  # 明年的订单: a time attached to a noun (到2026年底的时候 is a time)
             if kind in ("year_quarter", "named_quarter", "quarter") and REPORT_NOUN.match(
                 text, m.end()
             ):

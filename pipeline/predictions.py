@@ -68,8 +68,15 @@ DOUBTING_TAIL = re.compile(
 # A clause that is only a verdict on when (…，只是时间问题; …，是迟早的事) says it of the clause
 # before it, which the claim quotes too.
 WHEN_ONLY = re.compile(
-    r"^\s*(?:但|而|那|这)?(?:也|都)?(?:只是|只不过是|不过是|是)(?:时间问题|迟早的事|早晚的事)\W*$"
+    r"^\s*(?:但|而|那|这)?(?:也|都)?(?:只是|只不过是|不过是|是)个?(?:时间问题|时间的问题|迟早的事|早晚的事)"
+    r"(?:罢了|而已)?\W*$"
 )
+# A clause before such a verdict that looks back (我早说过, 终于超过了) or only frames it (我认为):
+# the verdict is history or has nothing of its own to claim.
+LOOKS_BACK = re.compile(
+    r"说过|终于|那会儿|当年|了[，,]?\s*$|^\s*(?:我认为|我觉得|我判断|我相信)[，,]?\s*$"
+)
+LOOKED_BACK = re.compile(r"那会儿|当年|早就|早说过|终于")
 # A cue clause opening with a demonstrative (这可能会很有意思) is about what was said, not about
 # the subject word in the clause before it.
 DEMONSTRATIVE = re.compile(r"^\s*(?:这|那)")
@@ -170,11 +177,19 @@ LEADING_CONJUNCTION = re.compile(r"^(?:但是|但|不过|可是|然而|而|所�
 PRONOUN = re.compile(r"它|该公司|这家公司|这个团队")
 # A subject of its own in a clause (大家应该…, 你可能也…): a cue there is not about the clause before.
 OTHER_ACTOR = re.compile(
-    r"^\s*(?:但是|但|不过|而且|而|所以|因此|我认为|我判断|我预计|我相信|预计|估计)?\s*"
-    r"(?:[^，,。]{0,8}(?:年|月|季度|以后|之后|内)[，,]?\s*)?"
+    r"^\s*(?:但是|但|不过|而且|而|所以|因此)?\s*(?:我认为|我判断|我预计|我相信|预计|估计)?[，,]?\s*"
+    # a time before it (两三年内, 明年, 未来三年): a time, not any clause ending in 年 or 内
+    r"(?:(?:明年|今年|后年|年内|(?:未来|接下来)(?:[一二两三四五六七八九十几\d]{1,3}(?:年|个月|个季度))?"
+    r"|(?:20)?\d{2}年|[一二两三四五六七八九十\d]{1,3}年[内后]?"
+    r"|下半年|上半年|短期内?|长期)[，,]?\s*)?"
     r"(?:中国|国产|国内|华为|昇腾|寒武纪|海光|AMD|英特尔|谷歌|TPU|微软|亚马逊|苹果|Meta|OpenAI|阿里|腾讯|字节|百度"
-    r"|美国|全球|云厂商|大厂|科技巨头|台积电|三星|美股|A股|港股|市场|投资者|整个行业|行业|AI|人工智能)"
+    r"|美国|云厂商|大厂|科技巨头|台积电|三星|美股|A股|港股|AI|人工智能)"
+    # not the target's own figures there (中国区收入, 国内销量, 中国市场的营收, AI软件收入)
+    r"(?!区|市场|[^，,。]{0,4}(?:销量|收入|营收|份额|市占率|出货|订单|地位|业务|软件|用户))"
 )
+# A claim that speaks of "it" (它, 其, 该公司) is about a target even when another actor is its
+# subject (AMD明年会抢走它一部分份额).
+TARGET_PRONOUN = re.compile(r"它|其|该公司|這家公司|这家公司")
 OWN_SUBJECT = re.compile(r"^[^，,]{0,4}?(?:我|你|他|她|大家|很多人|有人|人们|网友|投资者)")
 # A claim that names no target but speaks of "it" or of a company's numbers is about the target
 # named last (它的份额会降, 股价能回到80就不错了).
@@ -476,8 +491,15 @@ class PredictionExtractor:
             clause_named = bool(self.catalogue.mentioned(m.group(0))) or (
                 refers and bool(PRONOUN.search(m.group(0)))
             )
-            if previous is not None and WHEN_ONLY.match(m.group(0)):
-                flagged += [previous, m]  # 国产替代，只是时间问题: the clause before is the claim
+            if WHEN_ONLY.match(m.group(0)):
+                # 国产替代，只是时间问题: the clause before is the claim; alone, or after a frame
+                # or a look back (我早说过，这只是时间问题), the verdict claims nothing
+                if (
+                    previous is not None
+                    and not LOOKS_BACK.search(previous.group(0))
+                    and not LOOKED_BACK.search(simplified)
+                ):
+                    flagged += [previous, m]
             elif self._predictive(m.group(0), inside, clause_named, published):
                 flagged.append(m)
             elif (
@@ -494,6 +516,11 @@ class PredictionExtractor:
         if not flagged:
             return None
         start, end = flagged[0].start(), flagged[-1].end()
+        opening = next(
+            (c for c in CLAUSE.finditer(simplified) if c.end() == start and c.start() < start), None
+        )
+        if opening is not None and self._time_only(opening.group(0), opening.start(), horizons):
+            start = opening.start()  # 2027年3月之前，英伟达的市值会…: the time opens the claim
         if self._time_only(flagged[-1].group(0), flagged[-1].start(), horizons):
             following = next(
                 (m for m in CLAUSE.finditer(simplified, end) if m.start() >= end), None
@@ -834,7 +861,9 @@ class PredictionExtractor:
                 source = "inherited"
             where.setdefault(quote, index)
             targets = self.catalogue.mentioned(claim_text) or (
-                set() if OTHER_ACTOR.match(claim_text) else set(sent.targets)
+                set()
+                if OTHER_ACTOR.match(claim_text) and not TARGET_PRONOUN.search(claim_text)
+                else set(sent.targets)
             )
             if not targets and previous_named and ANAPHOR.search(claim_text):
                 targets = set(previous_named)

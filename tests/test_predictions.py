@@ -493,7 +493,7 @@ def _candidates_undated(analyzer, body: str):
 @pytest.mark.parametrize(
     "body",
     [
-        "英伟达的应收账款本来就会增加，这是扩产的正常结果。",
+        "英伟达的应收账款经常会随着扩产增加，这是正常现象。",
         "GPU厂商通常会给大客户预留一部分产能。",
         "英伟达每次发布新卡，股价往往会先涨后跌。",
     ],
@@ -541,3 +541,29 @@ def test_a_claim_about_another_actor_is_not_the_named_targets(analyzer, body):
 def test_a_claim_about_the_targets_own_figures_keeps_the_target(analyzer):
     [p] = _candidates(analyzer, "英伟达这次财报很好看，下半年营收会逐季走高。")
     assert p.target == "nvidia"
+
+
+def test_a_matter_of_time_alone_or_looking_back_claims_nothing(analyzer):
+    for body in (
+        "英伟达市值终于超过了苹果，我早说过，这只是时间问题。",
+        "DeepSeek追上OpenAI？我认为，只是时间问题。",
+        "替代英伟达，这不只是时间问题，更是生态问题。",
+    ):
+        assert _candidates(analyzer, body) == [], body
+
+
+def test_a_claim_about_another_actor_keeps_the_target_it_speaks_of(analyzer):
+    """它 in the claim, or the target's own figures after the actor's name (中国区收入, 国内销量),
+    keep the target; a time before the actor is a time, not any clause ending in 内."""
+    for body, target in (
+        ("英伟达涨得太多了，AMD明年会抢走它一部分份额。", "nvidia"),
+        ("说到英伟达，中国区收入明年会腰斩。", "nvidia"),
+        ("说到英伟达，它在国内市场的份额今年会被昇腾蚕食。", "nvidia"),
+        ("DeepSeek的R1很惊艳，但接下来只会被国内大厂追上甚至甩开。", "deepseek"),
+    ):
+        assert {p.target for p in _candidates(analyzer, body)} == {target}, body
+
+
+def test_a_year_and_a_month_is_a_horizon_even_undated(analyzer):
+    [p] = _candidates_undated(analyzer, "2027年3月之前，英伟达的市值会突破6万亿美元。")
+    assert p.quote.startswith("2027年3月之前") and p.due == date(2027, 3, 31)
