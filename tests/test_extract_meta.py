@@ -24,6 +24,9 @@ def _under_headline(line: str) -> str:
     )
 
 
+STORY_HEAD = "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+
+
 def _comments(*stamps: str) -> str:
     items = "".join(
         f"<div class='comment-item'><span class='user'>网友{i}</span><span>{s}</span>"
@@ -669,8 +672,8 @@ def test_a_commentator_credited_by_role_is_the_author(analyzer):
 
 def test_the_writer_in_an_about_the_author_note_is_the_author(analyzer):
     page = (
-        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
-        f"<div class='content'>{PROSE}<p>作者簡介：馮子健，資深證券分析員，從事科技股研究逾二十年。</p>"
+        STORY_HEAD
+        + f"<div class='content'>{PROSE}<p>作者簡介：馮子健，資深證券分析員，從事科技股研究逾二十年。</p>"
         "</div></body></html>"
     )
     assert _extract(analyzer, page).author == "馮子健"
@@ -678,10 +681,7 @@ def test_the_writer_in_an_about_the_author_note_is_the_author(analyzer):
 
 def test_a_reposts_original_writer_is_the_author(analyzer):
     note = "<p>本文来自微信公众号“算力前哨”（ID：suanliqianshao），作者：韩絮</p>"
-    page = (
-        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
-        f"<div class='content'>{note}{PROSE}</div></body></html>"
-    )
+    page = STORY_HEAD + f"<div class='content'>{note}{PROSE}</div></body></html>"
     assert _extract(analyzer, page).author == "韩絮"
 
 
@@ -708,17 +708,14 @@ def test_the_name_on_an_author_card_is_the_author(analyzer):
 
 
 def test_a_section_heading_is_no_byline_name(analyzer):
-    page = (
-        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
-        f"<div class='content'><p>背景</p>{PROSE}</div></body></html>"
-    )
+    page = STORY_HEAD + f"<div class='content'><p>背景</p>{PROSE}</div></body></html>"
     assert _extract(analyzer, page).author is None
 
 
 def test_an_answers_publish_stamp_under_it_dates_it(analyzer):
     page = (
-        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
-        f"<div class='content'>{PROSE}</div><div>发布于 2024-08-17 22:05・IP 属地上海</div>"
+        STORY_HEAD
+        + f"<div class='content'>{PROSE}</div><div>发布于 2024-08-17 22:05・IP 属地上海</div>"
         "</body></html>"
     )
     assert _extract(analyzer, page).published == date(2024, 8, 17)
@@ -784,8 +781,7 @@ def test_an_edit_date_is_not_the_publish_date(analyzer):
     """Zhihu shows 编辑于 on the answer and the publish date only in the tooltip; a post's meta
     line gives 修改于 after its time."""
     zhihu = (
-        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
-        f"<div class='content'>{PROSE}</div><div class='ContentItem-time'>"
+        STORY_HEAD + f"<div class='content'>{PROSE}</div><div class='ContentItem-time'>"
         "<span data-tooltip='发布于 2025-02-03 10:12'>编辑于 2025-02-04 22:31</span></div>"
         "</body></html>"
     )
@@ -796,8 +792,7 @@ def test_an_edit_date_is_not_the_publish_date(analyzer):
 
 def test_a_posts_bare_time_right_under_it_dates_it(analyzer):
     page = (
-        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
-        f"<div class='content'>{PROSE}</div><p>2011-4-9 20:17 回复 举报</p>"
+        STORY_HEAD + f"<div class='content'>{PROSE}</div><p>2011-4-9 20:17 回复 举报</p>"
         "<div class='comments'><p>路人甲</p><p>2011-4-10 08:00</p></div></body></html>"
     )
     assert _extract(analyzer, page).published == date(2011, 4, 9)
@@ -819,8 +814,8 @@ def test_source_heading_and_asker_lines_are_no_author_card(analyzer):
 
 def test_a_bio_or_a_quoted_commentator_is_no_author(analyzer):
     bio = (
-        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
-        f"<div>周明</div><div class='content'>{PROSE}<p>作者简介：经济学博士，长期研究半导体产业。</p>"
+        STORY_HEAD
+        + f"<div>周明</div><div class='content'>{PROSE}<p>作者简介：经济学博士，长期研究半导体产业。</p>"
         "</div></body></html>"
     )
     assert _extract(analyzer, bio).author == "周明"
@@ -834,17 +829,14 @@ def test_a_bio_or_a_quoted_commentator_is_no_author(analyzer):
 
 def test_a_dated_line_of_something_else_under_the_story_is_no_publish_date(analyzer):
     for line in ("有效期至：2024-06-30", "上期回顾（2024-04-28）"):
-        page = (
-            "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
-            f"<div class='content'>{PROSE}</div><p>{line}</p></body></html>"
-        )
+        page = STORY_HEAD + f"<div class='content'>{PROSE}</div><p>{line}</p></body></html>"
         assert _extract(analyzer, page).published is None, line
 
 
 def test_an_edit_date_alone_still_dates_the_post(analyzer):
     page = (
-        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
-        f"<div class='content'>{PROSE}</div><div class='ContentItem-time'>编辑于 2024-03-05 10:00</div>"
+        STORY_HEAD
+        + f"<div class='content'>{PROSE}</div><div class='ContentItem-time'>编辑于 2024-03-05 10:00</div>"
         "</body></html>"
     )
     assert _extract(analyzer, page).published == date(2024, 3, 5)
