@@ -244,6 +244,7 @@ class PredictionCues:
     pace: re.Pattern[str]  # a change, then a change in its pace: 增长…放缓 (group 1, group 2)
     pace_sign: dict[str, int]  # slower -1, faster +1
     displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
+    displacing: re.Pattern[str]  # 取代, 超越…: whoever stands after the verb is displaced
     # A burden and a change in it: 折价…消失 (gap, change: groups 1, 2); a word before a burden
     # that overcomes it (缓解…压力, group 1), adds it (面临…风险, 2), makes it heavy (更大的…压力, 3)
     # or braves it (面对…压力, 4)
@@ -311,6 +312,7 @@ class PredictionCues:
                     f"[^，,。；;！!？?]{{0,{DISPLACE_REACH}}}?"
                     f"(?:{literal_alternation(data['direction']['displace'])})"
                 ),
+                displacing=re.compile(literal_alternation(data["direction"]["displace"])),
             )
         except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
             raise ConfigError(f"prediction cue lexicon {path} is unusable: {exc}") from None
@@ -698,10 +700,40 @@ class PredictionExtractor:
             taken.append(m.span())
             agent = target is not None and target in self.catalogue.mentioned(m.group(0))
             total += self._flipped(text, m.start(), 1 if agent else -1, premise)
+        total += self._displaced_object(text, target, premise, within, taken)
         if read_burden:
             # A burden is one change among the claim's (英伟达股价将大涨，但回调风险也在上升):
             # the others count beside it.
             total += self._changes(text, premise, skip=within)
+        return total
+
+    def _displaced_object(
+        self,
+        text: str,
+        target: str | None,
+        premise: int,
+        within: Callable[[re.Match[str]], bool],
+        taken: Spans,
+    ) -> float:
+        """The target after a verb of taking its place, in the active voice (国产GPU会取代英伟达,
+        华为明年会超越英伟达): the target is the one displaced, down, where the verb alone reads up.
+        Not when the target is also the subject (英伟达会超越苹果), nor in the passive (read above)."""
+        if target is None:
+            return 0.0
+        total = 0.0
+        for m in self.cues.displacing.finditer(text):
+            if within(m):
+                continue
+            start = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+            brk = CLAUSE_BREAK.search(text, m.end())
+            before, after = text[start : m.start()], text[m.end() : brk.start() if brk else None]
+            if "被" in before or target in self.catalogue.mentioned(before):
+                continue
+            if target not in self.catalogue.mentioned(after[: DISPLACE_REACH + 6]):
+                continue
+            taken.append(m.span())
+            # down for the displaced target; _flipped turns 不会取代英伟达 up
+            total += self._flipped(text, m.start(), -1, premise)
         return total
 
     def _burdens(self, text: str, premise: int) -> tuple[float, Spans]:

@@ -567,3 +567,19 @@ def test_a_claim_about_another_actor_keeps_the_target_it_speaks_of(analyzer):
 def test_a_year_and_a_month_is_a_horizon_even_undated(analyzer):
     [p] = _candidates_undated(analyzer, "2027年3月之前，英伟达的市值会突破6万亿美元。")
     assert p.quote.startswith("2027年3月之前") and p.due == date(2027, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("body", "direction"),
+    [
+        ("国产GPU三年内会取代英伟达。", "down"),
+        ("华为明年会超越英伟达。", "down"),
+        ("国产芯片不会取代英伟达。", "up"),
+        ("英伟达明年会超越苹果。", "up"),
+        ("如果两年后国产芯片取代了英伟达，我认错。", "up"),
+    ],
+)
+def test_the_target_taken_over_in_the_active_voice_goes_down(analyzer, body, direction):
+    """取代, 超越: the verb reads up for its subject; a target after it is the one displaced."""
+    [p] = _candidates(analyzer, body)
+    assert (p.target, p.direction) == ("nvidia", direction)
