@@ -855,3 +855,24 @@ def M_split(title: str) -> list[str]:
     from pipeline.extract.patterns import TITLE_SEPARATORS
 
     return [p for p in TITLE_SEPARATORS.split(title) if p]
+
+
+def test_a_headline_above_a_posted_line_is_no_poster(analyzer):
+    """丽江三日：在古城里迷路 / 发表于 2007-04-30: the name before 发表于 must share its line."""
+    page = (
+        "<html><head><title>丽江三日：在古城里迷路_阿岚的慢行手记</title></head><body>"
+        "<div>阿岚的慢行手记</div><div>丽江三日：在古城里迷路</div>"
+        f"<div>发表于 2007-04-30 21:15 | 分类：在路上</div><div class='content'>{PROSE}</div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, page).author is None
+
+
+def test_a_department_before_the_writer_is_not_the_writer(analyzer):
+    line = "作者：化工系 李楠　　发布时间：2008-11-20　　浏览次数：356"
+    assert _extract(analyzer, _under_headline(line)).author == "李楠"
+
+
+def test_a_recipes_section_heading_is_no_byline_name(analyzer):
+    page = STORY_HEAD + f"<div class='content'><p>用料</p>{PROSE}</div></body></html>"
+    assert _extract(analyzer, page).author is None

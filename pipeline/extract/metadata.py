@@ -596,6 +596,10 @@ _EDITOR_LABEL = re.compile(r"编辑|編輯")
 
 
 _ABOUT_LABEL = re.compile(r"作者简介|作者簡介")
+_UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:系|学院|學院|研究所|中心|办公室|辦公室|处|處|科|部)")
+_UNIT_THEN_NAME = re.compile(
+    r"[ \t\xa0\u3000]+([\u4e00-\u9fff]{2,3})(?=[ \t\xa0\u3000]|$|[，,。|｜])"
+)
 _ABOUT_NAME = re.compile(
     r"(?![\u4e00-\u9fff]*(?:博士|教授|研究员|研究員|分析师|分析師|学者|學者|专家|專家))[\u4e00-\u9fff]{2,4}"
 )
@@ -617,6 +621,8 @@ def label_author(text: str, editors: bool = True) -> str | None:
             return name  # 作者：本报记者 郑晓帆 实习生 何丽
         if _ABOUT_LABEL.match(m.group(0)) and not _ABOUT_NAME.fullmatch(value):
             continue  # 作者简介：经济学博士，… describes the writer without naming them
+        if _UNIT.fullmatch(value) and (unit_name := _UNIT_THEN_NAME.match(text, m.end(1))):
+            value = unit_name.group(1)  # 作者：化工系 李楠: the department, then the writer
         if (not _LONG_CJK.match(value) or _ISSUER.fullmatch(value)) and plausible_author(value):
             return value
     if name := reporter_author(text):

@@ -333,18 +333,20 @@ POSTED_BY = re.compile(
     r"|[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s@|]{2,16})(?=\s|$)"
     # a group's post: 来自: 拾柒(胶片和咖啡续命) 2010-12-04 21:33:07
     r"|(?:^|\n)\s*来自[:：]\s*([^\s(（:：]{2,16})(?:[(（][^)）\n]{0,20}[)）])?\s+(?:19|20)\d{2}-\d"
-    r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})[\s\xa0]+(?:发表于|發表於)\s*\d{4}"
+    # (on the same line: a headline above 发表于 … is not a name)
+    r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})[ \t\xa0\u3000]+(?:发表于|發表於)\s*\d{4}"
     r"|\[\s*([\u4e00-\u9fff]{2,4})\s*\][\s\ue000-\uf8ff]*(?:来源|來源)"
 )
 # A poster with the rank a forum prints beside the name, above the post (稳字当头 [中级吧友]
 # 发表于 2012-06-01): above the story only, where no commenter stands.
 RANKED_POSTER = re.compile(
-    r"(?:^|\n)\s*([A-Za-z0-9_\u4e00-\u9fff]{2,16})[\s\xa0]*\[[^\]\s]{1,8}\][\s\xa0]+(?:发表于|發表於)\s*\d{4}"
+    r"(?:^|\n)[ \t\xa0\u3000]*([A-Za-z0-9_\u4e00-\u9fff]{2,16})[ \t\xa0\u3000]*\[[^\]\s]{1,8}\][ \t\xa0\u3000]+"
+    r"(?:发表于|發表於)\s*\d{4}"
 )
 # A blog post's own footer with the time only (小满 发表于 22:10 | 评论(6)): right under the
 # post, before its comments; in a sidebar it is a recent comment's.
 FOOTER_POSTER = re.compile(
-    r"(?:^|\n)\s*([A-Za-z0-9_\u4e00-\u9fff]{2,16})[\s\xa0]+(?:发表于|發表於)\s*"
+    r"(?:^|\n)[ \t\xa0\u3000]*([A-Za-z0-9_\u4e00-\u9fff]{2,16})[ \t\xa0\u3000]+(?:发表于|發表於)\s*"
     r"(?:上午|下午|晚上|凌晨)?\s*\d{1,2}:\d{2}"
 )
 # A story signed at its end with the reporters' names in brackets: （常书香 马丹阳）
@@ -392,7 +394,14 @@ NOT_NAMES = frozenset(
         "关注",
         "私信",
         "粉丝",
-        # section headings of a post or a paper, which stand alone on a line like a byline name
+        # section headings of a post, a paper or a recipe, which stand alone on a line like a name
+        "用料",
+        "做法",
+        "材料",
+        "配料",
+        "原料",
+        "调料",
+        "步骤",
         "背景",
         "前言",
         "引言",
