@@ -380,3 +380,13 @@ def test_comments_in_a_custom_element_or_a_comment_content_class_stay_out(analyz
         page = f"<html><body><div class='article'>{BODY}</div>{wrapper}</body></html>"
         art = _extract(analyzer, page)
         assert art.body.startswith("第0段") and "网友" not in art.body, wrapper
+
+
+def test_a_meta_line_above_the_story_is_no_headline(analyzer):
+    """With no headline in <title>, the line above the story is taken, but not a meta line
+    (2008年12月 | 人气：5321 | 分类：海鲜水产)."""
+    page = (
+        "<html><head><title>好厨艺美食网</title></head><body><div>家常红烧带鱼</div>"
+        f"<div>2008年12月 | 人气：5321 | 分类：海鲜水产</div><div>{BODY}</div></body></html>"
+    )
+    assert _extract(analyzer, page).title == "家常红烧带鱼"

@@ -642,6 +642,7 @@ def _first_plausible(site: str | None, *rules: Callable[[], str | None]) -> str 
 
 _META_LINE = re.compile(
     r"来源|來源|作者|记者|記者|编辑|編輯|发布|發佈|时间|時間|日期|点击|點擊|字号|字體|字体"
+    r"|人气[:：]|人氣[:：]|分类[:：]|分類[:：]|阅读[:：(（]|閱讀[:：(（]|浏览[:：]|瀏覽[:：]"
 )
 
 
