@@ -876,3 +876,25 @@ def test_a_department_before_the_writer_is_not_the_writer(analyzer):
 def test_a_recipes_section_heading_is_no_byline_name(analyzer):
     page = STORY_HEAD + f"<div class='content'><p>用料</p>{PROSE}</div></body></html>"
     assert _extract(analyzer, page).author is None
+
+
+def test_credit_words_of_self_media_bylines(analyzer):
+    """编译 | X, 整理 | X (an interview written up; 口述 is who spoke), 分析师：X, a translated
+    writer's name with a middle dot and the original after it."""
+    for line, name in (
+        ("编译 | 孟川", "孟川"),
+        ("口述 | 梁启航 整理 | 叶知秋 2025-02-14 07:30", "叶知秋"),
+        ("分析师：许嘉宁 执业证书编号：S1230523070002", "许嘉宁"),
+        ("作者：丹·卡弗（Dan Carver）", "丹·卡弗"),
+        ("作者 | 柯基", "柯基"),
+    ):
+        assert _extract(analyzer, _under_headline(line)).author == name, line
+
+
+def test_a_summary_heading_is_no_credit(analyzer):
+    """重点整理：is a summary, not a credit to whoever follows it."""
+    page = (
+        STORY_HEAD
+        + f"<div class='content'><p>第四季業績重點整理：</p><p>業績表現</p>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).author is None
