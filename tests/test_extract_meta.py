@@ -898,3 +898,8 @@ def test_a_summary_heading_is_no_credit(analyzer):
         + f"<div class='content'><p>第四季業績重點整理：</p><p>業績表現</p>{PROSE}</div></body></html>"
     )
     assert _extract(analyzer, page).author is None
+
+
+def test_a_docs_last_change_is_not_its_date(analyzer):
+    line = "创建于 2025年3月2日<br>最近修改：2025年3月20日 14:20"
+    assert _extract(analyzer, _under_headline(line)).published == date(2025, 3, 2)

@@ -236,7 +236,8 @@ def header_date(text: str | None) -> date | None:
 
 # When a post was last changed (修改于, 编辑于, 更新于): its publish date only where no other is shown.
 _EDIT_LABEL = re.compile(
-    r"(?:修改于|修改於|编辑于|編輯於|更新于|更新於|最后编辑|最後編輯|最后修改|最後修改)\s*[:：]?\s*$"
+    r"(?:修改于|修改於|编辑于|編輯於|更新于|更新於|最后编辑|最後編輯|最后修改|最後修改|最近修改|最近更新"
+    r"|最后更新|最後更新)\s*[:：]?\s*$"
 )
 
 
