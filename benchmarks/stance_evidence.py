@@ -32,15 +32,16 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from pipeline.analyze import Analyzer  # noqa: E402
-from pipeline.learn import hashed_tfidf, logistic_exact, with_classifier  # noqa: E402
+from pipeline.learn import logistic_exact, with_classifier  # noqa: E402
 from pipeline.scoring import overlaps  # noqa: E402
 from pipeline.settings import PROJECT_ROOT, load_settings  # noqa: E402
 from pipeline.stance.dataset import default_training_paths, load_examples  # noqa: E402
 from pipeline.stance.evaluate import commentary_cases, example_cases, macro_f1  # noqa: E402
 from pipeline.stance.features import FeatureBuilder  # noqa: E402
 from pipeline.stance.linear import C as ARTICLE_C  # noqa: E402
+from pipeline.stance.linear import feature_columns  # noqa: E402
 from pipeline.stance.train import training_set  # noqa: E402
-from pipeline.stance.views import mentioned_targets  # noqa: E402
+from pipeline.stance.views import mentioned_targets, view_sentences  # noqa: E402
 from pipeline.targets import Catalogue  # noqa: E402
 
 COMMENTARY = ROOT.parent / "shared" / "eval" / "commentary"
@@ -62,18 +63,6 @@ VARIANTS = {
 }
 
 
-def view_sentences(item, target: str) -> list[int]:
-    """The sentences of the target view (views.target_view, window 1, same paragraph)."""
-    keep: set[int] = set()
-    sents = item.sentences
-    for i, s in enumerate(sents):
-        if target in s.targets:
-            for j in (i - 1, i, i + 1):
-                if 0 <= j < len(sents) and sents[j].paragraph == s.paragraph:
-                    keep.add(j)
-    return sorted(keep)
-
-
 def sentence_rows(features: FeatureBuilder, item, target: str) -> list[list[object]]:
     n = max(len(item.sentences), 1)
     return [
@@ -83,30 +72,20 @@ def sentence_rows(features: FeatureBuilder, item, target: str) -> list[list[obje
 
 
 def sentence_estimator():
+    """linear.v1's columns over a sentence row, with its position as two more dense columns."""
     from sklearn.compose import ColumnTransformer
 
-    dense = list(range(2, 2 + FeatureBuilder.DENSE + 2))
-    columns = ColumnTransformer(
-        [
-            ("tokens", hashed_tfidf(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2)), 0),
-            ("chars", hashed_tfidf(analyzer="char", ngram_range=(2, 3)), 1),
-            ("dense", "passthrough", dense),
-        ]
-    )
+    columns = ColumnTransformer(feature_columns(FeatureBuilder.DENSE + 2))
     return with_classifier(columns, logistic_exact(SENTENCE_C))
 
 
 def article_estimator(extra: int):
     from sklearn.compose import ColumnTransformer
 
-    dense = FeatureBuilder.DENSE
-    parts = [
-        ("tokens", hashed_tfidf(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2)), 0),
-        ("chars", hashed_tfidf(analyzer="char", ngram_range=(2, 3)), 1),
-        ("lexicon", "passthrough", list(range(2, 2 + dense))),
-    ]
+    parts = feature_columns()
     if extra:
-        parts.append(("evidence", "passthrough", list(range(2 + dense, 2 + dense + extra))))
+        dense = 2 + FeatureBuilder.DENSE
+        parts.append(("evidence", "passthrough", list(range(dense, dense + extra))))
     return with_classifier(ColumnTransformer(parts), logistic_exact(ARTICLE_C))
 
 

@@ -73,9 +73,8 @@ WHEN_ONLY = re.compile(
 )
 # A clause before such a verdict that looks back (我早说过, 终于超过了) or only frames it (我认为):
 # the verdict is history or has nothing of its own to claim.
-LOOKS_BACK = re.compile(
-    r"说过|终于|那会儿|当年|了[，,]?\s*$|^\s*(?:我认为|我觉得|我判断|我相信)[，,]?\s*$"
-)
+# (终于, 那会儿 and 当年 anywhere in the sentence: LOOKED_BACK)
+LOOKS_BACK = re.compile(r"说过|了[，,]?\s*$|^\s*(?:我认为|我觉得|我判断|我相信)[，,]?\s*$")
 LOOKED_BACK = re.compile(r"那会儿|当年|早就|早说过|终于")
 # A cue clause opening with a demonstrative (这可能会很有意思) is about what was said, not about
 # the subject word in the clause before it.
@@ -175,7 +174,8 @@ LEADING_CONJUNCTION = re.compile(r"^(?:但是|但|不过|可是|然而|而|所�
 # A pronoun standing for the target named in the sentence or the one before it in the paragraph
 # (它会回到正常位置). Not 其: 其实, 尤其, 顺其自然, 适得其反 (the rules read Simplified text).
 PRONOUN = re.compile(r"它|该公司|这家公司|这个团队")
-# A subject of its own in a clause (大家应该…, 你可能也…): a cue there is not about the clause before.
+# A clause that opens with an actor other than the catalogue's targets (中国, 国产芯片, 华为…) is
+# about that actor: it takes no target from the rest of its sentence.
 OTHER_ACTOR = re.compile(
     r"^\s*(?:但是|但|不过|而且|而|所以|因此)?\s*(?:我认为|我判断|我预计|我相信|预计|估计)?[，,]?\s*"
     # a time before it (两三年内, 明年, 未来三年): a time, not any clause ending in 年 or 内
@@ -189,12 +189,14 @@ OTHER_ACTOR = re.compile(
 )
 # A claim that speaks of "it" (它, 其, 该公司) is about a target even when another actor is its
 # subject (AMD明年会抢走它一部分份额).
-TARGET_PRONOUN = re.compile(r"它|其|该公司|這家公司|这家公司")
+_IT = r"它|其|该公司|這家公司|这家公司"
+TARGET_PRONOUN = re.compile(_IT)
+# A subject of its own in a clause (大家应该…, 你可能也…): a cue there is not about the clause before.
 OWN_SUBJECT = re.compile(r"^[^，,]{0,4}?(?:我|你|他|她|大家|很多人|有人|人们|网友|投资者)")
 # A claim that names no target but speaks of "it" or of a company's numbers is about the target
 # named last (它的份额会降, 股价能回到80就不错了).
 ANAPHOR = re.compile(
-    r"它|其|该公司|這家公司|这家公司|公司|股价|股價|市值|毛利率|营收|營收|订单|訂單|估值|财报|財報|"
+    _IT + r"|公司|股价|股價|市值|毛利率|营收|營收|订单|訂單|估值|财报|財報|"
     r"新模型|下一代|护城河|護城河|份额|份額|这颗雷|它们"
 )
 

@@ -439,6 +439,13 @@ def block_text(el: lxml_html.HtmlElement) -> str:
     return "".join(parts)
 
 
+def _page_text(root: lxml_html.HtmlElement) -> str:
+    """The text of <body> as it stands, scripts included: unlike visible_text, it changes
+    nothing, so JSON-LD can still be read after it."""
+    body = root.find("body")
+    return (body if body is not None else root).text_content()
+
+
 def visible_text(root: lxml_html.HtmlElement) -> str:
     """Text of <body> without scripts and styles: the header and footer around the story are
     searched in it (the headline in <title> must not be taken for the one above the story)."""
@@ -485,12 +492,13 @@ def _from_headline(paragraphs: list[str], title: str | None) -> list[str]:
 def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: int) -> Extracted:
     root = parse(text, source)
     site = M.html_site(root)
+    shown_site = M.fallback_site(root)  # the logo's or the copyright line's
     title = M.template_title(root)
     shown = title
     if title is None:
         # The masthead's name (a logo, the copyright line) is never the headline, even where
         # the <title> starts with it (站名 :: 查看主题 - 标题) and an <h1> shows it.
-        masthead = site or M.fallback_site(root)
+        masthead = site or shown_site
         title = M.html_title(root, masthead)
         shown = M.displayed_headline(root, title, site=masthead)
         whole = M.page_title(root) or ""
@@ -499,19 +507,20 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
             and title
             and title in whole
             and not whole.startswith(title)
-            and title in visible_text(root)
+            and title in _page_text(root)
         ):
             # 站名 :: 查看主题 - 标题, the headline shown only in a link (phpBB's topic title)
             shown = title
         title = shown or title
-    site = site or M.title_suffix_site(root, M.without_page_mark(title)) or M.fallback_site(root)
+    site = site or M.title_suffix_site(root, M.without_page_mark(title)) or shown_site
     category = M.html_category(root, title)
     published = M.meta_date(root)
     url = M.canonical_url(root)
     author = M.html_author(root, site)
 
     # Work on the tree with boilerplate containers removed, so that comments, related lists and
-    # sidebars can give neither body text nor a date.
+    # sidebars can give neither body text nor a date. (visible_text drops the scripts: only after
+    # the metadata, which JSON-LD carries, has been read.)
     full_text = visible_text(root)
     strip_boilerplate_elements(root, min_chars)
     container, method = None, "densest-block"
@@ -602,13 +611,6 @@ def text_date(header: str, byline: str, lead: str) -> date | None:
 
 
 _STAMP_LINE_MAX = 40
-# What a post's own time line holds besides the time: its floor and its buttons. Anything else
-# (有效期至：, 上期回顾（…）) makes it another line's date.
-_STAMP_REST = re.compile(
-    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}:\d{2}(?::\d{2})?"
-    r"|#?\d+\s*[楼樓]|楼主|樓主|回复|回覆|举报|舉報|引用|编辑|編輯|删除|刪除|只看该作者|只看TA|分享|收藏|点赞|點讚"
-    r"|[\s|｜·•\[\]【】()（）]"
-)
 
 
 def post_footer_date(footer: str, reach: int = 4) -> date | None:
@@ -617,7 +619,7 @@ def post_footer_date(footer: str, reach: int = 4) -> date | None:
     before anything that opens the comments. The last resort: comments follow at once."""
     lines = [ln.strip() for ln in footer.split("\n") if ln.strip()][:reach]
     if lines and len(lines[0]) <= _STAMP_LINE_MAX and (d := M.parse_date(lines[0])):
-        rest = _STAMP_REST.sub("", lines[0])
+        rest = P.STAMP_REST.sub("", lines[0])
         if not rest.strip():
             return d  # a post's bare time right under it (2011-4-9 20:17 回复 举报)
     for line in lines:
@@ -665,17 +667,9 @@ def _before_comments(footer: str) -> str:
     """The text after the story up to the line that opens its comments (网友评论, 评论(5)…)."""
     lines = footer.split("\n")
     for i, line in enumerate(lines):
-        if _COMMENTS_OPEN.match(line.strip()):
+        if P.COMMENTS_OPEN.match(line.strip()):
             return "\n".join(lines[:i])
     return footer
-
-
-# A line that opens a comment area (网友评论, 评论(5), 最新留言, 2楼, 沙发); not 版权声明 or 相关新闻,
-# below which an editor's credit can still stand.
-_COMMENTS_OPEN = re.compile(
-    r"(?:网友|網友|读者|讀者|热门|熱門|最新|全部|精彩)?(?:评论|評論|留言|回复|回覆|回应|回應|反馈|反饋)"
-    r"|\d+\s*[楼樓](?!\S)|沙发|沙發|[Cc]omments?\b"
-)
 
 
 def _footer_text(full: str, paragraphs: list[str], reach: int = 300) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -133,7 +134,13 @@ _CN_MONTH_NAME_DATE = re.compile(
 def _on_clock(text: str, at: int) -> bool:
     """Whether the date at `at` follows a label that dates something other than the page's
     story: the page's clock (今天是…), a member's registration (注册时间：…), a birthday."""
-    return bool(_CLOCK_LABEL.search(text[max(0, at - 8) : at]))
+    return _label_before(_CLOCK_LABEL, text, at)
+
+
+def _label_before(label: re.Pattern[str], text: str, at: int, reach: int = 8) -> bool:
+    """Whether label (anchored at its end) closes the few characters before `at`: what the
+    date written there is a date of."""
+    return bool(label.search(text[max(0, at - reach) : at]))
 
 
 def _cn_year(numeral: str) -> int:
@@ -229,7 +236,7 @@ def header_date(text: str | None) -> date | None:
         for line in (text or "").split("\n")
         if not _PROSE_MARKS.search(line)
         for at, d in _dates(line)
-        if not _EDIT_LABEL.search(line[max(0, at - 8) : at])  # 2024-12-03 21:47· 修改于 12-04
+        if not _label_before(_EDIT_LABEL, line, at)  # 2024-12-03 21:47· 修改于 12-04
     ]
     return found[-1] if found else parse_date(text)
 
@@ -324,33 +331,35 @@ def meta_date(tree: lxml_html.HtmlElement) -> date | None:
     ld = _json_ld(tree)
     if d := parse_date(str(ld.get("datePublished") or "")):
         return d
-    for xp in _DATE_XPATHS:
-        for node in xpath(xp)(tree):
-            text = str(node if isinstance(node, str) else node.text_content())
-            if _edited(text):
-                # Zhihu shows 编辑于 …, and the publish date only in the tooltip over it
-                hints = [] if isinstance(node, str) else xpath(".//@data-tooltip|.//@title")(node)
-                text = " ".join(str(h) for h in hints if not _edited(str(h)))
-            if d := parse_date(text):
-                return d
+    for node, text in _time_elements(tree):
+        if _edited(text):
+            # Zhihu shows 编辑于 …, and the publish date only in the tooltip over it
+            hints = [] if isinstance(node, str) else xpath(".//@data-tooltip|.//@title")(node)
+            text = " ".join(str(h) for h in hints if not _edited(str(h)))
+        if d := parse_date(text):
+            return d
     return None
 
 
 def meta_edit_date(tree: lxml_html.HtmlElement) -> date | None:
     """The date a page's time element gives as an edit (编辑于 2024-03-05) with no publish date
     beside it: a last resort, when nothing on the page dates the post otherwise."""
+    return next(
+        (d for _, text in _time_elements(tree) if _edited(text) and (d := parse_date(text))), None
+    )
+
+
+def _time_elements(tree: lxml_html.HtmlElement) -> Iterator[tuple[object, str]]:
+    """The page's time elements (_DATE_XPATHS, in order) with their text."""
     for xp in _DATE_XPATHS:
         for node in xpath(xp)(tree):
-            text = str(node if isinstance(node, str) else node.text_content())
-            if _edited(text) and (d := parse_date(text)):
-                return d
-    return None
+            yield node, str(node if isinstance(node, str) else node.text_content())
 
 
 def _edited(text: str) -> bool:
     """Whether the first date in text is an edit's (编辑于 2025-02-04), not the publish date."""
     found = _dates(text)
-    return bool(found) and bool(_EDIT_LABEL.search(text[max(0, found[0][0] - 8) : found[0][0]]))
+    return bool(found) and _label_before(_EDIT_LABEL, text, found[0][0])
 
 
 _TITLE_XPATHS = (
@@ -605,7 +614,7 @@ _UNIT_THEN_NAME = re.compile(
 _ABOUT_NAME = re.compile(
     r"(?![\u4e00-\u9fff]*(?:博士|教授|研究员|研究員|分析师|分析師|学者|學者|专家|專家))[\u4e00-\u9fff]{2,4}"
 )
-_SOURCE_NAME = re.compile(r"客户端|客戶端|App|APP|(?:报|報|网|網|社|台)$")
+_APP_NAME = re.compile(r"客户端|客戶端|App|APP")
 
 
 def label_author(text: str, editors: bool = True) -> str | None:
@@ -631,7 +640,8 @@ def label_author(text: str, editors: bool = True) -> str | None:
         return name
     if m := P.POSTED_BY.search(text):
         name = next(g for g in m.groups() if g)
-        return None if _SOURCE_NAME.search(name) else name  # 来自：人民日报客户端 is a source
+        # 来自：人民日报客户端 is a source
+        return None if _APP_NAME.search(name) or P.MEDIA_SUFFIX.search(name) else name
     m = P.NAME_THEN_WEN.search(text)
     if m and not P.ROLE_WORDS.search(m.group(1)) and plausible_author(m.group(1)):
         return m.group(1)

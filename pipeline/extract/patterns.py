@@ -308,6 +308,19 @@ POST_STAMP = re.compile(
 )
 # A post's own time line, which names its floor and offers to reply (1楼 2008-10-12 20:15 回复).
 FLOOR_STAMP = re.compile(r"^(?:#?1\s*[楼樓]|楼主|樓主)?\s*(?:19|20)\d{2}[-/.年]")
+# A line that opens a comment area (网友评论, 评论(5), 最新留言, 2楼, 沙发); not 版权声明 or 相关新闻,
+# below which an editor's credit can still stand.
+COMMENTS_OPEN = re.compile(
+    r"(?:网友|網友|读者|讀者|热门|熱門|最新|全部|精彩)?(?:评论|評論|留言|回复|回覆|回应|回應|反馈|反饋)"
+    r"|\d+\s*[楼樓](?!\S)|沙发|沙發|[Cc]omments?\b"
+)
+# What a post's own time line holds besides the time: its floor and its buttons. Anything else
+# (有效期至：, 上期回顾（…）) makes it another line's date.
+STAMP_REST = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|#?\d+\s*[楼樓]|楼主|樓主|回复|回覆|举报|舉報|引用|编辑|編輯|删除|刪除|只看该作者|只看TA|分享|收藏|点赞|點讚"
+    r"|[\s|｜·•\[\]【】()（）]"
+)
 # An official document's title (…关于…的通知): signed by the body that issued it.
 NOTICE_TITLE = re.compile(
     r"(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|批复|批覆|规定|規定|方案)$"

@@ -43,16 +43,19 @@ def build_estimator():  # -> sklearn.pipeline.Pipeline
     and a model that ignores the minority classes is worthless for finding bulls and bears."""
     from sklearn.compose import ColumnTransformer
 
-    columns = ColumnTransformer(
-        [
-            ("tokens", hashed_tfidf(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2)), 0),
-            ("chars", hashed_tfidf(analyzer="char", ngram_range=(2, 3)), 1),
-            # Already bounded (tanh sums, shares): scaling by variance blew rare ones (a share of
-            # rhetorical questions, almost always 0) up into the dominant features.
-            ("lexicon", "passthrough", list(range(2, 2 + FeatureBuilder.DENSE))),
-        ]
-    )
-    return with_classifier(columns, logistic_exact(C))
+    return with_classifier(ColumnTransformer(feature_columns()), logistic_exact(C))
+
+
+def feature_columns(dense: int = FeatureBuilder.DENSE) -> list[tuple[str, Any, Any]]:
+    """The ColumnTransformer's parts for a row: the view's tokens and characters, then `dense`
+    columns passed through (benchmarks/stance_evidence.py adds its own after these)."""
+    return [
+        ("tokens", hashed_tfidf(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2)), 0),
+        ("chars", hashed_tfidf(analyzer="char", ngram_range=(2, 3)), 1),
+        # Already bounded (tanh sums, shares): scaling by variance blew rare ones (a share of
+        # rhetorical questions, almost always 0) up into the dominant features.
+        ("lexicon", "passthrough", list(range(2, 2 + dense))),
+    ]
 
 
 def save(estimator: Any, out_dir: Path, meta: dict[str, Any]) -> None:

@@ -42,6 +42,14 @@ def target_view(
 ) -> str:
     """Title, then each sentence naming the target with `window` neighbours in its paragraph,
     in document order, joined by newlines and cut at max_chars."""
+    parts = [item.article.title] if item.article.title else []
+    parts += [item.sentences[i].text for i in view_sentences(item, target, window)]
+    return mask("\n".join(parts), target, catalogue)[:max_chars]
+
+
+def view_sentences(item: AnalysisInput, target: str, window: int = 1) -> list[int]:
+    """Indices of the sentences naming the target and of their `window` neighbours in the same
+    paragraph, in document order."""
     sentences = item.sentences
     keep: set[int] = set()
     for i, s in enumerate(sentences):
@@ -49,6 +57,4 @@ def target_view(
             for j in range(i - window, i + window + 1):
                 if 0 <= j < len(sentences) and sentences[j].paragraph == s.paragraph:
                     keep.add(j)
-    parts = [item.article.title] if item.article.title else []
-    parts += [sentences[i].text for i in sorted(keep)]
-    return mask("\n".join(parts), target, catalogue)[:max_chars]
+    return sorted(keep)
