@@ -115,12 +115,11 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # commentary). Current values, November 2026; rules were developed on these pages, so the floors
 # pin what works rather than measure it (benchmarks/boilerplate_eval.py measures on ../shared).
 # Still below 1: a short story beside a sidebar longer than itself, papers whose header lines the
-# gold keeps, a live blog's timed entries, a hosted blog read as its service rather than by
-# its own name (the later sets' gold; the earlier ones name the service), Q&A pages' experts
-# and reports' speakers as authors.
+# gold keeps, a hosted blog read as its service rather than by its own name (the later sets'
+# gold; the earlier ones name the service), Q&A pages' experts and reports' speakers as authors.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.98,
+    "body_f1": 0.985,
     "drop": 0.975,
     "title": 0.99,
     "published": 0.98,

@@ -390,3 +390,57 @@ def test_a_meta_line_above_the_story_is_no_headline(analyzer):
         f"<div>2008年12月 | 人气：5321 | 分类：海鲜水产</div><div>{BODY}</div></body></html>"
     )
     assert _extract(analyzer, page).title == "家常红烧带鱼"
+
+
+LIVE_ENTRIES = [
+    ("22:31", "美股开盘，英伟达低开约百分之十一，芯片股集体大幅低开。"),
+    ("23:05", "英伟达跌幅扩大至百分之十四，成交额已超过前一个交易日全天。"),
+    ("00:40", "部分大型科技公司股价逆势上涨，市场解读为低成本模型将利好应用层。"),
+    ("05:10", "美股收盘，英伟达收跌超过百分之十六，本场直播到此结束，感谢关注。"),
+]
+
+
+def _live_item(clock: str, text: str, badge: str = "", extra: str = "") -> str:
+    return (
+        f"<li class='live-item'><div class='time'>{badge}<time>{clock}</time></div>"
+        f"<div class='live-body'><p>{text}</p>{extra}</div></li>"
+    )
+
+
+def test_a_live_blog_is_every_timed_entry_with_its_time(analyzer):
+    """The densest block of a live blog is one entry; the story is all of them, each with its
+    time, and a badge (重点) before a time is no text."""
+    items = "".join(
+        _live_item(c, t, badge="<em>重点</em>" if i == 0 else "")
+        for i, (c, t) in enumerate(LIVE_ENTRIES)
+    )
+    page = (
+        "<html><body><div class='wrap'><h1>直播｜英伟达单日重挫</h1>"
+        f"<ul class='live-list'>{items}</ul><div class='end'>直播已结束</div></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    lines = art.body.splitlines()
+    assert lines == [f"{c} {t}" for c, t in LIVE_ENTRIES]
+
+
+def test_timed_comments_are_no_live_blog(analyzer):
+    """Comments carry times too, but also reply links: the story above them stays the body."""
+    story = "<div class='content'>" + BODY + "</div>"
+    items = "".join(
+        _live_item(c, t, extra="<a href='#'>回复</a> <a href='#'>赞</a>") for c, t in LIVE_ENTRIES
+    )
+    page = f"<html><body><h1>英伟达财报点评</h1>{story}<ul class='cmt'>{items}</ul></body></html>"
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0段") and "美股开盘" not in art.body
+
+
+def test_a_flash_list_beside_a_story_stays_out(analyzer):
+    """A 快讯 page shows its story, then a list of other timed flashes: only the story."""
+    items = "".join(_live_item(c, t) for c, t in LIVE_ENTRIES)
+    page = (
+        "<html><body><div class='detail'><h1>云厂商下调GPU云服务器价格</h1>"
+        f"<div class='flash-content'>{BODY}</div></div><ul class='flash-list'>{items}</ul>"
+        "</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0段") and "美股开盘" not in art.body

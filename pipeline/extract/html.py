@@ -389,6 +389,73 @@ def first_of_sibling_posts(
     return None
 
 
+# A live blog's entry stamp: 21:40, or 1月27日 21:40, on a piece of its own.
+_ENTRY_CLOCK = re.compile(r"^(?:\d{1,2}月\d{1,2}日\s*)?\d{1,2}[:：]\d{2}$")
+# What a comment carries beside its time, which a live entry does not.
+_COMMENT_PIECE = re.compile(r"^(?:回复|回覆|赞|讚|顶|踩|举报|檢舉|引用|\d+\s*[楼樓]|网友|網友)")
+_LIVE_ENTRIES_MIN = 3
+_ENTRY_PROSE_MIN = 15  # Chinese characters in an entry's text
+
+
+def _live_entry(entry: lxml_html.HtmlElement) -> bool:
+    """An entry of a live blog: its own clock time, a sentence or more of prose that is not a
+    link, and nothing of a comment (a reply link, a floor, a 网友 name)."""
+    pieces = [p.strip() for p in entry.itertext() if p.strip()]
+    if not any(_ENTRY_CLOCK.match(p) for p in pieces):
+        return False
+    if any(len(p) <= 8 and _COMMENT_PIECE.match(p) for p in pieces):
+        return False
+    text = entry.text_content()
+    linked = sum(len(a.text_content()) for a in xpath(".//a")(entry))
+    return (
+        len(_HAS_CJK.findall(text)) >= _ENTRY_PROSE_MIN
+        and _PROSE_PUNCT.search(text) is not None
+        and linked <= 0.3 * len(text.strip())
+    )
+
+
+_CLOCK_AT_END = re.compile(r"(?:\d{1,2}月\d{1,2}日\s*)?\d{1,2}[:：]\d{2}$")
+_CLOCK_LINE_MAX = 20  # characters: a badge and a time (重点 05:10), not a sentence
+
+
+def live_lines(entries: lxml_html.HtmlElement) -> list[tuple[str, float]]:
+    """A live blog's entries as lines, each entry's time before its first line (05:10
+    美股收盘。…), as a reader quotes them; badges before the time (重点, 置顶) go."""
+    out: list[tuple[str, float]] = []
+    for entry in entries:
+        if entry.tag != "li":
+            continue
+        clock = ""
+        for text, linked in lines_of(entry):
+            m = _CLOCK_AT_END.search(text)
+            if not clock and m and len(text) <= _CLOCK_LINE_MAX:
+                clock = m.group(0)
+                continue
+            out.append((f"{clock} {text}" if clock else text, linked))
+            clock = ""
+    return out
+
+
+def live_entries(container: lxml_html.HtmlElement, reach: int = 3) -> lxml_html.HtmlElement | None:
+    """The whole list when the densest block is one entry of a live blog (<ul class="live-list">
+    of timed <li> items): every entry is the story, in the page's order. A list of other
+    flashes beside a story is no concern here: there the story's own block is the densest."""
+    el = container
+    for _ in range(reach):
+        parent = el.getparent()
+        if parent is None:
+            return None
+        if el.tag == "li":
+            if parent.tag not in ("ul", "ol"):
+                return None
+            entries = [c for c in parent if c.tag == "li"]
+            if len(entries) >= _LIVE_ENTRIES_MIN and all(_live_entry(e) for e in entries):
+                return parent
+            return None
+        el = parent
+    return None
+
+
 def first_post(
     root: lxml_html.HtmlElement, container: lxml_html.HtmlElement
 ) -> tuple[lxml_html.HtmlElement, str] | None:
@@ -540,7 +607,12 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
             or (floor := first_of_sibling_posts(container)) is not None
         ):
             container = floor
-    lines = lines_of(container) if container is not None else []
+        elif container is not None and (entries := live_entries(container)) is not None:
+            container, method = entries, "live-entries"
+    if method == "live-entries":
+        lines = live_lines(container)
+    else:
+        lines = lines_of(container) if container is not None else []
     paragraphs = without_link_lines(lines)
     if sum(map(len, paragraphs)) < min_chars:  # a story written inside one big link
         paragraphs = [text for text, _ in lines]
