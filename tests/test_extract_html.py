@@ -444,3 +444,25 @@ def test_a_flash_list_beside_a_story_stays_out(analyzer):
     )
     art = _extract(analyzer, page)
     assert art.body.startswith("第0段") and "美股开盘" not in art.body
+
+
+def test_a_story_written_in_div_paragraphs_is_the_block_that_holds_them(analyzer):
+    """Sina-style blogs write each paragraph as a <div> inside the post's named block; the
+    block is the story, not the whole page with its profile box and comments."""
+    paragraphs = "\n".join(
+        f"<div>　　第{i}天：我们在康定被雨拦了三天，最后改走小环线，翻过折多山，云突然散开了。"
+        "阳光落在山坡上，整车人都叫了起来。</div>\n<div>&nbsp;</div>"
+        for i in range(5)
+    )
+    side = "\n".join(
+        f"<li><a href='#'>网友{i}</a>：看得我心痒痒，明年十月也想去，请问包车多少钱一天？</li>"
+        for i in range(6)
+    )
+    page = (
+        "<html><body>\n<div id='wrap'>\n<div id='side'>\n<div class='modtitle'>最新评论</div>\n"
+        f"<ul>\n{side}\n</ul>\n</div>\n<div id='main'>\n<h2>川西小环线：雨后的新都桥</h2>\n"
+        f"<div class='articalContent'>\n{paragraphs}\n</div>\n</div>\n</div>\n</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0天") and "网友" not in art.body
+    assert len(art.body.splitlines()) == 5

@@ -286,6 +286,32 @@ def _through_wrappers(
     return children, wrappers
 
 
+def _div_paragraphs(
+    el: lxml_html.HtmlElement, children: list[lxml_html.HtmlElement]
+) -> list[lxml_html.HtmlElement]:
+    """The <div> children that are the paragraphs of a block named for the story (content,
+    articalContent, post_body), when it has several: some templates write each paragraph as a
+    <div> (<div>　　十月初…</div><div>&nbsp;</div>), each a sentence or more. Elsewhere a
+    text-only <div> is a comment, a caption, a post's title or footer, or a one-paragraph
+    wrapper, and counts as before."""
+    tokens = _tokens(el)
+    if not (tokens & P.CONTENT_TOKENS or any(t.endswith("content") for t in tokens)):
+        return []
+    found = [c for c in children if _leaf_div(c) and _SENTENCE_END.search(c.text_content())]
+    return found if len(found) >= _DIV_PARAGRAPHS_MIN else []
+
+
+_DIV_PARAGRAPHS_MIN = 3
+
+
+def _leaf_div(el: lxml_html.HtmlElement) -> bool:
+    """A <div> holding only text and inline markup: a paragraph, in the templates that write
+    each paragraph as a <div> (Sina-style blogs: <div>　　十月初…</div><div>&nbsp;</div>)."""
+    return el.tag == "div" and not any(
+        isinstance(d.tag, str) and d.tag in P.BLOCK_TAGS for d in el.iterdescendants()
+    )
+
+
 def densest_block(
     root: lxml_html.HtmlElement, among: list[lxml_html.HtmlElement] | None = None
 ) -> lxml_html.HtmlElement | None:
@@ -302,7 +328,10 @@ def densest_block(
         kids = [c for c in children if c.tag in ("p", "div", "section", "br")]
         if not kids:
             continue
+        # A block named for the story may write its paragraphs as <div>s (Sina-style blogs)
+        div_paragraphs = _div_paragraphs(el, children)
         score = sum(_prose_score(c) for c in children if c.tag in ("p", "section"))
+        score += sum(_prose_score(c) for c in div_paragraphs)
         score += _prose_score(el) * 0.1 if el.text else 0
         own_text = "".join(
             (w.text or "") + "".join(c.tail or "" for c in w) for w in (el, *wrappers)
