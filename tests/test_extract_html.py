@@ -466,3 +466,33 @@ def test_a_story_written_in_div_paragraphs_is_the_block_that_holds_them(analyzer
     art = _extract(analyzer, page)
     assert art.body.startswith("第0天") and "网友" not in art.body
     assert len(art.body.splitlines()) == 5
+
+
+def test_a_thread_whose_posts_are_lines_in_an_unknown_element_is_its_first_post(analyzer):
+    """贴吧 wrote each post as <cc>line<br>line</cc>, an element HTML does not know: its lines
+    are the post's text, so the thread is found and its first post is the story."""
+    first = "<br>".join(
+        f"第{i}样：小时候的酸梅粉五毛钱一包，倒在手心里舔，一包能吃一节课，现在想想手真脏。"
+        for i in range(6)
+    )
+
+    def post(n: int, text: str, who: str) -> str:
+        return (
+            f"<table class='tab'><tr><td class='tit'><div class='floor'>{n}楼</div></td></tr>"
+            f"<tr><td class='cont'><cc>{text}</cc><br><br></td></tr>"
+            f"<tr><td class='i'>作者: {who} 2007-5-22 14:{30 + n}</td></tr></table>\n"
+        )
+
+    replies = "".join(
+        post(
+            n, "沙发！酸梅粉我也吃过，还有那种一毛钱一包的辣条，辣得直吸溜还停不下来。", f"吧友{n}"
+        )
+        for n in range(2, 8)
+    )
+    page = (
+        "<html><body>\n<div class='top'>登录 | 注册</div>\n<table><tr><td>\n"
+        f"<h1>怀念小时候的零食</h1>\n{post(1, first, '鹤城老李头')}{replies}"
+        "</td></tr></table>\n</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0样") and "沙发" not in art.body

@@ -16,6 +16,7 @@ from datetime import date
 
 from lxml import etree
 from lxml import html as lxml_html
+from lxml.html import defs as html_defs
 
 from pipeline.errors import PageRejected
 from pipeline.extract import metadata as M
@@ -249,6 +250,7 @@ _BLOCK_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "blo
 # the paragraphs inside belong to the block around them. (Not <span> or <b>: a comment area
 # without class names wraps its posts that way.)
 _INLINE_WRAPPERS = frozenset({"font"})
+_HTML_TAGS = frozenset(html_defs.tags)
 # A custom element named for the story (<founder-content>, <article-body>), not a comment list
 # (<cmt-list>): its paragraphs belong to the block around it.
 _CONTENT_ELEMENT = re.compile(r"-(?:content|article|text|body)$|^(?:content|article)-")
@@ -274,10 +276,13 @@ def _through_wrappers(
             and (parent := el.getparent()) is not None
             and not any(sib.tag == "p" for sib in parent)  # a letter quoted inside a post
         )
-        inner_blocks = ("p", "div", "section", "br") if sole_span else ("p", "div", "section")
-        if (c.tag in _INLINE_WRAPPERS or _CONTENT_ELEMENT.search(c.tag) or sole_span) and any(
-            isinstance(g.tag, str) and g.tag in inner_blocks for g in c
-        ):
+        # an element HTML does not know holding lines (贴吧's <cc>line<br>line</cc>) too
+        custom = c.tag not in _HTML_TAGS
+        lines = sole_span or custom
+        inner_blocks = ("p", "div", "section", "br") if lines else ("p", "div", "section")
+        if (
+            c.tag in _INLINE_WRAPPERS or _CONTENT_ELEMENT.search(c.tag) or sole_span or custom
+        ) and any(isinstance(g.tag, str) and g.tag in inner_blocks for g in c):
             inner, passed = _through_wrappers(c)
             children += inner
             wrappers += [c, *passed]
