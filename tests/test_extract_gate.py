@@ -119,7 +119,7 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # gold; the earlier ones name the service), Q&A pages' experts and reports' speakers as authors.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.987,
+    "body_f1": 0.988,
     "drop": 0.975,
     "title": 0.99,
     "published": 0.98,

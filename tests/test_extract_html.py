@@ -496,3 +496,38 @@ def test_a_thread_whose_posts_are_lines_in_an_unknown_element_is_its_first_post(
     )
     art = _extract(analyzer, page)
     assert art.body.startswith("第0样") and "沙发" not in art.body
+
+
+def _split_story(rest_style: str) -> str:
+    style = "font-size:14px;line-height:25px"
+
+    def paras(first: int, stop: int) -> str:
+        return "".join(
+            f"<p>　　第{i}段：国产彩屏手机的价格比一个月前下降了两到三成，卖场里挤满了学生。</p>"
+            for i in range(first, stop)
+        )
+
+    return (
+        "<html><body><table><tr><td class='nav'><a href='/'>首页</a></td></tr></table>"
+        "<table width='560'><tr><td><h1>手机卖场价格战升级</h1></td></tr>"
+        f"<tr><td style='{style}'>{paras(0, 4)}</td></tr>"
+        "<tr><td align='center'><a href='/ad'><img src='/ad.gif'>彩铃大放送 每月只需5元</a></td></tr>"
+        f"<tr><td style='{rest_style}'>{paras(4, 6)}</td></tr>"
+        "<tr><td>（责任编辑：小周）</td></tr>"
+        "<tr><td>·<a href='/1'>国产手机厂商遭遇寒冬</a><br>·<a href='/2'>彩铃业务悄然走红</a></td></tr>"
+        "</table></body></html>"
+    )
+
+
+def test_a_portal_story_split_by_an_ad_row_is_read_whole(analyzer):
+    """The ad sits in a row of its own; the story goes on in the next row, written with the
+    same style as its first part."""
+    art = _extract(analyzer, _split_story("font-size:14px; line-height:25px"))
+    assert [line[:3] for line in art.body.splitlines()] == [f"第{i}段" for i in range(6)]
+    assert "彩铃" not in art.body and "寒冬" not in art.body
+
+
+def test_prose_in_a_later_row_of_another_style_is_not_the_story(analyzer):
+    """A later row written otherwise (a comment, a summary box) is no part of the story."""
+    art = _extract(analyzer, _split_story("font-size:12px;color:#666"))
+    assert [line[:3] for line in art.body.splitlines()] == [f"第{i}段" for i in range(4)]

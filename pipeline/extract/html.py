@@ -490,6 +490,44 @@ def live_entries(container: lxml_html.HtmlElement, reach: int = 3) -> lxml_html.
     return None
 
 
+_CONTINUATION_SIBLINGS = 4  # rows after the story's that may hold its rest
+
+
+def _signature(el: lxml_html.HtmlElement) -> tuple[str, str] | None:
+    """What a template writes on every block of its story, a <td> or a <div> inside the next
+    row: class and inline style. None when the block carries neither (a bare <td> says
+    nothing)."""
+    cls, style = el.get("class", "").strip(), "".join(el.get("style", "").split()).lower()
+    return (cls, style) if cls or style else None
+
+
+def continued_rows(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The rest of a 2000s portal story that an ad or a box split into later rows of its table:
+    the blocks in the next few rows written with the story's own signature (<td
+    style="font-size:14px">, or a <div> of that style inside a row) that hold a sentence. Rows
+    without one (the ad) are passed over; the first row with prose of another kind ends it."""
+    signature = _signature(container)
+    row = container.getparent()
+    if signature is None or container.tag != "td" or row is None or row.tag != "tr":
+        return []
+    found: list[lxml_html.HtmlElement] = []
+    for sibling in list(row.itersiblings())[:_CONTINUATION_SIBLINGS]:
+        if not isinstance(sibling.tag, str) or sibling.tag != "tr":
+            break
+        same = [
+            el
+            for el in sibling.iter()
+            if isinstance(el.tag, str)
+            and _signature(el) == signature
+            and _SENTENCE_END.search(el.text_content())
+        ]
+        if same:
+            found += same
+        elif _SENTENCE_END.search(sibling.text_content()):
+            break
+    return found
+
+
 def first_post(
     root: lxml_html.HtmlElement, container: lxml_html.HtmlElement
 ) -> tuple[lxml_html.HtmlElement, str] | None:
@@ -647,6 +685,9 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lines = live_lines(container)
     else:
         lines = lines_of(container) if container is not None else []
+        if container is not None and method == "densest-block":
+            for rest in continued_rows(container):
+                lines += lines_of(rest)
     paragraphs = without_link_lines(lines)
     if sum(map(len, paragraphs)) < min_chars:  # a story written inside one big link
         paragraphs = [text for text, _ in lines]
