@@ -239,6 +239,8 @@ def test_byline_forms_on_a_minified_page(analyzer):
         ("楼主：张三", "张三"),
         ("作者：Alex Chen", "Alex Chen"),
         ("张三 发表于 2025-1-28 21:23", "张三"),
+        ("<span>作者：鄭浩然</span><span>刊於 2024年10月15日 06:30</span>", "鄭浩然"),
+        ("<span>作者：张三</span><span>发表于 2025-1-28</span>", "张三"),
     ):
         page = _under_headline(line)
         assert _extract(analyzer, page).author == name, line
@@ -767,6 +769,7 @@ def test_a_badge_or_a_time_glued_to_a_cards_name_is_not_part_of_it(analyzer):
             "Kevin在硅谷"
         ),
         "<div>财经小鹿说3小时前阅读 1.2万举报</div>": "财经小鹿说",
+        "<div>芯片老司机<span>原创</span></div><div>粉丝 12.6万</div><div>关注</div>": "芯片老司机",
     }
     for lines, name in cards.items():
         assert _extract(analyzer, _card(lines)).author == name, lines
@@ -903,3 +906,48 @@ def test_a_summary_heading_is_no_credit(analyzer):
 def test_a_docs_last_change_is_not_its_date(analyzer):
     line = "创建于 2025年3月2日<br>最近修改：2025年3月20日 14:20"
     assert _extract(analyzer, _under_headline(line)).published == date(2025, 3, 2)
+
+
+def test_credit_words_of_translations_newsletters_and_features(analyzer):
+    """译者 credits a translation, 主编 a newsletter issue; a photographer's credit after the
+    writer's (撰文／X 攝影／Y) ends the writer's name, as 审校 ends a translator's."""
+    for line, name in (
+        ("<span>原文来源：The Ledger</span><span>译者：郑可</span><span>审校：许澄</span>", "郑可"),
+        ("2025年2月14日 · 主编：苏禾 · 阅读约6分钟", "苏禾"),
+        ("<span>採訪、撰文／黃于庭</span><span>攝影／周聖凱</span>", "黃于庭"),
+        ("（譯者：中央社陳怡君）", "陳怡君"),
+    ):
+        assert _extract(analyzer, _under_headline(line)).author == name, line
+
+
+def test_a_follow_button_with_its_count_closes_an_author_card(analyzer):
+    card = "<div>芯片老赵</div><div>半导体从业十五年</div><div>+ 关注 12.3万</div>"
+    assert _extract(analyzer, _card(card)).author == "芯片老赵"
+
+
+def test_structured_authors_json_ld_and_citation_meta(analyzer):
+    """A page that shows no byline may name its writer in JSON-LD (a Person, not the publishing
+    Organization) or, on a journal's page, in citation_author."""
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "芯片降价潮来了",'
+        ' "author": {"@type": "Person", "name": "梁屿"},'
+        ' "publisher": {"@type": "Organization", "name": "云脉科技"}}</script>'
+    )
+    org = ld.replace(
+        '"@type": "Person", "name": "梁屿"', '"@type": "Organization", "name": "云脉科技"'
+    )
+    cited = '<meta name="citation_author" content="周明远"><meta name="citation_author" content="林晓岚">'
+    for head, name in ((ld, "梁屿"), (org, None), (cited, "周明远")):
+        page = _under_headline("").replace("</head>", head + "</head>")
+        assert _extract(analyzer, page).author == name, head
+
+
+def test_a_name_and_date_under_a_headline_with_an_ideographic_space(analyzer):
+    """Columns print the writer and the day under the headline; the headline's full-width space
+    (輝達市值衝天　散戶別只看一隻股) does not hide the line under it."""
+    page = (
+        "<html><head><title>輝達市值衝天　散戶別只看一隻股 - 專欄</title></head><body>"
+        "<h1>輝達市值衝天　散戶別只看一隻股</h1><div>鄭文山</div>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "鄭文山"

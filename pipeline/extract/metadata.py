@@ -54,6 +54,7 @@ _DATE_XPATHS = (
 _AUTHOR_XPATHS = (
     '//meta[@name="author"]/@content',
     '//meta[@property="article:author"]/@content',
+    '//meta[@name="citation_author"]/@content',  # a journal article's first author (Highwire)
     '//*[@id="js_author_name"]',
     '//*[contains(@class, "rich_media_meta_text")]',
     '//*[contains(@class, "AuthorInfo-name")]',
@@ -499,8 +500,28 @@ def _aside_tokens(el: lxml_html.HtmlElement) -> set[str]:
     return {t for w in words for t in P.TOKEN_SPLIT.split(w.split("--")[0]) if t}
 
 
+def json_ld_author(tree: lxml_html.HtmlElement) -> str | None:
+    """The first person the page's JSON-LD names as the author ({"@type": "Person", "name": …},
+    a list of them, or a bare name); an organisation there is the publisher, not a writer."""
+    author = _json_ld(tree).get("author")
+    for entry in author if isinstance(author, list) else [author]:
+        if isinstance(entry, str) and entry.strip():
+            return entry.strip()
+        if (
+            isinstance(entry, dict)
+            and entry.get("@type") != "Organization"
+            and isinstance(name := entry.get("name"), str)
+            and name.strip()
+        ):
+            return name.strip()
+    return None
+
+
 def html_author(tree: lxml_html.HtmlElement, site: str | None = None) -> str | None:
     total = len(tree.text_content())
+    ld = json_ld_author(tree)
+    if ld and len(ld) <= 20 and not _NOT_AUTHORS.search(ld) and plausible_author(ld, site):
+        return ld
     for xp in _AUTHOR_XPATHS:
         for node in xpath(xp)(tree):
             if not isinstance(node, str) and in_aside(node, total):
@@ -535,7 +556,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NEWSROOM = r"(?:本报|本報|本站|本刊|本网|本網|本台|特约|特約)?"
 _ROLE_ONLY = re.compile(_NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯|作者)")
 _UI_WORDS = re.compile(
-    r"专区|專區|在线投稿|在線投稿|投稿|收藏|引用|回复|回覆|举报|舉報|只看该作者|只看該作者|首页|首頁"
+    r"专区|專區|在线投稿|在線投稿|投稿|收藏|引用|回复|回覆|举报|舉報|只看该作者|只看該作者|首页|首頁|主页|主頁"
     r"|登录|登錄|注册|註冊|分享|打印|列印|关闭|關閉|更多|排行|排行榜|音频|音頻|视频|視頻|图片|圖片|图集|圖集"
     r"|播放|订阅|訂閱|下载|下載|收听|收聽"
     r"|[Aa]dmin(?:istrator)?|管理员|管理員"
@@ -580,7 +601,12 @@ def plausible_author(value: str | None, site: str | None = None) -> bool:
     return not any(run[-1] in "网網" and len(run) > 2 for run in runs)  # 正北方网: a site
 
 
-_ROLE_PREFIX = re.compile("^" + _NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*")
+# the role, or the wire service a translator works for (譯者：中央社陳怡君)
+_WIRE = r"(?:中央社|新华社|新華社|中新社)"
+_ROLE_PREFIX = re.compile(
+    "^(?:" + _WIRE + "?" + _NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生)"
+    "|" + _WIRE + r"(?=[\u4e00-\u9fff]{2,4}$))\s*"
+)
 
 
 def tidy_author(value: str | None) -> str | None:
@@ -742,7 +768,9 @@ def name_under_title(lead: str, title: str | None) -> str | None:
     / 茉莉 / 【看中国…】): the reprint names its writer the way a column does."""
     if not title:
         return None
-    lines = [ln.strip() for ln in lead.split("\n")]
+    # compared with their spaces made one (輝達市值衝天\u3000散戶別只看一隻股)
+    title = " ".join(title.split())
+    lines = [" ".join(ln.split()) for ln in lead.split("\n")]
     if title not in lines:
         return None
     below = lines[len(lines) - lines[::-1].index(title) :]
@@ -754,11 +782,14 @@ _CARD_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9_·\-]{2,16}?)(?:\s*[Vv])?")
 # What follows an author's name in a post's or an article's author card: a follow button, the
 # followers count, or the time of the post (老周看半导体 V / + 关注; 财经白话君 / 2024-10-18 07:45发布于北京).
 _CARD_NEXT = re.compile(
-    r"^(?:\+\s*)?(?:关注|關注|已关注|已關注)(?:\s*私信)?$|粉丝|粉絲|^(?:发布于|發佈於|编辑于|編輯於)"
+    r"^(?:\+\s*)?(?:关注|關注|已关注|已關注)(?:\s*[\d.]+\s*[万萬]?)?(?:\s*私信)?$|粉丝|粉絲"
+    r"|^(?:发布于|發佈於|编辑于|編輯於)"
 )
-# A badge printed right after the name (浪里白条2019楼主, Kevin在硅谷科技领域优秀答主).
+# A badge printed right after the name (浪里白条2019楼主, Kevin在硅谷科技领域优秀答主,
+# 芯片老司机原创).
 _CARD_BADGE = re.compile(
-    r"(?:(?:[\u4e00-\u9fff]{2}(?:领域|領域|话题|話題))?(?:优秀答主|答主|创作者|創作者)|楼主|樓主)$"
+    r"(?:(?:[\u4e00-\u9fff]{2}(?:领域|領域|话题|話題))?(?:优秀答主|答主|创作者|創作者)"
+    r"|楼主|樓主|原创|原創)$"
 )
 _CARD_INLINE = re.compile(
     r"^([\u4e00-\u9fffA-Za-z0-9_]{2,16}?)\s*(?:\d+\s*(?:分钟|分鐘|小时|小時|天)前|昨天\s*\d{1,2}:\d{2})"
@@ -788,9 +819,11 @@ def card_author(header: str, title: str | None) -> str | None:
 def _card_in(lines: list[str], title: str) -> str | None:
     """The last card in lines, the nearest the story (a Q&A page's asker comes before the
     answerer)."""
-    found = None
+    found, bio = None, -1
     for i, line in enumerate(lines):
         name = None
+        if i == bio:
+            continue  # the line under a card's name, before its follow button
         if (m := _CARD_INLINE.match(line)) and _card_name(m.group(1)):
             name = m.group(1)  # 财经小鹿说3小时前阅读 1.2万: the name and the time on one line
         elif (m := _CARD_NAME.fullmatch(_CARD_BADGE.sub("", line))) and _card_name(m.group(1)):
@@ -805,6 +838,7 @@ def _card_in(lines: list[str], title: str) -> str | None:
                 and _card_next(after[1])  # 钱塘小厨 / Lv.4 / 楼主 2012/11/03 16:22
             ):
                 name = m.group(1)
+                bio = i + 1 if not _card_next(after[0]) else bio
         if name and not line.isdigit():
             found = name
     return found

@@ -282,9 +282,9 @@ AUTHOR_LABEL = re.compile(
     # 文 alone only where no word ends in it (分享此文：, 全文：): 文：张三, 文／許雅婷, 文 | 苏小禾
     r"|(?<![\u4e00-\u9fff])文\s*[:：/／|｜]"
     # 编译 (a translator or a compiler), 整理 (who wrote up an interview), 主讲 (a talk's speaker),
-    # 分析师 (a research note's)
+    # 分析师 (a research note's), 译者 (a translation's), 主编 (a newsletter's)
     # (the new credit words only as a line's or a field's first word: 重点整理：is a summary)
-    r"|(?:(?<![\u4e00-\u9fff])(?:编译|編譯|整理|主讲|主講|分析师|分析師)"
+    r"|(?:(?<![\u4e00-\u9fff])(?:编译|編譯|整理|主讲|主講|分析师|分析師|译者|譯者|主编|主編)"
     r"|作者简介|作者簡介|张贴者|張貼者|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
     r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／]"
     # a bar after a credit word (编译 | 孟川, 整理 | 吕青), as self-media print bylines
@@ -292,9 +292,10 @@ AUTHOR_LABEL = re.compile(
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.&＆\- ]{0,24}?)"
     # where the name ends: a space, a mark, the next field (来源, 审核, 发文日期), or digits
     # after a Chinese name (张三2005-5-7); a handle keeps its own (lightboy2005)
-    r"(?=\s|$|[，,。|｜/:：】\]）)（(]|来源|來源|发布|發佈|发文|發文|时间|時間|日期|审核|審核|校对|校對"
+    r"(?=\s|$|[，,。|｜/／:：】\]）)（(]|来源|來源|发布|發佈|发文|發文|时间|時間|日期|审核|審核|校对|校對"
+    r"|审校|審校|摄影|攝影"
     r"|编辑|編輯|执业|執業|时长|時長|参与|參與"
-    r"|责编|責編|监制|監製|阅读|閱讀|(?<=[\u4e00-\u9fff])\d)"
+    r"|责编|責編|监制|監製|阅读|閱讀|刊[於于]|发表|發表|(?<=[\u4e00-\u9fff])\d)"
 )
 # Words that open a comment area or other stories: a date after them is not the post's.
 COMMENTS_START = re.compile(

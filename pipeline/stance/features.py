@@ -40,7 +40,7 @@ class FeatureBuilder:
             VoiceMarkers.load(settings.path("stance_cues")),
         )
 
-    def _text_columns(self, view: str) -> list[str]:
+    def text_columns(self, view: str) -> list[str]:
         simplified = to_simplified(view)
         tokens = " ".join(t for t in self.nlp.tokens(simplified) if not t.isspace())
         return [tokens, simplified]
@@ -78,7 +78,7 @@ class FeatureBuilder:
             view = target_view(item, target, self.catalogue)
             out.append(
                 [
-                    *self._text_columns(view),
+                    *self.text_columns(view),
                     *self._dense(scored, target, len(item.sentences), named, others),
                     *voice,
                 ]
@@ -95,7 +95,7 @@ class FeatureBuilder:
             sentence, self.lexicon.scorer.score(sentence, dict.fromkeys(named, 1.0))
         )
         return [
-            *self._text_columns(mask(sentence, target, self.catalogue)),
+            *self.text_columns(mask(sentence, target, self.catalogue)),
             *self._dense([score], target, 1, int(target in named), int(bool(named - {target}))),
             *self.voice.shares([sentence], ""),
         ]
