@@ -116,15 +116,19 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # pin what works rather than measure it (benchmarks/boilerplate_eval.py measures on ../shared).
 # Still below 1: a short story beside a sidebar longer than itself, papers whose header lines the
 # gold keeps, a hosted blog read as its service rather than by its own name (the later sets'
-# gold; the earlier ones name the service), Q&A pages' experts and reports' speakers as authors.
+# gold; the earlier ones name the service), Q&A pages' experts and reports' speakers as authors,
+# authors on cards far below the headline (a video page's uploader), headlines with a full-width
+# space (the gold keeps it as shown, we print a space). The two sets added last (the
+# "-d" folders, 40 pages) brought the title, author and site floors down: new pages, not a
+# regression; their first scores are in data/labelled/extraction/README.md.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.988,
-    "drop": 0.975,
-    "title": 0.99,
-    "published": 0.98,
-    "author": 0.94,
-    "site": 0.85,
+    "body_f1": 0.989,
+    "drop": 0.979,
+    "title": 0.98,
+    "published": 0.996,
+    "author": 0.926,
+    "site": 0.863,
 }
 
 
