@@ -123,11 +123,11 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # regression; their first scores are in data/labelled/extraction/README.md.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.989,
+    "body_f1": 0.990,
     "drop": 0.979,
     "title": 0.98,
     "published": 0.996,
-    "author": 0.926,
+    "author": 0.933,
     "site": 0.863,
 }
 

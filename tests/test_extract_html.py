@@ -531,3 +531,37 @@ def test_prose_in_a_later_row_of_another_style_is_not_the_story(analyzer):
     """A later row written otherwise (a comment, a summary box) is no part of the story."""
     art = _extract(analyzer, _split_story("font-size:12px;color:#666"))
     assert [line[:3] for line in art.body.splitlines()] == [f"第{i}段" for i in range(4)]
+
+
+def _qa_page(label: str) -> str:
+    answer = "".join(
+        f"<p>第{i}步：新锅先用热水加洗洁精刷干净，小火烧干水分，再用猪皮蘸油反复擦十分钟。</p>"
+        for i in range(4)
+    )
+    return (
+        "<html><body><div class='nav'><a href='/'>首页</a> | <a href='/q'>问答</a></div>"
+        "<h1>新买的铁锅怎么开锅？第一次用要注意什么？</h1>"
+        "<div class='meta'>悬赏分：10 - 解决时间：2009-06-03 13:25</div>"
+        "<div class='q'>刚买了一口生铁炒锅，说明书上写要先开锅再使用，但是没写具体怎么做，到底哪种方法对？</div>"
+        "<div class='asker'>提问者：lily_2009 - 2009-06-03 10:12</div>"
+        f"<div class='label'>{label}</div><div class='answer'>{answer}</div>"
+        "<div class='by'>回答者：灶台边的猫 - 五级 - 2009-06-03 11:40</div>"
+        "<div class='other'>其他回答 共3条</div><p>用猪皮擦就行，老一辈都这么干的。</p>"
+        "</body></html>"
+    )
+
+
+def test_a_qa_page_is_its_question_and_its_chosen_answer(analyzer):
+    """A Q&A page's densest block is the answer; the question's description above the answer's
+    label (满意答案) is part of the page's text, its meta lines (提问者, 悬赏分) are not, and the
+    answerer is the author."""
+    art = _extract(analyzer, _qa_page("满意答案"))
+    lines = art.body.splitlines()
+    assert lines[0].startswith("刚买了一口生铁炒锅") and lines[1].startswith("第0步")
+    assert "提问者" not in art.body and "悬赏分" not in art.body and "老一辈" not in art.body
+    assert art.author == "灶台边的猫"
+
+
+def test_without_an_answer_label_the_lines_above_the_story_stay_out(analyzer):
+    art = _extract(analyzer, _qa_page("相关推荐"))
+    assert art.body.startswith("第0步")

@@ -617,6 +617,41 @@ def _lead_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
     return _BLANK_LINES.sub("\n", full[max(0, pos - 8 * reach) : pos])[-reach:]
 
 
+# The label over a Q&A page's chosen answer (百度知道's 满意答案, a health site's 专家解答).
+_ANSWER_LABEL = re.compile(
+    r"^(?:满意答案|滿意答案|最佳答案|推荐答案|推薦答案|专家解答|專家解答|专家回答|專家回答|医生回答|醫生回答"
+    r"|医生解答|醫生解答)(?:\s|$)"
+)
+_QUESTION_META = re.compile(r"^[^：:]{1,8}[：:]")  # 提问者：…, 悬赏分：10, 问题补充：…
+_QUESTION_MIN = 15  # Chinese characters of a question's description
+
+
+def qa_question(full: str, paragraphs: list[str], title: str | None) -> list[str]:
+    """A Q&A page's question, for the body above its chosen answer: the prose lines between the
+    headline (the question's title) and the answer's label. The page is the question and its
+    answer; the block read as the body is the answer alone. Meta lines (提问者：, 悬赏分：, a date)
+    are no part of it; 问题补充： is, without its label."""
+    if not paragraphs or not title:
+        return []
+    pos = full.find(paragraphs[0][:20])
+    start = full.rfind(title, 0, pos) if pos > 0 else -1
+    if start < 0:
+        return []
+    lines = [" ".join(ln.split()) for ln in full[start + len(title) : pos].split("\n")]
+    lines = [ln for ln in lines if ln]
+    labels = [i for i, ln in enumerate(lines) if _ANSWER_LABEL.match(ln)]
+    if not labels:
+        return []
+    question = []
+    for line in lines[: labels[-1]]:
+        text = re.sub(r"^(?:问题补充|問題補充)[：:]\s*", "", line)
+        if text is line and _QUESTION_META.match(line):
+            continue
+        if len(_HAS_CJK.findall(text)) >= _QUESTION_MIN and _SENTENCE_END.search(text):
+            question.append(text)
+    return question
+
+
 def _from_headline(paragraphs: list[str], title: str | None) -> list[str]:
     """An article starts at its headline: when the block also holds the navigation above it,
     the lines before the headline (in the first half) go."""
@@ -700,6 +735,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     paragraphs, byline = _split_byline(paragraphs)
     top = paragraphs[:4]  # before menus are cut: a bare byline name is not prose either
     paragraphs = without_trailing_lists(from_first_prose(without_repeated_captions(paragraphs)))
+    paragraphs = qa_question(full_text, paragraphs, title) + paragraphs
     if shown is None and paragraphs:
         body_el = root.find("body")  # not <head>: its <title> line is no shown headline
         lines_all = lines_of(body_el if body_el is not None else root)
