@@ -565,3 +565,73 @@ def test_a_qa_page_is_its_question_and_its_chosen_answer(analyzer):
 def test_without_an_answer_label_the_lines_above_the_story_stay_out(analyzer):
     art = _extract(analyzer, _qa_page("相关推荐"))
     assert art.body.startswith("第0步")
+
+
+def test_a_thread_or_a_feed_in_a_timed_list_is_no_live_blog(analyzer):
+    """Posts in a <ul> carry a time too, but each shows its poster's name: the first post is
+    the densest block and stays the story alone."""
+
+    def post(who: str, clock: str, text: str) -> str:
+        return (
+            f"<li class='post'><div class='head'><span>{who}</span><span>{clock}</span></div>"
+            f"<div class='post-body'>{text}</div></li>"
+        )
+
+    first = "".join(
+        f"<p>第{i}段：老房子墙太厚，换了新路由器以后卧室信号反而更差了。</p>" for i in range(3)
+    )
+    posts = post("钱塘老猫", "08:15", first) + "".join(
+        post(f"网名{i}", f"08:{20 + i}", "<p>同款户型，我是用电力猫解决的，速度一般但是稳定。</p>")
+        for i in range(3)
+    )
+    page = f"<html><body><h1>老房子WiFi信号差</h1><ul class='thread'>{posts}</ul></body></html>"
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0段") and "电力猫" not in art.body
+
+
+def test_sidebars_and_comments_named_like_content_are_no_story(analyzer):
+    """tab-content, side-content and comment_content hold <div> items too; they are never read
+    as a story written in <div> paragraphs."""
+    items = "".join(
+        f"<div>{i}. 快讯：某芯片公司发布新品，股价盘中大涨百分之五，成交额放大。</div>"
+        for i in range(8)
+    )
+    for name in ("tab-content", "side-content", "comment_content"):
+        page = (
+            f"<html><body><h1>芯片降价潮来了</h1><div class='article'>{BODY}</div>"
+            f"<div class='{name}'>{items}</div></body></html>"
+        )
+        art = _extract(analyzer, page)
+        assert art.body.startswith("第0段") and "快讯" not in art.body, name
+
+
+def test_html5_main_and_comment_components_are_no_line_wrappers(analyzer):
+    """<main> is HTML; <cmt-list> and <user-comment> are comments: none of them is passed
+    through like 贴吧's <cc>."""
+    comments = "".join(
+        f"<user-comment>业主{i}号 · 05-08<br>说得太对了，我家小区也是这样，物业根本不管。<br></user-comment>"
+        for i in range(8)
+    )
+    page = (
+        "<html><body><main><h1>小区停车难怎么办</h1>" + BODY + "</main>"
+        f"<cmt-list>{comments}</cmt-list><div class='foot'>关于我们 | 联系方式</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0段") and "物业" not in art.body and "关于我们" not in art.body
+
+
+def test_rows_after_a_story_in_its_own_style_stop_at_comments_and_a_layout_class(analyzer):
+    """Comment rows may wear the story's style (杭州网友：…); a class every cell wears (box) is
+    layout, not the story's signature."""
+    comments = _split_story("font-size:14px;line-height:25px").replace(
+        "彩铃大放送 每月只需5元", "网友评论"
+    )
+    assert "第4段" not in _extract(analyzer, comments).body
+    boxed = (
+        "<html><body><table><tr><td class='box'><a href='/'>首页</a> 新闻 体育</td></tr>"
+        "<tr><td class='box'><h1>手机卖场价格战升级</h1></td></tr>"
+        f"<tr><td class='box'>{BODY}</td></tr>"
+        "<tr><td class='box'>主办单位：某某网。地址：中山路1号。电话：12345678。欢迎投稿。</td></tr>"
+        "</table></body></html>"
+    )
+    assert "主办单位" not in _extract(analyzer, boxed).body

@@ -951,3 +951,44 @@ def test_a_name_and_date_under_a_headline_with_an_ideographic_space(analyzer):
         f"<div class='content'>{PROSE}</div></body></html>"
     )
     assert _extract(analyzer, page).author == "鄭文山"
+
+
+def test_structured_authors_give_way_to_a_visible_byline(analyzer):
+    """JSON-LD may list a desk's editors, and a news page about a paper may carry the paper's
+    citation_author: the byline the page shows comes first. Untyped authors and any kind of
+    organisation are no writers; a reference's "Last, First" is no byline."""
+    shown = _under_headline("作者：赵宇")
+
+    def head(extra: str, page: str) -> str:
+        return page.replace("</head>", extra + "</head>")
+
+    editors = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x", "author": {"@type": "Person", "name": "王芳"}}</script>'
+    assert _extract(analyzer, head(editors, shown)).author == "赵宇"
+    cited = '<meta name="citation_author" content="陈建华">'
+    assert _extract(analyzer, head(cited, shown)).author == "赵宇"
+    bare = _under_headline("")
+    for ld in (
+        '{"@type": "NewsArticle", "headline": "x", "author": {"name": "第一财经"}}',
+        '{"@type": "NewsArticle", "headline": "x", "author": {"@type": "NewsMediaOrganization", "name": "南方周末"}}',
+    ):
+        page = head(f'<script type="application/ld+json">{ld}</script>', bare)
+        assert _extract(analyzer, page).author is None, ld
+    reference = '<meta name="citation_author" content="Chen, Jianhua">'
+    assert _extract(analyzer, head(reference, bare)).author is None
+
+
+def test_credit_words_in_a_masthead_or_a_book_box_credit_nobody(analyzer):
+    """主编 and 译者 credit a newsletter issue or a translation on its dated byline line; in a
+    magazine's masthead or a reviewed book's info box, on lines of their own, they do not."""
+    for box in (
+        "<div>本刊编委会</div><div>主编：王建国</div><div>副主编：李红</div>",
+        "<div>书名：枪炮、病菌与钢铁</div><div>译者：谢延光</div><div>出版社：某某出版社</div>",
+    ):
+        assert _extract(analyzer, _under_headline(box)).author is None, box
+
+
+def test_a_column_name_above_a_cards_name_is_not_the_name(analyzer):
+    """投研笔记 / 芯片老赵 / + 关注: the line right above the follow button is the name when it is
+    no longer than the line above it."""
+    card = "<div>投研笔记</div><div>芯片老赵</div><div>+ 关注</div>"
+    assert _extract(analyzer, _card(card)).author == "芯片老赵"

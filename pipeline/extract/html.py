@@ -250,7 +250,12 @@ _BLOCK_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "blo
 # the paragraphs inside belong to the block around them. (Not <span> or <b>: a comment area
 # without class names wraps its posts that way.)
 _INLINE_WRAPPERS = frozenset({"font"})
-_HTML_TAGS = frozenset(html_defs.tags)
+_HTML_TAGS = frozenset(
+    html_defs.tags
+    | html_defs.html5_tags
+    | {"main", "template", "dialog", "picture", "slot", "data", "search"}
+)
+_COMMENT_TAG = re.compile(r"cmt|comment|reply|review")
 # A custom element named for the story (<founder-content>, <article-body>), not a comment list
 # (<cmt-list>): its paragraphs belong to the block around it.
 _CONTENT_ELEMENT = re.compile(r"-(?:content|article|text|body)$|^(?:content|article)-")
@@ -276,8 +281,14 @@ def _through_wrappers(
             and (parent := el.getparent()) is not None
             and not any(sib.tag == "p" for sib in parent)  # a letter quoted inside a post
         )
-        # an element HTML does not know holding lines (贴吧's <cc>line<br>line</cc>) too
-        custom = c.tag not in _HTML_TAGS
+        # an element HTML does not know, holding lines (贴吧's <cc>line<br>line</cc>), too; not
+        # a web component (<cmt-list>, <user-comment>: a hyphen) nor one named for comments
+        custom = (
+            c.tag not in _HTML_TAGS
+            and "-" not in c.tag
+            and not _COMMENT_TAG.search(c.tag)
+            and any(g.tag == "br" for g in c)
+        )
         lines = sole_span or custom
         inner_blocks = ("p", "div", "section", "br") if lines else ("p", "div", "section")
         if (
@@ -300,13 +311,20 @@ def _div_paragraphs(
     text-only <div> is a comment, a caption, a post's title or footer, or a one-paragraph
     wrapper, and counts as before."""
     tokens = _tokens(el)
+    # the story's own name (content, articalContent), not a tab, a sidebar, a list of posts or
+    # comments that share the word (tab-content, side-content, post-list, comment_content)
     if not (tokens & P.CONTENT_TOKENS or any(t.endswith("content") for t in tokens)):
+        return []
+    if tokens & (P.ASIDE_TOKENS | P.LAYOUT_TOKENS | _NOT_STORY_TOKENS):
         return []
     found = [c for c in children if _leaf_div(c) and _SENTENCE_END.search(c.text_content())]
     return found if len(found) >= _DIV_PARAGRAPHS_MIN else []
 
 
 _DIV_PARAGRAPHS_MIN = 3
+_NOT_STORY_TOKENS = frozenset(
+    {"tab", "tabs", "side", "sidebar", "aside", "list", "item", "items", "cmt", "widget", "box"}
+)
 
 
 def _leaf_div(el: lxml_html.HtmlElement) -> bool:
@@ -425,19 +443,36 @@ def first_of_sibling_posts(
 
 # A live blog's entry stamp: 21:40, or 1月27日 21:40, on a piece of its own.
 _ENTRY_CLOCK = re.compile(r"^(?:\d{1,2}月\d{1,2}日\s*)?\d{1,2}[:：]\d{2}$")
-# What a comment carries beside its time, which a live entry does not.
-_COMMENT_PIECE = re.compile(r"^(?:回复|回覆|赞|讚|顶|踩|举报|檢舉|引用|\d+\s*[楼樓]|网友|網友)")
+# What a comment or a feed's post carries beside its time, which a live entry does not.
+_COMMENT_PIECE = re.compile(
+    r"回复|回覆|赞|讚|顶|踩|举报|檢舉|舉報|引用|转发|轉發|评论|評論|\d+\s*[楼樓]|网友|網友"
+)
 _LIVE_ENTRIES_MIN = 3
 _ENTRY_PROSE_MIN = 15  # Chinese characters in an entry's text
+_SHORT_PIECE = 12  # characters: a badge (重点), a name, a button; not a sentence
+_ENTRY_SHARE_MAX = 0.5  # of the list's text in the densest entry: more is a story of its own
+
+
+def _short_pieces(entry: lxml_html.HtmlElement) -> int:
+    """Pieces of an entry's text beside its time that are too short for a sentence: a badge
+    (重点), or a poster's name."""
+    pieces = [p.strip() for p in entry.itertext() if p.strip()]
+    return sum(1 for p in pieces if len(p) <= _SHORT_PIECE and not _ENTRY_CLOCK.match(p))
 
 
 def _live_entry(entry: lxml_html.HtmlElement) -> bool:
     """An entry of a live blog: its own clock time, a sentence or more of prose that is not a
-    link, and nothing of a comment (a reply link, a floor, a 网友 name)."""
+    link, one badge at most beside the time (重点; a post in a thread or a feed shows its
+    poster's name), no heading of its own, and nothing of a comment (回复, 转发, a floor)."""
     pieces = [p.strip() for p in entry.itertext() if p.strip()]
-    if not any(_ENTRY_CLOCK.match(p) for p in pieces):
+    clocks = [p for p in pieces if _ENTRY_CLOCK.match(p)]
+    if not clocks:
         return False
-    if any(len(p) <= 8 and _COMMENT_PIECE.match(p) for p in pieces):
+    if any(len(p) <= 20 and _COMMENT_PIECE.search(p) for p in pieces):
+        return False
+    if _short_pieces(entry) > 1:
+        return False
+    if any(entry.iter("h1", "h2", "h3", "h4")):
         return False
     text = entry.text_content()
     linked = sum(len(a.text_content()) for a in xpath(".//a")(entry))
@@ -483,7 +518,14 @@ def live_entries(container: lxml_html.HtmlElement, reach: int = 3) -> lxml_html.
             if parent.tag not in ("ul", "ol"):
                 return None
             entries = [c for c in parent if c.tag == "li"]
-            if len(entries) >= _LIVE_ENTRIES_MIN and all(_live_entry(e) for e in entries):
+            own = len(el.text_content().strip())
+            named = sum(1 for e in entries if _short_pieces(e) > 0)
+            if (
+                len(entries) >= _LIVE_ENTRIES_MIN
+                and own < _ENTRY_SHARE_MAX * len(parent.text_content().strip())
+                and all(_live_entry(e) for e in entries)
+                and named <= len(entries) / 2  # a poster's name on each: a thread or a feed
+            ):
                 return parent
             return None
         el = parent
@@ -510,10 +552,21 @@ def continued_rows(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlEleme
     row = container.getparent()
     if signature is None or container.tag != "td" or row is None or row.tag != "tr":
         return []
+    # A layout class every cell wears (class="box") names no story: the story's signature is
+    # not seen in the rows above it.
+    if any(
+        _signature(el) == signature
+        for above in row.itersiblings(preceding=True)
+        for el in above.iter()
+        if isinstance(el.tag, str)
+    ):
+        return []
     found: list[lxml_html.HtmlElement] = []
     for sibling in list(row.itersiblings())[:_CONTINUATION_SIBLINGS]:
         if not isinstance(sibling.tag, str) or sibling.tag != "tr":
             break
+        if P.COMMENTS_START.search(sibling.text_content()[:40]):
+            break  # 杭州网友：…, 相关新闻, 版权所有: the story is over
         same = [
             el
             for el in sibling.iter()
@@ -691,6 +744,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     published = M.meta_date(root)
     url = M.canonical_url(root)
     author = M.html_author(root, site)
+    structured = M.structured_author(root, site)  # read before visible_text drops the scripts
 
     # Work on the tree with boilerplate containers removed, so that comments, related lists and
     # sidebars can give neither body text nor a date. (visible_text drops the scripts: only after
@@ -755,6 +809,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     author = author or _first_plausible(
         site,
         lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early, late),
+        lambda: M.lead_credit_author(lead),
         lambda: M.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
         lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
         lambda: M.panel_author(header),
@@ -764,6 +819,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: M.source_name_author(footer),
         lambda: M.profile_author(full_text),
         lambda: M.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),
+        lambda: structured,
     )
     return Extracted(title, published, site, author, category, paragraphs, method, url)
 

@@ -54,7 +54,6 @@ _DATE_XPATHS = (
 _AUTHOR_XPATHS = (
     '//meta[@name="author"]/@content',
     '//meta[@property="article:author"]/@content',
-    '//meta[@name="citation_author"]/@content',  # a journal article's first author (Highwire)
     '//*[@id="js_author_name"]',
     '//*[contains(@class, "rich_media_meta_text")]',
     '//*[contains(@class, "AuthorInfo-name")]',
@@ -500,28 +499,43 @@ def _aside_tokens(el: lxml_html.HtmlElement) -> set[str]:
     return {t for w in words for t in P.TOKEN_SPLIT.split(w.split("--")[0]) if t}
 
 
-def json_ld_author(tree: lxml_html.HtmlElement) -> str | None:
-    """The first person the page's JSON-LD names as the author ({"@type": "Person", "name": …},
-    a list of them, or a bare name); an organisation there is the publisher, not a writer."""
+def lead_credit_author(lead: str) -> str | None:
+    """译者 or 主编 on a byline line right above the text: one that also dates the piece or names
+    its source (2021-03-16 原文来源：… 译者：郑可), or a credit in brackets (（譯者：中央社陳怡君）).
+    A book's info box or a masthead lists the same words on lines of their own."""
+    for line in lead.split("\n"):
+        m = _LEAD_CREDIT.search(line)
+        if not m or not plausible_author(name := m.group(1).strip()):
+            continue
+        bracketed = re.fullmatch(r"\s*[（(].*[)）]\s*", line) is not None
+        if bracketed or parse_date(line) is not None or re.search(r"原文|原載|原载", line):
+            return name
+    return None
+
+
+def structured_author(tree: lxml_html.HtmlElement, site: str | None = None) -> str | None:
+    """For a page that shows no byline: the first Person its JSON-LD names as the author (an
+    author without a type, or any kind of organisation, may be the publisher or a desk), else a
+    journal page's first citation_author. Both come after every visible byline: a page's
+    JSON-LD may list its editors, and a news page about a paper may carry the paper's authors."""
     author = _json_ld(tree).get("author")
-    for entry in author if isinstance(author, list) else [author]:
-        if isinstance(entry, str) and entry.strip():
-            return entry.strip()
-        if (
-            isinstance(entry, dict)
-            and entry.get("@type") != "Organization"
-            and isinstance(name := entry.get("name"), str)
-            and name.strip()
-        ):
-            return name.strip()
+    names = [
+        entry.get("name")
+        for entry in (author if isinstance(author, list) else [author])
+        if isinstance(entry, dict) and entry.get("@type") == "Person"
+    ]
+    names += [str(v) for v in xpath('//meta[@name="citation_author"]/@content')(tree)]
+    for name in names:
+        if not isinstance(name, str) or "," in name:  # Chen, Jianhua: a reference's form
+            continue
+        value = tidy_author(strip_label(clean_text(name)))
+        if value and len(value) <= 20 and plausible_author(value, site) and value != site:
+            return value
     return None
 
 
 def html_author(tree: lxml_html.HtmlElement, site: str | None = None) -> str | None:
     total = len(tree.text_content())
-    ld = json_ld_author(tree)
-    if ld and len(ld) <= 20 and not _NOT_AUTHORS.search(ld) and plausible_author(ld, site):
-        return ld
     for xp in _AUTHOR_XPATHS:
         for node in xpath(xp)(tree):
             if not isinstance(node, str) and in_aside(node, total):
@@ -604,8 +618,15 @@ def plausible_author(value: str | None, site: str | None = None) -> bool:
 # the role, or the wire service a translator works for (譯者：中央社陳怡君)
 _WIRE = r"(?:中央社|新华社|新華社|中新社)"
 _ROLE_PREFIX = re.compile(
-    "^(?:" + _WIRE + "?" + _NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生)"
-    "|" + _WIRE + r"(?=[\u4e00-\u9fff]{2,4}$))\s*"
+    "^" + _WIRE + "?" + _NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*"
+)
+# A translation's or a newsletter issue's credit, on the lines right above the text (译者：郑可,
+# 譯者：中央社陳怡君, 主编：苏禾): elsewhere on a page the same words credit a book in a review's
+# info box or a magazine's masthead.
+_LEAD_CREDIT = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:译者|譯者|主编|主編)\s*[:：/／]\s*" + _WIRE + r"?"
+    r"([\u4e00-\u9fff]{2,4}?|[A-Za-z][A-Za-z .\-]{1,30}?[A-Za-z])"
+    r"(?=\s|$|[，,。|｜/／:：)）·]|审校|審校|校对|校對|编辑|編輯)"
 )
 
 
@@ -838,7 +859,10 @@ def _card_in(lines: list[str], title: str) -> str | None:
                 and _card_next(after[1])  # 钱塘小厨 / Lv.4 / 楼主 2012/11/03 16:22
             ):
                 name = m.group(1)
-                bio = i + 1 if not _card_next(after[0]) else bio
+                if not _card_next(after[0]) and len(after[0]) > len(name):
+                    # a bio longer than the name (芯片老赵 / 半导体从业十五年 / + 关注); a line
+                    # as short is the name under a column's (投研笔记 / 芯片老赵 / + 关注)
+                    bio = i + 1
         if name and not line.isdigit():
             found = name
     return found
