@@ -29,6 +29,7 @@ import numpy as np  # noqa: E402
 
 import pipeline.claims as claims  # noqa: E402
 import pipeline.stance.linear as linear  # noqa: E402
+from benchmarks.refits import kept_articles, macro_per_target  # noqa: E402
 from pipeline.analyze import Analyzer  # noqa: E402
 from pipeline.evaluate import example_predictions, load_gold  # noqa: E402
 from pipeline.learn import logistic_exact, logistic_sgd  # noqa: E402
@@ -39,7 +40,6 @@ from pipeline.stance.evaluate import (  # noqa: E402
     commentary_cases,
     example_cases,
     feature_pairs,
-    macro_f1,
 )
 from pipeline.stance.features import FeatureBuilder  # noqa: E402
 from pipeline.stance.train import train, training_set  # noqa: E402
@@ -47,7 +47,6 @@ from pipeline.targets import Catalogue  # noqa: E402
 
 COMMENTARY = ROOT.parent / "shared" / "eval" / "commentary"
 METHODS = {"SGD": lambda c: logistic_sgd(), "exact (shipped)": logistic_exact}
-TARGETS = ("nvidia", "deepseek")
 
 
 def _pairs(cases, features: FeatureBuilder):
@@ -56,12 +55,7 @@ def _pairs(cases, features: FeatureBuilder):
 
 
 def _macro(estimator, rows, gold) -> str:
-    got = estimator.predict(rows)
-    scores = [
-        macro_f1([(g, p) for (t, g), p in zip(gold, got, strict=True) if t == target])[0]
-        for target in TARGETS
-    ]
-    return " / ".join(f"{s:.3f}" for s in scores)
+    return macro_per_target(gold, estimator.predict(rows))
 
 
 def stance(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float) -> None:
@@ -81,9 +75,7 @@ def stance(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float
     for method, classifier in METHODS.items():
         linear.logistic_exact = classifier  # what build_estimator fits with
         for run in range(runs):
-            rnd = random.Random(run)
-            kept_ids = {g for g in sorted(set(groups)) if rnd.random() >= drop}
-            keep = np.array([g in kept_ids for g in groups])
+            keep = kept_articles(groups, run, drop)
             model = linear.build_estimator().fit(x[keep], y[keep])
             real = _macro(model, *real_rows) if real_rows else ""
             print(f"{method:<18}{run:>4}{_macro(model, *dev_rows):>18}{real:>18}")

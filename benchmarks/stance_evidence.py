@@ -18,9 +18,7 @@ models only: nothing is saved.
 
 from __future__ import annotations
 
-import argparse
 import math
-import random
 import sys
 import time
 from collections import Counter
@@ -31,12 +29,13 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
+from benchmarks.refits import kept_articles, macro_per_target, refit_parser  # noqa: E402
 from pipeline.analyze import Analyzer  # noqa: E402
 from pipeline.learn import logistic_exact, with_classifier  # noqa: E402
 from pipeline.scoring import overlaps  # noqa: E402
 from pipeline.settings import PROJECT_ROOT, load_settings  # noqa: E402
 from pipeline.stance.dataset import default_training_paths, load_examples  # noqa: E402
-from pipeline.stance.evaluate import commentary_cases, example_cases, macro_f1  # noqa: E402
+from pipeline.stance.evaluate import commentary_cases, example_cases  # noqa: E402
 from pipeline.stance.features import FeatureBuilder  # noqa: E402
 from pipeline.stance.linear import C as ARTICLE_C  # noqa: E402
 from pipeline.stance.linear import feature_columns  # noqa: E402
@@ -45,7 +44,6 @@ from pipeline.stance.views import mentioned_targets, view_sentences  # noqa: E40
 from pipeline.targets import Catalogue  # noqa: E402
 
 COMMENTARY = ROOT.parent / "shared" / "eval" / "commentary"
-TARGETS = ("nvidia", "deepseek")
 SENTENCE_CLASSES = (
     "ev_bearish",
     "ev_bullish",
@@ -127,12 +125,7 @@ class Rows:
         )
 
     def macro(self, model, chosen: list[int]) -> str:
-        got = model.predict(self.matrix(chosen))
-        pairs = list(zip(self.gold, got, strict=True))
-        return " / ".join(
-            f"{macro_f1([(g, p) for (t, g), p in pairs if t == target])[0]:.3f}"
-            for target in TARGETS
-        )
+        return macro_per_target(self.gold, model.predict(self.matrix(chosen)))
 
 
 def training_rows(data, features: FeatureBuilder) -> tuple[Rows, object]:
@@ -182,10 +175,7 @@ def held_out_rows(cases, features: FeatureBuilder, sentence_model) -> Rows:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--drop", type=float, default=0.03)
-    args = parser.parse_args()
+    args = refit_parser(__doc__).parse_args()
     started = time.perf_counter()
     settings = load_settings()
     catalogue = Catalogue.load(settings.path("targets_file"))
@@ -215,9 +205,7 @@ def main() -> None:
     for variant, chosen in VARIANTS.items():
         x = train.matrix(chosen)
         for run in range(args.runs):
-            rnd = random.Random(run)
-            kept = {g for g in sorted(set(groups)) if rnd.random() >= args.drop}
-            keep = np.array([g in kept for g in groups])
+            keep = kept_articles(groups, run, args.drop)
             model = article_estimator(len(chosen)).fit(x[keep], y[keep])
             cells = "".join(f"{rows.macro(model, chosen):>18}" for rows in held_out.values())
             print(f"{variant:<24}{run:>4}{cells}", flush=True)

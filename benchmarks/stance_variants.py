@@ -20,8 +20,6 @@ on the real pages. Throwaway models only: nothing is saved.
 
 from __future__ import annotations
 
-import argparse
-import random
 import re
 import sys
 import time
@@ -32,12 +30,13 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
+from benchmarks.refits import kept_articles, macro_per_target, refit_parser  # noqa: E402
 from pipeline.analyze import Analyzer  # noqa: E402
 from pipeline.learn import logistic_exact, with_classifier  # noqa: E402
 from pipeline.nlp import to_simplified  # noqa: E402
 from pipeline.settings import PROJECT_ROOT, load_settings  # noqa: E402
 from pipeline.stance.dataset import default_training_paths, load_examples  # noqa: E402
-from pipeline.stance.evaluate import commentary_cases, example_cases, macro_f1  # noqa: E402
+from pipeline.stance.evaluate import commentary_cases, example_cases  # noqa: E402
 from pipeline.stance.features import FeatureBuilder  # noqa: E402
 from pipeline.stance.linear import C, feature_columns  # noqa: E402
 from pipeline.stance.train import training_set  # noqa: E402
@@ -50,7 +49,6 @@ from pipeline.stance.views import (  # noqa: E402
 from pipeline.targets import Catalogue  # noqa: E402
 
 COMMENTARY = ROOT.parent / "shared" / "eval" / "commentary"
-TARGETS = ("nvidia", "deepseek")
 SPEECH = r"(?:表示|称|说|认为|指出|预计|预测|强调|透露|坦言|写道|提到|介绍|估计|判断|相信|警告|直言|宣布|回应|解释|分析|看来)"
 REPORTED = re.compile(
     r"^[^，。；！？]{1,24}?(?<![我们])" + SPEECH + r"(?:道|说|称)?[,，:：]"
@@ -138,19 +136,8 @@ def pairs_of(cases, catalogue: Catalogue):
     return pairs, gold
 
 
-def macro(model, x: np.ndarray, gold: list[tuple[str, str]]) -> str:
-    got = model.predict(x)
-    pairs = list(zip(gold, got, strict=True))
-    return " / ".join(
-        f"{macro_f1([(g, p) for (t, g), p in pairs if t == target])[0]:.3f}" for target in TARGETS
-    )
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--drop", type=float, default=0.03)
-    args = parser.parse_args()
+    args = refit_parser(__doc__).parse_args()
     started = time.perf_counter()
     settings = load_settings()
     catalogue = Catalogue.load(settings.path("targets_file"))
@@ -185,11 +172,11 @@ def main() -> None:
         x = matrix(train)
         rows = {name: (matrix(pairs), gold) for name, (pairs, gold) in held_out.items()}
         for run in range(args.runs):
-            rnd = random.Random(run)
-            kept = {g for g in sorted(set(groups)) if rnd.random() >= args.drop}
-            keep = np.array([g in kept for g in groups])
+            keep = kept_articles(groups, run, args.drop)
             model = estimator().fit(x[keep], y[keep])
-            cells = "".join(f"{macro(model, *r):>18}" for r in rows.values())
+            cells = "".join(
+                f"{macro_per_target(g, model.predict(r)):>18}" for r, g in rows.values()
+            )
             print(f"{variant:<30}{run:>4}{cells}", flush=True)
     print(f"\n{time.perf_counter() - started:.0f} s")
 
