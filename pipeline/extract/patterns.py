@@ -515,3 +515,8 @@ POST_TITLE_XPATH = (
 TITLE_SEPARATORS = re.compile(
     r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])|\s::\s|[:：]\s+)\s*"
 )
+
+# Punctuation of prose, a sentence's end, a Chinese character: what tells text from a menu.
+PROSE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”「」]")
+SENTENCE_END = re.compile(r"[。！？!?]")
+HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
