@@ -992,3 +992,18 @@ def test_a_column_name_above_a_cards_name_is_not_the_name(analyzer):
     no longer than the line above it."""
     card = "<div>投研笔记</div><div>芯片老赵</div><div>+ 关注</div>"
     assert _extract(analyzer, _card(card)).author == "芯片老赵"
+
+
+def test_a_commentators_role_and_a_qa_experts_label(analyzer):
+    """特约评论员 is a role, like 记者; 解答老师 and 解答专家 credit a Q&A page's answerer, also where
+    cleaning took their line out of the answer's first lines."""
+    assert _extract(analyzer, _under_headline("特约评论员 庞书远")).author == "庞书远"
+    for label, name in (
+        ("解答老师：郑秋华（市第三中学高级教师）", "郑秋华"),
+        ("解答专家：刘长林　主任医师", "刘长林"),
+    ):
+        page = (
+            STORY_HEAD + "<div class='meta'>发布时间：2006-04-15</div>"
+            f"<div class='content'><p>{label}</p>{PROSE}</div></body></html>"
+        )
+        assert _extract(analyzer, page).author == name, label

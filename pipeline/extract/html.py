@@ -789,6 +789,10 @@ def _text_author(
     for text in (early, late):
         if text and (name := M.reporter_author(text)):
             return name
+    # a writer's labelled credit that cleaning took out of the first lines (解答专家：刘长林 over
+    # a Q&A page's answer); an editor's is not taken here
+    if early and (name := M.label_author(early, editors=False)):
+        return name
     # below the story only up to its comments: a commenter's 阿桂 发表于 … is not the writer
     below = _before_comments(footer)
     for text in (tail, below):

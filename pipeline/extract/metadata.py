@@ -618,7 +618,7 @@ def plausible_author(value: str | None, site: str | None = None) -> bool:
 # the role, or the wire service a translator works for (譯者：中央社陳怡君)
 _WIRE = r"(?:中央社|新华社|新華社|中新社)"
 _ROLE_PREFIX = re.compile(
-    "^" + _WIRE + "?" + _NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*"
+    "^" + _WIRE + "?" + _NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生|评论员|評論員)\s*"
 )
 # A translation's or a newsletter issue's credit, on the lines right above the text (译者：郑可,
 # 譯者：中央社陳怡君, 主编：苏禾): elsewhere on a page the same words credit a book in a review's

@@ -285,7 +285,7 @@ AUTHOR_LABEL = re.compile(
     # 分析师 (a research note's)
     # (the new credit words only as a line's or a field's first word: 重点整理：is a summary)
     r"|(?:(?<![\u4e00-\u9fff])(?:编译|編譯|整理|主讲|主講|分析师|分析師)"
-    r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答专家|解答專家|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
+    r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答(?:专家|專家|老师|老師|医生|醫生|医师|醫師)|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
     r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／]"
     # a bar after a credit word (编译 | 孟川, 整理 | 吕青), as self-media print bylines
     r"|(?:编译|編譯|整理|主讲|主講|翻译|翻譯|作者|撰文)\s*[|｜])\s*"
