@@ -1007,3 +1007,24 @@ def test_a_commentators_role_and_a_qa_experts_label(analyzer):
             f"<div class='content'><p>{label}</p>{PROSE}</div></body></html>"
         )
         assert _extract(analyzer, page).author == name, label
+
+
+def test_a_threads_poster_is_the_name_under_its_toolbar(analyzer):
+    """贴吧 prints the thread's toolbar (只看楼主 | 收藏 | 回复), then the first poster's bare name,
+    maybe with a level, then the floor; a sentence there is no name."""
+    for toolbar, expected in (
+        (
+            "<div>只看楼主</div><div>收藏</div><div>回复</div><div>共8篇回复</div><div>雨中垂钓</div>",
+            "雨中垂钓",
+        ),
+        (
+            "<div>回复贴：23　只看楼主　收藏　回复</div><div>青青子衿_88 1</div><div>1楼</div>",
+            "青青子衿_88",
+        ),
+        ("<div>只看楼主</div><div>收藏</div><div>周六和钓友去水库野钓，爆护了。</div>", None),
+    ):
+        page = (
+            "<html><head><title>周末水库野钓_钓鱼吧</title></head><body><h1>周末水库野钓</h1>"
+            f"{toolbar}<div class='content'>{PROSE}</div></body></html>"
+        )
+        assert _extract(analyzer, page).author == expected, toolbar

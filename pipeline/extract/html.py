@@ -664,6 +664,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: M.name_line_author(top),
         lambda: M.name_under_title(lead, title),
         lambda: M.card_author(header, title),
+        lambda: M.thread_poster(header + "\n" + lead),
         lambda: M.source_name_author(footer),
         lambda: M.profile_author(full_text),
         lambda: M.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),

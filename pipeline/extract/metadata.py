@@ -868,6 +868,31 @@ def _card_in(lines: list[str], title: str) -> str | None:
     return found
 
 
+# A thread's toolbar over its first post (只看楼主 | 收藏 | 回复), and what else stands between it
+# and the poster's name: a reply count, the floor.
+_THREAD_TOOLBAR = re.compile(r"只看楼主|只看樓主|只看该作者|只看該作者")
+_TOOLBAR_LINE = re.compile(
+    r"^(?:收藏|回复|回覆|分享|举报|舉報|楼主|樓主|\d+|#?\d+\s*[楼樓]|共\s*\d+\s*[篇条條]回[复覆]"
+    r"|回[复覆]贴[：:]\s*\d+|回[复覆]數?[：:]?\s*\d+)$"
+)
+
+
+def thread_poster(header: str) -> str | None:
+    """The poster of a 贴吧-style thread's first post: the bare name right under the thread's
+    toolbar (只看楼主 | 收藏 | 回复 | 共8篇回复 | 雨中垂钓 | 1楼 | …)."""
+    lines = [ln.strip() for ln in header.split("\n") if ln.strip()]
+    at = max((i for i, ln in enumerate(lines) if _THREAD_TOOLBAR.search(ln)), default=None)
+    if at is None:
+        return None
+    for line in lines[at + 1 : at + 6]:
+        if _TOOLBAR_LINE.match(line):
+            continue
+        name = re.sub(r"\s+(?:Lv\.?\s*)?\d{1,2}$", "", line)  # 青青子衿_88 1: the level
+        m = _CARD_NAME.fullmatch(_CARD_BADGE.sub("", name))
+        return m.group(1) if m and _card_name(m.group(1)) else None
+    return None
+
+
 _ASKED = re.compile(r"提问|提問|问题补充|問題補充")
 _MENU_LINE = re.compile(r"[|｜]|注册|註冊|登录|登錄|登入")
 
