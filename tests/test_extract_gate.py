@@ -127,7 +127,7 @@ EXTRACTION_FLOORS = {
     "drop": 0.979,
     "title": 0.98,
     "published": 0.996,
-    "author": 0.946,
+    "author": 0.95,
     "site": 0.863,
 }
 

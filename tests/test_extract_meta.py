@@ -1028,3 +1028,24 @@ def test_a_threads_poster_is_the_name_under_its_toolbar(analyzer):
             f"{toolbar}<div class='content'>{PROSE}</div></body></html>"
         )
         assert _extract(analyzer, page).author == expected, toolbar
+
+
+def test_a_phpbb_threads_first_poster_not_his_rank(analyzer):
+    """phpBB 2 prints each poster's name, then a rank line (資深車友), in the post's left cell."""
+
+    def post(name: str, rank: str, text: str) -> str:
+        return (
+            f"<tr><td class='row1'><span class='name'><b>{name}</b></span><br>"
+            f"<span class='postdetails'>{rank}<br>註冊時間: 2006-04-12<br>文章: 523</span></td>"
+            f"<td class='row1'><span class='postbody'>{text}</span></td></tr>"
+        )
+
+    first = "<br>".join(
+        f"第{i}天：從台東騎到墾丁，海風很大，一路上坡下坡，腿都快廢了。" for i in range(5)
+    )
+    page = (
+        "<html><head><title>環島第七天 :: 單車論壇</title></head><body><h1>環島第七天</h1>"
+        f"<table class='forumline'>{post('阿凱騎單車', '資深車友', first)}"
+        f"{post('小胖', '新手上路', '推一個，我明年也想環島。')}</table></body></html>"
+    )
+    assert _extract(analyzer, page).author == "阿凱騎單車"

@@ -58,6 +58,7 @@ _AUTHOR_XPATHS = (
     '//*[contains(@class, "rich_media_meta_text")]',
     '//*[contains(@class, "AuthorInfo-name")]',
     '(//*[contains(@class, "authi")]//a[contains(@class, "xw1")])[1]',
+    '(//td[contains(@class, "row")]/span[@class="name"])[1]',  # phpBB 2's first poster
     '//*[@rel="author"]',
     '//*[contains(@class, "author") and contains(@class, "vcard")]',
     '//*[@itemprop="author"]//*[@itemprop="name"]',
