@@ -118,17 +118,17 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # gold keeps, a hosted blog read as its service rather than by its own name (the later sets'
 # gold; the earlier ones name the service), Q&A pages' experts and reports' speakers as authors,
 # authors on cards far below the headline (a video page's uploader), headlines with a full-width
-# space (the gold keeps it as shown, we print a space). The two sets added last (the
-# "-d" folders, 40 pages) brought the title, author and site floors down: new pages, not a
-# regression; their first scores are in data/labelled/extraction/README.md.
+# space (the gold keeps it as shown, we print a space), a homepage whose <title> puts the site
+# first. The sets added last (the "-d" and "-e" folders, 60 pages) brought the title floor
+# down: new pages, not a regression; their first scores are in data/labelled/extraction/README.md.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.990,
-    "drop": 0.979,
-    "title": 0.98,
+    "body_f1": 0.991,
+    "drop": 0.98,
+    "title": 0.978,
     "published": 0.996,
-    "author": 0.95,
-    "site": 0.863,
+    "author": 0.953,
+    "site": 0.865,
 }
 
 

@@ -1049,3 +1049,30 @@ def test_a_phpbb_threads_first_poster_not_his_rank(analyzer):
         f"{post('小胖', '新手上路', '推一個，我明年也想環島。')}</table></body></html>"
     )
     assert _extract(analyzer, page).author == "阿凱騎單車"
+
+
+def test_contributors_publishers_and_handles_with_a_year(analyzer):
+    """特约撰稿 is a role before a name; 发布者 credits a notice's writer; a forum handle keeps
+    its digits (北方的狼1976), while a name glued to a date (张三2005-5-7) does not."""
+    for line, name in (
+        ("特约撰稿 孙一鸣", "孙一鸣"),
+        ("发布者：王晓东　发布时间：2008-03-12", "王晓东"),
+        ("作者：北方的狼1976 发表于 2006-9-14 23:05", "北方的狼1976"),
+        ("作者：张三2005-5-7", "张三"),
+    ):
+        assert _extract(analyzer, _under_headline(line)).author == name, line
+
+
+def test_a_site_from_a_copyright_line_or_a_location_trail(analyzer):
+    """Pages with no site metadata and no logo: 云溪都市报社版权所有 names the paper (without its
+    社), and a location trail's root names the site where it is no 首页."""
+    for tail, head, site in (
+        ("\n<div>云溪都市报社版权所有 未经许可不得复制</div>", "", "云溪都市报"),
+        ("", "<div>您现在的位置：南岭理工学院新闻网 &gt; 校园快讯</div>", "南岭理工学院新闻网"),
+        ("", "<div>您现在的位置：首页 &gt; 校园快讯</div>", None),
+    ):
+        page = (
+            f"<html><head><title>暴雨过后</title></head><body>{head}<h1>暴雨过后</h1>"
+            f"<div class='content'>{PROSE}</div>{tail}</body></html>"
+        )
+        assert _extract(analyzer, page).site == site, tail or head

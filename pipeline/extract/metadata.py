@@ -92,6 +92,13 @@ _SITE_NAME_XPATH = (
 _LOGO_ALT_XPATHS = ('(//img[contains(@src, "logo") or contains(@id, "logo")])[1]/@alt',)
 _COPYRIGHT_SITE = re.compile(
     r"(?:©|&copy;|Copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:版权所有|版權所有|All rights)"
+    # a line that opens with the name (云溪都市报社版权所有: the paper, without its 社)
+    r"|(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)(?:(?<=报|報)社)?(?:版权所有|版權所有)"
+)
+# 您现在的位置：南岭理工学院新闻网 > 校园快讯: the trail's root names the site where it is no 首页
+_TRAIL_ROOT = re.compile(
+    r"(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|你的位置|现在位置|位置)\s*[:：]\s*"
+    r"([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:>|&gt;|»|›|→|/)"
 )
 _BREADCRUMB_XPATHS = (
     '//*[contains(@class, "breadcrumb") or contains(@class, "crumb") or @id="pt" or contains(@class, "position") or contains(@class, "location")]',
@@ -951,13 +958,25 @@ def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
     if named and 2 <= len(named) <= 12:
         return site_name(named)
     alt = _first(tree, _LOGO_ALT_XPATHS)  # after the copyright line: share buttons have logos
-    return site_name(alt) if alt and 2 <= len(alt) <= 12 else None
+    return site_name(alt) if alt and 2 <= len(alt) <= 12 else trail_site(tree)
 
 
 def copyright_site(tree: lxml_html.HtmlElement) -> str | None:
     """The name in the page's copyright line (Copyright © 2003-2008 华讯网 版权所有)."""
     m = _COPYRIGHT_SITE.search(tree.text_content()[-3000:])
-    return m.group(1) if m else None
+    return next((g for g in m.groups() if g), None) if m else None
+
+
+def trail_site(tree: lxml_html.HtmlElement) -> str | None:
+    """The root of the page's location trail, where it is a name and not 首页 or 主页."""
+    m = _TRAIL_ROOT.search(tree.text_content()[:5000])
+    if (
+        not m
+        or m.group(1) in P.BREADCRUMB_LEAVES
+        or re.fullmatch(r"首页|首頁|主页|主頁|网站首页|網站首頁|Home|HOME|home", m.group(1))
+    ):
+        return None
+    return site_name(m.group(1))
 
 
 def html_site(tree: lxml_html.HtmlElement) -> str | None:
