@@ -27,7 +27,7 @@ from pipeline.extract.cleaning import (
     without_repeated_captions,
     without_trailing_lists,
 )
-from pipeline.extract.layouts import continued_rows, live_entries, qa_question
+from pipeline.extract.layouts import ENTRY_CLOCK, continued_rows, live_entries, qa_question
 from pipeline.extract.xpath import xpath
 
 _PROSE_PUNCT = P.PROSE_PUNCT
@@ -80,13 +80,18 @@ def _tokens(el: lxml_html.HtmlElement) -> set[str]:
     return {t for t in P.TOKEN_SPLIT.split(value) if t}
 
 
+def _names_story(tokens: set[str]) -> bool:
+    """A class or id naming the story: a content word, or one closing a compound class
+    (articalContent, mainContent: Sina's blog marks its post <div id="sina_keyword_ad_area2"
+    class="articalContent">)."""
+    return bool(tokens & P.CONTENT_TOKENS) or any(t.endswith("content") for t in tokens)
+
+
 def _is_boilerplate(el: lxml_html.HtmlElement) -> bool:
     tokens = _tokens(el)
-    # articalContent, mainContent: a content word closing a compound class is one too (Sina's
-    # blog marks its post <div id="sina_keyword_ad_area2" class="articalContent">)
     if not tokens or tokens & P.CONTENT_TOKENS:
         return False
-    if any(t.endswith("content") for t in tokens) and not tokens & P.COMMENT_RELATED_TOKENS:
+    if _names_story(tokens) and not tokens & P.COMMENT_RELATED_TOKENS:
         return False
     return bool(tokens & P.BOILERPLATE_TOKENS)
 
@@ -314,7 +319,7 @@ def _div_paragraphs(
     tokens = _tokens(el)
     # the story's own name (content, articalContent), not a tab, a sidebar, a list of posts or
     # comments that share the word (tab-content, side-content, post-list, comment_content)
-    if not (tokens & P.CONTENT_TOKENS or any(t.endswith("content") for t in tokens)):
+    if not _names_story(tokens):
         return []
     if tokens & (P.ASIDE_TOKENS | P.LAYOUT_TOKENS | _NOT_STORY_TOKENS):
         return []
@@ -442,7 +447,7 @@ def first_of_sibling_posts(
     return None
 
 
-_CLOCK_AT_END = re.compile(r"(?:\d{1,2}月\d{1,2}日\s*)?\d{1,2}[:：]\d{2}$")
+_CLOCK_AT_END = re.compile(ENTRY_CLOCK + "$")
 _CLOCK_LINE_MAX = 20  # characters: a badge and a time (重点 05:10), not a sentence
 
 
@@ -589,10 +594,11 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         title = shown or title
     site = site or M.title_suffix_site(root, M.without_page_mark(title)) or shown_site
     category = M.html_category(root, title)
-    published = M.meta_date(root)
+    ld = M.json_ld(root)
+    published = M.meta_date(root, ld)
     url = M.canonical_url(root)
     author = M.html_author(root, site)
-    structured = M.structured_author(root, site)  # read before visible_text drops the scripts
+    structured = M.structured_author(root, site, ld)  # before visible_text drops the scripts
 
     # Work on the tree with boilerplate containers removed, so that comments, related lists and
     # sidebars can give neither body text nor a date. (visible_text drops the scripts: only after

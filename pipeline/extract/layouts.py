@@ -18,8 +18,10 @@ _PROSE_PUNCT = P.PROSE_PUNCT
 _SENTENCE_END = P.SENTENCE_END
 _HAS_CJK = P.HAS_CJK
 
-# A live blog's entry stamp: 21:40, or 1月27日 21:40, on a piece of its own.
-_ENTRY_CLOCK = re.compile(r"^(?:\d{1,2}月\d{1,2}日\s*)?\d{1,2}[:：]\d{2}$")
+# A live blog's entry stamp: 21:40, or 1月27日 21:40 (on a piece of its own here; html.py
+# finds it at the end of a line).
+ENTRY_CLOCK = r"(?:\d{1,2}月\d{1,2}日\s*)?\d{1,2}[:：]\d{2}"
+_ENTRY_CLOCK = re.compile(ENTRY_CLOCK)
 # What a comment or a feed's post carries beside its time, which a live entry does not.
 _COMMENT_PIECE = re.compile(
     r"回复|回覆|赞|讚|顶|踩|举报|檢舉|舉報|引用|转发|轉發|评论|評論|\d+\s*[楼樓]|网友|網友"
@@ -30,24 +32,25 @@ _SHORT_PIECE = 12  # characters: a badge (重点), a name, a button; not a sente
 _ENTRY_SHARE_MAX = 0.5  # of the list's text in the densest entry: more is a story of its own
 
 
-def _short_pieces(entry: lxml_html.HtmlElement) -> int:
+def _pieces(entry: lxml_html.HtmlElement) -> list[str]:
+    return [p.strip() for p in entry.itertext() if p.strip()]
+
+
+def _short_pieces(pieces: list[str]) -> int:
     """Pieces of an entry's text beside its time that are too short for a sentence: a badge
     (重点), or a poster's name."""
-    pieces = [p.strip() for p in entry.itertext() if p.strip()]
-    return sum(1 for p in pieces if len(p) <= _SHORT_PIECE and not _ENTRY_CLOCK.match(p))
+    return sum(1 for p in pieces if len(p) <= _SHORT_PIECE and not _ENTRY_CLOCK.fullmatch(p))
 
 
-def _live_entry(entry: lxml_html.HtmlElement) -> bool:
+def _live_entry(entry: lxml_html.HtmlElement, pieces: list[str]) -> bool:
     """An entry of a live blog: its own clock time, a sentence or more of prose that is not a
     link, one badge at most beside the time (重点; a post in a thread or a feed shows its
     poster's name), no heading of its own, and nothing of a comment (回复, 转发, a floor)."""
-    pieces = [p.strip() for p in entry.itertext() if p.strip()]
-    clocks = [p for p in pieces if _ENTRY_CLOCK.match(p)]
-    if not clocks:
+    if not any(_ENTRY_CLOCK.fullmatch(p) for p in pieces):
         return False
     if any(len(p) <= 20 and _COMMENT_PIECE.search(p) for p in pieces):
         return False
-    if _short_pieces(entry) > 1:
+    if _short_pieces(pieces) > 1:
         return False
     if any(entry.iter("h1", "h2", "h3", "h4")):
         return False
@@ -72,13 +75,13 @@ def live_entries(container: lxml_html.HtmlElement, reach: int = 3) -> lxml_html.
         if el.tag == "li":
             if parent.tag not in ("ul", "ol"):
                 return None
-            entries = [c for c in parent if c.tag == "li"]
+            entries = [(c, _pieces(c)) for c in parent if c.tag == "li"]
             own = len(el.text_content().strip())
-            named = sum(1 for e in entries if _short_pieces(e) > 0)
+            named = sum(1 for _, pieces in entries if _short_pieces(pieces) > 0)
             if (
                 len(entries) >= _LIVE_ENTRIES_MIN
                 and own < _ENTRY_SHARE_MAX * len(parent.text_content().strip())
-                and all(_live_entry(e) for e in entries)
+                and all(_live_entry(e, pieces) for e, pieces in entries)
                 and named <= len(entries) / 2  # a poster's name on each: a thread or a feed
             ):
                 return parent

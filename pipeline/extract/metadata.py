@@ -96,10 +96,11 @@ _COPYRIGHT_SITE = re.compile(
     r"|(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)(?:(?<=报|報)社)?(?:版权所有|版權所有)"
 )
 # 您现在的位置：南岭理工学院新闻网 > 校园快讯: the trail's root names the site where it is no 首页
-_TRAIL_ROOT = re.compile(
+# The label of a location trail (当前位置：首页 > 科技 > 正文).
+_TRAIL_LABEL = re.compile(
     r"(?:当前位置|當前位置|您现在的位置|您現在的位置|您的位置|你的位置|现在位置|位置)\s*[:：]\s*"
-    r"([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:>|&gt;|»|›|→|/)"
 )
+_HOME_CRUMB = re.compile(r"首页|首頁|主页|主頁|网站首页|網站首頁|[Hh]ome|HOME")
 _BREADCRUMB_XPATHS = (
     '//*[contains(@class, "breadcrumb") or contains(@class, "crumb") or @id="pt" or contains(@class, "position") or contains(@class, "location")]',
 )
@@ -308,7 +309,9 @@ def _first(tree: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
     return None
 
 
-def _json_ld(tree: lxml_html.HtmlElement) -> dict:
+def json_ld(tree: lxml_html.HtmlElement) -> dict:
+    """The page's JSON-LD article object ({} when none). Read once per page, before the scripts
+    are dropped (html.visible_text), and handed to the rules that use it."""
     for node in xpath('//script[@type="application/ld+json"]/text()')(tree):
         try:
             data = json.loads(node)
@@ -327,7 +330,7 @@ def _json_ld(tree: lxml_html.HtmlElement) -> dict:
     return {}
 
 
-def meta_date(tree: lxml_html.HtmlElement) -> date | None:
+def meta_date(tree: lxml_html.HtmlElement, ld: dict | None = None) -> date | None:
     metas = {}
     for node in xpath("//meta[@content]")(tree):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
@@ -336,7 +339,7 @@ def meta_date(tree: lxml_html.HtmlElement) -> date | None:
     for key in _META_DATE_KEYS:
         if key in metas and (d := parse_date(metas[key])):
             return d
-    ld = _json_ld(tree)
+    ld = json_ld(tree) if ld is None else ld
     if d := parse_date(str(ld.get("datePublished") or "")):
         return d
     for node, text in _time_elements(tree):
@@ -521,12 +524,14 @@ def lead_credit_author(lead: str) -> str | None:
     return None
 
 
-def structured_author(tree: lxml_html.HtmlElement, site: str | None = None) -> str | None:
+def structured_author(
+    tree: lxml_html.HtmlElement, site: str | None = None, ld: dict | None = None
+) -> str | None:
     """For a page that shows no byline: the first Person its JSON-LD names as the author (an
     author without a type, or any kind of organisation, may be the publisher or a desk), else a
     journal page's first citation_author. Both come after every visible byline: a page's
     JSON-LD may list its editors, and a news page about a paper may carry the paper's authors."""
-    author = _json_ld(tree).get("author")
+    author = (json_ld(tree) if ld is None else ld).get("author")
     names = [
         entry.get("name")
         for entry in (author if isinstance(author, list) else [author])
@@ -969,14 +974,16 @@ def copyright_site(tree: lxml_html.HtmlElement) -> str | None:
 
 def trail_site(tree: lxml_html.HtmlElement) -> str | None:
     """The root of the page's location trail, where it is a name and not 首页 or 主页."""
-    m = _TRAIL_ROOT.search(tree.text_content()[:5000])
-    if (
-        not m
-        or m.group(1) in P.BREADCRUMB_LEAVES
-        or re.fullmatch(r"首页|首頁|主页|主頁|网站首页|網站首頁|Home|HOME|home", m.group(1))
-    ):
+    text = tree.text_content()[:5000]
+    m = _TRAIL_LABEL.search(text)
+    if not m:
         return None
-    return site_name(m.group(1))
+    trail = text[m.end() :].split("\n", 1)[0]
+    crumbs = P.BREADCRUMB_SPLIT.split(trail)
+    root = crumbs[0].strip() if len(crumbs) > 1 else ""
+    if not 2 <= len(root) <= 12 or root in P.BREADCRUMB_LEAVES or _HOME_CRUMB.fullmatch(root):
+        return None
+    return site_name(root)
 
 
 def html_site(tree: lxml_html.HtmlElement) -> str | None:
@@ -987,7 +994,9 @@ def breadcrumb_category(trail: str | None, title: str | None = None) -> str | No
     """'当前位置:首页 > 科技 > 正文' → 科技: the last crumb that is not the page itself."""
     if not trail:
         return None
-    trail = re.sub(r"^(?:当前位置|當前位置|您的位置|你的位置|位置)\s*[:：]\s*", "", trail.strip())
+    trail = trail.strip()
+    if m := _TRAIL_LABEL.match(trail):
+        trail = trail[m.end() :]
     crumbs = [c.strip() for c in P.BREADCRUMB_SPLIT.split(trail) if c.strip()]
     crumbs = [c for c in crumbs[1:] if c not in P.BREADCRUMB_LEAVES and c != title and len(c) <= 20]
     if title:
