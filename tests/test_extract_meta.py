@@ -1076,3 +1076,26 @@ def test_a_site_from_a_copyright_line_or_a_location_trail(analyzer):
             f"<div class='content'>{PROSE}</div>{tail}</body></html>"
         )
         assert _extract(analyzer, page).site == site, tail or head
+
+
+def test_a_name_and_a_date_under_the_headline_sign_the_story(analyzer):
+    art = _extract(analyzer, _under_headline("鄭文山　2024年6月20日"))
+    assert (art.author, art.published) == ("鄭文山", date(2024, 6, 20))
+
+
+def test_a_place_and_a_date_under_the_headline_are_a_dateline(analyzer):
+    for place in ("北京", "石家庄", "郑州"):
+        art = _extract(analyzer, _under_headline(f"{place}　2024年6月20日"))
+        assert (art.author, art.published) == (None, date(2024, 6, 20)), place
+
+
+def test_a_short_headline_that_title_holds_as_a_piece_is_the_headline(analyzer):
+    page = (
+        "<html><head><title>一苇斋 -- 随笔 -- 钓鱼记</title></head><body><table>"
+        "<tr><td><img src='t.gif' alt='一苇斋'><br>吴海平的个人主页</td></tr>"
+        "<tr><td><a href='index.htm'>首页</a> | <a href='s.htm'>随笔</a> | "
+        "<a href='c.htm'>诗词</a> | <a href='g.htm'>留言本</a></td></tr>"
+        f"<tr><td><b>钓鱼记</b></td></tr><tr><td>{PROSE}</td></tr></table></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert (art.title, art.site) == ("钓鱼记", "一苇斋")

@@ -186,12 +186,12 @@ def lines_of(container: lxml_html.HtmlElement) -> list[tuple[str, float]]:
                     line, linked = [], 0
                 line.append(part)
                 if in_link:
-                    linked += len(part.strip())
+                    linked += len("".join(part.split()))
 
     def _emit(raw: str, linked: int) -> None:
         text = _SPACES.sub(" ", raw).strip()
-        if text:
-            out.append((text, min(1.0, linked / len(text))))
+        if text:  # shares of the visible characters: a menu's spaces are not words
+            out.append((text, min(1.0, linked / len("".join(text.split())))))
 
     def walk(el: lxml_html.HtmlElement, in_link: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -571,7 +571,7 @@ def _from_headline(paragraphs: list[str], title: str | None) -> list[str]:
 
 def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: int) -> Extracted:
     root = parse(text, source)
-    site = M.html_site(root)
+    site = meta_site = M.html_site(root)
     shown_site = M.fallback_site(root)  # the logo's or the copyright line's
     title = M.template_title(root)
     shown = title
@@ -647,7 +647,11 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     if shown is None and paragraphs:
         body_el = root.find("body")  # not <head>: its <title> line is no shown headline
         lines_all = lines_of(body_el if body_el is not None else root)
-        title = headline_above(lines_all, paragraphs[0]) or title
+        pieces = set(M.TITLE_SPLIT.split(M.page_title(root) or ""))
+        above = headline_above(lines_all, paragraphs[0], pieces)
+        if above and above in pieces and not meta_site:  # the site is another piece of <title>
+            site = M.title_suffix_site(root, above) or site
+        title = above or title
     title = M.with_page_title(root, M.without_page_mark(title))
     header = _header_text(full_text, container)
     lead = _lead_text(full_text, paragraphs)
@@ -742,14 +746,19 @@ _META_LINE = re.compile(
 )
 
 
-def headline_above(lines: list[tuple[str, float]], first: str, reach: int = 6) -> str | None:
+def headline_above(
+    lines: list[tuple[str, float]], first: str, title_pieces: set[str], reach: int = 6
+) -> str | None:
     """When no element shows a piece of <title> (a <title> that is only the site's name), the
-    headline is the nearest short unlinked line above the body's first line, past its byline."""
+    headline is the nearest short unlinked line above the body's first line, past its byline.
+    Under six characters a line is a name or a label, unless <title> holds it as a piece of its
+    own (一苇斋 -- 随笔 -- 钓鱼记 over a 钓鱼记 line)."""
     starts = [i for i, (text, _) in enumerate(lines) if text == first]
     if not starts:
         return None
     for text, linked in reversed(lines[max(0, starts[0] - reach) : starts[0]]):
-        if linked >= 0.5 or M.date_line(text) or _META_LINE.search(text) or len(text) < 6:
+        short = len(text) < 6 and not (len(text) >= 2 and text in title_pieces)
+        if linked >= 0.5 or M.date_line(text) or _META_LINE.search(text) or short:
             continue
         if len(text) <= 60 and not _SENTENCE_END.search(text[-1]) and _HAS_CJK.search(text):
             return text

@@ -808,8 +808,87 @@ def name_under_title(lead: str, title: str | None) -> str | None:
     if title not in lines:
         return None
     below = lines[len(lines) - lines[::-1].index(title) :]
-    name = name_line_author(below[:2]) if below else None
+    name = (name_line_author(below[:2]) or name_date_author(below[:1])) if below else None
     return None if name and P.MEDIA_SUFFIX.search(name) else name
+
+
+_NAME_DATE = re.compile(r"^([\u4e00-\u9fff]{2,3})[ \xa0\u3000]+(\S.{5,30})$")
+# Where a dateline's place opens the line instead (北京　2024年6月20日): places that open with a
+# surname, and the endings of places.
+_PLACE_END = re.compile(r"[州市县縣区區省镇鎮乡鄉村岛島港城]$")
+_SURNAME_PLACES = frozenset(
+    [
+        "武汉",
+        "武漢",
+        "成都",
+        "石家庄",
+        "石家莊",
+        "江门",
+        "江門",
+        "黄山",
+        "黃山",
+        "金华",
+        "金華",
+        "包头",
+        "包頭",
+        "常德",
+        "吉林",
+        "安庆",
+        "安慶",
+        "宁波",
+        "寧波",
+        "沈阳",
+        "瀋陽",
+        "唐山",
+        "焦作",
+        "许昌",
+        "許昌",
+        "桂林",
+        "高雄",
+        "嘉义",
+        "嘉義",
+        "屏东",
+        "屏東",
+        "宜兰",
+        "宜蘭",
+        "花莲",
+        "花蓮",
+        "新竹",
+        "常熟",
+        "江阴",
+        "江陰",
+        "温岭",
+        "溫嶺",
+        "徐汇",
+        "徐匯",
+        "黄埔",
+        "黃埔",
+        "武昌",
+        "汉口",
+        "漢口",
+        "郑东",
+        "鄭東",
+    ]
+)
+
+
+def name_date_author(lines: list[str]) -> str | None:
+    """A name and the date, alone on the line right under the headline (鄭文山　2024年6月20日):
+    an essay or a column signed without a label. The name must open with a common surname and
+    not be a place, which a dateline puts there (北京　2024年6月20日)."""
+    for line in lines:
+        m = _NAME_DATE.match(line)
+        if not m or not date_line(m.group(2)) or parse_date(m.group(2)) is None:
+            continue
+        name = m.group(1)
+        if (
+            name[0] in P.SURNAMES
+            and name not in _SURNAME_PLACES
+            and not _PLACE_END.search(name)
+            and name not in P.NOT_NAMES
+        ):
+            return name
+    return None
 
 
 _CARD_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9_·\-]{2,16}?)(?:\s*[Vv])?")
@@ -1033,6 +1112,8 @@ def canonical_url(tree: lxml_html.HtmlElement) -> str | None:
 
 
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Between the pieces of a <title> (站名 -- 栏目 -- 标题, 标题_站名, 标题 | 站名)
+TITLE_SPLIT = re.compile(r"\s+[-—–|｜:：]+\s+|\s*(?:_|｜|\||--|::)\s*")
 _TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|-|—|–|::|[:：]|\s)\s*")
 _HEADLINE_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "td", "div", "p", "span", "font", "strong", "b", "center"}

@@ -377,6 +377,19 @@ FOOTER_POSTER = re.compile(
 SIGNATURE = re.compile(
     r"[（(][\s\xa0]*([\u4e00-\u9fff]{2,3}(?:[\s\xa0、]+[\u4e00-\u9fff]{2,3})*)[\s\xa0]*[）)]\s*$"
 )
+# The commonest Chinese surnames (Simplified and Traditional): a bare name that carries no label
+# (鄭文山　2024年6月20日 under a headline) is told from a place in a dateline (北京　2024年6月20日)
+# by opening with one.
+SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾"
+    "肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方"
+    "白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫"
+    "康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧"
+    "尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂塗成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈"
+    "饶饒解牟艾尤阳陽穆农農卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景宫宮费費卜冷"
+    "晏席卫衛米柏宗瞿桂佟臧闵閔苟邬鄔边邊卞姬师師仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏"
+    "佘池乐樂匡钮鈕郁鞠戈"
+)
 NOT_NAMES = frozenset(
     {
         "待续",
