@@ -460,6 +460,10 @@ def test_reporters_joined_by_a_comma_and_a_reporter_ending_a_line(analyzer):
 def test_a_discuz_rank_between_the_poster_and_the_fields_is_skipped(analyzer):
     panel = "<b>梧桐细雨</b><br>新手上路<br>UID<br>614080<br>注册时间<br>2006-4-2"
     assert _extract(analyzer, _thread(panel)).author == "梧桐细雨"
+    # later templates print the rank on the name's line
+    same_line = "<div><b>小周骑驴找马</b> <em>新手上路</em></div><dl><dt>UID</dt><dd>58213</dd>"
+    same_line += "<dt>帖子</dt><dd>12</dd><dt>积分</dt><dd>31</dd></dl>"
+    assert _extract(analyzer, _thread(same_line)).author == "小周骑驴找马"
 
 
 # Pages a review of the rules above wrote to break them: each worked before and must still.
@@ -745,6 +749,7 @@ def test_a_blog_owner_from_the_profile_box_or_the_posts_footer(analyzer):
         blog("<div>博主资料</div><div>\n\n阿橘\n</div><div>等级：5级</div>", ""): "阿橘",
         blog("<div>个人资料</div><div><img alt='头像'></div><div>蜗牛先生</div>", ""): "蜗牛先生",
         blog("<div>昵称：钱串子</div><div>积分：1260</div>", ""): "钱串子",
+        blog("<div>个人档案</div><div>苏小木</div><div>女，21岁，南京</div>", ""): "苏小木",
         blog("", "老猫不睡觉 发表于 21:05:33 | 阅读(1268) | 评论(5)"): "老猫不睡觉",
         blog("", "posted @ 2007-11-02 10:15 阿飞 阅读(123) 评论(4)"): "阿飞",
         blog("", "張貼者：阿凱 | 發表時間：2008-09-12 22:41:07"): "阿凱",
@@ -923,6 +928,8 @@ def test_credit_words_of_translations_newsletters_and_features(analyzer):
 def test_a_follow_button_with_its_count_closes_an_author_card(analyzer):
     card = "<div>芯片老赵</div><div>半导体从业十五年</div><div>+ 关注 12.3万</div>"
     assert _extract(analyzer, _card(card)).author == "芯片老赵"
+    card = "<div>林间川流</div><div>半导体行业从业者 · 前芯片设计工程师</div><div>+ 关注他</div>"
+    assert _extract(analyzer, _card(card)).author == "林间川流"
 
 
 def test_structured_authors_json_ld_and_citation_meta(analyzer):

@@ -895,7 +895,7 @@ _CARD_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9_·\-]{2,16}?)(?:\s*[Vv])?")
 # What follows an author's name in a post's or an article's author card: a follow button, the
 # followers count, or the time of the post (老周看半导体 V / + 关注; 财经白话君 / 2024-10-18 07:45发布于北京).
 _CARD_NEXT = re.compile(
-    r"^(?:\+\s*)?(?:关注|關注|已关注|已關注)(?:\s*[\d.]+\s*[万萬]?)?(?:\s*私信)?$|粉丝|粉絲"
+    r"^(?:\+\s*)?(?:关注|關注|已关注|已關注)(?:他|她|TA|ta)?(?:\s*[\d.]+\s*[万萬]?)?(?:\s*私信)?$|粉丝|粉絲"
     r"|^(?:发布于|發佈於|编辑于|編輯於)"
 )
 # A badge printed right after the name (浪里白条2019楼主, Kevin在硅谷科技领域优秀答主,

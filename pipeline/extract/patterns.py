@@ -465,7 +465,8 @@ PROFILE_NAME = re.compile(
     r"|\[([^\s\[\]]{2,12})\](?:个人类别|個人類別|存档目录|存檔目錄|的个人链接|的個人鏈接)"
     # a profile box's heading, then the owner's name on the next line or the one after (an
     # avatar's alt text or a 博客等级 line may stand between): 个人资料 / 蜗牛先生 / 博客等级：11
-    r"|(?:^|\n)[ \t\u3000\xa0]*(?:个人资料|個人資料|博主资料|博主資料|博主信息|关于博主|關於博主)[ \t\u3000\xa0]*\n"
+    r"|(?:^|\n)[ \t\u3000\xa0]*(?:个人资料|個人資料|个人档案|個人檔案|博主资料|博主資料|博主信息|关于博主"
+    r"|關於博主)[ \t\u3000\xa0]*\n"
     r"(?:[ \t\u3000\xa0]*\S{0,12}[ \t\u3000\xa0]*\n)??"
     r"[ \t\u3000\xa0]*([\u4e00-\u9fffA-Za-z0-9_]{2,12})[ \t\u3000\xa0]*(?=\n|$)"
     # a profile's nickname field (昵称：钱串子), the first one on the page: a comment form's
@@ -489,11 +490,16 @@ BLOG_OWNER = re.compile(
 )
 # The member panel a forum prints beside a post (背包客阿Q / 等级：论坛游侠 / 积分：1380): the
 # name on the line right above the panel's first field is the poster's.
+_MEMBER_RANK = (
+    r"(?:[\u4e00-\u9fff]{0,4}(?:会员|會員|版主|管理员|管理員|用户|用戶)|新手上路|论坛元老|論壇元老|贵宾"
+    r"|VIP会员|禁止发言)"
+)
 POSTER_PANEL = re.compile(
-    r"(?:^|\n)[ \t\u3000\xa0]*([^\s]{2,16})(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*"
-    # Discuz! prints the member's rank between the name and the fields (梧桐细雨 / 新手上路 / UID)
-    r"(?:(?:[\u4e00-\u9fff]{0,4}(?:会员|會員|版主|管理员|管理員|用户|用戶)|新手上路|论坛元老|論壇元老|贵宾"
-    r"|VIP会员|禁止发言)(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*)?"
+    r"(?:^|\n)[ \t\u3000\xa0]*([^\s]{2,16})(?:(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*"
+    r"|[ \t\u3000\xa0]+(?=" + _MEMBER_RANK + r"))"
+    # Discuz! prints the member's rank between the name and the fields (梧桐细雨 / 新手上路 / UID),
+    # on the name's line in its later templates (小周骑驴找马 新手上路 / UID)
+    r"(?:" + _MEMBER_RANK + r"(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*)?"
     r"(?:等级|等級|级别|級別|头衔|頭銜|UID|积分|積分|帖子|精华|精華|经验|經驗|威望"
     r"|(?:注册|註冊)(?:时间|時間|日期)?|MP)(?:[:：]|\s+\d)"
 )
