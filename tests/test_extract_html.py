@@ -635,3 +635,41 @@ def test_rows_after_a_story_in_its_own_style_stop_at_comments_and_a_layout_class
         "</table></body></html>"
     )
     assert "主办单位" not in _extract(analyzer, boxed).body
+
+
+def test_a_short_story_beside_a_longer_sidebar_is_the_story(analyzer):
+    """A photo's caption or a news flash under its headline, next to a longer editor's note or
+    a list of other flashes: the story is the prose in the headline's part of the page."""
+    story = (
+        "10月7日，游客在城西报恩寺内观赏银杏。随着气温逐渐降低，寺内两株古银杏进入最佳观赏期，"
+        "金黄的树叶在阳光映照下格外耀眼，吸引众多市民前来拍照留念。"
+    )
+    note = "".join(
+        f"<p>【编者按】第{i}期市民摄影大赛共收到投稿作品一千二百余幅，评委会从构图、光影、"
+        "故事性等方面进行评选，获奖作品将于十月下旬在市图书馆展出，欢迎市民前往参观。</p>"
+        for i in range(3)
+    )
+    page = (
+        "<html><head><title>秋日银杏染黄古寺_图片_海滨在线</title></head><body>"
+        "<div class='wrap'><div class='main'><h1>秋日银杏染黄古寺</h1>"
+        f"<div class='info'>2014-10-08 09:12</div><div class='pic-text'><p>{story}</p></div></div>"
+        f"<div class='side'><div class='box'><h3>市民摄影大赛</h3>{note}</div></div></div>"
+        "</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body == story
+
+
+def test_a_headline_over_a_short_lead_keeps_the_story_under_it(analyzer):
+    """The densest block under the headline's own part of the page stays the story, even where
+    a lead box sits between them."""
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><div class='main'>"
+        "<div class='head'><h1>芯片降价潮来了</h1><div class='lead'><p>导读：芯片价格一个月内"
+        "连降三次，厂商和渠道都在观望，这波降价潮会持续多久？记者走访了三家渠道商和两家整机厂，听听他们怎么说。</p></div></div>"
+        f"<div class='content'>{BODY}</div></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.endswith(
+        "第3段：英伟达的数据中心业务继续增长，客户的订单排到了明年，毛利率维持在高位。"
+    )

@@ -1106,3 +1106,78 @@ def test_a_short_headline_that_title_holds_as_a_piece_is_the_headline(analyzer):
     )
     art = _extract(analyzer, page)
     assert (art.title, art.site) == ("钓鱼记", "一苇斋")
+
+
+def test_taiwan_and_two_digit_year_dates(analyzer):
+    """民國97年 is 2008 (the year plus 1911); a 2000s paper stamps a story 06-11-23."""
+    cases = {
+        "發佈日期：民國97年5月3日　記者林昱廷／嘉義報導": date(2008, 5, 3),
+        "【南浦晚报】 06-11-23 本报记者 柯雨辰": date(2006, 11, 23),
+        "电话：0000-5556123": None,
+    }
+    for line, day in cases.items():
+        assert _extract(analyzer, _under_headline(line)).published == day, line
+
+
+def test_a_reporter_with_the_time_after_the_name(analyzer):
+    art = _extract(analyzer, _under_headline("青橙新闻 记者 朱思远 3小时前 发布于浙江"))
+    assert art.author == "朱思远"
+    # a reporter word inside a related headline is no byline
+    art = _extract(analyzer, _under_headline("两会报到 惹众女记者爆笑 12-01-12"))
+    assert art.author is None
+
+
+def test_a_copyright_line_after_a_line_break_names_the_site(analyzer):
+    def footer(line: str) -> str:
+        return (
+            "<html><head><title>关于做好春季植树造林工作的通知</title></head><body>"
+            f"<div class='tit'>关于做好春季植树造林工作的通知</div><div>{PROSE}</div>"
+            f"<div class='footer'>主办：青石县人民政府办公室<br>{line}</div></body></html>"
+        )
+
+    assert _extract(analyzer, footer("青石县人民政府 版权所有")).site == "青石县人民政府"
+    # a paper's company owns the copyright of a site with a name of its own
+    assert _extract(analyzer, footer("汀江晚报社 版权所有")).site != "汀江晚报"
+
+
+def test_a_notice_is_dated_under_its_signature(analyzer):
+    page = (
+        "<html><head><title>关于做好春季植树造林工作的通知</title></head><body>"
+        f"<div class='tit'>关于做好春季植树造林工作的通知</div><div class='content'>{PROSE}"
+        "<p>特此通知。</p><p>青石县林业局</p><p>二〇〇六年三月十二日</p></div></body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2006, 3, 12)
+
+
+def test_a_provenance_tag_is_no_part_of_the_headline_a_format_tag_is(analyzer):
+    def page(shown: str) -> str:
+        return (
+            f"<html><head><title>{shown} - 某某论坛</title></head><body>"
+            f"<h1>{shown}</h1><div class='content'>{PROSE}</div></body></html>"
+        )
+
+    cases = {
+        "[原创]外婆的腌菜坛子": "外婆的腌菜坛子",
+        "【转载】一位乡村邮递员的二十年": "一位乡村邮递员的二十年",
+        "[图文]古镇油菜花提前开放": "[图文]古镇油菜花提前开放",
+    }
+    for shown, title in cases.items():
+        assert _extract(analyzer, page(shown)).title == title
+
+
+def test_a_headline_broken_over_two_lines_reads_as_one_with_a_space(analyzer):
+    page = (
+        "<html><head><title>舊區重建諮詢會 街坊憂租金飆升 - 新聞</title></head><body>"
+        f"<h1>舊區重建諮詢會<br>街坊憂租金飆升</h1><div>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).title == "舊區重建諮詢會 街坊憂租金飆升"
+
+
+def test_a_cnblogs_style_masthead_names_the_blog(analyzer):
+    page = (
+        "<html><head><title>外婆的腌菜坛子 - 青苔小筑 - 云间博客</title></head><body>"
+        "<div id='servicebar'><a href='/'>云间博客</a> | <a href='/login'>登录</a></div>"
+        "<div id='blogTitle'><a href='/'>青苔小筑</a></div>"
+        f"<h2>外婆的腌菜坛子</h2><div class='post'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).site == "青苔小筑"

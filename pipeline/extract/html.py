@@ -21,6 +21,7 @@ from lxml.html import defs as html_defs
 from pipeline.errors import PageRejected
 from pipeline.extract import metadata as M
 from pipeline.extract import patterns as P
+from pipeline.extract.blocktext import block_text
 from pipeline.extract.cleaning import (
     Boilerplate,
     from_first_prose,
@@ -349,26 +350,81 @@ def densest_block(
     best, best_score = None, 0.0
     elements = root.iter(*_BLOCK_TAGS) if among is None else among
     for el in elements:
-        if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS:
-            continue
-        if el.tag == "blockquote" and any(c.tag == "p" for c in el):
-            continue  # a quoted passage inside a story; a forum post is a <blockquote> of lines
-        children, wrappers = _through_wrappers(el)
-        kids = [c for c in children if c.tag in ("p", "div", "section", "br")]
-        if not kids:
-            continue
-        # A block named for the story may write its paragraphs as <div>s (Sina-style blogs)
-        div_paragraphs = _div_paragraphs(el, children)
-        score = sum(_prose_score(c) for c in children if c.tag in ("p", "section"))
-        score += sum(_prose_score(c) for c in div_paragraphs)
-        score += _prose_score(el) * 0.1 if el.text else 0
-        own_text = "".join(
-            (w.text or "") + "".join(c.tail or "" for c in w) for w in (el, *wrappers)
-        )
-        score += _text_weight(own_text) * (1 if _PROSE_PUNCT.search(own_text) else 0)
+        score = _block_score(el)
         if score > best_score:
             best, best_score = el, score
     return best
+
+
+def _block_score(el: lxml_html.HtmlElement) -> float:
+    """How much prose an element's direct paragraph children hold (0 for no block)."""
+    if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS:
+        return 0.0
+    if el.tag == "blockquote" and any(c.tag == "p" for c in el):
+        return 0.0  # a quoted passage inside a story; a forum post is a <blockquote> of lines
+    children, wrappers = _through_wrappers(el)
+    kids = [c for c in children if c.tag in ("p", "div", "section", "br")]
+    if not kids:
+        return 0.0
+    # A block named for the story may write its paragraphs as <div>s (Sina-style blogs)
+    div_paragraphs = _div_paragraphs(el, children)
+    score = sum(_prose_score(c) for c in children if c.tag in ("p", "section"))
+    score += sum(_prose_score(c) for c in div_paragraphs)
+    score += _prose_score(el) * 0.1 if el.text else 0
+    own_text = "".join((w.text or "") + "".join(c.tail or "" for c in w) for w in (el, *wrappers))
+    return score + _text_weight(own_text) * (1 if _PROSE_PUNCT.search(own_text) else 0)
+
+
+_HEADING_TAGS = ("h1", "h2", "h3")
+_REGION_MIN = 60  # characters of prose that make a story, however short
+_REGION_RATIO = 5  # the block elsewhere outweighs it no more than this: no teaser for a story
+
+
+# class/id words of a page's side column
+_SIDE_TOKENS = P.ASIDE_TOKENS | {"side", "aside", "sidebox", "sidecol", "sidebar"}
+
+
+def _beside(el: lxml_html.HtmlElement) -> bool:
+    """Whether an element sits in a side column (<aside>, class="side-col", "sidebar")."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if node.tag == "aside" or M.aside_tokens(node) & _SIDE_TOKENS:
+            return True
+    return False
+
+
+def headline_region_block(
+    root: lxml_html.HtmlElement, best: lxml_html.HtmlElement, title: str | None
+) -> lxml_html.HtmlElement | None:
+    """A short story beside a longer sidebar (a photo's caption, a news flash next to an
+    editor's note or a list of flashes): where the densest block sits in a side column, or is
+    the whole page, the story is in the headline's region of the page, the nearest block around
+    the headline that holds prose."""
+    if not title:
+        return None
+    want = "".join(title.split())
+    heading = next(
+        (h for h in root.iter(*_HEADING_TAGS) if "".join(h.text_content().split()) == want),
+        None,
+    )
+    if heading is None or not (best.tag == "body" or _beside(best)):
+        # The densest block is no sidebar: the story is there, whatever sits under the
+        # headline (a lead box). (<body> wins where no block does: its text is the whole page's.)
+        return None
+    region = heading.getparent()
+    while region is not None and region.tag not in ("body", "html"):
+        if best in region.iterdescendants():
+            return None  # the densest block is under the headline already
+        scored = [(s, el) for el in region.iter(*_BLOCK_TAGS) if (s := _block_score(el)) > 0]
+        if scored:
+            score, block = max(scored, key=lambda x: x[0])
+            text = len("".join(block.text_content().split()))
+            if text >= _REGION_MIN and _block_score(best) <= _REGION_RATIO * score:
+                return block
+            return None
+        region = region.getparent()
+    return None
 
 
 _FLOOR_OR_STAMP = re.compile(r"\d+\s*[楼樓]|沙发|沙發|板凳|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
@@ -495,30 +551,6 @@ def first_post(
     return block, M.clean_text(titles[0].text_content()) or ""
 
 
-def block_text(el: lxml_html.HtmlElement) -> str:
-    """The element's text with a line break where a block or a <br> starts and ends. Minified
-    pages put no whitespace between tags, and text_content() would glue the headline to the
-    byline under it (标题张三/文)."""
-    parts: list[str] = []
-    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
-        if event in ("comment", "pi"):  # no text of their own, but the text after them counts
-            if node.tail:
-                parts.append(node.tail)
-            continue
-        breaks = node.tag in P.BLOCK_TAGS or node.tag == "br"
-        if event == "start":
-            if breaks:
-                parts.append("\n")
-            if node.text:
-                parts.append(node.text)
-        else:
-            if breaks:
-                parts.append("\n")
-            if node is not el and node.tail:
-                parts.append(node.tail)
-    return "".join(parts)
-
-
 def _page_text(root: lxml_html.HtmlElement) -> str:
     """The text of <body> as it stands, scripts included: unlike visible_text, it changes
     nothing, so JSON-LD can still be read after it."""
@@ -615,6 +647,9 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
             break
     if container is None:
         container = densest_block(root)
+        if container is not None:
+            region = headline_region_block(root, container, title)
+            container = container if region is None else region
         if container is not None and (post := first_post(root, container)):
             (container, title), shown = post, post[1]
         elif container is not None and (
@@ -662,6 +697,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         or published
         or text_date(header, byline, lead)
         or post_footer_date(footer)
+        or M.closing_date(paragraphs)
         or M.meta_edit_date(root)
     )
     author = author or _first_plausible(

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from pipeline.extract import patterns as P
+from pipeline.extract.blocktext import block_text
 from pipeline.extract.xpath import xpath
 
 _META_DATE_KEYS = (
@@ -80,7 +81,9 @@ _CATEGORY_XPATHS = (
 # A hosted blog's own name in its masthead (<h1 id="spacename">, <span id="blogname">): the blog
 # is the site its posts are read on, not the service hosting it (标题_奔跑的蜗牛_天天博客).
 _BLOG_NAME_XPATH = (
-    '(//*[contains(@id, "spacename") or contains(@id, "blogname") or contains(@class, "blogname")])[1]',
+    # (id="blogTitle" is the masthead of cnblogs-style blogs, not a post's title)
+    '(//*[contains(@id, "spacename") or contains(@id, "blogname") or contains(@class, "blogname")'
+    ' or @id="blogTitle" or @id="blogtitle" or @id="blog_title"])[1]',
 )
 _LOGO_XPATHS = ('(//*[contains(@class, "logo")])[1]', _BLOG_NAME_XPATH[0])
 # A site-name class can also mark a reprint's source (原文来自 <span class="site-name">…): asked
@@ -94,6 +97,9 @@ _COPYRIGHT_SITE = re.compile(
     r"(?:©|&copy;|Copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:版权所有|版權所有|All rights)"
     # a line that opens with the name (云溪都市报社版权所有: the paper, without its 社)
     r"|(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)(?:(?<=报|報)社)?(?:版权所有|版權所有)"
+    # or with a space (青石县人民政府 版权所有); a paper's company so (汀江晚报社 版权所有) owns a
+    # site that has a name of its own (汀江新闻网)
+    r"|(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)(?<!社)[ \t\u3000\xa0]+(?:版权所有|版權所有)"
 )
 # 您现在的位置：南岭理工学院新闻网 > 校园快讯: the trail's root names the site where it is no 首页
 # The label of a location trail (当前位置：首页 > 科技 > 正文).
@@ -175,7 +181,12 @@ def _cn_dates(text: str) -> list[tuple[int, date]]:
 def _date_of(m: re.Match[str]) -> date:
     """The date a DATE_PATTERNS match names; ValueError when there is none (2月30日)."""
     groups = {k: v for k, v in m.groupdict().items() if v}
-    y = groups.get("y") or groups["y2"]
+    if "roc" in groups:
+        y = str(int(groups["roc"]) + 1911)
+    elif "yy" in groups:
+        y = str((2000 if int(groups["yy"]) < 50 else 1900) + int(groups["yy"]))
+    else:
+        y = groups.get("y") or groups["y2"]
     month = groups.get("m") or groups["m2"]
     day = groups.get("d") or groups["d2"]
     number = P.MONTH_NAMES.get(month[:3]) or int(month)
@@ -497,13 +508,13 @@ def in_aside(node: object, total: int) -> bool:
     is layout whatever its class says (WeChat marks <body>'s children comment_feature)."""
     el = node.getparent() if isinstance(node, str) else node
     while el is not None and isinstance(el.tag, str):
-        if _aside_tokens(el) & P.ASIDE_TOKENS and len(el.text_content()) < total / 2:
+        if aside_tokens(el) & P.ASIDE_TOKENS and len(el.text_content()) < total / 2:
             return True
         el = el.getparent()
     return False
 
 
-def _aside_tokens(el: lxml_html.HtmlElement) -> set[str]:
+def aside_tokens(el: lxml_html.HtmlElement) -> set[str]:
     """class/id words split on - and _, BEM modifiers (--related) left out: a modifier styles
     the block (AuthorInfo--related), it does not make it a related list."""
     words = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
@@ -789,6 +800,13 @@ def blog_owner(text: str) -> str | None:
     return name if name and not _GREETING.search(name) else None
 
 
+def closing_date(paragraphs: list[str]) -> date | None:
+    """The date alone on a text's last line, under its signature (青石县林业局 /
+    二〇〇六年三月十二日): a notice or a letter is dated where it is signed."""
+    last = paragraphs[-1].strip() if paragraphs else ""
+    return parse_date(last) if len(last) <= 20 and date_line(last) else None
+
+
 def signed_issuer(paragraphs: list[str]) -> str | None:
     """A notice signed by its issuing body above its date (青峪市教育局 / 2007年3月5日)."""
     if len(paragraphs) >= 2 and date_line(paragraphs[-1].strip()):
@@ -1047,7 +1065,7 @@ def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
 
 def copyright_site(tree: lxml_html.HtmlElement) -> str | None:
     """The name in the page's copyright line (Copyright © 2003-2008 华讯网 版权所有)."""
-    m = _COPYRIGHT_SITE.search(tree.text_content()[-3000:])
+    m = _COPYRIGHT_SITE.search(block_text(tree)[-3000:])  # in lines: <br> ends one
     return next((g for g in m.groups() if g), None) if m else None
 
 
@@ -1212,7 +1230,7 @@ def displayed_headline(
                     el = el.getparent()  # <h2><a href=permalink>headline</a></h2>: a blog's own
                     continue
                 if el.tag in _HEADLINE_TAGS and not _is_logo(el):
-                    text = P.TRAILING_STAMP.sub("", clean_text(el.text_content()) or "")
+                    text = P.TRAILING_STAMP.sub("", clean_text(block_text(el)) or "")
                     cand = _compact(text or "")
                     if len(cand) > 100:
                         break
@@ -1228,14 +1246,17 @@ def displayed_headline(
 
 # A pager's 第1页, or a forum's field label (主题：, 标题：) in front of the thread's title.
 _PAGE_MARK = re.compile(
-    r"^(?:第\s*\d+\s*[页頁]|(?:帖子)?(?:主题|主題|标题|標題|题目|題目)\s*[:：])\s*"
+    r"^(?:第\s*\d+\s*[页頁]|(?:帖子)?(?:主题|主題|标题|標題|题目|題目)\s*[:：]"
+    # a forum's or a blog's provenance tag ([原创], 【转载】): whose text it is, not its title;
+    # a format tag ([图文], (图), [快讯]) is the headline's own, as the page's editor wrote it
+    r"|[\[【(（]\s*(?:原创|原創|转载|轉載|转帖|轉帖|转|轉)\s*[\]】)）])\s*"
 )
 
 
 def without_page_mark(headline: str | None) -> str | None:
-    """A pager's '第1页' glued in front of the heading, or the label a forum prints before a
-    thread's title (主题：…), is layout, not part of the headline a reader quotes. (A '》' in
-    front stays: the page shows it as the headline's own mark.)"""
+    """A pager's '第1页' glued in front of the heading, the label a forum prints before a
+    thread's title (主题：…) or its tag ([原创]), is layout, not part of the headline a reader
+    quotes. (A '》' in front stays: the page shows it as the headline's own mark.)"""
     if not headline:
         return headline
     stripped = _PAGE_MARK.sub("", headline).strip()

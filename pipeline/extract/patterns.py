@@ -211,6 +211,12 @@ DATE_PATTERNS = (
         rf"|(?<!\d)(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+"
         r"(?P<y2>20\d{2}|19\d{2}))(?![\d])"
     ),
+    # Taiwan's official calendar: 民國97年5月3日 is 2008-05-03 (the year plus 1911).
+    re.compile(
+        r"(?:民國|民国)\s*(?P<roc>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
+    ),
+    # A two-digit year, each part two digits (06-11-23), as 2000s papers stamp a story.
+    re.compile(r"(?<![\d\-/.:])(?P<yy>\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-/.:])"),
 )
 # Index of the month-first pattern above: 7/5/2005 reads as 5 July in the US and as 7 May in
 # Hong Kong and Europe, and pages annotate it either way. Only a day above 12 settles it.
@@ -346,6 +352,8 @@ ROLE_WORDS = re.compile(
 REPORTER_LABEL = re.compile(
     r"(?:(?:记者|記者|实习生|實習生|(?:特约|特約|本报|本報|本网|本網|本刊)(?:评论员|評論員)"
     r"|(?:特约|特約)(?:撰稿人|撰稿|撰文))[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|、[\u4e00-\u9fff]{2,3}[／/]|[\s\xa0]*(?:[／/）)（(【\[]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
+    # a reporter's line with the time after the name (记者 朱思远 3小时前, 记者 朱思远 2024-03-18)
+    r"|(?:记者|記者)[\s\xa0]+([\u4e00-\u9fff]{2,3})(?=[\s\xa0]+\d{1,4}(?:小时|小時|分钟|分鐘|天|[-/.年:]))"
     r"|[（(]([\u4e00-\u9fff]{2,3})[\s\xa0]+\S{2,4}(?:报道|報導)[）)]"
     r"|(?:执笔人|執筆人)[:：]\s*([\u4e00-\u9fff]{2,4}))"
 )
