@@ -673,3 +673,21 @@ def test_a_headline_over_a_short_lead_keeps_the_story_under_it(analyzer):
     assert art.body.endswith(
         "第3段：英伟达的数据中心业务继续增长，客户的订单排到了明年，毛利率维持在高位。"
     )
+
+
+def test_a_lead_box_under_the_headline_is_no_story_beside_a_left_column(analyzer):
+    """l_side and main_side name the main column, and 【导读】 opens a summary: the story beside it
+    stays the story."""
+    lead = (
+        "<p>【导读】青溪大桥主体工程日前合龙，预计国庆前通车。大桥通车后，城东新区与老城区之间的"
+        "车程将由四十分钟缩短至十分钟，沿线村镇群众出行将更加便捷。</p>"
+    )
+    for column in ("l_side", "main_side"):
+        page = (
+            "<html><head><title>青溪大桥主体工程合龙_青石新闻网</title></head><body>"
+            f"<div class='art_head'><h1>青溪大桥主体工程合龙</h1><div class='summary'>{lead}</div>"
+            f"</div><div class='{column}'><div class='wz'>{BODY}</div></div>"
+            "<div class='r_side'><div class='sidebar'><h3>热点排行</h3><ul><li><a href='/1'>"
+            "城区新增三处口袋公园</a></li></ul></div></div></body></html>"
+        )
+        assert _extract(analyzer, page).body.startswith("第0段"), column

@@ -378,20 +378,50 @@ def _block_score(el: lxml_html.HtmlElement) -> float:
 _HEADING_TAGS = ("h1", "h2", "h3")
 _REGION_MIN = 60  # characters of prose that make a story, however short
 _REGION_RATIO = 5  # the block elsewhere outweighs it no more than this: no teaser for a story
-
-
-# class/id words of a page's side column
-_SIDE_TOKENS = P.ASIDE_TOKENS | {"side", "aside", "sidebox", "sidecol", "sidebar"}
+# class/id words of a page's side column. "side" alone names one only where no word marks it as
+# the main or the left one: l_side, main_side and left-side hold stories.
+_SIDE_TOKENS = P.ASIDE_TOKENS | {"sidebar", "aside", "sidebox", "sidecol", "tuijian", "remen"}
+_MAIN_TOKENS = {"l", "left", "main", "content", "article", "art", "news", "text", "body"}
+# A lead box under a headline (【导读】…, 摘要：…, class="summary") sums a story up; it is none.
+_LEAD_BOX = re.compile(r"^\s*[【\[]?(?:导读|導讀|摘要|内容提要|內容提要|核心提示|提要)[】\]:：]")
+_LEAD_TOKENS = {"summary", "lead", "abstract", "digest", "intro", "zhaiyao", "daodu", "tiyao"}
 
 
 def _beside(el: lxml_html.HtmlElement) -> bool:
-    """Whether an element sits in a side column (<aside>, class="side-col", "sidebar")."""
+    """Whether an element sits in a side column (<aside>, class="sidebar", "photo-side")."""
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             return False
-        if node.tag == "aside" or M.aside_tokens(node) & _SIDE_TOKENS:
+        tokens = M.aside_tokens(node)
+        if node.tag == "aside" or tokens & _SIDE_TOKENS:
+            return True
+        if "side" in tokens and not tokens & _MAIN_TOKENS:
             return True
     return False
+
+
+def _lead_box(el: lxml_html.HtmlElement) -> bool:
+    return bool(M.aside_tokens(el) & _LEAD_TOKENS or _LEAD_BOX.match(el.text_content()))
+
+
+def _whole_page(best: lxml_html.HtmlElement) -> bool:
+    """<body> won as a block of no prose of its own: its score is the share every pretty-printed
+    page gets from whitespace in it, and the story is elsewhere (not <br> lines of <body>)."""
+    if best.tag != "body":
+        return False
+    own = (best.text or "") + "".join(c.tail or "" for c in best)
+    return _text_weight(own) < _REGION_MIN
+
+
+def _shown_heading(root: lxml_html.HtmlElement, title: str) -> lxml_html.HtmlElement | None:
+    """The heading that shows the headline: an <h1> before an <h2> or an <h3>, none in a side
+    column (a recommended box repeats headlines)."""
+    want = "".join(title.split())
+    for tag in _HEADING_TAGS:
+        for h in root.iter(tag):
+            if "".join(h.text_content().split()) == want and not _beside(h):
+                return h
+    return None
 
 
 def headline_region_block(
@@ -400,23 +430,21 @@ def headline_region_block(
     """A short story beside a longer sidebar (a photo's caption, a news flash next to an
     editor's note or a list of flashes): where the densest block sits in a side column, or is
     the whole page, the story is in the headline's region of the page, the nearest block around
-    the headline that holds prose."""
-    if not title:
-        return None
-    want = "".join(title.split())
-    heading = next(
-        (h for h in root.iter(*_HEADING_TAGS) if "".join(h.text_content().split()) == want),
-        None,
-    )
-    if heading is None or not (best.tag == "body" or _beside(best)):
+    the headline that holds prose other than a lead box."""
+    if not title or not (_whole_page(best) or _beside(best)):
         # The densest block is no sidebar: the story is there, whatever sits under the
-        # headline (a lead box). (<body> wins where no block does: its text is the whole page's.)
+        # headline (a lead box).
         return None
-    region = heading.getparent()
+    heading = _shown_heading(root, title)
+    region = heading.getparent() if heading is not None else None
     while region is not None and region.tag not in ("body", "html"):
         if best in region.iterdescendants():
             return None  # the densest block is under the headline already
-        scored = [(s, el) for el in region.iter(*_BLOCK_TAGS) if (s := _block_score(el)) > 0]
+        scored = [
+            (s, el)
+            for el in region.iter(*_BLOCK_TAGS)
+            if (s := _block_score(el)) > 0 and not _lead_box(el)
+        ]
         if scored:
             score, block = max(scored, key=lambda x: x[0])
             text = len("".join(block.text_content().split()))
@@ -792,14 +820,22 @@ def headline_above(
     starts = [i for i, (text, _) in enumerate(lines) if text == first]
     if not starts:
         return None
+    piece = None  # a short <title> piece: the headline unless a longer one stands above it
     for text, linked in reversed(lines[max(0, starts[0] - reach) : starts[0]]):
-        short = len(text) < 6 and not (len(text) >= 2 and text in title_pieces)
-        if linked >= 0.5 or M.date_line(text) or _META_LINE.search(text) or short:
+        if linked >= 0.5:
+            if piece:
+                return piece  # the menu above the headline
+            continue
+        if M.date_line(text) or _META_LINE.search(text):
+            continue
+        if len(text) < 6:  # a name or a label (吴海平, 散文), or a short headline
+            if piece is None and len(text) >= 2 and text in title_pieces:
+                piece = text
             continue
         if len(text) <= 60 and not _SENTENCE_END.search(text[-1]) and _HAS_CJK.search(text):
             return text
-        return None
-    return None
+        return piece
+    return piece
 
 
 def _before_comments(footer: str) -> str:

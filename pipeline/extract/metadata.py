@@ -81,10 +81,11 @@ _CATEGORY_XPATHS = (
 # A hosted blog's own name in its masthead (<h1 id="spacename">, <span id="blogname">): the blog
 # is the site its posts are read on, not the service hosting it (标题_奔跑的蜗牛_天天博客).
 _BLOG_NAME_XPATH = (
-    # (id="blogTitle" is the masthead of cnblogs-style blogs, not a post's title)
-    '(//*[contains(@id, "spacename") or contains(@id, "blogname") or contains(@class, "blogname")'
-    ' or @id="blogTitle" or @id="blogtitle" or @id="blog_title"])[1]',
+    '(//*[contains(@id, "spacename") or contains(@id, "blogname") or contains(@class, "blogname")])[1]',
 )
+# cnblogs-style blogs print their name in id="blogTitle"; other templates their post's title:
+# a blog's name only where it is a piece of <title> other than the headline.
+_BLOG_TITLE_XPATH = ('(//*[@id="blogTitle" or @id="blogtitle" or @id="blog_title"])[1]',)
 _LOGO_XPATHS = ('(//*[contains(@class, "logo")])[1]', _BLOG_NAME_XPATH[0])
 # A site-name class can also mark a reprint's source (原文来自 <span class="site-name">…): asked
 # after the copyright line.
@@ -93,13 +94,18 @@ _SITE_NAME_XPATH = (
 )
 # 2000s mastheads: <img src="/images/xx_logo.gif" alt="新讯网">, the first on the page
 _LOGO_ALT_XPATHS = ('(//img[contains(@src, "logo") or contains(@id, "logo")])[1]/@alt',)
+# How the names of sites and of the bodies that run them end (not 本文, a 集团 or a 公司)
+_SITE_END = r"(?:网|網|站|政府|局|委|院|校|大学|大學|报|報|台|在线|在線|社区|社區|论坛|論壇|馆|館|协会|協會)"
 _COPYRIGHT_SITE = re.compile(
     r"(?:©|&copy;|Copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:版权所有|版權所有|All rights)"
     # a line that opens with the name (云溪都市报社版权所有: the paper, without its 社)
     r"|(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)(?:(?<=报|報)社)?(?:版权所有|版權所有)"
-    # or with a space (青石县人民政府 版权所有); a paper's company so (汀江晚报社 版权所有) owns a
-    # site that has a name of its own (汀江新闻网)
-    r"|(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)(?<!社)[ \t\u3000\xa0]+(?:版权所有|版權所有)"
+    # or with a space (青石县人民政府 版权所有), where the name ends as a site's or a public
+    # body's does: a paper's company (汀江晚报社 版权所有) owns a site with a name of its own
+    # (汀江新闻网), 本文 版权所有 closes a post
+    r"|(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{1,10}?"
+    + _SITE_END
+    + r")[ \t\u3000\xa0]+(?:版权所有|版權所有)"
 )
 # 您现在的位置：南岭理工学院新闻网 > 校园快讯: the trail's root names the site where it is no 首页
 # The label of a location trail (当前位置：首页 > 科技 > 正文).
@@ -468,9 +474,10 @@ def title_suffix_site(tree: lxml_html.HtmlElement, title: str | None) -> str | N
     parts = [p.strip(" :：-_|｜·") for p in P.TITLE_SEPARATORS.split(before + after)]
     parts = [p for p in parts if p and not p.lower().startswith(("powered by", "by "))]
     parts = [p for p in parts if 2 <= len(p) <= 30]
-    blog = _first(tree, _BLOG_NAME_XPATH)
-    if blog in parts:
-        return blog
+    for xpaths in (_BLOG_NAME_XPATH, _BLOG_TITLE_XPATH):
+        blog = _first(tree, xpaths)
+        if blog in parts:
+            return blog
     shown = copyright_site(tree)
     if shown in parts:
         return shown  # a piece the copyright line names is the site, even 海峡纪实频道
@@ -723,8 +730,11 @@ def reporter_author(text: str) -> str | None:
     """The first reporter credited (本报记者 葛灵丹, （姚峰 上海报道）, 执笔人：闵乐夫)."""
     for m in P.REPORTER_LABEL.finditer(text):
         # 记者调查 / 本报记者手记 are column names, not a reporter's name.
-        if (name := next(g for g in m.groups() if g)) not in P.NOT_NAMES:
-            return name
+        if (name := next(g for g in m.groups() if g)) in P.NOT_NAMES:
+            continue
+        if m.group("timed") and name[0] not in P.SURNAMES:
+            continue  # 栏目：记者 走基层　2024-01-20: a column, not a reporter
+        return name
     return None
 
 
@@ -745,12 +755,15 @@ def profile_author(text: str) -> str | None:
         name = next(g for g in m.groups() if g)
         if _PROFILE_NOT.search(name) or not plausible_author(name):
             continue  # 个人资料 / 账号设置: a user menu, not a profile box
+        fields = _PROFILE_FIELDS.search(text, m.end(), m.end() + _FIELDS_REACH)
         if (
             m.group(4)
-            and not _PROFILE_FIELDS.search(text, m.end(), m.end() + _FIELDS_REACH)
+            and not fields
             and not _PROFILE_HEADING.search(text, max(0, m.start() - _FIELDS_REACH), m.start())
         ):
             continue  # 昵称：江城网友 in a comment form, not a profile's field
+        if m.group(5) and not fields:
+            continue  # 个人档案 / 韩青禾 / 女，1998年出生: a news box on the story's subject
         return name
     return None
 
@@ -893,7 +906,8 @@ _SURNAME_PLACES = frozenset(
 def name_date_author(lines: list[str]) -> str | None:
     """A name and the date, alone on the line right under the headline (鄭文山　2024年6月20日):
     an essay or a column signed without a label. The name must open with a common surname and
-    not be a place, which a dateline puts there (北京　2024年6月20日)."""
+    be no word of the dictionary: a dateline puts a place there (北京, 江山, 石狮, 张家口　2024年6月
+    20日), a page its weekday (周四)."""
     for line in lines:
         m = _NAME_DATE.match(line)
         if not m or not date_line(m.group(2)) or parse_date(m.group(2)) is None:
@@ -904,9 +918,21 @@ def name_date_author(lines: list[str]) -> str | None:
             and name not in _SURNAME_PLACES
             and not _PLACE_END.search(name)
             and name not in P.NOT_NAMES
+            and not dictionary_word(name)
         ):
             return name
     return None
+
+
+def dictionary_word(text: str) -> bool:
+    """Whether jieba's dictionary holds the text (in Simplified): places, weekdays and common
+    words do; the names of most people do not. (Loads jieba's dictionary on first use.)"""
+    import jieba
+
+    from pipeline.nlp import to_simplified
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(to_simplified(text), 0) > 0
 
 
 _CARD_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9_·\-]{2,16}?)(?:\s*[Vv])?")
@@ -1202,6 +1228,14 @@ def _is_logo(el: lxml_html.HtmlElement) -> bool:
 _MASTHEAD = re.compile(r"logo|site[-_]?name|space[-_]?name|blog[-_]?name|masthead")
 
 
+def _heading_text(el: lxml_html.HtmlElement, titles: str) -> str | None:
+    """A heading's text; where <br> breaks it in two, the lines joined with a space where the
+    page's <title> has one there (舊區重建諮詢會 街坊憂租金飆升), else as one."""
+    glued = clean_text(el.text_content())
+    spaced = clean_text(block_text(el))
+    return spaced if spaced != glued and spaced and spaced in titles else glued
+
+
 def displayed_headline(
     tree: lxml_html.HtmlElement, guess: str | None, max_extra: int = 8, site: str | None = None
 ) -> str | None:
@@ -1215,6 +1249,14 @@ def displayed_headline(
     if not parts:
         return None
     guessed = _compact(re.sub(r"[\s_|｜\-—–:：]", "", guess or ""))  # as _title_parts joins pieces
+    titles = " ".join(
+        clean_text(t) or ""
+        for t in (
+            _first(tree, ("//title",)),
+            _first(tree, ('//meta[@property="og:title"]/@content',)),
+        )
+        if t
+    )
     best: tuple[int, int, bool, str] | None = None
     seen: set[lxml_html.HtmlElement] = set()  # elements, not id()s: lxml proxies are reused
     for key in {p[:3] for p in parts}:
@@ -1230,7 +1272,7 @@ def displayed_headline(
                     el = el.getparent()  # <h2><a href=permalink>headline</a></h2>: a blog's own
                     continue
                 if el.tag in _HEADLINE_TAGS and not _is_logo(el):
-                    text = P.TRAILING_STAMP.sub("", clean_text(block_text(el)) or "")
+                    text = P.TRAILING_STAMP.sub("", _heading_text(el, titles) or "")
                     cand = _compact(text or "")
                     if len(cand) > 100:
                         break
@@ -1244,13 +1286,16 @@ def displayed_headline(
     return best[3] if best else None
 
 
+_PROVENANCE_TAG = r"[\[【(（]\s*(?:原创|原創|转载|轉載|转帖|轉帖|转贴|轉貼|转|轉)\s*[\]】)）]"
 # A pager's 第1页, or a forum's field label (主题：, 标题：) in front of the thread's title.
 _PAGE_MARK = re.compile(
     r"^(?:第\s*\d+\s*[页頁]|(?:帖子)?(?:主题|主題|标题|標題|题目|題目)\s*[:：]"
     # a forum's or a blog's provenance tag ([原创], 【转载】): whose text it is, not its title;
     # a format tag ([图文], (图), [快讯]) is the headline's own, as the page's editor wrote it
-    r"|[\[【(（]\s*(?:原创|原創|转载|轉載|转帖|轉帖|转|轉)\s*[\]】)）])\s*"
+    r"|" + _PROVENANCE_TAG + r")\s*"
 )
+# or after it (外婆的腌菜坛子（原创）)
+_TRAILING_TAG = re.compile(r"\s*" + _PROVENANCE_TAG + r"$")
 
 
 def without_page_mark(headline: str | None) -> str | None:
@@ -1259,7 +1304,7 @@ def without_page_mark(headline: str | None) -> str | None:
     quotes. (A '》' in front stays: the page shows it as the headline's own mark.)"""
     if not headline:
         return headline
-    stripped = _PAGE_MARK.sub("", headline).strip()
+    stripped = _TRAILING_TAG.sub("", _PAGE_MARK.sub("", headline)).strip()
     return stripped if len(stripped) >= 4 else headline
 
 

@@ -215,8 +215,14 @@ DATE_PATTERNS = (
     re.compile(
         r"(?:民國|民国)\s*(?P<roc>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
     ),
-    # A two-digit year, each part two digits (06-11-23), as 2000s papers stamp a story.
-    re.compile(r"(?<![\d\-/.:])(?P<yy>\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d\-/.:])"),
+    # A two-digit year, each part two digits, on a byline (【南浦晚报】 06-11-23 本报记者 柯雨辰), as
+    # 2000s papers stamp a story; elsewhere such digits are a model number, a related link's
+    # day, Taiwan's year (98-05-03) or Hong Kong's day first (20-06-24).
+    re.compile(
+        r"(?:^|(?<=[\s】\]]))(?P<yy>\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+        r"(?=[ \t\xa0\u3000]+(?:\d{1,2}:\d{2}[ \t\xa0\u3000]+)?(?:本报|本報|记者|記者|作者|编辑|編輯"
+        r"|来源|來源|通讯员|通訊員))"
+    ),
 )
 # Index of the month-first pattern above: 7/5/2005 reads as 5 July in the US and as 7 May in
 # Hong Kong and Europe, and pages annotate it either way. Only a day above 12 settles it.
@@ -353,7 +359,8 @@ REPORTER_LABEL = re.compile(
     r"(?:(?:记者|記者|实习生|實習生|(?:特约|特約|本报|本報|本网|本網|本刊)(?:评论员|評論員)"
     r"|(?:特约|特約)(?:撰稿人|撰稿|撰文))[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|、[\u4e00-\u9fff]{2,3}[／/]|[\s\xa0]*(?:[／/）)（(【\[]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
     # a reporter's line with the time after the name (记者 朱思远 3小时前, 记者 朱思远 2024-03-18)
-    r"|(?:记者|記者)[\s\xa0]+([\u4e00-\u9fff]{2,3})(?=[\s\xa0]+\d{1,4}(?:小时|小時|分钟|分鐘|天|[-/.年:]))"
+    r"|(?:记者|記者)[\s\xa0]+(?P<timed>[\u4e00-\u9fff]{2,3})"
+    r"(?=[\s\xa0]+\d{1,4}(?:小时|小時|分钟|分鐘|天|[-/.年:]))"
     r"|[（(]([\u4e00-\u9fff]{2,3})[\s\xa0]+\S{2,4}(?:报道|報導)[）)]"
     r"|(?:执笔人|執筆人)[:：]\s*([\u4e00-\u9fff]{2,4}))"
 )
@@ -473,13 +480,17 @@ PROFILE_NAME = re.compile(
     r"|\[([^\s\[\]]{2,12})\](?:个人类别|個人類別|存档目录|存檔目錄|的个人链接|的個人鏈接)"
     # a profile box's heading, then the owner's name on the next line or the one after (an
     # avatar's alt text or a 博客等级 line may stand between): 个人资料 / 蜗牛先生 / 博客等级：11
-    r"|(?:^|\n)[ \t\u3000\xa0]*(?:个人资料|個人資料|个人档案|個人檔案|博主资料|博主資料|博主信息|关于博主"
-    r"|關於博主)[ \t\u3000\xa0]*\n"
+    r"|(?:^|\n)[ \t\u3000\xa0]*(?:个人资料|個人資料|博主资料|博主資料|博主信息|关于博主|關於博主)"
+    r"[ \t\u3000\xa0]*\n"
     r"(?:[ \t\u3000\xa0]*\S{0,12}[ \t\u3000\xa0]*\n)??"
     r"[ \t\u3000\xa0]*([\u4e00-\u9fffA-Za-z0-9_]{2,12})[ \t\u3000\xa0]*(?=\n|$)"
     # a profile's nickname field (昵称：钱串子), the first one on the page: a comment form's
     # 昵称 field below the post is empty or the visitor's
     r"|(?:^|\n)[ \t\u3000\xa0]*(?:昵称|暱稱|博主昵称|博主暱稱)[:：][ \t\u3000\xa0]*"
+    r"([\u4e00-\u9fffA-Za-z0-9_]{2,12})[ \t\u3000\xa0]*(?=\n|$)"
+    # 个人档案 heads a blog's profile box, and a news page's box on the story's subject: a blog's
+    # only where a blog's fields follow (文章, 访问, 等级…)
+    r"|(?:^|\n)[ \t\u3000\xa0]*(?:个人档案|個人檔案)[ \t\u3000\xa0]*\n[ \t\u3000\xa0]*"
     r"([\u4e00-\u9fffA-Za-z0-9_]{2,12})[ \t\u3000\xa0]*(?=\n|$)"
 )
 # A blog prints the post's time after its title (标题 (2005-12-31 23:05:12)): not the headline's.
@@ -504,9 +515,10 @@ _MEMBER_RANK = (
 )
 POSTER_PANEL = re.compile(
     r"(?:^|\n)[ \t\u3000\xa0]*([^\s]{2,16})(?:(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*"
-    r"|[ \t\u3000\xa0]+(?=" + _MEMBER_RANK + r"))"
-    # Discuz! prints the member's rank between the name and the fields (梧桐细雨 / 新手上路 / UID),
-    # on the name's line in its later templates (小周骑驴找马 新手上路 / UID)
+    # Discuz! 6 and 7 print the rank on the name's line, the profile from its UID on (小周骑驴找马
+    # 新手上路 / UID 58213); a board's 本版之星 box prints a name and a rank too, then 积分
+    r"|[ \t\u3000\xa0]+" + _MEMBER_RANK + r"(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*(?=UID))"
+    # Older ones print the rank between the name and the fields (梧桐细雨 / 新手上路 / UID)
     r"(?:" + _MEMBER_RANK + r"(?:[ \t\u3000\xa0]*\n)+[ \t\u3000\xa0]*)?"
     r"(?:等级|等級|级别|級別|头衔|頭銜|UID|积分|積分|帖子|精华|精華|经验|經驗|威望"
     r"|(?:注册|註冊)(?:时间|時間|日期)?|MP)(?:[:：]|\s+\d)"
