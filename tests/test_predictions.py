@@ -586,14 +586,16 @@ def test_the_target_taken_over_in_the_active_voice_goes_down(analyzer, body, dir
 
 
 def test_a_trend_or_a_turn_foreseen_is_a_forecast(analyzer):
-    """会越来越, 只会更, 很难再, 不会再: the author sees a trend going on or a turn coming, with no
-    subject word that a weak 会 would need (采购, 地位)."""
+    """会越来越, 只会更, 很难再, 不会再, 至少还, 要反超: the author sees a trend going on, a turn
+    coming or how much further it goes, with no subject word that a weak 会 would need (采购, 地位)."""
     for sentence in (
         "大客户的采购会越来越克制。",
         "深度求索在开源社区的这个地位会越来越稳固。",
         "我认为DeepSeek很难再复制R1那样的冲击。",
         "推理端的迁移只会更快。",
         "那种一个模型震撼硅谷的时刻已经不会再有了。",
+        "这轮景气周期至少还能再走一年。",
+        "国产AI要反超了。",
     ):
         assert _candidates(analyzer, sentence), sentence
     # a difficulty now is none (散户很难中签), nor what the author will keep doing
