@@ -229,6 +229,8 @@ def _starts_in(m: re.Match[str], spans: Spans) -> bool:
 @dataclass(frozen=True)
 class PredictionCues:
     strong: tuple[str, ...]
+    turns: tuple[str, ...]  # strong, except in a clause that tells of the past
+    turns_not_after: tuple[str, ...]
     weak: tuple[str, ...]
     resolution: tuple[str, ...]
     not_future: re.Pattern[str]
@@ -282,6 +284,8 @@ class PredictionCues:
             )
             return cls(
                 strong=tuple(data["future"]["strong"]),
+                turns=tuple(data["future"].get("turns", [])),
+                turns_not_after=tuple(data["future"].get("turns_not_after", [])),
                 weak=tuple(data["future"]["weak"]),
                 resolution=tuple(data["future"].get("resolution", [])),
                 not_future=re.compile("|".join(map(re.escape, not_future)) or r"(?!)"),
@@ -374,8 +378,15 @@ class PredictionExtractor:
         return "likely"
 
     def strong_cue(self, text: str) -> bool:
-        """A cue that makes a clause forward-looking on its own (预计, 将会, 缺口或达…)."""
-        return any(c in text for c in self.cues.strong) or self._news_maybe(text)
+        """A cue that makes a clause forward-looking on its own (预计, 将会, 缺口或达…; 会越来越
+        where the clause tells of no past: 一度要反超 is history)."""
+        if any(c in text for c in self.cues.strong):
+            return True
+        if any(c in text for c in self.cues.turns) and not any(
+            m in text for m in self.cues.turns_not_after
+        ):
+            return True
+        return self._news_maybe(text)
 
     def _news_maybe(self, clause: str) -> bool:
         """或 + a verb read as "may" (缺口或达180亿美元, …，或对冲损失), not as "or": no other 或

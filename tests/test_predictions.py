@@ -593,10 +593,19 @@ def test_a_trend_or_a_turn_foreseen_is_a_forecast(analyzer):
         "深度求索在开源社区的这个地位会越来越稳固。",
         "我认为DeepSeek很难再复制R1那样的冲击。",
         "推理端的迁移只会更快。",
-        "那种一个模型震撼硅谷的时刻已经不会再有了。",
+        "那种一个模型震撼硅谷的时刻不会再有了。",
         "这轮景气周期至少还能再走一年。",
         "国产AI要反超了。",
     ):
         assert _candidates(analyzer, sentence), sentence
-    # a difficulty now is none (散户很难中签), nor what the author will keep doing
-    assert _candidates(analyzer, "英伟达新股中签概率为0.03%，散户很难中签。") == []
+    # a difficulty now is none (散户很难中签), nor a habit, an ability, a fact, a near fall or
+    # history (sentences a review wrote against these cues)
+    for sentence in (
+        "英伟达新股中签概率为0.03%，散户很难中签。",
+        "每次英伟达出新驱动，我只会更新驱动不看评测。",
+        "看到英伟达的财报，我差点要跌倒。",
+        "DeepSeek上个季度一度要反超OpenAI的下载量。",
+        "英伟达的老卡至少还有三家公司在用。",
+        "开了DeepSeek以后手机内存要爆了。",
+    ):
+        assert _candidates(analyzer, sentence) == [], sentence
