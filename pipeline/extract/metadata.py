@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.extract import patterns as P
@@ -1091,8 +1092,20 @@ def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
 
 def copyright_site(tree: lxml_html.HtmlElement) -> str | None:
     """The name in the page's copyright line (Copyright © 2003-2008 华讯网 版权所有)."""
-    m = _COPYRIGHT_SITE.search(block_text(tree)[-3000:])  # in lines: <br> ends one
+    m = _COPYRIGHT_SITE.search(tree.text_content()[-3000:])
+    if m is None and any(w in tree.text_content()[-3000:] for w in _RIGHTS):
+        # The line may start after a <br> (主办：…<br>青石县人民政府 版权所有), which text_content
+        # glues to the line before: read the blocks that hold the words, in lines.
+        for node in reversed(_RIGHTS_TEXT(tree)):
+            owner = node.getparent()
+            block = owner.getparent() if node.is_tail else owner
+            if block is not None and (m := _COPYRIGHT_SITE.search(block_text(block))):
+                break
     return next((g for g in m.groups() if g), None) if m else None
+
+
+_RIGHTS = ("版权所有", "版權所有")
+_RIGHTS_TEXT = etree.XPath('//body//text()[contains(., "版权所有") or contains(., "版權所有")]')
 
 
 def trail_site(tree: lxml_html.HtmlElement) -> str | None:
