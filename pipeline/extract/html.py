@@ -710,7 +710,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     if shown is None and paragraphs:
         body_el = root.find("body")  # not <head>: its <title> line is no shown headline
         lines_all = lines_of(body_el if body_el is not None else root)
-        pieces = set(M.TITLE_SPLIT.split(M.page_title(root) or ""))
+        pieces = {p.strip() for p in P.TITLE_SEPARATORS.split(M.page_title(root) or "")}
         above = headline_above(lines_all, paragraphs[0], pieces)
         if above and above in pieces and not meta_site:  # the site is another piece of <title>
             site = M.title_suffix_site(root, above) or site

@@ -1092,8 +1092,9 @@ def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
 
 def copyright_site(tree: lxml_html.HtmlElement) -> str | None:
     """The name in the page's copyright line (Copyright © 2003-2008 华讯网 版权所有)."""
-    m = _COPYRIGHT_SITE.search(tree.text_content()[-3000:])
-    if m is None and any(w in tree.text_content()[-3000:] for w in _RIGHTS):
+    tail = tree.text_content()[-3000:]
+    m = _COPYRIGHT_SITE.search(tail)
+    if m is None and any(w in tail for w in _RIGHTS):
         # The line may start after a <br> (主办：…<br>青石县人民政府 版权所有), which text_content
         # glues to the line before: read the blocks that hold the words, in lines.
         for node in reversed(_RIGHTS_TEXT(tree)):
@@ -1169,8 +1170,6 @@ def canonical_url(tree: lxml_html.HtmlElement) -> str | None:
 
 
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
-# Between the pieces of a <title> (站名 -- 栏目 -- 标题, 标题_站名, 标题 | 站名)
-TITLE_SPLIT = re.compile(r"\s+[-—–|｜:：]+\s+|\s*(?:_|｜|\||--|::)\s*")
 _TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|-|—|–|::|[:：]|\s)\s*")
 _HEADLINE_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "td", "div", "p", "span", "font", "strong", "b", "center"}
@@ -1245,6 +1244,8 @@ def _heading_text(el: lxml_html.HtmlElement, titles: str) -> str | None:
     """A heading's text; where <br> breaks it in two, the lines joined with a space where the
     page's <title> has one there (舊區重建諮詢會 街坊憂租金飆升), else as one."""
     glued = clean_text(el.text_content())
+    if el.find(".//br") is None:
+        return glued
     spaced = clean_text(block_text(el))
     return spaced if spaced != glued and spaced and spaced in titles else glued
 
