@@ -219,7 +219,11 @@ class ClaimFilter:
                 )
         return cls(models["keep"], threshold, models["direction"], extractor)
 
-    def keep(self, predictions: list[Prediction], contexts: Contexts) -> list[Prediction]:
+    def scored(
+        self, predictions: list[Prediction], contexts: Contexts
+    ) -> list[tuple[list[Prediction], float]]:
+        """The candidates grouped by quote, each with the filter's probability that it is a
+        prediction worth keeping (keep applies the threshold; benchmarks try other policies)."""
         groups = by_quote(predictions)
         if not groups:
             return []
@@ -228,7 +232,10 @@ class ClaimFilter:
             dtype=object,
         )
         scores = self.estimator.predict_proba(rows)[:, 1]
-        kept = [p for g, s in zip(groups, scores, strict=True) if s >= self.threshold for p in g]
+        return [(g, float(s)) for g, s in zip(groups, scores, strict=True)]
+
+    def keep(self, predictions: list[Prediction], contexts: Contexts) -> list[Prediction]:
+        kept = [p for g, s in self.scored(predictions, contexts) if s >= self.threshold for p in g]
         return self.directed(kept)
 
     def directed(self, predictions: list[Prediction]) -> list[Prediction]:
