@@ -1242,3 +1242,140 @@ def test_a_boards_star_box_is_not_the_first_posts_panel(analyzer):
     panel = "<b>老街的猫</b><br>版主<br>UID<br>614080<br>注册时间<br>2006-4-2"
     page = _thread(panel).replace("<body>", "<body>" + star, 1)
     assert _extract(analyzer, page).author == "老街的猫"
+
+
+def test_a_wire_credit_names_its_reporter_before_the_place(analyzer):
+    art = _extract(
+        analyzer,
+        "<html><head><title>午餐補助提高_某某新聞網</title></head><body><h1>午餐補助提高</h1>"
+        "<div class='story'><p>（島訊社記者蔡宜臻台北5日電）教育主管機關今天宣布，明年起營養午餐"
+        f"補助將每餐提高新台幣5元，全國約一百二十萬名學生受惠。</p>{PROSE}</div></body></html>",
+    )
+    assert art.author == "蔡宜臻"
+    assert (
+        _extract(analyzer, _under_headline("（中央社記者林昱廷高雄市10日電）")).author == "林昱廷"
+    )
+    assert _extract(analyzer, _under_headline("新华社记者王明北京5日电")).author == "王明"
+    # both lengths leave a place: the commoner place wins
+    assert _extract(analyzer, _under_headline("（记者王明石家庄5日电）")).author == "王明"
+    assert _extract(analyzer, _under_headline("（记者王建平安县5日电）")).author == "王建平"
+    # a sentence citing another agency's report names no reporter of this story
+    cited = _under_headline("据华讯社记者张晓东华盛顿3日电，该公司将推迟发布新品。")
+    assert _extract(analyzer, cited).author is None
+
+
+def test_a_bracketed_byline_without_the_role_names_a_person_not_a_wire(analyzer):
+    assert _extract(analyzer, _under_headline("【鐘武達、陳世宗／綜合報導】")).author == "鐘武達"
+    assert _extract(analyzer, _under_headline("【中央社／台北報導】")).author is None
+    assert _extract(analyzer, _under_headline("【文化／綜合報導】")).author is None  # a desk
+
+
+def _photo_story(meta: str, last: str, extra: str = "") -> str:
+    return (
+        "<html><head><title>春季花展开幕 - 图片新闻 - 鹭汀网</title></head><body>"
+        f"<h1>春季花展开幕</h1><div class='info'>{meta}</div>{extra}<div class='content'>"
+        "<p>4月11日，第九届春季花展在东湖公园开幕，二十万株郁金香迎来首批游客。</p>"
+        "<p>图为开幕当天，市民在东湖公园南门的郁金香花海中拍照留念，园内各处人头攒动。</p>"
+        "<p>园艺工人介绍，今年的花展共布置了十二个主题花境，展期将持续到五月上旬。</p>"
+        f"<p>{last}</p></div></body></html>"
+    )
+
+
+def test_a_photo_story_credits_its_photographer_before_an_editor(analyzer):
+    tail = "图为一名小朋友在主题花坛前观赏郁金香，花坛里的风信子也已经开放。"
+    meta = "发布时间：2016-04-12 09:30　来源：鹭汀网　摄影：邱澜　编辑：韩梅"
+    assert _extract(analyzer, _photo_story(meta, tail)).author == "邱澜"
+    closing = _photo_story("2016-04-12 09:30　编辑：韩梅", tail + "（记者 郑毅 摄）")
+    assert _extract(analyzer, closing).author == "郑毅"
+
+
+def test_a_writer_outranks_a_photographer_and_a_caption_credits_nobody(analyzer):
+    tail = "园方提醒，周末客流较大，请市民错峰入园。"
+    writer = _photo_story("2016-04-12 09:30　记者 苏明远　摄影：邱澜", tail)
+    assert _extract(analyzer, writer).author == "苏明远"
+    caption = _photo_story(
+        "2016-04-12 09:30", tail, "<p class='pic'>郁金香花海。新华社发（万象 摄）</p>"
+    )
+    assert _extract(analyzer, caption).author is None
+
+
+def test_slash_dates_day_first_or_month_first_only_when_unambiguous(analyzer):
+    assert _extract(analyzer, _under_headline("發佈時間：24/11/2015 06:00")).published == date(
+        2015, 11, 24
+    )
+    assert _extract(analyzer, _under_headline("11/24/2015 10:30 来源：某某网")).published == date(
+        2015, 11, 24
+    )
+    assert _extract(analyzer, _under_headline("05/03/2013")).published is None
+    # a stamp has its time or ends its line: not a model number, not a flat's number
+    assert _extract(analyzer, _under_headline("型号 LX-9/13/2014 新品")).published is None
+    assert _extract(analyzer, _under_headline("住址 5/18/2003 号楼")).published is None
+
+
+def test_a_date_beside_the_weather_is_the_pages_clock(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+        "<div class='top'><span>2015年12月3日 星期四 农历十月廿二</span><span>晴 3℃~12℃</span>"
+        "<a href='/login'>登录</a></div>"
+        f"<h1>芯片降价潮来了</h1><p>□记者 邬雨桐</p><div class='content'>{PROSE}</div>"
+        f"{_comments('2015-11-27 20:14')}</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.published is None
+    assert art.author == "邬雨桐"
+
+
+def test_the_pages_own_address_dates_it_when_nothing_else_does(analyzer):
+    related = (
+        "<div class='xg'>相关新闻：<a href='/html/2012-04/16/content_1.htm'>清淤工程</a></div>"
+    )
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}</div>"
+        "<div class='url'>本文网址：http://www.example.cn/html/2012-04/18/content_556102.htm"
+        f" <a href='/print.php'>【打印本页】</a></div>{related}</body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2012, 4, 18)
+    assert _extract(analyzer, page.replace("本文网址：http", "http")).published is None
+
+
+def test_an_update_date_gives_way_to_the_publish_date_on_its_line(analyzer):
+    page = (
+        "<html><head><title>午餐補助提高 | 生活 | 某某新聞網</title></head><body>"
+        "<article><h1>午餐補助提高</h1><div class='meta'><span>2014/05/05 發佈</span> ｜ "
+        "<span>更新日期：2014/05/06 10:20</span></div><div class='fb-like'>讚 128</div>"
+        f"<div class='story'>{PROSE}</div></article>"
+        "<section class='more'><h2>延伸閱讀</h2><ul><li><a href='/n/1'>校園午餐食材登錄平台上路</a>"
+        "<span>2014/04/28</span></li></ul></section>"
+        f"{_comments('2014/05/06 08:47')}</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.published == date(2014, 5, 5)
+    assert art.author is None  # 延伸閱讀 over a related item and its date is no author card
+    alone = _under_headline("更新日期:2009/08/12 04:21").replace(
+        "<body>", "<body><div>2009年8月15日 星期六</div>"
+    )
+    assert _extract(analyzer, alone).published == date(2009, 8, 12)
+
+
+def test_a_mainland_e_papers_platform_is_its_paper(analyzer):
+    def page(site: str) -> str:
+        return (
+            f"<html><head><title>芯片降价潮来了_{site}</title></head><body><h1>芯片降价潮来了</h1>"
+            f"<div class='content'>{PROSE}</div></body></html>"
+        )
+
+    assert _extract(analyzer, page("泠江日报数字报刊平台")).site == "泠江日报"
+    assert _extract(analyzer, page("自立時報電子報")).site == "自立時報電子報"
+
+
+def test_a_deadline_dates_nothing_but_what_is_due(analyzer):
+    page = (
+        "<html><head><title>暑期阅读活动招募_某某图书馆</title></head><body>"
+        "<h1>暑期阅读活动招募</h1><div class='info'>2016-06-12 08:30</div>"
+        "<div class='box'>公众咨询 截止 30/06/2016</div>"
+        f"<div class='content'>{PROSE}<p>报名截止：2016年6月30日</p></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.published == date(2016, 6, 12)
+    assert art.body.endswith("报名截止：2016年6月30日")

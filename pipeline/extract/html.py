@@ -596,12 +596,18 @@ def visible_text(root: lxml_html.HtmlElement) -> str:
     return block_text(body if body is not None else root)
 
 
-def _header_text(full: str, container: lxml_html.HtmlElement | None) -> str:
+def _header_text(full: str, container: lxml_html.HtmlElement | None, paragraphs: list[str]) -> str:
     """Page text just before the body (bylines and dates sit there; comments come after)."""
     if container is None:
         return full[:2000]
     body = block_text(container).strip()[:40]
     pos = full.find(body) if body else -1
+    if pos < 0 and paragraphs:
+        # The block reads otherwise once a meta line inside it has gone (its <h1>, then the
+        # story): up to the body's first line, where the first 1500 characters would take a
+        # short page's comments for its header. The whole line, since a teaser or a crumb
+        # above the story may repeat its opening words.
+        pos = full.find(paragraphs[0])
     return full[max(0, pos - 1500) : pos] if pos > 0 else full[:1500]
 
 
@@ -716,7 +722,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
             site = M.title_suffix_site(root, above) or site
         title = above or title
     title = M.with_page_title(root, M.without_page_mark(title))
-    header = _header_text(full_text, container)
+    header = _header_text(full_text, container, paragraphs)
     lead = _lead_text(full_text, paragraphs)
     # Chinese news often signs at the end: （记者 胡晓蓉）, 新京报记者 彭冲 山东冠县报道.
     footer = _footer_text(full_text, paragraphs)
@@ -727,21 +733,38 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         or post_footer_date(footer)
         or M.closing_date(paragraphs)
         or M.meta_edit_date(root)
+        or M.url_date(root, full_text)
     )
-    author = author or _first_plausible(
-        site,
-        lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early, late),
-        lambda: M.lead_credit_author(lead),
-        lambda: M.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
-        lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
+    # Who a post or a column belongs to (a member panel, a name under the headline, an author
+    # card, a thread's poster, a blog's owner): below an editor, but above a photographer, whose
+    # picture closing a post is a friend's.
+    owners = (
         lambda: M.panel_author(header),
         lambda: M.name_line_author(top),
         lambda: M.name_under_title(lead, title),
         lambda: M.card_author(header, title),
         lambda: M.thread_poster(header + "\n" + lead),
+    )
+    late_owners = (
         lambda: M.source_name_author(footer),
         lambda: M.profile_author(full_text),
         lambda: M.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),
+    )
+
+    def photographer() -> str | None:
+        if _first_plausible(site, *owners, *late_owners):
+            return None
+        return _photo_author(header + "\n" + lead, byline, paragraphs)
+
+    author = author or _first_plausible(
+        site,
+        lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early, late),
+        lambda: M.lead_credit_author(lead),
+        lambda: M.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
+        photographer,
+        lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
+        *owners,
+        *late_owners,
         lambda: structured,
     )
     return Extracted(title, published, site, author, category, paragraphs, method, url)
@@ -900,6 +923,22 @@ def _credit_texts(
     first five lines (a headline, a subtitle and a repeated headline can come before the byline
     line: 本报实习生 刘国栋 周炜本报记者 …), its last two lines, the text after it."""
     return header, byline, "\n".join(paragraphs[:5]), "\n".join(paragraphs[-2:]), footer
+
+
+def _photo_author(above: str, byline: str, paragraphs: list[str]) -> str | None:
+    """The photographer of a photo story that credits no writer: on its meta line (发布时间：…
+    摄影：邱澜) or closing its text (…前来拍照留念。（记者 郑毅 摄）): the pictures are the story, so
+    their maker is its author, before an editor. Not a caption's, a menu's or a side column's
+    credit (修缮中的古民居 摄影：王力; 摄影：风光 人像): a meta line also holds a date or a source."""
+    meta = [ln for ln in above[-300:].split("\n") if M.parse_date(ln) or _SOURCE_WORD.search(ln)]
+    last = paragraphs[-1] if paragraphs else ""
+    for text, closing in (("\n".join(meta), False), (byline, False), (last, True)):
+        if text and (name := M.photo_credit(text, closing)):
+            return name
+    return None
+
+
+_SOURCE_WORD = re.compile(r"来源|來源|发布|發佈|發布|编辑|編輯")
 
 
 def _editor_author(header: str, byline: str, paragraphs: list[str], footer: str) -> str | None:

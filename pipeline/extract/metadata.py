@@ -124,7 +124,9 @@ _CLOCK_LABEL = re.compile(
     # A forum's poster panel (注册：2003-10-1, 最后登录) and a profile's birthday date the
     # member, not the post; a panel sits right above the first post, where its date would win.
     r"|注册|註冊|注册时间|註冊時間|注册日期|註冊日期|加入|加入时间|加入時間|最后登录|最後登錄|上次登录"
-    r"|上次登錄|生日|Joined|Registered)\s*[:：]?\s*$"
+    r"|上次登錄|生日|Joined|Registered"
+    # a deadline (公眾諮詢 截止 30/06/2016, 截至2016年6月30日): what is due, not when it was written
+    r"|截止|截至|截止日期|截止时间|截止時間)\s*[:：]?\s*$"
 )
 
 
@@ -155,8 +157,24 @@ _CN_MONTH_NAME_DATE = re.compile(
 
 def _on_clock(text: str, at: int) -> bool:
     """Whether the date at `at` follows a label that dates something other than the page's
-    story: the page's clock (今天是…), a member's registration (注册时间：…), a birthday."""
-    return _label_before(_CLOCK_LABEL, text, at)
+    story: the page's clock (今天是…), a member's registration (注册时间：…), a birthday; or
+    stands beside the weather and the site's links on a line of no prose (2015年12月3日 星期四 岚溪
+    晴 3℃~12℃ 客户端 登录): a portal's top bar, which shows the day of the visit."""
+    if _label_before(_CLOCK_LABEL, text, at):
+        return True
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return bool(
+        _TEMPERATURE.search(line) and _SITE_BAR.search(line) and not _PROSE_MARKS.search(line)
+    )
+
+
+_TEMPERATURE = re.compile(r"\d\s*(?:℃|°C|℉|°F)")
+# What else a site's top bar holds beside its clock and the weather (a diary's or a forecast's
+# own dateline with the weather holds none of it).
+_SITE_BAR = re.compile(
+    r"登录|登錄|登入|注册|註冊|客户端|客戶端|首页|首頁|设为|設為|收藏本站|手机版|手機版|English|网站地图|網站地圖"
+)
 
 
 def _label_before(label: re.Pattern[str], text: str, at: int, reach: int = 8) -> bool:
@@ -188,6 +206,11 @@ def _cn_dates(text: str) -> list[tuple[int, date]]:
 def _date_of(m: re.Match[str]) -> date:
     """The date a DATE_PATTERNS match names; ValueError when there is none (2月30日)."""
     groups = {k: v for k, v in m.groupdict().items() if v}
+    if "sy" in groups:  # a/b/year: whichever is above 12 is the day; 5/3/2013 is a coin flip
+        a, b = int(groups["sa"]), int(groups["sb"])
+        if a == b or max(a, b) > 12 >= min(a, b):
+            return date(int(groups["sy"]), min(a, b), max(a, b))
+        raise ValueError(f"{m.group(0)}: day and month cannot be told apart")
     if "roc" in groups:
         y = str(int(groups["roc"]) + 1911)
     elif "yy" in groups:
@@ -276,9 +299,29 @@ _EDIT_LABEL = re.compile(
 
 
 def labelled_date(text: str | None) -> date | None:
-    """The date right after a publish label (发表于 2005-9-15, 发布日期：…): a header also shows
-    when the blog was created or when the page was updated, and the label tells them apart."""
-    return _date_after(P.PUBLISH_LABELS, text, skip_edits=True)
+    """The date right after a publish label (发表于 2005-9-15, 发布日期：…), else right before one
+    (2014/05/05 發佈), else after an update's label (更新日期：…, the only stamp many Taiwan and
+    portal pages give): a header also shows when the blog was created or when the page was
+    updated, and the label tells them apart."""
+    return (
+        _date_after(P.PUBLISH_LABELS, text, skip_edits=True)
+        or _date_before_label(text)
+        or _date_after(_UPDATE_FIELD, text)
+    )
+
+
+_UPDATE_FIELD = re.compile(r"(?:更新|修改)(?:日期|时间|時間)\s*[:：]")
+# 发布 standing after the date it labels (2014/05/05 發佈 ｜), not a word (苹果发布新品, 发布会)
+# nor a label of its own (发布于, 发布时间)
+_PUBLISHED_AFTER = re.compile(r"(?:发布|發佈|發布|发表|發表)(?![\u4e00-\u9fff])")
+
+
+def _date_before_label(text: str | None) -> date | None:
+    """The last date within 25 characters before a trailing publish label."""
+    for m in _PUBLISHED_AFTER.finditer(text or ""):
+        if found := _dates(text[max(0, m.start() - 25) : m.start()]):
+            return found[-1][1]
+    return None
 
 
 def document_date(text: str | None) -> date | None:
@@ -493,10 +536,11 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def site_name(value: str) -> str:
-    """The site without the channel it was shown with (江城热线文化频道 → 江城热线) or the words of
-    a link home around it (返回网易首页 → 网易)."""
+    """The site without the channel it was shown with (江城热线文化频道 → 江城热线), the words of a
+    link home around it (返回网易首页 → 网易), or the e-paper edition it names (南岭日报数字报刊 →
+    南岭日报)."""
     value = P.LINK_ARROWS.sub("", value) or value
-    for pattern in (P.HOME_LINK_SITE, P.CHANNEL_SUFFIX):
+    for pattern in (P.HOME_LINK_SITE, P.CHANNEL_SUFFIX, P.EPAPER_SUFFIX):
         if m := pattern.match(value):
             return m.group(1)
     return value
@@ -735,7 +779,68 @@ def reporter_author(text: str) -> str | None:
             continue
         if m.group("timed") and name[0] not in P.SURNAMES:
             continue  # 栏目：记者 走基层　2024-01-20: a column, not a reporter
+        if m.group("bracketed") and (
+            name[0] not in P.SURNAMES or name[-1] in _NEWSROOM_ENDS or dictionary_word(name)
+        ):
+            continue  # 【中央社／台北報導】, 【康視／…】: a wire or a station; 【文化／…】: a desk
         return name
+    return wire_reporter(text)
+
+
+_NEWSROOM_ENDS = frozenset("社台视視报報网網刊")
+
+
+# A photographer's credit on a meta line (摄影：邱澜, 攝影／何志強), and the one that closes a photo
+# story's text (…拍照留念。（记者 郑毅 摄）, （本報記者梁嘉敏攝）, （青峪日报记者 王力 摄）, （郑毅/摄）).
+_PHOTO_LABEL = re.compile(
+    r"(?:摄影|攝影)(?:记者|記者)?[ \t\xa0\u3000]*[:：/／][ \t\xa0\u3000]*([\u4e00-\u9fff]{2,3})"
+    r"(?![\u4e00-\u9fff])"
+)
+_PHOTO_CLOSING = re.compile(
+    r"[（(](?:[\u4e00-\u9fff]{2,6}?[社报報台网網])?" + _NEWSROOM + r"(?:记者|記者|通讯员|通訊員)?"
+    r"[ \t\xa0\u3000]*([\u4e00-\u9fff]{2,3}?)[ \t\xa0\u3000]*[/／]?[ \t\xa0\u3000]*(?:摄|攝)[）)]\s*$"
+)
+
+
+def photo_credit(text: str, closing: bool = False) -> str | None:
+    """The first photographer credited on a meta line in text; with closing, the one whose
+    credit ends the text. A caption's （万象 摄） elsewhere credits a picture, not the story."""
+    if closing:
+        names = [m.group(1)] if (m := _PHOTO_CLOSING.search(text)) else []
+    else:
+        names = [m.group(1) for m in _PHOTO_LABEL.finditer(text)]
+    return next((n for n in names if n not in P.NOT_NAMES and plausible_author(n)), None)
+
+
+# A wire story's credit, the reporter's name run into the place and the day it was filed
+# (中央社記者蔡宜臻台北5日電, 记者王明北京5日电).
+# (opening a line or a bracket: 据新华社记者…3日电 in a sentence cites another report)
+_WIRE_CREDIT = re.compile(
+    r"(?:^|[（(【〔\[])[ \t\xa0\u3000]*(?:(?![据據])[\u4e00-\u9fff]{1,3}社)?"
+    + _NEWSROOM
+    + r"(?:[驻駐][\u4e00-\u9fff]{1,2})?(?:记者|記者)"
+    r"[ \t\xa0\u3000]*([\u4e00-\u9fff]{4,9})[ \t\xa0\u3000]*\d{1,2}日(?:电|電)",
+    re.M,
+)
+
+
+def wire_reporter(text: str) -> str | None:
+    """The reporter of a wire credit, where nothing marks the end of the name: the name opens
+    with a surname and is two or three characters, and the rest is a place the dictionary holds
+    (蔡宜臻 + 台北, not 蔡宜 + 臻台北), else a place of two or more characters and its 市/县/州
+    (林昱廷 + 高雄市). Where both lengths leave a place, the commoner place wins (王明 + 石家庄,
+    not 王明石 + 家庄; 王建平 + 安县, not 王建 + 平安县)."""
+    for m in _WIRE_CREDIT.finditer(text):
+        run = m.group(1)
+        if run[0] not in P.SURNAMES:
+            continue
+        splits = [(run[:n], run[n:]) for n in (3, 2) if run[:n] not in _SURNAME_PLACES]
+        whole = [(dictionary_frequency(place), name) for name, place in splits if len(place) >= 2]
+        if whole and max(whole)[0] > 0:
+            return max(whole, key=lambda fn: fn[0])[1]
+        for name, place in splits:
+            if len(place) >= 3 and _PLACE_END.search(place) and dictionary_word(place[:-1]):
+                return name
     return None
 
 
@@ -928,12 +1033,18 @@ def name_date_author(lines: list[str]) -> str | None:
 def dictionary_word(text: str) -> bool:
     """Whether jieba's dictionary holds the text (in Simplified): places, weekdays and common
     words do; the names of most people do not. (Loads jieba's dictionary on first use.)"""
+    return dictionary_frequency(text) > 0
+
+
+def dictionary_frequency(text: str) -> int:
+    """How often jieba's dictionary counts the text as a word (in Simplified; 0 when it does
+    not hold it)."""
     import jieba
 
     from pipeline.nlp import to_simplified
 
     jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(to_simplified(text), 0) > 0
+    return jieba.dt.FREQ.get(to_simplified(text), 0) or 0
 
 
 _CARD_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9_·\-]{2,16}?)(?:\s*[Vv])?")
@@ -1039,12 +1150,18 @@ _CARD_NOT = re.compile(
     r"推荐|推薦|热门|熱門|排行|榜|作者|专栏|專欄|频道|頻道|新闻|新聞|资讯|資訊|分类|分類|标签|標籤|提问|提問"
     r"|发布|發佈|发表|發表|更新|编辑|編輯|来源|來源|客户端|客戶端"
 )
+# A related list's heading over its first item and that item's date (延伸閱讀 / 标题 / 2014/04/28).
+_LIST_HEADING = re.compile(
+    r"(?:延伸|相关|相關|推荐|推薦|热门|熱門|最新|精彩|更多)(?:阅读|閱讀|文章|新闻|新聞|报道|報導|内容|內容)?"
+    r"|更多[\u4e00-\u9fff]{1,4}"
+)
 
 
 def _card_name(name: str) -> bool:
     return (
         plausible_author(name)
         and not _CARD_NOT.search(name)
+        and not _LIST_HEADING.fullmatch(name)
         and not P.MEDIA_SUFFIX.search(name)
         and not P.SECTION_LABEL.match(name)
     )
@@ -1156,6 +1273,35 @@ def html_category(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
             cat = breadcrumb_category(clean_text(node.text_content()), title)
             if cat:
                 return cat
+    return None
+
+
+# A date in the path of a news CMS's URL: /2012-04/18/, /2012/04/18/, /2012/0418/, and eight
+# digits only as a folder (/20120418/; /view/20110518.htm is an entry's id).
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[-/_](?P<m>0[1-9]|1[0-2])[-/_]?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.\-]|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])/"
+)
+# The page's own address printed on it (本文网址：http://…), above a print link.
+_OWN_URL = re.compile(
+    r"(?:本文网址|本文網址|本文链接|本文連結|本文地址|本页网址|本頁網址|本页地址|本頁地址)\s*[:：]\s*"
+    r"(https?://[^\s\u3000]+)"
+)
+
+
+def url_date(tree: lxml_html.HtmlElement, text: str) -> date | None:
+    """The date in the page's own URL (its canonical link, og:url, or the address the page
+    prints as its own), as news CMSs file stories by day; the last resort, since a related
+    link's URL carries its own story's date and only the page's own counts."""
+    urls = [canonical_url(tree)] + [m.group(1) for m in _OWN_URL.finditer(text)]
+    for url in urls:
+        path = url.split("://", 1)[-1].partition("/")[2] if url else ""
+        if m := _URL_DATE.search("/" + path):
+            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+            try:
+                return date(int(y), int(mo), int(d))
+            except ValueError:
+                continue
     return None
 
 

@@ -215,6 +215,15 @@ DATE_PATTERNS = (
     re.compile(
         r"(?:民國|民国)\s*(?P<roc>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
     ),
+    # Day and month before the year with slashes, in either order (24/11/2015 in Hong Kong and
+    # Macau, 11/24/2015 in the US): read only where one of them is above 12 (_date_of), and as a
+    # stamp: with its time or its source, or ending its line (not a model's LX-9/13/2014, a flat's
+    # 5/18/2003 号).
+    re.compile(
+        r"(?<![\w/.\-])(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>20\d{2}|19\d{2})"
+        r"(?=[ \t\xa0\u3000]+(?:\d{1,2}:\d{2}|来源|來源|作者|记者|記者|编辑|編輯)"
+        r"|[ \t\xa0\u3000]*(?:\n|$))"
+    ),
     # A two-digit year, each part two digits, on a byline (【南浦晚报】 06-11-23 本报记者 柯雨辰), as
     # 2000s papers stamp a story; elsewhere such digits are a model number, a related link's
     # day, Taiwan's year (98-05-03) or Hong Kong's day first (20-06-24).
@@ -279,8 +288,11 @@ PORTAL_AUTHORS = re.compile(
 
 PUBLISH_LABELS = re.compile(
     r"(发布于|發佈於|发表于|發表於|发布时间|發布時間|发表时间|"
-    # not a member's (注册时间：), a reply's (回复时间：) or a deadline's (截止日期：) date
-    r"(?<!注册)(?<!註冊)(?<!加入)(?<!登录)(?<!登錄)(?<!回复)(?<!回覆)(?<!截止)(?:时间|日期)[:：]|"
+    # not a member's (注册时间：), a reply's (回复时间：) or a deadline's (截止日期：) date; nor an
+    # update's (更新日期：), which is a story's only dateline on many Taiwan sites but must not
+    # outrank a date that says it is the publication's (2014/05/05 發佈 ｜ 更新日期：2014/05/06)
+    r"(?<!注册)(?<!註冊)(?<!加入)(?<!登录)(?<!登錄)(?<!回复)(?<!回覆)(?<!截止)(?<!更新)(?<!修改)"
+    r"(?:时间|日期)[:：]|"
     r"編輯於|编辑于|更新于|發佈時間|提交日期|提交时间|Posted on|Published|[Pp]osted(?: by| @| at))"
 )
 # The date an official document was signed (成文日期 on government disclosure pages): the date
@@ -362,6 +374,8 @@ REPORTER_LABEL = re.compile(
     r"|(?:记者|記者)[\s\xa0]+(?P<timed>[\u4e00-\u9fff]{2,3})"
     r"(?=[\s\xa0]+\d{1,4}(?:小时|小時|分钟|分鐘|天|[-/.年:]))"
     r"|[（(]([\u4e00-\u9fff]{2,3})[\s\xa0]+\S{2,4}(?:报道|報導)[）)]"
+    # a Taiwan paper's bracketed byline without the role: 【陳俊雄／新北市報導】, 【甲、乙／綜合報導】
+    r"|[【〔\[](?P<bracketed>[\u4e00-\u9fff]{2,3})(?:、[\u4e00-\u9fff]{2,3})*[／/][\u4e00-\u9fff]{0,6}(?:报道|報導)[】〕\]]"
     r"|(?:执笔人|執筆人)[:：]\s*([\u4e00-\u9fff]{2,4}))"
 )
 # Blog and forum bylines: 由海姑娘张贴 @ 2005-06-14 · ggjjzhzz 发表于 2005-9-15 · [ 黄宇 ] 来源：
@@ -403,7 +417,7 @@ SURNAMES = frozenset(
     "尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂塗成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈"
     "饶饒解牟艾尤阳陽穆农農卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景宫宮费費卜冷"
     "晏席卫衛米柏宗瞿桂佟臧闵閔苟邬鄔边邊卞姬师師仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏"
-    "佘池乐樂匡钮鈕郁鞠戈"
+    "佘池乐樂匡钮鈕郁鞠戈鐘"
 )
 NOT_NAMES = frozenset(
     {
@@ -546,6 +560,9 @@ SECTION_LABEL = re.compile(
 HOME_LINK_SITE = re.compile(r"^(?:返回|回到|到)?(.{2,}?)\s*(?:论坛|論壇|网站|網站)?(?:首页|首頁)$")
 LINK_ARROWS = re.compile(r"^[\s>»›→]+|[\s>»›→]+$")  # 荆襄体育在线 >>
 CHANNEL_SUFFIX = re.compile(r"^(.{2,})\s*[\u4e00-\u9fff]{2}(?:频道|頻道)$")
+# A mainland paper's e-paper platform: the site is the paper (泠江日报数字报刊平台 → 泠江日报). Not
+# Taiwan's 電子報, which is the name a paper's news site goes by (自立時報電子報).
+EPAPER_SUFFIX = re.compile(r"^(.{2,}?报)\s*(?:数字报刊平台|数字报刊|数字报|电子版|数字版)$")
 
 # Title suffixes: 标题_站名 / 标题 - 站名 / 标题|站名
 # Titles of the posts on a page that lists several (a blog's archive: post-title, entry-title).
