@@ -373,7 +373,7 @@ def our_pages(extractors: dict[str, Callable[[bytes], str]]) -> None:
         path = folder / "pages" / g["path"]
         art = analyzer.process(RawPage(str(path), path.read_bytes(), "html"), analyse=False).article
         day = g["published"] if g["published"] and len(g["published"]) == 10 else None
-        hits["title"] += bool(art) and art.title == g["title"]
+        hits["title"] += bool(art) and _norm(art.title) == _norm(g["title"])  # as DAnIEL's
         hits["date"] += (art.published.isoformat() if art and art.published else None) == day
         hits["author"] += _author_hit((g["author"] or "").split(), art.author if art else None)
     print("  duokong metadata: " + "   ".join(f"{k} {v / len(golds):.3f}" for k, v in hits.items()))

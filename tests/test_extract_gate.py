@@ -112,23 +112,23 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 
 # The pages written for extraction (data/labelled/extraction: 2000s portals, forums, blogs, book
 # chapters and papers, 2010s-2020s news, notices, reposts, tables, 2018-2026 tech and finance
-# commentary). Current values, November 2026, 360 pages; rules were developed on these pages, so
+# commentary). Current values, November 2026, 380 pages; rules were developed on these pages, so
 # the floors pin what works rather than measure it (benchmarks/boilerplate_eval.py measures on
 # ../shared). Still below 1: papers whose header lines the gold keeps, a hosted blog read as its
 # service rather than by its own name (the later sets' gold; the earlier ones name the service),
 # reports' speakers and reposts' original writers as authors, authors on cards far below the
-# headline (a video page's uploader) or glued to the date in one line of links, headlines with a
-# full-width space (the gold keeps it as shown, we print a space), a day-first date that could
-# be read either way (05/03/2013 on a Macau page: left undated). The first scores of each set
-# are in data/labelled/extraction/README.md.
+# headline (a video page's uploader) or glued to the date in one line of links, a day-first
+# date that could be read either way (05/03/2013 on a Macau page: left undated). Headlines are
+# compared with their spaces as one kind (the DAnIEL benchmark ignores them). The first scores
+# of each set are in data/labelled/extraction/README.md.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
     "body_f1": 0.996,
-    "drop": 0.984,
-    "title": 0.986,
+    "drop": 0.985,
+    "title": 0.989,
     "published": 0.994,
-    "author": 0.972,
-    "site": 0.880,
+    "author": 0.973,
+    "site": 0.886,
 }
 
 
@@ -143,6 +143,12 @@ def _credits(names: list[str], author: str | None) -> bool:
     if not names:
         return not author
     return bool(author) and any(n in author for n in names)
+
+
+def _spaced(title: str | None) -> str | None:
+    """A headline with its spaces as one kind: the gold keeps a full-width space as the page
+    shows it (輝達市值衝天\u3000散戶別只看一隻股), duokong writes every run of spaces as one space."""
+    return " ".join(title.split()) if title else title
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +168,7 @@ def extraction_scores(analyzer) -> tuple[Scores, list[float]]:
             published = art.published.isoformat() if art and art.published else None
             names = (gold["author"] or "").split()
             got_author = art.author if art else None
-            result.add("title", bool(art) and art.title == gold["title"], where)
+            result.add("title", bool(art) and _spaced(art.title) == _spaced(gold["title"]), where)
             result.add("published", published == _day(gold["published"]), where)
             result.add(
                 "author",

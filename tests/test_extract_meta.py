@@ -1379,3 +1379,65 @@ def test_a_deadline_dates_nothing_but_what_is_due(analyzer):
     art = _extract(analyzer, page)
     assert art.published == date(2016, 6, 12)
     assert art.body.endswith("报名截止：2016年6月30日")
+
+
+def test_a_weekday_beside_the_sites_links_is_the_pages_clock(analyzer):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+        "<div class='top'><span>2012年1月20日 星期五</span> <a href='/'>某某网首页</a> | "
+        "<a href='/login'>登入</a></div>"
+        f"<h1>芯片降价潮来了</h1><div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).published is None
+    diary = _under_headline("2012年1月20日 星期五 多云")
+    assert _extract(analyzer, diary).published == date(2012, 1, 20)
+    # a story's own meta line with the weekday and the site's links is no clock
+    meta = _under_headline("2015年6月3日 星期三 来源：某某网 【手机版】 登录")
+    assert _extract(analyzer, meta).published == date(2015, 6, 3)
+
+
+def test_a_title_of_sections_names_no_story(analyzer):
+    page = (
+        "<html><head><title>財經 - 即時新聞 - 某某財經網</title></head><body>"
+        "<div class='path'><a href='/'>首頁</a> &gt; <a href='/news/'>即時新聞</a> &gt; 財經</div>"
+        "<div class='title'>港股連升三日 恒指收報21,560點</div>"
+        "<div class='datetime'>2012年3月5日 16:42</div>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).title == "港股連升三日 恒指收報21,560點"
+
+
+def test_the_site_from_a_masthead_image_and_from_a_title_with_a_provenance_tag(analyzer):
+    masthead = (
+        "<html><head><title>某某消息</title></head><body><a href='/'>"
+        "<img src='/images/lm_masthead.gif' alt='鯉門日報'></a>"
+        f"<h1>芯片降价潮来了</h1><div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, masthead).site == "鯉門日報"
+    sponsor = masthead.replace("<a href='/'>", "<a href='http://ad.example.cn/x'>")
+    assert _extract(analyzer, sponsor).site != "鯉門日報"
+    tagged = (
+        "<html><head><title>[原创]芯片降价潮来了(组图)-东陵晚报网</title></head><body>"
+        f"<h1>芯片降价潮来了(组图)</h1><div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, tagged).site == "东陵晚报网"
+
+
+def test_a_photo_gallery_reads_every_caption(analyzer):
+    captions = [
+        f"第{i}张：自主品牌展台前人头攒动，新款轿车首次公开亮相，观众驻足拍照。"
+        for i in range(1, 7)
+    ]
+    boxes = "".join(
+        f"<div class='picbox'><div class='picnum'><span>{i}/6</span></div>"
+        f"<a href='/big_{i}.jpg'><img src='/{i}.jpg'></a><p class='pictxt'>{c}</p></div>"
+        for i, c in enumerate(captions, 1)
+    )
+    page = (
+        "<html><head><title>车展新车巡礼_图片频道_某某汽车网</title></head><body>"
+        "<h1>车展新车巡礼</h1><div class='pinfo'>2012-04-24 15:02 摄影：钟岩</div>"
+        f"<div class='pmain'>{boxes}</div><div class='side'><h3>热门图集</h3></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.split("\n") == captions
+    assert art.author == "钟岩"

@@ -28,7 +28,13 @@ from pipeline.extract.cleaning import (
     without_repeated_captions,
     without_trailing_lists,
 )
-from pipeline.extract.layouts import ENTRY_CLOCK, continued_rows, live_entries, qa_question
+from pipeline.extract.layouts import (
+    ENTRY_CLOCK,
+    continued_rows,
+    gallery_captions,
+    live_entries,
+    qa_question,
+)
 from pipeline.extract.xpath import xpath
 
 _PROSE_PUNCT = P.PROSE_PUNCT
@@ -693,6 +699,8 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
             container = floor
         elif container is not None and (entries := live_entries(container)) is not None:
             container, method = entries, "live-entries"
+        elif container is not None and (pictures := gallery_captions(container)) is not None:
+            container, method = pictures, "gallery"
     if method == "live-entries":
         lines = live_lines(container)
     else:

@@ -1,5 +1,5 @@
-"""Stories that span more than the densest block: the entries of a live blog, a portal story
-that an ad row splits, a Q&A page's question above its chosen answer.
+"""Stories that span more than the densest block: the entries of a live blog, a photo gallery's
+captions, a portal story that an ad row splits, a Q&A page's question above its chosen answer.
 
 Why apart from html.py: the densest block is one block, and these layouts put one story in
 several; each function says which blocks (or lines) join it, and html.py reads them.
@@ -88,6 +88,53 @@ def live_entries(container: lxml_html.HtmlElement, reach: int = 3) -> lxml_html.
             return None
         el = parent
     return None
+
+
+# A gallery's counter on each picture (1/8 … 8/8): the picture's place among all of them.
+_COUNTER = re.compile(r"(?<![\d/.])(\d{1,3})\s*/\s*(\d{1,3})(?![\d/.])")
+_GALLERY_MIN = 3
+_CAPTION_MIN = 8  # characters
+
+
+def gallery_captions(
+    container: lxml_html.HtmlElement, reach: int = 3
+) -> lxml_html.HtmlElement | None:
+    """The captions of every picture when the densest block is one picture's box in a photo
+    gallery (sibling boxes of one class, each with a caption and its counter, 1/8 … 8/8): the
+    captions are the story, in the gallery's order, without the counters. A new <div> of one
+    <p> a caption; None when the block is no such box."""
+    el = container
+    for _ in range(reach):
+        parent = el.getparent()
+        if parent is None:
+            return None
+        if cls := el.get("class"):
+            boxes = [c for c in parent if c.tag == el.tag and c.get("class") == cls]
+            if len(boxes) >= _GALLERY_MIN and _numbered_pictures(boxes):
+                out = lxml_html.Element("div")
+                for box in boxes:
+                    text = " ".join(p for p in _pieces(box) if not _COUNTER.fullmatch(p))
+                    if text:
+                        lxml_html.etree.SubElement(out, "p").text = text
+                return out
+        el = parent
+    return None
+
+
+def _numbered_pictures(boxes: list[lxml_html.HtmlElement]) -> bool:
+    """Each box holds a piece that is only its counter, n/N with one N for all and n counting
+    from 1, and a caption beside it. (The pictures themselves are gone by now: images are no
+    text.)"""
+    counts = []
+    for box in boxes:
+        pieces = _pieces(box)
+        counters = [m for p in pieces if (m := _COUNTER.fullmatch(p))]
+        if not counters or not any(len(p) >= _CAPTION_MIN for p in pieces):
+            return False
+        counts.append((int(counters[0].group(1)), int(counters[0].group(2))))
+    return len({n for _, n in counts}) == 1 and [k for k, _ in counts] == list(
+        range(1, len(boxes) + 1)
+    )
 
 
 _CONTINUATION_SIBLINGS = 4  # rows after the story's that may hold its rest

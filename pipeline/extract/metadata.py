@@ -95,6 +95,9 @@ _SITE_NAME_XPATH = (
 )
 # 2000s mastheads: <img src="/images/xx_logo.gif" alt="新讯网">, the first on the page
 _LOGO_ALT_XPATHS = ('(//img[contains(@src, "logo") or contains(@id, "logo")])[1]/@alt',)
+# A masthead image is the site's name only as the link to its front page (a sponsor's banner, a
+# partner paper's or a photo of an old masthead link elsewhere or nowhere).
+_MASTHEAD_IMAGES = xpath('//a[@href]//img[contains(@src, "masthead") and @alt]')
 # How the names of sites and of the bodies that run them end (not 本文, a 集团 or a 公司)
 _SITE_END = r"(?:网|網|站|政府|局|委|院|校|大学|大學|报|報|台|在线|在線|社区|社區|论坛|論壇|馆|館|协会|協會)"
 _COPYRIGHT_SITE = re.compile(
@@ -159,22 +162,30 @@ def _on_clock(text: str, at: int) -> bool:
     """Whether the date at `at` follows a label that dates something other than the page's
     story: the page's clock (今天是…), a member's registration (注册时间：…), a birthday; or
     stands beside the weather and the site's links on a line of no prose (2015年12月3日 星期四 岚溪
-    晴 3℃~12℃ 客户端 登录): a portal's top bar, which shows the day of the visit."""
+    晴 3℃~12℃ 客户端 登录), or beside the weekday and the visitor's account links (2012年1月20日
+    星期五 首頁 | 登入): a portal's top bar, which shows the day of the visit."""
     if _label_before(_CLOCK_LABEL, text, at):
         return True
     start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)]
-    return bool(
-        _TEMPERATURE.search(line) and _SITE_BAR.search(line) and not _PROSE_MARKS.search(line)
-    )
+    if _PROSE_MARKS.search(line):
+        return False
+    if _TEMPERATURE.search(line) and _SITE_BAR.search(line):
+        return True
+    return bool(_WEEKDAY.search(line) and _ACCOUNT.search(line) and not _META_WORD.search(line))
 
 
 _TEMPERATURE = re.compile(r"\d\s*(?:℃|°C|℉|°F)")
 # What else a site's top bar holds beside its clock and the weather (a diary's or a forecast's
-# own dateline with the weather holds none of it).
+# own dateline holds none of it).
 _SITE_BAR = re.compile(
     r"登录|登錄|登入|注册|註冊|客户端|客戶端|首页|首頁|设为|設為|收藏本站|手机版|手機版|English|网站地图|網站地圖"
 )
+# or beside the weekday and the visitor's account links, on a line that is no story's meta line
+# (星期 and 週 only: 周 opens names and edition titles, 周一鸣, 周六特刊)
+_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|週)[一二三四五六日天]")
+_ACCOUNT = re.compile(r"登录|登錄|登入|注册|註冊")
+_META_WORD = re.compile(r"来源|來源|作者|记者|記者|发布|發佈|發布|编辑|編輯|楼主|樓主|回复|回覆")
 
 
 def _label_before(label: re.Pattern[str], text: str, at: int, reach: int = 8) -> bool:
@@ -503,7 +514,9 @@ def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
     if h1s:
         return h1s[0]
     if page_title:
-        return strip_title_suffix(page_title, site)
+        rest = strip_title_suffix(page_title, site)
+        # 財經 - 即時新聞 - 站名: a <title> of sections names no story
+        return None if rest and P.SECTION_LABEL.match(rest) else rest
     return None
 
 
@@ -514,6 +527,8 @@ def title_suffix_site(tree: lxml_html.HtmlElement, title: str | None) -> str | N
     if not page_title or not title or title not in page_title:
         return None
     before, _, after = page_title.partition(title)
+    # a provenance tag the headline shown on the page has dropped ([原创]标题-站名)
+    before = re.sub(_PROVENANCE_TAG, "", before)
     site_first = not after.strip(" :：-_|｜·") and bool(before.strip())
     parts = [p.strip(" :：-_|｜·") for p in P.TITLE_SEPARATORS.split(before + after)]
     parts = [p for p in parts if p and not p.lower().startswith(("powered by", "by "))]
@@ -1203,8 +1218,20 @@ def fallback_site(tree: lxml_html.HtmlElement) -> str | None:
     named = _first(tree, _SITE_NAME_XPATH)
     if named and 2 <= len(named) <= 12:
         return site_name(named)
-    alt = _first(tree, _LOGO_ALT_XPATHS)  # after the copyright line: share buttons have logos
+    alt = _first(tree, _LOGO_ALT_XPATHS) or _masthead_alt(tree)  # after the copyright line:
+    # share buttons have logos
     return site_name(alt) if alt and 2 <= len(alt) <= 12 else trail_site(tree)
+
+
+def _masthead_alt(tree: lxml_html.HtmlElement) -> str | None:
+    """A masthead image's alt text, where the image links to the front page and the text ends as
+    a site's name does (鯉門日報; a blog's header photo, 晨雾中的白鹭, says what it shows)."""
+    for img in _MASTHEAD_IMAGES(tree):
+        link = next(a for a in img.iterancestors("a"))
+        alt = clean_text(img.get("alt"))
+        if alt and _home_link(link.get("href", "")) and re.search(_SITE_END + "$", alt):
+            return alt
+    return None
 
 
 def copyright_site(tree: lxml_html.HtmlElement) -> str | None:
