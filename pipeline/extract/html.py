@@ -34,6 +34,7 @@ from pipeline.extract.layouts import (
     gallery_captions,
     live_entries,
     qa_question,
+    sibling_kinds,
 )
 from pipeline.extract.xpath import xpath
 
@@ -516,24 +517,17 @@ def first_of_sibling_posts(
     """When the densest block is a reply (a short first post under longer replies): the block
     of the same kind in the thread's first post. A post is a member of sibling blocks of one
     kind (贴吧's <div class="l_post">), each with its floor or time."""
-    el = container
-    for _ in range(reach):
-        parent = el.getparent()
-        if parent is None:
-            return None
-        if cls := el.get("class"):
-            members = [c for c in parent if c.tag == el.tag and c.get("class") == cls]
-            if members[0] is not el and _thread_of(members):
-                if el is container:
-                    return members[0]
-                same = [
-                    d
-                    for d in members[0].iter(container.tag)
-                    if d.get("class") == container.get("class")
-                    and len(d.text_content().strip()) >= _FIRST_POST_MIN // 2
-                ]
-                return same[0] if same else None  # a layout row above, not a post
-        el = parent
+    for el, members in sibling_kinds(container, reach):
+        if members[0] is not el and _thread_of(members):
+            if el is container:
+                return members[0]
+            same = [
+                d
+                for d in members[0].iter(container.tag)
+                if d.get("class") == container.get("class")
+                and len(d.text_content().strip()) >= _FIRST_POST_MIN // 2
+            ]
+            return same[0] if same else None  # a layout row above, not a post
     return None
 
 

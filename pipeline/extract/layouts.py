@@ -8,6 +8,7 @@ several; each function says which blocks (or lines) join it, and html.py reads t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml import html as lxml_html
 
@@ -103,22 +104,30 @@ def gallery_captions(
     gallery (sibling boxes of one class, each with a caption and its counter, 1/8 … 8/8): the
     captions are the story, in the gallery's order, without the counters. A new <div> of one
     <p> a caption; None when the block is no such box."""
+    for _el, boxes in sibling_kinds(container, reach):
+        if len(boxes) >= _GALLERY_MIN and _numbered_pictures(boxes):
+            out = lxml_html.Element("div")
+            for box in boxes:
+                text = " ".join(p for p in _pieces(box) if not _COUNTER.fullmatch(p))
+                if text:
+                    lxml_html.etree.SubElement(out, "p").text = text
+            return out
+    return None
+
+
+def sibling_kinds(
+    container: lxml_html.HtmlElement, reach: int
+) -> Iterator[tuple[lxml_html.HtmlElement, list[lxml_html.HtmlElement]]]:
+    """From the block up `reach` levels: each element with a class, and its siblings of its tag
+    and class (itself included), where templates repeat one kind of box (posts, pictures)."""
     el = container
     for _ in range(reach):
         parent = el.getparent()
         if parent is None:
-            return None
+            return
         if cls := el.get("class"):
-            boxes = [c for c in parent if c.tag == el.tag and c.get("class") == cls]
-            if len(boxes) >= _GALLERY_MIN and _numbered_pictures(boxes):
-                out = lxml_html.Element("div")
-                for box in boxes:
-                    text = " ".join(p for p in _pieces(box) if not _COUNTER.fullmatch(p))
-                    if text:
-                        lxml_html.etree.SubElement(out, "p").text = text
-                return out
+            yield el, [c for c in parent if c.tag == el.tag and c.get("class") == cls]
         el = parent
-    return None
 
 
 def _numbered_pictures(boxes: list[lxml_html.HtmlElement]) -> bool:
