@@ -24,8 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.batch import analyzer_for  # noqa: E402
 from pipeline.claims import ClaimFilter  # noqa: E402
-from pipeline.evaluate import _page_result as page_result  # noqa: E402
-from pipeline.evaluate import load_gold  # noqa: E402
+from pipeline.evaluate import load_gold, page_result  # noqa: E402
 from pipeline.records import Prediction  # noqa: E402
 from pipeline.scoring import PredictionScore  # noqa: E402
 from pipeline.settings import PROJECT_ROOT, load_settings  # noqa: E402

@@ -50,7 +50,8 @@ class EvalResult:
     errors: list[str] = field(default_factory=list)
 
 
-def _page_result(root: Path, rel: str, settings: Settings) -> PageResult | None:
+def page_result(root: Path, rel: str, settings: Settings) -> PageResult | None:
+    """One sample page (root/rel) read through the whole pipeline, as `duokong run` reads it."""
     analyzer = analyzer_for(settings)
     pages = list(read_inputs(discover([root / rel]), settings))
     page = next((p for p in pages if isinstance(p, RawPage)), None)
@@ -62,7 +63,7 @@ def evaluate_samples(files: list[Path], settings: Settings, root: Path | None = 
     res = EvalResult()
     for gold in load_gold(files):
         res.pages += 1
-        result = _page_result(root, gold["path"], settings)
+        result = page_result(root, gold["path"], settings)
         if result is None or result.article is None:
             res.failed.append(gold["path"])
             continue

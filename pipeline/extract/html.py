@@ -8,6 +8,7 @@ paragraphs are filtered against the phrase lexicon.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Callable
@@ -753,20 +754,15 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: M.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),
     )
 
-    def photographer() -> str | None:
-        if _first_plausible(site, *owners, *late_owners):
-            return None
-        return _photo_author(header + "\n" + lead, byline, paragraphs)
-
+    owner = functools.cache(lambda: _first_plausible(site, *owners, *late_owners))
     author = author or _first_plausible(
         site,
         lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early, late),
         lambda: M.lead_credit_author(lead),
         lambda: M.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
-        photographer,
+        lambda: None if owner() else _photo_author(header + "\n" + lead, byline, paragraphs),
         lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
-        *owners,
-        *late_owners,
+        owner,
         lambda: structured,
     )
     return Extracted(title, published, site, author, category, paragraphs, method, url)

@@ -235,15 +235,13 @@ def _date_of(m: re.Match[str]) -> date:
 
 
 def _dates(text: str) -> list[tuple[int, date]]:
-    """Every plausible date written in text, with its offset. A month-first US date whose day
-    could be a month (7/5/2005) is left out: read either way it is a coin flip, and a wrong date
-    moves an opinion to the wrong week while a missing one only leaves it undated."""
+    """Every plausible date written in text, with its offset. A slashed date whose day could be
+    its month (7/5/2005) is left out (_date_of): read either way it is a coin flip, and a wrong
+    date moves an opinion to the wrong week while a missing one only leaves it undated."""
     found: list[tuple[int, date]] = [(i, d) for i, d in _cn_dates(text) if 1995 <= d.year <= 2100]
     text = text.translate(_FULL_WIDTH)
-    for k, pattern in enumerate(P.DATE_PATTERNS):
+    for pattern in P.DATE_PATTERNS:
         for m in pattern.finditer(text):
-            if k == P.US_DATE and int(m.group("d")) <= 12 and m.group("d") != m.group("m"):
-                continue
             if _on_clock(text, m.start()):
                 continue  # 今天是2026年11月28日: the page's clock shows the crawl day
             try:

@@ -196,14 +196,10 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])"
 )
-# Dates as Chinese pages write them. Named groups: y, m, d. The last is the US form that
-# ASP/IIS sites print (9/17/2004 5:54:13 AM): month first, told apart by its AM/PM clock.
+# Dates as Chinese pages write them. Named groups: y, m, d (and the others that _date_of reads).
 DATE_PATTERNS = (
     re.compile(r"(?P<y>20\d{2}|19\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
     re.compile(r"(?P<y>20\d{2}|19\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])"),
-    re.compile(
-        r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>20\d{2}|19\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M"
-    ),
     # Blog themes and Hong Kong pages in English: May 7, 2005 · 7 May 2005 · Sep. 17, 2004.
     re.compile(
         rf"(?<![A-Za-z])(?:(?P<m>{_MONTHS})\.?\s+"
@@ -216,9 +212,10 @@ DATE_PATTERNS = (
         r"(?:民國|民国)\s*(?P<roc>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
     ),
     # Day and month before the year with slashes, in either order (24/11/2015 in Hong Kong and
-    # Macau, 11/24/2015 in the US): read only where one of them is above 12 (_date_of), and as a
-    # stamp: with its time or its source, or ending its line (not a model's LX-9/13/2014, a flat's
-    # 5/18/2003 号).
+    # Macau, 9/17/2004 5:54:13 AM on ASP/IIS sites): 7/5/2005 reads as 5 July in the US and as 7
+    # May in Hong Kong and Europe, and pages annotate it either way, so it is read only where one
+    # of them is above 12 (_date_of); and only as a stamp: with its time or its source, or ending
+    # its line (not a model's LX-9/13/2014, a flat's 5/18/2003 号).
     re.compile(
         r"(?<![\w/.\-])(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>20\d{2}|19\d{2})"
         r"(?=[ \t\xa0\u3000]+(?:\d{1,2}:\d{2}|来源|來源|作者|记者|記者|编辑|編輯)"
@@ -233,9 +230,6 @@ DATE_PATTERNS = (
         r"|来源|來源|通讯员|通訊員))"
     ),
 )
-# Index of the month-first pattern above: 7/5/2005 reads as 5 July in the US and as 7 May in
-# Hong Kong and Europe, and pages annotate it either way. Only a day above 12 settles it.
-US_DATE = 2
 # The English month names of the last pattern.
 MONTH_NAMES = {
     m: i
