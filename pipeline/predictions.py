@@ -231,6 +231,8 @@ class PredictionCues:
     strong: tuple[str, ...]
     turns: tuple[str, ...]  # strong, except in a clause that tells of the past
     turns_not_after: tuple[str, ...]
+    lasts: tuple[str, ...]  # whether a state lasts: strong, except beside any word of the past
+    lasts_not_after: tuple[str, ...]
     weak: tuple[str, ...]
     resolution: tuple[str, ...]
     not_future: re.Pattern[str]
@@ -286,6 +288,8 @@ class PredictionCues:
                 strong=tuple(data["future"]["strong"]),
                 turns=tuple(data["future"].get("turns", [])),
                 turns_not_after=tuple(data["future"].get("turns_not_after", [])),
+                lasts=tuple(data["future"].get("lasts", [])),
+                lasts_not_after=tuple(data["future"].get("lasts_not_after", [])),
                 weak=tuple(data["future"]["weak"]),
                 resolution=tuple(data["future"].get("resolution", [])),
                 not_future=re.compile("|".join(map(re.escape, not_future)) or r"(?!)"),
@@ -377,15 +381,24 @@ class PredictionExtractor:
             return "certain"
         return "likely"
 
-    def strong_cue(self, text: str) -> bool:
+    def strong_cue(self, text: str, before: str = "") -> bool:
         """A cue that makes a clause forward-looking on its own (预计, 将会, 缺口或达…; 会越来越
-        where the clause tells of no past: 一度要反超 is history)."""
+        where the clause tells of no past: 一度要反超 is history; 难以持续 where no word of the
+        past: 去年…难以为继 is history too, also where the past stands in a clause before, before:
+        去年四季度，低价策略难以为继; not across 但 or 不过, 此前很亮眼，但难以持续)."""
         if any(c in text for c in self.cues.strong):
             return True
         if any(c in text for c in self.cues.turns) and not any(
             m in text for m in self.cues.turns_not_after
         ):
             return True
+        if any(c in text for c in self.cues.lasts):
+            told = text if LEADING_CONJUNCTION.match(text.lstrip()) else before + text
+            if not any(
+                m in told
+                for m in (*self.cues.past, *self.cues.turns_not_after, *self.cues.lasts_not_after)
+            ):
+                return True
         return self._news_maybe(text)
 
     def _news_maybe(self, clause: str) -> bool:
@@ -430,10 +443,17 @@ class PredictionExtractor:
         return published is not None or not h.from_calendar
 
     def _predictive(
-        self, clause: str, horizons: list[Horizon], named: bool, published: date | None
+        self,
+        clause: str,
+        horizons: list[Horizon],
+        named: bool,
+        published: date | None,
+        before: str = "",
     ) -> bool:
+        """before: the sentence before the clause, where a word of the past tells that a state
+        which did not last is history (strong_cue)."""
         cleaned = self.cues.not_future.sub("", clause)
-        strong = self.strong_cue(cleaned)
+        strong = self.strong_cue(cleaned, before)
         if not strong and (any(m in cleaned for m in self.cues.past) or ENDS_IN_LE.search(cleaned)):
             return False
         if (
@@ -515,14 +535,16 @@ class PredictionExtractor:
                     and not LOOKED_BACK.search(simplified)
                 ):
                     flagged += [previous, m]
-            elif self._predictive(m.group(0), inside, clause_named, published):
+            elif self._predictive(
+                m.group(0), inside, clause_named, published, simplified[: m.start()]
+            ):
                 flagged.append(m)
             elif (
                 previous is not None
                 and self._subject_clause(previous.group(0))
                 and not OWN_SUBJECT.search(m.group(0))
                 and not DEMONSTRATIVE.match(m.group(0))
-                and self._predictive(m.group(0), inside, True, published)
+                and self._predictive(m.group(0), inside, True, published, simplified[: m.start()])
             ):
                 # DeepSeek要重回第一梯队，恐怕很难: the cue's subject is the clause before.
                 flagged += [previous, m]

@@ -614,17 +614,24 @@ def test_a_trend_or_a_turn_foreseen_is_a_forecast(analyzer):
 def test_whether_a_state_lasts_is_a_forecast(analyzer):
     """难以持续, 撑不了太久, 走向尾声: the author says how long something goes on, with no cue of
     the future and no subject word a weak cue would need (热度, 模式, 时代). Not where the
-    clause tells that it already gave way (已经撑不住了), nor 可持续 as a name (可持续发展)."""
+    clause tells of the past (去年, 那次), nor a body or a habit now (撑不住, 停不下来: sentences a
+    review wrote against the first list), nor a term (可持续发展, 不可持续性)."""
     for sentence in (
         "这波热度难以持续。",
         "这种烧钱模式撑不了太久。",
         "算力军备竞赛的黄金时代正在走向尾声。",
         "DeepSeek的低价策略不可持续。",
+        "刚刚公布的财报很亮眼，但这种增速很难持续。",
     ):
         assert _candidates(analyzer, sentence), sentence
     for sentence in (
         "去年那种打法已经撑不住了。",
         "昨天他们撑不住割肉了。",
         "公司发布了可持续发展报告。",
+        "去年四季度，低价策略难以为继。",
+        "那年矿潮退去，显卡商家好景不长。",
+        "凌晨四点，实在撑不住就睡了。",
+        "一写代码就停不下来。",
+        "论文讨论了开源模式的不可持续性问题。",
     ):
         assert _candidates(analyzer, sentence) == [], sentence
