@@ -232,7 +232,7 @@ class PredictionCues:
     turns: tuple[str, ...]  # strong, except in a clause that tells of the past
     turns_not_after: tuple[str, ...]
     lasts: tuple[str, ...]  # whether a state lasts: strong, except beside any word of the past
-    lasts_not_after: tuple[str, ...]
+    lasts_not_after: tuple[str, ...]  # every such word: past markers, turns_not_after, its own
     weak: tuple[str, ...]
     resolution: tuple[str, ...]
     not_future: re.Pattern[str]
@@ -289,7 +289,11 @@ class PredictionCues:
                 turns=tuple(data["future"].get("turns", [])),
                 turns_not_after=tuple(data["future"].get("turns_not_after", [])),
                 lasts=tuple(data["future"].get("lasts", [])),
-                lasts_not_after=tuple(data["future"].get("lasts_not_after", [])),
+                lasts_not_after=(
+                    *data["past"]["markers"],
+                    *data["future"].get("turns_not_after", []),
+                    *data["future"].get("lasts_not_after", []),
+                ),
                 weak=tuple(data["future"]["weak"]),
                 resolution=tuple(data["future"].get("resolution", [])),
                 not_future=re.compile("|".join(map(re.escape, not_future)) or r"(?!)"),
@@ -383,9 +387,10 @@ class PredictionExtractor:
 
     def strong_cue(self, text: str, before: str = "") -> bool:
         """A cue that makes a clause forward-looking on its own (预计, 将会, 缺口或达…; 会越来越
-        where the clause tells of no past: 一度要反超 is history; 难以持续 where no word of the
-        past: 去年…难以为继 is history too, also where the past stands in a clause before, before:
-        去年四季度，低价策略难以为继; not across 但 or 不过, 此前很亮眼，但难以持续)."""
+        where the clause tells of no past: 一度要反超 is history). 难以持续 and the other cues of
+        whether a state lasts count where no word of the past stands in the clause or in the
+        sentence before it (before: 去年四季度，低价策略难以为继 is history), unless the clause turns
+        with 但 or 不过 (此前很亮眼，但这种增速很难持续)."""
         if any(c in text for c in self.cues.strong):
             return True
         if any(c in text for c in self.cues.turns) and not any(
@@ -394,10 +399,7 @@ class PredictionExtractor:
             return True
         if any(c in text for c in self.cues.lasts):
             told = text if LEADING_CONJUNCTION.match(text.lstrip()) else before + text
-            if not any(
-                m in told
-                for m in (*self.cues.past, *self.cues.turns_not_after, *self.cues.lasts_not_after)
-            ):
+            if not any(m in told for m in self.cues.lasts_not_after):
                 return True
         return self._news_maybe(text)
 
