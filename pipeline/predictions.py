@@ -33,7 +33,12 @@ from pipeline.targets import Catalogue
 CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]*")
 TRAILING_PUNCT = "，,；;：: "
 ENDS_IN_LE = re.compile(r"了[”」』）)]*[，,；;：:。！!…]*$")
-AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|我们)")
+# 预期 as a verb, not the noun of 不及预期, 超预期, 高于预期, 符合预期, 出乎预期.
+EXPECTATION_VERB = "(?<![及超于合出乎])预期"
+# The author drawing a conclusion from what was reported (…上调全年指引，说明需求能延续到明年).
+INFERENCE = re.compile(r"说明|意味着|可见|足见|由此看|这表明")
+# The writer, or the paper, desk or firm writing (本报认为, 本投顾认为, 本报告预计).
+AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|本(?:报|刊|台|文|站|网|投顾|报告|所|行))")
 NOT_FUTURE_HORIZON = {"近期"}  # news use it for "recently"
 # 长期看好, 短期来看: a vantage, not a due date (none is made up for it).
 VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
@@ -226,6 +231,31 @@ def _starts_in(m: re.Match[str], spans: Spans) -> bool:
     return any(s <= m.start() < e for s, e in spans)
 
 
+def _attribution(reported: dict) -> re.Pattern[str]:
+    """据 + a source (据业内人士介绍), 有 + someone's view (有美国券商估计), a forecast or a
+    statement someone issues (英伟达给出的营收指引, 发出声明), what a text says (报告说), X说，,
+    a mark of another's word (指引, 据说, 传闻, 转发@): each opens a clause or stands within
+    one, never across a comma."""
+    clause = r"(?:^|[，,；;：:（(])\s*"
+    # Someone issuing or a text saying: the match takes in the clause before, so that a subject
+    # of the author's own (我们上调目标价, 本报告预计) is seen; with none (，上调目标价) it is the
+    # author's own act, as a broker's note writes it.
+    subject = r"(?:^|[，,；;：:（(])[^，,。；;]*?(?<=[^，,。；;：:（(\s])"
+    return re.compile(
+        rf"{clause}(?<!根)据[^，,。；;]{{0,20}}?(?:{literal_alternation(reported['sources'])})"
+        rf"|{clause}(?:{literal_alternation(reported['crowds'])})[^，,。；;]{{1,12}}?"
+        rf"(?:{literal_alternation(reported['others_view'])})"
+        rf"|{literal_alternation(reported['markers'])}"
+        r"|指引(?:为|在|约|是)?\s*(?:[\d一二三四五六七八九十]|约)"
+        # X说， with X a speaker, not 换句话说, 总的来说, 坦白说, 可以说, 也就是说…
+        r"|^[^，,。：:]{1,12}?(?<![话来白实如是再用以么虽理该不能要想会得])说[，,：:]"
+        rf"|{subject}(?:{literal_alternation(reported['issues'])})[^，,。；;]{{0,12}}?"
+        rf"(?:{literal_alternation(reported['forecasts'])})"
+        rf"|{subject}(?:{literal_alternation(reported['writings'])})[^，,。；;]{{0,4}}?"
+        rf"(?:{literal_alternation(reported['writing_says'])})"
+    )
+
+
 @dataclass(frozen=True)
 class PredictionCues:
     strong: tuple[str, ...]
@@ -239,6 +269,8 @@ class PredictionCues:
     past: tuple[str, ...]
     subjects: tuple[str, ...]
     speech: re.Pattern[str]
+    attribution: re.Pattern[str]  # 据…介绍, 有券商估计, 给出…指引: anywhere in the sentence
+    continues: re.Pattern[str]  # 其中, 同时, 他…: a sentence going on in the voice before it
     possible: tuple[str, ...]
     likely: tuple[str, ...]
     certain: tuple[str, ...]
@@ -300,7 +332,15 @@ class PredictionCues:
                 past=tuple(data["past"]["markers"]),
                 subjects=tuple(data["subject"]["words"]),
                 # "X 表示/预计…" at the start of the sentence or of the claim, X not the author.
-                speech=re.compile(r"^[^，,。]{1,24}?(?:" + "|".join(map(re.escape, verbs)) + ")"),
+                speech=re.compile(
+                    r"^[^，,。]{1,24}?(?:"
+                    + "|".join(map(re.escape, verbs)).replace("预期", EXPECTATION_VERB)
+                    + ")"
+                ),
+                attribution=_attribution(data["reported"]),
+                continues=re.compile(
+                    r"^\s*(?:" + literal_alternation(data["reported"]["continues"]) + ")"
+                ),
                 possible=tuple(data["hedge"]["possible"]),
                 likely=tuple(data["hedge"]["likely_phrases"]),
                 certain=tuple(data["hedge"]["certain"]),
@@ -330,6 +370,38 @@ class PredictionCues:
             )
         except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
             raise ConfigError(f"prediction cue lexicon {path} is unusable: {exc}") from None
+
+
+OPENING_QUOTES = "“「『"
+CLOSING_QUOTES = "”」』"
+
+
+def quote_depth(text: str) -> int:
+    """Quotation marks opened and not closed in text (negative when it closes more)."""
+    return sum(text.count(q) for q in OPENING_QUOTES) - sum(text.count(q) for q in CLOSING_QUOTES)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """What the sentences before one tell of who speaks in it: whether the sentence before it in
+    the paragraph was reported (after_reported); how many quotation marks the paragraph has
+    left open before it, and whether the paragraph closes every mark it opens (a paragraph
+    that does not, as a stray mark left by extraction, says nothing of quotation)."""
+
+    after_reported: bool = False
+    open_quotes: int = 0
+    quotes_balance: bool = True
+
+
+def paragraph_quotes(sentences: list[Sentence]) -> list[tuple[int, bool]]:
+    """For each sentence, the quotation marks its paragraph left open before it, and whether
+    that paragraph's marks balance."""
+    depth_at: list[int] = []
+    totals: dict[int, int] = {}
+    for sent in sentences:
+        depth_at.append(totals.get(sent.paragraph, 0))
+        totals[sent.paragraph] = depth_at[-1] + quote_depth(sent.text)
+    return [(d, totals[s.paragraph] == 0) for d, s in zip(depth_at, sentences, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -668,16 +740,39 @@ class PredictionExtractor:
             return True
         return not TIME_ONLY_FILLER.sub("", LEADING_CONJUNCTION.sub("", rest_text))
 
-    def _speaker(self, simplified: str, claim_start: int) -> str:
+    def _speaker(self, simplified: str, claim: tuple[int, int], voice: Voice = Voice()) -> str:
+        """Reported when someone other than the author speaks: a speech frame at the start of
+        the sentence or of the claim (分析师表示，…), an attribution within it (据业内人士介绍,
+        有券商估计, 给出…指引), or an opening (其中, 同时, 他…) that goes on in the voice of a
+        reported sentence just before it in the paragraph (voice), or a claim inside quotation
+        marks the paragraph closes again. A view in the first person (我认为) is the author's,
+        outside quotation marks, whatever else the sentence holds."""
+        claim_start, last = claim
+        first = claim_start
+        while first < last and simplified[first] in OPENING_QUOTES:
+            first += 1  # where its first word stands
+        while (
+            last > first and simplified[last - 1] in CLOSING_QUOTES + TRAILING_PUNCT + "。！？!?…"
+        ):
+            last -= 1  # and its last: a claim is quoted when both stand inside the marks
+        if voice.quotes_balance and (
+            min(quote_depth(simplified[:first]), quote_depth(simplified[:last])) + voice.open_quotes
+            > 0
+        ):
+            return "reported"
         view = self.scorer.view(simplified)
         if view.first_person:
             return "author"
         if view.reported:
             return "reported"
-        for text in (simplified, simplified[claim_start:]):
-            m = self.cues.speech.search(text)
-            if m and not AUTHOR_SUBJECT.search(m.group(0)):
-                return "reported"
+        frames = [self.cues.speech.search(t) for t in (simplified, simplified[claim_start:])]
+        attributed = self.cues.attribution.search(simplified)
+        if attributed and not INFERENCE.search(simplified, attributed.end()):
+            frames.append(attributed)
+        if any(m and not AUTHOR_SUBJECT.search(m.group(0)) for m in frames):
+            return "reported"
+        if voice.after_reported and self.cues.continues.match(simplified):
+            return "reported"
         return "author"
 
     def negated_cue(self, quote: str, target: str | None) -> bool:
@@ -883,15 +978,22 @@ class PredictionExtractor:
         last_stated: tuple[Horizon, int, str] | None = None  # horizon, paragraph, as written
         last_named: frozenset[str] = frozenset()
         before: Sentence | None = None  # the sentence before, for a pronoun's reach
+        before_reported = False  # whether it speaks in a voice other than the author's
+        quotes = paragraph_quotes(sentences)
         for index, sent in enumerate(sentences):
             previous_named = last_named
             if sent.targets:
                 last_named = sent.targets
-            refers = bool(sent.targets) or (
-                before is not None and before.paragraph == sent.paragraph and bool(before.targets)
-            )
+            same_paragraph = before is not None and before.paragraph == sent.paragraph
+            refers = bool(sent.targets) or (same_paragraph and bool(before.targets))
             before = sent
             full = to_simplified(sent.text)
+            voice = Voice(
+                after_reported=same_paragraph and before_reported,
+                open_quotes=quotes[index][0],
+                quotes_balance=quotes[index][1],
+            )
+            before_reported = self._speaker(full, (0, len(full)), voice) == "reported"
             simplified = self._asserted(full)
             if simplified is None:
                 continue
@@ -923,7 +1025,7 @@ class PredictionExtractor:
             elif last_stated and sent.paragraph - last_stated[1] <= INHERIT_PARAGRAPHS:
                 horizon, _, horizon_text = last_stated
                 source = "inherited"
-            speaker = self._speaker(simplified, claim.start)
+            speaker = self._speaker(simplified, (claim.start, claim.end), voice)
             if horizon is None and whole_case and speaker == "author":
                 # The author's own claims resolve when the author said the case would.
                 horizon, horizon_text = whole_case

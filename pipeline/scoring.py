@@ -66,6 +66,9 @@ class PredictionScore:
     # AI bubble are found far less often than claims about a target (recall apart).
     gold_targetless: int = 0
     matched_targetless: int = 0
+    # Whose claim it is (the author's own or reported speech), on matched gold quotes that say.
+    speaker_ok: int = 0
+    speaker_total: int = 0
 
     def add(self, gold: list[dict], predicted: list) -> None:
         quotes: dict[str, list] = {}
@@ -91,6 +94,9 @@ class PredictionScore:
             self.direction_ok += any(
                 p.direction == g.get("direction") for p in (same_target or cands)
             )
+            if g.get("speaker"):
+                self.speaker_total += 1
+                self.speaker_ok += any(p.speaker == g["speaker"] for p in cands)
             if "due" in g:
                 self.due_total += 1
                 self.due_ok += any(
@@ -119,6 +125,11 @@ class PredictionScore:
             f"({self.predicted} predicted quotes, {self.gold} gold, {self.matched_gold} gold matched); "
             f"on matched: target {self.target_ok / m:.3f}, direction {self.direction_ok / m:.3f}"
             + (f", due date {self.due_ok / self.due_total:.3f}" if self.due_total else "")
+            + (
+                f", speaker {self.speaker_ok / self.speaker_total:.3f}"
+                if self.speaker_total
+                else ""
+            )
             + self._recall_by_target()
         )
 

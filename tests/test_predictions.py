@@ -99,6 +99,50 @@ def test_reported_claim_is_marked_reported(analyzer):
     assert p.speaker == "reported" and p.direction == "up"
 
 
+def _speakers(analyzer, body: str) -> dict[str, str]:
+    a = article(body, published=PUBLISHED)
+    return {
+        p.quote: p.speaker for p in analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
+    }
+
+
+@pytest.mark.parametrize(
+    "body, claim, speaker",
+    [
+        # attribution within the sentence, not only a speech verb after its subject
+        ("据业内人士介绍，国内大厂手里的H20库存短期内不会见底。", "不会见底", "reported"),
+        ("有海外券商估计，英伟达明年在中国的收入可能减半。", "减半", "reported"),
+        ("摩根士丹利的报告说，明年AI服务器的出货量将增长三成。", "增长三成", "reported"),
+        ("黄仁勋说，未来十年算力需求会增长一百倍。", "一百倍", "reported"),
+        ("英伟达给出的下季度营收指引为500亿美元，毛利率将维持在七成左右。", "七成", "reported"),
+        ("转发 @科技大V：DeepSeek今年会全面超越OpenAI。", "超越", "reported"),
+        # a sentence going on in the voice of the reported one before it
+        (
+            "该机构发布报告称，明年全球AI芯片市场规模将翻倍。其中，英伟达的份额仍将保持在八成以上。",
+            "八成以上",
+            "reported",
+        ),
+        # a claim inside quotation marks that the paragraph closes
+        (
+            "群里当时最流行的说法是这样的。\n“明年国产芯片会全面取代英伟达，英伟达的股价会腰斩。”",
+            "腰斩",
+            "reported",
+        ),
+        # the author's own, though the words come near those of speech
+        ("换句话说，英伟达明年的收入还会继续增长。", "继续增长", "author"),
+        ("本报认为，英伟达今年的数据中心收入仍将高速增长。", "高速增长", "author"),
+        ("台积电上调了全年指引，说明英伟达的需求至少能延续到明年。", "延续到明年", "author"),
+        ("只要下季度出现一个不及预期的指引，英伟达的股价就会大跌。", "大跌", "author"),
+        ("DeepSeek明年会从“国运级”变成“众多开源模型之一”。", "众多开源模型", "author"),
+        # a stray opening mark (extraction left it, nothing closes it) quotes no one
+        ("“英伟达的股价明年会翻倍。", "翻倍", "author"),
+    ],
+)
+def test_who_speaks_a_claim(analyzer, body, claim, speaker):
+    found = {q: s for q, s in _speakers(analyzer, body).items() if claim in q}
+    assert found and set(found.values()) == {speaker}, _speakers(analyzer, body)
+
+
 def test_horizon_inherited_from_the_paragraph_before(analyzer):
     body = "我的判断是半年以后就会水落石出。\n到时候DeepSeek会被大厂边缘化。"
     preds = _predictions(analyzer, body)
