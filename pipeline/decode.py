@@ -141,6 +141,8 @@ def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[s
             utf8 = _strict(data, "utf-8")
             if utf8 is not None:
                 return utf8, "utf-8"
+        if enc in _OTHER_LEGACY:
+            text, enc = _likelier_legacy(data, text, enc)
         return text, enc
     utf8 = _strict(data, "utf-8")
     if utf8 is not None:
@@ -187,6 +189,22 @@ _COMMON = frozenset(
     "場將當總價術際據運資營達東車報見買賣強親樣變認讓術標義識議讀覺擊歷壓氣熱線約級紅響處條觀"
     "晶片輝偉算力模型芯片显卡股市场"
 )
+
+
+# Big5 declared as gb2312 (or GBK as big5): Big5 bytes fall inside GB18030's double-byte range,
+# so the wrong codec decodes them without error, into rare characters.
+_OTHER_LEGACY = {"gb18030": "big5hkscs", "big5hkscs": "gb18030"}
+
+
+def _likelier_legacy(data: bytes, text: str, enc: str) -> tuple[str, str]:
+    """The declared GBK/Big5 reading, unless the other one reads as far more ordinary Chinese."""
+    other = _strict(data, _OTHER_LEGACY[enc])
+    if other is None:
+        return text, enc
+    declared, alternative = _common_share(text), _common_share(other)
+    if alternative > 0.3 and alternative > declared + 0.2:
+        return other, _OTHER_LEGACY[enc]
+    return text, enc
 
 
 def _common_share(text: str) -> float:

@@ -31,6 +31,24 @@ def test_stale_gbk_declaration_over_utf8_bytes():
     assert SIMPLIFIED in text and enc == "utf-8"
 
 
+@pytest.mark.parametrize(
+    "declared, text, codec, expected",
+    [
+        (
+            "gb2312",
+            TRADITIONAL,
+            "big5",
+            "big5hkscs",
+        ),  # Big5 bytes decode as GBK, into rare characters
+        ("big5", SIMPLIFIED, "gbk", "gb18030"),
+    ],
+)
+def test_a_gbk_or_big5_declaration_over_the_other_codecs_bytes(declared, text, codec, expected):
+    page = f'<meta charset="{declared}"><p>{text}</p>'.encode(codec)
+    decoded, enc = decode(page, "x.html")
+    assert text in decoded and enc == expected
+
+
 def test_http_charset_wins_over_guessing():
     text, _ = decode(SIMPLIFIED.encode("gbk"), "u", http_charset="GBK")
     assert text == SIMPLIFIED
