@@ -71,10 +71,12 @@ def _ignored(rel: Path) -> bool:
 
 
 def discover(paths: Iterable[str | Path]) -> list[Input]:
-    """Every input under paths, in a stable order. A path that does not exist is an InputError."""
+    """Every input under paths, in a stable order. A path that does not exist is an InputError.
+    Paths are made absolute: an input is recorded (pages, rejects, seen inputs) under its path,
+    and data/samples, ./data/samples and /work/main/data/samples are one input."""
     found: list[Input] = []
     for p in paths:
-        path = Path(p).expanduser()
+        path = Path(p).expanduser().resolve()
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
@@ -215,11 +217,14 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     from warcio.exceptions import ArchiveLoadFailed
 
     source = str(item.path)
+    records = responses = pages = 0
     try:
         with item.path.open("rb") as fh:
             for i, record in enumerate(ArchiveIterator(fh)):
+                records += 1
                 if record.rec_type != "response":
                     continue
+                responses += 1
                 ctype = (
                     record.http_headers.get_header("Content-Type") or ""
                     if record.http_headers
@@ -239,6 +244,7 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                         f"{source}#{i}: over max_page_bytes ({max_bytes})",
                     )
                     continue
+                pages += 1
                 yield RawPage(
                     source=f"{source}#{i}",
                     data=body,
@@ -247,9 +253,24 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                     http_charset=charset,
                     fetched_at=_parse_time(record.rec_headers.get_header("WARC-Date")),
                 )
-    except (ArchiveLoadFailed, OSError, ValueError) as exc:
+    except (ArchiveLoadFailed, OSError, ValueError, AttributeError, KeyError, EOFError) as exc:
+        # warcio meets a malformed record with whatever its parser hits first (a header it
+        # needs missing gives AttributeError): each is a bad archive, not a bug of ours.
         yield Reject.now(
-            source, "read", "malformed-warc", f"{source} cannot be read as WARC: {exc}"
+            source,
+            "read",
+            "malformed-warc",
+            f"{source} cannot be read as WARC after {records} record(s) "
+            f"({type(exc).__name__}: {exc}); check that the crawler finished writing it",
+        )
+        return
+    if not pages:
+        yield Reject.now(
+            source,
+            "read",
+            "no-pages-in-warc",
+            f"{source}: no HTML or text response among its {records} WARC record(s)"
+            + ("; none is a response record: is it a WARC file?" if not responses else ""),
         )
 
 

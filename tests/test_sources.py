@@ -22,6 +22,16 @@ def test_folders_are_walked_recursively_in_stable_order(tmp_path):
     assert [i.kind for i in found] == ["html", "text"]
 
 
+def test_an_input_is_the_same_however_its_path_is_spelled(tmp_path, monkeypatch):
+    """Pages, rejects and seen inputs are keyed on the path: a rerun under another spelling of
+    the same folder must find the same keys, not add every page again."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text("<p>x</p>", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    spellings = ["in", "./in", str(tmp_path / "in"), str(tmp_path / "in" / ".." / "in")]
+    assert len({tuple(str(i.path) for i in discover([s])) for s in spellings}) == 1
+
+
 def test_missing_input_path_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         discover([tmp_path / "nope"])
@@ -65,6 +75,56 @@ def test_oversized_page_is_rejected(tmp_path):
     (tmp_path / "big.html").write_text("x" * 2000, "utf-8")
     [rej] = _read(tmp_path / "big.html", max_bytes=1000)
     assert rej.reason == "too-large"
+
+
+def _warc(path, records):
+    """A WARC file as a crawler writes it: (url, content type, body) response records."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for url, ctype, body in records:
+            http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), http_headers=http
+                )
+            )
+
+
+def test_a_warc_file_yields_its_html_responses_with_url_and_charset(tmp_path):
+    page = "<html><body><p>英伟达的需求仍然强劲。</p></body></html>"
+    _warc(
+        tmp_path / "crawl.warc",
+        [
+            ("https://example.com/a", "text/html; charset=gbk", page.encode("gbk")),
+            ("https://example.com/logo.png", "image/png", b"\x89PNG..."),
+        ],
+    )
+    [raw] = _read(tmp_path / "crawl.warc")
+    assert isinstance(raw, RawPage) and raw.url == "https://example.com/a"
+    assert raw.http_charset == "gbk" and raw.kind == "html" and raw.data == page.encode("gbk")
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"hello, this is no archive\n", "no-pages-in-warc"),
+        # a record without the header warcio needs (its parser fails on a missing value)
+        (
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nHTTP/1.1 200 OK\r\n",
+            "malformed-warc",
+        ),
+    ],
+)
+def test_a_file_named_warc_that_holds_no_page_is_a_clear_reject(tmp_path, content, reason):
+    (tmp_path / "x.warc").write_bytes(content)
+    [rej] = _read(tmp_path / "x.warc")
+    assert isinstance(rej, Reject) and str(tmp_path / "x.warc") in rej.detail
+    assert rej.reason == reason
 
 
 def test_corrupt_gzip_is_a_reject_not_a_crash(tmp_path):
