@@ -30,6 +30,28 @@ def _readonly(db: str | None):
     return con
 
 
+def _target_id(name: str | None, con, settings: Settings) -> str | None:
+    """The target id a user means by --target: a catalogue id, name or alias in any case, or
+    an id the warehouse holds (a target since removed from the catalogue); else a clear error
+    rather than an empty report."""
+    if name is None:
+        return None
+    from pipeline.targets import Catalogue
+
+    catalogue = Catalogue.load(settings.path("targets_file"))
+    found = catalogue.id_for(name)
+    stored = {r[0] for r in con.execute("SELECT DISTINCT target FROM stances").fetchall()}
+    if found is None and name in stored:
+        found = name
+    if found is None:
+        known = ", ".join(sorted(set(catalogue.ids) | stored))
+        raise click.ClickException(
+            f"unknown target {name!r}; known targets: {known} "
+            f"(add one to {settings.path('targets_file')})"
+        )
+    return found
+
+
 def _settings(db: str | None = None) -> Settings:
     try:
         return load_settings().with_overrides(db=db)
@@ -338,7 +360,11 @@ def sql(query: str, db: str | None, fmt: str) -> None:
 
 @main.command()
 @click.option("--db", help="DuckDB file (default data/duokong.duckdb).")
-@click.option("--out", type=click.Path(), help="Output file (default reports/stance-report.html).")
+@click.option(
+    "--out",
+    type=click.Path(),
+    help="Output file (default reports/stance-report.html); - writes to standard output.",
+)
 @click.option("--freq", type=click.Choice(["week", "month"]), default="week", show_default=True)
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First publish date (YYYY-MM-DD).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last publish date (YYYY-MM-DD).")
@@ -357,23 +383,27 @@ def report(db, out, freq, since, until, target, fmt) -> None:
     Example:
       duokong report --out report.html --freq month --target nvidia
     """
-    from pipeline.report import write_report
+    from pipeline.report import render_report, write_report
 
     settings = _settings(db)
+    if since and until and since > until:
+        raise click.ClickException(f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}")
     con = _readonly(db)
+    target = _target_id(target, con, settings)
     default = settings.path("report").with_suffix(
         {"html": ".html", "markdown": ".md", "csv": ".csv"}[fmt]
     )
-    path = write_report(
-        con,
-        out or default,
-        fmt=fmt,
-        freq=freq,
-        since=since.date() if since else None,
-        until=until.date() if until else None,
-        target=target,
-    )
-    click.echo(str(path))
+    options = {
+        "fmt": fmt,
+        "freq": freq,
+        "since": since.date() if since else None,
+        "until": until.date() if until else None,
+        "target": target,
+    }
+    if out == "-":
+        click.echo(render_report(con, **options), nl=False)
+        return
+    click.echo(str(write_report(con, out or default, **options)))
 
 
 @main.command()
@@ -428,7 +458,8 @@ def predictions_due(db: str | None, as_of, fmt: str) -> None:
     con = _readonly(db)
     day = as_of.date() if as_of else date.today()
     cur = con.execute(
-        "SELECT id[:12] AS id, due, target, direction, hedge, quote, coalesce(site, '') AS site "
+        "SELECT id[:12] AS id, due, target, direction, hedge, speaker, conditional, quote, "
+        "coalesce(site, '') AS site "
         "FROM prediction_status WHERE outcome IS NULL AND due <= ? ORDER BY due, id",
         [day],
     )
@@ -457,8 +488,9 @@ def predictions_list(
       duokong predictions list --target deepseek --site 卡卷网
     """
     con = _readonly(db)
+    target = _target_id(target, con, _settings(db))
     cur = con.execute(
-        "SELECT id[:12] AS id, status, due, target, direction, hedge, quote, "
+        "SELECT id[:12] AS id, status, due, target, direction, hedge, speaker, quote, "
         "coalesce(site, '') AS site, coalesce(author, '') AS author FROM prediction_status "
         "WHERE (? IS NULL OR target = ?) AND (? IS NULL OR author = ?) AND (? IS NULL OR site = ?) "
         "ORDER BY due NULLS LAST, id",
@@ -499,38 +531,46 @@ def predictions_scores(db: str | None, fmt: str) -> None:
 @click.option("--outcome", type=click.Choice(["correct", "wrong", "void"]), required=True)
 @click.option("--note", help="Why, in a sentence.")
 @click.option("--evidence", help="A URL that shows the outcome.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Change an outcome recorded before (the old one is kept in prediction_outcome_history).",
+)
 @click.option("--db", help="DuckDB file.")
 def predictions_resolve(
-    prediction_id: str, outcome: str, note: str | None, evidence: str | None, db: str | None
+    prediction_id: str,
+    outcome: str,
+    note: str | None,
+    evidence: str | None,
+    replace: bool,
+    db: str | None,
 ) -> None:
-    """Record the outcome of a prediction (an id prefix is enough when unique).
+    """Record the outcome of a prediction (an id prefix is enough when unique). A conditional
+    prediction whose condition did not happen is void.
 
     \b
     Example:
+      duokong predictions list --format csv | head      # ids, quotes, due dates
       duokong predictions resolve 79c07eebcb9b --outcome correct --evidence https://example.com
     """
+    from pipeline.ledger import LedgerError, resolve
+
+    path = _settings(db).db_path()
+    if not Path(path).is_file():
+        raise click.ClickException(
+            f"database {path} does not exist; run `duokong run` first or pass --db"
+        )
     from pipeline.warehouse import connect
 
-    con = connect(_settings(db).db_path())
+    con = connect(path)
     click.get_current_context().call_on_close(con.close)
-    ids = [
-        r[0]
-        for r in con.execute(
-            "SELECT id FROM predictions WHERE starts_with(id, ?)", [prediction_id]
-        ).fetchall()
-    ]
-    if len(ids) != 1:
-        raise click.ClickException(
-            f"prediction id {prediction_id!r} matches {len(ids)} predictions; "
-            "give more characters (see `duokong predictions list`)"
-        )
-    con.execute(
-        "INSERT INTO prediction_outcomes VALUES (?, ?, current_date, ?, ?, now()) "
-        "ON CONFLICT (prediction_id) DO UPDATE SET outcome = excluded.outcome, note = excluded.note, "
-        "evidence = excluded.evidence, resolved_on = excluded.resolved_on, recorded_at = excluded.recorded_at",
-        [ids[0], outcome, note, evidence],
-    )
-    click.echo(f"{ids[0][:12]}: {outcome}")
+    try:
+        done = resolve(con, prediction_id, outcome, note, evidence, replace=replace)
+    except LedgerError as exc:
+        raise click.ClickException(str(exc)) from None
+    for warning in done.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"{done.id[:12]}: {outcome}" + (f" (was {done.replaced})" if done.replaced else ""))
 
 
 @main.command()

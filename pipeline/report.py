@@ -152,6 +152,8 @@ def gather(
         con,
         f"""SELECT coalesce(target, '(none)') AS target, count(*) AS resolved,
                    count(*) FILTER (WHERE outcome = 'correct') AS correct,
+                   count(*) FILTER (WHERE outcome = 'wrong') AS wrong,
+                   count(*) FILTER (WHERE outcome = 'void') AS void,
                    count(*) FILTER (WHERE outcome = 'correct')
                        / nullif(count(*) FILTER (WHERE outcome IN ('correct', 'wrong')), 0)::DOUBLE AS hit_rate
             FROM prediction_status WHERE outcome IS NOT NULL AND {where_p} GROUP BY ALL ORDER BY 1""",
@@ -309,21 +311,27 @@ def render_markdown(data: ReportData) -> str:
             out += ["Biggest moves:", ""]
             for m in t.moves:
                 out.append(
-                    f"- {m['period']}: net {float(m['delta']):+.2f} to {float(m['net']):+.2f}"
+                    f"- {m['period']}: net index {'rose' if m['delta'] > 0 else 'fell'} by "
+                    f"{abs(float(m['delta'])):.2f} to {float(m['net']):+.2f}"
                 )
                 for a in m["articles_behind"]:
                     out.append(f"  - {a['label']} {a['title'] or a['source']} {a['url'] or ''}")
             out.append("")
     out += ["## Predictions due", ""]
     out += [
-        f"- {p['due']} [{p['target']}/{p['direction']}] {p['quote']} ({p['site'] or p['title']})"
+        f"- {p['due']} [{p['target'] or 'no target'}/{p['direction']}] {p['quote']} "
+        f"({p['site'] or p['title']})"
         for p in data.predictions_due
     ] or ["(none)"]
     if data.hit_rates:
         out += ["", "## Resolved predictions", ""]
         out += [
-            f"- {h['target']}: {h['correct']}/{h['resolved']} correct"
-            + (f" (hit rate {float(h['hit_rate']):.0%})" if h["hit_rate"] is not None else "")
+            f"- {h['target']}: {h['correct']} correct, {h['wrong']} wrong, {h['void']} void"
+            + (
+                f" (hit rate {float(h['hit_rate']):.0%} of correct and wrong)"
+                if h["hit_rate"] is not None
+                else ""
+            )
             for h in data.hit_rates
         ]
     p = data.provenance
@@ -350,6 +358,17 @@ def render_csv(data: ReportData) -> str:
 RENDERERS = {"html": render_html, "markdown": render_markdown, "csv": render_csv}
 
 
+def render_report(
+    con: duckdb.DuckDBPyConnection,
+    fmt: str = "html",
+    freq: str = "week",
+    since: date | None = None,
+    until: date | None = None,
+    target: str | None = None,
+) -> str:
+    return RENDERERS[fmt](gather(con, freq, since, until, target))
+
+
 def write_report(
     con: duckdb.DuckDBPyConnection,
     out: str | Path,
@@ -359,8 +378,7 @@ def write_report(
     until: date | None = None,
     target: str | None = None,
 ) -> Path:
-    data = gather(con, freq, since, until, target)
-    text = RENDERERS[fmt](data)
+    text = render_report(con, fmt, freq, since, until, target)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")

@@ -109,6 +109,15 @@ class Catalogue:
     def ids(self) -> list[str]:
         return [t.id for t in self.targets]
 
+    def id_for(self, name: str) -> str | None:
+        """The id a user means by name: an id or any term of a target, case ignored (NVIDIA,
+        英伟达 and 輝達 all mean nvidia); None when no target has it."""
+        key = name.strip().casefold()
+        for t in self.targets:
+            if key == t.id.casefold() or key in (term.casefold() for term in t.terms()):
+                return t.id
+        return None
+
     @cached_property
     def _lookup(self) -> dict[str, tuple[str, str]]:
         lookup: dict[str, tuple[str, str]] = {}

@@ -2,6 +2,7 @@
 
 import json
 
+import duckdb
 import pytest
 from click.testing import CliRunner
 
@@ -190,9 +191,66 @@ def test_predictions_due_list_and_resolve(db_copy):
     assert [p["status"] for p in listed if p["id"] == pid] == ["wrong"]
 
 
+def test_a_target_is_named_as_users_write_it_or_refused_clearly(db, tmp_path):
+    by_name = invoke("predictions", "list", "--target", "輝達", "--db", db, "--format", "json")
+    assert by_name.exit_code == 0
+    assert {p["target"] for p in json.loads(by_name.output)} == {"nvidia"}
+    out = invoke("report", "--db", db, "--target", "tesla", "--out", tmp_path / "r.md")
+    assert out.exit_code != 0 and "unknown target 'tesla'" in out.output
+    assert "nvidia" in out.output and not (tmp_path / "r.md").exists()
+
+
 def test_resolve_unknown_id_fails_clearly(db_copy):
     out = invoke("predictions", "resolve", "zzzz", "--outcome", "void", "--db", db_copy)
-    assert out.exit_code != 0 and "matches 0 predictions" in out.output
+    assert out.exit_code != 0 and "no prediction has an id starting with 'zzzz'" in out.output
+
+
+def test_resolve_with_a_mistyped_database_creates_nothing(tmp_path):
+    missing = tmp_path / "nope.duckdb"
+    out = invoke("predictions", "resolve", "abc", "--outcome", "void", "--db", missing)
+    assert out.exit_code != 0 and "does not exist" in out.output and not missing.exists()
+
+
+def test_resolving_again_needs_replace_and_keeps_the_old_outcome(db_copy):
+    pid = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)[0][
+        "id"
+    ]
+    first = invoke(
+        "predictions", "resolve", pid.upper(), "--outcome", "correct", "--note", "shipped",
+        "--evidence", "https://example.com/a", "--db", db_copy,
+    )  # fmt: skip
+    again = invoke("predictions", "resolve", pid, "--outcome", "wrong", "--db", db_copy)
+    assert first.exit_code == 0 and again.exit_code != 0 and "--replace" in again.output
+    replaced = invoke(
+        "predictions", "resolve", pid, "--outcome", "wrong", "--replace", "--db", db_copy
+    )
+    assert replaced.exit_code == 0 and "(was correct)" in replaced.output
+    con = duckdb.connect(str(db_copy), read_only=True)
+    now = con.execute(
+        "SELECT outcome, note, evidence FROM prediction_outcomes WHERE starts_with(prediction_id, ?)",
+        [pid],
+    ).fetchall()
+    history = con.execute(
+        "SELECT outcome, note FROM prediction_outcome_history WHERE starts_with(prediction_id, ?)",
+        [pid],
+    ).fetchall()
+    con.close()
+    assert now == [("wrong", "shipped", "https://example.com/a")]
+    assert history == [("correct", "shipped")]
+
+
+def test_report_to_standard_output_says_how_the_net_index_moved(db_copy, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    listed = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)
+    for p, outcome in zip(listed[:3], ["correct", "wrong", "void"], strict=True):
+        invoke("predictions", "resolve", p["id"], "--outcome", outcome, "--db", db_copy)
+    out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown")
+    assert out.exit_code == 0 and out.output.startswith("#") and not (tmp_path / "-").exists()
+    moves = [line for line in out.output.splitlines() if "net index" in line]
+    assert moves and all(" by " in m and ("rose" in m or "fell" in m) for m in moves)
+    assert "None/" not in out.output
+    resolved = out.output.split("## Resolved predictions")[1]
+    assert "wrong" in resolved and "void" in resolved
 
 
 def test_report_csv_has_one_row_per_period_and_target(db, tmp_path):

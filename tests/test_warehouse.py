@@ -188,6 +188,23 @@ def test_prediction_scores_use_hedge_as_probability(lexicon_analyzer, db_path):
     assert brier == pytest.approx(stated**2)
 
 
+def test_an_author_is_scored_on_own_claims_not_on_reported_ones(lexicon_analyzer, db_path):
+    con = connect(db_path)
+    body = "我认为英伟达明年的营收会继续增长。\n多家券商分析师预计，DeepSeek的用户数明年会翻倍。"
+    write_results(con, [_page(lexicon_analyzer, "a.html", body=body)], "r", "lexicon.v1")
+    speakers = dict(con.execute("SELECT speaker, id FROM predictions").fetchall())
+    assert set(speakers) == {"author", "reported"}
+    for pid in speakers.values():  # both came true or failed: only the author's own counts
+        con.execute(
+            "INSERT INTO prediction_outcomes VALUES (?, 'wrong', current_date, NULL, NULL, now())",
+            [pid],
+        )
+    resolved, wrong, reported = con.execute(
+        "SELECT resolved, wrong, reported_resolved FROM prediction_scores WHERE author IS NOT NULL"
+    ).fetchone()
+    assert (resolved, wrong, reported) == (1, 1, 1)
+
+
 def test_export_writes_one_file_per_table(lexicon_analyzer, db_path, tmp_path):
     from pipeline.warehouse.export import export_tables
 
@@ -238,6 +255,26 @@ def test_predictions_no_longer_made_are_dropped_unless_resolved(lexicon_analyzer
     )
     write_results(con, [replace(first, predictions=())], "r2", "lexicon.v1")
     assert [r[0] for r in con.execute("SELECT id FROM predictions").fetchall()] == [kept]
+
+
+def test_an_edited_page_keeps_the_outcome_of_a_claim_it_still_makes(lexicon_analyzer, db_path):
+    first = _page(lexicon_analyzer, "a.html", body="英伟达的财报非常强劲，这是第一版。")
+    con = connect(db_path)
+    write_results(con, [first], "r1", "lexicon.v1")
+    [pid] = [p.id for p in first.predictions if "创新高" in p.quote]  # the page's own claim
+    con.execute(
+        "INSERT INTO prediction_outcomes VALUES (?, 'correct', current_date, 'shipped', NULL, now())",
+        [pid],
+    )
+    edited = _page(lexicon_analyzer, "a.html", body="英伟达的财报非常强劲，这是修改过的一版。")
+    assert edited.article.id != first.article.id
+    write_results(con, [edited], "r2", "lexicon.v1")
+    rows = con.execute(
+        "SELECT p.article_id, o.outcome, o.note FROM predictions p "
+        "LEFT JOIN prediction_outcomes o ON o.prediction_id = p.id WHERE p.quote LIKE '%创新高%'"
+    ).fetchall()
+    assert rows == [(edited.article.id, "correct", "shipped")]
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
 
 
 def test_report_links_only_web_urls_and_keeps_the_partial_first_week(

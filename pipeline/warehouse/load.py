@@ -186,6 +186,38 @@ def write_rejects(
     return len(rows)
 
 
+def _carry_outcomes(con: duckdb.DuckDBPyConnection, moves: list[tuple[str, str]]) -> None:
+    """A page edited since its predictions were resolved (a typo fixed, a paragraph added) is a
+    new article; the outcome of each claim it still makes word for word, about the same target,
+    moves to the new article's prediction, so the ledger holds the claim once and resolved. A
+    claim whose words changed keeps its outcome on the old article, which stays for it."""
+    moves = [(old, new) for old, new in moves if old != new]
+    if not moves:
+        return
+    con.register("_moves", pa.table({"old": [m[0] for m in moves], "new": [m[1] for m in moves]}))
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _carried AS "
+            "SELECT p.id AS old_id, n.id AS new_id FROM _moves m "
+            "JOIN predictions p ON p.article_id = m.old "
+            "JOIN predictions n ON n.article_id = m.new AND n.quote = p.quote "
+            "AND n.target IS NOT DISTINCT FROM p.target "
+            "WHERE p.id IN (SELECT prediction_id FROM prediction_outcomes) "
+            "AND n.id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
+        )
+        con.execute(
+            "INSERT INTO prediction_outcomes SELECT c.new_id, o.outcome, o.resolved_on, o.note, "
+            "o.evidence, o.recorded_at FROM _carried c JOIN prediction_outcomes o "
+            "ON o.prediction_id = c.old_id"
+        )
+        con.execute(
+            "DELETE FROM prediction_outcomes WHERE prediction_id IN (SELECT old_id FROM _carried)"
+        )
+        con.execute("DROP TABLE _carried")
+    finally:
+        con.unregister("_moves")
+
+
 def write_results(
     con: duckdb.DuckDBPyConnection,
     results: list[PageResult],
@@ -331,6 +363,10 @@ def write_results(
             pa.table({"id": list(predictions)}, schema=pa.schema([("id", pa.string())])),
         )
         try:
+            _carry_outcomes(
+                con,
+                [(old, good[key].article.id) for key, old in existing.items()],  # type: ignore[union-attr]
+            )
             con.execute(
                 "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _ids) "
                 "AND id NOT IN (SELECT id FROM _new_preds) "

@@ -1,0 +1,109 @@
+"""Recording the outcome of a prediction: the one write users make to the warehouse by hand, so
+it checks what a hurried user gets wrong (an id that matches nothing or several, an outcome
+already recorded, a prediction not due yet, a bet whose condition decides between void and
+correct) and never drops an earlier judgement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlsplit
+
+import duckdb
+
+from pipeline.errors import DuokongError
+
+
+class LedgerError(DuokongError):
+    """An outcome that cannot be recorded as asked; the message says what to do instead."""
+
+
+@dataclass(frozen=True)
+class Resolved:
+    id: str
+    replaced: str | None = None  # the outcome recorded before, when --replace changed it
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_prediction(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
+    """The one prediction id starting with prefix (ids are lower-case hex; case is ignored)."""
+    prefix = prefix.strip().lower()
+    ids = [
+        r[0]
+        for r in con.execute(
+            "SELECT id FROM predictions WHERE starts_with(id, ?) ORDER BY id LIMIT 6", [prefix]
+        ).fetchall()
+    ]
+    if not prefix or not ids:
+        raise LedgerError(
+            f"no prediction has an id starting with {prefix!r}; "
+            "see the ids with `duokong predictions list` or `duokong predictions due`"
+        )
+    if len(ids) > 1:
+        shown = ", ".join(i[:16] for i in ids[:5])
+        raise LedgerError(
+            f"prediction id {prefix!r} matches several predictions ({shown}…); give more characters"
+        )
+    return ids[0]
+
+
+def resolve(
+    con: duckdb.DuckDBPyConnection,
+    prefix: str,
+    outcome: str,
+    note: str | None = None,
+    evidence: str | None = None,
+    *,
+    replace: bool = False,
+    today: date | None = None,
+) -> Resolved:
+    """Record outcome for the prediction whose id starts with prefix. An outcome recorded
+    before is changed only with replace, and then kept in prediction_outcome_history (its note
+    and evidence carry over when none are given)."""
+    pid = find_prediction(con, prefix)
+    today = today or date.today()
+    due, conditional, quote = con.execute(
+        "SELECT due, conditional, quote FROM predictions WHERE id = ?", [pid]
+    ).fetchone()
+    before = con.execute(
+        "SELECT outcome, resolved_on, note, evidence, recorded_at FROM prediction_outcomes "
+        "WHERE prediction_id = ?",
+        [pid],
+    ).fetchone()
+    if before and not replace:
+        raise LedgerError(
+            f"{pid[:12]} was resolved {before[0]} on {before[1]}"
+            + (f" ({before[2]})" if before[2] else "")
+            + "; pass --replace to change it (the old outcome is kept in prediction_outcome_history)"
+        )
+    warnings = []
+    if due is None:
+        warnings.append(f"{pid[:12]} has no due date ({quote[:40]}…); recorded anyway")
+    elif due > today:
+        warnings.append(f"{pid[:12]} is not due until {due}; recorded anyway")
+    if conditional and outcome == "correct":
+        warnings.append(
+            f"{pid[:12]} is conditional: correct means its condition happened and the claim "
+            "came true; if the condition did not happen, resolve it void"
+        )
+    if evidence and urlsplit(evidence).scheme not in ("http", "https"):
+        warnings.append(f"evidence {evidence!r} is not an http(s) URL; recorded as given")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if before:
+            con.execute(
+                "INSERT INTO prediction_outcome_history VALUES (?, ?, ?, ?, ?, ?, now())",
+                [pid, *before],
+            )
+            note = note if note is not None else before[2]
+            evidence = evidence if evidence is not None else before[3]
+            con.execute("DELETE FROM prediction_outcomes WHERE prediction_id = ?", [pid])
+        con.execute(
+            "INSERT INTO prediction_outcomes VALUES (?, ?, ?, ?, ?, now())",
+            [pid, outcome, today, note, evidence],
+        )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return Resolved(pid, before[0] if before else None, warnings)
