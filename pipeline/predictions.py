@@ -93,6 +93,9 @@ ANNOUNCES_TEXT = re.compile(
     r"(?:详细|简单|简要|逐一|重点|一起|来|再|先)*"
     r"(?:说明|介绍|解析|分析|讨论|聊聊|谈谈|讲讲|探讨|解释|梳理|盘点|看看|展开|回顾)"
     r"(?!师|人士|员|认为|的|一下|指出|称|显示|表明|机构|结论)"
+    # the site or desk promising coverage (本站将持续跟踪…, 我们会第一时间带来…)
+    r"|^\W*(?:本站|本网|本报|本刊|本台|小编|我们)\s*(?:将|会)\s*(?:持续|继续|密切|第一时间)*"
+    r"(?:跟踪|关注|跟进|报道|更新|带来)"
 )
 COLON = re.compile(r"[:：]")
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
@@ -1016,7 +1019,12 @@ class PredictionExtractor:
             claim_text = simplified[claim.start : claim.end]
             cond = split_conditional(claim_text)
             written = text[claim.start : claim.end] if same else claim_text
-            condition = written[cond[1] : cond[2]].strip(TRAILING_PUNCT) if cond else None
+            condition = None
+            if cond:
+                # With no 那/就/则 the condition ends at its first comma (如果我错了，…).
+                comma = CLAUSE_BREAK.search(claim_text, cond[1], cond[2])
+                end = comma.start() if cond[2] == len(claim_text) and comma else cond[2]
+                condition = written[cond[1] : end].strip(TRAILING_PUNCT + "。！？!?")
             horizon, horizon_text, source = claim.horizon, None, None
             if horizon is not None:
                 horizon_text, source = text[horizon.start : horizon.end], "stated"

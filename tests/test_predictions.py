@@ -143,6 +143,17 @@ def test_who_speaks_a_claim(analyzer, body, claim, speaker):
     assert found and set(found.values()) == {speaker}, _speakers(analyzer, body)
 
 
+def test_the_condition_ends_where_the_consequent_starts_without_a_marker(analyzer):
+    a = article("如果禁令延续到年底，英伟达明年的出货会翻一番。", published=PUBLISHED)
+    [p] = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
+    assert (p.conditional, p.condition, p.direction) == (True, "禁令延续到年底", "up")
+
+
+def test_a_site_promising_coverage_predicts_nothing(analyzer):
+    a = article("本站将持续跟踪英伟达的后续动态。小编会第一时间带来DeepSeek的新消息。")
+    assert analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body)) == []
+
+
 def test_horizon_inherited_from_the_paragraph_before(analyzer):
     body = "我的判断是半年以后就会水落石出。\n到时候DeepSeek会被大厂边缘化。"
     preds = _predictions(analyzer, body)
