@@ -317,11 +317,27 @@ def render_markdown(data: ReportData) -> str:
                 for a in m["articles_behind"]:
                     out.append(f"  - {a['label']} {a['title'] or a['source']} {a['url'] or ''}")
             out.append("")
-    out += ["## Predictions due", ""]
+    out += [
+        "## Sources and authors",
+        "",
+        "| site | author | target | bullish | bearish | neutral |",
+        "|---|---|---|---|---|---|",
+    ]
+    out += [
+        f"| {_cell(s['site'])} | {_cell(s['author'])} | {s['target']} | {s['bullish']} | "
+        f"{s['bearish']} | {s['neutral']} |"
+        for s in data.sources
+    ]
+    out += ["", "## Predictions due", ""]
     out += [
         f"- {p['due']} [{p['target'] or 'no target'}/{p['direction']}] {p['quote']} "
-        f"({p['site'] or p['title']})"
+        f"({p['site'] or p['title']}; id {p['id'][:12]})"
         for p in data.predictions_due
+    ] or ["(none)"]
+    out += ["", "## Falling due later", ""]
+    out += [
+        f"- {p['due']} [{p['target'] or 'no target'}/{p['direction']}] {p['quote']}"
+        for p in data.predictions_open
     ] or ["(none)"]
     if data.hit_rates:
         out += ["", "## Resolved predictions", ""]
@@ -340,7 +356,24 @@ def render_markdown(data: ReportData) -> str:
         f"_{p['articles']} articles, {p['rejects']} rejected inputs, {p['runs']} runs; model {p['model']}; duokong {p['version']}_",
         "",
     ]
+    if data.runs:
+        out += [
+            "| run started | status | inputs | seen | new | updated | rejected |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        out += [
+            f"| {u['started']:%Y-%m-%d %H:%M} | {u['status']} | {_cell(', '.join(u['inputs'] or []))} "
+            f"| {u['seen']} | {u['new']} | {u['updated']} | {u['rejected']} |"
+            for u in data.runs
+            if u["started"]
+        ]
+        out.append("")
     return "\n".join(out)
+
+
+def _cell(value: Any) -> str:
+    """A Markdown table cell: a pipe in a site or author name must not split the row."""
+    return "" if value is None else str(value).replace("|", "\\|")
 
 
 def render_csv(data: ReportData) -> str:

@@ -249,6 +249,8 @@ def test_report_to_standard_output_says_how_the_net_index_moved(db_copy, tmp_pat
     moves = [line for line in out.output.splitlines() if "net index" in line]
     assert moves and all(" by " in m and ("rose" in m or "fell" in m) for m in moves)
     assert "None/" not in out.output
+    for section in ("## Sources and authors", "## Predictions due", "## Falling due later"):
+        assert section in out.output  # the sections of the HTML report
     resolved = out.output.split("## Resolved predictions")[1]
     assert "wrong" in resolved and "void" in resolved
 
