@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -215,15 +215,34 @@ COLORS = {
 }  # 红涨绿跌, as Chinese markets read
 
 
+def _calendar_index(day: date, first: date, col: str) -> int:
+    """How many weeks or months day lies after first: bars stand on a calendar axis, so a
+    month without articles is a gap, not a bar's width closer."""
+    if col == "month":
+        return (day.year - first.year) * 12 + day.month - first.month
+    return (day - first).days // 7
+
+
+def _period_at(index: int, first: date, col: str) -> date:
+    if col == "month":
+        months = first.year * 12 + first.month - 1 + index
+        return date(months // 12, months % 12 + 1, 1)
+    return first + timedelta(days=7 * index)
+
+
 def svg_chart(trend: TargetTrend, col: str) -> str:
-    """Stacked bars of stance share per period, with the net index as a line."""
+    """Stacked bars of stance share per period on a calendar axis (periods without articles
+    are gaps), with the net index as a line on its own scale (−1 to +1, right-hand labels),
+    broken where periods are missing rather than drawn across them."""
     rows = trend.periods
     if not rows:
         return ""
     width, height, pad = 720, 220, 30
-    n = len(rows)
-    bw = max(2.0, (width - 2 * pad) / n * 0.8)
+    first = rows[0][col]
+    at = [_calendar_index(r[col], first, col) for r in rows]
+    n = at[-1] + 1
     step = (width - 2 * pad) / n
+    bw = max(2.0, step * 0.8)
     parts = [
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{trend.target} stance share">'
     ]
@@ -231,8 +250,18 @@ def svg_chart(trend: TargetTrend, col: str) -> str:
         f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#999"/>'
     )
     plot_h = height - 2 * pad
-    points = []
-    for i, r in enumerate(rows):
+    for net, label in ((1, "+1"), (0, "0"), (-1, "−1")):  # the net index's scale
+        y = pad + plot_h * (1 - (net + 1) / 2)
+        if net == 0:
+            parts.append(
+                f'<line x1="{pad}" y1="{y:.1f}" x2="{width - pad}" y2="{y:.1f}" stroke="#bbb" '
+                'stroke-dasharray="4 3"/>'
+            )
+        parts.append(
+            f'<text x="{width - pad + 4}" y="{y + 3:.1f}" font-size="9" fill="#2c3e50">{label}</text>'
+        )
+    segments: list[tuple[int, list[str]]] = []  # (calendar index of its last point, points)
+    for i, r in zip(at, rows, strict=True):
         x = pad + i * step + (step - bw) / 2
         y = height - pad
         total = max(int(r["articles"]), 1)
@@ -250,18 +279,27 @@ def svg_chart(trend: TargetTrend, col: str) -> str:
                 f'text-anchor="middle">{r["articles"]}</text>'
             )
         net = float(r["net"] or 0)
-        points.append(f"{x + bw / 2:.1f},{pad + plot_h * (1 - (net + 1) / 2):.1f}")
-    if len(points) > 1:
-        parts.append(
-            f'<polyline points="{" ".join(points)}" fill="none" stroke="#2c3e50" stroke-width="2"/>'
-        )
-    every = max(1, -(-n // 8))  # at most ~8 axis labels, so they never overlap
-    for i, r in enumerate(rows):
-        if i % every == 0:
-            x = pad + i * step + step / 2
+        point = f"{x + bw / 2:.1f},{pad + plot_h * (1 - (net + 1) / 2):.1f}"
+        if segments and segments[-1][0] == i - 1:
+            segments[-1] = (i, [*segments[-1][1], point])
+        else:
+            segments.append((i, [point]))
+    for _, points in segments:
+        if len(points) > 1:
             parts.append(
-                f'<text x="{x:.1f}" y="{height - 10}" font-size="10" text-anchor="middle">{r[col]}</text>'
+                f'<polyline points="{" ".join(points)}" fill="none" stroke="#2c3e50" '
+                'stroke-width="2"/>'
             )
+        for point in points:  # a period standing alone still shows its net index
+            cx, cy = point.split(",")
+            parts.append(f'<circle cx="{cx}" cy="{cy}" r="2.5" fill="#2c3e50"/>')
+    every = max(1, -(-n // 8))  # at most ~8 axis labels, so they never overlap
+    for i in range(0, n, every):
+        x = pad + i * step + step / 2
+        parts.append(
+            f'<text x="{x:.1f}" y="{height - 10}" font-size="10" text-anchor="middle">'
+            f"{_period_at(i, first, col)}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 

@@ -277,6 +277,26 @@ def test_an_edited_page_keeps_the_outcome_of_a_claim_it_still_makes(lexicon_anal
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
 
 
+def test_the_chart_leaves_months_without_articles_as_gaps():
+    """Bars stand on a calendar axis: January, February and May 2025 are not three neighbours,
+    and the net line is not drawn across the empty months."""
+    import re
+    from datetime import date as d
+
+    from pipeline.report import TargetTrend, svg_chart
+
+    def month(day, bull, bear):
+        return {"month": day, "bullish": bull, "bearish": bear, "neutral": 0,
+                "articles": bull + bear, "net": (bull - bear) / (bull + bear)}  # fmt: skip
+
+    rows = [month(d(2025, 1, 1), 2, 0), month(d(2025, 2, 1), 1, 1), month(d(2025, 5, 1), 0, 2)]
+    svg = svg_chart(TargetTrend("nvidia", rows, totals={}, evidence=[]), "month")
+    xs = sorted({float(x) for x in re.findall(r'<rect x="([\d.]+)"', svg)})
+    assert len(xs) == 3 and (xs[2] - xs[1]) == pytest.approx(3 * (xs[1] - xs[0]), rel=0.01)
+    assert svg.count("<polyline") == 1  # January to February; May stands alone
+    assert "2025-03-01" in svg or "2025-04-01" in svg  # the empty months are on the axis
+
+
 def test_report_links_only_web_urls_and_keeps_the_partial_first_week(
     lexicon_analyzer, db_path, tmp_path
 ):
