@@ -34,11 +34,33 @@ CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]*")
 TRAILING_PUNCT = "，,；;：: "
 ENDS_IN_LE = re.compile(r"了[”」』）)]*[，,；;：:。！!…]*$")
 # 预期 as a verb, not the noun of 不及预期, 超预期, 高于预期, 符合预期, 出乎预期.
-EXPECTATION_VERB = "(?<![及超于合出乎])预期"
+EXPECTATION_VERB = "(?<![及超于合出乎])预期(?!过高|过低|太高|太低|差|落空)"
 # The author drawing a conclusion from what was reported (…上调全年指引，说明需求能延续到明年).
-INFERENCE = re.compile(r"说明|意味着|可见|足见|由此看|这表明")
+INFERENCE = re.compile(
+    r"(?:^|[，,；;——])\s*(?:这|这也|这就|也|由此|因此)?\s*(?:说明|意味着|可见|足见|由此看|表明)"
+)
+# The author's own view in the clause, whatever frame stands beside it (…，但我们认为…; 笔者据此
+# 推断…; 在笔者看来).
+AUTHOR_VIEW = re.compile(
+    r"(?:我们?|笔者|本人|个人)\s*(?:倒|也|更|还|则|却|据此|反而)?\s*"
+    r"(?:认为|觉得|估计|判断|预计|推断|相信|以为|看来|预判)|在(?:我|笔者)看来"
+)
+# The author introducing a quotation of their own words (笔者的结论只有一句：“…”, 我一直强调一句话：);
+# not 我的朋友圈被…刷屏：“…”, nor 核心观点我摘几句：“…”.
+AUTHOR_FRAME = re.compile(
+    r"(?:我们?|笔者|本人)(?:的|一直|始终|早就|再次|还是)?[^，,。“「]{0,6}?"
+    r"(?:结论|观点|看法|判断|强调|说过|的话|预测|一句)[^，,。“「]{0,8}[：:]?\s*$"
+)
+# The author or the paper as the one spoken to (对笔者表示, 告诉我, 向本刊透露): the speaker is
+# someone else.
+AUTHOR_LISTENER = re.compile(
+    r"(?:对|向|跟|给|告诉|和)\s*(?:我们?|笔者|本刊|本报|本台|本站|本网|记者)"
+)
+# A speech frame whose verb reports an event rather than a view: a conclusion the author draws
+# after it (英伟达宣布…，这意味着…) is the author's.
+EVENT_VERBS = ("宣布", "披露", "公布", "报道", "报导", "介绍")
 # The writer, or the paper, desk or firm writing (本报认为, 本投顾认为, 本报告预计).
-AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|本(?:报|刊|台|文|站|网|投顾|报告|所|行))")
+AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|本(?:报|刊|台|文|站|网|号|投顾|报告|所|行))")
 NOT_FUTURE_HORIZON = {"近期"}  # news use it for "recently"
 # 长期看好, 短期来看: a vantage, not a due date (none is made up for it).
 VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
@@ -235,28 +257,44 @@ def _starts_in(m: re.Match[str], spans: Spans) -> bool:
 
 
 def _attribution(reported: dict) -> re.Pattern[str]:
-    """据 + a source (据业内人士介绍), 有 + someone's view (有美国券商估计), a forecast or a
-    statement someone issues (英伟达给出的营收指引, 发出声明), what a text says (报告说), X说，,
-    a mark of another's word (指引, 据说, 传闻, 转发@): each opens a clause or stands within
-    one, never across a comma."""
+    """据 + a source (据业内人士介绍, 据《日经亚洲》), 有 + someone's view (有美国券商估计), a
+    forecast or a statement someone issues (英伟达给出的营收指引, 发出声明), what a text says
+    (报告说), X说，, a mark of another's word (指引为…, 据说, 市场传闻, 转发@), a source after
+    the claim (，知情人士透露。): each opens a clause or stands within one, never across a comma."""
     clause = r"(?:^|[，,；;：:（(])\s*"
     # Someone issuing or a text saying: the match takes in the clause before, so that a subject
     # of the author's own (我们上调目标价, 本报告预计) is seen; with none (，上调目标价) it is the
     # author's own act, as a broker's note writes it.
     subject = r"(?:^|[，,；;：:（(])[^，,。；;]*?(?<=[^，,。；;：:（(\s])"
+    no_crowd = "".join(f"(?!{re.escape(w)})" for w in reported["not_crowds"])
     return re.compile(
-        rf"{clause}(?<!根)据[^，,。；;]{{0,20}}?(?:{literal_alternation(reported['sources'])})"
-        rf"|{clause}(?:{literal_alternation(reported['crowds'])})[^，,。；;]{{1,12}}?"
-        rf"(?:{literal_alternation(reported['others_view'])})"
-        rf"|{literal_alternation(reported['markers'])}"
+        rf"{clause}(?<!根)据(?!此|我|笔者)[^，,。；;]{{0,20}}?"
+        rf"(?:{literal_alternation(reported['sources'])})"
+        r"|(?<!根)据《[^》]{1,20}》"
+        rf"|{clause}{no_crowd}(?:{literal_alternation(reported['crowds'])})[^，,。；;]{{1,12}}?"
+        rf"(?:{literal_alternation(reported['others_view']).replace('说', '说(?![明服过])')})"
+        rf"|{literal_alternation(reported['markers'])}|(?<![没未])听说(?!过)"
         r"|指引(?:为|在|约|是)?\s*(?:[\d一二三四五六七八九十]|约)"
-        # X说， with X a speaker, not 换句话说, 总的来说, 坦白说, 可以说, 也就是说…
-        r"|^[^，,。：:]{1,12}?(?<![话来白实如是再用以么虽理该不能要想会得])说[，,：:]"
+        # X说， with X a speaker, not 换句话说, 总的来说, 坦白说, 毫不夸张地说, 有一说一…
+        r"|^[^，,。：:]{1,12}?(?<![话来白实如是再用以么虽理该不能要想会得地单度步一])说[，,：:]"
         rf"|{subject}(?:{literal_alternation(reported['issues'])})[^，,。；;]{{0,12}}?"
         rf"(?:{literal_alternation(reported['forecasts'])})"
         rf"|{subject}(?:{literal_alternation(reported['writings'])})[^，,。；;]{{0,4}}?"
         rf"(?:{literal_alternation(reported['writing_says'])})"
+        # the source named after the claim, at the end of the sentence
+        r"|[，,]\s*[^，,。；;]{1,20}?(?:透露|报道|报导|称|表示|指出)[。.!！]?\s*$"
     )
+
+
+def _speech(reported: dict) -> re.Pattern[str]:
+    """X 表示/预计… at the start of a sentence or claim. The verbs a writer also uses of the
+    writing itself (需要提醒的是, 粗略估算) count only after a subject that is none of those
+    words; 预期 only as a verb (not 不及预期, 预期过高)."""
+    own = set(reported["own_acts"])
+    plain = [v for v in reported["verbs"] if v not in own]
+    not_after = "".join(f"(?<!{re.escape(w)})" for w in reported["not_speakers"])
+    verbs = literal_alternation(plain).replace("预期", EXPECTATION_VERB)
+    return re.compile(rf"^[^，,。]{{1,24}}?(?:{verbs}|{not_after}(?:{literal_alternation(own)}))")
 
 
 @dataclass(frozen=True)
@@ -274,6 +312,7 @@ class PredictionCues:
     speech: re.Pattern[str]
     attribution: re.Pattern[str]  # 据…介绍, 有券商估计, 给出…指引: anywhere in the sentence
     continues: re.Pattern[str]  # 其中, 同时, 他…: a sentence going on in the voice before it
+    judges: re.Pattern[str]  # 过于乐观, 站不住脚…: the author judging what was said
     possible: tuple[str, ...]
     likely: tuple[str, ...]
     certain: tuple[str, ...]
@@ -301,7 +340,6 @@ class PredictionCues:
             not_certain = data["hedge"].get("not_certain", [])
             maybe = literal_alternation(data["future"].get("maybe_verbs", []))
             not_future = sorted(data["future"]["not_future"] + not_certain, key=len, reverse=True)
-            verbs = data["reported"]["verbs"]
             sign = {w: 1 for w in data["direction"]["up"]}
             sign.update({w: -1 for w in data["direction"]["down"]})
             pace = {w: -1 for w in data["direction"]["slower"]}
@@ -335,11 +373,8 @@ class PredictionCues:
                 past=tuple(data["past"]["markers"]),
                 subjects=tuple(data["subject"]["words"]),
                 # "X 表示/预计…" at the start of the sentence or of the claim, X not the author.
-                speech=re.compile(
-                    r"^[^，,。]{1,24}?(?:"
-                    + "|".join(map(re.escape, verbs)).replace("预期", EXPECTATION_VERB)
-                    + ")"
-                ),
+                speech=_speech(data["reported"]),
+                judges=re.compile(literal_alternation(data["reported"].get("judges", []))),
                 attribution=_attribution(data["reported"]),
                 continues=re.compile(
                     r"^\s*(?:" + literal_alternation(data["reported"]["continues"]) + ")"
@@ -377,6 +412,12 @@ class PredictionCues:
 
 OPENING_QUOTES = "“「『"
 CLOSING_QUOTES = "”」』"
+
+
+def _author_speaks(text: str) -> bool:
+    """Whether the author (我, 笔者, 本报…) is the one speaking in text, not the one spoken to
+    (对笔者表示, 告诉我, 向本刊透露)."""
+    return AUTHOR_SUBJECT.search(AUTHOR_LISTENER.sub("", text)) is not None
 
 
 def quote_depth(text: str) -> int:
@@ -744,12 +785,15 @@ class PredictionExtractor:
         return not TIME_ONLY_FILLER.sub("", LEADING_CONJUNCTION.sub("", rest_text))
 
     def _speaker(self, simplified: str, claim: tuple[int, int], voice: Voice = Voice()) -> str:
-        """Reported when someone other than the author speaks: a speech frame at the start of
-        the sentence or of the claim (分析师表示，…), an attribution within it (据业内人士介绍,
-        有券商估计, 给出…指引), or an opening (其中, 同时, 他…) that goes on in the voice of a
-        reported sentence just before it in the paragraph (voice), or a claim inside quotation
-        marks the paragraph closes again. A view in the first person (我认为) is the author's,
-        outside quotation marks, whatever else the sentence holds."""
+        """Reported when someone other than the author speaks: a claim inside quotation marks
+        the paragraph closes again (unless the author opens the quote: 笔者的结论只有一句：“…”),
+        a speech frame at the start of the sentence or of the claim (分析师表示，…), an
+        attribution within it (据业内人士介绍, 有券商估计, 给出…指引, …，知情人士透露), or an
+        opening (其中, 同时, 他…) that goes on in the voice of a reported sentence just before it
+        in the paragraph. The author's own view (我认为, 我们倒觉得, 在笔者看来) wins over every
+        frame but quotation, and so does a conclusion the author draws after an attribution or an
+        announcement (…，这意味着…); the author or the paper spoken to (对笔者表示) is no author
+        speaking."""
         claim_start, last = claim
         first = claim_start
         while first < last and simplified[first] in OPENING_QUOTES:
@@ -758,14 +802,42 @@ class PredictionExtractor:
             last > first and simplified[last - 1] in CLOSING_QUOTES + TRAILING_PUNCT + "。！？!?…"
         ):
             last -= 1  # and its last: a claim is quoted when both stand inside the marks
-        if voice.quotes_balance and (
-            min(quote_depth(simplified[:first]), quote_depth(simplified[:last])) + voice.open_quotes
+        opened = min((simplified.find(q) for q in OPENING_QUOTES if q in simplified), default=-1)
+        if (
+            voice.quotes_balance
+            and min(quote_depth(simplified[:first]), quote_depth(simplified[:last]))
+            + voice.open_quotes
             > 0
+            and not (opened >= 0 and AUTHOR_FRAME.search(simplified[:opened]))
         ):
             return "reported"
         view = self.scorer.view(simplified)
-        if view.first_person:
+        if view.first_person or AUTHOR_VIEW.search(simplified):
             return "author"
+        if view.reported:
+            return "reported"
+        concluded = INFERENCE.search(simplified)
+        for m in (self.cues.speech.search(t) for t in (simplified, simplified[claim_start:])):
+            if m and not _author_speaks(m.group(0)):
+                event = m.group(0).endswith(EVENT_VERBS)
+                if not (event and concluded and concluded.start() >= m.end()):
+                    return "reported"
+        attributed = self.cues.attribution.search(simplified)
+        if (
+            attributed
+            and not _author_speaks(attributed.group(0))
+            and not (concluded and concluded.start() >= attributed.end())
+            and not self.cues.judges.search(simplified, attributed.end())
+        ):
+            return "reported"
+        if (
+            voice.after_reported
+            and self.cues.continues.match(simplified)
+            and not _author_speaks(simplified)
+            and not self.cues.judges.search(simplified)
+        ):
+            return "reported"
+        return "author"
         if view.reported:
             return "reported"
         frames = [self.cues.speech.search(t) for t in (simplified, simplified[claim_start:])]

@@ -136,6 +136,23 @@ def _speakers(analyzer, body: str) -> dict[str, str]:
         ("DeepSeek明年会从“国运级”变成“众多开源模型之一”。", "众多开源模型", "author"),
         # a stray opening mark (extraction left it, nothing closes it) quotes no one
         ("“英伟达的股价明年会翻倍。", "翻倍", "author"),
+        # a review's probes: the writer's own words beside the words of attribution
+        ("毫不夸张地说，DeepSeek明年会改写整个开源模型的格局。", "改写", "author"),
+        ("需要提醒的是，英伟达下个季度的毛利率可能会下滑。", "下滑", "author"),
+        ("据此估计，英伟达明年的营收有望突破三千亿美元。", "突破", "author"),
+        ("有人说英伟达会崩盘，但我们认为它明年还会创新高。", "创新高", "author"),
+        (
+            "分析师预计英伟达会放缓。同时，我们也要看到DeepSeek明年会继续扩张。",
+            "继续扩张",
+            "author",
+        ),
+        ("英伟达宣布将在上海设厂，这意味着国产芯片明年将面临更大的竞争。", "更大的竞争", "author"),
+        ("笔者的结论只有一句：“英伟达明年还会涨。”", "还会涨", "author"),
+        ("很多人没听说过寒武纪，但它明年的营收很可能翻倍。", "翻倍", "author"),
+        # and someone else's words the first rules missed
+        ("一位接近公司的人士对笔者表示，DeepSeek下个月会发布新模型。", "新模型", "reported"),
+        ("英伟达明年的出货量将增长三成，知情人士透露。", "增长三成", "reported"),
+        ("多家券商看好英伟达明年的业绩会继续超预期。", "超预期", "reported"),
     ],
 )
 def test_who_speaks_a_claim(analyzer, body, claim, speaker):
