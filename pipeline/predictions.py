@@ -439,13 +439,26 @@ class Voice:
 
 def paragraph_quotes(sentences: list[Sentence]) -> list[tuple[int, bool]]:
     """For each sentence, the quotation marks its paragraph left open before it, and whether
-    that paragraph's marks balance."""
+    that paragraph's marks balance. A quotation over several paragraphs opens each of them and
+    closes only the last (Chinese typesetting): a paragraph that opens with a mark it leaves
+    open, followed by one that opens with a mark too, is part of such a quotation."""
     depth_at: list[int] = []
     totals: dict[int, int] = {}
+    opens: dict[int, bool] = {}  # whether the paragraph's first character opens a quotation
     for sent in sentences:
+        if sent.paragraph not in totals:
+            opens[sent.paragraph] = sent.text.lstrip()[:1] in OPENING_QUOTES
         depth_at.append(totals.get(sent.paragraph, 0))
         totals[sent.paragraph] = depth_at[-1] + quote_depth(sent.text)
-    return [(d, totals[s.paragraph] == 0) for d, s in zip(depth_at, sentences, strict=True)]
+    order = list(totals)
+    runs_on = {
+        p: totals[p] == 1 and opens[p] and i + 1 < len(order) and opens[order[i + 1]]
+        for i, p in enumerate(order)
+    }
+    return [
+        (d, totals[s.paragraph] == 0 or runs_on[s.paragraph])
+        for d, s in zip(depth_at, sentences, strict=True)
+    ]
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,12 @@ def _speakers(analyzer, body: str) -> dict[str, str]:
         ("台积电上调了全年指引，说明英伟达的需求至少能延续到明年。", "延续到明年", "author"),
         ("只要下季度出现一个不及预期的指引，英伟达的股价就会大跌。", "大跌", "author"),
         ("DeepSeek明年会从“国运级”变成“众多开源模型之一”。", "众多开源模型", "author"),
+        # a quotation over two paragraphs opens both and closes only the last
+        (
+            "他在群里发了一段话。\n“英伟达明年的订单会被砍掉一半。\n“到时候股价会腰斩。”",
+            "砍掉一半",
+            "reported",
+        ),
         # a stray opening mark (extraction left it, nothing closes it) quotes no one
         ("“英伟达的股价明年会翻倍。", "翻倍", "author"),
         # a review's probes: the writer's own words beside the words of attribution
