@@ -130,12 +130,14 @@ def run(
     """
     from pipeline.errors import InputError
     from pipeline.lock import run_lock
+    from pipeline.targets import Catalogue
     from pipeline.warehouse import connect
 
     settings = _settings(db)
     for p in inputs:
         if not Path(p).expanduser().exists():
             raise InputError(f"input {p} does not exist; give a file, a folder or a *.urls list")
+    Catalogue.load(settings.path("targets_file"))  # a broken catalogue is one line, not a flow
     wait = wait_s if wait_s is not None else settings.lock_wait_s
     # The lock and the database are checked here, before Prefect starts, so that a refusal is
     # one line; the flow takes the same lock again (re-entrant in this thread).

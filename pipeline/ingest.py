@@ -108,7 +108,12 @@ def recorded_run(
     settings: Settings, inputs: list[str], params: dict, full: bool, logger: Logger = log
 ) -> Iterator[Run]:
     """Open the warehouse, close runs that died without recording their end, and record this
-    one: 'completed' when the block ends, 'failed' when it raises. Hold the run lock around it."""
+    one: 'completed' when the block ends, 'failed' when it raises. Hold the run lock around it.
+    The target catalogue is read first: a broken one is a configuration error for the whole
+    run, not a reject for every page."""
+    from pipeline.targets import Catalogue
+
+    Catalogue.load(settings.path("targets_file"))
     con = connect(settings.db_path())
     try:
         if close_interrupted_runs(con):

@@ -7,10 +7,13 @@ and moved to another process without knowing about Prefect or DuckDB.
 from __future__ import annotations
 
 import hashlib
+import math
 import unicodedata
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any, Literal
+from uuid import UUID
 
 StanceLabel = Literal["bullish", "bearish", "neutral", "none"]
 Direction = Literal["up", "down", "other"]
@@ -148,15 +151,24 @@ class PageResult:
 
 
 def to_jsonable(obj: Any) -> Any:
-    """dataclasses, dates and tuples → JSON-ready values."""
+    """dataclasses, dates and tuples → JSON-ready values; so are the other values a DuckDB
+    query returns (DECIMAL, INTERVAL, UUID, BLOB; NaN and infinities as null)."""
     if hasattr(obj, "__dataclass_fields__"):
         return {k: to_jsonable(v) for k, v in asdict(obj).items()}
     if isinstance(obj, dict):
         return {k: to_jsonable(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
         return [to_jsonable(v) for v in obj]
-    if isinstance(obj, datetime | date):
+    if isinstance(obj, datetime | date | time):
         return obj.isoformat()
+    if isinstance(obj, Decimal):
+        return float(obj)
+    if isinstance(obj, timedelta | UUID):
+        return str(obj)
+    if isinstance(obj, bytes):
+        return obj.hex()
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None  # JSON has no NaN or Infinity
     return obj
 
 

@@ -61,6 +61,10 @@ class Settings:
             )
         if self.min_body_chars < 1:
             raise ConfigError(f"min_body_chars must be positive, got {self.min_body_chars}")
+        if self.max_page_bytes < 1024:
+            raise ConfigError(
+                f"max_page_bytes must be at least 1024 (a page's bytes), got {self.max_page_bytes}"
+            )
 
     def path(self, name: str) -> Path:
         """A path setting resolved against the project root when it is relative."""
@@ -106,6 +110,10 @@ def load_settings(config_file: str | Path | None = None) -> Settings:
             )
         try:
             user = tomllib.loads(path.read_text("utf-8"))
+        except UnicodeDecodeError:
+            raise ConfigError(f"config file {path} is not UTF-8; save it as UTF-8") from None
+        except OSError as exc:
+            raise ConfigError(f"config file {path} cannot be read: {exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
         unknown = sorted(set(user) - set(defaults))

@@ -66,6 +66,16 @@ class Catalogue:
         ids = [t.id for t in targets]
         if len(set(ids)) != len(ids):
             raise ConfigError(f"duplicate target ids in the catalogue: {ids}")
+        owner: dict[str, str] = {}
+        for t in targets:
+            for term, kind in t.terms().items():
+                if kind in ("related", "weak"):
+                    continue  # context words may be shared (芯片 for NVIDIA and AMD alike)
+                if owner.setdefault(term, t.id) != t.id:
+                    raise ConfigError(
+                        f"the catalogue lists {term!r} under both {owner[term]!r} and {t.id!r}; "
+                        "a name, alias, product or person must point at one target"
+                    )
         self.targets = targets
         self.by_id = {t.id: t for t in targets}
 
@@ -76,12 +86,23 @@ class Catalogue:
             data = tomllib.loads(path.read_text("utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"target catalogue {path} not found; set targets_file") from None
+        except UnicodeDecodeError:
+            raise ConfigError(
+                f"target catalogue {path} is not UTF-8; save it as UTF-8 (iconv -f gbk -t utf-8)"
+            ) from None
+        except OSError as exc:
+            raise ConfigError(f"target catalogue {path} cannot be read: {exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"target catalogue {path} is not valid TOML: {exc}") from None
         targets = []
         for i, raw in enumerate(data.get("target", [])):
             if "id" not in raw or "names" not in raw:
                 raise ConfigError(f"{path}: [[target]] number {i + 1} needs an id and names")
+            if not isinstance(raw["id"], str) or not raw["id"].strip():
+                raise ConfigError(
+                    f"{path}: [[target]] number {i + 1} needs an id that is a non-empty string, "
+                    'e.g. id = "amd"'
+                )
             unknown = set(raw) - {"id", "label", *KINDS, "bullish", "bearish"}
             if unknown:
                 raise ConfigError(

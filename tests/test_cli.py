@@ -276,6 +276,19 @@ def test_export_then_scores(db_copy, tmp_path):
     assert any(r["correct"] >= 1 and r["hit_rate"] is not None for r in rows)
 
 
+def test_sql_json_carries_every_duckdb_value(db):
+    out = invoke(
+        "sql",
+        "select 0.5 as half, interval 90 minute as span, 'inf'::double as inf",
+        "--db",
+        db,
+        "--format",
+        "json",
+    )
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output) == [{"half": 0.5, "span": "1:30:00", "inf": None}]
+
+
 def test_sql_table_truncates_wide_chinese_text(db):
     out = invoke("sql", "select title, body from articles limit 3", "--db", db)
     assert out.exit_code == 0 and "…" in out.output

@@ -29,6 +29,7 @@ def test_user_file_overrides_only_its_keys_and_env_wins(monkeypatch, tmp_path):
         ("batch_size = 0\n", "at least 1"),
         ('report_freq = "day"\n', "week, month"),
         ("db = \n", "not valid TOML"),
+        ("max_page_bytes = -1\n", "at least 1024"),
     ],
 )
 def test_bad_config_fails_at_construction_with_the_reason(monkeypatch, tmp_path, text, message):
@@ -53,4 +54,36 @@ def test_catalogue_values_are_checked(tmp_path, body):
     path = tmp_path / "targets.toml"
     path.write_text(f'[[target]]\nid = "x"\n{body}\n', "utf-8")
     with pytest.raises(ConfigError, match="list of non-empty strings"):
+        Catalogue.load(path)
+
+
+def test_a_config_or_catalogue_not_in_utf8_is_one_clear_error(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "duokong.toml").write_bytes('db = "数据.duckdb"\n'.encode("gbk"))
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_settings()
+    catalogue = tmp_path / "targets.toml"
+    catalogue.write_bytes('[[target]]\nid = "amd"\nnames = ["超威"]\n'.encode("gbk"))
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        Catalogue.load(catalogue)
+    with pytest.raises(ConfigError, match="cannot be read"):
+        Catalogue.load(tmp_path)  # a folder given as the catalogue
+
+
+@pytest.mark.parametrize(
+    "entries, message",
+    [
+        ('[[target]]\nid = ""\nnames = ["超威"]\n', "non-empty string"),
+        ('[[target]]\nid = 5\nnames = ["超威"]\n', "non-empty string"),
+        (
+            '[[target]]\nid = "nvidia"\nnames = ["英伟达"]\n'
+            '[[target]]\nid = "amd"\nnames = ["超威", "英伟达"]\n',
+            "under both 'nvidia' and 'amd'",
+        ),
+    ],
+)
+def test_a_catalogue_entry_that_cannot_work_is_refused(tmp_path, entries, message):
+    path = tmp_path / "targets.toml"
+    path.write_text(entries, "utf-8")
+    with pytest.raises(ConfigError, match=message):
         Catalogue.load(path)

@@ -211,11 +211,28 @@ def test_export_writes_one_file_per_table(lexicon_analyzer, db_path, tmp_path):
     con = connect(db_path)
     write_results(con, [_page(lexicon_analyzer, "a.html")], "r", "lexicon.v1")
     written = {t: (p, n) for t, p, n in export_tables(con, tmp_path / "out", "parquet")}
-    assert set(written) >= {"articles", "stances", "predictions", "rejects", "runs"}
+    tables = {
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+        ).fetchall()
+    }
+    assert set(written) == tables and "prediction_outcome_history" in tables  # every table
     path, rows = written["stances"]
     assert duckdb.connect().execute(f"SELECT count(*) FROM '{path}'").fetchone()[0] == rows == 2
     csv_written = export_tables(con, tmp_path / "csv", "csv")
     assert all(p.suffix == ".csv" and p.is_file() for _, p, _ in csv_written)
+
+
+def test_an_input_that_reads_now_is_no_reject_any_more(lexicon_analyzer, db_path):
+    from pipeline.records import PageResult, Reject
+
+    con = connect(db_path)
+    refused = PageResult("a.html", reject=Reject.now("a.html", "analyze", "x", "broken", b"1"))
+    write_results(con, [refused], "r1", "lexicon.v1")
+    assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 1
+    write_results(con, [_page(lexicon_analyzer, "a.html")], "r2", "lexicon.v1")
+    assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 0
 
 
 def test_pages_sharing_a_canonical_link_stay_separate(lexicon_analyzer, db_path):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import duckdb
 
+# Listed first, in this order (the main tables before the bookkeeping); any other base table a
+# migration adds (prediction_outcome_history, meta…) follows in name order, so none is left out.
 TABLES = (
     "articles",
     "pages",
@@ -34,9 +36,7 @@ def export_tables(
         ).fetchall()
     }
     written = []
-    for table in TABLES:
-        if table not in existing:
-            continue
+    for table in [t for t in TABLES if t in existing] + sorted(existing - set(TABLES)):
         path = out_dir / f"{table}.{fmt}"
         target = path.as_posix().replace("'", "''")
         con.execute(f"COPY {table} TO '{target}' {options}")

@@ -389,6 +389,15 @@ def write_results(
         finally:
             con.unregister("_ids")
             con.unregister("_new_preds")
+        # An input refused before (a broken catalogue, a page since fixed) that now reads is no
+        # reject any more: rejects lists what is refused now.
+        fixed = [r.article.source for r in good.values() if r.article is not None]
+        if fixed:
+            con.register("_fixed", pa.table({"source": fixed}))
+            try:
+                con.execute("DELETE FROM rejects WHERE source IN (SELECT source FROM _fixed)")
+            finally:
+                con.unregister("_fixed")
         counts.rejected = write_rejects(con, rejects, run_id)
         if version is not None:
             _remember(con, seen, version, run_id, now)
