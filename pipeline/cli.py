@@ -713,7 +713,11 @@ def evaluate(models: tuple[str, ...], data_paths: tuple[str, ...], commentary: s
         except DuokongError as exc:
             click.echo(f"not measured: {exc}")
             continue
-        click.echo(format_report(evaluate_samples(files, settings.with_overrides(model=name))))
+        try:
+            result = evaluate_samples(files, settings.with_overrides(model=name))
+        except DuokongError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(format_report(result))
 
 
 def _is_stance_file(path: Path) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.batch import analyzer_for, read_inputs
+from pipeline.errors import DuokongError
 from pipeline.records import PageResult, RawPage
 from pipeline.scoring import PredictionScore
 from pipeline.settings import Settings
@@ -21,15 +22,34 @@ from pipeline.stance.evaluate import macro_f1
 LABELS = ("bullish", "bearish", "neutral")
 
 
-def load_gold(files: list[Path]) -> list[dict[str, Any]]:
+class GoldFileError(DuokongError):
+    """A gold file that cannot be scored against; the message names the file and line."""
+
+
+def load_gold(files: list[Path], require: str | None = None) -> list[dict[str, Any]]:
+    """The gold records of JSONL files, each an object (with the key require, when given)."""
     rows = []
     for f in files:
-        for i, line in enumerate(f.read_text("utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{f}:{i} is not valid JSON: {exc}") from None
+        try:
+            lines = f.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GoldFileError(f"gold file {f} cannot be read as UTF-8 text: {exc}") from None
+        for i, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise GoldFileError(f"{f}:{i} is not valid JSON: {exc}") from None
+            if not isinstance(row, dict) or (require and require not in row):
+                raise GoldFileError(
+                    f"{f}:{i} is not a gold record: each line must be a JSON object"
+                    + (f" with {require!r}" if require else "")
+                    + " (see data/labelled/samples-gold for the format)"
+                )
+            rows.append(row)
+    if not rows:
+        raise GoldFileError(f"no gold records in {', '.join(map(str, files))}")
     return rows
 
 
@@ -61,7 +81,7 @@ def page_result(root: Path, rel: str, settings: Settings) -> PageResult | None:
 def evaluate_samples(files: list[Path], settings: Settings, root: Path | None = None) -> EvalResult:
     root = root or settings.path("samples")
     res = EvalResult()
-    for gold in load_gold(files):
+    for gold in load_gold(files, require="path"):
         res.pages += 1
         result = page_result(root, gold["path"], settings)
         if result is None or result.article is None:

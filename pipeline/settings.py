@@ -19,6 +19,12 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FREQS = ("week", "month")
 
 
+# The prediction filters there are (pipeline/claims.py), and none.
+CLAIM_MODELS = ("claims.v2", "")
+# What a setting's type is called in an error message (batch_size must be an integer).
+KIND_NAMES = {int: "an integer", str: "a string", bool: "true or false", float: "a number"}
+
+
 @dataclass(frozen=True)
 class Settings:
     db: str
@@ -58,6 +64,11 @@ class Settings:
         if self.fetch_timeout_s < 1:
             raise ConfigError(
                 f"fetch_timeout_s must be at least 1 second, got {self.fetch_timeout_s}"
+            )
+        if self.claim_model not in CLAIM_MODELS:
+            raise ConfigError(
+                f"claim_model must be one of {', '.join(repr(m) for m in CLAIM_MODELS)} "
+                f"('' keeps every claim the rules find), got {self.claim_model!r}"
             )
         if self.min_body_chars < 1:
             raise ConfigError(f"min_body_chars must be positive, got {self.min_body_chars}")
@@ -124,7 +135,7 @@ def load_settings(config_file: str | Path | None = None) -> Settings:
         for key, value in user.items():
             if type(value) is not type(defaults[key]):
                 raise ConfigError(
-                    f"config file {path}: {key} must be a {type(defaults[key]).__name__}, "
+                    f"config file {path}: {key} must be {KIND_NAMES[type(defaults[key])]}, "
                     f"got {value!r}"
                 )
         values.update(user)

@@ -276,6 +276,20 @@ def test_export_then_scores(db_copy, tmp_path):
     assert any(r["correct"] >= 1 and r["hit_rate"] is not None for r in rows)
 
 
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"title": "英伟达"}\n', "gold.jsonl:1 is not a gold record"),
+        ("[1, 2, 3]\n", "gold.jsonl:1 is not a gold record"),
+        ("", "no gold records"),
+    ],
+)
+def test_eval_on_a_file_that_is_no_gold_says_so(tmp_path, content, message):
+    (tmp_path / "gold.jsonl").write_text(content, "utf-8")
+    out = invoke("eval", "--model", "lexicon.v1", "--data", tmp_path / "gold.jsonl")
+    assert out.exit_code != 0 and message in out.output and "Traceback" not in out.output
+
+
 def test_sql_json_carries_every_duckdb_value(db):
     out = invoke(
         "sql",

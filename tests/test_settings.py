@@ -25,11 +25,12 @@ def test_user_file_overrides_only_its_keys_and_env_wins(monkeypatch, tmp_path):
     ("text", "message"),
     [
         ('colour = "red"\n', "unknown keys"),
-        ('batch_size = "10"\n', "batch_size must be a int"),
+        ('batch_size = "10"\n', "batch_size must be an integer"),
         ("batch_size = 0\n", "at least 1"),
         ('report_freq = "day"\n', "week, month"),
         ("db = \n", "not valid TOML"),
         ("max_page_bytes = -1\n", "at least 1024"),
+        ('claim_model = "nope.v1"\n', "claim_model must be one of 'claims.v2', ''"),
     ],
 )
 def test_bad_config_fails_at_construction_with_the_reason(monkeypatch, tmp_path, text, message):
