@@ -556,15 +556,9 @@ def predictions_resolve(
       duokong predictions resolve 79c07eebcb9b --outcome correct --evidence https://example.com
     """
     from pipeline.ledger import LedgerError, resolve
+    from pipeline.warehouse import connect, require_database
 
-    path = _settings(db).db_path()
-    if not Path(path).is_file():
-        raise click.ClickException(
-            f"database {path} does not exist; run `duokong run` first or pass --db"
-        )
-    from pipeline.warehouse import connect
-
-    con = connect(path)
+    con = connect(require_database(_settings(db).db_path()))
     click.get_current_context().call_on_close(con.close)
     try:
         done = resolve(con, prediction_id, outcome, note, evidence, replace=replace)

@@ -58,7 +58,7 @@ AUTHOR_LISTENER = re.compile(
 )
 # A speech frame whose verb reports an event rather than a view: a conclusion the author draws
 # after it (英伟达宣布…，这意味着…) is the author's.
-EVENT_VERBS = ("宣布", "披露", "公布", "报道", "报导", "介绍")
+EVENT_VERBS = ("宣布", "披露", "报道", "报导", "介绍")
 # The writer, or the paper, desk or firm writing (本报认为, 本投顾认为, 本报告预计).
 AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|本(?:报|刊|台|文|站|网|号|投顾|报告|所|行))")
 NOT_FUTURE_HORIZON = {"近期"}  # news use it for "recently"

@@ -368,15 +368,11 @@ def render_markdown(data: ReportData) -> str:
     ]
     out += ["", "## Predictions due", ""]
     out += [
-        f"- {p['due']} [{p['target'] or 'no target'}/{p['direction']}] {p['quote']} "
-        f"({p['site'] or p['title']}; id {p['id'][:12]})"
+        f"{_prediction_line(p)} ({p['site'] or p['title']}; id {p['id'][:12]})"
         for p in data.predictions_due
     ] or ["(none)"]
     out += ["", "## Falling due later", ""]
-    out += [
-        f"- {p['due']} [{p['target'] or 'no target'}/{p['direction']}] {p['quote']}"
-        for p in data.predictions_open
-    ] or ["(none)"]
+    out += [_prediction_line(p) for p in data.predictions_open] or ["(none)"]
     if data.hit_rates:
         out += ["", "## Resolved predictions", ""]
         out += [
@@ -407,6 +403,10 @@ def render_markdown(data: ReportData) -> str:
         ]
         out.append("")
     return "\n".join(out)
+
+
+def _prediction_line(p: dict[str, Any]) -> str:
+    return f"- {p['due']} [{p['target'] or 'no target'}/{p['direction']}] {p['quote']}"
 
 
 def _cell(value: Any) -> str:

@@ -53,12 +53,18 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def connect_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
+def require_database(path: str | Path) -> Path:
+    """path, when a database is there: commands that read or resolve must not create one."""
     path = Path(path)
     if not path.is_file():
         raise WarehouseError(
             f"database {path} does not exist; run `duokong run` first or pass --db"
         )
+    return path
+
+
+def connect_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
+    path = require_database(path)
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.IOException as exc:
