@@ -285,6 +285,11 @@ def test_a_short_sentence_above_the_meta_line_is_the_headline(analyzer):
     )
 
 
+def test_a_labelled_headline_loses_its_label(analyzer):
+    art = _dump(analyzer, "标题：英伟达的好日子还长着呢\n作者：张三\n2025-03-01 10:00\n" + PROSE)
+    assert (art.title, art.author) == ("英伟达的好日子还长着呢", "张三")
+
+
 def test_tags_around_a_lines_text_are_not_text(analyzer):
     text = f"<span>英伟达的下一步怎么走</span>\n<p>{PROSE.strip()}</p>\n<strong>我看好英伟达。</strong>"
     art = _dump(analyzer, text)

@@ -289,6 +289,6 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     author = author or M.label_author(meta or "") or M.label_author(header) or meta_name
     if author and author == site:
         author = None  # the site posting as itself names no person
-    return Extracted(
-        title or md_title, published, site, author, category, body, "text-dump", url=md_url
-    )
+    # A dump of a form-like page labels its headline (标题：…); the label is layout.
+    title = M.without_page_mark(title or md_title)
+    return Extracted(title, published, site, author, category, body, "text-dump", url=md_url)
