@@ -347,6 +347,13 @@ def sql(query: str, db: str | None, fmt: str) -> None:
 
     con = _readonly(db)
     try:
+        statements = con.extract_statements(query)
+        if len(statements) > 1:
+            # DuckDB would run them all and show the last result only.
+            raise click.ClickException(
+                f"duokong sql runs one statement and got {len(statements)}; "
+                "give each its own duokong sql call"
+            )
         cur = con.execute(query)
     except duckdb.Error as exc:
         if "read-only" in str(exc).lower():

@@ -134,6 +134,13 @@ def test_sql_refuses_writes(db):
     assert out.exit_code != 0 and "read-only" in out.output
 
 
+def test_sql_refuses_several_statements_instead_of_showing_the_last(db):
+    out = invoke("sql", "select count(*) from articles; select 42 as answer", "--db", db)
+    assert out.exit_code != 0 and "one statement" in out.output and "42" not in out.output
+    trailing = invoke("sql", "select 42 as answer;", "--db", db, "--format", "csv")
+    assert trailing.exit_code == 0 and trailing.output.split() == ["answer", "42"]
+
+
 def test_sql_without_database_says_what_to_do(tmp_path):
     out = invoke("sql", "select 1", "--db", tmp_path / "none.duckdb")
     assert out.exit_code != 0 and "duokong run" in out.output
