@@ -1,5 +1,7 @@
 """Migrations, idempotent loads, updates of changed pages, rejects and views (no Prefect)."""
 
+import csv
+import json
 from datetime import date
 
 import duckdb
@@ -222,6 +224,11 @@ def test_export_writes_one_file_per_table(lexicon_analyzer, db_path, tmp_path):
     assert duckdb.connect().execute(f"SELECT count(*) FROM '{path}'").fetchone()[0] == rows == 2
     csv_written = export_tables(con, tmp_path / "csv", "csv")
     assert all(p.suffix == ".csv" and p.is_file() for _, p, _ in csv_written)
+    # Evidence is a list of sentences, which hold commas: it must come back whole from CSV.
+    stored = [r[0] for r in con.execute("SELECT evidence FROM stances").fetchall()]
+    with (tmp_path / "csv" / "stances.csv").open(encoding="utf-8", newline="") as f:
+        exported = [json.loads(r["evidence"]) for r in csv.DictReader(f)]
+    assert any(stored) and sorted(exported) == sorted(stored)
 
 
 def test_an_input_that_reads_now_is_no_reject_any_more(lexicon_analyzer, db_path):
