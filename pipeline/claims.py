@@ -159,7 +159,7 @@ class DirectionInput:
 
     row: list[object]  # features, in the terms of a bet's premise when the claim is a bet
     bet: bool  # a falsification bet (如果半年后 X, 我认错): the verdict is flipped back
-    rules_decide: bool  # the rules' direction stands: a negated cue
+    rules_decide: bool  # the rules' direction stands: a negated cue, a claim only of when
 
     def final(self, rule: str, label: str) -> str:
         """The claim's direction from the rules' and the model's verdict on this input."""
@@ -175,10 +175,12 @@ def direction_input(
     of its premise, so the rules' verdict goes in and the model's comes out flipped, as the
     rules themselves do. Where the rules read a negated cue (不会回落) their direction stands:
     the model has no notion of a negation's scope (on our held-out quotes the two tie on such
-    claims)."""
+    claims). A claim only that the truth will be known (…就会水落石出) keeps the rules' "other"."""
     bet = extractor.scorer.view(to_simplified(quote)).falsification
     premise = FLIP[rule] if bet else rule
-    rules_decide = rule != "other" and extractor.negated_cue(quote, target)
+    rules_decide = (rule != "other" and extractor.negated_cue(quote, target)) or (
+        rule == "other" and extractor.only_resolution(quote)
+    )
     row = direction_row(quote, target, premise, conditional, extractor.catalogue)
     return DirectionInput(row, bet, rules_decide)
 

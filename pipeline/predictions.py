@@ -863,6 +863,13 @@ class PredictionExtractor:
             return "reported"
         return "author"
 
+    def only_resolution(self, quote: str) -> bool:
+        """A claim that the truth will be known (半年左右基本上就会水落石出) and names no target:
+        it says when, not which way, so it has no direction (the direction model read 落 as
+        down)."""
+        text = to_simplified(quote)
+        return any(c in text for c in self.cues.resolution) and not self.catalogue.mentioned(text)
+
     def negated_cue(self, quote: str, target: str | None) -> bool:
         """Whether a stance cue or change word of the claim is negated (毛利率不会回落): the rules
         read the scope of a negation, the direction model (claims.py) does not."""

@@ -184,6 +184,8 @@ def test_horizon_inherited_from_the_paragraph_before(analyzer):
     assert [(p.target, p.direction, p.due, p.horizon_source) for p in later] == [
         ("deepseek", "down", date(2025, 9, 1), "inherited")
     ]
+    [when] = [p for p in preds if "水落石出" in p.quote]
+    assert when.direction == "other"  # it says when the truth is known, not which way
 
 
 def test_claim_about_no_catalogue_target_has_target_null(analyzer):

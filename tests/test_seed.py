@@ -78,6 +78,8 @@ def test_every_seed_prediction_falls_due_when_the_author_said_the_case_resolves(
     assert {p.due for p in seed_result.predictions} == {date(2025, 8, 2)}
     unstated = [p for p in seed_result.predictions if p.horizon_source != "stated"]
     assert all(p.horizon == "半年左右" and p.horizon_source == "inherited" for p in unstated)
+    [when] = [p for p in seed_result.predictions if "水落石出" in p.quote]
+    assert when.direction == "other"  # when the truth will be known, not which way
 
 
 def test_seed_non_predictions_are_left_out(seed_result):
