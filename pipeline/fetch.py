@@ -50,7 +50,12 @@ def fetch(
     backoff: tuple[float, ...] = (2, 5, 15),
     max_bytes: int = 20_000_000,
     pacer: HostPacer | None = None,
+    deadline: float | None = None,
 ) -> RawPage | Reject:
+    """deadline: seconds one try may take in all (default four times timeout). httpx's timeout
+    bounds each read, so a server that drips a byte every few seconds would otherwise hold the
+    batch for as long as it likes."""
+    deadline = 4 * timeout if deadline is None else deadline
     bad = _bad_url(url)
     if bad:  # not worth retrying, nor a DNS lookup
         return Reject(
@@ -71,8 +76,18 @@ def fetch(
                 client.stream("GET", url) as resp,
             ):
                 buf = bytearray()
+                started = time.monotonic()
                 for chunk in resp.iter_bytes():
                     buf += chunk
+                    if time.monotonic() - started > deadline:
+                        return Reject(
+                            url,
+                            "fetch",
+                            "too-slow",
+                            f"{url} was still sending after {deadline:g} s "
+                            f"({len(buf)} bytes); try it again later",
+                            utcnow(),
+                        )
                     if len(buf) > max_bytes:
                         return Reject(
                             url,

@@ -39,6 +39,13 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(5)  # past the client's timeout; the test does not wait for it
             self.send_response(200)
             self.end_headers()
+        elif self.path == "/drip":
+            self.send_response(200)
+            self.end_headers()
+            for _ in range(30):  # a byte every 0.2 s: no read times out, the page never ends
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.2)
         elif self.path == "/big":
             self.send_response(200)
             self.end_headers()
@@ -78,6 +85,11 @@ def test_timeout_becomes_a_reject_naming_the_url(server):
     rej = fetch(f"{server}/slow", retries=0, timeout=0.5)
     assert isinstance(rej, Reject) and rej.stage == "fetch" and rej.reason == "unreachable"
     assert "Timeout" in rej.detail and f"{server}/slow" in rej.detail
+
+
+def test_a_server_that_drips_is_cut_off_at_the_deadline(server):
+    rej = fetch(f"{server}/drip", retries=0, timeout=1, deadline=1)  # the drip lasts 6 s
+    assert isinstance(rej, Reject) and rej.reason == "too-slow" and f"{server}/drip" in rej.detail
 
 
 def test_oversized_response_is_cut_off(server):
