@@ -8,6 +8,7 @@ batch always finishes and every refused input is on record.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import zlib
@@ -130,60 +131,121 @@ def _parse_time(value: object) -> datetime | None:
 class _BadLine:
     line: int
     error: str
+    reason: str = "malformed-json"
 
 
-def _json_records(item: Input, data: bytes) -> Iterator[RawPage | Reject]:
+# A JSON or JSONL file is a container of pages, like a WARC file: max_page_bytes bounds each
+# record's page, not the file. A JSONL file is read a line at a time; a .json file has to be
+# parsed whole, so it may hold at most this many pages' worth of bytes.
+JSON_FILE_PAGES = 50
+
+
+def _jsonl_lines(path: Path, max_bytes: int) -> Iterator[object]:
+    """The records of a JSONL file, one line at a time (a gzipped one too); a line that is not
+    JSON, or longer than a page may be, stands as a _BadLine in its place."""
+    import gzip
+
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    with opener(path, "rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            if len(raw) > max_bytes + 1:  # JSON escapes make a record longer than its page
+                yield _BadLine(
+                    n, f"{len(raw)} bytes, over max_page_bytes ({max_bytes})", "too-large"
+                )
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield _BadLine(n, f"not UTF-8 ({exc})")
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                yield _BadLine(n, str(exc))
+
+
+def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     source = str(item.path)
-    records: list[object] = []
-    try:
-        text = data.decode("utf-8-sig")
-        if _suffix(item.path) == ".jsonl":
-            # One record a line: a bad line is refused on its own, the others still count.
-            for n, line in enumerate(text.splitlines()):
-                if not line.strip():
-                    continue
-                try:
-                    records.append(json.loads(line))
-                except (json.JSONDecodeError, RecursionError) as exc:
-                    records.append(_BadLine(n + 1, str(exc)))
-        else:
-            loaded = json.loads(text)
-            records = loaded if isinstance(loaded, list) else [loaded]
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        yield Reject.now(
-            source, "read", "malformed-json", f"{source} is not valid JSON: {exc}", data
-        )
-        return
-    for i, rec in enumerate(records):
-        if isinstance(rec, _BadLine):
+    if _suffix(item.path) == ".jsonl":
+        records: Iterable[object] = _jsonl_lines(item.path, max_bytes)
+    else:
+        try:
+            data = _read_bytes(item.path, JSON_FILE_PAGES * max_bytes)
+            loaded = json.loads(data.decode("utf-8-sig"))
+        except TooLarge as exc:
             yield Reject.now(
-                f"{source}#{i}",
+                source,
                 "read",
-                "malformed-json",
-                f"{source} line {rec.line} is not valid JSON: {rec.error}",
+                "too-large",
+                f"{source}: {exc} × {JSON_FILE_PAGES}; save it as JSONL",
+            )
+            return
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            yield Reject.now(
+                source, "read", "malformed-json", f"{source} is not valid JSON: {exc}", data
+            )
+            return
+        records = loaded if isinstance(loaded, list) else [loaded]
+    try:
+        yield from _json_records(source, records, max_bytes)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
+
+
+def _json_records(
+    source: str, records: Iterable[object], max_bytes: int
+) -> Iterator[RawPage | Reject]:
+    """One page per record. A file of one record is that record's source; in a longer one each
+    is source#i (a one-record lookahead tells the two apart without reading the file twice)."""
+    it = iter(records)
+    ahead = list(itertools.islice(it, 2))
+    if not ahead:
+        yield Reject.now(source, "read", "json-without-page", f"{source} holds no records")
+        return
+    single = len(ahead) == 1
+    for i, rec in enumerate(itertools.chain(ahead, it)):
+        rec_source = source if single else f"{source}#{i}"
+        if isinstance(rec, _BadLine):
+            what = "is too large" if rec.reason == "too-large" else "is not valid JSON"
+            yield Reject.now(
+                f"{source}#{i}", "read", rec.reason, f"{source} line {rec.line} {what}: {rec.error}"
             )
             continue
-        rec_source = source if len(records) == 1 else f"{source}#{i}"
         if not isinstance(rec, dict):
             yield Reject.now(
                 rec_source, "read", "malformed-json", f"{rec_source}: a record must be an object"
             )
             continue
-        body = rec.get("html") if isinstance(rec.get("html"), str) else rec.get("text")
-        if not isinstance(body, str) or not body.strip():
+        field = next(
+            (k for k in ("html", "text") if isinstance(rec.get(k), str) and rec[k].strip()), None
+        )
+        if field is None:
+            present = [k for k in ("html", "text") if k in rec]
             yield Reject.now(
                 rec_source,
                 "read",
                 "json-without-page",
-                f"{rec_source}: record has neither a non-empty 'html' nor 'text' field",
+                f"{rec_source}: record has no page: 'html' or 'text' must hold the page as text"
+                + (f" ({', '.join(present)} empty or not text)" if present else ""),
+            )
+            continue
+        body = rec[field].encode("utf-8")
+        if len(body) > max_bytes:
+            yield Reject.now(
+                rec_source,
+                "read",
+                "too-large",
+                f"{rec_source}: {len(body)} bytes, over the max_page_bytes limit of {max_bytes}",
             )
             continue
         url = rec.get("url") if isinstance(rec.get("url"), str) else None
         yield from pages_of(
             RawPage(
                 source=rec_source,
-                data=body.encode("utf-8"),
-                kind="html" if isinstance(rec.get("html"), str) else "text",
+                data=body,
+                kind="html" if field == "html" else "text",
                 url=url,
                 http_charset="utf-8",
                 fetched_at=_parse_time(rec.get("fetched_at")),
@@ -217,20 +279,32 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     from warcio.exceptions import ArchiveLoadFailed
 
     source = str(item.path)
-    records = responses = pages = 0
+    records = responses = pages = skipped = 0
     try:
         with item.path.open("rb") as fh:
             for i, record in enumerate(ArchiveIterator(fh)):
                 records += 1
-                if record.rec_type != "response":
+                if record.rec_type not in ("response", "resource"):
                     continue
                 responses += 1
-                ctype = (
-                    record.http_headers.get_header("Content-Type") or ""
-                    if record.http_headers
-                    else ""
-                )
+                http = record.http_headers
+                if record.rec_type == "resource":  # a file as saved, its type in the WARC header
+                    ctype = record.rec_headers.get_header("Content-Type") or ""
+                else:
+                    ctype = (http.get_header("Content-Type") or "") if http else ""
+                uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+                status = http.get_statuscode() if http and record.rec_type == "response" else None
+                if status and status.isdigit() and int(status) >= 400:
+                    # The crawler saved an error page: the fetch failed, as a URL list says.
+                    yield Reject.now(
+                        f"{source}#{i}",
+                        "fetch",
+                        f"http-{status}",
+                        f"{source}#{i}: {uri} answered HTTP {status} when crawled",
+                    )
+                    continue
                 if "html" not in ctype and "text" not in ctype:
+                    skipped += 1
                     continue
                 charset = None
                 if "charset=" in ctype:
@@ -264,13 +338,20 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             f"({type(exc).__name__}: {exc}); check that the crawler finished writing it",
         )
         return
-    if not pages:
+    if skipped:
+        # Images, scripts and PDFs are part of any crawl: counted, not one reject each.
+        log.info("%s: %d response(s) that are not HTML or text left out", source, skipped)
+    if not pages and not responses - skipped:
         yield Reject.now(
             source,
             "read",
             "no-pages-in-warc",
             f"{source}: no HTML or text response among its {records} WARC record(s)"
-            + ("; none is a response record: is it a WARC file?" if not responses else ""),
+            + (
+                "; none is a response or resource record: is it a WARC file?"
+                if not responses
+                else ""
+            ),
         )
 
 
@@ -291,6 +372,9 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
         return
     if item.kind == "urls":
         return  # URL lists are expanded by the fetch stage (see read_inputs_safely for the others)
+    if item.kind == "json":
+        yield from _json_input(item, max_bytes)
+        return
     try:
         data = _read_bytes(item.path, max_bytes)
     except TooLarge as exc:
@@ -298,9 +382,6 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
         return
     except (OSError, EOFError, ValueError, zlib.error) as exc:
         yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
-        return
-    if item.kind == "json":
-        yield from _json_records(item, data)
         return
     if item.kind == "feed":
         yield from feed_pages(RawPage(source=source, data=data, kind="text"))

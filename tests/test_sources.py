@@ -78,7 +78,8 @@ def test_oversized_page_is_rejected(tmp_path):
 
 
 def _warc(path, records):
-    """A WARC file as a crawler writes it: (url, content type, body) response records."""
+    """A WARC file as a crawler writes it: (url, content type, body[, status]) response
+    records."""
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -86,8 +87,12 @@ def _warc(path, records):
 
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=False)
-        for url, ctype, body in records:
-            http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        for url, ctype, body, *status in records:
+            http = StatusAndHeaders(
+                status[0] if status else "200 OK",
+                [("Content-Type", ctype)],
+                protocol="HTTP/1.1",
+            )
             writer.write_record(
                 writer.create_warc_record(
                     url, "response", payload=io.BytesIO(body), http_headers=http
@@ -339,3 +344,56 @@ def test_html_that_mentions_a_feed_element_is_a_page(tmp_path, page):
     path.write_text(page, encoding="utf-8")
     [raw] = list(read_input(discover([path])[0], 10_000_000))
     assert isinstance(raw, RawPage) and raw.kind == "html"
+
+
+def test_a_crawled_error_page_is_a_reject_not_an_article(tmp_path):
+    page = "<html><head><title>页面不存在</title></head><body><p>您访问的页面不存在。</p></body></html>"
+    _warc(
+        tmp_path / "crawl.warc",
+        [
+            ("https://example.com/gone", "text/html", page.encode(), "404 Not Found"),
+            ("https://example.com/a", "text/html", b"<p>ok</p>"),
+        ],
+    )
+    rej, raw = _read(tmp_path / "crawl.warc")
+    assert isinstance(rej, Reject) and rej.reason == "http-404"
+    assert "https://example.com/gone" in rej.detail
+    assert isinstance(raw, RawPage) and raw.url == "https://example.com/a"
+
+
+def test_a_jsonl_file_larger_than_a_page_keeps_every_record(tmp_path):
+    """max_page_bytes bounds a page, not a scraper's file of many pages; a record over it is
+    refused on its own."""
+    line = json.dumps({"text": "英伟达" * 100}, ensure_ascii=False)
+    big = json.dumps({"text": "x" * 3000})
+    (tmp_path / "dump.jsonl").write_text("\n".join([line] * 20 + [big]), "utf-8")
+    pages = _read(tmp_path / "dump.jsonl", max_bytes=2000)  # the file is over 18 KB
+    assert sum(isinstance(p, RawPage) for p in pages) == 20
+    assert pages[-1].reason == "too-large" and pages[-1].source.endswith("#20")
+
+
+def test_a_gzipped_jsonl_file_is_read_line_by_line(tmp_path):
+    import gzip
+
+    lines = [json.dumps({"url": f"u{i}", "text": "正文"}) for i in range(3)]
+    (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode()))
+    assert [p.url for p in _read(tmp_path / "dump.jsonl.gz")] == ["u0", "u1", "u2"]
+
+
+@pytest.mark.parametrize(
+    "content, detail",
+    [
+        ("[]", "holds no records"),
+        ('{"html": "", "text": ""}', "html, text empty or not text"),
+    ],
+)
+def test_json_without_a_page_says_why(tmp_path, content, detail):
+    (tmp_path / "r.json").write_text(content, "utf-8")
+    [rej] = _read(tmp_path / "r.json")
+    assert rej.reason == "json-without-page" and detail in rej.detail
+
+
+def test_an_empty_html_field_leaves_the_text_field_to_be_read(tmp_path):
+    (tmp_path / "r.json").write_text('{"html": "", "text": "正文"}', "utf-8")
+    [raw] = _read(tmp_path / "r.json")
+    assert isinstance(raw, RawPage) and raw.kind == "text" and raw.data == "正文".encode()
