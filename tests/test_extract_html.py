@@ -691,3 +691,20 @@ def test_a_lead_box_under_the_headline_is_no_story_beside_a_left_column(analyzer
             "城区新增三处口袋公园</a></li></ul></div></div></body></html>"
         )
         assert _extract(analyzer, page).body.startswith("第0段"), column
+
+
+def test_a_post_titled_with_its_whole_text_keeps_its_text(analyzer):
+    """Forums and microblogs title a short post with the post itself: the repeated headline
+    is dropped from a body, but here it is the body."""
+    post = "英伟达的股价明年还会继续上涨，DeepSeek不会影响GPU的需求，我非常看好英伟达的长期前景和数据中心业务，老黄的护城河还很深"
+    page = (
+        f"<html><head><title>{post} - 某论坛</title></head><body>"
+        f"<div class='post'><p>{post}</p></div><div class='footer'>某论坛 版权所有</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art is not None and (art.title, art.body) == (post, post)
+    headline = "英伟达财报再超预期 数据中心收入创新高"
+    page = (
+        f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>{BODY}</body></html>"
+    )
+    assert not _extract(analyzer, page).body.startswith(headline)  # a headline above a body goes

@@ -146,11 +146,13 @@ class Boilerplate:
         """Drop noise lines, a repeated title, and everything after an end marker at the tail;
         lines in verbatim (a code block's) are never noise."""
         out: list[str] = []
+        repeated: str | None = None
         for i, para in enumerate(paragraphs):
             p = para.strip()
             if not p or (self.is_noise(p) and p not in verbatim):
                 continue
             if title and not out and (p == title or TRAILING_STAMP.sub("", p) == title):
+                repeated = repeated or p
                 continue  # the headline again, or with the post's time after it
             # An end marker in the second half of the body ends it; earlier it is an odd line,
             # and so is one with far more prose after it than before (a share bar between a
@@ -160,4 +162,5 @@ class Boilerplate:
                     break
                 continue
             out.append(p)
-        return out
+        # A short post that the page titles with its whole text: the text is the post.
+        return out or ([repeated] if repeated else [])
