@@ -87,6 +87,7 @@ class BatchOutcome:
     seen: list[SeenInput] = field(default_factory=list)
     skipped_inputs: int = 0
     skipped_pages: int = 0
+    fetched: list[str] = field(default_factory=list)  # URLs fetched fine, changed or not
 
 
 def input_keys(files: Iterable[Input], fetched: Iterable[RawPage | Reject]) -> list[str]:
@@ -126,7 +127,9 @@ def analyze_batch(
     for page in fetched:
         if isinstance(page, Reject):
             out.results.append(PageResult(page.source, reject=page))
-        elif not _unchanged(known.get(page.source), page.raw_hash, out):
+            continue
+        out.fetched.append(page.source)
+        if not _unchanged(known.get(page.source), page.raw_hash, out):
             run(page.source, page.raw_hash, [page])
     release_memory()
     return out

@@ -179,7 +179,13 @@ def analyze_and_write(
         result = future.result()
         outcome: BatchOutcome = unspill(result) if isinstance(result, str) else result
         counts = write_results(
-            run.con, outcome.results, run.id, settings.model, outcome.seen, run.version
+            run.con,
+            outcome.results,
+            run.id,
+            settings.model,
+            outcome.seen,
+            run.version,
+            outcome.fetched,
         )
         counts.skipped = outcome.skipped_pages
         counts.seen = len(outcome.results) + outcome.skipped_pages

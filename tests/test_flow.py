@@ -277,3 +277,44 @@ def test_flow_writes_what_the_same_run_without_prefect_writes(prefect_harness, i
     again = run_inputs([str(inbox)], settings, report=str(tmp_path / "p.html"))
     assert again["new"] == 0 and again["skipped"] == plain["seen"]
     assert _rows(plain_db, "SELECT status FROM runs") == [("completed",), ("completed",)]
+
+
+def test_a_url_that_fails_once_and_then_serves_its_page_again_is_no_reject(tmp_path):
+    """Its page is unchanged, so the run skips it; the fetch reject of the failed run must
+    still go, or the report counts a refused input that is not refused."""
+    from http.server import BaseHTTPRequestHandler
+
+    from benchmarks.faults import http_server
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+    from tests.test_fetch import ARTICLE
+
+    down = threading.Event()
+
+    class Flaky(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(404 if down.is_set() else 200)
+            self.send_header("Content-Type", "text/html; charset=GBK")
+            self.end_headers()
+            if not down.is_set():
+                self.wfile.write(ARTICLE.encode("gbk"))
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    db = tmp_path / "w.duckdb"
+    settings = load_settings().with_overrides(db=str(db), workers=1)
+    with http_server(Flaky) as server:
+        (tmp_path / "pages.urls").write_text(f"{server}/a\n", "utf-8")
+        inputs = [str(tmp_path / "pages.urls")]
+        runs = [run_inputs(inputs, settings)]
+        down.set()
+        runs.append(run_inputs(inputs, settings))
+        down.clear()
+        runs.append(run_inputs(inputs, settings))
+    assert [(r["new"], r["skipped"], r["rejected"]) for r in runs] == [
+        (1, 0, 0),
+        (0, 0, 1),
+        (0, 1, 0),
+    ]
+    assert _counts(db)["rejects"] == 0 and _counts(db)["articles"] == 1

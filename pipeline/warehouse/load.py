@@ -225,9 +225,12 @@ def write_results(
     model: str,
     seen: Iterable[SeenInput] = (),
     version: str | None = None,
+    fetched: Iterable[str] = (),
 ) -> WriteCounts:
     """Write a batch in one transaction. seen: the inputs it came from, remembered under
-    version in the same transaction, so an input is never marked done without its rows."""
+    version in the same transaction, so an input is never marked done without its rows.
+    fetched: the URLs this run fetched, whose fetch rejects of earlier runs no longer hold
+    (an unchanged page fetched again is skipped, and would not clear them otherwise)."""
     counts = WriteCounts()
     now = utcnow()
     good: dict[str, PageResult] = {}
@@ -398,6 +401,15 @@ def write_results(
                 con.execute("DELETE FROM rejects WHERE source IN (SELECT source FROM _fixed)")
             finally:
                 con.unregister("_fixed")
+        if fetched := list(fetched):
+            con.register("_fetched", pa.table({"source": fetched}))
+            try:
+                con.execute(
+                    "DELETE FROM rejects WHERE stage = 'fetch' "
+                    "AND source IN (SELECT source FROM _fetched)"
+                )
+            finally:
+                con.unregister("_fetched")
         counts.rejected = write_rejects(con, rejects, run_id)
         if version is not None:
             _remember(con, seen, version, run_id, now)
