@@ -163,8 +163,26 @@ def run(
         f"{summary['skipped']} skipped as unchanged since the last run, "
         f"{summary['rejected']} rejected, in {summary['seconds']} s"
     )
+    if summary["rejected"]:
+        click.echo(f"rejected: {_reject_reasons(summary['db'], summary['run_id'])}")
     click.echo(f"database: {summary['db']}")
     click.echo(f"report:   {summary['report']}")
+
+
+def _reject_reasons(db: str, run_id: str) -> str:
+    """This run's rejects by reason, and where the details are: a bare count sends the user
+    looking for a table they may not know of."""
+    from pipeline.warehouse import connect_readonly
+
+    with connect_readonly(db) as con:
+        rows = con.execute(
+            "SELECT reason, count(*) AS n FROM rejects WHERE run_id = ? "
+            "GROUP BY reason ORDER BY n DESC, reason",
+            [run_id],
+        ).fetchall()
+    reasons = ", ".join(f"{n} {reason}" for reason, n in rows)
+    query = "select source, reason, detail from rejects order by last_at desc"
+    return f'{reasons or "see the rejects table"} (details: duokong sql "{query}")'
 
 
 @main.command()

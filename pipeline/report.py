@@ -142,6 +142,10 @@ def gather(
                   (SELECT value FROM meta WHERE key = 'current_model') AS model""",
     )[0]
     prov["version"] = __version__
+    reasons = con.execute(
+        "SELECT reason, count(*) AS n FROM rejects GROUP BY reason ORDER BY n DESC, reason"
+    ).fetchall()
+    prov["reject_reasons"] = ", ".join(f"{n} {reason}" for reason, n in reasons)
     resolved = _rows(
         con,
         f"SELECT * FROM prediction_status WHERE outcome IS NOT NULL AND {where_p} "
@@ -387,7 +391,7 @@ def render_markdown(data: ReportData) -> str:
     p = data.provenance
     out += [
         "",
-        f"_{p['articles']} articles, {p['rejects']} rejected inputs, {p['runs']} runs; model {p['model']}; duokong {p['version']}_",
+        f"_{p['articles']} articles, {p['rejects']} rejected inputs{_reasons(p)}, {p['runs']} runs; model {p['model']}; duokong {p['version']}_",
         "",
     ]
     if data.runs:
@@ -455,3 +459,8 @@ def write_report(
     out.write_text(text, encoding="utf-8")
     log.info("wrote %s report to %s", fmt, out)
     return out
+
+
+def _reasons(prov: dict) -> str:
+    """Why inputs were refused, after their count: the details are in the rejects table."""
+    return f" ({prov['reject_reasons']})" if prov.get("reject_reasons") else ""

@@ -262,6 +262,27 @@ def test_report_to_standard_output_says_how_the_net_index_moved(db_copy, tmp_pat
     assert "wrong" in resolved and "void" in resolved
 
 
+def test_report_says_why_inputs_were_refused(db_copy, tmp_path):
+    from pipeline.records import Reject
+    from pipeline.warehouse.load import write_rejects
+
+    con = connect(db_copy)
+    write_rejects(
+        con,
+        [
+            Reject.now("http://a.example/1", "fetch", "http-404", "gone"),
+            Reject.now("http://a.example/2", "fetch", "http-404", "gone"),
+            Reject.now("x.png", "read", "binary-file", "a picture"),
+        ],
+        "test",
+    )
+    con.close()
+    markdown = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
+    assert "3 rejected inputs (2 http-404, 1 binary-file)" in markdown
+    invoke("report", "--db", db_copy, "--out", tmp_path / "r.html")
+    assert "2 http-404, 1 binary-file" in (tmp_path / "r.html").read_text("utf-8")
+
+
 def test_report_csv_has_one_row_per_period_and_target(db, tmp_path):
     out = invoke(
         "report", "--db", db, "--out", tmp_path / "r.csv", "--format", "csv", "--freq", "month"

@@ -154,12 +154,16 @@ def test_changed_page_is_updated_by_the_flow(prefect_harness, tmp_path):
 def test_cli_run_prints_database_and_report(prefect_harness, inbox, tmp_path):
     db, report = tmp_path / "cli.duckdb", tmp_path / "cli.html"
     out = CliRunner().invoke(
-        main, ["run", str(inbox / "news"), "--db", str(db), "--report", str(report)]
+        main,
+        ["run", str(inbox / "news"), str(inbox / "bad"), "--db", str(db), "--report", str(report)],
     )
     assert out.exit_code == 0, out.output
     assert f"database: {db}" in out.output and f"report:   {report}" in out.output
     assert "0 skipped as unchanged" in out.output and "\x1b[" not in out.output  # no bar
     assert report.is_file()
+    # What was refused and why, and where the details are, not a bare count.
+    [line] = [ln for ln in out.output.splitlines() if ln.startswith("rejected: ")]
+    assert "1 binary-file" in line and "from rejects" in line, line
 
 
 def test_two_runs_at_once_one_waits_for_the_other(prefect_harness, inbox, tmp_path):
