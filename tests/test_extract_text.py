@@ -145,6 +145,13 @@ def test_a_whole_page_saved_as_text_with_no_article_is_still_rejected(analyzer):
     assert result.article is None and result.reject.reason == "no-body"
 
 
+def test_a_url_list_saved_as_text_is_refused_with_the_fix(analyzer):
+    urls = "".join(f"https://news.example.com/2025/03/{i}.html\n" for i in range(30))
+    result = analyzer.process(RawPage("list.txt", urls.encode(), "text"))
+    assert result.article is None and result.reject.reason == "url-list-as-text"
+    assert "*.urls" in result.reject.detail
+
+
 ANNOTATED_DUMP = (
     "華為昇騰的新機(jī)會(huì)\n\n"
     "據(jù)供應(yīng)鏈消息，華為新一代昇騰晶片預(yù)計將在明年第二季度量產(chǎn)，"

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from pipeline.errors import PageRejected
 from pipeline.extract import metadata as M
 from pipeline.extract import patterns as P
 from pipeline.extract.cleaning import Boilerplate, is_prose
 from pipeline.extract.html import Extracted
 
 HEADER_LINES = 15
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _META_SITE = re.compile(
     r"^(?P<site>[^\d\s(（][^()（）]{0,20}?)\s*(?:"
     + P.RELATIVE_TIME.pattern
@@ -197,6 +199,13 @@ def _is_markdown(lines: list[str]) -> bool:
 def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     lines = [_without_tags(ln).strip().strip("\u200b") for ln in text.splitlines()]
     lines = [ln for ln in lines if ln and not _markup_only(ln)]
+    if len(lines) >= 2 and all(_URL_LINE.match(ln) for ln in lines):
+        # A URL list saved as .txt would pass for a page whose headline is its first URL.
+        raise PageRejected(
+            "extract",
+            "url-list-as-text",
+            f"{source} holds only URLs; name it *.urls to have them fetched",
+        )
     md_title = md_url = None
     if _is_markdown(lines):
         lines, md_title, md_url = from_markdown(lines, boilerplate)
