@@ -9,7 +9,9 @@ the per-batch lines of a served run reach its log in the UI (flows/serve.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 
 DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -26,3 +28,27 @@ def configure() -> None:
 
 
 configure()
+
+
+@contextlib.contextmanager
+def shared_ephemeral_api() -> Iterator[None]:
+    """One embedded Prefect API for a run and its worker processes. Left to itself, each worker
+    process of the ProcessPoolTaskRunner finds no PREFECT_API_URL and starts an API server of
+    its own (about 225 MB and 15-20 s each here); started here and named in the environment the
+    workers inherit, the parent's server serves them all. Prefect's own ephemeral client picks
+    up this same server (SubprocessASGIServer is one instance per process). A configured
+    PREFECT_API_URL (a running server) is used as it is."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start(timeout=int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield
+    finally:
+        # The server stops at exit (start() registered that), after Prefect's log handler has
+        # sent its last lines to it: stopped here, a run ended by a signal lost them.
+        os.environ.pop("PREFECT_API_URL", None)

@@ -138,15 +138,17 @@ def run(
         if not Path(p).expanduser().exists():
             raise InputError(f"input {p} does not exist; give a file, a folder or a *.urls list")
     Catalogue.load(settings.path("targets_file"))  # a broken catalogue is one line, not a flow
+    _stop_cleanly_on_sigterm()
     wait = wait_s if wait_s is not None else settings.lock_wait_s
     # The lock and the database are checked here, before Prefect starts, so that a refusal is
     # one line; the flow takes the same lock again (re-entrant in this thread).
     with run_lock(settings.db_path(), wait):
         connect(settings.db_path()).close()
+        from flows import shared_ephemeral_api
         from flows.batch import batch_flow
         from flows.progress import terminal_progress
 
-        with terminal_progress():
+        with shared_ephemeral_api(), terminal_progress():
             summary = batch_flow(
                 inputs=list(inputs) or None,
                 db=db,
@@ -167,6 +169,20 @@ def run(
         click.echo(f"rejected: {_reject_reasons(summary['db'], summary['run_id'])}")
     click.echo(f"database: {summary['db']}")
     click.echo(f"report:   {summary['report']}")
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    """SIGTERM (a scheduler's stop, `kill`) ends the run as Ctrl-C does: the run is recorded as
+    interrupted, the lock released, and the embedded Prefect API server stopped. Python's default
+    is to die at once, which left that server running with no parent."""
+    import signal
+    import threading
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    if threading.current_thread() is threading.main_thread():  # only there can Python set it
+        signal.signal(signal.SIGTERM, stop)
 
 
 def _reject_reasons(db: str, run_id: str) -> str:

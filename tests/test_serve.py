@@ -61,3 +61,31 @@ def test_prefect_yaml_deployments_load_and_take_the_flows_parameters():
         flow = load_flow_from_entrypoint(str(PROJECT_ROOT / dep["entrypoint"]))
         assert set(dep.get("parameters", {})) <= set(flow.parameters.properties)
         assert all("cron" in s for s in dep.get("schedules", []))
+
+
+def test_a_run_without_a_server_shares_one_embedded_api_with_its_workers(monkeypatch):
+    """Worker processes inherit PREFECT_API_URL: without it, each started an API server of its
+    own (three servers for two workers, about 225 MB each)."""
+    import os
+
+    import prefect.server.api.server as server_module
+
+    from flows import shared_ephemeral_api
+
+    started = []
+
+    class FakeServer:
+        api_url = "http://127.0.0.1:8123/api"
+
+        def start(self, timeout=None):
+            started.append(timeout)
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(server_module, "SubprocessASGIServer", FakeServer)
+    with shared_ephemeral_api():
+        assert os.environ["PREFECT_API_URL"] == FakeServer.api_url
+    assert len(started) == 1 and "PREFECT_API_URL" not in os.environ
+    monkeypatch.setenv("PREFECT_API_URL", "http://server.example/api")
+    with shared_ephemeral_api():  # a configured server is used as it is
+        assert os.environ["PREFECT_API_URL"] == "http://server.example/api"
+    assert len(started) == 1
