@@ -65,7 +65,7 @@ class Analyzer:
         return extract_page(raw, text, encoding, self.boilerplate, self.settings.min_body_chars)
 
     def analyze_article(self, article: Article) -> PageResult:
-        sentences = self.nlp.sentences(article.body)
+        sentences = self.nlp.sentences(analysed_text(article))
         item = AnalysisInput(article, sentences)
         stances = self.classifier.predict(item, self.catalogue.ids)
         predictions = self.predictor.extract(article, sentences)
@@ -95,3 +95,25 @@ class Analyzer:
                     raw.source, "analyze", "internal-error", detail, utcnow(), raw.raw_hash
                 ),
             )
+
+
+# Stance and predictions read at most this much of a body (a long report is 50,000 characters).
+# A 6 MB page of repeated paragraphs took two and a half minutes and gave 90,000 predictions;
+# the body is still stored whole.
+MAX_ANALYSED_CHARS = 200_000
+
+
+def analysed_text(article: Article) -> str:
+    """The body, or its head up to the last paragraph end within MAX_ANALYSED_CHARS: a prefix,
+    so every sentence offset and quote still points into the stored body."""
+    body = article.body
+    if len(body) <= MAX_ANALYSED_CHARS:
+        return body
+    cut = body.rfind("\n", 0, MAX_ANALYSED_CHARS)
+    log.warning(
+        "%s: body of %d characters; stance and predictions read its first %d",
+        article.source,
+        len(body),
+        cut if cut > 0 else MAX_ANALYSED_CHARS,
+    )
+    return body[:cut] if cut > 0 else body[:MAX_ANALYSED_CHARS]

@@ -715,3 +715,18 @@ def test_whether_a_state_lasts_is_a_forecast(analyzer):
         "论文讨论了开源模式的不可持续性问题。",
     ):
         assert _candidates(analyzer, sentence) == [], sentence
+
+
+def test_a_huge_body_is_analysed_up_to_a_limit_and_stored_whole(analyzer, monkeypatch):
+    """A page of thousands of repeated paragraphs stalled a batch for minutes and flooded the
+    ledger; past the limit the body is kept but not read."""
+    import pipeline.analyze
+
+    paragraph = "我认为英伟达明年的股价还会继续上涨。"
+    body = "\n".join([paragraph] * 40)
+    monkeypatch.setattr(pipeline.analyze, "MAX_ANALYSED_CHARS", len(paragraph) * 5 + 10)
+    result = analyzer.analyze_article(article(body, published=PUBLISHED))
+    assert result.article.body == body  # stored whole
+    assert result.predictions and all(p.quote in body for p in result.predictions)
+    every = analyzer.predictor.extract(result.article, analyzer.nlp.sentences(body))
+    assert len(result.predictions) < len(every)
