@@ -263,13 +263,37 @@ def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> list[dict]:
     settings = _settings()
     analyzer = analyzer_for(settings)
     out = []
-    for page in read_any(discover(paths), settings):
+    for page in (
+        page
+        for path in paths
+        for page in (
+            _stdin_pages(settings.max_page_bytes)
+            if path == "-"
+            else read_any(discover([path]), settings)
+        )
+    ):
         if isinstance(page, Reject):
             result = PageResult(page.source, reject=page)
         else:
             result = analyzer.process(page, analyse=with_analysis)
         out.append(page_json(result, with_analysis))
     return out
+
+
+def _stdin_pages(max_bytes: int):
+    """`-`: one page piped in (curl … | duokong analyze -). HTML when it has markup near its
+    start, else a text dump; a feed is read as a feed, as from a file."""
+    import re
+
+    from pipeline.records import RawPage, Reject
+    from pipeline.sources import pages_of
+
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield Reject.now("<stdin>", "read", "too-large", f"<stdin>: over {max_bytes} bytes")
+        return
+    markup = re.search(rb"<(?:!doctype|html|head|body|div|p|article)\b", data[:8192], re.I)
+    yield from pages_of(RawPage("<stdin>", data, "html" if markup else "text"))
 
 
 def _emit(objs: list[dict], fmt: str) -> None:
@@ -291,11 +315,13 @@ def _emit(objs: list[dict], fmt: str) -> None:
     "--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True
 )
 def analyze(paths: tuple[str, ...], fmt: str) -> None:
-    """Pages → JSON with stances and predictions; no database.
+    """Pages → JSON with stances and predictions; no database. A PATH of - reads one page from
+    standard input.
 
     \b
     Example:
       duokong analyze ../shared/seeds/kajuan-2025-02-02-deepseek-nvidia.txt --format json
+      curl -s https://example.com/post.html | duokong analyze -
     """
     _emit(_analyze_paths(paths, with_analysis=True), fmt)
 
@@ -310,7 +336,8 @@ def analyze(paths: tuple[str, ...], fmt: str) -> None:
     show_default=True,
 )
 def extract(paths: tuple[str, ...], fmt: str) -> None:
-    """Boilerplate removal only: title, date, site, author, category and body.
+    """Boilerplate removal only: title, date, site, author, category and body. A PATH of -
+    reads one page from standard input.
 
     \b
     Example:

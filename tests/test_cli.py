@@ -354,3 +354,11 @@ def test_predictions_list_filters_by_site_and_author(db):
         invoke("predictions", "list", "--db", db, "--author", author, "--format", "json").output
     )
     assert by_author and {r["author"] for r in by_author} == {author}
+
+
+def test_analyze_reads_a_page_from_standard_input():
+    page = next((SAMPLES / "news").glob("*.html")).read_bytes()
+    out = CliRunner().invoke(main, ["analyze", "-", "--format", "jsonl"], input=page)
+    [obj] = [json.loads(line) for line in out.output.splitlines()]
+    assert out.exit_code == 0 and obj["source"] == "<stdin>" and obj["error"] is None
+    assert obj["title"] and len(obj["stances"]) >= 2
