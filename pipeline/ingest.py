@@ -190,6 +190,8 @@ def analyze_and_write(
         counts.skipped = outcome.skipped_pages
         counts.seen = len(outcome.results) + outcome.skipped_pages
         run.counts.add(counts)
+        seconds = round(time.perf_counter() - run.started, 2)
+        finish_run(run.con, run.id, None, run.counts.seen, run.counts, seconds)
         on_batch(batch, counts)
     return run.counts
 

@@ -309,3 +309,55 @@ def test_batch_finishing_after_its_run_stopped_hands_over_nothing(tmp_path, sett
     assert "the next run processes them" in caplog.text
     kept = analyze_to_spill(items, [], settings, {}, str(tmp_path))
     assert Path(kept).is_file()
+
+
+KILLED_RUN = """
+import os, signal, sys
+from concurrent.futures import Future
+import pipeline.warehouse.load as load
+from pipeline.batch import analyze_batch
+from pipeline.ingest import analyze_and_write, plan, recorded_run
+from pipeline.settings import load_settings
+from pipeline.sources import discover
+
+real, writes = load._insert, []
+def insert(con, table, rows, conflict):
+    real(con, table, rows, conflict)
+    if table == "pages":
+        writes.append(table)
+        if len(writes) == 2:
+            os.kill(os.getpid(), signal.SIGKILL)  # in the second batch's transaction
+load._insert = insert
+
+def submit(files, pages, known, spill_dir):  # in this process: nothing outlives the kill
+    done = Future()
+    done.set_result(analyze_batch(files, pages, settings, known))
+    return done
+
+settings = load_settings().with_overrides(db=sys.argv[2], workers=1, batch_size=3)
+with recorded_run(settings, [sys.argv[1]], {}, False) as run:
+    work = plan(discover([sys.argv[1]]), [], 3, 1)
+    analyze_and_write(run, work, submit, settings, False, 1, None)
+"""
+
+
+def test_a_killed_run_records_the_batches_it_wrote(tmp_path, settings):
+    """The runs row counts each batch as it is written: killed midway, it shows what it wrote
+    (it said seen 0 when 150 of its pages were in the warehouse)."""
+    box, db = tmp_path / "box", tmp_path / "w.duckdb"
+    box.mkdir()
+    for p in sorted((SAMPLES / "news").glob("*.html"))[:6]:
+        (box / p.name).write_bytes(p.read_bytes())
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_RUN, str(box), str(db)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+    con = duckdb.connect(str(db), read_only=True)
+    [(status, seen, new)] = con.execute("SELECT status, seen, new FROM runs").fetchall()
+    pages = con.execute("SELECT count(*) FROM pages").fetchone()[0]
+    con.close()
+    assert (status, seen, new, pages) == ("running", 3, 3, 3)

@@ -89,16 +89,18 @@ def close_interrupted_runs(con: duckdb.DuckDBPyConnection) -> int:
 def finish_run(
     con: duckdb.DuckDBPyConnection,
     run_id: str,
-    status: str,
+    status: str | None,
     seen: int,
     counts: WriteCounts,
     seconds: float | None = None,
 ) -> None:
+    """The run's end, or with status None its counts so far (after each batch): a run killed
+    midway then shows what it wrote, not zeros."""
     con.execute(
-        "UPDATE runs SET finished = ?, status = ?, seen = ?, articles = ?, new = ?, updated = ?, "
-        "unchanged = ?, rejected = ?, skipped = ?, seconds = ? WHERE id = ?",
+        "UPDATE runs SET finished = ?, status = coalesce(?, status), seen = ?, articles = ?, "
+        "new = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?, seconds = ? WHERE id = ?",
         [
-            utcnow(),
+            utcnow() if status else None,
             status,
             seen,
             counts.articles,
