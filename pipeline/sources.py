@@ -140,18 +140,29 @@ class _BadLine:
 JSON_FILE_PAGES = 50
 
 
+# A JSONL line may be longer than its page: json.dumps writes each Chinese character as a
+# six-byte \\uXXXX escape by default (Scrapy too). The page itself is checked once decoded.
+JSON_ESCAPE_FACTOR = 6
+
+
 def _jsonl_lines(path: Path, max_bytes: int) -> Iterator[object]:
-    """The records of a JSONL file, one line at a time (a gzipped one too); a line that is not
-    JSON, or longer than a page may be, stands as a _BadLine in its place."""
+    """The records of a JSONL file, one line at a time (gzipped too, by its magic bytes as
+    _read_bytes does); no line is read past its limit, so one endless line (or a gzip bomb)
+    cannot fill the memory. A line that is not JSON or too long stands as a _BadLine."""
     import gzip
 
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    limit = JSON_ESCAPE_FACTOR * max_bytes + 2
+    with path.open("rb") as probe:
+        zipped = probe.read(2) == b"\x1f\x8b"
+    opener = gzip.open if zipped else open
     with opener(path, "rb") as fh:
-        for n, raw in enumerate(fh, start=1):
-            if len(raw) > max_bytes + 1:  # JSON escapes make a record longer than its page
-                yield _BadLine(
-                    n, f"{len(raw)} bytes, over max_page_bytes ({max_bytes})", "too-large"
-                )
+        n = 0
+        while raw := fh.readline(limit):
+            n += 1
+            if len(raw) >= limit and not raw.endswith(b"\n"):
+                while (rest := fh.readline(limit)) and not rest.endswith(b"\n"):
+                    pass  # the rest of the line, read and dropped a chunk at a time
+                yield _BadLine(n, f"a line of over {limit} bytes", "too-large")
                 continue
             try:
                 line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
@@ -186,6 +197,9 @@ def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             yield Reject.now(
                 source, "read", "malformed-json", f"{source} is not valid JSON: {exc}", data
             )
+            return
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
             return
         records = loaded if isinstance(loaded, list) else [loaded]
     try:
@@ -294,6 +308,14 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                     ctype = (http.get_header("Content-Type") or "") if http else ""
                 uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
                 status = http.get_statuscode() if http and record.rec_type == "response" else None
+                if "html" not in ctype and "text/plain" not in ctype:
+                    skipped += 1  # an image, a style sheet or a script, whatever its status
+                    continue
+                if record.rec_type == "resource" and not uri.lower().startswith(
+                    ("http:", "https:")
+                ):
+                    skipped += 1  # the crawler's own files (wget's metadata://…/wget.log)
+                    continue
                 if status and status.isdigit() and int(status) >= 400:
                     # The crawler saved an error page: the fetch failed, as a URL list says.
                     yield Reject.now(
@@ -302,9 +324,6 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                         f"http-{status}",
                         f"{source}#{i}: {uri} answered HTTP {status} when crawled",
                     )
-                    continue
-                if "html" not in ctype and "text" not in ctype:
-                    skipped += 1
                     continue
                 charset = None
                 if "charset=" in ctype:

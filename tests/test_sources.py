@@ -372,12 +372,57 @@ def test_a_jsonl_file_larger_than_a_page_keeps_every_record(tmp_path):
     assert pages[-1].reason == "too-large" and pages[-1].source.endswith("#20")
 
 
-def test_a_gzipped_jsonl_file_is_read_line_by_line(tmp_path):
+def test_a_gzipped_jsonl_file_is_read_line_by_line_and_an_endless_line_refused(tmp_path):
+    """Gzipped (found by its magic bytes, whatever its name), a line read only up to its limit:
+    one line with no end must not fill the memory, and the records after it still count."""
     import gzip
 
     lines = [json.dumps({"url": f"u{i}", "text": "正文"}) for i in range(3)]
-    (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode()))
-    assert [p.url for p in _read(tmp_path / "dump.jsonl.gz")] == ["u0", "u1", "u2"]
+    lines.insert(1, '{"text": "' + "x" * 50_000 + '"}')
+    (tmp_path / "dump.jsonl").write_bytes(gzip.compress("\n".join(lines).encode()))
+    pages = _read(tmp_path / "dump.jsonl", max_bytes=2000)
+    assert [getattr(p, "url", None) for p in pages] == ["u0", None, "u1", "u2"]
+    assert pages[1].reason == "too-large" and "line 2" in pages[1].detail
+
+
+def test_a_jsonl_line_of_escaped_chinese_is_measured_by_its_page(tmp_path):
+    """json.dumps escapes each Chinese character as six bytes by default (Scrapy too)."""
+    page = "英伟达" * 300  # 2,700 bytes of UTF-8, a 5,400-byte line escaped
+    (tmp_path / "r.jsonl").write_text(json.dumps({"text": page}) + "\n" + '{"text": "x"}', "utf-8")
+    first, _ = _read(tmp_path / "r.jsonl", max_bytes=4000)
+    assert isinstance(first, RawPage) and first.data.decode() == page
+
+
+def test_a_crawlers_own_files_and_assets_in_a_warc_are_no_pages(tmp_path):
+    """wget writes its arguments and log as resource records (text/plain, metadata:// URIs);
+    a 404 image is an asset like any other, not a refused page."""
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    _warc(
+        tmp_path / "crawl.warc",
+        [
+            ("https://example.com/a", "text/html", b"<p>ok</p>"),
+            ("https://example.com/x.png", "image/png", b"\x89PNG", "404 Not Found"),
+            ("https://example.com/site.css", "text/css", b"body{}"),
+        ],
+    )
+    with (tmp_path / "crawl.warc").open("ab") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for uri, ctype, body in [
+            ("https://example.com/saved.html", "text/html", b"<p>saved</p>"),
+            ("metadata://gnu.org/software/wget/warc/wget.log", "text/plain", b"Opening WARC"),
+        ]:
+            record = writer.create_warc_record(
+                uri, "resource", payload=io.BytesIO(body), warc_content_type=ctype
+            )
+            writer.write_record(record)
+    pages = _read(tmp_path / "crawl.warc")
+    assert [(type(p).__name__, p.url) for p in pages] == [
+        ("RawPage", "https://example.com/a"),
+        ("RawPage", "https://example.com/saved.html"),
+    ]
 
 
 @pytest.mark.parametrize(
