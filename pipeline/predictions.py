@@ -149,6 +149,12 @@ BURDEN_REACH = 10
 PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
 DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
 MIN_CLAIM_CHARS = 5
+# What may stand beside a resolution cue in a claim that only says when (基本上, 到时候).
+RESOLUTION_FILLER_CHARS = 4
+# The author's own frame before it (我的判断是, 我认为): no more content than 基本上.
+OWN_VIEW_OPENING = re.compile(
+    r"^(?:(?:我们?|笔者|本人)的?(?:判断|看法|观点|结论|预测)是?|(?:我们?|笔者|本人)(?:认为|觉得|判断|相信))[，,：:]?"
+)
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 CLAUSE_OR_DASH = re.compile(r"——|[，,；;]")
 CONTENT = re.compile(r"\w")
@@ -868,7 +874,16 @@ class PredictionExtractor:
         it says when, not which way, so it has no direction (the direction model read 落 as
         down)."""
         text = to_simplified(quote)
-        return any(c in text for c in self.cues.resolution) and not self.catalogue.mentioned(text)
+        if not any(c in text for c in self.cues.resolution) or self.catalogue.mentioned(text):
+            return False
+        rest = OWN_VIEW_OPENING.sub("", text)
+        for h in find_horizons(text, None):
+            rest = rest.replace(h.text, "")
+        for c in (*self.cues.resolution, *self.cues.weak, *self.cues.strong):
+            rest = rest.replace(c, "")
+        # Beside the cue only a time and filler (基本上就): 它的股价会冲上200美元，时间会证明一切
+        # says which way.
+        return len(CONTENT.findall(rest)) <= RESOLUTION_FILLER_CHARS
 
     def negated_cue(self, quote: str, target: str | None) -> bool:
         """Whether a stance cue or change word of the claim is negated (毛利率不会回落): the rules

@@ -186,6 +186,10 @@ def test_horizon_inherited_from_the_paragraph_before(analyzer):
     ]
     [when] = [p for p in preds if "水落石出" in p.quote]
     assert when.direction == "other"  # it says when the truth is known, not which way
+    # A claim that says which way keeps it, however it ends (the rules read no cue in 冲上).
+    assert (
+        analyzer.predictor.only_resolution("它的股价半年内会冲上200美元，时间会证明一切。") is False
+    )
 
 
 def test_claim_about_no_catalogue_target_has_target_null(analyzer):
