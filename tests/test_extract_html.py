@@ -708,3 +708,10 @@ def test_a_post_titled_with_its_whole_text_keeps_its_text(analyzer):
         f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>{BODY}</body></html>"
     )
     assert not _extract(analyzer, page).body.startswith(headline)  # a headline above a body goes
+    # An article page whose text did not load: its long headline is no body.
+    empty = (
+        f"<html><head><title>{post}</title></head><body><article><h1>{post}</h1>"
+        "</article><div class='footer'>版权所有 © 2025</div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, empty) is None

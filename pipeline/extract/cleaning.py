@@ -142,9 +142,11 @@ class Boilerplate:
         paragraphs: list[str],
         title: str | None = None,
         verbatim: frozenset[str] = frozenset(),
+        title_is_text: bool = False,
     ) -> list[str]:
         """Drop noise lines, a repeated title, and everything after an end marker at the tail;
-        lines in verbatim (a code block's) are never noise."""
+        lines in verbatim (a code block's) are never noise. title_is_text: the page shows the
+        title's words as prose, not as a heading; with nothing else left they are the text."""
         out: list[str] = []
         repeated: str | None = None
         for i, para in enumerate(paragraphs):
@@ -163,4 +165,4 @@ class Boilerplate:
                 continue
             out.append(p)
         # A short post that the page titles with its whole text: the text is the post.
-        return out or ([repeated] if repeated else [])
+        return out or ([repeated] if repeated and title_is_text else [])

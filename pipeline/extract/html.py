@@ -625,6 +625,22 @@ def _lead_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
     return _BLANK_LINES.sub("\n", full[max(0, pos - 8 * reach) : pos])[-reach:]
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _shown_as_prose(container: lxml_html.HtmlElement | None, title: str | None) -> bool:
+    """Whether the container shows the title's words in a paragraph rather than a heading: a
+    short post titled with its own text (forums, microblogs), not an empty article page whose
+    headline is all that is left."""
+    if container is None or not title:
+        return False
+    for el in container.iter("p", "div", "td", "span", "blockquote", "article", "section"):
+        heading = next(el.iter(*_HEADINGS), None)
+        if heading is None and " ".join(el.text_content().split()) == title:
+            return True
+    return False
+
+
 def _from_headline(paragraphs: list[str], title: str | None) -> list[str]:
     """An article starts at its headline: when the block also holds the navigation above it,
     the lines before the headline (in the first half) go."""
@@ -709,7 +725,12 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     paragraphs = _from_headline(paragraphs, title)
     # credit lines that cleaning takes out (本报记者 王燕平, 执笔人：…) name the authors
     early, last = "\n".join(paragraphs[:6]), paragraphs[-6:]
-    paragraphs = boilerplate.clean(paragraphs, title=title, verbatim=code_lines(container))
+    paragraphs = boilerplate.clean(
+        paragraphs,
+        title=title,
+        verbatim=code_lines(container),
+        title_is_text=_shown_as_prose(container, title),
+    )
     kept = set(paragraphs)
     late = "\n".join(line for line in last if line.strip() not in kept)  # only what went
     paragraphs, byline = _split_byline(paragraphs)
