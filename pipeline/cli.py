@@ -263,6 +263,8 @@ def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> list[dict]:
     settings = _settings()
     analyzer = analyzer_for(settings)
     out = []
+    if paths.count("-") > 1:
+        raise click.UsageError("- (standard input) can be given once")
     for page in (
         page
         for path in paths
@@ -292,7 +294,11 @@ def _stdin_pages(max_bytes: int):
     if len(data) > max_bytes:
         yield Reject.now("<stdin>", "read", "too-large", f"<stdin>: over {max_bytes} bytes")
         return
-    markup = re.search(rb"<(?:!doctype|html|head|body|div|p|article)\b", data[:8192], re.I)
+    markup = re.search(
+        rb"<(?:!doctype|html|head|title|meta|body|div|p|h[1-6]|article|section|table|span)\b",
+        data[:8192],
+        re.I,
+    )
     yield from pages_of(RawPage("<stdin>", data, "html" if markup else "text"))
 
 

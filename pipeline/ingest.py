@@ -108,7 +108,7 @@ def recorded_run(
     settings: Settings, inputs: list[str], params: dict, full: bool, logger: Logger = log
 ) -> Iterator[Run]:
     """Open the warehouse, close runs that died without recording their end, and record this
-    one: 'completed' when the block ends, 'failed' when it raises. Hold the run lock around it.
+    one: 'completed' when the block ends, 'failed' when it raises, 'interrupted' when stopped. Hold the run lock around it.
     The target catalogue is read first: a broken one is a configuration error for the whole
     run, not a reject for every page."""
     from pipeline.targets import Catalogue
@@ -132,6 +132,11 @@ def recorded_run(
         try:
             yield run
             status = "completed"
+        except Exception:
+            raise
+        except BaseException:
+            status = "interrupted"  # Ctrl-C, SIGTERM (see cli), Prefect's termination signal
+            raise
         finally:
             try:
                 seconds = round(time.perf_counter() - run.started, 2)

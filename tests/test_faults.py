@@ -361,3 +361,18 @@ def test_a_killed_run_records_the_batches_it_wrote(tmp_path, settings):
     pages = con.execute("SELECT count(*) FROM pages").fetchone()[0]
     con.close()
     assert (status, seen, new, pages) == ("running", 3, 3, 3)
+
+
+def test_a_run_stopped_by_the_user_is_recorded_as_interrupted(tmp_path):
+    from pipeline.ingest import recorded_run
+    from pipeline.settings import load_settings
+
+    settings = load_settings().with_overrides(db=str(tmp_path / "w.duckdb"))
+    with pytest.raises(KeyboardInterrupt), recorded_run(settings, [], {}, False):
+        raise KeyboardInterrupt  # Ctrl-C, or SIGTERM as duokong run turns it
+    with pytest.raises(ValueError), recorded_run(settings, [], {}, False):
+        raise ValueError("a bug")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    statuses = [r[0] for r in con.execute("SELECT status FROM runs ORDER BY started").fetchall()]
+    con.close()
+    assert statuses == ["interrupted", "failed"]
