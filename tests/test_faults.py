@@ -250,12 +250,10 @@ def test_cli_run_names_a_missing_input_in_one_line(tmp_path):
 
 # ---- SIGKILL in the middle of a write -----------------------------------------------------------
 
-KILLED_WRITER = """
+# The process kills itself inside the transaction of its second write of pages, before COMMIT.
+KILL_ON_SECOND_WRITE = """
 import os, signal, sys
-from pathlib import Path
 import pipeline.warehouse.load as load
-from pipeline.settings import load_settings
-from tests.test_faults import plain_run
 
 real, writes = load._insert, []
 def insert(con, table, rows, conflict):
@@ -263,12 +261,33 @@ def insert(con, table, rows, conflict):
     if table == "pages":
         writes.append(table)
         if len(writes) == 2:
-            os.kill(os.getpid(), signal.SIGKILL)  # inside the transaction, before COMMIT
+            os.kill(os.getpid(), signal.SIGKILL)
 load._insert = insert
+"""
+
+KILLED_WRITER = (
+    KILL_ON_SECOND_WRITE
+    + """
+from pathlib import Path
+from pipeline.settings import load_settings
+from tests.test_faults import plain_run
+
 box, db = Path(sys.argv[1]), Path(sys.argv[2])
 plain_run([box / "a"], db, load_settings())
 plain_run([box / "b"], db, load_settings())
 """
+)
+
+
+def _killed_by_itself(script: str, box: Path, db: Path) -> None:
+    killed = subprocess.run(
+        [sys.executable, "-c", script, str(box), str(db)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
 
 
 def test_run_killed_during_the_write_converges_on_rerun(tmp_path, settings):
@@ -277,14 +296,7 @@ def test_run_killed_during_the_write_converges_on_rerun(tmp_path, settings):
         (box / sub).mkdir(parents=True)
         for p in sorted((SAMPLES / folder).glob("*.html"))[:3]:
             (box / sub / p.name).write_bytes(p.read_bytes())
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_WRITER, str(box), str(db)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-    )
-    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+    _killed_by_itself(KILLED_WRITER, box, db)
     assert table_counts(db)["pages"] == 3  # the first write committed, the second did not
 
     rerun = plain_run([box / "a", box / "b"], db, settings)  # the lock died with its holder
@@ -311,23 +323,14 @@ def test_batch_finishing_after_its_run_stopped_hands_over_nothing(tmp_path, sett
     assert Path(kept).is_file()
 
 
-KILLED_RUN = """
-import os, signal, sys
+KILLED_RUN = (
+    KILL_ON_SECOND_WRITE
+    + """
 from concurrent.futures import Future
-import pipeline.warehouse.load as load
 from pipeline.batch import analyze_batch
 from pipeline.ingest import analyze_and_write, plan, recorded_run
 from pipeline.settings import load_settings
 from pipeline.sources import discover
-
-real, writes = load._insert, []
-def insert(con, table, rows, conflict):
-    real(con, table, rows, conflict)
-    if table == "pages":
-        writes.append(table)
-        if len(writes) == 2:
-            os.kill(os.getpid(), signal.SIGKILL)  # in the second batch's transaction
-load._insert = insert
 
 def submit(files, pages, known, spill_dir):  # in this process: nothing outlives the kill
     done = Future()
@@ -339,6 +342,7 @@ with recorded_run(settings, [sys.argv[1]], {}, False) as run:
     work = plan(discover([sys.argv[1]]), [], 3, 1)
     analyze_and_write(run, work, submit, settings, False, 1, None)
 """
+)
 
 
 def test_a_killed_run_records_the_batches_it_wrote(tmp_path, settings):
@@ -348,14 +352,7 @@ def test_a_killed_run_records_the_batches_it_wrote(tmp_path, settings):
     box.mkdir()
     for p in sorted((SAMPLES / "news").glob("*.html"))[:6]:
         (box / p.name).write_bytes(p.read_bytes())
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_RUN, str(box), str(db)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-    )
-    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+    _killed_by_itself(KILLED_RUN, box, db)
     con = duckdb.connect(str(db), read_only=True)
     [(status, seen, new)] = con.execute("SELECT status, seen, new FROM runs").fetchall()
     pages = con.execute("SELECT count(*) FROM pages").fetchone()[0]
