@@ -5,7 +5,9 @@ A URL that cannot be fetched becomes a Reject (stage fetch) and the batch goes o
 
 from __future__ import annotations
 
+import functools
 import logging
+import threading
 import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -53,8 +55,8 @@ def fetch(
     deadline: float | None = None,
 ) -> RawPage | Reject:
     """deadline: seconds one try may take in all (default four times timeout). httpx's timeout
-    bounds each read, so a server that drips a byte every few seconds would otherwise hold the
-    batch for as long as it likes."""
+    bounds each read, so a server that drips a byte every few seconds, in its headers or its
+    body, would otherwise hold the batch for as long as it likes."""
     deadline = 4 * timeout if deadline is None else deadline
     bad = _bad_url(url)
     if bad:  # not worth retrying, nor a DNS lookup
@@ -65,67 +67,13 @@ def fetch(
     for attempt in range(retries + 1):
         if pacer is not None:
             pacer.wait(url)
-        try:
-            with (
-                httpx.Client(
-                    follow_redirects=True,
-                    timeout=timeout,
-                    max_redirects=5,
-                    headers={"User-Agent": USER_AGENT},
-                ) as client,
-                client.stream("GET", url) as resp,
-            ):
-                buf = bytearray()
-                started = time.monotonic()
-                for chunk in resp.iter_bytes():
-                    buf += chunk
-                    if time.monotonic() - started > deadline:
-                        return Reject(
-                            url,
-                            "fetch",
-                            "too-slow",
-                            f"{url} was still sending after {deadline:g} s "
-                            f"({len(buf)} bytes); try it again later",
-                            utcnow(),
-                        )
-                    if len(buf) > max_bytes:
-                        return Reject(
-                            url,
-                            "fetch",
-                            "too-large",
-                            f"{url} sends over {max_bytes} bytes",
-                            utcnow(),
-                        )
-            if resp.status_code >= 500 and attempt < retries:
-                last = f"HTTP {resp.status_code}"
-            elif resp.status_code >= 400:
-                return Reject(
-                    url,
-                    "fetch",
-                    f"http-{resp.status_code}",
-                    f"{url} answered HTTP {resp.status_code}",
-                    utcnow(),
-                )
-            else:
-                ctype = resp.headers.get("content-type", "")
-                return RawPage(
-                    source=url,
-                    data=bytes(buf),
-                    kind="text" if "text/plain" in ctype else "html",
-                    url=str(resp.url),
-                    http_charset=resp.charset_encoding,
-                    fetched_at=utcnow(),
-                )
-        except httpx.TooManyRedirects:
-            return Reject(
-                url,
-                "fetch",
-                "redirect-loop",
-                f"{url} redirects more than 5 times",
-                utcnow(),
-            )
-        except httpx.HTTPError as exc:
-            last = f"{type(exc).__name__}: {exc}"
+        once = functools.partial(_try, url, timeout, max_bytes, deadline, attempt == retries)
+        outcome = _bounded(once, deadline)
+        if outcome is None:
+            return _too_slow(url, deadline, None)
+        if not isinstance(outcome, str):
+            return outcome
+        last = outcome
         if attempt < retries:
             time.sleep(backoff[min(attempt, len(backoff) - 1)])
     return Reject(
@@ -135,6 +83,78 @@ def fetch(
         f"{url} failed after {retries + 1} tries: {last}",
         utcnow(),
     )
+
+
+def _bounded(call: Callable[[], RawPage | Reject | str], seconds: float):
+    """call's result, or None when it has not returned within seconds (plus a moment for the
+    body's own check to answer first). It runs in a daemon thread: one stuck on a server that
+    drips its headers is left to end with its connection, and does not hold the exit."""
+    box: list[RawPage | Reject | str] = []
+    worker = threading.Thread(target=lambda: box.append(call()), daemon=True)
+    worker.start()
+    worker.join(seconds + 1)
+    return box[0] if box else None
+
+
+def _too_slow(url: str, deadline: float, received: int | None) -> Reject:
+    got = f" ({received} bytes)" if received is not None else ""
+    return Reject(
+        url,
+        "fetch",
+        "too-slow",
+        f"{url} was still sending after {deadline:g} s{got}; try it again later",
+        utcnow(),
+    )
+
+
+def _try(
+    url: str, timeout: float, max_bytes: int, deadline: float, final: bool
+) -> RawPage | Reject | str:
+    """One request: the page, a Reject that no retry would change, or the error to retry on
+    (a server error only while tries are left: the last one is its reject)."""
+    try:
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                timeout=timeout,
+                max_redirects=5,
+                headers={"User-Agent": USER_AGENT},
+            ) as client,
+            client.stream("GET", url) as resp,
+        ):
+            buf = bytearray()
+            started = time.monotonic()
+            for chunk in resp.iter_bytes():
+                buf += chunk
+                if time.monotonic() - started > deadline:
+                    return _too_slow(url, deadline, len(buf))
+                if len(buf) > max_bytes:
+                    return Reject(
+                        url, "fetch", "too-large", f"{url} sends over {max_bytes} bytes", utcnow()
+                    )
+        if resp.status_code >= 500 and not final:
+            return f"HTTP {resp.status_code}"
+        if resp.status_code >= 400:
+            return Reject(
+                url,
+                "fetch",
+                f"http-{resp.status_code}",
+                f"{url} answered HTTP {resp.status_code}",
+                utcnow(),
+            )
+        ctype = resp.headers.get("content-type", "")
+        return RawPage(
+            source=url,
+            data=bytes(buf),
+            kind="text" if "text/plain" in ctype else "html",
+            url=str(resp.url),
+            http_charset=resp.charset_encoding,
+            fetched_at=utcnow(),
+        )
+    except httpx.TooManyRedirects:
+        return Reject(url, "fetch", "redirect-loop", f"{url} redirects more than 5 times", utcnow())
+    except httpx.HTTPError as exc:
+        return f"{type(exc).__name__}: {exc}"
 
 
 def _bad_url(url: str) -> str | None:

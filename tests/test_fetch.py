@@ -46,6 +46,16 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"x")
                 self.wfile.flush()
                 time.sleep(0.2)
+        elif self.path == "/drip-headers":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for i in range(30):  # a header line every 0.2 s: the body never starts
+                self.wfile.write(f"X-Slow-{i}: 1\r\n".encode())
+                self.wfile.flush()
+                time.sleep(0.2)
+            self.wfile.write(b"\r\n")
+        elif self.path == "/error":
+            self.send_response(500)
+            self.end_headers()
         elif self.path == "/big":
             self.send_response(200)
             self.end_headers()
@@ -92,6 +102,11 @@ def test_a_server_that_drips_is_cut_off_at_the_deadline(server):
     assert isinstance(rej, Reject) and rej.reason == "too-slow" and f"{server}/drip" in rej.detail
 
 
+def test_a_server_that_drips_its_headers_is_cut_off_at_the_deadline(server):
+    rej = fetch(f"{server}/drip-headers", retries=0, timeout=1, deadline=1)  # lasts 6 s
+    assert isinstance(rej, Reject) and rej.reason == "too-slow"
+
+
 def test_oversized_response_is_cut_off(server):
     rej = fetch(f"{server}/big", retries=0, max_bytes=1000)
     assert isinstance(rej, Reject) and rej.reason == "too-large"
@@ -125,3 +140,9 @@ def test_host_pacer_spaces_requests_to_one_host_only():
     pacer.wait("https://b.example/1")
     pacer.wait("https://a.example/2")
     assert slept == [0.75]
+
+
+def test_a_server_error_is_retried_then_rejected_with_its_status():
+    with serving() as url:
+        rej = fetch(f"{url}/error", retries=2, backoff=(0.01,))
+    assert isinstance(rej, Reject) and rej.reason == "http-500"
