@@ -109,11 +109,12 @@ def analysed_text(article: Article) -> str:
     body = article.body
     if len(body) <= MAX_ANALYSED_CHARS:
         return body
-    cut = body.rfind("\n", 0, MAX_ANALYSED_CHARS)
+    end = body.rfind("\n", 0, MAX_ANALYSED_CHARS)
+    end = end if end > 0 else MAX_ANALYSED_CHARS
     log.warning(
         "%s: body of %d characters; stance and predictions read its first %d",
         article.source,
         len(body),
-        cut if cut > 0 else MAX_ANALYSED_CHARS,
+        end,
     )
-    return body[:cut] if cut > 0 else body[:MAX_ANALYSED_CHARS]
+    return body[:end]

@@ -188,15 +188,11 @@ def _stop_cleanly_on_sigterm() -> None:
 def _reject_reasons(db: str, run_id: str) -> str:
     """This run's rejects by reason, and where the details are: a bare count sends the user
     looking for a table they may not know of."""
+    from pipeline.report import reject_reasons
     from pipeline.warehouse import connect_readonly
 
     with connect_readonly(db) as con:
-        rows = con.execute(
-            "SELECT reason, count(*) AS n FROM rejects WHERE run_id = ? "
-            "GROUP BY reason ORDER BY n DESC, reason",
-            [run_id],
-        ).fetchall()
-    reasons = ", ".join(f"{n} {reason}" for reason, n in rows)
+        reasons = reject_reasons(con, run_id)
     query = "select source, reason, detail from rejects order by last_at desc"
     return f'{reasons or "see the rejects table"} (details: duokong sql "{query}")'
 
@@ -283,10 +279,8 @@ def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> list[dict]:
 
 
 def _stdin_pages(max_bytes: int):
-    """`-`: one page piped in (curl … | duokong analyze -). HTML when it has markup near its
-    start, else a text dump; a feed is read as a feed, as from a file."""
-    import re
-
+    """`-`: one page piped in (curl … | duokong analyze -), of no known kind: extraction tells
+    HTML from a text dump by its markup, and a feed is read as a feed, as from a file."""
     from pipeline.records import RawPage, Reject
     from pipeline.sources import pages_of
 
@@ -294,12 +288,7 @@ def _stdin_pages(max_bytes: int):
     if len(data) > max_bytes:
         yield Reject.now("<stdin>", "read", "too-large", f"<stdin>: over {max_bytes} bytes")
         return
-    markup = re.search(
-        rb"<(?:!doctype|html|head|title|meta|body|div|p|h[1-6]|article|section|table|span)\b",
-        data[:8192],
-        re.I,
-    )
-    yield from pages_of(RawPage("<stdin>", data, "html" if markup else "text"))
+    yield from pages_of(RawPage("<stdin>", data, "unknown"))
 
 
 def _emit(objs: list[dict], fmt: str) -> None:

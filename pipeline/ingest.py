@@ -108,9 +108,9 @@ def recorded_run(
     settings: Settings, inputs: list[str], params: dict, full: bool, logger: Logger = log
 ) -> Iterator[Run]:
     """Open the warehouse, close runs that died without recording their end, and record this
-    one: 'completed' when the block ends, 'failed' when it raises, 'interrupted' when stopped. Hold the run lock around it.
-    The target catalogue is read first: a broken one is a configuration error for the whole
-    run, not a reject for every page."""
+    one: 'completed' when the block ends, 'failed' when it raises, 'interrupted' when stopped.
+    Hold the run lock around it. The target catalogue is read first: a broken one is a
+    configuration error for the whole run, not a reject for every page."""
     from pipeline.targets import Catalogue
 
     Catalogue.load(settings.path("targets_file"))

@@ -142,10 +142,7 @@ def gather(
                   (SELECT value FROM meta WHERE key = 'current_model') AS model""",
     )[0]
     prov["version"] = __version__
-    reasons = con.execute(
-        "SELECT reason, count(*) AS n FROM rejects GROUP BY reason ORDER BY n DESC, reason"
-    ).fetchall()
-    prov["reject_reasons"] = ", ".join(f"{n} {reason}" for reason, n in reasons)
+    prov["reject_reasons"] = reject_reasons(con)
     resolved = _rows(
         con,
         f"SELECT * FROM prediction_status WHERE outcome IS NOT NULL AND {where_p} "
@@ -464,3 +461,14 @@ def write_report(
 def _reasons(prov: dict) -> str:
     """Why inputs were refused, after their count: the details are in the rejects table."""
     return f" ({prov['reject_reasons']})" if prov.get("reject_reasons") else ""
+
+
+def reject_reasons(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> str:
+    """The rejects by reason, commonest first ("2 http-404, 1 binary-file"); one run's when
+    run_id is given."""
+    rows = con.execute(
+        "SELECT reason, count(*) AS n FROM rejects WHERE ? IS NULL OR run_id = ? "
+        "GROUP BY reason ORDER BY n DESC, reason",
+        [run_id, run_id],
+    ).fetchall()
+    return ", ".join(f"{n} {reason}" for reason, n in rows)
