@@ -185,12 +185,14 @@ def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
         try:
             data = _read_bytes(item.path, JSON_FILE_PAGES * max_bytes)
             loaded = json.loads(data.decode("utf-8-sig"))
-        except TooLarge as exc:
+        except TooLarge:
             yield Reject.now(
                 source,
                 "read",
                 "too-large",
-                f"{source}: {exc} × {JSON_FILE_PAGES}; save it as JSONL",
+                f"{source}: over the limit of {JSON_FILE_PAGES * max_bytes} bytes for a .json "
+                f"file ({JSON_FILE_PAGES} × max_page_bytes: it is read whole); save it as "
+                "JSONL, read a line at a time",
             )
             return
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
