@@ -447,4 +447,5 @@ def test_an_empty_html_field_leaves_the_text_field_to_be_read(tmp_path):
 def test_a_json_file_over_its_limit_says_what_the_limit_is_and_the_fix(tmp_path):
     (tmp_path / "r.json").write_text(json.dumps([{"text": "x" * 900}] * 60), "utf-8")
     [rej] = _read(tmp_path / "r.json", max_bytes=1000)  # 54 KB, over 50 pages of 1,000 bytes
-    assert rej.reason == "too-large" and "limit of 50000" in rej.detail and "JSONL" in rej.detail
+    assert rej.reason == "too-large" and "over the limit of 50000 bytes" in rej.detail
+    assert "50 × max_page_bytes" in rej.detail and "JSONL" in rej.detail
