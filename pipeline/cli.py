@@ -251,31 +251,51 @@ def serve(
     serve_batch(cron or settings.cron, list(inputs) or None, db, workers=workers, dask=dask)
 
 
-def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> list[dict]:
+def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> tuple[list[dict], list[str]]:
+    """Each page's JSON, and the paths that were not there."""
     from pipeline.batch import analyzer_for, read_any
+    from pipeline.errors import InputError
     from pipeline.records import PageResult, Reject, page_json
     from pipeline.sources import discover
 
     settings = _settings()
     analyzer = analyzer_for(settings)
-    out = []
+    out: list[dict] = []
+    missing: list[str] = []
     if paths.count("-") > 1:
         raise click.UsageError("- (standard input) can be given once")
-    for page in (
-        page
-        for path in paths
-        for page in (
-            _stdin_pages(settings.max_page_bytes)
-            if path == "-"
-            else read_any(discover([path]), settings)
-        )
-    ):
+
+    def pages_at(path: str):
+        """One path's pages; a path that is not there is a record of its own, so the other
+        paths are still read (a typo in one of forty paths should not cost the other 39)."""
+        if path == "-":
+            yield from _stdin_pages(settings.max_page_bytes)
+            return
+        try:
+            inputs = discover([path])
+        except InputError as exc:
+            missing.append(path)
+            yield Reject.now(path, "read", "not-found", str(exc))
+            return
+        yield from read_any(inputs, settings)
+
+    for page in (page for path in paths for page in pages_at(path)):
         if isinstance(page, Reject):
             result = PageResult(page.source, reject=page)
         else:
             result = analyzer.process(page, analyse=with_analysis)
         out.append(page_json(result, with_analysis))
-    return out
+    return out, missing
+
+
+def _emit_pages(paths: tuple[str, ...], with_analysis: bool, fmt: str) -> None:
+    """Every page that could be read is printed; a missing path is a record with its error
+    and makes the exit status 1, for scripts, once the rest is out."""
+    objs, missing = _analyze_paths(paths, with_analysis)
+    _emit(objs, fmt)
+    if missing:
+        click.echo(f"error: {len(missing)} path(s) not found: {', '.join(missing)}", err=True)
+        sys.exit(1)
 
 
 def _stdin_pages(max_bytes: int):
@@ -318,7 +338,7 @@ def analyze(paths: tuple[str, ...], fmt: str) -> None:
       duokong analyze ../shared/seeds/kajuan-2025-02-02-deepseek-nvidia.txt --format json
       curl -s https://example.com/post.html | duokong analyze -
     """
-    _emit(_analyze_paths(paths, with_analysis=True), fmt)
+    _emit_pages(paths, True, fmt)
 
 
 @main.command()
@@ -338,7 +358,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     Example:
       duokong extract data/samples/zblog --format text
     """
-    _emit(_analyze_paths(paths, with_analysis=False), fmt)
+    _emit_pages(paths, False, fmt)
 
 
 def _print_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 40) -> None:

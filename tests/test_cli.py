@@ -102,9 +102,15 @@ def test_analyze_bad_page_yields_error_object_in_input_order(tmp_path):
     assert second["error"] is None and len(second["stances"]) == 2
 
 
-def test_missing_input_is_a_one_line_error(tmp_path):
-    out = invoke("analyze", tmp_path / "nope.html")
-    assert out.exit_code != 0 and "does not exist" in out.output
+def test_missing_input_is_a_record_and_the_other_paths_are_still_read(tmp_path):
+    page = next((SAMPLES / "news").glob("*.html"))
+    out = invoke("analyze", tmp_path / "nope.html", page, "--format", "jsonl")
+    assert out.exit_code == 1
+    lines = out.output.splitlines()
+    missing, found = (json.loads(line) for line in lines[:2])
+    assert "does not exist" in missing["error"] and missing["stances"] is None
+    assert found["error"] is None and len(found["stances"]) == 2
+    assert "not found" in lines[-1] and "nope.html" in lines[-1]
 
 
 def test_sql_groups_stances(db):
