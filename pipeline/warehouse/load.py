@@ -244,6 +244,7 @@ def write_results(
     con.execute("BEGIN TRANSACTION")
     try:
         existing: dict[str, str] = {}
+        stored: set[str] = set()
         if good:
             keys = pa.table({"page_key": list(good)})
             con.register("_keys", keys)
@@ -253,10 +254,18 @@ def write_results(
                 ).fetchall()
             )
             con.unregister("_keys")
+            ids = pa.table({"id": [r.article.id for r in good.values() if r.article]})
+            con.register("_ids", ids)
+            stored = {
+                r[0] for r in con.execute("SELECT id FROM articles JOIN _ids USING (id)").fetchall()
+            }
+            con.unregister("_ids")
         for key, r in good.items():
             assert r.article is not None
-            if key not in existing:
+            if key not in existing and r.article.id not in stored:
                 counts.new += 1
+            elif key not in existing:  # a renamed or copied input of an article we hold
+                counts.unchanged += 1
             elif existing[key] != r.article.id:
                 counts.updated += 1
             else:
