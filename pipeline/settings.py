@@ -48,6 +48,7 @@ class Settings:
     fetch_timeout_s: int
     fetch_retries: int
     fetch_host_interval_ms: int
+    fetch_hosts_at_once: int
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -61,6 +62,10 @@ class Settings:
         for name in ("lock_wait_s", "fetch_retries", "fetch_host_interval_ms"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be 0 or more, got {getattr(self, name)}")
+        if self.fetch_hosts_at_once < 1:
+            raise ConfigError(
+                f"fetch_hosts_at_once must be at least 1, got {self.fetch_hosts_at_once}"
+            )
         if self.fetch_timeout_s < 1:
             raise ConfigError(
                 f"fetch_timeout_s must be at least 1 second, got {self.fetch_timeout_s}"

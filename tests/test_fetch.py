@@ -1,7 +1,9 @@
 """Fetching URL lists against a server the test starts on 127.0.0.1."""
 
+import threading
 import time
 from http.server import BaseHTTPRequestHandler
+from typing import ClassVar
 
 import pytest
 
@@ -146,3 +148,49 @@ def test_a_server_error_is_retried_then_rejected_with_its_status():
     with serving() as url:
         rej = fetch(f"{url}/error", retries=2, backoff=(0.01,))
     assert isinstance(rej, Reject) and rej.reason == "http-500"
+
+
+class Holding(BaseHTTPRequestHandler):
+    """Holds each request a moment and records how many were in flight, in all and per Host."""
+
+    lock = threading.Lock()
+    in_flight: ClassVar[dict[str, int]] = {}
+    most_in_all = 0
+    most_per_host = 0
+
+    def do_GET(self) -> None:
+        host = self.headers["Host"].split(":")[0]
+        cls = type(self)
+        with cls.lock:
+            cls.in_flight[host] = cls.in_flight.get(host, 0) + 1
+            cls.most_in_all = max(cls.most_in_all, sum(cls.in_flight.values()))
+            cls.most_per_host = max(cls.most_per_host, cls.in_flight[host])
+        time.sleep(0.3)
+        with cls.lock:
+            cls.in_flight[host] -= 1
+        body = f"<html><body><p>{host}{self.path}</p></body></html>".encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_url_list_fetches_hosts_side_by_side_and_each_host_one_at_a_time(settings):
+    """Two host names for one server on 127.0.0.1: their URLs overlap, one host's never do,
+    and the pages come back in the list's order."""
+    from dataclasses import replace
+
+    from pipeline.ingest import fetch_urls
+
+    with http_server(Holding) as url:
+        port = url.rsplit(":", 1)[1]
+        urls = [
+            f"http://{host}:{port}/{i}" for i in range(3) for host in ("127.0.0.1", "localhost")
+        ]
+        pages = fetch_urls(urls, replace(settings, fetch_host_interval_ms=0))
+    assert [p.source for p in pages] == urls
+    assert all(isinstance(p, RawPage) for p in pages)
+    assert Holding.most_per_host == 1 and Holding.most_in_all == 2
