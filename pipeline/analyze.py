@@ -7,6 +7,7 @@ reused for every page: loading per page would cost more than the analysis.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import cached_property
 
 from pipeline.decode import decode
@@ -65,10 +66,14 @@ class Analyzer:
         return extract_page(raw, text, encoding, self.boilerplate, self.settings.min_body_chars)
 
     def analyze_article(self, article: Article) -> PageResult:
-        sentences = self.nlp.sentences(analysed_text(article))
-        item = AnalysisInput(article, sentences)
+        """Stances and predictions read the analysed head of a very long body (every model
+        and rule sees the same text); the article is stored whole."""
+        text = analysed_text(article)
+        read = article if text is article.body else replace(article, body=text)
+        sentences = self.nlp.sentences(text)
+        item = AnalysisInput(read, sentences)
         stances = self.classifier.predict(item, self.catalogue.ids)
-        predictions = self.predictor.extract(article, sentences)
+        predictions = self.predictor.extract(read, sentences)
         return PageResult(article.source, article, tuple(stances), tuple(predictions))
 
     def process(self, raw: RawPage, analyse: bool = True) -> PageResult:

@@ -734,3 +734,18 @@ def test_a_huge_body_is_analysed_up_to_a_limit_and_stored_whole(analyzer, monkey
     assert result.predictions and all(p.quote in body for p in result.predictions)
     every = analyzer.predictor.extract(result.article, analyzer.nlp.sentences(body))
     assert len(result.predictions) < len(every)
+
+
+def test_a_target_named_only_past_the_limit_is_not_read_as_mentioned(analyzer, monkeypatch):
+    """Every stage reads the same head of a huge body: the stance models' check for which
+    targets an article names scanned the whole body, minutes of regex on a 5 MB page, and
+    answered for text no model read."""
+    import pipeline.analyze
+
+    head = "\n".join(["我认为英伟达明年的股价还会继续上涨。"] * 10)
+    body = head + "\n" + "\n".join(["DeepSeek的模型很便宜。"] * 10)
+    monkeypatch.setattr(pipeline.analyze, "MAX_ANALYSED_CHARS", len(head) + 5)
+    result = analyzer.analyze_article(article(body, published=PUBLISHED))
+    labels = {s.target: s.label for s in result.stances}
+    assert labels["deepseek"] == "none" and labels["nvidia"] != "none"
+    assert result.article.body == body
