@@ -1044,6 +1044,17 @@ def test_a_threads_poster_is_the_name_under_its_toolbar(analyzer):
         assert _extract(analyzer, page).author == expected, toolbar
 
 
+def test_a_button_under_the_headline_is_no_byline(analyzer):
+    """An encyclopedia or a post prints buttons under its headline (送花, 点赞, 关注); a short
+    line there is read as a name, and a button's word must not pass for one."""
+    for button in ("送花", "点赞", "關注", "打赏"):
+        page = (
+            "<html><head><title>蔡健雅</title></head><body><h1>蔡健雅</h1>"
+            f"<div><i>{button}</i></div><div class='content'>{PROSE}</div></body></html>"
+        )
+        assert _extract(analyzer, page).author is None, button
+
+
 def test_a_phpbb_threads_first_poster_not_his_rank(analyzer):
     """phpBB 2 prints each poster's name, then a rank line (資深車友), in the post's left cell."""
 
