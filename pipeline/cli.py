@@ -448,7 +448,7 @@ def sql(query: str, db: str | None, fmt: str) -> None:
 @click.option(
     "--out",
     type=click.Path(),
-    help="Output file (default reports/stance-report.html); - writes to standard output.",
+    help="Output file (default reports/stance-report.html, or reports/<db name>-stance-report.html for a --db of its own); - writes to standard output.",
 )
 @click.option("--freq", type=click.Choice(["week", "month"]), default="week", show_default=True)
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First publish date (YYYY-MM-DD).")
@@ -475,7 +475,7 @@ def report(db, out, freq, since, until, target, fmt) -> None:
         raise click.ClickException(f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}")
     con = _readonly(db)
     target = _target_id(target, con, settings)
-    default = settings.path("report").with_suffix(
+    default = settings.report_path().with_suffix(
         {"html": ".html", "markdown": ".md", "csv": ".csv"}[fmt]
     )
     options = {

@@ -243,9 +243,7 @@ def write_run_report(settings: Settings, out: str | None) -> str:
     from pipeline.report import write_report
 
     with connect_readonly(settings.db_path()) as con:
-        return str(
-            write_report(con, out or str(settings.path("report")), freq=settings.report_freq)
-        )
+        return str(write_report(con, out or str(settings.report_path()), freq=settings.report_freq))
 
 
 def run_inputs(

@@ -95,6 +95,15 @@ class Settings:
         """The database path: relative to the current directory, as a user typing --db expects."""
         return Path(self.db).expanduser()
 
+    def report_path(self) -> Path:
+        """The report's default file. With a database of its own (--db elsewhere) and the
+        report left at its default, the file is named after the database, so that one
+        database's report does not overwrite another's: reports/<db name>-stance-report.html."""
+        default = Path(_DEFAULTS["report"])
+        if Path(self.report) != default or Path(self.db) == Path(_DEFAULTS["db"]):
+            return self.path("report")
+        return self.path("report").with_name(f"{Path(self.db).stem}-{default.name}")
+
     def with_overrides(self, **values: Any) -> Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
@@ -110,10 +119,15 @@ def _coerce(name: str, value: str, default: Any) -> Any:
     return value
 
 
+def _defaults() -> dict[str, Any]:
+    return tomllib.loads(resources.files("pipeline").joinpath("defaults.toml").read_text("utf-8"))
+
+
+_DEFAULTS = _defaults()
+
+
 def load_settings(config_file: str | Path | None = None) -> Settings:
-    defaults = tomllib.loads(
-        resources.files("pipeline").joinpath("defaults.toml").read_text("utf-8")
-    )
+    defaults = _defaults()
     values: dict[str, Any] = dict(defaults)
     user_file = config_file or os.environ.get("DUOKONG_CONFIG")
     if user_file is None and Path("duokong.toml").is_file():

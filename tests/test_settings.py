@@ -88,3 +88,15 @@ def test_a_catalogue_entry_that_cannot_work_is_refused(tmp_path, entries, messag
     path.write_text(entries, "utf-8")
     with pytest.raises(ConfigError, match=message):
         Catalogue.load(path)
+
+
+def test_each_database_has_its_own_default_report(tmp_path):
+    from pipeline.settings import load_settings
+
+    default = load_settings()
+    other = default.with_overrides(db=str(tmp_path / "weibo.duckdb"))
+    chosen = other.with_overrides(report=str(tmp_path / "mine.html"))
+    assert default.report_path().name == "stance-report.html"
+    assert other.report_path().name == "weibo-stance-report.html"
+    assert other.report_path().parent == default.report_path().parent
+    assert chosen.report_path() == tmp_path / "mine.html"
