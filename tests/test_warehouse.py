@@ -301,6 +301,67 @@ def test_an_edited_page_keeps_the_outcome_of_a_claim_it_still_makes(lexicon_anal
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
 
 
+def test_editing_a_repost_leaves_the_original_its_claims_and_outcomes(lexicon_analyzer, db_path):
+    """Two pages with one text share an article; when the repost alone changes, the original
+    page still reads that article, so its predictions and their outcomes stay where they are."""
+    original = _page(lexicon_analyzer, "a.html")
+    repost = _page(lexicon_analyzer, "repost-of-a.html")
+    con = connect(db_path)
+    write_results(con, [original, repost], "r1", "lexicon.v1")
+    [pid] = [p.id for p in original.predictions if "创新高" in p.quote]
+    con.execute(
+        "INSERT INTO prediction_outcomes VALUES (?, 'wrong', current_date, NULL, NULL, now())",
+        [pid],
+    )
+    claims = con.execute(
+        "SELECT count(*) FROM predictions WHERE article_id = ?", [original.article.id]
+    ).fetchone()[0]
+    edited = _page(lexicon_analyzer, "repost-of-a.html", body="英伟达的财报非常强劲，转载时改了。")
+    write_results(con, [edited], "r2", "lexicon.v1")
+    assert (
+        con.execute(
+            "SELECT count(*) FROM predictions WHERE article_id = ?", [original.article.id]
+        ).fetchone()[0]
+        == claims
+    )
+    assert con.execute("SELECT prediction_id, outcome FROM prediction_outcomes").fetchall() == [
+        (pid, "wrong")
+    ]
+
+
+def test_a_repost_elsewhere_does_not_take_over_the_original_byline(lexicon_analyzer, db_path):
+    original = _page(lexicon_analyzer, "a.html")
+    con = connect(db_path)
+    write_results(con, [original], "r1", "lexicon.v1")
+    html = PAGE.format(
+        title="英伟达财报点评",
+        body="英伟达的财报非常强劲，数据中心业务增长很快。",
+        day="2025-03-01",
+    )
+    repost = lexicon_analyzer.process(
+        RawPage(
+            "https://zhuanzai.example/p/1.html",
+            html.encode("utf-8"),
+            "html",
+            url="https://zhuanzai.example/p/1.html",
+        )
+    )
+    assert repost.article.id == original.article.id
+    write_results(con, [repost], "r2", "lexicon.v1")
+    assert con.execute("SELECT source, url FROM articles").fetchall() == [("a.html", None)]
+
+
+def test_a_target_taken_out_of_the_catalogue_loses_its_stances(lexicon_analyzer, db_path):
+    from dataclasses import replace
+
+    first = _page(lexicon_analyzer, "a.html")
+    con = connect(db_path)
+    write_results(con, [first], "r1", "lexicon.v1")
+    again = replace(first, stances=tuple(s for s in first.stances if s.target != "deepseek"))
+    write_results(con, [again], "r2", "lexicon.v1")
+    assert con.execute("SELECT DISTINCT target FROM stances").fetchall() == [("nvidia",)]
+
+
 def test_the_chart_leaves_months_without_articles_as_gaps():
     """Bars stand on a calendar axis: January, February and May 2025 are not three neighbours,
     and the net line is not drawn across the empty months."""

@@ -324,10 +324,14 @@ def write_results(
             con,
             "articles",
             list(articles.values()),
+            # Read again from the page it came from, an article takes that page's metadata (a
+            # publish date corrected); a repost of the same text elsewhere does not take over
+            # the first page's site, author and URL, nor its claims' scores.
             "ON CONFLICT (id) DO UPDATE SET url = excluded.url, site = excluded.site, "
             "title = excluded.title, author = excluded.author, published = excluded.published, "
             "category = excluded.category, extractor = excluded.extractor, "
-            "encoding = excluded.encoding, updated_at = excluded.updated_at",
+            "encoding = excluded.encoding, updated_at = excluded.updated_at "
+            "WHERE articles.source = excluded.source",
         )
         _insert(
             con,
@@ -371,20 +375,54 @@ def write_results(
             for key, old in existing.items()
             if old != good[key].article.id  # type: ignore[union-attr]
         ]
+        # An article another page still points at (a repost of the same text) is left as it
+        # is: its predictions and their outcomes belong to that page too.
         con.register("_ids", pa.table({"id": written + replaced}))
+        con.register("_written", pa.table({"id": written}))
         con.register(
             "_new_preds",
             pa.table({"id": list(predictions)}, schema=pa.schema([("id", pa.string())])),
         )
+        con.register(
+            "_new_stances",
+            pa.table(
+                {
+                    "article_id": [k[0] for k in stances],
+                    "target": [k[1] for k in stances],
+                    "model": [k[2] for k in stances],
+                },
+                schema=pa.schema(
+                    [("article_id", pa.string()), ("target", pa.string()), ("model", pa.string())]
+                ),
+            ),
+        )
         try:
+            still_read = {
+                row[0]
+                for row in con.execute(
+                    "SELECT DISTINCT article_id FROM pages JOIN _ids ON pages.article_id = _ids.id"
+                ).fetchall()
+            }
             _carry_outcomes(
                 con,
-                [(old, good[key].article.id) for key, old in existing.items()],  # type: ignore[union-attr]
+                [
+                    (old, good[key].article.id)  # type: ignore[union-attr]
+                    for key, old in existing.items()
+                    if old not in still_read
+                ],
             )
             con.execute(
-                "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _ids) "
+                "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _written) "
                 "AND id NOT IN (SELECT id FROM _new_preds) "
                 "AND id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
+            )
+            # A target taken out of the catalogue (or renamed) has no stance in an article read
+            # again by the same model: its old row would stay in reports for ever otherwise.
+            con.execute(
+                "DELETE FROM stances WHERE article_id IN (SELECT id FROM _written) "
+                "AND model IN (SELECT model FROM _new_stances) "
+                "AND (article_id, target, model) NOT IN "
+                "(SELECT article_id, target, model FROM _new_stances)"
             )
             con.execute(
                 "CREATE OR REPLACE TEMP TABLE _orphans AS SELECT id FROM _ids "
@@ -401,8 +439,8 @@ def write_results(
             )
             con.execute("DROP TABLE _orphans")
         finally:
-            con.unregister("_ids")
-            con.unregister("_new_preds")
+            for name in ("_ids", "_written", "_new_preds", "_new_stances"):
+                con.unregister(name)
         # An input refused before (a broken catalogue, a page since fixed) that now reads is no
         # reject any more: rejects lists what is refused now.
         fixed = [r.article.source for r in good.values() if r.article is not None]
