@@ -72,14 +72,6 @@ def _filters(
     return (" AND ".join(clauses) or "TRUE"), params
 
 
-def _period_start(day: date | None, freq: str) -> date | None:
-    if day is None:
-        return None
-    if freq == "week":
-        return date.fromordinal(day.toordinal() - day.weekday())
-    return day.replace(day=1)
-
-
 def gather(
     con: duckdb.DuckDBPyConnection,
     freq: str = "week",
@@ -87,13 +79,19 @@ def gather(
     until: date | None = None,
     target: str | None = None,
 ) -> ReportData:
-    view, col = FREQ_VIEWS[freq]
-    # A period counts when it overlaps the range: --since on a Wednesday keeps that week.
-    period_since = _period_start(since, freq)
-    where, params = _filters(period_since, until, target, col, "target")
-    periods = _rows(con, f"SELECT * FROM {view} WHERE {where} ORDER BY target, {col}", params)
+    _, col = FREQ_VIEWS[freq]
+    # The periods of stance_weekly/monthly, counted over the articles in the range only: a
+    # range starting on a Wednesday keeps that week, with the articles from Wednesday on,
+    # as every other table of the report counts them.
+    where_d, params_d = _filters(since, until, target, "date", "target")
+    view = f"""(SELECT date_trunc('{freq}', date)::DATE AS {col}, target,
+                   sum(bullish)::INTEGER AS bullish, sum(bearish)::INTEGER AS bearish,
+                   sum(neutral)::INTEGER AS neutral, sum(articles)::INTEGER AS articles,
+                   (sum(bullish) - sum(bearish)) / sum(articles)::DOUBLE AS net
+               FROM stance_daily WHERE {where_d} GROUP BY ALL)"""
+    periods = _rows(con, f"SELECT * FROM {view} ORDER BY target, {col}", params_d)
     where_a, params_a = _filters(since, until, target, "a.published", "s.target")
-    moves = _moves(con, view, col, freq, where, params)
+    moves = _moves(con, view, col, freq, params_d, since, until)
     trends = []
     for t in sorted({p["target"] for p in periods} | ({target} if target else set())):
         rows = [p for p in periods if p["target"] == t]
@@ -182,16 +180,23 @@ def gather(
 
 
 def _moves(
-    con: duckdb.DuckDBPyConnection, view: str, col: str, freq: str, where: str, params: list[Any]
+    con: duckdb.DuckDBPyConnection,
+    view: str,
+    col: str,
+    freq: str,
+    params: list[Any],
+    since: date | None,
+    until: date | None,
 ) -> list[dict[str, Any]]:
     """The three periods per target where the net index moved most, with the articles behind
-    each move (those whose label points the way the index moved)."""
+    each move (those whose label points the way the index moved), within the range."""
+    in_range, range_params = _filters(since, until, None, "a.published", "")
     moves = _rows(
         con,
         f"""WITH p AS (
                 SELECT target, {col} AS period, net, articles,
                        net - lag(net) OVER (PARTITION BY target ORDER BY {col}) AS delta
-                FROM {view} WHERE {where})
+                FROM {view})
             SELECT * FROM p WHERE delta IS NOT NULL AND delta <> 0
             QUALIFY row_number() OVER (PARTITION BY target ORDER BY abs(delta) DESC, period) <= 3
             ORDER BY target, abs(delta) DESC""",
@@ -203,8 +208,9 @@ def _moves(
             f"""SELECT a.title, a.url, a.source, a.site, a.published, s.label, s.evidence
                 FROM latest_stances s JOIN articles a ON a.id = s.article_id
                 WHERE s.target = ? AND date_trunc('{freq}', a.published)::DATE = ? AND s.label = ?
+                AND {in_range}
                 ORDER BY s.score DESC LIMIT 3""",
-            [m["target"], m["period"], "bullish" if m["delta"] > 0 else "bearish"],
+            [m["target"], m["period"], "bullish" if m["delta"] > 0 else "bearish", *range_params],
         )
     return moves
 

@@ -399,7 +399,20 @@ def test_report_links_only_web_urls_and_keeps_the_partial_first_week(
     )
     con = connect(db_path)
     write_results(con, [page], "r", "lexicon.v1")
+    before = lexicon_analyzer.process(  # the same week, before the range: not counted
+        RawPage(
+            "y.html",
+            PAGE.format(
+                title="另一篇",
+                body="英伟达的估值已经太高，这一周我们为测试另写了一篇。",
+                day="2025-03-03",
+            ).encode(),
+            "html",
+        )
+    )
+    write_results(con, [before], "r", "lexicon.v1")
     data = gather(con, "week", since=d(2025, 3, 5))
-    assert [p["week"] for p in data.targets[0].periods] == [d(2025, 3, 3)]
+    assert [(p["week"], p["articles"]) for p in data.targets[0].periods] == [(d(2025, 3, 3), 1)]
+    assert gather(con, "week").targets[0].periods[0]["articles"] == 2
     html = render_html(data)
     assert "javascript:" not in html
