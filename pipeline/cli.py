@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -130,6 +131,7 @@ def run(
     """
     from pipeline.errors import InputError
     from pipeline.lock import run_lock
+    from pipeline.stance import registry
     from pipeline.targets import Catalogue
     from pipeline.warehouse import connect
 
@@ -138,6 +140,9 @@ def run(
         if not Path(p).expanduser().exists():
             raise InputError(f"input {p} does not exist; give a file, a folder or a *.urls list")
     Catalogue.load(settings.path("targets_file"))  # a broken catalogue is one line, not a flow
+    registry.check(settings.model)  # so is a mistyped model name
+    report_file = Path(report_path) if report_path else settings.report_path()
+    _check_writable(report_file, "--report")
     _stop_cleanly_on_sigterm()
     wait = wait_s if wait_s is not None else settings.lock_wait_s
     # The lock and the database are checked here, before Prefect starts, so that a refusal is
@@ -424,6 +429,10 @@ def sql(query: str, db: str | None, fmt: str) -> None:
     con = _readonly(db)
     try:
         statements = con.extract_statements(query)
+        if not statements:
+            raise click.ClickException(
+                'no SQL statement given; for example: duokong sql "select count(*) from articles"'
+            )
         if len(statements) > 1:
             # DuckDB would run them all and show the last result only.
             raise click.ClickException(
@@ -436,8 +445,14 @@ def sql(query: str, db: str | None, fmt: str) -> None:
             raise ReadOnlyQueryError(
                 f"duokong sql is read-only; the statement was refused ({exc})"
             ) from None
+        if "disabled by configuration" in str(exc):
+            raise click.ClickException(
+                f"query failed: {exc}. duokong sql reads the database only; to join files "
+                "(CSV, Parquet) with it, open it in Python: "
+                "duckdb.connect('data/duokong.duckdb', read_only=True)"
+            ) from None
         raise click.ClickException(f"query failed: {exc}") from None
-    if cur.description is None:
+    if cur is None or cur.description is None:
         click.echo("(no rows)")
         return
     _print_rows([d[0] for d in cur.description], cur.fetchall(), fmt)
@@ -488,7 +503,23 @@ def report(db, out, freq, since, until, target, fmt) -> None:
     if out == "-":
         click.echo(render_report(con, **options), nl=False)
         return
+    _check_writable(Path(out or default), "--out")
     click.echo(str(write_report(con, out or default, **options)))
+
+
+def _check_writable(path: Path, option: str) -> None:
+    """A report path that cannot be written is refused before any work: a run would otherwise
+    store everything and then end in a traceback."""
+    if path.is_dir():
+        raise click.ClickException(f"{option} {path} is a folder; give a file name in it")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(
+            f"{option} {path}: cannot create its folder ({exc.strerror}); give a writable path"
+        ) from None
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise click.ClickException(f"{option} {path} is not writable; give a writable path")
 
 
 @main.command()

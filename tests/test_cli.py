@@ -368,3 +368,30 @@ def test_analyze_reads_a_page_from_standard_input():
     [obj] = [json.loads(line) for line in out.output.splitlines()]
     assert out.exit_code == 0 and obj["source"] == "<stdin>" and obj["error"] is None
     assert obj["title"] and len(obj["stances"]) >= 2
+
+
+@pytest.mark.parametrize("query", ["", ";", "  -- only a comment"])
+def test_sql_without_a_statement_says_so(db, query):
+    out = invoke("sql", query, "--db", db)
+    assert out.exit_code == 1 and "no SQL statement" in out.output
+    assert "Traceback" not in out.output
+
+
+def test_report_to_a_folder_or_nowhere_is_one_line(db, tmp_path):
+    folder = invoke("report", "--db", db, "--out", tmp_path)
+    assert folder.exit_code == 1 and "is a folder" in folder.output
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    nowhere = invoke("report", "--db", db, "--out", blocked / "r.html")
+    assert nowhere.exit_code == 1 and "cannot create its folder" in nowhere.output
+
+
+def test_run_refuses_a_bad_report_path_and_model_before_it_starts(tmp_path, monkeypatch):
+    page = next((SAMPLES / "news").glob("*.html"))
+    db = tmp_path / "w.duckdb"
+    out = invoke("run", page, "--db", db, "--report", tmp_path)
+    assert out.exit_code == 1 and "is a folder" in out.output and not db.exists()
+    monkeypatch.setenv("DUOKONG_MODEL", "nosuch.v9")
+    out = invoke("run", page, "--db", db)
+    assert out.exit_code == 1 and "unknown stance model 'nosuch.v9'" in out.output
+    assert out.output.count("\n") == 1 and not db.exists()

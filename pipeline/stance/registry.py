@@ -30,12 +30,19 @@ def _load_builtin() -> None:
     from pipeline.stance import lexicon, linear, transformer  # noqa: F401
 
 
-def create(name: str, settings: Settings, catalogue: Catalogue) -> StanceClassifier:
+def check(name: str) -> None:
+    """Refuse a model name no backend has, naming those that exist: a run checks this before
+    it starts its workers, each of which would otherwise fail on it with a traceback."""
     _load_builtin()
     if name not in _REGISTRY:
         raise UnknownModelError(
-            f"unknown stance model {name!r}; available: {', '.join(sorted(_REGISTRY))}"
+            f"unknown stance model {name!r} (setting `model`); available: "
+            f"{', '.join(sorted(_REGISTRY))}"
         )
+
+
+def create(name: str, settings: Settings, catalogue: Catalogue) -> StanceClassifier:
+    check(name)
     return _REGISTRY[name](settings, catalogue)
 
 
