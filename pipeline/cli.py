@@ -650,7 +650,7 @@ def predictions_scores(db: str | None, fmt: str) -> None:
 @click.option(
     "--replace",
     is_flag=True,
-    help="Change an outcome recorded before (the old one is kept in prediction_outcome_history).",
+    help="Change an outcome recorded before (the old one is kept in prediction_outcome_history; its note and evidence carry over only when the outcome stays the same).",
 )
 @click.option("--db", help="DuckDB file.")
 def predictions_resolve(

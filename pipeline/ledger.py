@@ -58,8 +58,9 @@ def resolve(
     today: date | None = None,
 ) -> Resolved:
     """Record outcome for the prediction whose id starts with prefix. An outcome recorded
-    before is changed only with replace, and then kept in prediction_outcome_history (its note
-    and evidence carry over when none are given)."""
+    before is changed only with replace, and then kept in prediction_outcome_history. Its note
+    and evidence carry over when none are given and the outcome stays the same; a changed
+    outcome starts without them, since they argued for the other verdict."""
     pid = find_prediction(con, prefix)
     today = today or date.today()
     due, conditional, quote = con.execute(
@@ -95,8 +96,9 @@ def resolve(
                 "INSERT INTO prediction_outcome_history VALUES (?, ?, ?, ?, ?, ?, now())",
                 [pid, *before],
             )
-            note = note if note is not None else before[2]
-            evidence = evidence if evidence is not None else before[3]
+            if before[0] == outcome:  # the same verdict, corrected: its reasons still hold
+                note = note if note is not None else before[2]
+                evidence = evidence if evidence is not None else before[3]
             con.execute("DELETE FROM prediction_outcomes WHERE prediction_id = ?", [pid])
         con.execute(
             "INSERT INTO prediction_outcomes VALUES (?, ?, ?, ?, ?, now())",

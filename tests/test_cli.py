@@ -238,18 +238,38 @@ def test_resolving_again_needs_replace_and_keeps_the_old_outcome(db_copy):
         "predictions", "resolve", pid, "--outcome", "wrong", "--replace", "--db", db_copy
     )
     assert replaced.exit_code == 0 and "(was correct)" in replaced.output
+    verdict = duckdb.connect(str(db_copy), read_only=True)
+    changed = verdict.execute(
+        "SELECT outcome, note, evidence FROM prediction_outcomes WHERE starts_with(prediction_id, ?)",
+        [pid],
+    ).fetchall()
+    verdict.close()
+    assert changed == [("wrong", None, None)]  # the reasons for "correct" do not carry over
+    for extra in (["--note", "missed"], ["--evidence", "https://example.com/b"]):
+        invoke(
+            "predictions",
+            "resolve",
+            pid,
+            "--outcome",
+            "wrong",
+            "--replace",
+            *extra,
+            "--db",
+            db_copy,
+        )
     con = duckdb.connect(str(db_copy), read_only=True)
     now = con.execute(
         "SELECT outcome, note, evidence FROM prediction_outcomes WHERE starts_with(prediction_id, ?)",
         [pid],
     ).fetchall()
     history = con.execute(
-        "SELECT outcome, note FROM prediction_outcome_history WHERE starts_with(prediction_id, ?)",
+        "SELECT outcome, note FROM prediction_outcome_history WHERE starts_with(prediction_id, ?) "
+        "ORDER BY replaced_at",
         [pid],
     ).fetchall()
     con.close()
-    assert now == [("wrong", "shipped", "https://example.com/a")]
-    assert history == [("correct", "shipped")]
+    assert now == [("wrong", "missed", "https://example.com/b")]  # the same verdict's do
+    assert history == [("correct", "shipped"), ("wrong", None), ("wrong", "missed")]
 
 
 def test_report_to_standard_output_says_how_the_net_index_moved(db_copy, tmp_path, monkeypatch):

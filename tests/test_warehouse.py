@@ -290,6 +290,11 @@ def test_an_edited_page_keeps_the_outcome_of_a_claim_it_still_makes(lexicon_anal
         "INSERT INTO prediction_outcomes VALUES (?, 'correct', current_date, 'shipped', NULL, now())",
         [pid],
     )
+    con.execute(  # the outcome it replaced, which must follow the claim too
+        "INSERT INTO prediction_outcome_history "
+        "VALUES (?, 'wrong', current_date, 'too early', NULL, now(), now())",
+        [pid],
+    )
     edited = _page(lexicon_analyzer, "a.html", body="英伟达的财报非常强劲，这是修改过的一版。")
     assert edited.article.id != first.article.id
     write_results(con, [edited], "r2", "lexicon.v1")
@@ -298,6 +303,10 @@ def test_an_edited_page_keeps_the_outcome_of_a_claim_it_still_makes(lexicon_anal
         "LEFT JOIN prediction_outcomes o ON o.prediction_id = p.id WHERE p.quote LIKE '%创新高%'"
     ).fetchall()
     assert rows == [(edited.article.id, "correct", "shipped")]
+    [new_id] = [p.id for p in edited.predictions if "创新高" in p.quote]
+    assert con.execute("SELECT prediction_id, note FROM prediction_outcome_history").fetchall() == [
+        (new_id, "too early")
+    ]
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
 
 

@@ -215,6 +215,10 @@ def _carry_outcomes(con: duckdb.DuckDBPyConnection, moves: list[tuple[str, str]]
         con.execute(
             "DELETE FROM prediction_outcomes WHERE prediction_id IN (SELECT old_id FROM _carried)"
         )
+        con.execute(  # the outcomes it replaced go with it: the claim's whole trail
+            "UPDATE prediction_outcome_history SET prediction_id = c.new_id FROM _carried c "
+            "WHERE prediction_outcome_history.prediction_id = c.old_id"
+        )
         con.execute("DROP TABLE _carried")
     finally:
         con.unregister("_moves")
