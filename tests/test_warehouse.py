@@ -371,6 +371,36 @@ def test_a_target_taken_out_of_the_catalogue_loses_its_stances(lexicon_analyzer,
     assert con.execute("SELECT DISTINCT target FROM stances").fetchall() == [("nvidia",)]
 
 
+def test_a_renamed_targets_resolved_claim_keeps_its_outcome_once(lexicon_analyzer, db_path):
+    """The catalogue's id nvidia was once "nv": the claim, read again about nvidia, takes the
+    outcome recorded for it under "nv", and the ledger does not hold the claim twice."""
+    from dataclasses import replace
+
+    page = _page(lexicon_analyzer, "a.html")
+    [claim] = [p for p in page.predictions if "创新高" in p.quote]
+    before = replace(
+        page,
+        predictions=tuple(
+            replace(p, target="nv", id=p.id[:-2] + "xx") if p is claim else p
+            for p in page.predictions
+        ),
+        stances=tuple(replace(s, target="nv") if s.target == "nvidia" else s for s in page.stances),
+    )
+    con = connect(db_path)
+    write_results(con, [before], "r1", "lexicon.v1")
+    con.execute(
+        "INSERT INTO prediction_outcomes VALUES (?, 'correct', current_date, NULL, NULL, now())",
+        [claim.id[:-2] + "xx"],
+    )
+    write_results(con, [page], "r2", "lexicon.v1")
+    rows = con.execute(
+        "SELECT p.target, o.outcome FROM predictions p "
+        "LEFT JOIN prediction_outcomes o ON o.prediction_id = p.id WHERE p.quote = ?",
+        [claim.quote],
+    ).fetchall()
+    assert rows == [("nvidia", "correct")]
+
+
 def test_the_chart_leaves_months_without_articles_as_gaps():
     """Bars stand on a calendar axis: January, February and May 2025 are not three neighbours,
     and the net line is not drawn across the empty months."""

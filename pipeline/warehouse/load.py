@@ -207,21 +207,48 @@ def _carry_outcomes(con: duckdb.DuckDBPyConnection, moves: list[tuple[str, str]]
             "WHERE p.id IN (SELECT prediction_id FROM prediction_outcomes) "
             "AND n.id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
         )
-        con.execute(
-            "INSERT INTO prediction_outcomes SELECT c.new_id, o.outcome, o.resolved_on, o.note, "
-            "o.evidence, o.recorded_at FROM _carried c JOIN prediction_outcomes o "
-            "ON o.prediction_id = c.old_id"
-        )
-        con.execute(
-            "DELETE FROM prediction_outcomes WHERE prediction_id IN (SELECT old_id FROM _carried)"
-        )
-        con.execute(  # the outcomes it replaced go with it: the claim's whole trail
-            "UPDATE prediction_outcome_history SET prediction_id = c.new_id FROM _carried c "
-            "WHERE prediction_outcome_history.prediction_id = c.old_id"
-        )
-        con.execute("DROP TABLE _carried")
+        _move_carried(con)
     finally:
         con.unregister("_moves")
+
+
+def _move_carried(con: duckdb.DuckDBPyConnection) -> None:
+    """Outcomes from old_id to new_id for each pair in the temp table _carried, which goes."""
+    con.execute(
+        "INSERT INTO prediction_outcomes SELECT c.new_id, o.outcome, o.resolved_on, o.note, "
+        "o.evidence, o.recorded_at FROM _carried c JOIN prediction_outcomes o "
+        "ON o.prediction_id = c.old_id"
+    )
+    con.execute(
+        "DELETE FROM prediction_outcomes WHERE prediction_id IN (SELECT old_id FROM _carried)"
+    )
+    con.execute(  # the outcomes it replaced go with it: the claim's whole trail
+        "UPDATE prediction_outcome_history SET prediction_id = c.new_id FROM _carried c "
+        "WHERE prediction_outcome_history.prediction_id = c.old_id"
+    )
+    con.execute("DROP TABLE _carried")
+
+
+def _carry_retargeted(con: duckdb.DuckDBPyConnection) -> None:
+    """A resolved claim whose target left the catalogue (renamed: huawei became hw) and which
+    the article read again makes word for word about another target: the outcome moves to
+    that claim, and the old one goes, so the ledger does not ask for the claim twice. Reads the
+    batch's temp tables _written, _new_preds and _new_stances."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _carried AS "
+        "SELECT p.id AS old_id, any_value(n.id) AS new_id FROM predictions p "
+        "JOIN predictions n ON n.article_id = p.article_id AND n.quote = p.quote AND n.id <> p.id "
+        "WHERE p.article_id IN (SELECT id FROM _written) "
+        "AND p.id NOT IN (SELECT id FROM _new_preds) AND n.id IN (SELECT id FROM _new_preds) "
+        "AND p.target IS NOT NULL AND p.target NOT IN (SELECT target FROM _new_stances) "
+        "AND p.id IN (SELECT prediction_id FROM prediction_outcomes) "
+        "AND n.id NOT IN (SELECT prediction_id FROM prediction_outcomes) "
+        "GROUP BY p.id"
+    )
+    gone = [r[0] for r in con.execute("SELECT old_id FROM _carried").fetchall()]
+    _move_carried(con)
+    if gone:
+        con.execute(f"DELETE FROM predictions WHERE id IN ({', '.join('?' * len(gone))})", gone)
 
 
 def write_results(
@@ -415,6 +442,7 @@ def write_results(
                     if old not in still_read
                 ],
             )
+            _carry_retargeted(con)
             con.execute(
                 "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _written) "
                 "AND id NOT IN (SELECT id FROM _new_preds) "
