@@ -137,7 +137,9 @@ def gather(
                   (SELECT count(*) FROM runs) AS runs,
                   (SELECT min(published) FROM articles) AS first_date,
                   (SELECT max(published) FROM articles) AS last_date,
-                  (SELECT value FROM meta WHERE key = 'current_model') AS model""",
+                  (SELECT value FROM meta WHERE key = 'current_model') AS model,
+                  (SELECT count(*) FROM articles WHERE id NOT IN
+                      (SELECT article_id FROM latest_stances)) AS unread""",
     )[0]
     prov["version"] = __version__
     prov["reject_reasons"] = reject_reasons(con)
@@ -394,7 +396,7 @@ def render_markdown(data: ReportData) -> str:
     p = data.provenance
     out += [
         "",
-        f"_{p['articles']} articles, {p['rejects']} rejected inputs{_reasons(p)}, {p['runs']} runs; model {p['model']}; duokong {p['version']}_",
+        f"_{p['articles']} articles, {p['rejects']} rejected inputs{_reasons(p)}, {p['runs']} runs; model {p['model']}{_unread(p)}; duokong {p['version']}_",
         "",
     ]
     if data.runs:
@@ -462,6 +464,13 @@ def write_report(
     out.write_text(text, encoding="utf-8")
     log.info("wrote %s report to %s", fmt, out)
     return out
+
+
+def _unread(prov: dict) -> str:
+    """Articles the current model has not read (it was switched on for new inputs only): the
+    report counts without them, and says so."""
+    n = prov.get("unread") or 0
+    return f" ({n} articles not read by it: duokong run --full reads them)" if n else ""
 
 
 def _reasons(prov: dict) -> str:

@@ -455,3 +455,22 @@ def test_report_links_only_web_urls_and_keeps_the_partial_first_week(
     assert gather(con, "week").targets[0].periods[0]["articles"] == 2
     html = render_html(data)
     assert "javascript:" not in html
+
+
+def test_the_report_says_how_many_articles_the_current_model_has_not_read(
+    lexicon_analyzer, db_path
+):
+    """A model switched on for new inputs only: the report counts its stances alone, and says
+    how many articles it leaves out and how to read them."""
+    from dataclasses import replace
+
+    from pipeline.report import gather, render_markdown
+
+    first = _page(lexicon_analyzer, "a.html")
+    first = replace(first, stances=tuple(replace(s, model="linear.v1") for s in first.stances))
+    con = connect(db_path)
+    write_results(con, [first], "r1", "linear.v1")
+    other = _page(lexicon_analyzer, "b.html", body="英伟达的估值已经太高，这是另一篇文章的内容。")
+    write_results(con, [other], "r2", "lexicon.v1")
+    text = render_markdown(gather(con))
+    assert "2 articles" in text and "1 articles not read by it: duokong run --full" in text
