@@ -84,6 +84,8 @@ def run_lock(db: str | Path, wait_s: float = 0.0) -> Iterator[Path]:
     if str(db) == ":memory:":
         yield Path(":memory:")
         return
+    if Path(db).expanduser().is_dir():  # before a stray lock file is made beside the folder
+        raise WarehouseError(f"database {db} is a folder; pass --db with a .duckdb file")
     path = lock_path(Path(db).expanduser()).resolve()
     key, me = str(path), threading.get_ident()
     with _guard:

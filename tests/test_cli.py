@@ -415,3 +415,17 @@ def test_run_refuses_a_bad_report_path_and_model_before_it_starts(tmp_path, monk
     out = invoke("run", page, "--db", db)
     assert out.exit_code == 1 and "unknown stance model 'nosuch.v9'" in out.output
     assert out.output.count("\n") == 1 and not db.exists()
+
+
+def test_a_database_that_is_a_folder_or_not_duckdb_is_named_as_such(tmp_path):
+    junk = tmp_path / "notes.duckdb"
+    junk.write_text("not a database")
+    for args, says in (
+        (("sql", "select 1", "--db", tmp_path), "is a folder"),
+        (("run", SAMPLES / "news", "--db", tmp_path), "is a folder"),
+        (("sql", "select 1", "--db", junk), "is not a DuckDB database"),
+        (("predictions", "resolve", "abc", "--outcome", "void", "--db", junk), "is not a DuckDB"),
+    ):
+        out = invoke(*args)
+        assert out.exit_code == 1 and says in out.output, args
+    assert not (tmp_path.parent / f"{tmp_path.name}.lock").exists()

@@ -14,6 +14,8 @@ from pipeline.warehouse.migrations import migrate
 def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection with the schema brought up to date."""
     path = Path(path)
+    if path.is_dir():
+        raise WarehouseError(f"database {path} is a folder; pass --db with a .duckdb file")
     if str(path) != ":memory:" and not path.parent.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -27,6 +29,11 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
             raise WarehouseError(
                 f"database {path} is open in another process ({_first_line(exc)}); wait for "
                 "that duokong run, sql or report to end, then run again"
+            ) from None
+        if _not_duckdb(exc):
+            raise WarehouseError(
+                f"{path} is not a DuckDB database; pass --db with a file `duokong run` made, "
+                "or a new file name"
             ) from None
         raise WarehouseError(
             f"cannot open database {path} for writing ({_first_line(exc)}); check that the "
@@ -56,6 +63,8 @@ def _first_line(exc: Exception) -> str:
 def require_database(path: str | Path) -> Path:
     """path, when a database is there: commands that read or resolve must not create one."""
     path = Path(path)
+    if path.is_dir():
+        raise WarehouseError(f"database {path} is a folder; pass --db with a .duckdb file")
     if not path.is_file():
         raise WarehouseError(
             f"database {path} does not exist; run `duokong run` first or pass --db"
@@ -63,11 +72,19 @@ def require_database(path: str | Path) -> Path:
     return path
 
 
+def _not_duckdb(exc: Exception) -> bool:
+    return "not a valid duckdb database" in str(exc).lower()
+
+
 def connect_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
     path = require_database(path)
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.IOException as exc:
+        if _not_duckdb(exc):
+            raise WarehouseError(
+                f"{path} is not a DuckDB database; pass --db with a file `duokong run` made"
+            ) from None
         raise WarehouseError(
             f"cannot open database {path} ({exc}); is a run writing to it now?"
         ) from None
