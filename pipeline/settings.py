@@ -6,6 +6,7 @@ construction, with the list of allowed values, instead of deep inside a batch.
 
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FREQS = ("week", "month")
@@ -129,6 +132,7 @@ _DEFAULTS = _defaults()
 def load_settings(config_file: str | Path | None = None) -> Settings:
     defaults = _defaults()
     values: dict[str, Any] = dict(defaults)
+    origin: dict[str, str] = {}  # key -> where its value was set, for error messages
     user_file = config_file or os.environ.get("DUOKONG_CONFIG")
     if user_file is None and Path("duokong.toml").is_file():
         user_file = "duokong.toml"
@@ -158,8 +162,32 @@ def load_settings(config_file: str | Path | None = None) -> Settings:
                     f"got {value!r}"
                 )
         values.update(user)
+        origin.update({key: f"config file {path}" for key in user})
     for f in fields(Settings):
         env = os.environ.get(f"DUOKONG_{f.name.upper()}")
         if env is not None:
             values[f.name] = _coerce(f.name, env, defaults[f.name])
-    return Settings(**values)
+            origin[f.name] = f"DUOKONG_{f.name.upper()}"
+    _warn_unknown_variables(defaults)
+    try:
+        return Settings(**values)
+    except ConfigError as exc:  # say where the bad value was set: a key alone may hide in env
+        key = str(exc).split(" ", 1)[0]
+        raise ConfigError(f"{exc} (set by {origin[key]})" if key in origin else str(exc)) from None
+
+
+# Variables of ours that are no setting: the config file's path, and the checkout's for Prefect.
+_OTHER_VARIABLES = {"DUOKONG_CONFIG", "DUOKONG_HOME"}
+_warned: set[str] = set()
+
+
+def _warn_unknown_variables(defaults: dict[str, Any]) -> None:
+    """A mistyped variable (DUOKONG_BATCHSIZE) would be ignored without a word."""
+    known = {f"DUOKONG_{key.upper()}" for key in defaults} | _OTHER_VARIABLES | _warned
+    for name in sorted(n for n in os.environ if n.startswith("DUOKONG_") and n not in known):
+        _warned.add(name)  # once a process: settings are loaded in many places
+        log.warning(
+            "%s is no duokong setting and is ignored; settings: %s",
+            name,
+            ", ".join(f"DUOKONG_{key.upper()}" for key in sorted(defaults)),
+        )

@@ -100,3 +100,22 @@ def test_each_database_has_its_own_default_report(tmp_path):
     assert other.report_path().name == "weibo-stance-report.html"
     assert other.report_path().parent == default.report_path().parent
     assert chosen.report_path() == tmp_path / "mine.html"
+
+
+def test_a_bad_value_names_where_it_was_set(monkeypatch, tmp_path):
+    monkeypatch.setenv("DUOKONG_WORKERS", "-3")
+    with pytest.raises(ConfigError, match=r"workers must be .* \(set by DUOKONG_WORKERS\)"):
+        load_settings()
+    monkeypatch.delenv("DUOKONG_WORKERS")
+    config = tmp_path / "duokong.toml"
+    config.write_text('report_freq = "day"\n')
+    with pytest.raises(ConfigError, match=r"report_freq must be .* \(set by config file"):
+        load_settings(config)
+
+
+def test_a_mistyped_variable_is_warned_about(monkeypatch, caplog):
+    monkeypatch.setenv("DUOKONG_BATCHSIZE", "3")
+    with caplog.at_level("WARNING", logger="pipeline.settings"):
+        load_settings()
+    assert "DUOKONG_BATCHSIZE is no duokong setting" in caplog.text
+    assert "DUOKONG_BATCH_SIZE" in caplog.text
