@@ -575,8 +575,9 @@ def predictions_due(db: str | None, as_of, fmt: str) -> None:
     day = as_of.date() if as_of else date.today()
     cur = con.execute(
         "SELECT id[:12] AS id, due, target, direction, hedge, speaker, conditional, quote, "
-        "coalesce(site, '') AS site "
-        "FROM prediction_status WHERE outcome IS NULL AND due <= ? ORDER BY due, id",
+        "coalesce(site, '') AS site"
+        + (", author, title, url, published" if fmt in ("csv", "json") else "")
+        + " FROM prediction_status WHERE outcome IS NULL AND due <= ? ORDER BY due, id",
         [day],
     )
     rows = cur.fetchall()
@@ -622,7 +623,9 @@ def predictions_list(
 )
 def predictions_scores(db: str | None, fmt: str) -> None:
     """Per site and author: resolved predictions, hit rate and Brier score (the hedge read as a
-    probability: certain 0.95, likely 0.75, possible 0.55; see table hedge_probability).
+    probability: certain 0.95, likely 0.75, possible 0.55; see table hedge_probability). Only
+    the author's own claims count; reported_resolved counts the resolved claims the articles
+    report from others (分析师预计…), which are left out.
 
     \b
     Example:
@@ -630,10 +633,12 @@ def predictions_scores(db: str | None, fmt: str) -> None:
     """
 
     con = _readonly(db)
+    # Rounded for reading only: csv and json give the figures whole, for further work.
+    shown = "round({0}, 3) AS {0}" if fmt in ("table", "markdown") else "{0}"
     cur = con.execute(
         "SELECT site, coalesce(author, '(all authors)') AS author, resolved, correct, wrong, void, "
-        "round(hit_rate, 3) AS hit_rate, round(brier, 3) AS brier FROM prediction_scores "
-        "ORDER BY site, author NULLS FIRST"
+        f"{shown.format('hit_rate')}, {shown.format('brier')}, reported_resolved "
+        "FROM prediction_scores ORDER BY site, author NULLS FIRST"
     )
     rows = cur.fetchall()
     if not rows and fmt == "table":

@@ -322,12 +322,15 @@ def test_export_then_scores(db_copy, tmp_path):
     out = invoke("export", tmp_path / "x", "--db", db_copy, "--format", "csv")
     assert out.exit_code == 0 and (tmp_path / "x" / "articles.csv").is_file()
     assert "articles" in out.output
-    pid = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)[0][
-        "id"
-    ]
-    invoke("predictions", "resolve", pid, "--outcome", "correct", "--db", db_copy)
+    first = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)[0]
+    invoke("predictions", "resolve", first["id"], "--outcome", "correct", "--db", db_copy)
     rows = json.loads(invoke("predictions", "scores", "--db", db_copy, "--format", "json").output)
     assert any(r["correct"] >= 1 and r["hit_rate"] is not None for r in rows)
+    stated = {"certain": 0.95, "likely": 0.75, "possible": 0.55}[first["hedge"]]
+    own = [r for r in rows if r["resolved"] == 1]
+    assert first["speaker"] == "author" and all(r["reported_resolved"] == 0 for r in rows)
+    # the Brier score whole (0.0625), not rounded to 0.062
+    assert own and all(r["brier"] == pytest.approx((1 - stated) ** 2, abs=1e-9) for r in own)
 
 
 @pytest.mark.parametrize(
