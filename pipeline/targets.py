@@ -65,7 +65,11 @@ class Catalogue:
             raise ConfigError("the target catalogue is empty; add at least one [[target]]")
         ids = [t.id for t in targets]
         if len(set(ids)) != len(ids):
-            raise ConfigError(f"duplicate target ids in the catalogue: {ids}")
+            twice = sorted({i for i in ids if ids.count(i) > 1})
+            raise ConfigError(
+                f"the target catalogue has more than one [[target]] with id {', '.join(twice)}; "
+                "give each its own id (settings: targets_file)"
+            )
         owner: dict[str, str] = {}
         for t in targets:
             for term, kind in t.terms().items():

@@ -62,3 +62,19 @@ def test_adding_a_target_needs_no_code_change(tmp_path: Path):
     cat = Catalogue.load(path)
     assert cat.ids == ["nvidia", "deepseek", "amd"]
     assert cat.mentioned("苏姿丰说 AMD 的 MI300 卖得很好") == {"amd"}
+
+
+def test_a_duplicate_id_is_named_alone(tmp_path: Path):
+    import pytest
+
+    from pipeline.errors import ConfigError
+
+    toml = tmp_path / "targets.toml"
+    toml.write_text(
+        '[[target]]\nid = "nvidia"\nnames = ["英伟达"]\n'
+        '[[target]]\nid = "amd"\nnames = ["超威"]\n'
+        '[[target]]\nid = "nvidia"\nnames = ["辉达"]\n',
+        "utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"more than one \[\[target\]\] with id nvidia;"):
+        Catalogue.load(toml)
