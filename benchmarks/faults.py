@@ -366,6 +366,15 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+def reply_html(handler: BaseHTTPRequestHandler, html: str) -> None:
+    """A 200 answer with html as UTF-8, for the handlers that tests and benchmarks write."""
+    body = html.encode("utf-8")
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 @contextlib.contextmanager
 def http_server(handler: type[BaseHTTPRequestHandler] | None = None) -> Iterator[str]:
     """A handler (default: this module's) served on 127.0.0.1 at a free port, for the block;

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.faults import http_server  # noqa: E402
+from benchmarks.faults import http_server, reply_html  # noqa: E402
 from pipeline.ingest import fetch_urls  # noqa: E402
 from pipeline.records import RawPage  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
@@ -33,11 +33,7 @@ def handler(latency_s: float) -> type[BaseHTTPRequestHandler]:
     class Slow(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             time.sleep(latency_s)
-            body = "<html><body><p>英伟达的需求依然旺盛。</p></body></html>".encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body)
+            reply_html(self, "<html><body><p>英伟达的需求依然旺盛。</p></body></html>")
 
         def log_message(self, *args: object) -> None:
             pass

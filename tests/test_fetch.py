@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import pytest
 
-from benchmarks.faults import http_server
+from benchmarks.faults import http_server, reply_html
 from pipeline.fetch import fetch
 from pipeline.records import RawPage, Reject
 
@@ -168,11 +168,7 @@ class Holding(BaseHTTPRequestHandler):
         time.sleep(0.3)
         with cls.lock:
             cls.in_flight[host] -= 1
-        body = f"<html><body><p>{host}{self.path}</p></body></html>".encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.end_headers()
-        self.wfile.write(body)
+        reply_html(self, f"<html><body><p>{host}{self.path}</p></body></html>")
 
     def log_message(self, *args: object) -> None:
         pass
