@@ -14,10 +14,17 @@ import itertools
 import logging
 import os
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import (
+    FIRST_EXCEPTION,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -74,18 +81,22 @@ def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
     """Each URL is retried with back-off inside fetch(), and a URL that still fails is a
     Reject. Hosts are fetched side by side (fetch_hosts_at_once), each host's URLs one after
     another and at most one per fetch_host_interval_ms: a list mixing many sites should not
-    wait on each site's pacing and slow answers in turn, and no site gets more than one
+    wait on each site's pacing and slow answers in turn, and no host name gets more than one
     request at a time. Fetched every run: a page's bytes, not its URL, decide whether it is
-    processed again. The result is in the list's order."""
+    processed again. The result is in the list's order. Ctrl-C (or an error) stops every host
+    after the request it is in, not after its whole list."""
     pacer = HostPacer(settings.fetch_host_interval_ms / 1000)
     by_host: dict[str, list[int]] = {}
     for i, u in enumerate(urls):
-        by_host.setdefault(urlsplit(u).hostname or "", []).append(i)
+        by_host.setdefault(_host(u), []).append(i)
     out: list[RawPage | Reject | None] = [None] * len(urls)
     done = itertools.count(1)
+    stop = threading.Event()
 
     def host_urls(indexes: list[int]) -> None:
         for i in indexes:
+            if stop.is_set():
+                return
             out[i] = fetch(
                 urls[i],
                 timeout=settings.fetch_timeout_s,
@@ -97,10 +108,28 @@ def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
             if n % 50 == 0 or n == len(urls):
                 log.info("fetched %d of %d URLs", n, len(urls))
 
-    with ThreadPoolExecutor(min(settings.fetch_hosts_at_once, max(1, len(by_host)))) as pool:
-        for future in [pool.submit(host_urls, ix) for ix in by_host.values()]:
-            future.result()
+    pool = ThreadPoolExecutor(min(settings.fetch_hosts_at_once, max(1, len(by_host))))
+    try:
+        futures = [pool.submit(host_urls, ix) for ix in by_host.values()]
+        finished, _ = wait(futures, return_when=FIRST_EXCEPTION)
+        for future in finished:  # the error that ended the wait, before waiting on the rest
+            if (error := future.exception()) is not None:
+                raise error
+    except BaseException:
+        stop.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return [page for page in out if page is not None]
+
+
+def _host(url: str) -> str:
+    """The host name a URL's requests are paced under; a URL too broken to have one is fetched
+    (and refused as bad-url by fetch) under the empty name."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # http://[::1/page
+        return ""
 
 
 def split_inputs(found: list[Input]) -> tuple[list[Input], list[str]]:
