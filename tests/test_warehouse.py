@@ -312,7 +312,8 @@ def test_an_edited_page_keeps_the_outcome_of_a_claim_it_still_makes(lexicon_anal
 
 def test_editing_a_repost_leaves_the_original_its_claims_and_outcomes(lexicon_analyzer, db_path):
     """Two pages with one text share an article; when the repost alone changes, the original
-    page still reads that article, so its predictions and their outcomes stay where they are."""
+    page still reads that article, so its predictions and their outcomes stay where they are,
+    and the claim the edited repost still makes word for word gets a copy of the outcome."""
     original = _page(lexicon_analyzer, "a.html")
     repost = _page(lexicon_analyzer, "repost-of-a.html")
     con = connect(db_path)
@@ -333,9 +334,10 @@ def test_editing_a_repost_leaves_the_original_its_claims_and_outcomes(lexicon_an
         ).fetchone()[0]
         == claims
     )
-    assert con.execute("SELECT prediction_id, outcome FROM prediction_outcomes").fetchall() == [
-        (pid, "wrong")
-    ]
+    [copied] = [p.id for p in edited.predictions if "创新高" in p.quote]
+    outcomes = con.execute("SELECT prediction_id, outcome FROM prediction_outcomes").fetchall()
+    # the original keeps it; the claim the edited repost still makes gets a copy
+    assert sorted(outcomes) == sorted([(pid, "wrong"), (copied, "wrong")])
 
 
 def test_a_repost_elsewhere_does_not_take_over_the_original_byline(lexicon_analyzer, db_path):
@@ -399,6 +401,61 @@ def test_a_renamed_targets_resolved_claim_keeps_its_outcome_once(lexicon_analyze
         [claim.quote],
     ).fetchall()
     assert rows == [("nvidia", "correct")]
+
+
+def test_one_companys_verdict_does_not_pass_to_another_named_in_the_same_quote(
+    lexicon_analyzer, db_path
+):
+    """A quote naming two companies gives a claim for each; when one company leaves the
+    catalogue, its resolved verdict stays with it and does not pass to the other's claim."""
+    from dataclasses import replace
+
+    page = _page(lexicon_analyzer, "a.html")
+    [claim] = [p for p in page.predictions if "创新高" in p.quote]
+    gone = replace(claim, target="hw", id=claim.id[:-2] + "hw")
+    con = connect(db_path)
+    write_results(con, [replace(page, predictions=(*page.predictions, gone))], "r1", "lexicon.v1")
+    con.execute(
+        "INSERT INTO prediction_outcomes VALUES (?, 'wrong', current_date, 'hw fell', NULL, now())",
+        [gone.id],
+    )
+    write_results(con, [page], "r2", "lexicon.v1")  # hw is no target any more
+    rows = con.execute(
+        "SELECT p.target, o.note FROM predictions p "
+        "LEFT JOIN prediction_outcomes o ON o.prediction_id = p.id WHERE p.quote = ? ORDER BY 1",
+        [claim.quote],
+    ).fetchall()
+    assert rows == [("hw", "hw fell"), ("nvidia", None)]
+
+
+def test_a_repost_dated_later_does_not_move_the_claims_due_dates(lexicon_analyzer, db_path):
+    original = _page(lexicon_analyzer, "a.html", day="2025-03-01")
+    con = connect(db_path)
+    write_results(con, [original], "r1", "lexicon.v1")
+    query = "SELECT due FROM predictions WHERE quote LIKE '%创新高%'"
+    due = con.execute(query).fetchall()
+    repost = _page(lexicon_analyzer, "b.html", day="2026-02-01")
+    assert repost.article.id == original.article.id
+    write_results(con, [repost], "r2", "lexicon.v1")
+    assert con.execute(query).fetchall() == due == [(date(2025, 12, 31),)]
+
+
+def test_editing_the_original_of_a_repost_keeps_the_outcome_on_both(lexicon_analyzer, db_path):
+    original = _page(lexicon_analyzer, "a.html")
+    con = connect(db_path)
+    write_results(con, [original, _page(lexicon_analyzer, "b.html")], "r1", "lexicon.v1")
+    [pid] = [p.id for p in original.predictions if "创新高" in p.quote]
+    con.execute(
+        "INSERT INTO prediction_outcomes VALUES (?, 'correct', current_date, NULL, NULL, now())",
+        [pid],
+    )
+    edited = _page(lexicon_analyzer, "a.html", body="英伟达的财报非常强劲，作者后来改了一句。")
+    write_results(con, [edited], "r2", "lexicon.v1")
+    rows = con.execute(
+        "SELECT o.outcome FROM predictions p LEFT JOIN prediction_outcomes o "
+        "ON o.prediction_id = p.id WHERE p.quote LIKE '%创新高%'"
+    ).fetchall()
+    assert rows == [("correct",), ("correct",)]  # the repost's article and the edited page's
 
 
 def test_the_chart_leaves_months_without_articles_as_gaps():

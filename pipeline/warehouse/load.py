@@ -7,6 +7,7 @@ two equal keys within one statement.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import uuid
@@ -41,6 +42,14 @@ class WriteCounts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
+def _unregister(con: duckdb.DuckDBPyConnection, *names: str) -> None:
+    """Drop the batch's registered tables; after a failed statement DuckDB refuses even this
+    until the rollback, and that refusal must not hide the error that caused it."""
+    for name in names:
+        with contextlib.suppress(duckdb.Error):
+            con.unregister(name)
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], conflict: str) -> None:
     if not rows:
         return
@@ -50,7 +59,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], confli
         cols = ", ".join(data.column_names)
         con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch {conflict}")
     finally:
-        con.unregister("_batch")
+        _unregister(con, "_batch")
 
 
 def start_run(
@@ -128,7 +137,7 @@ def known_inputs(con: duckdb.DuckDBPyConnection, keys: list[str], version: str) 
             [version],
         ).fetchall()
     finally:
-        con.unregister("_inputs")
+        _unregister(con, "_inputs")
     return {key: Known(raw_hash, pages) for key, raw_hash, pages in rows}
 
 
@@ -188,11 +197,14 @@ def write_rejects(
     return len(rows)
 
 
-def _carry_outcomes(con: duckdb.DuckDBPyConnection, moves: list[tuple[str, str]]) -> None:
+def _carry_outcomes(
+    con: duckdb.DuckDBPyConnection, moves: list[tuple[str, str]], copy: bool = False
+) -> None:
     """A page edited since its predictions were resolved (a typo fixed, a paragraph added) is a
     new article; the outcome of each claim it still makes word for word, about the same target,
     moves to the new article's prediction, so the ledger holds the claim once and resolved. A
-    claim whose words changed keeps its outcome on the old article, which stays for it."""
+    claim whose words changed keeps its outcome on the old article, which stays for it. copy:
+    the old article is still read by another page (a repost), whose claims keep theirs too."""
     moves = [(old, new) for old, new in moves if old != new]
     if not moves:
         return
@@ -205,45 +217,51 @@ def _carry_outcomes(con: duckdb.DuckDBPyConnection, moves: list[tuple[str, str]]
             "JOIN predictions n ON n.article_id = m.new AND n.quote = p.quote "
             "AND n.target IS NOT DISTINCT FROM p.target "
             "WHERE p.id IN (SELECT prediction_id FROM prediction_outcomes) "
-            "AND n.id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
+            "AND n.id NOT IN (SELECT prediction_id FROM prediction_outcomes) "
+            # two old articles edited into one text: one outcome per claim, the first
+            "QUALIFY row_number() OVER (PARTITION BY n.id ORDER BY p.id) = 1"
         )
-        _move_carried(con)
+        _move_carried(con, copy)
     finally:
-        con.unregister("_moves")
+        _unregister(con, "_moves")
 
 
-def _move_carried(con: duckdb.DuckDBPyConnection) -> None:
-    """Outcomes from old_id to new_id for each pair in the temp table _carried, which goes."""
+def _move_carried(con: duckdb.DuckDBPyConnection, copy: bool = False) -> None:
+    """Outcomes, and the outcomes they replaced, from old_id to new_id for each pair in the
+    temp table _carried, which goes; copy leaves the old ones in place."""
     con.execute(
         "INSERT INTO prediction_outcomes SELECT c.new_id, o.outcome, o.resolved_on, o.note, "
         "o.evidence, o.recorded_at FROM _carried c JOIN prediction_outcomes o "
         "ON o.prediction_id = c.old_id"
     )
-    con.execute(
-        "DELETE FROM prediction_outcomes WHERE prediction_id IN (SELECT old_id FROM _carried)"
+    con.execute(  # the claim's whole trail goes with it, to every claim it is carried to
+        "INSERT INTO prediction_outcome_history SELECT c.new_id, h.outcome, h.resolved_on, "
+        "h.note, h.evidence, h.recorded_at, h.replaced_at FROM _carried c "
+        "JOIN prediction_outcome_history h ON h.prediction_id = c.old_id"
     )
-    con.execute(  # the outcomes it replaced go with it: the claim's whole trail
-        "UPDATE prediction_outcome_history SET prediction_id = c.new_id FROM _carried c "
-        "WHERE prediction_outcome_history.prediction_id = c.old_id"
-    )
+    if not copy:
+        for table in ("prediction_outcomes", "prediction_outcome_history"):
+            con.execute(f"DELETE FROM {table} WHERE prediction_id IN (SELECT old_id FROM _carried)")
     con.execute("DROP TABLE _carried")
 
 
 def _carry_retargeted(con: duckdb.DuckDBPyConnection) -> None:
     """A resolved claim whose target left the catalogue (renamed: huawei became hw) and which
-    the article read again makes word for word about another target: the outcome moves to
-    that claim, and the old one goes, so the ledger does not ask for the claim twice. Reads the
-    batch's temp tables _written, _new_preds and _new_stances."""
+    the article read again makes word for word about a target it did not name before: the
+    outcome moves to that claim, and the old one goes, so the ledger does not ask for the claim
+    twice. Only where that pairing is one to one: a quote naming two companies gives a claim
+    for each, and one company's verdict must not pass to the other. Reads the batch's temp
+    tables _written, _fresh (claims this batch added) and _new_stances."""
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _carried AS "
-        "SELECT p.id AS old_id, any_value(n.id) AS new_id FROM predictions p "
+        "SELECT p.id AS old_id, n.id AS new_id FROM predictions p "
         "JOIN predictions n ON n.article_id = p.article_id AND n.quote = p.quote AND n.id <> p.id "
         "WHERE p.article_id IN (SELECT id FROM _written) "
-        "AND p.id NOT IN (SELECT id FROM _new_preds) AND n.id IN (SELECT id FROM _new_preds) "
+        "AND n.id IN (SELECT id FROM _fresh) AND p.id NOT IN (SELECT id FROM _fresh) "
         "AND p.target IS NOT NULL AND p.target NOT IN (SELECT target FROM _new_stances) "
         "AND p.id IN (SELECT prediction_id FROM prediction_outcomes) "
         "AND n.id NOT IN (SELECT prediction_id FROM prediction_outcomes) "
-        "GROUP BY p.id"
+        "QUALIFY count(*) OVER (PARTITION BY p.id) = 1 AND count(*) OVER (PARTITION BY n.id) = 1"
     )
     gone = [r[0] for r in con.execute("SELECT old_id FROM _carried").fetchall()]
     _move_carried(con)
@@ -275,7 +293,7 @@ def write_results(
     con.execute("BEGIN TRANSACTION")
     try:
         existing: dict[str, str] = {}
-        stored: set[str] = set()
+        stored: dict[str, str] = {}  # article id -> the source it was first read from
         if good:
             keys = pa.table({"page_key": list(good)})
             con.register("_keys", keys)
@@ -284,16 +302,24 @@ def write_results(
                     "SELECT p.page_key, p.article_id FROM pages p JOIN _keys k USING (page_key)"
                 ).fetchall()
             )
-            con.unregister("_keys")
+            _unregister(con, "_keys")
             ids = pa.table({"id": [r.article.id for r in good.values() if r.article]})
             con.register("_ids", ids)
-            stored = {
-                r[0] for r in con.execute("SELECT id FROM articles JOIN _ids USING (id)").fetchall()
-            }
-            con.unregister("_ids")
+            stored = dict(
+                con.execute("SELECT id, source FROM articles JOIN _ids USING (id)").fetchall()
+            )
+            _unregister(con, "_ids")
+        # An article belongs to the page it was first read from: a repost of its text (another
+        # file, another site) points at it but does not rewrite its byline, its claims' dates
+        # or its stances. In a batch, the first page of a new article owns it.
+        owner = dict(stored)
+        for r in good.values():
+            owner.setdefault(r.article.id, r.article.source)  # type: ignore[union-attr]
+        counted_new: set[str] = set()
         for key, r in good.items():
             assert r.article is not None
-            if key not in existing and r.article.id not in stored:
+            if key not in existing and r.article.id not in stored.keys() | counted_new:
+                counted_new.add(r.article.id)  # a second copy in the batch adds no article
                 counts.new += 1
             elif key not in existing:  # a renamed or copied input of an article we hold
                 counts.unchanged += 1
@@ -309,6 +335,8 @@ def write_results(
         for r in good.values():
             a = r.article
             assert a is not None
+            if owner[a.id] != a.source:
+                continue
             articles[a.id] = {
                 "id": a.id,
                 "url": a.url,
@@ -355,14 +383,10 @@ def write_results(
             con,
             "articles",
             list(articles.values()),
-            # Read again from the page it came from, an article takes that page's metadata (a
-            # publish date corrected); a repost of the same text elsewhere does not take over
-            # the first page's site, author and URL, nor its claims' scores.
             "ON CONFLICT (id) DO UPDATE SET url = excluded.url, site = excluded.site, "
             "title = excluded.title, author = excluded.author, published = excluded.published, "
             "category = excluded.category, extractor = excluded.extractor, "
-            "encoding = excluded.encoding, updated_at = excluded.updated_at "
-            "WHERE articles.source = excluded.source",
+            "encoding = excluded.encoding, updated_at = excluded.updated_at",
         )
         _insert(
             con,
@@ -371,6 +395,17 @@ def write_results(
             "ON CONFLICT (article_id, target, model) DO UPDATE SET label = excluded.label, "
             "score = excluded.score, evidence = excluded.evidence",
         )
+        # Claims this batch adds (not merely writes again): a renamed target's claim is one.
+        prior: set[str] = set()
+        if predictions:
+            con.register("_pred_ids", pa.table({"id": list(predictions)}))
+            prior = {
+                r[0]
+                for r in con.execute(
+                    "SELECT id FROM predictions JOIN _pred_ids USING (id)"
+                ).fetchall()
+            }
+            _unregister(con, "_pred_ids")
         _insert(
             con,
             "predictions",
@@ -400,7 +435,7 @@ def write_results(
         # Predictions an article no longer yields (the extractor or lexicons changed) go, unless
         # already resolved; so do articles no page points at any more (their page changed), with
         # what hangs on them. Only the articles this batch touched are looked at.
-        written = [r.article.id for r in good.values() if r.article is not None]
+        written = list(articles)
         replaced = [
             old
             for key, old in existing.items()
@@ -409,10 +444,16 @@ def write_results(
         # An article another page still points at (a repost of the same text) is left as it
         # is: its predictions and their outcomes belong to that page too.
         con.register("_ids", pa.table({"id": written + replaced}))
-        con.register("_written", pa.table({"id": written}))
+        con.register("_written", pa.table({"id": written}, schema=pa.schema([("id", pa.string())])))
         con.register(
             "_new_preds",
             pa.table({"id": list(predictions)}, schema=pa.schema([("id", pa.string())])),
+        )
+        con.register(
+            "_fresh",
+            pa.table(
+                {"id": sorted(set(predictions) - prior)}, schema=pa.schema([("id", pa.string())])
+            ),
         )
         con.register(
             "_new_stances",
@@ -434,14 +475,9 @@ def write_results(
                     "SELECT DISTINCT article_id FROM pages JOIN _ids ON pages.article_id = _ids.id"
                 ).fetchall()
             }
-            _carry_outcomes(
-                con,
-                [
-                    (old, good[key].article.id)  # type: ignore[union-attr]
-                    for key, old in existing.items()
-                    if old not in still_read
-                ],
-            )
+            moved = [(old, good[key].article.id) for key, old in existing.items()]  # type: ignore[union-attr]
+            _carry_outcomes(con, [(old, new) for old, new in moved if old not in still_read])
+            _carry_outcomes(con, [(old, new) for old, new in moved if old in still_read], copy=True)
             _carry_retargeted(con)
             con.execute(
                 "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _written) "
@@ -471,8 +507,7 @@ def write_results(
             )
             con.execute("DROP TABLE _orphans")
         finally:
-            for name in ("_ids", "_written", "_new_preds", "_new_stances"):
-                con.unregister(name)
+            _unregister(con, "_ids", "_written", "_new_preds", "_fresh", "_new_stances")
         # An input refused before (a broken catalogue, a page since fixed) that now reads is no
         # reject any more: rejects lists what is refused now.
         fixed = [r.article.source for r in good.values() if r.article is not None]
@@ -481,7 +516,7 @@ def write_results(
             try:
                 con.execute("DELETE FROM rejects WHERE source IN (SELECT source FROM _fixed)")
             finally:
-                con.unregister("_fixed")
+                _unregister(con, "_fixed")
         if fetched := list(fetched):
             con.register("_fetched", pa.table({"source": fetched}))
             try:
@@ -490,7 +525,7 @@ def write_results(
                     "AND source IN (SELECT source FROM _fetched)"
                 )
             finally:
-                con.unregister("_fetched")
+                _unregister(con, "_fetched")
         counts.rejected = write_rejects(con, rejects, run_id)
         if version is not None:
             _remember(con, seen, version, run_id, now)
