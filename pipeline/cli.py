@@ -447,9 +447,9 @@ def sql(query: str, db: str | None, fmt: str) -> None:
             ) from None
         if "disabled by configuration" in str(exc):
             raise click.ClickException(
-                f"query failed: {exc}. duokong sql reads the database only; to join files "
-                "(CSV, Parquet) with it, open it in Python: "
-                "duckdb.connect('data/duokong.duckdb', read_only=True)"
+                f"query failed: {exc}\nduokong sql reads the database only; to read or write "
+                "files (CSV, Parquet) beside it, open it in Python: "
+                f"duckdb.connect({str(_settings(db).db_path())!r}, read_only=True)"
             ) from None
         raise click.ClickException(f"query failed: {exc}") from None
     if cur is None or cur.description is None:
