@@ -531,3 +531,26 @@ def test_the_report_says_how_many_articles_the_current_model_has_not_read(
     write_results(con, [other], "r2", "lexicon.v1")
     text = render_markdown(gather(con))
     assert "2 articles" in text and "1 articles not read by it: duokong run --full" in text
+
+
+def test_a_repost_takes_over_the_article_its_original_page_moved_away_from(
+    lexicon_analyzer, db_path
+):
+    """Once the original page is edited (a new article), the repost is the only page reading
+    the old text: read again (a new lexicon, --full), it writes that article's rows."""
+    from dataclasses import replace
+
+    original, repost = _page(lexicon_analyzer, "a.html"), _page(lexicon_analyzer, "b.html")
+    con = connect(db_path)
+    write_results(con, [original, repost], "r1", "lexicon.v1")
+    edited = _page(lexicon_analyzer, "a.html", body="英伟达的财报非常强劲，作者后来改了一句。")
+    write_results(con, [edited], "r2", "lexicon.v1")
+    fewer = replace(repost, predictions=repost.predictions[:1])  # what a new extractor finds
+    write_results(con, [fewer], "r3", "lexicon.v1")
+    old = original.article.id
+    assert con.execute("SELECT source FROM articles WHERE id = ?", [old]).fetchall() == [
+        ("b.html",)
+    ]
+    assert con.execute("SELECT count(*) FROM predictions WHERE article_id = ?", [old]).fetchone()[
+        0
+    ] == len(fewer.predictions)

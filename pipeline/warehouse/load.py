@@ -294,6 +294,7 @@ def write_results(
     try:
         existing: dict[str, str] = {}
         stored: dict[str, str] = {}  # article id -> the source it was first read from
+        still_owned: dict[str, str] = {}
         if good:
             keys = pa.table({"page_key": list(good)})
             con.register("_keys", keys)
@@ -305,14 +306,20 @@ def write_results(
             _unregister(con, "_keys")
             ids = pa.table({"id": [r.article.id for r in good.values() if r.article]})
             con.register("_ids", ids)
-            stored = dict(
-                con.execute("SELECT id, source FROM articles JOIN _ids USING (id)").fetchall()
-            )
+            known = con.execute(
+                "SELECT a.id, a.source, EXISTS (SELECT 1 FROM pages p "
+                "WHERE p.article_id = a.id AND p.source = a.source) FROM articles a "
+                "JOIN _ids USING (id)"
+            ).fetchall()
+            stored = {i: src for i, src, _ in known}
+            # the page an article was first read from, while it still reads it: once that
+            # page has moved on (edited), a page still reading the article takes it over
+            still_owned = {i: src for i, src, reads in known if reads}
             _unregister(con, "_ids")
         # An article belongs to the page it was first read from: a repost of its text (another
         # file, another site) points at it but does not rewrite its byline, its claims' dates
         # or its stances. In a batch, the first page of a new article owns it.
-        owner = dict(stored)
+        owner = dict(still_owned)
         for r in good.values():
             owner.setdefault(r.article.id, r.article.source)  # type: ignore[union-attr]
         counted_new: set[str] = set()
@@ -383,7 +390,8 @@ def write_results(
             con,
             "articles",
             list(articles.values()),
-            "ON CONFLICT (id) DO UPDATE SET url = excluded.url, site = excluded.site, "
+            "ON CONFLICT (id) DO UPDATE SET source = excluded.source, url = excluded.url, "
+            "site = excluded.site, "
             "title = excluded.title, author = excluded.author, published = excluded.published, "
             "category = excluded.category, extractor = excluded.extractor, "
             "encoding = excluded.encoding, updated_at = excluded.updated_at",
