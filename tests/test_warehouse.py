@@ -554,3 +554,19 @@ def test_a_repost_takes_over_the_article_its_original_page_moved_away_from(
     assert con.execute("SELECT count(*) FROM predictions WHERE article_id = ?", [old]).fetchone()[
         0
     ] == len(fewer.predictions)
+
+
+def test_a_renamed_file_takes_over_its_article(lexicon_analyzer, db_path, tmp_path):
+    """The first file of an article is renamed: the new name reads the same text and, with
+    the old file gone, writes the article again (a new extractor, --full)."""
+    from dataclasses import replace
+
+    first, renamed = tmp_path / "a.html", tmp_path / "b.html"
+    first.write_text("x")
+    con = connect(db_path)
+    write_results(con, [_page(lexicon_analyzer, str(first))], "r1", "lexicon.v1")
+    first.rename(renamed)
+    page = _page(lexicon_analyzer, str(renamed))
+    write_results(con, [replace(page, predictions=page.predictions[:1])], "r2", "lexicon.v1")
+    assert con.execute("SELECT source FROM articles").fetchall() == [(str(renamed),)]
+    assert con.execute("SELECT count(*) FROM predictions").fetchone()[0] == 1

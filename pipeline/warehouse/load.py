@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
@@ -269,6 +270,13 @@ def _carry_retargeted(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DELETE FROM predictions WHERE id IN ({', '.join('?' * len(gone))})", gone)
 
 
+def _gone(source: str) -> bool:
+    """Whether the file a page was read from is no longer there (renamed or deleted): its
+    article passes to a page still reading it. URLs and relative names are taken as there."""
+    path = Path(source.split("#", 1)[0])
+    return path.is_absolute() and not path.exists()
+
+
 def write_results(
     con: duckdb.DuckDBPyConnection,
     results: list[PageResult],
@@ -314,7 +322,7 @@ def write_results(
             stored = {i: src for i, src, _ in known}
             # the page an article was first read from, while it still reads it: once that
             # page has moved on (edited), a page still reading the article takes it over
-            still_owned = {i: src for i, src, reads in known if reads}
+            still_owned = {i: src for i, src, reads in known if reads and not _gone(src)}
             _unregister(con, "_ids")
         # An article belongs to the page it was first read from: a repost of its text (another
         # file, another site) points at it but does not rewrite its byline, its claims' dates
