@@ -36,13 +36,24 @@ class HostPacer:
         self._last: dict[str, float] = {}
 
     def wait(self, url: str) -> None:
-        host = urlsplit(url).hostname or ""
+        host = host_key(url)
         last = self._last.get(host)
         if last is not None:
             delay = last + self.interval - self.clock()
             if delay > 0:
                 self.sleep(delay)
         self._last[host] = self.clock()
+
+
+def host_key(url: str) -> str:
+    """The site a URL's requests are paced under: its host name without a leading www.
+    (example.com and www.example.com are one server to be polite to). A URL too broken to
+    have a host gets the empty name, and fetch refuses it as bad-url."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # http://[::1/page
+        return ""
+    return host.removeprefix("www.")
 
 
 def fetch(

@@ -27,12 +27,11 @@ from concurrent.futures import (
 )
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
 import duckdb
 
 from pipeline.batch import BatchOutcome, analyze_to_spill, chunks, input_keys, unspill
-from pipeline.fetch import HostPacer, fetch
+from pipeline.fetch import HostPacer, fetch, host_key
 from pipeline.incremental import Known, pipeline_version
 from pipeline.lock import run_lock
 from pipeline.records import RawPage, Reject
@@ -81,14 +80,14 @@ def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
     """Each URL is retried with back-off inside fetch(), and a URL that still fails is a
     Reject. Hosts are fetched side by side (fetch_hosts_at_once), each host's URLs one after
     another and at most one per fetch_host_interval_ms: a list mixing many sites should not
-    wait on each site's pacing and slow answers in turn, and no host name gets more than one
-    request at a time. Fetched every run: a page's bytes, not its URL, decide whether it is
+    wait on each site's pacing and slow answers in turn, and no site (www. or not) gets more
+    than one request at a time. Fetched every run: a page's bytes, not its URL, decide whether it is
     processed again. The result is in the list's order. Ctrl-C (or an error) stops every host
     after the request it is in, not after its whole list."""
     pacer = HostPacer(settings.fetch_host_interval_ms / 1000)
     by_host: dict[str, list[int]] = {}
     for i, u in enumerate(urls):
-        by_host.setdefault(_host(u), []).append(i)
+        by_host.setdefault(host_key(u), []).append(i)
     out: list[RawPage | Reject | None] = [None] * len(urls)
     done = itertools.count(1)
     stop = threading.Event()
@@ -121,15 +120,6 @@ def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
         raise
     pool.shutdown()
     return [page for page in out if page is not None]
-
-
-def _host(url: str) -> str:
-    """The host name a URL's requests are paced under; a URL too broken to have one is fetched
-    (and refused as bad-url by fetch) under the empty name."""
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:  # http://[::1/page
-        return ""
 
 
 def split_inputs(found: list[Input]) -> tuple[list[Input], list[str]]:

@@ -142,6 +142,8 @@ def test_host_pacer_spaces_requests_to_one_host_only():
     pacer.wait("https://b.example/1")
     pacer.wait("https://a.example/2")
     assert slept == [0.75]
+    pacer.wait("https://WWW.a.example/3")  # the same site
+    assert slept == [0.75, 1.0]
 
 
 def test_a_server_error_is_retried_then_rejected_with_its_status():
