@@ -18,8 +18,6 @@ from pipeline import __version__
 
 log = logging.getLogger(__name__)
 
-FREQ_VIEWS = {"week": ("stance_weekly", "week"), "month": ("stance_monthly", "month")}
-
 
 @dataclass
 class TargetTrend:
@@ -79,19 +77,18 @@ def gather(
     until: date | None = None,
     target: str | None = None,
 ) -> ReportData:
-    _, col = FREQ_VIEWS[freq]
-    # The periods of stance_weekly/monthly, counted over the articles in the range only: a
-    # range starting on a Wednesday keeps that week, with the articles from Wednesday on,
-    # as every other table of the report counts them.
+    # The periods of stance_weekly/monthly (a column named week or month), counted over the
+    # articles in the range only: a range starting on a Wednesday keeps that week, with the
+    # articles from Wednesday on, as every other table of the report counts them.
     where_d, params_d = _filters(since, until, target, "date", "target")
-    view = f"""(SELECT date_trunc('{freq}', date)::DATE AS {col}, target,
+    view = f"""(SELECT date_trunc('{freq}', date)::DATE AS {freq}, target,
                    sum(bullish)::INTEGER AS bullish, sum(bearish)::INTEGER AS bearish,
                    sum(neutral)::INTEGER AS neutral, sum(articles)::INTEGER AS articles,
                    (sum(bullish) - sum(bearish)) / sum(articles)::DOUBLE AS net
                FROM stance_daily WHERE {where_d} GROUP BY ALL)"""
-    periods = _rows(con, f"SELECT * FROM {view} ORDER BY target, {col}", params_d)
+    periods = _rows(con, f"SELECT * FROM {view} ORDER BY target, {freq}", params_d)
     where_a, params_a = _filters(since, until, target, "a.published", "s.target")
-    moves = _moves(con, view, col, freq, params_d, since, until)
+    moves = _moves(con, view, freq, params_d, since, until)
     trends = []
     for t in sorted({p["target"] for p in periods} | ({target} if target else set())):
         rows = [p for p in periods if p["target"] == t]
@@ -184,7 +181,6 @@ def gather(
 def _moves(
     con: duckdb.DuckDBPyConnection,
     view: str,
-    col: str,
     freq: str,
     params: list[Any],
     since: date | None,
@@ -196,8 +192,8 @@ def _moves(
     moves = _rows(
         con,
         f"""WITH p AS (
-                SELECT target, {col} AS period, net, articles,
-                       net - lag(net) OVER (PARTITION BY target ORDER BY {col}) AS delta
+                SELECT target, {freq} AS period, net, articles,
+                       net - lag(net) OVER (PARTITION BY target ORDER BY {freq}) AS delta
                 FROM {view})
             SELECT * FROM p WHERE delta IS NOT NULL AND delta <> 0
             QUALIFY row_number() OVER (PARTITION BY target ORDER BY abs(delta) DESC, period) <= 3
@@ -326,7 +322,7 @@ def _env() -> Environment:
 
 
 def render_html(data: ReportData) -> str:
-    col = FREQ_VIEWS[data.freq][1]
+    col = data.freq  # the period column: week or month
     for t in data.targets:
         t.chart = svg_chart(t, col)
     template = resources.files("pipeline").joinpath("templates/report.html.j2").read_text("utf-8")
@@ -334,7 +330,7 @@ def render_html(data: ReportData) -> str:
 
 
 def render_markdown(data: ReportData) -> str:
-    col = FREQ_VIEWS[data.freq][1]
+    col = data.freq  # the period column: week or month
     out = [f"# duokong stance report ({data.generated})", ""]
     for t in data.targets:
         out += [
@@ -425,7 +421,7 @@ def _cell(value: Any) -> str:
 
 def render_csv(data: ReportData) -> str:
     """The trend table of every target, one row per period: for spreadsheets."""
-    col = FREQ_VIEWS[data.freq][1]
+    col = data.freq  # the period column: week or month
     lines = [f"target,{col},bullish,bearish,neutral,articles,net"]
     for t in data.targets:
         lines += [

@@ -122,15 +122,15 @@ def _coerce(name: str, value: str, default: Any) -> Any:
     return value
 
 
-def _defaults() -> dict[str, Any]:
-    return tomllib.loads(resources.files("pipeline").joinpath("defaults.toml").read_text("utf-8"))
-
-
-_DEFAULTS = _defaults()
+# Read once: settings are loaded in many places (every worker, every command). Values are
+# scalars, so sharing the dict is safe as long as it is copied before it is changed.
+_DEFAULTS: dict[str, Any] = tomllib.loads(
+    resources.files("pipeline").joinpath("defaults.toml").read_text("utf-8")
+)
 
 
 def load_settings(config_file: str | Path | None = None) -> Settings:
-    defaults = _defaults()
+    defaults = _DEFAULTS
     values: dict[str, Any] = dict(defaults)
     origin: dict[str, str] = {}  # key -> where its value was set, for error messages
     user_file = config_file or os.environ.get("DUOKONG_CONFIG")

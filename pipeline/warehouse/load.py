@@ -301,8 +301,8 @@ def write_results(
     con.execute("BEGIN TRANSACTION")
     try:
         existing: dict[str, str] = {}
-        stored: dict[str, str] = {}  # article id -> the source it was first read from
-        still_owned: dict[str, str] = {}
+        stored: set[str] = set()  # articles of this batch already in the database
+        still_owned: dict[str, str] = {}  # article id -> the page source that owns it
         if good:
             keys = pa.table({"page_key": list(good)})
             con.register("_keys", keys)
@@ -319,7 +319,7 @@ def write_results(
                 "WHERE p.article_id = a.id AND p.source = a.source) FROM articles a "
                 "JOIN _ids USING (id)"
             ).fetchall()
-            stored = {i: src for i, src, _ in known}
+            stored = {i for i, _, _ in known}
             # the page an article was first read from, while it still reads it: once that
             # page has moved on (edited), a page still reading the article takes it over
             still_owned = {i: src for i, src, reads in known if reads and not _gone(src)}
@@ -333,7 +333,7 @@ def write_results(
         counted_new: set[str] = set()
         for key, r in good.items():
             assert r.article is not None
-            if key not in existing and r.article.id not in stored.keys() | counted_new:
+            if key not in existing and r.article.id not in stored | counted_new:
                 counted_new.add(r.article.id)  # a second copy in the batch adds no article
                 counts.new += 1
             elif key not in existing:  # a renamed or copied input of an article we hold
