@@ -715,3 +715,38 @@ def test_a_post_titled_with_its_whole_text_keeps_its_text(analyzer):
         "</body></html>"
     )
     assert _extract(analyzer, empty) is None
+
+
+def test_source_newlines_are_spaces_and_blank_lines_are_paragraphs(analyzer):
+    """A newline in the page's source is a space to a browser: a linked subject wrapped onto its
+    own source line (谷歌(微博) then the sentence) stays in its sentence, not as a link line that
+    goes; text written with blank lines between paragraphs keeps them; <pre> keeps every line."""
+    page = (
+        "<html><head><title>某公司开发出能自学的计算机</title></head><body><div>"
+        "<p><span><a href='/stock/GOOG'>谷歌</a></span>(<a href='/weibo'>微博</a>)\n"
+        "    在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的计\n算机。</p>"
+        f"{BODY}<p>第一段写到这里为止，后面空一行。\n\n\n第二段从这里开始，也是完整的一句话。</p>"
+        "<pre>第一行代码注释\n第二行代码注释</pre></div></body></html>"
+    )
+    lines = _extract(analyzer, page).body.splitlines()
+    assert (
+        "谷歌(微博) 在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的计算机。"
+        in lines
+    )
+    assert "第一段写到这里为止，后面空一行。" in lines
+    assert "第二段从这里开始，也是完整的一句话。" in lines
+    assert "第一行代码注释" in lines and "第二行代码注释" in lines
+
+
+def test_headline_restated_under_the_story_and_page_furniture_go(analyzer):
+    """A headline wrapped over source lines reads as one line; restated in 【】 under the story,
+    with a like-button prompt and an advertisement label, it is no part of the text."""
+    title = "流感新增四死 全是B型未施打疫苗 春節人潮南來北往 流感最高峰"
+    page = (
+        f"<html><head><title>{title}</title></head><body><div>"
+        "<h1>流感新增四死 全是B型未施打疫苗\n春節人潮南來北往 流感最高峰</h1>"
+        f"{BODY}<p>Facebook 馬上按讚 加入台視新聞粉絲團</p><p>【ADVERTISEMENT】</p>"
+        "<p>【流感新增四死 全是B型未施打疫苗\n春節人潮南來北往 流感最高峰】</p></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0段") and art.body.endswith("毛利率维持在高位。")

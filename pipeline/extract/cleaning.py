@@ -13,6 +13,16 @@ from pipeline.errors import ConfigError
 from pipeline.extract.patterns import TRAILING_STAMP
 
 _PROSE_PUNCT = re.compile(r"[，。！？；,!?;…]")
+_TITLE_BRACKETS = re.compile(r"^[【\[「《〔](.+)[】\]」》〕]$")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _restates(line: str, title: str) -> bool:
+    """The headline again under the story (【headline】 over a share bar or the next story's
+    teaser): whitespace aside, since a headline split over lines reads with other spaces."""
+    if bracketed := _TITLE_BRACKETS.match(line):
+        line = bracketed.group(1)
+    return _WHITESPACE.sub("", line) == _WHITESPACE.sub("", title)
 
 
 def is_prose(line: str) -> bool:
@@ -153,9 +163,15 @@ class Boilerplate:
             p = para.strip()
             if not p or (self.is_noise(p) and p not in verbatim):
                 continue
-            if title and not out and (p == title or TRAILING_STAMP.sub("", p) == title):
+            if (
+                title
+                and not out
+                and (_restates(p, title) or _restates(TRAILING_STAMP.sub("", p), title))
+            ):
                 repeated = repeated or p
                 continue  # the headline again, or with the post's time after it
+            if title and out and _restates(p, title):
+                continue
             # An end marker in the second half of the body ends it; earlier it is an odd line,
             # and so is one with far more prose after it than before (a share bar between a
             # document's info table and its text).

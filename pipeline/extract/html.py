@@ -42,7 +42,17 @@ from pipeline.extract.xpath import xpath
 _PROSE_PUNCT = P.PROSE_PUNCT
 _SENTENCE_END = P.SENTENCE_END
 _HAS_CJK = P.HAS_CJK
-_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+_SPACES = re.compile(r"[ \t\u3000\xa0\u2028]+")
+# A newline in the page's source is a space to the browser, not a line break (<br> and blocks
+# break lines): lines_of marks one as U+2028 and drops it between two CJK characters, where a
+# hard-wrapped source line would otherwise leave a space inside a sentence. A blank line in the
+# source does break: text written with blank lines between paragraphs means paragraphs.
+_SOURCE_NEWLINE = re.compile(r"[ \t\xa0]*(?:\r\n|\r|\n)[ \t\xa0]*")
+_SOURCE_BLANK_LINE = re.compile(r"[ \t\xa0]*(?:\r\n|\r|\n)(?:[ \t\xa0]*(?:\r\n|\r|\n))+[ \t\xa0]*")
+_SOFT_BREAK_IN_CJK = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \u2028]*\u2028[ \u2028]*"
+    r"(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"
+)
 _BLANK_LINES = re.compile(r"\s*\n\s*")
 
 
@@ -176,6 +186,9 @@ def code_lines(container: lxml_html.HtmlElement | None) -> frozenset[str]:
     )
 
 
+_VERBATIM_TAGS = frozenset({"pre", "textarea", "plaintext", "xmp", "listing"})
+
+
 def lines_of(container: lxml_html.HtmlElement) -> list[tuple[str, float]]:
     """Text of the leaf blocks under container, one line each (<br> splits lines), with the share
     of each line's characters that sit inside links: menus and related lists are mostly links."""
@@ -198,28 +211,36 @@ def lines_of(container: lxml_html.HtmlElement) -> list[tuple[str, float]]:
                     linked += len("".join(part.split()))
 
     def _emit(raw: str, linked: int) -> None:
-        text = _SPACES.sub(" ", raw).strip()
+        text = _SPACES.sub(" ", _SOFT_BREAK_IN_CJK.sub("", raw)).strip()
         if text:  # shares of the visible characters: a menu's spaces are not words
             out.append((text, min(1.0, linked / len("".join(text.split())))))
 
-    def walk(el: lxml_html.HtmlElement, in_link: bool) -> None:
+    def walk(el: lxml_html.HtmlElement, in_link: bool, verbatim: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         block = tag in P.BLOCK_TAGS
         in_link = in_link or tag == "a"
+        inner = verbatim or tag in _VERBATIM_TAGS
+
+        def soft(text: str, keep: bool) -> str:
+            if keep:
+                return text
+            parts = _SOURCE_BLANK_LINE.split(text)
+            return "\n".join(_SOURCE_NEWLINE.sub("\u2028", part) for part in parts)
+
         if block:
             flush()
         if tag == "br":
             buf.append(("\n", False))
         elif tag and el.text:
-            buf.append((el.text, in_link))
+            buf.append((soft(el.text, inner), in_link))
         for child in el:
-            walk(child, in_link)
+            walk(child, in_link, inner)
             if child.tail:
-                buf.append((child.tail, in_link))
+                buf.append((soft(child.tail, verbatim), in_link))
         if block:
             flush()
 
-    walk(container, False)
+    walk(container, False, False)
     flush()
     return out
 
