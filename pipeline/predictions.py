@@ -559,13 +559,17 @@ class PredictionExtractor:
             return False  # 英伟达或达摩院, 阿里或达成…: a name or a word, not 或 + 达
         return not self.cues.change.search(word)
 
-    def _future_horizon(self, h: Horizon, published: date | None) -> bool:
+    def _future_horizon(self, h: Horizon, published: date | None, bare_year: bool = False) -> bool:
+        """bare_year: whether the current year, bare (今年), counts; it makes no forecast of a
+        clause, since it dates what happened as often as what will, but it dates one that is
+        (英伟达的股价今年一定会再创新高: due at the year's end)."""
         if h.text in NOT_FUTURE_HORIZON or DURATION.match(h.text):
             return False
-        if h.text == "今年" or (
-            published is not None and re.fullmatch(rf"{published.year}\s*年", h.text)
+        if not bare_year and (
+            h.text == "今年"
+            or (published is not None and re.fullmatch(rf"{published.year}\s*年", h.text))
         ):
-            return False  # the current year, bare, dates what happened as often as what will
+            return False
         if h.due is None or published is None:
             return True
         return h.due > published
@@ -744,9 +748,11 @@ class PredictionExtractor:
         return head
 
     def _dates(self, h: Horizon, published: date | None) -> bool:
-        """Whether a time in a claim can be its horizon: not a bare duration (两年), not 近期 or
-        bare 今年, not already over (Q1 in a December article)."""
-        return self._future_horizon(h, None) and not (h.due and published and h.due < published)
+        """Whether a time in a claim can be its horizon: not a bare duration (两年), not 近期, not
+        already over (Q1 in a December article)."""
+        return self._future_horizon(h, None, bare_year=True) and not (
+            h.due and published and h.due < published
+        )
 
     def _conditional_horizon(
         self,

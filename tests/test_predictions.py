@@ -749,3 +749,11 @@ def test_a_target_named_only_past_the_limit_is_not_read_as_mentioned(analyzer, m
     labels = {s.target: s.label for s in result.stances}
     assert labels["deepseek"] == "none" and labels["nvidia"] != "none"
     assert result.article.body == body
+
+
+def test_this_year_dates_a_forecast_but_makes_none(analyzer):
+    """今年 alone makes no forecast (今年英伟达涨了很多 is history); in a clause that forecasts
+    anyway it is the horizon: due at the end of the publish year."""
+    [p] = _candidates(analyzer, "英伟达的股价今年一定会再创新高。")
+    assert p.horizon == "今年" and p.due == date(PUBLISHED.year, 12, 31)
+    assert _candidates(analyzer, "英伟达的股价今年涨了很多。") == []
