@@ -122,6 +122,21 @@ def _coerce(name: str, value: str, default: Any) -> Any:
     return value
 
 
+# The settings that name a file or a folder.
+PATH_SETTINGS = frozenset(
+    {
+        "db",
+        "report",
+        "samples",
+        "targets_file",
+        "userdict",
+        "stance_cues",
+        "prediction_cues",
+        "boilerplate_patterns",
+        "models_dir",
+    }
+)
+
 # Read once: settings are loaded in many places (every worker, every command). Values are
 # scalars, so sharing the dict is safe as long as it is copied before it is changed.
 _DEFAULTS: dict[str, Any] = tomllib.loads(
@@ -161,6 +176,13 @@ def load_settings(config_file: str | Path | None = None) -> Settings:
                     f"config file {path}: {key} must be {KIND_NAMES[type(defaults[key])]}, "
                     f"got {value!r}"
                 )
+        # A relative path in the file is read from the file's folder, wherever duokong runs
+        # (as a compose file or pyproject.toml is): a config beside its database and its own
+        # catalogue keeps working from any directory.
+        base = path.expanduser().resolve().parent
+        for key in PATH_SETTINGS & user.keys():
+            given = Path(user[key]).expanduser()
+            user[key] = str(given if given.is_absolute() else base / given)
         values.update(user)
         origin.update({key: f"config file {path}" for key in user})
     for f in fields(Settings):

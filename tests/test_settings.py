@@ -1,5 +1,7 @@
 """One Settings object: packaged defaults, a user TOML file, environment variables."""
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.errors import ConfigError
@@ -18,7 +20,29 @@ def test_user_file_overrides_only_its_keys_and_env_wins(monkeypatch, tmp_path):
     (tmp_path / "duokong.toml").write_text('db = "x.duckdb"\nbatch_size = 10\n', "utf-8")
     monkeypatch.setenv("DUOKONG_BATCH_SIZE", "25")
     s = load_settings()
-    assert (s.db, s.batch_size, s.model) == ("x.duckdb", 25, "linear.v1")
+    assert (s.db, s.batch_size, s.model) == (str(tmp_path / "x.duckdb"), 25, "linear.v1")
+
+
+def test_relative_paths_in_a_config_file_are_read_from_its_folder(monkeypatch, tmp_path):
+    """A config kept beside its database and its own catalogue works from any directory; a
+    relative DUOKONG_ variable is still the shell's, read from the working directory."""
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    project.mkdir()
+    elsewhere.mkdir()
+    (project / "duokong.toml").write_text(
+        'db = "warehouse.duckdb"\ntargets_file = "lexicons/targets.toml"\n'
+        'report = "/srv/reports/x.html"\n',
+        "utf-8",
+    )
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("DUOKONG_CONFIG", str(project / "duokong.toml"))
+    s = load_settings()
+    assert s.db_path() == project / "warehouse.duckdb"
+    assert s.path("targets_file") == project / "lexicons" / "targets.toml"
+    assert s.report_path() == Path("/srv/reports/x.html")
+    assert s.path("userdict").name == "userdict.txt"  # not set there: the packaged default
+    monkeypatch.setenv("DUOKONG_DB", "mine.duckdb")
+    assert load_settings().db_path() == Path("mine.duckdb")
 
 
 @pytest.mark.parametrize(
