@@ -75,6 +75,18 @@ def test_changed_page_is_updated_not_duplicated(lexicon_analyzer, db_path):
     assert con.execute("SELECT count(DISTINCT article_id) FROM stances").fetchone()[0] == 1
 
 
+def test_a_corrected_date_on_the_same_text_counts_as_an_update(lexicon_analyzer, db_path):
+    """The run line says what changed: a page whose text stayed but whose date was corrected
+    updates its article, and is not counted unchanged."""
+    con = connect(db_path)
+    write_results(con, [_page(lexicon_analyzer, "a.html")], "r1", "lexicon.v1")
+    counts = write_results(con, [_page(lexicon_analyzer, "a.html", day="2025-03-02")], "r2", "x")
+    assert (counts.updated, counts.unchanged) == (1, 0)
+    assert con.execute("SELECT published FROM articles").fetchone()[0] == date(2025, 3, 2)
+    again = write_results(con, [_page(lexicon_analyzer, "a.html", day="2025-03-02")], "r3", "x")
+    assert (again.updated, again.unchanged) == (0, 1)
+
+
 def test_same_content_under_two_names_lands_once(lexicon_analyzer, db_path):
     con = connect(db_path)
     write_results(

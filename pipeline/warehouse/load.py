@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.incremental import Known, SeenInput
-from pipeline.records import PageResult, Reject, utcnow
+from pipeline.records import Article, PageResult, Reject, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -270,6 +270,15 @@ def _carry_retargeted(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DELETE FROM predictions WHERE id IN ({', '.join('?' * len(gone))})", gone)
 
 
+# What a page says of its article besides the text: a change in any is an update to count,
+# though the article's id (its text) stays.
+_METADATA = ("url", "site", "title", "author", "published", "category")
+
+
+def _metadata(article: Article) -> tuple:
+    return tuple(getattr(article, c) for c in _METADATA)
+
+
 def _gone(source: str) -> bool:
     """Whether the file a page was read from is no longer there (renamed or deleted): its
     article passes to a page still reading it. URLs and relative names are taken as there."""
@@ -302,6 +311,7 @@ def write_results(
     try:
         existing: dict[str, str] = {}
         stored: set[str] = set()  # articles of this batch already in the database
+        stored_metadata: dict[str, tuple] = {}
         still_owned: dict[str, str] = {}  # article id -> the page source that owns it
         if good:
             keys = pa.table({"page_key": list(good)})
@@ -316,13 +326,14 @@ def write_results(
             con.register("_ids", ids)
             known = con.execute(
                 "SELECT a.id, a.source, EXISTS (SELECT 1 FROM pages p "
-                "WHERE p.article_id = a.id AND p.source = a.source) FROM articles a "
-                "JOIN _ids USING (id)"
+                "WHERE p.article_id = a.id AND p.source = a.source), "
+                f"{', '.join(f'a.{c}' for c in _METADATA)} FROM articles a JOIN _ids USING (id)"
             ).fetchall()
-            stored = {i for i, _, _ in known}
+            stored = {i for i, *_ in known}
             # the page an article was first read from, while it still reads it: once that
             # page has moved on (edited), a page still reading the article takes it over
-            still_owned = {i: src for i, src, reads in known if reads and not _gone(src)}
+            still_owned = {i: src for i, src, reads, *_ in known if reads and not _gone(src)}
+            stored_metadata = {i: tuple(meta) for i, _, _, *meta in known}
             _unregister(con, "_ids")
         # An article belongs to the page it was first read from: a repost of its text (another
         # file, another site) points at it but does not rewrite its byline, its claims' dates
@@ -338,8 +349,11 @@ def write_results(
                 counts.new += 1
             elif key not in existing:  # a renamed or copied input of an article we hold
                 counts.unchanged += 1
-            elif existing[key] != r.article.id:
-                counts.updated += 1
+            elif existing[key] != r.article.id or (
+                owner[r.article.id] == r.article.source
+                and stored_metadata.get(r.article.id) != _metadata(r.article)
+            ):
+                counts.updated += 1  # new text, or the same text with a new date or byline
             else:
                 counts.unchanged += 1
         counts.articles = len(good)
