@@ -45,6 +45,14 @@ class ReportData:
     runs: list[dict[str, Any]] = field(default_factory=list)
 
 
+# The per-target tally counts what became of every claim about a target; an author's score
+# (prediction_scores) counts only the claims that are the author's own.
+_HIT_RATES_NOTE = (
+    "Every resolved claim about the target, the ones an author reports as well as the author's "
+    "own; `duokong predictions scores` scores authors on their own claims only."
+)
+
+
 def _rows(
     con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
 ) -> list[dict[str, Any]]:
@@ -379,7 +387,7 @@ def render_markdown(data: ReportData) -> str:
     out += ["", "## Falling due later", ""]
     out += [_prediction_line(p) for p in data.predictions_open] or ["(none)"]
     if data.hit_rates:
-        out += ["", "## Resolved predictions", ""]
+        out += ["", "## Resolved predictions", "", _HIT_RATES_NOTE, ""]
         out += [
             f"- {h['target']}: {h['correct']} correct, {h['wrong']} wrong, {h['void']} void"
             + (

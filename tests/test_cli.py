@@ -286,6 +286,7 @@ def test_report_to_standard_output_says_how_the_net_index_moved(db_copy, tmp_pat
         assert section in out.output  # the sections of the HTML report
     resolved = out.output.split("## Resolved predictions")[1]
     assert "wrong" in resolved and "void" in resolved
+    assert "own claims only" in resolved  # why its hit rates differ from predictions scores
 
 
 def test_report_says_why_inputs_were_refused(db_copy, tmp_path):
