@@ -345,3 +345,20 @@ def test_search_spam_injected_into_a_page_is_not_text(analyzer):
     art = _dump(analyzer, text)
     assert art.title == "英伟达的好日子还长着呢"
     assert "无码" not in art.body and prose in art.body and plain in art.body
+
+
+@pytest.mark.parametrize(
+    ("meta", "author", "category"),
+    [
+        ("2025-05-20 阿明", "阿明", None),
+        ("2025-05-20 10:00 张晓岚", "张晓岚", None),
+        ("2025-05-20 财经", None, "财经"),
+        ("2025-05-20 阿里", None, "阿里"),  # a company jieba knows, not a nickname
+        ("2025-05-20 每日看点", None, "每日看点"),
+    ],
+)
+def test_a_name_after_the_date_signs_the_page_and_a_section_files_it(
+    analyzer, meta, author, category
+):
+    art = _dump(analyzer, "英伟达：不是泡沫。\n" + meta + "\n" + PROSE)
+    assert (art.author, art.category) == (author, category)

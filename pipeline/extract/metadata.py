@@ -1032,16 +1032,31 @@ def name_date_author(lines: list[str]) -> str | None:
         m = _NAME_DATE.match(line)
         if not m or not date_line(m.group(2)) or parse_date(m.group(2)) is None:
             continue
-        name = m.group(1)
-        if (
-            name[0] in P.SURNAMES
-            and name not in _SURNAME_PLACES
+        if signed_name(name := m.group(1)):
+            return name
+    return None
+
+
+def signed_name(name: str) -> bool:
+    """Whether a bare word beside a date is a person signing: a common surname opening a word
+    no dictionary holds (a dateline puts a place there, 北京, 江山, 张家口; a page its weekday,
+    周四), or a nickname jieba knows as a person's (阿明, 老王; not 阿里, 小米). (jieba's tags
+    alone are no test: it tags 张家口 a person.)"""
+    if name[0] in P.SURNAMES:
+        return (
+            name not in _SURNAME_PLACES
             and not _PLACE_END.search(name)
             and name not in P.NOT_NAMES
             and not dictionary_word(name)
-        ):
-            return name
-    return None
+        )
+    return len(name) == 2 and name[0] in "阿老" and _person_word(name)
+
+
+def _person_word(name: str) -> bool:
+    """jieba reads the name as one word, a person's (阿明; not 阿里, a company's)."""
+    import jieba.posseg
+
+    return [w.flag for w in jieba.posseg.cut(name)] == ["nr"]
 
 
 def dictionary_word(text: str) -> bool:

@@ -25,6 +25,7 @@ _META_SITE = re.compile(
 _META_AFTER_DATE = re.compile(
     r"20\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）]?\s*(?P<rest>.*)$"
 )
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _COPYRIGHT_SITE = re.compile(
     r"(?:本文由|本文来自|來自)\s*([\u4e00-\u9fffA-Za-z0-9]{2,20}?)\s*(?:发布|發佈|發布|原创|原創|整理)"
 )
@@ -273,7 +274,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         published = M.parse_date(header)
 
     category = None
-    meta_name = None
+    meta_name = signed = None
     if meta:
         m = _META_SITE.search(meta)
         if m and not P.PUBLISH_LABELS.search(m.group("site")):
@@ -282,7 +283,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if m:
             rest = re.sub(r"\d+$", "", m.group("rest")).strip()
             rest = re.sub(r"^(?:作者|分类|分類|栏目)[:：].*$", "", rest).strip()
-            if 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
+            if _HAN_NAME.fullmatch(rest) and M.signed_name(rest):
+                signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
+            elif 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
                 category = rest
     footer = "\n".join(lines[end:])
     # The site: the footer's copyright line, else who the notice says published it, else the
@@ -295,7 +298,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     elif breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
         site = lines[0]
     category = M.breadcrumb_category(breadcrumb, title) or category
-    author = author or M.label_author(meta or "") or M.label_author(header) or meta_name
+    author = author or M.label_author(meta or "") or M.label_author(header) or signed or meta_name
     if author and author == site:
         author = None  # the site posting as itself names no person
     # A dump of a form-like page labels its headline (标题：…); the label is layout.
