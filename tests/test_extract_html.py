@@ -750,3 +750,24 @@ def test_headline_restated_under_the_story_and_page_furniture_go(analyzer):
     )
     art = _extract(analyzer, page)
     assert art.body.startswith("第0段") and art.body.endswith("毛利率维持在高位。")
+
+
+def test_a_story_wrapped_in_one_link_is_read_and_the_link_list_beside_it_is_not(analyzer):
+    """Some portals wrap a whole story in <a href="全文">: paragraphs inside a link are text,
+    while the related list beside it (short linked headlines with a teaser) is not."""
+    story = "<br><br>".join(
+        f"第{i}段：英伟达的数据中心业务继续增长。客户的订单排到了明年。毛利率维持在高位。"
+        for i in range(5)
+    )
+    related = "".join(
+        f"<li><a href='/n{i}'>英伟达相关新闻标题第{i}条</a><p>一句话的摘要写在这里。</p></li>"
+        for i in range(8)
+    )
+    page = (
+        "<html><head><title>英伟达财报点评</title></head><body><h1>英伟达财报点评</h1>"
+        f"<div class='intro'>\n  <div class='text'>\n    <dl>\n      <a href='/full/1.html'>{story}</a>"
+        f"\n    </dl>\n  </div>\n</div>\n<div class='more'>\n<ul>{related}</ul>\n</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("第0段") and "第4段" in art.body
+    assert "相关新闻标题" not in art.body

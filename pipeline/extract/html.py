@@ -218,7 +218,7 @@ def lines_of(container: lxml_html.HtmlElement) -> list[tuple[str, float]]:
     def walk(el: lxml_html.HtmlElement, in_link: bool, verbatim: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         block = tag in P.BLOCK_TAGS
-        in_link = in_link or tag == "a"
+        in_link = in_link or (tag == "a" and not _prose_link(el))
         inner = verbatim or tag in _VERBATIM_TAGS
 
         def soft(text: str, keep: bool) -> str:
@@ -269,11 +269,23 @@ def _text_weight(text: str) -> float:
     return wide + 0.2 * (n - wide)
 
 
+_FULL_STOP = re.compile(r"[。！？]")
+
+
+def _prose_link(a: lxml_html.HtmlElement, text: str | None = None) -> bool:
+    """A link around whole paragraphs (a story wrapped in <a href="全文">…</a>) is text, not
+    a menu or a related list: long, with several sentences."""
+    text = a.text_content() if text is None else text
+    return len(_FULL_STOP.findall(text)) >= 3 and _text_weight(text) >= 100
+
+
 def _prose_score(el: lxml_html.HtmlElement) -> float:
     text = el.text_content()
     if not text:
         return 0.0
-    link_chars = sum(_text_weight(a.text_content()) for a in xpath(".//a")(el))
+    link_chars = sum(
+        _text_weight(t) for a in xpath(".//a")(el) if not _prose_link(a, t := a.text_content())
+    )
     chars = _text_weight(text)
     punct = len(_PROSE_PUNCT.findall(text))
     return (chars - 2 * link_chars) * (1 + min(punct / max(chars, 1) * 20, 1.5))
