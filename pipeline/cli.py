@@ -512,13 +512,17 @@ def _check_writable(path: Path, option: str) -> None:
     store everything and then end in a traceback."""
     if path.is_dir():
         raise click.ClickException(f"{option} {path} is a folder; give a file name in it")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    # Nothing is created here (the check may be followed by a refusal of the database): the
+    # nearest folder that exists must be one we can write in, and no file may stand in the way.
+    existing = path.parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
         raise click.ClickException(
-            f"{option} {path}: cannot create its folder ({exc.strerror}); give a writable path"
-        ) from None
-    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            f"{option} {path}: cannot create its folder ({existing} is a file); "
+            "give a writable path"
+        )
+    if not os.access(existing, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise click.ClickException(f"{option} {path} is not writable; give a writable path")
 
 

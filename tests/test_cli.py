@@ -426,10 +426,14 @@ def test_a_database_that_is_a_folder_or_not_duckdb_is_named_as_such(tmp_path):
     junk.write_text("not a database")
     for args, says in (
         (("sql", "select 1", "--db", tmp_path), "is a folder"),
-        (("run", SAMPLES / "news", "--db", tmp_path), "is a folder"),
+        (
+            ("run", SAMPLES / "news", "--db", tmp_path, "--report", tmp_path / "r" / "x.html"),
+            "is a folder",
+        ),
         (("sql", "select 1", "--db", junk), "is not a DuckDB database"),
         (("predictions", "resolve", "abc", "--outcome", "void", "--db", junk), "is not a DuckDB"),
     ):
         out = invoke(*args)
         assert out.exit_code == 1 and says in out.output, args
     assert not (tmp_path.parent / f"{tmp_path.name}.lock").exists()
+    assert not (tmp_path / "r").exists()  # a refused run leaves no report folder either
