@@ -726,7 +726,7 @@ def test_source_newlines_are_spaces_and_blank_lines_are_paragraphs(analyzer):
         "<p><span><a href='/stock/GOOG'>谷歌</a></span>(<a href='/weibo'>微博</a>)\n"
         "    在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的计\n算机。</p>"
         f"{BODY}<p>第一段写到这里为止，后面空一行。\n\n\n第二段从这里开始，也是完整的一句话。</p>"
-        "<pre>第一行代码注释\n第二行代码注释</pre></div></body></html>"
+        "<pre><b>第一行代码注释</b>\n第二行代码注释</pre></div></body></html>"
     )
     lines = _extract(analyzer, page).body.splitlines()
     assert (

@@ -236,7 +236,7 @@ def lines_of(container: lxml_html.HtmlElement) -> list[tuple[str, float]]:
         for child in el:
             walk(child, in_link, inner)
             if child.tail:
-                buf.append((soft(child.tail, verbatim), in_link))
+                buf.append((soft(child.tail, inner), in_link))  # el's text, in el's mode
         if block:
             flush()
 
