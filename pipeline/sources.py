@@ -11,11 +11,13 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.feeds import feed_pages, looks_like_feed
@@ -290,6 +292,38 @@ def supplied_metadata(record: dict) -> tuple[tuple[str, str], ...]:
     )
 
 
+_HTML_START = re.compile(
+    rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+
+
+def _looks_like_html(head: bytes) -> bool:
+    return bool(_HTML_START.match(head[:4096]))
+
+
+def _cut_short(record: Any) -> bool:
+    """Whether the WARC file ends before the record's declared length: warcio hands over what
+    there is without a word."""
+    from warcio.limitreader import LimitReader
+
+    raw = record.raw_stream
+    if not isinstance(raw, LimitReader):
+        return False
+    while raw.read(1 << 16):  # what the body's reader left (a too-large page's rest)
+        pass
+    return raw.limit > 0
+
+
+def _truncated(source: str, index: int, uri: str) -> Reject:
+    return Reject.now(
+        f"{source}#{index}",
+        "read",
+        "truncated-warc",
+        f"{source}#{index}: {uri}: the file ends inside this record, after {index} whole "
+        "record(s); read it again once the crawler has finished writing it",
+    )
+
+
 def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -298,8 +332,10 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     records = responses = pages = skipped = 0
     try:
         with item.path.open("rb") as fh:
+            last = None
             for i, record in enumerate(ArchiveIterator(fh)):
                 records += 1
+                last = (i, record)
                 if record.rec_type not in ("response", "resource"):
                     continue
                 responses += 1
@@ -308,8 +344,13 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                     ctype = record.rec_headers.get_header("Content-Type") or ""
                 else:
                     ctype = (http.get_header("Content-Type") or "") if http else ""
+                ctype = ctype.lower()  # media types are case-insensitive (Text/HTML)
                 uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
                 status = http.get_statuscode() if http and record.rec_type == "response" else None
+                sniffed = b""
+                if not ctype.strip():  # no type given: the body says whether it is a page
+                    sniffed = record.content_stream().read(max_bytes + 1)
+                    ctype = "text/html" if _looks_like_html(sniffed) else ""
                 if "html" not in ctype and "text/plain" not in ctype:
                     skipped += 1  # an image, a style sheet or a script, whatever its status
                     continue
@@ -330,7 +371,12 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                 charset = None
                 if "charset=" in ctype:
                     charset = ctype.split("charset=", 1)[1].split(";")[0].strip()
-                body = record.content_stream().read(max_bytes + 1)
+                body = sniffed or record.content_stream().read(max_bytes + 1)
+                if _cut_short(record):
+                    # The file ends inside this record (a crawl still being written, a copy cut
+                    # off): half a page would replace the whole one read before; nothing follows.
+                    yield _truncated(source, i, uri)
+                    return
                 if len(body) > max_bytes:
                     yield Reject.now(
                         f"{source}#{i}",
@@ -348,6 +394,10 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                     http_charset=charset,
                     fetched_at=_parse_time(record.rec_headers.get_header("WARC-Date")),
                 )
+            if last is not None and _cut_short(last[1]):  # an image or a request cut off
+                uri = last[1].rec_headers.get_header("WARC-Target-URI") or "?"
+                yield _truncated(source, last[0], uri)
+                return
     except (ArchiveLoadFailed, OSError, ValueError, AttributeError, KeyError, EOFError) as exc:
         # warcio meets a malformed record with whatever its parser hits first (a header it
         # needs missing gives AttributeError): each is a bad archive, not a bug of ours.

@@ -90,7 +90,7 @@ def _warc(path, records):
         for url, ctype, body, *status in records:
             http = StatusAndHeaders(
                 status[0] if status else "200 OK",
-                [("Content-Type", ctype)],
+                [("Content-Type", ctype)] if ctype is not None else [],
                 protocol="HTTP/1.1",
             )
             writer.write_record(
@@ -112,6 +112,44 @@ def test_a_warc_file_yields_its_html_responses_with_url_and_charset(tmp_path):
     [raw] = _read(tmp_path / "crawl.warc")
     assert isinstance(raw, RawPage) and raw.url == "https://example.com/a"
     assert raw.http_charset == "gbk" and raw.kind == "html" and raw.data == page.encode("gbk")
+
+
+def test_a_warc_cut_short_keeps_its_whole_records_and_refuses_the_cut_one(tmp_path):
+    """A crawl still being written, or a copy cut off: half a page must not replace the whole
+    one stored before, and the cut is recorded (a cut inside an image at the end too)."""
+    pages = [
+        (f"https://example.com/{n}", "text/html", f"<p>第{n}篇：英伟达。</p>".encode() * 40)
+        for n in "ab"
+    ]
+    _warc(tmp_path / "full.warc", [*pages, ("https://example.com/x.png", "image/png", b"P" * 900)])
+    data = (tmp_path / "full.warc").read_bytes()
+    cut_in_page = data.index(b"\xe7\xac\xac" + "b".encode(), data.index(b"example.com/b")) + 50
+    (tmp_path / "cut.warc").write_bytes(data[:cut_in_page])
+    whole, rej = _read(tmp_path / "cut.warc")
+    assert isinstance(whole, RawPage) and whole.url == "https://example.com/a"
+    assert isinstance(rej, Reject) and rej.reason == "truncated-warc"
+    assert "example.com/b" in rej.detail and "after 1 whole record" in rej.detail
+    (tmp_path / "cut-image.warc").write_bytes(data[: data.rindex(b"P" * 100)])
+    *read, rej = _read(tmp_path / "cut-image.warc")
+    assert [r.url for r in read] == [u for u, _, _ in pages] and rej.reason == "truncated-warc"
+
+
+def test_a_warc_responses_media_type_is_read_in_any_case_or_sniffed_when_missing(tmp_path):
+    page = "<!DOCTYPE html><html><body><p>英伟达的需求仍然强劲。</p></body></html>".encode()
+    _warc(
+        tmp_path / "crawl.warc",
+        [
+            ("https://example.com/upper", "Text/HTML; Charset=UTF-8", page),
+            ("https://example.com/untyped", None, page),
+            ("https://example.com/untyped.bin", None, b"\x00\x01 binary"),
+        ],
+    )
+    read = _read(tmp_path / "crawl.warc")
+    assert [(r.url, r.kind) for r in read] == [
+        ("https://example.com/upper", "html"),
+        ("https://example.com/untyped", "html"),
+    ]
+    assert read[0].http_charset.lower() == "utf-8"
 
 
 @pytest.mark.parametrize(
