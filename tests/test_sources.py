@@ -123,7 +123,7 @@ def test_a_warc_cut_short_keeps_its_whole_records_and_refuses_the_cut_one(tmp_pa
     ]
     _warc(tmp_path / "full.warc", [*pages, ("https://example.com/x.png", "image/png", b"P" * 900)])
     data = (tmp_path / "full.warc").read_bytes()
-    cut_in_page = data.index(b"\xe7\xac\xac" + "b".encode(), data.index(b"example.com/b")) + 50
+    cut_in_page = data.index(b"\xe7\xac\xac" + b"b", data.index(b"example.com/b")) + 50
     (tmp_path / "cut.warc").write_bytes(data[:cut_in_page])
     whole, rej = _read(tmp_path / "cut.warc")
     assert isinstance(whole, RawPage) and whole.url == "https://example.com/a"
