@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -41,7 +42,7 @@ class Input:
     """One discovered input: a file on disk (URL lists are expanded later, by the fetch task)."""
 
     path: Path
-    kind: str  # html | text | json | warc | urls | feed | unsupported
+    kind: str  # html | text | json | warc | urls | feed | unsupported | broken-link
 
 
 def _suffix(path: Path) -> str:
@@ -73,6 +74,21 @@ def _ignored(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts) or rel.name.lower().startswith("readme")
 
 
+def _files_under(folder: Path) -> list[Path]:
+    """Every entry under folder that is not a folder, sorted; linked folders are followed (a
+    scraper's dated folders are often links), each real folder once, so a link loop ends."""
+    seen: set[str] = set()
+    out: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        out += (Path(dirpath) / name for name in filenames)
+    return sorted(out)
+
+
 def discover(paths: Iterable[str | Path]) -> list[Input]:
     """Every input under paths, in a stable order. A path that does not exist is an InputError.
     Paths are made absolute: an input is recorded (pages, rejects, seen inputs) under its path,
@@ -81,10 +97,14 @@ def discover(paths: Iterable[str | Path]) -> list[Input]:
     for p in paths:
         path = Path(p).expanduser().resolve()
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
+            for child in _files_under(path):
                 rel = child.relative_to(path)
-                if child.is_file() and not _ignored(rel):
+                if _ignored(rel):
+                    continue
+                if child.is_file():
                     found.append(Input(child, kind_of(child)))
+                elif child.is_symlink() and not child.exists():
+                    found.append(Input(child, "broken-link"))
         elif path.is_file():
             found.append(Input(path, kind_of(path)))
         else:
@@ -429,6 +449,15 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
 def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     """The pages inside one input (several for JSON lists and WARC files), or why not."""
     source = str(item.path)
+    if item.kind == "broken-link":
+        yield Reject.now(
+            source,
+            "read",
+            "broken-link",
+            f"{source} is a link to {os.readlink(item.path)}, which does not exist; "
+            "fix or remove the link",
+        )
+        return
     if item.kind == "unsupported":
         yield Reject.now(
             source,

@@ -11,6 +11,23 @@ def _read(path, max_bytes=1_000_000):
     return [p for item in discover([path]) for p in read_input(item, max_bytes)]
 
 
+def test_linked_folders_are_read_once_and_a_broken_link_is_a_reject(tmp_path):
+    """Scrapers link dated folders into an inbox: a linked folder is read (a link loop ends),
+    and a link to nothing is recorded, not passed over."""
+    inbox, elsewhere = tmp_path / "inbox", tmp_path / "elsewhere"
+    inbox.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "p.html").write_text("<p>x</p>", "utf-8")
+    (inbox / "q.html").write_text("<p>y</p>", "utf-8")
+    (inbox / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "back").symlink_to(inbox, target_is_directory=True)  # a loop
+    (inbox / "gone.html").symlink_to(tmp_path / "deleted.html")
+    found = discover([inbox])
+    assert sorted(i.path.name for i in found if i.kind == "html") == ["p.html", "q.html"]
+    [rej] = [r for r in _read(inbox) if isinstance(r, Reject)]
+    assert rej.reason == "broken-link" and "deleted.html" in rej.detail
+
+
 def test_folders_are_walked_recursively_in_stable_order(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "p.html").write_text("<p>x</p>", "utf-8")
