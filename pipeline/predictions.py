@@ -1050,8 +1050,14 @@ class PredictionExtractor:
         )
 
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
+        """The article's predictions, each once: a sentence the page repeats (a lead restated
+        in the body) gives the same quote, target and id, and one claim."""
         candidates, contexts = self.candidates_in_context(article, sentences)
-        return self.keep(candidates, contexts) if self.keep and candidates else candidates
+        kept = self.keep(candidates, contexts) if self.keep and candidates else candidates
+        once: dict[str, Prediction] = {}
+        for p in kept:
+            once.setdefault(p.id, p)
+        return list(once.values())
 
     def article_horizon(
         self, article: Article, sentences: list[Sentence]

@@ -757,3 +757,10 @@ def test_this_year_dates_a_forecast_but_makes_none(analyzer):
     [p] = _candidates(analyzer, "英伟达的股价今年一定会再创新高。")
     assert p.horizon == "今年" and p.due == date(PUBLISHED.year, 12, 31)
     assert _candidates(analyzer, "英伟达的股价今年涨了很多。") == []
+
+
+def test_a_sentence_the_page_repeats_is_one_prediction(analyzer):
+    sentence = "我预计明年英伟达的营收会继续大幅增长。"
+    art = article(f"{sentence}\n这是一段写在中间的说明文字。\n{sentence}", published=PUBLISHED)
+    found = analyzer.predictor.extract(art, analyzer.nlp.sentences(art.body))
+    assert [p.quote for p in found] == [sentence]
