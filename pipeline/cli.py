@@ -794,7 +794,15 @@ def evaluate(models: tuple[str, ...], data_paths: tuple[str, ...], commentary: s
     folders = [p for p in paths if p.is_dir() and (p / "labels.jsonl").is_file()]
     for folder in folders:
         click.echo(evaluate_commentary(folder, settings, names))
-    rest = [p for p in paths if p not in folders]
+    rest: list[Path] = []
+    for p in paths:
+        if p in folders:
+            continue
+        gold_in = sorted(p.glob("*.jsonl")) if p.is_dir() else []
+        if gold_in and not any(_is_stance_file(f) for f in gold_in):
+            rest += gold_in  # a folder of sample gold files (data/labelled/samples-gold)
+        else:
+            rest.append(p)
     stance_files = [p for p in rest if p.is_dir() or _is_stance_file(p)]
     if stance_files:
         from pipeline.analyze import Analyzer

@@ -348,6 +348,17 @@ def test_eval_on_a_file_that_is_no_gold_says_so(tmp_path, content, message):
     assert out.exit_code != 0 and message in out.output and "Traceback" not in out.output
 
 
+def test_eval_reads_the_folder_its_help_names_as_the_default(tmp_path):
+    """--data data/labelled/samples-gold (a folder of sample gold files) is read as the default
+    is, not as labelled stance data."""
+    from pipeline.settings import load_settings
+
+    folder = load_settings().path("samples").parent / "labelled" / "samples-gold"
+    out = invoke("eval", "--model", "lexicon.v1", "--data", folder)
+    assert out.exit_code == 0, out.output
+    assert "predictions: precision" in out.output and "due date" in out.output
+
+
 def test_sql_json_carries_every_duckdb_value(db):
     out = invoke(
         "sql",
