@@ -463,7 +463,7 @@ def sql(query: str, db: str | None, fmt: str) -> None:
 @click.option(
     "--out",
     type=click.Path(),
-    help="Output file (default reports/stance-report.html, or reports/<db name>-stance-report.html for a --db of its own); - writes to standard output.",
+    help="Output file (default reports/stance-report.html, or <db name>-stance-report.html beside a --db of its own); - writes to standard output.",
 )
 @click.option("--freq", type=click.Choice(["week", "month"]), default="week", show_default=True)
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First publish date (YYYY-MM-DD).")

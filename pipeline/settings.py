@@ -100,12 +100,13 @@ class Settings:
 
     def report_path(self) -> Path:
         """The report's default file. With a database of its own (--db elsewhere) and the
-        report left at its default, the file is named after the database, so that one
-        database's report does not overwrite another's: reports/<db name>-stance-report.html."""
+        report left at its default, the report sits beside the database and is named after it
+        (<db folder>/<db name>-stance-report.html): found where the database is, and one
+        database's report never overwrites another's, even one of the same name elsewhere."""
         default = Path(_DEFAULTS["report"])
         if Path(self.report) != default or Path(self.db) == Path(_DEFAULTS["db"]):
             return self.path("report")
-        return self.path("report").with_name(f"{Path(self.db).stem}-{default.name}")
+        return self.db_path().with_name(f"{self.db_path().stem}-{default.name}")
 
     def with_overrides(self, **values: Any) -> Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})

@@ -122,7 +122,9 @@ def test_each_database_has_its_own_default_report(tmp_path):
     chosen = other.with_overrides(report=str(tmp_path / "mine.html"))
     assert default.report_path().name == "stance-report.html"
     assert other.report_path().name == "weibo-stance-report.html"
-    assert other.report_path().parent == default.report_path().parent
+    assert other.report_path().parent == tmp_path  # beside it, wherever it is
+    same_name = default.with_overrides(db=str(tmp_path / "sub" / "weibo.duckdb"))
+    assert same_name.report_path() != other.report_path()
     assert chosen.report_path() == tmp_path / "mine.html"
 
 
