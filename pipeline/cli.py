@@ -166,7 +166,9 @@ def run(
             )
     click.echo(
         f"{summary['seen']} pages: {summary['articles']} articles ({summary['new']} new, "
-        f"{summary['updated']} updated, {summary['unchanged']} unchanged), "
+        f"{summary['updated']} updated, {summary['unchanged']} unchanged"
+        + (f", {summary['repeated']} repeating another page" if summary.get("repeated") else "")
+        + "), "
         f"{summary['skipped']} skipped as unchanged since the last run, "
         f"{summary['rejected']} rejected, in {summary['seconds']} s"
     )

@@ -250,6 +250,7 @@ def summary(run: Run, settings: Settings, report: str | None, full: bool) -> dic
         "new": c.new,
         "updated": c.updated,
         "unchanged": c.unchanged,
+        "repeated": c.repeated,
         "skipped": c.skipped,
         "rejected": c.rejected,
         "full": full,

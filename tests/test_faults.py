@@ -127,7 +127,7 @@ def test_changed_input_and_new_pipeline_version_are_reprocessed(tmp_path, settin
     assert plain_run([box], db, settings, full=True).skipped == 0
 
 
-def test_renamed_input_is_counted_unchanged_not_new(tmp_path, settings):
+def test_renamed_input_is_counted_repeated_not_new(tmp_path, settings):
     box, db = tmp_path / "box", tmp_path / "w.duckdb"
     box.mkdir()
     page = sorted((SAMPLES / "news").glob("*.html"))[0]
@@ -135,7 +135,7 @@ def test_renamed_input_is_counted_unchanged_not_new(tmp_path, settings):
     assert plain_run([box], db, settings).new == 1
     (box / page.name).rename(box / f"renamed-{page.name}")
     again = plain_run([box], db, settings)
-    assert (again.new, again.unchanged) == (0, 1)
+    assert (again.new, again.unchanged, again.repeated) == (0, 0, 1)
     assert table_counts(db)["articles"] == 1
 
 

@@ -89,7 +89,7 @@ def test_a_corrected_date_on_the_same_text_counts_as_an_update(lexicon_analyzer,
 
 def test_same_content_under_two_names_lands_once(lexicon_analyzer, db_path):
     con = connect(db_path)
-    write_results(
+    counts = write_results(
         con,
         [_page(lexicon_analyzer, "a.html"), _page(lexicon_analyzer, "copy-of-a.html")],
         "r1",
@@ -97,6 +97,8 @@ def test_same_content_under_two_names_lands_once(lexicon_analyzer, db_path):
     )
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert con.execute("SELECT count(*) FROM pages").fetchone()[0] == 2
+    # a first run into an empty database has nothing unchanged: the copy repeats the page
+    assert (counts.new, counts.unchanged, counts.repeated) == (1, 0, 1)
 
 
 def test_rejects_are_recorded_once_per_input(lexicon_analyzer, db_path):

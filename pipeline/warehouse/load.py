@@ -27,19 +27,31 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class WriteCounts:
-    """Pages written (articles: new + updated + unchanged), refused, and skipped before reading
-    because their input was unchanged since it was last processed; seen: all of them."""
+    """Pages written (articles: new + updated + unchanged + repeated), refused, and skipped
+    before reading because their input was unchanged since it was last processed; seen: all of
+    them. Repeated: a new page whose text another page already gives (a repost, a renamed or
+    copied file, a second copy in the batch), which adds no article."""
 
     seen: int = 0
     articles: int = 0
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    repeated: int = 0
     rejected: int = 0
     skipped: int = 0
 
     def add(self, other: WriteCounts) -> None:
-        for name in ("seen", "articles", "new", "updated", "unchanged", "rejected", "skipped"):
+        for name in (
+            "seen",
+            "articles",
+            "new",
+            "updated",
+            "unchanged",
+            "repeated",
+            "rejected",
+            "skipped",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -108,7 +120,8 @@ def finish_run(
     midway then shows what it wrote, not zeros."""
     con.execute(
         "UPDATE runs SET finished = ?, status = coalesce(?, status), seen = ?, articles = ?, "
-        "new = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?, seconds = ? WHERE id = ?",
+        "new = ?, updated = ?, unchanged = ?, repeated = ?, rejected = ?, skipped = ?, "
+        "seconds = ? WHERE id = ?",
         [
             utcnow() if status else None,
             status,
@@ -117,6 +130,7 @@ def finish_run(
             counts.new,
             counts.updated,
             counts.unchanged,
+            counts.repeated,
             counts.rejected,
             counts.skipped,
             seconds,
@@ -347,8 +361,8 @@ def write_results(
             if key not in existing and r.article.id not in stored | counted_new:
                 counted_new.add(r.article.id)  # a second copy in the batch adds no article
                 counts.new += 1
-            elif key not in existing:  # a renamed or copied input of an article we hold
-                counts.unchanged += 1
+            elif key not in existing:  # a repost, a renamed or copied input, a second copy
+                counts.repeated += 1
             elif existing[key] != r.article.id or (
                 owner[r.article.id] == r.article.source
                 and stored_metadata.get(r.article.id) != _metadata(r.article)
@@ -568,11 +582,13 @@ def write_results(
         con.execute("ROLLBACK")
         raise
     log.info(
-        "wrote %d articles (%d new, %d updated, %d unchanged), %d rejects",
+        "wrote %d articles (%d new, %d updated, %d unchanged, %d repeating another page), "
+        "%d rejects",
         counts.articles,
         counts.new,
         counts.updated,
         counts.unchanged,
+        counts.repeated,
         counts.rejected,
     )
     return counts
