@@ -88,7 +88,11 @@ def main(verbose: int) -> None:
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--db", help="DuckDB file to write (default data/duokong.duckdb).")
 @click.option("--report", "report_path", help="Where to write the HTML report.")
-@click.option("--batch-size", type=int, help="Pages per task (default 500).")
+@click.option(
+    "--batch-size",
+    type=int,
+    help="Input files per task (default 500); a JSON list or a WARC file is one input.",
+)
 @click.option(
     "--workers",
     type=int,
