@@ -311,13 +311,17 @@ def _emit_pages(paths: tuple[str, ...], with_analysis: bool, fmt: str) -> None:
 
 def _stdin_pages(max_bytes: int):
     """`-`: one page piped in (curl … | duokong analyze -), of no known kind: extraction tells
-    HTML from a text dump by its markup, and a feed is read as a feed, as from a file."""
+    HTML from a text dump by its markup, a feed is read as a feed and a scraper's JSON record
+    (or JSON lines) as its records, as from a file."""
     from pipeline.records import RawPage, Reject
-    from pipeline.sources import pages_of
+    from pipeline.sources import json_records, json_records_in, pages_of
 
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         yield Reject.now("<stdin>", "read", "too-large", f"<stdin>: over {max_bytes} bytes")
+        return
+    if (records := json_records_in(data)) is not None:
+        yield from json_records("<stdin>", records, max_bytes)
         return
     yield from pages_of(RawPage("<stdin>", data, "unknown"))
 

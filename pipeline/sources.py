@@ -227,12 +227,29 @@ def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             return
         records = loaded if isinstance(loaded, list) else [loaded]
     try:
-        yield from _json_records(source, records, max_bytes)
+        yield from json_records(source, records, max_bytes)
     except (OSError, EOFError, zlib.error) as exc:
         yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
 
 
-def _json_records(
+def json_records_in(data: bytes) -> list[object] | None:
+    """The records of bytes that are JSON or JSON lines (a scraper's record piped in), or None
+    when they are not: a page, a text dump or a feed."""
+    text = data.decode("utf-8-sig", errors="replace").strip()
+    if not text.startswith(("{", "[")):
+        return None
+    try:
+        loaded = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        try:
+            loaded = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except (json.JSONDecodeError, RecursionError):
+            return None
+    records = loaded if isinstance(loaded, list) else [loaded]
+    return records if records and all(isinstance(r, dict) for r in records) else None
+
+
+def json_records(
     source: str, records: Iterable[object], max_bytes: int
 ) -> Iterator[RawPage | Reject]:
     """One page per record. A file of one record is that record's source; in a longer one each

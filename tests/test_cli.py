@@ -448,3 +448,12 @@ def test_a_database_that_is_a_folder_or_not_duckdb_is_named_as_such(tmp_path):
         assert out.exit_code == 1 and says in out.output, args
     assert not (tmp_path.parent / f"{tmp_path.name}.lock").exists()
     assert not (tmp_path / "r").exists()  # a refused run leaves no report folder either
+
+
+def test_a_scrapers_json_record_piped_in_is_read_as_its_record(tmp_path):
+    page = next((SAMPLES / "news").glob("*.html")).read_text("utf-8", errors="replace")
+    record = json.dumps({"url": "https://example.com/a", "html": page}, ensure_ascii=False)
+    out = CliRunner().invoke(main, ["extract", "-", "--format", "jsonl"], input=record)
+    obj = json.loads(out.output)
+    assert obj["url"] == "https://example.com/a" and '"html"' not in obj["body"]
+    assert "\\n" not in obj["body"]  # no escapes of the JSON left in the text
