@@ -10,7 +10,9 @@ the per-batch lines of a served run reach its log in the UI (flows/serve.py).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import subprocess
 from collections.abc import Iterator
 
 DEFAULTS = {
@@ -41,10 +43,17 @@ def shared_ephemeral_api() -> Iterator[None]:
     if os.environ.get("PREFECT_API_URL"):
         yield
         return
-    from prefect.server.api.server import SubprocessASGIServer
+    from unittest import mock
 
-    server = SubprocessASGIServer()
-    server.start(timeout=int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+    from prefect.server.api import server as prefect_server
+
+    server = prefect_server.SubprocessASGIServer()
+    # In a session of its own: a terminal's Ctrl-C goes to the whole foreground process group,
+    # and the server stopping on it left the interrupted run retrying a dead API for minutes,
+    # with hundreds of lines of tracebacks. Stopped by us at exit (start() registers that).
+    detached = functools.partial(subprocess.Popen, start_new_session=True)
+    with mock.patch.object(prefect_server.subprocess, "Popen", detached):
+        server.start(timeout=int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
     os.environ["PREFECT_API_URL"] = server.api_url
     try:
         yield

@@ -14,6 +14,7 @@ per deployment, so a served flow, a `prefect.yaml` deployment and `duokong run` 
 from __future__ import annotations
 
 import os
+import signal
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -191,5 +192,12 @@ def _task_runner(workers: int, dask: str | None) -> TaskRunner:
             )
         return DaskTaskRunner(address=dask)
     if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=ignore_interrupts)
     return ThreadPoolTaskRunner(max_workers=1)
+
+
+def ignore_interrupts() -> None:
+    """Worker processes leave Ctrl-C to the run: a terminal sends it to the whole process
+    group, and workers dying on it mid-batch left the run's exit waiting on a broken pool for
+    minutes. The run cancels what is queued and ends the workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

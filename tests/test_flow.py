@@ -322,3 +322,29 @@ def test_a_url_that_fails_once_and_then_serves_its_page_again_is_no_reject(tmp_p
         (0, 1, 0),
     ]
     assert _counts(db)["rejects"] == 0 and _counts(db)["articles"] == 1
+
+
+def _sigint_disposition() -> bool:
+    import signal
+
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_worker_processes_leave_ctrl_c_to_the_run(prefect_harness):
+    """A terminal's Ctrl-C reaches every process of the run: workers that died on it mid-batch
+    left the run's exit waiting on a broken pool for minutes, with hundreds of lines of
+    tracebacks. The run itself stops them; its workers ignore the signal."""
+    from prefect import flow, task
+
+    from flows.batch import _task_runner
+
+    @task
+    def disposition() -> bool:
+        return _sigint_disposition()
+
+    @flow(task_runner=_task_runner(2, None))
+    def probe() -> list[bool]:
+        return [f.result() for f in [disposition.submit() for _ in range(2)]]
+
+    assert probe() == [True, True]
+    assert not _sigint_disposition()  # the run's own process still stops on Ctrl-C
