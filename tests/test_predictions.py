@@ -726,9 +726,9 @@ def test_a_huge_body_is_analysed_up_to_a_limit_and_stored_whole(analyzer, monkey
     ledger; past the limit the body is kept but not read."""
     import pipeline.analyze
 
-    paragraph = "我认为英伟达明年的股价还会继续上涨。"
-    body = "\n".join([paragraph] * 40)
-    monkeypatch.setattr(pipeline.analyze, "MAX_ANALYSED_CHARS", len(paragraph) * 5 + 10)
+    paragraphs = [f"我认为英伟达明年的股价还会继续上涨{i}%。" for i in range(10, 50)]
+    body = "\n".join(paragraphs)
+    monkeypatch.setattr(pipeline.analyze, "MAX_ANALYSED_CHARS", len(paragraphs[0]) * 5 + 10)
     result = analyzer.analyze_article(article(body, published=PUBLISHED))
     assert result.article.body == body  # stored whole
     assert result.predictions and all(p.quote in body for p in result.predictions)
