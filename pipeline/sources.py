@@ -12,7 +12,6 @@ import itertools
 import json
 import logging
 import os
-import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -329,15 +328,6 @@ def supplied_metadata(record: dict) -> tuple[tuple[str, str], ...]:
     )
 
 
-_HTML_START = re.compile(
-    rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
-)
-
-
-def _looks_like_html(head: bytes) -> bool:
-    return bool(_HTML_START.match(head[:4096]))
-
-
 def _cut_short(record: Any) -> bool:
     """Whether the WARC file ends before the record's declared length: warcio hands over what
     there is without a word."""
@@ -365,6 +355,8 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    from pipeline.extract.core import looks_html
+
     source = str(item.path)
     records = responses = pages = skipped = 0
     try:
@@ -387,7 +379,8 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                 sniffed = b""
                 if not ctype.strip():  # no type given: the body says whether it is a page
                     sniffed = record.content_stream().read(max_bytes + 1)
-                    ctype = "text/html" if _looks_like_html(sniffed) else ""
+                    head = sniffed[:4096].decode("utf-8", errors="replace")
+                    ctype = "text/html" if looks_html(head) else ""
                 if "html" not in ctype and "text/plain" not in ctype:
                     skipped += 1  # an image, a style sheet or a script, whatever its status
                     continue

@@ -163,14 +163,13 @@ class Boilerplate:
             p = para.strip()
             if not p or (self.is_noise(p) and p not in verbatim):
                 continue
-            if (
-                title
-                and not out
-                and (_restates(p, title) or _restates(TRAILING_STAMP.sub("", p), title))
+            if title and (
+                _restates(p, title) or (not out and _restates(TRAILING_STAMP.sub("", p), title))
             ):
-                repeated = repeated or p
-                continue  # the headline again, or with the post's time after it
-            if title and out and _restates(p, title):
+                # the headline again: first, or with the post's time after it; later, restated
+                # under the story
+                if not out:
+                    repeated = repeated or p
                 continue
             # An end marker in the second half of the body ends it; earlier it is an odd line,
             # and so is one with far more prose after it than before (a share bar between a

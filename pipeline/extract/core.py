@@ -39,7 +39,9 @@ def _markup_tags(text: str) -> int:
     return len(_MARKUP_TAG.findall(text[:2000]))
 
 
-def _looks_html(text: str) -> bool:
+def looks_html(text: str) -> bool:
+    """Markup a browser would render as a page; a page of no declared kind is read as HTML
+    when it is (piped in, a WARC response without a Content-Type)."""
     head = text[:2000].lower()
     return (
         "<html" in head
@@ -85,8 +87,8 @@ def extract_page(
     # Pinyin reading aids go from the text and the scraper's fields alike (extract/ruby.py).
     plain = strip_annotations if annotated(text) else str
     text = plain(text)
-    as_html = raw.kind == "html" or (raw.kind != "text" and _looks_html(text))
-    if raw.kind == "text" and _looks_html(text) and text.lstrip().startswith("<"):
+    as_html = raw.kind == "html" or (raw.kind != "text" and looks_html(text))
+    if raw.kind == "text" and looks_html(text) and text.lstrip().startswith("<"):
         as_html = True
     if as_html:
         ex = extract_html(text, raw.source, boilerplate, min_body_chars)

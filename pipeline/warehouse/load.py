@@ -12,7 +12,7 @@ import json
 import logging
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
@@ -42,17 +42,8 @@ class WriteCounts:
     skipped: int = 0
 
     def add(self, other: WriteCounts) -> None:
-        for name in (
-            "seen",
-            "articles",
-            "new",
-            "updated",
-            "unchanged",
-            "repeated",
-            "rejected",
-            "skipped",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 def _unregister(con: duckdb.DuckDBPyConnection, *names: str) -> None:
