@@ -33,6 +33,7 @@ from pipeline.ingest import (
     recorded_run,
     spill_folder,
     split_inputs,
+    split_large,
     summary,
     write_run_report,
 )
@@ -132,6 +133,7 @@ def _ingest(
     logger = get_run_logger()
     files, urls = split_inputs(discover_task(inputs))
     fetched = fetch_task(urls, settings) if urls else []
+    files = split_large(run, files, settings, full)
     work = plan(files, fetched, settings.batch_size, workers)
     bar = progress.current()
     bar.start(len(files) + len(fetched))

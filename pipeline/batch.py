@@ -25,7 +25,7 @@ from pipeline.analyze import Analyzer
 from pipeline.incremental import Known, SeenInput, file_digest
 from pipeline.records import PageResult, RawPage, Reject
 from pipeline.settings import Settings
-from pipeline.sources import Input, read_inputs_safely
+from pipeline.sources import Input, Part, read_inputs_safely
 
 _local = threading.local()
 log = logging.getLogger(__name__)
@@ -85,6 +85,9 @@ class BatchOutcome:
 
     results: list[PageResult] = field(default_factory=list)
     seen: list[SeenInput] = field(default_factory=list)
+    # Each part of a split file read (pipeline/ingest.py sums them: the file is remembered once
+    # its last part is written), and whether it is the file's last.
+    parts: list[tuple[SeenInput, bool]] = field(default_factory=list)
     skipped_inputs: int = 0
     skipped_pages: int = 0
     fetched: list[str] = field(default_factory=list)  # URLs fetched fine, changed or not
@@ -110,16 +113,26 @@ def analyze_batch(
     analyzer = analyzer_for(settings)
     out = BatchOutcome()
 
-    def run(key: str, digest: str | None, pages: Iterable[RawPage | Reject]) -> None:
+    def run(
+        key: str, digest: str | None, pages: Iterable[RawPage | Reject], part: Part | None = None
+    ) -> None:
         results = _process(pages, analyzer)
         out.results.extend(results)
-        if digest is not None:
-            bad = sum(1 for r in results if not r.ok)
-            out.seen.append(SeenInput(key, digest, len(results), bad))
+        if digest is None:
+            return
+        seen = SeenInput(key, digest, len(results), sum(1 for r in results if not r.ok))
+        if part is None:
+            out.seen.append(seen)
+        else:
+            out.parts.append((seen, part.final))
 
     for item in files:
         if item.kind == "urls":
             continue  # URL lists are fetched by the flow's own task
+        if item.part is not None:  # split because it changed (ingest.split_large)
+            pages = read_inputs_safely([item], settings.max_page_bytes)
+            run(str(item.path), item.part.digest, pages, item.part)
+            continue
         key, digest = str(item.path), file_digest(item.path)
         if _unchanged(known.get(key), digest, out):
             continue

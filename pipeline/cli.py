@@ -91,7 +91,8 @@ def main(verbose: int) -> None:
 @click.option(
     "--batch-size",
     type=int,
-    help="Input files per task (default 500); a JSON list or a WARC file is one input.",
+    help="Input files per task (default 500); a WARC or JSONL file of more records is read "
+    "in parts of this many, a task each.",
 )
 @click.option(
     "--workers",

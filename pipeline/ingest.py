@@ -26,17 +26,18 @@ from concurrent.futures import (
     wait,
 )
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 import duckdb
 
 from pipeline.batch import BatchOutcome, analyze_to_spill, chunks, input_keys, unspill
 from pipeline.fetch import HostPacer, fetch, host_key
-from pipeline.incremental import Known, pipeline_version
+from pipeline.incremental import Known, SeenInput, file_digest, pipeline_version
 from pipeline.lock import run_lock
 from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings
-from pipeline.sources import Input, discover, read_url_list
+from pipeline.sources import Input, discover, read_url_list, split_container, splittable
 from pipeline.warehouse import connect, connect_readonly
 from pipeline.warehouse.load import (
     WriteCounts,
@@ -129,13 +130,55 @@ def split_inputs(found: list[Input]) -> tuple[list[Input], list[str]]:
     return files, urls
 
 
+# No page worth reading takes fewer bytes in a WARC or JSONL record (min_body_chars of text and
+# the record around it): a smaller file holds too few pages to be worth reading through to
+# split, and a scraper writing a small JSONL file a page does not pay for it.
+MIN_RECORD_BYTES = 256
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # its batch says why it cannot be read
+
+
+def split_large(run: Run, files: list[Input], settings: Settings, full: bool) -> list[Input]:
+    """files, with each WARC or JSONL file of more than batch_size records in parts of
+    batch_size records: a batch each, side by side on the workers, each written when done.
+    Only files that changed since they were last processed (or all, with full) are read
+    through to find their records; an unchanged one stays whole, for its batch to skip it."""
+    least = settings.batch_size * MIN_RECORD_BYTES
+    containers = [f for f in files if splittable(f) and _size(f.path) > least]
+    if not containers:
+        return files
+    digests = {str(f.path): file_digest(f.path) for f in containers}
+    known = {} if full else known_inputs(run.con, list(digests), run.version)
+    out: list[Input] = []
+    for item in files:
+        digest = digests.get(str(item.path))
+        prev = known.get(str(item.path))
+        if digest is None or (prev is not None and prev.raw_hash == digest):
+            out.append(item)
+            continue
+        parts = split_container(item, settings.batch_size, digest, settings.max_page_bytes)
+        if len(parts) > 1:
+            log.info("%s: %d parts of up to %d records", item.path, len(parts), settings.batch_size)
+        out += parts
+    return out
+
+
 def plan(
     files: list[Input], fetched: list[RawPage | Reject], batch_size: int, workers: int
 ) -> list[Work]:
-    """Batches of files and of fetched pages. Small runs still use every worker: no batch is
-    larger than its share of the pages."""
+    """Batches of files and of fetched pages; each part of a split file is a batch, first (the
+    longest work first keeps every worker busy to the end). Small runs still use every worker:
+    no batch is larger than its share of the pages."""
+    parts = [f for f in files if f.part is not None]
+    files = [f for f in files if f.part is None]
     size = max(1, min(batch_size, -(-max(len(files), len(fetched)) // max(1, workers))))
-    work: list[Work] = [(b, []) for b in chunks(files, size)]
+    work: list[Work] = [([p], []) for p in parts]
+    work += [(b, []) for b in chunks(files, size)]
     work += [([], b) for b in chunks(fetched, size)]
     return work
 
@@ -212,6 +255,7 @@ def analyze_and_write(
     travel. run.counts grows batch by batch, so a run that fails midway records what it wrote."""
     pending = deque(work)
     in_flight: deque[tuple[Any, Work]] = deque()
+    carried: dict[str, tuple[int, int]] = {}  # a split file's pages and rejects so far
     while pending or in_flight:
         while pending and len(in_flight) < window:
             files, pages = pending.popleft()
@@ -225,7 +269,7 @@ def analyze_and_write(
             outcome.results,
             run.id,
             settings.model,
-            outcome.seen,
+            outcome.seen + _whole_files(outcome.parts, carried),
             run.version,
             outcome.fetched,
         )
@@ -236,6 +280,23 @@ def analyze_and_write(
         finish_run(run.con, run.id, None, run.counts.seen, run.counts, seconds)
         on_batch(batch, counts)
     return run.counts
+
+
+def _whole_files(
+    parts: list[tuple[SeenInput, bool]], carried: dict[str, tuple[int, int]]
+) -> list[SeenInput]:
+    """The split files whose last part this batch read, to remember with all their pages: the
+    parts are written in order, so the last one written means the file is. A run that stops
+    before it leaves the file unremembered, and the next run reads it again."""
+    whole = []
+    for seen, final in parts:
+        pages, bad = carried.pop(seen.input, (0, 0))
+        total = SeenInput(seen.input, seen.raw_hash, seen.pages + pages, seen.rejected + bad)
+        if final:
+            whole.append(total)
+        else:
+            carried[seen.input] = (total.pages, total.rejected)
+    return whole
 
 
 def summary(run: Run, settings: Settings, report: str | None, full: bool) -> dict:
@@ -289,6 +350,7 @@ def run_inputs(
             def submit(files, pages, known, spill_dir) -> Future:
                 return pool.submit(analyze_to_spill, files, pages, settings, known, spill_dir)
 
+            files = split_large(run, files, settings, full)
             work = plan(files, fetched, settings.batch_size, workers)
             analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir)
         report_path = write_run_report(settings, report)

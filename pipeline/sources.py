@@ -37,11 +37,27 @@ SUPPORTED = (
 
 
 @dataclass(frozen=True)
+class Part:
+    """A stretch of a large container file's records (WARC, JSONL), read by a batch of its own:
+    one file of 40,000 crawled pages would otherwise be one task on one core, with nothing
+    written until its last page (pipeline/ingest.py splits them; split_container finds parts)."""
+
+    start: int  # byte offset of its first record
+    first: int  # that record's number in the file: its pages are named path#number, as unsplit
+    count: int  # records in this part
+    line: int  # the physical line its first record is on (JSONL), for messages
+    final: bool  # the file's last part: it alone checks the file's end
+    digest: str  # the whole file's sha256, hashed once when it was split
+
+
+@dataclass(frozen=True)
 class Input:
-    """One discovered input: a file on disk (URL lists are expanded later, by the fetch task)."""
+    """One discovered input: a file on disk (URL lists are expanded later, by the fetch task),
+    or one part of a large container file."""
 
     path: Path
     kind: str  # html | text | json | warc | urls | feed | unsupported | broken-link
+    part: Part | None = None
 
 
 def _suffix(path: Path) -> str:
@@ -166,42 +182,62 @@ JSON_FILE_PAGES = 50
 JSON_ESCAPE_FACTOR = 6
 
 
-def _jsonl_lines(path: Path, max_bytes: int) -> Iterator[object]:
-    """The records of a JSONL file, one line at a time (gzipped too, by its magic bytes as
-    _read_bytes does); no line is read past its limit, so one endless line (or a gzip bomb)
-    cannot fill the memory. A line that is not JSON or too long stands as a _BadLine."""
+def _jsonl_lines(path: Path, max_bytes: int, part: Part | None = None) -> Iterator[object]:
+    """The records of a JSONL file (or of one part of it), one line at a time (gzipped too, by
+    its magic bytes as _read_bytes does); no line is read past its limit, so one endless line
+    (or a gzip bomb) cannot fill the memory. A line that is not JSON or too long stands as a
+    _BadLine."""
     import gzip
 
-    limit = JSON_ESCAPE_FACTOR * max_bytes + 2
     with path.open("rb") as probe:
         zipped = probe.read(2) == b"\x1f\x8b"
     opener = gzip.open if zipped else open
     with opener(path, "rb") as fh:
-        n = 0
-        while raw := fh.readline(limit):
-            n += 1
-            if len(raw) >= limit and not raw.endswith(b"\n"):
-                while (rest := fh.readline(limit)) and not rest.endswith(b"\n"):
-                    pass  # the rest of the line, read and dropped a chunk at a time
-                yield _BadLine(n, f"a line of over {limit} bytes", "too-large")
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                yield _BadLine(n, f"not UTF-8 ({exc})")
-                continue
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except (json.JSONDecodeError, RecursionError) as exc:
-                yield _BadLine(n, str(exc))
+        if part is None:
+            yield from (rec for _, _, rec in _jsonl_entries(fh, max_bytes))
+            return
+        fh.seek(part.start)
+        entries = _jsonl_entries(fh, max_bytes, line=part.line)
+        yield from (rec for _, _, rec in itertools.islice(entries, part.count))
+
+
+def _jsonl_entries(
+    fh: Any, max_bytes: int, line: int = 1, parse: bool = True
+) -> Iterator[tuple[int, int, object]]:
+    """(byte offset, line number, record) of each record from fh's position on, `line` being
+    the number of the line there; a blank line is no record. parse=False skips json.loads (for
+    finding where records start: the same lines count as records either way)."""
+    limit = JSON_ESCAPE_FACTOR * max_bytes + 2
+    pos, n = fh.tell(), line - 1
+    while raw := fh.readline(limit):
+        n += 1
+        at, pos = pos, pos + len(raw)
+        if len(raw) >= limit and not raw.endswith(b"\n"):
+            while (rest := fh.readline(limit)) and not rest.endswith(b"\n"):
+                pos += len(rest)  # the rest of the line, read and dropped a chunk at a time
+            pos += len(rest)
+            yield at, n, _BadLine(n, f"a line of over {limit} bytes", "too-large")
+            continue
+        try:
+            text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield at, n, _BadLine(n, f"not UTF-8 ({exc})")
+            continue
+        if not text.strip():
+            continue
+        if not parse:
+            yield at, n, None
+            continue
+        try:
+            yield at, n, json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            yield at, n, _BadLine(n, str(exc))
 
 
 def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     source = str(item.path)
     if _suffix(item.path) == ".jsonl":
-        records: Iterable[object] = _jsonl_lines(item.path, max_bytes)
+        records: Iterable[object] = _jsonl_lines(item.path, max_bytes, item.part)
     else:
         try:
             data = _read_bytes(item.path, JSON_FILE_PAGES * max_bytes)
@@ -226,7 +262,8 @@ def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             return
         records = loaded if isinstance(loaded, list) else [loaded]
     try:
-        yield from json_records(source, records, max_bytes)
+        first = item.part.first if item.part else None
+        yield from json_records(source, records, max_bytes, first)
     except (OSError, EOFError, zlib.error) as exc:
         yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
 
@@ -249,17 +286,18 @@ def json_records_in(data: bytes) -> list[object] | None:
 
 
 def json_records(
-    source: str, records: Iterable[object], max_bytes: int
+    source: str, records: Iterable[object], max_bytes: int, first: int | None = None
 ) -> Iterator[RawPage | Reject]:
     """One page per record. A file of one record is that record's source; in a longer one each
-    is source#i (a one-record lookahead tells the two apart without reading the file twice)."""
+    is source#i (a one-record lookahead tells the two apart without reading the file twice).
+    first: the records are a part of a longer file, numbered from first."""
     it = iter(records)
     ahead = list(itertools.islice(it, 2))
     if not ahead:
         yield Reject.now(source, "read", "json-without-page", f"{source} holds no records")
         return
-    single = len(ahead) == 1
-    for i, rec in enumerate(itertools.chain(ahead, it)):
+    single = first is None and len(ahead) == 1
+    for i, rec in enumerate(itertools.chain(ahead, it), start=first or 0):
         rec_source = source if single else f"{source}#{i}"
         if isinstance(rec, _BadLine):
             what = "is too large" if rec.reason == "too-large" else "is not valid JSON"
@@ -351,6 +389,19 @@ def _truncated(source: str, index: int, uri: str) -> Reject:
     )
 
 
+PAGE_TYPES = ("html", "text/plain")  # media types of a WARC response read as a page
+
+
+def _media_type(record: Any) -> str:
+    """A WARC record's media type, lower-cased (Text/HTML is text/html): a resource (a file as
+    saved) has it in the WARC header, a response in its HTTP header."""
+    if record.rec_type == "resource":
+        ctype = record.rec_headers.get_header("Content-Type")
+    else:
+        ctype = record.http_headers.get_header("Content-Type") if record.http_headers else None
+    return (ctype or "").lower()
+
+
 def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -358,22 +409,24 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     from pipeline.extract.core import looks_html
 
     source = str(item.path)
+    part = item.part
     records = responses = pages = skipped = 0
     try:
         with item.path.open("rb") as fh:
             last = None
-            for i, record in enumerate(ArchiveIterator(fh)):
+            if part is not None:
+                fh.seek(part.start)
+            archive: Iterable[Any] = ArchiveIterator(fh)
+            if part is not None:
+                archive = itertools.islice(archive, part.count)
+            for i, record in enumerate(archive, start=part.first if part else 0):
                 records += 1
                 last = (i, record)
                 if record.rec_type not in ("response", "resource"):
                     continue
                 responses += 1
                 http = record.http_headers
-                if record.rec_type == "resource":  # a file as saved, its type in the WARC header
-                    ctype = record.rec_headers.get_header("Content-Type") or ""
-                else:
-                    ctype = (http.get_header("Content-Type") or "") if http else ""
-                ctype = ctype.lower()  # media types are case-insensitive (Text/HTML)
+                ctype = _media_type(record)
                 uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
                 status = http.get_statuscode() if http and record.rec_type == "response" else None
                 sniffed = b""
@@ -381,7 +434,7 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                     sniffed = record.content_stream().read(max_bytes + 1)
                     head = sniffed[:4096].decode("utf-8", errors="replace")
                     ctype = "text/html" if looks_html(head) else ""
-                if "html" not in ctype and "text/plain" not in ctype:
+                if not any(t in ctype for t in PAGE_TYPES):
                     skipped += 1  # an image, a style sheet or a script, whatever its status
                     continue
                 if record.rec_type == "resource" and not uri.lower().startswith(
@@ -442,7 +495,9 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     if skipped:
         # Images, scripts and PDFs are part of any crawl: counted, not one reject each.
         log.info("%s: %d response(s) that are not HTML or text left out", source, skipped)
-    if not pages and not responses - skipped:
+    if not pages and not responses - skipped and part is None:
+        # (A part without pages is a stretch of images: split_container splits no file that
+        # has none.)
         yield Reject.now(
             source,
             "read",
@@ -454,6 +509,67 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                 else ""
             ),
         )
+
+
+def splittable(item: Input) -> bool:
+    """WARC and JSONL files can be read a stretch at a time; a .json file is parsed whole."""
+    return item.part is None and (item.kind == "warc" or _suffix(item.path) == ".jsonl")
+
+
+def split_container(item: Input, size: int, digest: str, max_bytes: int) -> list[Input]:
+    """The parts of a WARC or plain JSONL file of more than `size` records, `size` records
+    each, numbered as the whole file numbers them; the file itself when it holds no more, when
+    it cannot be read from the middle (gzipped JSONL), when a WARC has no response that may be a
+    page, or when it cannot be read through (reading it whole then says why)."""
+    if not splittable(item):
+        return [item]
+    try:
+        starts = _record_starts(item, max_bytes)
+    except Exception as exc:  # the reader meets the same fault and turns it into a reject
+        log.debug("%s not split: %s", item.path, exc)
+        return [item]
+    if starts is None or len(starts) <= size:
+        return [item]
+    cuts = range(0, len(starts), size)
+    return [
+        Input(
+            item.path,
+            item.kind,
+            Part(
+                start=starts[c][0],
+                first=c,
+                count=min(size, len(starts) - c),
+                line=starts[c][1],
+                final=c == cuts[-1],
+                digest=digest,
+            ),
+        )
+        for c in cuts
+    ]
+
+
+def _record_starts(item: Input, max_bytes: int) -> list[tuple[int, int]] | None:
+    """(byte offset, line) where each record of the file starts; None when it cannot be split."""
+    with item.path.open("rb") as fh:
+        zipped = fh.read(2) == b"\x1f\x8b"
+        fh.seek(0)
+        if item.kind != "warc":
+            if zipped:
+                return None  # a gzip stream is read from its start only
+            return [(at, n) for at, n, _ in _jsonl_entries(fh, max_bytes, parse=False)]
+        from warcio.archiveiterator import ArchiveIterator
+
+        archive = ArchiveIterator(fh)
+        starts, maybe_pages = [], False
+        for record in archive:
+            starts.append((archive.get_record_offset(), 0))
+            if record.rec_type in ("response", "resource") and not maybe_pages:
+                ctype = _media_type(record)
+                maybe_pages = not ctype.strip() or any(t in ctype for t in PAGE_TYPES)
+        offsets = [at for at, _ in starts]
+        if not maybe_pages or offsets != sorted(set(offsets)):
+            return None  # no page to share out, or records that cannot be sought one by one
+        return starts
 
 
 def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:

@@ -324,6 +324,51 @@ def test_a_url_that_fails_once_and_then_serves_its_page_again_is_no_reject(tmp_p
     assert _counts(db)["rejects"] == 0 and _counts(db)["articles"] == 1
 
 
+def test_a_large_crawl_file_is_read_in_parts_and_remembered_once_all_are_written(tmp_path):
+    """A WARC of many pages is a batch per part (side by side on the workers, each written when
+    done): the run writes what reading it whole writes, and remembers the file only once its
+    last part is written, so a run that stops midway leaves it to the next run, not half read."""
+    from concurrent.futures import Future
+
+    from pipeline.batch import analyze_to_spill
+    from pipeline.ingest import analyze_and_write, plan, recorded_run, run_inputs, split_large
+    from pipeline.settings import load_settings
+    from pipeline.sources import discover
+    from tests.test_sources import _container
+
+    crawl = str(_container(tmp_path, "crawl.warc.gz"))  # 11 records: 8 pages, 3 images
+    whole = load_settings().with_overrides(db=str(tmp_path / "whole.duckdb"), workers=2)
+    parts = whole.with_overrides(db=str(tmp_path / "parts.duckdb"), batch_size=3)
+    assert run_inputs([crawl], whole)["new"] == 8
+
+    def submit(files, pages, known, spill_dir):
+        future: Future = Future()
+        if files[0].part.first == 3:  # the second of four parts
+            future.set_exception(RuntimeError("worker died"))
+        else:
+            future.set_result(analyze_to_spill(files, pages, parts, known, None))
+        return future
+
+    with (
+        pytest.raises(RuntimeError, match="worker died"),
+        recorded_run(parts, [crawl], {}, False) as run,
+    ):
+        work = plan(split_large(run, discover([crawl]), parts, False), [], 3, 1)
+        assert len(work) == 4
+        analyze_and_write(run, work, submit, parts, False, 1, None)
+    assert _rows(parts.db_path(), "SELECT count(*) FROM pages") == [(2,)]
+    assert _rows(parts.db_path(), "SELECT * FROM seen_inputs") == []
+
+    first = run_inputs([crawl], parts)
+    assert (first["seen"], first["new"], first["unchanged"]) == (8, 6, 2)
+    sql = "SELECT p.source, a.url FROM pages p JOIN articles a ON a.id = p.article_id"
+    assert _rows(parts.db_path(), sql) == _rows(whole.db_path(), sql)
+    remembered = "SELECT input, pages FROM seen_inputs"
+    assert _rows(parts.db_path(), remembered) == [(crawl, 8)]
+    again = run_inputs([crawl], parts)
+    assert (again["skipped"], again["new"], again["seen"]) == (8, 0, 8)
+
+
 def _sigint_disposition() -> bool:
     import signal
 

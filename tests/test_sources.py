@@ -1,10 +1,11 @@
+import gzip
 import json
 
 import pytest
 
 from pipeline.errors import InputError
 from pipeline.records import RawPage, Reject
-from pipeline.sources import discover, read_input
+from pipeline.sources import discover, read_input, split_container
 
 
 def _read(path, max_bytes=1_000_000):
@@ -94,7 +95,7 @@ def test_oversized_page_is_rejected(tmp_path):
     assert rej.reason == "too-large"
 
 
-def _warc(path, records):
+def _warc(path, records, gzip=False):
     """A WARC file as a crawler writes it: (url, content type, body[, status]) response
     records."""
     import io
@@ -103,7 +104,7 @@ def _warc(path, records):
     from warcio.warcwriter import WARCWriter
 
     with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=False)
+        writer = WARCWriter(fh, gzip=gzip)
         for url, ctype, body, *status in records:
             http = StatusAndHeaders(
                 status[0] if status else "200 OK",
@@ -504,3 +505,83 @@ def test_a_json_file_over_its_limit_says_what_the_limit_is_and_the_fix(tmp_path)
     [rej] = _read(tmp_path / "r.json", max_bytes=1000)  # 54 KB, over 50 pages of 1,000 bytes
     assert rej.reason == "too-large" and "over the limit of 50000 bytes" in rej.detail
     assert "50 × max_page_bytes" in rej.detail and "JSONL" in rej.detail
+
+
+def _crawl_page(i):
+    text = f"第{i}篇：英伟达的需求仍然强劲，数据中心收入明年将继续增长，我看好它的股价。" * 3
+    return f"<html><head><title>第{i}篇</title></head><body><p>{text}</p></body></html>"
+
+
+def _container(folder, name):
+    """A WARC (plain or gzipped) or JSONL file of 11 records as crawlers write them: images
+    among the pages, and in JSONL blank lines and a line that is not JSON."""
+    path = folder / name
+    if name.endswith(".jsonl"):
+        lines = []
+        for i in range(11):
+            lines.append(json.dumps({"url": f"https://e.com/{i}", "html": _crawl_page(i)}))
+            lines += [""] if i % 4 == 1 else []
+            lines += ["{not json"] if i == 5 else []
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+    else:
+        records = [
+            (f"https://e.com/{i}", "image/png", b"\x89PNG")
+            if i % 3 == 2
+            else (f"https://e.com/{i}", "text/html; charset=utf-8", _crawl_page(i).encode())
+            for i in range(11)
+        ]
+        _warc(path, records, gzip=name.endswith(".gz"))
+    return path
+
+
+def _read_parts(items, max_bytes=1_000_000):
+    return [
+        (p.source, getattr(p, "reason", None), getattr(p, "data", None))
+        for item in items
+        for p in read_input(item, max_bytes)
+    ]
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz", "crawl.jsonl"])
+def test_a_large_container_read_in_parts_gives_what_reading_it_whole_gives(tmp_path, name):
+    """A crawl's WARC or JSONL file of many pages is read a part at a time (a batch each): the
+    parts must give every page and reject once, under the names reading it whole gives them."""
+    [item] = discover([_container(tmp_path, name)])
+    parts = split_container(item, 4, "digest", 1_000_000)
+    whole = _read_parts([item])
+    assert [p.part.count for p in parts] == ([4, 4, 4] if name.endswith("jsonl") else [4, 4, 3])
+    assert [p.part.final for p in parts] == [False, False, True]
+    assert _read_parts(parts) == whole
+    assert len({source for source, _, _ in whole}) == len(whole)
+    if name.endswith("jsonl"):  # the bad line keeps its number and its line in the message
+        [bad] = [r for p in parts for r in read_input(p, 1_000_000) if isinstance(r, Reject)]
+        assert bad.source.endswith("#6") and "line 9 " in bad.detail
+
+
+def test_a_container_that_cannot_be_read_in_parts_stays_whole(tmp_path):
+    """Gzipped JSONL is read from its start only; a WARC with no page in it stays whole, so that
+    its reject says so; a file of few records needs no parts."""
+    jsonl = _container(tmp_path, "crawl.jsonl")
+    zipped = tmp_path / "crawl.jsonl.gz"
+    zipped.write_bytes(gzip.compress(jsonl.read_bytes()))
+    _warc(
+        tmp_path / "images.warc", [(f"https://e.com/{i}.png", "image/png", b"P") for i in range(9)]
+    )
+    for path in (zipped, tmp_path / "images.warc", jsonl):
+        [item] = discover([path])
+        size = 20 if path == jsonl else 4
+        assert split_container(item, size, "digest", 1_000_000) == [item]
+
+
+def test_a_warc_cut_short_refuses_its_cut_record_in_its_last_part(tmp_path):
+    _warc(
+        tmp_path / "full.warc",
+        [(f"https://e.com/{i}", "text/html", _crawl_page(i).encode()) for i in range(9)],
+    )
+    data = (tmp_path / "full.warc").read_bytes()
+    (tmp_path / "cut.warc").write_bytes(data[: data.rindex("第8篇".encode())])
+    [item] = discover([tmp_path / "cut.warc"])
+    parts = split_container(item, 4, "digest", 1_000_000)
+    read = _read_parts(parts)
+    assert [r for _, r, _ in read] == [None] * 8 + ["truncated-warc"]
+    assert read == _read_parts([item])
