@@ -295,6 +295,24 @@ def test_predictions_no_longer_made_are_dropped_unless_resolved(lexicon_analyzer
     assert [r[0] for r in con.execute("SELECT id FROM predictions").fetchall()] == [kept]
 
 
+def test_a_rewritten_claim_takes_its_new_speaker_and_horizon_source(lexicon_analyzer, db_path):
+    """Whose claim it is decides whose score it counts in: when a lexicon or the extractor
+    reads a stored claim again (a new reporting marker, a migration's default), every field of
+    it must follow, not only direction and due date."""
+    from dataclasses import replace
+
+    first = _page(lexicon_analyzer, "a.html", body="我预计英伟达明年会继续大涨，需求只会更大。")
+    con = connect(db_path)
+    write_results(con, [first], "r1", "lexicon.v1")
+    [claim, *_] = first.predictions
+    reread = replace(claim, speaker="reported", horizon_source="inherited")
+    write_results(con, [replace(first, predictions=(reread,))], "r2", "lexicon.v1")
+    row = con.execute(
+        "SELECT speaker, horizon_source FROM predictions WHERE id = ?", [claim.id]
+    ).fetchone()
+    assert row == ("reported", "inherited") != (claim.speaker, claim.horizon_source)
+
+
 def test_an_edited_page_keeps_the_outcome_of_a_claim_it_still_makes(lexicon_analyzer, db_path):
     first = _page(lexicon_analyzer, "a.html", body="英伟达的财报非常强劲，这是第一版。")
     con = connect(db_path)

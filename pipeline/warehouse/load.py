@@ -447,7 +447,8 @@ def write_results(
             list(predictions.values()),
             "ON CONFLICT (id) DO UPDATE SET direction = excluded.direction, horizon = excluded.horizon, "
             "due = excluded.due, window_start = excluded.window_start, conditional = excluded.conditional, "
-            "condition = excluded.condition, hedge = excluded.hedge",
+            "condition = excluded.condition, hedge = excluded.hedge, speaker = excluded.speaker, "
+            "horizon_source = excluded.horizon_source",
         )
         pages = [
             {
