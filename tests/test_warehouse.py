@@ -435,6 +435,35 @@ def test_a_renamed_targets_resolved_claim_keeps_its_outcome_once(lexicon_analyze
     assert rows == [("nvidia", "correct")]
 
 
+def test_a_target_added_to_the_catalogue_takes_the_outcome_of_its_targetless_claim(
+    lexicon_analyzer, db_path
+):
+    """A claim about a company the catalogue did not know was resolved; once the company is
+    added, the claim is read again about it: the outcome goes with it, and the ledger does not
+    ask for the claim a second time."""
+    from dataclasses import replace
+
+    page = _page(lexicon_analyzer, "a.html")
+    [claim] = [p for p in page.predictions if "创新高" in p.quote]
+    unknown = replace(claim, target=None, id=claim.id[:-2] + "00")
+    before = replace(
+        page, predictions=tuple(unknown if p is claim else p for p in page.predictions)
+    )
+    con = connect(db_path)
+    write_results(con, [before], "r1", "lexicon.v1")
+    con.execute(
+        "INSERT INTO prediction_outcomes VALUES (?, 'correct', current_date, 'so it did', NULL, now())",
+        [unknown.id],
+    )
+    write_results(con, [page], "r2", "lexicon.v1")
+    rows = con.execute(
+        "SELECT p.target, o.note FROM predictions p "
+        "LEFT JOIN prediction_outcomes o ON o.prediction_id = p.id WHERE p.quote = ?",
+        [claim.quote],
+    ).fetchall()
+    assert rows == [("nvidia", "so it did")]
+
+
 def test_one_companys_verdict_does_not_pass_to_another_named_in_the_same_quote(
     lexicon_analyzer, db_path
 ):

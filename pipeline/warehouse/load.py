@@ -252,19 +252,22 @@ def _move_carried(con: duckdb.DuckDBPyConnection, copy: bool = False) -> None:
 
 
 def _carry_retargeted(con: duckdb.DuckDBPyConnection) -> None:
-    """A resolved claim whose target left the catalogue (renamed: huawei became hw) and which
-    the article read again makes word for word about a target it did not name before: the
-    outcome moves to that claim, and the old one goes, so the ledger does not ask for the claim
-    twice. Only where that pairing is one to one: a quote naming two companies gives a claim
-    for each, and one company's verdict must not pass to the other. Reads the batch's temp
-    tables _written, _fresh (claims this batch added) and _new_stances."""
+    """A resolved claim whose target left the catalogue (renamed: huawei became hw), or a
+    resolved claim about no target that the article no longer makes (a target added: AMD's
+    claim was about nothing the catalogue knew), and which the article read again makes word
+    for word about a target it did not name before: the outcome moves to that claim, and the
+    old one goes, so the ledger does not ask for the claim twice. Only where that pairing is
+    one to one: a quote naming two companies gives a claim for each, and one company's verdict
+    must not pass to the other. Reads the batch's temp tables _written, _new_preds (claims
+    this batch writes), _fresh (those it adds) and _new_stances."""
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _carried AS "
         "SELECT p.id AS old_id, n.id AS new_id FROM predictions p "
         "JOIN predictions n ON n.article_id = p.article_id AND n.quote = p.quote AND n.id <> p.id "
         "WHERE p.article_id IN (SELECT id FROM _written) "
         "AND n.id IN (SELECT id FROM _fresh) AND p.id NOT IN (SELECT id FROM _fresh) "
-        "AND p.target IS NOT NULL AND p.target NOT IN (SELECT target FROM _new_stances) "
+        "AND (p.target NOT IN (SELECT target FROM _new_stances) "
+        "OR p.target IS NULL AND p.id NOT IN (SELECT id FROM _new_preds)) "
         "AND p.id IN (SELECT prediction_id FROM prediction_outcomes) "
         "AND n.id NOT IN (SELECT prediction_id FROM prediction_outcomes) "
         "QUALIFY count(*) OVER (PARTITION BY p.id) = 1 AND count(*) OVER (PARTITION BY n.id) = 1"
