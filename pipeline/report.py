@@ -27,6 +27,9 @@ class TargetTrend:
     evidence: list[dict[str, Any]]
     moves: list[dict[str, Any]] = field(default_factory=list)
     chart: str = ""
+    # Articles about the target without a publish date: in no period, so not in the totals,
+    # but in the evidence and the sources tables (counted only when no date range is set).
+    undated: int = 0
 
 
 @dataclass
@@ -43,6 +46,9 @@ class ReportData:
     hit_rates: list[dict[str, Any]] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
     runs: list[dict[str, Any]] = field(default_factory=list)
+    # How many rows each cut section has in all (sources, predictions_due, predictions_open,
+    # predictions_resolved): the report shows the first ones and says how many it leaves out.
+    totals: dict[str, int] = field(default_factory=dict)
 
 
 # The per-target tally counts what became of every claim about a target; an author's score
@@ -51,6 +57,10 @@ _HIT_RATES_NOTE = (
     "Every resolved claim about the target, the ones an author reports as well as the author's "
     "own; `duokong predictions scores` scores authors on their own claims only."
 )
+
+
+# Rows each long section shows; it says how many more there are and where they all are.
+SHOWN = {"sources": 50, "predictions_due": 100, "predictions_open": 50, "predictions_resolved": 20}
 
 
 def _rows(
@@ -113,7 +123,15 @@ def gather(
                 ORDER BY a.published DESC NULLS LAST, s.score DESC LIMIT 8""",
             params_t,
         )
-        trends.append(TargetTrend(t, rows, totals, ev, [m for m in moves if m["target"] == t]))
+        undated = 0
+        if since is None and until is None:
+            undated = con.execute(
+                "SELECT count(*) FROM latest_stances s JOIN articles a ON a.id = s.article_id "
+                "WHERE s.target = ? AND s.label <> 'none' AND a.published IS NULL",
+                [t],
+            ).fetchone()[0]
+        moved = [m for m in moves if m["target"] == t]
+        trends.append(TargetTrend(t, rows, totals, ev, moved, undated=undated))
     sources = _rows(
         con,
         f"""SELECT coalesce(a.site, '(unknown site)') AS site, coalesce(a.author, '') AS author, s.target,
@@ -122,36 +140,43 @@ def gather(
                    count(*) FILTER (WHERE s.label = 'neutral') AS neutral
             FROM latest_stances s JOIN articles a ON a.id = s.article_id
             WHERE s.label <> 'none' AND {where_a}
-            GROUP BY ALL ORDER BY count(*) DESC, site LIMIT 50""",
+            GROUP BY ALL ORDER BY count(*) DESC, site LIMIT {SHOWN["sources"]}""",
         params_a,
     )
     where_p, params_p = _filters(None, None, target, "", "target")
     due = _rows(
-        con, f"SELECT * FROM predictions_due WHERE {where_p} ORDER BY due LIMIT 100", params_p
+        con,
+        f"SELECT * FROM predictions_due WHERE {where_p} ORDER BY due LIMIT {SHOWN['predictions_due']}",
+        params_p,
     )
     upcoming = _rows(
         con,
         f"SELECT * FROM prediction_status WHERE status = 'open' AND due IS NOT NULL AND {where_p} "
-        "ORDER BY due LIMIT 50",
+        f"ORDER BY due LIMIT {SHOWN['predictions_open']}",
         params_p,
     )
+    # An article no page reads any more stays for the resolved claims it holds (its page was
+    # edited): it counts apart, and it has no stances to be missing.
     prov = _rows(
         con,
-        """SELECT (SELECT count(*) FROM articles) AS articles,
+        """SELECT (SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM pages))
+                      AS articles,
+                  (SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM pages))
+                      AS kept,
                   (SELECT count(*) FROM rejects) AS rejects,
                   (SELECT count(*) FROM runs) AS runs,
                   (SELECT min(published) FROM articles) AS first_date,
                   (SELECT max(published) FROM articles) AS last_date,
                   (SELECT value FROM meta WHERE key = 'current_model') AS model,
-                  (SELECT count(*) FROM articles WHERE id NOT IN
-                      (SELECT article_id FROM latest_stances)) AS unread""",
+                  (SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM pages)
+                      AND id NOT IN (SELECT article_id FROM latest_stances)) AS unread""",
     )[0]
     prov["version"] = __version__
     prov["reject_reasons"] = reject_reasons(con)
     resolved = _rows(
         con,
         f"SELECT * FROM prediction_status WHERE outcome IS NOT NULL AND {where_p} "
-        "ORDER BY resolved_on DESC, id LIMIT 20",
+        f"ORDER BY resolved_on DESC, id LIMIT {SHOWN['predictions_resolved']}",
         params_p,
     )
     hit_rates = _rows(
@@ -170,6 +195,21 @@ def gather(
         "SELECT started, status, inputs, seen, articles, new, updated, rejected, model "
         "FROM runs ORDER BY started DESC LIMIT 5",
     )
+    counted = {
+        "sources": f"""SELECT count(*) FROM (SELECT DISTINCT coalesce(a.site, ''),
+                            coalesce(a.author, ''), s.target
+                        FROM latest_stances s JOIN articles a ON a.id = s.article_id
+                        WHERE s.label <> 'none' AND {where_a})""",
+        "predictions_due": f"SELECT count(*) FROM predictions_due WHERE {where_p}",
+        "predictions_open": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
+        f"AND due IS NOT NULL AND {where_p}",
+        "predictions_resolved": "SELECT count(*) FROM prediction_status "
+        f"WHERE outcome IS NOT NULL AND {where_p}",
+    }
+    section_totals = {
+        k: con.execute(sql, params_a if k == "sources" else params_p).fetchone()[0]
+        for k, sql in counted.items()
+    }
     return ReportData(
         date.today(),
         freq,
@@ -183,6 +223,7 @@ def gather(
         hit_rates,
         prov,
         runs,
+        section_totals,
     )
 
 
@@ -334,7 +375,19 @@ def render_html(data: ReportData) -> str:
     for t in data.targets:
         t.chart = svg_chart(t, col)
     template = resources.files("pipeline").joinpath("templates/report.html.j2").read_text("utf-8")
-    return _env().from_string(template).render(r=data, col=col, colors=COLORS)
+    return (
+        _env()
+        .from_string(template)
+        .render(
+            r=data,
+            col=col,
+            colors=COLORS,
+            left_out=lambda key: left_out(data, key),
+            undated=_undated,
+            kept=_kept(data.provenance),
+            ledger_note=_LEDGER_RANGE_NOTE,
+        )
+    )
 
 
 def render_markdown(data: ReportData) -> str:
@@ -352,6 +405,8 @@ def render_markdown(data: ReportData) -> str:
             for r in t.periods
         ]
         out.append("")
+        if t.undated:
+            out += [_undated(t, col), ""]
         for e in t.evidence[:5]:
             quote = (e["evidence"] or [""])[0]
             out.append(
@@ -379,13 +434,17 @@ def render_markdown(data: ReportData) -> str:
         f"{s['bearish']} | {s['neutral']} |"
         for s in data.sources
     ]
+    out += _left_out(data, "sources")
     out += ["", "## Predictions due", ""]
+    out += [_LEDGER_RANGE_NOTE, ""] if data.since or data.until else []
     out += [
         f"{_prediction_line(p)} ({p['site'] or p['title']}; id {p['id'][:12]})"
         for p in data.predictions_due
     ] or ["(none)"]
+    out += _left_out(data, "predictions_due")
     out += ["", "## Falling due later", ""]
     out += [_prediction_line(p) for p in data.predictions_open] or ["(none)"]
+    out += _left_out(data, "predictions_open")
     if data.hit_rates:
         out += ["", "## Resolved predictions", "", _HIT_RATES_NOTE, ""]
         out += [
@@ -400,7 +459,8 @@ def render_markdown(data: ReportData) -> str:
     p = data.provenance
     out += [
         "",
-        f"_{p['articles']} articles, {p['rejects']} rejected inputs{_reasons(p)}, {p['runs']} runs; model {p['model']}{_unread(p)}; duokong {p['version']}_",
+        f"_{p['articles']} articles{_kept(p)}, {p['rejects']} rejected inputs{_reasons(p)}, "
+        f"{p['runs']} runs; model {p['model'] or '(none yet)'}{_unread(p)}; duokong {p['version']}_",
         "",
     ]
     if data.runs:
@@ -468,6 +528,47 @@ def write_report(
     out.write_text(text, encoding="utf-8")
     log.info("wrote %s report to %s", fmt, out)
     return out
+
+
+# What each cut section is ordered by, and where the whole list is: the report shows the first.
+_LEFT_OUT = {
+    "sources": ("the rows with most articles", "`duokong sql` on latest_stances"),
+    "predictions_due": ("the earliest due", "`duokong predictions due`"),
+    "predictions_open": ("the earliest due", "`duokong predictions list`"),
+    "predictions_resolved": ("the latest resolved", "`duokong predictions list`"),
+}
+_LEDGER_RANGE_NOTE = (
+    "The whole ledger: --since and --until choose the articles of the trend, evidence and "
+    "sources, not which predictions are listed or scored."
+)
+
+
+def left_out(data: ReportData, key: str) -> str | None:
+    """'Showing 100 of 140, the earliest due: `duokong predictions due` lists all' for a cut
+    section, None for a whole one."""
+    shown, total = len(getattr(data, key)), data.totals.get(key, 0)
+    if total <= shown:
+        return None
+    order, where = _LEFT_OUT[key]
+    return f"Showing {shown} of {total}, {order}; {where} has them all."
+
+
+def _left_out(data: ReportData, key: str) -> list[str]:
+    line = left_out(data, key)
+    return ["", f"_{line}_"] if line else []
+
+
+def _undated(t: TargetTrend, col: str) -> str:
+    return (
+        f"{t.undated} more articles about {t.target} have no publish date: in no {col} and "
+        "not counted above, but listed with the evidence and sources."
+    )
+
+
+def _kept(prov: dict) -> str:
+    """Articles no page reads any more (their page was edited), kept for their resolved claims."""
+    n = prov.get("kept") or 0
+    return f" (and {n} earlier versions kept for their resolved predictions)" if n else ""
 
 
 def _unread(prov: dict) -> str:

@@ -310,6 +310,43 @@ def test_report_says_why_inputs_were_refused(db_copy, tmp_path):
     assert "2 http-404, 1 binary-file" in (tmp_path / "r.html").read_text("utf-8")
 
 
+def test_report_says_what_its_counts_leave_out(db_copy, monkeypatch):
+    """A reader compares the report with the ledger and with SQL: an undated article is in no
+    week, a long list is cut, an edited page's old version stays for its resolved claim, and a
+    date range does not narrow the ledger; the report says each, with the right numbers."""
+    from pipeline import report
+
+    due = json.loads(invoke("predictions", "due", "--db", db_copy, "--format", "json").output)
+    listed = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)
+    kept = listed[-1]
+    resolved = invoke("predictions", "resolve", kept["id"], "--outcome", "wrong", "--db", db_copy)
+    assert resolved.exit_code == 0, resolved.output
+    con = connect(db_copy)
+    [(undated,)] = con.execute(
+        "SELECT a.id FROM articles a JOIN latest_stances s ON s.article_id = a.id "
+        "WHERE s.target = 'nvidia' AND s.label = 'bullish' ORDER BY a.id LIMIT 1"
+    ).fetchall()
+    con.execute("UPDATE articles SET published = NULL WHERE id = ?", [undated])
+    [(article,)] = con.execute(
+        "SELECT article_id FROM predictions WHERE starts_with(id, ?)", [kept["id"]]
+    ).fetchall()
+    con.execute("DELETE FROM pages WHERE article_id = ?", [article])  # its page was edited
+    [(articles,)] = con.execute("SELECT count(*) FROM articles").fetchall()
+    con.close()
+    monkeypatch.setitem(report.SHOWN, "predictions_due", 2)
+    out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
+    nvidia = out.split("## nvidia")[1].split("## ")[0]
+    assert "1 more articles about nvidia have no publish date" in nvidia
+    assert f"Showing 2 of {len(due)}, the earliest due" in out
+    assert f"{articles - 1} articles (and 1 earlier versions kept" in out
+    assert "not read by it" not in out  # the kept version is no article the model skipped
+    assert "The whole ledger" not in out
+    ranged = invoke(
+        "report", "--db", db_copy, "--out", "-", "--format", "markdown", "--since", "2025-01-01"
+    )
+    assert "The whole ledger" in ranged.output and "no publish date" not in ranged.output
+
+
 def test_report_csv_has_one_row_per_period_and_target(db, tmp_path):
     out = invoke(
         "report", "--db", db, "--out", tmp_path / "r.csv", "--format", "csv", "--freq", "month"
