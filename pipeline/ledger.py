@@ -25,9 +25,19 @@ class Resolved:
     warnings: list[str] = field(default_factory=list)
 
 
+# The fewest characters of an id that resolve takes: a verdict recorded on the wrong claim
+# scores its author wrongly, and one mistyped character must not find another claim by luck.
+MIN_ID_PREFIX = 6
+
+
 def find_prediction(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
     """The one prediction id starting with prefix (ids are lower-case hex; case is ignored)."""
     prefix = prefix.strip().lower()
+    if 0 < len(prefix) < MIN_ID_PREFIX:
+        raise LedgerError(
+            f"prediction id {prefix!r} is too short: give at least {MIN_ID_PREFIX} characters "
+            "(`duokong predictions list` shows 12)"
+        )
     ids = [
         r[0]
         for r in con.execute(

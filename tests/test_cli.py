@@ -214,8 +214,19 @@ def test_a_target_is_named_as_users_write_it_or_refused_clearly(db, tmp_path):
 
 
 def test_resolve_unknown_id_fails_clearly(db_copy):
-    out = invoke("predictions", "resolve", "zzzz", "--outcome", "void", "--db", db_copy)
-    assert out.exit_code != 0 and "no prediction has an id starting with 'zzzz'" in out.output
+    out = invoke("predictions", "resolve", "zzzzzz", "--outcome", "void", "--db", db_copy)
+    assert out.exit_code != 0 and "no prediction has an id starting with 'zzzzzz'" in out.output
+
+
+def test_resolve_refuses_an_id_too_short_to_be_sure_of(db_copy):
+    """One character that happens to match a single claim must not record a verdict on it."""
+    [first] = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)[
+        :1
+    ]
+    out = invoke("predictions", "resolve", first["id"][:3], "--outcome", "void", "--db", db_copy)
+    assert out.exit_code != 0 and "too short" in out.output
+    listed = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)
+    assert all(p["status"] != "void" for p in listed)
 
 
 def test_resolve_with_a_mistyped_database_creates_nothing(tmp_path):
