@@ -87,6 +87,28 @@ def test_a_corrected_date_on_the_same_text_counts_as_an_update(lexicon_analyzer,
     assert (again.updated, again.unchanged) == (0, 1)
 
 
+def test_a_page_read_anew_counts_as_an_update(lexicon_analyzer, db_path):
+    """The run line must not call a page unchanged whose stances or claims were rewritten: a
+    target added to the catalogue gives a new stance, a changed lexicon a new label."""
+    from dataclasses import replace
+
+    page = _page(lexicon_analyzer, "a.html")
+    con = connect(db_path)
+    write_results(con, [page], "r1", "lexicon.v1")
+    [nvidia] = [st for st in page.stances if st.target == "nvidia"]
+    amd = replace(nvidia, target="amd", label="neutral")
+    added = replace(page, stances=(*page.stances, amd))
+    relabelled = replace(
+        added,
+        stances=tuple(replace(st, label="bearish") if st is amd else st for st in added.stances),
+    )
+    counts = [
+        write_results(con, [r], f"r{i}", "lexicon.v1")
+        for i, r in enumerate([added, added, relabelled, relabelled], start=2)
+    ]
+    assert [(c.updated, c.unchanged) for c in counts] == [(1, 0), (0, 1), (1, 0), (0, 1)]
+
+
 def test_same_content_under_two_names_lands_once(lexicon_analyzer, db_path):
     con = connect(db_path)
     counts = write_results(

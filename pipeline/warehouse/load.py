@@ -287,6 +287,46 @@ def _metadata(article: Article) -> tuple:
     return tuple(getattr(article, c) for c in _METADATA)
 
 
+def _reading(r: PageResult, resolved: set[str]) -> set:
+    """What the analysis says of an article, as _stored_readings reads it back: each stance's
+    target, model and label, and each claim with its direction, due date, hedge and speaker
+    (resolved claims aside: one no longer made stays stored for its outcome)."""
+    return {("s", st.target, st.model, st.label) for st in r.stances} | {
+        ("p", p.id, p.direction, p.due, p.hedge, p.speaker)
+        for p in r.predictions
+        if p.id not in resolved
+    }
+
+
+def _read_anew(r: PageResult, stored: set, resolved: set[str]) -> bool:
+    """Whether the analysis says something else of the article than what is stored: stances
+    of other models than this one's stay as they are and do not count."""
+    models = {st.model for st in r.stances}
+    return {t for t in stored if t[0] == "p" or t[2] in models} != _reading(r, resolved)
+
+
+def _stored_readings(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, set], set[str]]:
+    """_reading of each stored article in the temp table _ids (every model's stances), and the
+    ids of their resolved claims."""
+    readings: dict[str, set] = {}
+    for aid, *row in con.execute(
+        "SELECT s.article_id, 's', s.target, s.model, s.label FROM stances s "
+        "JOIN _ids ON s.article_id = _ids.id"
+    ).fetchall():
+        readings.setdefault(aid, set()).add(tuple(row))
+    resolved: set[str] = set()
+    for aid, pid, done, *row in con.execute(
+        "SELECT p.article_id, p.id, p.id IN (SELECT prediction_id FROM prediction_outcomes), "
+        "'p', p.id, p.direction, p.due, p.hedge, p.speaker FROM predictions p "
+        "JOIN _ids ON p.article_id = _ids.id"
+    ).fetchall():
+        if done:
+            resolved.add(pid)
+        else:
+            readings.setdefault(aid, set()).add(tuple(row))
+    return readings, resolved
+
+
 def _gone(source: str) -> bool:
     """Whether the file a page was read from is no longer there (renamed or deleted): its
     article passes to a page still reading it. URLs and relative names are taken as there."""
@@ -320,6 +360,8 @@ def write_results(
         existing: dict[str, str] = {}
         stored: set[str] = set()  # articles of this batch already in the database
         stored_metadata: dict[str, tuple] = {}
+        stored_reading: dict[str, set] = {}
+        resolved: set[str] = set()
         still_owned: dict[str, str] = {}  # article id -> the page source that owns it
         if good:
             keys = pa.table({"page_key": list(good)})
@@ -342,6 +384,7 @@ def write_results(
             # page has moved on (edited), a page still reading the article takes it over
             still_owned = {i: src for i, src, reads, *_ in known if reads and not _gone(src)}
             stored_metadata = {i: tuple(meta) for i, _, _, *meta in known}
+            stored_reading, resolved = _stored_readings(con)
             _unregister(con, "_ids")
         # An article belongs to the page it was first read from: a repost of its text (another
         # file, another site) points at it but does not rewrite its byline, its claims' dates
@@ -359,9 +402,14 @@ def write_results(
                 counts.repeated += 1
             elif existing[key] != r.article.id or (
                 owner[r.article.id] == r.article.source
-                and stored_metadata.get(r.article.id) != _metadata(r.article)
+                and (
+                    stored_metadata.get(r.article.id) != _metadata(r.article)
+                    or _read_anew(r, stored_reading.get(r.article.id, set()), resolved)
+                )
             ):
-                counts.updated += 1  # new text, or the same text with a new date or byline
+                # new text, the same text with a new date or byline, or read anew (a target
+                # added to the catalogue, a lexicon or model changed)
+                counts.updated += 1
             else:
                 counts.unchanged += 1
         counts.articles = len(good)
