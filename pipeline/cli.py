@@ -555,8 +555,10 @@ def export(out_dir: str, db: str | None, fmt: str) -> None:
 
     con = connect_readonly(_settings(db).db_path())  # COPY needs file access: not _readonly
     click.get_current_context().call_on_close(con.close)
-    for table, path, rows in export_tables(con, Path(out_dir), fmt):
-        click.echo(f"{table:<20} {rows:>9} rows  {path}")
+    written = list(export_tables(con, Path(out_dir), fmt))
+    width = max((len(table) for table, _, _ in written), default=0)
+    for table, path, rows in written:
+        click.echo(f"{table:<{width}} {rows:>9} rows  {path}")
 
 
 @main.group()

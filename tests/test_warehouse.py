@@ -109,6 +109,18 @@ def test_a_page_read_anew_counts_as_an_update(lexicon_analyzer, db_path):
     assert [(c.updated, c.unchanged) for c in counts] == [(1, 0), (0, 1), (1, 0), (0, 1)]
 
 
+def test_in_one_batch_the_page_published_first_owns_a_shared_text(lexicon_analyzer, db_path):
+    """An original and its repost read in one run: the original (published first) keeps the
+    article's date and byline, whichever file name sorts first."""
+    repost = _page(lexicon_analyzer, "a-repost.html", day="2025-03-05")
+    original = _page(lexicon_analyzer, "b-original.html", day="2025-03-03")
+    assert repost.article.id == original.article.id
+    con = connect(db_path)
+    write_results(con, [repost, original], "r1", "lexicon.v1")
+    row = con.execute("SELECT source, published FROM articles").fetchall()
+    assert row == [("b-original.html", date(2025, 3, 3))]
+
+
 def test_same_content_under_two_names_lands_once(lexicon_analyzer, db_path):
     con = connect(db_path)
     counts = write_results(

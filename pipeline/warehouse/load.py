@@ -13,7 +13,7 @@ import logging
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -287,6 +287,12 @@ def _metadata(article: Article) -> tuple:
     return tuple(getattr(article, c) for c in _METADATA)
 
 
+def _published_first(r: PageResult) -> tuple[bool, date]:
+    """Pages by publish date, undated last (sorted() keeps the batch's order among equals)."""
+    published = r.article.published if r.article else None
+    return published is None, published or date.max
+
+
 def _reading(r: PageResult, resolved: set[str]) -> set:
     """What the analysis says of an article, as _stored_readings reads it back: each stance's
     target, model and label, and each claim with its direction, due date, hedge and speaker
@@ -388,9 +394,10 @@ def write_results(
             _unregister(con, "_ids")
         # An article belongs to the page it was first read from: a repost of its text (another
         # file, another site) points at it but does not rewrite its byline, its claims' dates
-        # or its stances. In a batch, the first page of a new article owns it.
+        # or its stances. In a batch, the page of a new article published first owns it (the
+        # original before its repost, whatever their file names), else the first page.
         owner = dict(still_owned)
-        for r in good.values():
+        for r in sorted(good.values(), key=_published_first):
             owner.setdefault(r.article.id, r.article.source)  # type: ignore[union-attr]
         counted_new: set[str] = set()
         for key, r in good.items():
