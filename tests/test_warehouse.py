@@ -406,6 +406,33 @@ def test_editing_a_repost_leaves_the_original_its_claims_and_outcomes(lexicon_an
     assert sorted(outcomes) == sorted([(pid, "wrong"), (copied, "wrong")])
 
 
+def test_editing_the_original_hands_the_old_text_to_its_repost_on_the_next_run(
+    lexicon_analyzer, db_path
+):
+    """The original is edited; its repost, unchanged, is skipped in that run. The old text must
+    not keep the original's byline beside the edited version (the author's claims counted
+    twice): the repost is forgotten as processed, and the next run reads it and takes the
+    text over with its own date."""
+    from pipeline.incremental import SeenInput
+
+    original = _page(lexicon_analyzer, "a.html", day="2025-03-03")
+    repost = _page(lexicon_analyzer, "repost-of-a.html", day="2025-03-05")
+    con = connect(db_path)
+    seen = [SeenInput("a.html", "h1", 1, 0), SeenInput("repost-of-a.html", "h2", 1, 0)]
+    write_results(con, [original, repost], "r1", "lexicon.v1", seen, "v")
+    edited = _page(
+        lexicon_analyzer, "a.html", body="英伟达的财报非常强劲，原作者改了。", day="2025-03-03"
+    )
+    write_results(con, [edited], "r2", "lexicon.v1", [SeenInput("a.html", "h3", 1, 0)], "v")
+    assert con.execute("SELECT input FROM seen_inputs").fetchall() == [("a.html",)]
+    write_results(con, [repost], "r3", "lexicon.v1", [seen[1]], "v")  # the next run reads it
+    rows = con.execute("SELECT id, source, published FROM articles ORDER BY published").fetchall()
+    assert rows == [
+        (edited.article.id, "a.html", date(2025, 3, 3)),
+        (original.article.id, "repost-of-a.html", date(2025, 3, 5)),
+    ]
+
+
 def test_a_repost_elsewhere_does_not_take_over_the_original_byline(lexicon_analyzer, db_path):
     original = _page(lexicon_analyzer, "a.html")
     con = connect(db_path)

@@ -287,6 +287,27 @@ def _metadata(article: Article) -> tuple:
     return tuple(getattr(article, c) for c in _METADATA)
 
 
+def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> None:
+    """The inputs of pages still reading an article its owning page has left (the original
+    was edited; a repost still reads the old text) are forgotten as processed, so that the
+    next run reads them again and one of them takes the article over, with its own byline and
+    date: skipped as unchanged, the old text kept the original's byline beside the edited
+    version's, and the original author's claims counted twice until a --full run."""
+    if not left:
+        return
+    con.register("_left", pa.table({"id": left}))
+    try:
+        con.execute(
+            "DELETE FROM seen_inputs WHERE input IN (SELECT split_part(p.source, '#', 1) "
+            "FROM pages p JOIN _left l ON p.article_id = l.id JOIN articles a ON a.id = l.id "
+            # the page it belongs to reads it no more (a repost edited leaves it to its owner)
+            "WHERE NOT EXISTS (SELECT 1 FROM pages o WHERE o.article_id = a.id "
+            "AND o.source = a.source))"
+        )
+    finally:
+        _unregister(con, "_left")
+
+
 def _published_first(r: PageResult) -> tuple[bool, date]:
     """Pages by publish date, undated last (sorted() keeps the batch's order among equals)."""
     published = r.article.published if r.article else None
@@ -572,6 +593,7 @@ def write_results(
             moved = [(old, good[key].article.id) for key, old in existing.items()]  # type: ignore[union-attr]
             _carry_outcomes(con, [(old, new) for old, new in moved if old not in still_read])
             _carry_outcomes(con, [(old, new) for old, new in moved if old in still_read], copy=True)
+            _forget_readers(con, [old for old, new in moved if old != new and old in still_read])
             _carry_retargeted(con)
             con.execute(
                 "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _written) "
