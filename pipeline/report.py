@@ -108,7 +108,18 @@ def gather(
     where_a, params_a = _filters(since, until, target, "a.published", "s.target")
     moves = _moves(con, view, freq, params_d, since, until)
     trends = []
-    for t in sorted({p["target"] for p in periods} | ({target} if target else set())):
+    shown = {p["target"] for p in periods} | ({target} if target else set())
+    if since is None and until is None:  # a target with undated articles only has a section
+        shown |= {
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT s.target FROM latest_stances s JOIN articles a "
+                "ON a.id = s.article_id WHERE s.label <> 'none' AND a.published IS NULL "
+                "AND (? IS NULL OR s.target = ?)",
+                [target, target],
+            ).fetchall()
+        }
+    for t in sorted(shown):
         rows = [p for p in periods if p["target"] == t]
         totals = {
             k: sum(int(r[k]) for r in rows) for k in ("bullish", "bearish", "neutral", "articles")

@@ -352,6 +352,12 @@ def test_report_says_what_its_counts_leave_out(db_copy, monkeypatch):
     assert f"{articles - 1} articles (and 1 earlier versions kept" in out
     assert "not read by it" not in out  # the kept version is no article the model skipped
     assert "The whole ledger" not in out
+    con = connect(db_copy)
+    con.execute("UPDATE articles SET published = NULL")  # every target's articles undated
+    con.close()
+    undated = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
+    assert "## nvidia" in undated and "## deepseek" in undated
+    assert "more articles about deepseek have no publish date" in undated
     ranged = invoke(
         "report", "--db", db_copy, "--out", "-", "--format", "markdown", "--since", "2025-01-01"
     )

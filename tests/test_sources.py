@@ -585,3 +585,13 @@ def test_a_warc_cut_short_refuses_its_cut_record_in_its_last_part(tmp_path):
     read = _read_parts(parts)
     assert [r for _, r, _ in read] == [None] * 8 + ["truncated-warc"]
     assert read == _read_parts([item])
+
+
+def test_a_part_of_a_file_rewritten_shorter_since_it_was_split_refuses_nothing(tmp_path):
+    """The file changed between planning and reading: the part finds no record, and says
+    nothing of the whole file (the next run reads it again, its digest changed)."""
+    path = _container(tmp_path, "crawl.jsonl")
+    [item] = discover([path])
+    parts = split_container(item, 4, "digest", 1_000_000)
+    path.write_text(path.read_text("utf-8").splitlines()[0] + "\n", "utf-8")
+    assert list(read_input(parts[-1], 1_000_000)) == []

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from pipeline.errors import WarehouseError
-from pipeline.records import RawPage
+from pipeline.records import PageResult, RawPage
 from pipeline.warehouse import connect, connect_readonly
 from pipeline.warehouse.load import write_results
 from pipeline.warehouse.migrations import available
@@ -406,8 +406,9 @@ def test_editing_a_repost_leaves_the_original_its_claims_and_outcomes(lexicon_an
     assert sorted(outcomes) == sorted([(pid, "wrong"), (copied, "wrong")])
 
 
+@pytest.mark.parametrize("repost_name", ["repost-of-a.html", "转载#1.html"])
 def test_editing_the_original_hands_the_old_text_to_its_repost_on_the_next_run(
-    lexicon_analyzer, db_path
+    lexicon_analyzer, db_path, repost_name
 ):
     """The original is edited; its repost, unchanged, is skipped in that run. The old text must
     not keep the original's byline beside the edited version (the author's claims counted
@@ -416,9 +417,9 @@ def test_editing_the_original_hands_the_old_text_to_its_repost_on_the_next_run(
     from pipeline.incremental import SeenInput
 
     original = _page(lexicon_analyzer, "a.html", day="2025-03-03")
-    repost = _page(lexicon_analyzer, "repost-of-a.html", day="2025-03-05")
+    repost = _page(lexicon_analyzer, repost_name, day="2025-03-05")
     con = connect(db_path)
-    seen = [SeenInput("a.html", "h1", 1, 0), SeenInput("repost-of-a.html", "h2", 1, 0)]
+    seen = [SeenInput("a.html", "h1", 1, 0), SeenInput(repost_name, "h2", 1, 0)]
     write_results(con, [original, repost], "r1", "lexicon.v1", seen, "v")
     edited = _page(
         lexicon_analyzer, "a.html", body="英伟达的财报非常强劲，原作者改了。", day="2025-03-03"
@@ -429,7 +430,62 @@ def test_editing_the_original_hands_the_old_text_to_its_repost_on_the_next_run(
     rows = con.execute("SELECT id, source, published FROM articles ORDER BY published").fetchall()
     assert rows == [
         (edited.article.id, "a.html", date(2025, 3, 3)),
-        (original.article.id, "repost-of-a.html", date(2025, 3, 5)),
+        (original.article.id, repost_name, date(2025, 3, 5)),
+    ]
+
+
+def test_an_original_edited_beside_its_repost_in_one_file_hands_it_the_old_text(
+    lexicon_analyzer, db_path
+):
+    """Both records of one JSONL file are read again when it changes: the repost takes the old
+    text over in that very batch, and the file is remembered as read."""
+    from pipeline.incremental import SeenInput
+
+    original = _page(lexicon_analyzer, "feed.jsonl#0", day="2025-03-01")
+    repost = _page(lexicon_analyzer, "feed.jsonl#1", day="2025-03-05")
+    con = connect(db_path)
+    write_results(
+        con, [original, repost], "r1", "lexicon.v1", [SeenInput("feed.jsonl", "h1", 2, 0)], "v"
+    )
+    edited = _page(
+        lexicon_analyzer,
+        "feed.jsonl#0",
+        body="英伟达的财报非常强劲，原作者改了。",
+        day="2025-03-01",
+    )
+    write_results(
+        con, [edited, repost], "r2", "lexicon.v1", [SeenInput("feed.jsonl", "h2", 2, 0)], "v"
+    )
+    rows = con.execute("SELECT source, published FROM articles ORDER BY source").fetchall()
+    assert rows == [("feed.jsonl#0", date(2025, 3, 1)), ("feed.jsonl#1", date(2025, 3, 5))]
+    assert con.execute("SELECT input, raw_hash FROM seen_inputs").fetchall() == [
+        ("feed.jsonl", "h2")
+    ]
+
+
+def test_rejects_of_an_input_read_again_are_those_of_this_reading(lexicon_analyzer, db_path):
+    """A WARC refused as cut short, finished since and read again in parts: the old refusal
+    goes; a refusal of this run's earlier part stays."""
+    from pipeline.incremental import SeenInput
+    from pipeline.records import Reject
+
+    con = connect(db_path)
+    cut = Reject.now("x.warc", "read", "truncated-warc", "cut")
+    write_results(
+        con, [PageResult("x.warc", reject=cut)], "r1", "m", [SeenInput("x.warc", "h1", 1, 1)], "v"
+    )
+    bad = Reject.now("x.warc#5", "read", "http-404", "gone")
+    write_results(con, [PageResult("x.warc#5", reject=bad)], "r2", "m", [], "v")  # part 1
+    write_results(
+        con,
+        [_page(lexicon_analyzer, "x.warc#9")],
+        "r2",
+        "m",
+        [SeenInput("x.warc", "h2", 2, 1)],
+        "v",
+    )
+    assert con.execute("SELECT source, reason FROM rejects").fetchall() == [
+        ("x.warc#5", "http-404")
     ]
 
 

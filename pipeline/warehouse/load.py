@@ -287,25 +287,54 @@ def _metadata(article: Article) -> tuple:
     return tuple(getattr(article, c) for c in _METADATA)
 
 
-def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> None:
+def _clear_stale_rejects(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: str) -> None:
+    """Rejects of inputs read through again, recorded by an earlier run: what is refused now
+    is written by this run (a file's earlier parts in the batches before), and a refusal that
+    no longer happens (a WARC since finished, a JSONL line since fixed) must not stay."""
+    if not inputs:
+        return
+    con.register("_reread", pa.table({"input": inputs}))
+    try:
+        con.execute(
+            "DELETE FROM rejects r USING _reread i WHERE r.run_id IS DISTINCT FROM ? "
+            "AND (r.source = i.input OR starts_with(r.source, i.input || '#'))",
+            [run_id],
+        )
+    finally:
+        _unregister(con, "_reread")
+
+
+def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> set[str]:
     """The inputs of pages still reading an article its owning page has left (the original
     was edited; a repost still reads the old text) are forgotten as processed, so that the
     next run reads them again and one of them takes the article over, with its own byline and
     date: skipped as unchanged, the old text kept the original's byline beside the edited
-    version's, and the original author's claims counted twice until a --full run."""
+    version's, and the original author's claims counted twice until a --full run. Returns
+    the inputs forgotten, which this batch must not remember again."""
     if not left:
-        return
+        return set()
     con.register("_left", pa.table({"id": left}))
     try:
-        con.execute(
-            "DELETE FROM seen_inputs WHERE input IN (SELECT split_part(p.source, '#', 1) "
-            "FROM pages p JOIN _left l ON p.article_id = l.id JOIN articles a ON a.id = l.id "
-            # the page it belongs to reads it no more (a repost edited leaves it to its owner)
-            "WHERE NOT EXISTS (SELECT 1 FROM pages o WHERE o.article_id = a.id "
-            "AND o.source = a.source))"
-        )
+        # A page's source is its input (a file, a URL) or a record in it (path#3, path#item0);
+        # a file name may hold a # of its own.
+        forgotten = {
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT s.input FROM seen_inputs s, pages p "
+                "JOIN _left l ON p.article_id = l.id JOIN articles a ON a.id = l.id "
+                "WHERE (p.source = s.input OR starts_with(p.source, s.input || '#')) "
+                # the page it belongs to reads it no more (a repost edited leaves it to its owner)
+                "AND NOT EXISTS (SELECT 1 FROM pages o WHERE o.article_id = a.id "
+                "AND o.source = a.source)"
+            ).fetchall()
+        }
+        if forgotten:
+            con.register("_forgotten", pa.table({"input": sorted(forgotten)}))
+            con.execute("DELETE FROM seen_inputs WHERE input IN (SELECT input FROM _forgotten)")
+            _unregister(con, "_forgotten")
     finally:
         _unregister(con, "_left")
+    return forgotten
 
 
 def _published_first(r: PageResult) -> tuple[bool, date]:
@@ -357,8 +386,11 @@ def _stored_readings(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, set], se
 def _gone(source: str) -> bool:
     """Whether the file a page was read from is no longer there (renamed or deleted): its
     article passes to a page still reading it. URLs and relative names are taken as there."""
-    path = Path(source.split("#", 1)[0])
-    return path.is_absolute() and not path.exists()
+    path = Path(source)
+    if not path.is_absolute() or path.exists():
+        return False
+    base = source.rsplit("#", 1)[0]  # a record in a file (path#3), or a # in the name itself
+    return base == source or not Path(base).exists()
 
 
 def write_results(
@@ -388,6 +420,7 @@ def write_results(
         stored: set[str] = set()  # articles of this batch already in the database
         stored_metadata: dict[str, tuple] = {}
         stored_reading: dict[str, set] = {}
+        forgotten: set[str] = set()  # inputs to read again (_forget_readers)
         resolved: set[str] = set()
         still_owned: dict[str, str] = {}  # article id -> the page source that owns it
         if good:
@@ -409,7 +442,14 @@ def write_results(
             stored = {i for i, *_ in known}
             # the page an article was first read from, while it still reads it: once that
             # page has moved on (edited), a page still reading the article takes it over
-            still_owned = {i: src for i, src, reads, *_ in known if reads and not _gone(src)}
+            # (and not where that page is in this batch with other text: an edited original
+            # leaves its old text to a page of the batch still reading it)
+            moving = {r.article.source: r.article.id for r in good.values() if r.article}
+            still_owned = {
+                i: src
+                for i, src, reads, *_ in known
+                if reads and not _gone(src) and moving.get(src, i) == i
+            }
             stored_metadata = {i: tuple(meta) for i, _, _, *meta in known}
             stored_reading, resolved = _stored_readings(con)
             _unregister(con, "_ids")
@@ -593,7 +633,9 @@ def write_results(
             moved = [(old, good[key].article.id) for key, old in existing.items()]  # type: ignore[union-attr]
             _carry_outcomes(con, [(old, new) for old, new in moved if old not in still_read])
             _carry_outcomes(con, [(old, new) for old, new in moved if old in still_read], copy=True)
-            _forget_readers(con, [old for old, new in moved if old != new and old in still_read])
+            forgotten = _forget_readers(
+                con, [old for old, new in moved if old != new and old in still_read]
+            )
             _carry_retargeted(con)
             con.execute(
                 "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _written) "
@@ -642,9 +684,12 @@ def write_results(
                 )
             finally:
                 _unregister(con, "_fetched")
+        seen = list(seen)
+        if run_id is not None:
+            _clear_stale_rejects(con, [s.input for s in seen], run_id)
         counts.rejected = write_rejects(con, rejects, run_id)
         if version is not None:
-            _remember(con, seen, version, run_id, now)
+            _remember(con, [s for s in seen if s.input not in forgotten], version, run_id, now)
         con.execute(
             "INSERT INTO meta VALUES ('current_model', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [model],
