@@ -522,55 +522,33 @@ def test_a_target_taken_out_of_the_catalogue_loses_its_stances(lexicon_analyzer,
     assert con.execute("SELECT DISTINCT target FROM stances").fetchall() == [("nvidia",)]
 
 
-def test_a_renamed_targets_resolved_claim_keeps_its_outcome_once(lexicon_analyzer, db_path):
-    """The catalogue's id nvidia was once "nv": the claim, read again about nvidia, takes the
-    outcome recorded for it under "nv", and the ledger does not hold the claim twice."""
+@pytest.mark.parametrize("old_target", ["nv", None])
+def test_a_claim_read_about_another_target_keeps_its_outcome_once(
+    lexicon_analyzer, db_path, old_target
+):
+    """The catalogue's id nvidia was once "nv" (renamed), or NVIDIA was not in it at all (a
+    target added): the claim, read again about nvidia, takes the outcome recorded for it before,
+    and the ledger does not hold the claim twice nor ask for it again."""
     from dataclasses import replace
 
     page = _page(lexicon_analyzer, "a.html")
     [claim] = [p for p in page.predictions if "创新高" in p.quote]
+    old = replace(claim, target=old_target, id=claim.id[:-2] + "xx")
+    stances = page.stances
+    if old_target:
+        stances = tuple(
+            replace(s, target=old_target) if s.target == "nvidia" else s for s in stances
+        )
     before = replace(
         page,
-        predictions=tuple(
-            replace(p, target="nv", id=p.id[:-2] + "xx") if p is claim else p
-            for p in page.predictions
-        ),
-        stances=tuple(replace(s, target="nv") if s.target == "nvidia" else s for s in page.stances),
-    )
-    con = connect(db_path)
-    write_results(con, [before], "r1", "lexicon.v1")
-    con.execute(
-        "INSERT INTO prediction_outcomes VALUES (?, 'correct', current_date, NULL, NULL, now())",
-        [claim.id[:-2] + "xx"],
-    )
-    write_results(con, [page], "r2", "lexicon.v1")
-    rows = con.execute(
-        "SELECT p.target, o.outcome FROM predictions p "
-        "LEFT JOIN prediction_outcomes o ON o.prediction_id = p.id WHERE p.quote = ?",
-        [claim.quote],
-    ).fetchall()
-    assert rows == [("nvidia", "correct")]
-
-
-def test_a_target_added_to_the_catalogue_takes_the_outcome_of_its_targetless_claim(
-    lexicon_analyzer, db_path
-):
-    """A claim about a company the catalogue did not know was resolved; once the company is
-    added, the claim is read again about it: the outcome goes with it, and the ledger does not
-    ask for the claim a second time."""
-    from dataclasses import replace
-
-    page = _page(lexicon_analyzer, "a.html")
-    [claim] = [p for p in page.predictions if "创新高" in p.quote]
-    unknown = replace(claim, target=None, id=claim.id[:-2] + "00")
-    before = replace(
-        page, predictions=tuple(unknown if p is claim else p for p in page.predictions)
+        predictions=tuple(old if p is claim else p for p in page.predictions),
+        stances=stances,
     )
     con = connect(db_path)
     write_results(con, [before], "r1", "lexicon.v1")
     con.execute(
         "INSERT INTO prediction_outcomes VALUES (?, 'correct', current_date, 'so it did', NULL, now())",
-        [unknown.id],
+        [old.id],
     )
     write_results(con, [page], "r2", "lexicon.v1")
     rows = con.execute(
