@@ -29,6 +29,7 @@ from pipeline.ingest import (
     Work,
     analyze_and_write,
     fetch_urls,
+    input_shares,
     plan,
     recorded_run,
     spill_folder,
@@ -133,10 +134,11 @@ def _ingest(
     logger = get_run_logger()
     files, urls = split_inputs(discover_task(inputs))
     fetched = fetch_task(urls, settings) if urls else []
-    files = split_large(run, files, settings, full)
-    work = plan(files, fetched, settings.batch_size, workers)
     bar = progress.current()
     bar.start(len(files) + len(fetched))
+    files = split_large(run, files, settings, full)
+    work = plan(files, fetched, settings.batch_size, workers)
+    share = input_shares(files)
 
     def written(batch: Work, counts: WriteCounts) -> None:
         logger.info(
@@ -149,7 +151,7 @@ def _ingest(
             counts.skipped,
         )
         bar.advance(
-            len(batch[0]) + len(batch[1]),
+            share(batch),
             counts.new,
             counts.updated,
             counts.skipped,

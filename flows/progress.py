@@ -16,14 +16,16 @@ from typing import Protocol
 class Reporter(Protocol):
     def start(self, total: int) -> None: ...
 
-    def advance(self, inputs: int, new: int, updated: int, skipped: int, rejected: int) -> None: ...
+    def advance(
+        self, inputs: float, new: int, updated: int, skipped: int, rejected: int
+    ) -> None: ...
 
 
 class _Silent:
     def start(self, total: int) -> None:
         pass
 
-    def advance(self, inputs: int, new: int, updated: int, skipped: int, rejected: int) -> None:
+    def advance(self, inputs: float, new: int, updated: int, skipped: int, rejected: int) -> None:
         pass
 
 
@@ -71,18 +73,22 @@ class RichBar:
         )
         self._task = None
         self._totals = [0, 0, 0, 0]
+        self._done = 0.0
 
     def start(self, total: int) -> None:
         self._bar.start()
         self._task = self._bar.add_task("run", total=total, counts="")
 
-    def advance(self, inputs: int, new: int, updated: int, skipped: int, rejected: int) -> None:
+    def advance(self, inputs: float, new: int, updated: int, skipped: int, rejected: int) -> None:
         if self._task is None:
             return
         t = self._totals
         t[0], t[1], t[2], t[3] = t[0] + new, t[1] + updated, t[2] + skipped, t[3] + rejected
         counts = f"{t[0]} new · {t[1]} updated · {t[2]} skipped · {t[3]} rejected"
-        self._bar.update(self._task, advance=inputs, counts=counts)
+        # A part of a split file is a fraction of an input: sums of fractions are rounded, so
+        # that ten tenths make one whole input done (MofN shows whole inputs).
+        self._done += inputs
+        self._bar.update(self._task, completed=round(self._done, 6), counts=counts)
 
     def stop(self) -> None:
         self._bar.stop()

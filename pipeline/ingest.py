@@ -16,7 +16,7 @@ import os
 import tempfile
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import (
     FIRST_EXCEPTION,
@@ -166,6 +166,13 @@ def split_large(run: Run, files: list[Input], settings: Settings, full: bool) ->
             log.info("%s: %d parts of up to %d records", item.path, len(parts), settings.batch_size)
         out += parts
     return out
+
+
+def input_shares(files: list[Input]) -> Callable[[Work], float]:
+    """How much of the inputs found a batch is, for a progress bar counting inputs: a file read
+    in n parts is 1/n a part, so that two large files show as 2 inputs, not as their parts."""
+    parts = Counter(f.path for f in files if f.part is not None)
+    return lambda work: sum(1 / parts[f.path] if f.part else 1 for f in work[0]) + len(work[1])
 
 
 def plan(

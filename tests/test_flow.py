@@ -49,10 +49,31 @@ def test_progress_bar_shows_inputs_done_and_counts():
     bar = RichBar(Console(file=out, force_terminal=True, width=120))
     bar.start(10)
     bar.advance(4, 2, 1, 1, 0)
+    for _ in range(10):  # a file read in ten parts is one input done
+        bar.advance(1 / 10, 1, 0, 0, 0)
     bar.stop()
-    assert (
-        "4/10" in out.getvalue() and "2 new · 1 updated · 1 skipped · 0 rejected" in out.getvalue()
-    )
+    assert "5/10" in out.getvalue()  # 4 inputs, then the 10 parts of one
+    assert "12 new · 1 updated · 1 skipped · 0 rejected" in out.getvalue()
+
+
+def test_a_file_read_in_parts_is_one_input_on_the_progress_bar(prefect_harness, tmp_path):
+    """Two inputs found show as 2 on the bar, however many parts a large one is read in."""
+    from flows.batch import batch_flow
+    from tests.test_sources import _container
+
+    box = tmp_path / "box"
+    box.mkdir()
+    _container(box, "crawl.warc.gz")  # 11 records: 8 pages, read in 4 parts of 3
+    (box / "note.txt").write_text("英伟达" * 40, "utf-8")
+    recorder = Recorder()
+    with reporting(recorder):
+        summary = batch_flow(
+            inputs=[str(box)], db=str(tmp_path / "p.duckdb"), batch_size=3, workers=1
+        )
+    assert summary["seen"] == 9
+    starts = [c for c in recorder.calls if c[0] == "start"]
+    shares = [c[1] for c in recorder.calls if c[0] == "advance"]
+    assert starts == [("start", 2)] and len(shares) == 5 and round(sum(shares), 6) == 2
 
 
 @pytest.fixture
