@@ -169,8 +169,9 @@ def split_large(run: Run, files: list[Input], settings: Settings, full: bool) ->
 
 
 def input_shares(files: list[Input]) -> Callable[[Work], float]:
-    """How much of the inputs found a batch is, for a progress bar counting inputs: a file read
-    in n parts is 1/n a part, so that two large files show as 2 inputs, not as their parts."""
+    """How much of the inputs found a batch is, for a progress bar counting inputs: each part
+    of a file read in n parts is 1/n of an input, so two large files show as 2 inputs, not as
+    their parts."""
     parts = Counter(f.path for f in files if f.part is not None)
     return lambda work: sum(1 / parts[f.path] if f.part else 1 for f in work[0]) + len(work[1])
 
