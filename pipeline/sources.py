@@ -182,6 +182,12 @@ JSON_FILE_PAGES = 50
 JSON_ESCAPE_FACTOR = 6
 
 
+def _gzipped(path: Path) -> bool:
+    """By its magic bytes: scrapers gzip files without naming them .gz."""
+    with path.open("rb") as fh:
+        return fh.read(2) == b"\x1f\x8b"
+
+
 def _jsonl_lines(path: Path, max_bytes: int, part: Part | None = None) -> Iterator[object]:
     """The records of a JSONL file (or of one part of it), one line at a time (gzipped too, by
     its magic bytes as _read_bytes does); no line is read past its limit, so one endless line
@@ -189,9 +195,7 @@ def _jsonl_lines(path: Path, max_bytes: int, part: Part | None = None) -> Iterat
     _BadLine."""
     import gzip
 
-    with path.open("rb") as probe:
-        zipped = probe.read(2) == b"\x1f\x8b"
-    opener = gzip.open if zipped else open
+    opener = gzip.open if _gzipped(path) else open
     with opener(path, "rb") as fh:
         if part is None:
             yield from (rec for _, _, rec in _jsonl_entries(fh, max_bytes))
@@ -552,15 +556,14 @@ def split_container(item: Input, size: int, digest: str, max_bytes: int) -> list
 
 def _record_starts(item: Input, max_bytes: int) -> list[tuple[int, int]] | None:
     """(byte offset, line) where each record of the file starts; None when it cannot be split."""
-    with item.path.open("rb") as fh:
-        zipped = fh.read(2) == b"\x1f\x8b"
-        fh.seek(0)
-        if item.kind != "warc":
-            if zipped:
-                return None  # a gzip stream is read from its start only
+    if item.kind != "warc":
+        if _gzipped(item.path):
+            return None  # a gzip stream is read from its start only
+        with item.path.open("rb") as fh:
             return [(at, n) for at, n, _ in _jsonl_entries(fh, max_bytes, parse=False)]
-        from warcio.archiveiterator import ArchiveIterator
+    from warcio.archiveiterator import ArchiveIterator
 
+    with item.path.open("rb") as fh:
         archive = ArchiveIterator(fh)
         starts, maybe_pages = [], False
         for record in archive:

@@ -287,6 +287,12 @@ def _metadata(article: Article) -> tuple:
     return tuple(getattr(article, c) for c in _METADATA)
 
 
+def _of_input(source: str, input_: str) -> str:
+    """SQL: the page or reject `source` comes from the input `input_`: it is that file or URL,
+    or a record in it (path#3, path#item0). Not split at the first #: a name may hold one."""
+    return f"({source} = {input_} OR starts_with({source}, {input_} || '#'))"
+
+
 def _clear_stale_rejects(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: str) -> None:
     """Rejects of inputs read through again, recorded by an earlier run: what is refused now
     is written by this run (a file's earlier parts in the batches before), and a refusal that
@@ -297,7 +303,7 @@ def _clear_stale_rejects(con: duckdb.DuckDBPyConnection, inputs: list[str], run_
     try:
         con.execute(
             "DELETE FROM rejects r USING _reread i WHERE r.run_id IS DISTINCT FROM ? "
-            "AND (r.source = i.input OR starts_with(r.source, i.input || '#'))",
+            f"AND {_of_input('r.source', 'i.input')}",
             [run_id],
         )
     finally:
@@ -322,7 +328,7 @@ def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> set[str]
             for row in con.execute(
                 "SELECT DISTINCT s.input FROM seen_inputs s, pages p "
                 "JOIN _left l ON p.article_id = l.id JOIN articles a ON a.id = l.id "
-                "WHERE (p.source = s.input OR starts_with(p.source, s.input || '#')) "
+                f"WHERE {_of_input('p.source', 's.input')} "
                 # the page it belongs to reads it no more (a repost edited leaves it to its owner)
                 "AND NOT EXISTS (SELECT 1 FROM pages o WHERE o.article_id = a.id "
                 "AND o.source = a.source)"
