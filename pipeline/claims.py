@@ -28,15 +28,11 @@ from typing import Any
 import numpy as np
 
 from pipeline import modelio
+from pipeline.clauses import clauses_naming
 from pipeline.errors import UnknownModelError
 from pipeline.learn import hashed_tfidf, logistic_exact, with_classifier
 from pipeline.nlp import to_simplified
-from pipeline.predictions import (
-    ClaimContext,
-    Contexts,
-    PredictionExtractor,
-    clauses_naming,
-)
+from pipeline.predictions import ClaimContext, Contexts, PredictionExtractor
 from pipeline.records import Prediction
 from pipeline.scoring import PredictionScore, overlaps
 from pipeline.stance.views import mask

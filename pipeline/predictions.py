@@ -8,10 +8,10 @@ of a sentence, so "他指出，" or "近期，" stays out and one sentence yield
 
 Rhetorical questions and counterfactuals are not predictions. A conditional (如果…那…) is quoted
 whole with its condition; a falsification bet (如果半年以后 X, 那我认错) predicts not-X: direction
-comes from the same cue scorer as stance, which flips such premises. A prediction without a
-horizon of its own inherits the one stated just before it in the same or the previous paragraph
-(the seed's 半年左右), and says so in `horizon_source`. Who speaks is recorded too: the author,
-or someone the author reports (分析师预计…, 英伟达预计…).
+comes from the rules of direction.py, on the same cue scorer as stance, which flip such
+premises. A prediction without a horizon of its own inherits the one stated just before it in
+the same or the previous paragraph (the seed's 半年左右), and says so in `horizon_source`. Who
+speaks is recorded too: the author, or someone the author reports (分析师预计…, 英伟达预计…).
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pipeline.clauses import CLAUSE, CLAUSE_BREAK
+from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, DirectionRules
 from pipeline.errors import ConfigError
 from pipeline.horizon import Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
@@ -30,7 +32,6 @@ from pipeline.records import Article, Prediction, sha256_hex
 from pipeline.stance.cues import CueScorer, literal_alternation, split_conditional
 from pipeline.targets import Catalogue
 
-CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]*")
 TRAILING_PUNCT = "，,；;：: "
 ENDS_IN_LE = re.compile(r"了[”」』）)]*[，,；;：:。！!…]*$")
 # 预期 as a verb, not the noun of 不及预期, 超预期, 高于预期, 符合预期, 出乎预期.
@@ -133,8 +134,6 @@ INHERIT_PARAGRAPHS = 1
 # (本季度英伟达实现营收393亿美元), as bare 今年 does: alone it makes no claim; with a weak cue it
 # does (这个季度会是最好的一季).
 CURRENT_PERIOD = re.compile(r"^(?:本|这个)\s*季度$")
-MODAL_CHANGE = ("难以", "很难")
-CONCESSION = re.compile(r"(?:虽然|虽|尽管|即使|即便|哪怕)[^，,。；;！!？?]*")
 # What may stand between a burden and its change (风险将继续下降, 库存压力在下半年会缓解): modal words,
 # adverbs and a time. Anything else (是, 在于, 中, 下, 偏好…) says the change is not the burden's.
 BURDEN_GAP = (
@@ -147,7 +146,6 @@ BURDEN_GAP = (
 # Characters between a word before a burden and the burden (面临来自华为的竞争压力).
 BURDEN_REACH = 10
 PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
-DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
 MIN_CLAIM_CHARS = 5
 # What may stand beside a resolution cue in a claim that only says when (基本上, 到时候).
 RESOLUTION_FILLER_CHARS = 4
@@ -155,7 +153,6 @@ RESOLUTION_FILLER_CHARS = 4
 OWN_VIEW_OPENING = re.compile(
     r"^(?:(?:我们?|笔者|本人)的?(?:判断|看法|观点|结论|预测)是?|(?:我们?|笔者|本人)(?:认为|觉得|判断|相信))[，,：:]?"
 )
-CLAUSE_BREAK = re.compile(r"[，,；;]")
 CLAUSE_OR_DASH = re.compile(r"——|[，,；;]")
 CONTENT = re.compile(r"\w")
 # 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not
@@ -192,8 +189,6 @@ NOT_AN_OBJECT = frozenset(
 )
 # A product name (V3, H20) comes tagged x, as do spaces and marks, which are no object.
 LATIN_NAME = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9.\-]*$")
-# A clause opening with a company's Latin name of its own (AMD, Intel), not a generic term.
-LATIN_NAME_START = re.compile(r"\s*(?!(?:AI|GPU|CPU|TPU|Q[1-4])(?![A-Za-z]))[A-Z][A-Za-z0-9.\-]+")
 # Tokens after the object in which the disposal verb must come (将旗下多款重量级模型彻底开源).
 DISPOSAL_VERB_WITHIN = 6
 NAMED_WORD = re.compile(r"[A-Za-z0-9]*[A-Za-z\u4e00-\u9fff]")
@@ -235,31 +230,6 @@ ANAPHOR = re.compile(
     _IT + r"|公司|股价|股價|市值|毛利率|营收|營收|订单|訂單|估值|财报|財報|"
     r"新模型|下一代|护城河|護城河|份额|份額|这颗雷|它们"
 )
-
-
-def clauses_naming(text: str, target: str, catalogue: Catalogue, or_no_one: bool = False) -> str:
-    """The clauses of text that name target, joined; all of text when none does (它会…). With
-    or_no_one, also the clauses that name no catalogue target and do not open with a name of
-    their own (英伟达的营收，增长会放缓 keeps both; 英伟达将大涨，AMD增长放缓 keeps the first)."""
-
-    def about(clause: str) -> bool:
-        named = catalogue.mentioned(clause)
-        if target in named:
-            return True
-        return or_no_one and not named and not LATIN_NAME_START.match(clause)
-
-    return "".join(c for c in CLAUSE.findall(text) if about(c)) or text
-
-
-Spans = list[tuple[int, int]]
-
-
-def _overlaps(m: re.Match[str], spans: Spans) -> bool:
-    return any(s < m.end() and m.start() < e for s, e in spans)
-
-
-def _starts_in(m: re.Match[str], spans: Spans) -> bool:
-    return any(s <= m.start() < e for s, e in spans)
 
 
 def _attribution(reported: dict) -> re.Pattern[str]:
@@ -510,6 +480,7 @@ class PredictionExtractor:
         self.catalogue = catalogue
         self.keep = keep  # the trained claim filter (claims.py), when one is configured
         self.tagger = tagger  # ChineseNLP.tagged: tells the future 将 from the disposal one
+        self.directions = DirectionRules(cues, scorer, catalogue)
 
     def hedge(self, text: str) -> str:
         if any(c in text for c in self.cues.likely):
@@ -892,162 +863,12 @@ class PredictionExtractor:
         return len(CONTENT.findall(rest)) <= RESOLUTION_FILLER_CHARS
 
     def negated_cue(self, quote: str, target: str | None) -> bool:
-        """Whether a stance cue or change word of the claim is negated (毛利率不会回落): the rules
-        read the scope of a negation, the direction model (claims.py) does not."""
-        text = to_simplified(quote)
-        starts = [m.start() for m in self.cues.change.finditer(text)]
-        starts += self.scorer.cue_starts(text, target or "")
-        return any(self.scorer.negated(text, i) for i in starts)
+        """Whether a stance cue or change word of the claim is negated (direction.py)."""
+        return self.directions.negated_cue(quote, target)
 
     def direction_of(self, quote: str, target: str | None) -> str:
         """The rules' direction for a claim (the claim filter's direction model starts here)."""
-        return self._direction(to_simplified(quote), target)
-
-    def _direction(self, text: str, target: str | None) -> str:
-        key = target or ""
-        pol = (
-            self._compound(text, target)
-            or self.scorer.score(text, {key: 1.0}).get(key, 0.0)
-            or self._change(text)
-        )
-        return "up" if pol > 0 else "down" if pol < 0 else "other"
-
-    def _compound(self, text: str, target: str | None) -> float:
-        """Where one word qualifies another, their sum says the wrong thing: 增长放缓 is growth
-        slowing (down), 跌幅收窄 a fall slowing (up), 被华为取代 the subject taken over (down),
-        the target doing the taking over (被DeepSeek取代, for DeepSeek) up, a burden changing the
-        opposite way to its change (折价将消失 up, 压力将显现 down, 缓解…压力 up). A burden's span is
-        read once: the pace or passive words inside it or describing it (被华为取代的风险将消除) do
-        not count again. Only in the clauses naming the target (英伟达将大涨，AMD增长放缓 is no
-        slowing of NVIDIA's). Negated (增长不会放缓, 不会出现增长放缓) and inside a bet's premise the
-        result flips, as in _change."""
-        if target is not None:
-            text = clauses_naming(text, target, self.catalogue, or_no_one=True)
-        premise = self._premise_end(text)
-        total, taken = self._burdens(text, premise)
-        read_burden = bool(taken)
-
-        def within(m: re.Match[str]) -> bool:
-            """Part of a span read already, or what a burden is (被华为取代的风险将消除, 下行压力)."""
-            return _overlaps(m, taken) or any(
-                s == m.end() or (text.startswith("的", m.end()) and s == m.end() + 1)
-                for s, _ in taken
-            )
-
-        for m in self.cues.pace.finditer(text):
-            if within(m):
-                continue  # 劣势会继续扩大: one change, the burden's
-            taken.append(m.span())
-            sign = self.cues.change_sign[m.group(1)] * self.cues.pace_sign[m.group(2)]
-            if self.scorer.negated(text, m.start(1)) and not self.scorer.negated(text, m.start(2)):
-                sign = -sign  # the negator before the change covers the pair
-            total += self._flipped(text, m.start(2), sign, premise)
-        for m in self.cues.displaced.finditer(text):
-            if within(m):
-                continue
-            taken.append(m.span())
-            agent = target is not None and target in self.catalogue.mentioned(m.group(0))
-            total += self._flipped(text, m.start(), 1 if agent else -1, premise)
-        total += self._displaced_object(text, target, premise, within, taken)
-        if read_burden:
-            # A burden is one change among the claim's (英伟达股价将大涨，但回调风险也在上升):
-            # the others count beside it.
-            total += self._changes(text, premise, skip=within)
-        return total
-
-    def _displaced_object(
-        self,
-        text: str,
-        target: str | None,
-        premise: int,
-        within: Callable[[re.Match[str]], bool],
-        taken: Spans,
-    ) -> float:
-        """The target after a verb of taking its place, in the active voice (国产GPU会取代英伟达,
-        华为明年会超越英伟达): the target is the one displaced, down, where the verb alone reads up.
-        Not when the target is also the subject (英伟达会超越苹果), nor in the passive (read above)."""
-        if target is None:
-            return 0.0
-        total = 0.0
-        for m in self.cues.displacing.finditer(text):
-            if within(m):
-                continue
-            start = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
-            brk = CLAUSE_BREAK.search(text, m.end())
-            before, after = text[start : m.start()], text[m.end() : brk.start() if brk else None]
-            if "被" in before or target in self.catalogue.mentioned(before):
-                continue
-            if target not in self.catalogue.mentioned(after[: DISPLACE_REACH + 6]):
-                continue
-            taken.append(m.span())
-            # down for the displaced target; _flipped turns 不会取代英伟达 up
-            total += self._flipped(text, m.start(), -1, premise)
-        return total
-
-    def _burdens(self, text: str, premise: int) -> tuple[float, Spans]:
-        """The direction the burdens in text give, and the spans read: a word before a burden
-        first (顶住压力继续增长: the burden is its object, 增长 the subject's), then a burden and
-        its change (库存压力将缓解). Nothing in a concession (虽然面临竞争压力，但…). 很难/难以
-        before the change or the verb say it fails (库存压力很难缓解, 很难摆脱困境: down)."""
-        conceded = [c.span() for c in CONCESSION.finditer(text)]
-        total = 0.0
-        taken: Spans = []
-
-        def fails(at: int, before: str) -> bool:
-            return any(w in before for w in MODAL_CHANGE) and not self.scorer.negated(text, at)
-
-        for m in self.cues.burdened.finditer(text):
-            kind = m.lastindex or 0  # 1 overcome, 2 adds, 3 heavy, 4 braves
-            if _starts_in(m, conceded):
-                continue
-            if kind != 3 and text.startswith("的", m.end(kind)):
-                continue  # 面临的库存压力将缓解: the verb describes the burden
-            taken.append(m.span())
-            if kind == 4:
-                continue  # 面对竞争压力继续增长: the burden braved, no change of its own
-            at = m.start(kind)
-            sign = 1 if kind == 1 else -1
-            if fails(at, text[max(0, at - 2) : at]):
-                sign = -sign
-            total += self._flipped(text, at, sign, premise)
-        for m in self.cues.burden.finditer(text):
-            if _starts_in(m, conceded) or _overlaps(m, taken):
-                continue
-            taken.append(m.span())
-            sign = -self.cues.burden_sign[m.group(2)]
-            if fails(m.start(2), m.group(1)):
-                sign = -sign  # 库存压力很难缓解: the easing fails
-            total += self._flipped(text, m.start(2), sign, premise)
-        return total, taken
-
-    def _premise_end(self, text: str) -> int:
-        """Where the premise of a falsification bet ends (0 when text is no bet): a change
-        inside it predicts the opposite."""
-        cond = split_conditional(text)
-        return cond[2] if cond and self.scorer.view(text).falsification else 0
-
-    def _flipped(self, text: str, at: int, sign: int, premise_end: int) -> int:
-        """The sign of a change word at `at`, after a negator before it and a bet's premise."""
-        if self.scorer.negated(text, at):
-            sign = -sign
-        return -sign if at < premise_end else sign
-
-    def _change(self, text: str) -> float:
-        """Sum of change words, negated ones flipped, flipped again inside the premise of a
-        falsification bet (如果两年后毛利率还稳在七成以上，我认错 → down)."""
-        return self._changes(text, self._premise_end(text))
-
-    def _changes(
-        self, text: str, premise: int, skip: Callable[[re.Match[str]], bool] | None = None
-    ) -> float:
-        """_change with the premise found already, leaving out what skip says was read."""
-        return float(
-            sum(
-                self._flipped(text, m.start(), self.cues.change_sign[m.group(0)], premise)
-                for m in self.cues.change.finditer(text)
-                if skip is None or not skip(m)
-            )
-        )
+        return self.directions.direction_of(quote, target)
 
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
         """The article's predictions, each once: a sentence the page repeats (a lead restated
@@ -1174,7 +995,7 @@ class PredictionExtractor:
                         article_id=article.id,
                         quote=quote,
                         target=target,
-                        direction=self._direction(claim_text, target),  # type: ignore[arg-type]
+                        direction=self.directions.direction(claim_text, target),  # type: ignore[arg-type]
                         horizon=horizon_text,
                         due=horizon.due if horizon else None,
                         window_start=horizon.earliest if horizon else None,

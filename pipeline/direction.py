@@ -1,0 +1,208 @@
+"""Which way a claim points for its target, by rules: up, down or other.
+
+The cue scorer of stance sums polar words; a claim needs more. Where one word qualifies another
+their sum says the wrong thing (增长放缓 is down, 跌幅收窄 up), a burden changes the opposite way
+to its change (压力将显现 down), the one displaced is not the one displacing (国产GPU会取代英伟达),
+a negation flips what it covers and a falsification bet predicts the opposite of its premise.
+The claim filter's direction model (claims.py) starts from what these rules say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from pipeline.clauses import CLAUSE_BREAK, clauses_naming
+from pipeline.nlp import to_simplified
+from pipeline.stance.cues import CueScorer, split_conditional
+from pipeline.targets import Catalogue
+
+if TYPE_CHECKING:
+    from pipeline.predictions import PredictionCues
+
+# Before a change, these say it fails (库存压力很难缓解: down).
+MODAL_CHANGE = ("难以", "很难")
+# A concession's clause (虽然面临竞争压力，但…) carries no burden of the claim's.
+CONCESSION = re.compile(r"(?:虽然|虽|尽管|即使|即便|哪怕)[^，,。；;！!？?]*")
+DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
+
+
+Spans = list[tuple[int, int]]
+
+
+def _overlaps(m: re.Match[str], spans: Spans) -> bool:
+    return any(s < m.end() and m.start() < e for s, e in spans)
+
+
+def _starts_in(m: re.Match[str], spans: Spans) -> bool:
+    return any(s <= m.start() < e for s, e in spans)
+
+
+class DirectionRules:
+    """The rules' direction of claims, with the prediction cues' change, pace, burden and
+    displacement words and the stance scorer's cues and negation."""
+
+    def __init__(self, cues: PredictionCues, scorer: CueScorer, catalogue: Catalogue) -> None:
+        self.cues = cues
+        self.scorer = scorer
+        self.catalogue = catalogue
+
+    def negated_cue(self, quote: str, target: str | None) -> bool:
+        """Whether a stance cue or change word of the claim is negated (毛利率不会回落): the rules
+        read the scope of a negation, the direction model (claims.py) does not."""
+        text = to_simplified(quote)
+        starts = [m.start() for m in self.cues.change.finditer(text)]
+        starts += self.scorer.cue_starts(text, target or "")
+        return any(self.scorer.negated(text, i) for i in starts)
+
+    def direction_of(self, quote: str, target: str | None) -> str:
+        """The rules' direction for a claim (the claim filter's direction model starts here)."""
+        return self.direction(to_simplified(quote), target)
+
+    def direction(self, text: str, target: str | None) -> str:
+        """The direction of a claim already in Simplified characters."""
+        key = target or ""
+        pol = (
+            self._compound(text, target)
+            or self.scorer.score(text, {key: 1.0}).get(key, 0.0)
+            or self._change(text)
+        )
+        return "up" if pol > 0 else "down" if pol < 0 else "other"
+
+    def _compound(self, text: str, target: str | None) -> float:
+        """Where one word qualifies another, their sum says the wrong thing: 增长放缓 is growth
+        slowing (down), 跌幅收窄 a fall slowing (up), 被华为取代 the subject taken over (down),
+        the target doing the taking over (被DeepSeek取代, for DeepSeek) up, a burden changing the
+        opposite way to its change (折价将消失 up, 压力将显现 down, 缓解…压力 up). A burden's span is
+        read once: the pace or passive words inside it or describing it (被华为取代的风险将消除) do
+        not count again. Only in the clauses naming the target (英伟达将大涨，AMD增长放缓 is no
+        slowing of NVIDIA's). Negated (增长不会放缓, 不会出现增长放缓) and inside a bet's premise the
+        result flips, as in _change."""
+        if target is not None:
+            text = clauses_naming(text, target, self.catalogue, or_no_one=True)
+        premise = self._premise_end(text)
+        total, taken = self._burdens(text, premise)
+        read_burden = bool(taken)
+
+        def within(m: re.Match[str]) -> bool:
+            """Part of a span read already, or what a burden is (被华为取代的风险将消除, 下行压力)."""
+            return _overlaps(m, taken) or any(
+                s == m.end() or (text.startswith("的", m.end()) and s == m.end() + 1)
+                for s, _ in taken
+            )
+
+        for m in self.cues.pace.finditer(text):
+            if within(m):
+                continue  # 劣势会继续扩大: one change, the burden's
+            taken.append(m.span())
+            sign = self.cues.change_sign[m.group(1)] * self.cues.pace_sign[m.group(2)]
+            if self.scorer.negated(text, m.start(1)) and not self.scorer.negated(text, m.start(2)):
+                sign = -sign  # the negator before the change covers the pair
+            total += self._flipped(text, m.start(2), sign, premise)
+        for m in self.cues.displaced.finditer(text):
+            if within(m):
+                continue
+            taken.append(m.span())
+            agent = target is not None and target in self.catalogue.mentioned(m.group(0))
+            total += self._flipped(text, m.start(), 1 if agent else -1, premise)
+        total += self._displaced_object(text, target, premise, within, taken)
+        if read_burden:
+            # A burden is one change among the claim's (英伟达股价将大涨，但回调风险也在上升):
+            # the others count beside it.
+            total += self._changes(text, premise, skip=within)
+        return total
+
+    def _displaced_object(
+        self,
+        text: str,
+        target: str | None,
+        premise: int,
+        within: Callable[[re.Match[str]], bool],
+        taken: Spans,
+    ) -> float:
+        """The target after a verb of taking its place, in the active voice (国产GPU会取代英伟达,
+        华为明年会超越英伟达): the target is the one displaced, down, where the verb alone reads up.
+        Not when the target is also the subject (英伟达会超越苹果), nor in the passive (read above)."""
+        if target is None:
+            return 0.0
+        total = 0.0
+        for m in self.cues.displacing.finditer(text):
+            if within(m):
+                continue
+            start = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+            brk = CLAUSE_BREAK.search(text, m.end())
+            before, after = text[start : m.start()], text[m.end() : brk.start() if brk else None]
+            if "被" in before or target in self.catalogue.mentioned(before):
+                continue
+            if target not in self.catalogue.mentioned(after[: DISPLACE_REACH + 6]):
+                continue
+            taken.append(m.span())
+            # down for the displaced target; _flipped turns 不会取代英伟达 up
+            total += self._flipped(text, m.start(), -1, premise)
+        return total
+
+    def _burdens(self, text: str, premise: int) -> tuple[float, Spans]:
+        """The direction the burdens in text give, and the spans read: a word before a burden
+        first (顶住压力继续增长: the burden is its object, 增长 the subject's), then a burden and
+        its change (库存压力将缓解). Nothing in a concession (虽然面临竞争压力，但…). 很难/难以
+        before the change or the verb say it fails (库存压力很难缓解, 很难摆脱困境: down)."""
+        conceded = [c.span() for c in CONCESSION.finditer(text)]
+        total = 0.0
+        taken: Spans = []
+
+        def fails(at: int, before: str) -> bool:
+            return any(w in before for w in MODAL_CHANGE) and not self.scorer.negated(text, at)
+
+        for m in self.cues.burdened.finditer(text):
+            kind = m.lastindex or 0  # 1 overcome, 2 adds, 3 heavy, 4 braves
+            if _starts_in(m, conceded):
+                continue
+            if kind != 3 and text.startswith("的", m.end(kind)):
+                continue  # 面临的库存压力将缓解: the verb describes the burden
+            taken.append(m.span())
+            if kind == 4:
+                continue  # 面对竞争压力继续增长: the burden braved, no change of its own
+            at = m.start(kind)
+            sign = 1 if kind == 1 else -1
+            if fails(at, text[max(0, at - 2) : at]):
+                sign = -sign
+            total += self._flipped(text, at, sign, premise)
+        for m in self.cues.burden.finditer(text):
+            if _starts_in(m, conceded) or _overlaps(m, taken):
+                continue
+            taken.append(m.span())
+            sign = -self.cues.burden_sign[m.group(2)]
+            if fails(m.start(2), m.group(1)):
+                sign = -sign  # 库存压力很难缓解: the easing fails
+            total += self._flipped(text, m.start(2), sign, premise)
+        return total, taken
+
+    def _premise_end(self, text: str) -> int:
+        """Where the premise of a falsification bet ends (0 when text is no bet): a change
+        inside it predicts the opposite."""
+        cond = split_conditional(text)
+        return cond[2] if cond and self.scorer.view(text).falsification else 0
+
+    def _flipped(self, text: str, at: int, sign: int, premise_end: int) -> int:
+        """The sign of a change word at `at`, after a negator before it and a bet's premise."""
+        if self.scorer.negated(text, at):
+            sign = -sign
+        return -sign if at < premise_end else sign
+
+    def _change(self, text: str) -> float:
+        """Sum of change words, negated ones flipped, flipped again inside the premise of a
+        falsification bet (如果两年后毛利率还稳在七成以上，我认错 → down)."""
+        return self._changes(text, self._premise_end(text))
+
+    def _changes(
+        self, text: str, premise: int, skip: Callable[[re.Match[str]], bool] | None = None
+    ) -> float:
+        """_change with the premise found already, leaving out what skip says was read."""
+        return float(
+            sum(
+                self._flipped(text, m.start(), self.cues.change_sign[m.group(0)], premise)
+                for m in self.cues.change.finditer(text)
+                if skip is None or not skip(m)
+            )
+        )
