@@ -134,7 +134,7 @@ def main() -> None:
     else:
         print(f"({args.data} is absent: real pages are not scored)")
     policies: dict[str, Policy] = {f"threshold {shipped} (shipped)": threshold(shipped)}
-    policies |= {f"best {k} an article": top(k, shipped) for k in (1, 2, 3, 4, 5)}
+    policies |= {f"best {k} an article": top(k, shipped) for k in (1, 2, 3, 4, 5, 6, 8, 10)}
     policies |= {f"within {r:.0%} of the best": within(r, shipped) for r in (0.5, 0.7)}
     sets = {name: articles(name, analyzer, recorder, args.data, settings) for name in names}
     print(f"\nclaims.v2, quote F1 (precision / recall); candidates scored at >= {shipped}")
