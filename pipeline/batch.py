@@ -95,7 +95,7 @@ class BatchOutcome:
 
 def input_keys(files: Iterable[Input], fetched: Iterable[RawPage | Reject]) -> list[str]:
     """The keys under which the warehouse remembers these inputs (file path, or URL)."""
-    return [str(i.path) for i in files] + [p.source for p in fetched if isinstance(p, RawPage)]
+    return [i.source for i in files] + [p.source for p in fetched if isinstance(p, RawPage)]
 
 
 def analyze_batch(
@@ -131,9 +131,9 @@ def analyze_batch(
             continue  # URL lists are fetched by the flow's own task
         if item.part is not None:  # split because it changed (ingest.split_large)
             pages = read_inputs_safely([item], settings.max_page_bytes)
-            run(str(item.path), item.part.digest, pages, item.part)
+            run(item.source, item.part.digest, pages, item.part)
             continue
-        key, digest = str(item.path), file_digest(item.path)
+        key, digest = item.source, file_digest(item.path)
         if _unchanged(known.get(key), digest, out):
             continue
         run(key, digest, read_inputs_safely([item], settings.max_page_bytes))

@@ -152,12 +152,12 @@ def split_large(run: Run, files: list[Input], settings: Settings, full: bool) ->
     containers = [f for f in files if splittable(f) and _size(f.path) > least]
     if not containers:
         return files
-    digests = {str(f.path): file_digest(f.path) for f in containers}
+    digests = {f.source: file_digest(f.path) for f in containers}
     known = {} if full else known_inputs(run.con, list(digests), run.version)
     out: list[Input] = []
     for item in files:
-        digest = digests.get(str(item.path))
-        prev = known.get(str(item.path))
+        digest = digests.get(item.source)
+        prev = known.get(item.source)
         if digest is None or (prev is not None and prev.raw_hash == digest):
             out.append(item)
             continue

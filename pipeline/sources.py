@@ -8,6 +8,7 @@ batch always finishes and every refused input is on record.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import json
 import logging
@@ -56,8 +57,26 @@ class Input:
     or one part of a large container file."""
 
     path: Path
-    kind: str  # html | text | json | warc | urls | feed | unsupported | broken-link
+    kind: str  # html | text | json | warc | urls | feed | unsupported | broken-link | special
     part: Part | None = None
+
+    @property
+    def source(self) -> str:
+        """The name the input is recorded under (source_name)."""
+        return source_name(self.path)
+
+
+def source_name(path: Path) -> str:
+    """The name an input is recorded under: its path, with bytes that are not UTF-8 (a file
+    named on a system using GBK, an archive unpacked without a name encoding) written as \\xff.
+    The database and the JSON output hold only Unicode: such a name crashed the whole run's
+    write. The same file gets the same name on every run, so it is skipped when unchanged."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return name
 
 
 def _suffix(path: Path) -> str:
@@ -104,6 +123,17 @@ def _files_under(folder: Path) -> list[Path]:
     return sorted(out)
 
 
+def _file_kind(path: Path) -> str:
+    """What a directory entry that is not a folder holds: a page file of some kind, a link that
+    leads nowhere (to a missing file, or round a loop), or something that is not a file (a
+    FIFO, a socket, a device): each of the last two becomes a reject that says so."""
+    if path.is_file():
+        return kind_of(path)
+    if path.is_symlink() and not path.exists():
+        return "broken-link"
+    return "special"
+
+
 def discover(paths: Iterable[str | Path]) -> list[Input]:
     """Every input under paths, in a stable order. A path that does not exist is an InputError.
     Paths are made absolute: an input is recorded (pages, rejects, seen inputs) under its path,
@@ -116,12 +146,11 @@ def discover(paths: Iterable[str | Path]) -> list[Input]:
                 rel = child.relative_to(path)
                 if _ignored(rel):
                     continue
-                if child.is_file():
-                    found.append(Input(child, kind_of(child)))
-                elif child.is_symlink() and not child.exists():
-                    found.append(Input(child, "broken-link"))
+                found.append(Input(child, _file_kind(child)))
         elif path.is_file():
             found.append(Input(path, kind_of(path)))
+        elif path.exists() or path.is_symlink():
+            found.append(Input(path, _file_kind(path)))
         else:
             raise InputError(f"input {path} does not exist; give a file, a folder or a *.urls list")
     log.info("discovered %d inputs", len(found))
@@ -239,7 +268,7 @@ def _jsonl_entries(
 
 
 def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
-    source = str(item.path)
+    source = item.source
     if _suffix(item.path) == ".jsonl":
         records: Iterable[object] = _jsonl_lines(item.path, max_bytes, item.part)
     else:
@@ -414,7 +443,7 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
 
     from pipeline.extract.core import looks_html
 
-    source = str(item.path)
+    source = item.source
     part = item.part
     records = responses = pages = skipped = 0
     try:
@@ -577,16 +606,31 @@ def _record_starts(item: Input, max_bytes: int) -> list[tuple[int, int]] | None:
         return starts
 
 
+def _broken_link(path: Path) -> str:
+    """Why a link cannot be read: where it leads is missing, or it leads round a loop."""
+    source, target = source_name(path), source_name(Path(os.readlink(path)))
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return (
+                f"{source} is a link to {target} that leads round a loop of links; fix or remove it"
+            )
+    return f"{source} is a link to {target}, which does not exist; fix or remove the link"
+
+
 def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     """The pages inside one input (several for JSON lists and WARC files), or why not."""
-    source = str(item.path)
+    source = item.source
     if item.kind == "broken-link":
+        yield Reject.now(source, "read", "broken-link", _broken_link(item.path))
+        return
+    if item.kind == "special":
         yield Reject.now(
             source,
             "read",
-            "broken-link",
-            f"{source} is a link to {os.readlink(item.path)}, which does not exist; "
-            "fix or remove the link",
+            "not-a-file",
+            f"{source} is not a regular file (a FIFO, a socket or a device); give files of pages",
         )
         return
     if item.kind == "unsupported":
@@ -637,19 +681,19 @@ def read_inputs_safely(
     for item in items:
         if item.kind == "urls" and not fetch_urls:
             yield Reject.now(
-                str(item.path),
+                item.source,
                 "read",
                 "url-list-not-fetched",
-                f"{item.path} is a URL list; `duokong run` fetches URL lists, this command does not",
+                f"{item.source} is a URL list; `duokong run` fetches URL lists, this command does not",
             )
             continue
         try:
             yield from read_input(item, max_bytes)
         except Exception as exc:  # one input must never end a batch
-            log.exception("unexpected error reading %s", item.path)
+            log.exception("unexpected error reading %s", item.source)
             yield Reject.now(
-                str(item.path),
+                item.source,
                 "read",
                 "internal-error",
-                f"{item.path}: {type(exc).__name__}: {exc}",
+                f"{item.source}: {type(exc).__name__}: {exc}",
             )

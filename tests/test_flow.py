@@ -414,3 +414,30 @@ def test_worker_processes_leave_ctrl_c_to_the_run(prefect_harness):
 
     assert probe() == [True, True]
     assert not _sigint_disposition()  # the run's own process still stops on Ctrl-C
+
+
+def test_a_file_named_in_bytes_that_are_not_utf8_is_read_and_named_readably(tmp_path):
+    """A file named on a GBK system (or unpacked from an archive without a name encoding)
+    crashed the whole run's write; its page is stored under a readable name, the other
+    pages beside it too, and the next run skips it as unchanged."""
+    import os
+
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    page = "<html><head><title>英伟达的护城河</title></head><body><p>{}</p></body></html>"
+    body = "英伟达的护城河在于CUDA生态，短期内难以被撼动，我继续看好它的长期表现。" * 3
+    (inbox / "good.html").write_text(page.format(body), "utf-8")
+    with open(os.path.join(os.fsencode(inbox), b"\xff\xfe" + "报告.html".encode("gbk")), "wb") as f:
+        f.write(page.format(body.replace("看好", "相信")).encode("utf-8"))
+    db = tmp_path / "w.duckdb"
+    settings = load_settings().with_overrides(db=str(db), workers=1)
+    first = run_inputs([str(inbox)], settings)
+    assert (first["new"], first["rejected"]) == (2, 0)
+    with duckdb.connect(str(db), read_only=True) as con:
+        sources = sorted(r[0] for r in con.execute("SELECT source FROM pages").fetchall())
+    assert sources[0].endswith("/in/\\xff\\xfe\\xb1\\xa8\\xb8\\xe6.html")
+    again = run_inputs([str(inbox)], settings)
+    assert (again["new"], again["skipped"]) == (0, 2)

@@ -1,5 +1,6 @@
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 
@@ -595,3 +596,20 @@ def test_a_part_of_a_file_rewritten_shorter_since_it_was_split_refuses_nothing(t
     parts = split_container(item, 4, "digest", 1_000_000)
     path.write_text(path.read_text("utf-8").splitlines()[0] + "\n", "utf-8")
     assert list(read_input(parts[-1], 1_000_000)) == []
+
+
+def test_a_link_loop_and_a_fifo_are_rejects_that_say_what_they_are(tmp_path):
+    """Neither is a page; each is recorded with what it is, not passed over in silence (a
+    FIFO) or called missing (a loop of links, or a FIFO given by name)."""
+    import os
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.html").symlink_to(inbox / "b.html")
+    (inbox / "b.html").symlink_to(inbox / "a.html")
+    os.mkfifo(inbox / "pipe.html")
+    rejects = {Path(r.source).name: r for r in _read(inbox) if isinstance(r, Reject)}
+    assert rejects["a.html"].reason == "broken-link" and "loop" in rejects["a.html"].detail
+    assert rejects["pipe.html"].reason == "not-a-file"
+    [alone] = _read(inbox / "pipe.html")
+    assert alone.reason == "not-a-file"
