@@ -8,6 +8,7 @@ batch always finishes and every refused input is on record.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import itertools
 import json
@@ -196,7 +197,7 @@ def _parse_time(value: object) -> datetime | None:
 @dataclass(frozen=True)
 class _BadLine:
     line: int
-    error: str
+    error: str  # what the line is, after "file line N ": "is not valid JSON: …"
     reason: str = "malformed-json"
 
 
@@ -209,6 +210,43 @@ JSON_FILE_PAGES = 50
 # A JSONL line may be longer than its page: json.dumps writes each Chinese character as a
 # six-byte \\uXXXX escape by default (Scrapy too). The page itself is checked once decoded.
 JSON_ESCAPE_FACTOR = 6
+
+
+# Python refuses to turn more digits than this into an int (a guard against slow conversion):
+# a scraper's record with a 5,000-digit view counter would fail its whole file.
+MAX_INT_DIGITS = 4000
+
+
+def _number(digits: str) -> int | str:
+    """A JSON integer; one too long to convert stays its digits (no field we read is one)."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
+
+
+def parse_json(text: str | bytes) -> object:
+    """json.loads as every scraper record is read: bytes in UTF-8, UTF-16 or UTF-32 (json
+    detects which, with or without a byte-order mark), any integer. Raises JSONDecodeError, or
+    RecursionError for JSON nested too deeply to read (too_deep says so)."""
+    if isinstance(text, bytes) and text.startswith(codecs.BOM_UTF8):
+        text = text[len(codecs.BOM_UTF8) :]
+    return json.loads(text, parse_int=_number)
+
+
+def json_error(source: str, exc: Exception) -> str:
+    """What is wrong with a JSON text, in words: valid JSON nested deeper than Python's parser
+    reaches is no syntax error."""
+    if isinstance(exc, RecursionError):
+        return f"{source} is JSON nested too deeply to read (over about 1,000 levels)"
+    return f"{source} is not valid JSON: {exc}"
+
+
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _utf16(path: Path) -> bool:
+    """A file saved as UTF-16 (Windows tools do), by its byte-order mark: its lines are not
+    byte lines, so a UTF-16 JSONL file is read as text, whole."""
+    with path.open("rb") as fh:
+        return fh.read(2) in UTF16_BOMS
 
 
 def _gzipped(path: Path) -> bool:
@@ -224,6 +262,9 @@ def _jsonl_lines(path: Path, max_bytes: int, part: Part | None = None) -> Iterat
     _BadLine."""
     import gzip
 
+    if part is None and _utf16(path):
+        yield from _utf16_lines(path, max_bytes)
+        return
     opener = gzip.open if _gzipped(path) else open
     with opener(path, "rb") as fh:
         if part is None:
@@ -249,22 +290,45 @@ def _jsonl_entries(
             while (rest := fh.readline(limit)) and not rest.endswith(b"\n"):
                 pos += len(rest)  # the rest of the line, read and dropped a chunk at a time
             pos += len(rest)
-            yield at, n, _BadLine(n, f"a line of over {limit} bytes", "too-large")
+            yield at, n, _BadLine(n, f"is too large: a line of over {limit} bytes", "too-large")
             continue
         try:
             text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
         except UnicodeDecodeError as exc:
-            yield at, n, _BadLine(n, f"not UTF-8 ({exc})")
+            yield at, n, _BadLine(n, f"is not valid JSON: not UTF-8 ({exc})")
             continue
         if not text.strip():
             continue
         if not parse:
             yield at, n, None
             continue
-        try:
-            yield at, n, json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            yield at, n, _BadLine(n, str(exc))
+        yield at, n, _record(n, text)
+
+
+def _record(n: int, text: str) -> object:
+    """The record on line n, or a _BadLine saying why it is none."""
+    try:
+        return parse_json(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        if isinstance(exc, RecursionError):
+            return _BadLine(n, "is JSON nested too deeply to read (over about 1,000 levels)")
+        return _BadLine(n, f"is not valid JSON: {exc}")
+
+
+def _utf16_lines(path: Path, max_bytes: int) -> Iterator[object]:
+    """The records of a UTF-16 JSONL file, a line at a time as text (the BOM gives the byte
+    order), none read past its limit."""
+    limit = JSON_ESCAPE_FACTOR * max_bytes + 2
+    with path.open("r", encoding="utf-16", newline=None) as fh:
+        n = 0
+        while line := fh.readline(limit):
+            n += 1
+            if len(line) >= limit and not line.endswith("\n"):
+                while (rest := fh.readline(limit)) and not rest.endswith("\n"):
+                    pass
+                yield _BadLine(n, f"is too large: a line of over {limit} characters", "too-large")
+            elif line.strip():
+                yield _record(n, line)
 
 
 def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
@@ -274,7 +338,7 @@ def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     else:
         try:
             data = _read_bytes(item.path, JSON_FILE_PAGES * max_bytes)
-            loaded = json.loads(data.decode("utf-8-sig"))
+            loaded = parse_json(data)
         except TooLarge:
             yield Reject.now(
                 source,
@@ -286,9 +350,7 @@ def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             )
             return
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-            yield Reject.now(
-                source, "read", "malformed-json", f"{source} is not valid JSON: {exc}", data
-            )
+            yield Reject.now(source, "read", "malformed-json", json_error(source, exc), data)
             return
         except (OSError, EOFError, zlib.error) as exc:
             yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
@@ -308,10 +370,10 @@ def json_records_in(data: bytes) -> list[object] | None:
     if not text.startswith(("{", "[")):
         return None
     try:
-        loaded = json.loads(text)
+        loaded = parse_json(text)
     except (json.JSONDecodeError, RecursionError):
         try:
-            loaded = [json.loads(line) for line in text.splitlines() if line.strip()]
+            loaded = [parse_json(line) for line in text.splitlines() if line.strip()]
         except (json.JSONDecodeError, RecursionError):
             return None
     records = loaded if isinstance(loaded, list) else [loaded]
@@ -335,9 +397,8 @@ def json_records(
     for i, rec in enumerate(itertools.chain(ahead, it), start=first or 0):
         rec_source = source if single else f"{source}#{i}"
         if isinstance(rec, _BadLine):
-            what = "is too large" if rec.reason == "too-large" else "is not valid JSON"
             yield Reject.now(
-                f"{source}#{i}", "read", rec.reason, f"{source} line {rec.line} {what}: {rec.error}"
+                f"{source}#{i}", "read", rec.reason, f"{source} line {rec.line} {rec.error}"
             )
             continue
         if not isinstance(rec, dict):
@@ -548,7 +609,9 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
 
 def splittable(item: Input) -> bool:
     """WARC and JSONL files can be read a stretch at a time; a .json file is parsed whole."""
-    return item.part is None and (item.kind == "warc" or _suffix(item.path) == ".jsonl")
+    return item.part is None and (
+        item.kind == "warc" or (_suffix(item.path) == ".jsonl" and not _utf16(item.path))
+    )
 
 
 def split_container(item: Input, size: int, digest: str, max_bytes: int) -> list[Input]:

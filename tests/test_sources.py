@@ -613,3 +613,40 @@ def test_a_link_loop_and_a_fifo_are_rejects_that_say_what_they_are(tmp_path):
     assert rejects["pipe.html"].reason == "not-a-file"
     [alone] = _read(inbox / "pipe.html")
     assert alone.reason == "not-a-file"
+
+
+@pytest.mark.parametrize("name", ["list.json", "lines.jsonl"])
+def test_a_record_with_a_huge_number_costs_no_other_record(tmp_path, name):
+    """Python refuses to convert more than 4,300 digits: one record's view counter cost every
+    record of its file, as an internal error."""
+    lines = [
+        '{"url": "u1", "text": "第一篇正文"}',
+        '{"url": "u2", "text": "第二篇正文", "views": ' + "9" * 5000 + "}",
+        '{"url": "u3", "text": "第三篇正文"}',
+    ]
+    text = "\n".join(lines) if name.endswith("l") else "[" + ",".join(lines) + "]"
+    (tmp_path / name).write_text(text, "utf-8")
+    pages = _read(tmp_path / name)
+    assert [p.url for p in pages if isinstance(p, RawPage)] == ["u1", "u2", "u3"]
+
+
+@pytest.mark.parametrize("name", ["r.json", "r.jsonl"])
+def test_json_saved_as_utf16_is_read(tmp_path, name):
+    """Windows tools save UTF-16 with a byte-order mark: a .json file failed as 'not UTF-8',
+    a one-record JSONL file as two bad lines."""
+    recs = [{"url": "u1", "text": "英伟达正文"}, {"url": "u2", "text": "深度求索正文"}]
+    lines = [json.dumps(r, ensure_ascii=False) for r in recs]
+    text = "\r\n".join(lines) + "\r\n" if name.endswith("l") else json.dumps(recs)
+    (tmp_path / name).write_bytes(text.encode("utf-16"))
+    pages = _read(tmp_path / name)
+    assert [(p.url, p.data.decode("utf-8")) for p in pages] == [
+        ("u1", "英伟达正文"),
+        ("u2", "深度求索正文"),
+    ]
+
+
+def test_json_nested_too_deeply_is_called_so_not_invalid(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, "utf-8")
+    [rej] = _read(tmp_path / "deep.json")
+    assert rej.reason == "malformed-json" and "nested too deeply" in rej.detail
+    assert "not valid" not in rej.detail
