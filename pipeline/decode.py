@@ -70,14 +70,38 @@ def declared_charset(data: bytes) -> str | None:
     return normalise_charset(m.group(1).decode("ascii", "ignore")) if m else None
 
 
+# Bytes that no text holds (C0 controls other than tab, newlines, form feed and ESC, which
+# ISO-2022 uses): in a binary file about one byte in ten, in a page none but a stray NUL or two.
+_CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32))
+BINARY_SHARE = 0.05
+# UTF-16 saved without a byte-order mark: markup and digits are ASCII, so every other byte is
+# NUL, on one side of each pair.
+UTF16_NUL_SHARE = 0.3
+
+
 def sniff_binary(data: bytes) -> str | None:
-    """The kind of binary file data is, or None when it may be text."""
+    """The kind of binary file data is, or None when it may be text: a known file signature,
+    or a head with more control bytes than text has."""
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             return kind
     head = data[:4096]
-    if b"\x00" in head and not head.startswith(tuple(b for b, _ in _BOMS)):
-        return "binary data (NUL bytes)"
+    if sum(b in _CONTROL_BYTES for b in head) > BINARY_SHARE * len(head):
+        return "binary data (NUL and other control bytes)"
+    return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """utf-16-le or utf-16-be when data is UTF-16 with no byte-order mark, else None."""
+    head = data[:4096]
+    half = len(head) // 2
+    if half < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > UTF16_NUL_SHARE * half and even < BINARY_SHARE * half:
+        return "utf-16-le"
+    if even > UTF16_NUL_SHARE * half and odd < BINARY_SHARE * half:
+        return "utf-16-be"
     return None
 
 
@@ -121,12 +145,18 @@ def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[s
         raise PageRejected(
             "decode", "empty-file", f"{source} has no content (0 bytes or only whitespace)"
         )
-    binary = sniff_binary(data)
-    if binary:
-        raise PageRejected("decode", "binary-file", f"{source} looks like {binary}, not a web page")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc.replace("-sig", "")
+    if enc := utf16_without_bom(data):
+        return data.decode(enc, errors="replace"), enc
+    binary = sniff_binary(data)
+    if binary:
+        raise PageRejected("decode", "binary-file", f"{source} looks like {binary}, not a web page")
+    if b"\x00" in data:
+        # A stray NUL (a scraper's buffer, a bad copy) is no character of the page.
+        log.debug("%s: NUL bytes dropped", source)
+        data = data.replace(b"\x00", b"")
     candidates = [normalise_charset(http_charset), declared_charset(data)]
     for enc in candidates:
         # UTF-16/32 without a BOM is nearly always a stale declaration (WHATWG treats it so).

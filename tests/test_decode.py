@@ -73,6 +73,7 @@ def test_cleaneval_wrapper_encoding_is_honoured():
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary-file"),
         (b"%PDF-1.7\n%\xe2\xe3", "binary-file"),
         (b"\x00\x01\x02\x03binary", "binary-file"),
+        (bytes(range(256)) * 8, "binary-file"),
     ],
 )
 def test_unusable_bytes_are_rejected_with_reason(data, reason):
@@ -94,3 +95,18 @@ def test_utf8_file_with_a_pasted_gbk_paragraph_decodes_line_by_line():
     text, enc = decode(utf8 + gbk + "我继续看好英伟达。".encode(), "mixed.txt")
     assert enc == "utf-8+gb18030"
     assert "深度求索发布了新模型" in text and "我继续看好英伟达" in text and "\ufffd" not in text
+
+
+def test_a_stray_nul_costs_the_page_nothing_wherever_it_stands():
+    """A NUL in the first 4 KB rejected a page as binary; further on it was kept."""
+    page = f"<html><body><p>{SIMPLIFIED}</p></body></html>".encode()
+    for at in (10, len(page) - 10):
+        text, _ = decode(page[:at] + b"\x00" + page[at:], "x.html")
+        assert SIMPLIFIED in text and "\x00" not in text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(codec):
+    page = f"<html><head><title>英伟达</title></head><body><p>{SIMPLIFIED}</p></body></html>"
+    text, enc = decode(page.encode(codec), "x.html")
+    assert SIMPLIFIED in text and enc == codec
