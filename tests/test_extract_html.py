@@ -771,3 +771,19 @@ def test_a_story_wrapped_in_one_link_is_read_and_the_link_list_beside_it_is_not(
     art = _extract(analyzer, page)
     assert art.body.startswith("第0段") and "第4段" in art.body
     assert "相关新闻标题" not in art.body
+
+
+def test_a_page_nested_deeper_than_the_parser_reads_is_read_or_refused_saying_so(analyzer):
+    """A broken template nests a <div> per item: at 1,000 levels the extractor's own walk
+    overflowed Python's stack (an internal error), and past 2,048 libxml2 drops the text
+    silently (read as a page with no body)."""
+    body = "英伟达的护城河在于CUDA生态，短期内难以被撼动，我继续看好它的长期表现。" * 3
+
+    def page(depth: int) -> RawPage:
+        html = f"<html><body>{'<div>' * depth}<p>{body}</p>{'</div>' * depth}</body></html>"
+        return RawPage(f"deep{depth}.html", html.encode(), "html")
+
+    read = analyzer.process(page(1500), analyse=False)
+    assert read.ok and body in read.article.body
+    refused = analyzer.process(page(3000), analyse=False)
+    assert refused.reject.reason == "too-deeply-nested" and "2,048" in refused.reject.detail

@@ -9,9 +9,10 @@ paragraphs are filtered against the phrase lexicon.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,6 +69,7 @@ class Extracted:
     url: str | None = None
 
 
+log = logging.getLogger(__name__)
 _local = threading.local()
 
 
@@ -87,11 +89,82 @@ def parse(text: str, source: str) -> lxml_html.HtmlElement:
     text = re.sub(r"^\s*<text\b[^>]*>", "", text)
     if "<" not in text[:10000]:
         raise PageRejected("extract", "not-html", f"{source} holds no HTML markup; save it as .txt")
+    parser = _parser()
     try:
-        tree = lxml_html.document_fromstring(text, parser=_parser())
+        tree = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise PageRejected("extract", "unparseable-html", f"{source}: {exc}") from None
-    return tree
+    if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log):
+        # libxml2 stops at 2,048 levels and drops everything deeper: the text would be lost.
+        raise PageRejected(
+            "extract",
+            "too-deeply-nested",
+            f"{source}: markup nested over 2,048 levels deep, where the HTML parser stops "
+            "reading; the page's text inside would be lost",
+        )
+    return _flattened(tree, source)
+
+
+# Wrapper elements nested deeper than this are unwrapped, and a page still twice as deep is
+# refused: the readers of the tree walk it recursively, and Python's stack ends near 1,000
+# levels. No page is built that deep but by a broken
+# template (a <div> opened and never closed in a loop) or on purpose.
+MAX_DEPTH = 300
+_WRAPPERS = (
+    "div",
+    "span",
+    "font",
+    "section",
+    "article",
+    "center",
+    "b",
+    "i",
+    "u",
+    "em",
+    "strong",
+    "small",
+    "big",
+    "blockquote",
+    "a",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tbody",
+    "tr",
+    "td",
+)
+
+
+def _flattened(root: lxml_html.HtmlElement, source: str) -> lxml_html.HtmlElement:
+    """The tree with wrapper elements below MAX_DEPTH unwrapped (their text and children kept,
+    in order); a page still too deep after that is refused, saying so."""
+    deep: list[lxml_html.HtmlElement] = []
+    depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if event == "start" and depth == MAX_DEPTH:
+            deep.append(el)
+    if not deep:
+        return root
+    for el in deep:
+        etree.strip_tags(el, *_WRAPPERS)  # its descendants: el itself stays
+    if any(depth > 2 * MAX_DEPTH for depth in _depths(root)):
+        raise PageRejected(
+            "extract",
+            "too-deeply-nested",
+            f"{source}: markup nested over {2 * MAX_DEPTH} levels deep, in elements that cannot "
+            "be unwrapped",
+        )
+    log.info("%s: markup below %d levels unwrapped", source, MAX_DEPTH)
+    return root
+
+
+def _depths(root: lxml_html.HtmlElement) -> Iterator[int]:
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        yield depth
 
 
 def _tokens(el: lxml_html.HtmlElement) -> set[str]:
