@@ -109,7 +109,7 @@ def batch_flow(
         "dask": dask,
     }
     with run_lock(settings.db_path(), wait):
-        with recorded_run(settings, inputs, params, full, logger) as run:
+        with recorded_run(settings, inputs, params, full, logger, wait) as run:
             _ingest(run, inputs, settings, full, dask, n_workers)
         # Inside the lock: a run starting now would hold DuckDB's file lock, and the report's
         # read-only connection could not open.

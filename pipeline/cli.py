@@ -112,7 +112,7 @@ def main(verbose: int) -> None:
     "wait_s",
     type=float,
     metavar="SECONDS",
-    help="Wait this long for another run on the same database (default: lock_wait_s, 0).",
+    help="Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0).",
 )
 def run(
     inputs: tuple[str, ...],
@@ -153,7 +153,7 @@ def run(
     # The lock and the database are checked here, before Prefect starts, so that a refusal is
     # one line; the flow takes the same lock again (re-entrant in this thread).
     with run_lock(settings.db_path(), wait):
-        connect(settings.db_path()).close()
+        connect(settings.db_path(), wait).close()
         from flows import shared_ephemeral_api
         from flows.batch import batch_flow
         from flows.progress import terminal_progress

@@ -193,16 +193,22 @@ def plan(
 
 @contextlib.contextmanager
 def recorded_run(
-    settings: Settings, inputs: list[str], params: dict, full: bool, logger: Logger = log
+    settings: Settings,
+    inputs: list[str],
+    params: dict,
+    full: bool,
+    logger: Logger = log,
+    wait_s: float = 0.0,
 ) -> Iterator[Run]:
     """Open the warehouse, close runs that died without recording their end, and record this
     one: 'completed' when the block ends, 'failed' when it raises, 'interrupted' when stopped.
-    Hold the run lock around it. The target catalogue is read first: a broken one is a
-    configuration error for the whole run, not a reject for every page."""
+    Hold the run lock around it; wait_s: how long to wait for a reader holding the file. The
+    target catalogue is read first: a broken one is a configuration error for the whole run,
+    not a reject for every page."""
     from pipeline.targets import Catalogue
 
     Catalogue.load(settings.path("targets_file"))
-    con = connect(settings.db_path())
+    con = connect(settings.db_path(), wait_s)
     try:
         if close_interrupted_runs(con):
             logger.warning(
@@ -348,7 +354,7 @@ def run_inputs(
     params = {"batch_size": settings.batch_size, "workers": workers, "report": report}
     with run_lock(settings.db_path(), lock_wait_s):
         with (
-            recorded_run(settings, inputs, params, full) as run,
+            recorded_run(settings, inputs, params, full, wait_s=lock_wait_s) as run,
             spill_folder() as spill_dir,  # removed after the pool's exit waited for its workers
             ProcessPoolExecutor(workers) as pool,
         ):

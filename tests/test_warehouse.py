@@ -726,3 +726,35 @@ def test_a_renamed_file_takes_over_its_article(lexicon_analyzer, db_path, tmp_pa
     write_results(con, [replace(page, predictions=page.predictions[:1])], "r2", "lexicon.v1")
     assert con.execute("SELECT source FROM articles").fetchall() == [(str(renamed),)]
     assert con.execute("SELECT count(*) FROM predictions").fetchone()[0] == 1
+
+
+def test_a_run_waits_for_a_reader_in_another_process_when_told_to(db_path):
+    """The run lock keeps out other runs only: a `duokong sql` holding the file made a run
+    fail at once, --wait or not, with DuckDB's hint to open the file read-only."""
+    import subprocess
+    import sys
+    import time
+
+    connect(db_path).close()
+    reader = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time\n"
+            f"con = duckdb.connect({str(db_path)!r}, read_only=True)\n"
+            "print('open', flush=True)\n"
+            "time.sleep(3)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert reader.stdout.readline().strip() == "open"
+        with pytest.raises(WarehouseError, match="open in another process") as refused:
+            connect(db_path)
+        assert "read-only mode" not in str(refused.value)
+        started = time.monotonic()
+        connect(db_path, wait_s=60).close()
+        assert time.monotonic() - started < 30
+    finally:
+        reader.wait(timeout=30)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import time
 from pathlib import Path
 
 import duckdb
@@ -10,9 +12,17 @@ import duckdb
 from pipeline.errors import WarehouseError
 from pipeline.warehouse.migrations import migrate
 
+log = logging.getLogger(__name__)
 
-def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
-    """A read-write connection with the schema brought up to date."""
+
+# How often a run waiting for another process to close the database tries again.
+RETRY_S = 0.5
+
+
+def connect(path: str | Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A read-write connection with the schema brought up to date. wait_s: how long to wait
+    for another process holding the file (a `duokong sql` or `report` reading it: the run lock
+    only keeps out other runs) before giving up."""
     path = Path(path)
     if path.is_dir():
         raise WarehouseError(f"database {path} is a folder; pass --db with a .duckdb file")
@@ -22,25 +32,45 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
         except OSError as exc:
             raise WarehouseError(f"cannot create the folder for database {path}: {exc}") from None
     _refuse_read_only(path)
-    try:
-        con = duckdb.connect(str(path))
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise WarehouseError(
-                f"database {path} is open in another process ({_first_line(exc)}); wait for "
-                "that duokong run, sql or report to end, then run again"
-            ) from None
-        if _not_duckdb(exc):
-            raise WarehouseError(
-                f"{path} is not a DuckDB database; pass --db with a file `duokong run` made, "
-                "or a new file name"
-            ) from None
-        raise WarehouseError(
-            f"cannot open database {path} for writing ({_first_line(exc)}); check that the "
-            "file and its folder are writable, or pass another --db"
-        ) from None
+    deadline = time.monotonic() + max(0.0, wait_s)
+    announced = False
+    while True:
+        try:
+            con = duckdb.connect(str(path))
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise _open_error(path, exc) from None
+            if time.monotonic() >= deadline:
+                raise WarehouseError(
+                    f"database {path} is open in another process ({_holder(exc)}); wait for "
+                    "that duokong run, sql or report to end, then run again"
+                ) from None
+            if not announced:
+                log.warning(
+                    "database %s is open in another process; waiting up to %.0f s", path, wait_s
+                )
+                announced = True
+            time.sleep(RETRY_S)
     migrate(con)
     return con
+
+
+def _holder(exc: Exception) -> str:
+    """DuckDB's lock message without its hint to open the file read-only: a run writes."""
+    return _first_line(exc).split(". However,")[0].removeprefix("IO Error: ")
+
+
+def _open_error(path: Path, exc: duckdb.IOException) -> WarehouseError:
+    if _not_duckdb(exc):
+        return WarehouseError(
+            f"{path} is not a DuckDB database; pass --db with a file `duokong run` made, "
+            "or a new file name"
+        )
+    return WarehouseError(
+        f"cannot open database {path} for writing ({_first_line(exc)}); check that the "
+        "file and its folder are writable, or pass another --db"
+    )
 
 
 def _refuse_read_only(path: Path) -> None:
