@@ -204,6 +204,45 @@ def test_opening_an_older_database_upgrades_it(db_path):
     assert con.execute("SELECT count(*) FROM stance_monthly").fetchone()[0] == 0
 
 
+def _first_schema_only(db_path) -> None:
+    from pipeline.warehouse.migrations import available
+
+    old = duckdb.connect(str(db_path))
+    old.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+        "applied_at TIMESTAMPTZ NOT NULL)"
+    )
+    version, name, sql = available()[0]
+    old.execute(sql)
+    old.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+    old.close()
+
+
+def test_a_command_that_only_reads_upgrades_an_older_database_first(db_path):
+    """predictions list/due/scores on a database of an older duokong failed with a binder
+    error (a column it lacks), where the README says opening an older database upgrades it."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    _first_schema_only(db_path)
+    for args in (["predictions", "list"], ["predictions", "due"], ["predictions", "scores"]):
+        result = CliRunner().invoke(main, [*args, "--db", str(db_path)])
+        assert result.exit_code == 0, result.output
+    with connect_readonly(db_path) as con:
+        assert con.execute("SELECT count(*) FROM prediction_scores").fetchone()[0] == 0
+
+
+def test_an_older_database_that_cannot_be_upgraded_now_says_why(db_path):
+    _first_schema_only(db_path)
+    db_path.chmod(0o444)
+    try:
+        with pytest.raises(WarehouseError, match=r"older duokong.*read-only"):
+            connect_readonly(db_path)
+    finally:
+        db_path.chmod(0o644)
+
+
 def test_article_search_finds_chinese_keywords(lexicon_analyzer, db_path):
     con = connect(db_path)
     write_results(

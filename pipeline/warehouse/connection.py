@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.errors import WarehouseError
-from pipeline.warehouse.migrations import migrate
+from pipeline.warehouse.migrations import available, migrate
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,35 @@ def _not_duckdb(exc: Exception) -> bool:
 
 
 def connect_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection (sql, report, predictions list…) to a database with the current
+    schema: one an older duokong made is upgraded first, as any command that writes would, or
+    the commands' queries fail on the columns it lacks."""
     path = require_database(path)
+    con = _open_readonly(path)
+    if not _pending(con):
+        return con
+    con.close()
+    try:
+        connect(path).close()
+    except WarehouseError as exc:
+        raise WarehouseError(
+            f"database {path} was made by an older duokong and must be upgraded before it is "
+            f"read, which cannot happen now: {exc}"
+        ) from None
+    log.info("database %s upgraded to the current schema", path)
+    return _open_readonly(path)
+
+
+def _pending(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether migrations are waiting (a database of this version, or a newer one, has none)."""
+    try:
+        done = {v for (v,) in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    except duckdb.CatalogException:
+        return True
+    return any(version not in done for version, _, _ in available())
+
+
+def _open_readonly(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.IOException as exc:
