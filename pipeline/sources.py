@@ -225,7 +225,7 @@ def _number(digits: str) -> int | str:
 def parse_json(text: str | bytes) -> object:
     """json.loads as every scraper record is read: bytes in UTF-8, UTF-16 or UTF-32 (json
     detects which, with or without a byte-order mark), any integer. Raises JSONDecodeError, or
-    RecursionError for JSON nested too deeply to read (too_deep says so)."""
+    RecursionError for JSON nested too deeply to read (json_error says so)."""
     if isinstance(text, bytes) and text.startswith(codecs.BOM_UTF8):
         text = text[len(codecs.BOM_UTF8) :]
     return json.loads(text, parse_int=_number)
@@ -454,12 +454,16 @@ SUPPLIED_KEYS = ("title", "published", "author", "site", "category")
 
 
 def supplied_metadata(record: dict) -> tuple[tuple[str, str], ...]:
-    """The metadata fields of a scraper's record that hold text (see RawPage.supplied)."""
-    return tuple(
-        (key, record[key].strip())
-        for key in SUPPLIED_KEYS
-        if isinstance(record.get(key), str) and record[key].strip()
-    )
+    """The metadata fields of a scraper's record that hold text (see RawPage.supplied); a
+    publish time given as a number (a Unix timestamp) is kept as its digits."""
+    out = []
+    for key in SUPPLIED_KEYS:
+        value = record.get(key)
+        if key == "published" and isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(int(value))
+        if isinstance(value, str) and value.strip():
+            out.append((key, value.strip()))
+    return tuple(out)
 
 
 def _cut_short(record: Any) -> bool:

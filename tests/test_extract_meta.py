@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from pipeline.records import RawPage
 
 PROSE = "".join(
@@ -1452,3 +1454,45 @@ def test_a_photo_gallery_reads_every_caption(analyzer):
     art = _extract(analyzer, page)
     assert art.body.split("\n") == captions
     assert art.author == "钟岩"
+
+
+UNIX_DAY = 1740787200  # 2025-03-01 00:00 UTC, 08:00 in Beijing
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f'<meta property="article:published_time" content="{UNIX_DAY}">',
+        f'<meta name="pubdate" content="{UNIX_DAY * 1000}">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        f"{UNIX_DAY}}}</script>",
+    ],
+)
+def test_a_publish_time_written_as_a_unix_timestamp_dates_the_page(analyzer, head):
+    """It was dropped in silence: the page undated, its predictions without due dates."""
+    page = f"<html><head>{head}<title>英伟达</title></head><body>{PROSE}</body></html>"
+    assert _extract(analyzer, page).published == date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("value", [UNIX_DAY, str(UNIX_DAY), UNIX_DAY * 1000])
+def test_a_scrapers_record_may_give_the_publish_time_as_a_timestamp(tmp_path, analyzer, value):
+    import json
+
+    from pipeline.sources import discover, read_input
+
+    record = {
+        "url": "https://a.example/1",
+        "text": "英伟达的护城河在于CUDA生态，短期内难以被撼动，我继续看好它的长期表现。" * 3,
+        "published": value,
+    }
+    (tmp_path / "r.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    [raw] = [p for i in discover([tmp_path / "r.json"]) for p in read_input(i, 1_000_000)]
+    assert analyzer.process(raw, analyse=False).article.published == date(2025, 3, 1)
+
+
+def test_a_publish_date_in_the_future_leaves_the_page_undated(analyzer):
+    """A template's placeholder (2099) put an opinion in a week to come and its predictions'
+    due dates a century away."""
+    head = '<meta property="article:published_time" content="2099-01-01T00:00:00+08:00">'
+    page = f"<html><head>{head}<title>英伟达</title></head><body>{PROSE}</body></html>"
+    assert _extract(analyzer, page).published is None

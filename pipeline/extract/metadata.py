@@ -8,9 +8,10 @@ an opinion to the wrong week, while a missing one only leaves it undated.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -19,6 +20,8 @@ from lxml import html as lxml_html
 from pipeline.extract import patterns as P
 from pipeline.extract.blocktext import block_text
 from pipeline.extract.xpath import xpath
+
+log = logging.getLogger(__name__)
 
 _META_DATE_KEYS = (
     "article:published_time",
@@ -259,6 +262,35 @@ def parse_date(text: str | None) -> date | None:
     return min(found)[1] if found else None
 
 
+# A Unix timestamp in seconds or milliseconds, as CMSes write it into meta tags and JSON-LD
+# (content="1740787200") and scrapers into their records.
+_EPOCH = re.compile(r"^\s*(\d{10}|\d{13})(?:\.\d+)?\s*$")
+# The sites we read publish on China's (and Taiwan's, Hong Kong's) clock: UTC+8.
+PAGE_CLOCK = timezone(timedelta(hours=8))
+
+
+def epoch_date(value: str | None) -> date | None:
+    """The day a Unix timestamp (seconds or milliseconds) falls on, on the pages' clock; None
+    for anything else or a day outside 1995-2100."""
+    m = _EPOCH.match(value or "")
+    if not m:
+        return None
+    digits = m.group(1)
+    seconds = int(digits) / 1000 if len(digits) == 13 else int(digits)
+    day = datetime.fromtimestamp(seconds, PAGE_CLOCK).date()
+    return day if 1995 <= day.year <= 2100 else None
+
+
+def not_in_the_future(day: date | None, source: str) -> date | None:
+    """A publish date no later than tomorrow on the pages' clock: a page dated 2099 is a
+    template's placeholder or a typo, and would put an opinion in a week that has not come
+    and its predictions' due dates a century away."""
+    if day is None or day <= datetime.now(PAGE_CLOCK).date() + timedelta(days=1):
+        return day
+    log.info("%s: publish date %s is in the future; left undated", source, day)
+    return None
+
+
 _PARTIAL_DATE = re.compile(
     r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|"
     r"(?:19|20)\d{2}[-/.]\d{1,2}(?![\d])|\d{1,2}[:：]\d{2}|\d{1,2}\s*[時时]\s*\d{1,2}\s*分"
@@ -407,10 +439,11 @@ def meta_date(tree: lxml_html.HtmlElement, ld: dict | None = None) -> date | Non
         if key:
             metas.setdefault(key, node.get("content"))
     for key in _META_DATE_KEYS:
-        if key in metas and (d := parse_date(metas[key])):
+        if key in metas and (d := epoch_date(metas[key]) or parse_date(metas[key])):
             return d
     ld = json_ld(tree) if ld is None else ld
-    if d := parse_date(str(ld.get("datePublished") or "")):
+    published = str(ld.get("datePublished") or "")
+    if d := epoch_date(published) or parse_date(published):
         return d
     for node, text in _time_elements(tree):
         if _edited(text):
