@@ -203,8 +203,16 @@ class _BadLine:
 
 # A JSON or JSONL file is a container of pages, like a WARC file: max_page_bytes bounds each
 # record's page, not the file. A JSONL file is read a line at a time; a .json file has to be
-# parsed whole, so it may hold at most this many pages' worth of bytes.
+# parsed whole, so it may hold at most this many pages' worth of bytes, and never more than
+# JSON_FILE_MAX_BYTES: Python's objects take three to four times the text's bytes, so a 1 GB
+# file (or a gzipped one of under 1 MB that unpacks to it) took 3.3 GB of one worker.
 JSON_FILE_PAGES = 50
+JSON_FILE_MAX_BYTES = 256_000_000
+
+
+def json_file_limit(max_bytes: int) -> int:
+    """The most bytes a .json file may hold (it is parsed whole)."""
+    return min(JSON_FILE_PAGES * max_bytes, JSON_FILE_MAX_BYTES)
 
 
 # A JSONL line may be longer than its page: json.dumps writes each Chinese character as a
@@ -337,16 +345,15 @@ def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
         records: Iterable[object] = _jsonl_lines(item.path, max_bytes, item.part)
     else:
         try:
-            data = _read_bytes(item.path, JSON_FILE_PAGES * max_bytes)
+            data = _read_bytes(item.path, json_file_limit(max_bytes))
             loaded = parse_json(data)
         except TooLarge:
             yield Reject.now(
                 source,
                 "read",
                 "too-large",
-                f"{source}: over the limit of {JSON_FILE_PAGES * max_bytes} bytes for a .json "
-                f"file ({JSON_FILE_PAGES} × max_page_bytes: it is read whole); save it as "
-                "JSONL, read a line at a time",
+                f"{source}: over the limit of {json_file_limit(max_bytes)} bytes for a .json "
+                "file (it is parsed whole); save it as JSONL, read a line at a time",
             )
             return
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:

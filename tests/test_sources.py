@@ -505,7 +505,20 @@ def test_a_json_file_over_its_limit_says_what_the_limit_is_and_the_fix(tmp_path)
     (tmp_path / "r.json").write_text(json.dumps([{"text": "x" * 900}] * 60), "utf-8")
     [rej] = _read(tmp_path / "r.json", max_bytes=1000)  # 54 KB, over 50 pages of 1,000 bytes
     assert rej.reason == "too-large" and "over the limit of 50000 bytes" in rej.detail
-    assert "50 × max_page_bytes" in rej.detail and "JSONL" in rej.detail
+    assert "parsed whole" in rej.detail and "JSONL" in rej.detail
+
+
+def test_a_json_file_is_never_parsed_whole_past_a_fixed_size(tmp_path, monkeypatch):
+    """Fifty 20 MB pages' worth let a gzipped .json of under 1 MB unpack to 950 MB and take
+    3.3 GB of one worker to parse; the fixed ceiling holds whatever max_page_bytes is."""
+    import pipeline.sources as sources
+
+    monkeypatch.setattr(sources, "JSON_FILE_MAX_BYTES", 10_000)
+    (tmp_path / "r.json.gz").write_bytes(
+        gzip.compress(json.dumps([{"text": "x" * 900}] * 60).encode())
+    )
+    [rej] = _read(tmp_path / "r.json.gz", max_bytes=20_000_000)
+    assert rej.reason == "too-large" and "over the limit of 10000 bytes" in rej.detail
 
 
 def _crawl_page(i):
