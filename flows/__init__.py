@@ -47,11 +47,17 @@ def shared_ephemeral_api() -> Iterator[None]:
 
     from prefect.server.api import server as prefect_server
 
+    from pipeline.workers import die_with_parent, prepare_die_with_parent
+
     server = prefect_server.SubprocessASGIServer()
     # In a session of its own: a terminal's Ctrl-C goes to the whole foreground process group,
     # and the server stopping on it left the interrupted run retrying a dead API for minutes,
     # with hundreds of lines of tracebacks. Stopped by us at exit (start() registers that).
-    detached = functools.partial(subprocess.Popen, start_new_session=True)
+    # It ends with the run, even one killed by SIGKILL (pipeline/workers.py).
+    prepare_die_with_parent()
+    detached = functools.partial(
+        subprocess.Popen, start_new_session=True, preexec_fn=die_with_parent
+    )
     with mock.patch.object(prefect_server.subprocess, "Popen", detached):
         server.start(timeout=int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
     os.environ["PREFECT_API_URL"] = server.api_url

@@ -43,6 +43,7 @@ from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings, load_settings
 from pipeline.sources import Input, discover
 from pipeline.warehouse.load import WriteCounts
+from pipeline.workers import exit_with_parent
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -205,3 +206,4 @@ def ignore_interrupts() -> None:
     group, and workers dying on it mid-batch left the run's exit waiting on a broken pool for
     minutes. The run cancels what is queued and ends the workers itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()  # and end with the run, even one killed by SIGKILL

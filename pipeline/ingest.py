@@ -47,6 +47,7 @@ from pipeline.warehouse.load import (
     start_run,
     write_results,
 )
+from pipeline.workers import exit_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -356,7 +357,7 @@ def run_inputs(
         with (
             recorded_run(settings, inputs, params, full, wait_s=lock_wait_s) as run,
             spill_folder() as spill_dir,  # removed after the pool's exit waited for its workers
-            ProcessPoolExecutor(workers) as pool,
+            ProcessPoolExecutor(workers, initializer=exit_with_parent) as pool,
         ):
             files, urls = split_inputs(discover(inputs))
             fetched = fetch_urls(urls, settings) if urls else []

@@ -1,0 +1,50 @@
+"""Processes a run starts (analysis workers, the embedded Prefect API) end with the run.
+
+A run killed with SIGKILL (the OOM killer, `kill -9`, a scheduler's timeout) cannot stop its
+children: they were re-parented to init and kept running, about 1 GB each time (two workers of
+400 MB, the API server, multiprocessing's resource tracker), until someone ended them by PID.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+# How often a worker checks that the run that started it is still there.
+PARENT_POLL_S = 2.0
+
+_libc: ctypes.CDLL | None = None
+
+
+def prepare_die_with_parent() -> None:
+    """Loads libc in the parent, so that die_with_parent does no loading between fork and
+    exec."""
+    global _libc
+    if sys.platform.startswith("linux") and _libc is None:
+        _libc = ctypes.CDLL(None, use_errno=True)
+
+
+def die_with_parent() -> None:
+    """For Popen's preexec_fn (Linux): the kernel sends the child SIGTERM when the thread that
+    started it dies, whatever killed it; the setting survives exec."""
+    if _libc is not None:
+        _libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def exit_with_parent(poll_s: float = PARENT_POLL_S) -> None:
+    """In a worker process: a daemon thread that ends the process once its parent is gone
+    (re-parented, getppid changes). Portable, and safe whichever thread started the worker,
+    which PR_SET_PDEATHSIG is not."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_s)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()

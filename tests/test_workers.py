@@ -1,0 +1,54 @@
+"""A run killed with SIGKILL leaves no processes behind."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+from pipeline.workers import PARENT_POLL_S
+
+PARENT = textwrap.dedent(
+    """
+    import os, subprocess, sys, time
+    from concurrent.futures import ProcessPoolExecutor
+    from pipeline.workers import die_with_parent, exit_with_parent, prepare_die_with_parent
+
+    prepare_die_with_parent()
+    server = subprocess.Popen(
+        [sys.executable, "-c", "import time; time.sleep(120)"], preexec_fn=die_with_parent
+    )
+    pool = ProcessPoolExecutor(1, initializer=exit_with_parent)
+    worker = pool.submit(os.getpid).result()
+    print(server.pid, worker, flush=True)
+    time.sleep(120)
+    """
+)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie of ours would count as alive; these are re-parented to init, which reaps them
+    return True
+
+
+def test_workers_and_the_api_server_end_when_the_run_is_killed():
+    """They were re-parented to init and ran on, about 1 GB a killed run, until ended by PID."""
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True, cwd=os.getcwd()
+    )
+    try:
+        children = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(children) == 2 and all(_alive(pid) for pid in children)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 5 * PARENT_POLL_S + 10
+        while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in children if _alive(pid)]
+    finally:
+        parent.kill()
