@@ -75,6 +75,44 @@ def test_changed_page_is_updated_not_duplicated(lexicon_analyzer, db_path):
     assert con.execute("SELECT count(DISTINCT article_id) FROM stances").fetchone()[0] == 1
 
 
+def test_a_page_stored_under_an_older_key_is_updated_in_place(lexicon_analyzer, db_path):
+    """The first duokong keyed pages by their canonical link; after the upgrade each file's
+    row stayed beside its new one, so an edited file kept its old text as a page of its own
+    and its claims counted twice."""
+    from dataclasses import replace
+
+    con = connect(db_path)
+    old = _page(lexicon_analyzer, "/in/a.html")
+    old = replace(old, article=replace(old.article, page_key="https://a.example/a"))
+    write_results(con, [old], "r1", "lexicon.v1")
+    counts = write_results(con, [_page(lexicon_analyzer, "/in/a.html")], "r2", "lexicon.v1")
+    assert (counts.new, counts.repeated) == (0, 0)
+    edited = _page(lexicon_analyzer, "/in/a.html", body="英伟达的财报令人失望，增长放缓。")
+    assert write_results(con, [edited], "r3", "lexicon.v1").updated == 1
+    assert _counts(con)["pages"] == _counts(con)["articles"] == 1
+    assert "失望" in con.execute("SELECT body FROM articles").fetchone()[0]
+
+
+def test_a_record_at_the_place_of_another_in_a_rewritten_list_keeps_both(lexicon_analyzer, db_path):
+    """A JSON list's records and a feed's items are named by their place: when a scraper
+    rewrites the list, or a feed rolls, the record now first is another page, and the one
+    that was first stays."""
+    from dataclasses import replace
+
+    con = connect(db_path)
+    for n, (url, body) in enumerate(
+        [
+            ("https://a.example/1", "英伟达的财报非常强劲，数据中心业务增长很快。"),
+            ("https://a.example/2", "英伟达的财报令人失望，增长放缓。"),
+        ]
+    ):
+        r = _page(lexicon_analyzer, "/in/list.json#0", body=body)
+        write_results(
+            con, [replace(r, article=replace(r.article, page_key=url))], f"r{n}", "lexicon.v1"
+        )
+    assert _counts(con)["pages"] == _counts(con)["articles"] == 2
+
+
 def test_a_corrected_date_on_the_same_text_counts_as_an_update(lexicon_analyzer, db_path):
     """The run line says what changed: a page whose text stayed but whose date was corrected
     updates its article, and is not counted unchanged."""

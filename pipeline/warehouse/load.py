@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -399,6 +400,39 @@ def _gone(source: str) -> bool:
     return base == source or not Path(base).exists()
 
 
+# A page inside a container: a JSON list's record or a feed's item, named by its place.
+_CONTAINED = re.compile(r"#(?:item)?\d+$")
+
+
+def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> list[tuple]:
+    """Rows of pages the batch reads under another key, deleted: (the key the batch reads the
+    page under, the article the old row pointed at) each. A file (or a fetched URL) is one
+    page, keyed by its name when it has no URL of its own; a row of the same name under another
+    key is the same page as an older duokong keyed it (by its canonical link). Left, it kept
+    the old text as a page of its own after an upgrade: an edited file then counted twice, its
+    claims too. Not for a record or a feed item: named by its place in a container that
+    changes, the name is no identity, and the row under another key is another page."""
+    whole = [
+        key
+        for key, r in good.items()
+        if key == r.article.source and not _CONTAINED.search(key)  # type: ignore[union-attr]
+    ]
+    if not whole:
+        return []
+    con.register("_sources", pa.table({"source": whole}))
+    try:
+        stale = con.execute(
+            "SELECT p.page_key, p.source, p.article_id FROM pages p JOIN _sources USING (source) "
+            "WHERE p.page_key <> p.source"
+        ).fetchall()
+    finally:
+        _unregister(con, "_sources")
+    if stale:
+        con.executemany("DELETE FROM pages WHERE page_key = ?", [[old] for old, _, _ in stale])
+        log.info("%d pages kept under an old key now read under their current one", len(stale))
+    return [(key, article) for _, key, article in stale]
+
+
 def write_results(
     con: duckdb.DuckDBPyConnection,
     results: list[PageResult],
@@ -438,6 +472,9 @@ def write_results(
                 ).fetchall()
             )
             _unregister(con, "_keys")
+            # a page stored under an old key is the same page: its article is what it read
+            for key, old_id in _stale_keys(con, good):
+                existing.setdefault(key, old_id)
             ids = pa.table({"id": [r.article.id for r in good.values() if r.article]})
             con.register("_ids", ids)
             known = con.execute(
