@@ -304,7 +304,7 @@ def _emit_pages(paths: tuple[str, ...], with_analysis: bool, fmt: str) -> None:
     """Every page that could be read is printed; a missing path is a record with its error
     and makes the exit status 1, for scripts, once the rest is out."""
     objs, missing = _analyze_paths(paths, with_analysis)
-    _emit(objs, fmt)
+    _emit(objs, fmt, one_page=_one_page(paths))
     if missing:
         click.echo(f"error: {len(missing)} path(s) not found: {', '.join(missing)}", err=True)
         sys.exit(1)
@@ -327,7 +327,22 @@ def _stdin_pages(max_bytes: int):
     yield from pages_of(RawPage("<stdin>", data, "unknown"))
 
 
-def _emit(objs: list[dict], fmt: str) -> None:
+def _one_page(paths: tuple[str, ...]) -> bool:
+    """Whether the arguments name one page: a single HTML or text file, or standard input.
+    JSON then prints that page's object; anything else (a folder, a JSON list, a WARC, several
+    paths) a list, even of one page or none, so that a script's parsing does not depend on
+    how many pages a folder happens to hold."""
+    from pipeline.sources import kind_of
+
+    if len(paths) != 1:
+        return False
+    if paths[0] == "-":
+        return True
+    path = Path(paths[0]).expanduser()
+    return path.is_file() and kind_of(path) in {"html", "text"}
+
+
+def _emit(objs: list[dict], fmt: str, one_page: bool = False) -> None:
     if fmt == "jsonl":
         for o in objs:
             click.echo(json.dumps(o, ensure_ascii=False))
@@ -337,7 +352,8 @@ def _emit(objs: list[dict], fmt: str) -> None:
                 f"# {o.get('title') or o['source']}\n{o.get('body') or 'ERROR: ' + str(o['error'])}\n"
             )
     else:
-        click.echo(json.dumps(objs[0] if len(objs) == 1 else objs, ensure_ascii=False, indent=2))
+        shown = objs[0] if one_page and len(objs) == 1 else objs
+        click.echo(json.dumps(shown, ensure_ascii=False, indent=2))
 
 
 @main.command()

@@ -511,3 +511,19 @@ def test_a_scrapers_json_record_piped_in_is_read_as_its_record(tmp_path):
     obj = json.loads(out.output)
     assert obj["url"] == "https://example.com/a" and '"html"' not in obj["body"]
     assert "\\n" not in obj["body"]  # no escapes of the JSON left in the text
+
+
+def test_json_output_is_a_list_unless_one_page_file_is_named(tmp_path):
+    """A folder holding one page printed a bare object, a folder of two a list: a script could
+    not rely on the shape. One page file named alone prints its object, as the README shows."""
+    (tmp_path / "in").mkdir()
+    page = "<html><body><p>{}</p></body></html>".format(
+        "英伟达的护城河在于CUDA生态，短期内难以被撼动。" * 4
+    )
+    (tmp_path / "in" / "a.html").write_text(page, "utf-8")
+    runner = CliRunner()
+    folder = runner.invoke(main, ["extract", str(tmp_path / "in"), "--format", "json"])
+    one = runner.invoke(main, ["extract", str(tmp_path / "in" / "a.html"), "--format", "json"])
+    assert folder.exit_code == one.exit_code == 0
+    assert isinstance(json.loads(folder.output), list) and len(json.loads(folder.output)) == 1
+    assert isinstance(json.loads(one.output), dict)
