@@ -43,7 +43,7 @@ from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings, load_settings
 from pipeline.sources import Input, discover
 from pipeline.warehouse.load import WriteCounts
-from pipeline.workers import exit_with_parent
+from pipeline.workers import exit_with_parent, mark_run_process
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -197,6 +197,7 @@ def _task_runner(workers: int, dask: str | None) -> TaskRunner:
             )
         return DaskTaskRunner(address=dask)
     if workers > 1:
+        mark_run_process()
         return ProcessPoolTaskRunner(max_workers=workers, initializer=ignore_interrupts)
     return ThreadPoolTaskRunner(max_workers=1)
 

@@ -93,6 +93,9 @@ class BatchOutcome:
     fetched: list[str] = field(default_factory=list)  # URLs fetched fine, changed or not
 
 
+NOT_FILES = frozenset({"special", "broken-link"})  # inputs that are no file to read
+
+
 def input_keys(files: Iterable[Input], fetched: Iterable[RawPage | Reject]) -> list[str]:
     """The keys under which the warehouse remembers these inputs (file path, or URL)."""
     return [i.source for i in files] + [p.source for p in fetched if isinstance(p, RawPage)]
@@ -132,6 +135,11 @@ def analyze_batch(
         if item.part is not None:  # split because it changed (ingest.split_large)
             pages = read_inputs_safely([item], settings.max_page_bytes)
             run(item.source, item.part.digest, pages, item.part)
+            continue
+        if item.kind in NOT_FILES:
+            # nothing to hash (a FIFO would block its reader for ever): its reject says why,
+            # and it is not remembered, so the next run says it again
+            run(item.source, None, read_inputs_safely([item], settings.max_page_bytes))
             continue
         key, digest = item.source, file_digest(item.path)
         if _unchanged(known.get(key), digest, out):

@@ -47,7 +47,7 @@ from pipeline.warehouse.load import (
     start_run,
     write_results,
 )
-from pipeline.workers import exit_with_parent
+from pipeline.workers import exit_with_parent, mark_run_process
 
 log = logging.getLogger(__name__)
 
@@ -353,6 +353,7 @@ def run_inputs(
     for scripts, tests and the benchmark that measures what Prefect adds."""
     workers = settings.workers or os.cpu_count() or 1
     params = {"batch_size": settings.batch_size, "workers": workers, "report": report}
+    mark_run_process()
     with run_lock(settings.db_path(), lock_wait_s):
         with (
             recorded_run(settings, inputs, params, full, wait_s=lock_wait_s) as run,

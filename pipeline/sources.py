@@ -14,6 +14,7 @@ import itertools
 import json
 import logging
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -65,6 +66,14 @@ class Input:
     def source(self) -> str:
         """The name the input is recorded under (source_name)."""
         return source_name(self.path)
+
+
+_ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
+
+
+def source_path(source: str) -> bytes:
+    """The file a recorded name stands for, as bytes (source_name, undone)."""
+    return _ESCAPED_BYTE.sub(lambda m: bytes([int(m.group(1), 16)]), os.fsencode(source))
 
 
 def source_name(path: Path) -> str:
@@ -253,8 +262,11 @@ UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 def _utf16(path: Path) -> bool:
     """A file saved as UTF-16 (Windows tools do), by its byte-order mark: its lines are not
     byte lines, so a UTF-16 JSONL file is read as text, whole."""
-    with path.open("rb") as fh:
-        return fh.read(2) in UTF16_BOMS
+    try:
+        with path.open("rb") as fh:
+            return fh.read(2) in UTF16_BOMS
+    except OSError:
+        return False  # unreadable: reading it says why
 
 
 def _gzipped(path: Path) -> bool:
@@ -426,7 +438,7 @@ def json_records(
                 + (f" ({', '.join(present)} empty or not text)" if present else ""),
             )
             continue
-        body = rec[field].encode("utf-8")
+        body = rec[field].encode("utf-8", "replace")  # a lone surrogate (a cut emoji): ?
         if len(body) > max_bytes:
             yield Reject.now(
                 rec_source,
@@ -621,7 +633,8 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
 def splittable(item: Input) -> bool:
     """WARC and JSONL files can be read a stretch at a time; a .json file is parsed whole."""
     return item.part is None and (
-        item.kind == "warc" or (_suffix(item.path) == ".jsonl" and not _utf16(item.path))
+        item.kind == "warc"
+        or (item.kind == "json" and _suffix(item.path) == ".jsonl" and not _utf16(item.path))
     )
 
 

@@ -835,3 +835,87 @@ def test_a_run_waits_for_a_reader_in_another_process_when_told_to(db_path):
         assert time.monotonic() - started < 30
     finally:
         reader.wait(timeout=30)
+
+
+def test_a_database_duokong_did_not_make_is_only_read(tmp_path):
+    """Reading it upgraded it: every duokong table and view was written into a user's own
+    DuckDB file by a `duokong sql` on it."""
+    path = tmp_path / "mine.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE sales AS SELECT 1 AS n")
+    with connect_readonly(path) as con:
+        assert con.execute("SELECT count(*) FROM sales").fetchone()[0] == 1
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert [r[0] for r in con.execute("SHOW TABLES").fetchall()] == ["sales"]
+
+
+def _keyed(r, key):
+    from dataclasses import replace
+
+    return replace(r, article=replace(r.article, page_key=key))
+
+
+def _page_keys(con):
+    return [k for (k,) in con.execute("SELECT page_key FROM pages").fetchall()]
+
+
+def test_an_old_keyed_row_beside_a_new_one_leaves_no_orphan_article(
+    lexicon_analyzer, db_path, monkeypatch
+):
+    """A file edited after an upgrade without the fix: its old row (canonical link) and its
+    new row (path) point at two articles; the old article must go with its row."""
+    from pipeline.warehouse import load
+
+    con = connect(db_path)
+    weak = _page(lexicon_analyzer, "/in/a.html", body="英伟达的财报令人失望，增长放缓。")
+    write_results(con, [_keyed(weak, "https://a.example/a")], "r1", "lexicon.v1")
+    with monkeypatch.context() as m:
+        m.setattr(load, "_stale_keys", lambda con, good: [])
+        write_results(con, [_page(lexicon_analyzer, "/in/a.html")], "r2", "lexicon.v1")
+    write_results(con, [_page(lexicon_analyzer, "/in/a.html")], "r3", "lexicon.v1")
+    orphans = "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM pages)"
+    assert con.execute(orphans).fetchone()[0] == 0 and _counts(con)["pages"] == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "key"),
+    [
+        # fetched: u_old redirected to u_new (the row of u_new, read from u_old), then served
+        # its own page; u_new itself was skipped as unchanged
+        ("https://a.example/old", "https://a.example/new"),
+        # a one-record .json rewritten with another page's record, without a url
+        ("/in/latest.json", "https://a.example/u"),
+    ],
+)
+def test_a_row_of_another_page_under_the_same_source_stays(lexicon_analyzer, db_path, source, key):
+    con = connect(db_path)
+    write_results(con, [_keyed(_page(lexicon_analyzer, source), key)], "r1", "lexicon.v1")
+    mixed = _page(lexicon_analyzer, source, body="DeepSeek的模型很便宜，但英伟达依然是赢家。")
+    write_results(con, [mixed], "r2", "lexicon.v1")
+    assert key in _page_keys(con) and _counts(con)["articles"] == 2
+
+
+def test_an_original_in_a_file_named_in_gbk_bytes_is_not_taken_for_gone(
+    lexicon_analyzer, db_path, tmp_path
+):
+    """Its recorded name (…\\xb2\\xe2.html) is no path on disk: the original was taken for
+    deleted, and its repost took the article over with its own later date."""
+    import os
+    from pathlib import Path
+
+    from pipeline.sources import source_name
+
+    raw = os.fsencode(tmp_path) + b"/\xb2\xe2.html"
+    with open(raw, "wb") as f:
+        f.write(b"<html></html>")
+    original = source_name(Path(os.fsdecode(raw)))
+    repost = str(tmp_path / "b.html")
+    (tmp_path / "b.html").write_text("x")
+    con = connect(db_path)
+    pages = [
+        _page(lexicon_analyzer, original, day="2025-03-01"),
+        _page(lexicon_analyzer, repost, day="2025-03-05"),
+    ]
+    write_results(con, pages, "r1", "lexicon.v1")
+    write_results(con, [_page(lexicon_analyzer, repost, day="2025-03-05")], "r2", "lexicon.v1")
+    assert con.execute("SELECT source FROM articles").fetchone()[0] == original

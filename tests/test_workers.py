@@ -52,3 +52,44 @@ def test_workers_and_the_api_server_end_when_the_run_is_killed():
         assert not [pid for pid in children if _alive(pid)]
     finally:
         parent.kill()
+
+
+SLOW_START = textwrap.dedent(
+    """
+    import multiprocessing as mp, os, time
+    from concurrent.futures import ProcessPoolExecutor
+    from pipeline.workers import exit_with_parent, mark_run_process
+
+    def slow_start():
+        time.sleep(3)  # a spawned worker's imports take seconds
+        exit_with_parent()
+
+    if __name__ == "__main__":
+        mark_run_process()
+        pool = ProcessPoolExecutor(1, mp_context=mp.get_context("spawn"), initializer=slow_start)
+        pool.submit(os.getpid)
+        time.sleep(1)
+        print(" ".join(str(p) for p in pool._processes), flush=True)
+        time.sleep(120)
+    """
+)
+
+
+def test_a_worker_still_starting_when_the_run_is_killed_ends_too(tmp_path):
+    """It took init, its parent by then, for the run, and watched it for ever."""
+    script = tmp_path / "run.py"
+    script.write_text(SLOW_START, "utf-8")
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    parent = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 3 + 5 * PARENT_POLL_S + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert workers and not [pid for pid in workers if _alive(pid)]
+    finally:
+        parent.kill()

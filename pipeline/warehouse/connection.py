@@ -39,7 +39,7 @@ def connect(path: str | Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
             con = duckdb.connect(str(path))
             break
         except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
+            if not _lock_conflict(exc):
                 raise _open_error(path, exc) from None
             if time.monotonic() >= deadline:
                 raise WarehouseError(
@@ -54,6 +54,12 @@ def connect(path: str | Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
             time.sleep(RETRY_S)
     migrate(con)
     return con
+
+
+def _lock_conflict(exc: Exception) -> bool:
+    """DuckDB's words for a file another process holds (not "lock" anywhere: a path may hold
+    the word, as …/blockchain/ does)."""
+    return "Could not set lock" in str(exc) or "Conflicting lock" in str(exc)
 
 
 def _holder(exc: Exception) -> str:
@@ -127,11 +133,12 @@ def connect_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
 
 
 def _pending(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether migrations are waiting (a database of this version, or a newer one, has none)."""
+    """Whether migrations are waiting: a database of this version, or a newer one, has none,
+    and one that duokong did not make (no schema_migrations) is only read, never written."""
     try:
         done = {v for (v,) in con.execute("SELECT version FROM schema_migrations").fetchall()}
     except duckdb.CatalogException:
-        return True
+        return False
     return any(version not in done for version, _, _ in available())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import re
+import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from pipeline.incremental import Known, SeenInput
 from pipeline.records import Article, PageResult, Reject, utcnow
+from pipeline.sources import source_path
 
 log = logging.getLogger(__name__)
 
@@ -394,36 +395,35 @@ def _gone(source: str) -> bool:
     """Whether the file a page was read from is no longer there (renamed or deleted): its
     article passes to a page still reading it. URLs and relative names are taken as there."""
     path = Path(source)
-    if not path.is_absolute() or path.exists():
+    if not path.is_absolute() or os.path.exists(source_path(source)):
         return False
     base = source.rsplit("#", 1)[0]  # a record in a file (path#3), or a # in the name itself
-    return base == source or not Path(base).exists()
-
-
-# A page inside a container: a JSON list's record or a feed's item, named by its place.
-_CONTAINED = re.compile(r"#(?:item)?\d+$")
+    return base == source or not os.path.exists(source_path(base))
 
 
 def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> list[tuple]:
     """Rows of pages the batch reads under another key, deleted: (the key the batch reads the
-    page under, the article the old row pointed at) each. A file (or a fetched URL) is one
-    page, keyed by its name when it has no URL of its own; a row of the same name under another
-    key is the same page as an older duokong keyed it (by its canonical link). Left, it kept
-    the old text as a page of its own after an upgrade: an edited file then counted twice, its
-    claims too. Not for a record or a feed item: named by its place in a container that
-    changes, the name is no identity, and the row under another key is another page."""
-    whole = [
+    page under, the article the old row pointed at) each. The first duokong keyed an HTML or
+    text file by its canonical link; this one keys it by its path (a canonical link is often
+    the site's front page). After an upgrade the old row stayed beside the new one: an edited
+    file kept its old text as a page of its own, its claims too. Only that row is the same
+    page: a file read now under its path whose old row holds a URL. Containers (a JSON record,
+    a feed item: named by a place that changes) and fetched pages (a redirect's row is another
+    page's) keep theirs."""
+    files = [
         key
         for key, r in good.items()
-        if key == r.article.source and not _CONTAINED.search(key)  # type: ignore[union-attr]
+        if key == r.article.source  # type: ignore[union-attr]
+        and Path(key).is_absolute()
+        and Path(key).suffix.lower() in OLD_KEYED_SUFFIXES
     ]
-    if not whole:
+    if not files:
         return []
-    con.register("_sources", pa.table({"source": whole}))
+    con.register("_sources", pa.table({"source": files}))
     try:
         stale = con.execute(
             "SELECT p.page_key, p.source, p.article_id FROM pages p JOIN _sources USING (source) "
-            "WHERE p.page_key <> p.source"
+            "WHERE p.page_key <> p.source AND p.page_key LIKE '%://%'"
         ).fetchall()
     finally:
         _unregister(con, "_sources")
@@ -431,6 +431,10 @@ def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> 
         con.executemany("DELETE FROM pages WHERE page_key = ?", [[old] for old, _, _ in stale])
         log.info("%d pages kept under an old key now read under their current one", len(stale))
     return [(key, article) for _, key, article in stale]
+
+
+# The files the first duokong keyed by their canonical link.
+OLD_KEYED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt"})
 
 
 def write_results(
@@ -457,6 +461,7 @@ def write_results(
     con.execute("BEGIN TRANSACTION")
     try:
         existing: dict[str, str] = {}
+        stale: list[tuple] = []  # (key, article) of pages stored under an old key
         stored: set[str] = set()  # articles of this batch already in the database
         stored_metadata: dict[str, tuple] = {}
         stored_reading: dict[str, set] = {}
@@ -473,7 +478,8 @@ def write_results(
             )
             _unregister(con, "_keys")
             # a page stored under an old key is the same page: its article is what it read
-            for key, old_id in _stale_keys(con, good):
+            stale = _stale_keys(con, good)
+            for key, old_id in stale:
                 existing.setdefault(key, old_id)
             ids = pa.table({"id": [r.article.id for r in good.values() if r.article]})
             con.register("_ids", ids)
@@ -638,7 +644,7 @@ def write_results(
             old
             for key, old in existing.items()
             if old != good[key].article.id  # type: ignore[union-attr]
-        ]
+        ] + [old for _, old in stale]  # an old row's article, if no page reads it now
         # An article another page still points at (a repost of the same text) is left as it
         # is: its predictions and their outcomes belong to that page too.
         con.register("_ids", pa.table({"id": written + replaced}))
