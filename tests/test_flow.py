@@ -441,3 +441,25 @@ def test_a_file_named_in_bytes_that_are_not_utf8_is_read_and_named_readably(tmp_
     assert sources[0].endswith("/in/\\xff\\xfe\\xb1\\xa8\\xb8\\xe6.html")
     again = run_inputs([str(inbox)], settings)
     assert (again["new"], again["skipped"]) == (0, 2)
+
+
+def test_a_fifo_and_a_dead_jsonl_link_in_a_folder_are_rejects_not_a_hang_or_a_crash(tmp_path):
+    """The FIFO was opened to hash it, which blocks for ever; the link was opened to look for a
+    UTF-16 mark, which failed the whole run."""
+    import os
+
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    body = "英伟达的护城河在于CUDA生态，短期内难以被撼动，我继续看好它的长期表现。" * 3
+    (inbox / "good.html").write_text(f"<html><body><p>{body}</p></body></html>", "utf-8")
+    os.mkfifo(inbox / "pipe.html")
+    (inbox / "dead.jsonl").symlink_to(tmp_path / "gone.jsonl")
+    db = tmp_path / "w.duckdb"
+    summary = run_inputs([str(inbox)], load_settings().with_overrides(db=str(db), workers=1))
+    assert (summary["new"], summary["rejected"]) == (1, 2)
+    with duckdb.connect(str(db), read_only=True) as con:
+        reasons = sorted(r for (r,) in con.execute("SELECT reason FROM rejects").fetchall())
+    assert reasons == ["broken-link", "not-a-file"]
