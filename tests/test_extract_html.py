@@ -787,3 +787,15 @@ def test_a_page_nested_deeper_than_the_parser_reads_is_read_or_refused_saying_so
     assert read.ok and body in read.article.body
     refused = analyzer.process(page(3000), analyse=False)
     assert refused.reject.reason == "too-deeply-nested" and "2,048" in refused.reject.detail
+
+
+def test_a_wrapper_opened_per_item_and_never_closed_keeps_the_article_beneath(analyzer):
+    """Unwrapping every wrapper below 300 levels took the article's own <div> too, and with it
+    the whole body; only the chain of wrappers goes."""
+    html = (
+        "<html><head><title>英伟达业绩点评</title></head><body>"
+        + "<font>" * 320
+        + f"<div class='article'>{BODY}</div></body></html>"
+    )
+    article = _extract(analyzer, html)
+    assert article is not None and article.body.startswith("第0段") and "第3段" in article.body

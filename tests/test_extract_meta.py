@@ -1496,3 +1496,12 @@ def test_a_publish_date_in_the_future_leaves_the_page_undated(analyzer):
     head = '<meta property="article:published_time" content="2099-01-01T00:00:00+08:00">'
     page = f"<html><head>{head}<title>英伟达</title></head><body>{PROSE}</body></html>"
     assert _extract(analyzer, page).published is None
+
+
+def test_a_future_placeholder_does_not_hide_the_date_the_page_shows(analyzer):
+    head = '<meta property="article:published_time" content="2099-12-31T00:00:00+08:00">'
+    page = (
+        f"<html><head>{head}<title>英伟达</title></head><body><h1>英伟达</h1>"
+        f"<p>发布时间：2025-02-15 10:00</p>{PROSE}</body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2025, 2, 15)

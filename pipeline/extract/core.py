@@ -7,7 +7,12 @@ import re
 from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.extract.html import Extracted, extract_html, parse, visible_text
-from pipeline.extract.metadata import clean_text, epoch_date, not_in_the_future, parse_date
+from pipeline.extract.metadata import (
+    clean_text,
+    epoch_date,
+    first_past,
+    parse_date,
+)
 from pipeline.extract.ruby import annotated, strip_annotations
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
@@ -134,11 +139,11 @@ def extract_page(
         title=title,
         author=ex.author or given.get("author"),
         # What the page shows comes first: a scraper's field may hold the crawl time.
-        published=not_in_the_future(
-            ex.published
-            or epoch_date(given.get("published"))
-            or parse_date(given.get("published")),
-            raw.source,
+        published=first_past(
+            lambda: ex.published,
+            lambda: epoch_date(given.get("published")),
+            lambda: parse_date(given.get("published")),
+            source=raw.source,
         ),
         category=ex.category or given.get("category"),
         body=body,

@@ -105,50 +105,28 @@ def parse(text: str, source: str) -> lxml_html.HtmlElement:
     return _flattened(tree, source)
 
 
-# Wrapper elements nested deeper than this are unwrapped, and a page still twice as deep is
-# refused: the readers of the tree walk it recursively, and Python's stack ends near 1,000
-# levels. No page is built that deep but by a broken
-# template (a <div> opened and never closed in a loop) or on purpose.
+# Below this depth a chain of wrappers (an element whose one child is an element, with no
+# text of its own: a <font> or <div> a broken template opens per item and never closes) is
+# collapsed, and a page still twice as deep is refused: the readers of the tree walk it
+# recursively, and Python's stack ends near 1,000 levels.
 MAX_DEPTH = 300
-_WRAPPERS = (
-    "div",
-    "span",
-    "font",
-    "section",
-    "article",
-    "center",
-    "b",
-    "i",
-    "u",
-    "em",
-    "strong",
-    "small",
-    "big",
-    "blockquote",
-    "a",
-    "li",
-    "ul",
-    "ol",
-    "table",
-    "tbody",
-    "tr",
-    "td",
-)
 
 
 def _flattened(root: lxml_html.HtmlElement, source: str) -> lxml_html.HtmlElement:
-    """The tree with wrapper elements below MAX_DEPTH unwrapped (their text and children kept,
-    in order); a page still too deep after that is refused, saying so."""
+    """The tree with the wrapper chains below MAX_DEPTH collapsed (text, order and every
+    element that holds more than one child kept: the article's own container stays); a page
+    still too deep after that is refused, saying so."""
     deep: list[lxml_html.HtmlElement] = []
     depth = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
         depth += 1 if event == "start" else -1
-        if event == "start" and depth == MAX_DEPTH:
+        if event == "start" and depth > MAX_DEPTH:
             deep.append(el)
     if not deep:
         return root
     for el in deep:
-        etree.strip_tags(el, *_WRAPPERS)  # its descendants: el itself stays
+        if _chain_link(el):
+            el.drop_tag()
     if any(depth > 2 * MAX_DEPTH for depth in _depths(root)):
         raise PageRejected(
             "extract",
@@ -156,8 +134,19 @@ def _flattened(root: lxml_html.HtmlElement, source: str) -> lxml_html.HtmlElemen
             f"{source}: markup nested over {2 * MAX_DEPTH} levels deep, in elements that cannot "
             "be unwrapped",
         )
-    log.info("%s: markup below %d levels unwrapped", source, MAX_DEPTH)
+    log.info("%s: wrapper elements below %d levels collapsed", source, MAX_DEPTH)
     return root
+
+
+def _chain_link(el: lxml_html.HtmlElement) -> bool:
+    """A wrapper and nothing more: one child element, no text before or after it."""
+    return (
+        len(el) == 1
+        and not (el.text or "").strip()
+        and not (el[0].tail or "").strip()
+        and isinstance(el.tag, str)
+        and el.getparent() is not None
+    )
 
 
 def _depths(root: lxml_html.HtmlElement) -> Iterator[int]:
@@ -856,14 +845,17 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     lead = _lead_text(full_text, paragraphs)
     # Chinese news often signs at the end: （记者 胡晓蓉）, 新京报记者 彭冲 山东冠县报道.
     footer = _footer_text(full_text, paragraphs)
-    published = (
-        M.document_date(header + "\n" + lead)
-        or published
-        or text_date(header, byline, lead)
-        or post_footer_date(footer)
-        or M.closing_date(paragraphs)
-        or M.meta_edit_date(root)
-        or M.url_date(root, full_text)
+    # The first that is no date to come: a 2099 placeholder in the metadata must not hide
+    # the date the page shows.
+    published = M.first_past(
+        lambda: M.document_date(header + "\n" + lead),
+        lambda: published,
+        lambda: text_date(header, byline, lead),
+        lambda: post_footer_date(footer),
+        lambda: M.closing_date(paragraphs),
+        lambda: M.meta_edit_date(root),
+        lambda: M.url_date(root, full_text),
+        source=source,
     )
     # Who a post or a column belongs to (a member panel, a name under the headline, an author
     # card, a thread's poster, a blog's owner): below an editor, but above a photographer, whose

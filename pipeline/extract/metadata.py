@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -281,13 +281,18 @@ def epoch_date(value: str | None) -> date | None:
     return day if 1995 <= day.year <= 2100 else None
 
 
-def not_in_the_future(day: date | None, source: str) -> date | None:
-    """A publish date no later than tomorrow on the pages' clock: a page dated 2099 is a
-    template's placeholder or a typo, and would put an opinion in a week that has not come
-    and its predictions' due dates a century away."""
-    if day is None or day <= datetime.now(PAGE_CLOCK).date() + timedelta(days=1):
-        return day
-    log.info("%s: publish date %s is in the future; left undated", source, day)
+def first_past(*rules: Callable[[], date | None], source: str = "") -> date | None:
+    """The first date the rules give, in order, that is not still to come (each rule runs only
+    when those before it gave none). A page dated 2099 is a template's placeholder or a typo:
+    it would put an opinion in a week that has not come and its predictions' due dates a
+    century away, and must not hide the date the page shows."""
+    latest = datetime.now(PAGE_CLOCK).date() + timedelta(days=1)
+    for rule in rules:
+        day = rule()
+        if day is not None and day > latest:
+            log.info("%s: publish date %s is in the future; not taken", source or "page", day)
+        elif day is not None:
+            return day
     return None
 
 
