@@ -43,7 +43,7 @@ from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings, load_settings
 from pipeline.sources import Input, discover
 from pipeline.warehouse.load import WriteCounts
-from pipeline.workers import exit_with_parent, mark_run_process
+from pipeline.workers import exit_with_parent
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -197,14 +197,15 @@ def _task_runner(workers: int, dask: str | None) -> TaskRunner:
             )
         return DaskTaskRunner(address=dask)
     if workers > 1:
-        mark_run_process()
-        return ProcessPoolTaskRunner(max_workers=workers, initializer=ignore_interrupts)
+        return ProcessPoolTaskRunner(
+            max_workers=workers, initializer=ignore_interrupts, initargs=(os.getpid(),)
+        )
     return ThreadPoolTaskRunner(max_workers=1)
 
 
-def ignore_interrupts() -> None:
+def ignore_interrupts(run_pid: int | None = None) -> None:
     """Worker processes leave Ctrl-C to the run: a terminal sends it to the whole process
     group, and workers dying on it mid-batch left the run's exit waiting on a broken pool for
     minutes. The run cancels what is queued and ends the workers itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    exit_with_parent()  # and end with the run, even one killed by SIGKILL
+    exit_with_parent(run_pid)  # and end with the run, even one killed by SIGKILL

@@ -47,7 +47,7 @@ from pipeline.warehouse.load import (
     start_run,
     write_results,
 )
-from pipeline.workers import exit_with_parent, mark_run_process
+from pipeline.workers import exit_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -353,12 +353,13 @@ def run_inputs(
     for scripts, tests and the benchmark that measures what Prefect adds."""
     workers = settings.workers or os.cpu_count() or 1
     params = {"batch_size": settings.batch_size, "workers": workers, "report": report}
-    mark_run_process()
     with run_lock(settings.db_path(), lock_wait_s):
         with (
             recorded_run(settings, inputs, params, full, wait_s=lock_wait_s) as run,
             spill_folder() as spill_dir,  # removed after the pool's exit waited for its workers
-            ProcessPoolExecutor(workers, initializer=exit_with_parent) as pool,
+            ProcessPoolExecutor(
+                workers, initializer=exit_with_parent, initargs=(os.getpid(),)
+            ) as pool,
         ):
             files, urls = split_inputs(discover(inputs))
             fetched = fetch_urls(urls, settings) if urls else []

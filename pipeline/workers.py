@@ -36,21 +36,13 @@ def die_with_parent() -> None:
         _libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-# The run's process id, for the workers it starts: a worker spawned just before the run was
-# killed would otherwise take init for its parent and watch it.
-RUN_PID = "DUOKONG_RUN_PID"
-
-
-def mark_run_process() -> None:
-    """In the run, before it starts workers: they inherit its pid in the environment."""
-    os.environ[RUN_PID] = str(os.getpid())
-
-
-def exit_with_parent(poll_s: float = PARENT_POLL_S) -> None:
-    """In a worker process: a daemon thread that ends the process once the run that started it
-    is gone (re-parented: getppid is no longer the run's pid). Portable, and safe whichever
-    thread started the worker, which PR_SET_PDEATHSIG is not."""
-    parent = int(os.environ.get(RUN_PID) or os.getppid())
+def exit_with_parent(run_pid: int | None = None, poll_s: float = PARENT_POLL_S) -> None:
+    """In a worker process (a pool's initializer, with initargs=(os.getpid(),) in the run): a
+    daemon thread that ends the process once the run that started it is gone (re-parented:
+    getppid is no longer the run's pid). Given the run's pid, a worker still starting when the
+    run was killed sees it gone at once; it would otherwise take init for its parent. Portable,
+    and safe whichever thread started the worker, which PR_SET_PDEATHSIG is not."""
+    parent = run_pid or os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -19,7 +19,7 @@ PARENT = textwrap.dedent(
     server = subprocess.Popen(
         [sys.executable, "-c", "import time; time.sleep(120)"], preexec_fn=die_with_parent
     )
-    pool = ProcessPoolExecutor(1, initializer=exit_with_parent)
+    pool = ProcessPoolExecutor(1, initializer=exit_with_parent, initargs=(os.getpid(),))
     worker = pool.submit(os.getpid).result()
     print(server.pid, worker, flush=True)
     time.sleep(120)
@@ -58,15 +58,16 @@ SLOW_START = textwrap.dedent(
     """
     import multiprocessing as mp, os, time
     from concurrent.futures import ProcessPoolExecutor
-    from pipeline.workers import exit_with_parent, mark_run_process
+    from pipeline.workers import exit_with_parent
 
-    def slow_start():
+    def slow_start(run_pid):
         time.sleep(3)  # a spawned worker's imports take seconds
-        exit_with_parent()
+        exit_with_parent(run_pid)
 
     if __name__ == "__main__":
-        mark_run_process()
-        pool = ProcessPoolExecutor(1, mp_context=mp.get_context("spawn"), initializer=slow_start)
+        pool = ProcessPoolExecutor(
+            1, mp_context=mp.get_context("spawn"), initializer=slow_start, initargs=(os.getpid(),)
+        )
         pool.submit(os.getpid)
         time.sleep(1)
         print(" ".join(str(p) for p in pool._processes), flush=True)
