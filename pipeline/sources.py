@@ -259,20 +259,25 @@ def json_error(source: str, exc: Exception) -> str:
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
+def _first_two_bytes(path: Path) -> bytes:
+    """Where a file's byte-order mark or magic number stands; nothing when it cannot be read
+    (reading it then says why)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(2)
+    except OSError:
+        return b""
+
+
 def _utf16(path: Path) -> bool:
     """A file saved as UTF-16 (Windows tools do), by its byte-order mark: its lines are not
     byte lines, so a UTF-16 JSONL file is read as text, whole."""
-    try:
-        with path.open("rb") as fh:
-            return fh.read(2) in UTF16_BOMS
-    except OSError:
-        return False  # unreadable: reading it says why
+    return _first_two_bytes(path) in UTF16_BOMS
 
 
 def _gzipped(path: Path) -> bool:
     """By its magic bytes: scrapers gzip files without naming them .gz."""
-    with path.open("rb") as fh:
-        return fh.read(2) == b"\x1f\x8b"
+    return _first_two_bytes(path) == b"\x1f\x8b"
 
 
 def _jsonl_lines(path: Path, max_bytes: int, part: Part | None = None) -> Iterator[object]:

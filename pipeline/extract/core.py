@@ -7,12 +7,7 @@ import re
 from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.extract.html import Extracted, extract_html, parse, visible_text
-from pipeline.extract.metadata import (
-    clean_text,
-    epoch_date,
-    first_past,
-    parse_date,
-)
+from pipeline.extract.metadata import clean_text, field_date, first_past
 from pipeline.extract.ruby import annotated, strip_annotations
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
@@ -141,8 +136,7 @@ def extract_page(
         # What the page shows comes first: a scraper's field may hold the crawl time.
         published=first_past(
             lambda: ex.published,
-            lambda: epoch_date(given.get("published")),
-            lambda: parse_date(given.get("published")),
+            lambda: field_date(given.get("published")),
             source=raw.source,
         ),
         category=ex.category or given.get("category"),

@@ -116,18 +116,13 @@ def _flattened(root: lxml_html.HtmlElement, source: str) -> lxml_html.HtmlElemen
     """The tree with the wrapper chains below MAX_DEPTH collapsed (text, order and every
     element that holds more than one child kept: the article's own container stays); a page
     still too deep after that is refused, saying so."""
-    deep: list[lxml_html.HtmlElement] = []
-    depth = 0
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        if event == "start" and depth > MAX_DEPTH:
-            deep.append(el)
+    deep = [el for depth, el in _depths(root) if depth > MAX_DEPTH]
     if not deep:
         return root
     for el in deep:
         if _chain_link(el):
             el.drop_tag()
-    if any(depth > 2 * MAX_DEPTH for depth in _depths(root)):
+    if any(depth > 2 * MAX_DEPTH for depth, _ in _depths(root)):
         raise PageRejected(
             "extract",
             "too-deeply-nested",
@@ -149,11 +144,13 @@ def _chain_link(el: lxml_html.HtmlElement) -> bool:
     )
 
 
-def _depths(root: lxml_html.HtmlElement) -> Iterator[int]:
+def _depths(root: lxml_html.HtmlElement) -> Iterator[tuple[int, lxml_html.HtmlElement]]:
+    """Every element with its depth, in document order, without recursion."""
     depth = 0
-    for event, _ in etree.iterwalk(root, events=("start", "end")):
+    for event, el in etree.iterwalk(root, events=("start", "end")):
         depth += 1 if event == "start" else -1
-        yield depth
+        if event == "start":
+            yield depth, el
 
 
 def _tokens(el: lxml_html.HtmlElement) -> set[str]:

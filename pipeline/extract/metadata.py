@@ -281,6 +281,12 @@ def epoch_date(value: str | None) -> date | None:
     return day if 1995 <= day.year <= 2100 else None
 
 
+def field_date(value: str | None) -> date | None:
+    """The date a metadata field holds (a meta tag, JSON-LD, a scraper's record): a Unix
+    timestamp, or a date written out. Not for running text, where ten digits are no date."""
+    return epoch_date(value) or parse_date(value)
+
+
 def first_past(*rules: Callable[[], date | None], source: str = "") -> date | None:
     """The first date the rules give, in order, that is not still to come (each rule runs only
     when those before it gave none). A page dated 2099 is a template's placeholder or a typo:
@@ -444,11 +450,10 @@ def meta_date(tree: lxml_html.HtmlElement, ld: dict | None = None) -> date | Non
         if key:
             metas.setdefault(key, node.get("content"))
     for key in _META_DATE_KEYS:
-        if key in metas and (d := epoch_date(metas[key]) or parse_date(metas[key])):
+        if key in metas and (d := field_date(metas[key])):
             return d
     ld = json_ld(tree) if ld is None else ld
-    published = str(ld.get("datePublished") or "")
-    if d := epoch_date(published) or parse_date(published):
+    if d := field_date(str(ld.get("datePublished") or "")):
         return d
     for node, text in _time_elements(tree):
         if _edited(text):
