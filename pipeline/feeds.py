@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
-from pipeline.extract.metadata import parse_date
+from pipeline.extract.dates import parse_date
 from pipeline.records import RawPage, Reject
 
 # What may come before a feed's root element: a BOM, whitespace, the XML declaration, processing

@@ -116,7 +116,7 @@ def test_xpath_guard_skips_only_what_cannot_match():
 def test_site_name_in_front_of_the_headline_goes_a_kicker_stays():
     from lxml import html as lxml_html
 
-    from pipeline.extract.metadata import with_page_title
+    from pipeline.extract.titles import with_page_title
 
     site = lxml_html.document_fromstring(
         "<html><head><title>财报超预期 - 某某医疗网</title></head></html>"
@@ -140,7 +140,7 @@ def test_reporters_credit_line_leaves_the_body_and_names_the_author(analyzer):
 def test_author_candidates_that_name_no_person_are_refused():
     """A site in meta author, a label word, a URL, an id, a dateline or a headline is no author:
     a wrong author is worse than none, so the next rule is asked instead."""
-    from pipeline.extract.metadata import plausible_author
+    from pipeline.extract.authors import plausible_author
 
     for value in ("chinanews", "网易", "正北方网", "2804", "@ http://udn.com/", "记者", "小字号"):
         assert not plausible_author(value), value
@@ -159,7 +159,7 @@ def test_meta_author_that_is_the_portal_gives_way_to_the_byline(analyzer):
 
 
 def test_name_padded_to_three_characters_is_one_name():
-    from pipeline.extract.metadata import label_author
+    from pipeline.extract.authors import label_author
 
     assert label_author("作者: \n  赵  培：北京物资学院") == "赵培"
 
@@ -168,7 +168,7 @@ def test_ambiguous_us_date_and_page_clock_give_no_date():
     """7/5/2005 is May or July depending on who reads it; 今天是… is the crawl day."""
     from datetime import date
 
-    from pipeline.extract.metadata import parse_date
+    from pipeline.extract.dates import parse_date
 
     assert parse_date("7/5/2005 9:23:57 PM") is None
     assert parse_date("9/17/2004 5:54:13 AM") == date(2004, 9, 17)
@@ -190,7 +190,7 @@ def test_author_role_prefix_and_commenters():
     """记者王敬照 names 王敬照; an author class inside a comment area names a commenter."""
     from lxml import html as lxml_html
 
-    from pipeline.extract.metadata import html_author, tidy_author
+    from pipeline.extract.authors import html_author, tidy_author
 
     assert tidy_author("记者王敬照") == "王敬照" and tidy_author("记者") == "记者"
     tree = lxml_html.fromstring(

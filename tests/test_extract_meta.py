@@ -105,7 +105,7 @@ def test_short_name_headline_of_an_encyclopedia_page(analyzer):
 
 
 def test_date_lines_are_not_headlines():
-    from pipeline.extract.metadata import date_line
+    from pipeline.extract.dates import date_line
 
     assert date_line("2003年5月")
     assert date_line("1968年2月3日（农历戊申年正月初五）")
@@ -162,7 +162,7 @@ def test_report_dated_by_month_only_gets_no_day(analyzer):
 
 
 def test_month_only_line_above_a_full_date_does_not_void_it():
-    from pipeline.extract.metadata import month_dated
+    from pipeline.extract.dates import month_dated
 
     assert month_dated("某某报告\n某某课题组\n2018年9月\n")
     assert not month_dated("2018年9月\n发布时间：2018-09-12 10:00\n")

@@ -78,6 +78,6 @@ def test_fast_sentence_split_agrees_with_spacy_on_the_samples(analyzer, settings
 def test_parse_date_skips_implausible_years():
     from datetime import date
 
-    from pipeline.extract.metadata import parse_date
+    from pipeline.extract.dates import parse_date
 
     assert parse_date("1990年1月1日成立，2025年2月2日发布") == date(2025, 2, 2)

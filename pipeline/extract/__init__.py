@@ -7,10 +7,11 @@ Cascade (html.py):
    entry-title headings, the first post's block);
 4. clean the paragraphs line by line against known boilerplate phrases (data/lexicons): an end
    marker ends the body unless far more prose follows it than precedes it;
-5. metadata from the markup first, then from the text: the header above the block, the raw lines
+5. metadata (titles.py, dates.py, authors.py, sites.py; fields.py reads one field from the
+   markup) from the markup first, then from the text: the header above the block, the raw lines
    right above the body's first sentence (bylines the block starts below), the body's first and
    last lines, the lines after it (来源/编辑 lines), a blog's sidebar profile. Each author
-   candidate must pass metadata.plausible_author (no site, portal, label word, URL, id,
+   candidate must pass authors.plausible_author (no site, portal, label word, URL, id,
    dateline or headline), else the next rule is asked: a wrong author is worse than none.
    Dates never come from below the body, from a page clock (今天是…) or from a month-first
    date whose day could be a month (7/5/2005). An official document's 成文日期 is its date; a

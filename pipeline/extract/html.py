@@ -21,8 +21,11 @@ from lxml import html as lxml_html
 from lxml.html import defs as html_defs
 
 from pipeline.errors import PageRejected
-from pipeline.extract import metadata as M
+from pipeline.extract import authors as A
+from pipeline.extract import dates as D
 from pipeline.extract import patterns as P
+from pipeline.extract import sites as S
+from pipeline.extract import titles as T
 from pipeline.extract.blocktext import block_text
 from pipeline.extract.cleaning import (
     Boilerplate,
@@ -30,6 +33,7 @@ from pipeline.extract.cleaning import (
     without_repeated_captions,
     without_trailing_lists,
 )
+from pipeline.extract.fields import canonical_url, clean_text, json_ld
 from pipeline.extract.layouts import (
     ENTRY_CLOCK,
     continued_rows,
@@ -492,7 +496,7 @@ def _beside(el: lxml_html.HtmlElement) -> bool:
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             return False
-        tokens = M.aside_tokens(node)
+        tokens = A.aside_tokens(node)
         if node.tag == "aside" or tokens & _SIDE_TOKENS:
             return True
         if "side" in tokens and not tokens & _MAIN_TOKENS:
@@ -501,7 +505,7 @@ def _beside(el: lxml_html.HtmlElement) -> bool:
 
 
 def _lead_box(el: lxml_html.HtmlElement) -> bool:
-    return bool(M.aside_tokens(el) & _LEAD_TOKENS or _LEAD_BOX.match(el.text_content()))
+    return bool(A.aside_tokens(el) & _LEAD_TOKENS or _LEAD_BOX.match(el.text_content()))
 
 
 def _whole_page(best: lxml_html.HtmlElement) -> bool:
@@ -656,9 +660,9 @@ def first_post(
     titles = [
         el
         for el in xpath(P.POST_TITLE_XPATH)(root)
-        if (text := M.clean_text(el.text_content())) and not M.date_line(text)
+        if (text := clean_text(el.text_content())) and not D.date_line(text)
     ]
-    if len({M.clean_text(t.text_content()) for t in titles}) < 2:
+    if len({clean_text(t.text_content()) for t in titles}) < 2:
         return None
     order = {el: i for i, el in enumerate(root.iter())}
     first, second, at = order.get(titles[0]), order.get(titles[1]), order.get(container)
@@ -669,7 +673,7 @@ def first_post(
     # An excerpt in a slider above the story is short: a post to read holds a few sentences.
     if block is None or len(_HAS_CJK.findall(block.text_content())) < 200:
         return None
-    return block, M.clean_text(titles[0].text_content()) or ""
+    return block, clean_text(titles[0].text_content()) or ""
 
 
 def _page_text(root: lxml_html.HtmlElement) -> str:
@@ -746,17 +750,17 @@ def _from_headline(paragraphs: list[str], title: str | None) -> list[str]:
 
 def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: int) -> Extracted:
     root = parse(text, source)
-    site = meta_site = M.html_site(root)
-    shown_site = M.fallback_site(root)  # the logo's or the copyright line's
-    title = M.template_title(root)
+    site = meta_site = S.html_site(root)
+    shown_site = S.fallback_site(root)  # the logo's or the copyright line's
+    title = T.template_title(root)
     shown = title
     if title is None:
         # The masthead's name (a logo, the copyright line) is never the headline, even where
         # the <title> starts with it (站名 :: 查看主题 - 标题) and an <h1> shows it.
         masthead = site or shown_site
-        title = M.html_title(root, masthead)
-        shown = M.displayed_headline(root, title, site=masthead)
-        whole = M.page_title(root) or ""
+        title = T.html_title(root, masthead)
+        shown = T.displayed_headline(root, title, site=masthead)
+        whole = T.page_title(root) or ""
         if (
             shown is None
             and title
@@ -767,13 +771,13 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
             # 站名 :: 查看主题 - 标题, the headline shown only in a link (phpBB's topic title)
             shown = title
         title = shown or title
-    site = site or M.title_suffix_site(root, M.without_page_mark(title)) or shown_site
-    category = M.html_category(root, title)
-    ld = M.json_ld(root)
-    published = M.meta_date(root, ld)
-    url = M.canonical_url(root)
-    author = M.html_author(root, site)
-    structured = M.structured_author(root, site, ld)  # before visible_text drops the scripts
+    site = site or S.title_suffix_site(root, T.without_page_mark(title)) or shown_site
+    category = S.html_category(root, title)
+    ld = json_ld(root)
+    published = D.meta_date(root, ld)
+    url = canonical_url(root)
+    author = A.html_author(root, site)
+    structured = A.structured_author(root, site, ld)  # before visible_text drops the scripts
 
     # Work on the tree with boilerplate containers removed, so that comments, related lists and
     # sidebars can give neither body text nor a date. (visible_text drops the scripts: only after
@@ -783,7 +787,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     container, method = None, "densest-block"
     for xp in P.CONTENT_XPATHS:
         found = xpath(xp)(root)
-        if xp in P.FORUM_POST_XPATHS and found and M.in_aside(found[0], len(full_text)):
+        if xp in P.FORUM_POST_XPATHS and found and A.in_aside(found[0], len(full_text)):
             continue  # a comment or a sidebar post that reuses a forum's names
         if found and len(found[0].text_content().strip()) >= min_chars:
             container, method = found[0], "container"
@@ -832,50 +836,50 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     if shown is None and paragraphs:
         body_el = root.find("body")  # not <head>: its <title> line is no shown headline
         lines_all = lines_of(body_el if body_el is not None else root)
-        pieces = {p.strip() for p in P.TITLE_SEPARATORS.split(M.page_title(root) or "")}
+        pieces = {p.strip() for p in P.TITLE_SEPARATORS.split(T.page_title(root) or "")}
         above = headline_above(lines_all, paragraphs[0], pieces)
         if above and above in pieces and not meta_site:  # the site is another piece of <title>
-            site = M.title_suffix_site(root, above) or site
+            site = S.title_suffix_site(root, above) or site
         title = above or title
-    title = M.with_page_title(root, M.without_page_mark(title))
+    title = T.with_page_title(root, T.without_page_mark(title))
     header = _header_text(full_text, container, paragraphs)
     lead = _lead_text(full_text, paragraphs)
     # Chinese news often signs at the end: （记者 胡晓蓉）, 新京报记者 彭冲 山东冠县报道.
     footer = _footer_text(full_text, paragraphs)
     # The first that is no date to come: a 2099 placeholder in the metadata must not hide
     # the date the page shows.
-    published = M.first_past(
-        lambda: M.document_date(header + "\n" + lead),
+    published = D.first_past(
+        lambda: D.document_date(header + "\n" + lead),
         lambda: published,
         lambda: text_date(header, byline, lead),
         lambda: post_footer_date(footer),
-        lambda: M.closing_date(paragraphs),
-        lambda: M.meta_edit_date(root),
-        lambda: M.url_date(root, full_text),
+        lambda: D.closing_date(paragraphs),
+        lambda: D.meta_edit_date(root),
+        lambda: D.url_date(root, full_text),
         source=source,
     )
     # Who a post or a column belongs to (a member panel, a name under the headline, an author
     # card, a thread's poster, a blog's owner): below an editor, but above a photographer, whose
     # picture closing a post is a friend's.
     owners = (
-        lambda: M.panel_author(header),
-        lambda: M.name_line_author(top),
-        lambda: M.name_under_title(lead, title),
-        lambda: M.card_author(header, title),
-        lambda: M.thread_poster(header + "\n" + lead),
+        lambda: A.panel_author(header),
+        lambda: A.name_line_author(top),
+        lambda: A.name_under_title(lead, title),
+        lambda: A.card_author(header, title),
+        lambda: A.thread_poster(header + "\n" + lead),
     )
     late_owners = (
-        lambda: M.source_name_author(footer),
-        lambda: M.profile_author(full_text),
-        lambda: M.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),
+        lambda: A.source_name_author(footer),
+        lambda: A.profile_author(full_text),
+        lambda: A.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),
     )
 
     owner = functools.cache(lambda: _first_plausible(site, *owners, *late_owners))
     author = author or _first_plausible(
         site,
         lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early, late),
-        lambda: M.lead_credit_author(lead),
-        lambda: M.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
+        lambda: A.lead_credit_author(lead),
+        lambda: A.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
         lambda: None if owner() else _photo_author(header + "\n" + lead, byline, paragraphs),
         lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
         owner,
@@ -890,17 +894,17 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
 # lines right above the body's first sentence. Below the body only a post's own stamp, right
 # under it (post_footer_date): comments and related lists sit there, with their own dates.
 TEXT_DATE_RULES: tuple[tuple[str, str, Callable[[str | None], date | None]], ...] = (
-    ("header-labelled", "header", M.labelled_date),
-    ("header", "header", M.header_date),
-    ("byline", "byline", M.parse_date),
-    ("lead-labelled", "lead", M.labelled_date),
-    ("lead", "lead", M.parse_date),
+    ("header-labelled", "header", D.labelled_date),
+    ("header", "header", D.header_date),
+    ("byline", "byline", D.parse_date),
+    ("lead-labelled", "lead", D.labelled_date),
+    ("lead", "lead", D.parse_date),
 )
 
 
 def text_date(header: str, byline: str, lead: str) -> date | None:
     """The publish date written in the text around the body's start (TEXT_DATE_RULES)."""
-    if M.month_dated(lead):
+    if D.month_dated(lead):
         return None
     texts = {"header": header, "byline": byline, "lead": lead}
     for _name, where, rule in TEXT_DATE_RULES:
@@ -917,7 +921,7 @@ def post_footer_date(footer: str, reach: int = 4) -> date | None:
     发表于：2005-5-6 after a signature): a labelled date in the first lines after the body,
     before anything that opens the comments. The last resort: comments follow at once."""
     lines = [ln.strip() for ln in footer.split("\n") if ln.strip()][:reach]
-    if lines and len(lines[0]) <= _STAMP_LINE_MAX and (d := M.parse_date(lines[0])):
+    if lines and len(lines[0]) <= _STAMP_LINE_MAX and (d := D.parse_date(lines[0])):
         rest = P.STAMP_REST.sub("", lines[0])
         if not rest.strip():
             return d  # a post's bare time right under it (2011-4-9 20:17 回复 举报)
@@ -927,7 +931,7 @@ def post_footer_date(footer: str, reach: int = 4) -> date | None:
         opened = P.COMMENTS_START.search(line)
         if opened and (label is None or opened.start() < label.start()):
             return None
-        if label and (d := M.parse_date(line[label.end() : label.end() + 40])):
+        if label and (d := D.parse_date(line[label.end() : label.end() + 40])):
             return d
     return None
 
@@ -936,7 +940,7 @@ def _first_plausible(site: str | None, *rules: Callable[[], str | None]) -> str 
     """The first author a rule finds that can name a person: a rule that picks up a label word
     or the site's name gives way to the next rule instead of ending the search."""
     for rule in rules:
-        if (value := M.tidy_author(rule())) and M.plausible_author(value, site):
+        if (value := A.tidy_author(rule())) and A.plausible_author(value, site):
             return value
     return None
 
@@ -963,7 +967,7 @@ def headline_above(
             if piece:
                 return piece  # the menu above the headline
             continue
-        if M.date_line(text) or _META_LINE.search(text):
+        if D.date_line(text) or _META_LINE.search(text):
             continue
         if len(text) < 6:  # a name or a label (吴海平, 散文), or a short headline
             if piece is None and len(text) >= 2 and text in title_pieces:
@@ -1004,7 +1008,7 @@ def _text_author(
     out, then a bracketed signature; an editor is not taken here (_editor_author)."""
     header, byline, head, tail, footer = _credit_texts(header, byline, paragraphs, footer)
     for text in (header, byline, head):
-        if text and (name := M.label_author(text, editors=False)):
+        if text and (name := A.label_author(text, editors=False)):
             return name
     if m := P.RANKED_POSTER.search(header):
         return m.group(1)
@@ -1012,20 +1016,20 @@ def _text_author(
     # 王燕平, a report's 执笔人：…); only reporters: an editor's credit there must not outrank a
     # signature at the end, and an editor below the story must not outrank its drafters.
     for text in (early, late):
-        if text and (name := M.reporter_author(text)):
+        if text and (name := A.reporter_author(text)):
             return name
     # a writer's labelled credit that cleaning took out of the first lines (解答专家：刘长林 over
     # a Q&A page's answer); an editor's is not taken here
-    if early and (name := M.label_author(early, editors=False)):
+    if early and (name := A.label_author(early, editors=False)):
         return name
     # below the story only up to its comments: a commenter's 阿桂 发表于 … is not the writer
     below = _before_comments(footer)
     for text in (tail, below):
-        if text and (name := M.label_author(text, editors=False)):
+        if text and (name := A.label_author(text, editors=False)):
             return name
     if m := P.FOOTER_POSTER.search(below):
         return m.group(1)
-    if paragraphs and (name := M.signature_author(paragraphs[-1])):
+    if paragraphs and (name := A.signature_author(paragraphs[-1])):
         return name
     return None
 
@@ -1044,10 +1048,10 @@ def _photo_author(above: str, byline: str, paragraphs: list[str]) -> str | None:
     摄影：邱澜) or closing its text (…前来拍照留念。（记者 郑毅 摄）): the pictures are the story, so
     their maker is its author, before an editor. Not a caption's, a menu's or a side column's
     credit (修缮中的古民居 摄影：王力; 摄影：风光 人像): a meta line also holds a date or a source."""
-    meta = [ln for ln in above[-300:].split("\n") if M.parse_date(ln) or _SOURCE_WORD.search(ln)]
+    meta = [ln for ln in above[-300:].split("\n") if D.parse_date(ln) or _SOURCE_WORD.search(ln)]
     last = paragraphs[-1] if paragraphs else ""
     for text, closing in (("\n".join(meta), False), (byline, False), (last, True)):
-        if text and (name := M.photo_credit(text, closing)):
+        if text and (name := A.photo_credit(text, closing)):
             return name
     return None
 
@@ -1059,13 +1063,13 @@ def _editor_author(header: str, byline: str, paragraphs: list[str], footer: str)
     """The editor, credited as the author only where no writer is (来源：新闻晨报 编辑：山石),
     as immortal-autumn's gold does."""
     texts = _credit_texts(header, byline, paragraphs, _before_comments(footer))
-    return next((name for text in texts if text and (name := M.label_author(text))), None)
+    return next((name for text in texts if text and (name := A.label_author(text))), None)
 
 
 def _split_byline(paragraphs: list[str]) -> tuple[list[str], str]:
     """A short dated line among the first lines of the body ('2005-04-05 06:40 来源：…') is the
     byline, not article text: it leaves the body and is read for the date and the author."""
     for i, line in enumerate(paragraphs[:6]):
-        if len(line) <= 60 and not re.search(r"[。，,！？]", line) and M.parse_date(line):
+        if len(line) <= 60 and not re.search(r"[。，,！？]", line) and D.parse_date(line):
             return paragraphs[:i] + paragraphs[i + 1 :], line
     return paragraphs, ""

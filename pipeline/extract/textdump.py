@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 from pipeline.errors import PageRejected
-from pipeline.extract import metadata as M
+from pipeline.extract import authors as A
+from pipeline.extract import dates as D
 from pipeline.extract import patterns as P
+from pipeline.extract import sites as S
+from pipeline.extract import titles as T
 from pipeline.extract.cleaning import Boilerplate, is_prose
 from pipeline.extract.html import Extracted
 
@@ -114,7 +117,7 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not _BYLINE_START.search(line)
         and not _NUMBERED.search(line)
         and not _LEAD_IN.search(line)
-        and not M.label_author(line)
+        and not A.label_author(line)
         and not boilerplate.is_noise(line)
         and not _ZHIHU_NOISE.search(line)
         and not _TAG_LINE.search(line)
@@ -263,15 +266,15 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     ]
 
     header = "\n".join(lines[: max(start, 0)])
-    published = M.parse_date(meta) if meta else None
+    published = D.parse_date(meta) if meta else None
     if published is None:
         # Zhihu-style pages print 发布于 right after the answer, before comments.
         for line in lines[end : end + 3]:
             if P.PUBLISH_LABELS.search(line):
-                published = M.parse_date(line)
+                published = D.parse_date(line)
                 break
     if published is None:
-        published = M.parse_date(header)
+        published = D.parse_date(header)
 
     category = None
     meta_name = signed = None
@@ -283,7 +286,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if m:
             rest = re.sub(r"\d+$", "", m.group("rest")).strip()
             rest = re.sub(r"^(?:作者|分类|分類|栏目)[:：].*$", "", rest).strip()
-            if _HAN_NAME.fullmatch(rest) and M.signed_name(rest):
+            if _HAN_NAME.fullmatch(rest) and A.signed_name(rest):
                 signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
             elif 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
                 category = rest
@@ -297,10 +300,10 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         site = meta_name
     elif breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
         site = lines[0]
-    category = M.breadcrumb_category(breadcrumb, title) or category
-    author = author or M.label_author(meta or "") or M.label_author(header) or signed or meta_name
+    category = S.breadcrumb_category(breadcrumb, title) or category
+    author = author or A.label_author(meta or "") or A.label_author(header) or signed or meta_name
     if author and author == site:
         author = None  # the site posting as itself names no person
     # A dump of a form-like page labels its headline (标题：…); the label is layout.
-    title = M.without_page_mark(title or md_title)
+    title = T.without_page_mark(title or md_title)
     return Extracted(title, published, site, author, category, body, "text-dump", url=md_url)

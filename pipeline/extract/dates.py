@@ -1,0 +1,415 @@
+"""Publish dates: written dates (2025-01-28, 2025年1月28日, 二〇二五年一月), timestamps, and where on a
+page the publish date stands (meta tags, JSON-LD, time elements, the header, the URL).
+
+Dates are taken only from the page's own metadata or its header (the text between the title and
+the body), never from comments below the body and never from the crawl time: a wrong date moves
+an opinion to the wrong week, while a missing one only leaves it undated.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta, timezone
+
+from lxml import html as lxml_html
+
+from pipeline.extract import patterns as P
+from pipeline.extract.fields import canonical_url, json_ld
+from pipeline.extract.xpath import xpath
+
+log = logging.getLogger(__name__)
+
+_META_DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publication_date",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "weibo:article:create_at",
+    "og:release_date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_DATE_XPATHS = (
+    '//*[@itemprop="datePublished"]/@content',
+    '//*[@itemprop="datePublished"]/@datetime',
+    '//*[@itemprop="datePublished"]/@title',
+    '//*[@itemprop="datePublished"]',
+    '//*[@id="publish_time"]',
+    '//*[@data-testid="storyPublishDate"]',
+    '(//em[starts-with(@id, "authorposton")])[1]',
+    '//*[contains(@class, "ContentItem-time")]',
+    '//time[contains(@class, "published")]/@datetime',
+    '//time[contains(@class, "entry-date")]/@datetime',
+    "(//article//time/@datetime)[1]",
+    '//*[@id="pubtime" or @id="pub_date" or @id="pubTime" or @class="pubtime" or @class="pub_date"]',
+    '//*[contains(@class, "date-source") or contains(@class, "post-time") or contains(@class, "time-source")]',
+    '//*[contains(@class, "date-header")]',
+)
+
+
+_CLOCK_LABEL = re.compile(
+    r"(?:今天是|今日是|今天|现在是|現在是|当前时间|當前時間|Today is"
+    # A forum's poster panel (注册：2003-10-1, 最后登录) and a profile's birthday date the
+    # member, not the post; a panel sits right above the first post, where its date would win.
+    r"|注册|註冊|注册时间|註冊時間|注册日期|註冊日期|加入|加入时间|加入時間|最后登录|最後登錄|上次登录"
+    r"|上次登錄|生日|Joined|Registered"
+    # a deadline (公眾諮詢 截止 30/06/2016, 截至2016年6月30日): what is due, not when it was written
+    r"|截止|截至|截止日期|截止时间|截止時間)\s*[:：]?\s*$"
+)
+
+
+# Full-width digits and marks (２０２５－０１－２８), one character for one, so offsets hold.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．：", "0123456789-/.:")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "О": 0}
+# 二〇二五年一月二十八日, the way official documents and some papers date themselves.
+_CN_DATE = re.compile(
+    r"(?P<y>[〇○零О一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月\s*"
+    r"(?P<d>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號]"
+)
+
+
+def _cn_number(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十七 → 27 (as far as a month or a day goes)."""
+    if "十" not in numeral:
+        return _CN_DIGITS[numeral]
+    tens, _, units = numeral.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+# phpBB's Chinese pack: 十一月 04, 2007 (a month's name, the day, the year).
+_CN_MONTH_NAME_DATE = re.compile(
+    r"(?<![一二三四五六七八九十])(?P<m>十[一二]?|[一二三四五六七八九])月\s*(?P<d>\d{1,2}),\s*"
+    r"(?P<y>(?:19|20)\d{2})(?![\d\u4e00-\u9fff])"
+)
+
+
+def _on_clock(text: str, at: int) -> bool:
+    """Whether the date at `at` follows a label that dates something other than the page's
+    story: the page's clock (今天是…), a member's registration (注册时间：…), a birthday; or
+    stands beside the weather and the site's links on a line of no prose (2015年12月3日 星期四 岚溪
+    晴 3℃~12℃ 客户端 登录), or beside the weekday and the visitor's account links (2012年1月20日
+    星期五 首頁 | 登入): a portal's top bar, which shows the day of the visit."""
+    if _label_before(_CLOCK_LABEL, text, at):
+        return True
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    if _PROSE_MARKS.search(line):
+        return False
+    if _TEMPERATURE.search(line) and _SITE_BAR.search(line):
+        return True
+    return bool(_WEEKDAY.search(line) and _ACCOUNT.search(line) and not _META_WORD.search(line))
+
+
+_TEMPERATURE = re.compile(r"\d\s*(?:℃|°C|℉|°F)")
+# What else a site's top bar holds beside its clock and the weather (a diary's or a forecast's
+# own dateline holds none of it).
+_SITE_BAR = re.compile(
+    r"登录|登錄|登入|注册|註冊|客户端|客戶端|首页|首頁|设为|設為|收藏本站|手机版|手機版|English|网站地图|網站地圖"
+)
+# or beside the weekday and the visitor's account links, on a line that is no story's meta line
+# (星期 and 週 only: 周 opens names and edition titles, 周一鸣, 周六特刊)
+_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|週)[一二三四五六日天]")
+_ACCOUNT = re.compile(r"登录|登錄|登入|注册|註冊")
+_META_WORD = re.compile(r"来源|來源|作者|记者|記者|发布|發佈|發布|编辑|編輯|楼主|樓主|回复|回覆")
+
+
+def _label_before(label: re.Pattern[str], text: str, at: int, reach: int = 8) -> bool:
+    """Whether label (anchored at its end) closes the few characters before `at`: what the
+    date written there is a date of."""
+    return bool(label.search(text[max(0, at - reach) : at]))
+
+
+def _cn_year(numeral: str) -> int:
+    """二〇二五 → 2025, 2007 → 2007."""
+    return int(numeral) if numeral.isdigit() else int("".join(str(_CN_DIGITS[c]) for c in numeral))
+
+
+def _cn_dates(text: str) -> list[tuple[int, date]]:
+    """Dates with Chinese numerals: 二〇二五年一月二十八日, and phpBB's 十一月 04, 2007."""
+    found = []
+    for pattern in (_CN_MONTH_NAME_DATE, _CN_DATE):
+        for m in pattern.finditer(text):
+            if _on_clock(text, m.start()):
+                continue
+            day = m["d"] if m["d"].isdigit() else _cn_number(m["d"])
+            try:
+                found.append((m.start(), date(_cn_year(m["y"]), _cn_number(m["m"]), int(day))))
+            except ValueError:
+                continue
+    return sorted(found)
+
+
+def _date_of(m: re.Match[str]) -> date:
+    """The date a DATE_PATTERNS match names; ValueError when there is none (2月30日)."""
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    if "sy" in groups:  # a/b/year: whichever is above 12 is the day; 5/3/2013 is a coin flip
+        a, b = int(groups["sa"]), int(groups["sb"])
+        if a == b or max(a, b) > 12 >= min(a, b):
+            return date(int(groups["sy"]), min(a, b), max(a, b))
+        raise ValueError(f"{m.group(0)}: day and month cannot be told apart")
+    if "roc" in groups:
+        y = str(int(groups["roc"]) + 1911)
+    elif "yy" in groups:
+        y = str((2000 if int(groups["yy"]) < 50 else 1900) + int(groups["yy"]))
+    else:
+        y = groups.get("y") or groups["y2"]
+    month = groups.get("m") or groups["m2"]
+    day = groups.get("d") or groups["d2"]
+    number = P.MONTH_NAMES.get(month[:3]) or int(month)
+    return date(int(y), number, int(day))
+
+
+def _dates(text: str) -> list[tuple[int, date]]:
+    """Every plausible date written in text, with its offset. A slashed date whose day could be
+    its month (7/5/2005) is left out (_date_of): read either way it is a coin flip, and a wrong
+    date moves an opinion to the wrong week while a missing one only leaves it undated."""
+    found: list[tuple[int, date]] = [(i, d) for i, d in _cn_dates(text) if 1995 <= d.year <= 2100]
+    text = text.translate(_FULL_WIDTH)
+    for pattern in P.DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if _on_clock(text, m.start()):
+                continue  # 今天是2026年11月28日: the page's clock shows the crawl day
+            try:
+                d = _date_of(m)
+            except ValueError:
+                continue
+            if 1995 <= d.year <= 2100:
+                found.append((m.start(), d))
+    return sorted(found)
+
+
+def parse_date(text: str | None) -> date | None:
+    """The first plausible date written in text (2025-02-02, 2025/2/2, 2025年2月2日)."""
+    found = _dates(text) if text else []
+    return min(found)[1] if found else None
+
+
+# A Unix timestamp in seconds or milliseconds, as CMSes write it into meta tags and JSON-LD
+# (content="1740787200") and scrapers into their records.
+_EPOCH = re.compile(r"^\s*(\d{10}|\d{13})(?:\.\d+)?\s*$")
+# The sites we read publish on China's (and Taiwan's, Hong Kong's) clock: UTC+8.
+PAGE_CLOCK = timezone(timedelta(hours=8))
+
+
+def epoch_date(value: str | None) -> date | None:
+    """The day a Unix timestamp (seconds or milliseconds) falls on, on the pages' clock; None
+    for anything else or a day outside 1995-2100."""
+    m = _EPOCH.match(value or "")
+    if not m:
+        return None
+    digits = m.group(1)
+    seconds = int(digits) / 1000 if len(digits) == 13 else int(digits)
+    day = datetime.fromtimestamp(seconds, PAGE_CLOCK).date()
+    return day if 1995 <= day.year <= 2100 else None
+
+
+def field_date(value: str | None) -> date | None:
+    """The date a metadata field holds (a meta tag, JSON-LD, a scraper's record): a Unix
+    timestamp, or a date written out. Not for running text, where ten digits are no date."""
+    return epoch_date(value) or parse_date(value)
+
+
+def first_past(*rules: Callable[[], date | None], source: str = "") -> date | None:
+    """The first date the rules give, in order, that is not still to come (each rule runs only
+    when those before it gave none). A page dated 2099 is a template's placeholder or a typo:
+    it would put an opinion in a week that has not come and its predictions' due dates a
+    century away, and must not hide the date the page shows."""
+    latest = datetime.now(PAGE_CLOCK).date() + timedelta(days=1)
+    for rule in rules:
+        day = rule()
+        if day is not None and day > latest:
+            log.info("%s: publish date %s is in the future; not taken", source or "page", day)
+        elif day is not None:
+            return day
+    return None
+
+
+_PARTIAL_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?|\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|"
+    r"(?:19|20)\d{2}[-/.]\d{1,2}(?![\d])|\d{1,2}[:：]\d{2}|\d{1,2}\s*[時时]\s*\d{1,2}\s*分"
+)
+
+
+def date_line(text: str) -> bool:
+    """Whether a short line is a date or a timestamp (2025年1月28日, 2003年5月, [06月24日 11時30分],
+    1975年1月28日（农历…）) rather than words: such a line above a story is its dateline or a
+    birth date in an info box, never its headline."""
+    if parse_date(text):
+        return True
+    rest = _PARTIAL_DATE.sub("", text)
+    if rest == text:
+        return False
+    rest = _BRACKETED.sub("", rest)  # （农历…）, （星期三）: a note on the date
+    return len(_CJK_WORD.findall(rest)) < 0.6 * len(_CJK_WORD.findall(text))
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_BRACKETED = re.compile(r"[（(][^）)]{0,20}[）)]")
+
+
+_PROSE_MARKS = re.compile(r"[，。；！？,;!?]")
+
+
+def header_date(text: str | None) -> date | None:
+    """The date in the header above a story: the last one on a line that is not prose (a meta
+    line, 2012-01-12 03:43 記者…), since the page's clock sits further up (2012年1月13日 星期五
+    登入); a summary or a caption between the byline and the story has dates of its own
+    (【摘要】2024年3月5日，…), and so does not count. With no such line, the first date."""
+    found = [
+        d
+        for line in (text or "").split("\n")
+        if not _PROSE_MARKS.search(line)
+        for at, d in _dates(line)
+        if not _label_before(_EDIT_LABEL, line, at)  # 2024-12-03 21:47· 修改于 12-04
+    ]
+    return found[-1] if found else parse_date(text)
+
+
+# When a post was last changed (修改于, 编辑于, 更新于): its publish date only where no other is shown.
+_EDIT_LABEL = re.compile(
+    r"(?:修改于|修改於|编辑于|編輯於|更新于|更新於|最后编辑|最後編輯|最后修改|最後修改|最近修改|最近更新"
+    r"|最后更新|最後更新)\s*[:：]?\s*$"
+)
+
+
+def labelled_date(text: str | None) -> date | None:
+    """The date right after a publish label (发表于 2005-9-15, 发布日期：…), else right before one
+    (2014/05/05 發佈), else after an update's label (更新日期：…, the only stamp many Taiwan and
+    portal pages give): a header also shows when the blog was created or when the page was
+    updated, and the label tells them apart."""
+    return (
+        _date_after(P.PUBLISH_LABELS, text, skip_edits=True)
+        or _date_before_label(text)
+        or _date_after(_UPDATE_FIELD, text)
+    )
+
+
+_UPDATE_FIELD = re.compile(r"(?:更新|修改)(?:日期|时间|時間)\s*[:：]")
+# 发布 standing after the date it labels (2014/05/05 發佈 ｜), not a word (苹果发布新品, 发布会)
+# nor a label of its own (发布于, 发布时间)
+_PUBLISHED_AFTER = re.compile(r"(?:发布|發佈|發布|发表|發表)(?![\u4e00-\u9fff])")
+
+
+def _date_before_label(text: str | None) -> date | None:
+    """The last date within 25 characters before a trailing publish label."""
+    for m in _PUBLISHED_AFTER.finditer(text or ""):
+        if found := _dates(text[max(0, m.start() - 25) : m.start()]):
+            return found[-1][1]
+    return None
+
+
+def document_date(text: str | None) -> date | None:
+    """The signing date of an official document (成文日期：2025年01月27日): the document's own
+    date, which its closing signature repeats; the site's 发布日期 or PubDate meta is the day
+    it was posted."""
+    return _date_after(P.DOCUMENT_DATE_LABEL, text)
+
+
+def _date_after(label: re.Pattern[str], text: str | None, skip_edits: bool = False) -> date | None:
+    """The first date written within 30 characters after a match of label (with skip_edits,
+    not after an edit's label: 编辑于 2025-02-04 above 发布于 2025-02-03 on a Q&A answer)."""
+    for m in label.finditer(text or ""):
+        if skip_edits and _EDIT_LABEL.search(m.group(0)):
+            continue
+        if d := parse_date(text[m.end() : m.end() + 30]):
+            return d
+    return None
+
+
+def month_dated(lead: str | None, reach: int = 40) -> bool:
+    """Whether the text right above the story ends with a date of month precision only (a
+    report's '2003年5月' under its title and authors), below any full date: the full date
+    further up is when a portal reposted it, not when it was written, and the article's own
+    date has no day."""
+    tail = (lead or "").rstrip()[-reach:]
+    months = [m.end() for m in P.MONTH_ONLY.finditer(tail)]
+    # Nothing but a few characters (a line break, 号, a bracket) after it, and no full date.
+    return bool(months) and len("".join(tail[months[-1] :].split())) <= 4
+
+
+def meta_date(tree: lxml_html.HtmlElement, ld: dict | None = None) -> date | None:
+    metas = {}
+    for node in xpath("//meta[@content]")(tree):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        if key:
+            metas.setdefault(key, node.get("content"))
+    for key in _META_DATE_KEYS:
+        if key in metas and (d := field_date(metas[key])):
+            return d
+    ld = json_ld(tree) if ld is None else ld
+    if d := field_date(str(ld.get("datePublished") or "")):
+        return d
+    for node, text in _time_elements(tree):
+        if _edited(text):
+            # Zhihu shows 编辑于 …, and the publish date only in the tooltip over it
+            hints = [] if isinstance(node, str) else xpath(".//@data-tooltip|.//@title")(node)
+            text = " ".join(str(h) for h in hints if not _edited(str(h)))
+        if d := parse_date(text):
+            return d
+    return None
+
+
+def meta_edit_date(tree: lxml_html.HtmlElement) -> date | None:
+    """The date a page's time element gives as an edit (编辑于 2024-03-05) with no publish date
+    beside it: a last resort, when nothing on the page dates the post otherwise."""
+    return next(
+        (d for _, text in _time_elements(tree) if _edited(text) and (d := parse_date(text))), None
+    )
+
+
+def _time_elements(tree: lxml_html.HtmlElement) -> Iterator[tuple[object, str]]:
+    """The page's time elements (_DATE_XPATHS, in order) with their text."""
+    for xp in _DATE_XPATHS:
+        for node in xpath(xp)(tree):
+            yield node, str(node if isinstance(node, str) else node.text_content())
+
+
+def _edited(text: str) -> bool:
+    """Whether the first date in text is an edit's (编辑于 2025-02-04), not the publish date."""
+    found = _dates(text)
+    return bool(found) and _label_before(_EDIT_LABEL, text, found[0][0])
+
+
+def closing_date(paragraphs: list[str]) -> date | None:
+    """The date alone on a text's last line, under its signature (青石县林业局 /
+    二〇〇六年三月十二日): a notice or a letter is dated where it is signed."""
+    last = paragraphs[-1].strip() if paragraphs else ""
+    return parse_date(last) if len(last) <= 20 and date_line(last) else None
+
+
+# A date in the path of a news CMS's URL: /2012-04/18/, /2012/04/18/, /2012/0418/, and eight
+# digits only as a folder (/20120418/; /view/20110518.htm is an entry's id).
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[-/_](?P<m>0[1-9]|1[0-2])[-/_]?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.\-]|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])/"
+)
+# The page's own address printed on it (本文网址：http://…), above a print link.
+_OWN_URL = re.compile(
+    r"(?:本文网址|本文網址|本文链接|本文連結|本文地址|本页网址|本頁網址|本页地址|本頁地址)\s*[:：]\s*"
+    r"(https?://[^\s\u3000]+)"
+)
+
+
+def url_date(tree: lxml_html.HtmlElement, text: str) -> date | None:
+    """The date in the page's own URL (its canonical link, og:url, or the address the page
+    prints as its own), as news CMSs file stories by day; the last resort, since a related
+    link's URL carries its own story's date and only the page's own counts."""
+    urls = [canonical_url(tree)] + [m.group(1) for m in _OWN_URL.finditer(text)]
+    for url in urls:
+        path = url.split("://", 1)[-1].partition("/")[2] if url else ""
+        if m := _URL_DATE.search("/" + path):
+            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+            try:
+                return date(int(y), int(mo), int(d))
+            except ValueError:
+                continue
+    return None
