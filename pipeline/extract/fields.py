@@ -13,6 +13,8 @@ from pipeline.extract.xpath import xpath
 
 
 def clean_text(value: str | None) -> str | None:
+    """Whitespace runs as one space, None for nothing: markup splits a field over lines and
+    pads it, and an empty field must read as absent, not as a value."""
     if value is None:
         return None
     value = re.sub(r"\s+", " ", value).strip()
@@ -20,6 +22,8 @@ def clean_text(value: str | None) -> str | None:
 
 
 def first(tree: lxml_html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
+    """The text of the first node of the first expression that yields any: the expressions
+    are given surest first."""
     for xp in xpaths:
         for node in xpath(xp)(tree):
             text = node if isinstance(node, str) else node.text_content()
