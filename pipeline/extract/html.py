@@ -748,29 +748,37 @@ def _from_headline(paragraphs: list[str], title: str | None) -> list[str]:
     return paragraphs
 
 
+def markup_headline(
+    root: lxml_html.HtmlElement, masthead: str | None
+) -> tuple[str | None, str | None]:
+    """The headline the markup gives, and the same when the page shows it (None when no
+    element shows it: the body's first lines are then searched for it). A site template's
+    title element first, else <title> without its site suffix, as an <h1> or its likes shows
+    it. The masthead's name (a logo, the copyright line) is never the headline, even where the
+    <title> starts with it (站名 :: 查看主题 - 标题) and an <h1> shows it."""
+    title = T.template_title(root)
+    if title is not None:
+        return title, title
+    title = T.html_title(root, masthead)
+    shown = T.displayed_headline(root, title, site=masthead)
+    whole = T.page_title(root) or ""
+    if (
+        shown is None
+        and title
+        and title in whole
+        and not whole.startswith(title)
+        and title in _page_text(root)
+    ):
+        # 站名 :: 查看主题 - 标题, the headline shown only in a link (phpBB's topic title)
+        shown = title
+    return shown or title, shown
+
+
 def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: int) -> Extracted:
     root = parse(text, source)
     site = meta_site = S.html_site(root)
     shown_site = S.fallback_site(root)  # the logo's or the copyright line's
-    title = T.template_title(root)
-    shown = title
-    if title is None:
-        # The masthead's name (a logo, the copyright line) is never the headline, even where
-        # the <title> starts with it (站名 :: 查看主题 - 标题) and an <h1> shows it.
-        masthead = site or shown_site
-        title = T.html_title(root, masthead)
-        shown = T.displayed_headline(root, title, site=masthead)
-        whole = T.page_title(root) or ""
-        if (
-            shown is None
-            and title
-            and title in whole
-            and not whole.startswith(title)
-            and title in _page_text(root)
-        ):
-            # 站名 :: 查看主题 - 标题, the headline shown only in a link (phpBB's topic title)
-            shown = title
-        title = shown or title
+    title, shown = markup_headline(root, site or shown_site)
     site = site or S.title_suffix_site(root, T.without_page_mark(title)) or shown_site
     category = S.html_category(root, title)
     ld = json_ld(root)
@@ -784,30 +792,9 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     # the metadata, which JSON-LD carries, has been read.)
     full_text = visible_text(root)
     strip_boilerplate_elements(root, min_chars)
-    container, method = None, "densest-block"
-    for xp in P.CONTENT_XPATHS:
-        found = xpath(xp)(root)
-        if xp in P.FORUM_POST_XPATHS and found and A.in_aside(found[0], len(full_text)):
-            continue  # a comment or a sidebar post that reuses a forum's names
-        if found and len(found[0].text_content().strip()) >= min_chars:
-            container, method = found[0], "container"
-            break
-    if container is None:
-        container = densest_block(root)
-        if container is not None:
-            region = headline_region_block(root, container, title)
-            container = container if region is None else region
-        if container is not None and (post := first_post(root, container)):
-            (container, title), shown = post, post[1]
-        elif container is not None and (
-            (floor := first_floor(container)) is not None
-            or (floor := first_of_sibling_posts(container)) is not None
-        ):
-            container = floor
-        elif container is not None and (entries := live_entries(container)) is not None:
-            container, method = entries, "live-entries"
-        elif container is not None and (pictures := gallery_captions(container)) is not None:
-            container, method = pictures, "gallery"
+    container, method, post_title = body_container(root, full_text, title, min_chars)
+    if post_title is not None:  # the first of several posts, under its own title
+        title = shown = post_title
     if method == "live-entries":
         lines = live_lines(container)
     else:
@@ -858,34 +845,97 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: D.url_date(root, full_text),
         source=source,
     )
+    around = _AroundBody(full_text, header, lead, footer, byline, top, early, late)
+    author = author or _page_author(around, paragraphs, title, site, structured)
+    return Extracted(title, published, site, author, category, paragraphs, method, url)
+
+
+def body_container(
+    root: lxml_html.HtmlElement, full_text: str, title: str | None, min_chars: int
+) -> tuple[lxml_html.HtmlElement | None, str, str | None]:
+    """The element holding the story, how it was found, and the title of the post it is when
+    the page lists several posts under their own titles (else None). A known container of a
+    site template comes first (unless it is a comment or a sidebar post reusing a forum's
+    names), then the densest block of prose, narrowed to the region under the headline, to the
+    first post, floor or sibling post, or read as a live feed's entries or a gallery's captions."""
+    for xp in P.CONTENT_XPATHS:
+        found = xpath(xp)(root)
+        if xp in P.FORUM_POST_XPATHS and found and A.in_aside(found[0], len(full_text)):
+            continue  # a comment or a sidebar post that reuses a forum's names
+        if found and len(found[0].text_content().strip()) >= min_chars:
+            return found[0], "container", None
+    container = densest_block(root)
+    if container is None:
+        return None, "densest-block", None
+    region = headline_region_block(root, container, title)
+    container = container if region is None else region
+    if post := first_post(root, container):
+        return post[0], "densest-block", post[1]
+    if (floor := first_floor(container)) is not None or (
+        floor := first_of_sibling_posts(container)
+    ) is not None:
+        return floor, "densest-block", None
+    if (entries := live_entries(container)) is not None:
+        return entries, "live-entries", None
+    if (pictures := gallery_captions(container)) is not None:
+        return pictures, "gallery", None
+    return container, "densest-block", None
+
+
+@dataclass(frozen=True)
+class _AroundBody:
+    """The page text around the body, where bylines, credits and signatures stand: the whole
+    visible text, the header above the block, the lines right above the body's first sentence,
+    the text after it, the byline taken out of the body, its first lines before menus were
+    cut, and the credit lines that cleaning took out at its start and end."""
+
+    full: str
+    header: str
+    lead: str
+    footer: str
+    byline: str
+    top: list[str]
+    early: str
+    late: str
+
+
+def _page_author(
+    around: _AroundBody,
+    paragraphs: list[str],
+    title: str | None,
+    site: str | None,
+    structured: str | None,
+) -> str | None:
+    """The author the page's text names, when its markup names none; the page's structured
+    data (JSON-LD, meta) comes last."""
+    above = around.header + "\n" + around.lead
     # Who a post or a column belongs to (a member panel, a name under the headline, an author
     # card, a thread's poster, a blog's owner): below an editor, but above a photographer, whose
     # picture closing a post is a friend's.
     owners = (
-        lambda: A.panel_author(header),
-        lambda: A.name_line_author(top),
-        lambda: A.name_under_title(lead, title),
-        lambda: A.card_author(header, title),
-        lambda: A.thread_poster(header + "\n" + lead),
+        lambda: A.panel_author(around.header),
+        lambda: A.name_line_author(around.top),
+        lambda: A.name_under_title(around.lead, title),
+        lambda: A.card_author(around.header, title),
+        lambda: A.thread_poster(above),
     )
     late_owners = (
-        lambda: A.source_name_author(footer),
-        lambda: A.profile_author(full_text),
-        lambda: A.blog_owner(_BLANK_LINES.sub("\n", full_text)[:400]),
+        lambda: A.source_name_author(around.footer),
+        lambda: A.profile_author(around.full),
+        lambda: A.blog_owner(_BLANK_LINES.sub("\n", around.full)[:400]),
     )
-
     owner = functools.cache(lambda: _first_plausible(site, *owners, *late_owners))
-    author = author or _first_plausible(
+    byline = around.byline
+    return _first_plausible(
         site,
-        lambda: _text_author(header + "\n" + lead, byline, paragraphs, footer, early, late),
-        lambda: A.lead_credit_author(lead),
+        lambda: _text_author(above, byline, paragraphs, around.footer, around.early, around.late),
+        lambda: A.lead_credit_author(around.lead),
         lambda: A.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
-        lambda: None if owner() else _photo_author(header + "\n" + lead, byline, paragraphs),
-        lambda: _editor_author(header + "\n" + lead, byline, paragraphs, footer),
+        lambda: None if owner() else _photo_author(above, byline, paragraphs),
+        lambda: _editor_author(above, byline, paragraphs, around.footer),
         owner,
         lambda: structured,
     )
-    return Extracted(title, published, site, author, category, paragraphs, method, url)
 
 
 # Where a page without date metadata writes its date, surest first: a labelled date in the
