@@ -3,7 +3,9 @@
 Order of evidence: a byte-order mark, the HTTP charset, a declaration in the page (<meta>, the
 XML prolog, or the CleanEval <text encoding=…> wrapper), then charset-normalizer. A declaration
 is only believed when the bytes decode under it: pages that declare gb2312 but are UTF-8 are
-common. gb2312 and gbk are read as GB18030, their superset, so rare characters survive.
+common. gb2312 and gbk are read as GB18030, their superset, so rare characters survive. A
+single-byte charset (a server's default ISO-8859-1) is believed last, when no Chinese reading
+of the bytes holds: under it a Chinese page keeps no Chinese to analyse.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ _SUPERSETS = {
     "latin-1": "cp1252",
     "latin1": "cp1252",
 }
+# Codec names (as codecs.lookup gives them) of charsets with one byte a character.
+_SINGLE_BYTE = ("cp125", "iso8859", "koi8", "mac-", "cp437", "cp850", "cp874", "tis-620")
 _MAGIC = {
     b"\x89PNG": "PNG image",
     b"%PDF": "PDF document",
@@ -158,9 +162,17 @@ def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[s
         log.debug("%s: NUL bytes dropped", source)
         data = data.replace(b"\x00", b"")
     candidates = [normalise_charset(http_charset), declared_charset(data)]
+    single_byte = None
     for enc in candidates:
         # UTF-16/32 without a BOM is nearly always a stale declaration (WHATWG treats it so).
         if not enc or enc.startswith(("utf-16", "utf-32")):
+            continue
+        if enc.startswith(_SINGLE_BYTE) and not data.isascii():
+            # A server's default (charset=ISO-8859-1) or a template's stale declaration over
+            # GBK or UTF-8 bytes: a single-byte charset cannot write Chinese, and reading a
+            # Chinese page under it leaves no Chinese to analyse. Believed only when no
+            # Chinese reading of the bytes holds.
+            single_byte = single_byte or enc
             continue
         text = _strict(data, enc)
         if text is None:
@@ -177,19 +189,21 @@ def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[s
     utf8 = _strict(data, "utf-8")
     if utf8 is not None:
         return utf8, "utf-8"
+    if single_byte is not None:
+        chinese = _chinese_legacy(data)
+        if chinese is not None:
+            log.debug("%s: declared %s, read as %s", source, single_byte, chinese[1])
+            return chinese
+        text = _strict(data, single_byte)
+        if text is not None:
+            return text, single_byte
     mixed = _mixed_runs(data)
     if mixed is not None:
         log.debug("%s: UTF-8 with GB18030 lines", source)
         return mixed, "utf-8+gb18030"
-    scored = []
-    for enc in ("gb18030", "big5hkscs"):
-        text = _strict(data, enc)
-        if text is not None:
-            scored.append((_common_share(text), enc, text))
-    if scored:
-        share, enc, text = max(scored)
-        if share > 0.3:
-            return text, enc
+    chinese = _chinese_legacy(data)
+    if chinese is not None:
+        return chinese
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         enc = normalise_charset(best.encoding) or best.encoding
@@ -235,6 +249,21 @@ def _likelier_legacy(data: bytes, text: str, enc: str) -> tuple[str, str]:
     if alternative > 0.3 and alternative > declared + 0.2:
         return other, _OTHER_LEGACY[enc]
     return text, enc
+
+
+def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
+    """GB18030 or Big5, whichever decodes the bytes into ordinary Chinese (None when neither:
+    both decode many non-Chinese byte strings without error, into rare characters)."""
+    scored = []
+    for enc in ("gb18030", "big5hkscs"):
+        text = _strict(data, enc)
+        if text is not None:
+            scored.append((_common_share(text), enc, text))
+    if scored:
+        share, enc, text = max(scored)
+        if share > 0.3:
+            return text, enc
+    return None
 
 
 def _common_share(text: str) -> float:

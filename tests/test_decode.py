@@ -54,6 +54,30 @@ def test_http_charset_wins_over_guessing():
     assert text == SIMPLIFIED
 
 
+@pytest.mark.parametrize(
+    "codec, http_charset, declared",
+    [
+        ("gbk", "ISO-8859-1", "gb2312"),  # a server's default header over the page's own meta
+        ("gbk", None, "iso-8859-1"),  # a template's stale declaration over GBK bytes
+        ("big5", "windows-1252", "big5"),
+        ("utf-8", "ISO-8859-1", "utf-8"),
+    ],
+)
+def test_a_single_byte_charset_does_not_turn_a_chinese_page_into_mojibake(
+    codec, http_charset, declared
+):
+    text = TRADITIONAL if codec == "big5" else SIMPLIFIED
+    page = f'<meta http-equiv="Content-Type" content="text/html; charset={declared}"><p>{text}</p>'
+    decoded, _ = decode(page.encode(codec), "crawl.warc#1", http_charset=http_charset)
+    assert text in decoded
+
+
+def test_a_latin1_page_is_still_read_as_latin1():
+    page = "<meta charset=iso-8859-1><p>Résumé of the café scene, a naïve façade.</p>"
+    decoded, enc = decode(page.encode("latin-1"), "x.html", http_charset="ISO-8859-1")
+    assert "Résumé of the café scene, a naïve façade." in decoded and enc == "cp1252"
+
+
 def test_utf8_bom():
     text, enc = decode("\ufeff".encode() + SIMPLIFIED.encode(), "x.txt")
     assert text == SIMPLIFIED and enc == "utf-8"
