@@ -49,6 +49,23 @@ class Target:
         return out
 
 
+# Full-width Latin letters and digits (ＮＶＩＤＩＡ, ＤｅｅｐＳｅｅｋ, Ｈ２０), as Chinese input methods type
+# them, read as their ASCII forms. One character for one, so positions in the text hold;
+# full-width punctuation (，：) is the ordinary Chinese kind and is left alone.
+_WIDE_ALNUM = str.maketrans(
+    {
+        **{0xFF10 + i: 0x30 + i for i in range(10)},
+        **{0xFF21 + i: 0x41 + i for i in range(26)},
+        **{0xFF41 + i: 0x61 + i for i in range(26)},
+    }
+)
+
+
+def narrow(text: str) -> str:
+    """text with full-width Latin letters and digits as ASCII, of the same length."""
+    return text.translate(_WIDE_ALNUM)
+
+
 def _term_pattern(term: str) -> str:
     """ASCII terms get boundaries so that DS does not match inside DSP nor R1 inside R10."""
     pat = re.escape(term)
@@ -137,7 +154,7 @@ class Catalogue:
     def id_for(self, name: str) -> str | None:
         """The id a user means by name: an id or any term of a target, case ignored (NVIDIA,
         英伟达 and 輝達 all mean nvidia); None when no target has it."""
-        key = name.strip().casefold()
+        key = narrow(name.strip()).casefold()
         for t in self.targets:
             if key == t.id.casefold() or key in (term.casefold() for term in t.terms()):
                 return t.id
@@ -164,14 +181,21 @@ class Catalogue:
         return list(self._lookup)
 
     def find(self, text: str) -> list[Mention]:
-        """Every catalogue term in text, with weak terms kept only where the target is named."""
+        """Every catalogue term in text, with weak terms kept only where the target is named;
+        a term typed in full-width letters (ＮＶＩＤＩＡ) counts, its mention as written."""
         raw: list[tuple[str, str, re.Match[str]]] = []
-        for m in self._regex.finditer(text):
+        for m in self._regex.finditer(narrow(text)):
             target, kind = self._lookup[m.group(0)]
             raw.append((target, kind, m))
         strong = {t for t, kind, _ in raw if kind not in ("weak", "related")}
         return [
-            Mention(target=t, text=m.group(0), start=m.start(), end=m.end(), kind=_KIND_OF[kind])
+            Mention(
+                target=t,
+                text=text[m.start() : m.end()],
+                start=m.start(),
+                end=m.end(),
+                kind=_KIND_OF[kind],
+            )
             for t, kind, m in raw
             if kind not in ("weak", "related") or t in strong
         ]

@@ -52,6 +52,21 @@ def test_mention_offsets_point_into_the_text():
     assert text[m.start : m.end] == "英伟达"
 
 
+def test_names_typed_in_full_width_letters_are_mentions_as_written():
+    text = "我看好ＮＶＩＤＩＡ，ＤｅｅｐＳｅｅｋ的Ｒ１也不错"
+    found = CATALOGUE.find(text)
+    assert [(m.target, m.text) for m in found] == [
+        ("nvidia", "ＮＶＩＤＩＡ"),
+        ("deepseek", "ＤｅｅｐＳｅｅｋ"),
+        ("deepseek", "Ｒ１"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)
+    # Still whole words: Ｒ１０ is not R1, and full-width punctuation is no letter.
+    assert CATALOGUE.mentioned("ＤｅｅｐＳｅｅｋ的Ｒ１０") == {"deepseek"}
+    assert [m.text for m in CATALOGUE.find("ＤｅｅｐＳｅｅｋ的Ｒ１０")] == ["ＤｅｅｐＳｅｅｋ"]
+    assert CATALOGUE.id_for("ＮＶＩＤＩＡ") == "nvidia"
+
+
 def test_adding_a_target_needs_no_code_change(tmp_path: Path):
     base = (PROJECT_ROOT / "data" / "lexicons" / "targets.toml").read_text("utf-8")
     extra = (
