@@ -32,6 +32,14 @@ MIN_ID_PREFIX = 6
 
 def find_prediction(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
     """The one prediction id starting with prefix (ids are lower-case hex; case is ignored)."""
+    return _find(con, prefix)[0]
+
+
+def _find(con: duckdb.DuckDBPyConnection, prefix: str) -> tuple[str, str | None]:
+    """The prediction id prefix names, and a note when it names it by a former id: a claim
+    keeps its outcome when its page is edited or the catalogue gives it a target, under a new
+    id (the hash of its article, quote and target), and the id the user noted must still
+    find it."""
     prefix = prefix.strip().lower()
     if 0 < len(prefix) < MIN_ID_PREFIX:
         raise LedgerError(
@@ -44,6 +52,13 @@ def find_prediction(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
             "SELECT id FROM predictions WHERE starts_with(id, ?) ORDER BY id LIMIT 6", [prefix]
         ).fetchall()
     ]
+    if prefix and not ids:
+        moved = _moved_to(con, prefix)
+        if moved is not None:
+            return moved, (
+                f"{prefix} is now {moved[:12]}: the claim's page was edited or the catalogue "
+                "changed its target, and its outcome moved with it"
+            )
     if not prefix or not ids:
         raise LedgerError(
             f"no prediction has an id starting with {prefix!r}; "
@@ -54,7 +69,17 @@ def find_prediction(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
         raise LedgerError(
             f"prediction id {prefix!r} matches several predictions ({shown}…); give more characters"
         )
-    return ids[0]
+    return ids[0], None
+
+
+def _moved_to(con: duckdb.DuckDBPyConnection, prefix: str) -> str | None:
+    """The current id of the one claim a former id starting with prefix belonged to."""
+    found = con.execute(
+        "SELECT DISTINCT c.new_id FROM prediction_id_changes c "
+        "JOIN predictions p ON p.id = c.new_id WHERE starts_with(c.old_id, ?) LIMIT 2",
+        [prefix],
+    ).fetchall()
+    return found[0][0] if len(found) == 1 else None
 
 
 def resolve(
@@ -71,7 +96,7 @@ def resolve(
     before is changed only with replace, and then kept in prediction_outcome_history. Its note
     and evidence carry over when none are given and the outcome stays the same; a changed
     outcome starts without them, since they argued for the other verdict."""
-    pid = find_prediction(con, prefix)
+    pid, moved = _find(con, prefix)
     today = today or date.today()
     due, conditional, quote = con.execute(
         "SELECT due, conditional, quote FROM predictions WHERE id = ?", [pid]
@@ -87,7 +112,7 @@ def resolve(
             + (f" ({before[2]})" if before[2] else "")
             + "; pass --replace to change it (the old outcome is kept in prediction_outcome_history)"
         )
-    warnings = []
+    warnings = [moved] if moved else []
     if due is None:
         warnings.append(f"{pid[:12]} has no due date ({quote[:40]}…); recorded anyway")
     elif due > today:

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from pipeline.errors import WarehouseError
+from pipeline.ledger import find_prediction, resolve
 from pipeline.records import PageResult, RawPage
 from pipeline.warehouse import connect, connect_readonly
 from pipeline.warehouse.load import write_results
@@ -451,6 +452,11 @@ def test_an_edited_page_keeps_the_outcome_of_a_claim_it_still_makes(lexicon_anal
         (new_id, "too early")
     ]
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    # Edited twice: the first id still finds the claim.
+    again = _page(lexicon_analyzer, "a.html", body="英伟达的财报非常强劲，这是第三版。")
+    write_results(con, [again], "r3", "lexicon.v1")
+    [newest] = [p.id for p in again.predictions if "创新高" in p.quote]
+    assert find_prediction(con, pid[:12]) == newest
 
 
 def test_editing_a_repost_leaves_the_original_its_claims_and_outcomes(lexicon_analyzer, db_path):
@@ -634,6 +640,10 @@ def test_a_claim_read_about_another_target_keeps_its_outcome_once(
         [claim.quote],
     ).fetchall()
     assert rows == [("nvidia", "so it did")]
+    # The id the user noted when resolving still finds the claim, under its new id.
+    done = resolve(con, old.id, "wrong", replace=True, today=date(2026, 1, 1))
+    assert done.id == claim.id and done.replaced == "correct"
+    assert any(w.startswith(f"{old.id} is now {claim.id[:12]}") for w in done.warnings)
 
 
 def test_one_companys_verdict_does_not_pass_to_another_named_in_the_same_quote(

@@ -250,6 +250,15 @@ def _move_carried(con: duckdb.DuckDBPyConnection, copy: bool = False) -> None:
     if not copy:
         for table in ("prediction_outcomes", "prediction_outcome_history"):
             con.execute(f"DELETE FROM {table} WHERE prediction_id IN (SELECT old_id FROM _carried)")
+        # The id a user noted when resolving still finds the claim (ledger.find_prediction),
+        # however many times it has moved since.
+        con.execute(
+            "UPDATE prediction_id_changes SET new_id = c.new_id FROM _carried c "
+            "WHERE prediction_id_changes.new_id = c.old_id"
+        )
+        con.execute(
+            "INSERT OR REPLACE INTO prediction_id_changes SELECT old_id, new_id, now() FROM _carried"
+        )
     con.execute("DROP TABLE _carried")
 
 
