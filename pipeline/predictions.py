@@ -687,7 +687,10 @@ class PredictionExtractor:
         ):
             return None  # 接下来 alone (a heading, a bare cue): nothing is claimed (它还会跌 is)
         stated = [h for h in horizons if start <= h.start < end and self._dates(h, published)]
-        return _Claim(start, end, stated[0] if stated else None)
+        # A vague vantage (短期内无人能撼动，半年以后还会上涨) does not hide a horizon that dates
+        # the claim: the first that falls due is taken, else the first.
+        dated = [h for h in stated if h.due is not None]
+        return _Claim(start, end, (dated or stated or [None])[0])
 
     def _asserted(self, simplified: str) -> str | None:
         """The part of a sentence that asserts something: all of it, or what comes before a

@@ -255,6 +255,19 @@ def test_quarter_named_in_a_claim_is_its_horizon(analyzer):
     assert (p.horizon, p.due, p.window_start) == ("二季度", date(2025, 6, 30), date(2025, 4, 1))
 
 
+def test_a_vague_vantage_does_not_hide_the_horizon_that_dates_the_claim(analyzer):
+    """短期内 says how the writer looks, 半年以后 when the claim falls due: it must come due."""
+    a = article(
+        "CUDA生态短期内无人能撼动，我认为半年以后英伟达的股价还会继续上涨。", published=PUBLISHED
+    )
+    [p] = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
+    assert p.horizon == "半年以后" and p.due is not None
+    # A vague horizon alone is still the claim's, with no made-up date.
+    a = article("英伟达的股价短期内还会继续上涨。", published=PUBLISHED)
+    [p] = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
+    assert p.horizon == "短期" and p.due is None
+
+
 def test_a_period_already_over_is_no_horizon_of_a_claim(analyzer):
     a = article("英伟达Q1营收会回升。", published=date(2025, 12, 1))
     [p] = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
