@@ -26,6 +26,8 @@ MODAL_CHANGE = ("难以", "很难")
 # A concession's clause (虽然面临竞争压力，但…) carries no burden of the claim's.
 CONCESSION = re.compile(r"(?:虽然|虽|尽管|即使|即便|哪怕)[^，,。；;！!？?]*")
 DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
+# The one a verb of taking takes from, right before it: 从英伟达手里抢下, 从英伟达那里夺走.
+FROM_HOLDER = re.compile(r"从([^，,。；;！!？?从]{1,16}?)(?:的)?(?:手里|手中|手上|那里|那儿)?\s*$")
 
 
 Spans = list[tuple[int, int]]
@@ -122,8 +124,9 @@ class DirectionRules:
         taken: Spans,
     ) -> float:
         """The target after a verb of taking its place, in the active voice (国产GPU会取代英伟达,
-        华为明年会超越英伟达): the target is the one displaced, down, where the verb alone reads up.
-        Not when the target is also the subject (英伟达会超越苹果), nor in the passive (read above)."""
+        华为明年会超越英伟达), or taken from (华为有望从英伟达手里抢下份额): the target is the one
+        displaced, down, where the verb alone reads up. Not when the target is also the subject
+        (英伟达会超越苹果), nor in the passive (read above)."""
         if target is None:
             return 0.0
         total = 0.0
@@ -133,9 +136,14 @@ class DirectionRules:
             start = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
             brk = CLAUSE_BREAK.search(text, m.end())
             before, after = text[start : m.start()], text[m.end() : brk.start() if brk else None]
-            if "被" in before or target in self.catalogue.mentioned(before):
+            if "被" in before:
                 continue
-            if target not in self.catalogue.mentioned(after[: DISPLACE_REACH + 6]):
+            holder = FROM_HOLDER.search(before)
+            taken_from = holder is not None and target in self.catalogue.mentioned(holder.group(1))
+            if not taken_from and (
+                target in self.catalogue.mentioned(before)
+                or target not in self.catalogue.mentioned(after[: DISPLACE_REACH + 6])
+            ):
                 continue
             taken.append(m.span())
             # down for the displaced target; _flipped turns 不会取代英伟达 up

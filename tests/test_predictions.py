@@ -674,11 +674,28 @@ def test_a_year_and_a_month_is_a_horizon_even_undated(analyzer):
         ("国产芯片不会取代英伟达。", "up"),
         ("英伟达明年会超越苹果。", "up"),
         ("如果两年后国产芯片取代了英伟达，我认错。", "up"),
+        ("明年AMD会抢走英伟达的大量订单。", "down"),
+        ("明年华为有望从英伟达手里抢下更多份额。", "down"),
+        ("英伟达的份额明年会被华为蚕食。", "down"),
+        ("明年英伟达会从AMD手里抢下更多份额。", "up"),
     ],
 )
 def test_the_target_taken_over_in_the_active_voice_goes_down(analyzer, body, direction):
-    """取代, 超越: the verb reads up for its subject; a target after it is the one displaced."""
-    [p] = _candidates(analyzer, body)
+    """取代, 超越, 抢走: the verb reads up for its subject; a target after it, or the one it is
+    taken from (从英伟达手里抢下), is the one displaced."""
+    [p] = _predictions(analyzer, body)  # as stored: after the claim filter's direction model
+    assert (p.target, p.direction) == ("nvidia", direction)
+
+
+@pytest.mark.parametrize(
+    ("body", "direction"),
+    [
+        ("英伟达这份财报大概率不会让多头失望。", "up"),
+        ("英伟达下季度的指引恐怕会令人失望。", "down"),
+    ],
+)
+def test_letting_the_holders_down_points_down_and_its_negation_up(analyzer, body, direction):
+    [p] = _predictions(analyzer, body)
     assert (p.target, p.direction) == ("nvidia", direction)
 
 
