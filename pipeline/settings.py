@@ -86,7 +86,9 @@ class Settings:
             )
 
     def path(self, name: str) -> Path:
-        """A path setting resolved against the project root when it is relative."""
+        """A path setting, a relative one read from the project root: only the packaged
+        defaults are relative here (load_settings makes a user file's and a variable's
+        absolute), and they name the checkout's data and models."""
         value = Path(getattr(self, name)).expanduser()
         return value if value.is_absolute() else PROJECT_ROOT / value
 
@@ -191,12 +193,21 @@ def load_settings(config_file: str | Path | None = None) -> Settings:
         if env is not None:
             values[f.name] = _coerce(f.name, env, defaults[f.name])
             origin[f.name] = f"DUOKONG_{f.name.upper()}"
+            if f.name in PATH_SETTINGS - {"db"}:  # db_path() reads db from here already
+                values[f.name] = _from_working_directory(values[f.name])
     _warn_unknown_variables(defaults)
     try:
         return Settings(**values)
     except ConfigError as exc:  # say where the bad value was set: a key alone may hide in env
         key = str(exc).split(" ", 1)[0]
         raise ConfigError(f"{exc} (set by {origin[key]})" if key in origin else str(exc)) from None
+
+
+def _from_working_directory(value: str) -> str:
+    """A relative path in a variable is the shell's, typed where the user stands (as --db is);
+    without this, path() would read it from the checkout, far from the file the user meant."""
+    given = Path(value).expanduser()
+    return str(given if given.is_absolute() else Path.cwd() / given)
 
 
 # Variables of ours that are no setting: the config file's path, and the checkout's for Prefect.

@@ -475,6 +475,28 @@ def test_report_to_a_folder_or_nowhere_is_one_line(db, tmp_path):
     assert nowhere.exit_code == 1 and "cannot create its folder" in nowhere.output
 
 
+def test_relative_paths_in_variables_are_read_from_the_working_directory(db, tmp_path, monkeypatch):
+    """DUOKONG_TARGETS_FILE=mycat.toml means the mycat.toml beside the user, as --db does; the
+    checkout's own defaults (the bundled catalogue) are still read from the checkout."""
+    from pipeline.settings import PROJECT_ROOT
+
+    bundled = (PROJECT_ROOT / "data" / "lexicons" / "targets.toml").read_text("utf-8")
+    (tmp_path / "mycat.toml").write_text(
+        bundled + '\n[[target]]\nid = "amd"\nnames = ["AMD", "超威"]\n', "utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DUOKONG_TARGETS_FILE", "mycat.toml")
+    monkeypatch.setenv("DUOKONG_REPORT", "my-report.html")
+    out = invoke("report", "--db", db, "--target", "AMD")
+    assert out.exit_code == 0, out.output
+    assert out.output.strip() == str(tmp_path / "my-report.html")
+    assert (tmp_path / "my-report.html").is_file()
+    monkeypatch.delenv("DUOKONG_TARGETS_FILE")
+    out = invoke("report", "--db", db, "--target", "AMD", "--out", "-")
+    assert out.exit_code == 1 and "unknown target 'AMD'" in out.output
+    assert str(PROJECT_ROOT / "data" / "lexicons" / "targets.toml") in out.output
+
+
 def test_run_refuses_a_bad_report_path_and_model_before_it_starts(tmp_path, monkeypatch):
     page = next((SAMPLES / "news").glob("*.html"))
     db = tmp_path / "w.duckdb"
