@@ -101,13 +101,16 @@ class Settings:
         return Path(self.db).expanduser()
 
     def report_path(self) -> Path:
-        """The report's default file. With a database of its own (--db elsewhere) and the
-        report left at its default, the report sits beside the database and is named after it
-        (<db folder>/<db name>-stance-report.html): found where the database is, and one
-        database's report never overwrites another's, even one of the same name elsewhere."""
+        """The report's default file sits beside its database: found where the database is,
+        and one database's report never overwrites another's. The default database's
+        (data/duokong.duckdb) is reports/stance-report.html in the same working directory; a
+        database of its own (--db elsewhere) gets <db folder>/<db name>-stance-report.html,
+        distinct even from that of a database of the same name elsewhere."""
         default = Path(_DEFAULTS["report"])
-        if Path(self.report) != default or Path(self.db) == Path(_DEFAULTS["db"]):
+        if Path(self.report) != default:
             return self.path("report")
+        if Path(self.db) == Path(_DEFAULTS["db"]):
+            return default
         return self.db_path().with_name(f"{self.db_path().stem}-{default.name}")
 
     def with_overrides(self, **values: Any) -> Settings:

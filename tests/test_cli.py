@@ -1,6 +1,7 @@
 """Every command as a user types it (click's CliRunner), over a warehouse built without Prefect."""
 
 import json
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -495,6 +496,23 @@ def test_relative_paths_in_variables_are_read_from_the_working_directory(db, tmp
     out = invoke("report", "--db", db, "--target", "AMD", "--out", "-")
     assert out.exit_code == 1 and "unknown target 'AMD'" in out.output
     assert str(PROJECT_ROOT / "data" / "lexicons" / "targets.toml") in out.output
+
+
+def test_the_default_report_sits_beside_the_default_database(db, tmp_path, monkeypatch):
+    """Two projects, each with ./data/duokong.duckdb: each report lands in its own reports/,
+    not in one file of the checkout that the second run would overwrite."""
+    import shutil
+
+    for name in ("a", "b"):
+        (tmp_path / name / "data").mkdir(parents=True)
+        shutil.copy(db, tmp_path / name / "data" / "duokong.duckdb")
+    for name in ("a", "b"):
+        monkeypatch.chdir(tmp_path / name)
+        out = invoke("report")
+        assert out.exit_code == 0, out.output
+        assert out.output.strip() == str(Path("reports", "stance-report.html"))
+    for name in ("a", "b"):
+        assert (tmp_path / name / "reports" / "stance-report.html").is_file()
 
 
 def test_run_refuses_a_bad_report_path_and_model_before_it_starts(tmp_path, monkeypatch):
