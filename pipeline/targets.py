@@ -115,8 +115,17 @@ class Catalogue:
             raise ConfigError(f"target catalogue {path} cannot be read: {exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"target catalogue {path} is not valid TOML: {exc}") from None
+        entries = data.get("target", [])
+        if not isinstance(entries, list) or not all(isinstance(raw, dict) for raw in entries):
+            # [target] (one table) reads as a dict, whose keys the loop below would take for
+            # targets and then refuse as lacking an id and names, though they are there.
+            single = ", not [target]" if isinstance(entries, dict) else ""
+            raise ConfigError(
+                f"{path}: write each target under [[target]] (two brackets, one for each "
+                f"target){single}"
+            )
         targets = []
-        for i, raw in enumerate(data.get("target", [])):
+        for i, raw in enumerate(entries):
             if "id" not in raw or "names" not in raw:
                 raise ConfigError(f"{path}: [[target]] number {i + 1} needs an id and names")
             if not isinstance(raw["id"], str) or not raw["id"].strip():
@@ -138,6 +147,11 @@ class Catalogue:
                         f"{path}: target {raw['id']!r}: {key} must be a list of non-empty strings, "
                         f'e.g. {key} = ["…"]'
                     )
+            if not raw["names"]:
+                raise ConfigError(
+                    f"{path}: target {raw['id']!r} has no names, the words that always mean "
+                    f'it; give it at least one, e.g. names = ["{raw.get("label", raw["id"])}"]'
+                )
             targets.append(
                 Target(
                     id=raw["id"],

@@ -114,6 +114,30 @@ def test_a_catalogue_entry_that_cannot_work_is_refused(tmp_path, entries, messag
         Catalogue.load(path)
 
 
+def test_a_catalogue_written_with_one_bracket_or_a_target_without_names_is_refused(tmp_path):
+    """[target] reads as one table, not a list of them: say to write [[target]] rather than
+    that an id and names are missing; a target without names could never be found."""
+    table = tmp_path / "table.toml"
+    table.write_text('[target]\nid = "amd"\nlabel = "AMD"\nnames = ["AMD", "超威"]\n', "utf-8")
+    with pytest.raises(ConfigError) as refused:
+        Catalogue.load(table)
+    assert str(refused.value) == (
+        f"{table}: write each target under [[target]] (two brackets, one for each target), "
+        "not [target]"
+    )
+    nameless = tmp_path / "nameless.toml"
+    nameless.write_text(
+        '[[target]]\nid = "nvidia"\nnames = ["英伟达"]\n[[target]]\nid = "amd"\nnames = []\n',
+        "utf-8",
+    )
+    with pytest.raises(ConfigError) as refused:
+        Catalogue.load(nameless)
+    assert str(refused.value) == (
+        f"{nameless}: target 'amd' has no names, the words that always mean it; "
+        'give it at least one, e.g. names = ["amd"]'
+    )
+
+
 def test_each_database_has_its_own_default_report(tmp_path):
     from pipeline.settings import load_settings
 
