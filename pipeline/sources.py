@@ -491,10 +491,13 @@ def supplied_metadata(record: dict) -> tuple[tuple[str, str], ...]:
 
 
 def _cut_short(record: Any) -> bool:
-    """Whether the WARC file ends before the record's declared length: warcio hands over what
-    there is without a word."""
+    """Whether the WARC file ends inside the record: before its declared length, or inside its
+    header, before the length every WARC record declares (warcio hands over what there is
+    without a word, and reads a record of no length to the file's end)."""
     from warcio.limitreader import LimitReader
 
+    if record.format.startswith("warc") and not record.rec_headers.get_header("Content-Length"):
+        return True
     raw = record.raw_stream
     if not isinstance(raw, LimitReader):
         return False
@@ -503,13 +506,47 @@ def _cut_short(record: Any) -> bool:
     return raw.limit > 0
 
 
-def _truncated(source: str, index: int, uri: str) -> Reject:
+def _stopped_early(
+    archive: Any, fh: Any, path: Path, part: Part | None, last_start: int | None
+) -> bool:
+    """Whether the file ends inside a record warcio did not hand over whole, or gave no word
+    of: a record cut in its header ends the records without one, and a gzipped record cut in
+    the trailer of its gzip member reads as whole (the records after it are gone)."""
+    if part is not None:
+        if not part.final:
+            return False
+        if next(archive, None) is not None:
+            return False  # the file grew since it was split: the next run reads it again
+    if archive.offset < os.fstat(fh.fileno()).st_size:
+        return True
+    return last_start is not None and _gzipped(path) and not _member_ends(fh, last_start)
+
+
+def _member_ends(fh: Any, start: int) -> bool:
+    """Whether the gzip member at `start` ends with its trailer; its text is thrown away a
+    megabyte at a time."""
+    fh.seek(start)
+    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    while not member.eof:
+        data = member.unconsumed_tail or fh.read(1 << 16)
+        if not data:
+            return False
+        try:
+            member.decompress(data, 1 << 20)
+        except zlib.error:
+            return False
+    return True
+
+
+def _truncated(source: str, index: int, uri: str | None) -> Reject:
+    """The cut record, named by its URI where its header still gives one."""
+    where = f"{uri}: the file ends inside this record" if uri else "the file is cut off here"
     return Reject.now(
         f"{source}#{index}",
         "read",
         "truncated-warc",
-        f"{source}#{index}: {uri}: the file ends inside this record, after {index} whole "
-        "record(s); read it again once the crawler has finished writing it",
+        f"{source}#{index}: {where}, after {index} whole record(s); read it again once the "
+        "crawler has finished writing it",
     )
 
 
@@ -540,12 +577,14 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             last = None
             if part is not None:
                 fh.seek(part.start)
-            archive: Iterable[Any] = ArchiveIterator(fh)
+            reader = ArchiveIterator(fh)
+            archive: Iterable[Any] = reader
             if part is not None:
-                archive = itertools.islice(archive, part.count)
+                archive = itertools.islice(reader, part.count)
+            last_start = None
             for i, record in enumerate(archive, start=part.first if part else 0):
                 records += 1
-                last = (i, record)
+                last, last_start = (i, record), reader.offset
                 if record.rec_type not in ("response", "resource"):
                     continue
                 responses += 1
@@ -604,6 +643,10 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             if last is not None and _cut_short(last[1]):  # an image or a request cut off
                 uri = last[1].rec_headers.get_header("WARC-Target-URI") or "?"
                 yield _truncated(source, last[0], uri)
+                return
+            if _stopped_early(reader, fh, item.path, part, last_start):
+                first = part.first if part else 0
+                yield _truncated(source, last[0] + 1 if last else first, None)
                 return
     except (ArchiveLoadFailed, OSError, ValueError, AttributeError, KeyError, EOFError) as exc:
         # warcio meets a malformed record with whatever its parser hits first (a header it

@@ -663,3 +663,29 @@ def test_json_nested_too_deeply_is_called_so_not_invalid(tmp_path):
     [rej] = _read(tmp_path / "deep.json")
     assert rej.reason == "malformed-json" and "nested too deeply" in rej.detail
     assert "not valid" not in rej.detail
+
+
+@pytest.mark.parametrize("cut", ["in-its-header", "in-its-gzip-trailer"])
+def test_a_gzipped_warc_cut_short_keeps_its_whole_records_and_says_so(tmp_path, cut):
+    """A gzipped crawl cut before a record's body gives warcio no record at all, and one cut in
+    a member's trailer reads as whole: the records after the cut are gone either way, and the
+    file is refused as a plain one cut off is, also when it is read in parts."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    _warc(
+        tmp_path / "full.warc.gz",
+        [(f"https://e.com/{i}", "text/html", _crawl_page(i).encode()) for i in range(9)],
+        gzip=True,
+    )
+    data = (tmp_path / "full.warc.gz").read_bytes()
+    with (tmp_path / "full.warc.gz").open("rb") as fh:
+        archive = ArchiveIterator(fh)
+        members = [(archive.get_record_offset(), archive.get_record_length()) for _ in archive]
+    start, length = members[5]
+    at, whole = (start + 30, 5) if cut == "in-its-header" else (start + length - 4, 6)
+    (tmp_path / "cut.warc.gz").write_bytes(data[:at])
+    [item] = discover([tmp_path / "cut.warc.gz"])
+    read = _read_parts([item])
+    assert [r for _, r, _ in read] == [None] * whole + ["truncated-warc"]
+    assert read[-1][0].endswith(f"cut.warc.gz#{whole}")
+    assert _read_parts(split_container(item, 4, "digest", 1_000_000)) == read
