@@ -571,7 +571,7 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
 
     source = item.source
     part = item.part
-    records = responses = pages = skipped = 0
+    records = responses = pages = skipped = moved = 0
     try:
         with item.path.open("rb") as fh:
             last = None
@@ -592,6 +592,11 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                 ctype = _media_type(record)
                 uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
                 status = http.get_statuscode() if http and record.rec_type == "response" else None
+                if status and status.isdigit() and 300 <= int(status) < 400:
+                    # A redirect or a 304 Not Modified holds no page: the page it leads to, or
+                    # the copy crawled before, is a record of its own (or not in the crawl).
+                    moved += 1
+                    continue
                 sniffed = b""
                 if not ctype.strip():  # no type given: the body says whether it is a page
                     sniffed = record.content_stream().read(max_bytes + 1)
@@ -662,7 +667,9 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     if skipped:
         # Images, scripts and PDFs are part of any crawl: counted, not one reject each.
         log.info("%s: %d response(s) that are not HTML or text left out", source, skipped)
-    if not pages and not responses - skipped and part is None:
+    if moved:
+        log.info("%s: %d redirect(s) and 304 Not Modified response(s) left out", source, moved)
+    if not pages and not responses - skipped - moved and part is None:
         # (A part without pages is a stretch of images: split_container splits no file that
         # has none.)
         yield Reject.now(

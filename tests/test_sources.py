@@ -689,3 +689,24 @@ def test_a_gzipped_warc_cut_short_keeps_its_whole_records_and_says_so(tmp_path, 
     assert [r for _, r, _ in read] == [None] * whole + ["truncated-warc"]
     assert read[-1][0].endswith(f"cut.warc.gz#{whole}")
     assert _read_parts(split_container(item, 4, "digest", 1_000_000)) == read
+
+
+def test_a_crawls_redirects_and_not_modified_answers_are_left_out_not_refused(tmp_path, caplog):
+    """A crawler saves the 301 it followed and the 304 of a page it already had: neither holds
+    a page (the page is a record of its own), so neither is a reject; they are counted in the
+    log as images are."""
+    page = "<html><body><p>英伟达的需求仍然强劲。</p></body></html>".encode()
+    moved = b"<html><body><h1>Moved Permanently</h1><a href='/nv'>here</a></body></html>"
+    _warc(
+        tmp_path / "crawl.warc",
+        [
+            ("https://example.com/old", "text/html; charset=iso-8859-1", moved, "301 Moved"),
+            ("https://example.com/nv", "text/html; charset=utf-8", page),
+            ("https://example.com/nv2", "text/html", b"", "304 Not Modified"),
+            ("https://example.com/x", None, b"", "302 Found"),
+        ],
+    )
+    with caplog.at_level("INFO", logger="pipeline.sources"):
+        pages = _read(tmp_path / "crawl.warc")
+    assert [(type(p).__name__, p.url) for p in pages] == [("RawPage", "https://example.com/nv")]
+    assert "3 redirect(s) and 304 Not Modified response(s) left out" in caplog.text
