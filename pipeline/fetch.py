@@ -154,6 +154,16 @@ def _try(
                 utcnow(),
             )
         ctype = resp.headers.get("content-type", "")
+        media = _not_a_page(ctype)
+        if media:
+            return Reject(
+                url,
+                "fetch",
+                "not-a-page",
+                f"{url} answered {media}, which is not a web page (HTML or text); list the "
+                "URLs of the pages themselves",
+                utcnow(),
+            )
         return RawPage(
             source=url,
             data=bytes(buf),
@@ -166,6 +176,20 @@ def _try(
         return Reject(url, "fetch", "redirect-loop", f"{url} redirects more than 5 times", utcnow())
     except httpx.HTTPError as exc:
         return f"{type(exc).__name__}: {exc}"
+
+
+def _not_a_page(ctype: str) -> str | None:
+    """The media type of a response that holds no page (JSON, a script, an image, a PDF), or
+    None for HTML, XML, text, and for no type or a generic one: the body then tells, as a
+    file's does. Read as HTML, JSON or a script is refused with advice meant for files."""
+    media = ctype.split(";", 1)[0].strip().lower()
+    if not media or media == "application/octet-stream" or "html" in media or "xml" in media:
+        return None
+    if media.startswith("text/") and not any(
+        kind in media for kind in ("javascript", "ecmascript", "json", "css")
+    ):
+        return None
+    return media
 
 
 def _bad_url(url: str) -> str | None:

@@ -18,6 +18,13 @@ ARTICLE = (
     + "</p></article></body></html>"
 )
 
+NOT_PAGES = {
+    "/api": "application/json; charset=utf-8",
+    "/app.js": "application/javascript",
+    "/old.js": "text/javascript",
+    "/paper": "application/pdf",
+}
+
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
@@ -58,6 +65,11 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/error":
             self.send_response(500)
             self.end_headers()
+        elif self.path in NOT_PAGES:
+            self.send_response(200)
+            self.send_header("Content-Type", NOT_PAGES[self.path])
+            self.end_headers()
+            self.wfile.write(f"var x = '{PAGE}';".encode())
         elif self.path == "/big":
             self.send_response(200)
             self.end_headers()
@@ -221,3 +233,13 @@ def test_one_host_failing_stops_the_others_after_their_current_url(settings, mon
         pipeline.ingest.fetch_urls(urls, settings)
     time.sleep(0.1)  # the slow host's thread ends after the URL it was on
     assert len(calls) < 20
+
+
+@pytest.mark.parametrize("path", sorted(NOT_PAGES))
+def test_a_url_answering_with_no_page_is_refused_by_its_content_type(server, path):
+    """JSON or a script read as HTML was refused with advice meant for files (save it as .txt):
+    the server said what it sent, and the refusal says that."""
+    rej = fetch(f"{server}{path}", retries=0)
+    assert isinstance(rej, Reject) and rej.stage == "fetch" and rej.reason == "not-a-page"
+    media = NOT_PAGES[path].split(";")[0]
+    assert f"{server}{path} answered {media}, which is not a web page" in rej.detail
