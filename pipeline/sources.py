@@ -571,7 +571,7 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
 
     source = item.source
     part = item.part
-    records = responses = pages = skipped = moved = 0
+    records = responses = pages = skipped = moved = revisits = 0
     try:
         with item.path.open("rb") as fh:
             last = None
@@ -586,6 +586,7 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                 records += 1
                 last, last_start = (i, record), reader.offset
                 if record.rec_type not in ("response", "resource"):
+                    revisits += record.rec_type == "revisit"
                     continue
                 responses += 1
                 http = record.http_headers
@@ -672,17 +673,17 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     if not pages and not responses - skipped - moved and part is None:
         # (A part without pages is a stretch of images: split_container splits no file that
         # has none.)
-        yield Reject.now(
-            source,
-            "read",
-            "no-pages-in-warc",
-            f"{source}: no HTML or text response among its {records} WARC record(s)"
-            + (
-                "; none is a response or resource record: is it a WARC file?"
-                if not responses
-                else ""
-            ),
-        )
+        detail = f"{source}: no HTML or text response among its {records} WARC record(s)"
+        if not responses and revisits:
+            # A re-crawl that found its pages unchanged saves no page again: nothing is lost.
+            detail = (
+                f"{source}: a WARC file with nothing new: {revisits} of its {records} record(s) "
+                "are revisits, pages the crawler found unchanged and did not save again (their "
+                "text is in the WARC file of the crawl that saved them), and none holds a page"
+            )
+        elif not responses:
+            detail += "; none is a response or resource record: is it a WARC file?"
+        yield Reject.now(source, "read", "no-pages-in-warc", detail)
 
 
 def splittable(item: Input) -> bool:

@@ -710,3 +710,27 @@ def test_a_crawls_redirects_and_not_modified_answers_are_left_out_not_refused(tm
         pages = _read(tmp_path / "crawl.warc")
     assert [(type(p).__name__, p.url) for p in pages] == [("RawPage", "https://example.com/nv")]
     assert "3 redirect(s) and 304 Not Modified response(s) left out" in caplog.text
+
+
+def test_a_warc_of_revisits_only_says_it_holds_nothing_new(tmp_path):
+    """A re-crawl that found every page unchanged writes revisit records alone: a WARC file
+    with nothing new, not a file that may be no WARC at all."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with (tmp_path / "recrawl.warc").open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        writer.write_record(writer.create_warcinfo_record("recrawl.warc", {"software": "test"}))
+        for n in "ab":
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+            record = writer.create_revisit_record(
+                f"https://example.com/{n}",
+                digest="sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                refers_to_uri=f"https://example.com/{n}",
+                refers_to_date="2025-03-02T00:00:00Z",
+                http_headers=http,
+            )
+            writer.write_record(record)
+    [rej] = _read(tmp_path / "recrawl.warc")
+    assert rej.reason == "no-pages-in-warc" and "is it a WARC file" not in rej.detail
+    assert "a WARC file with nothing new: 2 of its 3 record(s) are revisits" in rej.detail
