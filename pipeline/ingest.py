@@ -26,6 +26,7 @@ from concurrent.futures import (
     wait,
 )
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -76,6 +77,9 @@ class Run:
     version: str
     started: float
     counts: WriteCounts = field(default_factory=WriteCounts)
+    # The pages its batches wrote, with when each was fetched: a page in two batches (two
+    # crawls of a URL in two WARC files) is one page of the run, stored as its newest copy.
+    pages: dict[str, datetime] = field(default_factory=dict)
 
 
 def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
@@ -287,6 +291,7 @@ def analyze_and_write(
             outcome.seen + _whole_files(outcome.parts, carried),
             run.version,
             outcome.fetched,
+            run.pages,
         )
         counts.skipped = outcome.skipped_pages
         counts.seen = len(outcome.results) + outcome.skipped_pages

@@ -73,6 +73,8 @@ class Article:
     # What identifies the page across runs: the URL it was fetched from, else where it was read.
     # Never the page's own canonical link: sites put one canonical on many pages.
     page_key: str = ""
+    # When it was fetched (a WARC record's date): of two copies of a page, the newer is kept.
+    fetched_at: datetime | None = None
 
     @property
     def paragraphs(self) -> list[str]:

@@ -463,3 +463,55 @@ def test_a_fifo_and_a_dead_jsonl_link_in_a_folder_are_rejects_not_a_hang_or_a_cr
     with duckdb.connect(str(db), read_only=True) as con:
         reasons = sorted(r for (r,) in con.execute("SELECT reason FROM rejects").fetchall())
     assert reasons == ["broken-link", "not-a-file"]
+
+
+def _crawl(path, copies):
+    """A WARC file of (url, title, WARC-Date) responses, each page's text its own."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for url, title, fetched in copies:
+            text = (
+                f"{title}：英伟达的数据中心需求依然旺盛，财报再次超出预期，明年出货量还会继续增长。"
+            )
+            page = f"<html><head><title>{title}</title></head><body><p>{text * 3}</p></body></html>"
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(page.encode()),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": fetched},
+            )
+            writer.write_record(record)
+
+
+def test_copies_of_one_page_in_a_run_keep_the_newest_crawl_and_add_up(tmp_path):
+    """Two crawls of a URL in one WARC file (the newer first) and a third in another file, read
+    in a batch of its own: the newest crawl is the page, the other copies are counted as
+    repeating it, and a database that was empty reports nothing unchanged."""
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    box = tmp_path / "box"
+    box.mkdir()
+    url = "https://example.com/p"
+    _crawl(
+        box / "a.warc",
+        [(url, "新版", "2025-03-05T00:00:00Z"), (url, "旧版", "2025-03-01T00:00:00Z")],
+    )
+    _crawl(box / "b.warc", [(url, "中版", "2025-03-03T00:00:00Z")])
+    db = tmp_path / "w.duckdb"
+    summary = run_inputs([str(box)], load_settings().with_overrides(db=str(db), workers=2))
+    counts = ("seen", "articles", "new", "updated", "unchanged", "repeated", "rejected", "skipped")
+    assert [summary[c] for c in counts] == [3, 3, 1, 0, 0, 2, 0, 0]
+    assert _rows(db, f"SELECT {', '.join(counts)} FROM runs") == [(3, 3, 1, 0, 0, 2, 0, 0)]
+    stored = "SELECT p.page_key, a.title FROM pages p JOIN articles a ON a.id = p.article_id"
+    assert _rows(db, stored) == [(url, "新版")]
+    assert _counts(db)["articles"] == 1

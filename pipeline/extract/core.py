@@ -146,4 +146,5 @@ def extract_page(
         raw_hash=raw.raw_hash,
         encoding=encoding,
         page_key=raw.url or raw.source,
+        fetched_at=raw.fetched_at,
     )

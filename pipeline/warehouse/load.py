@@ -14,7 +14,7 @@ import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -32,7 +32,8 @@ class WriteCounts:
     """Pages written (articles: new + updated + unchanged + repeated), refused, and skipped
     before reading because their input was unchanged since it was last processed; seen: all of
     them. Repeated: a new page whose text another page already gives (a repost, a renamed or
-    copied file, a second copy in the batch), which adds no article."""
+    copied file, a second copy in the batch), which adds no article, or another copy of a page
+    the run reads twice (two crawls of a URL), of which the newest is kept."""
 
     seen: int = 0
     articles: int = 0
@@ -442,6 +443,15 @@ def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> 
     return [(key, article) for _, key, article in stale]
 
 
+def _fetched(result: PageResult) -> datetime:
+    """When a copy of a page was fetched (a WARC record's date, a scraper's fetched_at), in
+    UTC where none is given; the earliest time when unknown."""
+    at = result.article.fetched_at if result.article else None
+    if at is None:
+        return datetime.min.replace(tzinfo=UTC)
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
 # The files the first duokong keyed by their canonical link.
 OLD_KEYED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt"})
 
@@ -454,17 +464,30 @@ def write_results(
     seen: Iterable[SeenInput] = (),
     version: str | None = None,
     fetched: Iterable[str] = (),
+    run_pages: dict[str, datetime] | None = None,
 ) -> WriteCounts:
     """Write a batch in one transaction. seen: the inputs it came from, remembered under
     version in the same transaction, so an input is never marked done without its rows.
     fetched: the URLs this run fetched, whose fetch rejects of earlier runs no longer hold
-    (an unchanged page fetched again is skipped, and would not clear them otherwise)."""
+    (an unchanged page fetched again is skipped, and would not clear them otherwise).
+    run_pages: the pages the run's earlier batches wrote, with when each was fetched (this batch
+    adds its own): a page read twice in a run (a WARC file holding two crawls of a URL, two
+    WARC files sharing one) is stored as its newest copy, and its other copies are counted as
+    repeating it, not as new, updated or unchanged pages."""
     counts = WriteCounts()
     now = utcnow()
+    run_pages = {} if run_pages is None else run_pages
     good: dict[str, PageResult] = {}
+    superseded = 0  # older copies of a page in this batch or written by the run before
     for r in results:
         if r.ok and r.article is not None:
-            good[r.article.page_key] = r  # the last copy of a page in a batch wins
+            key = r.article.page_key
+            if key in good or key in run_pages:
+                superseded += 1
+                if _fetched(r) < (_fetched(good[key]) if key in good else run_pages[key]):
+                    continue  # the newer copy stays; of two equally old, the later
+            good[key] = r
+    again = {key for key in good if key in run_pages}  # counted by the batch that wrote it
     rejects = [r.reject for r in results if r.reject is not None]
 
     con.execute("BEGIN TRANSACTION")
@@ -521,6 +544,8 @@ def write_results(
         counted_new: set[str] = set()
         for key, r in good.items():
             assert r.article is not None
+            if key in again:
+                continue
             if key not in existing and r.article.id not in stored | counted_new:
                 counted_new.add(r.article.id)  # a second copy in the batch adds no article
                 counts.new += 1
@@ -538,7 +563,8 @@ def write_results(
                 counts.updated += 1
             else:
                 counts.unchanged += 1
-        counts.articles = len(good)
+        counts.repeated += superseded
+        counts.articles = len(good) - len(again) + superseded
 
         articles = {}
         stances = {}
@@ -756,6 +782,7 @@ def write_results(
     except Exception:
         con.execute("ROLLBACK")
         raise
+    run_pages.update((key, _fetched(r)) for key, r in good.items())
     log.info(
         "wrote %d articles (%d new, %d updated, %d unchanged, %d repeating another page), "
         "%d rejects",
