@@ -129,10 +129,12 @@ def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
 
 
 def split_inputs(found: list[Input]) -> tuple[list[Input], list[str]]:
-    """Files to read, and the URLs listed in *.urls inputs."""
+    """Files to read, and the URLs listed in *.urls inputs, each once and without its
+    #fragment: a fragment never changes what the server sends, and a URL listed twice (in one
+    list or two) would be fetched twice and stored as two pages."""
     files = [i for i in found if i.kind != "urls"]
-    urls = [u for i in found if i.kind == "urls" for u in read_url_list(i.path)]
-    return files, urls
+    urls = [u.partition("#")[0] for i in found if i.kind == "urls" for u in read_url_list(i.path)]
+    return files, list(dict.fromkeys(urls))
 
 
 # No page worth reading takes fewer bytes in a WARC or JSONL record (min_body_chars of text and

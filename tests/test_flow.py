@@ -515,3 +515,40 @@ def test_copies_of_one_page_in_a_run_keep_the_newest_crawl_and_add_up(tmp_path):
     stored = "SELECT p.page_key, a.title FROM pages p JOIN articles a ON a.id = p.article_id"
     assert _rows(db, stored) == [(url, "新版")]
     assert _counts(db)["articles"] == 1
+
+
+def test_a_url_listed_twice_or_with_a_fragment_is_fetched_once_as_one_page(tmp_path):
+    """The server never sees a #fragment: the same URL three times in one list, once more with
+    a fragment and again in a second list is one request and one page, and a first run into an
+    empty database reports it new, nothing unchanged."""
+    from http.server import BaseHTTPRequestHandler
+
+    from benchmarks.faults import http_server
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+    from tests.test_fetch import ARTICLE
+
+    hits: list[str] = []
+
+    class Counting(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=GBK")
+            self.end_headers()
+            self.wfile.write(ARTICLE.encode("gbk"))
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    db = tmp_path / "w.duckdb"
+    settings = load_settings().with_overrides(db=str(db), workers=2, fetch_host_interval_ms=0)
+    with http_server(Counting) as server:
+        url = f"{server}/a"
+        (tmp_path / "one.urls").write_text(f"{url}\n{url}\n{url}#comments\n{url}\n", "utf-8")
+        (tmp_path / "two.urls").write_text(f"{url}#top\n", "utf-8")
+        summary = run_inputs([str(tmp_path / "one.urls"), str(tmp_path / "two.urls")], settings)
+    assert hits == ["/a"]
+    counts = ("seen", "articles", "new", "updated", "unchanged", "repeated")
+    assert [summary[c] for c in counts] == [1, 1, 1, 0, 0, 0]
+    assert _rows(db, "SELECT page_key FROM pages") == [(url,)]
