@@ -190,7 +190,7 @@ def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[s
     if utf8 is not None:
         return utf8, "utf-8"
     if single_byte is not None:
-        chinese = _chinese_legacy(data)
+        chinese = _chinese_legacy(data, min_chinese=MIN_CHINESE_OVER_SINGLE_BYTE)
         if chinese is not None:
             log.debug("%s: declared %s, read as %s", source, single_byte, chinese[1])
             return chinese
@@ -251,13 +251,20 @@ def _likelier_legacy(data: bytes, text: str, enc: str) -> tuple[str, str]:
     return text, enc
 
 
-def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
+# Chinese characters a GBK or Big5 reading must give before it overrides a declared single-byte
+# charset: a Latin-1 page's few high bytes (©R, a middle dot, a soft hyphen) can read as one
+# or two ordinary Chinese characters, a Chinese page mislabelled Latin-1 as hundreds.
+MIN_CHINESE_OVER_SINGLE_BYTE = 20
+
+
+def _chinese_legacy(data: bytes, min_chinese: int = 0) -> tuple[str, str] | None:
     """GB18030 or Big5, whichever decodes the bytes into ordinary Chinese (None when neither:
-    both decode many non-Chinese byte strings without error, into rare characters)."""
+    both decode many non-Chinese byte strings without error, into rare characters), with at
+    least min_chinese Chinese characters."""
     scored = []
     for enc in ("gb18030", "big5hkscs"):
         text = _strict(data, enc)
-        if text is not None:
+        if text is not None and len(_CJK.findall(text)) >= min_chinese:
             scored.append((_common_share(text), enc, text))
     if scored:
         share, enc, text = max(scored)
@@ -266,8 +273,11 @@ def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _common_share(text: str) -> float:
-    cjk = [ch for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"]
+    cjk = _CJK.findall(text)
     if not cjk:
         return 0.0
     return sum(ch in _COMMON for ch in cjk) / len(cjk)

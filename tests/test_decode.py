@@ -72,10 +72,19 @@ def test_a_single_byte_charset_does_not_turn_a_chinese_page_into_mojibake(
     assert text in decoded
 
 
-def test_a_latin1_page_is_still_read_as_latin1():
-    page = "<meta charset=iso-8859-1><p>Résumé of the café scene, a naïve façade.</p>"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Résumé of the café scene, a naïve façade.",
+        "Markets rallied on Friday. ©Reuters 2024",  # ©R is 命 in Big5
+        "Home·News·Markets",  # a middle dot between words reads as GBK
+        "The an\xadnouncement came late.",  # a soft hyphen
+    ],
+)
+def test_a_latin1_page_is_still_read_as_latin1(text):
+    page = f"<meta charset=iso-8859-1><p>{text}</p>"
     decoded, enc = decode(page.encode("latin-1"), "x.html", http_charset="ISO-8859-1")
-    assert "Résumé of the café scene, a naïve façade." in decoded and enc == "cp1252"
+    assert text in decoded and enc == "cp1252"
 
 
 def test_utf8_bom():
