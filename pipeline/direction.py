@@ -26,8 +26,9 @@ MODAL_CHANGE = ("难以", "很难")
 # A concession's clause (虽然面临竞争压力，但…) carries no burden of the claim's.
 CONCESSION = re.compile(r"(?:虽然|虽|尽管|即使|即便|哪怕)[^，,。；;！!？?]*")
 DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
-# The one a verb of taking takes from, right before it: 从英伟达手里抢下, 从英伟达那里夺走.
-FROM_HOLDER = re.compile(r"从([^，,。；;！!？?从]{1,16}?)(?:的)?(?:手里|手中|手上|那里|那儿)?\s*$")
+# The one a verb of taking takes from, right before it: 从英伟达手里抢下, 从英伟达那里夺走, or
+# 从 and a name alone (从英伟达抢走份额); not a time or a vantage (从明年起英伟达会抢走…).
+FROM_HOLDER = re.compile(r"从([^，,。；;！!？?从]{1,16}?)(?:的)?(手里|手中|手上|那里|那儿)?\s*$")
 
 
 Spans = list[tuple[int, int]]
@@ -139,7 +140,7 @@ class DirectionRules:
             if "被" in before:
                 continue
             holder = FROM_HOLDER.search(before)
-            taken_from = holder is not None and target in self.catalogue.mentioned(holder.group(1))
+            taken_from = holder is not None and self._holder(holder, target)
             if not taken_from and (
                 target in self.catalogue.mentioned(before)
                 or target not in self.catalogue.mentioned(after[: DISPLACE_REACH + 6])
@@ -149,6 +150,14 @@ class DirectionRules:
             # down for the displaced target; _flipped turns 不会取代英伟达 up
             total += self._flipped(text, m.start(), -1, premise)
         return total
+
+    def _holder(self, holder: re.Match[str], target: str) -> bool:
+        """Whether the target is the one 从… takes from: named before 手里/那里…, or the
+        target's name is all that stands between 从 and the verb."""
+        named = self.catalogue.find(holder.group(1))
+        if holder.group(2):
+            return any(m.target == target for m in named)
+        return len(named) == 1 and named[0].target == target and named[0].text == holder.group(1)
 
     def _burdens(self, text: str, premise: int) -> tuple[float, Spans]:
         """The direction the burdens in text give, and the spans read: a word before a burden

@@ -678,6 +678,11 @@ def test_a_year_and_a_month_is_a_horizon_even_undated(analyzer):
         ("明年华为有望从英伟达手里抢下更多份额。", "down"),
         ("英伟达的份额明年会被华为蚕食。", "down"),
         ("明年英伟达会从AMD手里抢下更多份额。", "up"),
+        ("明年华为会从英伟达抢走更多份额。", "down"),
+        # 从 opening a time or a vantage is no one taken from (review)
+        ("从长远看英伟达明年会抢占更多的市场份额。", "up"),
+        ("从下个季度开始英伟达会蚕食AMD的数据中心业务。", "up"),
+        ("从明年起英伟达将抢走AMD的大部分订单。", "up"),
     ],
 )
 def test_the_target_taken_over_in_the_active_voice_goes_down(analyzer, body, direction):
