@@ -179,17 +179,21 @@ def _try(
 
 
 def _not_a_page(ctype: str) -> str | None:
-    """The media type of a response that holds no page (JSON, a script, an image, a PDF), or
-    None for HTML, XML, text, and for no type or a generic one: the body then tells, as a
-    file's does. Read as HTML, JSON or a script is refused with advice meant for files."""
+    """The media type of a response that holds no page (JSON, a script, a style sheet, an
+    image, a PDF), or None for any other: HTML, XML, text, no type, a generic or a malformed
+    one (binary/octet-stream, application/force-download, charset=utf-8), where the body then
+    tells, as a file's does. Read as HTML, JSON or a script is refused with advice meant for
+    files."""
     media = ctype.split(";", 1)[0].strip().lower()
-    if not media or media == "application/octet-stream" or "html" in media or "xml" in media:
+    if "html" in media or "xml" in media:
         return None
-    if media.startswith("text/") and not any(
-        kind in media for kind in ("javascript", "ecmascript", "json", "css")
+    if (
+        any(kind in media for kind in ("json", "javascript", "ecmascript"))
+        or media in ("text/css", "application/pdf")
+        or media.startswith(("image/", "audio/", "video/", "font/"))
     ):
-        return None
-    return media
+        return media
+    return None
 
 
 def _bad_url(url: str) -> str | None:

@@ -26,9 +26,24 @@ NOT_PAGES = {
 }
 
 
+# Generic or malformed types servers send with a page (S3's default, download prompts, a type
+# without its name): the body tells what it is.
+ODD_TYPES = {
+    "/s3": "binary/octet-stream",
+    "/download": "application/force-download",
+    "/nameless": "charset=utf-8",
+    "/unknown": "application/x-unknown-content-type",
+}
+
+
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        if self.path == "/gbk":
+        if self.path in ODD_TYPES:
+            self.send_response(200)
+            self.send_header("Content-Type", ODD_TYPES[self.path])
+            self.end_headers()
+            self.wfile.write(PAGE.encode("utf-8"))
+        elif self.path == "/gbk":
             body = PAGE.encode("gbk")
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=GBK")
@@ -243,3 +258,10 @@ def test_a_url_answering_with_no_page_is_refused_by_its_content_type(server, pat
     assert isinstance(rej, Reject) and rej.stage == "fetch" and rej.reason == "not-a-page"
     media = NOT_PAGES[path].split(";")[0]
     assert f"{server}{path} answered {media}, which is not a web page" in rej.detail
+
+
+@pytest.mark.parametrize("path", sorted(ODD_TYPES))
+def test_a_page_sent_under_a_generic_or_malformed_type_is_read(server, path):
+    page = fetch(f"{server}{path}", retries=0)
+    assert isinstance(page, RawPage), page
+    assert "英伟达" in page.data.decode("utf-8")
