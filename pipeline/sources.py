@@ -517,9 +517,31 @@ def _stopped_early(
             return False
         if next(archive, None) is not None:
             return False  # the file grew since it was split: the next run reads it again
-    if archive.offset < os.fstat(fh.fileno()).st_size:
+    if archive.offset < os.fstat(fh.fileno()).st_size and not _only_padding(
+        fh, archive.offset, _gzipped(path)
+    ):
         return True
     return last_start is not None and _gzipped(path) and not _member_ends(fh, last_start)
+
+
+def _only_padding(fh: Any, offset: int, gzipped: bool) -> bool:
+    """Whether what follows the last record holds no record: blank lines, or (gzipped) empty
+    gzip members, as files joined with cat or closed by some writers end."""
+    fh.seek(offset)
+    rest = fh.read(1 << 16)
+    if fh.read(1):
+        return False  # far more than padding
+    rest = rest.strip()
+    while gzipped and rest:
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            text = member.decompress(rest)
+        except zlib.error:
+            return False
+        if not member.eof or text.strip():
+            return False
+        rest = member.unused_data.strip()
+    return not rest
 
 
 def _member_ends(fh: Any, start: int) -> bool:
@@ -581,8 +603,14 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             archive: Iterable[Any] = reader
             if part is not None:
                 archive = itertools.islice(reader, part.count)
-            last_start = None
+            last_start = padding_at = None
             for i, record in enumerate(archive, start=part.first if part else 0):
+                if record.rec_type is None and not record.rec_headers.headers:
+                    # Blank lines or empty gzip members after the last record (files joined
+                    # with cat): no record, if nothing else follows (checked below).
+                    padding_at = reader.get_record_offset()
+                    continue
+                padding_at = None  # a record follows: what came before it was no end
                 records += 1
                 last, last_start = (i, record), reader.offset
                 if record.rec_type not in ("response", "resource"):
@@ -646,6 +674,9 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                     http_charset=charset,
                     fetched_at=_parse_time(record.rec_headers.get_header("WARC-Date")),
                 )
+            if padding_at is not None and not _only_padding(fh, padding_at, _gzipped(item.path)):
+                yield _truncated(source, last[0] + 1 if last else 0, None)
+                return
             if last is not None and _cut_short(last[1]):  # an image or a request cut off
                 uri = last[1].rec_headers.get_header("WARC-Target-URI") or "?"
                 yield _truncated(source, last[0], uri)
@@ -674,12 +705,20 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
         # (A part without pages is a stretch of images: split_container splits no file that
         # has none.)
         detail = f"{source}: no HTML or text response among its {records} WARC record(s)"
-        if not responses and revisits:
-            # A re-crawl that found its pages unchanged saves no page again: nothing is lost.
+        if revisits:
+            # A re-crawl that found its pages unchanged saves no page again: nothing is lost
+            # (the redirects it followed and the images it saved again hold no page either).
+            others = " and ".join(
+                f"{n} {what}"
+                for n, what in ((moved, "redirect(s)"), (skipped, "non-page response(s)"))
+                if n
+            )
             detail = (
                 f"{source}: a WARC file with nothing new: {revisits} of its {records} record(s) "
                 "are revisits, pages the crawler found unchanged and did not save again (their "
-                "text is in the WARC file of the crawl that saved them), and none holds a page"
+                "text is in the WARC file of the crawl that saved them)"
+                + (f", the others {others}" if others else "")
+                + ", and none holds a page"
             )
         elif not responses:
             detail += "; none is a response or resource record: is it a WARC file?"

@@ -691,6 +691,24 @@ def test_a_gzipped_warc_cut_short_keeps_its_whole_records_and_says_so(tmp_path, 
     assert _read_parts(split_container(item, 4, "digest", 1_000_000)) == read
 
 
+@pytest.mark.parametrize("padding", [b"\n", b"\r\n\r\n", "empty-member", "two-empty-members"])
+def test_a_whole_gzipped_warc_ending_in_padding_is_not_called_cut(tmp_path, padding):
+    """Files joined with cat, or closed by some writers, end in a blank line or an empty gzip
+    member after the last record: nothing is missing (review)."""
+    import gzip as gz
+
+    _warc(
+        tmp_path / "full.warc.gz",
+        [(f"https://e.com/{i}", "text/html", _crawl_page(i).encode()) for i in range(3)],
+        gzip=True,
+    )
+    empty = gz.compress(b"")
+    tail = {"empty-member": empty, "two-empty-members": empty + b"\n" + empty}.get(padding, padding)
+    (tmp_path / "padded.warc.gz").write_bytes((tmp_path / "full.warc.gz").read_bytes() + tail)
+    [item] = discover([tmp_path / "padded.warc.gz"])
+    assert [r for _, r, _ in _read_parts([item])] == [None] * 3
+
+
 def test_a_crawls_redirects_and_not_modified_answers_are_left_out_not_refused(tmp_path, caplog):
     """A crawler saves the 301 it followed and the 304 of a page it already had: neither holds
     a page (the page is a record of its own), so neither is a reject; they are counted in the
@@ -712,15 +730,30 @@ def test_a_crawls_redirects_and_not_modified_answers_are_left_out_not_refused(tm
     assert "3 redirect(s) and 304 Not Modified response(s) left out" in caplog.text
 
 
-def test_a_warc_of_revisits_only_says_it_holds_nothing_new(tmp_path):
-    """A re-crawl that found every page unchanged writes revisit records alone: a WARC file
-    with nothing new, not a file that may be no WARC at all."""
+@pytest.mark.parametrize("redirect", [False, True])
+def test_a_warc_of_revisits_only_says_it_holds_nothing_new(tmp_path, redirect):
+    """A re-crawl that found every page unchanged writes revisit records alone (and the
+    redirect it followed to them, review): a WARC file with nothing new, not a file that may
+    be no WARC at all."""
+    import io
+
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     with (tmp_path / "recrawl.warc").open("wb") as fh:
         writer = WARCWriter(fh, gzip=False)
         writer.write_record(writer.create_warcinfo_record("recrawl.warc", {"software": "test"}))
+        if redirect:
+            moved = StatusAndHeaders(
+                "301 Moved Permanently",
+                [("Content-Type", "text/html"), ("Location", "https://example.com/a")],
+                "HTTP/1.1",
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    "http://example.com/a", "response", payload=io.BytesIO(b""), http_headers=moved
+                )
+            )
         for n in "ab":
             http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
             record = writer.create_revisit_record(
@@ -733,4 +766,6 @@ def test_a_warc_of_revisits_only_says_it_holds_nothing_new(tmp_path):
             writer.write_record(record)
     [rej] = _read(tmp_path / "recrawl.warc")
     assert rej.reason == "no-pages-in-warc" and "is it a WARC file" not in rej.detail
-    assert "a WARC file with nothing new: 2 of its 3 record(s) are revisits" in rej.detail
+    records = 4 if redirect else 3
+    assert f"a WARC file with nothing new: 2 of its {records} record(s) are revisits" in rej.detail
+    assert ("the others 1 redirect(s)" in rej.detail) == redirect
