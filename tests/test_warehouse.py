@@ -94,6 +94,29 @@ def test_a_page_stored_under_an_older_key_is_updated_in_place(lexicon_analyzer, 
     assert "失望" in con.execute("SELECT body FROM articles").fetchone()[0]
 
 
+def test_a_url_stored_with_its_fragment_is_the_page_fetched_without_it(lexicon_analyzer, db_path):
+    """URLs of a list were fetched and kept with their #fragment; they are fetched without it
+    now. After the upgrade the old row stood beside the new one: 2 pages, 2 articles, the old
+    text's claims in the ledger for good (review)."""
+    from dataclasses import replace
+
+    url = "https://a.example/article"
+    con = connect(db_path)
+    old = _page(lexicon_analyzer, url + "#comments")
+    write_results(con, [_keyed(old, url + "#comments")], "r1", "lexicon.v1")
+    edited = _page(lexicon_analyzer, url, body="英伟达的财报令人失望，增长放缓。")
+    edited = replace(edited, article=replace(edited.article, url=url))
+    counts = write_results(con, [_keyed(edited, url)], "r2", "lexicon.v1")
+    assert (counts.new, counts.updated) == (0, 1)
+    assert _page_keys(con) == [url]
+    assert _counts(con)["articles"] == 1
+    assert "失望" in con.execute("SELECT body FROM articles").fetchone()[0]
+    # Another page of the site is another page.
+    other = _page(lexicon_analyzer, "https://a.example/article-2")
+    write_results(con, [_keyed(other, "https://a.example/article-2")], "r3", "lexicon.v1")
+    assert sorted(_page_keys(con)) == [url, "https://a.example/article-2"]
+
+
 def test_a_record_at_the_place_of_another_in_a_rewritten_list_keeps_both(lexicon_analyzer, db_path):
     """A JSON list's records and a feed's items are named by their place: when a scraper
     rewrites the list, or a feed rolls, the record now first is another page, and the one

@@ -413,13 +413,16 @@ def _gone(source: str) -> bool:
 
 def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> list[tuple]:
     """Rows of pages the batch reads under another key, deleted: (the key the batch reads the
-    page under, the article the old row pointed at) each. The first duokong keyed an HTML or
-    text file by its canonical link; this one keys it by its path (a canonical link is often
-    the site's front page). After an upgrade the old row stayed beside the new one: an edited
-    file kept its old text as a page of its own, its claims too. Only that row is the same
-    page: a file read now under its path whose old row holds a URL. Containers (a JSON record,
-    a feed item: named by a place that changes) and fetched pages (a redirect's row is another
-    page's) keep theirs."""
+    page under, the article the old row pointed at) each. Two kinds of old key are the same
+    page:
+    - The first duokong keyed an HTML or text file by its canonical link; this one keys it by
+      its path (a canonical link is often the site's front page). After an upgrade the old row
+      stayed beside the new one: an edited file kept its old text as a page of its own, its
+      claims too. Only a file read now under its path whose old row holds a URL: containers (a
+      JSON record, a feed item: named by a place that changes) and fetched pages (a redirect's
+      row is another page's) keep theirs.
+    - URLs were fetched with their #fragment and kept under it; they are fetched without it
+      now (a fragment never changes what the server sends)."""
     files = [
         key
         for key, r in good.items()
@@ -427,16 +430,26 @@ def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> 
         and Path(key).is_absolute()
         and Path(key).suffix.lower() in OLD_KEYED_SUFFIXES
     ]
-    if not files:
-        return []
-    con.register("_sources", pa.table({"source": files}))
-    try:
-        stale = con.execute(
-            "SELECT p.page_key, p.source, p.article_id FROM pages p JOIN _sources USING (source) "
-            "WHERE p.page_key <> p.source AND p.page_key LIKE '%://%'"
-        ).fetchall()
-    finally:
-        _unregister(con, "_sources")
+    urls = [key for key in good if key.startswith(("http://", "https://")) and "#" not in key]
+    stale: list[tuple] = []
+    if files:
+        con.register("_sources", pa.table({"source": files}))
+        try:
+            stale += con.execute(
+                "SELECT p.page_key, p.source, p.article_id FROM pages p JOIN _sources USING "
+                "(source) WHERE p.page_key <> p.source AND p.page_key LIKE '%://%'"
+            ).fetchall()
+        finally:
+            _unregister(con, "_sources")
+    if urls:
+        con.register("_urls", pa.table({"url": urls}))
+        try:
+            stale += con.execute(
+                "SELECT p.page_key, u.url, p.article_id FROM pages p JOIN _urls u "
+                "ON starts_with(p.page_key, u.url || '#')"
+            ).fetchall()
+        finally:
+            _unregister(con, "_urls")
     if stale:
         con.executemany("DELETE FROM pages WHERE page_key = ?", [[old] for old, _, _ in stale])
         log.info("%d pages kept under an old key now read under their current one", len(stale))
