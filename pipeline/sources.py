@@ -675,7 +675,7 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                     fetched_at=_parse_time(record.rec_headers.get_header("WARC-Date")),
                 )
             if padding_at is not None and not _only_padding(fh, padding_at, _gzipped(item.path)):
-                yield _truncated(source, last[0] + 1 if last else 0, None)
+                yield _truncated(source, last[0] + 1 if last else part.first if part else 0, None)
                 return
             if last is not None and _cut_short(last[1]):  # an image or a request cut off
                 uri = last[1].rec_headers.get_header("WARC-Target-URI") or "?"

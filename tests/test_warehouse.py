@@ -111,10 +111,21 @@ def test_a_url_stored_with_its_fragment_is_the_page_fetched_without_it(lexicon_a
     assert _page_keys(con) == [url]
     assert _counts(con)["articles"] == 1
     assert "失望" in con.execute("SELECT body FROM articles").fetchone()[0]
+    # A scraper's records of one thread's posts (thread#post-2) are pages of their own.
+    thread = "https://bbs.example/thread-1.html"
+    for n, body in (
+        (2, "英伟达的财报令人失望，增长放缓。"),
+        (3, "英伟达的需求依然强劲，继续看多。"),
+    ):
+        post = _page(lexicon_analyzer, f"/in/posts.jsonl#{n}", body=body)
+        write_results(con, [_keyed(post, f"{thread}#post-{n}")], f"p{n}", "lexicon.v1")
+    write_results(con, [_keyed(_page(lexicon_analyzer, thread), thread)], "p4", "lexicon.v1")
+    assert {f"{thread}#post-2", f"{thread}#post-3", thread} <= set(_page_keys(con))
     # Another page of the site is another page.
     other = _page(lexicon_analyzer, "https://a.example/article-2")
     write_results(con, [_keyed(other, "https://a.example/article-2")], "r3", "lexicon.v1")
-    assert sorted(_page_keys(con)) == [url, "https://a.example/article-2"]
+    assert {url, "https://a.example/article-2"} <= set(_page_keys(con))
+    assert not any(k.startswith(url + "#") for k in _page_keys(con))
 
 
 def test_a_record_at_the_place_of_another_in_a_rewritten_list_keeps_both(lexicon_analyzer, db_path):

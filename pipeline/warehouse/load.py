@@ -445,8 +445,10 @@ def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> 
         con.register("_urls", pa.table({"url": urls}))
         try:
             stale += con.execute(
+                # Only rows of fetched pages (their source is the URL listed): a scraper's
+                # record of a forum thread's post (thread.html#post-2) is a page of its own.
                 "SELECT p.page_key, u.url, p.article_id FROM pages p JOIN _urls u "
-                "ON starts_with(p.page_key, u.url || '#')"
+                "ON starts_with(p.page_key, u.url || '#') AND starts_with(p.source, u.url || '#')"
             ).fetchall()
         finally:
             _unregister(con, "_urls")
