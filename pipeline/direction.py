@@ -28,7 +28,15 @@ CONCESSION = re.compile(r"(?:虽然|虽|尽管|即使|即便|哪怕)[^，,。；
 DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
 # The one a verb of taking takes from, right before it: 从英伟达手里抢下, 从英伟达那里夺走, or
 # 从 and a name alone (从英伟达抢走份额); not a time or a vantage (从明年起英伟达会抢走…).
-FROM_HOLDER = re.compile(r"从([^，,。；;！!？?从]{1,16}?)(?:的)?(手里|手中|手上|那里|那儿)?\s*$")
+FROM_HOLDER = re.compile(
+    r"从([^，,。；;！!？?从]{1,16}?)(?:的)?"
+    r"(手里|手中|手上|那里|那儿|那边|这里|这儿|身上|口中|嘴里|碗里)?\s*$"
+)
+# Between the names of a holder standing alone: 从英伟达公司, 从英伟达和AMD.
+HOLDER_JOINERS = re.compile(r"[公司和与及、的\s]*")
+# A pronoun for the claim's target: the holder (从它手里) or the object (瓜分它的市场, 取代它).
+HOLDER_PRONOUN = re.compile(r"它|其|该公司|这家公司")
+OBJECT_PRONOUN = HOLDER_PRONOUN
 
 
 Spans = list[tuple[int, int]]
@@ -125,9 +133,11 @@ class DirectionRules:
         taken: Spans,
     ) -> float:
         """The target after a verb of taking its place, in the active voice (国产GPU会取代英伟达,
-        华为明年会超越英伟达), or taken from (华为有望从英伟达手里抢下份额): the target is the one
-        displaced, down, where the verb alone reads up. Not when the target is also the subject
-        (英伟达会超越苹果), nor in the passive (read above)."""
+        华为明年会超越英伟达, 瓜分它的市场), or the one a verb of taking takes from (华为有望从英伟达
+        手里抢下份额): the target is the one displaced, down, where the verb alone reads up. The
+        subject of a verb of taking goes up (英伟达会从AMD手里抢下份额); the subject of 取代 or
+        超越 is read by the change words. Not in the passive (read above). A negator before 从
+        reaches the verb (华为不会从英伟达手里抢走份额)."""
         if target is None:
             return 0.0
         total = 0.0
@@ -140,24 +150,41 @@ class DirectionRules:
             if "被" in before:
                 continue
             holder = FROM_HOLDER.search(before)
-            taken_from = holder is not None and self._holder(holder, target)
-            if not taken_from and (
-                target in self.catalogue.mentioned(before)
-                or target not in self.catalogue.mentioned(after[: DISPLACE_REACH + 6])
-            ):
+            holder_is = self._holder(holder, target) if holder else None  # True, False, None
+            at = start + holder.start() if holder and holder_is is not None else m.start()
+            if holder_is:
+                sign = -1
+            elif target in self.catalogue.mentioned(before):
+                if m.group(0) not in self.cues.taking:
+                    continue
+                sign = 1  # the target takes
+            elif target in self.catalogue.mentioned(
+                after[: DISPLACE_REACH + 6]
+            ) or OBJECT_PRONOUN.match(after):
+                sign = -1
+            else:
                 continue
             taken.append(m.span())
-            # down for the displaced target; _flipped turns 不会取代英伟达 up
-            total += self._flipped(text, m.start(), -1, premise)
+            # _flipped turns 不会取代英伟达 the other way
+            total += self._flipped(text, at, sign, premise)
         return total
 
-    def _holder(self, holder: re.Match[str], target: str) -> bool:
-        """Whether the target is the one 从… takes from: named before 手里/那里…, or the
-        target's name is all that stands between 从 and the verb."""
-        named = self.catalogue.find(holder.group(1))
-        if holder.group(2):
+    def _holder(self, holder: re.Match[str], target: str) -> bool | None:
+        """Whether the one 从… takes from is the target (its names, or a pronoun standing for
+        it, before 手里/那里…, or right after 从 with no such word: 从英伟达和AMD抢走), another
+        (False), or no one: 从 opens a time or a vantage (None: 从明年起英伟达将抢走…)."""
+        words = holder.group(1)
+        if HOLDER_PRONOUN.fullmatch(words):
+            return True
+        named = self.catalogue.find(words)
+        rest = words
+        for m in reversed(named):
+            rest = rest[: m.start] + rest[m.end :]
+        if holder.group(2):  # 从…手里: someone's, named or not (从AMD手里)
             return any(m.target == target for m in named)
-        return len(named) == 1 and named[0].target == target and named[0].text == holder.group(1)
+        if not named or (named[0].start > 0 and not HOLDER_JOINERS.fullmatch(rest)):
+            return None
+        return any(m.target == target for m in named)
 
     def _burdens(self, text: str, premise: int) -> tuple[float, Spans]:
         """The direction the burdens in text give, and the spans read: a word before a burden

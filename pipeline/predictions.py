@@ -304,6 +304,7 @@ class PredictionCues:
     pace_sign: dict[str, int]  # slower -1, faster +1
     displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
     displacing: re.Pattern[str]  # 取代, 超越…: whoever stands after the verb is displaced
+    taking: frozenset[str]  # 抢走, 蚕食…: of those, the verbs of taking, up for their subject
     # A burden and a change in it: 折价…消失 (gap, change: groups 1, 2); a word before a burden
     # that overcomes it (缓解…压力, group 1), adds it (面临…风险, 2), makes it heavy (更大的…压力, 3)
     # or braves it (面对…压力, 4)
@@ -321,6 +322,7 @@ class PredictionCues:
             not_future = sorted(data["future"]["not_future"] + not_certain, key=len, reverse=True)
             sign = {w: 1 for w in data["direction"]["up"]}
             sign.update({w: -1 for w in data["direction"]["down"]})
+            displace = [*data["direction"]["displace"], *data["direction"]["take"]]
             pace = {w: -1 for w in data["direction"]["slower"]}
             pace.update({w: 1 for w in data["direction"]["faster"]})
             changes = {w: s for w, s in sign.items() if w not in pace}
@@ -381,9 +383,10 @@ class PredictionCues:
                 displaced=re.compile(
                     f"被(?!{literal_alternation(data['direction']['not_passive'])})"
                     f"[^，,。；;！!？?]{{0,{DISPLACE_REACH}}}?"
-                    f"(?:{literal_alternation(data['direction']['displace'])})"
+                    f"(?:{literal_alternation(displace)})"
                 ),
-                displacing=re.compile(literal_alternation(data["direction"]["displace"])),
+                displacing=re.compile(literal_alternation(displace)),
+                taking=frozenset(data["direction"]["take"]),
             )
         except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
             raise ConfigError(f"prediction cue lexicon {path} is unusable: {exc}") from None

@@ -692,13 +692,20 @@ def test_a_year_and_a_month_is_a_horizon_even_undated(analyzer):
         ("从长远看英伟达明年会抢占更多的市场份额。", "up"),
         ("从下个季度开始英伟达会蚕食AMD的数据中心业务。", "up"),
         ("从明年起英伟达将抢走AMD的大部分订单。", "up"),
+        # the holder as a pronoun, with other words, or beside another; negated before 从
+        ("英伟达一家独大。明年华为会从它手里抢走大量份额。", "down"),
+        ("英伟达一家独大。明年华为会瓜分它的市场。", "down"),
+        ("明年华为会从英伟达身上抢走份额。", "down"),
+        ("明年华为会从英伟达和AMD抢走份额。", "down"),
+        ("华为不会从英伟达手里抢走份额。", "up"),
+        ("明年英伟达不会从AMD手里抢走份额。", "down"),
     ],
 )
 def test_the_target_taken_over_in_the_active_voice_goes_down(analyzer, body, direction):
     """取代, 超越, 抢走: the verb reads up for its subject; a target after it, or the one it is
     taken from (从英伟达手里抢下), is the one displaced."""
-    [p] = _predictions(analyzer, body)  # as stored: after the claim filter's direction model
-    assert (p.target, p.direction) == ("nvidia", direction)
+    [p] = [p for p in _predictions(analyzer, body) if p.target == "nvidia"]  # as stored
+    assert p.direction == direction
 
 
 @pytest.mark.parametrize(
