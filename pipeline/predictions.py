@@ -205,9 +205,6 @@ LEADING_CONJUNCTION = re.compile(r"^(?:但是|但|不过|可是|然而|而|所�
 # A pronoun standing for the target named in the sentence or the one before it in the paragraph
 # (它会回到正常位置). Not 其: 其实, 尤其, 顺其自然, 适得其反 (the rules read Simplified text).
 PRONOUN = re.compile(r"它|该公司|这家公司|这个团队")
-# A turn or a sequence after a vague horizon (短期内会下跌，到2027年底才会反弹; 长期会涨，今年年底前
-# 会先回调): a dated time after it belongs to another movement than the claim's.
-SEQUENCE = re.compile(r"但|不过|然而|可是|才|先|然后|之后|以后|随后|再|而|却|接着|最终|等到")
 # A clause that opens with an actor other than the catalogue's targets (中国, 国产芯片, 华为…) is
 # about that actor: it takes no target from the rest of its sentence.
 OTHER_ACTOR = re.compile(
@@ -693,24 +690,24 @@ class PredictionExtractor:
         ):
             return None  # 接下来 alone (a heading, a bare cue): nothing is claimed (它还会跌 is)
         stated = [h for h in horizons if start <= h.start < end and self._dates(h, published)]
-        return _Claim(start, end, self._stated_horizon(simplified, stated, end))
+        return _Claim(start, end, self._stated_horizon(simplified, stated))
 
-    @staticmethod
-    def _stated_horizon(text: str, stated: list[Horizon], end: int) -> Horizon | None:
+    def _stated_horizon(self, text: str, stated: list[Horizon]) -> Horizon | None:
         """The horizon a claim states: the first, unless it is vague and a later one dates the
-        claim (短期内无人能撼动，我认为半年以后还会上涨); not when a turn or a sequence follows the
-        vague one (短期内会下跌，到2027年底才会反弹), where the dated time is the other move's."""
+        claim (短期内无人能撼动，我认为半年以后还会上涨); not where the dated one's clause moves the
+        other way (短期内会下跌，到2027年底才会反弹: the date is the rebound's)."""
         if not stated or stated[0].due is not None:
             return stated[0] if stated else None
         dated = next((h for h in stated if h.due is not None), None)
         if dated is None:
             return stated[0]
-        rest, last = [], stated[0].end
-        for h in stated[1:]:
-            rest.append(text[last : h.start])
-            last = max(last, h.end)
-        rest.append(text[last:end])
-        return stated[0] if SEQUENCE.search("".join(rest)) else dated
+        clauses = list(CLAUSE.finditer(text))
+        vague_in = next((c for c in clauses if c.start() <= stated[0].start < c.end()), None)
+        dated_in = next((c for c in clauses if c.start() <= dated.start < c.end()), None)
+        if vague_in is None or dated_in is None or vague_in is dated_in:
+            return dated
+        moves = {self.directions.direction(c.group(0), None) for c in (vague_in, dated_in)}
+        return stated[0] if moves == {"up", "down"} else dated
 
     def _asserted(self, simplified: str) -> str | None:
         """The part of a sentence that asserts something: all of it, or what comes before a

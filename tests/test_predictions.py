@@ -262,15 +262,24 @@ def test_a_vague_vantage_does_not_hide_the_horizon_that_dates_the_claim(analyzer
     )
     [p] = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
     assert p.horizon == "半年以后" and p.due is not None
-    # Not when a turn or a sequence follows it: the dated time is the other move's (review).
+    # Not when the dated time's clause moves the other way: it is the other move's (review).
     for body in (
         "我认为英伟达短期内会下跌，到2027年底才会反弹。",
         "长期来看英伟达会继续涨，今年年底前会先回调一次。",
-        "短期内英伟达还会继续上涨，但三年以后国产芯片一定会追上它。",
+        "短期内英伟达会下跌，到了2027年底又会反弹。",
+        "短期内英伟达会下跌，2027年底反弹。",
     ):
         a = article(body, published=PUBLISHED)
         claims = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
         assert all(p.due is None for p in claims if p.target == "nvidia"), body
+    # The same move, or one clause: the dated time is the claim's (second review).
+    for body in (
+        "长期看英伟达在2026年底之前会再创新高。",
+        "长期来看英伟达技术先进，2026年底市值会翻倍。",
+    ):
+        a = article(body, published=PUBLISHED)
+        claims = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
+        assert [p.due for p in claims if p.target == "nvidia"] == [date(2026, 12, 31)], body
     # A vague horizon alone is still the claim's, with no made-up date.
     a = article("英伟达的股价短期内还会继续上涨。", published=PUBLISHED)
     [p] = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
