@@ -57,6 +57,20 @@ def _unregister(con: duckdb.DuckDBPyConnection, *names: str) -> None:
             con.unregister(name)
 
 
+def _rows_with(
+    con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list], sql: str
+) -> list[tuple]:
+    """The rows of sql, which reads the columns given as table `name` (none when the columns
+    are empty)."""
+    if not next(iter(columns.values()), None):
+        return []
+    con.register(name, pa.table(columns))
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        _unregister(con, name)
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], conflict: str) -> None:
     if not rows:
         return
@@ -431,27 +445,21 @@ def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> 
         and Path(key).suffix.lower() in OLD_KEYED_SUFFIXES
     ]
     urls = [key for key in good if key.startswith(("http://", "https://")) and "#" not in key]
-    stale: list[tuple] = []
-    if files:
-        con.register("_sources", pa.table({"source": files}))
-        try:
-            stale += con.execute(
-                "SELECT p.page_key, p.source, p.article_id FROM pages p JOIN _sources USING "
-                "(source) WHERE p.page_key <> p.source AND p.page_key LIKE '%://%'"
-            ).fetchall()
-        finally:
-            _unregister(con, "_sources")
-    if urls:
-        con.register("_urls", pa.table({"url": urls}))
-        try:
-            stale += con.execute(
-                # Only rows of fetched pages (their source is the URL listed): a scraper's
-                # record of a forum thread's post (thread.html#post-2) is a page of its own.
-                "SELECT p.page_key, u.url, p.article_id FROM pages p JOIN _urls u "
-                "ON starts_with(p.page_key, u.url || '#') AND starts_with(p.source, u.url || '#')"
-            ).fetchall()
-        finally:
-            _unregister(con, "_urls")
+    stale = _rows_with(
+        con,
+        "_sources",
+        {"source": files},
+        "SELECT p.page_key, p.source, p.article_id FROM pages p JOIN _sources USING (source) "
+        "WHERE p.page_key <> p.source AND p.page_key LIKE '%://%'",
+    ) + _rows_with(
+        con,
+        "_urls",
+        {"url": urls},
+        # Only rows of fetched pages (their source is the URL listed): a scraper's record of a
+        # forum thread's post (thread.html#post-2) is a page of its own.
+        "SELECT p.page_key, u.url, p.article_id FROM pages p JOIN _urls u "
+        "ON starts_with(p.page_key, u.url || '#') AND starts_with(p.source, u.url || '#')",
+    )
     if stale:
         con.executemany("DELETE FROM pages WHERE page_key = ?", [[old] for old, _, _ in stale])
         log.info("%d pages kept under an old key now read under their current one", len(stale))
