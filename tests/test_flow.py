@@ -517,6 +517,29 @@ def test_copies_of_one_page_in_a_run_keep_the_newest_crawl_and_add_up(tmp_path):
     assert _counts(db)["articles"] == 1
 
 
+def test_an_older_crawl_read_in_a_later_run_does_not_turn_the_page_back(tmp_path):
+    """A backfill of an archive read after a newer crawl: the stored newer copy stays and the
+    older one counts as repeating it; a crawl newer still replaces it (review)."""
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    url = "https://example.com/p"
+    db = tmp_path / "w.duckdb"
+    settings = load_settings().with_overrides(db=str(db), workers=2)
+    stored = "SELECT p.page_key, a.title FROM pages p JOIN articles a ON a.id = p.article_id"
+    counts = ("seen", "articles", "new", "updated", "unchanged", "repeated")
+    for name, title, at, expected in (
+        ("new.warc", "新版", "2025-03-05T00:00:00Z", [1, 1, 1, 0, 0, 0]),
+        ("old.warc", "旧版", "2025-03-01T00:00:00Z", [1, 1, 0, 0, 0, 1]),
+        ("newer.warc", "更新版", "2025-03-09T00:00:00Z", [1, 1, 0, 1, 0, 0]),
+    ):
+        _crawl(tmp_path / name, [(url, title, at)])
+        summary = run_inputs([str(tmp_path / name)], settings)
+        assert [summary[c] for c in counts] == expected, name
+    assert _rows(db, stored) == [(url, "更新版")]
+    assert _counts(db)["articles"] == 1
+
+
 def test_a_url_listed_twice_or_with_a_fragment_is_fetched_once_as_one_page(tmp_path):
     """The server never sees a #fragment: the same URL three times in one list, once more with
     a fragment and again in a second list is one request and one page, and a first run into an

@@ -466,6 +466,24 @@ def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> 
     return [(key, article) for _, key, article in stale]
 
 
+def _older_than_stored(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> set[str]:
+    """Pages of the batch whose copy was fetched before the stored one (both times known): an
+    archive's older crawl read after a newer one must not turn the page back."""
+    dated = {k: r.article.fetched_at for k, r in good.items() if r.article.fetched_at}  # type: ignore[union-attr]
+    stored = _rows_with(
+        con,
+        "_dated",
+        {"page_key": list(dated)},
+        "SELECT p.page_key, p.fetched_at FROM pages p JOIN _dated USING (page_key) "
+        "WHERE p.fetched_at IS NOT NULL",
+    )
+    return {key for key, at in stored if _fetched(good[key]) < _aware(at)}
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
 def _fetched(result: PageResult) -> datetime:
     """When a copy of a page was fetched (a WARC record's date, a scraper's fetched_at), in
     UTC where none is given; the earliest time when unknown."""
@@ -496,7 +514,8 @@ def write_results(
     run_pages: the pages the run's earlier batches wrote, with when each was fetched (this batch
     adds its own): a page read twice in a run (a WARC file holding two crawls of a URL, two
     WARC files sharing one) is stored as its newest copy, and its other copies are counted as
-    repeating it, not as new, updated or unchanged pages."""
+    repeating it, not as new, updated or unchanged pages. So is a copy older than the one an
+    earlier run stored (an old crawl read after a newer one)."""
     counts = WriteCounts()
     now = utcnow()
     run_pages = {} if run_pages is None else run_pages
@@ -523,6 +542,12 @@ def write_results(
         forgotten: set[str] = set()  # inputs to read again (_forget_readers)
         resolved: set[str] = set()
         still_owned: dict[str, str] = {}  # article id -> the page source that owns it
+        if good:
+            older = _older_than_stored(con, good)
+            for key in older:
+                del good[key]
+            superseded += len(older)
+            again -= older
         if good:
             keys = pa.table({"page_key": list(good)})
             con.register("_keys", keys)
@@ -684,6 +709,7 @@ def write_results(
                 "raw_hash": r.article.raw_hash,
                 "first_seen": now,
                 "last_seen": now,
+                "fetched_at": _fetched(r) if r.article.fetched_at else None,  # type: ignore[union-attr]
             }  # type: ignore[union-attr]
             for k, r in good.items()
         ]
@@ -692,7 +718,8 @@ def write_results(
             "pages",
             pages,
             "ON CONFLICT (page_key) DO UPDATE SET article_id = excluded.article_id, "
-            "source = excluded.source, raw_hash = excluded.raw_hash, last_seen = excluded.last_seen",
+            "source = excluded.source, raw_hash = excluded.raw_hash, last_seen = excluded.last_seen, "
+            "fetched_at = coalesce(excluded.fetched_at, pages.fetched_at)",
         )
         # Predictions an article no longer yields (the extractor or lexicons changed) go, unless
         # already resolved; so do articles no page points at any more (their page changed), with
