@@ -12,6 +12,9 @@ from pipeline.targets import Catalogue
 
 CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]*")
 CLAUSE_BREAK = re.compile(r"[，,；;]")
+# A pronoun that stands for a target named before it (它会回到正常位置, 从它手里抢走, 取代它).
+IT = r"它|其|该公司|這家公司|这家公司"
+TARGET_PRONOUN = re.compile(IT)
 # A clause opening with a company's Latin name of its own (AMD, Intel), not a generic term.
 LATIN_NAME_START = re.compile(r"\s*(?!(?:AI|GPU|CPU|TPU|Q[1-4])(?![A-Za-z]))[A-Z][A-Za-z0-9.\-]+")
 

@@ -251,6 +251,9 @@ def _likelier_legacy(data: bytes, text: str, enc: str) -> tuple[str, str]:
     return text, enc
 
 
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 # Chinese characters a GBK or Big5 reading must give before it overrides a declared single-byte
 # charset: a Latin-1 page's few high bytes (©R, a middle dot, a soft hyphen) can read as one
 # or two ordinary Chinese characters, a Chinese page mislabelled Latin-1 as hundreds.
@@ -271,9 +274,6 @@ def _chinese_legacy(data: bytes, min_chinese: int = 0) -> tuple[str, str] | None
         if share > 0.3:
             return text, enc
     return None
-
-
-_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _common_share(text: str) -> float:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pipeline.clauses import CLAUSE_BREAK, clauses_naming
+from pipeline.clauses import CLAUSE_BREAK, TARGET_PRONOUN, clauses_naming
 from pipeline.nlp import to_simplified
 from pipeline.stance.cues import CueScorer, split_conditional
 from pipeline.targets import Catalogue
@@ -34,9 +34,6 @@ FROM_HOLDER = re.compile(
 )
 # Between the names of a holder standing alone: 从英伟达公司, 从英伟达和AMD.
 HOLDER_JOINERS = re.compile(r"[公司和与及、的\s]*")
-# A pronoun for the claim's target: the holder (从它手里) or the object (瓜分它的市场, 取代它).
-HOLDER_PRONOUN = re.compile(r"它|其|该公司|这家公司")
-OBJECT_PRONOUN = HOLDER_PRONOUN
 
 
 Spans = list[tuple[int, int]]
@@ -160,7 +157,7 @@ class DirectionRules:
                 sign = 1  # the target takes
             elif target in self.catalogue.mentioned(
                 after[: DISPLACE_REACH + 6]
-            ) or OBJECT_PRONOUN.match(after):
+            ) or TARGET_PRONOUN.match(after):
                 sign = -1
             else:
                 continue
@@ -174,7 +171,7 @@ class DirectionRules:
         it, before 手里/那里…, or right after 从 with no such word: 从英伟达和AMD抢走), another
         (False), or no one: 从 opens a time or a vantage (None: 从明年起英伟达将抢走…)."""
         words = holder.group(1)
-        if HOLDER_PRONOUN.fullmatch(words):
+        if TARGET_PRONOUN.fullmatch(words):
             return True
         named = self.catalogue.find(words)
         rest = words

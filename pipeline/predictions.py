@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipeline.clauses import CLAUSE, CLAUSE_BREAK
+from pipeline.clauses import CLAUSE, CLAUSE_BREAK, IT, TARGET_PRONOUN
 from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, DirectionRules
 from pipeline.errors import ConfigError
 from pipeline.horizon import Horizon, find_horizons
@@ -218,16 +218,12 @@ OTHER_ACTOR = re.compile(
     # not the target's own figures there (中国区收入, 国内销量, 中国市场的营收, AI软件收入)
     r"(?!区|市场|[^，,。]{0,4}(?:销量|收入|营收|份额|市占率|出货|订单|地位|业务|软件|用户))"
 )
-# A claim that speaks of "it" (它, 其, 该公司) is about a target even when another actor is its
-# subject (AMD明年会抢走它一部分份额).
-_IT = r"它|其|该公司|這家公司|这家公司"
-TARGET_PRONOUN = re.compile(_IT)
 # A subject of its own in a clause (大家应该…, 你可能也…): a cue there is not about the clause before.
 OWN_SUBJECT = re.compile(r"^[^，,]{0,4}?(?:我|你|他|她|大家|很多人|有人|人们|网友|投资者)")
 # A claim that names no target but speaks of "it" or of a company's numbers is about the target
 # named last (它的份额会降, 股价能回到80就不错了).
 ANAPHOR = re.compile(
-    _IT + r"|公司|股价|股價|市值|毛利率|营收|營收|订单|訂單|估值|财报|財報|"
+    IT + r"|公司|股价|股價|市值|毛利率|营收|營收|订单|訂單|估值|财报|財報|"
     r"新模型|下一代|护城河|護城河|份额|份額|这颗雷|它们"
 )
 
@@ -999,6 +995,8 @@ class PredictionExtractor:
                 horizon, horizon_text = whole_case
                 source = "inherited"
             where.setdefault(quote, index)
+            # A claim that speaks of "it" (它, 其, 该公司) is about a target even when another
+            # actor is its subject (AMD明年会抢走它一部分份额).
             targets = self.catalogue.mentioned(claim_text) or (
                 set()
                 if OTHER_ACTOR.match(claim_text) and not TARGET_PRONOUN.search(claim_text)

@@ -674,16 +674,16 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                     http_charset=charset,
                     fetched_at=_parse_time(record.rec_headers.get_header("WARC-Date")),
                 )
+            after_last = last[0] + 1 if last else part.first if part else 0
             if padding_at is not None and not _only_padding(fh, padding_at, _gzipped(item.path)):
-                yield _truncated(source, last[0] + 1 if last else part.first if part else 0, None)
+                yield _truncated(source, after_last, None)
                 return
             if last is not None and _cut_short(last[1]):  # an image or a request cut off
                 uri = last[1].rec_headers.get_header("WARC-Target-URI") or "?"
                 yield _truncated(source, last[0], uri)
                 return
             if _stopped_early(reader, fh, item.path, part, last_start):
-                first = part.first if part else 0
-                yield _truncated(source, last[0] + 1 if last else first, None)
+                yield _truncated(source, after_last, None)
                 return
     except (ArchiveLoadFailed, OSError, ValueError, AttributeError, KeyError, EOFError) as exc:
         # warcio meets a malformed record with whatever its parser hits first (a header it

@@ -33,7 +33,7 @@ class WriteCounts:
     before reading because their input was unchanged since it was last processed; seen: all of
     them. Repeated: a new page whose text another page already gives (a repost, a renamed or
     copied file, a second copy in the batch), which adds no article, or another copy of a page
-    the run reads twice (two crawls of a URL), of which the newest is kept."""
+    read twice (two crawls of a URL), of which the newest is kept."""
 
     seen: int = 0
     articles: int = 0
@@ -469,11 +469,11 @@ def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> 
 def _older_than_stored(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> set[str]:
     """Pages of the batch whose copy was fetched before the stored one (both times known): an
     archive's older crawl read after a newer one must not turn the page back."""
-    dated = {k: r.article.fetched_at for k, r in good.items() if r.article.fetched_at}  # type: ignore[union-attr]
+    dated = [k for k, r in good.items() if r.article.fetched_at]  # type: ignore[union-attr]
     stored = _rows_with(
         con,
         "_dated",
-        {"page_key": list(dated)},
+        {"page_key": dated},
         "SELECT p.page_key, p.fetched_at FROM pages p JOIN _dated USING (page_key) "
         "WHERE p.fetched_at IS NOT NULL",
     )
@@ -488,9 +488,7 @@ def _fetched(result: PageResult) -> datetime:
     """When a copy of a page was fetched (a WARC record's date, a scraper's fetched_at), in
     UTC where none is given; the earliest time when unknown."""
     at = result.article.fetched_at if result.article else None
-    if at is None:
-        return datetime.min.replace(tzinfo=UTC)
-    return at if at.tzinfo else at.replace(tzinfo=UTC)
+    return _aware(at or datetime.min)
 
 
 # The files the first duokong keyed by their canonical link.
@@ -549,14 +547,14 @@ def write_results(
             superseded += len(older)
             again -= older
         if good:
-            keys = pa.table({"page_key": list(good)})
-            con.register("_keys", keys)
             existing = dict(
-                con.execute(
-                    "SELECT p.page_key, p.article_id FROM pages p JOIN _keys k USING (page_key)"
-                ).fetchall()
+                _rows_with(
+                    con,
+                    "_keys",
+                    {"page_key": list(good)},
+                    "SELECT p.page_key, p.article_id FROM pages p JOIN _keys k USING (page_key)",
+                )
             )
-            _unregister(con, "_keys")
             # a page stored under an old key is the same page: its article is what it read
             stale = _stale_keys(con, good)
             for key, old_id in stale:
