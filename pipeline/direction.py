@@ -21,8 +21,17 @@ from pipeline.targets import Catalogue
 if TYPE_CHECKING:
     from pipeline.predictions import PredictionCues
 
-# Before a change, these say it fails (库存压力很难缓解: down).
-MODAL_CHANGE = ("难以", "很难")
+# Before a change, these say it fails (库存压力很难缓解: down; 优势将更难保持: down).
+MODAL_CHANGE = ("难以", "很难", "更难")
+# A condition stated first (若资本支出增速持续高于营收增速，财务压力将显现): the claim is its
+# consequent, in the clauses after the condition's first break. 若 alone, not 若干.
+# A consequent with no subject of its own, going on from the condition's (…，将削弱…, …，它会…).
+CONSEQUENT_OPENS = re.compile(
+    rf"\s*(?:那么?|就|则|便|将|会|可能|或|也|还|必然|势必|反而|{TARGET_PRONOUN.pattern})"
+)
+CONDITION_FIRST = re.compile(
+    r"^[^，,。；;]{0,12}?(?:如果|假如|假设|要是|倘若|若是|若(?!干)|一旦|只要)"
+)
 # A concession's clause (虽然面临竞争压力，但…) carries no burden of the claim's.
 CONCESSION = re.compile(r"(?:虽然|虽|尽管|即使|即便|哪怕)[^，,。；;！!？?]*")
 DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
@@ -47,6 +56,10 @@ def _starts_in(m: re.Match[str], spans: Spans) -> bool:
     return any(s <= m.start() < e for s, e in spans)
 
 
+def _modal_before(before: str) -> bool:
+    return any(w in before for w in MODAL_CHANGE)
+
+
 class DirectionRules:
     """The rules' direction of claims, with the prediction cues' change, pace, burden and
     displacement words and the stance scorer's cues and negation."""
@@ -69,14 +82,50 @@ class DirectionRules:
         return self.direction(to_simplified(quote), target)
 
     def direction(self, text: str, target: str | None) -> str:
-        """The direction of a claim already in Simplified characters."""
+        """The direction of a claim already in Simplified characters: its consequent's where it
+        states a condition first and the consequent points a way, else the whole claim's."""
+        consequent = self._consequent(text, target)
+        pol = (consequent and self._polarity(consequent, target)) or self._polarity(text, target)
+        return "up" if pol > 0 else "down" if pol < 0 else "other"
+
+    def _polarity(self, text: str, target: str | None) -> float:
+        """Compositions first, then a change said to fail (英伟达的领先优势将很难保持: the stance
+        cue 领先优势 names what fails), then the stance cues, then the change words."""
         key = target or ""
-        pol = (
+        return (
             self._compound(text, target)
+            or (self._change(text) if self._fails(text) else 0.0)
             or self.scorer.score(text, {key: 1.0}).get(key, 0.0)
             or self._change(text)
         )
-        return "up" if pol > 0 else "down" if pol < 0 else "other"
+
+    def _fails(self, text: str) -> bool:
+        """Whether a change word stands right after 很难/难以/更难 (很难保持, 难以维持)."""
+        return any(
+            _modal_before(text[max(0, m.start() - 3) : m.start()])
+            for m in self.cues.change.finditer(text)
+        )
+
+    def _consequent(self, text: str, target: str | None) -> str:
+        """What a conditional claim predicts will follow, "" when text is none or the condition
+        is a bet's premise (read by _premise_end). The condition's own changes (增速持续高于…)
+        are what is supposed, not what is predicted. Only where the consequent names the
+        target or goes on without a subject of its own (，就会…, ，或对冲…): 如果英伟达砍单，
+        台积电会跌 says nothing of NVIDIA."""
+        m = CONDITION_FIRST.match(text)
+        if not m or self.scorer.view(text).falsification:
+            return ""
+        brk = CLAUSE_BREAK.search(text, m.end())
+        if not brk:
+            return ""
+        rest = text[brk.end() :]
+        if (
+            target is None
+            or target in self.catalogue.mentioned(rest)
+            or CONSEQUENT_OPENS.match(rest)
+        ):
+            return rest
+        return ""
 
     def _compound(self, text: str, target: str | None) -> float:
         """Where one word qualifies another, their sum says the wrong thing: 增长放缓 is growth
@@ -193,7 +242,7 @@ class DirectionRules:
         taken: Spans = []
 
         def fails(at: int, before: str) -> bool:
-            return any(w in before for w in MODAL_CHANGE) and not self.scorer.negated(text, at)
+            return _modal_before(before) and not self.scorer.negated(text, at)
 
         for m in self.cues.burdened.finditer(text):
             kind = m.lastindex or 0  # 1 overcome, 2 adds, 3 heavy, 4 braves
@@ -208,7 +257,7 @@ class DirectionRules:
             sign = 1 if kind == 1 else -1
             if fails(at, text[max(0, at - 2) : at]):
                 sign = -sign
-            total += self._flipped(text, at, sign, premise)
+            total += self._flipped(text, at, sign, premise, modal=False)
         for m in self.cues.burden.finditer(text):
             if _starts_in(m, conceded) or _overlaps(m, taken):
                 continue
@@ -216,7 +265,7 @@ class DirectionRules:
             sign = -self.cues.burden_sign[m.group(2)]
             if fails(m.start(2), m.group(1)):
                 sign = -sign  # 库存压力很难缓解: the easing fails
-            total += self._flipped(text, m.start(2), sign, premise)
+            total += self._flipped(text, m.start(2), sign, premise, modal=False)
         return total, taken
 
     def _premise_end(self, text: str) -> int:
@@ -225,9 +274,10 @@ class DirectionRules:
         cond = split_conditional(text)
         return cond[2] if cond and self.scorer.view(text).falsification else 0
 
-    def _flipped(self, text: str, at: int, sign: int, premise_end: int) -> int:
-        """The sign of a change word at `at`, after a negator before it and a bet's premise."""
-        if self.scorer.negated(text, at):
+    def _flipped(self, text: str, at: int, sign: int, premise_end: int, modal: bool = True) -> int:
+        """The sign of a change word at `at`, after a negator before it, a 很难 right before it
+        (优势将很难保持: down; _burdens reads its own, modal=False) and a bet's premise."""
+        if self.scorer.negated(text, at) or (modal and _modal_before(text[max(0, at - 3) : at])):
             sign = -sign
         return -sign if at < premise_end else sign
 

@@ -81,11 +81,29 @@ def test_direction_from_change_words_and_negation(analyzer):
         ("英伟达增加产能以应对竞争压力", "up"),
         ("英伟达的下行压力将减轻", "up"),  # 下行 says what the pressure is
         ("英伟达面临来自华为的竞争压力", "down"),
+        ("英伟达的泡沫风险短期内很低", "up"),  # a burden that is small
+        ("英伟达的良率提升可以对冲中国业务的损失", "up"),  # a loss offset
+        ("中国AI产业最终将摆脱英伟达芯片", "down"),  # the one left behind
+        ("中国AI产业将摆脱对英伟达的依赖", "down"),
+        ("英伟达的领先优势将很难保持下去", "down"),  # 很难 before the change it fails
+        ("英伟达的毛利率会更难维持", "down"),
+        ("英伟达很难被取代", "up"),  # 很难 before the passive
+        ("英伟达股价会有不小的回调", "down"),  # 不小 is no negation
+        # A condition stated first: the claim is its consequent's, not the supposition's.
+        ("若资本支出增速持续高于营收增速，英伟达的财务压力将显现", "down"),
+        ("一旦需求见顶，英伟达盈利会急转直下", "down"),
+        ("如果美国限制出口，英伟达的芯片反而可能涨价", "up"),
     ],
 )
 def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, direction):
     target = "nvidia" if "英伟达" in claim else "deepseek"
     assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+def test_a_consequent_about_another_company_gives_the_target_no_direction(analyzer):
+    # TSMC rising is what follows NVIDIA's fall, not a prediction that NVIDIA rises.
+    assert analyzer.predictor.direction_of("如果英伟达持续下跌，台积电会大涨", "nvidia") != "up"
+    assert analyzer.predictor.direction_of("如果英伟达股价下跌，它会很快反弹", "nvidia") == "up"
 
 
 def test_the_target_that_displaces_goes_up_the_displaced_one_down(analyzer):

@@ -49,7 +49,7 @@ CONCESSION = re.compile(r"(虽然|虽说|尽管|固然)(?P<weak>.*?)[，,]\s*(�
 QUESTION_END = re.compile(r"[?？]\s*$")
 # Words that start with a negator character but do not negate what follows.
 NOT_NEGATING = re.compile(
-    r"(不过|不仅|不断|不少|不久|不管|不论|不但|不得不|不光|无论|没想到|毫无疑问|不可否认)"
+    r"(不过|不仅|不断|不少|不小|不久|不管|不论|不但|不得不|不光|无论|没想到|毫无疑问|不可否认)"
 )
 FIRST_PERSON_VIEW = re.compile(
     r"(我认为|我觉得|在我看来|我看好|我判断|我相信|笔者认为|我的看法|个人认为|我预计)"
