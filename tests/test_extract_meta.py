@@ -1505,3 +1505,154 @@ def test_a_future_placeholder_does_not_hide_the_date_the_page_shows(analyzer):
         f"<p>发布时间：2025-02-15 10:00</p>{PROSE}</body></html>"
     )
     assert _extract(analyzer, page).published == date(2025, 2, 15)
+
+
+# Pages of the kinds the sets forums-blogs-qa-2004-2010-i, portals-papers-2004-2010-j and
+# sites-2011-2012-k found read wrong (twenty-fourth session).
+
+BBS_PAGE = (
+    "<html><head><title>清源BBS-阅读文章</title></head><body>"
+    "<div class='nav'><a href='/'>清源BBS</a> → 讨论区 → 阅读文章</div><pre>"
+    "发信人: mutong (今天也要早起), 信区: Memory\n标  题: 在图书馆勤工助学的三年\n"
+    "发信站: 清源BBS (Wed Oct 25 22:31:08 2006), 站内\n\n"
+    + "\n\n".join(
+        f"　　第{i}年我在图书馆上架，每天下午推来两三车书，按索书号放回原位。"
+        "刘老师总把放错的书挑出来摞在桌角，一句话也不说。"
+        for i in range(4)
+    )
+    + "\n\n--\n书山有路\n\n※ 来源:·清源BBS bbs.qingyuan.edu.cn·[FROM: 202.118.76.*]\n"
+    "</pre></body></html>"
+)
+
+
+def test_a_telnet_board_post_is_read_from_its_header(analyzer):
+    art = _extract(analyzer, BBS_PAGE)
+    assert art.title == "在图书馆勤工助学的三年"
+    assert (art.author, art.site, art.published) == ("mutong", "清源BBS", date(2006, 10, 25))
+    assert "发信人" not in art.body and "书山有路" not in art.body and "※" not in art.body
+    assert art.body.startswith("第0年我在图书馆上架")
+
+
+def test_a_mail_in_pre_is_the_story_and_its_signature_is_not(analyzer):
+    mail = (
+        "<html><head><title>[yiwen-zh] 第三轮校对分工</title></head><body>"
+        "<h1>第三轮校对分工</h1><ul><li><em>From</em>: 林小川 &lt;linxc@yiwen.org&gt;</li>"
+        "<li><em>Date</em>: Tue, 14 Nov 2006 09:31:12 +0800</li></ul><hr><pre>各位：\n\n"
+        + "\n\n".join(
+            f"第{i}章由一位同学负责，校对时请对照英文原版，改动都要写进说明。" for i in range(5)
+        )
+        + "\n\n谢谢！\n\n-- \n林小川\n译文社区 文档组\n</pre></body></html>"
+    )
+    art = _extract(analyzer, mail)
+    assert art.author == "林小川" and art.published == date(2006, 11, 14)
+    assert "文档组" not in art.body and art.site != "[yiwen-zh]"
+
+
+def test_a_board_post_signed_at_its_end_keeps_no_replies(analyzer):
+    posts = "".join(
+        f"<tr><td class='post'>{text}<div class='sig'>—— {who}　发表于 2006-11-{day} 9:08:33</div>"
+        "</td></tr>"
+        for text, who, day in (
+            (
+                "　　" + "我在公社放了十二年电影，冬天最苦，手冻得不听使唤，胶片又脆。" * 6,
+                "老秦头",
+                5,
+            ),
+            ("看得我眼泪都下来了，小时候就盼着放映队来村里。", "山那边的雨", 6),
+            ("我们村那会儿放电影，银幕就挂在两棵大槐树中间。", "老井", 7),
+        )
+    )
+    page = (
+        "<html><head><title>石门论坛</title></head><body><table>"
+        "<tr><td class='tbar'>标题：我当乡村电影放映员的那些年</td></tr>"
+        f"{posts}</table></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert "眼泪" not in art.body and "槐树" not in art.body and "发表于" not in art.body
+    assert (art.author, art.published) == ("老秦头", date(2006, 11, 5))
+
+
+@pytest.mark.parametrize(
+    "footer, day",
+    [
+        ("posted @ 08-10-19 22:41 冯远航 阅读(213) 评论(4)", date(2008, 10, 19)),  # two-digit year
+        ("2007-8-12 下午 04:10", date(2007, 8, 12)),  # a 12-hour clock under the answer
+    ],
+)
+def test_a_posts_own_stamp_under_it_dates_it(analyzer, footer, day):
+    page = (
+        "<html><head><title>第一个全程马拉松 - 一步一步</title></head><body>"
+        f"<div class='post'><h2>第一个全程马拉松</h2>{PROSE}</div><div>{footer}</div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, page).published == day
+
+
+def test_a_qa_pages_resolution_time_is_not_its_date(analyzer):
+    page = (
+        "<html><head><title>跨专业考研来得及吗_问问</title></head><body>"
+        "<h1>跨专业考研来得及吗</h1><div>悬赏分：20 - 解决时间：2008-11-9 10:30</div>"
+        "<div>提问者：机械狗小刘 - 2008-11-3 20:15</div>"
+        f"<div class='answer'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2008, 11, 3)
+
+
+def test_ui_words_and_a_blogs_own_name_are_not_the_author(analyzer):
+    thread = _under_headline("楼主 电梯直达 发表于 2009-9-12 22:15 | 只看该作者 | 倒序看帖")
+    assert _extract(analyzer, thread).author is None
+    blog = (
+        "<html><head><title>转场到槐花场 - 老周的蜂场日记 - 乐享博客</title></head><body>"
+        "<h1><a href='http://laozhou.example.com/'>老周的蜂场日记</a></h1>"
+        f"<h2>转场到槐花场</h2><div class='post'>{PROSE}</div>"
+        "<div>posted by 蜂场老周 at 21:23 | 评论(3)</div>"
+        "<div>乐享博客 版权所有 © 2005-2006</div></body></html>"
+    )
+    art = _extract(analyzer, blog)
+    assert (art.title, art.author, art.site) == ("转场到槐花场", "蜂场老周", "老周的蜂场日记")
+
+
+def test_wire_reporters_in_a_dateline_are_the_authors_not_the_editor(analyzer):
+    page = (
+        "<html><head><title>春播进度过半_新闻中心</title></head><body><h1>春播进度过半</h1>"
+        "<div class='content'><p>新华网北京3月28日电（记者 骆平川、乔慧）"
+        + PROSE[3:]
+        + "<p>(编辑：石岚)</p></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.author == "骆平川" and "石岚" not in art.body
+
+
+def test_a_headline_with_its_meta_line_under_a_br(analyzer):
+    page = (
+        "<html><head><title>百里茶廊带富山区群众 - 澄溪新闻网</title></head><body>"
+        "<h1>百里茶廊带富山区群众<br><span>2012-04-16 09:12:00 来源：澄溪新闻网 作者：记者 焦阳</span>"
+        f"</h1><div class='content'>{PROSE}</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.title == "百里茶廊带富山区群众" and art.published == date(2012, 4, 16)
+
+
+def test_taiwan_info_table_fields_and_a_print_date(analyzer):
+    table = (
+        "<table><tr><th>發布日期</th><td>101-03-15</td><th>更新日期</th><td>101-03-20</td></tr>"
+        "<tr><th>發布者</th><td>謝孟蓉</td></tr></table>"
+    )
+    art = _extract(analyzer, _under_headline(table))
+    assert (art.published, art.author) == (date(2012, 3, 15), "謝孟蓉")
+    printed = _extract(analyzer, _under_headline("列印日期：2012/03/20<br>2012/03/15　文∕邱郁涵"))
+    assert printed.published == date(2012, 3, 15)
+
+
+def test_a_box_floated_beside_the_story_is_not_part_of_it(analyzer):
+    box = (
+        "<table align='right' width='200'><tr><td><b>背景资料</b><br>"
+        "人民电影院1958年建成开业，是全市第一座专业电影院。</td></tr></table>"
+    )
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}{box}{PROSE.replace('第', '又第')}</div>"
+        "</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert "1958" not in art.body and "背景资料" not in art.body and "又第4段" in art.body

@@ -136,6 +136,9 @@ _UI_WORDS = re.compile(
     r"|播放|订阅|訂閱|下载|下載|收听|收聽"
     r"|送花|鲜花|鮮花|点赞|點讚|點贊|打赏|打賞|关注|關注|评论|評論|转发|轉發|纠错|糾錯|投票|置顶|置頂"
     r"|[Aa]dmin(?:istrator)?|管理员|管理員"
+    # a thread's buttons and floors, a blog's visitor box
+    r"|倒序看帖|倒序瀏覽|倒序浏览|电梯直达|電梯直達|楼主|樓主|沙发|沙發|板凳|地板"
+    r"|(?:最近|最新)?(?:访客|訪客|来访|來訪)"
 )
 # a forum handle: lightboy2005, 浪里白条2019, 青青子衿_88
 _HANDLE = re.compile(
@@ -365,11 +368,11 @@ _PROFILE_NOT = re.compile(
     r"设置|設置|账号|帳號|帐号|退出|消息|我的|登录|登錄|注册|註冊|修改|编辑|編輯|首页|首頁"
 )
 _PROFILE_FIELDS = re.compile(
-    r"等级|等級|积分|積分|访问|訪問|性别|性別|地区|地區|注册|註冊|粉丝|粉絲|文章|博文|人气|人氣"
+    r"等级|等級|积分|積分|访问|訪問|性别|性別|地区|地區|城市|注册|註冊|粉丝|粉絲|文章|博文|人气|人氣|加好友"
 )
 _FIELDS_REACH = 60
 _PROFILE_HEADING = re.compile(
-    r"关于我|關於我|个人资料|個人資料|博主资料|博主資料|个人档案|個人檔案"
+    r"关于我|關於我|个人资料|個人資料|博主资料|博主資料|博主信息|个人档案|個人檔案"
 )
 
 
@@ -630,6 +633,7 @@ def thread_poster(header: str) -> str | None:
         if _TOOLBAR_LINE.match(line):
             continue
         name = re.sub(r"\s+(?:Lv\.?\s*)?\d{1,2}$", "", line)  # 青青子衿_88 1: the level
+        name = re.sub(r"^(?:楼主|樓主)\s+", "", name)  # 楼主 水草小白兔: the badge before it
         m = _CARD_NAME.fullmatch(_CARD_BADGE.sub("", name))
         return m.group(1) if m and _card_name(m.group(1)) else None
     return None

@@ -288,11 +288,16 @@ def labelled_date(text: str | None) -> date | None:
     updated, and the label tells them apart."""
     return (
         _date_after(P.PUBLISH_LABELS, text, skip_edits=True)
+        or _date_after(_PUBLISH_FIELD, text)
         or _date_before_label(text)
         or _date_after(_UPDATE_FIELD, text)
     )
 
 
+# An info table's publish field, its name in one cell and the date in the next (發布日期 | 101-03-15).
+_PUBLISH_FIELD = re.compile(
+    r"(?:^|\n)[ \t]*(?:发布日期|發布日期|發佈日期|发布时间|發布時間|發佈時間|发表日期|發表日期)[ \t]*\n"
+)
 _UPDATE_FIELD = re.compile(r"(?:更新|修改)(?:日期|时间|時間)\s*[:：]")
 # 发布 standing after the date it labels (2014/05/05 發佈 ｜), not a word (苹果发布新品, 发布会)
 # nor a label of its own (发布于, 发布时间)
@@ -320,9 +325,25 @@ def _date_after(label: re.Pattern[str], text: str | None, skip_edits: bool = Fal
     for m in label.finditer(text or ""):
         if skip_edits and _EDIT_LABEL.search(m.group(0)):
             continue
-        if d := parse_date(text[m.end() : m.end() + 30]):
+        if d := parse_date(text[m.end() : m.end() + 30]) or _roc_numeric(text[m.end() :]):
             return d
     return None
+
+
+# Taiwan's calendar in digits right after a date's label (發布日期：101-03-15 is 2012-03-15):
+# a three-digit year only, from 2011 on; 98-05-03 could be 1998 or 2009, and 101-03-15
+# elsewhere could be anything.
+_ROC_NUMERIC = re.compile(r"\s*(?P<y>1\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])")
+
+
+def _roc_numeric(text: str) -> date | None:
+    m = _ROC_NUMERIC.match(text)
+    if not m or not 1995 <= (year := int(m["y"]) + 1911) <= 2100:
+        return None
+    try:
+        return date(year, int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
 
 
 def month_dated(lead: str | None, reach: int = 40) -> bool:

@@ -26,6 +26,7 @@ from pipeline.extract import dates as D
 from pipeline.extract import patterns as P
 from pipeline.extract import sites as S
 from pipeline.extract import titles as T
+from pipeline.extract.bbs import bbs_header, without_header
 from pipeline.extract.blocktext import block_text
 from pipeline.extract.cleaning import (
     Boilerplate,
@@ -233,6 +234,28 @@ def strip_boilerplate_elements(root: lxml_html.HtmlElement, min_chars: int) -> N
     for el in xpath("//comment()")(root):
         if el.getparent() is not None:  # comments before <html> have no parent
             el.drop_tree()
+    for el in _FLOATED(root):
+        if el.getparent() is not None and _side_box(el):
+            el.drop_tree()
+
+
+# A box floated beside the story's text (<table align="right" width="200">): a portal's
+# 背景资料, 链接 or 技术统计 beside the story, not a part of it.
+_FLOATED = etree.XPath(
+    "//body//*[self::table or self::div][@align='right' or @align='left' "
+    "or contains(translate(@style, 'FLOAT ', 'float'), 'float:right') "
+    "or contains(translate(@style, 'FLOAT ', 'float'), 'float:left')]"
+)
+_SIDE_BOX_LABEL = re.compile(
+    r"^\s*[【\[]?(?:背景资料|背景資料|相关链接|相關鏈接|链接|鏈接|小资料|小資料|名词解释|名詞解釋"
+    r"|延伸阅读|延伸閱讀|技术统计|技術統計|新闻链接|新聞鏈接)[】\]]?[:：]?\s*"
+)
+_SIDE_BOX_MAX = 800  # characters: a box, not a story laid out in a floated table
+
+
+def _side_box(el: lxml_html.HtmlElement) -> bool:
+    text = el.text_content()
+    return len(text) <= _SIDE_BOX_MAX and bool(_SIDE_BOX_LABEL.match(text))
 
 
 def code_lines(container: lxml_html.HtmlElement | None) -> frozenset[str]:
@@ -354,7 +377,7 @@ def _prose_score(el: lxml_html.HtmlElement) -> float:
     return (chars - 2 * link_chars) * (1 + min(punct / max(chars, 1) * 20, 1.5))
 
 
-_BLOCK_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "blockquote"})
+_BLOCK_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "blockquote", "pre"})
 
 
 # The inline element 2000s portals wrap a whole story in (<td><font id="Zoom"><p>…</p></font>):
@@ -466,6 +489,10 @@ def _block_score(el: lxml_html.HtmlElement) -> float:
         return 0.0
     if el.tag == "blockquote" and any(c.tag == "p" for c in el):
         return 0.0  # a quoted passage inside a story; a forum post is a <blockquote> of lines
+    if el.tag == "pre":
+        # A message or a telnet board's post kept as typed (mailing-list archives, BBS
+        # mirrors): prose of several sentences. Code in a <pre> has none.
+        return _prose_score(el) if len(_FULL_STOP.findall(el.text_content())) >= 3 else 0.0
     children, wrappers = _through_wrappers(el)
     kids = [c for c in children if c.tag in ("p", "div", "section", "br")]
     if not kids:
@@ -806,6 +833,12 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     if sum(map(len, paragraphs)) < min_chars:  # a story written inside one big link
         paragraphs = [text for text, _ in lines]
     paragraphs = _from_headline(paragraphs, title)
+    if bbs := bbs_header(paragraphs):  # a telnet board's post: its header names all
+        paragraphs = without_header(paragraphs)
+        title = shown = bbs.subject
+        site = meta_site or bbs.station
+        author = author or bbs.poster
+        published = published or bbs.posted
     # credit lines that cleaning takes out (本报记者 王燕平, 执笔人：…) name the authors
     early, last = "\n".join(paragraphs[:6]), paragraphs[-6:]
     paragraphs = boilerplate.clean(
@@ -998,6 +1031,8 @@ def _first_plausible(site: str | None, *rules: Callable[[], str | None]) -> str 
 _META_LINE = re.compile(
     r"来源|來源|作者|记者|記者|编辑|編輯|发布|發佈|时间|時間|日期|点击|點擊|字号|字體|字体"
     r"|人气[:：]|人氣[:：]|分类[:：]|分類[:：]|阅读[:：(（]|閱讀[:：(（]|浏览[:：]|瀏覽[:：]"
+    # a board's counters (共有主题数 12806 个，贴子数 203541 篇, 浏览次数：1132次)
+    r"|主题数|主題數|贴子数|貼子數|帖子数|帖子數|浏览次数|瀏覽次數|共有\s*\d"
 )
 
 

@@ -157,6 +157,10 @@ def _signature(el: lxml_html.HtmlElement) -> tuple[str, str] | None:
     return (cls, style) if cls or style else None
 
 
+# A post's stamp with its date (发表于 2006-11-5 9:08): a row holding one is a thread's post.
+_SIGNED_POST = re.compile(P.POST_STAMP.pattern.join(("(?:", r")\s*[:：]?\s*(?:19|20)\d{2}[-/.年]")))
+
+
 def continued_rows(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """The rest of a 2000s portal story that an ad or a box split into later rows of its table:
     the blocks in the next few rows written with the story's own signature (<td
@@ -181,6 +185,8 @@ def continued_rows(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlEleme
             break
         if P.COMMENTS_START.search(sibling.text_content()[:40]):
             break  # 杭州网友：…, 相关新闻, 版权所有: the story is over
+        if _SIGNED_POST.search(sibling.text_content()):
+            break  # a reply signed as the first post is (—— 老井 发表于 2006-11-5 13:46)
         same = [
             el
             for el in sibling.iter()

@@ -207,6 +207,11 @@ DATE_PATTERNS = (
         rf"|(?<!\d)(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+"
         r"(?P<y2>20\d{2}|19\d{2}))(?![\d])"
     ),
+    # C's ctime, as telnet BBSes and mail archives stamp a post: Wed Oct 25 22:31:08 2006.
+    re.compile(
+        rf"(?<![A-Za-z])(?P<m>{_MONTHS})\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+        r"\s+(?P<y>20\d{2}|19\d{2})(?![\d])"
+    ),
     # Taiwan's official calendar: 民國97年5月3日 is 2008-05-03 (the year plus 1911).
     re.compile(
         r"(?:民國|民国)\s*(?P<roc>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
@@ -228,6 +233,12 @@ DATE_PATTERNS = (
         r"(?:^|(?<=[\s】\]]))(?P<yy>\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
         r"(?=[ \t\xa0\u3000]+(?:\d{1,2}:\d{2}[ \t\xa0\u3000]+)?(?:本报|本報|记者|記者|作者|编辑|編輯"
         r"|来源|來源|通讯员|通訊員))"
+    ),
+    # The same after a blog's "posted @" (or where a post stamp's label ended), with its time
+    # (posted @ 08-10-19 22:41 冯远航).
+    re.compile(
+        r"(?:(?<=@)|^)[ \t\xa0\u3000]*(?P<yy>\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+        r"(?=[ \t\xa0\u3000]+\d{1,2}:\d{2})"
     ),
 )
 # The English month names of the last pattern.
@@ -282,10 +293,12 @@ PORTAL_AUTHORS = re.compile(
 
 PUBLISH_LABELS = re.compile(
     r"(发布于|發佈於|发表于|發表於|发布时间|發布時間|发表时间|"
-    # not a member's (注册时间：), a reply's (回复时间：) or a deadline's (截止日期：) date; nor an
+    # not a member's (注册时间：), a reply's (回复时间：), a deadline's (截止日期：) or a Q&A
+    # page's resolution's (解决时间：, days after the question) date; nor an
     # update's (更新日期：), which is a story's only dateline on many Taiwan sites but must not
     # outrank a date that says it is the publication's (2014/05/05 發佈 ｜ 更新日期：2014/05/06)
     r"(?<!注册)(?<!註冊)(?<!加入)(?<!登录)(?<!登錄)(?<!回复)(?<!回覆)(?<!截止)(?<!更新)(?<!修改)"
+    r"(?<!解决)(?<!解決)(?<!列印)(?<!打印)"  # nor the day a print version was printed
     r"(?:时间|日期)[:：]|"
     r"編輯於|编辑于|更新于|發佈時間|提交日期|提交时间|Posted on|Published|[Pp]osted(?: by| @| at))"
 )
@@ -338,7 +351,8 @@ COMMENTS_OPEN = re.compile(
 # What a post's own time line holds besides the time: its floor and its buttons. Anything else
 # (有效期至：, 上期回顾（…）) makes it another line's date.
 STAMP_REST = re.compile(
-    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?"
+    r"|(?:上午|下午|中午|晚上|凌晨|[AaPp][Mm])?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?"
     r"|#?\d+\s*[楼樓]|楼主|樓主|回复|回覆|举报|舉報|引用|编辑|編輯|删除|刪除|只看该作者|只看TA|分享|收藏|点赞|點讚"
     r"|[\s|｜·•\[\]【】()（）]"
 )
@@ -363,7 +377,7 @@ ROLE_WORDS = re.compile(
 # 记者林怡君／台北報導 · 本报记者 葛灵丹 · （记者 胡晓蓉） · （姚峰 上海报道） · 执笔人：闵乐夫
 REPORTER_LABEL = re.compile(
     r"(?:(?:记者|記者|实习生|實習生|(?:特约|特約|本报|本報|本网|本網|本刊)(?:评论员|評論員)"
-    r"|(?:特约|特約)(?:撰稿人|撰稿|撰文))[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|、[\u4e00-\u9fff]{2,3}[／/]|[\s\xa0]*(?:[／/）)（(【\[]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
+    r"|(?:特约|特約)(?:撰稿人|撰稿|撰文))[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|(?:、[\u4e00-\u9fff]{2,3})+[／/）)]|[\s\xa0]*(?:[／/）)（(【\[]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
     # a reporter's line with the time after the name (记者 朱思远 3小时前, 记者 朱思远 2024-03-18)
     r"|(?:记者|記者)[\s\xa0]+(?P<timed>[\u4e00-\u9fff]{2,3})"
     r"(?=[\s\xa0]+\d{1,4}(?:小时|小時|分钟|分鐘|天|[-/.年:]))"
@@ -377,12 +391,16 @@ POSTED_BY = re.compile(
     r"由\s*([^\s@]{2,12}?)\s*(?:张贴|張貼)"
     r"|[Pp]osted\s+by\s+([^\s@|]{2,16}?)\s*(?:@|\bat\b|\bon\b|于|於|\||$)"
     # a blog's footer: posted @ 2007-11-02 10:15 阿飞 阅读(123)
-    r"|[Pp]osted\s*@\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s@|]{2,16})(?=\s|$)"
+    r"|[Pp]osted\s*@\s*(?:\d{4}|\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+([^\s@|]{2,16})(?=\s|$)"
     # a group's post: 来自: 拾柒(胶片和咖啡续命) 2010-12-04 21:33:07
     r"|(?:^|\n)\s*来自[:：]\s*([^\s(（:：]{2,16})(?:[(（][^)）\n]{0,20}[)）])?\s+(?:19|20)\d{2}-\d"
     # (on the same line: a headline above 发表于 … is not a name)
     r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})[ \t\xa0\u3000]+(?:发表于|發表於)\s*\d{4}"
     r"|\[\s*([\u4e00-\u9fff]{2,4})\s*\][\s\ue000-\uf8ff]*(?:来源|來源)"
+    # an info table's field, its name in one cell and the value in the next (發布者 | 謝孟蓉)
+    r"|(?:^|\n)[ \t]*(?:發布者|發佈者|发布者|作者)[ \t]*\n[ \t]*([\u4e00-\u9fff]{2,4})[ \t]*(?=\n|$)"
+    # a mail archive's header: From: 林小川 <linxc@example.org>
+    r"|(?:^|\n)[ \t]*From[ \t]*[:：][ \t]*([^\s<>@:：]{2,20})[ \t]*<[^<>@\s]+@"
 )
 # A poster with the rank a forum prints beside the name, above the post (稳字当头 [中级吧友]
 # 发表于 2012-06-01): above the story only, where no commenter stands.
@@ -479,8 +497,11 @@ NOT_NAMES = frozenset(
 )
 # A personal name alone under a source label (来源: 尹娟); media names end in 报, 网, 社, 刊…
 SOURCE_NAME = re.compile(r"(?:^|\n)\s*(?:来源|來源)\s*[:：]\s*([\u4e00-\u9fff]{2,3})\s*(?:\n|$)")
+# A blog host's name (乐享博客, 七彩空间, 新叶博客, 跑道博客园): the service, not the blog.
+BLOG_HOST = re.compile(r"(?:博客|部落格|空间|空間|[Bb]log)(?:园|園|网|網|中国|中國)?$")
 MEDIA_SUFFIX = re.compile(
-    r"(?:报|報|网|網|社|刊|台|站|部|局|院|会|會|厅|廳|办|辦|周|週|讯|訊|志|誌)$"
+    # 周 of a weekly, not of a nickname (老周, 小周, 阿周)
+    r"(?:报|報|网|網|社|刊|台|站|部|局|院|会|會|厅|廳|办|辦|(?<![老小阿])[周週]|讯|訊|志|誌)$"
 )
 # A blog platform's sidebar profile: 太小心 [作者简介] · [太小心]个人类别 · [太小心]存档目录
 PROFILE_NAME = re.compile(
@@ -492,9 +513,9 @@ PROFILE_NAME = re.compile(
     r"[ \t\u3000\xa0]*\n"
     r"(?:[ \t\u3000\xa0]*\S{0,12}[ \t\u3000\xa0]*\n)??"
     r"[ \t\u3000\xa0]*([\u4e00-\u9fffA-Za-z0-9_]{2,12})[ \t\u3000\xa0]*(?=\n|$)"
-    # a profile's nickname field (昵称：钱串子), the first one on the page: a comment form's
+    # a profile's nickname field (昵称：钱串子, 博主：阿琴), the first one on the page: a comment form's
     # 昵称 field below the post is empty or the visitor's
-    r"|(?:^|\n)[ \t\u3000\xa0]*(?:昵称|暱稱|博主昵称|博主暱稱)[:：][ \t\u3000\xa0]*"
+    r"|(?:^|\n)[ \t\u3000\xa0]*(?:昵称|暱稱|博主昵称|博主暱稱|博主)[:：][ \t\u3000\xa0]*"
     r"([\u4e00-\u9fffA-Za-z0-9_]{2,12})[ \t\u3000\xa0]*(?=\n|$)"
     # 个人档案 heads a blog's profile box, and a news page's box on the story's subject: a blog's
     # only where a blog's fields follow (文章, 访问, 等级…)

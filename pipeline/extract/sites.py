@@ -79,11 +79,13 @@ def title_suffix_site(tree: lxml_html.HtmlElement, title: str | None) -> str | N
     site_first = not after.strip(" :：-_|｜·") and bool(before.strip())
     parts = [p.strip(" :：-_|｜·") for p in P.TITLE_SEPARATORS.split(before + after)]
     parts = [p for p in parts if p and not p.lower().startswith(("powered by", "by "))]
-    parts = [p for p in parts if 2 <= len(p) <= 30]
+    parts = [p for p in parts if 2 <= len(p) <= 30 and not _LIST_TAG.fullmatch(p)]
     for xpaths in (_BLOG_NAME_XPATH, _BLOG_TITLE_XPATH):
         blog = first(tree, xpaths)
         if blog in parts:
             return blog
+    if own := _hosted_blog_name(tree, parts):
+        return own
     shown = copyright_site(tree)
     if shown in parts:
         return shown  # a piece the copyright line names is the site, even 海峡纪实频道
@@ -94,7 +96,27 @@ def title_suffix_site(tree: lxml_html.HtmlElement, title: str | None) -> str | N
     return parts[0] if site_first else parts[-1]
 
 
+def _hosted_blog_name(tree: lxml_html.HtmlElement, parts: list[str]) -> str | None:
+    """A hosted blog's own name: the <title> piece beside its host's that the page shows as
+    a masthead of its own (<h1>老周的蜂场日记</h1>, <div class="bname">石桌棋话</div>)."""
+    if not any(P.BLOG_HOST.search(p) for p in parts):
+        return None
+    candidates = [p for p in parts if not P.BLOG_HOST.search(p)]
+    if not candidates:
+        return None
+    for el in _MASTHEAD_CANDIDATES(tree):
+        text = clean_text(el.text_content())
+        if text in candidates:
+            return text
+    return None
+
+
+_MASTHEAD_CANDIDATES = etree.XPath(
+    "(//body//*[self::h1 or self::h2 or self::div or self::a or self::span])[position() <= 80]"
+)
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+# A mailing list's tag before a message's subject ([yiwen-zh] 标题): the list, not the site.
+_LIST_TAG = re.compile(r"\[[\x21-\x5a\x5e-\x7e]+\]")
 
 
 def site_name(value: str) -> str:

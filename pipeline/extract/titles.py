@@ -27,6 +27,8 @@ def strip_title_suffix(title: str, site: str | None = None) -> str:
         parts = [p for p in parts if p != site] or parts
     if len(parts) <= 1:
         return title
+    if len(parts) >= 3 and P.BLOG_HOST.search(parts[-1]):
+        return parts[0]  # 冬至 - 晚晴小筑 - 云栖博客: a post, its blog, the blog's host
     return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
 
 
@@ -69,6 +71,11 @@ def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
     h1s = [clean_text(h.text_content()) for h in xpath("//h1")(tree)]
     # Over 100 characters an <h1> holds a script or a whole block, not a headline.
     h1s = [h for h in h1s if h and 4 <= len(h) <= 100]
+    if page_title:
+        # 冬至 - 晚晴小筑 - 云栖博客: an <h1> of a hosted blog's own name is its masthead
+        parts = [p.strip() for p in P.TITLE_SEPARATORS.split(page_title) if p.strip()]
+        if len(parts) >= 3 and P.BLOG_HOST.search(parts[-1]):
+            h1s = [h for h in h1s if h not in parts[1:]]
     candidates = [c for c in (og, *h1s) if c and c != site]
     if page_title:
         # The headline is the longest candidate the <title> repeats: a logo in <h1> is shorter.
@@ -147,12 +154,21 @@ def _is_logo(el: lxml_html.HtmlElement) -> bool:
 _MASTHEAD = re.compile(r"logo|site[-_]?name|space[-_]?name|blog[-_]?name|masthead")
 
 
+# A meta line the heading holds under its <br> (2012-04-16 09:12 来源：… 作者：…).
+_META_UNDER = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|来源[:：]|來源[:：]|作者[:：]|记者|記者|编辑[:：]"
+)
+
+
 def _heading_text(el: lxml_html.HtmlElement, titles: str) -> str | None:
     """A heading's text; where <br> breaks it in two, the lines joined with a space where the
     page's <title> has one there (舊區重建諮詢會 街坊憂租金飆升), else as one."""
     glued = clean_text(el.text_content())
     if el.find(".//br") is None:
         return glued
+    lines = [ln for ln in (clean_text(x) for x in block_text(el).split("\n")) if ln]
+    if len(lines) > 1 and all(_META_UNDER.search(ln) for ln in lines[1:]):
+        return lines[0]  # the story's date, source and writer under a <br> in the <h1>
     spaced = clean_text(block_text(el))
     return spaced if spaced != glued and spaced and spaced in titles else glued
 
