@@ -74,6 +74,17 @@ def test_dump_that_is_only_body_keeps_every_paragraph(analyzer):
     assert "投资者不宜追高" in art.body
 
 
+def test_a_markdown_heading_underline_does_not_end_a_dump(analyzer):
+    """ "--" under 总结 is a setext heading's underline in a Markdown dump, not a mail's
+    signature separator: the summary after it is the story's."""
+    dump = BODY_ONLY.replace("本文仅代表作者个人观点。", "") + (
+        "\n总结\n--\n\n英伟达的护城河正在出现裂缝，高估值难以维持，投资者应当保持警惕。\n"
+        "\n另外，自研芯片的云厂商越来越多，这一趋势在未来两年只会加速。\n"
+    )
+    art = analyzer.process(RawPage("m.txt", dump.encode(), "text"), analyse=False).article
+    assert art.body.endswith("这一趋势在未来两年只会加速。")
+
+
 def test_lexicon_anchored_and_floating_patterns(tmp_path):
     """Patterns anchored at the line start are tried there only; the others anywhere; a pattern
     with a top-level | is not anchored as a whole."""

@@ -847,6 +847,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         verbatim=code_lines(container),
         title_is_text=_shown_as_prose(container, title),
     )
+    paragraphs = without_signature(paragraphs)
     kept = set(paragraphs)
     late = "\n".join(line for line in last if line.strip() not in kept)  # only what went
     paragraphs, byline = _split_byline(paragraphs)
@@ -930,6 +931,23 @@ class _AroundBody:
     top: list[str]
     early: str
     late: str
+
+
+_SIGNATURE_MAX_LINES = 5
+_SIGNATURE_MAX_CHARS = 200
+
+
+def without_signature(paragraphs: list[str]) -> list[str]:
+    """A mail's or a telnet board's text without the signature under its "-- " line (a name, a
+    motto, a group). Only in a page's markup: in a text dump "--" under a line is a Markdown
+    heading's underline."""
+    for i in range(len(paragraphs) - 1, 0, -1):
+        if paragraphs[i].strip() == "--":
+            tail = paragraphs[i + 1 :]
+            if len(tail) <= _SIGNATURE_MAX_LINES and sum(map(len, tail)) <= _SIGNATURE_MAX_CHARS:
+                return paragraphs[:i]
+            break
+    return paragraphs
 
 
 def _page_author(
