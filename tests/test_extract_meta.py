@@ -1610,6 +1610,10 @@ def test_ui_words_and_a_blogs_own_name_are_not_the_author(analyzer):
     )
     art = _extract(analyzer, blog)
     assert (art.title, art.author, art.site) == ("转场到槐花场", "蜂场老周", "老周的蜂场日记")
+    sections = blog.replace("- 老周的蜂场日记 -", "- 日志 - 老周的蜂场日记 -").replace(
+        "<h1>", "<div><a href='/blog'>日志</a></div><h1>"
+    )
+    assert _extract(analyzer, sections).site == "老周的蜂场日记"  # not its 日志 section
 
 
 def test_wire_reporters_in_a_dateline_are_the_authors_not_the_editor(analyzer):

@@ -101,7 +101,11 @@ def _hosted_blog_name(tree: lxml_html.HtmlElement, parts: list[str]) -> str | No
     a masthead of its own (<h1>老周的蜂场日记</h1>, <div class="bname">石桌棋话</div>)."""
     if not any(P.BLOG_HOST.search(p) for p in parts):
         return None
-    candidates = [p for p in parts if not P.BLOG_HOST.search(p)]
+    candidates = [
+        p
+        for p in parts
+        if not P.BLOG_HOST.search(p) and not P.SECTION_LABEL.match(p) and not _BLOG_SECTION.match(p)
+    ]
     if not candidates:
         return None
     for el in _MASTHEAD_CANDIDATES(tree):
@@ -111,6 +115,10 @@ def _hosted_blog_name(tree: lxml_html.HtmlElement, parts: list[str]) -> str | No
     return None
 
 
+# A blog's own sections, which <title> can name beside the post (文章 - 日志 - 某某博客).
+_BLOG_SECTION = re.compile(
+    r"^(?:日志|日誌|博文|随笔|隨筆|文章|相册|相簿|留言板?|个人空间|個人空間)$"
+)
 _MASTHEAD_CANDIDATES = etree.XPath(
     "(//body//*[self::h1 or self::h2 or self::div or self::a or self::span])[position() <= 80]"
 )
