@@ -1660,3 +1660,155 @@ def test_a_box_floated_beside_the_story_is_not_part_of_it(analyzer):
     )
     art = _extract(analyzer, page)
     assert "1958" not in art.body and "背景资料" not in art.body and "又第4段" in art.body
+
+
+# Pages of the kinds the sets boards-blogs-2003-2009-l and other-kinds-2004-2010-m found read
+# wrong (twenty-fourth session).
+
+
+def test_a_frameset_pages_noframes_text_is_its_story(analyzer):
+    page = (
+        "<html><head><title>老码头的变迁--东川文史网</title></head>"
+        "<frameset rows='92,*'><frame src='top.htm'><frame src='main.htm'><noframes><body>"
+        f"<h2>老码头的变迁</h2><center>作者：周慕白　发表日期：2004年9月6日</center>{PROSE}"
+        "<p>东川文史网　版权所有 2002-2004　本站文章欢迎转载</p></body></noframes></frameset></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art is not None and "第4段" in art.body and "版权所有" not in art.body
+    assert (art.author, art.published) == ("周慕白", date(2004, 9, 6))
+
+
+def test_a_poem_posted_on_a_board_is_the_story(analyzer):
+    lines = [
+        "车过了河",
+        "就是我的村子",
+        "母亲在电话里说",
+        "路修宽了",
+        "你怕是认不出来",
+        "",
+        "我认得",
+        "村口那棵歪脖子柳",
+        "还是往东边歪",
+        "像一个人",
+        "一直朝着城里的方向",
+        "探着身子",
+        "",
+        "坟地在南坡",
+        "新草盖住了旧草",
+        "父亲的名字",
+        "刻在石头上",
+    ]
+    verse = "<br>".join(lines)
+    page = (
+        "<html><head><title>清明，回乡 - 南窗诗社</title></head><body>"
+        "<div class='art_title'>标题：<b>清明，回乡</b></div>"
+        "<div class='art_info'>作者：雨巷里的伞　发表时间：2004-04-04 21:05:12</div>"
+        f"<table><tr><td class='art_body'>{verse}<br></td></tr></table>"
+        "<div class='re'><p>写得真好，读着眼眶湿了，想起了我家的老房子。</p></div>"
+        "<div class='re'><p>“新草盖住了旧草”，这一句好。</p></div>"
+        "<div class='foot'>东巷胡同 Copyright © 1998-2004 DongXiang.net.cn 版权所有<br>"
+        "本页面由东巷胡同讨论版系统生成，用时 0.082 秒。</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("车过了河") and "村口那棵歪脖子柳" in art.body
+    assert "Copyright" not in art.body
+
+
+def test_a_post_quoting_a_long_reply_keeps_its_own_lines(analyzer):
+    quote = "以前坐绿皮车，春运时过道里都是人，我把开水壶举过头顶一节一节往前挪。" * 3
+    page = (
+        "<html><head><title>绿皮车上的人_大杂烩</title></head><body><h1>绿皮车上的人</h1>"
+        "<table><tr><td class='post_content'>昨天发帖问大家还记不记得绿皮火车，没想到回了八十多楼。<br>"
+        "<div class='quote'><div class='quote_t'>以下是引用铁道边的狗尾草在2006-8-4 23:12的发言：</div>"
+        f"<div class='quote_c'><p>{quote}</p><p>{quote}</p></div></div>我看到这里鼻子一酸，谢谢你，也请大家接着说说。"
+        "</td></tr></table></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("昨天发帖问大家") and "鼻子一酸" in art.body
+    assert "开水壶" in art.body and "以下是引用" not in art.body
+
+
+def test_a_story_in_sibling_sections_is_read_whole(analyzer):
+    steps = "".join(
+        f"<div class='step'><p>{i}. 第{i}步，把萝卜丝挤干水分再拌馅，这样饼皮不会破。</p></div>"
+        for i in range(1, 6)
+    )
+    page = (
+        "<html><head><title>香煎萝卜丝饼_食尚厨房网</title></head><body><div class='recipe-left'>"
+        "<h1>香煎萝卜丝饼</h1><div class='recipe-intro'><p>冬天的白萝卜又甜又水灵，除了炖汤，"
+        "我最喜欢拿它来做萝卜丝饼，外皮煎得焦黄酥脆，里面鲜嫩多汁。</p></div>"
+        f"<div class='recipe-steps'><h2>做法</h2>{steps}</div>"
+        "<div class='recipe-tip'><p>小窍门：挤出来的萝卜水不要倒掉，可以用来和面。</p></div>"
+        "</div></body></html>"
+    )
+    body = _extract(analyzer, page).body
+    assert body.startswith("冬天的白萝卜") and "5. 第5步" in body and "小窍门" in body
+
+
+def test_short_headline_shown_as_a_heading(analyzer):
+    page = (
+        "<html><head><title>雲溪瀑布 - 景點介紹 - 山海旅遊網</title></head><body>"
+        "<div class='logo'><a href='/'><img alt='山海旅遊網' src='l.gif'></a></div>"
+        "<table><tr><td><h2>雲溪瀑布</h2></td><td>網友評價：（32則）</td></tr></table>"
+        f"<div class='desc'>{PROSE}</div><div>Copyright © 2007 山海旅遊網 版權所有</div></body></html>"
+    )
+    assert _extract(analyzer, page).title == "雲溪瀑布"
+
+
+def test_a_notice_under_a_title_of_its_office(analyzer):
+    page = (
+        "<html><head><title>清川大学教务处</title></head><body><div class='art'>"
+        "<div class='art-title'>关于大学物理实验选课安排的通知</div>"
+        "<div class='art-info'>发布时间：2009-08-31 16:20　浏览次数：1532</div>"
+        f"<div class='art-body'><p>各学院、各位同学：</p>{PROSE}<p>清川大学教务处</p>"
+        "<p>二〇〇九年八月三十一日</p></div></div>"
+        "<div id='footer'>Copyright &copy; 2009 清川大学教务处　地址：清川市学府路1号</div>"
+        "</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert (art.title, art.site) == ("关于大学物理实验选课安排的通知", "清川大学教务处")
+
+
+def test_a_blogs_visitor_list_and_opening_day_are_not_the_post(analyzer):
+    page = (
+        "<html><head><title>基金赎回了一半 - 小林的理财流水 - 金讯博客</title></head><body>"
+        "<div class='side'><div>博主：定投的小林</div><div>开通时间：2007-06-02</div>"
+        "<div>最新访客</div><div>稳稳的幸福</div><div>老周看基金</div></div>"
+        "<div class='post'><h2>基金赎回了一半</h2><div>2008-01-18 21:32:05</div>"
+        f"{PROSE}</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert (art.author, art.published) == ("定投的小林", date(2008, 1, 18))
+
+
+def test_board_and_qa_stamps_of_other_templates(analyzer):
+    phpwind = (
+        "<html><head><title>科目二挂了 - 驾考论坛</title></head><body><h1>科目二挂了</h1>"
+        f"<div class='tpc_content'>{PROSE}<div>[ 此贴被晚学的阿梅在2006-11-20 08:15重新编辑 ]</div></div>"
+        "<div>Posted: 2006-11-19 22:40 | [楼 主]</div></body></html>"
+    )
+    art = _extract(analyzer, phpwind)
+    assert art.published == date(2006, 11, 19) and "重新编辑" not in art.body
+    hospital = (
+        "<html><head><title>孩子咳嗽半个月需要拍胸片吗_网上咨询</title></head><body>"
+        "<h1>孩子咳嗽半个月需要拍胸片吗</h1><div>咨询人：王女士　提问时间：2008-03-04 08:11</div>"
+        "<div>我家孩子四岁半，半个月前感冒发烧，烧退了以后一直咳嗽，夜里咳得厉害。</div>"
+        "<div>医生回复　回复医生：周敏华（儿科 主治医师）　回复时间：2008-03-04 15:32</div>"
+        f"<div class='answer'>{PROSE}</div></body></html>"
+    )
+    art = _extract(analyzer, hospital)
+    assert art.author == "周敏华" and art.body.startswith("我家孩子四岁半")
+
+
+def test_a_tender_notice_signed_by_a_centre_and_a_print_version_site(analyzer):
+    notice = (
+        "<html><head><title>学生公寓家具采购招标公告_南屏县政府</title></head><body>"
+        f"<h1>学生公寓家具采购招标公告</h1><div class='content'>{PROSE}"
+        "<p>南屏县政府采购中心</p><p>二〇〇九年六月十二日</p></div></body></html>"
+    )
+    assert _extract(analyzer, notice).author == "南屏县政府采购中心"
+    printed = (
+        "<html><head><title>海岛上的守灯人 - 远山杂志网 - 打印版</title></head><body>"
+        f"<h1>海岛上的守灯人</h1>{PROSE}</body></html>"
+    )
+    assert _extract(analyzer, printed).site == "远山杂志网"

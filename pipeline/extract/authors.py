@@ -150,7 +150,7 @@ _ISSUER = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}?(?:省|(?<!城)市|县|縣|(?<!社)区|(?<!社)區|州|盟)|国家|國家|中华人民共和国"
     r"|中華人民共和國|中共)"
     r"(?:(?![了的是这這说說])[\u4e00-\u9fff]){0,12}(?:人民政府|政府|办公厅|辦公廳|办公室|辦公室|委员会"
-    r"|委員會|局|厅|廳|署|研究院|研究所|协会|協會)"
+    r"|委員會|局|厅|廳|署|研究院|研究所|协会|協會|中心)"
 )
 
 
@@ -582,6 +582,12 @@ def card_author(header: str, title: str | None) -> str | None:
     )
 
 
+# A sidebar box that lists people (a blog's visitors, friends, readers): its names are no card.
+_NAME_LIST_HEADING = re.compile(
+    r"^(?:最新|最近)?(?:访客|訪客|来访|來訪|读者|讀者)$|^(?:我的)?(?:好友|朋友)(?:列表)?$|^(?:友情链接|友情鏈接)$"
+)
+
+
 def _card_in(lines: list[str], title: str) -> str | None:
     """The last card in lines, the nearest the story (a Q&A page's asker comes before the
     answerer)."""
@@ -593,6 +599,8 @@ def _card_in(lines: list[str], title: str) -> str | None:
         if (m := _CARD_INLINE.match(line)) and _card_name(m.group(1)):
             name = m.group(1)  # 财经小鹿说3小时前阅读 1.2万: the name and the time on one line
         elif (m := _CARD_NAME.fullmatch(_CARD_BADGE.sub("", line))) and _card_name(m.group(1)):
+            if any(_NAME_LIST_HEADING.search(ln) for ln in lines[max(0, i - 3) : i]):
+                continue  # 最新访客 / 稳稳的幸福 / 老周看基金: a sidebar's list of visitors
             after = lines[i + 1 : i + 3]
             if after and _ASKED.search(after[0]):
                 continue  # 青青子衿 / 2024-05-01 提问: who asked, not who answered

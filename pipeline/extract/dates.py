@@ -259,6 +259,14 @@ _BRACKETED = re.compile(r"[（(][^）)]{0,20}[）)]")
 _PROSE_MARKS = re.compile(r"[，。；！？,;!?]")
 
 
+# The day of something other than the story: a blog opened, a member joined or last logged in,
+# a deadline, a Q&A resolved, a print version printed.
+_OTHER_DAY = re.compile(
+    r"(?:开通|開通|开博|開博|建站|注册|註冊|加入|登录|登錄|截止|解决|解決|列印|打印)(?:时间|時間|日期)?"
+    r"\s*[:：]?\s*$"
+)
+
+
 def header_date(text: str | None) -> date | None:
     """The date in the header above a story: the last one on a line that is not prose (a meta
     line, 2012-01-12 03:43 記者…), since the page's clock sits further up (2012年1月13日 星期五
@@ -270,8 +278,12 @@ def header_date(text: str | None) -> date | None:
         if not _PROSE_MARKS.search(line)
         for at, d in _dates(line)
         if not _label_before(_EDIT_LABEL, line, at)  # 2024-12-03 21:47· 修改于 12-04
+        and not _label_before(_OTHER_DAY, line, at)  # 开通时间：2007-06-02 in a blog's profile
     ]
-    return found[-1] if found else parse_date(text)
+    if found:
+        return found[-1]
+    anywhere = [d for at, d in _dates(text or "") if not _label_before(_OTHER_DAY, text, at)]
+    return anywhere[0] if anywhere else None
 
 
 # When a post was last changed (修改于, 编辑于, 更新于): its publish date only where no other is shown.

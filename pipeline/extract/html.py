@@ -107,7 +107,24 @@ def parse(text: str, source: str) -> lxml_html.HtmlElement:
             f"{source}: markup nested over 2,048 levels deep, where the HTML parser stops "
             "reading; the page's text inside would be lost",
         )
-    return _flattened(tree, source)
+    return _flattened(_noframes_body(tree), source)
+
+
+def _noframes_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A frameset page's <noframes> text as its <body>: the frames' own pages are elsewhere, and
+    the fallback is the one text the page holds (a 2000s site's 文字版本)."""
+    if root.find("body") is not None:
+        return root
+    fallback = next(iter(root.iter("noframes")), None)
+    if fallback is None or not fallback.text_content().strip():
+        return root
+    # libxml2 keeps <noframes> as raw text, like a <script>: its markup is read again here.
+    inner = lxml_html.document_fromstring(fallback.text_content(), parser=_parser())
+    fallback.getparent().remove(fallback)
+    body = inner.find("body")
+    if body is not None:
+        root.append(body)
+    return root
 
 
 # Below this depth a chain of wrappers (an element whose one child is an element, with no
@@ -503,7 +520,21 @@ def _block_score(el: lxml_html.HtmlElement) -> float:
     score += sum(_prose_score(c) for c in div_paragraphs)
     score += _prose_score(el) * 0.1 if el.text else 0
     own_text = "".join((w.text or "") + "".join(c.tail or "" for c in w) for w in (el, *wrappers))
-    return score + _text_weight(own_text) * (1 if _PROSE_PUNCT.search(own_text) else 0)
+    return score + _text_weight(own_text) * (
+        1 if _PROSE_PUNCT.search(own_text) or _verse(el) else 0
+    )
+
+
+_VERSE_LINES = 6  # a poem's unpunctuated lines, each after a <br>
+
+
+def _verse(el: lxml_html.HtmlElement) -> bool:
+    """Lines of verse written with <br> and no punctuation (a poem posted on a board): prose
+    by its lines, where a block's own text would count only with punctuation."""
+    lines = [
+        t for t in (el.text, *(c.tail for c in el if c.tag == "br")) if t and _HAS_CJK.search(t)
+    ]
+    return len(lines) >= _VERSE_LINES
 
 
 _HEADING_TAGS = ("h1", "h2", "h3")
@@ -584,6 +615,51 @@ def headline_region_block(
             return None
         region = region.getparent()
     return None
+
+
+_QUOTE_TOKENS = frozenset({"quote", "quote_c", "quotecontent", "quotebody", "cite"})
+_AROUND_QUOTE_MIN = 40  # characters of the poster's own text around a quote
+
+
+def _around_quote(block: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The post around a long quote that outweighs the poster's own lines (以下是引用…的发言 in
+    a board's post): the quote is part of what the post says, not the post."""
+    if not _tokens(block) & _QUOTE_TOKENS:
+        return None  # a bare <blockquote> is how some boards write the post itself
+    quoted = len(block.text_content())
+    for anc in block.iterancestors():
+        if anc.tag in ("body", "html"):
+            return None
+        own = "".join(t for t in anc.itertext() if t.strip())
+        if len(own) - quoted >= _AROUND_QUOTE_MIN:
+            rest = own.replace(block.text_content(), "")
+            return anc if _FULL_STOP.search(rest) else None
+    return None
+
+
+_SECTIONS_MIN = 2  # sibling sections of prose besides the densest block
+_SECTIONS_RATIO = 2.0  # their prose together outweighs the densest block this many times
+
+
+def _sections_parent(block: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The element around a story written as sibling sections (a recipe's intro, ingredients,
+    steps and tip; a feature's parts, each a <div> of its own): the densest block is one of
+    them, the story is their parent."""
+    parent = block.getparent()
+    if parent is None or parent.tag in ("body", "html") or block.tag not in ("div", "section"):
+        return None
+    prose = [
+        sib
+        for sib in parent
+        if sib is not block
+        and isinstance(sib.tag, str)
+        and sib.tag in ("div", "section")
+        and any(_FULL_STOP.search(p.text_content()) for p in sib.iter("p"))
+    ]
+    if len(prose) < _SECTIONS_MIN:
+        return None
+    total = sum(_prose_score(p) for p in parent.iter("p"))
+    return parent if total >= _SECTIONS_RATIO * _block_score(block) else None
 
 
 _FLOOR_OR_STAMP = re.compile(r"\d+\s*[楼樓]|沙发|沙發|板凳|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
@@ -913,6 +989,10 @@ def body_container(
         return entries, "live-entries", None
     if (pictures := gallery_captions(container)) is not None:
         return pictures, "gallery", None
+    if (post := _around_quote(container)) is not None:
+        container = post
+    if (whole := _sections_parent(container)) is not None:
+        container = whole
     return container, "densest-block", None
 
 
@@ -1072,6 +1152,8 @@ def headline_above(
             continue
         if D.date_line(text) or _META_LINE.search(text):
             continue
+        if text.endswith(("：", ":")):
+            continue  # a notice's salutation (各学院、各位同学：) or a label, not a headline
         if len(text) < 6:  # a name or a label (吴海平, 散文), or a short headline
             if piece is None and len(text) >= 2 and text in title_pieces:
                 piece = text

@@ -204,7 +204,7 @@ def continued_rows(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlEleme
 # The label over a Q&A page's chosen answer (百度知道's 满意答案, a health site's 专家解答).
 _ANSWER_LABEL = re.compile(
     r"^(?:满意答案|滿意答案|最佳答案|推荐答案|推薦答案|专家解答|專家解答|专家回答|專家回答|医生回答|醫生回答"
-    r"|医生解答|醫生解答)(?:\s|$)"
+    r"|医生解答|醫生解答|医生回复|醫生回覆|专家回复|專家回覆)(?:\s|$)"
 )
 _QUESTION_META = re.compile(r"^[^：:]{1,8}[：:]")  # 提问者：…, 悬赏分：10, 问题补充：…
 _SUPPLEMENT = re.compile(r"^(?:问题补充|問題補充)[：:]\s*")  # the asker's addition: its text counts

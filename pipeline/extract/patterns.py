@@ -299,6 +299,7 @@ PUBLISH_LABELS = re.compile(
     # outrank a date that says it is the publication's (2014/05/05 發佈 ｜ 更新日期：2014/05/06)
     r"(?<!注册)(?<!註冊)(?<!加入)(?<!登录)(?<!登錄)(?<!回复)(?<!回覆)(?<!截止)(?<!更新)(?<!修改)"
     r"(?<!解决)(?<!解決)(?<!列印)(?<!打印)"  # nor the day a print version was printed
+    r"(?<!开通)(?<!開通)(?<!开博)(?<!開博)(?<!建站)"  # nor the day a blog or a site was opened
     r"(?:时间|日期)[:：]|"
     r"編輯於|编辑于|更新于|發佈時間|提交日期|提交时间|Posted on|Published|[Pp]osted(?: by| @| at))"
 )
@@ -316,7 +317,7 @@ AUTHOR_LABEL = re.compile(
     # 分析师 (a research note's)
     # (the new credit words only as a line's or a field's first word: 重点整理：is a summary)
     r"|(?:(?<![\u4e00-\u9fff])(?:编译|編譯|整理|主讲|主講|分析师|分析師)"
-    r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答(?:专家|專家|老师|老師|医生|醫生|医师|醫師)|发布者|發佈者|發布者|发表人|發表人|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
+    r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答(?:专家|專家|老师|老師|医生|醫生|医师|醫師)|回复医生|回覆醫生|发布者|發佈者|發布者|发表人|發表人|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
     r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／]"
     # a bar after a credit word (编译 | 孟川, 整理 | 吕青), as self-media print bylines
     r"|(?:编译|編譯|整理|主讲|主講|翻译|翻譯|作者|撰文)\s*[|｜])\s*"
@@ -337,7 +338,7 @@ COMMENTS_START = re.compile(
 )
 # A post's own stamp (发表于：…, posted by 茉莉 @ …), unlike a page's 更新时间.
 POST_STAMP = re.compile(
-    r"发表于|發表於|发表时间|發表時間|提交日期|提交时间|[Pp]osted(?: by| @| at)"
+    r"发表于|發表於|发表时间|發表時間|提交日期|提交时间|[Pp]osted(?: by| @| at|\s*[:：])"
     r"|发布于|發佈於|發布於"  # a Q&A answer's 发布于 2024-08-17 22:05・IP 属地上海 under it
 )
 # A post's own time line, which names its floor and offers to reply (1楼 2008-10-12 20:15 回复).
@@ -570,7 +571,8 @@ BREADCRUMB_LEAVES = frozenset(
 SECTION_LABEL = re.compile(
     r"^(?:(?:社会|國際|国际|国内|國內|本地|公司|财经|財經|体育|體育|娱乐|娛樂|科技|图片|圖片|即时|即時|滚动|滾動)?"
     r"(?:新闻|新聞)(?:中心|频道|頻道)?|快讯|快訊|要闻|要聞|港闻|港聞|资讯|資訊|资讯中心|資訊中心|正文|首页|首頁"
-    r"|(?:免费)?在线阅读|(?:免費)?線上閱讀|[\u4e00-\u9fff]{2,4}(?:频道|頻道))$"
+    r"|(?:免费)?在线阅读|(?:免費)?線上閱讀|[\u4e00-\u9fff]{2,4}(?:频道|頻道)"
+    r"|打印版|打印页|打印頁|列印版|列印頁|打印本页|打印本頁|[Pp]rint(?:able)?(?: version)?)$"
 )
 HOME_LINK_SITE = re.compile(r"^(?:返回|回到|到)?(.{2,}?)\s*(?:论坛|論壇|网站|網站)?(?:首页|首頁)$")
 LINK_ARROWS = re.compile(r"^[\s>»›→]+|[\s>»›→]+$")  # 荆襄体育在线 >>

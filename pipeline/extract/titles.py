@@ -220,7 +220,18 @@ def displayed_headline(
                             if best is None or score < best:
                                 best = score
                 el = el.getparent()
+    if best is None and guess and len(_compact(guess)) < 5:
+        return _short_heading(tree, guess)
     return best[3] if best else None
+
+
+def _short_heading(tree: lxml_html.HtmlElement, guess: str) -> str | None:
+    """A headline under five characters (雲溪瀑布, 冬至: a place's or a day's name), too short to
+    be looked for among the page's text: shown only as a heading of exactly those words."""
+    for h in xpath("//body//*[self::h1 or self::h2 or self::h3]")(tree):
+        if _compact(h.text_content()) == _compact(guess) and not _is_logo(h):
+            return clean_text(h.text_content())
+    return None
 
 
 PROVENANCE_TAG = r"[\[【(（]\s*(?:原创|原創|转载|轉載|转帖|轉帖|转贴|轉貼|转|轉)\s*[\]】)）]"
