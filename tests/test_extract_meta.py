@@ -1812,3 +1812,40 @@ def test_a_tender_notice_signed_by_a_centre_and_a_print_version_site(analyzer):
         f"<h1>海岛上的守灯人</h1>{PROSE}</body></html>"
     )
     assert _extract(analyzer, printed).site == "远山杂志网"
+
+
+# Pages of the kinds the set qa-columns-reviews-2005-2012-o found read wrong.
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("2012.09.14　第37期　文／尹朗　摄影／何川", "尹朗"),  # 期 and 文 are no spaced name
+        ("老谭说球 | 谭启明专栏 | 第58期", "谭启明"),  # a column named for its writer
+    ],
+)
+def test_column_and_issue_credits(analyzer, line, author):
+    assert _extract(analyzer, _under_headline(line)).author == author
+
+
+def test_a_board_post_under_its_page_clock_and_tag(analyzer):
+    page = (
+        "<html><head><title>[原创]城中村改造，别忘了租房的人 - 时事评论 - 江城论坛</title></head>"
+        "<body><table><tr><td>江城论坛</td><td>现在时间：2005-10-21 14:22</td></tr></table>"
+        "<table><tr><td><b>主题：[原创]城中村改造，别忘了租房的人</b></td></tr>"
+        "<tr><td>作者：城南旧事　发表时间：2005-10-18 22:10:47　点击：512</td></tr>"
+        f"<tr><td class='post'>{PROSE}</td></tr></table></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert (art.title, art.published) == ("城中村改造，别忘了租房的人", date(2005, 10, 18))
+
+
+def test_a_taiwan_board_poster_above_the_floor_badge(analyzer):
+    page = (
+        "<html><head><title>第一次露營就上手 - 露營討論區</title></head><body>"
+        "<h1>第一次露營就上手</h1><div class='post'><div class='post-user'>"
+        "<a class='uname'>阿凱爸</a> <span>新手上路</span></div>"
+        "<div class='post-bar'>樓主 發表於 2009-05-12 23:41 引用 回覆</div>"
+        f"<div class='post-body'>{PROSE}</div></div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "阿凱爸"

@@ -139,6 +139,8 @@ _UI_WORDS = re.compile(
     # a thread's buttons and floors, a blog's visitor box
     r"|倒序看帖|倒序瀏覽|倒序浏览|电梯直达|電梯直達|楼主|樓主|沙发|沙發|板凳|地板"
     r"|(?:最近|最新)?(?:访客|訪客|来访|來訪)"
+    # a member panel's buttons and status
+    r"|发短消息|發短消息|短消息|发帖|發帖|离线|離線|在线|在線|加为好友|加為好友|查看资料|查看資料"
 )
 # a forum handle: lightboy2005, 浪里白条2019, 青青子衿_88
 _HANDLE = re.compile(
@@ -205,7 +207,8 @@ def tidy_author(value: str | None) -> str | None:
 
 
 _SPACED_NAME = re.compile(
-    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000\xa0]{1,3}([\u4e00-\u9fff])(?![\u4e00-\u9fff])"
+    # not the last character of a word or a number's unit (第37期　文／尹朗)
+    r"(?<![\w])([\u4e00-\u9fff])[ \u3000\xa0]{1,3}([\u4e00-\u9fff])(?![\w])"
 )
 
 
@@ -227,6 +230,30 @@ _ABOUT_NAME = re.compile(
     r"(?![\u4e00-\u9fff]*(?:博士|教授|研究员|研究員|分析师|分析師|学者|學者|专家|專家))[\u4e00-\u9fff]{2,4}"
 )
 _APP_NAME = re.compile(r"客户端|客戶端|App|APP")
+
+
+# A column's name or its writer's other pieces, naming the writer (谭启明专栏 | 第58期,
+# 谭启明其他文章：): a person's name, opening with a surname, not a section (财经专栏).
+_COLUMN_OF = re.compile(
+    r"(?:^|[|｜\s])([\u4e00-\u9fff]{2,3})(?:专栏|專欄)(?=[|｜\s]|$)"
+    r"|(?:^|\n)\s*([\u4e00-\u9fff]{2,3})(?:的)?(?:其他文章|其他作品|更多文章)[:：]"
+)
+
+
+def column_author(text: str) -> str | None:
+    for m in _COLUMN_OF.finditer(text):
+        name = next(g for g in m.groups() if g)
+        if name[0] in P.SURNAMES and plausible_author(name):
+            return name
+    return None
+
+
+def _poster_above(text: str, at: int) -> str | None:
+    """The first word of the line above `at` (阿凱爸 新手上路 文章：12), where a member panel
+    names the poster over the post's 樓主 發表於 … line."""
+    above = [ln.split() for ln in text[:at].split("\n") if ln.strip()]
+    name = above[-1][0] if above else None
+    return name if name and plausible_author(name) and not _UI_WORDS.fullmatch(name) else None
 
 
 def label_author(text: str, editors: bool = True) -> str | None:
@@ -252,6 +279,9 @@ def label_author(text: str, editors: bool = True) -> str | None:
         return name
     if m := P.POSTED_BY.search(text):
         name = next(g for g in m.groups() if g)
+        if name in ("楼主", "樓主"):
+            # 樓主 發表於 2009-05-12: the floor's badge; the poster's name opens the line above
+            name = _poster_above(text, m.start()) or name
         # 来自：人民日报客户端 is a source
         return None if _APP_NAME.search(name) or P.MEDIA_SUFFIX.search(name) else name
     m = P.NAME_THEN_WEN.search(text)

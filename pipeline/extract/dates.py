@@ -260,9 +260,10 @@ _PROSE_MARKS = re.compile(r"[，。；！？,;!?]")
 
 
 # The day of something other than the story: a blog opened, a member joined or last logged in,
-# a deadline, a Q&A resolved, a print version printed.
+# a deadline, a Q&A resolved, a print version printed, the page's clock (现在时间：…).
 _OTHER_DAY = re.compile(
-    r"(?:开通|開通|开博|開博|建站|注册|註冊|加入|登录|登錄|截止|解决|解決|列印|打印)(?:时间|時間|日期)?"
+    r"(?:开通|開通|开博|開博|建站|注册|註冊|加入|登录|登錄|截止|解决|解決|列印|打印|现在|現在|当前|當前)"
+    r"(?:时间|時間|日期)?"
     r"\s*[:：]?\s*$"
 )
 

@@ -1049,6 +1049,7 @@ def _page_author(
         lambda: A.name_under_title(around.lead, title),
         lambda: A.card_author(around.header, title),
         lambda: A.thread_poster(above),
+        lambda: A.column_author(above + "\n" + around.footer),
     )
     late_owners = (
         lambda: A.source_name_author(around.footer),

@@ -300,6 +300,7 @@ PUBLISH_LABELS = re.compile(
     r"(?<!注册)(?<!註冊)(?<!加入)(?<!登录)(?<!登錄)(?<!回复)(?<!回覆)(?<!截止)(?<!更新)(?<!修改)"
     r"(?<!解决)(?<!解決)(?<!列印)(?<!打印)"  # nor the day a print version was printed
     r"(?<!开通)(?<!開通)(?<!开博)(?<!開博)(?<!建站)"  # nor the day a blog or a site was opened
+    r"(?<!现在)(?<!現在)(?<!当前)(?<!當前)"  # nor the page's clock (现在时间：…)
     r"(?:时间|日期)[:：]|"
     r"編輯於|编辑于|更新于|發佈時間|提交日期|提交时间|Posted on|Published|[Pp]osted(?: by| @| at))"
 )

@@ -252,7 +252,10 @@ def without_page_mark(headline: str | None) -> str | None:
     quotes. (A '》' in front stays: the page shows it as the headline's own mark.)"""
     if not headline:
         return headline
-    stripped = _TRAILING_TAG.sub("", _PAGE_MARK.sub("", headline)).strip()
+    stripped = headline
+    for _ in range(2):  # a label and a tag (主题：[原创]…)
+        stripped = _PAGE_MARK.sub("", stripped)
+    stripped = _TRAILING_TAG.sub("", stripped).strip()
     return stripped if len(stripped) >= 4 else headline
 
 
