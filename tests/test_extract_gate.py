@@ -112,7 +112,7 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 
 # The pages written for extraction (data/labelled/extraction: 2000s portals, forums, blogs, book
 # chapters and papers, 2010s-2020s news, notices, reposts, tables, 2018-2026 tech and finance
-# commentary). Current values, November 2026, 500 pages; rules were developed on these pages, so
+# commentary). Current values, November 2026, 520 pages; rules were developed on these pages, so
 # the floors pin what works rather than measure it (benchmarks/boilerplate_eval.py measures on
 # ../shared). Still below 1: papers whose header lines the gold keeps, a hosted blog read as its
 # service rather than by its own name (the later sets' gold; the earlier ones name the service),
@@ -125,10 +125,10 @@ EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
     "body_f1": 0.991,
     "drop": 0.989,
-    "title": 0.987,
-    "published": 0.985,
-    "author": 0.943,
-    "site": 0.912,
+    "title": 0.982,
+    "published": 0.98,
+    "author": 0.942,
+    "site": 0.907,
 }
 
 

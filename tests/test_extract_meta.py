@@ -1849,3 +1849,37 @@ def test_a_taiwan_board_poster_above_the_floor_badge(analyzer):
         f"<div class='post-body'>{PROSE}</div></div></body></html>"
     )
     assert _extract(analyzer, page).author == "阿凱爸"
+
+
+# Pages of the kinds the set malformed-2003-2008-n found read wrong.
+
+
+def test_a_board_that_never_closes_its_tags_keeps_the_first_post_only(analyzer):
+    lines = "<br>\n".join(
+        f"第{i}行：颱風過後頂樓一直漏水，下雨天要拿臉盆接，鐵皮屋頂的螺絲也鬆了。" for i in range(4)
+    )
+    page = (
+        "<html><head><title>頂樓漏水找誰 - 港都生活網</title></head><body>"
+        "<table><tr><td width=150><b>阿賢仔</b><br>資深會員"
+        "<td><font size=1>發表於：2004-09-14 13:45</font><hr>"
+        f"<font size=2><font color=#333333>{lines}<br>"
+        "<tr><td width=150><b>小雨點</b><td><font size=2>鐵皮屋頂建議找專做鐵皮的師傅，打矽利康只能撐一兩年。"
+        "<tr><td width=150><b>老陳</b><td><font size=2>螺絲鬆了要整排換防水螺絲，不然明年還會漏。"
+        "</table></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert "第0行" in art.body and "第3行" in art.body
+    assert "專做鐵皮的師傅" not in art.body and "防水螺絲" not in art.body
+
+
+@pytest.mark.parametrize(
+    "credit, author",
+    [("（本网记者 彭小川 文/图）", "彭小川"), ("（初二年级组 王晓燕 供稿）", "王晓燕")],
+)
+def test_a_bracketed_credit_under_the_story(analyzer, credit, author):
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='content'>{PROSE}<p>{credit}</p></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.author == author and credit not in art.body

@@ -412,6 +412,16 @@ _COMMENT_TAG = re.compile(r"cmt|comment|reply|review")
 _CONTENT_ELEMENT = re.compile(r"-(?:content|article|text|body)$|^(?:content|article)-")
 
 
+def _holds(wrapper: lxml_html.HtmlElement, blocks: tuple[str, ...]) -> bool:
+    """Whether a wrapper holds blocks, itself or through <font>s nested in it (<font size=2>
+    <font color=#333>line<br>line…, as an unclosed template nests them)."""
+    return any(
+        isinstance(g.tag, str)
+        and (g.tag in blocks or (g.tag in _INLINE_WRAPPERS and _holds(g, blocks)))
+        for g in wrapper
+    )
+
+
 def _through_wrappers(
     el: lxml_html.HtmlElement,
 ) -> tuple[list[lxml_html.HtmlElement], list[lxml_html.HtmlElement]]:
@@ -440,11 +450,12 @@ def _through_wrappers(
             and not _COMMENT_TAG.search(c.tag)
             and any(g.tag == "br" for g in c)
         )
-        lines = sole_span or custom
+        # a <font> around a post written as <br> lines (a board's <font size=2>line<br>line)
+        lines = sole_span or custom or c.tag in _INLINE_WRAPPERS
         inner_blocks = ("p", "div", "section", "br") if lines else ("p", "div", "section")
         if (
             c.tag in _INLINE_WRAPPERS or _CONTENT_ELEMENT.search(c.tag) or sole_span or custom
-        ) and any(isinstance(g.tag, str) and g.tag in inner_blocks for g in c):
+        ) and _holds(c, inner_blocks):
             inner, passed = _through_wrappers(c)
             children += inner
             wrappers += [c, *passed]
@@ -615,6 +626,18 @@ def headline_region_block(
             return None
         region = region.getparent()
     return None
+
+
+def _drop_swallowed_rows(cell: lxml_html.HtmlElement) -> None:
+    """The rows an unclosed <font> swallowed into a table cell: a board whose template never
+    closes its tags nests every reply's <tr> inside the first post's <td>. A row belongs to
+    the cell only inside a table of the cell's own."""
+    if cell.tag != "td":
+        return
+    for row in list(cell.iterdescendants("tr")):
+        table = next(row.iterancestors("table"), None)
+        if table is None or cell not in table.iterancestors():
+            row.drop_tree()
 
 
 _QUOTE_TOKENS = frozenset({"quote", "quote_c", "quotecontent", "quotebody", "cite"})
@@ -989,6 +1012,7 @@ def body_container(
         return entries, "live-entries", None
     if (pictures := gallery_captions(container)) is not None:
         return pictures, "gallery", None
+    _drop_swallowed_rows(container)
     if (post := _around_quote(container)) is not None:
         container = post
     if (whole := _sections_parent(container)) is not None:
