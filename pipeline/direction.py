@@ -29,6 +29,8 @@ MODAL_CHANGE = ("难以", "很难", "更难")
 CONSEQUENT_OPENS = re.compile(
     rf"\s*(?:那么?|就|则|便|将|会|可能|或|也|还|必然|势必|反而|{TARGET_PRONOUN.pattern})"
 )
+# A condition that did not happen (如果不是供应链受阻，出货量本会提升): what would have been.
+COUNTERFACTUAL = re.compile(r"如果不是|如果没有|若非|若不是|要不是|本会|本可以|本该|本應|本可")
 CONDITION_FIRST = re.compile(
     r"^[^，,。；;]{0,12}?(?:如果|假如|假设|要是|倘若|若是|若(?!干)|一旦|只要)"
 )
@@ -94,17 +96,25 @@ class DirectionRules:
         key = target or ""
         return (
             self._compound(text, target)
-            or (self._change(text) if self._fails(text) else 0.0)
+            or (self._change(text) if self._fails(text, target) else 0.0)
             or self.scorer.score(text, {key: 1.0}).get(key, 0.0)
             or self._change(text)
         )
 
-    def _fails(self, text: str) -> bool:
-        """Whether a change word stands right after 很难/难以/更难 (很难保持, 难以维持)."""
-        return any(
-            _modal_before(text[max(0, m.start() - 3) : m.start()])
-            for m in self.cues.change.finditer(text)
-        )
+    def _fails(self, text: str, target: str | None = None) -> bool:
+        """Whether a change word stands right after 很难/难以/更难 (很难保持, 难以维持), in a
+        clause about the target (AMD的份额很难提升，英伟达… fails for AMD) and not with the target
+        after it as its object (对手很难追上英伟达: the pursuit fails, NVIDIA is not down)."""
+        about = clauses_naming(text, target, self.catalogue) if target else text
+        for m in self.cues.change.finditer(about):
+            if not _modal_before(about[max(0, m.start() - 3) : m.start()]):
+                continue
+            brk = CLAUSE_BREAK.search(about, m.end())
+            after = about[m.end() : brk.start() if brk else len(about)]
+            if target and target in self.catalogue.mentioned(after):
+                continue
+            return True
+        return False
 
     def _consequent(self, text: str, target: str | None) -> str:
         """What a conditional claim predicts will follow, "" when text is none or the condition
@@ -113,7 +123,7 @@ class DirectionRules:
         target or goes on without a subject of its own (，就会…, ，或对冲…): 如果英伟达砍单，
         台积电会跌 says nothing of NVIDIA."""
         m = CONDITION_FIRST.match(text)
-        if not m or self.scorer.view(text).falsification:
+        if not m or self.scorer.view(text).falsification or COUNTERFACTUAL.search(text):
             return ""
         brk = CLAUSE_BREAK.search(text, m.end())
         if not brk:
@@ -204,9 +214,10 @@ class DirectionRules:
                 if m.group(0) not in self.cues.taking:
                     continue
                 sign = 1  # the target takes
-            elif target in self.catalogue.mentioned(
-                after[: DISPLACE_REACH + 6]
-            ) or TARGET_PRONOUN.match(after):
+            elif (
+                target in self.catalogue.mentioned(after[: DISPLACE_REACH + 6])
+                or TARGET_PRONOUN.match(after)
+            ) and self._leaves_behind(m.group(0), after, target):
                 sign = -1
             else:
                 continue
@@ -214,6 +225,16 @@ class DirectionRules:
             # _flipped turns 不会取代英伟达 the other way
             total += self._flipped(text, at, sign, premise)
         return total
+
+    def _leaves_behind(self, verb: str, after: str, target: str) -> bool:
+        """摆脱 displaces the target itself (摆脱英伟达芯片) or a dependence on it (摆脱对英伟达的
+        依赖), not a feeling about it (摆脱了对英伟达的悲观情绪: a burden overcome, up)."""
+        if verb != "摆脱":
+            return True
+        named = self.catalogue.find(after)
+        if named and named[0].start <= 1:  # 摆脱英伟达…, 摆脱了英伟达…
+            return True
+        return any(w in after for w in self.cues.leave_behind_only)
 
     def _holder(self, holder: re.Match[str], target: str) -> bool | None:
         """Whether the one 从… takes from is the target (its names, or a pronoun standing for

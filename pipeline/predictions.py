@@ -298,6 +298,7 @@ class PredictionCues:
     displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
     displacing: re.Pattern[str]  # 取代, 超越…: whoever stands after the verb is displaced
     taking: frozenset[str]  # 抢走, 蚕食…: of those, the verbs of taking, up for their subject
+    leave_behind_only: tuple[str, ...]  # 摆脱 displaces the target or a dependence on it only
     # A burden and a change in it: 折价…消失 (gap, change: groups 1, 2); a word before a burden
     # that overcomes it (缓解…压力, group 1), adds it (面临…风险, 2), makes it heavy (更大的…压力, 3)
     # or braves it (面对…压力, 4)
@@ -380,6 +381,7 @@ class PredictionCues:
                 ),
                 displacing=re.compile(literal_alternation(displace)),
                 taking=frozenset(data["direction"]["take"]),
+                leave_behind_only=tuple(data["direction"]["leave_behind_only"]),
             )
         except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
             raise ConfigError(f"prediction cue lexicon {path} is unusable: {exc}") from None

@@ -93,11 +93,24 @@ def test_direction_from_change_words_and_negation(analyzer):
         ("若资本支出增速持续高于营收增速，英伟达的财务压力将显现", "down"),
         ("一旦需求见顶，英伟达盈利会急转直下", "down"),
         ("如果美国限制出口，英伟达的芯片反而可能涨价", "up"),
+        # after a review: another's change failing, a pursuit failing, a feeling left behind,
+        # a condition that did not happen
+        ("AMD的份额很难提升，英伟达的领先地位稳固", "up"),
+        ("对手很难追赶英伟达", "up"),
+        ("AMD正在追赶英伟达", "down"),
+        ("华尔街摆脱了对英伟达的疑虑，股价大涨", "up"),
+        ("中国AI产业将逐步摆脱对英伟达的依赖", "down"),
     ],
 )
 def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, direction):
     target = "nvidia" if "英伟达" in claim else "deepseek"
     assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+def test_a_counterfactual_is_no_forecast_of_its_consequent(analyzer):
+    # what would have happened had the supply chain held: no forecast that shipments rise
+    claim = "如果不是供应链受阻，英伟达的出货量本会大幅提升"
+    assert analyzer.predictor.direction_of(claim, "nvidia") != "up"
 
 
 def test_a_consequent_about_another_company_gives_the_target_no_direction(analyzer):

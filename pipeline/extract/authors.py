@@ -283,7 +283,9 @@ def label_author(text: str, editors: bool = True) -> str | None:
             # 樓主 發表於 2009-05-12: the floor's badge; the poster's name opens the line above
             name = _poster_above(text, m.start()) or name
         # 来自：人民日报客户端 is a source
-        return None if _APP_NAME.search(name) or P.MEDIA_SUFFIX.search(name) else name
+        if _APP_NAME.search(name) or P.MEDIA_SUFFIX.search(name) or not plausible_author(name):
+            return None
+        return name
     m = P.NAME_THEN_WEN.search(text)
     if m and not P.ROLE_WORDS.search(m.group(1)) and plausible_author(m.group(1)):
         return m.group(1)

@@ -116,7 +116,13 @@ def _noframes_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     if root.find("body") is not None:
         return root
     fallback = next(iter(root.iter("noframes")), None)
-    if fallback is None or not fallback.text_content().strip():
+    if fallback is None:
+        return root
+    # the text besides the notice that the browser shows no frames: a page's text, not a notice
+    prose = re.sub(
+        r"[^。！？]*(?:框架|浏览器|瀏覽器|frames)[^。！？]*[。！？]?", "", fallback.text_content()
+    )
+    if len(_FULL_STOP.findall(prose)) < 2:
         return root
     # libxml2 keeps <noframes> as raw text, like a <script>: its markup is read again here.
     inner = lxml_html.document_fromstring(fallback.text_content(), parser=_parser())
@@ -259,7 +265,8 @@ def strip_boilerplate_elements(root: lxml_html.HtmlElement, min_chars: int) -> N
 # A box floated beside the story's text (<table align="right" width="200">): a portal's
 # 背景资料, 链接 or 技术统计 beside the story, not a part of it.
 _FLOATED = etree.XPath(
-    "//body//*[self::table or self::div][@align='right' or @align='left' "
+    "//body//*[self::table[@align='right' or @align='left'] or self::div]["
+    "self::table "
     "or contains(translate(@style, 'FLOAT ', 'float'), 'float:right') "
     "or contains(translate(@style, 'FLOAT ', 'float'), 'float:left')]"
 )
@@ -520,7 +527,12 @@ def _block_score(el: lxml_html.HtmlElement) -> float:
     if el.tag == "pre":
         # A message or a telnet board's post kept as typed (mailing-list archives, BBS
         # mirrors): prose of several sentences. Code in a <pre> has none.
-        return _prose_score(el) if len(_FULL_STOP.findall(el.text_content())) >= 3 else 0.0
+        text = el.text_content()
+        rows = [r for r in text.split("\n") if r.strip()]
+        code = sum(1 for r in rows if _CODE_ROW.search(r))
+        if rows and code / len(rows) >= 0.2:
+            return 0.0  # a program with comments in Chinese: code, not a message
+        return _prose_score(el) if len(_FULL_STOP.findall(text)) >= 3 else 0.0
     children, wrappers = _through_wrappers(el)
     kids = [c for c in children if c.tag in ("p", "div", "section", "br")]
     if not kids:
@@ -537,6 +549,10 @@ def _block_score(el: lxml_html.HtmlElement) -> float:
 
 
 _VERSE_LINES = 6  # a poem's unpunctuated lines, each after a <br>
+# A line of a program: an assignment, a call, a block, a comment marker, a shell continuation.
+_CODE_ROW = re.compile(
+    r"^\s*(?:#|//|/\*|\$ |import |from |def |class |for |if |return )|[=;{}]\s*$|[A-Za-z_][A-Za-z0-9_.]*\(|\\\s*$|\s=\s"
+)
 
 
 def _verse(el: lxml_html.HtmlElement) -> bool:
@@ -545,7 +561,14 @@ def _verse(el: lxml_html.HtmlElement) -> bool:
     lines = [
         t for t in (el.text, *(c.tail for c in el if c.tag == "br")) if t and _HAS_CJK.search(t)
     ]
-    return len(lines) >= _VERSE_LINES
+    if len(lines) < _VERSE_LINES:
+        return False
+    # a poem's stanzas are parted by an empty line (<br><br>); a menu's labels are not
+    brs = [c for c in el if c.tag == "br"]
+    return any(
+        not (b.tail or "").strip() and (nxt := b.getnext()) is not None and nxt.tag == "br"
+        for b in brs
+    )
 
 
 _HEADING_TAGS = ("h1", "h2", "h3")
@@ -656,12 +679,26 @@ def _around_quote(block: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
         own = "".join(t for t in anc.itertext() if t.strip())
         if len(own) - quoted >= _AROUND_QUOTE_MIN:
             rest = own.replace(block.text_content(), "")
+            rest = re.sub(r"以下是引用.{1,40}?(?:的发言|的發言)", "", rest)
+            if re.search(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}", rest):
+                return None  # replies with their floors or times: the thread, not the post
             return anc if _FULL_STOP.search(rest) else None
     return None
 
 
 _SECTIONS_MIN = 2  # sibling sections of prose besides the densest block
 _SECTIONS_RATIO = 2.0  # their prose together outweighs the densest block this many times
+
+
+def _class_stem(el: lxml_html.HtmlElement) -> str:
+    return re.split(r"[-_\s]", (el.get("class") or "").strip().lower())[0]
+
+
+def _same_family(sib: lxml_html.HtmlElement, block: lxml_html.HtmlElement) -> bool:
+    """Whether a sibling is another section of the same story (recipe-intro beside recipe-steps;
+    either unnamed), not a box of teasers or comments named for itself (relnews, comment)."""
+    a, b = _class_stem(sib), _class_stem(block)
+    return not a or not b or a == b
 
 
 def _sections_parent(block: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
@@ -678,6 +715,7 @@ def _sections_parent(block: lxml_html.HtmlElement) -> lxml_html.HtmlElement | No
         and isinstance(sib.tag, str)
         and sib.tag in ("div", "section")
         and any(_FULL_STOP.search(p.text_content()) for p in sib.iter("p"))
+        and _same_family(sib, block)
     ]
     if len(prose) < _SECTIONS_MIN:
         return None
@@ -1155,7 +1193,7 @@ _META_LINE = re.compile(
     r"来源|來源|作者|记者|記者|编辑|編輯|发布|發佈|时间|時間|日期|点击|點擊|字号|字體|字体"
     r"|人气[:：]|人氣[:：]|分类[:：]|分類[:：]|阅读[:：(（]|閱讀[:：(（]|浏览[:：]|瀏覽[:：]"
     # a board's counters (共有主题数 12806 个，贴子数 203541 篇, 浏览次数：1132次)
-    r"|主题数|主題數|贴子数|貼子數|帖子数|帖子數|浏览次数|瀏覽次數|共有\s*\d"
+    r"|主题数|主題數|贴子数|貼子數|帖子数|帖子數|浏览次数|瀏覽次數"
 )
 
 
@@ -1220,7 +1258,7 @@ def _text_author(
     for text in (header, byline, head):
         if text and (name := A.label_author(text, editors=False)):
             return name
-    if m := P.RANKED_POSTER.search(header):
+    if m := P.RANKED_POSTER.search(header) or P.MAIL_FROM.search(header):
         return m.group(1)
     # Reporters' credit lines that cleaning took out of the first or the last lines (本报记者
     # 王燕平, a report's 执笔人：…); only reporters: an editor's credit there must not outrank a

@@ -379,7 +379,7 @@ ROLE_WORDS = re.compile(
 # 记者林怡君／台北報導 · 本报记者 葛灵丹 · （记者 胡晓蓉） · （姚峰 上海报道） · 执笔人：闵乐夫
 REPORTER_LABEL = re.compile(
     r"(?:(?:记者|記者|实习生|實習生|(?:特约|特約|本报|本報|本网|本網|本刊)(?:评论员|評論員)"
-    r"|(?:特约|特約)(?:撰稿人|撰稿|撰文))[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|(?:、[\u4e00-\u9fff]{2,3})+[／/）)]|[\s\xa0]+(?:文|图|圖)[／/]|[\s\xa0]*(?:[／/）)（(【\[]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
+    r"|(?:特约|特約)(?:撰稿人|撰稿|撰文))[\s\xa0]*([\u4e00-\u9fff]{2,3})(?=(?:(?<=[\s\xa0][\u4e00-\u9fff]{2})|(?<=[\s\xa0][\u4e00-\u9fff]{3}))[ \t\xa0\u3000]*\n|(?:、[\u4e00-\u9fff]{2,3})+(?<!摄)(?<!攝)[／/）)]|[\s\xa0]+(?:文|图|圖)[／/]|[\s\xa0]*(?:[／/）)（(【\[]|[\s\xa0]+[\u4e00-\u9fff]{2,3}|$|\s*\S{2,4}报道))"
     # a reporter's line with the time after the name (记者 朱思远 3小时前, 记者 朱思远 2024-03-18)
     r"|(?:记者|記者)[\s\xa0]+(?P<timed>[\u4e00-\u9fff]{2,3})"
     r"(?=[\s\xa0]+\d{1,4}(?:小时|小時|分钟|分鐘|天|[-/.年:]))"
@@ -400,12 +400,17 @@ POSTED_BY = re.compile(
     r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})[ \t\xa0\u3000]+(?:发表于|發表於)\s*\d{4}"
     r"|\[\s*([\u4e00-\u9fff]{2,4})\s*\][\s\ue000-\uf8ff]*(?:来源|來源)"
     # an info table's field, its name in one cell and the value in the next (發布者 | 謝孟蓉)
-    r"|(?:^|\n)[ \t]*(?:發布者|發佈者|发布者|作者)[ \t]*\n[ \t]*([\u4e00-\u9fff]{2,4})[ \t]*(?=\n|$)"
+    r"|(?:^|\n)[ \t]*(?:發布者|發佈者|发布者|作者)[ \t]*\n[ \t]*"
+    # (not the next header cell of a list's table: 作者 | 标题 | 时间)
+    r"(?!(?:标题|標題|主题|主題|题目|題目|时间|時間|日期|发表时间|發表時間|回复|回覆|点击|點擊|查看|人气|人氣|内容|內容)[ \t]*(?:\n|$))"
+    r"(?![\u4e00-\u9fff]{0,3}(?:科室|單位|单位|部門|部门|課|课|處|处|室)[ \t]*(?:\n|$))"  # not an office
+    r"([\u4e00-\u9fff]{2,4})[ \t]*(?=\n|$)"
     # a school's or an office's contributor in brackets: （初二年级组 王晓燕 供稿）
     r"|[（(][^（）()。，\n]{0,20}[\s\u3000]([\u4e00-\u9fff]{2,3})[\s\u3000]*(?:供稿|撰稿)[）)]"
-    # a mail archive's header: From: 林小川 <linxc@example.org>
-    r"|(?:^|\n)[ \t]*From[ \t]*[:：][ \t]*([^\s<>@:：]{2,20})[ \t]*<[^<>@\s]+@"
 )
+# A mail archive's header above the message (From: 林小川 <linxc@example.org>): read above the
+# body only, where a story quoting a mail has no such line.
+MAIL_FROM = re.compile(r"(?:^|\n)[ \t]*From[ \t]*[:：][ \t]*([^\s<>@:：]{2,20})[ \t]*<[^<>@\s]+@")
 # A poster with the rank a forum prints beside the name, above the post (稳字当头 [中级吧友]
 # 发表于 2012-06-01): above the story only, where no commenter stands.
 RANKED_POSTER = re.compile(

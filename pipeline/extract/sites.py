@@ -110,11 +110,20 @@ def _hosted_blog_name(tree: lxml_html.HtmlElement, parts: list[str]) -> str | No
     ]
     if not candidates:
         return None
+    story = next(
+        (p for p in tree.iter("p") if len(_FULL_STOPS.findall(p.text_content())) >= 1), None
+    )
+    stop = story.sourceline if story is not None and story.sourceline else None
     for el in _MASTHEAD_CANDIDATES(tree):
+        if stop and el.sourceline and el.sourceline > stop:
+            break  # below the story: a sidebar's categories or friends, not its masthead
         text = clean_text(el.text_content())
         if text in candidates:
             return text
     return None
+
+
+_FULL_STOPS = re.compile(r"[。！？]")
 
 
 # A blog's own sections, which <title> can name beside the post (文章 - 日志 - 某某博客).

@@ -28,7 +28,10 @@ def strip_title_suffix(title: str, site: str | None = None) -> str:
     if len(parts) <= 1:
         return title
     if len(parts) >= 3 and P.BLOG_HOST.search(parts[-1]):
-        return parts[0]  # 冬至 - 晚晴小筑 - 云栖博客: a post, its blog, the blog's host
+        # 冬至 - 晚晴小筑 - 云栖博客: a post, its blog, the blog's host; a post's title that
+        # itself holds a bar (深度 | 标题 - 博客名 - host) is read among the pieces before them
+        head = parts[:-2]
+        return head[0] if len(head) == 1 or len(head[0]) >= 6 else max(head, key=len)
     return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
 
 
@@ -167,7 +170,11 @@ def _heading_text(el: lxml_html.HtmlElement, titles: str) -> str | None:
     if el.find(".//br") is None:
         return glued
     lines = [ln for ln in (clean_text(x) for x in block_text(el).split("\n")) if ln]
-    if len(lines) > 1 and all(_META_UNDER.search(ln) for ln in lines[1:]):
+    if (
+        len(lines) > 1
+        and all(_META_UNDER.search(ln) for ln in lines[1:])
+        and "".join(lines[1:]).replace(" ", "") not in titles.replace(" ", "")
+    ):
         return lines[0]  # the story's date, source and writer under a <br> in the <h1>
     spaced = clean_text(block_text(el))
     return spaced if spaced != glued and spaced and spaced in titles else glued
