@@ -339,7 +339,7 @@ def lines_of(container: lxml_html.HtmlElement) -> list[tuple[str, float]]:
 
         if block:
             flush()
-        if tag == "br":
+        if tag in ("br", "hr"):  # a rule breaks the line as <br> does (發表於：…<hr>first line)
             buf.append(("\n", False))
         elif tag and el.text:
             buf.append((soft(el.text, inner), in_link))
