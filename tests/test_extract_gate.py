@@ -129,7 +129,7 @@ EXTRACTION_FLOORS = {
     "drop": 0.989,
     "title": 0.982,
     "published": 0.98,
-    "author": 0.942,
+    "author": 0.946,
     "site": 0.907,
 }
 

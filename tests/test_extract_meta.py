@@ -1822,6 +1822,7 @@ def test_a_tender_notice_signed_by_a_centre_and_a_print_version_site(analyzer):
     [
         ("2012.09.14　第37期　文／尹朗　摄影／何川", "尹朗"),  # 期 and 文 are no spaced name
         ("老谭说球 | 谭启明专栏 | 第58期", "谭启明"),  # a column named for its writer
+        ("★ 提问者采纳 慢慢走的蜗牛 进士 六级", "慢慢走的蜗牛"),  # a Q&A answer's badge
     ],
 )
 def test_column_and_issue_credits(analyzer, line, author):
