@@ -1886,3 +1886,22 @@ def test_a_bracketed_credit_under_the_story(analyzer, credit, author):
     )
     art = _extract(analyzer, page)
     assert art.author == author and credit not in art.body
+
+
+def test_a_qa_page_whose_accepted_answer_is_not_first(analyzer):
+    others = "".join(
+        f"<li class='ans'><div class='meta'><a>网友{i}</a> 秀才 二级 2009-09-14 2{i}:00</div>"
+        f"<div class='txt'>第{i}个回答：不建议辞职，风险太大了，可以先跟单位商量请假。</div></li>"
+        for i in range(3)
+    )
+    page = (
+        "<html><head><title>辞职全职考研值得吗_知了问答</title></head><body><div class='q'>"
+        "<h1>辞职全职考研值得吗</h1><div>提问者：灰色毛衣 | 悬赏分：30 | 2009-09-14 21:32</div>"
+        "<div>本人二十九岁，做了五年会计，去年在职考研差了十几分，今年想辞职全职复习，值得吗？</div>"
+        "</div><div>全部回答（共4条，按时间排序）</div><ul>"
+        f"{others}<li class='ans'><div class='meta'>★ 提问者采纳 慢慢走的蜗牛 进士 六级</div>"
+        f"<div class='txt'>{PROSE}</div></li></ul></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("本人二十九岁") and "第4段" in art.body
+    assert "不建议辞职" not in art.body and art.author == "慢慢走的蜗牛"

@@ -204,7 +204,12 @@ def continued_rows(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlEleme
 # The label over a Q&A page's chosen answer (百度知道's 满意答案, a health site's 专家解答).
 _ANSWER_LABEL = re.compile(
     r"^(?:满意答案|滿意答案|最佳答案|推荐答案|推薦答案|专家解答|專家解答|专家回答|專家回答|医生回答|醫生回答"
-    r"|医生解答|醫生解答|医生回复|醫生回覆|专家回复|專家回覆)(?:\s|$)"
+    r"|医生解答|醫生解答|医生回复|醫生回覆|专家回复|專家回覆"
+    r"|[★☆]?\s*(?:提问者采纳|提問者採納))(?:\s|$)"
+)
+# The heading over a page's list of answers (全部回答（共6条）, 其他回答): the question ends above it.
+_ANSWERS_HEADING = re.compile(
+    r"^(?:全部|其他|其它|所有)?(?:回答|答案|回覆)\s*[（(]\s*(?:共\s*)?\d+"
 )
 _QUESTION_META = re.compile(r"^[^：:]{1,8}[：:]")  # 提问者：…, 悬赏分：10, 问题补充：…
 _SUPPLEMENT = re.compile(r"^(?:问题补充|問題補充)[：:]\s*")  # the asker's addition: its text counts
@@ -227,8 +232,9 @@ def qa_question(full: str, paragraphs: list[str], title: str | None) -> list[str
     labels = [i for i, ln in enumerate(lines) if _ANSWER_LABEL.match(ln)]
     if not labels:
         return []
+    end = next((i for i, ln in enumerate(lines) if _ANSWERS_HEADING.match(ln)), labels[-1])
     question = []
-    for line in lines[: labels[-1]]:
+    for line in lines[: min(end, labels[-1])]:
         supplement = _SUPPLEMENT.match(line)
         text = line[supplement.end() :] if supplement else line
         if not supplement and _QUESTION_META.match(line):
