@@ -1905,3 +1905,22 @@ def test_a_qa_page_whose_accepted_answer_is_not_first(analyzer):
     art = _extract(analyzer, page)
     assert art.body.startswith("本人二十九岁") and "第4段" in art.body
     assert "不建议辞职" not in art.body and art.author == "慢慢走的蜗牛"
+
+
+def test_a_microblog_post_page_is_its_post(analyzer):
+    comments = "".join(
+        f"<dl class='comment'><dd><a class='cname'>网友{i}</a>：说得真好，转给每天挤地铁的自己。"
+        f"<span class='ctime'>(12月8日 09:{i}0)</span></dd></dl>"
+        for i in range(6)
+    )
+    page = (
+        "<html><head><title>梁漫的微言 - 微言</title></head><body><div class='W_main_l'>"
+        "<div class='pf_name'><a>梁漫</a></div><div class='WB_detail'>"
+        "<div class='WB_text'><a href='/liangman'>梁漫</a>：早上在地铁里看到一个小伙子给抱孩子的大姐让座，"
+        "大姐坐下后第一件事是让孩子对叔叔说谢谢。一声谢谢，就是一座城市最好的润滑剂。</div>"
+        "<div class='WB_from'><a title='2011-12-8 08:47'>2011-12-8 08:47</a> 来自微言手机版</div></div>"
+        f"<div class='comment_list'>{comments}</div></div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.body.startswith("早上在地铁里") and "转给每天挤地铁" not in art.body
+    assert (art.author, art.published) == ("梁漫", date(2011, 12, 8))

@@ -970,6 +970,9 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     if sum(map(len, paragraphs)) < min_chars:  # a story written inside one big link
         paragraphs = [text for text, _ in lines]
     paragraphs = _from_headline(paragraphs, title)
+    if container is not None and (poster := _poster_prefix(container, paragraphs)):
+        paragraphs[0] = paragraphs[0][len(poster) + 1 :].lstrip()  # 梁漫：早上… is the post
+        author = author or poster
     if bbs := bbs_header(paragraphs):  # a telnet board's post: its header names all
         paragraphs = without_header(paragraphs)
         title = shown = bbs.subject
@@ -1077,6 +1080,21 @@ class _AroundBody:
 
 _SIGNATURE_MAX_LINES = 5
 _SIGNATURE_MAX_CHARS = 200
+
+
+_POSTER_PREFIX_MAX = 20
+
+
+def _poster_prefix(container: lxml_html.HtmlElement, paragraphs: list[str]) -> str | None:
+    """The poster's name that a microblog post opens with (<a>梁漫</a>：早上…): a link as the
+    block's first thing, then a colon."""
+    first = next(iter(container), None)
+    if first is None or first.tag != "a" or (container.text or "").strip() or not paragraphs:
+        return None
+    name = clean_text(first.text_content())
+    if not name or len(name) > _POSTER_PREFIX_MAX:
+        return None
+    return name if paragraphs[0].startswith((name + "：", name + ":")) else None
 
 
 def without_signature(paragraphs: list[str]) -> list[str]:

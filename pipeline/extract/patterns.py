@@ -139,6 +139,9 @@ FORUM_POST_XPATHS = (
 CONTENT_XPATHS = (
     '//*[@id="js_content"]',  # WeChat official-account articles
     '//*[contains(concat(" ", normalize-space(@class), " "), " RichContent-inner ")]',  # Zhihu
+    # a microblog's post page (Weibo's WB_detail > WB_text): the post, not a comment's WB_text
+    '(//*[contains(concat(" ", normalize-space(@class), " "), " WB_detail ")]'
+    '//*[contains(concat(" ", normalize-space(@class), " "), " WB_text ")])[1]',
     '//*[@itemprop="articleBody"]',
     '(//td[contains(concat(" ", normalize-space(@class), " "), " t_f ")])[1]',  # Discuz: first post
     '//*[contains(concat(" ", normalize-space(@class), " "), " entry-content ")]',  # WordPress
@@ -356,6 +359,7 @@ STAMP_REST = re.compile(
     r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?"
     r"|(?:上午|下午|中午|晚上|凌晨|[AaPp][Mm])?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?"
     r"|#?\d+\s*[楼樓]|楼主|樓主|回复|回覆|举报|舉報|引用|编辑|編輯|删除|刪除|只看该作者|只看TA|分享|收藏|点赞|點讚"
+    r"|(?:来自|來自)\s*\S{1,12}"  # the client a post was sent from (来自微言手机版)
     r"|[\s|｜·•\[\]【】()（）]"
 )
 # An official document's title (…关于…的通知): signed by the body that issued it.
