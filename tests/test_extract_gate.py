@@ -125,11 +125,11 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # of each set are in data/labelled/extraction/README.md.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.991,
-    "drop": 0.989,
+    "body_f1": 0.993,
+    "drop": 0.99,
     "title": 0.982,
-    "published": 0.98,
-    "author": 0.946,
+    "published": 0.982,
+    "author": 0.948,
     "site": 0.907,
 }
 
