@@ -259,13 +259,8 @@ _BRACKETED = re.compile(r"[（(][^）)]{0,20}[）)]")
 _PROSE_MARKS = re.compile(r"[，。；！？,;!?]")
 
 
-# The day of something other than the story: a blog opened, a member joined or last logged in,
-# a deadline, a Q&A resolved, a print version printed, the page's clock (现在时间：…).
-_OTHER_DAY = re.compile(
-    r"(?:开通|開通|开博|開博|建站|注册|註冊|加入|登录|登錄|截止|解决|解決|列印|打印|现在|現在|当前|當前)"
-    r"(?:时间|時間|日期)?"
-    r"\s*[:：]?\s*$"
-)
+# The label of a day other than the story's, right before a date (开通时间：2007-06-02).
+_OTHER_DAY = re.compile("(?:" + "|".join(P.OTHER_DAY_WORDS) + r")(?:时间|時間|日期)?\s*[:：]?\s*$")
 
 
 def header_date(text: str | None) -> date | None:

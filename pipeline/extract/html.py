@@ -110,6 +110,10 @@ def parse(text: str, source: str) -> lxml_html.HtmlElement:
     return _flattened(_noframes_body(tree), source)
 
 
+# A sentence saying the browser shows no frames (本站采用框架结构，您的浏览器不支持框架…).
+_FRAMES_NOTICE = re.compile(r"[^。！？]*(?:框架|浏览器|瀏覽器|frames)[^。！？]*[。！？]?")
+
+
 def _noframes_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     """A frameset page's <noframes> text as its <body>: the frames' own pages are elsewhere, and
     the fallback is the one text the page holds (a 2000s site's 文字版本)."""
@@ -119,9 +123,7 @@ def _noframes_body(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     if fallback is None:
         return root
     # the text besides the notice that the browser shows no frames: a page's text, not a notice
-    prose = re.sub(
-        r"[^。！？]*(?:框架|浏览器|瀏覽器|frames)[^。！？]*[。！？]?", "", fallback.text_content()
-    )
+    prose = _FRAMES_NOTICE.sub("", fallback.text_content())
     if len(_FULL_STOP.findall(prose)) < 2:
         return root
     # libxml2 keeps <noframes> as raw text, like a <script>: its markup is read again here.
@@ -665,6 +667,10 @@ def _drop_swallowed_rows(cell: lxml_html.HtmlElement) -> None:
 
 _QUOTE_TOKENS = frozenset({"quote", "quote_c", "quotecontent", "quotebody", "cite"})
 _AROUND_QUOTE_MIN = 40  # characters of the poster's own text around a quote
+# A board's label over the quote (as data/lexicons/boilerplate.toml drops it from the body) and a
+# post's dated stamp, which marks the replies around a thread's posts.
+_QUOTE_LABEL = re.compile(r"以下是引用.{1,40}?(?:的发言|的發言)")
+_STAMP_DATE = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
 def _around_quote(block: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
@@ -678,9 +684,8 @@ def _around_quote(block: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
             return None
         own = "".join(t for t in anc.itertext() if t.strip())
         if len(own) - quoted >= _AROUND_QUOTE_MIN:
-            rest = own.replace(block.text_content(), "")
-            rest = re.sub(r"以下是引用.{1,40}?(?:的发言|的發言)", "", rest)
-            if re.search(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}", rest):
+            rest = _QUOTE_LABEL.sub("", own.replace(block.text_content(), ""))
+            if _STAMP_DATE.search(rest):
                 return None  # replies with their floors or times: the thread, not the post
             return anc if _FULL_STOP.search(rest) else None
     return None

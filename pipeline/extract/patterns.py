@@ -294,17 +294,21 @@ PORTAL_AUTHORS = re.compile(
     re.I,
 )
 
+# Words before 时间/日期 that make it the day of something other than the story: a member joined
+# or logged in (注册时间：), a deadline (截止日期：), a Q&A resolved days after the question
+# (解决时间：), a print version printed (列印日期：), a blog or a site opened (开通时间：), the
+# page's clock (现在时间：…). Each two characters long: PUBLISH_LABELS looks behind for them.
+OTHER_DAY_WORDS = (
+    "注册", "註冊", "加入", "登录", "登錄", "截止", "解决", "解決", "列印", "打印",
+    "开通", "開通", "开博", "開博", "建站", "现在", "現在", "当前", "當前",
+)  # fmt: skip
 PUBLISH_LABELS = re.compile(
     r"(发布于|發佈於|发表于|發表於|发布时间|發布時間|发表时间|"
-    # not a member's (注册时间：), a reply's (回复时间：), a deadline's (截止日期：) or a Q&A
-    # page's resolution's (解决时间：, days after the question) date; nor an
-    # update's (更新日期：), which is a story's only dateline on many Taiwan sites but must not
-    # outrank a date that says it is the publication's (2014/05/05 發佈 ｜ 更新日期：2014/05/06)
-    r"(?<!注册)(?<!註冊)(?<!加入)(?<!登录)(?<!登錄)(?<!回复)(?<!回覆)(?<!截止)(?<!更新)(?<!修改)"
-    r"(?<!解决)(?<!解決)(?<!列印)(?<!打印)"  # nor the day a print version was printed
-    r"(?<!开通)(?<!開通)(?<!开博)(?<!開博)(?<!建站)"  # nor the day a blog or a site was opened
-    r"(?<!现在)(?<!現在)(?<!当前)(?<!當前)"  # nor the page's clock (现在时间：…)
-    r"(?:时间|日期)[:：]|"
+    # not another day's label (OTHER_DAY_WORDS), a reply's (回复时间：), nor an update's
+    # (更新日期：), which is a story's only dateline on many Taiwan sites but must not outrank a
+    # date that says it is the publication's (2014/05/05 發佈 ｜ 更新日期：2014/05/06)
+    + "".join(f"(?<!{w})" for w in (*OTHER_DAY_WORDS, "回复", "回覆", "更新", "修改"))
+    + r"(?:时间|日期)[:：]|"
     r"編輯於|编辑于|更新于|發佈時間|提交日期|提交时间|Posted on|Published|[Pp]osted(?: by| @| at))"
 )
 # The date an official document was signed (成文日期 on government disclosure pages): the date

@@ -69,6 +69,10 @@ _BREADCRUMB_XPATHS = (
 )
 
 
+# A mailing list's tag before a message's subject ([yiwen-zh] 标题): the list, not the site.
+_LIST_TAG = re.compile(r"\[[\x21-\x5a\x5e-\x7e]+\]")
+
+
 def title_suffix_site(tree: lxml_html.HtmlElement, title: str | None) -> str | None:
     """Site name from '<title>标题_栏目_站名</title>' when the title is known: the piece furthest
     from the headline, last after it, first before it (站名-栏目-标题, as 2000s portals wrote it)."""
@@ -134,8 +138,6 @@ _MASTHEAD_CANDIDATES = etree.XPath(
     "(//body//*[self::h1 or self::h2 or self::div or self::a or self::span])[position() <= 80]"
 )
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-# A mailing list's tag before a message's subject ([yiwen-zh] 标题): the list, not the site.
-_LIST_TAG = re.compile(r"\[[\x21-\x5a\x5e-\x7e]+\]")
 
 
 def site_name(value: str) -> str:
