@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import multiprocessing
 import os
 import tempfile
 import threading
@@ -364,8 +365,14 @@ def run_inputs(
         with (
             recorded_run(settings, inputs, params, full, wait_s=lock_wait_s) as run,
             spill_folder() as spill_dir,  # removed after the pool's exit waited for its workers
+            # Spawned, as Prefect's ProcessPoolTaskRunner starts its workers: a forked worker
+            # inherits the locks of every thread the run has (the sentence encoder's OpenMP
+            # among them) and one held at the fork hung it for good on its first page.
             ProcessPoolExecutor(
-                workers, initializer=exit_with_parent, initargs=(os.getpid(),)
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=exit_with_parent,
+                initargs=(os.getpid(),),
             ) as pool,
         ):
             files, urls = split_inputs(discover(inputs))
