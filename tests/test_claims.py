@@ -72,7 +72,7 @@ def test_training_finds_the_repositorys_data_wherever_models_go(tmp_path):
     """With DUOKONG_MODELS_DIR pointing outside the repository, `duokong train` still learns from
     data/labelled (it used to look beside the models folder and find nothing)."""
     models = tmp_path / "models"
-    shutil.copytree(DATA.parent.parent.parent / "models" / "linear-v1", models / "linear-v1")
+    shutil.copytree(DATA.parent.parent.parent / "models" / "linear-v2", models / "linear-v2")
     out = CliRunner().invoke(
         main,
         ["train", "--model", "claims.v2", "--out", str(tmp_path / "c")],

@@ -55,5 +55,5 @@ def test_report_renders_offline_with_charts_and_chinese(report_html):
         assert "Where stance moved most" in text and "Latest evidence" in text
         assert "英伟达" in text or "DeepSeek" in text
         assert "Resolved predictions" in text and "100%" in text
-        assert "Stance model linear.v1" in text  # the default model
+        assert "Stance model linear.v2" in text  # the default model
         assert [u for u in requests if not u.startswith("file://")] == []

@@ -12,7 +12,7 @@ from pipeline.targets import Catalogue
 def test_defaults(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     s = load_settings()
-    assert (s.db, s.model, s.batch_size) == ("data/duokong.duckdb", "linear.v1", 500)
+    assert (s.db, s.model, s.batch_size) == ("data/duokong.duckdb", "linear.v2", 500)
 
 
 def test_user_file_overrides_only_its_keys_and_env_wins(monkeypatch, tmp_path):
@@ -20,7 +20,7 @@ def test_user_file_overrides_only_its_keys_and_env_wins(monkeypatch, tmp_path):
     (tmp_path / "duokong.toml").write_text('db = "x.duckdb"\nbatch_size = 10\n', "utf-8")
     monkeypatch.setenv("DUOKONG_BATCH_SIZE", "25")
     s = load_settings()
-    assert (s.db, s.batch_size, s.model) == (str(tmp_path / "x.duckdb"), 25, "linear.v1")
+    assert (s.db, s.batch_size, s.model) == (str(tmp_path / "x.duckdb"), 25, "linear.v2")
 
 
 def test_relative_paths_in_a_config_file_are_read_from_its_folder(monkeypatch, tmp_path):

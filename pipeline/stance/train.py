@@ -25,7 +25,7 @@ from pipeline.stance.views import mentioned_targets, target_view
 from pipeline.targets import Catalogue
 
 log = logging.getLogger(__name__)
-TRAINABLE = ("linear.v1", "transformer.v1", "claims.v2")
+TRAINABLE = ("linear.v1", "linear.v2", "transformer.v1", "claims.v2")
 Progress = Callable[[str], None]
 
 
@@ -62,7 +62,9 @@ def training_set(examples: list[Example], catalogue: Catalogue, nlp: ChineseNLP)
     return TrainingSet(items, skipped)
 
 
-def cross_validate_linear(rows: np.ndarray, labels: list[str], groups: list[str]) -> dict:
+def cross_validate_linear(
+    rows: np.ndarray, labels: list[str], groups: list[str], encoded: bool = False
+) -> dict:
     """5-fold macro-F1 with all targets of one article in the same fold (no leakage)."""
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold
@@ -72,7 +74,8 @@ def cross_validate_linear(rows: np.ndarray, labels: list[str], groups: list[str]
     y = np.array(labels)
     predicted = np.empty_like(y)
     for train, test in GroupKFold(n_splits=5).split(rows, y, groups):
-        predicted[test] = build_estimator().fit(rows[train], y[train]).predict(rows[test])
+        model = build_estimator(encoded).fit(rows[train], y[train])
+        predicted[test] = model.predict(rows[test])
     return {
         "cv_macro_f1": round(float(f1_score(y, predicted, average="macro")), 3),
         "cv_per_class_f1": {
@@ -87,20 +90,42 @@ def cross_validate_linear(rows: np.ndarray, labels: list[str], groups: list[str]
 
 
 def train_linear(
-    data: TrainingSet, settings: Settings, catalogue: Catalogue, out_dir: Path, progress: Progress
+    data: TrainingSet,
+    settings: Settings,
+    catalogue: Catalogue,
+    out_dir: Path,
+    progress: Progress,
+    name: str = "linear.v1",
 ) -> dict:
     from pipeline.stance import linear
+    from pipeline.stance.encoder import shared_encoder
     from pipeline.stance.features import FeatureBuilder
 
-    features = FeatureBuilder.from_settings(settings, catalogue)
+    encoded = name == linear.NAME_V2
+    features = FeatureBuilder.from_settings(
+        settings, catalogue, shared_encoder() if encoded else None
+    )
+    prior = None
+    if encoded:
+        progress("reading the training sentences with the encoder (about 80 a second)")
+        texts = [t for _, item, target, _ in data.items for t in features.view_texts(item, target)]
+        prior = features.encoder.embed(texts).mean(axis=0)
+        features.prior = prior
     progress(f"building features for {len(data.items)} (article, target) pairs")
-    rows = np.array([features.row(item, target) for _, item, target, _ in data.items], dtype=object)
+    rows = []
+    for k, (_, item, target, _) in enumerate(data.items, 1):
+        rows.append(features.row(item, target))
+        if k % 500 == 0:
+            progress(f"  {k} of {len(data.items)} pairs")
+    rows = np.array(rows, dtype=object)
     progress("cross-validating (5 folds, grouped by article)")
-    figures = cross_validate_linear(rows, data.labels, data.groups)
+    figures = cross_validate_linear(rows, data.labels, data.groups, encoded)
     progress("fitting on all examples")
-    estimator = linear.build_estimator().fit(rows, np.array(data.labels))
+    estimator = linear.build_estimator(encoded).fit(rows, np.array(data.labels))
     meta = _meta(data, figures)
-    linear.save(estimator, out_dir, meta)
+    if prior is not None:
+        meta[linear.PRIOR_KEY] = [round(float(v), 6) for v in prior]
+    linear.save(estimator, out_dir, meta, name)
     return meta
 
 
@@ -186,8 +211,8 @@ def train(
         raise ValueError(
             f"training needs bullish, bearish and neutral examples; got {dict(Counter(data.labels))}"
         )
-    if name == "linear.v1":
-        meta = train_linear(data, settings, catalogue, out, progress)
+    if name.startswith("linear."):
+        meta = train_linear(data, settings, catalogue, out, progress, name)
     else:
         meta = train_transformer(data, catalogue, out, base, epochs, progress)
     meta["seconds"] = round(time.perf_counter() - started, 1)

