@@ -60,10 +60,9 @@ def _macro(estimator, rows, gold) -> str:
     return macro_per_target(gold, estimator.predict(rows))
 
 
-def stance(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float) -> None:
-    analyzer = Analyzer(settings)
-    features = FeatureBuilder.from_settings(settings, catalogue)
-    data = training_set(labelled, catalogue, analyzer.nlp)
+def _rows(analyzer, features: FeatureBuilder, data, dev):
+    """Training rows, labels and groups, and the held-out sets' rows (real pages: None where
+    ../shared is absent), all built by one feature builder."""
     x = np.array([features.row(item, t) for _, item, t, _ in data.items], dtype=object)
     y, groups = np.array(data.labels), np.array(data.groups)
     dev_rows = _pairs(example_cases(dev, analyzer), features)
@@ -72,6 +71,14 @@ def stance(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float
         if (COMMENTARY / "labels.jsonl").is_file()
         else None
     )
+    return x, y, groups, dev_rows, real_rows
+
+
+def stance(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float) -> None:
+    analyzer = Analyzer(settings)
+    features = FeatureBuilder.from_settings(settings, catalogue)
+    data = training_set(labelled, catalogue, analyzer.nlp)
+    x, y, groups, dev_rows, real_rows = _rows(analyzer, features, data, dev)
     print("\nlinear.v1, macro-F1 NVIDIA / DeepSeek")
     print(f"{'method':<18}{'run':>4}{'stance-dev':>18}{'real pages':>18}")
     for method, classifier in METHODS.items():
@@ -90,14 +97,7 @@ def encoded(settings, catalogue: Catalogue, analyzer, data, runs: int, drop: flo
     features = FeatureBuilder.from_settings(settings, catalogue, shared_encoder())
     texts = [t for _, item, target, _ in data.items for t in features.view_texts(item, target)]
     features.prior = features.encoder.embed(texts).mean(axis=0)
-    x = np.array([features.row(item, t) for _, item, t, _ in data.items], dtype=object)
-    y, groups = np.array(data.labels), np.array(data.groups)
-    dev_rows = _pairs(example_cases(dev, analyzer), features)
-    real_rows = (
-        _pairs(commentary_cases(COMMENTARY, analyzer), features)
-        if (COMMENTARY / "labels.jsonl").is_file()
-        else None
-    )
+    x, y, groups, dev_rows, real_rows = _rows(analyzer, features, data, dev)
     print(f"\n{linear.NAME_V2}, macro-F1 NVIDIA / DeepSeek")
     print(f"{'method':<18}{'run':>4}{'stance-dev':>18}{'real pages':>18}")
     for run in range(runs):
