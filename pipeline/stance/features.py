@@ -27,7 +27,7 @@ SQUASH = 3.0
 # sentences' mean sits far out where means over many sit close in, and a one-line post outvoted
 # its n-grams (輝達的股價還會上漲 read as bearish) until the short views were pulled in.
 PRIOR_SENTENCES = 2.0
-# The encoder reads about 80 sentences a second on two cores, the slowest step of a page. No
+# The encoder reads about 43 sentences a second (one thread), the slowest step of a page. No
 # training view holds more than 21 sentences; a long page's view (up to 113 on the real pages)
 # is read up to this many, in document order.
 MAX_ENCODED_SENTENCES = 32
