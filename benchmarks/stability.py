@@ -95,8 +95,7 @@ def encoded(settings, catalogue: Catalogue, analyzer, data, runs: int, drop: flo
     """linear.v2 (exact fit), the same articles left out: the encoder's prior is the mean over
     all training sentences, as `duokong train` computes it (3 % more or less moves it by little)."""
     features = FeatureBuilder.from_settings(settings, catalogue, shared_encoder())
-    texts = [t for _, item, target, _ in data.items for t in features.view_texts(item, target)]
-    features.prior = features.encoder.embed(texts).mean(axis=0)
+    features.learn_prior([(item, target) for _, item, target, _ in data.items])
     x, y, groups, dev_rows, real_rows = _rows(analyzer, features, data, dev)
     print(f"\n{linear.NAME_V2}, macro-F1 NVIDIA / DeepSeek")
     print(f"{'method':<18}{'run':>4}{'stance-dev':>18}{'real pages':>18}")

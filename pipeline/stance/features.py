@@ -124,6 +124,13 @@ class FeatureBuilder:
             texts = [to_simplified(item.article.title)]
         return texts
 
+    def learn_prior(self, pairs: list[tuple[AnalysisInput, str]]) -> np.ndarray:
+        """Set the prior to the mean vector of every sentence the training pairs' views hold
+        (what linear.v2 saves beside its model), and return it."""
+        texts = [t for item, target in pairs for t in self.view_texts(item, target)]
+        self.prior = self.encoder.mean(texts)
+        return self.prior
+
     def _meaning(self, item: AnalysisInput, target: str) -> list[float]:
         """The view's mean encoder vector, pulled towards the prior (PRIOR_SENTENCES); nothing
         without an encoder."""

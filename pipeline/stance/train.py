@@ -107,10 +107,8 @@ def train_linear(
     )
     prior = None
     if encoded:
-        progress("reading the training sentences with the encoder (about 80 a second)")
-        texts = [t for _, item, target, _ in data.items for t in features.view_texts(item, target)]
-        prior = features.encoder.embed(texts).mean(axis=0)
-        features.prior = prior
+        progress("reading the training sentences with the encoder (about 43 a second)")
+        prior = features.learn_prior([(item, target) for _, item, target, _ in data.items])
     progress(f"building features for {len(data.items)} (article, target) pairs")
     rows = []
     for k, (_, item, target, _) in enumerate(data.items, 1):
