@@ -366,8 +366,9 @@ def run_inputs(
             recorded_run(settings, inputs, params, full, wait_s=lock_wait_s) as run,
             spill_folder() as spill_dir,  # removed after the pool's exit waited for its workers
             # Spawned, as Prefect's ProcessPoolTaskRunner starts its workers: a forked worker
-            # inherits the locks of every thread the run has (the sentence encoder's OpenMP
-            # among them) and one held at the fork hung it for good on its first page.
+            # inherits the state of every thread the run has, and an OpenMP pool or a lock
+            # held at the fork (torch's pool, which the sentence encoder's engine binds to
+            # once torch has run) hung one for good on its first page.
             ProcessPoolExecutor(
                 workers,
                 mp_context=multiprocessing.get_context("spawn"),

