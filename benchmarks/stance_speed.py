@@ -32,8 +32,7 @@ MODELS = ("linear.v1", "linear.v2")
 
 
 def _fresh() -> None:
-    if encoder._shared is not None:
-        encoder._shared._cache.clear()
+    encoder.shared_encoder().forget()
 
 
 def articles(settings, analyzer: Analyzer) -> dict[str, list]:

@@ -43,6 +43,7 @@ from pipeline.records import PageResult, RawPage  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
 from pipeline.sources import discover  # noqa: E402
 from pipeline.stance.base import AnalysisInput  # noqa: E402
+from pipeline.stance.encoder import shared_encoder  # noqa: E402
 from pipeline.warehouse import connect  # noqa: E402
 from pipeline.warehouse.load import write_results  # noqa: E402
 
@@ -125,6 +126,7 @@ def stage_sentences(analyzer, articles):
 
 
 def stage_stance(analyzer, items):
+    shared_encoder().forget()  # linear.v2 reads every sentence afresh, as a new page's are
     return [analyzer.classifier.predict(i, analyzer.catalogue.ids) for i in items]
 
 

@@ -90,6 +90,11 @@ class SentenceEncoder:
             for library, count in zip(libraries, before, strict=True):
                 library.omp_set_num_threads(count)
 
+    def forget(self) -> None:
+        """Empty the cache, so that a benchmark times every sentence read afresh."""
+        with self._lock:
+            self._cache.clear()
+
     def mean(self, texts: list[str]) -> np.ndarray:
         """The mean vector of some sentences, zeros for none."""
         if not texts:
