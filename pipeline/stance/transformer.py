@@ -43,6 +43,7 @@ META_FILE = "duokong.json"
 EVIDENCE_MAX = 3
 INFERENCE_BATCH = 32
 WARMUP_SHARE = 0.1
+PROGRESS_EVERY = 20  # batches between progress lines: an epoch on CPU takes minutes
 TORCH_HINT = f"{NAME} needs torch: pip install -e '.[transformer]'"
 
 
@@ -207,6 +208,12 @@ def fit(
                 scheduler.step()
                 optimizer.zero_grad()
                 total += loss.item() * len(idx)
+                done = i + len(idx)
+                if done < n and (i // batch_size + 1) % PROGRESS_EVERY == 0:
+                    say(
+                        f"{NAME}: epoch {epoch}/{epochs}, {done} of {n} views "
+                        f"({time.perf_counter() - epoch_started:.0f} s)"
+                    )
             losses.append(total / n)
             say(
                 f"{NAME}: epoch {epoch}/{epochs} loss {losses[-1]:.4f} "
