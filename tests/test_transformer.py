@@ -284,3 +284,19 @@ def test_import_is_cheap():
         [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_train_command_passes_the_learning_rate(tmp_path: Path, tiny_bert: Path):
+    """`duokong train --lr`: a small encoder wants a higher rate than the 3e-5 default for
+    base-sized ones; the rate used is in the model's card."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    out = tmp_path / "transformer-v1"
+    data = Path(__file__).resolve().parent.parent / "data/labelled/stance/longform.jsonl"
+    args = ["train", "--model", "transformer.v1", "--base", str(tiny_bert), "--data", str(data)]
+    args += ["--out", str(out), "--epochs", "1", "--lr", "2e-3"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "duokong.json").read_text("utf-8"))["lr"] == 2e-3

@@ -134,6 +134,7 @@ def train_transformer(
     base: Path | None,
     epochs: int,
     progress: Progress,
+    lr: float | None = None,
 ) -> dict:
     from pipeline.stance import transformer
 
@@ -143,7 +144,10 @@ def train_transformer(
             "(for example a Chinese RoBERTa downloaded with its tokenizer)"
         )
     views = [target_view(item, target, catalogue) for _, item, target, _ in data.items]
-    stats = transformer.fit(views, data.labels, base, out_dir, epochs=epochs, progress=progress)
+    options = {"lr": lr} if lr is not None else {}
+    stats = transformer.fit(
+        views, data.labels, base, out_dir, epochs=epochs, progress=progress, **options
+    )
     return {**_meta(data, {}), **stats}
 
 
@@ -193,6 +197,7 @@ def train(
     base: Path | None = None,
     epochs: int = 3,
     progress: Progress = log.info,
+    lr: float | None = None,
 ) -> dict:
     if name not in TRAINABLE:
         raise ValueError(f"{name!r} cannot be trained; trainable models: {', '.join(TRAINABLE)}")
@@ -212,7 +217,7 @@ def train(
     if name.startswith("linear."):
         meta = train_linear(data, settings, catalogue, out, progress, name)
     else:
-        meta = train_transformer(data, catalogue, out, base, epochs, progress)
+        meta = train_transformer(data, catalogue, out, base, epochs, progress, lr)
     meta["seconds"] = round(time.perf_counter() - started, 1)
     meta["out"] = str(out)
     return meta
