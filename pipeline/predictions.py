@@ -999,12 +999,15 @@ class PredictionExtractor:
             where.setdefault(quote, index)
             # A claim that speaks of "it" (它, 其, 该公司) is about a target even when another
             # actor is its subject (AMD明年会抢走它一部分份额).
-            targets = self.catalogue.mentioned(claim_text) or (
-                set()
-                if OTHER_ACTOR.match(claim_text) and not TARGET_PRONOUN.search(claim_text)
-                else set(sent.targets)
+            own_subject = bool(OTHER_ACTOR.match(claim_text)) and not TARGET_PRONOUN.search(
+                claim_text
             )
-            if not targets and previous_named and ANAPHOR.search(claim_text):
+            targets = self.catalogue.mentioned(claim_text) or (
+                set() if own_subject else set(sent.targets)
+            )
+            # 估值, 股价 after another actor are that actor's (中国资产的估值折价将消失), not
+            # the last-named target's.
+            if not targets and previous_named and not own_subject and ANAPHOR.search(claim_text):
                 targets = set(previous_named)
             targets = targets or {None}
             hedge = self.hedge(claim_text)

@@ -675,6 +675,8 @@ def test_my_forecast_as_a_noun_still_leads_into_one(analyzer):
     [
         "英伟达这次财报很好看，但我判断两三年内国产芯片会拿下国内推理市场的大半。",
         "英伟达的股价今年翻了一倍，不过中国会赢得这场人工智能竞赛。",
+        # the actor's own 估值, not the target named the sentence before
+        "DeepSeek的新模型很惊艳。中国资产的估值折价明年会消失。",
     ],
 )
 def test_a_claim_about_another_actor_is_not_the_named_targets(analyzer, body):
