@@ -40,6 +40,7 @@ from pipeline.batch import analyzer_for  # noqa: E402
 from pipeline.records import RawPage  # noqa: E402
 from pipeline.scoring import char_f1 as f1  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
+from pipeline.sources import pages_of  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "boilerplate"
 
@@ -307,6 +308,34 @@ def text_dumps() -> None:
     )
 
 
+def dump_metadata() -> None:
+    """Headline and publish date of the 130 real dumps of ../shared/eval/commentary/pages.jsonl,
+    read from the text alone, against the title and date the scraper recorded beside it. A
+    scraper's title is sometimes its URL's slug, which no dump shows: the headline is scored on
+    the pages whose text shows the scraper's title."""
+    folder = ROOT.parent / "shared" / "eval" / "commentary"
+    analyzer = analyzer_for(load_settings())
+    titles = titled = dates = dated = 0
+    for line in (folder / "pages.jsonl").read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        page = json.loads(line)
+        raw = next(pages_of(RawPage(page["id"], page["text"].encode(), "text")))
+        art = analyzer.process(raw, analyse=False).article if isinstance(raw, RawPage) else None
+        title = _norm(page.get("title"))
+        if title and title in _norm(page["text"]):
+            titled += 1
+            titles += bool(art) and _norm(art.title) == title
+        if page.get("published") and len(page["published"]) == 10:
+            dated += 1
+            dates += bool(art and art.published) and art.published.isoformat() == page["published"]
+    print(
+        f"text dumps (pages.jsonl, text alone): headline right {titles}/{titled} "
+        f"({titles / max(titled, 1):.1%}) where the dump shows the scraper's title; "
+        f"publish date right {dates}/{dated} ({dates / max(dated, 1):.1%})"
+    )
+
+
 def other_pages(extractors: dict[str, Callable[[bytes], str]]) -> None:
     """The other Chinese pages with gold in ../shared (neither half: development pages too):
     Readability's test pages (char-F1 against its expected output) and trafilatura's eval pages
@@ -470,6 +499,7 @@ def main() -> None:
     other_pages(extractors)
     our_pages(extractors)
     text_dumps()
+    dump_metadata()
 
 
 if __name__ == "__main__":

@@ -373,3 +373,95 @@ def test_a_name_after_the_date_signs_the_page_and_a_section_files_it(
 ):
     art = _dump(analyzer, "英伟达：不是泡沫。\n" + meta + "\n" + PROSE)
     assert (art.author, art.category) == (author, category)
+
+
+# Header shapes of real dumps that the first-line rules misread (December 2026): a date the
+# scraper glued in front of the first line, a meta line written as a row of fields, an English
+# headline, a news dateline, and site furniture above the headline.
+
+
+def test_a_date_glued_in_front_of_the_first_line_dates_the_page_and_leaves_the_text(analyzer):
+    lead = (
+        "在人工智慧熱潮推動下，某晶片公司週三成為首家市值突破五兆美元的企業。這個規模到底有多大？"
+    )
+    art = _dump(analyzer, f" date 2025-10-30 {lead}\n\n{PROSE}")
+    assert str(art.published) == "2025-10-30"
+    assert art.body.startswith(lead)
+
+
+def test_a_photo_caption_after_a_glued_date_is_no_headline(analyzer):
+    art = _dump(analyzer, f" date 2026-02-26 主持人王小明（翻攝自Youtube）\n\n{PROSE}")
+    assert (art.title, str(art.published)) == (None, "2026-02-26")
+
+
+def test_a_meta_line_written_as_a_row_of_fields_ends_the_header(analyzer):
+    text = (
+        "AI 圈或迎大事件：某模型正在憋大招\n\n"
+        "|  阅读量 | 分类: IT业界 | 作者: 小林编辑 | 时间:2026年01月10日 13:58\n\n" + PROSE
+    )
+    art = _dump(analyzer, text)
+    assert art.title == "AI 圈或迎大事件：某模型正在憋大招"
+    assert str(art.published) == "2026-01-10"
+    assert "阅读量" not in art.body and art.body.startswith("英伟达的订单")
+
+
+def test_an_english_headline_runs_longer_than_a_chinese_one(analyzer):
+    headline = "Prediction: The Chip Boom Will Cool Off Before 2028, and Here Is Why It Matters."
+    art = _dump(analyzer, f"{headline}\nDaily Markets·2026-03-04 16:26\n\n{PROSE}")
+    assert (art.title, str(art.published), art.site) == (headline, "2026-03-04", "Daily Markets")
+    assert headline not in art.body
+
+
+def test_a_news_dateline_in_the_first_paragraph_dates_an_undated_page(analyzer):
+    lead = "【新视界2025年10月7日讯】（记者某某综合报导）某芯片公司的执行长警告，两国在芯片开发上的差距正在缩小。"
+    assert str(_dump(analyzer, f"{lead}\n{PROSE}").published) == "2025-10-07"
+    # Without its year a dateline (北京21日电) dates nothing.
+    undated = "（本报记者北京21日电）某芯片公司的执行长警告，两国在芯片开发上的差距正在缩小，市场议论纷纷。"
+    assert _dump(analyzer, f"{undated}\n{PROSE}").published is None
+
+
+HEADLINE = "再造爆款时刻：国产大模型的集体突围"
+ABOUT_IT = (
+    "今年夏天，国产大模型接连发布，一场关于谁能再造爆款时刻的较量悄然展开，各家都想完成一次突围。\n"
+    "集体突围的背后，是开源路线和低成本训练的扩散，国产大模型的差距正在缩小。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["业界动态", "< 返回新闻公共列表", "某某华人社区-Example Community"],
+)
+def test_site_furniture_above_the_headline_is_not_the_headline(analyzer, furniture):
+    """The line the body goes on to talk about is the headline, not a channel's name, a back
+    link or a forum's name that the body never mentions."""
+    text = (
+        f"{furniture}\n\n{HEADLINE}\n\n2025-07-31 11:36:49 快照小生 阅读:129\n\n{ABOUT_IT}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert art.title == HEADLINE and str(art.published) == "2025-07-31"
+
+
+def test_a_headline_the_body_talks_about_stays_before_a_card_that_it_mentions_too(analyzer):
+    """The first candidate stands when the body shares its words: an account card below it that
+    the body mentions does not take its place."""
+    text = f"{HEADLINE}\n大模型观察\n国产大模型观察室\n2025-07-31\n\n{ABOUT_IT}{PROSE}"
+    assert _dump(analyzer, text).title == HEADLINE
+
+
+def test_a_document_title_with_its_site_suffix_gives_way_to_the_headline_shown(analyzer):
+    text = f"{HEADLINE} * 某某新闻网\n新闻 > 大陆 > 正文\n{HEADLINE}\n作者:\n{ABOUT_IT}{PROSE}"
+    assert _dump(analyzer, text).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "first", ["圖/某通訊社", "文源 | 某某号", "来源：某某日报", "微信关注,获取更多"]
+)
+def test_a_credit_a_source_or_a_follow_prompt_is_no_headline(analyzer, first):
+    art = _dump(analyzer, f"{first}\n\n{PROSE}")
+    assert art.title is None and first not in art.body
+
+
+def test_a_markdown_heading_with_links_loses_its_marks(analyzer):
+    text = f"# {HEADLINE}\n\n[**返回列表页**](/list/abc)\n\n{ABOUT_IT}{PROSE}"
+    art = _dump(analyzer, text)
+    assert art.title == HEADLINE and "](" not in art.body

@@ -12,6 +12,7 @@ import re
 from pipeline.errors import PageRejected
 from pipeline.extract import authors as A
 from pipeline.extract import dates as D
+from pipeline.extract import dumpmeta as M
 from pipeline.extract import patterns as P
 from pipeline.extract import sites as S
 from pipeline.extract import titles as T
@@ -50,9 +51,17 @@ _TAG_LINE = re.compile(r"^[^，。！？,!?：:]+(?:\s{2,}[^，。！？,!?：:\
 # Only inside quotes may a headline hold one (“…AI全占了。”).
 _SENTENCES = re.compile(r"。|．(?!\d)")  # not a full-width decimal point (３．５万亿)
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』")
-# Not a headline either: a byline (記者吳立言/綜合報導, 文 / 巴九灵) or a numbered section heading
-# (1. 为什么…, 二、…).
-_BYLINE_START = re.compile(r"^(?:文|作者|撰文|记者|記者|编辑|編輯)\s*[:：/／]")
+# Not a headline either: a byline (記者吳立言/綜合報導, 文 / 巴九灵), a credit or a source (圖/路透,
+# 文源 | 某号), or a numbered section heading (1. 为什么…, 二、…).
+_BYLINE_START = re.compile(
+    r"^(?:文|作者|撰文|记者|記者|编辑|編輯|图|圖|图片|圖片|摄影|攝影|来源|來源|文源|出处|出處)"
+    r"\s*[:：/／|｜]"
+)
+# A photo's caption ends in its credit: 媒體人某某（翻攝自Youtube）, 示意图（图／路透）.
+_CAPTION = re.compile(
+    r"[（(]\s*(?:圖|图|翻攝|翻摄|攝|摄|示意圖|示意图|資料照|资料照|照片|取自|截自|photo|Photo)"
+    r"[^（）()]{0,30}[）)]$"
+)
 # A sentence leading into a list (主要观点集中在以下几个方面：); a headline may end in a colon too
 # (英伟达四季度财报要点:, 黄仁勋，你怎么看：), but it names no 以下/如下.
 _LEAD_IN = re.compile(r"(?:以下|如下|下面|下列)[^:：]*[:：]$")
@@ -108,13 +117,30 @@ def _is_count(line: str) -> bool:
     return bool(re.fullmatch(r"[\d,.]+\s*[万萬千]?", line.strip("\u200b ")))
 
 
+# An English headline runs longer than a Chinese one; most of its longer words are capitalised.
+LATIN_HEADLINE = 160
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _latin_headline(line: str) -> bool:
+    letters = [c for c in line if not c.isspace()]
+    words = _LONG_WORD.findall(line)
+    return (
+        len(line) <= LATIN_HEADLINE
+        and sum(c.isascii() for c in letters) >= 0.7 * len(letters)
+        and len(words) >= 3
+        and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    )
+
+
 def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = False) -> bool:
     """before_meta: the line right after is a meta line (a date, a site), which makes a short
     sentence a headline after all (英伟达：不是泡沫。 / 2025-03-01 科技)."""
     return (
-        4 <= len(line) <= 80
+        (4 <= len(line) <= 80 or _latin_headline(line))
         and (not _is_sentence(line) or (before_meta and len(line) <= SENTENCE_HEADLINE))
         and not _BYLINE_START.search(line)
+        and not _CAPTION.search(line)
         and not _NUMBERED.search(line)
         and not _LEAD_IN.search(line)
         and not A.label_author(line)
@@ -123,6 +149,11 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not _TAG_LINE.search(line)
         and not is_meta_line(line)
     )
+
+
+def _meta_shaped(line: str) -> bool:
+    """A meta line, not a sentence that happens to hold a date."""
+    return is_meta_line(line) and (not is_prose(line) or M.is_field_row(line))
 
 
 def is_meta_line(line: str) -> bool:
@@ -195,7 +226,10 @@ def from_markdown(
 def _is_markdown(lines: list[str]) -> bool:
     head = lines[:40]
     marks = sum(
-        bool(_MD_IMAGE.search(ln) or _MD_RULE.match(ln) or ln.startswith("# ")) for ln in head
+        bool(
+            _MD_IMAGE.search(ln) or _MD_RULE.match(ln) or ln.startswith("# ") or _MD_LINK.search(ln)
+        )
+        for ln in head
     )
     return any(ln.startswith("Markdown Content:") for ln in head[:8]) or marks >= 2
 
@@ -213,6 +247,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     md_title = md_url = None
     if _is_markdown(lines):
         lines, md_title, md_url = from_markdown(lines, boilerplate)
+    glued, lines = M.glued_date(lines)
     breadcrumb = title = meta = None
     title_idx = meta_idx = -1
     for i, line in enumerate(lines[:HEADER_LINES]):
@@ -220,12 +255,12 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             # Site name, tagline and menu come before the trail; the title comes after it.
             breadcrumb, title, title_idx = line, None, -1
             continue
-        if title is not None and meta is None and is_meta_line(line) and not is_prose(line):
+        if title is not None and meta is None and _meta_shaped(line):
             meta, meta_idx = line, i
             continue
         if title is None:
             following = lines[i + 1] if i + 1 < len(lines) else ""
-            before_meta = is_meta_line(following) and not is_prose(following)
+            before_meta = _meta_shaped(following)
             if _title_candidate(line, boilerplate, before_meta):
                 title, title_idx = line, i
                 continue
@@ -238,7 +273,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         # WeChat-style pages put an account card (name, company, motto) between the title and
         # the date line: a date within a few short lines after the title still ends the header.
         for k in range(title_idx + 1, min(len(lines), title_idx + 12)):
-            if is_meta_line(lines[k]) and not is_prose(lines[k]):
+            if _meta_shaped(lines[k]):
                 if all(len(ln) < 80 for ln in lines[title_idx + 1 : k]):
                     meta, meta_idx = lines[k], k
                 break
@@ -266,7 +301,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     ]
 
     header = "\n".join(lines[: max(start, 0)])
-    published = D.parse_date(meta) if meta else None
+    published = (D.parse_date(meta) if meta else None) or glued
     if published is None:
         # Zhihu-style pages print 发布于 right after the answer, before comments.
         for line in lines[end : end + 3]:
@@ -275,13 +310,15 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 break
     if published is None:
         published = D.parse_date(header)
+    if published is None:
+        published = M.dateline(body)
 
     category = None
     meta_name = signed = None
     if meta:
         m = _META_SITE.search(meta)
         if m and not P.PUBLISH_LABELS.search(m.group("site")):
-            meta_name = m.group("site").strip() or None
+            meta_name = m.group("site").strip(" ·•|｜-–—") or None
         m = _META_AFTER_DATE.search(meta)
         if m:
             rest = re.sub(r"\d+$", "", m.group("rest")).strip()
@@ -304,6 +341,10 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     author = author or A.label_author(meta or "") or A.label_author(header) or signed or meta_name
     if author and author == site:
         author = None  # the site posting as itself names no person
+    # The line chosen by its shape may be a channel's name or a back link above the headline.
+    header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
+    title = M.headline_among(header_titles, title, body)
+    title = M.without_shown_suffix(title, lines[:HEADER_LINES])
     # A dump of a form-like page labels its headline (标题：…); the label is layout.
     title = T.without_page_mark(title or md_title)
     return Extracted(title, published, site, author, category, body, "text-dump", url=md_url)
