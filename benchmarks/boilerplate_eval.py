@@ -389,6 +389,9 @@ def our_pages(extractors: dict[str, Callable[[bytes], str]]) -> None:
         for line in (folder / "gold.jsonl").read_text("utf-8").splitlines()
         if line.strip()
     ]
+    dumps = [(folder, g) for folder, g in golds if g["path"].endswith(".txt")]
+    golds = [(folder, g) for folder, g in golds if not g["path"].endswith(".txt")]
+    our_dumps(dumps)
     print(f"\nour extraction pages ({len(golds)}, data/labelled/extraction), mean char-F1")
     for name, run in extractors.items():
         scores = []
@@ -409,6 +412,32 @@ def our_pages(extractors: dict[str, Callable[[bytes], str]]) -> None:
         hits["date"] += (art.published.isoformat() if art and art.published else None) == day
         hits["author"] += _author_hit((g["author"] or "").split(), art.author if art else None)
     print("  duokong metadata: " + "   ".join(f"{k} {v / len(golds):.3f}" for k, v in hits.items()))
+
+
+def our_dumps(golds: list[tuple[Path, dict]]) -> None:
+    """The plain-text dumps we wrote (data/labelled/extraction, *.txt): no reference extractor
+    reads this form, so duokong's figures alone."""
+    if not golds:
+        return
+    analyzer = analyzer_for(load_settings())
+    scores, hits, drop, dropped = [], Counter(), 0, 0
+    for folder, g in golds:
+        path = folder / "pages" / g["path"]
+        art = analyzer.process(RawPage(str(path), path.read_bytes(), "text"), analyse=False).article
+        scores.append(f1(art.body if art else "", g["body"]))
+        body = _norm(art.body if art else "")
+        drop += len(g["drop"])
+        dropped += sum(_norm(d) not in body for d in g["drop"])
+        hits["title"] += bool(art) and _norm(art.title) == _norm(g["title"])
+        day = g["published"] if g["published"] and len(g["published"]) == 10 else None
+        hits["date"] += (art.published.isoformat() if art and art.published else None) == day
+        hits["author"] += _author_hit((g["author"] or "").split(), art.author if art else None)
+        hits["site"] += bool(art) and art.site == g["site"]
+    print(
+        f"\nour text dumps ({len(golds)}, data/labelled/extraction/*/*.txt): body char-F1 "
+        f"{statistics.mean(scores):.3f}, drop gone {dropped}/{drop}; "
+        + "   ".join(f"{k} {v / len(golds):.3f}" for k, v in hits.items())
+    )
 
 
 def paired_difference(

@@ -465,3 +465,42 @@ def test_a_markdown_heading_with_links_loses_its_marks(analyzer):
     text = f"# {HEADLINE}\n\n[**返回列表页**](/list/abc)\n\n{ABOUT_IT}{PROSE}"
     art = _dump(analyzer, text)
     assert art.title == HEADLINE and "](" not in art.body
+
+
+POST = (
+    "刚看到消息，这款显卡出口也要申请许可证了，国内厂商这一波怎么接？之前的采购计划里它占了大头，"
+    "现在行业里都在讨论许可证什么时候能批下来。\n"
+)
+
+
+def test_a_board_thread_dump_is_its_first_post_signed_by_its_poster(analyzer):
+    reply = "我们组去年就迁了，推理没问题，训练那边还是缺算子，迁移的工作量比想象中大很多。"
+    text = (
+        "某某芯片论坛\n找回密码 | 注册\n查看: 791|回复: 12\n[行业动态] 显卡也要许可证了，怎么接？\n"
+        f"楼主\n老周看盘\n发表于 2025-4-16 22:41\n只看该作者\n{POST}{ABOUT_IT}"
+        f"沙发\n阿尔法猫\n发表于 2025-4-16 23:05\n{reply}\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.title == "[行业动态] 显卡也要许可证了，怎么接？"
+    assert (art.author, str(art.published)) == ("老周看盘", "2025-04-16")
+    assert reply not in art.body and "阿尔法猫" not in art.body and art.body.endswith("正在缩小。")
+
+
+def test_a_related_link_inside_the_story_is_dropped_and_the_story_goes_on(analyzer):
+    text = f"{HEADLINE}\n2025-07-31 科技\n{PROSE}延伸阅读：某某公司营收创新高\n{ABOUT_IT}相关文章\n某某标题\n"
+    art = _dump(analyzer, text)
+    assert "延伸阅读" not in art.body and art.body.endswith("正在缩小。")
+
+
+@pytest.mark.parametrize(
+    ("footer", "site"),
+    [
+        ("© 2025 某某财经网 caijing.example", "某某财经网"),
+        ("云帆科技评论 版权所有 © 2026", "云帆科技评论"),
+        ("北辰财讯 © 版权所有 未经授权禁止转载", "北辰财讯"),
+        ("本站所有文章版權屬晶片新聞速遞所有，轉載請註明出處。", "晶片新聞速遞"),
+        ("Copyright © 2025 Lakeview Finance Media Ltd.", "Lakeview Finance"),
+    ],
+)
+def test_a_copyright_line_at_the_foot_of_a_dump_names_its_site(analyzer, footer, site):
+    assert _dump(analyzer, f"{HEADLINE}\n2025-07-31\n{ABOUT_IT}{PROSE}{footer}\n").site == site

@@ -98,16 +98,32 @@ HEADLINE_SHARE = 0.25
 BODY_SAMPLE = 4000
 
 
-def headline_among(candidates: list[str], chosen: str | None, body: list[str]) -> str | None:
+def headline_among(
+    candidates: list[str], chosen: str | None, body: list[str], above_meta: str | None = None
+) -> str | None:
     """The header line the body talks about, where the line chosen by its shape is site
-    furniture the body never mentions (a channel name, a back link, a forum's name)."""
+    furniture the body never mentions (a channel name, a back link, a forum's name). Where no
+    line shares enough (an English headline over a Chinese summary), a longer candidate right
+    above the meta line is the headline: that is where pages print it."""
     if not chosen or len(candidates) < 2:
         return chosen
     body_terms = _terms("\n".join(body)[:BODY_SAMPLE])
+    if (
+        above_meta in candidates
+        and above_meta != chosen
+        and shared_with(above_meta, body_terms) > shared_with(chosen, body_terms)
+    ):
+        # 站名 / 标题 / 2025-07-31: the line over the date, which the body talks about more. (A
+        # WeChat card, 标题 / 公众号 / 日期, keeps its headline: the body talks about that.)
+        return above_meta
     if shared_with(chosen, body_terms) >= FURNITURE_SHARE:
         return chosen
     best = max(candidates, key=lambda c: shared_with(c, body_terms))
-    return best if shared_with(best, body_terms) >= HEADLINE_SHARE else chosen
+    if shared_with(best, body_terms) >= HEADLINE_SHARE:
+        return best
+    if above_meta in candidates and len(above_meta) > len(chosen):
+        return above_meta  # a headline is longer than a site's or a poster's name
+    return chosen
 
 
 _SUFFIX_START = re.compile(r"^\s*(?:[|｜_*·•]|-|–|—|::?|：)")
@@ -128,3 +144,65 @@ def without_shown_suffix(title: str | None, lines: list[str]) -> str | None:
         ):
             return line
     return title
+
+
+# The site's name in the page's footer: © 2025 某某网, Copyright © 某某 All Rights Reserved,
+# 某某网 版权所有 © 2026, 版权均属某某网所有, 本站所有文章版權屬某某所有.
+_NAME = r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,15}|[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})"
+_COPYRIGHT = (
+    re.compile(
+        r"(?:Copyright|©|\([Cc]\))\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
+        + _NAME
+        + r"(?=\s|$|[.,，。]|版|保留|All)"
+    ),
+    re.compile(r"^" + _NAME + r"\s*(?:©\s*)?(?:版权所有|版權所有)"),
+    re.compile(
+        r"(?:版权|版權)(?:均|皆)?(?:属|屬|归|歸)(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,15}?)所有"
+    ),
+)
+# Latin words that end a company's name in a copyright line, not part of the site's name.
+_COMPANY_WORDS = re.compile(r"\s+(?:Media|Ltd\.?|Inc\.?|Co\.?|Limited|Group|Corp\.?)(?:\s.*)?$")
+FOOTER_LINES = 15
+_NOT_A_NAME = re.compile(r"^(?:版权|版權|保留|All\b|Copyright|\d+$)")
+
+
+def copyright_site(lines: list[str]) -> str | None:
+    """The name a copyright line gives, read in the page's last lines (from the bottom)."""
+    for line in reversed(lines[-FOOTER_LINES:]):
+        for pattern in _COPYRIGHT:
+            if m := pattern.search(line):
+                name = _COMPANY_WORDS.sub("", m.group("name")).strip()
+                if name and not _NOT_A_NAME.match(name):
+                    return name
+    return None
+
+
+# A meta line's labelled source: 来源：某某网, **来源：** 某某.
+_SOURCE_FIELD = re.compile(r"(?:来源|來源)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})")
+# A WeChat article's meta line: 原创 作者 公众号 2025年02月10日 08:30 北京.
+_WECHAT_META = re.compile(r"^原创\s+(?P<author>\S{2,12})\s+(?P<account>\S{2,20})\s+20\d\d")
+
+
+def source_field(meta: str | None) -> str | None:
+    return m.group("name") if meta and (m := _SOURCE_FIELD.search(meta)) else None
+
+
+def wechat_byline(meta: str | None) -> tuple[str | None, str | None]:
+    """(author, account) of a WeChat meta line, else (None, None)."""
+    if meta and (m := _WECHAT_META.match(meta)):
+        return m.group("author"), m.group("account")
+    return None, None
+
+
+_TITLE_SUFFIX = re.compile(
+    r"^(?P<headline>.{6,}?)\s*(?:_|\||｜| - | – | — )\s*(?P<site>[^_|｜]{2,20})$"
+)
+
+
+def title_suffix_site(first_line: str | None, headline: str | None) -> str | None:
+    """The site a document title names after its headline (标题_站名, 标题 - 站名), where the
+    page shows that headline on its own."""
+    if not first_line or not headline or first_line == headline:
+        return None
+    m = _TITLE_SUFFIX.match(first_line)
+    return m.group("site").strip() if m and m.group("headline").strip() == headline else None

@@ -62,6 +62,23 @@ _CAPTION = re.compile(
     r"[（(]\s*(?:圖|图|翻攝|翻摄|攝|摄|示意圖|示意图|資料照|资料照|照片|取自|截自|photo|Photo)"
     r"[^（）()]{0,30}[）)]$"
 )
+# A board's counters (查看: 791|回复: 12) and a long line of several clauses are no headline.
+_STATS_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}\s*[:：]?\s*[\d,]+\s*[|｜/·]?\s*){2,}$")
+# A menu: three or more words of up to four characters between bars, or four between spaces.
+_MENU_LINE = re.compile(
+    r"^[^\s|｜]{1,4}(?:\s*[|｜/·•]\s*[^\s|｜]{1,4}){2,}$|^[^\s|｜]{1,4}(?:\s+[^\s|｜]{1,4}){3,}$"
+)
+_CLAUSE_MARK = re.compile(r"[，；：,;:]")
+CLAUSES_LINE = 40
+# A board's stamp over each post (发表于 2025-4-16 22:41): after the first post, a reply begins.
+_POST_STAMP = re.compile(r"^(?:发表于|發表於)\s*(?:19|20)\d\d[-/.年]\d")
+POST_STAMP_MAX = 40
+# One related link inside the story (延伸閱讀：某某, **相关阅读：**[某某](/x)) with the story going on
+# after it: a line to drop, not the end of the text that such a label opens at a page's foot.
+_INLINE_RELATED = re.compile(
+    r"^[▶►>【\[]?\s*(?:延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关链接|相關連結|相关文章|相關文章)"
+    r"\s*[】\]]?\s*[:：]\s*\S{4,}"
+)
 # A sentence leading into a list (主要观点集中在以下几个方面：); a headline may end in a colon too
 # (英伟达四季度财报要点:, 黄仁勋，你怎么看：), but it names no 以下/如下.
 _LEAD_IN = re.compile(r"(?:以下|如下|下面|下列)[^:：]*[:：]$")
@@ -141,6 +158,9 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and (not _is_sentence(line) or (before_meta and len(line) <= SENTENCE_HEADLINE))
         and not _BYLINE_START.search(line)
         and not _CAPTION.search(line)
+        and not _STATS_LINE.search(line)
+        and not _MENU_LINE.search(line)
+        and not (len(line) >= CLAUSES_LINE and len(_CLAUSE_MARK.findall(line)) >= 3)
         and not _NUMBERED.search(line)
         and not _LEAD_IN.search(line)
         and not A.label_author(line)
@@ -149,6 +169,68 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not _TAG_LINE.search(line)
         and not is_meta_line(line)
     )
+
+
+def _site(
+    lines: list[str],
+    end: int,
+    meta: str | None,
+    title: str | None,
+    account: str | None,
+) -> str | None:
+    """The footer's copyright line, else who its notice says published the page; else a
+    copyright line among the page's last lines (a dump without an end marker has no footer),
+    the meta line's 来源, a WeChat account, the name a document title gives after the headline,
+    or a short first line that the meta line or the page's last line names again."""
+    footer = "\n".join(lines[end:])
+    if (m := _COPYRIGHT_LINE.search(footer)) or (m := _COPYRIGHT_SITE.search(footer)):
+        return m.group(1)
+    site = M.copyright_site(lines) or M.source_field(meta) or account
+    site = site or M.title_suffix_site(lines[0] if lines else None, title)
+    if site or not lines or lines[0] == title or not 2 <= len(lines[0]) <= 12:
+        return site
+    named_again = lines[0] in (meta or "") or (end < len(lines) and lines[0] in lines[-1])
+    return lines[0] if named_again else None
+
+
+def _poster(lines: list[str], meta_idx: int) -> str | None:
+    """A board's poster: the short line right above the first post's stamp (老周看盘 / 发表于 …)."""
+    if meta_idx < 1 or not _POST_STAMP.search(lines[meta_idx]):
+        return None
+    name = lines[meta_idx - 1]
+    return name if 2 <= len(name) <= 12 and not is_prose(name) and " " not in name else None
+
+
+def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
+    """Whether the text ends at line k: an end marker (but not a related link the story goes
+    on after) or a reply's stamp."""
+    line = lines[k]
+    if boilerplate.is_end(line):
+        inline = _INLINE_RELATED.search(line) and any(
+            _is_paragraph(n) for n in lines[k + 1 : k + 3]
+        )
+        return not inline
+    return _reply_stamp(line)
+
+
+def _counter(line: str) -> bool:
+    """A question's counters or links (被浏览 1,208,553, 查看全部 286 个回答), no person's name."""
+    return bool(_ZHIHU_NOISE.search(line) or re.search(r"\d", line))
+
+
+def _name_card(lines: list[str], k: int) -> bool:
+    """A name, then a one-line bio that is no paragraph of the answer."""
+    name, bio = lines[k], lines[k + 1]
+    return (
+        2 <= len(name) <= 12
+        and not is_prose(name)
+        and len(bio) <= SENTENCE_HEADLINE
+        and not bio.endswith(("。", "！", "？", "!", "?"))
+    )
+
+
+def _reply_stamp(line: str) -> bool:
+    return len(line) <= POST_STAMP_MAX and bool(_POST_STAMP.search(line))
 
 
 def _meta_shaped(line: str) -> bool:
@@ -274,7 +356,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         # the date line: a date within a few short lines after the title still ends the header.
         for k in range(title_idx + 1, min(len(lines), title_idx + 12)):
             if _meta_shaped(lines[k]):
-                if all(len(ln) < 80 for ln in lines[title_idx + 1 : k]):
+                if all(len(ln) < 80 or _latin_headline(ln) for ln in lines[title_idx + 1 : k]):
                     meta, meta_idx = lines[k], k
                 break
     start = max(title_idx, meta_idx) + 1
@@ -287,18 +369,33 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         k = answer - 1
         if k >= 0 and lines[k].strip("\u200b+ ") in ("关注", "關注"):
             k -= 1
-        if k >= 1 and not _is_count(lines[k - 1]):
+        if k >= 1 and not _is_count(lines[k - 1]) and not _counter(lines[k - 1]):
             author = lines[k - 1]
+        elif _counter(lines[k]) and answer + 2 < len(lines) and _name_card(lines, answer + 1):
+            # The question's counters above the vote line: the card (name, bio) follows it.
+            author, start = lines[answer + 1], answer + 3
     while start < len(lines) and not is_prose(lines[start]):
         start += 1
     end = start
-    while end < len(lines) and not boilerplate.is_end(lines[end]):
+    while end < len(lines) and not _ends_text(lines, end, boilerplate):
         end += 1
+    if end < len(lines) and _reply_stamp(lines[end]):
+        # The reply's floor and poster (沙发 / 阿尔法猫) stand above its stamp.
+        while end - 1 > start and len(lines[end - 1]) <= 12 and not is_prose(lines[end - 1]):
+            end -= 1
     body = [
         ln
         for ln in lines[start:end]
-        if not boilerplate.is_noise(ln) and not _ZHIHU_NOISE.search(ln)
+        if not boilerplate.is_noise(ln)
+        and not _ZHIHU_NOISE.search(ln)
+        and not _INLINE_RELATED.search(ln)
     ]
+
+    # The line chosen by its shape may be a channel's name or a back link above the headline.
+    header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
+    above_meta = lines[meta_idx - 1] if meta_idx > 0 else None
+    title = M.headline_among(header_titles, title, body, above_meta)
+    title = M.without_shown_suffix(title, lines[:HEADER_LINES])
 
     header = "\n".join(lines[: max(start, 0)])
     published = (D.parse_date(meta) if meta else None) or glued
@@ -327,24 +424,24 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
             elif 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
                 category = rest
-    footer = "\n".join(lines[end:])
-    # The site: the footer's copyright line, else who the notice says published it, else the
-    # name on the meta line, else the first line of a page whose header has a breadcrumb trail.
-    site = None
-    if (m := _COPYRIGHT_LINE.search(footer)) or (m := _COPYRIGHT_SITE.search(footer)):
-        site = m.group(1)
-    elif meta_name:
-        site = meta_name
-    elif breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
+    wechat_author, account = M.wechat_byline(meta)
+    if meta_name and P.AUTHOR_LABEL.search(meta_name + "："):
+        meta_name = None  # 专栏作者 / 顾一帆: who wrote it, not where
+    site = _site(lines, end, meta, title, account) or meta_name
+    if not site and breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
         site = lines[0]
     category = S.breadcrumb_category(breadcrumb, title) or category
-    author = author or A.label_author(meta or "") or A.label_author(header) or signed or meta_name
+    author = (
+        author
+        or A.label_author(meta or "")
+        or A.label_author(header)
+        or signed
+        or wechat_author
+        or _poster(lines, meta_idx)
+        or meta_name
+    )
     if author and author == site:
         author = None  # the site posting as itself names no person
-    # The line chosen by its shape may be a channel's name or a back link above the headline.
-    header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
-    title = M.headline_among(header_titles, title, body)
-    title = M.without_shown_suffix(title, lines[:HEADER_LINES])
     # A dump of a form-like page labels its headline (标题：…); the label is layout.
     title = T.without_page_mark(title or md_title)
     return Extracted(title, published, site, author, category, body, "text-dump", url=md_url)
