@@ -151,7 +151,7 @@ def without_shown_suffix(title: str | None, lines: list[str]) -> str | None:
 _NAME = r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,15}|[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})"
 _COPYRIGHT = (
     re.compile(
-        r"(?:Copyright|©|\([Cc]\))\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
+        r"(?:Copyright|©)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
         + _NAME
         + r"(?=\s|$|[.,，。]|版|保留|All)"
     ),

@@ -213,9 +213,12 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     return _reply_stamp(line)
 
 
+_ALL_ANSWERS = re.compile(r"[\d,]+\s*[个個]回答")
+
+
 def _counter(line: str) -> bool:
     """A question's counters or links (被浏览 1,208,553, 查看全部 286 个回答), no person's name."""
-    return bool(_ZHIHU_NOISE.search(line) or re.search(r"\d", line))
+    return bool(_ZHIHU_NOISE.search(line) or _ALL_ANSWERS.search(line))
 
 
 def _name_card(lines: list[str], k: int) -> bool:
