@@ -389,9 +389,9 @@ def our_pages(extractors: dict[str, Callable[[bytes], str]]) -> None:
         for line in (folder / "gold.jsonl").read_text("utf-8").splitlines()
         if line.strip()
     ]
-    dumps = [(folder, g) for folder, g in golds if g["path"].endswith(".txt")]
+    for folder in sorted({f for f, g in golds if g["path"].endswith(".txt")}):
+        our_dumps([(f, g) for f, g in golds if f == folder])
     golds = [(folder, g) for folder, g in golds if not g["path"].endswith(".txt")]
-    our_dumps(dumps)
     print(f"\nour extraction pages ({len(golds)}, data/labelled/extraction), mean char-F1")
     for name, run in extractors.items():
         scores = []
@@ -434,7 +434,7 @@ def our_dumps(golds: list[tuple[Path, dict]]) -> None:
         hits["author"] += _author_hit((g["author"] or "").split(), art.author if art else None)
         hits["site"] += bool(art) and art.site == g["site"]
     print(
-        f"\nour text dumps ({len(golds)}, data/labelled/extraction/*/*.txt): body char-F1 "
+        f"\nour text dumps ({len(golds)}, {golds[0][0].name}): body char-F1 "
         f"{statistics.mean(scores):.3f}, drop gone {dropped}/{drop}; "
         + "   ".join(f"{k} {v / len(golds):.3f}" for k, v in hits.items())
     )

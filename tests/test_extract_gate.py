@@ -114,7 +114,9 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 
 # The pages written for extraction (data/labelled/extraction: 2000s portals, forums, blogs, book
 # chapters and papers, 2010s-2020s news, notices, reposts, tables, 2018-2026 tech and finance
-# commentary, plain-text dumps). Current values, December 2026, 540 pages; rules were developed on these pages, so
+# commentary, plain-text dumps). Current values, December 2026, 560 pages: the floors were lowered
+# when dumps-2020-2026-q, written blind, came in (the 540 pages before it held every floor). Rules
+# were developed on these pages, so
 # the floors pin what works rather than measure it (benchmarks/boilerplate_eval.py measures on
 # ../shared). Still below 1: papers whose header lines the gold keeps, a hosted blog read as its
 # service rather than by its own name (the later sets' gold; the earlier ones name the service),
@@ -125,11 +127,11 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # of each set are in data/labelled/extraction/README.md.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.993,
-    "drop": 0.99,
-    "title": 0.982,
+    "body_f1": 0.992,
+    "drop": 0.988,
+    "title": 0.973,
     "published": 0.982,
-    "author": 0.948,
+    "author": 0.941,
     "site": 0.907,
 }
 

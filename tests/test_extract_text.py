@@ -504,3 +504,41 @@ def test_a_related_link_inside_the_story_is_dropped_and_the_story_goes_on(analyz
 )
 def test_a_copyright_line_at_the_foot_of_a_dump_names_its_site(analyzer, footer, site):
     assert _dump(analyzer, f"{HEADLINE}\n2025-07-31\n{ABOUT_IT}{PROSE}{footer}\n").site == site
+
+
+def test_a_telnet_board_post_header_gives_its_title_poster_and_time(analyzer):
+    text = (
+        "某某BBS › 看板 Stock\n返回看板  分享  登入\n作者 wolf88 (股海孤狼)\n看板 Stock\n"
+        "標題 [心得] 輝達大跌後 台積電怎麼看\n時間 Sun Feb  2 10:11:12 2025\n"
+        f"{PROSE}{ABOUT_IT}--\n※ 發信站: 某某BBS\n推 blueocean: 同意\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, str(art.published)) == (
+        "[心得] 輝達大跌後 台積電怎麼看",
+        "wolf88",
+        "2025-02-02",
+    )
+    assert art.site == "某某BBS" and "同意" not in art.body
+
+
+def test_an_account_name_over_the_date_line_is_the_author(analyzer):
+    text = f"百观号\n{HEADLINE}\n科技观潮者\n2025-02-03 10:21 · 广东\n关注\n{ABOUT_IT}{PROSE}"
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, str(art.published)) == (HEADLINE, "科技观潮者", "2025-02-03")
+
+
+def test_a_blogs_notices_above_the_post_do_not_end_a_text_that_has_not_begun(analyzer):
+    text = (
+        f"{HEADLINE}\n最新推荐文章于 2025-03-18 20:40:11 发布\n于 2025-03-10 09:30:00 首次发布\n"
+        "分类专栏： 大模型部署  文章标签： DeepSeek vLLM H20 CUDA\n"
+        "版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。\n"
+        f"本文链接：https://blog.example/a/1\n{ABOUT_IT}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert str(art.published) == "2025-03-10"
+    assert art.body.startswith("今年夏天") and art.body.endswith("放缓的迹象。")
+
+
+def test_a_date_in_a_links_address_does_not_date_the_page(analyzer):
+    text = f"{HEADLINE}\n内容来源:https://news.example/2026/04/24/story.html\n{ABOUT_IT}{PROSE}"
+    assert _dump(analyzer, text).published is None

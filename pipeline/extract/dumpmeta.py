@@ -94,6 +94,7 @@ def shared_with(line: str, body_terms: set[str]) -> float:
 # about another header line. A headline's wording is terse, so the body uses only a part of
 # its bigrams (a quarter to a half on real pages); a channel's name or a back link, none.
 FURNITURE_SHARE = 0.1
+LONGER = 2
 HEADLINE_SHARE = 0.25
 BODY_SAMPLE = 4000
 
@@ -108,6 +109,16 @@ def headline_among(
     if not chosen or len(candidates) < 2:
         return chosen
     body_terms = _terms("\n".join(body)[:BODY_SAMPLE])
+    floor = max(HEADLINE_SHARE, shared_with(chosen, body_terms))
+    longer = [
+        c
+        for c in candidates
+        if len(c) >= LONGER * len(chosen) and shared_with(c, body_terms) >= floor
+    ]
+    if longer:
+        # 某某周报 / 2025年10月12日 / 标题, 专栏名 / 标题 / 副标题: a site's, a column's or a
+        # kicker's name is short; the first longer line the body talks about is the headline.
+        return longer[0]
     if (
         above_meta in candidates
         and above_meta != chosen
@@ -172,6 +183,7 @@ def copyright_site(lines: list[str]) -> str | None:
         for pattern in _COPYRIGHT:
             if m := pattern.search(line):
                 name = _COMPANY_WORDS.sub("", m.group("name")).strip()
+                name = re.sub(r"(?:[.\s]+All)?[.\s]*$", "", name)  # The Harbour Ledger. All
                 if name and not _NOT_A_NAME.match(name):
                     return name
     return None

@@ -54,7 +54,7 @@ _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』")
 # Not a headline either: a byline (記者吳立言/綜合報導, 文 / 巴九灵), a credit or a source (圖/路透,
 # 文源 | 某号), or a numbered section heading (1. 为什么…, 二、…).
 _BYLINE_START = re.compile(
-    r"^(?:文|作者|撰文|记者|記者|编辑|編輯|图|圖|图片|圖片|摄影|攝影|来源|來源|文源|出处|出處)"
+    r"^(?:文|作者|撰文|记者|記者|编辑|編輯|图|圖|图片|圖片|摄影|攝影|来源|來源|文源|出处|出處|认证|認證|简介|簡介)"
     r"\s*[:：/／|｜]"
 )
 # A photo's caption ends in its credit: 媒體人某某（翻攝自Youtube）, 示意图（图／路透）.
@@ -79,6 +79,14 @@ _INLINE_RELATED = re.compile(
     r"^[▶►>【\[]?\s*(?:延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关链接|相關連結|相关文章|相關文章)"
     r"\s*[】\]]?\s*[:：]\s*\S{4,}"
 )
+# A trail of sections without a home link (美股 > 科技股, 某某BBS › 看板 Stock): like a breadcrumb,
+# it stands between the site's furniture and the headline.
+_TRAIL = re.compile(r"^[^>›»＞]{1,12}(?:(?:\s[>＞]\s|\s*[›»]\s*)[^>›»＞]{1,12}){1,5}$")
+# A telnet board's post header (作者 / 看板 / 標題 / 時間 lines, PTT-style).
+_BOARD_HEADER = re.compile(r"^(作者|看板|標題|标题|時間|时间)\s+(\S.*)$")
+_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# Another article's date above the post (CSDN's 最新推荐文章于 2025-03-18 20:40:11 发布): no meta line.
+_OTHER_STAMP = re.compile(r"^(?:最新推荐文章|最新推薦文章)于")
 # A sentence leading into a list (主要观点集中在以下几个方面：); a headline may end in a colon too
 # (英伟达四季度财报要点:, 黄仁勋，你怎么看：), but it names no 以下/如下.
 _LEAD_IN = re.compile(r"(?:以下|如下|下面|下列)[^:：]*[:：]$")
@@ -193,12 +201,75 @@ def _site(
     return lines[0] if named_again else None
 
 
-def _poster(lines: list[str], meta_idx: int) -> str | None:
-    """A board's poster: the short line right above the first post's stamp (老周看盘 / 发表于 …)."""
-    if meta_idx < 1 or not _POST_STAMP.search(lines[meta_idx]):
+def _trail_root(trail: str) -> str | None:
+    """The site a trail starts from (某某BBS › 看板 Stock, 网易首页 > 网易号), not its home link."""
+    root = re.split(r"\s*[>›»＞/]\s*", trail)[0]
+    root = re.sub(r"^(?:当前位置|當前位置|您的位置|你的位置|位置)?\s*[:：]?\s*", "", root)
+    root = re.sub(r"(?:首页|首頁|主页|Home)$", "", root).strip()
+    return root if len(root) >= 2 else None
+
+
+def _board_header(lines: list[str]) -> dict[str, str]:
+    """作者 / 看板 / 標題 / 時間 at the top of a board's post: the fields, where three of them are."""
+    fields = {}
+    for line in lines[:HEADER_LINES]:
+        if m := _BOARD_HEADER.match(line):
+            fields.setdefault(m.group(1)[0], m.group(2).strip())
+    return fields if len(fields) >= 3 else {}
+
+
+_TRAILING_NAME = re.compile(r"[|｜]\s*([\u4e00-\u9fff]{2,4})\s*$")
+
+
+def _name_after_bar(meta: str | None) -> str | None:
+    """2025.02.03 11:52 (2025.02.03更新) | 江復飛: the writer closes the meta line."""
+    m = _TRAILING_NAME.search(meta or "")
+    return m.group(1) if m and A.signed_name(m.group(1)) else None
+
+
+_DATE_FIRST = re.compile(r"^(?:发表于|發表於)?\s*(?:19|20)\d\d[-/.年]\d")
+_NAME_MARKS = re.compile(r"[，。：:！？?!、,;；|｜/（）()“”\s]")
+
+
+def _poster(
+    lines: list[str], meta_idx: int, title: str | None, boilerplate: Boilerplate
+) -> str | None:
+    """The poster's or the account's name on its own line right above a meta line that opens
+    with the date (老周看盘 / 发表于 …, 科技观潮者 / 2025-02-03 10:21 · 广东), over a label line
+    (认证：…) where a microblog prints one."""
+    if meta_idx < 1 or not _DATE_FIRST.search(lines[meta_idx]):
         return None
-    name = lines[meta_idx - 1]
-    return name if 2 <= len(name) <= 12 and not is_prose(name) and " " not in name else None
+    k = meta_idx - 1
+    if k >= 1 and _BYLINE_START.search(lines[k]):
+        k -= 1
+    name = lines[k]
+    plain = (
+        2 <= len(name) <= 12
+        and not _NAME_MARKS.search(name)
+        and not _is_count(name)
+        and not boilerplate.is_noise(name)
+    )
+    return name if plain and name != title else None
+
+
+HEADER_TAIL = 6
+
+
+def _header_above(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
+    """A header line that reads as prose by its length, with the text a few lines below it: a
+    meta line that is no sentence (某某 已于 2025-03-12 修改  阅读量1.2k), a row of fields
+    (分类专栏： …  文章标签： …), or a blog's 版权声明 and 本文链接 printed over the post (CSDN),
+    which would otherwise end a text that has not begun."""
+    line = lines[k]
+    header_like = (
+        boilerplate.is_end(line)
+        or boilerplate.is_noise(line)
+        or (is_meta_line(line) and not _is_sentence(line))
+        or M.is_field_row(line)
+    )
+    return header_like and any(
+        _is_paragraph(n) and not boilerplate.is_end(n) for n in lines[k + 1 : k + HEADER_TAIL]
+    )
 
 
 def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
@@ -333,14 +404,20 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     if _is_markdown(lines):
         lines, md_title, md_url = from_markdown(lines, boilerplate)
     glued, lines = M.glued_date(lines)
+    board = _board_header(lines)
     breadcrumb = title = meta = None
     title_idx = meta_idx = -1
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if breadcrumb is None and P.BREADCRUMB_LINE.search(line):
+        if breadcrumb is None and (P.BREADCRUMB_LINE.search(line) or _TRAIL.search(line)):
             # Site name, tagline and menu come before the trail; the title comes after it.
             breadcrumb, title, title_idx = line, None, -1
             continue
-        if title is not None and meta is None and _meta_shaped(line):
+        if (
+            title is not None
+            and meta is None
+            and _meta_shaped(line)
+            and not _OTHER_STAMP.search(line)
+        ):
             meta, meta_idx = line, i
             continue
         if title is None:
@@ -358,7 +435,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         # WeChat-style pages put an account card (name, company, motto) between the title and
         # the date line: a date within a few short lines after the title still ends the header.
         for k in range(title_idx + 1, min(len(lines), title_idx + 12)):
-            if _meta_shaped(lines[k]):
+            if _meta_shaped(lines[k]) and not _OTHER_STAMP.search(lines[k]):
                 if all(len(ln) < 80 or _latin_headline(ln) for ln in lines[title_idx + 1 : k]):
                     meta, meta_idx = lines[k], k
                 break
@@ -377,7 +454,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         elif _counter(lines[k]) and answer + 2 < len(lines) and _name_card(lines, answer + 1):
             # The question's counters above the vote line: the card (name, bio) follows it.
             author, start = lines[answer + 1], answer + 3
-    while start < len(lines) and not is_prose(lines[start]):
+    while start < len(lines) and (
+        not is_prose(lines[start]) or _header_above(lines, start, boilerplate)
+    ):
         start += 1
     end = start
     while end < len(lines) and not _ends_text(lines, end, boilerplate):
@@ -409,7 +488,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 published = D.parse_date(line)
                 break
     if published is None:
-        published = D.parse_date(header)
+        # Not from a link's address: /2026/04/24/ there dates the page it points to.
+        published = D.parse_date(_URL_IN_TEXT.sub(" ", header))
     if published is None:
         published = M.dateline(body)
 
@@ -418,11 +498,13 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     if meta:
         m = _META_SITE.search(meta)
         if m and not P.PUBLISH_LABELS.search(m.group("site")):
-            meta_name = m.group("site").strip(" ·•|｜-–—") or None
+            name = m.group("site").strip(" ·•|｜-–—")
+            meta_name = name if len(name) >= 2 else None  # 于 2025-03-10 首次发布
         m = _META_AFTER_DATE.search(meta)
         if m:
             rest = re.sub(r"\d+$", "", m.group("rest")).strip()
             rest = re.sub(r"^(?:作者|分类|分類|栏目)[:：].*$", "", rest).strip()
+            rest = re.sub(r"^(?:由|By|by)\s+", "", rest)  # 发表于 2023年6月1日 由 老葛
             if _HAN_NAME.fullmatch(rest) and A.signed_name(rest):
                 signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
             elif 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
@@ -433,6 +515,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     site = _site(lines, end, meta, title, account) or meta_name
     if not site and breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
         site = lines[0]
+    elif not site and breadcrumb and lines and lines[0] == breadcrumb:
+        site = _trail_root(breadcrumb)
     category = S.breadcrumb_category(breadcrumb, title) or category
     author = (
         author
@@ -440,11 +524,16 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or A.label_author(header)
         or signed
         or wechat_author
-        or _poster(lines, meta_idx)
+        or _name_after_bar(meta)
+        or _poster(lines, meta_idx, title, boilerplate)
         or meta_name
     )
     if author and author == site:
         author = None  # the site posting as itself names no person
+    if board:
+        title = board.get("標") or board.get("标") or title
+        author = (board.get("作") or "").split(" ")[0] or author
+        published = D.parse_date(board.get("時") or board.get("时") or "") or published
     # A dump of a form-like page labels its headline (标题：…); the label is layout.
     title = T.without_page_mark(title or md_title)
     return Extracted(title, published, site, author, category, body, "text-dump", url=md_url)
