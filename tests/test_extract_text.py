@@ -542,3 +542,26 @@ def test_a_blogs_notices_above_the_post_do_not_end_a_text_that_has_not_begun(ana
 def test_a_date_in_a_links_address_does_not_date_the_page(analyzer):
     text = f"{HEADLINE}\n内容来源:https://news.example/2026/04/24/story.html\n{ABOUT_IT}{PROSE}"
     assert _dump(analyzer, text).published is None
+
+
+@pytest.mark.parametrize(
+    ("below_stamp", "title"),
+    [
+        ("", None),
+        (
+            "英伟达财报之后，我反而减了三成仓\n$英伟达(NVDA)$ $台积电(TSM)$\n",
+            "英伟达财报之后，我反而减了三成仓",
+        ),
+    ],
+)
+def test_a_members_post_is_signed_by_the_name_over_its_stamp(analyzer, below_stamp, title):
+    """A microblog post has no headline (its poster's name is none); a community post's
+    headline stands under the stamp."""
+    text = (
+        "某某社区\n聪明的投资者都在这里\n首页  行情  话题  组合\n硅谷老周说芯片\n"
+        "认证：科技博主 · 前芯片行业工程师  粉丝 3.2万\n2025-1-28 21:05 来自 iPhone 15 Pro\n"
+        f"{below_stamp}{PROSE}{ABOUT_IT}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, str(art.published)) == (title, "硅谷老周说芯片", "2025-01-28")
+    assert art.body.startswith("英伟达的订单") and "NVDA" not in art.body

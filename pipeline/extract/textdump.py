@@ -227,7 +227,11 @@ def _name_after_bar(meta: str | None) -> str | None:
     return m.group(1) if m and A.signed_name(m.group(1)) else None
 
 
-_DATE_FIRST = re.compile(r"^(?:发表于|發表於)?\s*(?:19|20)\d\d[-/.年]\d")
+_DATE_FIRST = re.compile(r"^(?:发表于|發表於|发布于|發佈於)?\s*(?:19|20)\d\d[-/.年]\d")
+# A member's badge under their name on a community or microblog page (雪岭认证：…  粉丝 3.2万).
+_BADGE = re.compile(r"(?:认证|認證)\s*[:：]|(?:粉丝|粉絲)\s*[\d.]+")
+# A post's stamp names the client it was sent from (2025-1-28 21:05 来自 iPhone).
+_CLIENT = re.compile(r"(?:来自|來自)\s*\S")
 _NAME_MARKS = re.compile(r"[，。：:！？?!、,;；|｜/（）()“”\s]")
 
 
@@ -240,7 +244,7 @@ def _poster(
     if meta_idx < 1 or not _DATE_FIRST.search(lines[meta_idx]):
         return None
     k = meta_idx - 1
-    if k >= 1 and _BYLINE_START.search(lines[k]):
+    if k >= 1 and (_BYLINE_START.search(lines[k]) or _BADGE.search(lines[k])):
         k -= 1
     name = lines[k]
     plain = (
@@ -250,6 +254,18 @@ def _poster(
         and not boilerplate.is_noise(name)
     )
     return name if plain and name != title else None
+
+
+def _post_header(
+    lines: list[str], meta: str | None, meta_idx: int, boilerplate: Boilerplate
+) -> str | None:
+    """A post's header, where the meta line is a member's stamp (2025-1-28 21:05 来自 iPhone,
+    发布于 … · 来自 Android) under their name: the post's headline (the line under the stamp,
+    when it is one), "" for a post with none (a microblog), None for any other page."""
+    if not meta or not _CLIENT.search(meta) or not _poster(lines, meta_idx, None, boilerplate):
+        return None
+    below = lines[meta_idx + 1] if meta_idx + 1 < len(lines) else ""
+    return below if _title_candidate(below, boilerplate) and not _is_paragraph(below) else ""
 
 
 HEADER_TAIL = 6
@@ -439,6 +455,10 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 if all(len(ln) < 80 or _latin_headline(ln) for ln in lines[title_idx + 1 : k]):
                     meta, meta_idx = lines[k], k
                 break
+    post = _post_header(lines, meta, meta_idx, boilerplate)
+    if post is not None:
+        # A community or microblog post: its stamp, then its own headline if it has one.
+        title, title_idx = post or None, meta_idx + 1 if post else -1
     start = max(title_idx, meta_idx) + 1
     author = None
     answer = next((k for k, ln in enumerate(lines[:80]) if _ANSWER_START.search(ln)), None)
@@ -476,8 +496,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     # The line chosen by its shape may be a channel's name or a back link above the headline.
     header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
     above_meta = lines[meta_idx - 1] if meta_idx > 0 else None
-    title = M.headline_among(header_titles, title, body, above_meta)
-    title = M.without_shown_suffix(title, lines[:HEADER_LINES])
+    if post is None:
+        title = M.headline_among(header_titles, title, body, above_meta)
+        title = M.without_shown_suffix(title, lines[:HEADER_LINES])
 
     header = "\n".join(lines[: max(start, 0)])
     published = (D.parse_date(meta) if meta else None) or glued
