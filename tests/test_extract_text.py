@@ -565,3 +565,19 @@ def test_a_members_post_is_signed_by_the_name_over_its_stamp(analyzer, below_sta
     art = _dump(analyzer, text)
     assert (art.title, art.author, str(art.published)) == (title, "硅谷老周说芯片", "2025-01-28")
     assert art.body.startswith("英伟达的订单") and "NVDA" not in art.body
+
+
+def test_a_places_weather_and_day_at_the_top_is_the_visits_date(analyzer):
+    text = (
+        f"香港 19°C　2024年11月25日 星期一\n某某財經\n2024年11月22日\n{HEADLINE}\n{ABOUT_IT}{PROSE}"
+    )
+    assert str(_dump(analyzer, text).published) == "2024-11-22"
+
+
+def test_a_sites_company_name_gives_its_brand_and_a_reporters_label_its_author(analyzer):
+    text = (
+        f"{HEADLINE}\n发布 / 2025年2月11日 22:15\n报道：陈俊贤\n{ABOUT_IT}{PROSE}"
+        "© 2024 某某財經有限公司\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.site, art.author) == ("某某財經", "陈俊贤")

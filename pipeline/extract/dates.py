@@ -104,8 +104,8 @@ def _on_clock(text: str, at: int) -> bool:
     line = text[start : end if end >= 0 else len(text)]
     if _PROSE_MARKS.search(line):
         return False
-    if _TEMPERATURE.search(line) and _SITE_BAR.search(line):
-        return True
+    if _TEMPERATURE.search(line) and (_SITE_BAR.search(line) or _WEEKDAY.search(line)):
+        return True  # a place, its weather and the day: the visit's, not the story's
     return bool(_WEEKDAY.search(line) and _ACCOUNT.search(line) and not _META_WORD.search(line))
 
 

@@ -174,7 +174,16 @@ _COPYRIGHT = (
 # Latin words that end a company's name in a copyright line, not part of the site's name.
 _COMPANY_WORDS = re.compile(r"\s+(?:Media|Ltd\.?|Inc\.?|Co\.?|Limited|Group|Corp\.?)(?:\s.*)?$")
 FOOTER_LINES = 15
+_LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任|責任)?公司$")
 _NOT_A_NAME = re.compile(r"^(?:版权|版權|保留|All\b|Copyright|\d+$)")
+
+
+def brand(name: str | None) -> str | None:
+    """某某财经有限公司 → 某某财经: the company behind a site; the site goes by its brand."""
+    if not name:
+        return name
+    short = _LEGAL_FORM.sub("", name)
+    return short if len(short) >= 2 else name
 
 
 def copyright_site(lines: list[str]) -> str | None:

@@ -322,9 +322,9 @@ AUTHOR_LABEL = re.compile(
     # 文 alone only where no word ends in it (分享此文：, 全文：): 文：张三, 文／許雅婷, 文 | 苏小禾
     r"|(?<![\u4e00-\u9fff])文\s*[:：/／|｜]"
     # 编译 (a translator or a compiler), 整理 (who wrote up an interview), 主讲 (a talk's speaker),
-    # 分析师 (a research note's)
+    # 分析师 (a research note's), 报道 (a Singapore paper's reporter: 报道：陈俊贤)
     # (the new credit words only as a line's or a field's first word: 重点整理：is a summary)
-    r"|(?:(?<![\u4e00-\u9fff])(?:编译|編譯|整理|主讲|主講|分析师|分析師)"
+    r"|(?:(?<![\u4e00-\u9fff])(?:编译|編譯|整理|主讲|主講|分析师|分析師|报道|報導)"
     r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答(?:专家|專家|老师|老師|医生|醫生|医师|醫師)|回复医生|回覆醫生|发布者|發佈者|發布者|发表人|發表人|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
     r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／]"
     # a bar after a credit word (编译 | 孟川, 整理 | 吕青), as self-media print bylines

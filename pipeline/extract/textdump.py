@@ -67,7 +67,12 @@ _STATS_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}\s*[:：]?\s*[\d,]+\s*[|｜/�
 # A menu: three or more words of up to four characters between bars, or four between spaces.
 _MENU_LINE = re.compile(
     r"^[^\s|｜]{1,4}(?:\s*[|｜/·•]\s*[^\s|｜]{1,4}){2,}$|^[^\s|｜]{1,4}(?:\s+[^\s|｜]{1,4}){3,}$"
+    # or three of up to six between wide gaps (基金總覽　投資學堂　市場觀點, 发现　发布　通知)
+    r"|^[^\s|｜]{1,6}(?:(?:\u3000|\s{2,})[^\s|｜]{1,6}){2,}$"
 )
+# Labelled fields on one line (索引号：…　主题分类：…): an info table, no headline.
+_DATE_WORD = re.compile(r"(?:发布|發佈|發布|更新|时间|時間|日期|发表|發表|刊登|出版)\s*[:：]?")
+_LABELLED_FIELDS = re.compile(r"[:：].*(?:\u3000|\s{2,}).*[:：]")
 _CLAUSE_MARK = re.compile(r"[，；：,;:]")
 CLAUSES_LINE = 40
 # A board's stamp over each post (发表于 2025-4-16 22:41): after the first post, a reply begins.
@@ -168,6 +173,8 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not _CAPTION.search(line)
         and not _STATS_LINE.search(line)
         and not _MENU_LINE.search(line)
+        and not _LABELLED_FIELDS.search(line)
+        and not _BADGE.search(line)
         and not (len(line) >= CLAUSES_LINE and len(_CLAUSE_MARK.findall(line)) >= 3)
         and not _NUMBERED.search(line)
         and not _LEAD_IN.search(line)
@@ -519,8 +526,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     if meta:
         m = _META_SITE.search(meta)
         if m and not P.PUBLISH_LABELS.search(m.group("site")):
-            name = m.group("site").strip(" ·•|｜-–—")
-            meta_name = name if len(name) >= 2 else None  # 于 2025-03-10 首次发布
+            name = m.group("site").strip(" ·•|｜/／-–—")
+            # 于 2025-03-10 首次发布, 发布 / 2025年2月11日: a label, no name
+            meta_name = name if len(name) >= 2 and not _DATE_WORD.fullmatch(name) else None
         m = _META_AFTER_DATE.search(meta)
         if m:
             rest = re.sub(r"\d+$", "", m.group("rest")).strip()
@@ -533,7 +541,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     wechat_author, account = M.wechat_byline(meta)
     if meta_name and P.AUTHOR_LABEL.search(meta_name + "："):
         meta_name = None  # 专栏作者 / 顾一帆: who wrote it, not where
-    site = _site(lines, end, meta, title, account) or meta_name
+    site = M.brand(_site(lines, end, meta, title, account)) or meta_name
     if not site and breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
         site = lines[0]
     elif not site and breadcrumb and lines and lines[0] == breadcrumb:
