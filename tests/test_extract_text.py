@@ -581,3 +581,15 @@ def test_a_sites_company_name_gives_its_brand_and_a_reporters_label_its_author(a
     )
     art = _dump(analyzer, text)
     assert (art.site, art.author) == ("某某財經", "陈俊贤")
+
+
+def test_a_menu_a_line_an_item_and_the_account_links_leave_the_headline_its_place(analyzer):
+    menu = "\n".join(
+        ["首页", "要闻", "财经", "科技", "汽车", "房产", "体育", "娱乐", "时尚", "更多"]
+    )
+    text = (
+        f"某某新闻\n{menu}\n下载APP\n登入 / 註冊\n搜索\n{menu}\n{HEADLINE}\n2025-04-16 09:12\n"
+        f"{ABOUT_IT}{PROSE}某某新闻 © 2025　使用条款　隐私政策\n沪ICP备12345678号\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, str(art.published), art.site) == (HEADLINE, "2025-04-16", "某某新闻")

@@ -161,12 +161,14 @@ def without_shown_suffix(title: str | None, lines: list[str]) -> str | None:
 # 某某网 版权所有 © 2026, 版权均属某某网所有, 本站所有文章版權屬某某所有.
 _NAME = r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,15}|[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})"
 _COPYRIGHT = (
+    # the name before the mark or the notice (港討區 © 2025, 某某网 版权所有 © 2026)
+    re.compile(r"^" + _NAME + r"\s*(?:©|Copyright)\s*(?:19|20)\d\d"),
+    re.compile(r"^" + _NAME + r"\s*(?:©\s*)?(?:版权所有|版權所有)"),
     re.compile(
         r"(?:Copyright|©)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
         + _NAME
         + r"(?=\s|$|[.,，。]|版|保留|All)"
     ),
-    re.compile(r"^" + _NAME + r"\s*(?:©\s*)?(?:版权所有|版權所有)"),
     re.compile(
         r"(?:版权|版權)(?:均|皆)?(?:属|屬|归|歸)(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,15}?)所有"
     ),
@@ -175,7 +177,7 @@ _COPYRIGHT = (
 _COMPANY_WORDS = re.compile(r"\s+(?:Media|Ltd\.?|Inc\.?|Co\.?|Limited|Group|Corp\.?)(?:\s.*)?$")
 FOOTER_LINES = 15
 _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任|責任)?公司$")
-_NOT_A_NAME = re.compile(r"^(?:版权|版權|保留|All\b|Copyright|\d+$)")
+_NOT_A_NAME = re.compile(r"^(?:版权|版權|保留|All\b|Copyright|\d+$)|ICP|备案|備案")
 
 
 def brand(name: str | None) -> str | None:
@@ -192,8 +194,8 @@ def copyright_site(lines: list[str]) -> str | None:
         for pattern in _COPYRIGHT:
             if m := pattern.search(line):
                 name = _COMPANY_WORDS.sub("", m.group("name")).strip()
-                name = re.sub(r"(?:[.\s]+All)?[.\s]*$", "", name)  # The Harbour Ledger. All
-                if name and not _NOT_A_NAME.match(name):
+                name = re.sub(r"(?:[.\s]+All\b.*)?[.\s]*$", "", name)  # Harbour Ledger. All
+                if name and not _NOT_A_NAME.search(name):
                     return name
     return None
 

@@ -20,6 +20,9 @@ from pipeline.extract.cleaning import Boilerplate, is_prose
 from pipeline.extract.html import Extracted
 
 HEADER_LINES = 15
+# A menu printed one item a line (首页 / 要闻 / 财经 / …) does not use up the header's lines.
+MENU_ITEM = 4
+HEADER_SCAN = 40
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _META_SITE = re.compile(
     r"^(?P<site>[^\d\s(（][^()（）]{0,20}?)\s*(?:"
@@ -163,6 +166,23 @@ def _latin_headline(line: str) -> bool:
     )
 
 
+def _header_span(lines: list[str]) -> int:
+    """How many lines the header may take: HEADER_LINES of them, not counting one-word lines."""
+    counted = 0
+    for k, line in enumerate(lines[:HEADER_SCAN]):
+        counted += len(line) > MENU_ITEM
+        if counted >= HEADER_LINES:
+            return k + 1
+    return min(len(lines), HEADER_SCAN)
+
+
+# The visitor's account links (登入 / 註冊, [登录]　[注册]　[找回密码]): no headline.
+_ACCOUNT_LINE = re.compile(
+    r"^(?:[\[【]?(?:登录|登錄|登入|注册|註冊|找回密码|找回密碼|忘记密码|退出|登出|会员中心|會員中心)[\]】]?"
+    r"(?:\s*[/|｜]\s*|\s+|$))+$"
+)
+
+
 def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = False) -> bool:
     """before_meta: the line right after is a meta line (a date, a site), which makes a short
     sentence a headline after all (英伟达：不是泡沫。 / 2025-03-01 科技)."""
@@ -175,6 +195,9 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not _MENU_LINE.search(line)
         and not _LABELLED_FIELDS.search(line)
         and not _BADGE.search(line)
+        and not _ACCOUNT_LINE.search(line)
+        and not P.BREADCRUMB_LINE.search(line)
+        and not _TRAIL.search(line)
         and not (len(line) >= CLAUSES_LINE and len(_CLAUSE_MARK.findall(line)) >= 3)
         and not _NUMBERED.search(line)
         and not _LEAD_IN.search(line)
@@ -430,7 +453,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     board = _board_header(lines)
     breadcrumb = title = meta = None
     title_idx = meta_idx = -1
-    for i, line in enumerate(lines[:HEADER_LINES]):
+    for i, line in enumerate(lines[: _header_span(lines)]):
         if breadcrumb is None and (P.BREADCRUMB_LINE.search(line) or _TRAIL.search(line)):
             # Site name, tagline and menu come before the trail; the title comes after it.
             breadcrumb, title, title_idx = line, None, -1
