@@ -593,3 +593,46 @@ def test_a_menu_a_line_an_item_and_the_account_links_leave_the_headline_its_plac
     )
     art = _dump(analyzer, text)
     assert (art.title, str(art.published), art.site) == (HEADLINE, "2025-04-16", "某某新闻")
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        # a blog's comments: the name and the day on one line
+        "12 条评论\n路过的量化狗 · 2023.11.20\n第三点说得好，中国区那块确实没法估。\n"
+        "某某 · 2023.11.21\n@路过的量化狗 是的，只能先跟踪。\n",
+        # a board's floors: the floor, the poster and the time
+        "#2 唔識炒股　28/1/2025 01:20\n今次跌係情緒多過基本面，我就照揸，長線睇好唔變。\n"
+        "#3 鍵盤分析員　28/1/2025 01:33\n佢份報告寫明係計最後一次訓練嘅GPU時數。\n",
+        "沙发　唐门小散　发表于：2024-7-5 23:02\n三成现金有点多了吧，这行情踏空比亏钱还难受。\n"
+        "板凳　Felix_Wu　发表于：2024-7-6 08:15\n年纪大了，睡得着觉比较重要，哈哈。\n",
+    ],
+)
+def test_a_thread_of_stamped_comments_ends_the_text(analyzer, thread):
+    """Comments have no end marker but a shape: each under a stamp of who and when, twice or
+    more (a story's own dated line is one)."""
+    art = _dump(analyzer, f"{HEADLINE}\n2025-01-28 09:00\n{ABOUT_IT}{PROSE}{thread}")
+    assert art.body.endswith("放缓的迹象。")
+
+
+def test_a_list_after_the_last_sentence_goes_but_a_notices_signature_stays(analyzer):
+    related = "热门资讯\n北向资金午后加速流入，科技板块领涨两市\n光模块龙头一季报解读\n查看更多 >\n"
+    art = _dump(analyzer, f"{HEADLINE}\n2025-01-28 09:00\n{ABOUT_IT}{PROSE}{related}")
+    assert art.body.endswith("放缓的迹象。")
+    signed = "联系人：数字经济科　何晓舟\n附件：申领表\n青澜市工业和信息化局\n2024年8月14日\n"
+    art = _dump(
+        analyzer, f"{HEADLINE}\n2024-08-14\n{ABOUT_IT}{PROSE}{signed}附件下载：申领表.docx\n"
+    )
+    assert art.body.endswith("2024年8月14日")
+    ranking = (
+        "1. 某甲\n身家：1300亿美元\n缩水：240亿美元\n2. 某乙\n身家：900亿美元\n缩水：42亿美元\n"
+    )
+    art = _dump(analyzer, f"{HEADLINE}\n2025-01-28\n{ABOUT_IT}{PROSE}{ranking}")
+    assert art.body.endswith("缩水：42亿美元")
+
+
+def test_a_traditional_line_matches_the_simplified_phrase_of_the_lexicon(analyzer):
+    """The lexicon lists 不代表…立场 and 本文网址; a Hong Kong page prints 立場 and 網址."""
+    tail = "本文只代表作者個人意見，不代表本報立場。\n本文網址：https://hk.example/a/1\n"
+    art = _dump(analyzer, f"{HEADLINE}\n2025-01-28\n{ABOUT_IT}{PROSE}{tail}")
+    assert art.body.endswith("放缓的迹象。")

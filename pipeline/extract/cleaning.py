@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import tomllib
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from pipeline.errors import ConfigError
 from pipeline.extract.patterns import TRAILING_STAMP
+from pipeline.nlp import to_simplified
 
 _PROSE_PUNCT = re.compile(r"[，。！？；,!?;…]")
 _TITLE_BRACKETS = re.compile(r"^[【\[「《〔](.+)[】\]」》〕]$")
@@ -124,6 +126,14 @@ def _prose_follows(before: list[str], after: list[str], factor: int = 3) -> bool
     return _prose_chars(after) > factor * max(_prose_chars(before), 50)
 
 
+@functools.lru_cache(maxsize=8192)
+def _simplified(line: str) -> str:
+    """A Traditional line read in Simplified, so that one pattern of the lexicon serves both
+    scripts (不代表本報立場 is 不代表本报立场): the lexicon lists the Traditional forms it had
+    before OpenCC read them, and new phrases need only their Simplified form."""
+    return to_simplified(line)
+
+
 @dataclass(frozen=True)
 class Boilerplate:
     end: Matcher
@@ -142,10 +152,12 @@ class Boilerplate:
             raise ConfigError(f"boilerplate lexicon {path} has a bad pattern: {exc}") from None
 
     def is_end(self, line: str) -> bool:
-        return self.end.search(line.strip())
+        line = line.strip()
+        return self.end.search(line) or self.end.search(_simplified(line))
 
     def is_noise(self, line: str) -> bool:
-        return self.line.search(line.strip())
+        line = line.strip()
+        return self.line.search(line) or self.line.search(_simplified(line))
 
     def clean(
         self,

@@ -13,6 +13,7 @@ from pipeline.errors import PageRejected
 from pipeline.extract import authors as A
 from pipeline.extract import dates as D
 from pipeline.extract import dumpmeta as M
+from pipeline.extract import dumptail as T_
 from pipeline.extract import patterns as P
 from pipeline.extract import sites as S
 from pipeline.extract import titles as T
@@ -511,7 +512,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     end = start
     while end < len(lines) and not _ends_text(lines, end, boilerplate):
         end += 1
-    if end < len(lines) and _reply_stamp(lines[end]):
+    end = T_.comments_start(lines, start, end, _is_paragraph)
+    if end < len(lines) and (_reply_stamp(lines[end]) or T_.stamp_name(lines[end])):
         # The reply's floor and poster (沙发 / 阿尔法猫) stand above its stamp.
         while end - 1 > start and len(lines[end - 1]) <= 12 and not is_prose(lines[end - 1]):
             end -= 1
@@ -522,6 +524,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         and not _ZHIHU_NOISE.search(ln)
         and not _INLINE_RELATED.search(ln)
     ]
+    body = T_.without_trailing_list(body)
 
     # The line chosen by its shape may be a channel's name or a back link above the headline.
     header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]

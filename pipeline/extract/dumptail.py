@@ -1,0 +1,91 @@
+"""Where a plain-text dump's story ends when no end marker says so.
+
+The lexicon's end markers (相关文章, 发表评论, 版权声明…) end most dumps; what follows a story on
+many pages has no such words but a shape: comments and replies each under a stamp of who and
+when (路过的量化狗 · 2023.11.20, #2 唔識炒股　28/1/2025 01:20), and lists of other items (headlines,
+questions, buttons) whose lines close no sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract import patterns as P
+
+STAMP_MAX = 40
+STAMP_NAME_MAX = 16
+# Two stamps make a thread of comments; one may be a story's own dated line.
+MIN_STAMPS = 2
+# A list under the story: three lines or more, none of them closing a sentence. Two are a
+# signature (青澜市工业和信息化局 / 2024年8月14日), which a notice's text keeps.
+MIN_LIST = 3
+LONG_LINE = 60
+
+_CLAUSE = re.compile(r"[。，,！？!?；;]")
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+# A reply's floor (#2, 3楼, 沙发) and the label before its time (发表于：, 回复于).
+_FLOOR = re.compile(r"^(?:#\d{1,4}|\d{1,4}\s*[楼樓#]|沙发|沙發|板凳|地板|第\s*\d+\s*[楼樓])\s*")
+_LABEL = re.compile(
+    r"(?:发表于|發表於|发布于|發佈於|回复于|回覆於|留言于|留言於|评论于|評論於|回复时间|回覆時間)\s*[:：]?"
+)
+_SEPARATORS = re.compile(r"[·•|｜/／\-–—\s\u3000]+")
+_FIELD_LABEL = re.compile(r"^([^:：\s]{1,8})[:：]")
+_CLOSES = re.compile(r"[。！？!?…”」』）)~～]$")
+# A signature's last line: the date a notice was signed (2024年8月14日, 二〇二四年八月十四日).
+_SIGNED_DATE = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
+)
+
+
+def stamp_name(line: str) -> str | None:
+    """The name on a comment's or reply's stamp: a short line of a name and a date, and nothing
+    that reads as a clause (a timeline's 1月27日，DeepSeek登顶 is a sentence)."""
+    if len(line) > STAMP_MAX or _CLAUSE.search(line):
+        return None
+    rest = line
+    for pattern in P.DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    if rest == line:
+        return None
+    rest = _LABEL.sub(" ", _FLOOR.sub("", _TIME.sub(" ", rest).strip()))
+    name = _SEPARATORS.sub(" ", rest).strip()
+    return name if 1 <= len(name) <= STAMP_NAME_MAX and " " not in name else None
+
+
+def comments_start(lines: list[str], start: int, end: int, is_paragraph) -> int:
+    """The first stamp of a thread of comments between start and end, when the story has begun
+    before it (a paragraph above it) and a second stamp follows it; else end."""
+    stamps = [k for k in range(start, len(lines)) if stamp_name(lines[k])]
+    for n, k in enumerate(stamps):
+        if k >= end or len(stamps) - n < MIN_STAMPS:
+            break
+        if any(is_paragraph(ln) for ln in lines[start:k]):
+            return k
+    return end
+
+
+def _closes_sentence(line: str) -> bool:
+    return bool(_CLOSES.search(line)) or len(line) >= LONG_LINE
+
+
+def _labels(lines: list[str]) -> list[str]:
+    return [m.group(1) for line in lines if (m := _FIELD_LABEL.match(line))]
+
+
+def _entries(run: list[str], before: list[str]) -> bool:
+    """Whether the lines are entries of the story's own list: a label of theirs comes back
+    among them or was used above them (身家：…, 缩水：… under each entry of a ranking)."""
+    labels = _labels(run)
+    return len(set(labels)) < len(labels) or bool(set(labels) & set(_labels(before)))
+
+
+def without_trailing_list(body: list[str]) -> list[str]:
+    """The story without the lines after its last sentence when they are three or more: other
+    headlines, buttons, a related list's label; not the story's own last entries. A notice's signature stays, down to the date it
+    was signed (联系人…, 附件…, 青澜市工业和信息化局, 2024年8月14日); what follows that date goes."""
+    last = max((i for i, line in enumerate(body) if _closes_sentence(line)), default=-1)
+    run = body[last + 1 :]
+    if last < 0 or len(run) < MIN_LIST or _entries(run, body[: last + 1]):
+        return body
+    signed = [i for i, line in enumerate(run) if _SIGNED_DATE.match(line)]
+    return body[: last + 1 + (signed[-1] + 1 if signed else 0)]
