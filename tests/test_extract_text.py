@@ -636,3 +636,67 @@ def test_a_traditional_line_matches_the_simplified_phrase_of_the_lexicon(analyze
     tail = "本文只代表作者個人意見，不代表本報立場。\n本文網址：https://hk.example/a/1\n"
     art = _dump(analyzer, f"{HEADLINE}\n2025-01-28\n{ABOUT_IT}{PROSE}{tail}")
     assert art.body.endswith("放缓的迹象。")
+
+
+MENU = "首页\n番剧\n直播\n游戏中心\n会员购\n漫画\n赛事\n搜索\n登录\n"
+PROSE_HEADLINE = "英伟达一夜蒸发近六千亿美元，DeepSeek真的动摇了算力逻辑吗？"
+ABOUT_THE_PLUNGE = (
+    "英伟达一夜蒸发近六千亿美元之后，很多人问我：DeepSeek是不是动摇了算力逻辑？我的回答是没有，"
+    "训练便宜了，不等于算力就不需要了，推理的需求反而会跟着用户一起涨。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["", "芯片老周说\n", "Cheap models move the fight from training to inference\n"],
+)
+def test_a_headline_that_reads_as_prose_stands_over_the_meta_line_past_the_menus(analyzer, between):
+    """The site's name is taken first; the header goes on to the meta line under a headline
+    with commas and a question mark, over the writer's name or a subtitle."""
+    text = f"嘀哩视频\n{MENU}{PROSE_HEADLINE}\n{between}发布时间：2025-01-28 09:12\n"
+    art = _dump(analyzer, f"{text}{ABOUT_THE_PLUNGE}{PROSE}")
+    assert (art.title, str(art.published)) == (PROSE_HEADLINE, "2025-01-28")
+    assert art.body.startswith("英伟达一夜蒸发")
+
+
+def test_a_prompt_between_paragraphs_is_dropped_and_the_story_goes_on(analyzer):
+    prompt = "▲点击上方蓝字“芯片老周说”，每天拆解一条芯片新闻\n"
+    text = f"{HEADLINE}\n2025-01-28\n{ABOUT_IT}{prompt}{ABOUT_THE_PLUNGE}{PROSE}热门评论\n好文\n"
+    art = _dump(analyzer, text)
+    assert "点击上方" not in art.body
+    assert art.body.endswith("放缓的迹象。")
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        # a headline quoting its speaker after a space names no writer
+        ("DeepSeek效應延燒 科技股急升 分析師：估值重估未完\n撰文：麥穎詩\n", "麥穎詩"),
+        # a foreign name's dot; a menu's 專欄翻譯 | 關於我們 is no byline
+        ("首頁 ｜ 專欄翻譯 ｜ 關於我們\n某某標題\n作者：艾倫・索恩｜譯者：吳品萱\n", "艾倫・索恩"),
+        # 發布於 is a label, not a name (of the writer or of the site)
+        ("某某標題\n", None),
+    ],
+)
+def test_bylines_and_what_only_looks_like_one(analyzer, header, author):
+    art = _dump(analyzer, f"{header}發布於 2025年2月14日 ・ 58:42\n{ABOUT_IT}{PROSE}")
+    assert art.author == author
+    assert art.site != "發布於"
+
+
+def test_markdown_quotes_and_italic_lines_read_as_their_text(analyzer):
+    text = (
+        "# 某某站\n\n某某標題\n=====\n\n2026-01-08\n\n"
+        "> 原文連結：[Some Column](https://example.com/a)\n\n"
+        f"{ABOUT_IT}\n{PROSE}\n*本文經原作者授權翻譯，觀點僅代表原作者，不代表本站立場。*\n"
+    )
+    art = _dump(analyzer, text)
+    assert "原文" not in art.body and ">" not in art.body and "*" not in art.body
+    assert art.body.endswith("放缓的迹象。")
+
+
+def test_an_accounts_name_between_the_headline_and_its_publish_label_is_the_author(analyzer):
+    text = (
+        f"{PROSE_HEADLINE}\n芯片老周说\n发布时间：2025-01-28 09:12\n北京\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    assert _dump(analyzer, text).author == "芯片老周说"

@@ -303,7 +303,7 @@ OTHER_DAY_WORDS = (
     "开通", "開通", "开博", "開博", "建站", "现在", "現在", "当前", "當前",
 )  # fmt: skip
 PUBLISH_LABELS = re.compile(
-    r"(发布于|發佈於|发表于|發表於|发布时间|發布時間|发表时间|"
+    r"(发布于|發佈於|發布於|发表于|發表於|发布时间|發布時間|发表时间|"
     # not another day's label (OTHER_DAY_WORDS), a reply's (回复时间：), nor an update's
     # (更新日期：), which is a story's only dateline on many Taiwan sites but must not outrank a
     # date that says it is the publication's (2014/05/05 發佈 ｜ 更新日期：2014/05/06)
@@ -323,13 +323,16 @@ AUTHOR_LABEL = re.compile(
     r"|(?<![\u4e00-\u9fff])文\s*[:：/／|｜]"
     # 编译 (a translator or a compiler), 整理 (who wrote up an interview), 主讲 (a talk's speaker),
     # 分析师 (a research note's), 报道 (a Singapore paper's reporter: 报道：陈俊贤)
-    # (the new credit words only as a line's or a field's first word: 重点整理：is a summary)
-    r"|(?:(?<![\u4e00-\u9fff])(?:编译|編譯|整理|主讲|主講|分析师|分析師|报道|報導)"
+    # (the new credit words only as a line's or a field's first word: 重点整理：is a summary,
+    # and a headline's 科技股急升 分析師：估值重估未完 quotes its speaker)
+    r"|(?:(?<![\u4e00-\u9fff])(?<![\u4e00-\u9fff] )(?:编译|編譯|整理|主讲|主講|分析师|分析師|报道|報導)"
     r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答(?:专家|專家|老师|老師|医生|醫生|医师|醫師)|回复医生|回覆醫生|发布者|發佈者|發布者|发表人|發表人|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
     r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／]"
     # a bar after a credit word (编译 | 孟川, 整理 | 吕青), as self-media print bylines
-    r"|(?:编译|編譯|整理|主讲|主講|翻译|翻譯|作者|撰文)\s*[|｜])\s*"
-    r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·．.&＆\- ]{0,24}?)"
+    # (翻譯 and 作者 not as the end of a longer word: a menu's 專欄翻譯 ｜ 關於我們, 专栏作者 | 联系我们)
+    r"|(?:编译|編譯|整理|主讲|主講|(?<![\u4e00-\u9fff])翻译|(?<![\u4e00-\u9fff])翻譯|(?<![\u4e00-\u9fff])作者|撰文)\s*[|｜])\s*"
+    # a foreign name's dot in any of its forms (艾倫・索恩, 艾伦·索恩, 艾倫‧索恩)
+    r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·・‧．.&＆\- ]{0,24}?)"
     # where the name ends: a space, a mark, the next field (来源, 审核, 发文日期), or digits
     # after a Chinese name (张三2005-5-7); a handle keeps its own (lightboy2005)
     r"(?=\s|$|[，,。|｜/／:：】\]）)（(]|来源|來源|发布|發佈|发文|發文|时间|時間|日期|审核|審核|校对|校對"

@@ -85,8 +85,9 @@ POST_STAMP_MAX = 40
 # One related link inside the story (延伸閱讀：某某, **相关阅读：**[某某](/x)) with the story going on
 # after it: a line to drop, not the end of the text that such a label opens at a page's foot.
 _INLINE_RELATED = re.compile(
-    r"^[▶►>【\[]?\s*(?:延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关链接|相關連結|相关文章|相關文章)"
-    r"\s*[】\]]?\s*[:：]\s*\S{4,}"
+    r"^[▶►>▍【\[]?\s*(?:延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关链接|相關連結|相关文章|相關文章"
+    r"|相关新闻|相關新聞|相关报道|相關報導)"
+    r"\s*[】\]]?\s*[:：]\s*\S.{3,}"
 )
 # A trail of sections without a home link (美股 > 科技股, 某某BBS › 看板 Stock): like a breadcrumb,
 # it stands between the site's furniture and the headline.
@@ -210,6 +211,25 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
     )
 
 
+NAME_MAX = 12
+DEK_MAX = 160
+
+
+def _over_meta(lines: list[str], i: int, boilerplate: Boilerplate) -> bool:
+    """A headline candidate right over a meta line, or over a short name or a subtitle over it
+    (the account between a headline and its date: 芯片老周说 / 发布时间：2025-01-28 09:12; an
+    English headline's dek)."""
+    after = lines[i + 1 : i + 3]
+    if not after or not _title_candidate(lines[i], boilerplate, before_meta=True):
+        return False
+    if _meta_shaped(after[0]) and not _OTHER_STAMP.search(after[0]):
+        return True
+    between = after[0]
+    name = len(between) <= NAME_MAX and not is_prose(between) and len(lines[i]) > len(between)
+    dek = not _is_sentence(between) and len(between) <= DEK_MAX  # a subtitle, English or not
+    return len(after) == 2 and (name or dek) and _meta_shaped(after[1])
+
+
 def _site(
     lines: list[str],
     end: int,
@@ -258,7 +278,9 @@ def _name_after_bar(meta: str | None) -> str | None:
     return m.group(1) if m and A.signed_name(m.group(1)) else None
 
 
-_DATE_FIRST = re.compile(r"^(?:发表于|發表於|发布于|發佈於)?\s*(?:19|20)\d\d[-/.年]\d")
+_DATE_FIRST = re.compile(
+    r"^(?:发表于|發表於|发布于|發佈於|發布於|(?:发布|發佈|發布)(?:时间|時間)\s*[:：])?\s*(?:19|20)\d\d[-/.年]\d"
+)
 # A member's badge under their name on a community or microblog page (雪岭认证：…  粉丝 3.2万).
 _BADGE = re.compile(r"(?:认证|認證)\s*[:：]|(?:粉丝|粉絲)\s*[\d.]+")
 # A post's stamp names the client it was sent from (2025-1-28 21:05 来自 iPhone).
@@ -300,6 +322,8 @@ def _post_header(
 
 
 HEADER_TAIL = 6
+# An end marker with the story going on after it: two of the next three lines are paragraphs.
+GOES_ON = 3
 
 
 def _header_above(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
@@ -324,10 +348,11 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     on after) or a reply's stamp."""
     line = lines[k]
     if boilerplate.is_end(line):
-        inline = _INLINE_RELATED.search(line) and any(
-            _is_paragraph(n) for n in lines[k + 1 : k + 3]
-        )
-        return not inline
+        after = lines[k + 1 : k + 1 + GOES_ON]
+        inline = _INLINE_RELATED.search(line) and any(_is_paragraph(n) for n in after[:2])
+        # A prompt between paragraphs (▲点击上方蓝字关注…) with the story going on after it
+        goes_on = sum(_is_paragraph(n) and not boilerplate.is_end(n) for n in after) >= GOES_ON - 1
+        return not (inline or goes_on)
     return _reply_stamp(line)
 
 
@@ -375,7 +400,8 @@ _MD_CAPTION_MAX = 30
 _MD_RULE = re.compile(r"^(?:=+|-{3,}|\*{3,}|_{3,})$")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_MD_ITALIC_LINE = re.compile(r"^_(.+)_$")
+_MD_QUOTE = re.compile(r"^(?:>\s*)+")
+_MD_ITALIC_LINE = re.compile(r"^_(.+)_$|^\*([^*].*)\*$")
 
 
 def from_markdown(
@@ -419,9 +445,10 @@ def from_markdown(
             after_image = False
             continue
         after_image = False
+        ln = _MD_QUOTE.sub("", ln)  # a block quote reads as its text
         ln = _MD_HEADING.sub("", _MD_EMPHASIS.sub("", ln)).strip(" |\t")
         if m := _MD_ITALIC_LINE.match(ln):
-            ln = m.group(1)
+            ln = m.group(1) or m.group(2)
         out.append(ln.strip())
     return [ln for ln in out if ln], title, url
 
@@ -454,6 +481,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     board = _board_header(lines)
     breadcrumb = title = meta = None
     title_idx = meta_idx = -1
+    goes_to = 0
     for i, line in enumerate(lines[: _header_span(lines)]):
         if breadcrumb is None and (P.BREADCRUMB_LINE.search(line) or _TRAIL.search(line)):
             # Site name, tagline and menu come before the trail; the title comes after it.
@@ -476,6 +504,12 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             if _is_paragraph(line) or _is_sentence(line):
                 break  # the body has begun with no header: a short line after it is no title
         if is_prose(line) and title is not None and meta is None:
+            if i < goes_to or _over_meta(lines, i, boilerplate):
+                # A site, channel or account name was taken first; a headline that reads as
+                # prose stands over the meta line (or over the writer's name or a subtitle
+                # above it) further down, past menus and buttons: the header goes on to it.
+                goes_to = max(goes_to, i + 2)
+                continue
             break
 
     if meta is None and title_idx >= 0:
@@ -521,6 +555,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         ln
         for ln in lines[start:end]
         if not boilerplate.is_noise(ln)
+        and not boilerplate.is_end(ln)  # one the story went on after
         and not _ZHIHU_NOISE.search(ln)
         and not _INLINE_RELATED.search(ln)
     ]
