@@ -616,7 +616,7 @@ def test_a_thread_of_stamped_comments_ends_the_text(analyzer, thread):
 
 
 def test_a_list_after_the_last_sentence_goes_but_a_notices_signature_stays(analyzer):
-    related = "热门资讯\n北向资金午后加速流入，科技板块领涨两市\n光模块龙头一季报解读\n查看更多 >\n"
+    related = "热门资讯\n11:20　北向资金午后加速流入\n10:58　光模块龙头一季报解读\n查看更多 >\n"
     art = _dump(analyzer, f"{HEADLINE}\n2025-01-28 09:00\n{ABOUT_IT}{PROSE}{related}")
     assert art.body.endswith("放缓的迹象。")
     signed = "联系人：数字经济科　何晓舟\n附件：申领表\n青澜市工业和信息化局\n2024年8月14日\n"
@@ -629,6 +629,10 @@ def test_a_list_after_the_last_sentence_goes_but_a_notices_signature_stays(analy
     )
     art = _dump(analyzer, f"{HEADLINE}\n2025-01-28\n{ABOUT_IT}{PROSE}{ranking}")
     assert art.body.endswith("缩水：42亿美元")
+    # a page saved cut off after a subheading and a table's first cells: nothing of furniture
+    cut = "算力民主化：技术颠覆的双刃剑\n关系维度\n对产品发展的\n"
+    art = _dump(analyzer, f"{HEADLINE}\n2025-01-28\n{ABOUT_IT}{PROSE}{cut}")
+    assert art.body.endswith("对产品发展的")
 
 
 def test_a_traditional_line_matches_the_simplified_phrase_of_the_lexicon(analyzer):

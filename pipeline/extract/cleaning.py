@@ -46,7 +46,7 @@ def without_trailing_lists(paragraphs: list[str], min_run: int = 5) -> list[str]
     list or a menu ('新闻推荐', 'more'); a line or two (a signature) stays."""
     last = max((i for i, line in enumerate(paragraphs) if is_prose(line)), default=-1)
     run = paragraphs[last + 1 :]
-    if last >= 0 and len(run) >= min_run and not _enumerated(run):
+    if last >= 0 and len(run) >= min_run and not enumerated(run):
         return paragraphs[: last + 1]
     return paragraphs
 
@@ -70,7 +70,7 @@ def without_repeated_captions(
 _ITEM_NUMBER = re.compile(r"^[（(]?(\d{1,3})[、.．)）]")
 
 
-def _enumerated(lines: list[str]) -> bool:
+def enumerated(lines: list[str]) -> bool:
     """A numbered list (1、香港 / 2、新加坡 …) under the text is part of it (a ranking the story
     announces), not a menu: most of its lines carry rising item numbers."""
     numbers = [int(m.group(1)) for line in lines if (m := _ITEM_NUMBER.match(line))]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract import patterns as P
+from pipeline.extract.cleaning import enumerated
 
 STAMP_MAX = 40
 STAMP_NAME_MAX = 16
@@ -29,6 +30,9 @@ _LABEL = re.compile(
     r"(?:发表于|發表於|发布于|發佈於|回复于|回覆於|留言于|留言於|评论于|評論於|回复时间|回覆時間)\s*[:：]?"
 )
 _SEPARATORS = re.compile(r"[·•|｜/／\-–—\s\u3000]+")
+# What marks a line of furniture: a count or a time, a bar, a handle, a link's arrow, or words
+# set apart by wide gaps (分享　收藏).
+_FURNITURE = re.compile(r"\d|[|｜@·•›»>]|\S(?:\u3000|\s{2,})\S")
 _FIELD_LABEL = re.compile(r"^([^:：\s]{1,8})[:：]")
 _CLOSES = re.compile(r"[。！？!?…”」』）)~～]$")
 # A signature's last line: the date a notice was signed (2024年8月14日, 二〇二四年八月十四日).
@@ -81,11 +85,19 @@ def _entries(run: list[str], before: list[str]) -> bool:
 
 def without_trailing_list(body: list[str]) -> list[str]:
     """The story without the lines after its last sentence when they are three or more: other
-    headlines, buttons, a related list's label; not the story's own last entries. A notice's signature stays, down to the date it
+    headlines, buttons, a related list's label; not the story's own last entries, nor lines
+    with nothing of furniture about them (no count, time, bar, handle or gap between words: a
+    subheading and a table's cells where a saved page was cut off mid-story). A notice's signature stays, down to the date it
     was signed (联系人…, 附件…, 青澜市工业和信息化局, 2024年8月14日); what follows that date goes."""
     last = max((i for i, line in enumerate(body) if _closes_sentence(line)), default=-1)
     run = body[last + 1 :]
-    if last < 0 or len(run) < MIN_LIST or _entries(run, body[: last + 1]):
+    if (
+        last < 0
+        or len(run) < MIN_LIST
+        or _entries(run, body[: last + 1])
+        or enumerated(run)
+        or not any(_FURNITURE.search(line) for line in run)
+    ):
         return body
     signed = [i for i, line in enumerate(run) if _SIGNED_DATE.match(line)]
     return body[: last + 1 + (signed[-1] + 1 if signed else 0)]
