@@ -704,3 +704,24 @@ def test_an_accounts_name_between_the_headline_and_its_publish_label_is_the_auth
         f"{PROSE_HEADLINE}\n芯片老周说\n发布时间：2025-01-28 09:12\n北京\n{ABOUT_THE_PLUNGE}{PROSE}"
     )
     assert _dump(analyzer, text).author == "芯片老周说"
+
+
+def test_a_questions_title_over_its_buttons_is_the_headline_not_its_topics(analyzer):
+    text = (
+        "问知\n首页\n发现\n人工智能\n英伟达（NVIDIA）\nDeepSeek\n"
+        "如何看待DeepSeek-R1发布后英伟达股价单日大跌17%？算力还值钱吗？\n关注问题\n写回答\n"
+        "1,204 关注者 · 236万 被浏览\n查看全部 318 个回答\n周砚秋\n半导体行业从业者\n"
+        f"2,815 人赞同了该回答\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert art.title == "如何看待DeepSeek-R1发布后英伟达股价单日大跌17%？算力还值钱吗？"
+    assert (art.author, art.body[:7]) == ("周砚秋", "英伟达一夜蒸发")
+
+
+def test_a_headline_over_its_byline_on_an_undated_page(analyzer):
+    """A reader mode's buttons are taken first; the headline that reads as prose stands over the
+    byline, and the story starts under it."""
+    text = f"返回\n閱讀模式\n字號 A- A+\n港灣財經\n{PROSE_HEADLINE}\n文／鄧子朗\n{ABOUT_THE_PLUNGE}{PROSE}"
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == (PROSE_HEADLINE, "鄧子朗")
+    assert art.body.startswith("英伟达一夜蒸发")

@@ -46,6 +46,17 @@ _ZHIHU_NOISE = re.compile(
 )
 
 
+_QUESTION_BUTTONS = frozenset({"关注问题", "關注問題", "写回答", "寫回答", "邀请回答", "邀請回答"})
+
+_DESCRIPTION_CUT = re.compile(r"(?:显示全部|顯示全部|展开阅读全文|展開閱讀全文)\s*[\u200b\s]*$")
+
+
+def _buttons(line: str) -> bool:
+    """A line of a question's buttons only (关注问题, 关注问题\u200b写回答)."""
+    words = re.split(r"[\s\u200b|｜]+", line.strip("\u200b "))
+    return all(w in _QUESTION_BUTTONS for w in words)
+
+
 _ANSWER_START = re.compile(r"^[\d,.]+\s*[万萬千]?\s*人(?:赞同|贊同)了(?:该|該)回答$")
 _TAG_LINE = re.compile(r"^[^，。！？,!?：:]+(?:\s{2,}[^，。！？,!?：:\s][^，。！？,!?：:]*){2,}$")
 
@@ -215,19 +226,22 @@ NAME_MAX = 12
 DEK_MAX = 160
 
 
-def _over_meta(lines: list[str], i: int, boilerplate: Boilerplate) -> bool:
-    """A headline candidate right over a meta line, or over a short name or a subtitle over it
-    (the account between a headline and its date: 芯片老周说 / 发布时间：2025-01-28 09:12; an
-    English headline's dek)."""
+def _header_under(lines: list[str], i: int, boilerplate: Boilerplate) -> int:
+    """Where the header ends under a headline candidate at i: at a meta line right under it,
+    or under a short name or a subtitle (the account between a headline and its date: 芯片老周说
+    / 发布时间：2025-01-28 09:12; an English headline's dek), or at a byline right under it
+    (文／鄧子朗) on a page that prints no date; -1 where none of these follows."""
     after = lines[i + 1 : i + 3]
     if not after or not _title_candidate(lines[i], boilerplate, before_meta=True):
-        return False
+        return -1
     if _meta_shaped(after[0]) and not _OTHER_STAMP.search(after[0]):
-        return True
+        return i + 1
     between = after[0]
+    if len(between) <= NAME_MAX and A.label_author(between):
+        return i + 1
     name = len(between) <= NAME_MAX and not is_prose(between) and len(lines[i]) > len(between)
     dek = not _is_sentence(between) and len(between) <= DEK_MAX  # a subtitle, English or not
-    return len(after) == 2 and (name or dek) and _meta_shaped(after[1])
+    return i + 2 if len(after) == 2 and (name or dek) and _meta_shaped(after[1]) else -1
 
 
 def _site(
@@ -481,7 +495,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     board = _board_header(lines)
     breadcrumb = title = meta = None
     title_idx = meta_idx = -1
-    goes_to = 0
+    header_end = -1
     for i, line in enumerate(lines[: _header_span(lines)]):
         if breadcrumb is None and (P.BREADCRUMB_LINE.search(line) or _TRAIL.search(line)):
             # Site name, tagline and menu come before the trail; the title comes after it.
@@ -504,11 +518,14 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             if _is_paragraph(line) or _is_sentence(line):
                 break  # the body has begun with no header: a short line after it is no title
         if is_prose(line) and title is not None and meta is None:
-            if i < goes_to or _over_meta(lines, i, boilerplate):
+            if i <= header_end:
+                continue
+            if (under := _header_under(lines, i, boilerplate)) >= 0:
+                header_end = under
                 # A site, channel or account name was taken first; a headline that reads as
                 # prose stands over the meta line (or over the writer's name or a subtitle
-                # above it) further down, past menus and buttons: the header goes on to it.
-                goes_to = max(goes_to, i + 2)
+                # above it, or over its byline) further down, past menus and buttons: the
+                # header goes on to that line.
                 continue
             break
 
@@ -524,7 +541,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     if post is not None:
         # A community or microblog post: its stamp, then its own headline if it has one.
         title, title_idx = post or None, meta_idx + 1 if post else -1
-    start = max(title_idx, meta_idx) + 1
+    start = max(title_idx, meta_idx, header_end) + 1
     author = None
     answer = next((k for k, ln in enumerate(lines[:80]) if _ANSWER_START.search(ln)), None)
     if answer is not None:
@@ -539,6 +556,21 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         elif _counter(lines[k]) and answer + 2 < len(lines) and _name_card(lines, answer + 1):
             # The question's counters above the vote line: the card (name, bio) follows it.
             author, start = lines[answer + 1], answer + 3
+        asked = next((q for q in range(1, answer) if _buttons(lines[q])), None)
+        while (
+            asked is not None
+            and asked > 1
+            and (
+                _buttons(lines[asked - 1])
+                or _counter(lines[asked - 1])
+                or _DESCRIPTION_CUT.search(lines[asked - 1])  # the question's description
+            )
+        ):
+            asked -= 1
+        if asked is not None and not _is_sentence(lines[asked - 1]):
+            # The question over its buttons (关注问题 / 写回答) is the page's headline; the
+            # question's topics above it (人工智能 / 英伟达（NVIDIA）) are not.
+            title, title_idx = lines[asked - 1], asked - 1
     while start < len(lines) and (
         not is_prose(lines[start]) or _header_above(lines, start, boilerplate)
     ):
