@@ -128,12 +128,12 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # of each set are in data/labelled/extraction/README.md.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.991,
-    "drop": 0.987,
-    "title": 0.962,
-    "published": 0.970,
-    "author": 0.916,
-    "site": 0.898,
+    "body_f1": 0.99,
+    "drop": 0.98,
+    "title": 0.954,
+    "published": 0.964,
+    "author": 0.906,
+    "site": 0.892,
 }
 
 
