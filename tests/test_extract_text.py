@@ -725,3 +725,30 @@ def test_a_headline_over_its_byline_on_an_undated_page(analyzer):
     art = _dump(analyzer, text)
     assert (art.title, art.author) == (PROSE_HEADLINE, "鄧子朗")
     assert art.body.startswith("英伟达一夜蒸发")
+
+
+def test_a_notice_over_the_headline_does_not_start_the_story(analyzer):
+    """A repost's notice (本文转载自…，如有侵权请联系删除。) reads as a sentence; it is page
+    furniture above the headline, not the first paragraph."""
+    text = (
+        "某某网\n首页  科技  财经  登录\n某某网 > 科技 > 正文\n"
+        "本文转载自微信公众号「某某观察」，版权归原作者所有，如有侵权请联系删除。\n"
+        f"{PROSE_HEADLINE}\n原创 某某 某某观察 2025-03-01 09:00\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, str(art.published)) == (PROSE_HEADLINE, "2025-03-01")
+    assert art.body.startswith("英伟达一夜蒸发")
+
+
+def test_a_headline_right_over_the_story_of_an_undated_page_after_the_sites_name(analyzer):
+    text = f"某某數位潮\n新聞 評測 AI 半導體 手機 電腦 專題\n搜尋\n{PROSE_HEADLINE}\n"
+    art = _dump(analyzer, f"{text}{ABOUT_THE_PLUNGE}{PROSE}")
+    assert art.title == PROSE_HEADLINE and art.body.startswith("英伟达一夜蒸发")
+
+
+def test_a_sidebars_numbered_list_and_ads_inside_the_story_go(analyzer):
+    sidebar = "阅读排行\n1 黄仁勋再访上海\n2 英伟达盘后大涨\n3 梁文锋罕见露面\n"
+    ad = "广告 开户即享万一免五，点击了解详情\n讚 3,214　分享　儲存　檢舉\n"
+    text = f"{HEADLINE}\n2025-01-28\n{ABOUT_IT}{sidebar}{ad}{PROSE}"
+    art = _dump(analyzer, text)
+    assert art.body.count("\n") == 2 and art.body.endswith("放缓的迹象。")

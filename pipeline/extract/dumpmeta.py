@@ -94,6 +94,14 @@ def shared_with(line: str, body_terms: set[str]) -> float:
 # about another header line. A headline's wording is terse, so the body uses only a part of
 # its bigrams (a quarter to a half on real pages); a channel's name or a back link, none.
 FURNITURE_SHARE = 0.1
+
+
+def is_furniture_for(line: str, text: str) -> bool:
+    """Whether a header line shares (almost) no words with the text: a site's or a channel's
+    name, not a headline the story talks about."""
+    return shared_with(line, _terms(text)) < FURNITURE_SHARE
+
+
 LONGER = 2
 HEADLINE_SHARE = 0.25
 BODY_SAMPLE = 4000

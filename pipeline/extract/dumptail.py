@@ -101,3 +101,32 @@ def without_trailing_list(body: list[str]) -> list[str]:
         return body
     signed = [i for i, line in enumerate(run) if _SIGNED_DATE.match(line)]
     return body[: last + 1 + (signed[-1] + 1 if signed else 0)]
+
+
+# A sidebar's list that a scraper saved in the middle of the story: its label, then its items
+# numbered 1, 2, 3 … each before a headline (阅读排行 / 1 黄仁勋春节前再访上海…).
+_SIDEBAR_LABEL = re.compile(
+    r"^(?:(?:阅读|閱讀|点击|點擊|热门|熱門|人气|人氣|新闻|新聞|文章)?(?:排行|排行榜)|"
+    r"(?:热门|熱門|热点|熱點|最新|最热|最熱)(?:文章|新闻|新聞|资讯|資訊)|Most (?:Read|Popular))$"
+)
+_SIDEBAR_ITEM = re.compile(r"^(\d{1,2})[\s\u3000]+\S")
+MIN_SIDEBAR_ITEMS = 3
+
+
+def without_sidebar_lists(body: list[str]) -> list[str]:
+    """The story without a sidebar's numbered list of headlines under its label."""
+    out: list[str] = []
+    k = 0
+    while k < len(body):
+        if _SIDEBAR_LABEL.match(body[k]):
+            n = k + 1
+            while (
+                n < len(body) and (m := _SIDEBAR_ITEM.match(body[n])) and int(m.group(1)) == n - k
+            ):
+                n += 1
+            if n - k - 1 >= MIN_SIDEBAR_ITEMS:
+                k = n
+                continue
+        out.append(body[k])
+        k += 1
+    return out

@@ -223,6 +223,8 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
 
 
 NAME_MAX = 12
+# How many lines of the story a header line is compared with.
+STORY_SAMPLE = 5
 DEK_MAX = 160
 
 
@@ -242,6 +244,20 @@ def _header_under(lines: list[str], i: int, boilerplate: Boilerplate) -> int:
     name = len(between) <= NAME_MAX and not is_prose(between) and len(lines[i]) > len(between)
     dek = not _is_sentence(between) and len(between) <= DEK_MAX  # a subtitle, English or not
     return i + 2 if len(after) == 2 and (name or dek) and _meta_shaped(after[1]) else -1
+
+
+def _over_the_story(lines: list[str], i: int, title: str, boilerplate: Boilerplate) -> bool:
+    """A headline with a question mark or a comma right over the story's first paragraph, where
+    only the site's name was taken (a short line the story never talks about) (TechWave數位潮 / menus / CUDA護城河還有多深？… / 談到…): a
+    page that prints no date or byline."""
+    return (
+        len(title) <= NAME_MAX
+        and M.is_furniture_for(title, "\n".join(lines[i + 1 : i + 1 + STORY_SAMPLE]))
+        and len(lines[i]) > len(title)
+        and i + 1 < len(lines)
+        and _is_paragraph(lines[i + 1])
+        and _title_candidate(lines[i], boilerplate)
+    )
 
 
 def _site(
@@ -515,12 +531,17 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             if _title_candidate(line, boilerplate, before_meta):
                 title, title_idx = line, i
                 continue
-            if _is_paragraph(line) or _is_sentence(line):
+            if (_is_paragraph(line) or _is_sentence(line)) and not boilerplate.is_noise(line):
                 break  # the body has begun with no header: a short line after it is no title
         if is_prose(line) and title is not None and meta is None:
+            if boilerplate.is_noise(line):
+                continue  # a notice over the page (我们使用Cookie…), not the story's start
             if i <= header_end:
                 continue
-            if (under := _header_under(lines, i, boilerplate)) >= 0:
+            under = _header_under(lines, i, boilerplate)
+            if under < 0 and _over_the_story(lines, i, title, boilerplate):
+                under = i
+            if under >= 0:
                 header_end = under
                 # A site, channel or account name was taken first; a headline that reads as
                 # prose stands over the meta line (or over the writer's name or a subtitle
@@ -591,7 +612,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         and not _ZHIHU_NOISE.search(ln)
         and not _INLINE_RELATED.search(ln)
     ]
-    body = T_.without_trailing_list(body)
+    body = T_.without_trailing_list(T_.without_sidebar_lists(body))
 
     # The line chosen by its shape may be a channel's name or a back link above the headline.
     header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
