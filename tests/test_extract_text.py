@@ -752,3 +752,21 @@ def test_a_sidebars_numbered_list_and_ads_inside_the_story_go(analyzer):
     text = f"{HEADLINE}\n2025-01-28\n{ABOUT_IT}{sidebar}{ad}{PROSE}"
     art = _dump(analyzer, text)
     assert art.body.count("\n") == 2 and art.body.endswith("放缓的迹象。")
+
+
+def test_a_news_story_quoting_a_board_post_keeps_its_own_header(analyzer):
+    post = (
+        "作者 sleepless (失眠的人)\n看板 Tech_Job\n標題 [心得] 今年大概又要住在公司了\n"
+        "時間 Wed Apr 16 22:48:07 2025\n"
+    )
+    text = (
+        f"某某日報\n首頁 > 科技 > 半導體\n{PROSE_HEADLINE}\n記者 蔡某某／台北報導\n2025/4/17 11:32\n"
+        f"{ABOUT_THE_PLUNGE}{post}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, str(art.published), art.author) == (
+        PROSE_HEADLINE,
+        "2025-04-17",
+        "蔡某某",
+    )
+    assert "看板" not in art.body and art.body.endswith("放缓的迹象。")

@@ -291,14 +291,36 @@ def _trail_root(trail: str) -> str | None:
 
 
 def _board_header(lines: list[str]) -> dict[str, str]:
-    """作者 / 看板 / 標題 / 時間 at the top of a board's post: the fields, where three of them are."""
+    """作者 / 看板 / 標題 / 時間 at the top of a board's post: the fields, where three of them are.
+    Not below a paragraph: a news story that quotes a board's post shows the post's header inside
+    the story, and the story's own header is the page's."""
     fields = {}
     for line in lines[:HEADER_LINES]:
+        if _is_paragraph(line):
+            break
         if m := _BOARD_HEADER.match(line):
             fields.setdefault(m.group(1)[0], m.group(2).strip())
     return fields if len(fields) >= 3 else {}
 
 
+def _without_board_headers(body: list[str]) -> list[str]:
+    """A quoted board post's header lines (作者 / 看板 / 標題 / 時間) inside a story, three or more
+    in a row: the post's stamp, not the story's text."""
+    out: list[str] = []
+    k = 0
+    while k < len(body):
+        n = k
+        while n < len(body) and _BOARD_HEADER.match(body[n]) and len(body[n]) <= BOARD_FIELD_MAX:
+            n += 1
+        if n - k >= 3:
+            k = n
+            continue
+        out.append(body[k])
+        k += 1
+    return out
+
+
+BOARD_FIELD_MAX = 60
 _TRAILING_NAME = re.compile(r"[|｜]\s*([\u4e00-\u9fff]{2,4})\s*$")
 
 
@@ -612,7 +634,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         and not _ZHIHU_NOISE.search(ln)
         and not _INLINE_RELATED.search(ln)
     ]
-    body = T_.without_trailing_list(T_.without_sidebar_lists(body))
+    body = T_.without_trailing_list(T_.without_sidebar_lists(_without_board_headers(body)))
 
     # The line chosen by its shape may be a channel's name or a back link above the headline.
     header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
