@@ -741,9 +741,13 @@ def test_a_notice_over_the_headline_does_not_start_the_story(analyzer):
 
 
 def test_a_headline_right_over_the_story_of_an_undated_page_after_the_sites_name(analyzer):
-    text = f"某某數位潮\n新聞 評測 AI 半導體 手機 電腦 專題\n搜尋\n{PROSE_HEADLINE}\n"
+    headline = "英伟达一夜蒸发近六千亿美元，算力逻辑没有变"
+    text = f"某某數位潮\n新聞 評測 AI 半導體 手機 電腦 專題\n搜尋\n{headline}\n"
     art = _dump(analyzer, f"{text}{ABOUT_THE_PLUNGE}{PROSE}")
-    assert art.title == PROSE_HEADLINE and art.body.startswith("英伟达一夜蒸发")
+    assert art.title == headline and art.body.startswith("英伟达一夜蒸发")
+    # a question opening an essay under its column's name is the story's first line
+    essay = "周末随笔\n你有多久没有好好看过一次日落了？\n"
+    assert _dump(analyzer, f"{essay}{ABOUT_THE_PLUNGE}{PROSE}").body.startswith("你有多久")
 
 
 def test_a_sidebars_numbered_list_and_ads_inside_the_story_go(analyzer):
@@ -770,3 +774,46 @@ def test_a_news_story_quoting_a_board_post_keeps_its_own_header(analyzer):
         "蔡某某",
     )
     assert "看板" not in art.body and art.body.endswith("放缓的迹象。")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a timeline: the date opens each line
+        "2025-01-20 DeepSeek发布R1\n2025-01-27 英伟达股价暴跌17%\n2025-03-24 DeepSeek-V3更新\n",
+        # posts the story quotes
+        "@科技观察家老王 2026-01-27 09:12\n开源生态的崛起让更多中小企业得以用较低的成本接入。\n"
+        "@芯片研究员小李 2026-01-27 09:40\n竞争焦点将从参数规模转向应用落地与推理成本。\n",
+        # a table, key figures, a letter's signature, a notice's contacts
+        "公司　2024年营收　同比\n百度　1330亿元　-1%\n阿里　9411亿元　+8%\n",
+        "营收：1280亿元\n净利润：210亿元\n毛利率：42.3%\n",
+        "此致\n敬礼\n梁某某　2026年1月27日于杭州\n",
+        "联系人：王敏\n联系电话：0571-87654321\n电子邮箱：szh@example.gov.cn\n",
+        # closing questions without their marks
+        "延伸思考：\n开源模型的商业模式在哪里\n2026年会出现下一个DeepSeek吗\n",
+    ],
+)
+def test_the_storys_own_last_lines_are_no_thread_and_no_list(analyzer, tail):
+    """What a review wrote to trip the rules of the story's end: each is the story's text."""
+    art = _dump(analyzer, f"{HEADLINE}\n2025-01-28\n{ABOUT_IT}{PROSE}{tail}")
+    assert art.body.endswith(tail.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "相关个股的表现也出现分化，寒武纪涨超5%，算力板块全线走强。",
+        "App下载量方面，DeepSeek在发布后一周内登顶多国应用商店。",
+        "推广 AI 应用的最大障碍并不在技术，而在于企业内部的流程与数据。",
+        "欢迎订阅者在评论区留言，说说你们公司的算力采购计划。",
+        "同一天，更多坏消息传来，英伟达盘前跌超10%，博通跌幅接近两成。",
+    ],
+)
+def test_story_sentences_that_open_like_furniture_stay(analyzer, line):
+    art = _dump(analyzer, f"{HEADLINE}\n2025-01-28\n{ABOUT_IT}{line}\n{PROSE}")
+    assert line in art.body and art.body.endswith("放缓的迹象。")
+
+
+def test_a_credit_word_before_the_bar_still_names_the_writer(analyzer):
+    text = f"某某观察\n{HEADLINE}\n特约作者 | 张明远\n2026-01-27 10:30\n{ABOUT_IT}{PROSE}"
+    assert _dump(analyzer, text).author == "张明远"

@@ -29,10 +29,17 @@ _FLOOR = re.compile(r"^(?:#\d{1,4}|\d{1,4}\s*[楼樓#]|沙发|沙發|板凳|地�
 _LABEL = re.compile(
     r"(?:发表于|發表於|发布于|發佈於|回复于|回覆於|留言于|留言於|评论于|評論於|回复时间|回覆時間)\s*[:：]?"
 )
+# A story's own dated lines: an update, a release (更新 2026-01-27 14:20).
+_NOT_A_NAME = re.compile(r"更新|更新于|发布|發佈|發布|时间|時間|日期|最后更新|最後更新")
 _SEPARATORS = re.compile(r"[·•|｜/／\-–—\s\u3000]+")
-# What marks a line of furniture: a count or a time, a bar, a handle, a link's arrow, or words
-# set apart by wide gaps (分享　收藏).
-_FURNITURE = re.compile(r"\d|[|｜@·•›»>]|\S(?:\u3000|\s{2,})\S")
+# What marks a line of furniture: a clock time, a bar, a link's arrow, a counter of
+# reads or likes, a related item's date in brackets, a button's word. Not digits alone or wide
+# gaps: a story may end with a table, its key figures or the stocks it names.
+_FURNITURE = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|[|｜›»>]"
+    r"|(?:阅|閱|播放|浏览|瀏覽|点赞|點讚|评论|評論|转发|轉發|收藏|关注|關注|粉丝|粉絲|订阅|訂閱)\s*[\d.,]+"
+    r"|[（(](?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[)）]$|立即|点击|點擊|登录|登入|查看更多|^(?:上一|下一)"
+)
 _FIELD_LABEL = re.compile(r"^([^:：\s]{1,8})[:：]")
 _CLOSES = re.compile(r"[。！？!?…”」』）)~～]$")
 # A signature's last line: the date a notice was signed (2024年8月14日, 二〇二四年八月十四日).
@@ -47,13 +54,24 @@ def stamp_name(line: str) -> str | None:
     if len(line) > STAMP_MAX or _CLAUSE.search(line):
         return None
     rest = line
+    first = len(line)
     for pattern in P.DATE_PATTERNS:
+        if m := pattern.search(rest):
+            first = min(first, m.start())
         rest = pattern.sub(" ", rest)
     if rest == line:
         return None
+    # The name comes before the date (a timeline's 2025-01-20 DeepSeek发布R1, a diary's
+    # 2024年5月2日 小雨 open with theirs), unless a reply's floor opens the line.
+    if not _FLOOR.match(line) and not line[:first].strip(" #\u3000"):
+        return None
     rest = _LABEL.sub(" ", _FLOOR.sub("", _TIME.sub(" ", rest).strip()))
     name = _SEPARATORS.sub(" ", rest).strip()
-    return name if 1 <= len(name) <= STAMP_NAME_MAX and " " not in name else None
+    if not 1 <= len(name) <= STAMP_NAME_MAX or " " in name or _NOT_A_NAME.fullmatch(name):
+        return None
+    if name.startswith("@"):  # a post the story quotes (@某某 2026-01-27 09:12), not a reply
+        return None
+    return name
 
 
 def comments_start(lines: list[str], start: int, end: int, is_paragraph) -> int:
@@ -86,7 +104,7 @@ def _entries(run: list[str], before: list[str]) -> bool:
 def without_trailing_list(body: list[str]) -> list[str]:
     """The story without the lines after its last sentence when they are three or more: other
     headlines, buttons, a related list's label; not the story's own last entries, nor lines
-    with nothing of furniture about them (no count, time, bar, handle or gap between words: a
+    with nothing of furniture about them (a table, key figures, a letter's signature, a
     subheading and a table's cells where a saved page was cut off mid-story). A notice's signature stays, down to the date it
     was signed (联系人…, 附件…, 青澜市工业和信息化局, 2024年8月14日); what follows that date goes."""
     last = max((i for i, line in enumerate(body) if _closes_sentence(line)), default=-1)
@@ -109,7 +127,8 @@ _SIDEBAR_LABEL = re.compile(
     r"^(?:(?:阅读|閱讀|点击|點擊|热门|熱門|人气|人氣|新闻|新聞|文章)?(?:排行|排行榜)|"
     r"(?:热门|熱門|热点|熱點|最新|最热|最熱)(?:文章|新闻|新聞|资讯|資訊)|Most (?:Read|Popular))$"
 )
-_SIDEBAR_ITEM = re.compile(r"^(\d{1,2})[\s\u3000]+\S")
+# (a headline each: a ranking inside a story, 1 抖音 / 2 微信, has short names)
+_SIDEBAR_ITEM = re.compile(r"^(\d{1,2})[\s\u3000]+\S.{6,}")
 MIN_SIDEBAR_ITEMS = 3
 
 

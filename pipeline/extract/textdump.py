@@ -246,17 +246,21 @@ def _header_under(lines: list[str], i: int, boilerplate: Boilerplate) -> int:
     return i + 2 if len(after) == 2 and (name or dek) and _meta_shaped(after[1]) else -1
 
 
-def _over_the_story(lines: list[str], i: int, title: str, boilerplate: Boilerplate) -> bool:
+def _over_the_story(
+    lines: list[str], i: int, title: str, title_idx: int, boilerplate: Boilerplate
+) -> bool:
     """A headline with a question mark or a comma right over the story's first paragraph, where
     only the site's name was taken (a short line the story never talks about) (TechWave數位潮 / menus / CUDA護城河還有多深？… / 談到…): a
     page that prints no date or byline."""
     return (
         len(title) <= NAME_MAX
+        and i > title_idx + 1  # menus between: a column's name right above may be its title
         and M.is_furniture_for(title, "\n".join(lines[i + 1 : i + 1 + STORY_SAMPLE]))
         and len(lines[i]) > len(title)
         and i + 1 < len(lines)
         and _is_paragraph(lines[i + 1])
         and _title_candidate(lines[i], boilerplate)
+        and not lines[i].endswith(("？", "?", "！", "!"))  # a question may open the story
     )
 
 
@@ -376,6 +380,7 @@ def _post_header(
 HEADER_TAIL = 6
 # An end marker with the story going on after it: two of the next three lines are paragraphs.
 GOES_ON = 3
+SECTION_LABEL_MAX = 8
 
 
 def _header_above(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
@@ -403,7 +408,10 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
         after = lines[k + 1 : k + 1 + GOES_ON]
         inline = _INLINE_RELATED.search(line) and any(_is_paragraph(n) for n in after[:2])
         # A prompt between paragraphs (▲点击上方蓝字关注…) with the story going on after it
-        goes_on = sum(_is_paragraph(n) and not boilerplate.is_end(n) for n in after) >= GOES_ON - 1
+        # (not a section's label, 免责声明 / 热门评论 / 相关阅读, over what it labels)
+        goes_on = len(line) > SECTION_LABEL_MAX and (
+            sum(_is_paragraph(n) and not boilerplate.is_end(n) for n in after) >= GOES_ON - 1
+        )
         return not (inline or goes_on)
     return _reply_stamp(line)
 
@@ -561,7 +569,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             if i <= header_end:
                 continue
             under = _header_under(lines, i, boilerplate)
-            if under < 0 and _over_the_story(lines, i, title, boilerplate):
+            if under < 0 and _over_the_story(lines, i, title, title_idx, boilerplate):
                 under = i
             if under >= 0:
                 header_end = under
