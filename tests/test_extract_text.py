@@ -817,3 +817,10 @@ def test_story_sentences_that_open_like_furniture_stay(analyzer, line):
 def test_a_credit_word_before_the_bar_still_names_the_writer(analyzer):
     text = f"某某观察\n{HEADLINE}\n特约作者 | 张明远\n2026-01-27 10:30\n{ABOUT_IT}{PROSE}"
     assert _dump(analyzer, text).author == "张明远"
+
+
+def test_a_button_named_again_at_the_foot_is_no_site(analyzer):
+    text = (
+        f"返回\n閱讀模式\n{PROSE_HEADLINE}\n文／鄧子朗\n{ABOUT_THE_PLUNGE}{PROSE}— 完 —\n返回頂部\n"
+    )
+    assert _dump(analyzer, text).site is None

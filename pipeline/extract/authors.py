@@ -156,6 +156,14 @@ _ISSUER = re.compile(
 )
 
 
+def is_ui_word(value: str) -> bool:
+    """A button's or a menu's word (返回, 登录, 首页, 分享), not a name of anyone or anything."""
+    return bool(_UI_WORDS.fullmatch(value) or _BUTTONS.fullmatch(value))
+
+
+_BUTTONS = re.compile(r"返回|返回顶部|返回頂部|菜单|菜單|目录|目錄|搜索|搜尋|Menu|MENU|Back")
+
+
 def plausible_author(value: str | None, site: str | None = None) -> bool:
     """Whether an author candidate can name a person or an issuing body. Precision over recall:
     a wrong author is worse than none, so values that are the site, a portal, a label word, a

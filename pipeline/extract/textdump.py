@@ -283,7 +283,8 @@ def _site(
     if site or not lines or lines[0] == title or not 2 <= len(lines[0]) <= 12:
         return site
     named_again = lines[0] in (meta or "") or (end < len(lines) and lines[0] in lines[-1])
-    return lines[0] if named_again else None
+    # A button named again (返回 over 返回頂部) is no site.
+    return lines[0] if named_again and not A.is_ui_word(lines[0]) else None
 
 
 def _trail_root(trail: str) -> str | None:
