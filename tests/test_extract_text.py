@@ -824,3 +824,14 @@ def test_a_button_named_again_at_the_foot_is_no_site(analyzer):
         f"返回\n閱讀模式\n{PROSE_HEADLINE}\n文／鄧子朗\n{ABOUT_THE_PLUNGE}{PROSE}— 完 —\n返回頂部\n"
     )
     assert _dump(analyzer, text).site is None
+
+
+def test_a_community_articles_headline_over_the_members_name_and_month_day_stamp(analyzer):
+    text = (
+        "某某社区\n首页\n行情\n热帖\n下载App\n登录/注册\n"
+        f"{PROSE_HEADLINE}\n长桥夜话\n认证：私募基金经理\n发布于01-28 21:47 · 来自某某iPhone版\n关注\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == (PROSE_HEADLINE, "长桥夜话")
+    assert art.body.startswith("英伟达一夜蒸发")

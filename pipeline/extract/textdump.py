@@ -241,6 +241,15 @@ def _header_under(lines: list[str], i: int, boilerplate: Boilerplate) -> int:
     between = after[0]
     if len(between) <= NAME_MAX and A.label_author(between):
         return i + 1
+    badged = lines[i + 2 : i + 4]
+    if (
+        len(badged) == 2
+        and len(between) <= NAME_MAX
+        and not is_prose(between)
+        and _BADGE.search(badged[0])
+        and _meta_shaped(badged[1])
+    ):
+        return i + 3  # a member's name and badge over their stamp
     name = len(between) <= NAME_MAX and not is_prose(between) and len(lines[i]) > len(between)
     dek = not _is_sentence(between) and len(between) <= DEK_MAX  # a subtitle, English or not
     return i + 2 if len(after) == 2 and (name or dek) and _meta_shaped(after[1]) else -1
@@ -336,7 +345,9 @@ def _name_after_bar(meta: str | None) -> str | None:
 
 
 _DATE_FIRST = re.compile(
-    r"^(?:发表于|發表於|发布于|發佈於|發布於|(?:发布|發佈|發布)(?:时间|時間)\s*[:：])?\s*(?:19|20)\d\d[-/.年]\d"
+    r"^(?:发表于|發表於|发布于|發佈於|發布於|(?:发布|發佈|發布)(?:时间|時間)\s*[:：])?\s*"
+    # (a community's stamp of this year gives the month and day alone: 发布于01-28 21:47)
+    r"(?:(?:19|20)\d\d[-/.年]\d|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})"
 )
 # A member's badge under their name on a community or microblog page (雪岭认证：…  粉丝 3.2万).
 _BADGE = re.compile(r"(?:认证|認證)\s*[:：]|(?:粉丝|粉絲)\s*[\d.]+")
@@ -376,6 +387,20 @@ def _post_header(
         return None
     below = lines[meta_idx + 1] if meta_idx + 1 < len(lines) else ""
     return below if _title_candidate(below, boilerplate) and not _is_paragraph(below) else ""
+
+
+def _headline_over_poster(lines: list[str], meta_idx: int, boilerplate: Boilerplate) -> int:
+    """Where a community article prints its headline over the member's name (and badge) above
+    the stamp (标题 / 长桥夜话 / 认证：… / 发布于01-28 21:47 · 来自…): that line's index, else -1.
+    A microblog post has none: the line over the name is a menu's or the site's, and short."""
+    k = meta_idx - 1
+    if k >= 1 and (_BYLINE_START.search(lines[k]) or _BADGE.search(lines[k])):
+        k -= 1
+    if k < 1:
+        return -1
+    above = lines[k - 1]
+    long_enough = len(above) > NAME_MAX
+    return k - 1 if long_enough and _title_candidate(above, boilerplate, before_meta=True) else -1
 
 
 HEADER_TAIL = 6
@@ -593,6 +618,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     if post is not None:
         # A community or microblog post: its stamp, then its own headline if it has one.
         title, title_idx = post or None, meta_idx + 1 if post else -1
+        if not post and (over := _headline_over_poster(lines, meta_idx, boilerplate)) >= 0:
+            title = lines[over]
     start = max(title_idx, meta_idx, header_end) + 1
     author = None
     answer = next((k for k, ln in enumerate(lines[:80]) if _ANSWER_START.search(ln)), None)
