@@ -9,6 +9,7 @@ questions, buttons) whose lines close no sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipeline.extract import patterns as P
 from pipeline.extract.cleaning import enumerated
@@ -74,7 +75,9 @@ def stamp_name(line: str) -> str | None:
     return name
 
 
-def comments_start(lines: list[str], start: int, end: int, is_paragraph) -> int:
+def comments_start(
+    lines: list[str], start: int, end: int, is_paragraph: Callable[[str], bool]
+) -> int:
     """The first stamp of a thread of comments between start and end, when the story has begun
     before it (a paragraph above it) and a second stamp follows it; else end."""
     stamps = [k for k in range(start, len(lines)) if stamp_name(lines[k])]
