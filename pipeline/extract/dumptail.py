@@ -75,6 +75,20 @@ def stamp_name(line: str) -> str | None:
     return name
 
 
+# A board's stamp over each post (发表于 2025-4-16 22:41): after the first post, a reply begins.
+_POST_STAMP = re.compile(r"^(?:发表于|發表於)\s*(?:19|20)\d\d[-/.年]\d")
+
+
+def reply_stamp(line: str) -> bool:
+    """A board's stamp alone on its line, with no name: 发表于 2025-4-16 22:41."""
+    return len(line) <= STAMP_MAX and bool(_POST_STAMP.search(line))
+
+
+def is_stamp(line: str) -> bool:
+    """A reply's or a comment's stamp, with or without the poster's name on it."""
+    return reply_stamp(line) or stamp_name(line) is not None
+
+
 def comments_start(
     lines: list[str], start: int, end: int, is_paragraph: Callable[[str], bool]
 ) -> int:

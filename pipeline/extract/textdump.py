@@ -13,7 +13,7 @@ from pipeline.errors import PageRejected
 from pipeline.extract import authors as A
 from pipeline.extract import dates as D
 from pipeline.extract import dumpmeta as M
-from pipeline.extract import dumptail as T_
+from pipeline.extract import dumptail as tail
 from pipeline.extract import patterns as P
 from pipeline.extract import sites as S
 from pipeline.extract import titles as T
@@ -90,9 +90,6 @@ _DATE_WORD = re.compile(r"(?:发布|發佈|發布|更新|时间|時間|日期|�
 _LABELLED_FIELDS = re.compile(r"[:：].*(?:\u3000|\s{2,}).*[:：]")
 _CLAUSE_MARK = re.compile(r"[，；：,;:]")
 CLAUSES_LINE = 40
-# A board's stamp over each post (发表于 2025-4-16 22:41): after the first post, a reply begins.
-_POST_STAMP = re.compile(r"^(?:发表于|發表於)\s*(?:19|20)\d\d[-/.年]\d")
-POST_STAMP_MAX = 40
 # One related link inside the story (延伸閱讀：某某, **相关阅读：**[某某](/x)) with the story going on
 # after it: a line to drop, not the end of the text that such a label opens at a page's foot.
 _INLINE_RELATED = re.compile(
@@ -439,7 +436,7 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
             sum(_is_paragraph(n) and not boilerplate.is_end(n) for n in after) >= GOES_ON - 1
         )
         return not (inline or goes_on)
-    return _reply_stamp(line)
+    return tail.reply_stamp(line)
 
 
 _ALL_ANSWERS = re.compile(r"[\d,]+\s*[个個]回答")
@@ -459,10 +456,6 @@ def _name_card(lines: list[str], k: int) -> bool:
         and len(bio) <= SENTENCE_HEADLINE
         and not bio.endswith(("。", "！", "？", "!", "?"))
     )
-
-
-def _reply_stamp(line: str) -> bool:
-    return len(line) <= POST_STAMP_MAX and bool(_POST_STAMP.search(line))
 
 
 def _meta_shaped(line: str) -> bool:
@@ -657,8 +650,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     end = start
     while end < len(lines) and not _ends_text(lines, end, boilerplate):
         end += 1
-    end = T_.comments_start(lines, start, end, _is_paragraph)
-    if end < len(lines) and (_reply_stamp(lines[end]) or T_.stamp_name(lines[end])):
+    end = tail.comments_start(lines, start, end, _is_paragraph)
+    if end < len(lines) and tail.is_stamp(lines[end]):
         # The reply's floor and poster (沙发 / 阿尔法猫) stand above its stamp.
         while end - 1 > start and len(lines[end - 1]) <= 12 and not is_prose(lines[end - 1]):
             end -= 1
@@ -670,7 +663,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         and not _ZHIHU_NOISE.search(ln)
         and not _INLINE_RELATED.search(ln)
     ]
-    body = T_.without_trailing_list(T_.without_sidebar_lists(_without_board_headers(body)))
+    body = tail.without_trailing_list(tail.without_sidebar_lists(_without_board_headers(body)))
 
     # The line chosen by its shape may be a channel's name or a back link above the headline.
     header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
