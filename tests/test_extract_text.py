@@ -835,3 +835,87 @@ def test_a_community_articles_headline_over_the_members_name_and_month_day_stamp
     art = _dump(analyzer, text)
     assert (art.title, art.author) == (PROSE_HEADLINE, "长桥夜话")
     assert art.body.startswith("英伟达一夜蒸发")
+
+
+@pytest.mark.parametrize(
+    ("credit", "writer"),
+    [
+        ("（作者：邱明远，芯片行业观察者；责任编辑：钟晓）", "邱明远"),
+        ("（作者邱明远系某某大学经济学院研究员）", "邱明远"),
+        ("（新知社记者 邱明远）", "邱明远"),
+        ("作者简介：邱明远，财经评论员，长期关注半导体产业。", "邱明远"),
+        ("责任编辑：钟晓", "钟晓"),  # an editor where no writer is named
+    ],
+)
+def test_a_credit_under_the_story_names_its_writer(analyzer, credit, writer):
+    text = (
+        f"某某财经\n首页 快讯 评论\n{PROSE_HEADLINE}\n2025-02-03 08:00 某某财经\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}{credit}\n上一篇：另一条新闻\n网友评论\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.author == writer
+    assert credit not in art.body
+
+
+def test_a_writers_credit_beats_the_editor_under_it(analyzer):
+    text = (
+        f"某某评论网\n{PROSE_HEADLINE}\n2025-02-03 某某评论网\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "（作者邱明远系某某研究院研究员）\n责任编辑：钟晓\n【打印】 【关闭】\n"
+    )
+    assert _dump(analyzer, text).author == "邱明远"
+
+
+@pytest.mark.parametrize(
+    ("byline", "writer"),
+    [
+        ("文字：邱明遠　攝影：鍾曉", "邱明遠"),
+        ("By Owen Hartley", "Owen Hartley"),
+    ],
+)
+def test_a_byline_in_the_header_in_other_forms(analyzer, byline, writer):
+    text = f"某某新聞\n{PROSE_HEADLINE}\n{byline}\n發布日期：2024/11/08\n{ABOUT_THE_PLUNGE}{PROSE}"
+    assert _dump(analyzer, text).author == writer
+
+
+def test_a_sentence_that_mentions_writing_names_no_one(analyzer):
+    text = (
+        f"某某新闻\n{PROSE_HEADLINE}\n2025-02-03 某某新闻\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "By the time the market opened, the shares had fallen.\n"
+        "（作者系某某大学教授）\n"
+    )
+    assert _dump(analyzer, text).author is None
+
+
+def test_an_author_card_after_the_story_names_the_writer_and_is_no_body(analyzer):
+    text = (
+        f"某某长文\n{PROSE_HEADLINE}\n2025-02-03 某某长文\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "收藏　|　分享　|　举报\n作者\n邱明远\n资深作者，关注半导体与硬科技创业。\n"
+        "TA的其他文章\n另一篇文章的标题在这里\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.author == "邱明远"
+    assert "资深作者" not in art.body and not art.body.rstrip().endswith("邱明远")
+
+
+def test_a_markdown_dump_names_its_writer_and_site_by_their_links(analyzer):
+    text = (
+        "[芯片夜读](https://xinpian.example/)\n\n"
+        "[Subscribe](https://xinpian.example/subscribe) [Sign in](https://xinpian.example/signin)\n\n"
+        f"# {PROSE_HEADLINE}\n\n"
+        "[![邱明远](https://cdn.example/avatar.png)](https://xinpian.example/people/qiu)\n\n"
+        "[邱明远](https://xinpian.example/people/qiu)\n\nFeb 3, 2025\n\n"
+        f"{ABOUT_THE_PLUNGE}\n{PROSE}\n© 2025 邱明远\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, art.site) == (PROSE_HEADLINE, "邱明远", "芯片夜读")
+
+
+def test_a_column_articles_writer_card_under_its_headline(analyzer):
+    text = (
+        "某乎\n首页　会员　发现\n登录/注册\n首发于\n芯片那些事\n写文章\n"
+        f"{PROSE_HEADLINE}\n邱明远\n半导体行业从业者，偶尔写点投资笔记\n关注他\n"
+        f"1,284 人赞同了该文章\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == (PROSE_HEADLINE, "邱明远")
+    assert art.body.startswith("英伟达一夜蒸发")

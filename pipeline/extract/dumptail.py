@@ -89,6 +89,20 @@ def is_stamp(line: str) -> bool:
     return reply_stamp(line) or stamp_name(line) is not None
 
 
+_CARD_HEADING = re.compile(r"^(?:作者|关于作者|關於作者|About the author)$")
+
+
+def author_card(lines: list[str], k: int) -> bool:
+    """Whether an author card starts at line k: its heading alone on a line with a name under
+    it (作者 / 程予安 / 资深作者，关注…), which a page prints after the story, never in it."""
+    return (
+        bool(_CARD_HEADING.match(lines[k]))
+        and k + 1 < len(lines)
+        and 2 <= len(lines[k + 1]) <= STAMP_NAME_MAX
+        and not _CLAUSE.search(lines[k + 1])
+    )
+
+
 def comments_start(
     lines: list[str], start: int, end: int, is_paragraph: Callable[[str], bool]
 ) -> int:

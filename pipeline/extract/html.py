@@ -22,6 +22,7 @@ from lxml.html import defs as html_defs
 
 from pipeline.errors import PageRejected
 from pipeline.extract import authors as A
+from pipeline.extract import credits as C
 from pipeline.extract import dates as D
 from pipeline.extract import patterns as P
 from pipeline.extract import sites as S
@@ -1141,15 +1142,15 @@ def _page_author(
         lambda: A.profile_author(around.full),
         lambda: A.blog_owner(_BLANK_LINES.sub("\n", around.full)[:400]),
     )
-    owner = functools.cache(lambda: _first_plausible(site, *owners, *late_owners))
+    owner = functools.cache(lambda: C.first_plausible(site, *owners, *late_owners))
     byline = around.byline
-    return _first_plausible(
+    return C.first_plausible(
         site,
-        lambda: _text_author(above, byline, paragraphs, around.footer, around.early, around.late),
+        lambda: C.text_author(above, byline, paragraphs, around.footer, around.early, around.late),
         lambda: A.lead_credit_author(around.lead),
         lambda: A.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
         lambda: None if owner() else _photo_author(above, byline, paragraphs),
-        lambda: _editor_author(above, byline, paragraphs, around.footer),
+        lambda: C.editor_author(above, byline, paragraphs, around.footer),
         owner,
         lambda: structured,
     )
@@ -1203,15 +1204,6 @@ def post_footer_date(footer: str, reach: int = 4) -> date | None:
     return None
 
 
-def _first_plausible(site: str | None, *rules: Callable[[], str | None]) -> str | None:
-    """The first author a rule finds that can name a person: a rule that picks up a label word
-    or the site's name gives way to the next rule instead of ending the search."""
-    for rule in rules:
-        if (value := A.tidy_author(rule())) and A.plausible_author(value, site):
-            return value
-    return None
-
-
 _META_LINE = re.compile(
     r"来源|來源|作者|记者|記者|编辑|編輯|发布|發佈|时间|時間|日期|点击|點擊|字号|字體|字体"
     r"|人气[:：]|人氣[:：]|分类[:：]|分類[:：]|阅读[:：(（]|閱讀[:：(（]|浏览[:：]|瀏覽[:：]"
@@ -1250,15 +1242,6 @@ def headline_above(
     return piece
 
 
-def _before_comments(footer: str) -> str:
-    """The text after the story up to the line that opens its comments (网友评论, 评论(5)…)."""
-    lines = footer.split("\n")
-    for i, line in enumerate(lines):
-        if P.COMMENTS_OPEN.match(line.strip()):
-            return "\n".join(lines[:i])
-    return footer
-
-
 def _footer_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
     """Page text just after the body: 来源：… 编辑：… lines that line cleaning took out."""
     if not paragraphs:
@@ -1270,48 +1253,6 @@ def _footer_text(full: str, paragraphs: list[str], reach: int = 300) -> str:
     # Layout indentation is most of the raw text between blocks: measure the reach without it.
     after = full[pos + len(last) : pos + len(last) + 8 * reach]
     return _BLANK_LINES.sub("\n", after)[:reach]
-
-
-def _text_author(
-    header: str, byline: str, paragraphs: list[str], footer: str, early: str = "", late: str = ""
-) -> str | None:
-    """A writer's byline in the text (_credit_texts), reporters' credit lines that cleaning took
-    out, then a bracketed signature; an editor is not taken here (_editor_author)."""
-    header, byline, head, tail, footer = _credit_texts(header, byline, paragraphs, footer)
-    for text in (header, byline, head):
-        if text and (name := A.label_author(text, editors=False)):
-            return name
-    if m := P.RANKED_POSTER.search(header) or P.MAIL_FROM.search(header):
-        return m.group(1)
-    # Reporters' credit lines that cleaning took out of the first or the last lines (本报记者
-    # 王燕平, a report's 执笔人：…); only reporters: an editor's credit there must not outrank a
-    # signature at the end, and an editor below the story must not outrank its drafters.
-    for text in (early, late):
-        if text and (name := A.reporter_author(text)):
-            return name
-    # a writer's labelled credit that cleaning took out of the first lines (解答专家：刘长林 over
-    # a Q&A page's answer); an editor's is not taken here
-    if early and (name := A.label_author(early, editors=False)):
-        return name
-    # below the story only up to its comments: a commenter's 阿桂 发表于 … is not the writer
-    below = _before_comments(footer)
-    for text in (tail, below):
-        if text and (name := A.label_author(text, editors=False)):
-            return name
-    if m := P.FOOTER_POSTER.search(below):
-        return m.group(1)
-    if paragraphs and (name := A.signature_author(paragraphs[-1])):
-        return name
-    return None
-
-
-def _credit_texts(
-    header: str, byline: str, paragraphs: list[str], footer: str
-) -> tuple[str, str, str, str, str]:
-    """Where a story's credits stand, nearest it first: the header, the byline line, the body's
-    first five lines (a headline, a subtitle and a repeated headline can come before the byline
-    line: 本报实习生 刘国栋 周炜本报记者 …), its last two lines, the text after it."""
-    return header, byline, "\n".join(paragraphs[:5]), "\n".join(paragraphs[-2:]), footer
 
 
 def _photo_author(above: str, byline: str, paragraphs: list[str]) -> str | None:
@@ -1328,13 +1269,6 @@ def _photo_author(above: str, byline: str, paragraphs: list[str]) -> str | None:
 
 
 _SOURCE_WORD = re.compile(r"来源|來源|发布|發佈|發布|编辑|編輯")
-
-
-def _editor_author(header: str, byline: str, paragraphs: list[str], footer: str) -> str | None:
-    """The editor, credited as the author only where no writer is (来源：新闻晨报 编辑：山石),
-    as immortal-autumn's gold does."""
-    texts = _credit_texts(header, byline, paragraphs, _before_comments(footer))
-    return next((name for text in texts if text and (name := A.label_author(text))), None)
 
 
 def _split_byline(paragraphs: list[str]) -> tuple[list[str], str]:

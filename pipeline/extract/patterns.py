@@ -326,6 +326,8 @@ AUTHOR_LABEL = re.compile(
     # (the new credit words only as a line's or a field's first word: 重点整理：is a summary,
     # and a headline's 科技股急升 分析師：估值重估未完 quotes its speaker)
     r"|(?:(?<![\u4e00-\u9fff])(?<![\u4e00-\u9fff] )(?:编译|編譯|整理|主讲|主講|分析师|分析師|报道|報導)"
+    # 文字 beside 攝影 on a campus or agency page (文字：鄭宇彤　攝影：賴冠廷), not inside a word (中文字：)
+    r"|(?<![\u4e00-\u9fff])文字"
     r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答(?:专家|專家|老师|老師|医生|醫生|医师|醫師)|回复医生|回覆醫生|发布者|發佈者|發布者|发表人|發表人|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
     r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／]"
     # a bar after a credit word (编译 | 孟川, 整理 | 吕青), as self-media print bylines
@@ -383,6 +385,11 @@ LATIN_FULL_NAME = re.compile(
 NAME_THEN_WEN = re.compile(
     r"(?:^|[\s\xa0（(【\[])([\u4e00-\u9fff]{2,4})\s*[/／]\s*文(?![\u4e00-\u9fff])"
 )
+# A commentary's closing credit that names its writer and their post in one phrase:
+# （作者方文渊系江州大学研究员）; （作者系…研究员） names no one.
+NAMED_CREDIT = re.compile(r"[（(]\s*作者\s*([\u4e00-\u9fff]{2,3})(?:系|係|为|為)")
+# An English byline alone on its line, as a Chinese edition of a foreign site prints it.
+LATIN_BYLINE = re.compile(r"(?:^|\n)[ \t]*By[ \t]+([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})[ \t]*(?:\n|$)")
 # Roles and sources written where a name would be (本报记者/文, 网友投稿/文): no person.
 ROLE_WORDS = re.compile(
     r"记者|記者|编辑|編輯|撰稿|投稿|网友|網友|特约|特約|本报|本報|本站|小编|通讯员|通訊員"

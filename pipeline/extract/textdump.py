@@ -11,6 +11,7 @@ import re
 
 from pipeline.errors import PageRejected
 from pipeline.extract import authors as A
+from pipeline.extract import credits as C
 from pipeline.extract import dates as D
 from pipeline.extract import dumpmeta as M
 from pipeline.extract import dumptail as tail
@@ -21,6 +22,10 @@ from pipeline.extract.cleaning import Boilerplate, is_prose
 from pipeline.extract.html import Extracted
 
 HEADER_LINES = 15
+# How many lines at the story's start and after its last line can hold its credits.
+_CREDIT_REACH = 6
+# How far down a markdown dump's first lines its logo's link can stand.
+_HOME_REACH = 3
 # A menu printed one item a line (首页 / 要闻 / 财经 / …) does not use up the header's lines.
 MENU_ITEM = 4
 HEADER_SCAN = 40
@@ -57,7 +62,9 @@ def _buttons(line: str) -> bool:
     return all(w in _QUESTION_BUTTONS for w in words)
 
 
-_ANSWER_START = re.compile(r"^[\d,.]+\s*[万萬千]?\s*人(?:赞同|贊同)了(?:该|該)回答$")
+# A Q&A answer's or a column article's vote line, under its writer's card
+_ANSWER_START = re.compile(r"^[\d,.]+\s*[万萬千]?\s*人(?:赞同|贊同)了(?:该|該)(?:回答|文章)$")
+_FOLLOW = frozenset(("关注", "關注", "关注他", "关注她", "關注他", "關注她"))
 _TAG_LINE = re.compile(r"^[^，。！？,!?：:]+(?:\s{2,}[^，。！？,!?：:\s][^，。！？,!?：:]*){2,}$")
 
 
@@ -425,7 +432,7 @@ def _header_above(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
 
 def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     """Whether the text ends at line k: an end marker (but not a related link the story goes
-    on after) or a reply's stamp."""
+    on after), a reply's stamp or an author card."""
     line = lines[k]
     if boilerplate.is_end(line):
         after = lines[k + 1 : k + 1 + GOES_ON]
@@ -436,7 +443,7 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
             sum(_is_paragraph(n) and not boilerplate.is_end(n) for n in after) >= GOES_ON - 1
         )
         return not (inline or goes_on)
-    return tail.reply_stamp(line)
+    return tail.reply_stamp(line) or tail.author_card(lines, k)
 
 
 _ALL_ANSWERS = re.compile(r"[\d,]+\s*[个個]回答")
@@ -532,6 +539,43 @@ def from_markdown(
     return [ln for ln in out if ln], title, url
 
 
+_MD_NAME_LINK = re.compile(r"(?<!!)\[([^\[\]!]{2,30})\]\(([^()\s]+)\)")
+_MD_AVATAR = re.compile(r"\[!\[([^\]]*)\]\([^()\s]*\)\]\(([^()\s]+)\)")
+_PROFILE_PATH = re.compile(
+    r"/@[\w.\-]+/?$|/(?:people|user|users|u|author|authors|member|members|profile)/[\w.\-]+/?$",
+    re.I,
+)
+
+
+def markdown_writer(lines: list[str]) -> str | None:
+    """The writer a markdown dump names in its header by a link to their profile: the name
+    beside the avatar that links to the same page, or a link to a profile address (Medium's
+    /@handle, a newsletter's /people/…). The link text is all that survives conversion to plain
+    lines, where a bare name is no byline."""
+    head = lines[:HEADER_LINES]
+    avatars = {m.group(2): m.group(1) for ln in head for m in _MD_AVATAR.finditer(ln)}
+    for ln in head:
+        for m in _MD_NAME_LINK.finditer(_MD_AVATAR.sub("", ln)):
+            name, url = m.group(1).strip(), m.group(2)
+            if (avatars.get(url) == name or _PROFILE_PATH.search(url)) and A.plausible_author(name):
+                return name
+    return None
+
+
+_HOME_URL = re.compile(r"^https?://[^/\s]+/?$")
+
+
+def markdown_home(lines: list[str]) -> str | None:
+    """The site's name a markdown dump opens with: the text of a link to the site's root (the
+    logo's link, [芯事慢谈](https://xinshi.example/)), not a menu word."""
+    for ln in lines[:_HOME_REACH]:
+        for m in _MD_NAME_LINK.finditer(ln):
+            name = m.group(1).strip()
+            if _HOME_URL.match(m.group(2)) and not A.is_ui_word(name) and len(name) <= NAME_MAX:
+                return name
+    return None
+
+
 def _is_markdown(lines: list[str]) -> bool:
     head = lines[:40]
     marks = sum(
@@ -553,8 +597,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             "url-list-as-text",
             f"{source} holds only URLs; name it *.urls to have them fetched",
         )
-    md_title = md_url = None
+    md_title = md_url = md_writer = md_home = None
     if _is_markdown(lines):
+        md_writer, md_home = markdown_writer(lines), markdown_home(lines)
         lines, md_title, md_url = from_markdown(lines, boilerplate)
     glued, lines = M.glued_date(lines)
     board = _board_header(lines)
@@ -621,7 +666,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         # above their one-line bio and the follow button.
         start = answer + 1
         k = answer - 1
-        if k >= 0 and lines[k].strip("\u200b+ ") in ("关注", "關注"):
+        if k >= 0 and lines[k].strip("\u200b+ ") in _FOLLOW:
             k -= 1
         if k >= 1 and not _is_count(lines[k - 1]) and not _counter(lines[k - 1]):
             author = lines[k - 1]
@@ -706,7 +751,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     wechat_author, account = M.wechat_byline(meta)
     if meta_name and P.AUTHOR_LABEL.search(meta_name + "："):
         meta_name = None  # 专栏作者 / 顾一帆: who wrote it, not where
-    site = M.brand(_site(lines, end, meta, title, account)) or meta_name
+    site = md_home or M.brand(_site(lines, end, meta, title, account)) or meta_name
     if not site and breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
         site = lines[0]
     elif not site and breadcrumb and lines and lines[0] == breadcrumb:
@@ -716,6 +761,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         author
         or A.label_author(meta or "")
         or A.label_author(header)
+        or md_writer
         or signed
         or wechat_author
         or _name_after_bar(meta)
@@ -724,6 +770,19 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     )
     if author and author == site:
         author = None  # the site posting as itself names no person
+    if author is None and not board:
+        # No byline over the story: its credits in the first lines, under its last line (作者：…,
+        # （记者 …）, a signature), or an editor's where no writer is named, as in a page's markup.
+        story = lines[start:end]
+        last = max((k for k in range(start, end) if body and lines[k] == body[-1]), default=end - 1)
+        after = "\n".join(lines[last + 1 : max(end, last + 1) + _CREDIT_REACH])
+        early, late = "\n".join(story[:_CREDIT_REACH]), "\n".join(story[-_CREDIT_REACH:])
+        author = C.first_plausible(
+            site,
+            lambda: lines[end + 1] if end < len(lines) and tail.author_card(lines, end) else None,
+            lambda: C.text_author("", "", body, after, early, late),
+            lambda: C.editor_author("", "", body, after),
+        )
     if board:
         title = board.get("標") or board.get("标") or title
         author = (board.get("作") or "").split(" ")[0] or author
