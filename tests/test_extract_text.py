@@ -919,3 +919,70 @@ def test_a_column_articles_writer_card_under_its_headline(analyzer):
     art = _dump(analyzer, text)
     assert (art.title, art.author) == (PROSE_HEADLINE, "邱明远")
     assert art.body.startswith("英伟达一夜蒸发")
+
+
+def test_a_writers_bio_between_byline_and_a_meta_line_with_a_counter_is_header(analyzer):
+    """閱讀 3,206: a comma between digits groups thousands; the line is a meta line, not prose."""
+    text = (
+        "某某投信\n基金總覽　投資學堂\n"
+        f"{PROSE_HEADLINE}\n撰文｜邱明遠\n某某科技基金經理人，專注半導體研究逾十五年\n"
+        f"2024.06.12　閱讀 3,206\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.published.isoformat(), art.author) == ("2024-06-12", "邱明遠")
+    assert art.body.startswith("英伟达一夜蒸发") and "閱讀" not in art.body
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [("发布日期：24-06-03", "2024-06-03"), ("發布日期：98-05-03", None)],
+)
+def test_a_two_digit_year_after_a_mainland_publish_label(analyzer, stamp, day):
+    """Taiwan's two-digit year (民國98) is not this century's 1998 or 2098: no date."""
+    text = f"某某媒体\n{PROSE_HEADLINE}\n{stamp}\n{ABOUT_THE_PLUNGE}{PROSE}"
+    art = _dump(analyzer, text)
+    assert (art.published.isoformat() if art.published else None) == day
+
+
+def test_a_note_apps_post_under_its_poster_and_follow_button(analyzer):
+    text = (
+        "某某笔记\n发现　发布　通知\n登录\n芯片小鹿\n关注\n"
+        "DeepSeek一出，我的英伟达还拿吗😭\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}#DeepSeek #英伟达\n2025-02-02 浙江\n共 3 条评论\n"
+        "同款心态，拿着不动，反正也不是短线钱，等财报出来再说吧。\n02-03 回复\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == ("DeepSeek一出，我的英伟达还拿吗😭", "芯片小鹿")
+    assert art.published.isoformat() == "2025-02-02"
+    assert art.body.startswith("英伟达一夜蒸发") and "同款心态" not in art.body
+
+
+def test_a_developer_blogs_edit_stamp_names_the_writer(analyzer):
+    text = (
+        f"某坊\n首页  博客  下载\n{PROSE_HEADLINE}\n"
+        "码农阿飞 已于 2025-03-12 10:11:33 修改  阅读量1.2k  收藏 23\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    assert _dump(analyzer, text).author == "码农阿飞"
+
+
+def test_a_newsletters_headline_under_its_issue_line(analyzer):
+    text = (
+        "算力周报\n第 87 期 · 2025年10月12日\nB200 出货提速，电力成了新瓶颈\n"
+        f"在浏览器中查看 | 转发给朋友\n作者：沈默\n各位订阅者，周末好：\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, art.site) == (
+        "B200 出货提速，电力成了新瓶颈",
+        "沈默",
+        "算力周报",
+    )
+    assert "B200" not in art.body
+
+
+@pytest.mark.parametrize(
+    "footer", ["某某日报社版权所有 京ICP备11047263号", "某某日报版权所有 © 2025 京ICP备11047263号"]
+)
+def test_a_papers_site_is_its_title_not_its_press_or_its_rights_line(analyzer, footer):
+    text = f"{PROSE_HEADLINE}\n2025-02-03 08:00\n{ABOUT_THE_PLUNGE}{PROSE}{footer}\n"
+    assert _dump(analyzer, text).site == "某某日报"

@@ -14,7 +14,8 @@ from pipeline.errors import ConfigError
 from pipeline.extract.patterns import TRAILING_STAMP
 from pipeline.nlp import to_simplified
 
-_PROSE_PUNCT = re.compile(r"[，。！？；,!?;…]")
+# Sentence punctuation; a comma between digits groups thousands (閱讀 3,206), it joins no clauses.
+_PROSE_PUNCT = re.compile(r"[，。！？；!?;…]|,(?!\d{3}(?!\d))")
 _TITLE_BRACKETS = re.compile(r"^[【\[「《〔](.+)[】\]」》〕]$")
 _WHITESPACE = re.compile(r"\s+")
 

@@ -118,14 +118,14 @@ def headline_among(
         return chosen
     body_terms = _terms("\n".join(body)[:BODY_SAMPLE])
     floor = max(HEADLINE_SHARE, shared_with(chosen, body_terms))
+    below = candidates[candidates.index(chosen) + 1 :] if chosen in candidates else candidates
     longer = [
-        c
-        for c in candidates
-        if len(c) >= LONGER * len(chosen) and shared_with(c, body_terms) >= floor
+        c for c in below if len(c) >= LONGER * len(chosen) and shared_with(c, body_terms) >= floor
     ]
     if longer:
         # 某某周报 / 2025年10月12日 / 标题, 专栏名 / 标题 / 副标题: a site's, a column's or a
-        # kicker's name is short; the first longer line the body talks about is the headline.
+        # kicker's name is short; the first longer line under it the body talks about is the
+        # headline (the site's name above it, 群岳投信 Qunyue Investment Trust, is not).
         return longer[0]
     if (
         above_meta in candidates
@@ -185,14 +185,19 @@ _COPYRIGHT = (
 _COMPANY_WORDS = re.compile(r"\s+(?:Media|Ltd\.?|Inc\.?|Co\.?|Limited|Group|Corp\.?)(?:\s.*)?$")
 FOOTER_LINES = 15
 _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任|責任)?公司$")
+_RIGHTS_RESERVED = re.compile(r"\s*(?:版权所有|版權所有)$")
 _NOT_A_NAME = re.compile(r"^(?:版权|版權|保留|All\b|Copyright|\d+$)|ICP|备案|備案")
 
 
+_PRESS = re.compile(r"(?<=[报報])社$")
+
+
 def brand(name: str | None) -> str | None:
-    """某某财经有限公司 → 某某财经: the company behind a site; the site goes by its brand."""
+    """某某财经有限公司 → 某某财经, 某某日报社 → 某某日报: the company or the press behind a
+    site; the site goes by its brand, the paper by its title."""
     if not name:
         return name
-    short = _LEGAL_FORM.sub("", name)
+    short = _PRESS.sub("", _LEGAL_FORM.sub("", name))
     return short if len(short) >= 2 else name
 
 
@@ -203,6 +208,7 @@ def copyright_site(lines: list[str]) -> str | None:
             if m := pattern.search(line):
                 name = _COMPANY_WORDS.sub("", m.group("name")).strip()
                 name = re.sub(r"(?:[.\s]+All\b.*)?[.\s]*$", "", name)  # Harbour Ledger. All
+                name = _RIGHTS_RESERVED.sub("", name)  # 某某财经版权所有 © 2025
                 if name and not _NOT_A_NAME.search(name):
                     return name
     return None

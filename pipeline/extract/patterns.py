@@ -237,6 +237,12 @@ DATE_PATTERNS = (
         r"(?=[ \t\xa0\u3000]+(?:\d{1,2}:\d{2}[ \t\xa0\u3000]+)?(?:本报|本報|记者|記者|作者|编辑|編輯"
         r"|来源|來源|通讯员|通訊員))"
     ),
+    # The same after a mainland page's publish label (发布日期：24-06-03), in this century: the
+    # Simplified label leaves out Taiwan's year and Hong Kong's day first.
+    re.compile(
+        r"(?:(?<=发布日期[:：])|(?<=发布时间[:：])|(?<=发表时间[:：]))[ \t\xa0\u3000]*"
+        r"(?P<yy>[0-4]\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"
+    ),
     # The same after a blog's "posted @" (or where a post stamp's label ended), with its time
     # (posted @ 08-10-19 22:41 冯远航).
     re.compile(
@@ -416,6 +422,8 @@ POSTED_BY = re.compile(
     r"|(?:^|\n)\s*来自[:：]\s*([^\s(（:：]{2,16})(?:[(（][^)）\n]{0,20}[)）])?\s+(?:19|20)\d{2}-\d"
     # (on the same line: a headline above 发表于 … is not a name)
     r"|([A-Za-z0-9_\u4e00-\u9fff]{2,16})[ \t\xa0\u3000]+(?:发表于|發表於)\s*\d{4}"
+    # a developer blog's stamp: 码农阿飞 已于 2025-03-12 10:11:33 修改
+    r"|(?:^|\n)[ \t]*([A-Za-z0-9_\u4e00-\u9fff]{2,16})[ \t\xa0\u3000]+已于\s*(?:19|20)\d{2}-\d"
     r"|\[\s*([\u4e00-\u9fff]{2,4})\s*\][\s\ue000-\uf8ff]*(?:来源|來源)"
     # an info table's field, its name in one cell and the value in the next (發布者 | 謝孟蓉)
     r"|(?:^|\n)[ \t]*(?:發布者|發佈者|发布者|作者)[ \t]*\n[ \t]*"

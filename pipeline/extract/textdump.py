@@ -93,6 +93,7 @@ _MENU_LINE = re.compile(
     r"|^[^\s|｜]{1,6}(?:(?:\u3000|\s{2,})[^\s|｜]{1,6}){2,}$"
 )
 # Labelled fields on one line (索引号：…　主题分类：…): an info table, no headline.
+_ISSUE = re.compile(r"第\s*\d+\s*[期号號]")  # a newsletter's issue number, no name
 _DATE_WORD = re.compile(r"(?:发布|發佈|發布|更新|时间|時間|日期|发表|發表|刊登|出版)\s*[:：]?")
 _LABELLED_FIELDS = re.compile(r"[:：].*(?:\u3000|\s{2,}).*[:：]")
 _CLAUSE_MARK = re.compile(r"[，；：,;:]")
@@ -257,6 +258,70 @@ def _header_under(lines: list[str], i: int, boilerplate: Boilerplate) -> int:
     name = len(between) <= NAME_MAX and not is_prose(between) and len(lines[i]) > len(between)
     dek = not _is_sentence(between) and len(between) <= DEK_MAX  # a subtitle, English or not
     return i + 2 if len(after) == 2 and (name or dek) and _meta_shaped(after[1]) else -1
+
+
+_BARE_STAMP = re.compile(
+    r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?"
+    r"(?:\s+(?:IP\s*属地[:：]?\s*)?[\u4e00-\u9fff]{2,3})?$"
+)
+
+
+# The post's stamp with the poster's region under a note or a microblog post (2025-02-02 浙江).
+_REGION_STAMP = re.compile(
+    r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?"
+    r"\s+(?:IP\s*属地[:：]?\s*)?[\u4e00-\u9fff]{2,3}$"
+)
+
+
+def _headline_under_meta(
+    lines: list[str], title: str | None, title_idx: int, meta_idx: int, boilerplate: Boilerplate
+) -> bool:
+    """A headline right under the meta line, over a byline or the page's buttons, where a short
+    name (the publication's) stood over the meta line."""
+    k = meta_idx + 1
+    if not title or meta_idx < 0 or title_idx >= meta_idx or k + 1 >= len(lines):
+        return False
+    line, under = lines[k], lines[k + 1]
+    return (
+        len(title) <= NAME_MAX
+        and len(line) > len(title)
+        and len(line) <= SENTENCE_HEADLINE
+        and not _is_sentence(line)
+        and _title_candidate(line, boilerplate)
+        and (
+            boilerplate.is_noise(under)
+            or (len(under) <= NAME_MAX + 4 and bool(A.label_author(under)))
+        )
+    )
+
+
+def _under_follow_button(lines: list[str], i: int, boilerplate: Boilerplate) -> bool:
+    return (
+        i >= 2
+        and lines[i - 1].strip("\u200b+ ") in _FOLLOW
+        and 2 <= len(lines[i - 2]) <= NAME_MAX
+        and not is_prose(lines[i - 2])
+        and not A.is_ui_word(lines[i - 2])
+        and not _is_sentence(line := lines[i])
+        and len(line) <= SENTENCE_HEADLINE
+        and i + 1 < len(lines)
+        and is_prose(lines[i + 1])
+        and not boilerplate.is_noise(line)
+    )
+
+
+def _bio_under_byline(lines: list[str], i: int) -> bool:
+    """A writer's one-line bio between their byline and the meta line (撰文｜名 / 某某基金經理人，
+    專注… / 2024.06.12　閱讀 3,206): part of the header, though it reads as prose."""
+    return (
+        0 < i < len(lines) - 1
+        and len(lines[i - 1]) <= NAME_MAX
+        and bool(A.label_author(lines[i - 1]))
+        and not _is_sentence(lines[i])
+        and len(lines[i]) <= DEK_MAX
+        and _meta_shaped(lines[i + 1])
+        and D.parse_date(lines[i + 1]) is not None
+    )
 
 
 def _over_the_story(
@@ -443,7 +508,7 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
             sum(_is_paragraph(n) and not boilerplate.is_end(n) for n in after) >= GOES_ON - 1
         )
         return not (inline or goes_on)
-    return tail.reply_stamp(line) or tail.author_card(lines, k)
+    return tail.reply_stamp(line) or tail.author_card(lines, k) or bool(_REGION_STAMP.match(line))
 
 
 _ALL_ANSWERS = re.compile(r"[\d,]+\s*[个個]回答")
@@ -603,7 +668,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         lines, md_title, md_url = from_markdown(lines, boilerplate)
     glued, lines = M.glued_date(lines)
     board = _board_header(lines)
-    breadcrumb = title = meta = None
+    breadcrumb = title = meta = poster = None
     title_idx = meta_idx = -1
     header_end = -1
     for i, line in enumerate(lines[: _header_span(lines)]):
@@ -630,9 +695,14 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if is_prose(line) and title is not None and meta is None:
             if boilerplate.is_noise(line):
                 continue  # a notice over the page (我们使用Cookie…), not the story's start
+            if _under_follow_button(lines, i, boilerplate):
+                # A note app's or a feed's post: the poster and their follow button over its
+                # headline (芯片小鹿 / 关注 / DeepSeek一出，我的英伟达还拿吗).
+                title, title_idx, header_end, poster = line, i, i, lines[i - 2]
+                break
             if i <= header_end:
                 continue
-            under = _header_under(lines, i, boilerplate)
+            under = i + 1 if _bio_under_byline(lines, i) else _header_under(lines, i, boilerplate)
             if under < 0 and _over_the_story(lines, i, title, title_idx, boilerplate):
                 under = i
             if under >= 0:
@@ -644,7 +714,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 continue
             break
 
-    if meta is None and title_idx >= 0:
+    if meta is None and title_idx >= 0 and poster is None:
         # WeChat-style pages put an account card (name, company, motto) between the title and
         # the date line: a date within a few short lines after the title still ends the header.
         for k in range(title_idx + 1, min(len(lines), title_idx + 12)):
@@ -659,6 +729,14 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if not post and (over := _headline_over_poster(lines, meta_idx, boilerplate)) >= 0:
             title = lines[over]
     start = max(title_idx, meta_idx, header_end) + 1
+    # A headline found by its place (a post's, one under the meta line) is not weighed against
+    # the body's words.
+    placed, publication = post is not None, None
+    if post is None and _headline_under_meta(lines, title, title_idx, meta_idx, boilerplate):
+        # A newsletter's issue line over its headline (算力周报 / 第 87 期 · 2025年10月12日 /
+        # 标题 / 在浏览器中查看): the name above was the publication's.
+        publication, title, title_idx = title, lines[meta_idx + 1], meta_idx + 1
+        start, placed = meta_idx + 2, True
     author = None
     answer = next((k for k, ln in enumerate(lines[:80]) if _ANSWER_START.search(ln)), None)
     if answer is not None:
@@ -713,7 +791,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     # The line chosen by its shape may be a channel's name or a back link above the headline.
     header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
     above_meta = lines[meta_idx - 1] if meta_idx > 0 else None
-    if post is None:
+    if not placed:
         title = M.headline_among(header_titles, title, body, above_meta)
         title = M.without_shown_suffix(title, lines[:HEADER_LINES])
 
@@ -721,8 +799,10 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     published = (D.parse_date(meta) if meta else None) or glued
     if published is None:
         # Zhihu-style pages print 发布于 right after the answer, before comments.
+        # A note app prints the post's bare date and the poster's region under it (2025-02-02
+        # 浙江), before the comments.
         for line in lines[end : end + 3]:
-            if P.PUBLISH_LABELS.search(line):
+            if P.PUBLISH_LABELS.search(line) or _BARE_STAMP.match(line):
                 published = D.parse_date(line)
                 break
     if published is None:
@@ -738,7 +818,11 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if m and not P.PUBLISH_LABELS.search(m.group("site")):
             name = m.group("site").strip(" ·•|｜/／-–—")
             # 于 2025-03-10 首次发布, 发布 / 2025年2月11日: a label, no name
-            meta_name = name if len(name) >= 2 and not _DATE_WORD.fullmatch(name) else None
+            meta_name = (
+                name
+                if len(name) >= 2 and not _DATE_WORD.fullmatch(name) and not _ISSUE.fullmatch(name)
+                else None
+            )
         m = _META_AFTER_DATE.search(meta)
         if m:
             rest = re.sub(r"\d+$", "", m.group("rest")).strip()
@@ -751,7 +835,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     wechat_author, account = M.wechat_byline(meta)
     if meta_name and P.AUTHOR_LABEL.search(meta_name + "："):
         meta_name = None  # 专栏作者 / 顾一帆: who wrote it, not where
-    site = md_home or M.brand(_site(lines, end, meta, title, account)) or meta_name
+    site = md_home or M.brand(_site(lines, end, meta, title, account)) or meta_name or publication
     if not site and breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
         site = lines[0]
     elif not site and breadcrumb and lines and lines[0] == breadcrumb:
@@ -759,6 +843,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     category = S.breadcrumb_category(breadcrumb, title) or category
     author = (
         author
+        or poster
         or A.label_author(meta or "")
         or A.label_author(header)
         or md_writer
