@@ -986,3 +986,84 @@ def test_a_newsletters_headline_under_its_issue_line(analyzer):
 def test_a_papers_site_is_its_title_not_its_press_or_its_rights_line(analyzer, footer):
     text = f"{PROSE_HEADLINE}\n2025-02-03 08:00\n{ABOUT_THE_PLUNGE}{PROSE}{footer}\n"
     assert _dump(analyzer, text).site == "某某日报"
+
+
+def test_a_boards_replies_stamped_with_a_time_ago_are_no_story(analyzer):
+    text = (
+        f"某某社区\n首页\n注册\n登录\n某某社区  ›  程序员\n{PROSE_HEADLINE}\n"
+        "lazycat2019 · 2025-02-03 22:14:09 +08:00 · 4127 次点击\n"
+        "这是一个创建于 408 天前的主题，其中的信息可能已经有所发展或是发生改变。\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}加入收藏  分享  忽略主题  感谢\n"
+        "3 条回复  •  2026-03-18 11:02:37 +08:00\n1\nsunnyfish   408 天前\n"
+        "推理需求这个逻辑我认同，但是估值已经把未来三年都算进去了吧\n2\n"
+        "kernelpanic42   407 天前   ❤️ 3\n32B 的 Q4 量化在 24G 上能跑，上下文别开太长就行\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.author == "lazycat2019"
+    assert art.body.startswith("英伟达一夜蒸发")
+    assert art.body.rstrip().endswith("短期内看不到放缓的迹象。")
+
+
+def test_a_related_list_inside_the_story_goes_and_the_story_goes_on(analyzer):
+    text = (
+        f"某某网\n{PROSE_HEADLINE}\n記者 邱明遠／台北 2025/08/28 08:15\n{ABOUT_THE_PLUNGE}"
+        "延伸閱讀：\n輝達GB300出貨在即 伺服器代工廠營收拚創高\nAI需求強勁 散熱族群第三季營運看俏\n"
+        f"{PROSE}{ABOUT_THE_PLUNGE}"
+    )
+    art = _dump(analyzer, text)
+    assert "出貨在即" not in art.body and "延伸閱讀" not in art.body
+    assert art.body.count("英伟达一夜蒸发") == 2 and "订单已经排到了明年" in art.body
+
+
+def test_the_publish_date_beats_the_update_on_one_meta_line(analyzer):
+    text = (
+        f"某某 TODAY\n{PROSE_HEADLINE}\n某某財經\n"
+        "更新於 2026年03月10日11:05 • 發布於 2026年03月09日18:47\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}查看原始文章\n更多某某財經報導\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.published.isoformat()) == (PROSE_HEADLINE, "2026-03-09")
+    assert "查看原始文章" not in art.body
+
+
+def test_a_one_sentence_summary_over_the_date_and_a_reporters_bar_byline(analyzer):
+    text = (
+        f"某线新闻\n首页\n快讯\n登录\n科技\n{PROSE_HEADLINE}\n"
+        "两家头部公司的招股书显示，营收快速增长的同时，亏损仍在扩大。\n2025/06/12 19:40\n字号\n"
+        "某线新闻记者 | 邱明远 孙启\n某线新闻编辑 | 何素\n"
+        f"{ABOUT_THE_PLUNGE}“需求还在，”一位投资人对某线新闻表示，“只是换了地方。”某线新闻了解到，订单仍在增加。\n"
+        f"{PROSE}【相关阅读】国产AI芯片迎来“验证窗口期”\n某线新闻\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.published.isoformat()) == (PROSE_HEADLINE, "2025-06-12")
+    assert art.author == "邱明远"
+    assert "招股书" not in art.body and "相关阅读" not in art.body
+
+
+def test_an_empty_editor_field_over_a_platform_notice_names_no_one(analyzer):
+    text = (
+        f"某禾\n首页\n某禾号\n芯片猎手老K\n文章 1,286\n+关注\n{PROSE_HEADLINE}\n2024-11-21 16:02\n"
+        f"发布于：北京市\n芯片猎手老K\n{ABOUT_THE_PLUNGE}{PROSE}责任编辑：\n"
+        "平台声明：该文观点仅代表作者本人，某禾号系信息发布平台，某禾仅提供信息存储空间服务。\n"
+        "某禾 ©2024 某禾公司版权所有\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.author, art.site) == ("芯片猎手老K", "某禾")
+
+
+def test_a_hong_kong_column_names_its_writer_over_the_headline_and_writes_the_day_first(
+    analyzer,
+):
+    text = (
+        "香江某報\n主頁\n專欄\n登入\n專欄 > 晶片風雲\n晶片風雲\n岑子衡\n"
+        "DeepSeek震撼過後　港股科技股重估才剛開始\n12/02/2025\n字體\n分享\n"
+        "農曆新年假期前後，DeepSeek的橫空出世令環球科技股經歷了一次罕見的大洗牌，輝達一度急挫。\n"
+        "筆者認為，這並非一時的情緒炒作，而是估值邏輯的轉變，內地科技企業重新獲得資金追捧。\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.author, art.published.isoformat()) == ("岑子衡", "2025-02-12")
+
+
+def test_an_ambiguous_slashed_date_on_a_simplified_page_stays_unread(analyzer):
+    text = f"某某网\n{PROSE_HEADLINE}\n12/02/2025\n{ABOUT_THE_PLUNGE}{PROSE}"
+    assert _dump(analyzer, text).published is None

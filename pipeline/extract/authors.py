@@ -264,6 +264,11 @@ def _poster_above(text: str, at: int) -> str | None:
     return name if name and plausible_author(name) and not _UI_WORDS.fullmatch(name) else None
 
 
+# The next field's label and its sentence, after an empty field (not a name's 赵培：北京物资学院).
+FIELD_LABEL_MIN = 4  # 平台声明, 免责声明: longer than a Chinese name
+_FIELD_OVER = re.compile(r"[:：][^\n]*[，。,]")
+
+
 def label_author(text: str, editors: bool = True) -> str | None:
     """The name after a byline label; with editors=False, not an editor's (编辑：孟凡), who
     counts only where no writer is credited anywhere on the page."""
@@ -273,6 +278,12 @@ def label_author(text: str, editors: bool = True) -> str | None:
             continue
         # 记者：首先欢迎你… is an interview question, not a byline: names are short.
         value = m.group(1).strip()
+        if (
+            "\n" in text[m.start() : m.start(1)]
+            and len(value) >= FIELD_LABEL_MIN
+            and _FIELD_OVER.match(text, m.end(1))
+        ):
+            continue  # an empty field (责任编辑：) over the next one's label (平台声明：该文…，…)
         if full := P.LATIN_FULL_NAME.match(text, m.start(1)):
             value = full.group(0) if full.group(0).startswith(value) else value
         if _ROLE_ONLY.fullmatch(value) and (name := reporter_author(text[m.start(1) :])):

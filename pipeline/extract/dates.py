@@ -168,6 +168,21 @@ def _date_of(m: re.Match[str]) -> date:
     return date(int(y), number, int(day))
 
 
+def day_first_date(text: str | None) -> date | None:
+    """The first a/b/year date of the text read day first (12/02/2025 is 12 February), as Hong
+    Kong pages write it where parse_date cannot tell day from month: the caller knows the page
+    is one (its script)."""
+    for pattern in P.DATE_PATTERNS:
+        for m in pattern.finditer(text or ""):
+            g = m.groupdict()
+            if g.get("sy"):
+                try:
+                    return date(int(g["sy"]), int(g["sb"]), int(g["sa"]))
+                except ValueError:
+                    continue
+    return None
+
+
 def _dates(text: str) -> list[tuple[int, date]]:
     """Every plausible date written in text, with its offset. A slashed date whose day could be
     its month (7/5/2005) is left out (_date_of): read either way it is a coin flip, and a wrong

@@ -38,6 +38,10 @@ DATELINE_PARAGRAPHS = 3
 # 时间:2026年01月10日 13:58"), yet every field of it is short.
 _FIELD_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s{2,}|\s*[·•]\s*")
 FIELD_MAX = 24
+STAMP_FIELD_MAX = 32
+_STAMP = re.compile(
+    r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\sT]+\d{1,2}:\d{2}(?::\d{2})?\s*[+-]\d{2}:?\d{2}$"
+)
 
 
 def glued_date(lines: list[str]) -> tuple[date | None, list[str]]:
@@ -66,7 +70,14 @@ def dateline(paragraphs: list[str]) -> date | None:
 def is_field_row(line: str) -> bool:
     """A line of short fields between bars or wide gaps, none of them a sentence."""
     parts = [p for p in _FIELD_SEPARATOR.split(line) if p.strip()]
-    return len(parts) >= 2 and "。" not in line and all(len(p) <= FIELD_MAX for p in parts)
+    return (
+        len(parts) >= 2
+        and "。" not in line
+        # a stamp with seconds and its zone (2025-02-03 22:14:09 +08:00) is one field
+        and all(
+            len(p) <= FIELD_MAX or (len(p) <= STAMP_FIELD_MAX and _STAMP.match(p)) for p in parts
+        )
+    )
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]+")
@@ -108,16 +119,26 @@ BODY_SAMPLE = 4000
 
 
 def headline_among(
-    candidates: list[str], chosen: str | None, body: list[str], above_meta: str | None = None
+    candidates: list[str],
+    chosen: str | None,
+    body: list[str],
+    above_meta: str | None = None,
+    site_name: str | None = None,
 ) -> str | None:
     """The header line the body talks about, where the line chosen by its shape is site
-    furniture the body never mentions (a channel name, a back link, a forum's name). Where no
+    furniture the body never mentions (a channel name, a back link, a forum's name), or the
+    site's name (site_name: the page's first line, named again in its footer). Where no
     line shares enough (an English headline over a Chinese summary), a longer candidate right
     above the meta line is the headline: that is where pages print it."""
     if not chosen or len(candidates) < 2:
         return chosen
     body_terms = _terms("\n".join(body)[:BODY_SAMPLE])
-    floor = max(HEADLINE_SHARE, shared_with(chosen, body_terms))
+    # The site's own name, which a story may cite (…对界线新闻表示), weighs nothing here.
+    floor = (
+        HEADLINE_SHARE
+        if chosen == site_name
+        else max(HEADLINE_SHARE, shared_with(chosen, body_terms))
+    )
     below = candidates[candidates.index(chosen) + 1 :] if chosen in candidates else candidates
     longer = [
         c for c in below if len(c) >= LONGER * len(chosen) and shared_with(c, body_terms) >= floor
@@ -129,7 +150,8 @@ def headline_among(
         return longer[0]
     if (
         above_meta in candidates
-        and above_meta != chosen
+        # a source's name under the headline (風向財經 over the date) is no headline
+        and (len(above_meta) > SOURCE_NAME_MAX or len(above_meta) > len(chosen))
         and shared_with(above_meta, body_terms) > shared_with(chosen, body_terms)
     ):
         # 站名 / 标题 / 2025-07-31: the line over the date, which the body talks about more. (A
@@ -147,6 +169,7 @@ def headline_among(
 
 _SUFFIX_START = re.compile(r"^\s*(?:[|｜_*·•]|-|–|—|::?|：)")
 HEADLINE_MIN = 6
+SOURCE_NAME_MAX = 8
 
 
 def without_shown_suffix(title: str | None, lines: list[str]) -> str | None:
@@ -184,7 +207,7 @@ _COPYRIGHT = (
 # Latin words that end a company's name in a copyright line, not part of the site's name.
 _COMPANY_WORDS = re.compile(r"\s+(?:Media|Ltd\.?|Inc\.?|Co\.?|Limited|Group|Corp\.?)(?:\s.*)?$")
 FOOTER_LINES = 15
-_LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任|責任)?公司$")
+_LEGAL_FORM = re.compile(r"(?:(?:股份)?有限(?:责任|責任)?)?公司$")
 _RIGHTS_RESERVED = re.compile(r"\s*(?:版权所有|版權所有)$")
 _NOT_A_NAME = re.compile(r"^(?:版权|版權|保留|All\b|Copyright|\d+$)|ICP|备案|備案")
 

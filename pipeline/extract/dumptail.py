@@ -49,18 +49,22 @@ _SIGNED_DATE = re.compile(
 )
 
 
+# A reply's like counter after its stamp (❤️ 3, 👍 12, 赞 5).
+_LIKES = re.compile(r"\s*(?:❤️?|👍|♥|赞|讚)\s*\d+\s*$")
+
+
 def stamp_name(line: str) -> str | None:
-    """The name on a comment's or reply's stamp: a short line of a name and a date, and nothing
-    that reads as a clause (a timeline's 1月27日，DeepSeek登顶 is a sentence)."""
+    """The name on a comment's or reply's stamp: a short line of a name and a date or a time ago
+    (sunnyfish   408 天前), and nothing that reads as a clause (a timeline's 1月27日，DeepSeek登顶 is a sentence)."""
     if len(line) > STAMP_MAX or _CLAUSE.search(line):
         return None
-    rest = line
+    rest = _LIKES.sub("", line)
     first = len(line)
-    for pattern in P.DATE_PATTERNS:
+    for pattern in (*P.DATE_PATTERNS, P.RELATIVE_TIME):
         if m := pattern.search(rest):
             first = min(first, m.start())
         rest = pattern.sub(" ", rest)
-    if rest == line:
+    if rest == _LIKES.sub("", line):
         return None
     # The name comes before the date (a timeline's 2025-01-20 DeepSeek发布R1, a diary's
     # 2024年5月2日 小雨 open with theirs), unless a reply's floor opens the line.

@@ -338,7 +338,8 @@ AUTHOR_LABEL = re.compile(
     r"發佈機構|发布机关|發佈機關|Author|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／]"
     # a bar after a credit word (编译 | 孟川, 整理 | 吕青), as self-media print bylines
     # (翻譯 not as the end of a longer word: a menu's 專欄翻譯 ｜ 關於我們; 特约作者 | 张明远 is a byline)
-    r"|(?:编译|編譯|整理|主讲|主講|(?<![\u4e00-\u9fff])翻译|(?<![\u4e00-\u9fff])翻譯|作者|撰文)\s*[|｜])\s*"
+    r"|(?:编译|編譯|整理|主讲|主講|(?<![\u4e00-\u9fff])翻译|(?<![\u4e00-\u9fff])翻譯|作者|撰文"
+    r"|记者|記者)\s*[|｜])\s*"
     # a foreign name's dot in any of its forms (艾倫・索恩, 艾伦·索恩, 艾倫‧索恩)
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·・‧．.&＆\- ]{0,24}?)"
     # where the name ends: a space, a mark, the next field (来源, 审核, 发文日期), or digits

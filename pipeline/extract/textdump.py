@@ -8,6 +8,7 @@ line, a meta line (site, date, category, views), the prose of the body, and an e
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pipeline.errors import PageRejected
 from pipeline.extract import authors as A
@@ -20,6 +21,7 @@ from pipeline.extract import sites as S
 from pipeline.extract import titles as T
 from pipeline.extract.cleaning import Boilerplate, is_prose
 from pipeline.extract.html import Extracted
+from pipeline.nlp import to_simplified
 
 HEADER_LINES = 15
 # How many lines at the story's start and after its last line can hold its credits.
@@ -93,6 +95,7 @@ _MENU_LINE = re.compile(
     r"|^[^\s|｜]{1,6}(?:(?:\u3000|\s{2,})[^\s|｜]{1,6}){2,}$"
 )
 # Labelled fields on one line (索引号：…　主题分类：…): an info table, no headline.
+_HANDLE = re.compile(r"[a-z][a-z0-9_.\-]{2,20}")
 _ISSUE = re.compile(r"第\s*\d+\s*[期号號]")  # a newsletter's issue number, no name
 _DATE_WORD = re.compile(r"(?:发布|發佈|發布|更新|时间|時間|日期|发表|發表|刊登|出版)\s*[:：]?")
 _LABELLED_FIELDS = re.compile(r"[:：].*(?:\u3000|\s{2,}).*[:：]")
@@ -257,6 +260,9 @@ def _header_under(lines: list[str], i: int, boilerplate: Boilerplate) -> int:
         return i + 3  # a member's name and badge over their stamp
     name = len(between) <= NAME_MAX and not is_prose(between) and len(lines[i]) > len(between)
     dek = not _is_sentence(between) and len(between) <= DEK_MAX  # a subtitle, English or not
+    # a one-sentence summary over a bare date (…，亏损仍在扩大。 / 2025/06/12 19:40)
+    summary = len(between) <= SUMMARY_MAX and len(after) == 2 and _bare_date(after[1])
+    dek = dek or summary
     return i + 2 if len(after) == 2 and (name or dek) and _meta_shaped(after[1]) else -1
 
 
@@ -308,6 +314,16 @@ def _under_follow_button(lines: list[str], i: int, boilerplate: Boilerplate) -> 
         and is_prose(lines[i + 1])
         and not boilerplate.is_noise(line)
     )
+
+
+SUMMARY_MAX = 60
+_BARE_DATE = re.compile(
+    r"^(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+
+
+def _bare_date(line: str) -> bool:
+    return bool(_BARE_DATE.match(line))
 
 
 def _bio_under_byline(lines: list[str], i: int) -> bool:
@@ -425,6 +441,41 @@ _CLIENT = re.compile(r"(?:来自|來自)\s*\S")
 _NAME_MARKS = re.compile(r"[，。：:！？?!、,;；|｜/（）()“”\s]")
 
 
+# An account card's counters and button (文章 1,286 / 总阅读 3,105万 / +关注).
+_CARD_LINE = re.compile(
+    r"^\+?\s*(?:关注|關注)$|^(?:文章|总阅读|總閱讀|粉丝|粉絲|获赞|獲讚|作品)\s*[\d.,]+\s*[万萬亿億]?$"
+)
+
+
+def _columnist_over(lines: list[str], title_idx: int) -> str | None:
+    """A column's writer named alone over the headline (晶片風雲 / 岑子衡 / 标题 / 12/02/2025):
+    a person's name, by its surname and no dictionary word."""
+    if title_idx < 1:
+        return None
+    name = lines[title_idx - 1]
+    return name if _HAN_NAME.fullmatch(name) and A.signed_name(name) else None
+
+
+def _account_name(
+    lines: list[str], start: int, title: str | None, boilerplate: Boilerplate
+) -> str | None:
+    """The account a platform's article belongs to: a short name in the header on its account
+    card (over its counters or its follow button) or right under the date, that the page names
+    again (搜禾号 / 芯片猎手老K / 文章 1,286 / +关注 … 2024-11-21 16:02 / 芯片猎手老K)."""
+    for k in range(1, min(start, len(lines))):
+        name = lines[k]
+        if not (2 <= len(name) <= NAME_MAX) or name == title or _NAME_MARKS.search(name):
+            continue
+        if is_prose(name) or A.is_ui_word(name) or boilerplate.is_noise(name):
+            continue
+        card = any(_CARD_LINE.match(n) for n in lines[k + 1 : k + 3])
+        dated = k >= 1 and _meta_shaped(lines[k - 1])
+        again = sum(ln == name or (ln != name and name in ln and _meta_shaped(ln)) for ln in lines)
+        if (card or dated) and again >= 2:
+            return name
+    return None
+
+
 def _poster(
     lines: list[str], meta_idx: int, title: str | None, boilerplate: Boilerplate
 ) -> str | None:
@@ -493,6 +544,64 @@ def _header_above(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     return header_like and any(
         _is_paragraph(n) and not boilerplate.is_end(n) for n in lines[k + 1 : k + HEADER_TAIL]
     )
+
+
+_PUBLISHED_AT = re.compile(r"(?:发布|發布|發佈|发表|發表|首发|首發)(?:于|於|时间|時間)\s*[:：]?")
+_EDITED_AT = re.compile(r"更新|修改|编辑于|編輯於")
+
+
+def _meta_date(meta: str) -> date | None:
+    """The meta line's date; where it also gives an update's (更新於 2026年03月10日 • 發布於
+    2026年03月09日), the one after the publish label."""
+    edited = _EDITED_AT.search(meta) and (m := _PUBLISHED_AT.search(meta))
+    return (edited and D.parse_date(meta[m.end() :])) or D.parse_date(meta)
+
+
+def _traditional(text: str) -> bool:
+    """Whether text is written in Traditional characters: OpenCC changes a share of them."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if len(han) < TRADITIONAL_SAMPLE_MIN:
+        return False
+    simplified = to_simplified("".join(han))
+    return sum(a != b for a, b in zip(han, simplified, strict=False)) >= TRADITIONAL_SHARE * len(
+        han
+    )
+
+
+TRADITIONAL_SAMPLE_MIN = 20
+TRADITIONAL_SHARE = 0.05
+INLINE_LIST_MAX = 5
+
+
+def _without_inline_lists(story: list[str], boilerplate: Boilerplate) -> list[str]:
+    """The story without a related list set inside it: its label alone on a line (延伸閱讀：),
+    one to five headlines under it, then two paragraphs of the story going on. A label with
+    the story over is the end (_ends_text)."""
+    out: list[str] = []
+    k = 0
+    while k < len(story):
+        line = story[k]
+        if out and len(line) <= SECTION_LABEL_MAX + 1 and boilerplate.is_end(line):
+            j = k + 1
+            while (
+                j < len(story)
+                and j - k <= INLINE_LIST_MAX
+                and len(story[j]) <= SENTENCE_HEADLINE
+                and not _is_sentence(story[j])
+                and not _is_paragraph(story[j])
+            ):
+                j += 1
+            after = story[j : j + 2]
+            if (
+                j > k + 1
+                and len(after) == 2
+                and all(_is_paragraph(n) and not boilerplate.is_end(n) for n in after)
+            ):
+                k = j
+                continue
+        out.append(line)
+        k += 1
+    return out
 
 
 def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
@@ -770,6 +879,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         not is_prose(lines[start]) or _header_above(lines, start, boilerplate)
     ):
         start += 1
+    lines = lines[:start] + _without_inline_lists(lines[start:], boilerplate)
     end = start
     while end < len(lines) and not _ends_text(lines, end, boilerplate):
         end += 1
@@ -792,11 +902,13 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
     above_meta = lines[meta_idx - 1] if meta_idx > 0 else None
     if not placed:
-        title = M.headline_among(header_titles, title, body, above_meta)
+        named_again = lines and lines[0] in lines[-M.FOOTER_LINES :][1:]
+        site_name = lines[0] if named_again else M.copyright_site(lines)
+        title = M.headline_among(header_titles, title, body, above_meta, site_name)
         title = M.without_shown_suffix(title, lines[:HEADER_LINES])
 
     header = "\n".join(lines[: max(start, 0)])
-    published = (D.parse_date(meta) if meta else None) or glued
+    published = (_meta_date(meta) if meta else None) or glued
     if published is None:
         # Zhihu-style pages print 发布于 right after the answer, before comments.
         # A note app prints the post's bare date and the poster's region under it (2025-02-02
@@ -810,6 +922,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         published = D.parse_date(_URL_IN_TEXT.sub(" ", header))
     if published is None:
         published = M.dateline(body)
+    if published is None and _traditional("\n".join(body[:3])):
+        # 12/02/2025 on a Traditional page: Hong Kong writes the day first (Taiwan, year first).
+        published = D.day_first_date(meta) or D.day_first_date(header)
 
     category = None
     meta_name = signed = None
@@ -832,6 +947,12 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
             elif 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
                 category = rest
+    handle = None
+    if meta_name and _HANDLE.fullmatch(meta_name):
+        handle, meta_name = (
+            meta_name,
+            None,
+        )  # a member's handle (lazycat2019 · date · 点击), no site
     wechat_author, account = M.wechat_byline(meta)
     if meta_name and P.AUTHOR_LABEL.search(meta_name + "："):
         meta_name = None  # 专栏作者 / 顾一帆: who wrote it, not where
@@ -844,6 +965,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     author = (
         author
         or poster
+        or handle
         or A.label_author(meta or "")
         or A.label_author(header)
         or md_writer
@@ -851,6 +973,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or wechat_author
         or _name_after_bar(meta)
         or _poster(lines, meta_idx, title, boilerplate)
+        or _account_name(lines, start, title, boilerplate)
+        or _columnist_over(lines, next((k for k in range(start) if lines[k] == title), -1))
         or meta_name
     )
     if author and author == site:
