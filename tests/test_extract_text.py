@@ -1067,3 +1067,70 @@ def test_a_hong_kong_column_names_its_writer_over_the_headline_and_writes_the_da
 def test_an_ambiguous_slashed_date_on_a_simplified_page_stays_unread(analyzer):
     text = f"某某网\n{PROSE_HEADLINE}\n12/02/2025\n{ABOUT_THE_PLUNGE}{PROSE}"
     assert _dump(analyzer, text).published is None
+
+
+def test_a_portal_story_under_a_long_menu_with_a_meta_row_in_wide_spaces(analyzer):
+    text = (
+        "某瑞财富网\n首页 | 行情 | 数据 | 股吧 | 基金 | 期货 | 港股 | 美股 | 理财 | 财富号\n"
+        f"登录 | 注册\n某瑞财富网 > 美股频道 > 美股要闻 > 正文\n{PROSE_HEADLINE}\n"
+        "2025年05月28日 21:36　来源：某瑞研究中心　作者：贺知远　评论(83)\n收藏本文　字号：大 中 小\n"
+        f"{ABOUT_THE_PLUNGE}某瑞研究中心统计显示，买入评级的比例仍超过八成。\n{PROSE}"
+        "(文章来源：某瑞研究中心)\n郑重声明：某瑞财富网发布此信息的目的在于传播更多信息，与本站立场无关。\n"
+        "相关个股\n名称　代码　最新价　涨跌幅\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, art.site) == (PROSE_HEADLINE, "贺知远", "某瑞财富网")
+    assert art.published.isoformat() == "2025-05-28"
+    assert art.body.startswith("英伟达一夜蒸发") and "郑重声明" not in art.body
+
+
+def test_a_newsletter_in_markdown_names_its_writer_not_its_logo(analyzer):
+    text = (
+        "[![半導體慢讀](https://cdn.example/logo.png)](https://slow.example/)\n\n"
+        "# [半導體慢讀](https://slow.example/)\n\n"
+        "[Subscribe](https://slow.example/subscribe) [Sign in](https://example/sign-in)\n\n"
+        f"# {PROSE_HEADLINE}\n\n### 回看一年前的恐慌，對照今年的資本開支數字\n\n"
+        "[![梁蔚](https://cdn.example/avatar.jpg)](https://example/@leungwai)\n\n"
+        "[梁蔚](https://example/@leungwai)\n\nFeb 10, 2026\n\n"
+        f"{ABOUT_THE_PLUNGE}\n{PROSE}\n感謝閱讀半導體慢讀！免費訂閱，每週收到一篇慢思考。\n\n"
+        "Discussion about this post\n\n傑文斯悖論那段寫得好，但推理成本下降的速度呢？\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == (PROSE_HEADLINE, "梁蔚")
+    assert "感謝閱讀" not in art.body and "傑文斯" not in art.body
+
+
+@pytest.mark.parametrize(
+    "card",
+    ["林间拾\n关注\n2025 年 02 月 20 日\n", "林间拾\nFollow\n9 min read\n·\nFeb 20, 2025\n"],
+)
+def test_a_writers_card_under_the_headline_over_the_date(analyzer, card):
+    text = (
+        "某众派\n首页　栏目　会员\n写文章　登录\n某某精选\n"
+        "某某是本站的写作社区，我们主张分享真实的产品体验，有实用价值的经验与思考。\n"
+        f"{PROSE_HEADLINE}\n{card}{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, art.published.isoformat()) == (
+        PROSE_HEADLINE,
+        "林间拾",
+        "2025-02-20",
+    )
+    assert art.body.startswith("英伟达一夜蒸发")
+
+
+def test_labelled_fields_with_a_space_for_the_colon(analyzer):
+    text = (
+        f"某某脈動\n首頁　最新文章\n{PROSE_HEADLINE}\n作者 黃品澄\n發布日期 2024.10.17\n"
+        f"瀏覽數 8,421\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.author, art.published.isoformat()) == ("黃品澄", "2024-10-17")
+
+
+def test_a_rights_notice_after_the_copyright_mark_is_no_site(analyzer):
+    text = (
+        f"{PROSE_HEADLINE}\n2025-02-20\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "© 本文著作权归作者所有，并授权本站独家使用，未经许可，不得转载使用。\n"
+    )
+    assert _dump(analyzer, text).site is None

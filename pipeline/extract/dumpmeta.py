@@ -36,7 +36,7 @@ DATELINE_PARAGRAPHS = 3
 
 # A meta line may read as prose by its length and colons ("| 阅读量 | 分类: IT业界 | 作者: 某某 |
 # 时间:2026年01月10日 13:58"), yet every field of it is short.
-_FIELD_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s{2,}|\s*[·•]\s*")
+_FIELD_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s{2,}|\s*[·•\u3000]\s*")
 FIELD_MAX = 24
 STAMP_FIELD_MAX = 32
 _STAMP = re.compile(
@@ -152,6 +152,8 @@ def headline_among(
         above_meta in candidates
         # a source's name under the headline (風向財經 over the date) is no headline
         and (len(above_meta) > SOURCE_NAME_MAX or len(above_meta) > len(chosen))
+        # nor is a subtitle under a headline the body talks about (not a site's short name)
+        and (len(chosen) <= SITE_NAME_MAX or shared_with(chosen, body_terms) < HEADLINE_SHARE)
         and shared_with(above_meta, body_terms) > shared_with(chosen, body_terms)
     ):
         # 站名 / 标题 / 2025-07-31: the line over the date, which the body talks about more. (A
@@ -170,6 +172,7 @@ def headline_among(
 _SUFFIX_START = re.compile(r"^\s*(?:[|｜_*·•]|-|–|—|::?|：)")
 HEADLINE_MIN = 6
 SOURCE_NAME_MAX = 8
+SITE_NAME_MAX = 12
 
 
 def without_shown_suffix(title: str | None, lines: list[str]) -> str | None:
@@ -209,7 +212,10 @@ _COMPANY_WORDS = re.compile(r"\s+(?:Media|Ltd\.?|Inc\.?|Co\.?|Limited|Group|Corp
 FOOTER_LINES = 15
 _LEGAL_FORM = re.compile(r"(?:(?:股份)?有限(?:责任|責任)?)?公司$")
 _RIGHTS_RESERVED = re.compile(r"\s*(?:版权所有|版權所有)$")
-_NOT_A_NAME = re.compile(r"^(?:版权|版權|保留|All\b|Copyright|\d+$)|ICP|备案|備案")
+_NOT_A_NAME = re.compile(
+    r"^(?:版权|版權|保留|All\b|Copyright|\d+$)|ICP|备案|備案"
+    r"|本文|著作权|著作權|作者"  # a rights notice (© 本文著作权归作者所有，…), no name
+)
 
 
 _PRESS = re.compile(r"(?<=[报報])社$")

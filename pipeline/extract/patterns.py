@@ -392,6 +392,11 @@ LATIN_FULL_NAME = re.compile(
 NAME_THEN_WEN = re.compile(
     r"(?:^|[\s\xa0（(【\[])([\u4e00-\u9fff]{2,4})\s*[/／]\s*文(?![\u4e00-\u9fff])"
 )
+# A byline alone on its line with a space for the colon (作者 黃品澄, 撰文　林子謙).
+SPACED_BYLINE = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(?:作者|撰文|記者|记者|文)[ \t\u3000]+"
+    r"([\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})[ \t\u3000]*(?:\n|$)"
+)
 # A commentary's closing credit that names its writer and their post in one phrase:
 # （作者方文渊系江州大学研究员）; （作者系…研究员） names no one.
 NAMED_CREDIT = re.compile(r"[（(]\s*作者\s*([\u4e00-\u9fff]{2,3})(?:系|係|为|為)")

@@ -66,7 +66,9 @@ def _buttons(line: str) -> bool:
 
 # A Q&A answer's or a column article's vote line, under its writer's card
 _ANSWER_START = re.compile(r"^[\d,.]+\s*[万萬千]?\s*人(?:赞同|贊同)了(?:该|該)(?:回答|文章)$")
-_FOLLOW = frozenset(("关注", "關注", "关注他", "关注她", "關注他", "關注她"))
+_FOLLOW = frozenset(
+    ("关注", "關注", "关注他", "关注她", "關注他", "關注她", "Follow", "+ 关注", "+关注")
+)
 _TAG_LINE = re.compile(r"^[^，。！？,!?：:]+(?:\s{2,}[^，。！？,!?：:\s][^，。！？,!?：:]*){2,}$")
 
 
@@ -95,9 +97,10 @@ _MENU_LINE = re.compile(
     r"|^[^\s|｜]{1,6}(?:(?:\u3000|\s{2,})[^\s|｜]{1,6}){2,}$"
 )
 # Labelled fields on one line (索引号：…　主题分类：…): an info table, no headline.
+_PROSE_MARK = re.compile(r"[，。！？；]")
 _HANDLE = re.compile(r"[a-z][a-z0-9_.\-]{2,20}")
 _ISSUE = re.compile(r"第\s*\d+\s*[期号號]")  # a newsletter's issue number, no name
-_DATE_WORD = re.compile(r"(?:发布|發佈|發布|更新|时间|時間|日期|发表|發表|刊登|出版)\s*[:：]?")
+_DATE_WORD = re.compile(r"(?:发布|發佈|發布|更新|时间|時間|日期|发表|發表|刊登|出版)+\s*[:：]?")
 _LABELLED_FIELDS = re.compile(r"[:：].*(?:\u3000|\s{2,}).*[:：]")
 _CLAUSE_MARK = re.compile(r"[，；：,;:]")
 CLAUSES_LINE = 40
@@ -204,6 +207,37 @@ _ACCOUNT_LINE = re.compile(
 )
 
 
+# A row of an English interface's buttons (Subscribe Sign in, Sign in Sign up).
+_EN_BUTTONS = re.compile(
+    r"^(?:(?:Subscribe|Sign (?:in|up)|Log ?in|Log out|Share|Follow|Menu|Search|Home|About|Archive"
+    r"|Listen|Reply|Comments?|Upgrade|Get the app|Start [Ww]riting)[\s|·•]*)+$",
+    re.I,
+)
+
+
+# A post's reading time between its writer's card and its date (9 min read, 阅读约 5 分钟).
+_READ_TIME = re.compile(r"^(?:\d+\s*min read|阅读约?\s*\d+\s*分钟|閱讀約?\s*\d+\s*分鐘|[·•])$")
+CARD_REACH = 4
+NOTICE_LINES = 2
+
+
+def _writer_card_under(lines: list[str], i: int) -> tuple[str, int] | None:
+    """The writer's name and follow button under a headline (and its subtitle), then the date
+    (标题 / 林间拾 / 关注 / 2025 年 02 月 20 日; Medium's name / Follow / 9 min read / · / date):
+    (the writer, the date line's index)."""
+    for j in range(i + 2, min(len(lines), i + 2 + CARD_REACH)):
+        if lines[j].strip("\u200b ") not in _FOLLOW:
+            continue
+        name = lines[j - 1]
+        if not (2 <= len(name) <= NAME_MAX) or is_prose(name) or j - 1 == i:
+            return None
+        k = j + 1
+        while k < len(lines) and k <= j + CARD_REACH and _READ_TIME.match(lines[k]):
+            k += 1
+        return (name, k) if k < len(lines) and _meta_shaped(lines[k]) else None
+    return None
+
+
 def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = False) -> bool:
     """before_meta: the line right after is a meta line (a date, a site), which makes a short
     sentence a headline after all (英伟达：不是泡沫。 / 2025-03-01 科技)."""
@@ -226,6 +260,7 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not boilerplate.is_noise(line)
         and not _ZHIHU_NOISE.search(line)
         and not _TAG_LINE.search(line)
+        and not _EN_BUTTONS.match(line)
         and not is_meta_line(line)
     )
 
@@ -244,6 +279,8 @@ def _header_under(lines: list[str], i: int, boilerplate: Boilerplate) -> int:
     after = lines[i + 1 : i + 3]
     if not after or not _title_candidate(lines[i], boilerplate, before_meta=True):
         return -1
+    if (card := _writer_card_under(lines, i)) is not None:
+        return card[1]
     if _meta_shaped(after[0]) and not _OTHER_STAMP.search(after[0]):
         return i + 1
     between = after[0]
@@ -731,6 +768,8 @@ def markdown_writer(lines: list[str]) -> str | None:
     for ln in head:
         for m in _MD_NAME_LINK.finditer(_MD_AVATAR.sub("", ln)):
             name, url = m.group(1).strip(), m.group(2)
+            if _HOME_URL.match(url):
+                continue  # the site's logo and name link home
             if (avatars.get(url) == name or _PROFILE_PATH.search(url)) and A.plausible_author(name):
                 return name
     return None
@@ -804,6 +843,13 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if is_prose(line) and title is not None and meta is None:
             if boilerplate.is_noise(line):
                 continue  # a notice over the page (我们使用Cookie…), not the story's start
+            if M.is_field_row(line) and not _PROSE_MARK.search(line):
+                continue  # a long menu between bars (首页 | 行情 | 数据 | …), no sentence
+            if any(
+                _title_candidate(lines[k], boilerplate) and _writer_card_under(lines, k)
+                for k in range(i + 1, min(len(lines), i + 1 + NOTICE_LINES))
+            ):
+                continue  # a column's notice over a headline with its writer's card under it
             if _under_follow_button(lines, i, boilerplate):
                 # A note app's or a feed's post: the poster and their follow button over its
                 # headline (芯片小鹿 / 关注 / DeepSeek一出，我的英伟达还拿吗).
@@ -901,8 +947,13 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     # The line chosen by its shape may be a channel's name or a back link above the headline.
     header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
     above_meta = lines[meta_idx - 1] if meta_idx > 0 else None
+    # The page's first line is the site's name where the page names it again: in its footer or
+    # as the root of its breadcrumb (东瑞财富网 / … / 东瑞财富网 > 美股频道 > 正文).
+    named_again = bool(lines) and (
+        lines[0] in lines[-M.FOOTER_LINES :][1:]
+        or bool(breadcrumb and _trail_root(breadcrumb) == lines[0])
+    )
     if not placed:
-        named_again = lines and lines[0] in lines[-M.FOOTER_LINES :][1:]
         site_name = lines[0] if named_again else M.copyright_site(lines)
         title = M.headline_among(header_titles, title, body, above_meta, site_name)
         title = M.without_shown_suffix(title, lines[:HEADER_LINES])
@@ -956,15 +1007,23 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     wechat_author, account = M.wechat_byline(meta)
     if meta_name and P.AUTHOR_LABEL.search(meta_name + "："):
         meta_name = None  # 专栏作者 / 顾一帆: who wrote it, not where
-    site = md_home or M.brand(_site(lines, end, meta, title, account)) or meta_name or publication
+    site = (
+        md_home
+        or (lines[0] if named_again and len(lines[0]) <= NAME_MAX and lines[0] != title else None)
+        or M.brand(_site(lines, end, meta, title, account))
+        or meta_name
+        or publication
+    )
     if not site and breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
         site = lines[0]
     elif not site and breadcrumb and lines and lines[0] == breadcrumb:
         site = _trail_root(breadcrumb)
     category = S.breadcrumb_category(breadcrumb, title) or category
+    headline_idx = next((k for k in range(start) if lines[k] == title), -1)
     author = (
         author
         or poster
+        or (card[0] if (card := _writer_card_under(lines, headline_idx)) else None)
         or handle
         or A.label_author(meta or "")
         or A.label_author(header)
@@ -974,7 +1033,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or _name_after_bar(meta)
         or _poster(lines, meta_idx, title, boilerplate)
         or _account_name(lines, start, title, boilerplate)
-        or _columnist_over(lines, next((k for k in range(start) if lines[k] == title), -1))
+        or _columnist_over(lines, headline_idx)
         or meta_name
     )
     if author and author == site:
