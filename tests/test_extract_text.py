@@ -1134,3 +1134,47 @@ def test_a_rights_notice_after_the_copyright_mark_is_no_site(analyzer):
         "© 本文著作权归作者所有，并授权本站独家使用，未经许可，不得转载使用。\n"
     )
     assert _dump(analyzer, text).site is None
+
+
+def test_a_question_over_a_row_of_buttons_with_counts_is_the_headline(analyzer):
+    text = (
+        "问某\n首页　会员　发现\n登录/注册\n英伟达　人工智能　美股　DeepSeek\n"
+        "DeepSeek 爆火后英伟达单日暴跌，是“卖铲子”的逻辑被证伪了吗？\n"
+        "关注问题　写回答　邀请回答　好问题 326　添加评论　分享\n关注者\n3,105\n"
+        f"许听澜\n半导体行业从业者\n1,962 人赞同了该回答\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert art.title == "DeepSeek 爆火后英伟达单日暴跌，是“卖铲子”的逻辑被证伪了吗？"
+    assert art.author == "许听澜"
+
+
+def test_a_tech_accounts_reporter_line_sent_from_somewhere(analyzer):
+    text = (
+        f"某阅坊\n{PROSE_HEADLINE}\n原创 青禾 量子某 2025年02月03日 08:15 北京\n"
+        f"青禾 发自 望北楼\n{ABOUT_THE_PLUNGE}△图源：项目主页\n{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert art.author == "青禾"
+    assert "图源" not in art.body
+
+
+def test_a_columnist_and_the_date_over_the_headline(analyzer):
+    text = (
+        "港某財經報\n主頁｜即時新聞｜專欄\n專欄 > 投資理財\n算力觀潮\n林子謙\n19/01/2026\n"
+        "AI股泡沫論再起　不妨先看現金流\n"
+        "踏入2026年，「AI泡沫」之說又再甚囂塵上，有基金經理直言AI股的投資遠遠追不上回報。\n"
+        "筆者不打算判斷泡沫何時爆破，但要分辨今天的AI股與當年科網股的分別，不妨先看現金流。\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == ("AI股泡沫論再起　不妨先看現金流", "林子謙")
+    assert art.published.isoformat() == "2026-01-19"
+
+
+def test_a_meta_line_under_the_story_ends_it_and_dates_it(analyzer):
+    text = (
+        f"某客前哨\n首页 快讯 AI\n{PROSE_HEADLINE}\n3小时前 · 阅读 2.1万\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "发布时间：2026-01-15 10:30 | 来源：某客前哨 | 责任编辑：马骁\n标签：英伟达 推理芯片\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.published.isoformat() == "2026-01-15"
+    assert "发布时间" not in art.body and "标签" not in art.body

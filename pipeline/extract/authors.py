@@ -308,6 +308,9 @@ def label_author(text: str, editors: bool = True) -> str | None:
     m = P.NAME_THEN_WEN.search(text)
     if m and not P.ROLE_WORDS.search(m.group(1)) and plausible_author(m.group(1)):
         return m.group(1)
+    m = P.SENT_FROM.search(text)
+    if m and plausible_author(name := re.split(r"[ 、]", m.group(1))[0]):
+        return name
     m = P.SPACED_BYLINE.search(text)
     if m and plausible_author(m.group(1)) and not P.ROLE_WORDS.search(m.group(1)):
         return m.group(1)

@@ -397,6 +397,11 @@ SPACED_BYLINE = re.compile(
     r"(?:^|\n)[ \t\u3000]*(?:作者|撰文|記者|记者|文)[ \t\u3000]+"
     r"([\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})[ \t\u3000]*(?:\n|$)"
 )
+# A tech account's reporter line under the meta line (青禾 发自 望北楼).
+SENT_FROM = re.compile(
+    r"(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4})?)[ \t\u3000]+(?:发自|發自)"
+    r"[ \t\u3000]+\S{2,12}[ \t\u3000]*(?:\n|$)"
+)
 # A commentary's closing credit that names its writer and their post in one phrase:
 # （作者方文渊系江州大学研究员）; （作者系…研究员） names no one.
 NAMED_CREDIT = re.compile(r"[（(]\s*作者\s*([\u4e00-\u9fff]{2,3})(?:系|係|为|為)")

@@ -55,13 +55,19 @@ _ZHIHU_NOISE = re.compile(
 
 _QUESTION_BUTTONS = frozenset({"关注问题", "關注問題", "写回答", "寫回答", "邀请回答", "邀請回答"})
 
+# The other buttons of a question's row (好问题 326, 添加评论, 分享).
+_OTHER_BUTTONS = frozenset(
+    {"好问题", "好問題", "添加评论", "添加評論", "分享", "举报", "舉報", "…"}
+)
 _DESCRIPTION_CUT = re.compile(r"(?:显示全部|顯示全部|展开阅读全文|展開閱讀全文)\s*[\u200b\s]*$")
 
 
 def _buttons(line: str) -> bool:
     """A line of a question's buttons only (关注问题, 关注问题\u200b写回答)."""
     words = re.split(r"[\s\u200b|｜]+", line.strip("\u200b "))
-    return all(w in _QUESTION_BUTTONS for w in words)
+    return any(w in _QUESTION_BUTTONS for w in words) and all(
+        w in _QUESTION_BUTTONS or w in _OTHER_BUTTONS or w.replace(",", "").isdigit() for w in words
+    )
 
 
 # A Q&A answer's or a column article's vote line, under its writer's card
@@ -97,6 +103,7 @@ _MENU_LINE = re.compile(
     r"|^[^\s|｜]{1,6}(?:(?:\u3000|\s{2,})[^\s|｜]{1,6}){2,}$"
 )
 # Labelled fields on one line (索引号：…　主题分类：…): an info table, no headline.
+_SOURCE_OR_EDITOR = re.compile(r"(?:来源|來源|编辑|編輯)\s*[:：]")
 _PROSE_MARK = re.compile(r"[，。！？；]")
 _HANDLE = re.compile(r"[a-z][a-z0-9_.\-]{2,20}")
 _ISSUE = re.compile(r"第\s*\d+\s*[期号號]")  # a newsletter's issue number, no name
@@ -355,7 +362,8 @@ def _under_follow_button(lines: list[str], i: int, boilerplate: Boilerplate) -> 
 
 SUMMARY_MAX = 60
 _BARE_DATE = re.compile(
-    r"^(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)|\d{1,2}/\d{1,2}/(?:19|20)\d{2})"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 
 
@@ -489,7 +497,10 @@ def _columnist_over(lines: list[str], title_idx: int) -> str | None:
     a person's name, by its surname and no dictionary word."""
     if title_idx < 1:
         return None
-    name = lines[title_idx - 1]
+    k = title_idx - 1
+    if k >= 1 and _bare_date(lines[k]):
+        k -= 1  # 算力觀潮 / 林子謙 / 19/01/2026 / 标题
+    name = lines[k]
     return name if _HAN_NAME.fullmatch(name) and A.signed_name(name) else None
 
 
@@ -654,7 +665,23 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
             sum(_is_paragraph(n) and not boilerplate.is_end(n) for n in after) >= GOES_ON - 1
         )
         return not (inline or goes_on)
-    return tail.reply_stamp(line) or tail.author_card(lines, k) or bool(_REGION_STAMP.match(line))
+    return (
+        tail.reply_stamp(line)
+        or tail.author_card(lines, k)
+        or bool(_REGION_STAMP.match(line))
+        or _meta_footer(line)
+    )
+
+
+def _meta_footer(line: str) -> bool:
+    """A story's meta line printed under it (发布时间：2026-01-15 10:30 | 来源：某某 | 责任编辑：某某):
+    a publish label with its date, and the source's or the editor's field."""
+    return (
+        bool(P.PUBLISH_LABELS.search(line))
+        and bool(_SOURCE_OR_EDITOR.search(line))
+        and _meta_shaped(line)
+        and D.parse_date(line) is not None
+    )
 
 
 _ALL_ANSWERS = re.compile(r"[\d,]+\s*[个個]回答")
@@ -917,7 +944,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             )
         ):
             asked -= 1
-        if asked is not None and not _is_sentence(lines[asked - 1]):
+        question = lines[asked - 1] if asked is not None else ""
+        if asked is not None and (not _is_sentence(question) or question.endswith(("？", "?"))):
             # The question over its buttons (关注问题 / 写回答) is the page's headline; the
             # question's topics above it (人工智能 / 英伟达（NVIDIA）) are not.
             title, title_idx = lines[asked - 1], asked - 1
