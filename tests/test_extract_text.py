@@ -1178,3 +1178,58 @@ def test_a_meta_line_under_the_story_ends_it_and_dates_it(analyzer):
     art = _dump(analyzer, text)
     assert art.published.isoformat() == "2026-01-15"
     assert "发布时间" not in art.body and "标签" not in art.body
+
+
+def test_front_matter_gives_title_date_and_writer_and_is_no_text(analyzer):
+    text = (
+        "---\n"
+        'title: "從 DeepSeek 到輝達財報：一個韌體工程師的一年觀察"\n'
+        "date: 2026-02-28T21:05:00+08:00\nlastmod: 2026-03-02T10:20:00+08:00\n"
+        'author: "林鈺翔"\ntags: ["AI", "輝達"]\ndraft: false\n---\n\n'
+        "[砂礫與矽晶](https://example/) · [文章](/posts/) · [關於我](/about/)\n\n"
+        "# 從 DeepSeek 到輝達財報：一個韌體工程師的一年觀察\n\n"
+        f"{ABOUT_THE_PLUNGE}\n{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert art.title == "從 DeepSeek 到輝達財報：一個韌體工程師的一年觀察"
+    assert (art.author, art.published.isoformat()) == ("林鈺翔", "2026-02-28")
+    assert "lastmod" not in art.body and "draft" not in art.body
+
+
+def test_a_notes_apps_embeds_callouts_and_links(analyzer):
+    text = (
+        "---\ntitle: 读财报笔记\ndate: 2025-08-28 23:10\nupdated: 2025-08-30 08:02\n---\n\n"
+        f"# 读财报笔记\n\n{ABOUT_THE_PLUNGE}\n![[segments.png]]\n\n"
+        "> [!note] 数据待核对：网络业务增速我记的是电话会口径\n\n"
+        "这一季最该看的是[[算力租赁观察|算力租赁]]和网络业务，英伟达的订单仍然排到了明年。\n\n"
+        f"{PROSE}\n关联笔记：[[算力租赁观察]]\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.published.isoformat() == "2025-08-28"
+    assert "[[" not in art.body and "数据待核对" not in art.body and "关联笔记" not in art.body
+    assert "这一季最该看的是算力租赁和网络业务" in art.body
+
+
+@pytest.mark.parametrize(
+    ("meta", "site"),
+    [
+        ("来源：某视新闻客户端　2025年02月27日 09:18", "某视新闻客户端"),
+        ("譯者：阿墨  |  2025-02-09 20:30", None),
+    ],
+)
+def test_a_labelled_field_before_the_date_is_no_writer(analyzer, meta, site):
+    text = f"某某网\n{PROSE_HEADLINE}\n{meta}\n{ABOUT_THE_PLUNGE}{PROSE}"
+    art = _dump(analyzer, text)
+    assert art.author is None or "：" not in art.author
+    assert art.author != "阿墨"
+
+
+def test_a_long_menu_between_bars_is_no_headline(analyzer):
+    text = (
+        "某民网\n某民网首页 | 时政 | 国际 | 财经 | 科技 | 观点 | 社会 | 教育 | 地方 | 视频\n"
+        "登录 | 注册 | 手机某民网\n某民网 >> 科技 >> 正文\n"
+        "算力竞争进入“效率时代” 国产AI芯片迎来窗口期\n——从一款开源大模型引发的市场波动说起\n"
+        "本报记者  程砚秋  罗启明\n2025年02月11日08:36 | 来源：某民网－某民日报\n小字号\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    assert _dump(analyzer, text).title == "算力竞争进入“效率时代” 国产AI芯片迎来窗口期"

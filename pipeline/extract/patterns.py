@@ -331,7 +331,9 @@ AUTHOR_LABEL = re.compile(
     # 分析师 (a research note's), 报道 (a Singapore paper's reporter: 报道：陈俊贤)
     # (the new credit words only as a line's or a field's first word: 重点整理：is a summary,
     # and a headline's 科技股急升 分析師：估值重估未完 quotes its speaker)
-    r"|(?:(?<![\u4e00-\u9fff])(?<![\u4e00-\u9fff] )(?:编译|編譯|整理|主讲|主講|分析师|分析師|报道|報導)"
+    r"|(?:(?<![\u4e00-\u9fff])(?<![\u4e00-\u9fff] )"
+    # (an analyst after a full-width space too: a headline's 港股AI概念股輪動　分析師：留意估值)
+    r"(?:编译|編譯|整理|主讲|主講|(?<![\u4e00-\u9fff]\u3000)(?:分析师|分析師)|报道|報導)"
     # 文字 beside 攝影 on a campus or agency page (文字：鄭宇彤　攝影：賴冠廷), not inside a word (中文字：)
     r"|(?<![\u4e00-\u9fff])文字"
     r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答(?:专家|專家|老师|老師|医生|醫生|医师|醫師)|回复医生|回覆醫生|发布者|發佈者|發布者|发表人|發表人|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"

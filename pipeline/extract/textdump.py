@@ -225,6 +225,7 @@ _EN_BUTTONS = re.compile(
 # A post's reading time between its writer's card and its date (9 min read, 阅读约 5 分钟).
 _READ_TIME = re.compile(r"^(?:\d+\s*min read|阅读约?\s*\d+\s*分钟|閱讀約?\s*\d+\s*分鐘|[·•])$")
 CARD_REACH = 4
+MENU_BARS = 3  # 国民网首页 | 时政 | 国际 | 财经: a menu, however long
 NOTICE_LINES = 2
 
 
@@ -243,6 +244,19 @@ def _writer_card_under(lines: list[str], i: int) -> tuple[str, int] | None:
             k += 1
         return (name, k) if k < len(lines) and _meta_shaped(lines[k]) else None
     return None
+
+
+MENU_ITEM_MAX = 8
+
+
+def _bar_menu(line: str) -> bool:
+    """A menu between bars: three or more (国民网首页 | 时政 | 国际 | 财经), or two of short
+    items (登录 | 注册 | 手机版); no sentence."""
+    parts = [p.strip() for p in re.split(r"[|｜]", line)]
+    bars = len(parts) - 1
+    if _PROSE_MARK.search(line) or bars < 2:
+        return False
+    return bars >= MENU_BARS or all(len(p) <= MENU_ITEM_MAX for p in parts)
 
 
 def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = False) -> bool:
@@ -268,6 +282,7 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not _ZHIHU_NOISE.search(line)
         and not _TAG_LINE.search(line)
         and not _EN_BUTTONS.match(line)
+        and not _bar_menu(line)
         and not is_meta_line(line)
     )
 
@@ -718,6 +733,9 @@ def is_meta_line(line: str) -> bool:
 _READER_HEADER = re.compile(r"^(Title|URL Source|Published Time|Markdown Content):\s*(.*)$")
 _PARENS = r"\((?:[^()]|\([^()]*\))*\)"  # (url), with one level of nested parentheses
 _MD_IMAGE = re.compile(r"\[?!\[[^\]]*\]" + _PARENS + r"(?:\]" + _PARENS + r")?")
+_MD_CALLOUT = re.compile(r"^>\s*\[![A-Za-z]+\]")
+_WIKI_EMBED = re.compile(r"!\[\[[^\]]+\]\]")  # a notes app's embedded file: ![[chart.png]]
+_WIKI_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]*))?\]\]")
 _MD_LINK = re.compile(r"\[([^\]]*)\]" + _PARENS)
 _MD_LEFTOVER = re.compile(r"^[\[\]|\s]*$")
 _MD_CAPTION_MAX = 30
@@ -754,8 +772,10 @@ def from_markdown(
     out = []
     after_image = False
     for ln in lines:
-        had_image = bool(_MD_IMAGE.search(ln))
-        ln = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", ln)).strip(" |\t")
+        had_image = bool(_MD_IMAGE.search(ln) or _WIKI_EMBED.search(ln))
+        ln = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", _WIKI_EMBED.sub("", ln))).strip(" |\t")
+        # a notes app's [[linked note]] reads as its name, [[note|shown]] as the name it shows
+        ln = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), ln)
         if not ln or _MD_LEFTOVER.match(ln) or _MD_RULE.match(ln):
             after_image = had_image or (after_image and not ln)
             continue
@@ -769,6 +789,8 @@ def from_markdown(
             after_image = False
             continue
         after_image = False
+        if _MD_CALLOUT.match(ln):
+            continue  # a notes app's callout (> [!note] 数据待核对…): the writer's aside
         ln = _MD_QUOTE.sub("", ln)  # a block quote reads as its text
         ln = _MD_HEADING.sub("", _MD_EMPHASIS.sub("", ln)).strip(" |\t")
         if m := _MD_ITALIC_LINE.match(ln):
@@ -816,6 +838,30 @@ def markdown_home(lines: list[str]) -> str | None:
     return None
 
 
+_FRONT_FIELD = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
+FRONT_MATTER_MAX = 40
+
+
+def front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """A static site's or a notes app's YAML front matter (--- / title: … / date: … / ---):
+    its scalar fields, lower-cased keys, values unquoted, and the lines after it. A page
+    without one comes back whole."""
+    if not lines or lines[0] != "---":
+        return {}, lines
+    close = next(
+        (k for k in range(1, min(len(lines), FRONT_MATTER_MAX)) if lines[k] == "---"), None
+    )
+    if close is None:
+        return {}, lines
+    fields = {}
+    for line in lines[1:close]:
+        if m := _FRONT_FIELD.match(line):
+            value = m.group(2).strip().strip("\"'")
+            if value and not value.startswith("["):
+                fields[m.group(1).lower()] = value
+    return fields, lines[close + 1 :]
+
+
 def _is_markdown(lines: list[str]) -> bool:
     head = lines[:40]
     marks = sum(
@@ -837,8 +883,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             "url-list-as-text",
             f"{source} holds only URLs; name it *.urls to have them fetched",
         )
+    front, lines = front_matter(lines)
     md_title = md_url = md_writer = md_home = None
-    if _is_markdown(lines):
+    if front or _is_markdown(lines):  # front matter heads markdown files
         md_writer, md_home = markdown_writer(lines), markdown_home(lines)
         lines, md_title, md_url = from_markdown(lines, boilerplate)
     glued, lines = M.glued_date(lines)
@@ -1014,7 +1061,10 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             # 于 2025-03-10 首次发布, 发布 / 2025年2月11日: a label, no name
             meta_name = (
                 name
-                if len(name) >= 2 and not _DATE_WORD.fullmatch(name) and not _ISSUE.fullmatch(name)
+                if len(name) >= 2
+                and not _DATE_WORD.fullmatch(name)
+                and not _ISSUE.fullmatch(name)
+                and not re.search(r"[:：]", name)  # a labelled field (来源：…, 譯者：…), no name
                 else None
             )
         m = _META_AFTER_DATE.search(meta)
@@ -1085,4 +1135,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         published = D.parse_date(board.get("時") or board.get("时") or "") or published
     # A dump of a form-like page labels its headline (标题：…); the label is layout.
     title = T.without_page_mark(title or md_title)
+    if front:
+        # The front matter says what the page's text can only suggest.
+        title = front.get("title") or title
+        published = D.parse_date(front.get("date")) or published
+        author = front.get("author") or author
     return Extracted(title, published, site, author, category, body, "text-dump", url=md_url)
