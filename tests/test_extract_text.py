@@ -1233,3 +1233,30 @@ def test_a_long_menu_between_bars_is_no_headline(analyzer):
         f"{ABOUT_THE_PLUNGE}{PROSE}"
     )
     assert _dump(analyzer, text).title == "算力竞争进入“效率时代” 国产AI芯片迎来窗口期"
+
+
+def test_a_cookie_notice_over_a_wire_story_and_its_editor_and_rights_lines(analyzer):
+    text = (
+        "請同意我們的隱私權規範，本網站使用 Cookie 以提供更好的瀏覽體驗。 我同意\n"
+        "國某通訊社 Guomou News Agency\n首頁 | 即時 | 政治 | 國際 | 兩岸 | 產經\n產經\n"
+        "輝達中國特規晶片受限 台供應鏈：短期影響有限\n2025/06/05 14:32（6/5 15:10 更新）\n"
+        "字級  列印  分享\n（國某社記者韋若嵐台北5日電）美國收緊對中國的AI晶片出口管制，輝達特規晶片出貨受阻。\n"
+        f"{PROSE}編輯：鄒家豪\n本網站之文字、圖片及影音，非經授權，不得轉載、公開播送或公開傳輸及利用。\n"
+        "更多新聞\n美中科技角力延燒 半導體設備商：訂單仍穩健\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.title == "輝達中國特規晶片受限 台供應鏈：短期影響有限"
+    assert (art.author, art.published.isoformat()) == ("韋若嵐", "2025-06-05")
+    assert "編輯" not in art.body and "非經授權" not in art.body and "更多新聞" not in art.body
+
+
+def test_a_hosted_blogs_posted_at_stamp_under_its_links_dates_the_post(analyzer):
+    text = (
+        f"栈溪\n码园  首页  新随笔  联系  订阅  管理\n{PROSE_HEADLINE}\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "分类: 机器学习\n标签: 大模型 , DeepSeek\n好文要顶  关注我  收藏该文  分享\n栈溪\n"
+        "粉丝 - 312  关注 - 18\n« 上一篇： 家用 NAS 折腾笔记\n» 下一篇： 春节读书小结\n"
+        "posted @ 2025-02-08 22:15  栈溪  阅读(1234)  评论(3)  编辑  收藏  举报\n评论列表\n"
+        "#1楼 2025-02-09 09:12 老猫不吃鱼\n3090 双卡没 NVLink 确实亏。\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.author, art.published.isoformat()) == ("栈溪", "2025-02-08")

@@ -688,6 +688,22 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     )
 
 
+_POSTED_AT = re.compile(r"^[Pp]osted\s*@\s*(?:19|20)?\d{2}-\d{1,2}-\d{1,2}")
+BLOG_FOOTER_REACH = 15
+
+
+def _blog_footer(lines: list[str], end: int) -> str | None:
+    """A hosted blog's stamp under the post, past its tags, buttons and the links to the posts
+    before and after it (posted @ 2025-02-08 22:15 栈溪 阅读(1234) 评论(3)), before the comments
+    open."""
+    for line in lines[end : end + BLOG_FOOTER_REACH]:
+        if P.COMMENTS_OPEN.match(line):
+            return None
+        if _POSTED_AT.match(line):
+            return line
+    return None
+
+
 def _meta_footer(line: str) -> bool:
     """A story's meta line printed under it (发布时间：2026-01-15 10:30 | 来源：某某 | 责任编辑：某某):
     a publish label with its date, and the source's or the editor's field."""
@@ -1043,6 +1059,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             if P.PUBLISH_LABELS.search(line) or _BARE_STAMP.match(line):
                 published = D.parse_date(line)
                 break
+    blog_stamp = _blog_footer(lines, end)
+    if published is None and blog_stamp:
+        published = D.parse_date(blog_stamp)
     if published is None:
         # Not from a link's address: /2026/04/24/ there dates the page it points to.
         published = D.parse_date(_URL_IN_TEXT.sub(" ", header))
@@ -1111,11 +1130,12 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or _name_after_bar(meta)
         or _poster(lines, meta_idx, title, boilerplate)
         or _account_name(lines, start, title, boilerplate)
+        or (A.label_author(blog_stamp) if blog_stamp else None)
         or _columnist_over(lines, headline_idx)
         or meta_name
     )
-    if author and author == site:
-        author = None  # the site posting as itself names no person
+    if author and author == site and not (blog_stamp and author in blog_stamp):
+        author = None  # the site posting as itself names no person (a blog's owner does)
     if author is None and not board:
         # No byline over the story: its credits in the first lines, under its last line (作者：…,
         # （记者 …）, a signature), or an editor's where no writer is named, as in a page's markup.
