@@ -1260,3 +1260,37 @@ def test_a_hosted_blogs_posted_at_stamp_under_its_links_dates_the_post(analyzer)
     )
     art = _dump(analyzer, text)
     assert (art.author, art.published.isoformat()) == ("栈溪", "2025-02-08")
+
+
+def test_a_web_archive_capture_reads_as_the_archived_page(analyzer):
+    url = "https://web.archive.example/web/20250415083012/https://www.paper.example/2025/03/01/a"
+    text = (
+        f"The Archive - {url}\nARCHIVE\nhttps://www.paper.example/2025/03/01/a\nGo\n37 captures\n"
+        "01 Mar 2025 - 22 Nov 2025\nAbout this capture\nTIMESTAMPS\n"
+        f"The Archive - {url}\n維港某報\n首頁 | 財經 | 科技 | 港股 | 國際\n{PROSE_HEADLINE}\n"
+        f"2025年3月1日 星期六　06:30\n撰文：麥嘉朗\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.published.isoformat(), art.author) == (
+        PROSE_HEADLINE,
+        "2025-03-01",
+        "麥嘉朗",
+    )
+    assert "capture" not in art.body
+
+
+def test_a_newsletter_saved_as_mail_reads_its_headers_and_its_main_piece(analyzer):
+    text = (
+        "From: 芯某周报 <weekly@letter.example>\nTo: reader@mailbox.example\n"
+        f"Subject: 芯某周报 #87｜{PROSE_HEADLINE}\nDate: Mon, 12 Jan 2026 07:30:12 +0800\n\n"
+        "邮件显示不正常？在浏览器中查看\n芯某周报\n第 87 期 · 2026年1月12日\n本期导读\n"
+        "1. 主笔观点：英伟达\n2. 一周要闻速览\n—— 主笔观点 ——\n"
+        f"{PROSE_HEADLINE}\n文 / 孟川\n{ABOUT_THE_PLUNGE}—— 本期赞助 ——\n"
+        "某某云：新用户首月GPU实例低至5折，注册即送100元代金券。\n—— 赞助结束 ——\n"
+        f"{PROSE}—— 一周要闻速览 ——\n· 存储芯片价格连续第三个月上涨\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.published.isoformat()) == (PROSE_HEADLINE, "2026-01-12")
+    assert (art.author, art.site) == ("孟川", "芯某周报")
+    assert art.body.startswith("英伟达一夜蒸发")
+    assert "代金券" not in art.body and "存储芯片" not in art.body and "本期导读" not in art.body

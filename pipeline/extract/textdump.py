@@ -854,6 +854,85 @@ def markdown_home(lines: list[str]) -> str | None:
     return None
 
 
+_MAIL_FIELD = re.compile(
+    r"^(From|To|Cc|Subject|Date|Reply-To|Sent|发件人|發件人|收件人|主题|主題|日期|发送时间|發送時間)"
+    r"\s*[:：]\s*(.*)$"
+)
+_MAIL_NAME = re.compile(r"^\s*\"?([^\"<]+?)\"?\s*<[^<>@\s]+@[^<>\s]+>")
+_ISSUE_PREFIX = re.compile(r"^.{0,20}(?:#\s*\d+|第\s*\d+\s*期)\s*[|｜:：]\s*")
+
+
+def mail_headers(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """A mail saved as text (a newsletter): its header fields (From, Subject, Date…) above the
+    message, and the lines after them. Subject is the headline (less an issue's number), Date
+    the day it was sent, From's display name the newsletter."""
+    fields: dict[str, str] = {}
+    k = 0
+    while k < len(lines) and (m := _MAIL_FIELD.match(lines[k])):
+        fields[m.group(1).lower()] = m.group(2).strip()
+        k += 1
+    if not ({"from", "发件人", "發件人"} & fields.keys()) or len(fields) < MAIL_FIELDS_MIN:
+        return {}, lines
+    return fields, lines[k:]
+
+
+def _mail_subject(mail: dict[str, str]) -> str:
+    return mail.get("subject") or mail.get("主题") or mail.get("主題") or ""
+
+
+_SPONSOR_START = re.compile(
+    r"^[—–\-=]{2,}\s*(?:本期)?(?:赞助|贊助|广告|廣告|推广|推廣)\s*[—–\-=]{2,}$"
+)
+_SPONSOR_END = re.compile(r"(?:赞助|贊助|广告|廣告|推广|推廣)(?:结束|結束)")
+SPONSOR_LINES_MAX = 6
+
+
+def _without_sponsor_blocks(lines: list[str]) -> list[str]:
+    """A newsletter's sponsor block (—— 本期赞助 —— / the ad / —— 赞助结束 ——) inside the text."""
+    out, k = [], 0
+    while k < len(lines):
+        if _SPONSOR_START.match(lines[k]):
+            close = next(
+                (
+                    j
+                    for j in range(k + 1, min(len(lines), k + 2 + SPONSOR_LINES_MAX))
+                    if _SPONSOR_END.search(lines[j])
+                ),
+                None,
+            )
+            if close is not None:
+                k = close + 1
+                continue
+        out.append(lines[k])
+        k += 1
+    return out
+
+
+def _mail_date(value: str | None) -> date | None:
+    import email.utils
+
+    try:
+        return email.utils.parsedate_to_datetime(value).date() if value else None
+    except (TypeError, ValueError):
+        return D.parse_date(value)
+
+
+MAIL_FIELDS_MIN = 3
+_ARCHIVED_URL = re.compile(r"/web/\d{14}/https?://")
+TOOLBAR_REACH = 40
+
+
+def _without_archive_toolbar(lines: list[str]) -> list[str]:
+    """A web archive's capture: its toolbar (the archive's name, the capture's address
+    /web/20250415083012/https://…, the capture calendar) over the archived page, down to the
+    toolbar's last line naming the capture. Its dates are the crawl's, not the story's."""
+    last = max(
+        (k for k, line in enumerate(lines[:TOOLBAR_REACH]) if _ARCHIVED_URL.search(line)),
+        default=-1,
+    )
+    return lines[last + 1 :] if last >= 0 else lines
+
+
 _FRONT_FIELD = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 FRONT_MATTER_MAX = 40
 
@@ -899,6 +978,13 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             "url-list-as-text",
             f"{source} holds only URLs; name it *.urls to have them fetched",
         )
+    lines = _without_archive_toolbar(lines)
+    mail, lines = mail_headers(lines)
+    if mail and (subject := _ISSUE_PREFIX.sub("", _mail_subject(mail))) in lines:
+        # A newsletter's issue: its table of contents and sections over the piece its subject
+        # names; the piece starts at its headline.
+        lines = lines[lines.index(subject) :]
+    lines = _without_sponsor_blocks(lines)
     front, lines = front_matter(lines)
     md_title = md_url = md_writer = md_home = None
     if front or _is_markdown(lines):  # front matter heads markdown files
@@ -1155,6 +1241,12 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         published = D.parse_date(board.get("時") or board.get("时") or "") or published
     # A dump of a form-like page labels its headline (标题：…); the label is layout.
     title = T.without_page_mark(title or md_title)
+    if mail:
+        subject = _mail_subject(mail)
+        title = _ISSUE_PREFIX.sub("", subject) if subject else title
+        published = _mail_date(mail.get("date") or mail.get("sent")) or published
+        sender = _MAIL_NAME.match(mail.get("from") or mail.get("发件人") or "")
+        site = sender.group(1).strip() if sender else site
     if front:
         # The front matter says what the page's text can only suggest.
         title = front.get("title") or title
