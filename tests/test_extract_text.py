@@ -1294,3 +1294,18 @@ def test_a_newsletter_saved_as_mail_reads_its_headers_and_its_main_piece(analyze
     assert (art.author, art.site) == ("孟川", "芯某周报")
     assert art.body.startswith("英伟达一夜蒸发")
     assert "代金券" not in art.body and "存储芯片" not in art.body and "本期导读" not in art.body
+
+
+def test_a_pdf_saved_as_text_loses_its_running_headers_and_page_numbers(analyzer):
+    page_break = "请务必阅读正文之后的免责条款部分\n{n} / 3\n行业点评 | 电子\n某岳证券研究所\n"
+    text = (
+        f"{PROSE_HEADLINE}\n2025年07月14日\n{ABOUT_THE_PLUNGE}"
+        + page_break.format(n=1)
+        + PROSE
+        + page_break.format(n=2)
+        + ABOUT_THE_PLUNGE
+        + page_break.format(n=3)
+    )
+    body = _dump(analyzer, text).body
+    assert "免责条款" not in body and "行业点评" not in body and "/ 3" not in body
+    assert body.count("英伟达一夜蒸发") == 2 and "订单已经排到了明年" in body

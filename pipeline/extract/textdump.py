@@ -918,6 +918,31 @@ def _mail_date(value: str | None) -> date | None:
 
 
 MAIL_FIELDS_MIN = 3
+_PAGE_NUMBER = re.compile(
+    r"^(?:第\s*)?\d{1,3}\s*(?:/|of|／)\s*\d{1,3}(?:\s*页)?$|^-\s*\d{1,3}\s*-$"
+)
+RUNNING_REPEATS = 3
+RUNNING_LINE_MAX = 30
+
+
+def _without_running_lines(lines: list[str]) -> list[str]:
+    """A document saved from PDF (its pages numbered 1 / 6, 2 / 6…): its running headers and
+    footers (请务必阅读正文之后的免责条款部分, 行业点评 | 电子) recur between the paragraphs of
+    every page. On such a page, the numbers and every short line that is no sentence and recurs
+    three times or more are furniture."""
+    if sum(bool(_PAGE_NUMBER.match(line)) for line in lines) < RUNNING_REPEATS - 1:
+        return lines
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+
+    def running(line: str) -> bool:
+        short = len(line) <= RUNNING_LINE_MAX and not _is_sentence(line)
+        return bool(_PAGE_NUMBER.match(line)) or (counts[line] >= RUNNING_REPEATS and short)
+
+    return [line for line in lines if not running(line)]
+
+
 _ARCHIVED_URL = re.compile(r"/web/\d{14}/https?://")
 TOOLBAR_REACH = 40
 
@@ -978,7 +1003,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             "url-list-as-text",
             f"{source} holds only URLs; name it *.urls to have them fetched",
         )
-    lines = _without_archive_toolbar(lines)
+    lines = _without_running_lines(_without_archive_toolbar(lines))
     mail, lines = mail_headers(lines)
     if mail and (subject := _ISSUE_PREFIX.sub("", _mail_subject(mail))) in lines:
         # A newsletter's issue: its table of contents and sections over the piece its subject
