@@ -1309,3 +1309,35 @@ def test_a_pdf_saved_as_text_loses_its_running_headers_and_page_numbers(analyzer
     body = _dump(analyzer, text).body
     assert "免责条款" not in body and "行业点评" not in body and "/ 3" not in body
     assert body.count("英伟达一夜蒸发") == 2 and "订单已经排到了明年" in body
+
+
+@pytest.mark.parametrize(
+    ("byline", "writer"),
+    [("作者：衡财记者 罗一鸣 邵婧", "罗一鸣"), ("【文/观澜者网 齐思远 编辑/顾冉】", "齐思远")],
+)
+def test_an_outlets_name_before_its_writers(analyzer, byline, writer):
+    text = f"某某网\n{PROSE_HEADLINE}\n2025-02-10 08:00\n{byline}\n{ABOUT_THE_PLUNGE}{PROSE}"
+    assert _dump(analyzer, text).author == writer
+
+
+@pytest.mark.parametrize(
+    "furniture", ["dongan-net.example", "qunyan.example/ba/AI芯片", "某信新聞網 / 產經 / 科技產業"]
+)
+def test_an_address_or_a_slashed_trail_is_no_headline(analyzer, furniture):
+    text = f"某某網\n{furniture}\n{PROSE_HEADLINE}\n2026-02-26 07:15\n{ABOUT_THE_PLUNGE}{PROSE}"
+    assert _dump(analyzer, text).title == PROSE_HEADLINE
+
+
+def test_a_hong_kong_date_with_dashes_reads_day_first(analyzer):
+    text = f"東某網\n{PROSE_HEADLINE}\n26-02-2026 07:15\n{ABOUT_THE_PLUNGE}{PROSE}"
+    assert _dump(analyzer, text).published.isoformat() == "2026-02-26"
+
+
+def test_a_post_with_no_headline_under_its_posters_card(analyzer):
+    text = (
+        "问某湾\n首页 | 会员 | 发现\n提问 | 消息 | 私信\n硅片上的猫\n半导体行业从业者，偶尔写写投资\n"
+        f"关注\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == (None, "硅片上的猫")
+    assert art.body.startswith("英伟达一夜蒸发")

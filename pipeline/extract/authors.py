@@ -129,6 +129,8 @@ _NOT_NAME_CHARS = re.compile(r"[@<>/\\•●|#=]|https?:|www\.|\.(?:com|cn|net|o
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # Whose reporter a byline names (本报记者, 本站记者): the newsroom, before the role.
 _NEWSROOM = r"(?:本报|本報|本站|本刊|本网|本網|本台|特约|特約)?"
+_OUTLET_ROLE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:记者|記者)")
+_NAME_AFTER = re.compile(r"[ \t\u3000]+([\u4e00-\u9fff]{2,3})(?=[ \t\u3000\]】)）]|$)")
 _ROLE_ONLY = re.compile(_NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯|作者)")
 _UI_WORDS = re.compile(
     r"专区|專區|在线投稿|在線投稿|投稿|收藏|引用|回复|回覆|举报|舉報|只看该作者|只看該作者|首页|首頁|主页|主頁"
@@ -288,6 +290,11 @@ def label_author(text: str, editors: bool = True) -> str | None:
             value = full.group(0) if full.group(0).startswith(value) else value
         if _ROLE_ONLY.fullmatch(value) and (name := reporter_author(text[m.start(1) :])):
             return name  # 作者：本报记者 郑晓帆 实习生 何丽
+        if _OUTLET_ROLE.fullmatch(value) and (name := reporter_author(text[m.start(1) :])):
+            return name  # 作者：衡财记者 罗一鸣 邵婧: an outlet's reporters
+        after = _NAME_AFTER.match(text, m.end(1)) if P.MEDIA_SUFFIX.search(value) else None
+        if after and plausible_author(after.group(1)):
+            return after.group(1)  # 文/观澜者网 齐思远: the outlet, then its writer
         if _ABOUT_LABEL.match(m.group(0)) and not _ABOUT_NAME.fullmatch(value):
             continue  # 作者简介：经济学博士，… describes the writer without naming them
         if _UNIT.fullmatch(value) and (unit_name := _UNIT_THEN_NAME.match(text, m.end(1))):

@@ -225,7 +225,7 @@ DATE_PATTERNS = (
     # of them is above 12 (_date_of); and only as a stamp: with its time or its source, or ending
     # its line (not a model's LX-9/13/2014, a flat's 5/18/2003 号).
     re.compile(
-        r"(?<![\w/.\-])(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>20\d{2}|19\d{2})"
+        r"(?<![\w/.\-])(?P<sa>\d{1,2})(?P<sep>[/-])(?P<sb>\d{1,2})(?P=sep)(?P<sy>20\d{2}|19\d{2})"
         r"(?=[ \t\xa0\u3000]+(?:\d{1,2}:\d{2}|来源|來源|作者|记者|記者|编辑|編輯)"
         r"|[ \t\xa0\u3000]*(?:\n|$))"
     ),

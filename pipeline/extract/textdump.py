@@ -246,6 +246,10 @@ def _writer_card_under(lines: list[str], i: int) -> tuple[str, int] | None:
     return None
 
 
+# A site's address alone (dongan-net.example, qunyan.example/ba/AI芯片): its logo's text, no headline.
+_DOMAIN_LINE = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
+# A trail of sections between slashes (聯信新聞網 / 產經 / 科技產業).
+_SLASH_TRAIL = re.compile(r"^[^/\s][^/]{0,11}(?:\s/\s[^/\s][^/]{0,11}){2,5}$")
 MENU_ITEM_MAX = 8
 
 
@@ -283,6 +287,8 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not _TAG_LINE.search(line)
         and not _EN_BUTTONS.match(line)
         and not _bar_menu(line)
+        and not _DOMAIN_LINE.match(line)
+        and not _SLASH_TRAIL.match(line)
         and not is_meta_line(line)
     )
 
@@ -358,6 +364,22 @@ def _headline_under_meta(
             or (len(under) <= NAME_MAX + 4 and bool(A.label_author(under)))
         )
     )
+
+
+def _card_over_post(lines: list[str], i: int) -> str | None:
+    """The poster's name on the card right over a post that opens with a paragraph: the name,
+    perhaps a one-line bio, then the follow button."""
+    if not 2 <= i < len(lines) or lines[i - 1].strip("\u200b+ ") not in _FOLLOW:
+        return None
+    if not _is_paragraph(lines[i]):
+        return None
+    for k in (i - 2, i - 3):
+        name = lines[k] if k >= 0 else ""
+        plain = 2 <= len(name) <= NAME_MAX and not is_prose(name) and not A.is_ui_word(name)
+        bio = lines[i - 2]  # between the name and the button, a one-line bio
+        if plain and (k == i - 2 or (len(bio) <= SENTENCE_HEADLINE and not _is_sentence(bio))):
+            return name
+    return None
 
 
 def _under_follow_button(lines: list[str], i: int, boilerplate: Boilerplate) -> bool:
@@ -1018,6 +1040,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     glued, lines = M.glued_date(lines)
     board = _board_header(lines)
     breadcrumb = title = meta = poster = None
+    headless = False
     title_idx = meta_idx = -1
     header_end = -1
     for i, line in enumerate(lines[: _header_span(lines)]):
@@ -1051,6 +1074,18 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 for k in range(i + 1, min(len(lines), i + 1 + NOTICE_LINES))
             ):
                 continue  # a column's notice over a headline with its writer's card under it
+            card = next(((k, n) for k in range(i, i + 3) if (n := _card_over_post(lines, k))), None)
+            if card is not None:
+                # A microblog's or a Q&A site's post with no headline under its poster's card
+                # (硅片上的猫 / 半导体行业从业者… / 关注 / the post).
+                title, title_idx, header_end, poster, headless = (
+                    None,
+                    -1,
+                    card[0] - 1,
+                    card[1],
+                    True,
+                )
+                break
             if _under_follow_button(lines, i, boilerplate):
                 # A note app's or a feed's post: the poster and their follow button over its
                 # headline (芯片小鹿 / 关注 / DeepSeek一出，我的英伟达还拿吗).
@@ -1087,7 +1122,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     start = max(title_idx, meta_idx, header_end) + 1
     # A headline found by its place (a post's, one under the meta line) is not weighed against
     # the body's words.
-    placed, publication = post is not None, None
+    placed, publication = post is not None or headless, None
     if post is None and _headline_under_meta(lines, title, title_idx, meta_idx, boilerplate):
         # A newsletter's issue line over its headline (算力周报 / 第 87 期 · 2025年10月12日 /
         # 标题 / 在浏览器中查看): the name above was the publication's.
