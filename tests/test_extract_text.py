@@ -1341,3 +1341,18 @@ def test_a_post_with_no_headline_under_its_posters_card(analyzer):
     art = _dump(analyzer, text)
     assert (art.title, art.author) == (None, "硅片上的猫")
     assert art.body.startswith("英伟达一夜蒸发")
+
+
+def test_a_menu_between_dots_and_a_trail_ending_in_the_title_are_no_headline(analyzer):
+    text = (
+        "[信某 Letterflow](https://letter.example) · [发现](https://letter.example/x) · "
+        "[登录](https://letter.example/login)\n\n"
+        f"[文档中心](https://d.example) / [GPU 云服务器](https://d.example/g) / {PROSE_HEADLINE}\n\n"
+        f"# {PROSE_HEADLINE}\n\n最后更新于：2025-11-20 16:42\n\n{ABOUT_THE_PLUNGE}\n{PROSE}"
+    )
+    assert _dump(analyzer, text).title == PROSE_HEADLINE
+
+
+def test_a_headline_labelled_with_spaces_inside_the_label(analyzer):
+    text = "标　　题：英伟达的好日子还长着呢\n作者：张三\n2025-03-01 10:00\n" + PROSE
+    assert _dump(analyzer, text).title == "英伟达的好日子还长着呢"

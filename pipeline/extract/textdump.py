@@ -248,19 +248,25 @@ def _writer_card_under(lines: list[str], i: int) -> tuple[str, int] | None:
 
 # A site's address alone (dongan-net.example, qunyan.example/ba/AI芯片): its logo's text, no headline.
 _DOMAIN_LINE = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
-# A trail of sections between slashes (聯信新聞網 / 產經 / 科技產業).
-_SLASH_TRAIL = re.compile(r"^[^/\s][^/]{0,11}(?:\s/\s[^/\s][^/]{0,11}){2,5}$")
+# A trail of sections between slashes (聯信新聞網 / 產經 / 科技產業), perhaps ending with the
+# page's own title (文档中心 / GPU 云服务器 / 最佳实践 / 在 GPU 实例上部署…).
+_SLASH_TRAIL = re.compile(r"^[^/\s][^/]{0,11}(?:\s/\s[^/\s][^/]{0,11}){1,5}\s/\s[^/\s][^/]{0,59}$")
 MENU_ITEM_MAX = 8
 
 
 def _bar_menu(line: str) -> bool:
     """A menu between bars: three or more (国民网首页 | 时政 | 国际 | 财经), or two of short
-    items (登录 | 注册 | 手机版); no sentence."""
+    items (登录 | 注册 | 手机版); or three items between dots with a button among them; no
+    sentence."""
     parts = [p.strip() for p in re.split(r"[|｜]", line)]
     bars = len(parts) - 1
-    if _PROSE_MARK.search(line) or bars < 2:
+    if _PROSE_MARK.search(line):
         return False
-    return bars >= MENU_BARS or all(len(p) <= MENU_ITEM_MAX for p in parts)
+    if bars >= 2 and (bars >= MENU_BARS or all(len(p) <= MENU_ITEM_MAX for p in parts)):
+        return True
+    # 信流 Letterflow · 发现 · 登录: items between dots, one of them a button
+    dotted = [p.strip() for p in re.split(r"\s[·•]\s", line)]
+    return len(dotted) >= MENU_BARS and any(A.is_ui_word(p) for p in dotted)
 
 
 def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = False) -> bool:

@@ -244,7 +244,7 @@ def _short_heading(tree: lxml_html.HtmlElement, guess: str) -> str | None:
 PROVENANCE_TAG = r"[\[【(（]\s*(?:原创|原創|转载|轉載|转帖|轉帖|转贴|轉貼|转|轉)\s*[\]】)）]"
 # A pager's 第1页, or a forum's field label (主题：, 标题：) in front of the thread's title.
 _PAGE_MARK = re.compile(
-    r"^(?:第\s*\d+\s*[页頁]|(?:帖子)?(?:主题|主題|标题|標題|题目|題目)\s*[:：]"
+    r"^(?:第\s*\d+\s*[页頁]|(?:帖子)?(?:主\s*题|主\s*題|标\s*题|標\s*題|题\s*目|題\s*目)\s*[:：]"
     # a forum's or a blog's provenance tag ([原创], 【转载】): whose text it is, not its title;
     # a format tag ([图文], (图), [快讯]) is the headline's own, as the page's editor wrote it
     r"|" + PROVENANCE_TAG + r")\s*"
