@@ -1356,3 +1356,15 @@ def test_a_menu_between_dots_and_a_trail_ending_in_the_title_are_no_headline(ana
 def test_a_headline_labelled_with_spaces_inside_the_label(analyzer):
     text = "标　　题：英伟达的好日子还长着呢\n作者：张三\n2025-03-01 10:00\n" + PROSE
     assert _dump(analyzer, text).title == "英伟达的好日子还长着呢"
+
+
+def test_follow_buttons_and_footer_links_name_no_headline_writer_or_site(analyzer):
+    text = (
+        "某坊 Wordloft\n探索　沙龍　寫作\n"
+        f"{PROSE_HEADLINE}\n[作者頭像]\n林柏宇\n@brucelin · 軟體工程師，偶爾寫寫 AI 與硬體\n追蹤\n"
+        f"2025年3月2日 · 閱讀時間約 6 分鐘\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "某坊 Wordloft © 2025　關於我們　使用條款\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == (PROSE_HEADLINE, "林柏宇")
+    assert art.site != "關於我們" and "頭像" not in art.body

@@ -136,7 +136,7 @@ _UI_WORDS = re.compile(
     r"专区|專區|在线投稿|在線投稿|投稿|收藏|引用|回复|回覆|举报|舉報|只看该作者|只看該作者|首页|首頁|主页|主頁"
     r"|登录|登錄|注册|註冊|分享|打印|列印|关闭|關閉|更多|排行|排行榜|音频|音頻|视频|視頻|图片|圖片|图集|圖集"
     r"|播放|订阅|訂閱|下载|下載|收听|收聽|联系我们|聯繫我們|聯絡我們|关于我们|關於我們"
-    r"|送花|鲜花|鮮花|点赞|點讚|點贊|打赏|打賞|关注|關注|评论|評論|转发|轉發|纠错|糾錯|投票|置顶|置頂"
+    r"|送花|鲜花|鮮花|点赞|點讚|點贊|打赏|打賞|关注|關注|追蹤|追踪|评论|評論|转发|轉發|纠错|糾錯|投票|置顶|置頂"
     r"|[Aa]dmin(?:istrator)?|管理员|管理員"
     # a thread's buttons and floors, a blog's visitor box
     r"|倒序看帖|倒序瀏覽|倒序浏览|电梯直达|電梯直達|楼主|樓主|沙发|沙發|板凳|地板"
@@ -160,6 +160,7 @@ _ISSUER = re.compile(
 
 def is_ui_word(value: str) -> bool:
     """A button's or a menu's word (返回, 登录, 首页, 分享), not a name of anyone or anything."""
+    value = value.strip("+ \u200b")  # a button's plus: + 关注
     return bool(_UI_WORDS.fullmatch(value) or _BUTTONS.fullmatch(value))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pipeline.extract import authors as A
 from pipeline.extract import dates as D
 
 # A scraper's own record of the publish date, glued in front of the page's first line:
@@ -238,7 +239,7 @@ def copyright_site(lines: list[str]) -> str | None:
                 name = _COMPANY_WORDS.sub("", m.group("name")).strip()
                 name = re.sub(r"(?:[.\s]+All\b.*)?[.\s]*$", "", name)  # Harbour Ledger. All
                 name = _RIGHTS_RESERVED.sub("", name)  # 某某财经版权所有 © 2025
-                if name and not _NOT_A_NAME.search(name):
+                if name and not _NOT_A_NAME.search(name) and not A.is_ui_word(name):
                     return name
     return None
 

@@ -72,7 +72,19 @@ def _buttons(line: str) -> bool:
 # A Q&A answer's or a column article's vote line, under its writer's card
 _ANSWER_START = re.compile(r"^[\d,.]+\s*[万萬千]?\s*人(?:赞同|贊同)了(?:该|該)(?:回答|文章)$")
 _FOLLOW = frozenset(
-    ("关注", "關注", "关注他", "关注她", "關注他", "關注她", "Follow", "+ 关注", "+关注")
+    (
+        "关注",
+        "關注",
+        "关注他",
+        "关注她",
+        "關注他",
+        "關注她",
+        "Follow",
+        "追蹤",
+        "追踪",
+        "+ 关注",
+        "+关注",
+    )
 )
 _TAG_LINE = re.compile(r"^[^，。！？,!?：:]+(?:\s{2,}[^，。！？,!?：:\s][^，。！？,!?：:]*){2,}$")
 
@@ -228,6 +240,11 @@ MENU_BARS = 3  # 国民网首页 | 时政 | 国际 | 财经: a menu, however lon
 NOTICE_LINES = 2
 
 
+def _is_bio(line: str) -> bool:
+    """A writer's one-line bio on a card: short, no sentence."""
+    return len(line) <= SENTENCE_HEADLINE + 20 and not _is_sentence(line)
+
+
 def _writer_card_under(lines: list[str], i: int) -> tuple[str, int] | None:
     """The writer's name and follow button under a headline (and its subtitle), then the date
     (标题 / 林间拾 / 关注 / 2025 年 02 月 20 日; Medium's name / Follow / 9 min read / · / date):
@@ -235,8 +252,12 @@ def _writer_card_under(lines: list[str], i: int) -> tuple[str, int] | None:
     for j in range(i + 2, min(len(lines), i + 2 + CARD_REACH)):
         if lines[j].strip("\u200b ") not in _FOLLOW:
             continue
-        name = lines[j - 1]
-        if not (2 <= len(name) <= NAME_MAX) or is_prose(name) or j - 1 == i:
+        at = j - 1
+        if (len(lines[at]) > NAME_MAX or is_prose(lines[at])) and at - 1 > i and _is_bio(lines[at]):
+            at -= 1  # the name over a one-line bio (@handle · 軟體工程師…)
+        name = lines[at]
+        # right under the headline, or under its subtitle
+        if not (2 <= len(name) <= NAME_MAX) or is_prose(name) or not 0 < at - i <= 2:
             return None
         k = j + 1
         while k < len(lines) and k <= j + CARD_REACH and _READ_TIME.match(lines[k]):
@@ -291,6 +312,7 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not _ZHIHU_NOISE.search(line)
         and not _TAG_LINE.search(line)
         and not _EN_BUTTONS.match(line)
+        and not A.is_ui_word(line)
         and not _bar_menu(line)
         and not _DOMAIN_LINE.match(line)
         and not _SLASH_TRAIL.match(line)
@@ -580,6 +602,7 @@ def _poster(
     name = lines[k]
     plain = (
         2 <= len(name) <= 12
+        and not A.is_ui_word(name)
         and not _NAME_MARKS.search(name)
         and not _is_count(name)
         and not boilerplate.is_noise(name)
@@ -798,7 +821,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     glued, lines = M.glued_date(lines)
     board = _board_header(lines)
     breadcrumb = title = meta = poster = None
-    headless = False
+    headless = carded = False
     title_idx = meta_idx = -1
     header_end = -1
     for i, line in enumerate(lines[: _header_span(lines)]):
@@ -827,7 +850,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 continue  # a notice over the page (我们使用Cookie…), not the story's start
             if M.is_field_row(line) and not _PROSE_MARK.search(line):
                 continue  # a long menu between bars (首页 | 行情 | 数据 | …), no sentence
-            if any(
+            if not _title_candidate(line, boilerplate) and any(
                 _title_candidate(lines[k], boilerplate) and _writer_card_under(lines, k)
                 for k in range(i + 1, min(len(lines), i + 1 + NOTICE_LINES))
             ):
@@ -856,6 +879,12 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 under = i
             if under >= 0:
                 header_end = under
+                if not carded and _writer_card_under(lines, i) is not None:
+                    # a writer's card under it: the headline, unless it is the subtitle under
+                    # the headline just taken
+                    if title_idx != i - 1:
+                        title, title_idx = line, i
+                    carded = True
                 # A site, channel or account name was taken first; a headline that reads as
                 # prose stands over the meta line (or over the writer's name or a subtitle
                 # above it, or over its byline) further down, past menus and buttons: the
@@ -880,7 +909,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     start = max(title_idx, meta_idx, header_end) + 1
     # A headline found by its place (a post's, one under the meta line) is not weighed against
     # the body's words.
-    placed, publication = post is not None or headless, None
+    placed, publication = post is not None or headless or carded, None
     if post is None and _headline_under_meta(lines, title, title_idx, meta_idx, boilerplate):
         # A newsletter's issue line over its headline (算力周报 / 第 87 期 · 2025年10月12日 /
         # 标题 / 在浏览器中查看): the name above was the publication's.
