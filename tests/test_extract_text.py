@@ -1324,8 +1324,10 @@ def test_an_outlets_name_before_its_writers(analyzer, byline, writer):
     "furniture", ["dongan-net.example", "qunyan.example/ba/AI芯片", "某信新聞網 / 產經 / 科技產業"]
 )
 def test_an_address_or_a_slashed_trail_is_no_headline(analyzer, furniture):
-    text = f"某某網\n{furniture}\n{PROSE_HEADLINE}\n2026-02-26 07:15\n{ABOUT_THE_PLUNGE}{PROSE}"
-    assert _dump(analyzer, text).title == PROSE_HEADLINE
+    """A page showing no headline gets none, not its logo's address or its trail."""
+    text = f"{furniture}\n2026-02-26 11:48\n{ABOUT_THE_PLUNGE}{PROSE}"
+    art = _dump(analyzer, text)
+    assert art.title is None and art.published.isoformat() == "2026-02-26"
 
 
 def test_a_hong_kong_date_with_dashes_reads_day_first(analyzer):
