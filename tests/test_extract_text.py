@@ -1370,3 +1370,15 @@ def test_follow_buttons_and_footer_links_name_no_headline_writer_or_site(analyze
     art = _dump(analyzer, text)
     assert (art.title, art.author) == (PROSE_HEADLINE, "林柏宇")
     assert art.site != "關於我們" and "頭像" not in art.body
+
+
+def test_the_writer_credited_under_the_story_beats_the_pages_publisher(analyzer):
+    text = (
+        "某澜理工大学　计算机学院\n学院首页 | 学院概况 | 学院新闻\n您现在的位置：首页 > 学院新闻 > 正文\n"
+        f"{PROSE_HEADLINE}\n——我院举办学术沙龙侧记\n发布者：郑晓　　发布时间：2025-04-22　　浏览次数：1386\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}文：冯书瑶　　图：魏然　　审核：贺立言\n附件：\n"
+        "【附件1】混合专家模型的推理优化实践.pdf（下载次数：214）\n【打印本页】　【关闭窗口】\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == (PROSE_HEADLINE, "冯书瑶")
+    assert "附件" not in art.body and "侧记" not in art.body

@@ -115,6 +115,7 @@ _MENU_LINE = re.compile(
 )
 # Labelled fields on one line (索引号：…　主题分类：…): an info table, no headline.
 _SOURCE_OR_EDITOR = re.compile(r"(?:来源|來源|编辑|編輯)\s*[:：]")
+_PUBLISHER = re.compile(r"(?:发布者|發佈者|發布者)\s*[:：]")
 _PROSE_MARK = re.compile(r"[，。！？；]")
 _HANDLE = re.compile(r"[a-z][a-z0-9_.\-]{2,20}")
 _ISSUE = re.compile(r"第\s*\d+\s*[期号號]")  # a newsletter's issue number, no name
@@ -315,6 +316,7 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not A.is_ui_word(line)
         and not _bar_menu(line)
         and not _DOMAIN_LINE.match(line)
+        and not line.startswith(("——", "－－", "--"))  # a subtitle under the headline
         and not _SLASH_TRAIL.match(line)
         and not is_meta_line(line)
     )
@@ -735,6 +737,10 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
         or tail.author_card(lines, k)
         or bool(_REGION_STAMP.match(line))
         or _meta_footer(line)
+        or (
+            bool(_ATTACHMENTS.match(line))
+            and sum(_is_paragraph(n) for n in lines[k + 1 : k + 1 + GOES_ON]) < GOES_ON - 1
+        )
     )
 
 
@@ -752,6 +758,11 @@ def _blog_footer(lines: list[str], end: int) -> str | None:
         if _POSTED_AT.match(line):
             return line
     return None
+
+
+# A news page's attachments under the story (附件： / 【附件1】….pdf). Dumps only: in a page's
+# markup a notice's attachment list can be part of the text its gold keeps.
+_ATTACHMENTS = re.compile(r"^(?:附件[:：]?$|【附件\d*】)")
 
 
 def _meta_footer(line: str) -> bool:
@@ -965,6 +976,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         and not boilerplate.is_end(ln)  # one the story went on after
         and not _ZHIHU_NOISE.search(ln)
         and not _INLINE_RELATED.search(ln)
+        and not _ATTACHMENTS.match(ln)  # a file attached inside the post, the post going on
     ]
     body = tail.without_trailing_list(tail.without_sidebar_lists(_without_board_headers(body)))
 
@@ -1069,13 +1081,18 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     )
     if author and author == site and not (blog_stamp and author in blog_stamp):
         author = None  # the site posting as itself names no person (a blog's owner does)
+    story = lines[start:end]
+    last = max((k for k in range(start, end) if body and lines[k] == body[-1]), default=end - 1)
+    after = "\n".join(lines[last + 1 : max(end, last + 1) + _CREDIT_REACH])
+    early, late = "\n".join(story[:_CREDIT_REACH]), "\n".join(story[-_CREDIT_REACH:])
+    if author and meta and _PUBLISHER.search(meta) and author in meta:
+        # 发布者 names who put the page up; a writer credited with the story comes first
+        # (发布者：郑晓 … 文：冯书瑶　图：魏然 under the story).
+        author = C.first_plausible(site, lambda: C.text_author("", "", body, after, early, late))
+        author = author or A.label_author(meta)
     if author is None and not board:
         # No byline over the story: its credits in the first lines, under its last line (作者：…,
         # （记者 …）, a signature), or an editor's where no writer is named, as in a page's markup.
-        story = lines[start:end]
-        last = max((k for k in range(start, end) if body and lines[k] == body[-1]), default=end - 1)
-        after = "\n".join(lines[last + 1 : max(end, last + 1) + _CREDIT_REACH])
-        early, late = "\n".join(story[:_CREDIT_REACH]), "\n".join(story[-_CREDIT_REACH:])
         author = C.first_plausible(
             site,
             lambda: lines[end + 1] if end < len(lines) and tail.author_card(lines, end) else None,
