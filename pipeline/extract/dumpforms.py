@@ -5,6 +5,7 @@ as the page showed them, and some give metadata the text can only suggest."""
 
 from __future__ import annotations
 
+import email.utils
 import re
 from datetime import date
 
@@ -198,8 +199,6 @@ def without_sponsor_blocks(lines: list[str]) -> list[str]:
 
 
 def mail_date(value: str | None) -> date | None:
-    import email.utils
-
     try:
         return email.utils.parsedate_to_datetime(value).date() if value else None
     except (TypeError, ValueError):

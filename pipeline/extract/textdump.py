@@ -7,6 +7,7 @@ line, a meta line (site, date, category, views), the prose of the body, and an e
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -360,17 +361,23 @@ def _header_under(lines: list[str], i: int, boilerplate: Boilerplate) -> int:
     return i + 2 if len(after) == 2 and (name or dek) and _meta_shaped(after[1]) else -1
 
 
-_BARE_STAMP = re.compile(
-    r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?"
-    r"(?:\s+(?:IP\s*属地[:：]?\s*)?[\u4e00-\u9fff]{2,3})?$"
+# A date alone on its line, perhaps with its time and, under a note or a microblog post, the
+# poster's region (2025-02-02 浙江, 2025-02-02 14:20 IP属地：上海).
+_DATE_STAMP = re.compile(
+    r"^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)|\d{1,2}/\d{1,2}/(?:19|20)\d{2})"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s+(?:IP\s*属地[:：]?\s*)?(?P<region>[\u4e00-\u9fff]{2,3}))?$"
 )
 
 
-# The post's stamp with the poster's region under a note or a microblog post (2025-02-02 浙江).
-_REGION_STAMP = re.compile(
-    r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?"
-    r"\s+(?:IP\s*属地[:：]?\s*)?[\u4e00-\u9fff]{2,3}$"
-)
+def _bare_date(line: str) -> bool:
+    """A date (and time) alone on its line."""
+    return bool((m := _DATE_STAMP.match(line)) and not m.group("region"))
+
+
+def _region_stamp(line: str) -> bool:
+    """The post's stamp with the poster's region (2025-02-02 浙江): it closes the post."""
+    return bool((m := _DATE_STAMP.match(line)) and m.group("region"))
 
 
 def _headline_under_meta(
@@ -427,14 +434,6 @@ def _under_follow_button(lines: list[str], i: int, boilerplate: Boilerplate) -> 
 
 
 SUMMARY_MAX = 60
-_BARE_DATE = re.compile(
-    r"^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)|\d{1,2}/\d{1,2}/(?:19|20)\d{2})"
-    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
-)
-
-
-def _bare_date(line: str) -> bool:
-    return bool(_BARE_DATE.match(line))
 
 
 def _bio_under_byline(lines: list[str], i: int) -> bool:
@@ -728,20 +727,31 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
         inline = _INLINE_RELATED.search(line) and any(_is_paragraph(n) for n in after[:2])
         # A prompt between paragraphs (▲点击上方蓝字关注…) with the story going on after it
         # (not a section's label, 免责声明 / 热门评论 / 相关阅读, over what it labels)
-        goes_on = len(line) > SECTION_LABEL_MAX and (
-            sum(_is_paragraph(n) and not boilerplate.is_end(n) for n in after) >= GOES_ON - 1
-        )
+        goes_on = len(line) > SECTION_LABEL_MAX and _story_goes_on(lines, k, boilerplate)
         return not (inline or goes_on)
     return (
         tail.reply_stamp(line)
         or tail.author_card(lines, k)
-        or bool(_REGION_STAMP.match(line))
+        or _region_stamp(line)
         or _meta_footer(line)
-        or (
-            bool(_ATTACHMENTS.match(line))
-            and sum(_is_paragraph(n) for n in lines[k + 1 : k + 1 + GOES_ON]) < GOES_ON - 1
-        )
+        or (bool(_ATTACHMENTS.match(line)) and not _story_goes_on(lines, k, boilerplate))
     )
+
+
+def _credit_texts(lines: list[str], start: int, end: int, body: list[str]) -> tuple[str, str, str]:
+    """Where a dump's credits stand, as text_author reads them: the lines after the story's last
+    kept line, and the story's first and last lines with what cleaning took out of them."""
+    story = lines[start:end]
+    last = max((k for k in range(start, end) if body and lines[k] == body[-1]), default=end - 1)
+    after = "\n".join(lines[last + 1 : max(end, last + 1) + _CREDIT_REACH])
+    return after, "\n".join(story[:_CREDIT_REACH]), "\n".join(story[-_CREDIT_REACH:])
+
+
+def _story_goes_on(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
+    """Whether paragraphs of the story follow line k: then a marker there is one line of
+    furniture set inside the story, not its end."""
+    after = lines[k + 1 : k + 1 + GOES_ON]
+    return sum(_is_paragraph(n) and not boilerplate.is_end(n) for n in after) >= GOES_ON - 1
 
 
 _POSTED_AT = re.compile(r"^[Pp]osted\s*@\s*(?:19|20)?\d{2}-\d{1,2}-\d{1,2}")
@@ -1001,7 +1011,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         # A note app prints the post's bare date and the poster's region under it (2025-02-02
         # 浙江), before the comments.
         for line in lines[end : end + 3]:
-            if P.PUBLISH_LABELS.search(line) or _BARE_STAMP.match(line):
+            if P.PUBLISH_LABELS.search(line) or _DATE_STAMP.match(line):
                 published = D.parse_date(line)
                 break
     blog_stamp = _blog_footer(lines, end)
@@ -1081,14 +1091,11 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     )
     if author and author == site and not (blog_stamp and author in blog_stamp):
         author = None  # the site posting as itself names no person (a blog's owner does)
-    story = lines[start:end]
-    last = max((k for k in range(start, end) if body and lines[k] == body[-1]), default=end - 1)
-    after = "\n".join(lines[last + 1 : max(end, last + 1) + _CREDIT_REACH])
-    early, late = "\n".join(story[:_CREDIT_REACH]), "\n".join(story[-_CREDIT_REACH:])
+    credits = functools.cache(lambda: _credit_texts(lines, start, end, body))
     if author and meta and _PUBLISHER.search(meta) and author in meta:
         # 发布者 names who put the page up; a writer credited with the story comes first
         # (发布者：郑晓 … 文：冯书瑶　图：魏然 under the story).
-        author = C.first_plausible(site, lambda: C.text_author("", "", body, after, early, late))
+        author = C.first_plausible(site, lambda: C.text_author("", "", body, *credits()))
         author = author or A.label_author(meta)
     if author is None and not board:
         # No byline over the story: its credits in the first lines, under its last line (作者：…,
@@ -1096,8 +1103,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         author = C.first_plausible(
             site,
             lambda: lines[end + 1] if end < len(lines) and tail.author_card(lines, end) else None,
-            lambda: C.text_author("", "", body, after, early, late),
-            lambda: C.editor_author("", "", body, after),
+            lambda: C.text_author("", "", body, *credits()),
+            lambda: C.editor_author("", "", body, credits()[0]),
         )
     if board:
         title = board.get("標") or board.get("标") or title
