@@ -1382,3 +1382,49 @@ def test_the_writer_credited_under_the_story_beats_the_pages_publisher(analyzer)
     art = _dump(analyzer, text)
     assert (art.title, art.author) == (PROSE_HEADLINE, "冯书瑶")
     assert "附件" not in art.body and "侧记" not in art.body
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "图为某智算中心机房内景。",
+        "河北某算力园区内的服务器机柜。宋晓川 摄",
+        "AI伺服器機櫃出貨持續升溫，供應鏈業者普遍看好今年營運。（資料照）",
+        "攝影／陳柏翰",
+        "编者按：近期算力板块持续走强，本报约请业内人士撰文。",
+        "图表1：国内主要云厂商资本开支同比增速",
+        "英偉達一年走勢圖.png",
+        "扫码下载某某新闻客户端，看更多深度报道",
+        "▸延伸閱讀：DeepSeek效應發酵　法人：推理需求才是下一波主軸",
+        "【责任编辑:苗某溪】",
+        "本文版权归某点财经所有",
+        "剩余 72% 内容，解锁全文",
+    ],
+)
+def test_captions_prompts_and_credits_between_paragraphs_leave_a_dump(analyzer, furniture):
+    text = (
+        f"某某网\n{PROSE_HEADLINE}\n2025-02-11 08:00\n{ABOUT_THE_PLUNGE}{furniture}\n{PROSE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert furniture not in art.body
+    assert art.body.startswith("英伟达一夜蒸发") and art.body.count("英伟达的订单") == 2
+
+
+def test_a_caption_written_as_a_paragraph_stays_in_a_marked_up_page(analyzer):
+    # DAnIEL's gold keeps it: a page's markup tells a <figcaption> from a paragraph, a dump cannot.
+    html = (
+        f"<html><head><title>{PROSE_HEADLINE}</title></head><body><article>"
+        f"<h1>{PROSE_HEADLINE}</h1><p>{ABOUT_THE_PLUNGE}</p><p>图为某智算中心机房内景。</p>"
+        f"<p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+    )
+    art = analyzer.process(RawPage("p.html", html.encode(), "html"), analyse=False).article
+    assert "图为某智算中心机房内景" in art.body
+
+
+def test_counters_taken_out_still_end_a_post_with_its_notice(analyzer):
+    text = (
+        f"某线\n{PROSE_HEADLINE}\n长桥夜话\n2025-01-28 21:40 来自 iPhone\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "本帖已被设为精华 · 收录至话题 #DeepSeek冲击波#\n转发 86\n评论 214\n赞 1032\n打赏\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.body.endswith("短期内看不到放缓的迹象。") and "精华" not in art.body

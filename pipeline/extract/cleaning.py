@@ -7,7 +7,7 @@ import itertools
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import ConfigError
@@ -139,6 +139,10 @@ def _simplified(line: str) -> str:
 class Boilerplate:
     end: Matcher
     line: Matcher
+    # Lines dropped from plain-text dumps only: a photo's caption, an editor's note. Marked-up
+    # pages keep a caption written as a paragraph of the story (DAnIEL's gold does), while a
+    # dump cannot tell a <figcaption> from a <p>, and its captions are furniture.
+    dump_line: Matcher = field(default_factory=lambda: Matcher([]))
 
     @classmethod
     def load(cls, path: str | Path) -> Boilerplate:
@@ -148,7 +152,11 @@ class Boilerplate:
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"boilerplate lexicon {path} cannot be read: {exc}") from None
         try:
-            return cls(end=Matcher(data.get("end", [])), line=Matcher(data.get("line", [])))
+            return cls(
+                end=Matcher(data.get("end", [])),
+                line=Matcher(data.get("line", [])),
+                dump_line=Matcher(data.get("dump_line", [])),
+            )
         except re.error as exc:
             raise ConfigError(f"boilerplate lexicon {path} has a bad pattern: {exc}") from None
 
@@ -159,6 +167,13 @@ class Boilerplate:
     def is_noise(self, line: str) -> bool:
         line = line.strip()
         return self.line.search(line) or self.line.search(_simplified(line))
+
+    def is_dump_noise(self, line: str) -> bool:
+        """Noise in a plain-text dump: a noise line, or furniture that only a dump's lines are."""
+        line = line.strip()
+        return self.is_noise(line) or bool(
+            self.dump_line.search(line) or self.dump_line.search(_simplified(line))
+        )
 
     def clean(
         self,

@@ -9,7 +9,7 @@ questions, buttons) whose lines close no sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from pipeline.extract import patterns as P
 from pipeline.extract.cleaning import enumerated
@@ -121,7 +121,7 @@ def comments_start(
     return end
 
 
-def _closes_sentence(line: str) -> bool:
+def closes_sentence(line: str) -> bool:
     return bool(_CLOSES.search(line)) or len(line) >= LONG_LINE
 
 
@@ -136,20 +136,22 @@ def _entries(run: list[str], before: list[str]) -> bool:
     return len(set(labels)) < len(labels) or bool(set(labels) & set(_labels(before)))
 
 
-def without_trailing_list(body: list[str]) -> list[str]:
+def without_trailing_list(body: list[str], dropped: Sequence[str] = ()) -> list[str]:
     """The story without the lines after its last sentence when they are three or more: other
     headlines, buttons, a related list's label; not the story's own last entries, nor lines
     with nothing of furniture about them (a table, key figures, a letter's signature, a
     subheading and a table's cells where a saved page was cut off mid-story). A notice's signature stays, down to the date it
-    was signed (联系人…, 附件…, 青澜市工业和信息化局, 2024年8月14日); what follows that date goes."""
-    last = max((i for i, line in enumerate(body) if _closes_sentence(line)), default=-1)
+    was signed (联系人…, 附件…, 青澜市工业和信息化局, 2024年8月14日); what follows that date goes.
+    dropped: the noise lines that cleaning took from among those after the last sentence (转发 86
+    / 评论 214 / 赞 1032): furniture of the same run, counted with it."""
+    last = max((i for i, line in enumerate(body) if closes_sentence(line)), default=-1)
     run = body[last + 1 :]
     if (
         last < 0
-        or len(run) < MIN_LIST
+        or len(run) + len(dropped) < MIN_LIST
         or _entries(run, body[: last + 1])
         or enumerated(run)
-        or not any(_FURNITURE.search(line) for line in run)
+        or not any(_FURNITURE.search(line) for line in [*run, *dropped])
     ):
         return body
     signed = [i for i, line in enumerate(run) if _SIGNED_DATE.match(line)]

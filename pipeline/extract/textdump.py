@@ -979,16 +979,22 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         # The reply's floor and poster (沙发 / 阿尔法猫) stand above its stamp.
         while end - 1 > start and len(lines[end - 1]) <= 12 and not is_prose(lines[end - 1]):
             end -= 1
-    body = [
-        ln
-        for ln in lines[start:end]
-        if not boilerplate.is_noise(ln)
+    story = lines[start:end]
+    kept = [
+        not boilerplate.is_dump_noise(ln)
         and not boilerplate.is_end(ln)  # one the story went on after
         and not _ZHIHU_NOISE.search(ln)
         and not _INLINE_RELATED.search(ln)
         and not _ATTACHMENTS.match(ln)  # a file attached inside the post, the post going on
+        for ln in story
     ]
-    body = tail.without_trailing_list(tail.without_sidebar_lists(_without_board_headers(body)))
+    body = [ln for ln, keep in zip(story, kept, strict=True) if keep]
+    last = max(
+        (k for k, ln in enumerate(story) if kept[k] and tail.closes_sentence(ln)), default=-1
+    )
+    dropped = [ln for k, ln in enumerate(story) if k > last and not kept[k]] if last >= 0 else []
+    body = tail.without_sidebar_lists(_without_board_headers(body))
+    body = tail.without_trailing_list(body, dropped)
 
     # The line chosen by its shape may be a channel's name or a back link above the headline.
     header_titles = [ln for ln in lines[:start] if _title_candidate(ln, boilerplate)]
