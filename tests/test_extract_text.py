@@ -1399,6 +1399,12 @@ def test_the_writer_credited_under_the_story_beats_the_pages_publisher(analyzer)
         "【责任编辑:苗某溪】",
         "本文版权归某点财经所有",
         "剩余 72% 内容，解锁全文",
+        "📌 本文收錄於沙龍「晶片那些事」，訂閱即可收到更新",
+        "【某信財經網】下載App，即時掌握港股行情",
+        "[广告] 某潮财经会员｜解锁美股实时行情与研报　首月1元",
+        "国产AI加速卡测试机柜。（图片来源：某报 资料图）",
+        "转发 128  讨论 356  赞 1024",
+        "（本逐字稿由 AI 轉錄後經人工校對，如有誤差以音檔為準）",
     ],
 )
 def test_captions_prompts_and_credits_between_paragraphs_leave_a_dump(analyzer, furniture):
@@ -1428,3 +1434,24 @@ def test_counters_taken_out_still_end_a_post_with_its_notice(analyzer):
     )
     art = _dump(analyzer, text)
     assert art.body.endswith("短期内看不到放缓的迹象。") and "精华" not in art.body
+
+
+def test_a_channels_trail_over_the_headline_is_no_headline(analyzer):
+    text = (
+        "某街观察\n首页  快讯  市场  宏观  科技  公司  专栏\n搜索  |  登录/注册\n科技 · 人工智能\n"
+        f"{PROSE_HEADLINE}\n2026-01-15 06:48  ·  阅读 3.2万\n{ABOUT_THE_PLUNGE}"
+        "这一轮人工智能行情里，科技股的分歧比以往任何时候都大，人工智能的叙事也在变。\n"
+        f"{PROSE}某街观察 © 2026\n"
+    )
+    # The body talks about the trail's words too (科技, 人工智能).
+    assert _dump(analyzer, text).title == PROSE_HEADLINE
+
+
+def test_a_terse_headline_under_the_sites_name_is_the_headline(analyzer):
+    text = (
+        "某桥科技 StackBridge\n资讯　深度　快讯　AI　芯片　创投　|　搜索\n深度 / 算力账本\n"
+        "算力还是硬通货吗？\n一场训练成本的“意外”，让整个行业重新翻开算力账本\n"
+        f"文 | 纪某舟　　编辑 | 黎某\n2天前　·　阅读 4.6万\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "某桥科技 © 2025 版权所有\n"
+    )
+    assert _dump(analyzer, text).title == "算力还是硬通货吗？"

@@ -100,6 +100,12 @@ def _top_level_alternation(pattern: str) -> bool:
     return False
 
 
+# What a page sets before a line of furniture: an emoji, a bracketed tag of a few characters.
+_DECORATION = re.compile(
+    r"^(?:[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*|【[^】]{1,10}】\s*|\[[^\]]{1,6}\]\s*)"
+)
+
+
 class Matcher:
     """One lexicon list as two regular expressions: the patterns anchored at the line's start,
     tried at position 0 only, and the others, searched. One search over a hundred alternatives
@@ -169,10 +175,16 @@ class Boilerplate:
         return self.line.search(line) or self.line.search(_simplified(line))
 
     def is_dump_noise(self, line: str) -> bool:
-        """Noise in a plain-text dump: a noise line, or furniture that only a dump's lines are."""
+        """Noise in a plain-text dump: a noise line, or furniture that only a dump's lines are,
+        also behind the emoji or the bracketed tag that a page sets before it (📌 本文收录于…,
+        【某某财经】下载App…, [广告] …), which a dump keeps as text."""
         line = line.strip()
-        return self.is_noise(line) or bool(
-            self.dump_line.search(line) or self.dump_line.search(_simplified(line))
+        bare = _DECORATION.sub("", line, count=1)
+        return any(
+            self.is_noise(text)
+            or self.dump_line.search(text)
+            or self.dump_line.search(_simplified(text))
+            for text in ({line, bare} - {""})
         )
 
     def clean(

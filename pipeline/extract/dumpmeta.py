@@ -119,6 +119,11 @@ HEADLINE_SHARE = 0.25
 BODY_SAMPLE = 4000
 
 
+# Short words in a row: a channel's trail (科技 · 人工智能), a search's keywords (DeepSeek R1 升级
+# 英伟达 财报), a row of buttons; they share the body's words and are no headline.
+_WORD_LIST = re.compile(r"^\S{1,8}(?:\s*[·•/|｜]\s*\S{1,8})+$|^\S{1,8}(?:\s+\S{1,8}){3,}$")
+
+
 def headline_among(
     candidates: list[str],
     chosen: str | None,
@@ -142,7 +147,11 @@ def headline_among(
     )
     below = candidates[candidates.index(chosen) + 1 :] if chosen in candidates else candidates
     longer = [
-        c for c in below if len(c) >= LONGER * len(chosen) and shared_with(c, body_terms) >= floor
+        c
+        for c in below
+        if len(c) >= LONGER * len(chosen)
+        and shared_with(c, body_terms) >= floor
+        and not _WORD_LIST.match(c)
     ]
     if longer:
         # 某某周报 / 2025年10月12日 / 标题, 专栏名 / 标题 / 副标题: a site's, a column's or a
@@ -160,6 +169,18 @@ def headline_among(
         # 站名 / 标题 / 2025-07-31: the line over the date, which the body talks about more. (A
         # WeChat card, 标题 / 公众号 / 日期, keeps its headline: the body talks about that.)
         return above_meta
+    if site_name and chosen != site_name and chosen.startswith(site_name):
+        # The site's masthead (栈桥科技 StackBridge, where the footer names 栈桥科技) is no
+        # headline: the first line under it that the body talks about at all is, though it be
+        # not twice as long and terse (a subtitle under it comes later). A first line that the
+        # footer merely repeats may be the headline itself, and stands.
+        for c in below:
+            if (
+                len(c) >= HEADLINE_MIN
+                and not _WORD_LIST.match(c)
+                and shared_with(c, body_terms) >= FURNITURE_SHARE
+            ):
+                return c
     if shared_with(chosen, body_terms) >= FURNITURE_SHARE:
         return chosen
     best = max(candidates, key=lambda c: shared_with(c, body_terms))
