@@ -114,8 +114,8 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 
 # The pages written for extraction (data/labelled/extraction: 2000s portals, forums, blogs, book
 # chapters and papers, 2010s-2020s news, notices, reposts, tables, 2018-2026 tech and finance
-# commentary, plain-text dumps). Current values, December 2026, 600 pages: the floors were lowered
-# when dumps-2020-2026-q, -r and -s, each written blind, came in (the pages before each held every
+# commentary, plain-text dumps). Current values, December 2026, 760 pages: the floors were lowered
+# when dumps-2020-2026-q, -r, -s and later sets up to -aa, each written blind, came in (the pages before each held every
 # floor). Rules
 # were developed on these pages, so
 # the floors pin what works rather than measure it (benchmarks/boilerplate_eval.py measures on
@@ -128,12 +128,12 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # of each set are in data/labelled/extraction/README.md.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.989,
-    "drop": 0.982,
-    "title": 0.958,
-    "published": 0.962,
-    "author": 0.917,
-    "site": 0.886,
+    "body_f1": 0.988,
+    "drop": 0.974,
+    "title": 0.953,
+    "published": 0.959,
+    "author": 0.910,
+    "site": 0.877,
 }
 
 
