@@ -1405,6 +1405,10 @@ def test_the_writer_credited_under_the_story_beats_the_pages_publisher(analyzer)
         "国产AI加速卡测试机柜。（图片来源：某报 资料图）",
         "转发 128  讨论 356  赞 1024",
         "（本逐字稿由 AI 轉錄後經人工校對，如有誤差以音檔為準）",
+        "本地一家公司的工程师在办公室测试客服系统。（本报档案照）",
+        "▶ 立即订阅《某光财经》电邮简报，每个工作日早上7点送达",
+        "（筆者確認並無持有上述所提及之股份）",
+        "本文共 2,340 字，閱讀時間約 6 分鐘",
     ],
 )
 def test_captions_prompts_and_credits_between_paragraphs_leave_a_dump(analyzer, furniture):
@@ -1455,3 +1459,37 @@ def test_a_terse_headline_under_the_sites_name_is_the_headline(analyzer):
         "某桥科技 © 2025 版权所有\n"
     )
     assert _dump(analyzer, text).title == "算力还是硬通货吗？"
+
+
+def test_a_campus_boards_mail_style_header_names_poster_headline_and_station(analyzer):
+    text = (
+        "北某BBS · bbs.example\n北某BBS > 学术科学 > 集成电路(IC) > 同主题阅读\n"
+        "发信人: lanbo2019 (蓝波), 信区: IC\n标  题: [讨论] 读研选方向：做AI芯片还是做推理？\n"
+        "发信站: 北某BBS (Sat Dec  6 23:14:52 2025), 站内\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, art.site) == (
+        "[讨论] 读研选方向：做AI芯片还是做推理？",
+        "lanbo2019",
+        "北某BBS",
+    )
+
+
+def test_a_bilingual_masthead_names_the_site_as_the_page_shows_it(analyzer):
+    text = (
+        f"數位某科技網 DigiBay\n{PROSE_HEADLINE}\n記者 蔡承翰｜14-03-2025｜瀏覽 2,316\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}關於我們｜廣告合作\n© 2025 DigiBay Media Co., Ltd. 版權所有\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.site, art.author) == ("數位某科技網", "蔡承翰")
+
+
+def test_a_posters_card_as_one_row_over_the_date_names_the_poster(analyzer):
+    text = (
+        "職場某 WorkTalk\n公司評價 › 某某電子股份有限公司 › 工作心得\n工作心得\n"
+        f"{PROSE_HEADLINE}\n板橋打工仔　｜　硬體測試工程師　｜　在職中　｜　年資 2 年\n"
+        f"2025/11/03 發表　·　最後編輯 2025/11/05　·　瀏覽 6,214\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == (PROSE_HEADLINE, "板橋打工仔")

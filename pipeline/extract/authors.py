@@ -233,9 +233,11 @@ _EDITOR_LABEL = re.compile(r"编辑|編輯")
 
 
 _ABOUT_LABEL = re.compile(r"作者简介|作者簡介")
-_UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:系|学院|學院|研究所|中心|办公室|辦公室|处|處|科|部)")
+_UNIT = re.compile(
+    r"[\u4e00-\u9fff]{1,10}(?:系|学院|學院|研究所|中心|办公室|辦公室|处|處|科|部|团队|團隊|小组|小組)"
+)
 _UNIT_THEN_NAME = re.compile(
-    r"[ \t\xa0\u3000]+([\u4e00-\u9fff]{2,3})(?=[ \t\xa0\u3000]|$|[，,。|｜])"
+    r"[ \t\xa0\u3000]+([\u4e00-\u9fff]{2,3})(?=[ \t\xa0\u3000、]|$|[，,。|｜])"
 )
 _ABOUT_NAME = re.compile(
     r"(?![\u4e00-\u9fff]*(?:博士|教授|研究员|研究員|分析师|分析師|学者|學者|专家|專家))[\u4e00-\u9fff]{2,4}"

@@ -102,7 +102,8 @@ def _top_level_alternation(pattern: str) -> bool:
 
 # What a page sets before a line of furniture: an emoji, a bracketed tag of a few characters.
 _DECORATION = re.compile(
-    r"^(?:[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*|【[^】]{1,10}】\s*|\[[^\]]{1,6}\]\s*)"
+    r"^(?:[\u25b6\u25b8\u25ba\u25b7\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*|【[^】]{1,10}】\s*"
+    r"|\[[^\]]{1,6}\]\s*)"
 )
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from pipeline.extract import authors as A
 from pipeline.extract import dates as D
+from pipeline.extract import patterns as P
 
 # A scraper's own record of the publish date, glued in front of the page's first line:
 # "date 2025-10-30 在AI投資熱潮推動下…" (labelled anywhere in the first lines; bare only on
@@ -219,7 +220,7 @@ _NAME = r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,15}|[A-Z][A-Za-z0-9
 _COPYRIGHT = (
     # the name before the mark or the notice (港討區 © 2025, 某某网 版权所有 © 2026)
     re.compile(r"^" + _NAME + r"\s*(?:©|Copyright)\s*(?:19|20)\d\d"),
-    re.compile(r"^" + _NAME + r"\s*(?:©\s*)?(?:版权所有|版權所有)"),
+    re.compile(r"(?:^|[|｜]\s*)" + _NAME + r"\s*(?:©\s*)?(?:版权所有|版權所有)"),
     re.compile(
         r"(?:Copyright|©)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
         + _NAME
@@ -253,7 +254,10 @@ def brand(name: str | None) -> str | None:
 
 
 def copyright_site(lines: list[str]) -> str | None:
-    """The name a copyright line gives, read in the page's last lines (from the bottom)."""
+    """The name a copyright line gives, read in the page's last lines (from the bottom); the
+    one the masthead opens with where the footer gives several (…｜南洋晨光报版权所有 over
+    新加坡 © 2025 Nanyang Morning Light: the office's city is no site)."""
+    names = []
     for line in reversed(lines[-FOOTER_LINES:]):
         for pattern in _COPYRIGHT:
             if m := pattern.search(line):
@@ -261,8 +265,28 @@ def copyright_site(lines: list[str]) -> str | None:
                 name = re.sub(r"(?:[.\s]+All\b.*)?[.\s]*$", "", name)  # Harbour Ledger. All
                 name = _RIGHTS_RESERVED.sub("", name)  # 某某财经版权所有 © 2025
                 if name and not _NOT_A_NAME.search(name) and not A.is_ui_word(name):
-                    return name
-    return None
+                    names.append(name)
+                    break
+    masthead = lines[0] if lines else ""
+    if (m := _BILINGUAL_MASTHEAD.match(masthead)) and any(n in masthead for n in names):
+        return m.group(
+            1
+        )  # 數位灣科技網 DigiBay over © 2025 DigiBay Media: the name as the page shows it
+    if (
+        names
+        and not _HAN.search(names[0])
+        and len(masthead) <= SITE_NAME_MAX
+        and _HAN_ONLY.fullmatch(masthead)
+        and P.MEDIA_SUFFIX.search(masthead)
+    ):
+        return masthead  # 韩经日报中文网 over Copyright © Hanjing Ilbo
+    return next((n for n in names if masthead.startswith(n)), names[0] if names else None)
+
+
+_BILINGUAL_MASTHEAD = re.compile(
+    r"^([\u4e00-\u9fff]{2,10})[\s\u3000]+[A-Za-z][A-Za-z0-9 .&\-]{1,30}$"
+)
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
 # A meta line's labelled source: 来源：某某网, **来源：** 某某.

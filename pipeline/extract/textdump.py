@@ -136,6 +136,7 @@ _INLINE_RELATED = re.compile(
 _TRAIL = re.compile(r"^[^>›»＞]{1,12}(?:(?:\s[>＞]\s|\s*[›»]\s*)[^>›»＞]{1,12}){1,5}$")
 # A telnet board's post header (作者 / 看板 / 標題 / 時間 lines, PTT-style).
 _BOARD_HEADER = re.compile(r"^(作者|看板|標題|标题|時間|时间)\s+(\S.*)$")
+_MAIL_BOARD_HEADER = re.compile(r"^(发信人|發信人|标\s*题|標\s*題|发信站|發信站)\s*[:：]\s*(\S.*)$")
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Another article's date above the post (CSDN's 最新推荐文章于 2025-03-18 20:40:11 发布): no meta line.
 _OTHER_STAMP = re.compile(r"^(?:最新推荐文章|最新推薦文章)于")
@@ -499,6 +500,12 @@ def _trail_root(trail: str) -> str | None:
     return root if len(root) >= 2 else None
 
 
+def _trail_leaf(trail: str) -> str:
+    """The section a trail ends at (公司評價 › 某某公司 › 工作心得), which a page may print again
+    as a label over the headline."""
+    return re.split(r"\s*[>›»＞/]\s*", trail)[-1].strip()
+
+
 def _board_header(lines: list[str]) -> dict[str, str]:
     """作者 / 看板 / 標題 / 時間 at the top of a board's post: the fields, where three of them are.
     Not below a paragraph: a news story that quotes a board's post shows the post's header inside
@@ -509,6 +516,13 @@ def _board_header(lines: list[str]) -> dict[str, str]:
             break
         if m := _BOARD_HEADER.match(line):
             fields.setdefault(m.group(1)[0], m.group(2).strip())
+        elif m := _MAIL_BOARD_HEADER.match(line):
+            # A campus board's mail-style header (发信人: lanbo2019 (蓝波), 信区: IC / 标  题: … /
+            # 发信站: 北辰BBS (Sat Dec  6 23:14:52 2025), 站内): the poster's id, the headline, the
+            # station's name.
+            label, value = re.sub(r"\s", "", m.group(1)), m.group(2).strip()
+            key = {"发信人": "作", "發信人": "作", "标题": "标", "標題": "标"}.get(label, "站")
+            fields.setdefault(key, value if key == "标" else re.split(r"\s*[(（,，]", value)[0])
     return fields if len(fields) >= 3 else {}
 
 
@@ -601,6 +615,8 @@ def _poster(
     if k >= 1 and (_BYLINE_START.search(lines[k]) or _BADGE.search(lines[k])):
         k -= 1
     name = lines[k]
+    if (row := re.split(r"[\s\u3000]*[|｜][\s\u3000]*", name)) and len(row) >= 3:
+        name = row[0]  # the poster's card as one row (板橋打工仔 ｜ 硬體測試工程師 ｜ 在職中)
     plain = (
         2 <= len(name) <= 12
         and not A.is_ui_word(name)
@@ -858,6 +874,14 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         ):
             meta, meta_idx = line, i
             continue
+        if (
+            title is None
+            and breadcrumb
+            and line == _trail_leaf(breadcrumb)
+            and len(line) <= MENU_ITEM_MAX
+        ):
+            continue  # the trail's last section again, as a label over the headline (a trail
+            # may end in the headline itself)
         if title is None:
             following = lines[i + 1] if i + 1 < len(lines) else ""
             before_meta = _meta_shaped(following)
@@ -1113,6 +1137,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             lambda: C.editor_author("", "", body, credits()[0]),
         )
     if board:
+        site = board.get("站") or site
         title = board.get("標") or board.get("标") or title
         author = (board.get("作") or "").split(" ")[0] or author
         published = D.parse_date(board.get("時") or board.get("时") or "") or published
