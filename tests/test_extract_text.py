@@ -1493,3 +1493,45 @@ def test_a_posters_card_as_one_row_over_the_date_names_the_poster(analyzer):
     )
     art = _dump(analyzer, text)
     assert (art.title, art.author) == (PROSE_HEADLINE, "板橋打工仔")
+
+
+def test_a_masthead_in_two_scripts_is_no_headline(analyzer):
+    text = (
+        "新某本周刊 NEW CAPITAL WEEKLY\n本期目录　往期杂志　封面故事　公司　金融　宏观　科技\n"
+        "登录　|　订阅全年杂志\n封面故事\n算力的订单\n"
+        "从英伟达的订单到DeepSeek的“省钱”，一场关于算力订单的重新定价\n文｜本刊记者 孟某\n"
+        f"发布时间：2025-11-10 08:00\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.site) == ("算力的订单", "新某本周刊")
+
+
+def test_an_events_run_of_days_under_its_name_is_no_meta_line(analyzer):
+    text = (
+        "某某大會\n2026.04.28－04.30｜台北某某會展中心\n關於大會　議程　講者　新聞中心\n"
+        f"新聞中心 / 大會新聞\n{PROSE_HEADLINE}\n發布日期：2026-04-22\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    assert _dump(analyzer, text).published.isoformat() == "2026-04-22"
+
+
+def test_a_sites_own_reporter_glued_to_the_name_under_the_story(analyzer):
+    text = f"某聲網\n{PROSE_HEADLINE}\n2025-01-29 10:00\n{ABOUT_THE_PLUNGE}{PROSE}本網記者何某芝\n"
+    assert _dump(analyzer, text).author == "何某芝"
+
+
+def test_a_blog_whose_footer_names_its_owner_keeps_the_owner_as_writer(analyzer):
+    text = (
+        f"慢半拍的硅\n一个前芯片验证工程师的自言自语\n首页　归档　标签　关于　RSS\n{PROSE_HEADLINE}\n"
+        f"程岩 · 2026-01-27 · 约 9 分钟 · 分类：半导体\n{ABOUT_THE_PLUNGE}{PROSE}© 2026 程岩\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.author, art.site) == ("程岩", "慢半拍的硅")
+
+
+def test_a_markdown_pages_level_one_heading_is_its_headline(analyzer):
+    text = (
+        "[学某课堂](https://x.example/) > [我的课程](https://x.example/my)\n\n"
+        "**课程进度：已学 6/12 讲 · 本讲时长 38:12 · 🎧 音频版 · 📄 下载PDF讲义**\n\n"
+        f"# {PROSE_HEADLINE}\n\n> 讲师：沈某 ｜ 上线时间：2025-07-01\n\n{ABOUT_THE_PLUNGE}\n{PROSE}"
+    )
+    assert _dump(analyzer, text).title == PROSE_HEADLINE

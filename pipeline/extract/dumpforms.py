@@ -39,11 +39,11 @@ _MD_ITALIC_LINE = re.compile(r"^_(.+)_$|^\*([^*].*)\*$")
 
 def from_markdown(
     lines: list[str], boilerplate: Boilerplate
-) -> tuple[list[str], str | None, str | None]:
+) -> tuple[list[str], str | None, str | None, str | None]:
     """Markdown page dumps (r.jina.ai-style "Title: / URL Source: / Markdown Content:" or plain
-    markdown): (lines as plain text, title, url). Images, link-only lines and rules go; emphasis
+    markdown): (lines as plain text, title, url, the first level-one heading). Images, link-only lines and rules go; emphasis
     and heading marks are taken off so the text reads as the page did."""
-    title = url = None
+    title = url = h1 = None
     if any(ln.startswith("Markdown Content:") for ln in lines[:8]):
         header, _, rest = [], None, []
         seen_content = False
@@ -83,11 +83,13 @@ def from_markdown(
         if _MD_CALLOUT.match(ln):
             continue  # a notes app's callout (> [!note] 数据待核对…): the writer's aside
         ln = _MD_QUOTE.sub("", ln)  # a block quote reads as its text
+        if h1 is None and ln.startswith("# "):
+            h1 = _MD_EMPHASIS.sub("", ln[2:]).strip(" |\t")
         ln = _MD_HEADING.sub("", _MD_EMPHASIS.sub("", ln)).strip(" |\t")
         if m := _MD_ITALIC_LINE.match(ln):
             ln = m.group(1) or m.group(2)
         out.append(ln.strip())
-    return [ln for ln in out if ln], title, url
+    return [ln for ln in out if ln], title, url, h1
 
 
 _MD_NAME_LINK = re.compile(r"(?<!!)\[([^\[\]!]{2,30})\]\(([^()\s]+)\)")

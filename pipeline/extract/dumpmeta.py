@@ -122,7 +122,25 @@ BODY_SAMPLE = 4000
 
 # Short words in a row: a channel's trail (科技 · 人工智能), a search's keywords (DeepSeek R1 升级
 # 英伟达 财报), a row of buttons; they share the body's words and are no headline.
-_WORD_LIST = re.compile(r"^\S{1,8}(?:\s*[·•/|｜]\s*\S{1,8})+$|^\S{1,8}(?:\s+\S{1,8}){3,}$")
+_BARRED_WORDS = re.compile(r"^\S{1,10}(?:\s*[·•/|｜]\s*\S{1,10})+$")
+
+
+def _word_list(line: str) -> bool:
+    """Short words between bars or dots, or four or more between spaces, most of them Chinese
+    (an English headline is words between spaces too)."""
+    if _BARRED_WORDS.match(line):
+        return True
+    words = line.split()
+    return (
+        len(words) >= 4
+        and all(len(w) <= 10 for w in words)
+        and 2 * sum(bool(_HAN_WORD.fullmatch(w)) for w in words) >= len(words)
+    )
+
+
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+# A greeting with the account's buttons (欢迎回来，游客！请 登录 或 注册): no headline.
+_ACCOUNT_PROMPT = re.compile(r"登录|登入|註冊|注册|游客|遊客")
 
 
 def headline_among(
@@ -152,7 +170,7 @@ def headline_among(
         for c in below
         if len(c) >= LONGER * len(chosen)
         and shared_with(c, body_terms) >= floor
-        and not _WORD_LIST.match(c)
+        and not _word_list(c)
     ]
     if longer:
         # 某某周报 / 2025年10月12日 / 标题, 专栏名 / 标题 / 副标题: a site's, a column's or a
@@ -170,15 +188,18 @@ def headline_among(
         # 站名 / 标题 / 2025-07-31: the line over the date, which the body talks about more. (A
         # WeChat card, 标题 / 公众号 / 日期, keeps its headline: the body talks about that.)
         return above_meta
-    if site_name and chosen != site_name and chosen.startswith(site_name):
+    if bilingual_masthead(chosen) or (
+        site_name and chosen != site_name and chosen.startswith(site_name)
+    ):
         # The site's masthead (栈桥科技 StackBridge, where the footer names 栈桥科技) is no
         # headline: the first line under it that the body talks about at all is, though it be
         # not twice as long and terse (a subtitle under it comes later). A first line that the
         # footer merely repeats may be the headline itself, and stands.
         for c in below:
             if (
-                len(c) >= HEADLINE_MIN
-                and not _WORD_LIST.match(c)
+                len(c) >= MASTHEAD_HEADLINE_MIN
+                and not _word_list(c)
+                and not _ACCOUNT_PROMPT.search(c)
                 and shared_with(c, body_terms) >= FURNITURE_SHARE
             ):
                 return c
@@ -194,6 +215,7 @@ def headline_among(
 
 _SUFFIX_START = re.compile(r"^\s*(?:[|｜_*·•]|-|–|—|::?|：)")
 HEADLINE_MIN = 6
+MASTHEAD_HEADLINE_MIN = 5  # 算力的账本 under 新资本周刊 NEW CAPITAL WEEKLY
 SOURCE_NAME_MAX = 8
 SITE_NAME_MAX = 12
 
@@ -268,10 +290,9 @@ def copyright_site(lines: list[str]) -> str | None:
                     names.append(name)
                     break
     masthead = lines[0] if lines else ""
-    if (m := _BILINGUAL_MASTHEAD.match(masthead)) and any(n in masthead for n in names):
-        return m.group(
-            1
-        )  # 數位灣科技網 DigiBay over © 2025 DigiBay Media: the name as the page shows it
+    if (name := bilingual_masthead(masthead)) and any(n in masthead for n in names):
+        # 數位灣科技網 DigiBay over © 2025 DigiBay Media: the name as the page shows it
+        return name
     if (
         names
         and not _HAN.search(names[0])
@@ -284,8 +305,17 @@ def copyright_site(lines: list[str]) -> str | None:
 
 
 _BILINGUAL_MASTHEAD = re.compile(
-    r"^([\u4e00-\u9fff]{2,10})[\s\u3000]+[A-Za-z][A-Za-z0-9 .&\-]{1,30}$"
+    r"^([\u4e00-\u9fff]{2,10})[\s\u3000]+[A-Za-z][A-Za-z0-9 .&\-]{1,30}"
+    r"(?:[\s\u3000]+[—–|｜·-][\s\u3000]*\S.{0,30})?$"  # and its motto (— 北美留学生的第二个家)
 )
+
+
+def bilingual_masthead(line: str) -> str | None:
+    """The Chinese name of a masthead in two scripts (新资本周刊 NEW CAPITAL WEEKLY, 枫桥留学生社区
+    MapleBridge — 北美留学生的第二个家), which names the site and is never a headline."""
+    return m.group(1) if (m := _BILINGUAL_MASTHEAD.match(line)) else None
+
+
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 

@@ -424,7 +424,9 @@ REPORTER_LABEL = re.compile(
     r"|[（(]([\u4e00-\u9fff]{2,3})[\s\xa0]+\S{2,4}(?:报道|報導)[）)]"
     # a Taiwan paper's bracketed byline without the role: 【陳俊雄／新北市報導】, 【甲、乙／綜合報導】
     r"|[【〔\[](?P<bracketed>[\u4e00-\u9fff]{2,3})(?:、[\u4e00-\u9fff]{2,3})*[／/][\u4e00-\u9fff]{0,6}(?:报道|報導)[】〕\]]"
-    r"|(?:执笔人|執筆人)[:：]\s*([\u4e00-\u9fff]{2,4}))"
+    r"|(?:执笔人|執筆人)[:：]\s*([\u4e00-\u9fff]{2,4})"
+    # a paper's or a site's own reporter alone on a line, the name glued on (本網記者何詠芝)
+    r"|(?:^|\n)[ \t\u3000]*(?:本报|本報|本网|本網|本刊|本台)(?:记者|記者)([\u4e00-\u9fff]{2,3})[ \t\u3000]*(?=\n|$))"
 )
 # Blog and forum bylines: 由海姑娘张贴 @ 2005-06-14 · ggjjzhzz 发表于 2005-9-15 · [ 黄宇 ] 来源：
 POSTED_BY = re.compile(

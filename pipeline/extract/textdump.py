@@ -506,6 +506,13 @@ def _trail_leaf(trail: str) -> str:
     return re.split(r"\s*[>›»＞/]\s*", trail)[-1].strip()
 
 
+def _of_the_trail(line: str, trail: str) -> bool:
+    """A label made of the trail's sections (評測｜顯示卡 under 首頁 » 評測 » 顯示卡)."""
+    words = [w for w in re.split(r"[\s\u3000]*[|｜·/][\s\u3000]*", line) if w]
+    crumbs = set(re.split(r"\s*[>›»＞/]\s*", trail))
+    return len(words) >= 2 and all(w in crumbs for w in words)
+
+
 def _board_header(lines: list[str]) -> dict[str, str]:
     """作者 / 看板 / 標題 / 時間 at the top of a board's post: the fields, where three of them are.
     Not below a paragraph: a news story that quotes a board's post shows the post's header inside
@@ -822,8 +829,19 @@ def _name_card(lines: list[str], k: int) -> bool:
 
 
 def _meta_shaped(line: str) -> bool:
-    """A meta line, not a sentence that happens to hold a date."""
-    return is_meta_line(line) and (not is_prose(line) or M.is_field_row(line))
+    """A meta line, not a sentence that happens to hold a date, nor an event's run of days
+    under its name (2026.04.28－04.30｜台北某某會展中心)."""
+    return (
+        is_meta_line(line)
+        and (not is_prose(line) or M.is_field_row(line))
+        and not _DATE_RANGE.search(line)
+    )
+
+
+# Days from one to another: 2026.04.28－04.30, 4月28日至30日, 2025/03/12 ~ 2025/03/14.
+_DATE_RANGE = re.compile(
+    r"\d{1,2}[./月-]\d{1,2}日?\s*[－–~～至]\s*(?:\d{2,4}[./年-])?\d{1,2}(?:[./月-]\d{1,2})?日?(?!\d)"
+)
 
 
 def is_meta_line(line: str) -> bool:
@@ -851,10 +869,10 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         lines = lines[lines.index(subject) :]
     lines = F.without_sponsor_blocks(lines)
     front, lines = F.front_matter(lines)
-    md_title = md_url = md_writer = md_home = None
+    md_title = md_url = md_writer = md_home = md_h1 = None
     if front or F.is_markdown(lines):  # front matter heads markdown files
         md_writer, md_home = F.markdown_writer(lines), F.markdown_home(lines)
-        lines, md_title, md_url = F.from_markdown(lines, boilerplate)
+        lines, md_title, md_url, md_h1 = F.from_markdown(lines, boilerplate)
     glued, lines = M.glued_date(lines)
     board = _board_header(lines)
     breadcrumb = title = meta = poster = None
@@ -877,8 +895,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         if (
             title is None
             and breadcrumb
-            and line == _trail_leaf(breadcrumb)
-            and len(line) <= MENU_ITEM_MAX
+            and (line == _trail_leaf(breadcrumb) or _of_the_trail(line, breadcrumb))
+            and len(line) <= MENU_ITEM_MAX * 2
         ):
             continue  # the trail's last section again, as a label over the headline (a trail
             # may end in the headline itself)
@@ -1030,7 +1048,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or bool(breadcrumb and _trail_root(breadcrumb) == lines[0])
     )
     if not placed:
-        site_name = lines[0] if named_again else M.copyright_site(lines)
+        site_name = (
+            lines[0] if named_again else (M.bilingual_masthead(lines[0]) or M.copyright_site(lines))
+        )
         title = M.headline_among(header_titles, title, body, above_meta, site_name)
         title = M.without_shown_suffix(title, lines[:HEADER_LINES])
 
@@ -1089,8 +1109,12 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     wechat_author, account = M.wechat_byline(meta)
     if meta_name and P.AUTHOR_LABEL.search(meta_name + "："):
         meta_name = None  # 专栏作者 / 顾一帆: who wrote it, not where
+    if meta_name and _HAN_NAME.fullmatch(meta_name) and A.signed_name(meta_name):
+        # 程岩 · 2026-01-27 · 约 9 分钟: a person opening the meta row wrote it; no site's name
+        signed, meta_name = signed or meta_name, None
     site = (
         md_home
+        or (M.bilingual_masthead(lines[0]) if lines else None)
         or (lines[0] if named_again and len(lines[0]) <= NAME_MAX and lines[0] != title else None)
         or M.brand(_site(lines, end, meta, title, account))
         or meta_name
@@ -1119,6 +1143,16 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or _columnist_over(lines, headline_idx)
         or meta_name
     )
+    if (
+        author
+        and author == site
+        and _HAN_NAME.fullmatch(author)
+        and A.signed_name(author)
+        and lines
+        and len(lines[0]) <= NAME_MAX
+        and lines[0] not in (author, title)
+    ):
+        site = lines[0]  # © 2026 程岩 on a blog named 慢半拍的硅: its owner wrote the post
     if author and author == site and not (blog_stamp and author in blog_stamp):
         author = None  # the site posting as itself names no person (a blog's owner does)
     credits = functools.cache(lambda: _credit_texts(lines, start, end, body))
@@ -1142,6 +1176,13 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         author = (board.get("作") or "").split(" ")[0] or author
         published = D.parse_date(board.get("時") or board.get("时") or "") or published
     # A dump of a form-like page labels its headline (标题：…); the label is layout.
+    if (
+        md_h1
+        and not (site and md_h1.startswith(site))
+        and not M.bilingual_masthead(md_h1)
+        and not (mail or front)
+    ):
+        title = md_h1  # a markdown page's # heading is its headline, over any line's shape
     title = T.without_page_mark(title or md_title)
     if mail:
         subject = F.mail_subject(mail)
