@@ -1535,3 +1535,21 @@ def test_a_markdown_pages_level_one_heading_is_its_headline(analyzer):
         f"# {PROSE_HEADLINE}\n\n> 讲师：沈某 ｜ 上线时间：2025-07-01\n\n{ABOUT_THE_PLUNGE}\n{PROSE}"
     )
     assert _dump(analyzer, text).title == PROSE_HEADLINE
+
+
+def test_a_table_of_contents_whose_entries_come_back_as_headings_leaves_the_body(analyzer):
+    text = (
+        f"知某百科\n{PROSE_HEADLINE}\n最近更新：2026-11-02\n{PROSE}目录\n1 发展历程\n2 技术特点\n"
+        f"3 行业影响\n发展历程\n{ABOUT_THE_PLUNGE}技术特点\n{PROSE}行业影响\n{PROSE}"
+    )
+    body = _dump(analyzer, text).body.splitlines()
+    assert "目录" not in body and "1 发展历程" not in body
+    assert body.count("发展历程") == 1 and "行业影响" in body
+
+
+def test_a_row_of_counters_with_emoji_between_them_leaves_the_body(analyzer):
+    text = (
+        f"某某证券\n{PROSE_HEADLINE}\n老周说盘　2025-03-12 15:40\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "👍 赞 1,206　💬 评论 318　⭐ 收藏　↗ 分享\n"
+    )
+    assert "收藏" not in _dump(analyzer, text).body

@@ -100,6 +100,7 @@ def _top_level_alternation(pattern: str) -> bool:
     return False
 
 
+_EMOJI = re.compile(r"[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?")
 # What a page sets before a line of furniture: an emoji, a bracketed tag of a few characters.
 _DECORATION = re.compile(
     r"^(?:[\u25b6\u25b8\u25ba\u25b7\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*|【[^】]{1,10}】\s*"
@@ -181,11 +182,13 @@ class Boilerplate:
         【某某财经】下载App…, [广告] …), which a dump keeps as text."""
         line = line.strip()
         bare = _DECORATION.sub("", line, count=1)
+        # and with the emoji between its words taken out (👍 赞 1,206　💬 评论 318　⭐ 收藏)
+        plain = re.sub(r"\s{2,}", "  ", _EMOJI.sub("", line)).strip()
         return any(
             self.is_noise(text)
             or self.dump_line.search(text)
             or self.dump_line.search(_simplified(text))
-            for text in ({line, bare} - {""})
+            for text in ({line, bare, plain} - {""})
         )
 
     def clean(
