@@ -1553,3 +1553,56 @@ def test_a_row_of_counters_with_emoji_between_them_leaves_the_body(analyzer):
         "👍 赞 1,206　💬 评论 318　⭐ 收藏　↗ 分享\n"
     )
     assert "收藏" not in _dump(analyzer, text).body
+
+
+def test_a_threads_second_floor_ends_the_first_post(analyzer):
+    text = (
+        "島嶼某論壇 IslandTech\n首頁 › 投資理財 › 美股與海外投資\n"
+        f"{PROSE_HEADLINE}\n瀏覽 12,455　｜　回覆 86\n阿哲不賣股\n樓主　｜　Lv.7　｜　文章 1,203\n"
+        f"2025-02-10 23:14\n#1\n{ABOUT_THE_PLUNGE}{PROSE}分享　｜　檢舉　｜　引用　｜　回覆\n"
+        "小熊軟糖豆\n2025-02-10 23:31\n#2\n這點我同意，但市場在意的是以後要買多少張，不是現在用誰的卡。\n"
+        "老司機看盤\n2025-02-11 00:05\n#3\n財報前加不加都行，重點是你能不能承受再跌一次。\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.author == "阿哲不賣股"
+    assert art.body.endswith("短期内看不到放缓的迹象。") and "小熊" not in art.body
+
+
+def test_a_columns_date_between_the_follow_button_and_the_votes(analyzer):
+    text = (
+        f"知某　首页　专栏　问答\n专栏 · 推理工程手记\n{PROSE_HEADLINE}\n沈砚秋\n"
+        "大模型推理工程师｜前云厂商 GPU 调度负责人\n关注她\n发布于 2025-07-15 21:08\n"
+        f"1,284 人赞同了该文章\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    assert _dump(analyzer, text).author == "沈砚秋"
+
+
+def test_a_pages_clock_over_the_headline_yields_to_the_storys_meta_line(analyzer):
+    text = (
+        "万某网　|　新闻　财经　科技　汽车　房产　体育　娱乐　视频　更多\n登录　|　注册\n"
+        f"今日焦点　·　2025年09月04日　星期四\n{PROSE_HEADLINE}\n"
+        f"3小时前　|　来源：某某时讯　|　作者：许嘉禾\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author) == (PROSE_HEADLINE, "许嘉禾")
+
+
+def test_a_blogs_day_over_the_headline_dates_the_post(analyzer):
+    text = (
+        "石某明．財經隨筆\n廿五年股海浮沉　寫給香港散戶的真心話\n主頁　｜　關於我　｜　文章分類\n"
+        "2025年10月28日　星期二\n英伟达市值直逼五万亿　我反而更谨慎\n分類：美股　｜　標籤：英偉達\n"
+        f"英伟达市值直逼五万亿美元，我反而更谨慎了。\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, str(art.published)) == ("英伟达市值直逼五万亿　我反而更谨慎", "2025-10-28")
+
+
+def test_a_related_box_behind_a_bar_inside_the_story_leaves_it(analyzer):
+    text = (
+        f"港某新聞\n{PROSE_HEADLINE}\n2025-08-28 10:00\n{ABOUT_THE_PLUNGE}▌相關新聞\n"
+        "・AI熱潮推高電力需求　本港數據中心用地再成焦點\n・內地大模型價格戰升溫　雲服務商紛紛減價\n"
+        f"{PROSE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert "相關新聞" not in art.body and "價格戰" not in art.body
+    assert art.body.count("英伟达的订单") == 2

@@ -100,10 +100,16 @@ def _top_level_alternation(pattern: str) -> bool:
     return False
 
 
+# A bar or an emoji before a label (▌相關新聞, 📌 延伸閱讀); not a bracketed tag, which may be the
+# label itself (【相关阅读】).
+_MARK = re.compile(
+    r"^[\u258c\u258d\u258e\u25b6\u25b8\u25ba\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*"
+)
 _EMOJI = re.compile(r"[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?")
 # What a page sets before a line of furniture: an emoji, a bracketed tag of a few characters.
 _DECORATION = re.compile(
-    r"^(?:[\u25b6\u25b8\u25ba\u25b7\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*|【[^】]{1,10}】\s*"
+    r"^(?:[\u258c\u258d\u258e\u25b6\u25b8\u25ba\u25b7\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*"
+    r"|【[^】]{1,10}】\s*"
     r"|\[[^\]]{1,6}\]\s*)"
 )
 
@@ -175,6 +181,12 @@ class Boilerplate:
     def is_noise(self, line: str) -> bool:
         line = line.strip()
         return self.line.search(line) or self.line.search(_simplified(line))
+
+    def is_dump_end(self, line: str) -> bool:
+        """An end marker in a dump, also behind a bar or an emoji set before it (▌相關新聞)."""
+        line = line.strip()
+        bare = _MARK.sub("", line, count=1)
+        return bool(self.is_end(line) or (bare != line and bare and self.is_end(bare)))
 
     def is_dump_noise(self, line: str) -> bool:
         """Noise in a plain-text dump: a noise line, or furniture that only a dump's lines are,

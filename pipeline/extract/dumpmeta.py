@@ -155,9 +155,21 @@ def headline_among(
     site's name (site_name: the page's first line, named again in its footer). Where no
     line shares enough (an English headline over a Chinese summary), a longer candidate right
     above the meta line is the headline: that is where pages print it."""
-    if not chosen or len(candidates) < 2:
-        return chosen
     body_terms = _terms("\n".join(body)[:BODY_SAMPLE])
+    if not chosen:
+        # No line took the headline's place (a blog's date over it: 2025年10月28日 星期二 /
+        # 标题): the last header line the body talks about as much as of a headline.
+        talked = [
+            c
+            for c in candidates
+            if shared_with(c, body_terms) >= HEADLINE_SHARE
+            and len(c) >= HEADLINE_MIN
+            and not _word_list(c)
+            and c != site_name
+        ]
+        return talked[-1] if talked else None
+    if len(candidates) < 2:
+        return chosen
     # The site's own name, which a story may cite (…对界线新闻表示), weighs nothing here.
     floor = (
         HEADLINE_SHARE

@@ -121,6 +121,28 @@ def comments_start(
     return end
 
 
+# A forum's floor number on a line of its own (#2, 2樓, 第3楼, 3#).
+_FLOOR_ALONE = re.compile(r"^(?:#\s?\d{1,4}|第?\d{1,4}\s*[楼樓]|\d{1,4}#)$")
+_FLOOR_STAMP = re.compile(
+    r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+FLOOR_NAME_MAX = 16
+
+
+def floors_start(lines: list[str], start: int, end: int) -> int:
+    """Where a thread's second floor begins (its poster and stamp over #2), when the story is
+    the first floor (#1 over it): the replies are not the post. Else end."""
+    marks = [k for k in range(max(start - 3, 0), end) if _FLOOR_ALONE.match(lines[k])]
+    if len(marks) < 2 or marks[0] > start + 1:
+        return end
+    k = marks[1]
+    if k >= 1 and _FLOOR_STAMP.match(lines[k - 1]):
+        k -= 1
+    if k > start and len(lines[k - 1]) <= FLOOR_NAME_MAX and not _CLAUSE.search(lines[k - 1]):
+        k -= 1
+    return k if k > start else end
+
+
 def closes_sentence(line: str) -> bool:
     return bool(_CLOSES.search(line)) or len(line) >= LONG_LINE
 

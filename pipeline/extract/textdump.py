@@ -566,7 +566,10 @@ _DATE_FIRST = re.compile(
     r"(?:(?:19|20)\d\d[-/.年]\d|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})"
 )
 # A member's badge under their name on a community or microblog page (雪岭认证：…  粉丝 3.2万).
-_BADGE = re.compile(r"(?:认证|認證)\s*[:：]|(?:粉丝|粉絲)\s*[\d.]+")
+# (and a forum's badge row under the poster: 樓主 ｜ Lv.7 ｜ 文章 1,203)
+_BADGE = re.compile(
+    r"(?:认证|認證)\s*[:：]|(?:粉丝|粉絲)\s*[\d.]+|^(?:楼主|樓主)(?:\s|[|｜]|$)|\bLv\.?\s?\d+\b"
+)
 # A post's stamp names the client it was sent from (2025-1-28 21:05 来自 iPhone).
 _CLIENT = re.compile(r"(?:来自|來自)\s*\S")
 _NAME_MARKS = re.compile(r"[，。：:！？?!、,;；|｜/（）()“”\s]")
@@ -673,13 +676,13 @@ def _header_above(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     which would otherwise end a text that has not begun."""
     line = lines[k]
     header_like = (
-        boilerplate.is_end(line)
+        boilerplate.is_dump_end(line)
         or boilerplate.is_noise(line)
         or (is_meta_line(line) and not _is_sentence(line))
         or M.is_field_row(line)
     )
     return header_like and any(
-        _is_paragraph(n) and not boilerplate.is_end(n) for n in lines[k + 1 : k + HEADER_TAIL]
+        _is_paragraph(n) and not boilerplate.is_dump_end(n) for n in lines[k + 1 : k + HEADER_TAIL]
     )
 
 
@@ -718,7 +721,7 @@ def _without_inline_lists(story: list[str], boilerplate: Boilerplate) -> list[st
     k = 0
     while k < len(story):
         line = story[k]
-        if out and len(line) <= SECTION_LABEL_MAX + 1 and boilerplate.is_end(line):
+        if out and len(line) <= SECTION_LABEL_MAX + 1 and boilerplate.is_dump_end(line):
             j = k + 1
             while (
                 j < len(story)
@@ -732,7 +735,7 @@ def _without_inline_lists(story: list[str], boilerplate: Boilerplate) -> list[st
             if (
                 j > k + 1
                 and len(after) == 2
-                and all(_is_paragraph(n) and not boilerplate.is_end(n) for n in after)
+                and all(_is_paragraph(n) and not boilerplate.is_dump_end(n) for n in after)
             ):
                 k = j
                 continue
@@ -772,7 +775,7 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     """Whether the text ends at line k: an end marker (but not a related link the story goes
     on after), a reply's stamp or an author card."""
     line = lines[k]
-    if boilerplate.is_end(line):
+    if boilerplate.is_dump_end(line):
         after = lines[k + 1 : k + 1 + GOES_ON]
         inline = _INLINE_RELATED.search(line) and any(_is_paragraph(n) for n in after[:2])
         # A prompt between paragraphs (▲点击上方蓝字关注…) with the story going on after it
@@ -801,7 +804,7 @@ def _story_goes_on(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     """Whether paragraphs of the story follow line k: then a marker there is one line of
     furniture set inside the story, not its end."""
     after = lines[k + 1 : k + 1 + GOES_ON]
-    return sum(_is_paragraph(n) and not boilerplate.is_end(n) for n in after) >= GOES_ON - 1
+    return sum(_is_paragraph(n) and not boilerplate.is_dump_end(n) for n in after) >= GOES_ON - 1
 
 
 _POSTED_AT = re.compile(r"^[Pp]osted\s*@\s*(?:19|20)?\d{2}-\d{1,2}-\d{1,2}")
@@ -866,6 +869,12 @@ def _meta_shaped(line: str) -> bool:
 
 
 # Days from one to another: 2026.04.28－04.30, 4月28日至30日, 2025/03/12 ~ 2025/03/14.
+# A date and its weekday alone (a label before them at most): a page's clock or a blog's day
+# header, which a story's own meta line under the headline outranks.
+_PAGE_CLOCK = re.compile(
+    r"^(?:\S{1,6}\s*[·|｜]\s*)?(?:19|20)\d{2}[年/.-]\d{1,2}[月/.-]\d{1,2}日?[\s\u3000]*"
+    r"(?:星期|週|周)[一二三四五六日天]$"
+)
 _DATE_RANGE = re.compile(
     r"\d{1,2}[./月-]\d{1,2}日?\s*[－–~～至]\s*(?:\d{2,4}[./年-])?\d{1,2}(?:[./月-]\d{1,2})?日?(?!\d)"
 )
@@ -902,7 +911,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         lines, md_title, md_url, md_h1 = F.from_markdown(lines, boilerplate)
     glued, lines = M.glued_date(lines)
     board = _board_header(lines)
-    breadcrumb = title = meta = poster = None
+    breadcrumb = title = meta = poster = clock = None
     headless = carded = False
     title_idx = meta_idx = -1
     header_end = -1
@@ -917,6 +926,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             and _meta_shaped(line)
             and not _OTHER_STAMP.search(line)
         ):
+            if _PAGE_CLOCK.match(line) and clock is None:
+                clock = i  # today's date over the page (今日焦点 · 2025年09月04日 星期四)
+                continue
             meta, meta_idx = line, i
             continue
         if (
@@ -982,6 +994,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 continue
             break
 
+    if meta is None and clock is not None:
+        meta, meta_idx = lines[clock], clock  # the page's only date: the post's (a blog's day)
     if meta is None and title_idx >= 0 and poster is None:
         # WeChat-style pages put an account card (name, company, motto) between the title and
         # the date line: a date within a few short lines after the title still ends the header.
@@ -1012,6 +1026,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         # above their one-line bio and the follow button.
         start = answer + 1
         k = answer - 1
+        if k >= 1 and _meta_shaped(lines[k]) and lines[k - 1].strip("\u200b+ ") in _FOLLOW:
+            k -= 1  # a column's date between the card's button and the vote line (发布于 …)
         if k >= 0 and lines[k].strip("\u200b+ ") in _FOLLOW:
             k -= 1
         if k >= 1 and not _is_count(lines[k - 1]) and not _counter(lines[k - 1]):
@@ -1043,7 +1059,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     end = start
     while end < len(lines) and not _ends_text(lines, end, boilerplate):
         end += 1
-    end = tail.comments_start(lines, start, end, _is_paragraph)
+    end = tail.floors_start(lines, start, tail.comments_start(lines, start, end, _is_paragraph))
     if end < len(lines) and tail.is_stamp(lines[end]):
         # The reply's floor and poster (沙发 / 阿尔法猫) stand above its stamp.
         while end - 1 > start and len(lines[end - 1]) <= 12 and not is_prose(lines[end - 1]):
@@ -1051,7 +1067,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     story = lines[start:end]
     kept = [
         not boilerplate.is_dump_noise(ln)
-        and not boilerplate.is_end(ln)  # one the story went on after
+        and not boilerplate.is_dump_end(ln)  # one the story went on after
         and not _ZHIHU_NOISE.search(ln)
         and not _INLINE_RELATED.search(ln)
         and not _ATTACHMENTS.match(ln)  # a file attached inside the post, the post going on
