@@ -127,12 +127,12 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # of each set are in data/labelled/extraction/README.md.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.987,
+    "body_f1": 0.988,
     "drop": 0.977,
-    "title": 0.950,
-    "published": 0.957,
+    "title": 0.951,
+    "published": 0.958,
     "author": 0.905,
-    "site": 0.888,
+    "site": 0.890,
 }
 
 

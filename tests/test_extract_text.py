@@ -1606,3 +1606,18 @@ def test_a_related_box_behind_a_bar_inside_the_story_leaves_it(analyzer):
     art = _dump(analyzer, text)
     assert "相關新聞" not in art.body and "價格戰" not in art.body
     assert art.body.count("英伟达的订单") == 2
+
+
+def test_a_newsletter_archive_with_an_issue_line_a_sponsor_and_its_contents(analyzer):
+    text = (
+        "在浏览器中查看　|　转发给朋友　|　管理订阅\n某观研究社 出品\n某力周报 Compute Weekly\n"
+        f"Vol.96　·　2026/11/06　·　阅读时间约 9 分钟\n{PROSE_HEADLINE}\n—— 本期赞助 ——\n"
+        "某算云：H20/国产卡混合集群按小时计费，新用户赠送100小时算力 →\n———————————\n本期目录\n"
+        "1. 暗线一｜云厂商的资本开支\n2. 暗线二｜国产算力\n3. 暗线三｜电力与液冷\n———————————\n"
+        f"{ABOUT_THE_PLUNGE}暗线一｜云厂商的资本开支：从“加速”到“匀速”\n{PROSE}"
+        f"暗线二｜国产算力：订单正在兑现\n{PROSE}暗线三｜电力与液冷：真正的瓶颈转移\n{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, str(art.published)) == (PROSE_HEADLINE, "2026-11-06")
+    assert art.body.startswith("英伟达一夜蒸发") and "赞助" not in art.body
+    assert "1. 暗线一｜云厂商的资本开支" not in art.body.splitlines()

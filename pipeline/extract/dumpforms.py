@@ -176,11 +176,13 @@ _SPONSOR_START = re.compile(
     r"^[—–\-=]{2,}\s*(?:本期)?(?:赞助|贊助|广告|廣告|推广|推廣)\s*[—–\-=]{2,}$"
 )
 _SPONSOR_END = re.compile(r"(?:赞助|贊助|广告|廣告|推广|推廣)(?:结束|結束)")
+_RULE = re.compile(r"^[—–\-=_~]{3,}$")  # or a rule under the ad closes the block
 SPONSOR_LINES_MAX = 6
 
 
 def without_sponsor_blocks(lines: list[str]) -> list[str]:
-    """A newsletter's sponsor block (—— 本期赞助 —— / the ad / —— 赞助结束 ——) inside the text."""
+    """A newsletter's sponsor block (—— 本期赞助 —— / the ad / —— 赞助结束 —— or a rule) inside
+    the text."""
     out, k = [], 0
     while k < len(lines):
         if _SPONSOR_START.match(lines[k]):
@@ -188,7 +190,7 @@ def without_sponsor_blocks(lines: list[str]) -> list[str]:
                 (
                     j
                     for j in range(k + 1, min(len(lines), k + 2 + SPONSOR_LINES_MAX))
-                    if _SPONSOR_END.search(lines[j])
+                    if _SPONSOR_END.search(lines[j]) or _RULE.match(lines[j])
                 ),
                 None,
             )

@@ -119,7 +119,9 @@ _SOURCE_OR_EDITOR = re.compile(r"(?:来源|來源|编辑|編輯)\s*[:：]")
 _PUBLISHER = re.compile(r"(?:发布者|發佈者|發布者)\s*[:：]")
 _PROSE_MARK = re.compile(r"[，。！？；]")
 _HANDLE = re.compile(r"[a-z][a-z0-9_.\-]{2,20}")
-_ISSUE = re.compile(r"第\s*\d+\s*[期号號]")  # a newsletter's issue number, no name
+_ISSUE = re.compile(
+    r"第\s*\d+\s*[期号號]|(?:Vol|No|Issue)\.?\s?\d+"
+)  # a newsletter's issue number, no name
 _DATE_WORD = re.compile(r"(?:发布|發佈|發布|更新|时间|時間|日期|发表|發表|刊登|出版)+\s*[:：]?")
 _LABELLED_FIELDS = re.compile(r"[:：].*(?:\u3000|\s{2,}).*[:：]")
 _CLAUSE_MARK = re.compile(r"[，；：,;:]")
@@ -389,16 +391,19 @@ def _headline_under_meta(
     k = meta_idx + 1
     if not title or meta_idx < 0 or title_idx >= meta_idx or k + 1 >= len(lines):
         return False
+    if M.bilingual_masthead(title) and meta_idx - title_idx > 2:
+        return False  # a masthead far over the date: the headline stands between them
     line, under = lines[k], lines[k + 1]
     return (
-        len(title) <= NAME_MAX
-        and len(line) > len(title)
+        (len(title) <= NAME_MAX or bool(M.bilingual_masthead(title)))
+        and len(line) > len(M.bilingual_masthead(title) or title)
         and len(line) <= SENTENCE_HEADLINE
         and not _is_sentence(line)
         and _title_candidate(line, boilerplate)
         and (
             boilerplate.is_noise(under)
             or (len(under) <= NAME_MAX + 4 and bool(A.label_author(under)))
+            or bool(_ISSUE.search(lines[meta_idx]))  # an issue's line over it (Vol.96 · date)
         )
     )
 
@@ -746,7 +751,9 @@ def _without_inline_lists(story: list[str], boilerplate: Boilerplate) -> list[st
 
 # A table of contents over the text (目录 / 1 发展历程 / 2 技术特点 …): numbered short names that
 # come back further down as the text's own headings.
-_TOC_LABEL = re.compile(r"^(?:目录|目錄|本页目录|本頁目錄|文章目录|文章目錄|Contents)$")
+_TOC_LABEL = re.compile(
+    r"^(?:目录|目錄|本页目录|本頁目錄|本期目录|本期目錄|文章目录|文章目錄|Contents)$"
+)
 _TOC_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.、．]?\s*(\S.{0,24})$")
 TOC_MIN = 3
 
@@ -760,8 +767,9 @@ def _without_table_of_contents(body: list[str]) -> list[str]:
         while n < len(body) and _TOC_ENTRY.match(body[n]) and not _is_sentence(body[n]):
             n += 1
         names = [m.group(1) for line in body[k:n] if (m := _TOC_ENTRY.match(line))]
-        later = {re.sub(r"^\d{1,2}(?:\.\d{1,2})*[.、．]?\s*", "", line) for line in body[n:]}
-        if n - k >= TOC_MIN and 3 * sum(name in later for name in names) >= 2 * len(names):
+        later = [re.sub(r"^\d{1,2}(?:\.\d{1,2})*[.、．]?\s*", "", line) for line in body[n:]]
+        back = sum(any(h.startswith(name) for h in later) for name in names)
+        if n - k >= TOC_MIN and 3 * back >= 2 * len(names):
             if out and _TOC_LABEL.match(out[-1]):
                 out.pop()
             k = n
@@ -1124,7 +1132,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     if meta:
         m = _META_SITE.search(meta)
         if m and not P.PUBLISH_LABELS.search(m.group("site")):
-            name = m.group("site").strip(" ·•|｜/／-–—")
+            name = m.group("site").strip(" \u3000·•|｜/／-–—")
             # 于 2025-03-10 首次发布, 发布 / 2025年2月11日: a label, no name
             meta_name = (
                 name
