@@ -105,6 +105,7 @@ def _top_level_alternation(pattern: str) -> bool:
 _MARK = re.compile(
     r"^[\u258c\u258d\u258e\u25b6\u25b8\u25ba\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*"
 )
+_WIDE_GAP = re.compile(r"\s{2,}")
 _EMOJI = re.compile(r"[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?")
 # What a page sets before a line of furniture: an emoji, a bracketed tag of a few characters.
 _DECORATION = re.compile(
@@ -130,6 +131,13 @@ class Matcher:
 
     def search(self, line: str) -> bool:
         return bool(self.anchored.match(line) or self.floating.search(line))
+
+    def search_either(self, line: str) -> bool:
+        """The line or its Simplified reading (the same text, searched once, for most lines)."""
+        if self.search(line):
+            return True
+        simplified = _simplified(line)
+        return simplified != line and self.search(simplified)
 
 
 def _prose_chars(lines: list[str]) -> int:
@@ -175,12 +183,10 @@ class Boilerplate:
             raise ConfigError(f"boilerplate lexicon {path} has a bad pattern: {exc}") from None
 
     def is_end(self, line: str) -> bool:
-        line = line.strip()
-        return self.end.search(line) or self.end.search(_simplified(line))
+        return self.end.search_either(line.strip())
 
     def is_noise(self, line: str) -> bool:
-        line = line.strip()
-        return self.line.search(line) or self.line.search(_simplified(line))
+        return self.line.search_either(line.strip())
 
     def is_dump_end(self, line: str) -> bool:
         """An end marker in a dump, also behind a bar or an emoji set before it (▌相關新聞)."""
@@ -195,11 +201,9 @@ class Boilerplate:
         line = line.strip()
         bare = _DECORATION.sub("", line, count=1)
         # and with the emoji between its words taken out (👍 赞 1,206　💬 评论 318　⭐ 收藏)
-        plain = re.sub(r"\s{2,}", "  ", _EMOJI.sub("", line)).strip()
+        plain = _WIDE_GAP.sub("  ", _EMOJI.sub("", line)).strip() if _EMOJI.search(line) else line
         return any(
-            self.is_noise(text)
-            or self.dump_line.search(text)
-            or self.dump_line.search(_simplified(text))
+            self.line.search_either(text) or self.dump_line.search_either(text)
             for text in ({line, bare, plain} - {""})
         )
 
