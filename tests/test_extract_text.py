@@ -1409,6 +1409,8 @@ def test_the_writer_credited_under_the_story_beats_the_pages_publisher(analyzer)
         "▶ 立即订阅《某光财经》电邮简报，每个工作日早上7点送达",
         "（筆者確認並無持有上述所提及之股份）",
         "本文共 2,340 字，閱讀時間約 6 分鐘",
+        "wu-qingyun started this conversation in Q&A",
+        "3 comments · 5 replies",
     ],
 )
 def test_captions_prompts_and_credits_between_paragraphs_leave_a_dump(analyzer, furniture):
