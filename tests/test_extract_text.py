@@ -1623,3 +1623,33 @@ def test_a_newsletter_archive_with_an_issue_line_a_sponsor_and_its_contents(anal
     assert (art.title, str(art.published)) == (PROSE_HEADLINE, "2026-11-06")
     assert art.body.startswith("英伟达一夜蒸发") and "赞助" not in art.body
     assert "1. 暗线一｜云厂商的资本开支" not in art.body.splitlines()
+
+
+def test_a_hong_kong_stamp_with_its_weekday_dates_the_column(analyzer):
+    text = (
+        "港某評論網 HKEconReview\n主頁 ▸ 評論 ▸ 名家專欄\n晨窗隨筆\n英偉達不是泡沫，但估值已無容錯空間\n"
+        f"15/06/2026（星期一）　08:00\n文：何某衡\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, str(art.published), art.author) == (
+        "英偉達不是泡沫，但估值已無容錯空間",
+        "2026-06-15",
+        "何某衡",
+    )
+
+
+def test_todays_date_on_the_masthead_yields_to_the_reporters_stamp(analyzer):
+    text = (
+        "都某朝報\n今日 15-03-2025（星期六）　天氣：19-23°C 大致多雲\n港聞　財經　國際　科技\n"
+        f"{PROSE_HEADLINE}\n記者 梁某芝｜14-03-2025｜瀏覽 2,316\n{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert (str(art.published), art.author) == ("2025-03-14", "梁某芝")
+
+
+def test_a_speakers_label_before_the_writers_label(analyzer):
+    text = (
+        f"某站\n{PROSE_HEADLINE}\n主讲 / 撰稿：顾某远　剪辑：小满\n投稿时间：2025-04-10 19:00:02\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}"
+    )
+    assert _dump(analyzer, text).author == "顾某远"

@@ -233,6 +233,7 @@ _EDITOR_LABEL = re.compile(r"编辑|編輯")
 
 
 _ABOUT_LABEL = re.compile(r"作者简介|作者簡介")
+_LABEL_WORDS = frozenset(("撰稿", "撰文", "作者", "文字", "编辑", "編輯", "整理", "主讲", "主講"))
 _UNIT = re.compile(
     r"[\u4e00-\u9fff]{1,10}(?:系|学院|學院|研究所|中心|办公室|辦公室|处|處|科|部|团队|團隊|小组|小組)"
 )
@@ -283,6 +284,9 @@ def label_author(text: str, editors: bool = True) -> str | None:
             continue
         # 记者：首先欢迎你… is an interview question, not a byline: names are short.
         value = m.group(1).strip()
+        if value in _LABEL_WORDS:
+            # 主讲 / 撰稿：顾知远: the first label's value is the second label; read from there
+            return label_author(text[m.start(1) :], editors)
         if (
             "\n" in text[m.start() : m.start(1)]
             and len(value) >= FIELD_LABEL_MIN

@@ -227,6 +227,9 @@ DATE_PATTERNS = (
     re.compile(
         r"(?<![\w/.\-])(?P<sa>\d{1,2})(?P<sep>[/-])(?P<sb>\d{1,2})(?P=sep)(?P<sy>20\d{2}|19\d{2})"
         r"(?=[ \t\xa0\u3000]+(?:\d{1,2}:\d{2}|来源|來源|作者|记者|記者|编辑|編輯)"
+        # or its weekday in brackets (15/06/2026（星期一）　08:00), or a bar to the next field
+        # of a meta row (記者 梁詠芝｜14-03-2025｜瀏覽 2,316)
+        r"|[ \t\xa0\u3000]*[（(](?:星期|週|周)[一二三四五六日天][）)]|[ \t\xa0\u3000]*[|｜]"
         r"|[ \t\xa0\u3000]*(?:\n|$))"
     ),
     # A two-digit year, each part two digits, on a byline (【南浦晚报】 06-11-23 本报记者 柯雨辰), as

@@ -880,8 +880,11 @@ def _meta_shaped(line: str) -> bool:
 # A date and its weekday alone (a label before them at most): a page's clock or a blog's day
 # header, which a story's own meta line under the headline outranks.
 _PAGE_CLOCK = re.compile(
-    r"^(?:\S{1,6}\s*[·|｜]\s*)?(?:19|20)\d{2}[年/.-]\d{1,2}[月/.-]\d{1,2}日?[\s\u3000]*"
-    r"(?:星期|週|周)[一二三四五六日天]$"
+    r"^(?:\S{1,6}[\s\u3000]*[·|｜]?[\s\u3000]*)?"
+    r"(?:(?:19|20)\d{2}[年/.-]\d{1,2}[月/.-]\d{1,2}日?|\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2})"
+    # its weekday, and no time after it (今日 06-03-2025（星期四）　天氣：…; not a stamp's
+    # 15/06/2026（星期一）　08:00)
+    r"[\s\u3000]*[（(]?(?:星期|週|周)[一二三四五六日天][）)]?(?![\s\u3000]*\d{1,2}:\d{2})"
 )
 _DATE_RANGE = re.compile(
     r"\d{1,2}[./月-]\d{1,2}日?\s*[－–~～至]\s*(?:\d{2,4}[./年-])?\d{1,2}(?:[./月-]\d{1,2})?日?(?!\d)"
