@@ -1411,6 +1411,9 @@ def test_the_writer_credited_under_the_story_beats_the_pages_publisher(analyzer)
         "本文共 2,340 字，閱讀時間約 6 分鐘",
         "wu-qingyun started this conversation in Q&A",
         "3 comments · 5 replies",
+        "【某禾即時】輝達 NVDA　117.30　▼2.84（-2.36%）　台股加權　22,614.57　▲85.12",
+        "[ 讚好 56 ]　[ 收藏 ]　[ 引用 ]　[ 回覆 ]　[ 舉報 ]",
+        "译者按：本文作者是一位长期关注半导体行业的独立评论人，观点偏空，供读者参考。",
     ],
 )
 def test_captions_prompts_and_credits_between_paragraphs_leave_a_dump(analyzer, furniture):
@@ -1653,3 +1656,22 @@ def test_a_speakers_label_before_the_writers_label(analyzer):
         f"{ABOUT_THE_PLUNGE}{PROSE}"
     )
     assert _dump(analyzer, text).author == "顾某远"
+
+
+def test_a_writers_sign_off_under_the_text_names_the_writer(analyzer):
+    text = (
+        f"某石．財經隨筆\n{PROSE_HEADLINE}\n2025-10-28 10:00\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "—— 石某明　寫於灣仔\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.author == "石某明" and "寫於" not in art.body
+
+
+def test_a_hong_kong_threads_floor_with_its_stamp_on_one_line_ends_the_post(analyzer):
+    text = (
+        f"某富討論區\n{PROSE_HEADLINE}\n牛市未完_HK\n#1　發表於 12/5/2026 23:18\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "科技股老鬼\n#2　發表於 12/5/2026 23:40\n原帖由 牛市未完_HK 於 12/5/2026 23:18 發表\n"
+        "短線波幅大，我寧願等回調先再入，唔好追高。\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.body.endswith("短期内看不到放缓的迹象。") and "老鬼" not in art.body

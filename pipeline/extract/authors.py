@@ -333,7 +333,15 @@ def label_author(text: str, editors: bool = True) -> str | None:
         return m.group(1)
     if m := P.LATIN_BYLINE.search(text):
         return m.group(1)
+    if (m := _SIGNED_AT.search(text)) and plausible_author(m.group(1)):
+        return m.group(1)
     return None
+
+
+# A writer's sign-off under the text: —— 老柯，写于2025年4月18日深夜, —— 石澗明　寫於灣仔.
+_SIGNED_AT = re.compile(
+    r"(?:^|\n)[ \t\u3000]*[—–\-]{1,2}\s*([\u4e00-\u9fffA-Za-z0-9_]{2,8})[，,\s\u3000]+(?:写于|寫於)"
+)
 
 
 def reporter_author(text: str) -> str | None:

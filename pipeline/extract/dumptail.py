@@ -122,7 +122,10 @@ def comments_start(
 
 
 # A forum's floor number on a line of its own (#2, 2樓, 第3楼, 3#).
-_FLOOR_ALONE = re.compile(r"^(?:#\s?\d{1,4}|第?\d{1,4}\s*[楼樓]|\d{1,4}#)$")
+_FLOOR_ALONE = re.compile(
+    r"^(?:#\s?\d{1,4}|第?\d{1,4}\s*[楼樓]|\d{1,4}#)"
+    r"(?:[\s\u3000]+(?:发表于|發表於)\s*\S.{0,24})?$"  # or with its stamp (#2　發表於 12/5/2026 23:40)
+)
 _FLOOR_STAMP = re.compile(
     r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
