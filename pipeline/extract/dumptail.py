@@ -183,6 +183,36 @@ def without_trailing_list(body: list[str], dropped: Sequence[str] = ()) -> list[
     return body[: last + 1 + (signed[-1] + 1 if signed else 0)]
 
 
+# A table of contents over the text (目录 / 1 发展历程 / 2 技术特点 …): numbered short names that
+# come back further down as the text's own headings.
+_TOC_LABEL = re.compile(
+    r"^(?:目录|目錄|本页目录|本頁目錄|本期目录|本期目錄|文章目录|文章目錄|Contents)$"
+)
+_TOC_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.、．]?\s*(\S.{0,24})$")
+TOC_MIN = 3
+
+
+def without_table_of_contents(body: list[str]) -> list[str]:
+    """The text without a table of contents whose entries come back below as its headings."""
+    out: list[str] = []
+    k = 0
+    while k < len(body):
+        n = k
+        while n < len(body) and _TOC_ENTRY.match(body[n]) and "。" not in body[n]:
+            n += 1
+        names = [m.group(1) for line in body[k:n] if (m := _TOC_ENTRY.match(line))]
+        later = [re.sub(r"^\d{1,2}(?:\.\d{1,2})*[.、．]?\s*", "", line) for line in body[n:]]
+        back = sum(any(h.startswith(name) for h in later) for name in names)
+        if n - k >= TOC_MIN and 3 * back >= 2 * len(names):
+            if out and _TOC_LABEL.match(out[-1]):
+                out.pop()
+            k = n
+            continue
+        out.append(body[k])
+        k += 1
+    return out
+
+
 # A sidebar's list that a scraper saved in the middle of the story: its label, then its items
 # numbered 1, 2, 3 … each before a headline (阅读排行 / 1 黄仁勋春节前再访上海…).
 _SIDEBAR_LABEL = re.compile(

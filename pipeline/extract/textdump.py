@@ -749,36 +749,6 @@ def _without_inline_lists(story: list[str], boilerplate: Boilerplate) -> list[st
     return out
 
 
-# A table of contents over the text (目录 / 1 发展历程 / 2 技术特点 …): numbered short names that
-# come back further down as the text's own headings.
-_TOC_LABEL = re.compile(
-    r"^(?:目录|目錄|本页目录|本頁目錄|本期目录|本期目錄|文章目录|文章目錄|Contents)$"
-)
-_TOC_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.、．]?\s*(\S.{0,24})$")
-TOC_MIN = 3
-
-
-def _without_table_of_contents(body: list[str]) -> list[str]:
-    """The text without a table of contents whose entries come back below as its headings."""
-    out: list[str] = []
-    k = 0
-    while k < len(body):
-        n = k
-        while n < len(body) and _TOC_ENTRY.match(body[n]) and not _is_sentence(body[n]):
-            n += 1
-        names = [m.group(1) for line in body[k:n] if (m := _TOC_ENTRY.match(line))]
-        later = [re.sub(r"^\d{1,2}(?:\.\d{1,2})*[.、．]?\s*", "", line) for line in body[n:]]
-        back = sum(any(h.startswith(name) for h in later) for name in names)
-        if n - k >= TOC_MIN and 3 * back >= 2 * len(names):
-            if out and _TOC_LABEL.match(out[-1]):
-                out.pop()
-            k = n
-            continue
-        out.append(body[k])
-        k += 1
-    return out
-
-
 def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     """Whether the text ends at line k: an end marker (but not a related link the story goes
     on after), a reply's stamp or an author card."""
@@ -1089,7 +1059,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         (k for k, ln in enumerate(story) if kept[k] and tail.closes_sentence(ln)), default=-1
     )
     dropped = [ln for k, ln in enumerate(story) if k > last and not kept[k]] if last >= 0 else []
-    body = tail.without_sidebar_lists(_without_table_of_contents(_without_board_headers(body)))
+    body = tail.without_sidebar_lists(tail.without_table_of_contents(_without_board_headers(body)))
     body = tail.without_trailing_list(body, dropped)
 
     # The line chosen by its shape may be a channel's name or a back link above the headline.
