@@ -131,7 +131,7 @@ EXTRACTION_FLOORS = {
     "drop": 0.972,
     "title": 0.944,
     "published": 0.958,
-    "author": 0.891,
+    "author": 0.896,
     "site": 0.889,
 }
 

@@ -1675,3 +1675,13 @@ def test_a_hong_kong_threads_floor_with_its_stamp_on_one_line_ends_the_post(anal
     )
     art = _dump(analyzer, text)
     assert art.body.endswith("短期内看不到放缓的迹象。") and "老鬼" not in art.body
+
+
+def test_an_editor_credited_alone_over_a_notice_and_tags_is_the_writer(analyzer):
+    text = (
+        f"某锐财讯\n7×24小时快讯 > 详情\n{PROSE_HEADLINE}\n2026-01-27 10:32:18　　阅读 4.6万\n"
+        f"{ABOUT_THE_PLUNGE}{PROSE}编辑：周某\n【声明】本快讯仅供参考，不构成投资建议。\n"
+        "相关标签：英伟达　DeepSeek　算力租赁\n分享　复制链接\n上一条：欧洲央行官员：通胀下行趋势未变\n"
+        "下一条：两部门发文支持算力基础设施绿色低碳发展\n"
+    )
+    assert _dump(analyzer, text).author == "周某"

@@ -771,9 +771,17 @@ def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
 
 def _credit_texts(lines: list[str], start: int, end: int, body: list[str]) -> tuple[str, str, str]:
     """Where a dump's credits stand, as text_author reads them: the lines after the story's last
-    kept line, and the story's first and last lines with what cleaning took out of them."""
+    kept sentence (a tag or a share row kept under it comes after the credits: 编辑：周晴 /
+    【声明】… / 相关标签：… / 分享), and the story's first and last lines with what cleaning took
+    out of them."""
     story = lines[start:end]
-    last = max((k for k in range(start, end) if body and lines[k] == body[-1]), default=end - 1)
+    kept = set(body)
+    last = max(
+        (k for k in range(start, end) if lines[k] in kept and tail.closes_sentence(lines[k])),
+        default=max(
+            (k for k in range(start, end) if body and lines[k] == body[-1]), default=end - 1
+        ),
+    )
     after = "\n".join(lines[last + 1 : max(end, last + 1) + _CREDIT_REACH])
     return after, "\n".join(story[:_CREDIT_REACH]), "\n".join(story[-_CREDIT_REACH:])
 
