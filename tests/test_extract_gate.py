@@ -127,7 +127,7 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 # of each set are in data/labelled/extraction/README.md.
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
-    "body_f1": 0.986,
+    "body_f1": 0.987,
     "drop": 0.972,
     "title": 0.944,
     "published": 0.958,

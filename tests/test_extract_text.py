@@ -1685,3 +1685,14 @@ def test_an_editor_credited_alone_over_a_notice_and_tags_is_the_writer(analyzer)
         "下一条：两部门发文支持算力基础设施绿色低碳发展\n"
     )
     assert _dump(analyzer, text).author == "周某"
+
+
+def test_a_video_pages_transcript_under_its_label_is_the_text(analyzer):
+    text = (
+        f"某嗒视频　首页　番剧　直播\n知识 > 财经商业\n{PROSE_HEADLINE}\n12.6万播放 · 842弹幕 · 2025-02-03 20:00:15\n"
+        "本视频为转载内容，已获原节目授权\n科技搬运小站\n简介：转载自某潮财经《深度三十分》第52期，主讲：周某航。\n"
+        "标签：DeepSeek　英伟达　人工智能　美股　芯片\n视频文稿（字幕自动生成，已人工校对）\n00:00\n"
+        f"{ABOUT_THE_PLUNGE}01:12\n{PROSE}04:35\n{PROSE}"
+    )
+    body = _dump(analyzer, text).body
+    assert body.startswith("英伟达一夜蒸发") and "转载" not in body and "00:00" not in body

@@ -749,6 +749,13 @@ def _without_inline_lists(story: list[str], boilerplate: Boilerplate) -> list[st
     return out
 
 
+# A transcript's label over a video's or a podcast's text.
+_TRANSCRIPT = re.compile(
+    r"^(?:视频|視頻|节目|節目)?(?:文稿|文字稿|逐字稿)(?:\s*[（(][^）)]{0,24}[）)])?\s*[:：]?$"
+)
+TRANSCRIPT_REACH = 15
+
+
 def _ends_text(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     """Whether the text ends at line k: an end marker (but not a related link the story goes
     on after), a reply's stamp or an author card."""
@@ -1044,6 +1051,18 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         not is_prose(lines[start]) or _header_above(lines, start, boilerplate)
     ):
         start += 1
+    transcript = next(
+        (
+            k
+            for k in range(start, min(len(lines), start + TRANSCRIPT_REACH))
+            if _TRANSCRIPT.match(lines[k])
+        ),
+        None,
+    )
+    if transcript is not None and _story_goes_on(lines, transcript + 1, boilerplate):
+        # A video's page: its description, uploader and counters over the transcript, which is
+        # the text (视频文稿（字幕自动生成，已人工校对） / 00:00 / 大家好…).
+        start = transcript + 1
     lines = lines[:start] + _without_inline_lists(lines[start:], boilerplate)
     end = start
     while end < len(lines) and not _ends_text(lines, end, boilerplate):
