@@ -128,10 +128,10 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
     "body_f1": 0.987,
-    "drop": 0.972,
+    "drop": 0.974,
     "title": 0.944,
     "published": 0.958,
-    "author": 0.896,
+    "author": 0.897,
     "site": 0.889,
 }
 

@@ -1414,6 +1414,9 @@ def test_the_writer_credited_under_the_story_beats_the_pages_publisher(analyzer)
         "【某禾即時】輝達 NVDA　117.30　▼2.84（-2.36%）　台股加權　22,614.57　▲85.12",
         "[ 讚好 56 ]　[ 收藏 ]　[ 引用 ]　[ 回覆 ]　[ 舉報 ]",
         "译者按：本文作者是一位长期关注半导体行业的独立评论人，观点偏空，供读者参考。",
+        "编辑｜赵某　　校对｜孙某",
+        "本文共约3200字，阅读需要约8分钟",
+        "懶貓的簽名檔：工程師的錢都是用肝換的",
     ],
 )
 def test_captions_prompts_and_credits_between_paragraphs_leave_a_dump(analyzer, furniture):

@@ -340,7 +340,8 @@ def label_author(text: str, editors: bool = True) -> str | None:
 
 # A writer's sign-off under the text: —— 老柯，写于2025年4月18日深夜, —— 石澗明　寫於灣仔.
 _SIGNED_AT = re.compile(
-    r"(?:^|\n)[ \t\u3000]*[—–\-]{1,2}\s*([\u4e00-\u9fffA-Za-z0-9_]{2,8})[，,\s\u3000]+(?:写于|寫於)"
+    r"(?:^|\n)[ \t\u3000]*[—–\-]{1,2}\s*([\u4e00-\u9fffA-Za-z0-9_]{2,8})[，,\s\u3000]+"
+    r"[^，。\n]{0,24}?(?:写于|寫於)"  # (— 林家凱　2025.09.13 深夜寫於竹北)
 )
 
 
