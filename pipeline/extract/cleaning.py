@@ -100,19 +100,14 @@ def _top_level_alternation(pattern: str) -> bool:
     return False
 
 
-# A bar or an emoji before a label (▌相關新聞, 📌 延伸閱讀); not a bracketed tag, which may be the
-# label itself (【相关阅读】).
-_MARK = re.compile(
-    r"^[\u258c\u258d\u258e\u25b6\u25b8\u25ba\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*"
-)
+# A bar, an arrow or an emoji set before a line (▌相關新聞, ▶ 立即订阅…, 📌 延伸閱讀).
+_SYMBOL = r"[\u258c-\u258e\u25b6-\u25ba\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*"
+# …before a label: not a bracketed tag, which may be the label itself (【相关阅读】)
+_MARK = re.compile("^" + _SYMBOL)
+# …before a line of furniture: the symbol, or a bracketed tag of a few characters
+_DECORATION = re.compile("^(?:" + _SYMBOL + r"|【[^】]{1,10}】\s*|\[[^\]]{1,6}\]\s*)")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _EMOJI = re.compile(r"[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?")
-# What a page sets before a line of furniture: an emoji, a bracketed tag of a few characters.
-_DECORATION = re.compile(
-    r"^(?:[\u258c\u258d\u258e\u25b6\u25b8\u25ba\u25b7\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*"
-    r"|【[^】]{1,10}】\s*"
-    r"|\[[^\]]{1,6}\]\s*)"
-)
 
 
 class Matcher:

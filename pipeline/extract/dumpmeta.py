@@ -134,11 +134,10 @@ def _word_list(line: str) -> bool:
     return (
         len(words) >= 4
         and all(len(w) <= 10 for w in words)
-        and 2 * sum(bool(_HAN_WORD.fullmatch(w)) for w in words) >= len(words)
+        and 2 * sum(bool(_HAN.fullmatch(w)) for w in words) >= len(words)
     )
 
 
-_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 # A greeting with the account's buttons (欢迎回来，游客！请 登录 或 注册): no headline.
 _ACCOUNT_PROMPT = re.compile(r"登录|登入|註冊|注册|游客|遊客")
 

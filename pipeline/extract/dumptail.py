@@ -188,22 +188,24 @@ def without_trailing_list(body: list[str], dropped: Sequence[str] = ()) -> list[
 _TOC_LABEL = re.compile(
     r"^(?:目录|目錄|本页目录|本頁目錄|本期目录|本期目錄|文章目录|文章目錄|Contents)$"
 )
-_TOC_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.、．]?\s*(\S.{0,24})$")
+_TOC_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.、．]?\s*")
+_TOC_ENTRY = re.compile(_TOC_NUMBER.pattern + r"(\S.{0,24})$")
 TOC_MIN = 3
 
 
 def without_table_of_contents(body: list[str]) -> list[str]:
     """The text without a table of contents whose entries come back below as its headings."""
+    headings = [_TOC_NUMBER.sub("", line) for line in body]  # a heading may keep its number
     out: list[str] = []
     k = 0
     while k < len(body):
         n = k
         while n < len(body) and _TOC_ENTRY.match(body[n]) and "。" not in body[n]:
             n += 1
-        names = [m.group(1) for line in body[k:n] if (m := _TOC_ENTRY.match(line))]
-        later = [re.sub(r"^\d{1,2}(?:\.\d{1,2})*[.、．]?\s*", "", line) for line in body[n:]]
-        back = sum(any(h.startswith(name) for h in later) for name in names)
-        if n - k >= TOC_MIN and 3 * back >= 2 * len(names):
+        names = headings[k:n]
+        if n - k >= TOC_MIN and 3 * sum(
+            any(h.startswith(name) for h in headings[n:]) for name in names
+        ) >= 2 * len(names):
             if out and _TOC_LABEL.match(out[-1]):
                 out.pop()
             k = n
