@@ -171,11 +171,12 @@ def direction_input(
     of its premise, so the rules' verdict goes in and the model's comes out flipped, as the
     rules themselves do. Where the rules read a negated cue (不会回落) their direction stands:
     the model has no notion of a negation's scope (on our held-out quotes the two tie on such
-    claims). A claim only that the truth will be known (…就会水落石出) keeps the rules' "other"."""
-    bet = extractor.scorer.view(to_simplified(quote)).falsification
+    claims). A claim only that the truth will be known (…就会水落石出), or only of when something is
+    released or where a focus moves (将于下周公布财报), keeps the rules' "other"."""
+    bet = extractor.scorer.view(extractor.directions.reads(to_simplified(quote))).falsification
     premise = FLIP[rule] if bet else rule
     rules_decide = (rule != "other" and extractor.negated_cue(quote, target)) or (
-        rule == "other" and extractor.only_resolution(quote)
+        rule == "other" and (extractor.only_resolution(quote) or extractor.only_schedule(quote))
     )
     row = direction_row(quote, target, premise, conditional, extractor.catalogue)
     return DirectionInput(row, bet, rules_decide)
@@ -249,6 +250,18 @@ class ClaimFilter:
             replace(p, direction=i.final(p.direction, str(d)))
             for p, i, d in zip(predictions, inputs, labels, strict=True)
         ]
+
+
+def gold_directions(golds: list[dict], flt: ClaimFilter) -> list[tuple[str, str]]:
+    """(the rules' direction, the shipped direction) of labelled claims read as they stand, with
+    their gold target: the direction reader measured apart from finding the claims."""
+    if not golds:
+        return []
+    read = [gold_direction(g, flt.extractor) for g in golds]
+    labels = flt.direction.predict(np.array([q.row for q, _, _ in read], dtype=object))
+    return [
+        (rule, q.final(rule, str(label))) for (q, rule, _), label in zip(read, labels, strict=True)
+    ]
 
 
 # example id, candidates grouped by quote, where each quote sits, gold quotes

@@ -31,6 +31,17 @@ CONSEQUENT_OPENS = re.compile(
 )
 # A condition that did not happen (如果不是供应链受阻，出货量本会提升): what would have been.
 COUNTERFACTUAL = re.compile(r"如果不是|如果没有|若非|若不是|要不是|本会|本可以|本该|本應|本可")
+# A claim, then the writer's verdict that it will not come true, alone in the last clause
+# (DeepSeek要重回第一梯队，恐怕很难; 英伟达还想再涨一倍，没戏): the claim points the other way.
+# Not a verdict on whether it can be known (…，很难说).
+VERDICT_AGAINST = re.compile(
+    r"[，,]\s*(?:我看|我觉得|在我看来|恐怕|估计|怕是|基本上?|几乎)?\s*"
+    r"(?:很难|太难|难|不太可能|不可能|没戏|悬|够呛|做不到|想多了|还?为时[尚过]早|言之过早)"
+    r"(?:了|啊|吧|呀)?\s*[。！!…]*\s*$"
+)
+# A negation with its reason between it and what it negates (不会因为一次宕机就失去用户): the
+# reason is taken out, so that the negator stands next to its verb.
+NEGATED_FOR_A_REASON = re.compile(r"(不会|不至于|并不会|不)因为[^，,。；;！!？?]{1,16}?(?:而|就)")
 CONDITION_FIRST = re.compile(
     r"^[^，,。；;]{0,12}?(?:如果|假如|假设|要是|倘若|若是|若(?!干)|一旦|只要)"
 )
@@ -71,10 +82,17 @@ class DirectionRules:
         self.scorer = scorer
         self.catalogue = catalogue
 
+    def reads(self, text: str) -> str:
+        """Simplified text as the rules read it: other forms of a negation or of a bet's forfeit
+        as the ones the lexicons know (the lexicon's reads_as), a negation's reason taken out."""
+        cues = self.cues
+        text = cues.reads_as.sub(lambda m: cues.reads_as_words[m.group(0)], text)
+        return NEGATED_FOR_A_REASON.sub(r"\1", text)
+
     def negated_cue(self, quote: str, target: str | None) -> bool:
         """Whether a stance cue or change word of the claim is negated (毛利率不会回落): the rules
         read the scope of a negation, the direction model (claims.py) does not."""
-        text = to_simplified(quote)
+        text = self.reads(to_simplified(quote))
         starts = [m.start() for m in self.cues.change.finditer(text)]
         starts += self.scorer.cue_starts(text, target or "")
         return any(self.scorer.negated(text, i) for i in starts)
@@ -86,6 +104,10 @@ class DirectionRules:
     def direction(self, text: str, target: str | None) -> str:
         """The direction of a claim already in Simplified characters: its consequent's where it
         states a condition first and the consequent points a way, else the whole claim's."""
+        text = self.reads(text)
+        verdict = VERDICT_AGAINST.search(text)
+        if verdict and (claimed := self._polarity(text[: verdict.start()], target)):
+            return "down" if claimed > 0 else "up"
         consequent = self._consequent(text, target)
         pol = (consequent and self._polarity(consequent, target)) or self._polarity(text, target)
         return "up" if pol > 0 else "down" if pol < 0 else "other"
@@ -139,7 +161,8 @@ class DirectionRules:
 
     def _compound(self, text: str, target: str | None) -> float:
         """Where one word qualifies another, their sum says the wrong thing: 增长放缓 is growth
-        slowing (down), 跌幅收窄 a fall slowing (up), 被华为取代 the subject taken over (down),
+        slowing (down), 跌幅收窄 a fall slowing (up), 增长会低于预期 growth short of what was
+        expected (down), 被华为取代 the subject taken over (down),
         the target doing the taking over (被DeepSeek取代, for DeepSeek) up, a burden changing the
         opposite way to its change (折价将消失 up, 压力将显现 down, 缓解…压力 up). A burden's span is
         read once: the pace or passive words inside it or describing it (被华为取代的风险将消除) do
@@ -159,6 +182,15 @@ class DirectionRules:
                 for s, _ in taken
             )
 
+        for m in self.cues.expectation.finditer(text):
+            if within(m):
+                continue
+            # The comparison decides for its clause: the change it measures (增长会低于预期)
+            # is not read again.
+            start = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+            taken.append((start, m.end()))
+            sign = self.cues.expectation_sign[m.group(1)]
+            total += self._flipped(text, m.start(), sign, premise)
         for m in self.cues.pace.finditer(text):
             if within(m):
                 continue  # 劣势会继续扩大: one change, the burden's

@@ -139,12 +139,13 @@ CURRENT_PERIOD = re.compile(r"^(?:本|这个)\s*季度$")
 BURDEN_GAP = (
     r"(?:将会|将|会|可能|或将|或|也|还|都|就|已经|已|正在|逐步|逐渐|进一步|持续|继续|不会|不再|不|没有|未|"
     r"仍然|仍|依然|依旧|有所|显著|大大|得以|再次|再度|因素|"
-    r"有望|开始|得到|明显|大幅|迅速|很快|更早|更加|更|越来越|很难|难以|终将|终会|必将|势必|一定|肯定|"
+    r"有望|可望|恐将|开始|得到|明显|大幅|迅速|很快|更早|更加|更|越来越|很难|难以|终将|终会|必将|势必|一定|肯定|"
     r"大概率|基本|彻底|随之|在|于|明年|今年|年内|年底|下半年|上半年|短期内|短期|中期|长期|近期|未来|"
     r"下个?季度|下个?月|[一二两三四五六七八九十\d]+个?(?:月|季度|年)(?:内|后)?)*"
 )
 # Characters between a word before a burden and the burden (面临来自华为的竞争压力).
 BURDEN_REACH = 10
+EXPECTATION_REACH = 6  # characters between 低于 and 预期 (低于华尔街的一致预期)
 PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
 MIN_CLAIM_CHARS = 5
 # What may stand beside a resolution cue in a claim that only says when (基本上, 到时候).
@@ -295,6 +296,15 @@ class PredictionCues:
     change_sign: dict[str, int]
     pace: re.Pattern[str]  # a change, then a change in its pace: 增长…放缓 (group 1, group 2)
     pace_sign: dict[str, int]  # slower -1, faster +1
+    # A comparison with what was expected (低于市场预期, 好于共识: group 1 the comparison)
+    expectation: re.Pattern[str]
+    expectation_sign: dict[str, int]  # above +1, below -1
+    # Forms the direction rules read as others (唔会 as 不会, 算我看走眼 as 算我输)
+    reads_as: re.Pattern[str]
+    reads_as_words: dict[str, str]
+    schedule: re.Pattern[str]  # 发布, 召开…: something released or held
+    plans: re.Pattern[str]  # 计划, 将于, 预计…: beside a schedule verb, a plan
+    focus_shift: re.Pattern[str]  # 重点…转向, 聚焦: a focus moving
     displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
     displacing: re.Pattern[str]  # 取代, 超越…: whoever stands after the verb is displaced
     taking: frozenset[str]  # 抢走, 蚕食…: of those, the verbs of taking, up for their subject
@@ -317,9 +327,14 @@ class PredictionCues:
             sign = {w: 1 for w in data["direction"]["up"]}
             sign.update({w: -1 for w in data["direction"]["down"]})
             displace = [*data["direction"]["displace"], *data["direction"]["take"]]
+            passive_only = data["direction"].get("displace_passive_only", [])
             pace = {w: -1 for w in data["direction"]["slower"]}
             pace.update({w: 1 for w in data["direction"]["faster"]})
             changes = {w: s for w, s in sign.items() if w not in pace}
+            compared = {w: 1 for w in data["direction"].get("above_expectation", [])}
+            compared.update({w: -1 for w in data["direction"].get("below_expectation", [])})
+            expected = literal_alternation(data["direction"].get("expectations", []))
+            reads_as = data["direction"].get("reads_as", {})
             # A burden, then its change (group 2, after the gap in group 1); or a word before a
             # burden: overcome (group 1), adds (2), heavy (3), braves (4).
             burden_sign = {w: s for w, s in sign.items() if w not in MODAL_CHANGE} | pace
@@ -367,6 +382,21 @@ class PredictionCues:
                     f"{{0,{PACE_REACH}}}?({literal_alternation(pace)})"
                 ),
                 pace_sign=pace,
+                expectation=re.compile(
+                    f"({literal_alternation(compared)})"
+                    f"[^，,。；;！!？?]{{0,{EXPECTATION_REACH}}}?(?:{expected})"
+                ),
+                expectation_sign=compared,
+                reads_as=re.compile(literal_alternation(reads_as)),
+                reads_as_words=reads_as,
+                schedule=re.compile(literal_alternation(data["direction"].get("schedule", []))),
+                plans=re.compile(literal_alternation(data["direction"].get("plans", []))),
+                focus_shift=re.compile(
+                    f"(?:{literal_alternation(data['direction'].get('focus', []))})"
+                    f"[^，,。；;！!？?]{{0,12}}?"
+                    f"(?:{literal_alternation(data['direction'].get('focus_moves', []))})"
+                    f"|{literal_alternation(data['direction'].get('focus_verbs', []))}"
+                ),
                 burden=re.compile(
                     f"(?:{burdens})({BURDEN_GAP})({literal_alternation(burden_sign)})"
                 ),
@@ -377,7 +407,7 @@ class PredictionCues:
                 displaced=re.compile(
                     f"被(?!{literal_alternation(data['direction']['not_passive'])})"
                     f"[^，,。；;！!？?]{{0,{DISPLACE_REACH}}}?"
-                    f"(?:{literal_alternation(displace)})"
+                    f"(?:{literal_alternation(displace + passive_only)})"
                 ),
                 displacing=re.compile(literal_alternation(displace)),
                 taking=frozenset(data["direction"]["take"]),
@@ -879,6 +909,20 @@ class PredictionExtractor:
         # Beside the cue only a time and filler (基本上就): 它的股价会冲上200美元，时间会证明一切
         # says which way.
         return len(CONTENT.findall(rest)) <= RESOLUTION_FILLER_CHARS
+
+    def only_schedule(self, quote: str) -> bool:
+        """A claim only of when something is released or held, with a plan word or a time
+        beside the verb (英伟达将于下周三公布财报), or of where a focus moves (明年行业的重点将从
+        训练转向推理), and no change or stance word: it says when or where, not which way. (The
+        direction model, trained where such claims are rare, read most of them up or down.)"""
+        text = self.directions.reads(to_simplified(quote))
+        if self.cues.change.search(text) or self.scorer.cue_starts(text, ""):
+            return False
+        if self.cues.focus_shift.search(text):
+            return True
+        return bool(self.cues.schedule.search(text)) and bool(
+            self.cues.plans.search(text) or find_horizons(text, None)
+        )
 
     def negated_cue(self, quote: str, target: str | None) -> bool:
         """Whether a stance cue or change word of the claim is negated (direction.py)."""

@@ -107,6 +107,83 @@ def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, directi
     assert analyzer.predictor.direction_of(claim, target) == direction
 
 
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
+        # a comparison with what was expected decides, whatever change it measures
+        ("英伟达下一季的数据中心收入增长恐怕会逊于华尔街的一致预期", "nvidia", "down"),
+        ("DeepSeek新模型的调用量增长将好于市场预期", "deepseek", "up"),
+        ("英伟达的毛利率不会低于公司给出的指引", "nvidia", "up"),
+        ("英伟达的利润下滑幅度会小于预期", "nvidia", "down"),  # no comparison word: the fall
+        # a share diluted, a drawdown, a state that will not last, a mistaken sell-off
+        ("英伟达在数据中心的份额会被定制芯片稀释", "nvidia", "down"),
+        ("英伟达在云端的份额不会被稀释", "nvidia", "up"),
+        ("美股科技板块明年可能出现两成以上的回撤", None, "down"),
+        ("輝達這波漲勢恐怕不會長久", "nvidia", "down"),
+        ("英伟达的高毛利维持不了几个季度", "nvidia", "down"),
+        ("事后看，英伟达周一那根大阴线会是一次错杀", "nvidia", "up"),
+        # moats: standing that cannot be shaken or copied
+        ("英伟达的软件生态短期内很难被复制", "nvidia", "up"),
+        ("英伟达的龙头地位三年内不会被撼动", "nvidia", "up"),
+        ("英伟达的龙头地位明年就会被撼动", "nvidia", "down"),
+        ("英伟达的霸主地位迟早会动摇", "nvidia", "down"),
+    ],
+)
+def test_direction_of_comparisons_with_expectations_and_of_market_idioms(
+    analyzer, claim, target, direction
+):
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
+        # the writer's verdict against the claim, in its last clause
+        ("英伟达明年想守住七成毛利率，恐怕很难", "nvidia", "down"),
+        ("DeepSeek下一代模型要反超Claude，我看没戏", "deepseek", "down"),
+        ("英伟达的股价半年内会跌回一百美元，很难说", "nvidia", "down"),  # no verdict: can't tell
+        # negations the lexicons write another way
+        ("我睇英伟达下个月唔会再跌", "nvidia", "up"),
+        ("英伟达今年的出货量不至于大幅下滑", "nvidia", "up"),
+        ("英伟达的股价谈不上见顶", "nvidia", "up"),
+        ("要说英伟达明年就会见顶，还为时尚早", "nvidia", "up"),
+        ("英伟达明年未必能重回前高", "nvidia", "down"),
+        ("英伟达的订单不会因为一家客户转单就减少", "nvidia", "up"),
+        ("明年英伟达的股价不可能不上涨", "nvidia", "up"),
+        ("如果半年后DeepSeek的下载量还在增长，算我看走眼", "deepseek", "down"),
+        # delays, burdens and market idioms
+        ("英伟达的新一代芯片可能推迟到明年下半年出货", "nvidia", "down"),
+        ("DeepSeek的新模型恐怕又要跳票", "deepseek", "down"),
+        ("英伟达的库存压力可望在明年上半年减轻", "nvidia", "up"),
+        ("定制芯片对英伟达的冲击明年不会太大", "nvidia", "up"),
+        ("英伟达的利空已经出尽，股价接下来会企稳", "nvidia", "up"),
+        ("中小模型公司明年会迎来一轮出清", None, "down"),
+    ],
+)
+def test_direction_of_verdicts_other_negations_delays_and_idioms(
+    analyzer, claim, target, direction
+):
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
+        # when something is released or held, or where a focus moves: no way up or down
+        ("英伟达预计将在五月的开发者大会上公布新的产品路线图", "nvidia", "other"),
+        ("DeepSeek计划在下个月发布新一代推理模型", "deepseek", "other"),
+        ("明年芯片厂商的重心会从算力转向能效", None, "other"),
+        ("DeepSeek接下来将聚焦于代码模型", "deepseek", "other"),
+        # a release that is judged still points a way
+        ("DeepSeek下个月发布的新模型会更强", "deepseek", "up"),
+        ("英伟达明年的出货量只会更高", "nvidia", "up"),
+    ],
+)
+def test_a_schedule_or_a_moving_focus_points_no_way(analyzer, claim, target, direction):
+    [p] = _predictions(analyzer, claim + "。")
+    assert (p.target, p.direction) == (target, direction)
+
+
 def test_a_counterfactual_is_no_forecast_of_its_consequent(analyzer):
     # what would have happened had the supply chain held: no forecast that shipments rise
     claim = "如果不是供应链受阻，英伟达的出货量本会大幅提升"
