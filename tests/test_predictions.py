@@ -158,6 +158,7 @@ def test_direction_of_comparisons_with_expectations_and_of_market_idioms(
         ("定制芯片对英伟达的冲击明年不会太大", "nvidia", "up"),
         ("英伟达的利空已经出尽，股价接下来会企稳", "nvidia", "up"),
         ("中小模型公司明年会迎来一轮出清", None, "down"),
+        ("英伟达的数据中心收入未来三年会持续增长", "nvidia", "up"),  # 未来 is no negator
     ],
 )
 def test_direction_of_verdicts_other_negations_delays_and_idioms(

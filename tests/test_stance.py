@@ -39,6 +39,9 @@ CASES = [
     ("DeepSeek的开源策略很成功，已经遥遥领先，未来会颠覆整个行业。", "deepseek", "bullish"),
     ("如果半年以后DeepSeek全面领先，那我认错。", "deepseek", "bearish"),
     ("輝達的股價還會上漲，需求強勁。", "nvidia", "bullish"),
+    # 未来 (the future) starts with a negator's character and negates nothing
+    ("我认为英伟达未来上涨空间很大。", "nvidia", "bullish"),
+    ("我觉得DeepSeek未来没落是必然的。", "deepseek", "bearish"),
 ]
 
 
@@ -68,8 +71,9 @@ SHORT_POSTS = [
 def test_default_model_reads_short_posts(analyzer):
     """A gate on the trained default (linear.v2) for posts of a sentence or two, Weibo-sized:
     it learned from whole articles, so it is measured here, not held to every case. It gets
-    20 of 22 (misses: two NVIDIA news lines, 英伟达今天发布了新一代芯片 read as bearish and
-    英伟达今晚发财报 as bullish; linear.v1 gets 19); the floor breaks on a regression."""
+    21 of 24 (misses: two NVIDIA news lines, 英伟达今天发布了新一代芯片 read as bearish and
+    英伟达今晚发财报 as bullish, and 我认为英伟达未来上涨空间很大 read as bearish; linear.v1 gets
+    22); the floor breaks on a regression."""
     right = sum(_stance(analyzer, body)[target] == label for body, target, label in SHORT_POSTS)
     assert right >= 18, f"{right} of {len(SHORT_POSTS)}"
 

@@ -47,9 +47,12 @@ def split_conditional(text: str) -> tuple[int, int, int] | None:
 
 CONCESSION = re.compile(r"(虽然|虽说|尽管|固然)(?P<weak>.*?)[，,]\s*(但是|但|不过|然而|可是|却)")
 QUESTION_END = re.compile(r"[?？]\s*$")
-# Words that start with a negator character but do not negate what follows.
+# Words that start with a negator character but do not negate what follows: among them 未来
+# (英伟达未来会上涨 is no negated rise), 别人 and 无人机.
 NOT_NEGATING = re.compile(
-    r"(不过|不仅|不断|不少|不小|不久|不管|不论|不但|不得不|不光|无论|没想到|毫无疑问|不可否认)"
+    r"(不过|不仅|不断|不少|不小|不久|不管|不论|不但|不得不|不光|无论|没想到|毫无疑问|不可否认"
+    r"|未来|未來|别人|別人|别的|別的|别家|別家|无人机|無人機|无限|無限|无疑|無疑|不错|不錯|没错|沒錯"
+    r"|不停)"
 )
 FIRST_PERSON_VIEW = re.compile(
     r"(我认为|我觉得|在我看来|我看好|我判断|我相信|笔者认为|我的看法|个人认为|我预计)"
