@@ -47,7 +47,8 @@ CONDITION_FIRST = re.compile(
 )
 # A concession's clause (虽然面临竞争压力，但…) carries no burden of the claim's.
 CONCESSION = re.compile(r"(?:虽然|虽|尽管|即使|即便|哪怕)[^，,。；;！!？?]*")
-DISPLACE_REACH = 10  # characters between 被 and the verb (被DeepSeek取代)
+CONTINUATION_REACH = 2  # characters between 持续 and the change it continues (持续大幅下跌)
+DISPLACE_REACH = 14  # characters between 被 and the verb (被DeepSeek取代)
 # The one a verb of taking takes from, right before it: 从英伟达手里抢下, 从英伟达那里夺走, or
 # 从 and a name alone (从英伟达抢走份额); not a time or a vantage (从明年起英伟达会抢走…).
 FROM_HOLDER = re.compile(
@@ -342,11 +343,23 @@ class DirectionRules:
     def _changes(
         self, text: str, premise: int, skip: Callable[[re.Match[str]], bool] | None = None
     ) -> float:
-        """_change with the premise found already, leaving out what skip says was read."""
+        """_change with the premise found already, leaving out what skip says was read. A word
+        of going on right before another change (持续下跌, 继续流失) goes the way of that change:
+        it does not count as a rise of its own."""
+        matches = [m for m in self.cues.change.finditer(text) if skip is None or not skip(m)]
+        starts = [m.start() for m in matches[1:]]
+
+        def goes_on(i: int, m: re.Match[str]) -> bool:
+            return (
+                m.group(0) in self.cues.continuations
+                and i < len(starts)
+                and starts[i] - m.end() <= CONTINUATION_REACH
+            )
+
         return float(
             sum(
                 self._flipped(text, m.start(), self.cues.change_sign[m.group(0)], premise)
-                for m in self.cues.change.finditer(text)
-                if skip is None or not skip(m)
+                for i, m in enumerate(matches)
+                if not goes_on(i, m)
             )
         )

@@ -303,6 +303,7 @@ class PredictionCues:
     reads_as: re.Pattern[str]
     reads_as_words: dict[str, str]
     schedule: re.Pattern[str]  # 发布, 召开…: something released or held
+    continuations: frozenset[str]  # 持续, 继续…: going on, the way of the change after them
     plans: re.Pattern[str]  # 计划, 将于, 预计…: beside a schedule verb, a plan
     focus_shift: re.Pattern[str]  # 重点…转向, 聚焦: a focus moving
     displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
@@ -390,6 +391,7 @@ class PredictionCues:
                 reads_as=re.compile(literal_alternation(reads_as)),
                 reads_as_words=reads_as,
                 schedule=re.compile(literal_alternation(data["direction"].get("schedule", []))),
+                continuations=frozenset(data["direction"].get("continues", [])),
                 plans=re.compile(literal_alternation(data["direction"].get("plans", []))),
                 focus_shift=re.compile(
                     f"(?:{literal_alternation(data['direction'].get('focus', []))})"

@@ -159,6 +159,13 @@ def test_direction_of_comparisons_with_expectations_and_of_market_idioms(
         ("英伟达的利空已经出尽，股价接下来会企稳", "nvidia", "up"),
         ("中小模型公司明年会迎来一轮出清", None, "down"),
         ("英伟达的数据中心收入未来三年会持续增长", "nvidia", "up"),  # 未来 is no negator
+        # going on goes the way of the change it continues
+        ("DeepSeek的日活用户接下来会继续流失", "deepseek", "down"),
+        ("英伟达的股价明年会持续大幅走低", "nvidia", "down"),
+        ("英伟达的订单明年会越来越少", "nvidia", "down"),
+        ("英伟达的营收明年会保持高速增长", "nvidia", "up"),
+        # a long agent in the passive
+        ("英伟达迟早会被国产厂商推出的新一代加速卡取代", "nvidia", "down"),
     ],
 )
 def test_direction_of_verdicts_other_negations_delays_and_idioms(
