@@ -154,6 +154,70 @@ RESOLUTION_FILLER_CHARS = 4
 OWN_VIEW_OPENING = re.compile(
     r"^(?:(?:我们?|笔者|本人)的?(?:判断|看法|观点|结论|预测)是?|(?:我们?|笔者|本人)(?:认为|觉得|判断|相信))[，,：:]?"
 )
+# Before a claim's first word, what says when or how sure and not who (接下来, 大概率, 我预计):
+# a claim that then opens with a verb has no subject of its own (短期可能还会涨, 撑不了多久).
+SUBJECTLESS_OPENING = re.compile(
+    r"^(?:[\s，,：:、]|接下来|下一步|然后|之后|此后|大概率|很可能|可能|或许|也许|恐怕|估计|预计|"
+    r"应该|肯定|一定|必然|迟早|早晚|我们?(?:预计|认为|觉得|判断|估计|看)|笔者(?:预计|认为))+"
+)
+# Tags of words that may come before a subjectless claim's verb: times, places in time,
+# distinguishers (短期), numbers, adverbs, idioms (接下来), punctuation.
+NO_SUBJECT_TAGS = ("t", "f", "b", "m", "d", "l", "x", "c")
+# Modal verbs before the claim's own verb (会, 将, 可能…), and the verbs whose subject is no
+# company's but a speaker's or an event's (认为, 暗示, 引发, 带动, 涌现, 出现): a claim opening
+# with those goes on about what was said or what happened, not about the target.
+MODAL_VERBS = frozenset(
+    [
+        "会",
+        "将",
+        "将会",
+        "可能",
+        "可能会",
+        "能",
+        "能够",
+        "要",
+        "可以",
+        "应该",
+        "不会",
+        "不能",
+        "还会",
+        "也会",
+        "就会",
+        "才会",
+        "都会",
+        "只会",
+        "还要",
+        "还能",
+    ]
+)
+NOT_THE_TARGETS_VERBS = frozenset(
+    [
+        "认为",
+        "表示",
+        "称",
+        "强调",
+        "指出",
+        "暗示",
+        "说",
+        "提到",
+        "预测",
+        "引发",
+        "导致",
+        "带动",
+        "促使",
+        "推动",
+        "涌现",
+        "出现",
+        "产生",
+        "造成",
+        "意味着",
+        "朝着",
+        "让",
+        "使",
+        "使得",
+        "令",
+    ]
+)
 CLAUSE_OR_DASH = re.compile(r"——|[，,；;]")
 CONTENT = re.compile(r"\w")
 # 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not
@@ -912,6 +976,32 @@ class PredictionExtractor:
         # says which way.
         return len(CONTENT.findall(rest)) <= RESOLUTION_FILLER_CHARS
 
+    def subjectless(self, claim: str) -> bool:
+        """Whether a claim opens, past its time, its frame (我预计), its hedge and its modal verbs,
+        with a verb of its own: it has no subject (短期可能还会涨, 撑不了多久, 今年之内我预计还有
+        一次下杀). A verb that describes the noun after it (流失的客户不会再回来) is no opening verb,
+        nor one of speech or of cause (认为…, 或将引发…): those go on about a speaker or an event."""
+        if self.tagger is None:
+            return False
+        text = claim
+        for h in sorted(find_horizons(claim, None), key=lambda h: -h.start):
+            text = text[: h.start] + text[h.end :]
+        text = SUBJECTLESS_OPENING.sub("", text)
+        words = self.tagger(text)
+        modal = (
+            False  # a subject stands before 会/将, never after: past one, any word is the claim's
+        )
+        for i, (word, tag) in enumerate(words):
+            if word in MODAL_VERBS:
+                modal = True
+                continue
+            if tag in NO_SUBJECT_TAGS and word != "的":
+                continue
+            after = words[i + 1][0] if i + 1 < len(words) else ""
+            verb = tag.startswith("v") and tag != "vn" and after != "的"
+            return (modal or verb) and word not in NOT_THE_TARGETS_VERBS
+        return False
+
     def only_schedule(self, quote: str) -> bool:
         """A claim only of when something is released or held, with a plan word or a time
         beside the verb (英伟达将于下周三公布财报), or of where a focus moves (明年行业的重点将从
@@ -989,6 +1079,7 @@ class PredictionExtractor:
         quotes = paragraph_quotes(sentences)
         for index, sent in enumerate(sentences):
             previous_named = last_named
+            just_named = before.targets if before is not None else frozenset()
             if sent.targets:
                 last_named = sent.targets
             same_paragraph = before is not None and before.paragraph == sent.paragraph
@@ -1055,6 +1146,10 @@ class PredictionExtractor:
             # the last-named target's.
             if not targets and previous_named and not own_subject and ANAPHOR.search(claim_text):
                 targets = set(previous_named)
+            # A claim with no subject of its own goes on about what the sentence before named
+            # (英伟达这波回调很健康。短期可能还会涨。).
+            if not targets and just_named and not own_subject and self.subjectless(claim_text):
+                targets = set(just_named)
             targets = targets or {None}
             hedge = self.hedge(claim_text)
             for target in sorted(targets, key=lambda t: t or ""):

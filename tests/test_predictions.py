@@ -192,6 +192,23 @@ def test_a_schedule_or_a_moving_focus_points_no_way(analyzer, claim, target, dir
     assert (p.target, p.direction) == (target, direction)
 
 
+@pytest.mark.parametrize(
+    "body, target, direction",
+    [
+        # a claim with no subject of its own goes on about what the sentence before named
+        ("英伟达这波回调很健康。短期可能还会涨。", "nvidia", "up"),
+        ("DeepSeek的热度已经退了。接下来大概率会越来越边缘。", "deepseek", "down"),
+        ("我一直拿着英伟达。今年之内我预计还会再翻一倍。", "nvidia", "up"),
+        # not when it opens with a noun, nor with a verb of cause or of appearing
+        ("英伟达昨天发布了新芯片。国产芯片明年会崛起。", None, "up"),
+        ("DeepSeek昨天开源了新模型。预计还会涌现很多类似的项目。", None, "up"),
+    ],
+)
+def test_a_claim_without_a_subject_takes_the_target_named_before(analyzer, body, target, direction):
+    claims = _predictions(analyzer, body)
+    assert [(p.target, p.direction) for p in claims] == [(target, direction)]
+
+
 def test_a_counterfactual_is_no_forecast_of_its_consequent(analyzer):
     # what would have happened had the supply chain held: no forecast that shipments rise
     claim = "如果不是供应链受阻，英伟达的出货量本会大幅提升"
