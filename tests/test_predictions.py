@@ -127,17 +127,6 @@ def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, directi
         ("英伟达的龙头地位三年内不会被撼动", "nvidia", "up"),
         ("英伟达的龙头地位明年就会被撼动", "nvidia", "down"),
         ("英伟达的霸主地位迟早会动摇", "nvidia", "down"),
-    ],
-)
-def test_direction_of_comparisons_with_expectations_and_of_market_idioms(
-    analyzer, claim, target, direction
-):
-    assert analyzer.predictor.direction_of(claim, target) == direction
-
-
-@pytest.mark.parametrize(
-    "claim, target, direction",
-    [
         # the writer's verdict against the claim, in its last clause
         ("英伟达明年想守住七成毛利率，恐怕很难", "nvidia", "down"),
         ("DeepSeek下一代模型要反超Claude，我看没戏", "deepseek", "down"),
@@ -168,7 +157,7 @@ def test_direction_of_comparisons_with_expectations_and_of_market_idioms(
         ("英伟达迟早会被国产厂商推出的新一代加速卡取代", "nvidia", "down"),
     ],
 )
-def test_direction_of_verdicts_other_negations_delays_and_idioms(
+def test_direction_of_comparisons_verdicts_negations_and_market_idioms(
     analyzer, claim, target, direction
 ):
     assert analyzer.predictor.direction_of(claim, target) == direction
