@@ -42,6 +42,9 @@ VERDICT_AGAINST = re.compile(
 # A negation with its reason between it and what it negates (不会因为一次宕机就失去用户): the
 # reason is taken out, so that the negator stands next to its verb.
 NEGATED_FOR_A_REASON = re.compile(r"(不会|不至于|并不会|不)因为[^，,。；;！!？?]{1,16}?(?:而|就)")
+# A turn (…，但长期看涨; 虽然还会火一阵，但商业化迟早会成为大问题): what follows the last 但 or
+# 不过 is the writer's point, and it gives the claim's direction where it points a way.
+TURN = re.compile(r"[，,；;]\s*(?:但是|但|不过|然而|可是)")
 CONDITION_FIRST = re.compile(
     r"^[^，,。；;]{0,12}?(?:如果|假如|假设|要是|倘若|若是|若(?!干)|一旦|只要)"
 )
@@ -109,6 +112,9 @@ class DirectionRules:
         verdict = VERDICT_AGAINST.search(text)
         if verdict and (claimed := self._polarity(text[: verdict.start()], target)):
             return "down" if claimed > 0 else "up"
+        turns = list(TURN.finditer(text))
+        if turns and (point := self._polarity(text[turns[-1].end() :], target)):
+            return "up" if point > 0 else "down"
         consequent = self._consequent(text, target)
         pol = (consequent and self._polarity(consequent, target)) or self._polarity(text, target)
         return "up" if pol > 0 else "down" if pol < 0 else "other"

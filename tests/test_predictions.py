@@ -155,6 +155,13 @@ def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, directi
         ("英伟达的营收明年会保持高速增长", "nvidia", "up"),
         # a long agent in the passive
         ("英伟达迟早会被国产厂商推出的新一代加速卡取代", "nvidia", "down"),
+        # after a turn (但, 不过) comes the writer's point
+        ("虽然英伟达下季度还会增长，但明年股价会明显跑输大盘", "nvidia", "down"),
+        ("英伟达短期可能还会回调，不过长期来看营收会继续增长", "nvidia", "up"),
+        ("尽管DeepSeek的热度会降，但它的技术地位不会动摇", "deepseek", "up"),
+        # catching up, a heavy fall
+        ("只要算力到位，DeepSeek明年就能追平最好的闭源模型", "deepseek", "up"),
+        ("如果出口管制再收紧，英伟达的股价恐将重挫", "nvidia", "down"),
     ],
 )
 def test_direction_of_comparisons_verdicts_negations_and_market_idioms(
