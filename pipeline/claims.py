@@ -245,11 +245,14 @@ class ClaimFilter:
             direction_input(p.quote, p.target, p.direction, p.conditional, self.extractor)
             for p in predictions
         ]
+        finals = self.final_directions(inputs, [p.direction for p in predictions])
+        return [replace(p, direction=d) for p, d in zip(predictions, finals, strict=True)]
+
+    def final_directions(self, inputs: list[DirectionInput], rules: list[str]) -> list[str]:
+        """The shipped direction of each claim: the model's verdict on its input, or the rules'
+        where the input says they stand."""
         labels = self.direction.predict(np.array([i.row for i in inputs], dtype=object))
-        return [
-            replace(p, direction=i.final(p.direction, str(d)))
-            for p, i, d in zip(predictions, inputs, labels, strict=True)
-        ]
+        return [i.final(r, str(d)) for i, r, d in zip(inputs, rules, labels, strict=True)]
 
 
 def gold_directions(golds: list[dict], flt: ClaimFilter) -> list[tuple[str, str]]:
@@ -258,10 +261,8 @@ def gold_directions(golds: list[dict], flt: ClaimFilter) -> list[tuple[str, str]
     if not golds:
         return []
     read = [gold_direction(g, flt.extractor) for g in golds]
-    labels = flt.direction.predict(np.array([q.row for q, _, _ in read], dtype=object))
-    return [
-        (rule, q.final(rule, str(label))) for (q, rule, _), label in zip(read, labels, strict=True)
-    ]
+    rules = [rule for _, rule, _ in read]
+    return list(zip(rules, flt.final_directions([q for q, _, _ in read], rules), strict=True))
 
 
 # example id, candidates grouped by quote, where each quote sits, gold quotes
