@@ -42,6 +42,13 @@ CASES = [
     # 未来 (the future) starts with a negator's character and negates nothing
     ("我认为英伟达未来上涨空间很大。", "nvidia", "bullish"),
     ("我觉得DeepSeek未来没落是必然的。", "deepseek", "bearish"),
+    # 看空间 is 看 + 空间 (see room for), not 看空; 要看多久 is "depends how long", not 看多
+    ("英伟达长期看空间很大，需求旺盛。", "nvidia", "bullish"),
+    ("DeepSeek能不能赚钱，要看多久才能把用户留住，现在还是一个噱头。", "deepseek", "bearish"),
+    # 不同 (unlike) negates nothing; 不同意 (disagree) does
+    ("跟很多人不同我看好英伟达。", "nvidia", "bullish"),
+    # Cantonese negations: 唔会 (won't), 冇 (hasn't)
+    ("我睇輝達股價唔會下跌，需求仲係好強勁。", "nvidia", "bullish"),
 ]
 
 
@@ -71,11 +78,12 @@ SHORT_POSTS = [
 def test_default_model_reads_short_posts(analyzer):
     """A gate on the trained default (linear.v2) for posts of a sentence or two, Weibo-sized:
     it learned from whole articles, so it is measured here, not held to every case. It gets
-    21 of 24 (misses: two NVIDIA news lines, 英伟达今天发布了新一代芯片 read as bearish and
-    英伟达今晚发财报 as bullish, and 我认为英伟达未来上涨空间很大 read as bearish; linear.v1 gets
-    22); the floor breaks on a regression."""
+    24 of 28 (misses: two NVIDIA news lines, 英伟达今天发布了新一代芯片 read as bearish and
+    英伟达今晚发财报 as bullish, and two bullish posts on room to rise, 未来上涨空间很大 and
+    长期看空间很大, read as bearish: the n-grams hold 看空 where the cues no longer do; linear.v1
+    gets 25); the floor breaks on a regression."""
     right = sum(_stance(analyzer, body)[target] == label for body, target, label in SHORT_POSTS)
-    assert right >= 18, f"{right} of {len(SHORT_POSTS)}"
+    assert right >= 21, f"{right} of {len(SHORT_POSTS)}"
 
 
 def test_unmentioned_target_is_none(analyzer):

@@ -48,11 +48,11 @@ def split_conditional(text: str) -> tuple[int, int, int] | None:
 CONCESSION = re.compile(r"(虽然|虽说|尽管|固然)(?P<weak>.*?)[，,]\s*(但是|但|不过|然而|可是|却)")
 QUESTION_END = re.compile(r"[?？]\s*$")
 # Words that start with a negator character but do not negate what follows: among them 未来
-# (英伟达未来会上涨 is no negated rise), 别人 and 无人机.
+# (英伟达未来会上涨 is no negated rise), 别人, 无人机 and 不同 (but 不同意 does negate).
 NOT_NEGATING = re.compile(
     r"(不过|不仅|不断|不少|不小|不久|不管|不论|不但|不得不|不光|无论|没想到|毫无疑问|不可否认"
     r"|未来|未來|别人|別人|别的|別的|别家|別家|无人机|無人機|无限|無限|无疑|無疑|不错|不錯|没错|沒錯"
-    r"|不停)"
+    r"|不停|不同(?!意))"
 )
 FIRST_PERSON_VIEW = re.compile(
     r"(我认为|我觉得|在我看来|我看好|我判断|我相信|笔者认为|我的看法|个人认为|我预计)"
@@ -64,6 +64,9 @@ class CueLexicon:
     cues: dict[str, float]  # generic cue → signed weight
     target_cues: dict[str, dict[str, float]]  # target id → cue → signed weight
     negators: tuple[str, ...]
+    # Words that hold a cue without being one (看空间 is 看 + 空间, not 看空): matched as cues of no
+    # weight, so that the longest-first alternation takes them before the cue inside them.
+    not_cues: tuple[str, ...]
     reported: tuple[str, ...]
     first_person: tuple[str, ...]
     rebuttal: tuple[str, ...]
@@ -86,10 +89,12 @@ class CueLexicon:
             for t in catalogue.targets
         }
         rep = data.get("reported", {})
+        not_cues = tuple(data.get("not_cues", {}).get("words", []))
         return cls(
             cues=cues,
             target_cues=target_cues,
             negators=tuple(data.get("negators", {}).get("words", [])),
+            not_cues=not_cues,
             reported=tuple(rep.get("words", [])),
             first_person=tuple(rep.get("first_person", [])),
             rebuttal=tuple(rep.get("rebuttal", [])),
@@ -98,6 +103,7 @@ class CueLexicon:
 
     def regex_for(self, target: str) -> tuple[re.Pattern[str], dict[str, float]]:
         table = {**self.cues, **self.target_cues.get(target, {})}
+        table.update({w: 0.0 for w in self.not_cues})
         return re.compile(literal_alternation(table)), table
 
 
@@ -148,8 +154,8 @@ class CueScorer:
 
     def cue_starts(self, text: str, target: str) -> list[int]:
         """Where the target's stance cues start in text (target "" for the generic ones)."""
-        regex, _ = self._regex[target]
-        return [m.start() for m in regex.finditer(text)]
+        regex, table = self._regex[target]
+        return [m.start() for m in regex.finditer(text) if table[m.group(0)]]
 
     def clause_polarity(self, clause: str, target: str, ignore_negation: bool = False) -> float:
         regex, table = self._regex[target]
@@ -157,6 +163,8 @@ class CueScorer:
         total = 0.0
         for m in regex.finditer(clause):
             w = table[m.group(0)]
+            if not w:
+                continue
             if not ignore_negation and self.negated(clause, m.start()):
                 w = -w
             total += w
