@@ -31,3 +31,53 @@ def clauses_naming(text: str, target: str, catalogue: Catalogue, or_no_one: bool
         return or_no_one and not named and not LATIN_NAME_START.match(clause)
 
     return "".join(c for c in CLAUSE.findall(text) if about(c)) or text
+
+
+# A target named only as the cause of what a claim foretells is not what the claim is about:
+# 随着DeepSeek普及，全球算力需求会激增 (the demand's), 在DeepSeek的带动之下，国产芯片有望崛起,
+# 英伟达股价将因DeepSeek的竞争而下跌 (NVIDIA's), DeepSeek的出现不会对英伟达构成威胁 (NVIDIA's),
+# 将需要更多英伟达芯片以满足DeepSeek的需求 (NVIDIA's).
+CAUSE = re.compile(
+    r"随着[^，,；;。]*"
+    r"|在[^，,；;。]{1,30}?的?(?:带动|推动|影响|刺激|帮助|冲击|引领|加持)(?:之)?下"
+    r"|(?:因为|因|由于)[^，,；;。]{1,30}?而"
+    r"|[^，,；;。]{1,20}?的(?:出现|崛起|成功|走红|爆火|横空出世|发布|开源|突破)"
+    r"(?=[^，,；;。]{0,6}?(?:让|使|令|推动|带动|促进|利好|利空|冲击|影响|对))"
+    r"|(?:以|来|为了)满足[^，,；;。]*"
+)
+# A target that acts on another named after it in the same clause is the cause, the other is
+# what the claim is about: DeepSeek会需要更多英伟达芯片, DeepSeek将压缩英伟达的定价权. Verbs of
+# taking a place (取代, 超越) are left out: there both sides have a direction of their own.
+ACTS_ON = re.compile(
+    r"^[^，,；;。]{0,20}?(?:让|使|令|推动|带动|促进|利好|利空|冲击|影响|威胁|压缩|削弱|打压|需要|采购|购买"
+    r"|拉动|刺激|提振|拖累|伤害|损害|对|帮|助|成为)"
+)
+
+
+def _outside_causes(text: str, catalogue: Catalogue) -> tuple[list, set[str]]:
+    """The mentions of text outside its cause phrases, and the targets named only inside them."""
+    mentions = [m for m in catalogue.find(text) if m.kind != "related"]
+    causes = [m.span() for m in CAUSE.finditer(text)]
+    outside = [m for m in mentions if not any(a <= m.start < b for a, b in causes)]
+    return outside, {m.target for m in mentions} - {m.target for m in outside}
+
+
+def only_causes(text: str, catalogue: Catalogue) -> set[str]:
+    """The targets that text names only as causes (随着DeepSeek普及，…): a claim in it that names
+    no target of its own does not take these."""
+    return _outside_causes(text, catalogue)[1]
+
+
+def claim_targets(text: str, catalogue: Catalogue) -> set[str] | None:
+    """The targets a claim is about, among those it names; None when it names none. Empty when
+    each one it names is only a cause of what it foretells (the claim is about something else)."""
+    outside, causes = _outside_causes(text, catalogue)
+    if not outside:
+        return set() if causes else None
+    about = {m.target for m in outside}
+    if len(about) >= 2:
+        first = outside[0]
+        later = next(m for m in outside if m.target != first.target)
+        if ACTS_ON.match(text[first.end : later.start]):
+            about.discard(first.target)
+    return about

@@ -42,6 +42,12 @@ VERDICT_AGAINST = re.compile(
 # A negation with its reason between it and what it negates (不会因为一次宕机就失去用户): the
 # reason is taken out, so that the negator stands next to its verb.
 NEGATED_FOR_A_REASON = re.compile(r"(不会|不至于|并不会|不)因为[^，,。；;！!？?]{1,16}?(?:而|就)")
+# A negation before the one a thing happens to (不会对英伟达构成重大威胁, 难以对它造成实质性冲击):
+# it is moved next to its verb, and the verb's size words dropped, so it stands within reach.
+NEGATED_OVER_AN_OBJECT = re.compile(
+    r"(不会|不至于|并不会|不太会|不|没有|没|难以|无法)(对[^，,。；;！!？?]{1,14}?)"
+    r"(构成|造成|产生|带来|形成)(?:太大|很大|多大|重大|严重|实质性|实质|任何)?(?:的)?"
+)
 # A turn (…，但长期看涨; 虽然还会火一阵，但商业化迟早会成为大问题): what follows the last 但 or
 # 不过 is the writer's point, and it gives the claim's direction where it points a way.
 TURN = re.compile(r"[，,；;]\s*(?:但是|但|不过|然而|可是)")
@@ -88,10 +94,12 @@ class DirectionRules:
 
     def reads(self, text: str) -> str:
         """Simplified text as the rules read it: other forms of a negation or of a bet's forfeit
-        as the ones the lexicons know (the lexicon's reads_as), a negation's reason taken out."""
+        as the ones the lexicons know (the lexicon's reads_as), a negation's reason taken out and
+        one before its object moved to its verb."""
         cues = self.cues
         text = cues.reads_as.sub(lambda m: cues.reads_as_words[m.group(0)], text)
-        return NEGATED_FOR_A_REASON.sub(r"\1", text)
+        text = NEGATED_FOR_A_REASON.sub(r"\1", text)
+        return NEGATED_OVER_AN_OBJECT.sub(r"\2\1\3", text)
 
     def negated_cue(self, quote: str, target: str | None) -> bool:
         """Whether a stance cue or change word of the claim is negated (毛利率不会回落): the rules

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipeline.clauses import CLAUSE, CLAUSE_BREAK, IT, TARGET_PRONOUN
+from pipeline.clauses import CLAUSE, CLAUSE_BREAK, IT, TARGET_PRONOUN, claim_targets, only_causes
 from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, DirectionRules
 from pipeline.errors import ConfigError
 from pipeline.horizon import Horizon, find_horizons
@@ -1139,16 +1139,24 @@ class PredictionExtractor:
             own_subject = bool(OTHER_ACTOR.match(claim_text)) and not TARGET_PRONOUN.search(
                 claim_text
             )
-            targets = self.catalogue.mentioned(claim_text) or (
-                set() if own_subject else set(sent.targets)
-            )
+            # A claim naming targets only as causes (随着DeepSeek普及，算力需求会激增) is about
+            # none of them, nor about the one its sentence or the one before it names; unless it
+            # speaks of a company's own figures (随着Blackwell放量，毛利率将降至70%出头).
+            anaphoric = bool(ANAPHOR.search(claim_text))
+            named = claim_targets(claim_text, self.catalogue)
+            if anaphoric and named == set():
+                named = self.catalogue.mentioned(claim_text)
+            causes = set() if anaphoric else only_causes(simplified, self.catalogue)
+            borrows = named is None and not own_subject and not causes
+            targets = set(sent.targets) - causes if named is None and not own_subject else named
+            targets = targets or set()
             # 估值, 股价 after another actor are that actor's (中国资产的估值折价将消失), not
             # the last-named target's.
-            if not targets and previous_named and not own_subject and ANAPHOR.search(claim_text):
+            if not targets and previous_named and borrows and anaphoric:
                 targets = set(previous_named)
             # A claim with no subject of its own goes on about what the sentence before named
             # (英伟达这波回调很健康。短期可能还会涨。).
-            if not targets and just_named and not own_subject and self.subjectless(claim_text):
+            if not targets and just_named and borrows and self.subjectless(claim_text):
                 targets = set(just_named)
             targets = targets or {None}
             hedge = self.hedge(claim_text)

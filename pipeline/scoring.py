@@ -90,7 +90,9 @@ class PredictionScore:
             same_target = [
                 p for p in cands if _target_key(p.target) == _target_key(g.get("target"))
             ]
-            self.target_ok += bool(same_target)
+            # Right only when the quote is about the gold's target alone: a claim read as
+            # about two targets where it is about one is wrong for one of them.
+            self.target_ok += bool(same_target) and len(same_target) == len(cands)
             self.direction_ok += any(
                 p.direction == g.get("direction") for p in (same_target or cands)
             )

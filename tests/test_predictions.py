@@ -138,6 +138,8 @@ def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, directi
         ("要说英伟达明年就会见顶，还为时尚早", "nvidia", "up"),
         ("英伟达明年未必能重回前高", "nvidia", "down"),
         ("英伟达的订单不会因为一家客户转单就减少", "nvidia", "up"),
+        ("DeepSeek的新模型明年不会对英伟达构成重大威胁", "nvidia", "up"),
+        ("明年定制芯片会对英伟达构成重大威胁", "nvidia", "down"),
         ("明年英伟达的股价不可能不上涨", "nvidia", "up"),
         ("如果半年后DeepSeek的下载量还在增长，算我看走眼", "deepseek", "down"),
         # delays, burdens and market idioms
@@ -203,6 +205,31 @@ def test_a_schedule_or_a_moving_focus_points_no_way(analyzer, claim, target, dir
 def test_a_claim_without_a_subject_takes_the_target_named_before(analyzer, body, target, direction):
     claims = _predictions(analyzer, body)
     assert [(p.target, p.direction) for p in claims] == [(target, direction)]
+
+
+@pytest.mark.parametrize(
+    "body, targets",
+    [
+        # a target named only as the cause of what is foretold is not what the claim is about
+        ("随着DeepSeek的普及，全球的算力需求会因此激增。", [None]),
+        ("在DeepSeek的带动之下，国产芯片有望逐渐走向高端。", [None]),
+        # unless the claim speaks of a company's own figures
+        ("随着Blackwell出货占比提高，毛利率短期内将降至70%出头。", ["nvidia"]),
+        ("英伟达的股价将因DeepSeek的竞争而大幅下跌。", ["nvidia"]),
+        ("DeepSeek的出现可能不会对英伟达构成重大威胁。", ["nvidia"]),
+        # one that acts on another target named after it in the same clause is the cause
+        ("未来DeepSeek会需要更多英伟达芯片。", ["nvidia"]),
+        ("DeepSeek等高效率模型将压缩英伟达的定价权。", ["nvidia"]),
+        # but both sides of a displacement, and two subjects, are what the claim is about
+        ("DeepSeek将取代英伟达。", ["deepseek", "nvidia"]),
+        ("英伟达和DeepSeek明年都会上涨。", ["deepseek", "nvidia"]),
+        # a success that goes on is the subject's own
+        ("DeepSeek的成功将持续下去。", ["deepseek"]),
+    ],
+)
+def test_a_claim_is_about_what_it_foretells_not_its_cause(analyzer, body, targets):
+    claims = _predictions(analyzer, body)
+    assert sorted((p.target for p in claims), key=str) == targets
 
 
 def test_a_counterfactual_is_no_forecast_of_its_consequent(analyzer):

@@ -37,3 +37,15 @@ def test_gold_quotes_with_reading_aids_match_the_clean_body():
         "國產算力迎來真正的時間窗口", "國(guó)產(chǎn)算力,迎來(lái)真正的時(shí)間窗口"
     )
     assert not overlaps("國產算力迎來真正的時間窗口", "英偉達(dá)的份額會(huì)繼續下滑")
+
+
+def test_a_quote_read_as_about_two_targets_has_the_wrong_target_when_gold_names_one():
+    """One quote is one claim: emitting it for NVIDIA and for DeepSeek is wrong for one of them,
+    not right because one of the two is."""
+    gold = [{"quote": "DeepSeek会需要更多英伟达芯片", "target": "nvidia", "direction": "up"}]
+    both = PredictionScore()
+    both.add(gold, [_pred(gold[0]["quote"], "deepseek"), _pred(gold[0]["quote"], "nvidia")])
+    one = PredictionScore()
+    one.add(gold, [_pred(gold[0]["quote"], "nvidia")])
+    assert (both.predicted, both.matched_gold, both.target_ok) == (1, 1, 0)
+    assert (one.predicted, one.matched_gold, one.target_ok) == (1, 1, 1)
