@@ -35,22 +35,31 @@ def clauses_naming(text: str, target: str, catalogue: Catalogue, or_no_one: bool
 
 # A target named only as the cause of what a claim foretells is not what the claim is about:
 # 随着DeepSeek普及，全球算力需求会激增 (the demand's), 在DeepSeek的带动之下，国产芯片有望崛起,
-# 英伟达股价将因DeepSeek的竞争而下跌 (NVIDIA's), DeepSeek的出现不会对英伟达构成威胁 (NVIDIA's),
-# 将需要更多英伟达芯片以满足DeepSeek的需求 (NVIDIA's).
+# 英伟达股价将因DeepSeek的竞争而下跌 (NVIDIA's), 将需要更多英伟达芯片以满足DeepSeek的需求 (NVIDIA's).
+# 随着 counts only before a comma (随着AI需求爆发英伟达会大涨 has its subject inside); 在 not inside
+# 现在, 正在…; 因 not in 因此, 而 not in 而且, 而是….
 CAUSE = re.compile(
-    r"随着[^，,；;。]*"
-    r"|在[^，,；;。]{1,30}?的?(?:带动|推动|影响|刺激|帮助|冲击|引领|加持)(?:之)?下"
-    r"|(?:因为|因|由于)[^，,；;。]{1,30}?而"
-    r"|[^，,；;。]{1,20}?的(?:出现|崛起|成功|走红|爆火|横空出世|发布|开源|突破)"
-    r"(?=[^，,；;。]{0,6}?(?:让|使|令|推动|带动|促进|利好|利空|冲击|影响|对))"
+    r"随着[^，,；;。]*(?=[，,；;])"
+    r"|(?<![现正存实所])在[^，,；;。在]{1,30}?的?(?:带动|推动|影响|刺激|帮助|冲击|引领|加持)(?:之)?下"
+    r"|(?:因为|因(?![此素而]))[^，,；;。]{1,30}?而(?![且是言已])"
     r"|(?:以|来|为了)满足[^，,；;。]*"
 )
+# X的出现 / 崛起 / 发布… followed by what it does to something (让, 推动, 对…), and X带来的…: X, the
+# name right before, is a cause (DeepSeek的出现不会对英伟达构成威胁 is NVIDIA's).
+CAUSE_EVENT = re.compile(
+    r"的(?:出现|崛起|成功|走红|爆火|横空出世|发布(?!会)|开源|突破)"
+    r"(?=[^，,；;。]{0,6}?(?:让|使|令|推动|带动|促进|利好|利空|冲击|影响|对))"
+    # what X brings about (英伟达将面对DeepSeek带来的冲击 is NVIDIA's)
+    r"|(?:带来|引发|造成)的"
+)
+EVENT_REACH = 8  # characters between the name and its 的出现 (DeepSeek R1模型的发布)
 # A target that acts on another named after it in the same clause is the cause, the other is
 # what the claim is about: DeepSeek会需要更多英伟达芯片, DeepSeek将压缩英伟达的定价权. Verbs of
-# taking a place (取代, 超越) are left out: there both sides have a direction of their own.
+# taking a place (取代, 超越) are left out: there both sides have a direction of their own; so
+# are words that hold a verb of the list (面对, 借助, 不需要, 针对).
 ACTS_ON = re.compile(
-    r"^[^，,；;。]{0,20}?(?:让|使|令|推动|带动|促进|利好|利空|冲击|影响|威胁|压缩|削弱|打压|需要|采购|购买"
-    r"|拉动|刺激|提振|拖累|伤害|损害|对|帮|助|成为)"
+    r"^[^，,；;。]{0,20}?(?:让|使|令|推动|带动|促进|利好|利空|冲击|影响|威胁|压缩|削弱|打压|(?<!不)需要"
+    r"|采购|购买|拉动|刺激|提振|拖累|伤害|损害|(?<![面针相绝反应])对)"
 )
 
 
@@ -58,6 +67,10 @@ def _outside_causes(text: str, catalogue: Catalogue) -> tuple[list, set[str]]:
     """The mentions of text outside its cause phrases, and the targets named only inside them."""
     mentions = [m for m in catalogue.find(text) if m.kind != "related"]
     causes = [m.span() for m in CAUSE.finditer(text)]
+    for event in CAUSE_EVENT.finditer(text):
+        near = [m for m in mentions if 0 <= event.start() - m.end <= EVENT_REACH]
+        if near:
+            causes.append((near[-1].start, event.end()))
     outside = [m for m in mentions if not any(a <= m.start < b for a, b in causes)]
     return outside, {m.target for m in mentions} - {m.target for m in outside}
 
@@ -78,6 +91,7 @@ def claim_targets(text: str, catalogue: Catalogue) -> set[str] | None:
     if len(about) >= 2:
         first = outside[0]
         later = next(m for m in outside if m.target != first.target)
-        if ACTS_ON.match(text[first.end : later.start]):
+        between = text[first.end : later.start]
+        if not CLAUSE_BREAK.search(between) and ACTS_ON.match(between):
             about.discard(first.target)
     return about

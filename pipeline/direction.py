@@ -46,7 +46,7 @@ NEGATED_FOR_A_REASON = re.compile(r"(不会|不至于|并不会|不)因为[^，,
 # it is moved next to its verb, and the verb's size words dropped, so it stands within reach.
 NEGATED_OVER_AN_OBJECT = re.compile(
     r"(不会|不至于|并不会|不太会|不|没有|没|难以|无法)(对[^，,。；;！!？?]{1,14}?)"
-    r"(构成|造成|产生|带来|形成)(?:太大|很大|多大|重大|严重|实质性|实质|任何)?(?:的)?"
+    r"(构成|造成|产生|带来|形成)(?:太大|很大|多大|重大|严重|实质性|实质|任何|有效|明显|真正)?(?:的)?"
 )
 # A turn (…，但长期看涨; 虽然还会火一阵，但商业化迟早会成为大问题): what follows the last 但 or
 # 不过 is the writer's point, and it gives the claim's direction where it points a way.

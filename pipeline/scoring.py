@@ -90,9 +90,14 @@ class PredictionScore:
             same_target = [
                 p for p in cands if _target_key(p.target) == _target_key(g.get("target"))
             ]
-            # Right only when the quote is about the gold's target alone: a claim read as
-            # about two targets where it is about one is wrong for one of them.
-            self.target_ok += bool(same_target) and len(same_target) == len(cands)
+            # Right only when the quote is read as about the targets gold gives it and no
+            # other: a claim read as about two targets where gold has one is wrong for one.
+            gold_targets = {
+                _target_key(x.get("target")) for x in gold if overlaps(match, x["quote"])
+            }
+            self.target_ok += bool(same_target) and all(
+                _target_key(p.target) in gold_targets for p in cands
+            )
             self.direction_ok += any(
                 p.direction == g.get("direction") for p in (same_target or cands)
             )

@@ -140,6 +140,7 @@ def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, directi
         ("英伟达的订单不会因为一家客户转单就减少", "nvidia", "up"),
         ("DeepSeek的新模型明年不会对英伟达构成重大威胁", "nvidia", "up"),
         ("明年定制芯片会对英伟达构成重大威胁", "nvidia", "down"),
+        ("国产芯片三年内难以对英伟达构成有效的威胁", "nvidia", "up"),
         ("明年英伟达的股价不可能不上涨", "nvidia", "up"),
         ("如果半年后DeepSeek的下载量还在增长，算我看走眼", "deepseek", "down"),
         # delays, burdens and market idioms
@@ -982,3 +983,23 @@ def test_a_sentence_the_page_repeats_is_one_prediction(analyzer):
     art = article(f"{sentence}\n这是一段写在中间的说明文字。\n{sentence}", published=PUBLISHED)
     found = analyzer.predictor.extract(art, analyzer.nlp.sentences(art.body))
     assert [p.quote for p in found] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "body, found",
+    [
+        # what must come, and what a cause is enough to bring, are claims
+        (
+            "在新的应用出现之前，英伟达的芯片需求增速不可避免地下滑。",
+            [("nvidia", "down", "certain")],
+        ),
+        (
+            "在这样的高估值下，任何小变数都足以让英伟达的股价面临显著下行压力。",
+            [("nvidia", "down", "likely")],
+        ),
+        # what a fact is enough to show is none
+        ("这足以说明英伟达的芯片需求依然旺盛。", []),
+    ],
+)
+def test_what_must_come_and_what_a_cause_is_enough_to_bring(analyzer, body, found):
+    assert [(p.target, p.direction, p.hedge) for p in _candidates(analyzer, body)] == found

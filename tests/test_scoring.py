@@ -49,3 +49,14 @@ def test_a_quote_read_as_about_two_targets_has_the_wrong_target_when_gold_names_
     one.add(gold, [_pred(gold[0]["quote"], "nvidia")])
     assert (both.predicted, both.matched_gold, both.target_ok) == (1, 1, 0)
     assert (one.predicted, one.matched_gold, one.target_ok) == (1, 1, 1)
+
+
+def test_a_quote_gold_gives_two_targets_is_right_when_read_as_about_both():
+    quote = "明年英伟达和DeepSeek都会在这些问题上栽跟头"
+    gold = [
+        {"quote": quote, "target": "nvidia", "direction": "down"},
+        {"quote": quote, "target": "deepseek", "direction": "down"},
+    ]
+    score = PredictionScore()
+    score.add(gold, [_pred(quote, "deepseek", "down"), _pred(quote, "nvidia", "down")])
+    assert (score.matched_gold, score.target_ok) == (2, 2)

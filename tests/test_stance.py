@@ -49,6 +49,9 @@ CASES = [
     ("跟很多人不同我看好英伟达。", "nvidia", "bullish"),
     # Cantonese negations: 唔会 (won't), 冇 (hasn't)
     ("我睇輝達股價唔會下跌，需求仲係好強勁。", "nvidia", "bullish"),
+    ("我睇輝達冇可能暴跌。", "nvidia", "bullish"),
+    # 看多长期 is 看多 (bullish) + 长期, though 看多久 is no cue
+    ("我继续看多长期的英伟达。", "nvidia", "bullish"),
 ]
 
 
@@ -78,12 +81,12 @@ SHORT_POSTS = [
 def test_default_model_reads_short_posts(analyzer):
     """A gate on the trained default (linear.v2) for posts of a sentence or two, Weibo-sized:
     it learned from whole articles, so it is measured here, not held to every case. It gets
-    24 of 28 (misses: two NVIDIA news lines, 英伟达今天发布了新一代芯片 read as bearish and
+    26 of 30 (misses: two NVIDIA news lines, 英伟达今天发布了新一代芯片 read as bearish and
     英伟达今晚发财报 as bullish, and two bullish posts on room to rise, 未来上涨空间很大 and
     长期看空间很大, read as bearish: the n-grams hold 看空 where the cues no longer do; linear.v1
-    gets 25); the floor breaks on a regression."""
+    gets 27); the floor breaks on a regression."""
     right = sum(_stance(analyzer, body)[target] == label for body, target, label in SHORT_POSTS)
-    assert right >= 21, f"{right} of {len(SHORT_POSTS)}"
+    assert right >= 23, f"{right} of {len(SHORT_POSTS)}"
 
 
 def test_unmentioned_target_is_none(analyzer):
