@@ -9,9 +9,15 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.stance.dataset import STANCE_DIR
+from pipeline.stance.dataset import (
+    DIRECTION_TRAIN,
+    STANCE_DIR,
+    DatasetError,
+    load_direction_clauses,
+)
 
-DATA = Path(__file__).resolve().parent.parent / STANCE_DIR
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / STANCE_DIR
 
 
 def test_cli_trains_filter_with_cross_validated_threshold(tmp_path):
@@ -28,6 +34,24 @@ def test_cli_trains_filter_with_cross_validated_threshold(tmp_path):
     assert meta["cv_f1"] > meta["cv_f1_unfiltered"]
     # The direction model beats the cue rules it starts from, on held-out articles.
     assert meta["direction_cv_accuracy"] > meta["direction_rules_accuracy"] + 0.1
+    # It learns from the examples' quotes and from the repository's direction clauses.
+    quotes = sum(len(json.loads(ln).get("predictions") or []) for ln in lines[::3] if ln.strip())
+    clauses = (ROOT / DIRECTION_TRAIN).read_text("utf-8").count("\n")
+    assert meta["direction_quotes"] == quotes + clauses
+
+
+def test_a_bad_direction_clause_is_refused_with_its_file_and_line(tmp_path):
+    bad = tmp_path / "claims.jsonl"
+    bad.write_text(
+        '{"id": "x1", "quote": "英伟达明年会涨", "target": "nvidia", "direction": "up"}\n'
+        '{"id": "x2", "quote": "英伟达明年会涨", "target": "nvidia", "direction": "sideways"}\n',
+        "utf-8",
+    )
+    with pytest.raises(DatasetError, match=r"claims.jsonl:2: direction 'sideways'"):
+        load_direction_clauses(bad, {"nvidia", "deepseek"})
+    bad.write_text('{"id": "x1", "quote": "AMD明年会涨", "target": "amd", "direction": "up"}\n')
+    with pytest.raises(DatasetError, match=r"claims.jsonl:1: target 'amd' is not in the catalogue"):
+        load_direction_clauses(bad, {"nvidia", "deepseek"})
 
 
 def test_threshold_is_the_middle_of_the_near_best_plateau():

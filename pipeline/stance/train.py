@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 
 from pipeline.nlp import ChineseNLP
-from pipeline.settings import Settings
-from pipeline.stance.dataset import Example
+from pipeline.settings import PROJECT_ROOT, Settings
+from pipeline.stance.dataset import DIRECTION_TRAIN, Example, load_direction_clauses
 from pipeline.stance.views import mentioned_targets, target_view
 from pipeline.targets import Catalogue
 
@@ -156,7 +156,8 @@ def train_claim_filter(
 ) -> dict:
     """The prediction filter and direction model learn from the prediction quotes of the same
     examples: the filter from the rules' candidates, the direction from the gold quotes with
-    the direction the rules give them."""
+    the direction the rules give them, and from the repository's direction clauses
+    (dataset.DIRECTION_TRAIN)."""
     from pipeline.analyze import Analyzer
     from pipeline.claims import by_quote, gold_direction, train_claims
 
@@ -171,6 +172,9 @@ def train_claim_filter(
             # Learned in the terms of a bet's premise, as ClaimFilter.directed reads it.
             q, _, said = gold_direction(g, extractor)
             directions.append((ex.id, q.row, said, q.rules_decide))
+    for g in load_direction_clauses(PROJECT_ROOT / DIRECTION_TRAIN, analyzer.catalogue.ids):
+        q, _, said = gold_direction(g, extractor)
+        directions.append((g["id"], q.row, said, q.rules_decide))
     return {
         "trained": date.today().isoformat(),
         **train_claims(cands, directions, extractor, out_dir, progress),
