@@ -15,10 +15,10 @@ from pipeline.stance.dataset import load_examples
 LABELLED = Path(__file__).resolve().parent.parent / "data" / "labelled"
 
 # (set, floor of the shipped reading, floor of the rules alone), a little under what the shipped
-# claims.v2 reads on 2026-12-01 (thirty-second session): 0.854 / 0.717 and 0.876 / 0.596.
+# claims.v2 reads on 2026-12-01 (thirty-second session): 0.867 / 0.717 and 0.907 / 0.596.
 # direction-test stays out: it is the held-out set, read by the benchmark only, never to write
 # rules from.
-FLOORS = [("direction-dev", 0.84, 0.70), ("stance-dev", 0.86, 0.59)]
+FLOORS = [("direction-dev", 0.85, 0.70), ("stance-dev", 0.89, 0.59)]
 
 
 @pytest.fixture(scope="module")
