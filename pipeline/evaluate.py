@@ -5,7 +5,6 @@ The gold format is data/labelled/samples-gold/*.jsonl (one page per line, see it
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 
 from pipeline.batch import analyzer_for, read_inputs
 from pipeline.errors import DuokongError
+from pipeline.jsonl import json_lines
 from pipeline.records import PageResult, RawPage
 from pipeline.scoring import PredictionScore
 from pipeline.settings import Settings
@@ -30,20 +30,10 @@ def load_gold(files: list[Path], require: str | None = None) -> list[dict[str, A
     """The gold records of JSONL files, each an object (with the key require, when given)."""
     rows = []
     for f in files:
-        try:
-            lines = f.read_text("utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise GoldFileError(f"gold file {f} cannot be read as UTF-8 text: {exc}") from None
-        for i, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldFileError(f"{f}:{i} is not valid JSON: {exc}") from None
+        for where, row in json_lines(f, GoldFileError):
             if not isinstance(row, dict) or (require and require not in row):
                 raise GoldFileError(
-                    f"{f}:{i} is not a gold record: each line must be a JSON object"
+                    f"{where} is not a gold record: each line must be a JSON object"
                     + (f" with {require!r}" if require else "")
                     + " (see data/labelled/samples-gold for the format)"
                 )

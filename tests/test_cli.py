@@ -394,6 +394,7 @@ def test_export_then_scores(db_copy, tmp_path):
     [
         ('{"title": "英伟达"}\n', "gold.jsonl:1 is not a gold record"),
         ("[1, 2, 3]\n", "gold.jsonl:1 is not a gold record"),
+        ('\n{"title": "英伟达"\n', "gold.jsonl:2 is not valid JSON"),
         ("", "no gold records"),
     ],
 )

@@ -9,13 +9,13 @@ rather than as a skewed model.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pipeline.jsonl import json_lines
 from pipeline.nlp import ChineseNLP
 from pipeline.records import Article, sha256_hex
 from pipeline.stance.base import AnalysisInput
@@ -46,27 +46,11 @@ DIRECTION_TRAIN = "data/labelled/direction-train/claims.jsonl"
 DIRECTIONS = ("up", "down", "other")
 
 
-def _json_lines(path: Path) -> Iterator[tuple[str, Any]]:
-    """(file:line, object) for each non-blank line of a JSON-lines file."""
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DatasetError(f"{path}: cannot be read: {exc}") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            yield where, json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DatasetError(f"{where}: not valid JSON: {exc}") from None
-
-
 def load_direction_clauses(path: Path, targets: Collection[str]) -> list[dict[str, Any]]:
     """Labelled clauses (id, quote, target: a catalogue id or null, direction), validated line
     by line so that a bad edit names its file and line rather than skewing the model."""
     out, seen = [], set()
-    for where, obj in _json_lines(path):
+    for where, obj in json_lines(path, DatasetError):
         if not isinstance(obj.get("quote"), str) or not obj["quote"].strip():
             raise DatasetError(f"{where}: quote is missing or empty")
         if obj.get("target") is not None and obj["target"] not in targets:
@@ -191,7 +175,7 @@ def load_examples(paths: list[Path]) -> list[Example]:
     examples: list[Example] = []
     seen: dict[str, str] = {}
     for f in files:
-        for where, obj in _json_lines(f):
+        for where, obj in json_lines(f, DatasetError):
             ex = _parse(obj, where)
             if ex.id in seen:
                 raise DatasetError(f"{where}: id {ex.id!r} already used at {seen[ex.id]}")
