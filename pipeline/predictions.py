@@ -988,9 +988,8 @@ class PredictionExtractor:
             text = text[: h.start] + text[h.end :]
         text = SUBJECTLESS_OPENING.sub("", text)
         words = self.tagger(text)
-        modal = (
-            False  # a subject stands before 会/将, never after: past one, any word is the claim's
-        )
+        # A subject stands before 会/将, never after: past one, any word is the claim's.
+        modal = False
         for i, (word, tag) in enumerate(words):
             if word in MODAL_VERBS:
                 modal = True
@@ -1139,26 +1138,9 @@ class PredictionExtractor:
             own_subject = bool(OTHER_ACTOR.match(claim_text)) and not TARGET_PRONOUN.search(
                 claim_text
             )
-            # A claim naming targets only as causes (随着DeepSeek普及，算力需求会激增) is about
-            # none of them, nor about the one its sentence or the one before it names; unless it
-            # speaks of a company's own figures (随着Blackwell放量，毛利率将降至70%出头).
-            anaphoric = bool(ANAPHOR.search(claim_text))
-            named = claim_targets(claim_text, self.catalogue)
-            if anaphoric and named == set():
-                named = self.catalogue.mentioned(claim_text)
-            causes = set() if anaphoric else only_causes(simplified, self.catalogue)
-            borrows = named is None and not own_subject and not causes
-            targets = set(sent.targets) - causes if named is None and not own_subject else named
-            targets = targets or set()
-            # 估值, 股价 after another actor are that actor's (中国资产的估值折价将消失), not
-            # the last-named target's.
-            if not targets and previous_named and borrows and anaphoric:
-                targets = set(previous_named)
-            # A claim with no subject of its own goes on about what the sentence before named
-            # (英伟达这波回调很健康。短期可能还会涨。).
-            if not targets and just_named and borrows and self.subjectless(claim_text):
-                targets = set(just_named)
-            targets = targets or {None}
+            targets = self._targets_of(
+                claim_text, simplified, sent.targets, own_subject, previous_named, just_named
+            )
             hedge = self.hedge(claim_text)
             for target in sorted(targets, key=lambda t: t or ""):
                 out.append(
@@ -1179,6 +1161,45 @@ class PredictionExtractor:
                     )
                 )
         return out, self._contexts(where, sentences)
+
+    def _targets_of(
+        self,
+        claim: str,
+        sentence: str,
+        sentence_targets: frozenset[str],
+        own_subject: bool,
+        previous_named: frozenset[str],
+        just_named: frozenset[str],
+    ) -> set[str | None]:
+        """What a claim is about: the targets it names other than as causes; with none, its
+        sentence's, the last-named one's figures (估值, 股价) or, for a claim with no subject of its
+        own, the sentence before's; {None} for a claim about no catalogue target.
+
+        A claim naming targets only as causes (随着DeepSeek普及，算力需求会激增) is about none of
+        them, nor about the ones its sentence or the one before it names; unless it speaks of a
+        company's own figures (随着Blackwell放量，毛利率将降至70%出头)."""
+        anaphoric = bool(ANAPHOR.search(claim))
+        named = claim_targets(claim, self.catalogue)
+        if named is not None:
+            if not named and anaphoric:
+                named = self.catalogue.mentioned(claim)
+            return set(named) or {None}
+        if own_subject:
+            return {None}  # another actor's claim (AMD明年会…)
+        causes = set() if anaphoric else only_causes(sentence, self.catalogue)
+        if borrowed := set(sentence_targets) - causes:
+            return borrowed
+        if causes:
+            return {None}
+        # 估值, 股价 after another actor are that actor's (中国资产的估值折价将消失), not
+        # the last-named target's.
+        if previous_named and anaphoric:
+            return set(previous_named)
+        # A claim with no subject of its own goes on about what the sentence before named
+        # (英伟达这波回调很健康。短期可能还会涨。).
+        if just_named and self.subjectless(claim):
+            return set(just_named)
+        return {None}
 
     @staticmethod
     def _contexts(where: dict[str, int], sentences: list[Sentence]) -> Contexts:
