@@ -62,17 +62,43 @@ ACTS_ON = re.compile(
     r"|采购|购买|拉动|刺激|提振|拖累|伤害|损害|(?<![面针相绝反应])对)"
 )
 
+# The second of two targets in a clause is what the first faces or gains from, not what the
+# claim is about: 英伟达不需要担心DeepSeek的威胁, 英伟达将受到DeepSeek的冲击 (a verb of facing
+# right before it, a threat right after), 英伟达会成为DeepSeek爆火的最大受益者 (whose gain it is).
+# Not DeepSeek将成为英伟达的威胁: 成为 is no verb of facing, and there 英伟达 is the threatened one.
+FACES = re.compile(
+    r"(?:担心|担忧|害怕|惧怕|畏惧|忌惮|面对|面临|受到|遭受|遭遇|来自|应对|抵御|不怕|无惧|扛住|顶住)"
+    r"[^，,；;。]{0,4}$"
+)
+THREAT_AFTER = re.compile(r"^[^，,；;。]{0,6}?的?(?:威胁|竞争|冲击|挑战|压力|围剿|追赶)")
+GAIN_AFTER = re.compile(r"^[^，,；;。]{0,8}?的(?:最大|最直接的|主要)?(?:受益者|赢家|输家|受害者)")
+
+
+def _cause_spans(text: str, mentions: list) -> list[tuple[int, int]]:
+    spans = [m.span() for m in CAUSE.finditer(text)]
+    for event in CAUSE_EVENT.finditer(text):
+        near = [m for m in mentions if 0 <= event.start() - m.end <= EVENT_REACH]
+        if near:
+            spans.append((near[-1].start, event.end()))
+    return spans
+
 
 def _outside_causes(text: str, catalogue: Catalogue) -> tuple[list, set[str]]:
     """The mentions of text outside its cause phrases, and the targets named only inside them."""
     mentions = [m for m in catalogue.find(text) if m.kind != "related"]
-    causes = [m.span() for m in CAUSE.finditer(text)]
-    for event in CAUSE_EVENT.finditer(text):
-        near = [m for m in mentions if 0 <= event.start() - m.end <= EVENT_REACH]
-        if near:
-            causes.append((near[-1].start, event.end()))
+    causes = _cause_spans(text, mentions)
     outside = [m for m in mentions if not any(a <= m.start < b for a, b in causes)]
     return outside, {m.target for m in mentions} - {m.target for m in outside}
+
+
+def without_causes(text: str, catalogue: Catalogue) -> str:
+    """text less its cause phrases (在DeepSeek的带动下国产芯片的估值… → 国产芯片的估值…)."""
+    mentions = [m for m in catalogue.find(text) if m.kind != "related"]
+    kept, last = [], 0
+    for a, b in sorted(_cause_spans(text, mentions)):
+        kept.append(text[last:a])
+        last = max(last, b)
+    return "".join(kept) + text[last:]
 
 
 def only_causes(text: str, catalogue: Catalogue) -> set[str]:
@@ -92,6 +118,10 @@ def claim_targets(text: str, catalogue: Catalogue) -> set[str] | None:
         first = outside[0]
         later = next(m for m in outside if m.target != first.target)
         between = text[first.end : later.start]
-        if not CLAUSE_BREAK.search(between) and ACTS_ON.match(between):
-            about.discard(first.target)
+        if not CLAUSE_BREAK.search(between):
+            after = text[later.end :]
+            if ACTS_ON.match(between):
+                about.discard(first.target)
+            elif (FACES.search(between) and THREAT_AFTER.match(after)) or GAIN_AFTER.match(after):
+                about.discard(later.target)
     return about

@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipeline.clauses import CLAUSE, CLAUSE_BREAK, IT, TARGET_PRONOUN, claim_targets, only_causes
+from pipeline.clauses import (
+    CLAUSE,
+    CLAUSE_BREAK,
+    IT,
+    TARGET_PRONOUN,
+    claim_targets,
+    only_causes,
+    without_causes,
+)
 from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, DirectionRules
 from pipeline.errors import ConfigError
 from pipeline.horizon import Horizon, find_horizons
@@ -1181,7 +1189,13 @@ class PredictionExtractor:
         anaphoric = bool(ANAPHOR.search(claim))
         named = claim_targets(claim, self.catalogue)
         if named is not None:
-            if not named and anaphoric:
+            # 随着Blackwell放量，毛利率将降至… speaks of the cause's own figures; 在DeepSeek的带动下
+            # 国产芯片公司的估值将… of another actor's.
+            if (
+                not named
+                and anaphoric
+                and not OTHER_ACTOR.match(without_causes(claim, self.catalogue))
+            ):
                 named = self.catalogue.mentioned(claim)
             return set(named) or {None}
         if own_subject:

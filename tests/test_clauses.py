@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.clauses import claim_targets, only_causes
+from pipeline.clauses import claim_targets, only_causes, without_causes
 from pipeline.targets import Catalogue
 
 
@@ -25,6 +25,12 @@ def catalogue(settings) -> Catalogue:
         # a target acting on another named after it in the same clause
         ("DeepSeek会需要更多英伟达芯片", {"nvidia"}),
         ("DeepSeek等高效率模型将压缩英伟达的定价权", {"nvidia"}),
+        # what the first target faces (a threat after a verb of facing) or gains from
+        ("英伟达未来不需要担心DeepSeek的威胁", {"nvidia"}),
+        ("英伟达短期内将受到DeepSeek的冲击", {"nvidia"}),
+        ("英伟达会成为DeepSeek爆火的最大受益者", {"nvidia"}),
+        # but the threat a target becomes to another is about both
+        ("DeepSeek将成为英伟达的威胁", {"deepseek", "nvidia"}),
         # not causes: a subject inside a 随着 with no comma, 现在, 因此…而不是, 面对, 借助, 不需要
         ("随着AI需求爆发英伟达明年会大涨", {"nvidia"}),
         ("随着DeepSeek普及，英伟达的需求会激增", {"nvidia"}),
@@ -53,3 +59,9 @@ def test_the_targets_a_sentence_names_only_as_causes(catalogue):
     assert only_causes("随着DeepSeek普及，全球的算力需求会激增", catalogue) == {"deepseek"}
     assert only_causes("随着DeepSeek普及，英伟达的需求会激增", catalogue) == {"deepseek"}
     assert only_causes("DeepSeek的新模型会更强", catalogue) == set()
+
+
+def test_a_claim_less_its_causes_keeps_what_it_foretells(catalogue):
+    text = "在DeepSeek的带动下国产芯片公司的估值将大幅提升"
+    assert without_causes(text, catalogue) == "国产芯片公司的估值将大幅提升"
+    assert without_causes("英伟达明年会大涨", catalogue) == "英伟达明年会大涨"

@@ -214,13 +214,17 @@ def test_a_claim_without_a_subject_takes_the_target_named_before(analyzer, body,
         # a target named only as the cause of what is foretold is not what the claim is about
         ("随着DeepSeek的普及，全球的算力需求会因此激增。", [None]),
         ("在DeepSeek的带动之下，国产芯片有望逐渐走向高端。", [None]),
-        # unless the claim speaks of a company's own figures
+        # unless the claim speaks of a company's own figures; another actor's figures are not
         ("随着Blackwell出货占比提高，毛利率短期内将降至70%出头。", ["nvidia"]),
+        ("在DeepSeek的带动下国产芯片公司的估值将大幅提升。", [None]),
         ("英伟达的股价将因DeepSeek的竞争而大幅下跌。", ["nvidia"]),
         ("DeepSeek的出现可能不会对英伟达构成重大威胁。", ["nvidia"]),
         # one that acts on another target named after it in the same clause is the cause
         ("未来DeepSeek会需要更多英伟达芯片。", ["nvidia"]),
         ("DeepSeek等高效率模型将压缩英伟达的定价权。", ["nvidia"]),
+        # what a target faces or gains from is not what the claim is about
+        ("英伟达未来不需要担心DeepSeek的威胁。", ["nvidia"]),
+        ("英伟达会成为DeepSeek爆火的最大受益者。", ["nvidia"]),
         # but both sides of a displacement, and two subjects, are what the claim is about
         ("DeepSeek将取代英伟达。", ["deepseek", "nvidia"]),
         ("英伟达和DeepSeek明年都会上涨。", ["deepseek", "nvidia"]),

@@ -83,7 +83,7 @@ def test_default_model_reads_short_posts(analyzer):
     it learned from whole articles, so it is measured here, not held to every case. It gets
     26 of 30 (misses: two NVIDIA news lines, 英伟达今天发布了新一代芯片 read as bearish and
     英伟达今晚发财报 as bullish, and two bullish posts on room to rise, 未来上涨空间很大 and
-    长期看空间很大, read as bearish: the n-grams hold 看空 where the cues no longer do; linear.v1
+    长期看空间很大, read as bearish: 空间 is bearish in our examples (下跌空间, 没有空间); linear.v1
     gets 27); the floor breaks on a regression."""
     right = sum(_stance(analyzer, body)[target] == label for body, target, label in SHORT_POSTS)
     assert right >= 23, f"{right} of {len(SHORT_POSTS)}"
@@ -110,3 +110,21 @@ def test_traditional_falsification_bet_is_a_prediction_of_the_opposite(analyzer)
         date(2025, 8, 2),
     )
     assert p.condition == "半年以後輝達的股價下跌"
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [("英伟达长期看空间很大", "看空"), ("这要看多久才能回本", "看多"), ("机会成本太高了", "机会")],
+)
+def test_trained_models_character_columns_hold_no_cue_inside_a_not_cue(settings, text, absent):
+    """The trained models' character n-grams see 看空间 as 看 + 空间, as the cue scorer does;
+    they counted the bearish 看空 in it, and read 长期看空间很大 as bearish."""
+    from pipeline.stance.features import FeatureBuilder
+    from pipeline.targets import Catalogue
+
+    features = FeatureBuilder.from_settings(settings, Catalogue.load(settings.path("targets_file")))
+    _tokens, characters = features.text_columns(text)
+    assert absent not in characters
+    assert characters.replace(" ", "") == text
+    # a cue on its own is left whole
+    assert "看空" in features.text_columns("我看空英伟达")[1]

@@ -107,6 +107,16 @@ class CueLexicon:
         return re.compile(literal_alternation(table)), table
 
 
+def _broken(word: str, cues: dict[str, float]) -> str:
+    """word with a space before the last character of the longest cue inside it."""
+    inside = [(len(c), word.index(c)) for c in cues if c in word and c != word]
+    if not inside:
+        return word
+    length, start = max(inside)
+    cut = start + length - 1
+    return f"{word[:cut]} {word[cut:]}"
+
+
 @dataclass(frozen=True)
 class SentenceView:
     """How a sentence should be read before its cues are counted."""
@@ -125,6 +135,14 @@ class CueScorer:
         self.catalogue = catalogue
         self._regex = {t: lexicon.regex_for(t) for t in catalogue.ids}
         self._regex[""] = lexicon.regex_for("")  # generic cues: a claim about no target
+        self._broken = {w: _broken(w, lexicon.cues) for w in lexicon.not_cues}
+        self._not_cue = re.compile(literal_alternation(self._broken))
+
+    def unglued(self, text: str) -> str:
+        """text with a space inside the cue that each not-cue holds (看空间 → 看 空间, 机会成本 →
+        机 会成本), for the trained models' character n-grams: they would otherwise count 看空
+        in 看空间 as the bearish cue, which this scorer, matching not-cues first, does not."""
+        return self._not_cue.sub(lambda m: self._broken[m.group(0)], text)
 
     def view(self, simplified: str) -> SentenceView:
         lx = self.lexicon

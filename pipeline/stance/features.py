@@ -72,7 +72,7 @@ class FeatureBuilder:
     def text_columns(self, view: str) -> list[str]:
         simplified = to_simplified(view)
         tokens = " ".join(t for t in self.nlp.tokens(simplified) if not t.isspace())
-        return [tokens, simplified]
+        return [tokens, self.lexicon.scorer.unglued(simplified)]
 
     def _dense(
         self, scored: list[SentenceScore], target: str, n_sentences: int, named: int, others: int
