@@ -698,6 +698,53 @@ def test_a_reposts_original_writer_is_the_author(analyzer):
     assert _extract(analyzer, page).author == "韩絮"
 
 
+@pytest.mark.parametrize(
+    "byline, author",
+    [
+        # the platform's author link names the account the story came from: the writer is
+        # the one the credit line names
+        ("<a class='author-name' href='/member/1'>算力前哨</a>", "韩絮"),
+        # a byline naming someone else stands
+        ("<span class='author-name'>周乔</span>", "周乔"),
+    ],
+)
+def test_a_repost_platforms_account_link_gives_way_to_the_writer(analyzer, byline, author):
+    note = "<p>本文来自微信公众号“算力前哨”（ID：suanliqianshao），作者：韩絮，编辑：阿梨</p>"
+    page = STORY_HEAD + f"<div>{byline}</div><div class='content'>{note}{PROSE}</div></body></html>"
+    assert _extract(analyzer, page).author == author
+
+
+def test_a_dumped_reposts_writer_is_the_author(analyzer):
+    dump = (
+        "锋面网\n首页 > 科技\n价格战打到第三轮，云厂商靠什么回本\n算力前哨 2024-05-12 08:30\n"
+        "本文来自微信公众号：算力前哨，作者：韩絮，题图来自：视觉中国\n"
+        + "\n".join(
+            "这一轮降价从年初开始，几家云厂商的大模型调用价格已经降到原来的十分之一，"
+            f"第{i}家厂商的财报显示毛利率正在被压缩，行业里已经有人开始担心回本周期。"
+            for i in range(5)
+        )
+    )
+    art = analyzer.process(RawPage("t.txt", dump.encode("utf-8"), "text"), analyse=False).article
+    assert art.author == "韩絮"
+
+
+@pytest.mark.parametrize(
+    "info, closing, author",
+    [
+        # who put the page up is its author where nobody is credited with the story
+        ("发布人：郑喆　发布时间：2008-4-16　点击：236次", "", "郑喆"),
+        ("发 布 人：刘先生（个人）", "", "刘先生"),
+        # the writer credited under the story comes first
+        ("发布人：校办　发布时间：2012-11-02", "<p>（撰稿：龙晓薇　摄影：褚明）</p>", "龙晓薇"),
+    ],
+)
+def test_an_uploader_is_the_author_only_where_no_writer_is_credited(
+    analyzer, info, closing, author
+):
+    page = STORY_HEAD + f"<p>{info}</p><div class='content'>{PROSE}{closing}</div></body></html>"
+    assert _extract(analyzer, page).author == author
+
+
 def _card(lines: str) -> str:
     return (
         "<html><head><title>芯片降价潮来了_某某网</title></head><body>"

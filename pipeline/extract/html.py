@@ -1027,6 +1027,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     )
     around = _AroundBody(full_text, header, lead, footer, byline, top, early, late)
     author = author or _page_author(around, paragraphs, title, site, structured)
+    author = A.repost_writer(full_text, author)  # the account a repost came from is no writer
     return Extracted(title, published, site, author, category, paragraphs, method, url)
 
 

@@ -1241,6 +1241,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         published = F.mail_date(mail.get("date") or mail.get("sent")) or published
         sender = F.sender_name(mail)
         site = sender or site
+    author = A.repost_writer("\n".join(lines), author)  # the account a repost came from
     if front:
         # The front matter says what the page's text can only suggest.
         title = front.get("title") or title
