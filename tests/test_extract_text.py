@@ -567,6 +567,42 @@ def test_a_members_post_is_signed_by_the_name_over_its_stamp(analyzer, below_sta
     assert art.body.startswith("英伟达的订单") and "NVDA" not in art.body
 
 
+@pytest.mark.parametrize(
+    "card, stamp",
+    [
+        # a follow button, the platform's label of the account, its counters
+        (
+            "硅谷打工人阿杰\n+ 关注\n科技博主　微言认证：知名科技博主\n粉丝 38.6万　关注 512",
+            "来自 微言",
+        ),
+        # a verified account's mark, a label with no colon
+        ("芯片老炮儿阿斌 ✔\n微语科技博主 · 数码视频自媒体", "来自 微语 iPhone客户端"),
+        # a stamp that says where it was sent from instead of the client
+        ("科技老周说芯\n优质科技领域创作者　粉丝 8.6万", "· 湖北"),
+        # a reposted original's poster, named as a mention
+        ("@芯观察室 V", "来自 微澜网页版"),
+    ],
+)
+def test_a_microblog_posters_name_over_its_card_rows_is_the_author(analyzer, card, stamp):
+    """Between a poster's name and the stamp a microblog prints a follow button, the account's
+    label and counters: the name over them is the author, and the post has no headline."""
+    poster = card.split("\n")[0].removesuffix(" ✔").removesuffix(" V").lstrip("@")
+    text = f"微言\n首页　热门　视频　消息\n{card}\n2025-6-18 09:12 {stamp}\n{PROSE}{ABOUT_IT}"
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, str(art.published)) == (None, poster, "2025-06-18")
+    assert art.body.startswith("英伟达的订单")
+
+
+def test_a_follow_button_under_a_relative_stamp_is_no_headline(analyzer):
+    text = (
+        "微语\n首页  热搜  视频\n芯片老炮儿阿斌 ✔\n微语科技博主\n3小时前 来自 微语 iPhone客户端\n"
+        f"+ 关注    ···\n{PROSE}{ABOUT_IT}"
+    )
+    art = _dump(analyzer, text)
+    assert art.author == "芯片老炮儿阿斌"
+    assert art.title != "+ 关注    ···" and art.published is None
+
+
 def test_a_places_weather_and_day_at_the_top_is_the_visits_date(analyzer):
     text = (
         f"香港 19°C　2024年11月25日 星期一\n某某財經\n2024年11月22日\n{HEADLINE}\n{ABOUT_IT}{PROSE}"

@@ -568,7 +568,10 @@ def _name_after_bar(meta: str | None) -> str | None:
 _DATE_FIRST = re.compile(
     r"^(?:发表于|發表於|发布于|發佈於|發布於|(?:发布|發佈|發布)(?:时间|時間)\s*[:：])?\s*"
     # (a community's stamp of this year gives the month and day alone: 发布于01-28 21:47)
-    r"(?:(?:19|20)\d\d[-/.年]\d|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})"
+    r"(?:(?:19|20)\d\d[-/.年]\d|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+    # a microblog's stamp of an earlier year (25-9-18 22:47), or one relative to now (3小时前)
+    r"|\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\d{1,2}\s*(?:分钟|分鐘|小时|小時)前|刚刚|剛剛"
+    r"|(?:今天|昨天)\s*\d{1,2}:\d{2})"
 )
 # A member's badge under their name on a community or microblog page (雪岭认证：…  粉丝 3.2万).
 # (and a forum's badge row under the poster: 樓主 ｜ Lv.7 ｜ 文章 1,203)
@@ -576,7 +579,13 @@ _BADGE = re.compile(
     r"(?:认证|認證)\s*[:：]|(?:粉丝|粉絲)\s*[\d.]+|^(?:楼主|樓主)(?:\s|[|｜]|$)|\bLv\.?\s?\d+\b"
 )
 # A post's stamp names the client it was sent from (2025-1-28 21:05 来自 iPhone).
-_CLIENT = re.compile(r"(?:来自|來自)\s*\S")
+# Or, since 2022, where it was sent from (2026-01-09 12:40 · 湖北, IP属地：广东).
+_PROVINCES = (
+    "北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東"
+    "|河南|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|臺灣|台灣|内蒙古"
+    "|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門|海外"
+)
+_CLIENT = re.compile(rf"(?:来自|來自)\s*\S|IP\s*(?:属地|屬地)|[·・]\s*(?:{_PROVINCES})\s*$")
 _NAME_MARKS = re.compile(r"[，。：:！？?!、,;；|｜/（）()“”\s]")
 
 
@@ -584,6 +593,33 @@ _NAME_MARKS = re.compile(r"[，。：:！？?!、,;；|｜/（）()“”\s]")
 _CARD_LINE = re.compile(
     r"^\+?\s*(?:关注|關注)$|^(?:文章|总阅读|總閱讀|粉丝|粉絲|获赞|獲讚|作品)\s*[\d.,]+\s*[万萬亿億]?$"
 )
+# The lines a microblog prints between a poster's name and the post's stamp: a follow button
+# and its menu (+ 关注    ···), the platform's label of the account (知名科技博主 科技视频自媒体,
+# 优质科技领域创作者　粉丝 8.6万).
+_FOLLOW_ROW = re.compile(r"^\+?\s*(?:关注|關注)(?:\s+[·…．.]{1,3})?$")
+_PROFILE = re.compile(r"博主|自媒体|自媒體|创作者|創作者|达人|達人|大V|领域|領域")
+PROFILE_MAX = 40
+CARD_LINES_MAX = 3
+# A verified account's mark after its name (芯片老炮儿阿斌 ✔, 硅谷老钱说芯 V).
+_VERIFIED = re.compile(r"(?:\s*[✔✓☑]|\s+[Vv])$")
+
+
+def _card_row(line: str) -> bool:
+    return bool(
+        _BYLINE_START.search(line)
+        or _BADGE.search(line)
+        or _CARD_LINE.match(line)
+        or _FOLLOW_ROW.match(line)
+        or (len(line) <= PROFILE_MAX and _PROFILE.search(line) and not _is_sentence(line))
+    )
+
+
+def _over_card(lines: list[str], meta_idx: int) -> int:
+    """The index of the line over the card rows right above a stamp: the poster's name."""
+    k = meta_idx - 1
+    while k >= 1 and meta_idx - k <= CARD_LINES_MAX and _card_row(lines[k]):
+        k -= 1
+    return k
 
 
 def _columnist_over(lines: list[str], title_idx: int) -> str | None:
@@ -626,10 +662,8 @@ def _poster(
     (认证：…) where a microblog prints one."""
     if meta_idx < 1 or not _DATE_FIRST.search(lines[meta_idx]):
         return None
-    k = meta_idx - 1
-    if k >= 1 and (_BYLINE_START.search(lines[k]) or _BADGE.search(lines[k])):
-        k -= 1
-    name = lines[k]
+    # (a reposted post names its poster as a mention: @芯观察室 V)
+    name = _VERIFIED.sub("", lines[_over_card(lines, meta_idx)]).lstrip("@＠")
     if (row := re.split(r"[\s\u3000]*[|｜][\s\u3000]*", name)) and len(row) >= 3:
         name = row[0]  # the poster's card as one row (板橋打工仔 ｜ 硬體測試工程師 ｜ 在職中)
     plain = (
@@ -650,7 +684,10 @@ def _post_header(
     when it is one), "" for a post with none (a microblog), None for any other page."""
     if not meta or not _CLIENT.search(meta) or not _poster(lines, meta_idx, None, boilerplate):
         return None
-    below = lines[meta_idx + 1] if meta_idx + 1 < len(lines) else ""
+    k = meta_idx + 1
+    while k < len(lines) and k <= meta_idx + CARD_LINES_MAX and _card_row(lines[k]):
+        k += 1  # a follow button under the stamp (+ 关注 ···)
+    below = lines[k] if k < len(lines) else ""
     return below if _title_candidate(below, boilerplate) and not _is_paragraph(below) else ""
 
 
@@ -658,9 +695,7 @@ def _headline_over_poster(lines: list[str], meta_idx: int, boilerplate: Boilerpl
     """Where a community article prints its headline over the member's name (and badge) above
     the stamp (标题 / 长桥夜话 / 认证：… / 发布于01-28 21:47 · 来自…): that line's index, else -1.
     A microblog post has none: the line over the name is a menu's or the site's, and short."""
-    k = meta_idx - 1
-    if k >= 1 and (_BYLINE_START.search(lines[k]) or _BADGE.search(lines[k])):
-        k -= 1
+    k = _over_card(lines, meta_idx)
     if k < 1:
         return -1
     above = lines[k - 1]
