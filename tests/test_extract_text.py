@@ -593,6 +593,35 @@ def test_a_microblog_posters_name_over_its_card_rows_is_the_author(analyzer, car
     assert art.body.startswith("英伟达的订单")
 
 
+@pytest.mark.parametrize(
+    "poster_rows, author",
+    [
+        # a member's counters between the name and the stamp (股海老散 / 高級會員 帖子 3,512 …)
+        (
+            "股海老散\n高級會員 帖子 3,512 積分 9,880\n發表於 2025-11-18 23:05 | 只看該作者",
+            "股海老散",
+        ),
+        # the thread starter's mark on the stamp, the counters under the name
+        (
+            "硅片搬运工_07\nUID 20931　帖子 1842　积分 5230\n楼主　发表于 2025-11-18 23:05",
+            "硅片搬运工_07",
+        ),
+        # a Hong Kong forum's first floor (but not its label: #1　發表於 …)
+        ("#1 牛油多士王　18/11/2025 23:05", "牛油多士王"),
+        ("#1 摩羅街散戶 樓主 2025/11/18 23:05", "摩羅街散戶"),
+    ],
+)
+def test_a_forum_threads_first_poster_is_the_author(analyzer, poster_rows, author):
+    text = (
+        f"港聲討論區\n首頁 | 最新帖子 | 財經台\n港聲討論區 › 財經台 › 美股討論\n"
+        "輝達季績前瞻：AI泡沫論又嚟，今次我點部署\n"
+        f"查看: 8,426 | 回覆: 37\n{poster_rows}\n{PROSE}{ABOUT_IT}"
+    )
+    art = _dump(analyzer, text)
+    assert art.author == author
+    assert art.title == "輝達季績前瞻：AI泡沫論又嚟，今次我點部署"
+
+
 def test_a_follow_button_under_a_relative_stamp_is_no_headline(analyzer):
     text = (
         "微语\n首页  热搜  视频\n芯片老炮儿阿斌 ✔\n微语科技博主\n3小时前 来自 微语 iPhone客户端\n"

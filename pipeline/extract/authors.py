@@ -268,6 +268,8 @@ def _poster_above(text: str, at: int) -> str | None:
     """The first word of the line above `at` (阿凱爸 新手上路 文章：12), where a member panel
     names the poster over the post's 樓主 發表於 … line."""
     above = [ln.split() for ln in text[:at].split("\n") if ln.strip()]
+    if len(above) >= 2 and P.MEMBER_COUNTERS.match(" ".join(above[-1])) and len(above[-2]) == 1:
+        above.pop()  # a name alone over its counters: 硅片搬运工_07 / UID 20931　帖子 1842 / 楼主 …
     name = above[-1][0] if above else None
     return name if name and plausible_author(name) and not _UI_WORDS.fullmatch(name) else None
 

@@ -651,3 +651,9 @@ TITLE_SEPARATORS = re.compile(
 PROSE_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”「」]")
 SENTENCE_END = re.compile(r"[。！？!?]")
 HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# A forum member's counters under their name (UID 20931　帖子 1842　积分 5230, 股龄 9年　发帖 1,204).
+MEMBER_COUNTERS = re.compile(
+    r"(?:UID|帖子|积分|積分|主题|主題|精华|精華|发帖|發帖|回帖|威望|金钱|金錢|股龄|股齡|注册时间|註冊時間)"
+    r"\s*[:：]?\s*\d"
+)

@@ -306,6 +306,8 @@ def _title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fa
         and not _MENU_LINE.search(line)
         and not _LABELLED_FIELDS.search(line)
         and not _BADGE.search(line)
+        and not P.MEMBER_COUNTERS.search(line)
+        and not _FIRST_FLOOR.match(line)
         and not _ACCOUNT_LINE.search(line)
         and not P.BREADCRUMB_LINE.search(line)
         and not _TRAIL.search(line)
@@ -566,7 +568,9 @@ def _name_after_bar(meta: str | None) -> str | None:
 
 
 _DATE_FIRST = re.compile(
-    r"^(?:发表于|發表於|发布于|發佈於|發布於|(?:发布|發佈|發布)(?:时间|時間)\s*[:：])?\s*"
+    # (a thread's first floor marks its poster on the stamp: 楼主　发表于 2025-6-3 22:41)
+    r"^(?:(?:楼主|樓主)[\s\u3000]+)?"
+    r"(?:发表于|發表於|发布于|發佈於|發布於|(?:发布|發佈|發布)(?:时间|時間)\s*[:：])?\s*"
     # (a community's stamp of this year gives the month and day alone: 发布于01-28 21:47)
     r"(?:(?:19|20)\d\d[-/.年]\d|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
     # a microblog's stamp of an earlier year (25-9-18 22:47), or one relative to now (3小时前)
@@ -598,10 +602,12 @@ _CARD_LINE = re.compile(
 # 优质科技领域创作者　粉丝 8.6万).
 _FOLLOW_ROW = re.compile(r"^\+?\s*(?:关注|關注)(?:\s+[·…．.]{1,3})?$")
 _PROFILE = re.compile(r"博主|自媒体|自媒體|创作者|創作者|达人|達人|大V|领域|領域")
+
 PROFILE_MAX = 40
 CARD_LINES_MAX = 3
 # A verified account's mark after its name (芯片老炮儿阿斌 ✔, 硅谷老钱说芯 V).
-_VERIFIED = re.compile(r"(?:\s*[✔✓☑]|\s+[Vv])$")
+# (and the thread starter's badge beside it: 深蓝K线　楼主)
+_VERIFIED = re.compile(r"(?:\s*[✔✓☑]|\s+[Vv]|[\s\u3000]+(?:楼主|樓主))$")
 
 
 def _card_row(line: str) -> bool:
@@ -610,6 +616,7 @@ def _card_row(line: str) -> bool:
         or _BADGE.search(line)
         or _CARD_LINE.match(line)
         or _FOLLOW_ROW.match(line)
+        or P.MEMBER_COUNTERS.search(line)
         or (len(line) <= PROFILE_MAX and _PROFILE.search(line) and not _is_sentence(line))
     )
 
@@ -674,6 +681,18 @@ def _poster(
         and not boilerplate.is_noise(name)
     )
     return name if plain and name != title else None
+
+
+# A thread's first floor over its post, as Hong Kong forums print it: #1 牛油多士王　28/1/2025 01:14.
+_FIRST_FLOOR = re.compile(
+    r"^#1[\s\u3000]+(?!發表|发表|發佈|發布|发布|樓主|楼主)([^\s\u3000]{2,16})[\s\u3000]+(?:(?:楼主|樓主)[\s\u3000]+)?"
+    r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4}"
+)
+
+
+def _first_floor(lines: list[str]) -> str | None:
+    """The poster of a thread's first floor (#1 name date), among the header's lines."""
+    return next((m.group(1) for ln in lines if (m := _FIRST_FLOOR.match(ln))), None)
 
 
 def _post_header(
@@ -1224,6 +1243,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or wechat_author
         or _name_after_bar(meta)
         or _poster(lines, meta_idx, title, boilerplate)
+        or _first_floor(lines[: start + 1])
         or _account_name(lines, start, title, boilerplate)
         or (A.label_author(blog_stamp) if blog_stamp else None)
         or _columnist_over(lines, headline_idx)
