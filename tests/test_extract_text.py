@@ -622,6 +622,23 @@ def test_a_forum_threads_first_poster_is_the_author(analyzer, poster_rows, autho
     assert art.title == "輝達季績前瞻：AI泡沫論又嚟，今次我點部署"
 
 
+def test_a_threads_last_reply_is_no_stamp_of_its_post(analyzer):
+    """The thread's counters and its last reply's time under the headline, then buttons, the
+    starter's name and counters, then the post's own stamp."""
+    text = (
+        "股友社区\n行情　资讯　社区　问答\n社区 > 美股 > 英伟达吧\n"
+        "英伟达财报前，我把仓位减到三成了，说说理由\n阅读 8,432 | 回复 57 | 最后回复：3小时前\n"
+        "[只看楼主] [倒序浏览] [收藏]\n深蓝K线　楼主\n股龄 9年　发帖 1,204　粉丝 3,562\n"
+        f"发表于 2025-08-27 06:12　来自 Android客户端\n{PROSE}{ABOUT_IT}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, str(art.published)) == (
+        "英伟达财报前，我把仓位减到三成了，说说理由",
+        "深蓝K线",
+        "2025-08-27",
+    )
+
+
 def test_a_follow_button_under_a_relative_stamp_is_no_headline(analyzer):
     text = (
         "微语\n首页  热搜  视频\n芯片老炮儿阿斌 ✔\n微语科技博主\n3小时前 来自 微语 iPhone客户端\n"

@@ -141,7 +141,9 @@ _BOARD_HEADER = re.compile(r"^(作者|看板|標題|标题|時間|时间)\s+(\S.
 _MAIL_BOARD_HEADER = re.compile(r"^(发信人|發信人|标\s*题|標\s*題|发信站|發信站)\s*[:：]\s*(\S.*)$")
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Another article's date above the post (CSDN's 最新推荐文章于 2025-03-18 20:40:11 发布): no meta line.
-_OTHER_STAMP = re.compile(r"^(?:最新推荐文章|最新推薦文章)于")
+# A stamp that is not the story's: a blog's "newest recommended" line, a thread's last reply
+# (阅读 8,432 | 回复 57 | 最后回复：3小时前).
+_OTHER_STAMP = re.compile(r"^(?:最新推荐文章|最新推薦文章)于|(?:最后|最後|最新)(?:回复|回覆)")
 # A sentence leading into a list (主要观点集中在以下几个方面：); a headline may end in a colon too
 # (英伟达四季度财报要点:, 黄仁勋，你怎么看：), but it names no 以下/如下.
 _LEAD_IN = re.compile(r"(?:以下|如下|下面|下列)[^:：]*[:：]$")
@@ -717,9 +719,23 @@ def _headline_over_poster(lines: list[str], meta_idx: int, boilerplate: Boilerpl
     k = _over_card(lines, meta_idx)
     if k < 1:
         return -1
-    above = lines[k - 1]
+    h = k - 1
+    # (past the thread's counters and buttons: 阅读 8,432 | 回复 57 | 最后回复：… / [只看楼主] [收藏])
+    while h >= 1 and k - h <= THREAD_ROWS_MAX and _thread_row(lines[h]):
+        h -= 1
+    above = lines[h]
     long_enough = len(above) > NAME_MAX
-    return k - 1 if long_enough and _title_candidate(above, boilerplate, before_meta=True) else -1
+    return h if long_enough and _title_candidate(above, boilerplate, before_meta=True) else -1
+
+
+THREAD_ROWS_MAX = 2
+_BRACKET_BUTTONS = re.compile(r"^(?:\[[^\]]{1,6}\]\s*){2,}$")
+
+
+def _thread_row(line: str) -> bool:
+    return bool(
+        _OTHER_STAMP.search(line) or _STATS_LINE.match(line) or _BRACKET_BUTTONS.match(line)
+    )
 
 
 HEADER_TAIL = 6
