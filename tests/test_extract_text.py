@@ -639,6 +639,23 @@ def test_a_threads_last_reply_is_no_stamp_of_its_post(analyzer):
     )
 
 
+@pytest.mark.parametrize(
+    "hosts, author",
+    [
+        ("主持人：周立衡、葉書妤　｜　來賓：高雅琳（半導體分析師）", "周立衡"),
+        ("主持：晨潮财经科技组　梁栩　沈一苇", "梁栩"),  # a desk, then its people
+        # an interview's host speaking is no credit
+        ("主持人：大家好，欢迎收看本期节目", None),
+    ],
+)
+def test_an_episodes_first_host_is_its_author(analyzer, hosts, author):
+    text = (
+        "耳朵財經\n首頁 / 單集 / EP.87\nEP.87｜DeepSeek 衝擊之後，台股 AI 供應鏈還能追嗎？\n"
+        f"發布於 2025年2月14日 ・ 58:42\n{hosts}\n▶ 播放本集\n{PROSE}{ABOUT_IT}"
+    )
+    assert _dump(analyzer, text).author == author
+
+
 def test_a_follow_button_under_a_relative_stamp_is_no_headline(analyzer):
     text = (
         "微语\n首页  热搜  视频\n芯片老炮儿阿斌 ✔\n微语科技博主\n3小时前 来自 微语 iPhone客户端\n"

@@ -563,6 +563,34 @@ BOARD_FIELD_MAX = 60
 _TRAILING_NAME = re.compile(r"[|｜]\s*([\u4e00-\u9fff]{2,4})\s*$")
 
 
+# A podcast episode's or a live blog's hosts over it (主持人：周立衡、葉書妤 | 來賓：…, 主持：晨潮财经
+# 科技组　梁栩　沈一苇): a list of names and nothing said (an interview's 主持人：欢迎收看… is
+# speech, not a credit).
+_HOSTS = re.compile(r"^(?:主持人|主持|主播)\s*[:：]\s*([^|｜]+?)\s*(?:[|｜].*)?$")
+_HOST_SPLIT = re.compile(r"\s*[、，,&\s\u3000]\s*")
+_DESK = re.compile(r"(?:组|組|部|台|团队|團隊|中心)$")
+_SPEECH = re.compile(r"[我你您请請谢謝欢歡吗嗎呢吧啊？?！!。]|大家|好的")
+
+
+def _host_name(name: str) -> bool:
+    return (
+        2 <= len(name) <= NAME_MAX
+        and not _NAME_MARKS.search(name)
+        and not _SPEECH.search(name)
+        and not A.dictionary_word(name)
+    )
+
+
+def _hosts(lines: list[str]) -> str | None:
+    """The first host, a person, an episode page names in its header."""
+    for line in lines:
+        if m := _HOSTS.match(line):
+            names = [n for n in _HOST_SPLIT.split(m.group(1)) if n]
+            if names and all(_host_name(n) for n in names):
+                return next((n for n in names if not _DESK.search(n)), None)
+    return None
+
+
 def _name_after_bar(meta: str | None) -> str | None:
     """2025.02.03 11:52 (2025.02.03更新) | 江復飛: the writer closes the meta line."""
     m = _TRAILING_NAME.search(meta or "")
@@ -1260,6 +1288,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or _name_after_bar(meta)
         or _poster(lines, meta_idx, title, boilerplate)
         or _first_floor(lines[: start + 1])
+        or _hosts(lines[: start + 1])
         or _account_name(lines, start, title, boilerplate)
         or (A.label_author(blog_stamp) if blog_stamp else None)
         or _columnist_over(lines, headline_idx)
