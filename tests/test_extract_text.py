@@ -656,6 +656,22 @@ def test_an_episodes_first_host_is_its_author(analyzer, hosts, author):
     assert _dump(analyzer, text).author == author
 
 
+@pytest.mark.parametrize(
+    "header, author",
+    [
+        # a bilingual credit: the Chinese label, then the English one, then the name
+        ("2025-02-14 08:30\n撰稿 / Written by：蒋一帆 Jiang Yifan", "蒋一帆"),
+        # a shared document's owner over the date it was made
+        ("所有者：许一鸣\n创建于 2025年2月14日", "许一鸣"),
+        # a video's counters before its date are nobody
+        ("▶ 38.6万播放 · 2,104弹幕 · 2025-02-14 18:00:00", None),
+    ],
+)
+def test_labels_and_counters_in_a_dumps_header(analyzer, header, author):
+    text = f"某某平台\n首页　科技　财经\n{HEADLINE}\n{header}\n{PROSE}{ABOUT_IT}"
+    assert _dump(analyzer, text).author == author
+
+
 def test_a_follow_button_under_a_relative_stamp_is_no_headline(analyzer):
     text = (
         "微语\n首页  热搜  视频\n芯片老炮儿阿斌 ✔\n微语科技博主\n3小时前 来自 微语 iPhone客户端\n"

@@ -235,7 +235,9 @@ _EDITOR_LABEL = re.compile(r"编辑|編輯|发\s*布\s*[人者]|發\s*[佈布]\s
 
 
 _ABOUT_LABEL = re.compile(r"作者简介|作者簡介")
-_LABEL_WORDS = frozenset(("撰稿", "撰文", "作者", "文字", "编辑", "編輯", "整理", "主讲", "主講"))
+_LABEL_WORDS = frozenset(
+    ("撰稿", "撰文", "作者", "文字", "编辑", "編輯", "整理", "主讲", "主講", "Written")
+)
 _UNIT = re.compile(
     r"[\u4e00-\u9fff]{1,10}(?:系|学院|學院|研究所|中心|办公室|辦公室|处|處|科|部|团队|團隊|小组|小組)"
 )

@@ -122,7 +122,13 @@ _HANDLE = re.compile(r"[a-z][a-z0-9_.\-]{2,20}")
 _ISSUE = re.compile(
     r"第\s*\d+\s*[期号號]|(?:Vol|No|Issue)\.?\s?\d+"
 )  # a newsletter's issue number, no name
-_DATE_WORD = re.compile(r"(?:发布|發佈|發布|更新|时间|時間|日期|发表|發表|刊登|出版)+\s*[:：]?")
+_DATE_WORD = re.compile(
+    r"(?:发布|發佈|發布|更新|时间|時間|日期|发表|發表|刊登|出版|创建|創建|修改|编辑|編輯)+\s*[于於]?\s*[:：]?"
+)
+# A video's or a post's counters before its date (▶ 38.6万播放 · 2,104弹幕 · 2025-10-03): no name.
+_COUNTS_BEFORE = re.compile(
+    r"\d[\d.,]*\s*[万萬千]?\s*(?:次)?(?:播放|弹幕|彈幕|阅读|閱讀|观看|觀看|浏览|瀏覽|点赞|點讚)"
+)
 _LABELLED_FIELDS = re.compile(r"[:：].*(?:\u3000|\s{2,}).*[:：]")
 _CLAUSE_MARK = re.compile(r"[，；：,;:]")
 CLAUSES_LINE = 40
@@ -1237,6 +1243,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 if len(name) >= 2
                 and not _DATE_WORD.fullmatch(name)
                 and not _ISSUE.fullmatch(name)
+                and not _COUNTS_BEFORE.search(name)
                 and not re.search(r"[:：]", name)  # a labelled field (来源：…, 譯者：…), no name
                 else None
             )
