@@ -672,6 +672,48 @@ def test_labels_and_counters_in_a_dumps_header(analyzer, header, author):
     assert _dump(analyzer, text).author == author
 
 
+@pytest.mark.parametrize(
+    "over, under, closing, author",
+    [
+        # writers listed with 、 before an editor on the same line
+        ("", "撰稿：何宁、俞佳　｜　值班编辑：赵可", "", "何宁"),
+        # a live blog's writers
+        ("", "文字直播：孟川　叶蓁　　现场图片：大会官方", "责任编辑：祁远\n", "孟川"),
+        # a writer's card over the headline: the name, then a line about them
+        (
+            "周启衡\n周启衡，衡泰财经特约专栏作家，曾任投行分析师\n",
+            "",
+            "责任编辑：陆晨阳\n",
+            "周启衡",
+        ),
+        # a sign-off dated under the story, over the editor
+        ("", "", "—— 季澄，11月5日深夜于上海\n本期编辑：毛毛　｜　排版：阿斐\n", "季澄"),
+    ],
+)
+def test_the_writer_outranks_the_editor_in_a_dump(analyzer, over, under, closing, author):
+    text = (
+        f"衡泰财经\n首页　股票　基金　专栏\n专栏 > 启衡观市 > 正文\n{over}{HEADLINE}\n"
+        f"2025-11-05 08:30\n{under}\n{PROSE}{ABOUT_IT}{closing}"
+    )
+    assert _dump(analyzer, text).author == author
+
+
+def test_a_columns_name_and_its_writer_over_the_headline(analyzer):
+    text = (
+        f"財智港\n主頁｜即時｜港股｜專欄\n專欄 > 科網棋局\n科網棋局｜鄧卓賢\n{HEADLINE}\n"
+        f"2026年11月5日 星期四\n{PROSE}{ABOUT_IT}編輯：梁詠詩\n"
+    )
+    assert _dump(analyzer, text).author == "鄧卓賢"
+
+
+def test_a_section_over_the_date_is_no_poster(analyzer):
+    text = (
+        "证券研究报告 | 行业点评\n恒岳证券\n电子\n2025年07月14日\n"
+        f"{HEADLINE}\n分析师：韩知远\n{PROSE}{ABOUT_IT}"
+    )
+    assert _dump(analyzer, text).author == "韩知远"
+
+
 def test_a_follow_button_under_a_relative_stamp_is_no_headline(analyzer):
     text = (
         "微语\n首页  热搜  视频\n芯片老炮儿阿斌 ✔\n微语科技博主\n3小时前 来自 微语 iPhone客户端\n"

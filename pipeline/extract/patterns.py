@@ -338,7 +338,7 @@ AUTHOR_LABEL = re.compile(
     # (an analyst after a full-width space too: a headline's 港股AI概念股輪動　分析師：留意估值)
     r"(?:编译|編譯|整理|主讲|主講|(?<![\u4e00-\u9fff]\u3000)(?:分析师|分析師)|报道|報導)"
     # 文字 beside 攝影 on a campus or agency page (文字：鄭宇彤　攝影：賴冠廷), not inside a word (中文字：)
-    r"|(?<![\u4e00-\u9fff])文字"
+    r"|(?<![\u4e00-\u9fff])文字(?:直播)?"
     r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答(?:专家|專家|老师|老師|医生|醫生|医师|醫師)|回复医生|回覆醫生|发布者|發佈者|發布者|发\s*布\s*人|發\s*[佈布]\s*人|发表人|發表人|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
     # a shared document's owner or creator (所有者：许一鸣)
     r"發佈機構|发布机关|發佈機關|所有者|创建者|創建者|Author|Written\s+[Bb]y"
@@ -351,7 +351,7 @@ AUTHOR_LABEL = re.compile(
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·・‧．.&＆\- ]{0,24}?)"
     # where the name ends: a space, a mark, the next field (来源, 审核, 发文日期), or digits
     # after a Chinese name (张三2005-5-7); a handle keeps its own (lightboy2005)
-    r"(?=\s|$|[，,。|｜/／:：】\]）)（(]|来源|來源|发布|發佈|发文|發文|时间|時間|日期|审核|審核|校对|校對"
+    r"(?=\s|$|[，,、。|｜/／:：】\]）)（(]|来源|來源|发布|發佈|发文|發文|时间|時間|日期|审核|審核|校对|校對"
     r"|审校|審校|摄影|攝影"
     r"|编辑|編輯|执业|執業|时长|時長|参与|參與"
     r"|责编|責編|监制|監製|阅读|閱讀|刊[於于]|发表|發表"

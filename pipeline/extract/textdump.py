@@ -8,6 +8,7 @@ line, a meta line (site, date, category, views), the prose of the body, and an e
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from datetime import date
 
@@ -597,6 +598,35 @@ def _hosts(lines: list[str]) -> str | None:
     return None
 
 
+def _bio_card(lines: list[str]) -> str | None:
+    """A writer's card in the header: the name alone, then a line about them opening with it
+    (周启衡 / 周启衡，衡泰财经特约专栏作家，…)."""
+    for name, below in itertools.pairwise(lines):
+        if (
+            2 <= len(name) <= NAME_MAX
+            and not _NAME_MARKS.search(name)
+            and below.startswith((name + "，", name + ","))
+        ):
+            return name
+    return None
+
+
+def _column_writer(lines: list[str], breadcrumb: str | None) -> str | None:
+    """A column's name and its writer over the headline (科網棋局｜鄧卓賢), the column being
+    the trail's (專欄 > 科網棋局)."""
+    for line in lines:
+        parts = [p.strip() for p in re.split(r"[|｜]", line)]
+        if (
+            len(parts) == 2
+            and breadcrumb
+            and parts[0] in breadcrumb
+            and _HAN_NAME.fullmatch(parts[1])
+            and A.signed_name(parts[1])
+        ):
+            return parts[1]
+    return None
+
+
 def _name_after_bar(meta: str | None) -> str | None:
     """2025.02.03 11:52 (2025.02.03更新) | 江復飛: the writer closes the meta line."""
     m = _TRAILING_NAME.search(meta or "")
@@ -712,6 +742,7 @@ def _poster(
     plain = (
         2 <= len(name) <= 12
         and not A.is_ui_word(name)
+        and not A.dictionary_word(name)  # a section over the date (电子 / 2025年07月14日)
         and not _NAME_MARKS.search(name)
         and not _is_count(name)
         and not boilerplate.is_noise(name)
@@ -1296,6 +1327,8 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or _poster(lines, meta_idx, title, boilerplate)
         or _first_floor(lines[: start + 1])
         or _hosts(lines[: start + 1])
+        or _bio_card(lines[:start])
+        or _column_writer(lines[:start], breadcrumb)
         or _account_name(lines, start, title, boilerplate)
         or (A.label_author(blog_stamp) if blog_stamp else None)
         or _columnist_over(lines, headline_idx)
