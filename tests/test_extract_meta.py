@@ -1870,6 +1870,9 @@ def test_a_tender_notice_signed_by_a_centre_and_a_print_version_site(analyzer):
         ("2012.09.14　第37期　文／尹朗　摄影／何川", "尹朗"),  # 期 and 文 are no spaced name
         ("老谭说球 | 谭启明专栏 | 第58期", "谭启明"),  # a column named for its writer
         ("★ 提问者采纳 慢慢走的蜗牛 进士 六级", "慢慢走的蜗牛"),  # a Q&A answer's badge
+        ("本期主笔：钟毓 ｜ 预计阅读 6 分钟", "钟毓"),  # a newsletter issue's writer
+        ("作者：[美] 伊森·卡尔弗（Ethan Culver）　编译：孟川", "伊森·卡尔弗"),  # a translation's
+        ("撰稿：何宁、俞佳　｜　值班编辑：赵可", "何宁"),  # writers listed with 、
     ],
 )
 def test_column_and_issue_credits(analyzer, line, author):

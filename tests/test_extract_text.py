@@ -665,6 +665,8 @@ def test_an_episodes_first_host_is_its_author(analyzer, hosts, author):
         ("所有者：许一鸣\n创建于 2025年2月14日", "许一鸣"),
         # a video's counters before its date are nobody
         ("▶ 38.6万播放 · 2,104弹幕 · 2025-02-14 18:00:00", None),
+        # a site whose name ends in 编译 is no translator's credit
+        ("远见编译 | 全球科技深度\n2025-02-14 08:30", None),
     ],
 )
 def test_labels_and_counters_in_a_dumps_header(analyzer, header, author):

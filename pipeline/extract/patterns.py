@@ -339,14 +339,17 @@ AUTHOR_LABEL = re.compile(
     r"(?:编译|編譯|整理|主讲|主講|(?<![\u4e00-\u9fff]\u3000)(?:分析师|分析師)|报道|報導)"
     # 文字 beside 攝影 on a campus or agency page (文字：鄭宇彤　攝影：賴冠廷), not inside a word (中文字：)
     r"|(?<![\u4e00-\u9fff])文字(?:直播)?"
-    r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答(?:专家|專家|老师|老師|医生|醫生|医师|醫師)|回复医生|回覆醫生|发布者|發佈者|發布者|发\s*布\s*人|發\s*[佈布]\s*人|发表人|發表人|作者|作\s*者|撰文|撰稿|撰稿人|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
+    r"|作者简介|作者簡介|张贴者|張貼者|回答者|解答(?:专家|專家|老师|老師|医生|醫生|医师|醫師)|回复医生|回覆醫生|发布者|發佈者|發布者|发\s*布\s*人|發\s*[佈布]\s*人|发表人|發表人|作者|作\s*者|撰文|撰稿|撰稿人|主笔|主筆|樓主|楼主|記者|记者|編輯|编辑|发文机关|發文機關|发布机构|"
     # a shared document's owner or creator (所有者：许一鸣)
     r"發佈機構|发布机关|發佈機關|所有者|创建者|創建者|Author|Written\s+[Bb]y"
     r"|(?<![Pp]owered )(?<![Pp]owered)By)\s*[:：/／]"
     # a bar after a credit word (编译 | 孟川, 整理 | 吕青), as self-media print bylines
     # (翻譯 not as the end of a longer word: a menu's 專欄翻譯 ｜ 關於我們; 特约作者 | 张明远 is a byline)
-    r"|(?:编译|編譯|整理|主讲|主講|(?<![\u4e00-\u9fff])翻译|(?<![\u4e00-\u9fff])翻譯|作者|撰文"
+    # (编译 not as a site's name ending in it either: 远见编译 | 全球科技深度)
+    r"|(?:(?<![\u4e00-\u9fff])(?:编译|編譯|翻译|翻譯)|整理|主讲|主講|作者|撰文"
     r"|记者|記者)\s*[|｜])\s*"
+    # a translated writer's country before the name (作者：[美] 伊森·卡尔弗)
+    r"(?:[\[【〔(（][\u4e00-\u9fff][\]】〕)）]\s*)?"
     # a foreign name's dot in any of its forms (艾倫・索恩, 艾伦·索恩, 艾倫‧索恩)
     r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9_·・‧．.&＆\- ]{0,24}?)"
     # where the name ends: a space, a mark, the next field (来源, 审核, 发文日期), or digits
