@@ -114,8 +114,8 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 
 # The pages written for extraction (data/labelled/extraction: 2000s portals, forums, blogs, book
 # chapters and papers, 2010s-2020s news, notices, reposts, tables, 2018-2026 tech and finance
-# commentary, plain-text dumps). Current values, December 2026, 880 pages: the floors were lowered
-# when dumps-2020-2026-q, -r, -s and later sets up to -ag, each written blind, came in (the
+# commentary, plain-text dumps). Current values, December 2026, 900 pages: the floors were lowered
+# when dumps-2020-2026-q, -r, -s and later sets up to -ah, each written blind, came in (the
 # pages before each held every floor). Rules were developed on these pages, so the floors pin
 # what works rather than measure it (benchmarks/boilerplate_eval.py measures on
 # ../shared). Still below 1: papers whose header lines the gold keeps, a hosted blog read as its
@@ -128,11 +128,11 @@ def test_gate_covers_every_field_on_enough_pages(scores: Scores):
 EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
     "body_f1": 0.986,
-    "drop": 0.972,
-    "title": 0.942,
-    "published": 0.955,
-    "author": 0.893,
-    "site": 0.889,
+    "drop": 0.970,
+    "title": 0.944,
+    "published": 0.956,
+    "author": 0.925,
+    "site": 0.888,
 }
 
 
