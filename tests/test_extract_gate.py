@@ -131,7 +131,7 @@ EXTRACTION_FLOORS = {
     "drop": 0.970,
     "title": 0.944,
     "published": 0.956,
-    "author": 0.925,
+    "author": 0.933,
     "site": 0.888,
 }
 

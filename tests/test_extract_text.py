@@ -700,6 +700,37 @@ def test_the_writer_outranks_the_editor_in_a_dump(analyzer, over, under, closing
     assert _dump(analyzer, text).author == author
 
 
+@pytest.mark.parametrize(
+    "under, closing, author",
+    [
+        # a columnist's card on one line over a follow button
+        ("葉子康｜前基金經理，專注科技股投資二十年\n+ 追蹤", "", "葉子康"),
+        # a desk's reporters reporting live, over the editor under the story
+        ("匯點財經編輯部　黃詩涵、李承恩　即時報導", "責任編輯：王韻婷\n", "黃詩涵"),
+        # a video's description naming this episode's speaker
+        ("简介：本期主讲：方牧（前研究员）。剪辑：小满。", "", "方牧"),
+        # the writer named last in a note closing the column; the editors under the headline
+        ("编辑｜高远　美编｜陈一苇", "（作者为远方资本首席经济学家　林岱）\n", "林岱"),
+    ],
+)
+def test_more_ways_a_dump_credits_its_writer(analyzer, under, closing, author):
+    text = (
+        f"远方财经\n首页　股票　专栏\n{HEADLINE}\n2025-07-15 22:30\n{under}\n"
+        f"{PROSE}{ABOUT_IT}{closing}"
+    )
+    assert _dump(analyzer, text).author == author
+
+
+def test_a_forum_floor_with_a_level_badge_and_a_meta_row_with_the_writer(analyzer):
+    floor = (
+        "啡討區\n吹水台　財經台\n財經台 › 美股\n輝達市值5萬億美金 而家入市係咪接火棒？\n"
+        f"23 回覆　1.8k 瀏覽\n#1　股海浮沉佬　LV.7　30/10/2025 00:48\n{PROSE}{ABOUT_IT}"
+    )
+    assert _dump(analyzer, floor).author == "股海浮沉佬"
+    blog = f"{HEADLINE}\n2025-12-31 · 周既明 · 约 900 字 · 阅读 3 分钟\n{PROSE}{ABOUT_IT}"
+    assert _dump(analyzer, blog).author == "周既明"
+
+
 def test_a_columns_name_and_its_writer_over_the_headline(analyzer):
     text = (
         f"財智港\n主頁｜即時｜港股｜專欄\n專欄 > 科網棋局\n科網棋局｜鄧卓賢\n{HEADLINE}\n"

@@ -341,6 +341,10 @@ def label_author(text: str, editors: bool = True) -> str | None:
         return m.group(1)
     if (m := _SIGNED_AT.search(text)) and plausible_author(m.group(1)):
         return m.group(1)
+    if (m := P.WRITER_NOTE.search(text) or P.DESK_BYLINE.search(text)) and plausible_author(
+        m.group(1)
+    ):
+        return m.group(1)
     return None
 
 

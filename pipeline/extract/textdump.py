@@ -608,6 +608,10 @@ def _bio_card(lines: list[str]) -> str | None:
             and below.startswith((name + "，", name + ","))
         ):
             return name
+        # on one line, over a follow button (葉子康｜前基金經理，專注科技股 / + 追蹤)
+        card = re.split(r"[\s\u3000]*[|｜][\s\u3000]*", name)
+        if len(card) == 2 and _HAN_NAME.fullmatch(card[0]) and below.lstrip("+＋ ") in _FOLLOW:
+            return card[0]
     return None
 
 
@@ -752,7 +756,8 @@ def _poster(
 
 # A thread's first floor over its post, as Hong Kong forums print it: #1 牛油多士王　28/1/2025 01:14.
 _FIRST_FLOOR = re.compile(
-    r"^#1[\s\u3000]+(?!發表|发表|發佈|發布|发布|樓主|楼主)([^\s\u3000]{2,16})[\s\u3000]+(?:(?:楼主|樓主)[\s\u3000]+)?"
+    r"^#1[\s\u3000]+(?!發表|发表|發佈|發布|发布|樓主|楼主)([^\s\u3000]{2,16})[\s\u3000]+"
+    r"(?:(?:楼主|樓主|LV\.?\s?\d+|Lv\.?\s?\d+)[\s\u3000]+)*"
     r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4}"
 )
 
@@ -1283,8 +1288,11 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             rest = re.sub(r"\d+$", "", m.group("rest")).strip()
             rest = re.sub(r"^(?:作者|分类|分類|栏目)[:：].*$", "", rest).strip()
             rest = re.sub(r"^(?:由|By|by)\s+", "", rest)  # 发表于 2023年6月1日 由 老葛
+            first = re.split(r"\s*[·•]\s*", rest.strip(" ·•"))[0]
             if _HAN_NAME.fullmatch(rest) and A.signed_name(rest):
                 signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
+            elif first != rest and _HAN_NAME.fullmatch(first) and A.signed_name(first):
+                signed = first  # 2025-12-31 · 周既明 · 约 900 字: the writer, then the counts
             elif 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
                 category = rest
     handle = None
