@@ -129,7 +129,7 @@ EXTRACTION_SETS = PROJECT_ROOT / "data" / "labelled" / "extraction"
 EXTRACTION_FLOORS = {
     "body_f1": 0.986,
     "drop": 0.970,
-    "title": 0.944,
+    "title": 0.947,
     "published": 0.956,
     "author": 0.933,
     "site": 0.888,

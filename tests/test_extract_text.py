@@ -731,6 +731,34 @@ def test_a_forum_floor_with_a_level_badge_and_a_meta_row_with_the_writer(analyze
     assert _dump(analyzer, blog).author == "周既明"
 
 
+def test_headlines_in_three_more_places(analyzer):
+    # a markdown blog's setext heading, over tags that are no headline
+    blog = (
+        "[老周的慢投资](https://zhou.example/)\n[首页](/) · [归档](/archives/)\n\n"
+        "我拿着英伟达过完了2025：一个普通投资者的年终复盘\n=============================\n\n"
+        "2025-12-31 · 周既明 · 约 900 字\n标签：[#英伟达](/tags/nvda/) [#复盘](/tags/review/)\n\n"
+        f"{PROSE}{ABOUT_IT}"
+    )
+    assert _dump(analyzer, blog).title == "我拿着英伟达过完了2025：一个普通投资者的年终复盘"
+    # a newsletter's masthead, its links, then the issue line over the headline
+    issue = (
+        "芯事周报 Newsletter\n往期回顾　|　关于　|　订阅\n在浏览器中查看 · 转发给朋友\n"
+        "第103期 · 2026年1月19日\nR1一周年：DeepSeek改变了什么，又没改变什么\n"
+        f"主笔：孟川　｜　本期阅读时间约 6 分钟\n{PROSE}{ABOUT_IT}"
+    )
+    assert _dump(analyzer, issue).title == "R1一周年：DeepSeek改变了什么，又没改变什么"
+    # a video's category between its headline and its stamp
+    video = (
+        "拾光视频\n首页　番剧　直播　游戏中心\n搜索\n"
+        "【财报速评】英伟达一季报：H20减值45亿美元，为什么股价反而涨了？\n知识 > 财经商业\n"
+        "18.6万播放 · 总弹幕数 2317　2025-05-29 21:00:00\n硅谷圆桌Pro\n+ 关注 32.4万\n"
+        f"{PROSE}{ABOUT_IT}"
+    )
+    art = _dump(analyzer, video)
+    assert art.title == "【财报速评】英伟达一季报：H20减值45亿美元，为什么股价反而涨了？"
+    assert str(art.published) == "2025-05-29"
+
+
 def test_a_columns_name_and_its_writer_over_the_headline(analyzer):
     text = (
         f"財智港\n主頁｜即時｜港股｜專欄\n專欄 > 科網棋局\n科網棋局｜鄧卓賢\n{HEADLINE}\n"

@@ -6,6 +6,7 @@ as the page showed them, and some give metadata the text can only suggest."""
 from __future__ import annotations
 
 import email.utils
+import itertools
 import re
 from datetime import date
 
@@ -60,9 +61,20 @@ def from_markdown(
                 seen_content = True
             header.append(ln)
         lines = ([title] if title else []) + rest
+    # a setext heading: the line over a row of = (标题 / ======)
+    setext = next(
+        (
+            a
+            for a, b in itertools.pairwise(lines)
+            if a.strip() and len(b.strip()) >= 3 and set(b.strip()) == {"="}
+        ),
+        None,
+    )
     out = []
     after_image = False
     for ln in lines:
+        if h1 is None and setext is not None and ln == setext:
+            h1 = _MD_LINK.sub(r"\1", _MD_EMPHASIS.sub("", ln)).strip(" |\t")
         had_image = bool(_MD_IMAGE.search(ln) or _WIKI_EMBED.search(ln))
         ln = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", _WIKI_EMBED.sub("", ln))).strip(" |\t")
         # a notes app's [[linked note]] reads as its name, [[note|shown]] as the name it shows

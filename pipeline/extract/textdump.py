@@ -402,7 +402,10 @@ def _headline_under_meta(
     k = meta_idx + 1
     if not title or meta_idx < 0 or title_idx >= meta_idx or k + 1 >= len(lines):
         return False
-    if M.bilingual_masthead(title) and meta_idx - title_idx > 2:
+    if M.bilingual_masthead(title) and any(
+        len(lines[j]) > NAME_MAX and _title_candidate(lines[j], boilerplate)
+        for j in range(title_idx + 2, meta_idx)
+    ):
         return False  # a masthead far over the date: the headline stands between them
     line, under = lines[k], lines[k + 1]
     return (
@@ -1053,8 +1056,20 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     header_end = -1
     for i, line in enumerate(lines[: _header_span(lines)]):
         if breadcrumb is None and (P.BREADCRUMB_LINE.search(line) or _TRAIL.search(line)):
-            # Site name, tagline and menu come before the trail; the title comes after it.
-            breadcrumb, title, title_idx = line, None, -1
+            # Site name, tagline and menu come before the trail; the title comes after it,
+            # unless the trail is a video's category between its headline and its stamp
+            # (【财报速评】… / 知识 > 财经商业 / 18.6万播放 · 2025-05-29 21:00:00).
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            above = lines[i - 1] if i >= 1 else ""
+            breadcrumb = line
+            if (
+                len(above) > NAME_MAX
+                and _meta_shaped(following)
+                and _title_candidate(above, boilerplate, before_meta=True)
+            ):
+                title, title_idx = above, i - 1
+            else:
+                title, title_idx = None, -1
             continue
         if (
             title is not None
