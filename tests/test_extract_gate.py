@@ -131,7 +131,7 @@ EXTRACTION_FLOORS = {
     "drop": 0.970,
     "title": 0.947,
     "published": 0.956,
-    "author": 0.933,
+    "author": 0.936,
     "site": 0.888,
 }
 

@@ -1873,6 +1873,9 @@ def test_a_tender_notice_signed_by_a_centre_and_a_print_version_site(analyzer):
         ("本期主笔：钟毓 ｜ 预计阅读 6 分钟", "钟毓"),  # a newsletter issue's writer
         ("作者：[美] 伊森·卡尔弗（Ethan Culver）　编译：孟川", "伊森·卡尔弗"),  # a translation's
         ("撰稿：何宁、俞佳　｜　值班编辑：赵可", "何宁"),  # writers listed with 、
+        ("分析員：梁浩然（證監會中央編號 BXX123）", "梁浩然"),  # a Hong Kong analyst
+        ("文／大會新聞組 許芷瑄　攝影／大會提供", "許芷瑄"),  # a desk, then its writer
+        ("整理／投資前線研究部 吳昱廷", "吳昱廷"),
     ],
 )
 def test_column_and_issue_credits(analyzer, line, author):

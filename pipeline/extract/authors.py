@@ -130,7 +130,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # Whose reporter a byline names (本报记者, 本站记者): the newsroom, before the role.
 _NEWSROOM = r"(?:本报|本報|本站|本刊|本网|本網|本台|特约|特約)?"
 _OUTLET_ROLE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:记者|記者)")
-_NAME_AFTER = re.compile(r"[ \t\u3000]+([\u4e00-\u9fff]{2,3})(?=[ \t\u3000\]】)）]|$)")
+_NAME_AFTER = re.compile(r"[ \t\u3000]+([\u4e00-\u9fff]{2,3})(?=[\s\]】)）]|$)")
 _ROLE_ONLY = re.compile(_NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯|作者)")
 _UI_WORDS = re.compile(
     r"专区|專區|在线投稿|在線投稿|投稿|收藏|引用|回复|回覆|举报|舉報|只看该作者|只看該作者|首页|首頁|主页|主頁"
@@ -231,7 +231,11 @@ def join_spaced_names(text: str) -> str:
 
 # An editor's or an uploader's label (发布人：校办 puts the page up): the writer credited with
 # the story comes first (撰稿：龙晓薇 under it); either counts where no writer is named.
-_EDITOR_LABEL = re.compile(r"编辑|編輯|发\s*布\s*[人者]|發\s*[佈布]\s*[人者]")
+_EDITOR_LABEL = re.compile(
+    r"编辑|編輯|发\s*布\s*[人者]|發\s*[佈布]\s*[人者]|发布机构|發佈機構|发布机关|發佈機關"
+)
+# A desk credited before its writer (文／大會新聞組 許芷瑄, 整理／投資前線研究部 吳昱廷).
+_DESK = re.compile(r"(?:新闻组|新聞組|编辑部|編輯部|研究部|研究所|工作室)$")
 
 
 _ABOUT_LABEL = re.compile(r"作者简介|作者簡介")
@@ -305,7 +309,8 @@ def label_author(text: str, editors: bool = True) -> str | None:
             return name  # 作者：本报记者 郑晓帆 实习生 何丽
         if _OUTLET_ROLE.fullmatch(value) and (name := reporter_author(text[m.start(1) :])):
             return name  # 作者：衡财记者 罗一鸣 邵婧: an outlet's reporters
-        after = _NAME_AFTER.match(text, m.end(1)) if P.MEDIA_SUFFIX.search(value) else None
+        outlet = P.MEDIA_SUFFIX.search(value) or _DESK.search(value)
+        after = _NAME_AFTER.match(text, m.end(1)) if outlet else None
         if after and plausible_author(after.group(1)):
             return after.group(1)  # 文/观澜者网 齐思远: the outlet, then its writer
         if _ABOUT_LABEL.match(m.group(0)) and not _ABOUT_NAME.fullmatch(value):
