@@ -622,6 +622,51 @@ def test_a_forum_threads_first_poster_is_the_author(analyzer, poster_rows, autho
     assert art.title == "輝達季績前瞻：AI泡沫論又嚟，今次我點部署"
 
 
+HK_PROSE = (
+    "香港多間銀行正加快部署人工智能模型，業界估計本地算力租金半年升咗三成，"
+    "數據中心營運商表示需求持續強勁，短期內未見放緩跡象，部分客戶已經預訂明年嘅機櫃。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "poster_rows, author, published",
+    [
+        # the starter's badge then name; a registration date is no stamp; an edit note later
+        (
+            "楼主 kaiwen_cmu\n积分 1,284 | 帖子 96 | 注册时间 2022-8-19\n"
+            "发表于 2025-2-3 23:41 | 只看该作者\n本帖最后由 kaiwen_cmu 于 2025-2-4 10:02 编辑",
+            "kaiwen_cmu",
+            "2025-02-03",
+        ),
+        # a Hong Kong forum: day first, on floor #1, over the last edit
+        (
+            "牛市未完_HK\n會員等級：資深會員　帖子：3,208　註冊日期：14/3/2018\n"
+            "#1　發表於 12/5/2026 23:18\n最後編輯：13/5/2026 00:02",
+            "牛市未完_HK",
+            "2026-05-12",
+        ),
+    ],
+)
+def test_a_members_registration_and_edits_are_not_the_posts_date(
+    analyzer, poster_rows, author, published
+):
+    text = (
+        "港聲討論區\n首頁 | 最新帖子 | 財經台\n港聲討論區 › 財經台 › 美股討論\n"
+        f"英偉達跌咗兩成仲唔入？定係DeepSeek效應又嚟多轉？\n瀏覽 9,412　回覆 87\n{poster_rows}\n"
+        f"{HK_PROSE}{ABOUT_IT}"
+    )
+    art = _dump(analyzer, text)
+    assert (art.author, str(art.published)) == (author, published)
+
+
+def test_a_hong_kong_pages_day_first_date_over_its_update(analyzer):
+    text = (
+        "港財網\n主頁｜即時｜港股\n港銀加快部署DeepSeek模型　本地算力租金半年升三成\n"
+        f"發佈日期：12-02-2026 18:45\n最後更新：13-02-2026 09:10\n記者：區嘉欣\n{HK_PROSE}{ABOUT_IT}"
+    )
+    assert str(_dump(analyzer, text).published) == "2026-02-12"
+
+
 def test_a_threads_last_reply_is_no_stamp_of_its_post(analyzer):
     """The thread's counters and its last reply's time under the headline, then buttons, the
     starter's name and counters, then the post's own stamp."""

@@ -150,7 +150,11 @@ _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Another article's date above the post (CSDN's 最新推荐文章于 2025-03-18 20:40:11 发布): no meta line.
 # A stamp that is not the story's: a blog's "newest recommended" line, a thread's last reply
 # (阅读 8,432 | 回复 57 | 最后回复：3小时前).
-_OTHER_STAMP = re.compile(r"^(?:最新推荐文章|最新推薦文章)于|(?:最后|最後|最新)(?:回复|回覆)")
+_OTHER_STAMP = re.compile(
+    r"^(?:最新推荐文章|最新推薦文章)于|(?:最后|最後|最新)(?:回复|回覆)"
+    # a member's registration under their name (注册时间 2022-8-19, 註冊日期：14/3/2018)
+    r"|(?:注册|註冊)(?:时间|時間|日期|于|於)"
+)
 # A sentence leading into a list (主要观点集中在以下几个方面：); a headline may end in a colon too
 # (英伟达四季度财报要点:, 黄仁勋，你怎么看：), but it names no 以下/如下.
 _LEAD_IN = re.compile(r"(?:以下|如下|下面|下列)[^:：]*[:：]$")
@@ -641,13 +645,15 @@ def _name_after_bar(meta: str | None) -> str | None:
 
 
 _DATE_FIRST = re.compile(
-    # (a thread's first floor marks its poster on the stamp: 楼主　发表于 2025-6-3 22:41)
-    r"^(?:(?:楼主|樓主)[\s\u3000]+)?"
+    # (a thread's first floor marks its poster on the stamp: 楼主　发表于 2025-6-3 22:41,
+    # #1　發表於 12/5/2026 23:18)
+    r"^(?:(?:楼主|樓主|#1)[\s\u3000]+)?"
     r"(?:发表于|發表於|发布于|發佈於|發布於|(?:发布|發佈|發布)(?:时间|時間)\s*[:：])?\s*"
     # (a community's stamp of this year gives the month and day alone: 发布于01-28 21:47)
     r"(?:(?:19|20)\d\d[-/.年]\d|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
     # a microblog's stamp of an earlier year (25-9-18 22:47), or one relative to now (3小时前)
     r"|\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|\d{1,2}\s*(?:分钟|分鐘|小时|小時)前|刚刚|剛剛"
+    r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d"  # Hong Kong's day first (12/5/2026 23:18)
     r"|(?:今天|昨天)\s*\d{1,2}:\d{2})"
 )
 # A member's badge under their name on a community or microblog page (雪岭认证：…  粉丝 3.2万).
@@ -683,7 +689,12 @@ CARD_LINES_MAX = 3
 _VERIFIED = re.compile(r"(?:\s*[✔✓☑]|\s+[Vv]|[\s\u3000]+(?:楼主|樓主))$")
 
 
+_BADGE_THEN_NAME = re.compile(r"^(?:楼主|樓主)[\s\u3000]+(?=\S{2,16}$)")
+
+
 def _card_row(line: str) -> bool:
+    if _BADGE_THEN_NAME.match(line):
+        return False  # the starter's badge, then their name (楼主 kaiwen_cmu)
     return bool(
         _BYLINE_START.search(line)
         or _BADGE.search(line)
@@ -744,6 +755,7 @@ def _poster(
         return None
     # (a reposted post names its poster as a mention: @芯观察室 V)
     name = _VERIFIED.sub("", lines[_over_card(lines, meta_idx)]).lstrip("@＠")
+    name = _BADGE_THEN_NAME.sub("", name)
     if (row := re.split(r"[\s\u3000]*[|｜][\s\u3000]*", name)) and len(row) >= 3:
         name = row[0]  # the poster's card as one row (板橋打工仔 ｜ 硬體測試工程師 ｜ 在職中)
     plain = (
@@ -1273,6 +1285,10 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     blog_stamp = _blog_footer(lines, end)
     if published is None and blog_stamp:
         published = D.parse_date(blog_stamp)
+    if published is None and meta and _traditional("\n".join(body[:3])):
+        # 發佈日期：12-02-2026 on a Hong Kong page, over 最後更新：13-02-2026: the meta line's
+        # day-first date before any other in the header.
+        published = D.day_first_date(meta)
     if published is None:
         # Not from a link's address: /2026/04/24/ there dates the page it points to.
         published = D.parse_date(_URL_IN_TEXT.sub(" ", header))
