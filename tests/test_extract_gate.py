@@ -130,7 +130,7 @@ EXTRACTION_FLOORS = {
     "body_f1": 0.986,
     "drop": 0.970,
     "title": 0.947,
-    "published": 0.960,
+    "published": 0.962,
     "author": 0.938,
     "site": 0.888,
 }

@@ -659,6 +659,18 @@ def test_a_members_registration_and_edits_are_not_the_posts_date(
     assert (art.author, str(art.published)) == (author, published)
 
 
+def test_a_posts_stamp_after_its_tags_and_notes_dates_it(analyzer):
+    """A microblog says 3小时前 over the post and prints the full stamp under it, past its tags,
+    its place and a note; a sync note's 发布于 names no date."""
+    text = (
+        "微语\n首页  热搜  视频\n芯片老炮儿阿斌 ✔\n微语科技博主\n3小时前 来自 微语 iPhone客户端\n"
+        f"{PROSE}#英伟达# #DeepSeek#\n📍 深圳·南山区\n本文同步发布于公众号“芯片那些事儿”\n"
+        "发布时间：2025-10-14 09:12  阅读 48.2万\n转发 1,204    评论 386    赞 5,731\n"
+        "热门评论\n数码小飞侠：说得对，省下来的卡不会闲着。\n"
+    )
+    assert str(_dump(analyzer, text).published) == "2025-10-14"
+
+
 def test_a_hong_kong_pages_day_first_date_over_its_update(analyzer):
     text = (
         "港財網\n主頁｜即時｜港股\n港銀加快部署DeepSeek模型　本地算力租金半年升三成\n"

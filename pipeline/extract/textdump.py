@@ -1278,10 +1278,13 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         # Zhihu-style pages print 发布于 right after the answer, before comments.
         # A note app prints the post's bare date and the poster's region under it (2025-02-02
         # 浙江), before the comments.
-        for line in lines[end : end + 3]:
+        # (from the line cleaning took off the story's end: 發表於 2025 年 11 月 3 日 · 作者：…)
+        kept = set(body)
+        for line in [ln for ln in lines[max(start, end - 2) : end + 3] if ln not in kept]:
             if P.PUBLISH_LABELS.search(line) or _DATE_STAMP.match(line):
                 published = D.parse_date(line)
-                break
+                if published is not None:
+                    break  # (本文同步发布于公众号… names no date: the stamp is further on)
     blog_stamp = _blog_footer(lines, end)
     if published is None and blog_stamp:
         published = D.parse_date(blog_stamp)
