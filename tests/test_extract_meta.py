@@ -745,6 +745,20 @@ def test_an_uploader_is_the_author_only_where_no_writer_is_credited(
     assert _extract(analyzer, page).author == author
 
 
+def test_a_credit_among_a_meta_rows_inline_fields_outranks_the_editor(analyzer):
+    """Spans of a meta row run together in the page's text (星河财经文 | 沈砚阅读 5.6万): the
+    credit is read with the fields apart."""
+    meta = (
+        "<div class='zl-meta'><span class='zl-time'>2025年02月27日 10:05</span>"
+        "<span class='zl-src'>星河财经</span><span class='zl-by'>文 | 沈砚</span>"
+        "<span class='zl-pv'>阅读 5.6万</span></div>"
+    )
+    page = (
+        STORY_HEAD + f"{meta}<div class='content'>{PROSE}<p>责任编辑：韩冰</p></div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "沈砚"
+
+
 def _card(lines: str) -> str:
     return (
         "<html><head><title>芯片降价潮来了_某某网</title></head><body>"

@@ -956,6 +956,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     url = canonical_url(root)
     author = A.html_author(root, site)
     structured = A.structured_author(root, site, ld)  # before visible_text drops the scripts
+    rows = meta_rows(root)
 
     # Work on the tree with boilerplate containers removed, so that comments, related lists and
     # sidebars can give neither body text nor a date. (visible_text drops the scripts: only after
@@ -1025,7 +1026,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: D.url_date(root, full_text),
         source=source,
     )
-    around = _AroundBody(full_text, header, lead, footer, byline, top, early, late)
+    around = _AroundBody(full_text, header, lead, footer, byline, top, early, late, rows)
     author = author or _page_author(around, paragraphs, title, site, structured)
     author = A.repost_writer(full_text, author)  # the account a repost came from is no writer
     return Extracted(title, published, site, author, category, paragraphs, method, url)
@@ -1083,6 +1084,29 @@ class _AroundBody:
     top: list[str]
     early: str
     late: str
+    meta_rows: str = ""
+
+
+# A meta row of inline fields (<div class="meta"><span>星河财经</span><span>文 | 沈砚</span>
+# <span>阅读 5.6万</span></div>): its text as shown runs them together (星河财经文 | 沈砚阅读), so a
+# credit label in it is read with the fields apart.
+_META_ROW = xpath(
+    "//*[contains(@class, 'meta') or contains(@class, 'info') or contains(@class, 'byline')]"
+)
+_INLINE = frozenset(("span", "a", "em", "i", "b", "strong", "time", "font", "small"))
+_META_ROWS_MAX = 8
+
+
+def meta_rows(root: lxml_html.HtmlElement) -> str:
+    """The fields of the page's meta rows, a space between fields, a row a line."""
+    rows = []
+    for el in _META_ROW(root):
+        fields = [c for c in el if isinstance(c.tag, str)]
+        if len(fields) >= 2 and all(c.tag in _INLINE for c in fields):
+            rows.append(" ".join(clean_text(c.text_content()) or "" for c in fields))
+            if len(rows) >= _META_ROWS_MAX:
+                break
+    return "\n".join(rows)
 
 
 _SIGNATURE_MAX_LINES = 5
@@ -1148,6 +1172,7 @@ def _page_author(
     return C.first_plausible(
         site,
         lambda: C.text_author(above, byline, paragraphs, around.footer, around.early, around.late),
+        lambda: A.label_author(around.meta_rows, editors=False),
         lambda: A.lead_credit_author(around.lead),
         lambda: A.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
         lambda: None if owner() else _photo_author(above, byline, paragraphs),
