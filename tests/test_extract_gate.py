@@ -131,7 +131,7 @@ EXTRACTION_FLOORS = {
     "drop": 0.970,
     "title": 0.947,
     "published": 0.962,
-    "author": 0.940,
+    "author": 0.941,
     "site": 0.888,
 }
 

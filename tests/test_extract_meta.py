@@ -759,6 +759,19 @@ def test_a_credit_among_a_meta_rows_inline_fields_outranks_the_editor(analyzer):
     assert _extract(analyzer, page).author == "沈砚"
 
 
+def test_a_zhihu_answer_is_its_writers_not_the_next_answers(analyzer):
+    page = (
+        "<html><head><title>DeepSeek 会让英伟达的需求下降吗？ - 知乎</title></head><body>"
+        "<h1 class='QuestionHeader-title'>DeepSeek 会让英伟达的需求下降吗？</h1>"
+        "<div class='List-item'><span class='AuthorInfo-name'>半导体老兵</span>"
+        "<div class='RichText'>英伟达的护城河从来不是硬件本身……</div></div>"
+        '<div class=\'ContentItem AnswerItem\' data-zop=\'{"authorName":"林间数据狗","itemId":1}\'>'
+        "<div class='AuthorInfo-head'><a class='UserLink-link'>林间数据狗</a></div>"
+        f"<div class='RichText ztext'>{PROSE}</div></div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "林间数据狗"
+
+
 def _card(lines: str) -> str:
     return (
         "<html><head><title>芯片降价潮来了_某某网</title></head><body>"

@@ -4,6 +4,7 @@ look like a name (plausible_author) rather than a site, a label or a UI word."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from lxml import html as lxml_html
@@ -95,7 +96,26 @@ def structured_author(
     return None
 
 
+_ZOP = xpath("(//*[@data-zop])[1]/@data-zop")
+
+
+def zhihu_answer_author(tree: lxml_html.HtmlElement) -> str | None:
+    """The writer Zhihu names in the answer's own data (data-zop='{"authorName": …}'), not the
+    writers of the other answers listed under it, whose cards share its class names."""
+    for raw in _ZOP(tree):
+        try:
+            name = json.loads(str(raw)).get("authorName")
+        except (ValueError, AttributeError):
+            return None
+        # (a page whose &quot; entity lost its ASCII semicolon leaves ； before the name)
+        name = name.strip(" ；;：:，,") if isinstance(name, str) else ""
+        return tidy_author(clean_text(name)) if name else None
+    return None
+
+
 def html_author(tree: lxml_html.HtmlElement, site: str | None = None) -> str | None:
+    if (zop := zhihu_answer_author(tree)) and plausible_author(zop, site):
+        return zop
     total = len(tree.text_content())
     for xp in _AUTHOR_XPATHS:
         for node in xpath(xp)(tree):
