@@ -254,8 +254,6 @@ def join_spaced_names(text: str) -> str:
 _EDITOR_LABEL = re.compile(
     r"编辑|編輯|发\s*布\s*[人者]|發\s*[佈布]\s*[人者]|发布机构|發佈機構|发布机关|發佈機關"
 )
-# A desk credited before its writer (文／大會新聞組 許芷瑄, 整理／投資前線研究部 吳昱廷).
-_DESK = re.compile(r"(?:新闻组|新聞組|编辑部|編輯部|研究部|研究所|工作室)$")
 
 
 _ABOUT_LABEL = re.compile(r"作者简介|作者簡介")
@@ -329,7 +327,7 @@ def label_author(text: str, editors: bool = True) -> str | None:
             return name  # 作者：本报记者 郑晓帆 实习生 何丽
         if _OUTLET_ROLE.fullmatch(value) and (name := reporter_author(text[m.start(1) :])):
             return name  # 作者：衡财记者 罗一鸣 邵婧: an outlet's reporters
-        outlet = P.MEDIA_SUFFIX.search(value) or _DESK.search(value)
+        outlet = P.MEDIA_SUFFIX.search(value) or P.DESK.search(value)  # 文／大會新聞組 許芷瑄
         after = _NAME_AFTER.match(text, m.end(1)) if outlet else None
         if after and plausible_author(after.group(1)):
             return after.group(1)  # 文/观澜者网 齐思远: the outlet, then its writer

@@ -1084,7 +1084,7 @@ class _AroundBody:
     top: list[str]
     early: str
     late: str
-    meta_rows: str = ""
+    meta_rows: str
 
 
 # A meta row of inline fields (<div class="meta"><span>星河财经</span><span>文 | 沈砚</span>

@@ -663,6 +663,9 @@ MEMBER_COUNTERS = re.compile(
     r"\s*[:：]?\s*\d"
 )
 
+# A desk, not a person: credited before its writer (文／大會新聞組 許芷瑄, 整理／投資前線研究部
+# 吳昱廷), or among a live blog's hosts (主持：晨潮财经科技组　梁栩).
+DESK = re.compile(r"(?:组|組|部|台|团队|團隊|中心|研究所|工作室)$")
 # A note on the writer closing a column: （作者为远方资本首席经济学家　林岱）, the name last.
 WRITER_NOTE = re.compile(
     r"[（(]\s*作者(?:为|為|系|係|是)[^）)\n]*?[\s\u3000]([\u4e00-\u9fff]{2,4})\s*[）)]"

@@ -292,11 +292,16 @@ _SLASH_TRAIL = re.compile(r"^[^/\s][^/]{0,11}(?:\s/\s[^/\s][^/]{0,11}){1,5}\s/\s
 MENU_ITEM_MAX = 8
 
 
+def _bar_fields(line: str) -> list[str]:
+    """The fields of a line between bars (科網棋局｜鄧卓賢, 国民网首页 | 时政 | 国际), stripped."""
+    return [p.strip() for p in re.split(r"[|｜]", line)]
+
+
 def _bar_menu(line: str) -> bool:
     """A menu between bars: three or more (国民网首页 | 时政 | 国际 | 财经), or two of short
     items (登录 | 注册 | 手机版); or three items between dots with a button among them; no
     sentence."""
-    parts = [p.strip() for p in re.split(r"[|｜]", line)]
+    parts = _bar_fields(line)
     bars = len(parts) - 1
     if _PROSE_MARK.search(line):
         return False
@@ -582,7 +587,6 @@ _TRAILING_NAME = re.compile(r"[|｜]\s*([\u4e00-\u9fff]{2,4})\s*$")
 # speech, not a credit).
 _HOSTS = re.compile(r"^(?:主持人|主持|主播)\s*[:：]\s*([^|｜]+?)\s*(?:[|｜].*)?$")
 _HOST_SPLIT = re.compile(r"\s*[、，,&\s\u3000]\s*")
-_DESK = re.compile(r"(?:组|組|部|台|团队|團隊|中心)$")
 _SPEECH = re.compile(r"[我你您请請谢謝欢歡吗嗎呢吧啊？?！!。]|大家|好的")
 
 
@@ -601,7 +605,7 @@ def _hosts(lines: list[str]) -> str | None:
         if m := _HOSTS.match(line):
             names = [n for n in _HOST_SPLIT.split(m.group(1)) if n]
             if names and all(_host_name(n) for n in names):
-                return next((n for n in names if not _DESK.search(n)), None)
+                return next((n for n in names if not P.DESK.search(n)), None)
     return None
 
 
@@ -616,7 +620,7 @@ def _bio_card(lines: list[str]) -> str | None:
         ):
             return name
         # on one line, over a follow button (葉子康｜前基金經理，專注科技股 / + 追蹤)
-        card = re.split(r"[\s\u3000]*[|｜][\s\u3000]*", name)
+        card = _bar_fields(name)
         if len(card) == 2 and _HAN_NAME.fullmatch(card[0]) and below.lstrip("+＋ ") in _FOLLOW:
             return card[0]
     return None
@@ -626,7 +630,7 @@ def _column_writer(lines: list[str], breadcrumb: str | None) -> str | None:
     """A column's name and its writer over the headline (科網棋局｜鄧卓賢), the column being
     the trail's (專欄 > 科網棋局)."""
     for line in lines:
-        parts = [p.strip() for p in re.split(r"[|｜]", line)]
+        parts = _bar_fields(line)
         if (
             len(parts) == 2
             and breadcrumb
@@ -705,12 +709,18 @@ def _card_row(line: str) -> bool:
     )
 
 
+def _past_card_rows(lines: list[str], stamp: int, step: int) -> int:
+    """The first line from a stamp, going up (step -1) or down (+1), that is none of the card
+    rows around it: over them the poster's name, under them the post's headline or text."""
+    k = stamp + step
+    while 1 <= k < len(lines) and abs(k - stamp) <= CARD_LINES_MAX and _card_row(lines[k]):
+        k += step
+    return k
+
+
 def _over_card(lines: list[str], meta_idx: int) -> int:
     """The index of the line over the card rows right above a stamp: the poster's name."""
-    k = meta_idx - 1
-    while k >= 1 and meta_idx - k <= CARD_LINES_MAX and _card_row(lines[k]):
-        k -= 1
-    return k
+    return _past_card_rows(lines, meta_idx, -1)
 
 
 def _columnist_over(lines: list[str], title_idx: int) -> str | None:
@@ -756,7 +766,7 @@ def _poster(
     # (a reposted post names its poster as a mention: @芯观察室 V)
     name = _VERIFIED.sub("", lines[_over_card(lines, meta_idx)]).lstrip("@＠")
     name = _BADGE_THEN_NAME.sub("", name)
-    if (row := re.split(r"[\s\u3000]*[|｜][\s\u3000]*", name)) and len(row) >= 3:
+    if len(row := _bar_fields(name)) >= 3:
         name = row[0]  # the poster's card as one row (板橋打工仔 ｜ 硬體測試工程師 ｜ 在職中)
     plain = (
         2 <= len(name) <= 12
@@ -790,9 +800,7 @@ def _post_header(
     when it is one), "" for a post with none (a microblog), None for any other page."""
     if not meta or not _CLIENT.search(meta) or not _poster(lines, meta_idx, None, boilerplate):
         return None
-    k = meta_idx + 1
-    while k < len(lines) and k <= meta_idx + CARD_LINES_MAX and _card_row(lines[k]):
-        k += 1  # a follow button under the stamp (+ 关注 ···)
+    k = _past_card_rows(lines, meta_idx, 1)  # a follow button under the stamp (+ 关注 ···)
     below = lines[k] if k < len(lines) else ""
     return below if _title_candidate(below, boilerplate) and not _is_paragraph(below) else ""
 
