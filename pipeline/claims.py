@@ -39,7 +39,7 @@ from pipeline.stance.views import mask
 from pipeline.targets import Catalogue
 
 NAME = "claims.v2"
-FLAGS = 12  # claim_row's columns after the claim's characters
+FLAGS = 14  # claim_row's columns after the claim's characters
 # Steps of 0.025: on a grid of 0.05 the plateau held three or four points, and a change of
 # 0.001 in one of them moved its middle, and the shipped threshold, by a whole step.
 THRESHOLDS = tuple(round(0.25 + 0.025 * i, 3) for i in range(15))
@@ -80,6 +80,7 @@ def claim_row(
         float(any(x.direction != "other" for x in group)),
         float("我" in q or "笔者" in q),
         HEDGE_RANK[p.hedge],
+        float(extractor.scorer.bet(q)),
         *context.features(),
     ]
 

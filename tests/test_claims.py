@@ -110,7 +110,7 @@ def test_training_finds_the_repositorys_data_wherever_models_go(tmp_path):
 def test_shipped_predictions_hold_their_floor_on_held_out_examples(analyzer):
     """An evaluation gate for issue 5 on our own held-out examples (data/labelled/stance-dev,
     never trained on). The floors sit under what the shipped rules and claims.v2 measure (quote
-    F1 0.785, direction on matched quotes 0.840, speaker 0.932; `duokong eval --data
+    F1 0.770, direction on matched quotes 0.897, speaker 0.933; `duokong eval --data
     data/labelled/stance-dev`): a regression in the cues, the horizon or speaker rules or the
     filter breaks them."""
     from pipeline.evaluate import example_predictions
@@ -122,6 +122,34 @@ def test_shipped_predictions_hold_their_floor_on_held_out_examples(analyzer):
     assert score.f1 >= 0.69, score.summary()
     assert score.direction_ok / score.matched_gold >= 0.79, score.summary()
     assert score.speaker_ok / score.speaker_total >= 0.90, score.summary()  # 0.845 before
+
+
+def test_long_pages_keep_their_forecasts_and_drop_their_chatter(analyzer):
+    """Issue 5 on long pages (data/labelled/longread-dev: interviews, translations, explainers,
+    earnings calls, live blogs, forum threads of 2,500-5,000 characters, never trained on).
+    Such a page holds dozens of clauses with 会/将/可能 (how a model works, a speaker's plans, an
+    interviewer's questions, forecasts told as history) and a few tracked forecasts. The filter
+    trained on short posts alone kept one junk quote for every gold one it found (precision
+    0.53, F1 0.62); trained with data/labelled/stance/longread.jsonl it measures precision 0.87,
+    F1 0.80 (`duokong eval --data data/labelled/longread-dev`)."""
+    from pipeline.evaluate import example_predictions
+    from pipeline.stance.dataset import load_examples
+
+    score = example_predictions(load_examples([DATA.parent / "longread-dev"]), analyzer)
+    assert score.gold > 100
+    assert score.precision >= 0.78, score.summary()
+    assert score.f1 >= 0.74, score.summary()
+
+
+def test_a_wager_on_ones_own_call_is_a_bet():
+    """如果 X，我认错 / 那我就当看个乐子 stake the author's word on X: the claim filter reads it as
+    a checkable claim, however little it looks like a forecast (the seed's two bets)."""
+    from pipeline.stance.cues import CueScorer
+
+    assert CueScorer.bet("如果一年后英伟达还在现在的价格之上，我就删帖")
+    assert CueScorer.bet("如果半年以后DeepSeek泯然众人，那我就当看个乐子")
+    assert not CueScorer.bet("上次说英伟达会跌，我认错")  # no condition: a look back
+    assert not CueScorer.bet("如果英伟达明年大涨，我会很开心")  # no stake
 
 
 def test_claims_without_a_target_point_the_way_their_subject_goes(analyzer, settings):

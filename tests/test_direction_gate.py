@@ -15,10 +15,13 @@ from pipeline.stance.dataset import load_examples
 LABELLED = Path(__file__).resolve().parent.parent / "data" / "labelled"
 
 # (set, floor of the shipped reading, floor of the rules alone), a little under what the shipped
-# claims.v2 reads on 2026-12-01 (thirty-second session): 0.867 / 0.717 and 0.907 / 0.596.
-# direction-test stays out: it is the held-out set, read by the benchmark only, never to write
-# rules from.
-FLOORS = [("direction-dev", 0.85, 0.70), ("stance-dev", 0.89, 0.59)]
+# claims.v2 reads on 2026-12-01 (thirty-fourth session): 0.846 / 0.717, 0.889 / 0.596 and, on the
+# held-out long pages, 0.832 / 0.588. The direction model learnt from the long pages' 315 quotes
+# that session: long pages 0.80 -> 0.84 and sample pages 0.81 -> 0.86 on matched quotes, for
+# 6 of direction-dev's 240 clauses and 3 of stance-dev's 225 quotes (0.871 and 0.902 before;
+# models/claims-v2/README.md). direction-test stays out: it is the held-out set, read by the
+# benchmark only, never to write rules from (0.870 before and after).
+FLOORS = [("direction-dev", 0.84, 0.70), ("stance-dev", 0.88, 0.59), ("longread-dev", 0.82, 0.57)]
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +31,7 @@ def claim_filter(settings) -> ClaimFilter:
 
 
 def _claims(name: str) -> list[dict]:
-    if name == "stance-dev":
+    if name in ("stance-dev", "longread-dev"):
         return [g for ex in load_examples([LABELLED / name]) for g in ex.predictions]
     path = LABELLED / name / "claims.jsonl"
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]

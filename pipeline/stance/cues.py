@@ -23,7 +23,8 @@ QUOTES = re.compile(r"[“”\"「」『』‘’]")
 CONDITIONAL = re.compile(r"(如果|假如|假设|要是|倘若|若是|一旦|只要)")
 CONSEQUENT = re.compile(r"[，,]\s*(?:那么?|就|则|那就|那我)")
 FALSIFICATION = re.compile(
-    r"(挨打要立正|我错了|我认错|认错|打脸|声讨自己|吃键盘|倒立|删号|算我输|我输了)"
+    r"(挨打要立正|我错了|我认错|认错|打脸|声讨自己|吃键盘|倒立|删号|算我输|我输了"
+    r"|删答案|删帖|删帐号|删账号|帐号删|账号删)"
 )
 VINDICATION = re.compile(r"(看个乐子|看乐子|我说对了|早就说过)")
 COUNTERFACTUAL = re.compile(r"(不至于|也不会|早就)[^，,。]*了")
@@ -164,6 +165,15 @@ class CueScorer:
             conditional=conditional,
             falsification=conditional and bool(FALSIFICATION.search(simplified)),
             counterfactual=conditional and bool(COUNTERFACTUAL.search(simplified)),
+        )
+
+    @staticmethod
+    def bet(simplified: str) -> bool:
+        """A wager on the author's own call: 如果 X，我认错 (X is what the author says will not
+        happen) or 如果 X，那我就当看个乐子 (X is what the author foresees). Either way a claim a
+        reader can check, however little it looks like a forecast."""
+        return bool(CONDITIONAL.search(simplified)) and bool(
+            FALSIFICATION.search(simplified) or VINDICATION.search(simplified)
         )
 
     def negated(self, text: str, pos: int) -> bool:
