@@ -125,13 +125,13 @@ def test_shipped_predictions_hold_their_floor_on_held_out_examples(analyzer):
 
 
 def test_long_pages_keep_their_forecasts_and_drop_their_chatter(analyzer):
-    """Issue 5 on long pages (data/labelled/longread-dev: interviews, translations, explainers,
-    earnings calls, live blogs, forum threads of 2,500-5,000 characters, never trained on).
-    Such a page holds dozens of clauses with 会/将/可能 (how a model works, a speaker's plans, an
-    interviewer's questions, forecasts told as history) and a few tracked forecasts. The filter
-    trained on short posts alone kept one junk quote for every gold one it found (precision
-    0.53, F1 0.62); trained with data/labelled/stance/longread.jsonl it measures precision 0.87,
-    F1 0.80 (`duokong eval --data data/labelled/longread-dev`)."""
+    """Issue 5 on long pages (data/labelled/longread-dev: 38 interviews, translations,
+    explainers, earnings calls, live blogs, forum threads of 2,500-7,100 characters, never
+    trained on). Such a page holds dozens of clauses with 会/将/可能 (how a model works, a
+    speaker's plans, an interviewer's questions, forecasts told as history) and a few tracked
+    forecasts. The filter trained on short posts alone kept more junk quotes than gold ones
+    (precision 0.44, F1 0.56); trained with data/labelled/stance/longread.jsonl it measures
+    precision 0.84, F1 0.78 (`duokong eval --data data/labelled/longread-dev`)."""
     from pipeline.evaluate import example_predictions
     from pipeline.stance.dataset import load_examples
 

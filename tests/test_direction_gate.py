@@ -16,12 +16,12 @@ LABELLED = Path(__file__).resolve().parent.parent / "data" / "labelled"
 
 # (set, floor of the shipped reading, floor of the rules alone), a little under what the shipped
 # claims.v2 reads on 2026-12-01 (thirty-fourth session): 0.846 / 0.717, 0.889 / 0.596 and, on the
-# held-out long pages, 0.832 / 0.588. The direction model learnt from the long pages' 315 quotes
-# that session: long pages 0.80 -> 0.84 and sample pages 0.81 -> 0.86 on matched quotes, for
+# held-out long pages, 0.856 / 0.611. The direction model learnt from the long pages' 315 quotes
+# that session: long pages (the first 20) 0.80 -> 0.84 and sample pages 0.81 -> 0.86 on matched quotes, for
 # 6 of direction-dev's 240 clauses and 3 of stance-dev's 225 quotes (0.871 and 0.902 before;
 # models/claims-v2/README.md). direction-test stays out: it is the held-out set, read by the
 # benchmark only, never to write rules from (0.870 before and after).
-FLOORS = [("direction-dev", 0.84, 0.70), ("stance-dev", 0.88, 0.59), ("longread-dev", 0.82, 0.57)]
+FLOORS = [("direction-dev", 0.84, 0.70), ("stance-dev", 0.88, 0.59), ("longread-dev", 0.84, 0.59)]
 
 
 @pytest.fixture(scope="module")
