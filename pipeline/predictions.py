@@ -558,7 +558,7 @@ class ClaimContext:
 
     target_distance: int  # sentences to the nearest one naming a catalogue target (0: its own)
     density: float  # the article's claims found by the rules, per sentence
-    found: int = 1  # the article's claims found by the rules
+    found: int  # the article's claims found by the rules
 
     FAR = 10  # farther than this counts as this far; an article naming no target is this far
     MANY = 64  # this many claims in one article count as the most
