@@ -6,7 +6,10 @@ On our sample pages and, where ../shared is present, the 130 real pages of
 ../shared/eval/commentary (longer: their target views hold a median 5.5 sentences, up to 113):
 the stance stage alone (both targets, evidence included) and the whole analysis of an
 extracted page (sentences, stance, predictions), one process, medians over --repeat with the
-encoder's cache emptied before each pass, so that every sentence is read afresh.
+encoder's cache emptied before each pass, so that every sentence is read afresh. Last, the
+prediction rules alone (the candidates both trained stance models count as forecast columns):
+what the stance stage pays for them when it is called alone; the whole analysis runs them once
+for both stages.
 """
 
 from __future__ import annotations
@@ -87,6 +90,14 @@ def main() -> None:
         for stage, r in (("stance alone", stance), ("whole analysis", whole)):
             cells = "".join(f"{r[m]:>12.1f}" for m in MODELS)
             print(f"{name:<12}{stage:<18}{cells}{r[MODELS[1]] / r[MODELS[0]]:>8.2f}", flush=True)
+
+        def rules_pass(items=items) -> None:
+            for item in items:
+                base.predictor.candidates(item.article, item.sentences)
+
+        print(
+            f"{name:<12}{'prediction rules':<18}{rate(rules_pass, len(items), args.repeat):>12.1f}"
+        )
     print("(pages per second; ratio linear.v2 / linear.v1)")
 
 

@@ -71,9 +71,10 @@ class Analyzer:
         text = analysed_text(article)
         read = article if text is article.body else replace(article, body=text)
         sentences = self.nlp.sentences(text)
-        item = AnalysisInput(read, sentences)
+        found = self.predictor.candidates_in_context(read, sentences)
+        item = AnalysisInput(read, sentences, tuple(found[0]))
         stances = self.classifier.predict(item, self.catalogue.ids)
-        predictions = self.predictor.extract(read, sentences)
+        predictions = self.predictor.extract(read, sentences, found)
         return PageResult(article.source, article, tuple(stances), tuple(predictions))
 
     def process(self, raw: RawPage, analyse: bool = True) -> PageResult:

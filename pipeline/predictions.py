@@ -1041,10 +1041,16 @@ class PredictionExtractor:
         """The rules' direction for a claim (the claim filter's direction model starts here)."""
         return self.directions.direction_of(quote, target)
 
-    def extract(self, article: Article, sentences: list[Sentence]) -> list[Prediction]:
+    def extract(
+        self,
+        article: Article,
+        sentences: list[Sentence],
+        found: tuple[list[Prediction], Contexts] | None = None,
+    ) -> list[Prediction]:
         """The article's predictions, each once: a sentence the page repeats (a lead restated
-        in the body) gives the same quote, target and id, and one claim."""
-        candidates, contexts = self.candidates_in_context(article, sentences)
+        in the body) gives the same quote, target and id, and one claim. found: what
+        candidates_in_context gave for this article, where the caller has it already."""
+        candidates, contexts = found or self.candidates_in_context(article, sentences)
         kept = self.keep(candidates, contexts) if self.keep and candidates else candidates
         once: dict[str, Prediction] = {}
         for p in kept:

@@ -61,6 +61,32 @@ def test_trained_model_loads_by_name_and_predicts(settings, trained):
     assert all(e in body for e in stances["nvidia"].evidence)
 
 
+def test_an_articles_forecasts_about_a_target_count_by_speaker_and_direction(settings, analyzer):
+    """The stance models read how many of the article's forecasts about each target go up or
+    down, the author's own apart from those the author reports; the seed's bet (如果…NVIDIA找TSMC
+    砍单了，那挨打要立正) counts as the author's forecast that NVIDIA holds up."""
+    from pipeline.stance.base import AnalysisInput
+    from pipeline.stance.features import FORECAST_KINDS, FeatureBuilder
+
+    features = FeatureBuilder.from_settings(settings, analyzer.catalogue)
+    body = (
+        "我认为英伟达明年的股价还会大涨。分析师认为，DeepSeek的市场份额明年会下降。"
+        "如果半年以后英伟达找台积电砍单了，那挨打要立正。"
+    )
+    item = AnalysisInput(article(body), analyzer.nlp.sentences(body))
+    first = 2 + FeatureBuilder.CUE_COLUMNS
+    counts = {}
+    for target in ("nvidia", "deepseek"):
+        row = features.row(item, target)
+        counts[target] = dict(
+            zip(FORECAST_KINDS, row[first : first + FeatureBuilder.FORECAST_COLUMNS], strict=True)
+        )
+    assert counts["nvidia"][("author", "up")] > 0.7  # two: the call and the bet
+    assert counts["nvidia"][("author", "down")] == 0
+    assert counts["deepseek"][("reported", "down")] > 0
+    assert counts["deepseek"][("author", "down")] == counts["deepseek"][("author", "up")] == 0
+
+
 def test_model_with_foreign_types_is_refused(tmp_path, trained):
     """A skops file that would instantiate a type outside scikit-learn/numpy/scipy."""
     bad = tmp_path / "linear-v1"
@@ -127,13 +153,13 @@ DEV = Path(__file__).resolve().parent.parent / "data" / "labelled" / "stance-dev
 def test_shipped_model_holds_its_floor_on_held_out_realistic_pages(settings, analyzer):
     """An evaluation gate on our own held-out data (never trained on; data/labelled/stance-dev):
     news that stays neutral on polar facts, leftover page furniture, indirect opinions. The
-    floors sit a little under what the shipped linear.v1 measures (NVIDIA 0.757, DeepSeek 0.739
+    floors sit a little under what the shipped linear.v1 measures (NVIDIA 0.799, DeepSeek 0.774
     macro-F1; `duokong eval --data data/labelled/stance-dev`): a regression breaks them."""
     from pipeline.stance.evaluate import example_cases, score_model
 
     cases = example_cases(load_examples([DEV]), analyzer)
     score = score_model("linear.v1", cases, settings, analyzer)
-    floors = {"nvidia": 0.72, "deepseek": 0.71}
+    floors = {"nvidia": 0.77, "deepseek": 0.74}
     for target, floor in floors.items():
         assert score.macro_f1(target)[0] >= floor, target
         assert score.none_accuracy(target) >= 0.95, target

@@ -6,15 +6,18 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pipeline.nlp import Sentence
-from pipeline.records import Article, Stance
+from pipeline.records import Article, Prediction, Stance
 
 
 @dataclass(frozen=True)
 class AnalysisInput:
-    """An article with its sentences, split once and shared by stance and prediction stages."""
+    """An article with its sentences, split once and shared by stance and prediction stages,
+    and the prediction rules' candidates where the caller found them already (the trained stance
+    models count them; None: they find them themselves)."""
 
     article: Article
     sentences: list[Sentence]
+    forecasts: tuple[Prediction, ...] | None = None
 
 
 class StanceClassifier(Protocol):
