@@ -1,9 +1,9 @@
 """Feature rows for the trained stance models: the same code at training and predict time.
 
 A row is [view tokens, view characters, dense lexicon features..., the article's forecasts
-about the target, the article's voice shares (voice.py)], and for linear.v2 the mean encoder vector of the view's sentences after those
-(encoder.py). Text is converted to Simplified first, so Traditional pages share every feature
-with Simplified ones.
+about the target, the article's voice shares (voice.py)], and for linear.v2 the mean encoder
+vector of the view's sentences after those (encoder.py). Text is converted to Simplified first,
+so Traditional pages share every feature with Simplified ones.
 """
 
 from __future__ import annotations
