@@ -15,7 +15,7 @@ from pipeline.errors import ConfigError, PageRejected, UnknownModelError
 from pipeline.extract import extract_page
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.nlp import ChineseNLP
-from pipeline.predictions import PredictionCues, PredictionExtractor
+from pipeline.predictions import PredictionExtractor
 from pipeline.records import Article, PageResult, RawPage, Reject, utcnow
 from pipeline.settings import Settings, load_settings
 from pipeline.stance import registry
@@ -53,8 +53,9 @@ class Analyzer:
         if not isinstance(scorer, CueScorer):
             lexicon = CueLexicon.load(self.settings.path("stance_cues"), self.catalogue)
             scorer = CueScorer(lexicon, self.catalogue)
-        cues = PredictionCues.load(self.settings.path("prediction_cues"))
-        extractor = PredictionExtractor(cues, scorer, self.catalogue, tagger=self.nlp.tagged)
+        extractor = PredictionExtractor.from_settings(
+            self.settings, scorer, self.catalogue, self.nlp.tagged
+        )
         if name := self.settings.claim_model:
             from pipeline.claims import ClaimFilter
 

@@ -38,6 +38,7 @@ from pipeline.errors import ConfigError
 from pipeline.horizon import Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
 from pipeline.records import Article, Prediction, sha256_hex
+from pipeline.settings import Settings
 from pipeline.stance.cues import CueScorer, literal_alternation, split_conditional
 from pipeline.targets import Catalogue
 
@@ -597,6 +598,15 @@ class PredictionExtractor:
         self.tagger = tagger  # ChineseNLP.tagged: tells the future 将 from the disposal one
         self.directions = DirectionRules(cues, scorer, catalogue)
 
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, scorer: CueScorer, catalogue: Catalogue, tagger: Tagger | None
+    ) -> PredictionExtractor:
+        """The rules alone, with the configured cue file (the claim filter is set as keep)."""
+        return cls(
+            PredictionCues.load(settings.path("prediction_cues")), scorer, catalogue, tagger=tagger
+        )
+
     def hedge(self, text: str) -> str:
         if any(c in text for c in self.cues.likely):
             return "likely"
@@ -1050,7 +1060,9 @@ class PredictionExtractor:
         """The article's predictions, each once: a sentence the page repeats (a lead restated
         in the body) gives the same quote, target and id, and one claim. found: what
         candidates_in_context gave for this article, where the caller has it already."""
-        candidates, contexts = found or self.candidates_in_context(article, sentences)
+        if found is None:
+            found = self.candidates_in_context(article, sentences)
+        candidates, contexts = found
         kept = self.keep(candidates, contexts) if self.keep and candidates else candidates
         once: dict[str, Prediction] = {}
         for p in kept:

@@ -9,11 +9,12 @@ so Traditional pages share every feature with Simplified ones.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import numpy as np
 
 from pipeline.nlp import ChineseNLP, to_simplified
-from pipeline.predictions import PredictionCues, PredictionExtractor
+from pipeline.predictions import PredictionExtractor
 from pipeline.records import Prediction
 from pipeline.settings import Settings
 from pipeline.stance.base import AnalysisInput
@@ -73,12 +74,11 @@ class FeatureBuilder:
         cues = CueLexicon.load(settings.path("stance_cues"), catalogue)
         scorer = CueScorer(cues, catalogue)
         nlp = ChineseNLP(catalogue, settings.path("userdict"))
-        rules = PredictionCues.load(settings.path("prediction_cues"))
         return cls(
             LexiconStance(scorer, catalogue),
             nlp,
             VoiceMarkers.load(settings.path("stance_cues")),
-            PredictionExtractor(rules, scorer, catalogue, tagger=nlp.tagged),
+            PredictionExtractor.from_settings(settings, scorer, catalogue, nlp.tagged),
             encoder,
             prior,
         )
@@ -145,17 +145,8 @@ class FeatureBuilder:
         data/labelled/stance-dev 0.783 / 0.773 → 0.864 / 0.805, data/labelled/longread-dev
         0.784 / 0.651 → 0.819 / 0.770, the sample pages 0.849 / 0.804 → 0.819 / 0.763,
         the real pages of ../shared/eval/commentary 0.421 / 0.617 → 0.506 / 0.566."""
-        return [
-            math.tanh(
-                sum(
-                    1
-                    for p in claims
-                    if p.target == target and p.speaker == speaker and p.direction == way
-                )
-                / 2
-            )
-            for speaker, way in FORECAST_KINDS
-        ]
+        counts = Counter((p.speaker, p.direction) for p in claims if p.target == target)
+        return [math.tanh(counts[kind] / 2) for kind in FORECAST_KINDS]
 
     def view_texts(self, item: AnalysisInput, target: str) -> list[str]:
         """What the encoder reads for a target: the view's sentences (the title where none
