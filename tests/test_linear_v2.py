@@ -23,6 +23,7 @@ from tests.test_stance import article
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "data" / "labelled" / "stance-dev"
+ESSAYS = ROOT / "data" / "labelled" / "essays-dev"
 
 
 def test_encoder_reads_chinese_by_meaning():
@@ -128,7 +129,7 @@ def test_v2_artifact_holds_scikit_learn_types_only(trained):
 def test_shipped_v2_holds_its_floor_on_held_out_realistic_pages(settings, analyzer):
     """The gate of test_linear.py for linear.v2: floors a little under what it measures on
     data/labelled/stance-dev (never trained on; `duokong eval --data data/labelled/stance-dev`:
-    NVIDIA 0.864, DeepSeek 0.805 macro-F1; linear.v1 0.799 / 0.774)."""
+    NVIDIA 0.862, DeepSeek 0.812 macro-F1; linear.v1 0.816 / 0.775)."""
     from pipeline.stance.evaluate import example_cases, score_model
 
     cases = example_cases(load_examples([DEV]), analyzer)
@@ -137,3 +138,16 @@ def test_shipped_v2_holds_its_floor_on_held_out_realistic_pages(settings, analyz
     for target, floor in floors.items():
         assert score.macro_f1(target)[0] >= floor, target
         assert score.none_accuracy(target) >= 0.95, target
+
+
+def test_shipped_v2_holds_its_floor_on_held_out_long_essays(settings, analyzer):
+    """Long opinion essays, where a writer's view surfaces in an aside or the close among
+    background and others' views: the kind of real page the models miss most. Floors a little
+    under what linear.v2 measures on data/labelled/essays-dev (never trained on; `duokong eval
+    --data data/labelled/essays-dev`: NVIDIA 0.837, DeepSeek 0.776; majority 0.184 / 0.182)."""
+    from pipeline.stance.evaluate import example_cases, score_model
+
+    cases = example_cases(load_examples([ESSAYS]), analyzer)
+    score = score_model("linear.v2", cases, settings, analyzer)
+    for target, floor in {"nvidia": 0.80, "deepseek": 0.74}.items():
+        assert score.macro_f1(target)[0] >= floor, target
