@@ -140,11 +140,11 @@ class FeatureBuilder:
         where they stand more plainly than any cue word (the seed's 如果…NVIDIA找TSMC砍单了，那挨打
         要立正 is the author's forecast that NVIDIA's orders hold up, whatever its words). The rules'
         candidates are counted, not the trained filter's picks: the filter learnt from these
-        same articles, and its picks would be surer on them than on a new page. Measured
-        (`duokong eval --model linear.v2`, macro-F1 NVIDIA / DeepSeek, without → with):
-        data/labelled/stance-dev 0.783 / 0.773 → 0.864 / 0.805, data/labelled/longread-dev
-        0.784 / 0.651 → 0.819 / 0.770, the sample pages 0.849 / 0.804 → 0.819 / 0.763,
-        the real pages of ../shared/eval/commentary 0.421 / 0.617 → 0.506 / 0.566."""
+        same articles, and its picks would be surer on them than on a new page. Measured when
+        they were added, 2026-12-01 (`duokong eval --model linear.v2`, macro-F1 NVIDIA /
+        DeepSeek, without → with): data/labelled/stance-dev 0.783 / 0.773 → 0.864 / 0.805, the
+        real pages of ../shared/eval/commentary 0.421 / 0.617 → 0.506 / 0.566; the model card
+        (models/linear-v2/README.md) has every set and the fits since."""
         counts = Counter((p.speaker, p.direction) for p in claims if p.target == target)
         return [math.tanh(counts[kind] / 2) for kind in FORECAST_KINDS]
 
