@@ -32,12 +32,15 @@ class Horizon:
         cannot be told from a period already over."""
         return (
             self.kind in _CALENDAR_KINDS
-            or (self.kind in ("named_quarter", "rel_year") and not _FORWARD_YEAR.match(self.text))
+            or (
+                self.kind in ("named_quarter", "rel_year", "rel_month")
+                and not _FORWARD_YEAR.match(self.text)
+            )
             or (self.kind == "this_year_end" and self.text in ("年底", "年末"))
         )
 
 
-_CALENDAR_KINDS = {"year", "year_month", "year_quarter", "half", "mid_year"}
+_CALENDAR_KINDS = {"year", "year_month", "year_quarter", "half", "mid_year", "month", "fiscal"}
 _FORWARD_YEAR = re.compile(r"^(?:明年|后年)")  # horizons are read on Simplified text
 
 
@@ -133,7 +136,22 @@ _YEAR_PART = (
 _NOT_A_NAMED_QUARTER = r"(?<![上下本这這个個前每同单單续續来來0-9年])"
 _YEAR_OFFSET = {"今年": 0, "明年": 1, "后年": 2, "後年": 2, "去年": -1, "上年": -1, "前年": -2}
 
+_MONTH = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+# A month without a day (6月底, 明年3月): with one it is a date (3月5日), not a horizon.
+_MONTH_END = r"\s*月(?!\s*\d{1,2}\s*[日号號])"
+
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    # 2026财年第一季度, FY2026 Q1: a company's fiscal calendar (NVIDIA's 2026财年 ends in January
+    # 2026), which no rule here knows: the text stays, with no date rather than a wrong one
+    # (三季度 read out of it was this calendar year's).
+    (
+        re.compile(
+            r"(?:(?:20)?\d\d\s*(?:财年|財年|财政年度|財政年度)|FY\s*(?:20)?\d\d)"
+            rf"(?:\s*(?:第?{_Q}\s*(?:财季|財季|季度|季)|[Qq][1-4]))?"
+            rf"|(?:[Qq][1-4]|第?{_Q}\s*季度)\s*(?:FY|财年|財年)\s*(?:20)?\d\d"
+        ),
+        "fiscal",
+    ),
     # 2025年Q3, 2025年第三季度, 2025 年 2、3 季度 (a run of quarters: the window spans them)
     (
         re.compile(
@@ -172,6 +190,16 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "year",
     ),
+    # 明年3月, 今年六月底: that month of that year (it was read as the whole year)
+    (
+        re.compile(
+            r"(明年|後年|后年|今年)\s*"
+            + _MONTH
+            + _MONTH_END
+            + r"(?:之前|以前|底前|前|底|末|份|初)?"
+        ),
+        "rel_month",
+    ),
     (re.compile(r"(明年|後年|后年|今年)\s*" + _YEAR_PART + "?"), "rel_year"),
     (re.compile(r"(下半年|上半年)"), "half"),
     (
@@ -180,12 +208,26 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             + _NUM
             + r"(?:\s*(?:到|至|-|~)\s*"
             + _NUM
-            + r")?)\s*(?:个|個)?\s*(年|月|季度)"
+            + r")?)\s*(?:个|個)?\s*(年|月|季度)(半(?![导導岛島]))?"
             + _AFTER
         ),
         "span",
     ),
+    # 3月底前, 6月份: the next such month; a bare 3月 is too often a date gone by to be one
+    (
+        re.compile(
+            r"(?<![\d年一二三四五六七八九十个個])"
+            + _MONTH
+            + _MONTH_END
+            + r"(?:之前|以前|底前|底|末)"
+        ),
+        "month",
+    ),
     (re.compile(r"(年内|年內|年底前|年底|年末)"), "this_year_end"),
+    (
+        re.compile(r"(?<![上下\d一二三四五六七八九十])(?:本|这个|這個|当|當)?(月底|月末)"),
+        "this_month_end",
+    ),
     (re.compile(r"(?<![去全每前上])(年中)(?![国國美报報旬文])"), "mid_year"),
     (
         # 下一季 (收入) is next quarter; 本季 alone is the quarter a report covers, often over
@@ -218,6 +260,11 @@ def _resolve(
         if not 1 <= month <= 12 or (published and (y, month) <= (published.year, published.month)):
             return None  # a month over is history; the running one dates the past as often
         return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
+    if kind == "fiscal":
+        fiscal = FISCAL_YEAR.search(m.group(0))
+        if published and fiscal and _full_year(fiscal.group(1) or fiscal.group(2)) < published.year:
+            return None  # 2024财年 in a 2025 page is over
+        return (None, None)
     if kind == "year":
         y, part = _full_year(m.group(1)), m.group(2) or ""
         if published and y < published.year:
@@ -227,6 +274,23 @@ def _resolve(
         return None  # 2024年 is a year, not a span of 2024 years, with or without a publish date
     if published is None:
         return (None, None)
+    if kind == "rel_month":
+        y, month = published.year + _YEAR_OFFSET[m.group(1)], _month(m.group(2))
+        if (y, month) <= (published.year, published.month):
+            return None  # 今年1月 in a March page is history (the running month too, as above)
+        return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
+    if kind == "month":
+        month = _month(m.group(1))
+        if month <= published.month:
+            return (
+                None  # 3月底 in a May page was this year's March: history (the running month too)
+            )
+        return date(published.year, month, 1), date(
+            published.year, month, calendar.monthrange(published.year, month)[1]
+        )
+    if kind == "this_month_end":
+        y, month = published.year, published.month
+        return published, date(y, month, calendar.monthrange(y, month)[1])
     if kind == "rel_year":
         offset = _YEAR_OFFSET[m.group(1)]
         y, part = published.year + offset, m.group(2) or ""
@@ -272,9 +336,18 @@ def _resolve(
         within = any(
             w in whole for w in ("内", "內", "之内", "里", "裡", "期间")
         ) or whole.startswith(("未来", "未來"))
-        lo_m, hi_m = (lo or hi) * unit / 12, hi * unit / 12
+        half = 0.5 * unit / 12 if m.group(3) else 0.0  # 一年半, 两个月半
+        lo_m, hi_m = (lo or hi) * unit / 12 + half, hi * unit / 12 + half
         return _span_months(published, lo_m, hi_m, within)
     return None
+
+
+FISCAL_YEAR = re.compile(r"FY\s*((?:20)?\d\d)|((?:20)?\d\d)\s*(?:财|財)")
+
+
+def _month(text: str) -> int:
+    """3, 03, 三, 十二 → the month's number."""
+    return int(text) if text.isdigit() else int(_cn_number(text) or 0)
 
 
 def _names_a_period(m: re.Match[str]) -> bool:
@@ -285,6 +358,19 @@ def _names_a_period(m: re.Match[str]) -> bool:
     if m.group(2) == "季度":
         return re.fullmatch(_Q, number) is not None  # 两季度 is two quarters; 二季度 is Q2
     return m.group(2) == "月"
+
+
+# A year after a word of likeness, or before the name of an event, is history being recalled.
+LIKE_HISTORY = re.compile(r"(?:重演|重现|重現|重蹈|类似|類似|如同|好比|就像|像|堪比)\s*$")
+HISTORY_EVENT = re.compile(
+    r"[^，,。；;！!？?\s]{0,8}?(?:泡沫|危机|危機|事件|股灾|股災|崩盘|崩盤)"
+    r"(?=的|那|时|時|期|以来|以來|一样|一樣|般|式|[，,。；;）)]|$)"  # not 2026年泡沫会破裂
+)
+# A span followed by these is a time ago (两年前, 半年以前, 三个月之前); 前后 is "about".
+AGO = re.compile(r"\s*(?:以|之)?前(?![后後景途沿列瞻])")
+# A span right after these has gone by (过去三年, 最近几个月, 前两年) or recurs (每隔12个月,
+# 每三个月): it dates nothing. (近两年 is left alone: some write it for the coming two.)
+BEHIND_A_SPAN = re.compile(r"(?:过去|過去|最近|以往|过往|過往|前|每|隔)\s*(?:的|這|这)?\s*$")
 
 
 def find_horizons(text: str, published: date | None) -> list[Horizon]:
@@ -298,19 +384,35 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
             if (
                 text[m.end() : m.end() + 1] == "的"
                 and kind != "vague"
-                and not text.startswith("的时候", m.end())
+                and not text.startswith(("的时候", "的今天", "的这个时候", "的此时"), m.end())
             ):
                 continue  # 明年的订单: a time attached to a noun (到2026年底的时候 is a time)
-            if kind in ("year_quarter", "named_quarter", "quarter") and REPORT_NOUN.match(
+            if kind in ("year_quarter", "named_quarter", "quarter", "fiscal") and REPORT_NOUN.match(
                 text, m.end()
             ):
                 taken.append((m.start(), m.end()))  # no shorter rule reads 2025年 out of it
                 continue  # Q3财报显示, 本季度财报电话会上: the quarter a report covers
             if kind == "span" and _names_a_period(m):
                 continue  # 3月, 一季度: names, not spans (三个月, 一个季度, 数月, 两季度 are)
+            if kind == "year" and (
+                LIKE_HISTORY.search(text, 0, m.start()) or HISTORY_EVENT.match(text, m.end())
+            ):
+                # 重演2000年网络泡沫的悲剧, 类似2022年DeepSeek事件那样: a year that names history,
+                # not a horizon (on an undated page it was one, due in 2000).
+                taken.append((m.start(), m.end()))
+                continue
+            if kind == "span" and (
+                AGO.match(text, m.end()) or BEHIND_A_SPAN.search(text, 0, m.start())
+            ):
+                # 两年前, 过去三年, 3 到 6 个月前发布的: a time gone by; 每隔12个月左右: a period.
+                # None is a horizon (each was read as one, due years or months on).
+                taken.append((m.start(), m.end()))
+                continue
             resolved = _resolve(kind, m, published)
             if resolved is None:
-                if kind == "year":  # a past year: no shorter rule reads 年底 out of 2025年底
+                if kind in ("year", "rel_month", "month", "fiscal"):
+                    # a time gone by: no shorter rule reads 年底 out of 2025年底, nor 今年 (the
+                    # whole year) out of 今年1月
                     taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))

@@ -696,7 +696,9 @@ class PredictionExtractor:
         if (
             strong
             or any(
-                self._future_horizon(h, published) and self._forward(h, published) for h in horizons
+                self._future_horizon(h, published) and self._forward(h, published)
+                for h in horizons
+                if h.kind != "fiscal"  # 2026财年营收达到…: a fiscal year reports as often
             )
             or VANTAGE_FRAME.search(cleaned)
             or STATED_PROBABILITY.search(cleaned)

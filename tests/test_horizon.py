@@ -38,6 +38,14 @@ CASES = [
     ("一年以后再看", "一年以后", date(2026, 2, 2)),
     ("三年后会被淘汰", "三年后", date(2028, 2, 2)),
     ("五年之内必然过时", "五年之内", date(2030, 2, 2)),
+    ("一年半以后见分晓", "一年半以后", date(2026, 8, 2)),  # a year and a half, not one year
+    ("三年半内会被替代", "三年半内", date(2028, 8, 2)),
+    ("明年3月会发布", "明年3月", date(2026, 3, 31)),  # that month, not the whole year
+    ("今年六月底前会量产", "今年六月底前", date(2025, 6, 30)),
+    ("6月底前会发布", "6月底前", date(2025, 6, 30)),  # the next June
+    ("月底前会公布", "月底", date(2025, 2, 28)),
+    ("本月底会有结果", "本月底", date(2025, 2, 28)),
+    ("三年后的今天再看", "三年后", date(2028, 2, 2)),
     ("3年内会有结果", "3年内", date(2028, 2, 2)),
     ("10年后回头看", "10年后", date(2035, 2, 2)),
     ("两个月内就会降价", "两个月内", date(2025, 4, 2)),
@@ -156,6 +164,16 @@ def test_a_quarter_named_alone_is_this_years():
         ("2025 年 2、3 季度会见底", "2025 年 2、3 季度", date(2025, 4, 1), date(2025, 9, 30)),
         ("明年年初会发布", "明年年初", date(2026, 1, 1), date(2026, 3, 31)),
         ("下周会公布", "下周", date(2025, 2, 3), date(2025, 2, 9)),
+        ("明年3月会发布", "明年3月", date(2026, 3, 1), date(2026, 3, 31)),
+        ("本月底会有结果", "本月底", P, date(2025, 2, 28)),
+        ("一年半内会翻倍", "一年半内", P, date(2026, 8, 2)),
+        # a fiscal year is the company's own calendar: kept as written, with no date
+        ("2026财年第一季度营收会增长", "2026财年第一季度", None, None),
+        ("FY2026 Q1会增长", "FY2026 Q1", None, None),
+        # a month gone by, or the running one, dates what happened as often as what will
+        ("今年1月英伟达大跌", None, None, None),
+        ("2月底发布了新模型", None, None, None),
+        ("2024财年营收达到609亿美元", None, None, None),
         ("去年四季度的水平", None, None, None),
     ],
 )
@@ -174,6 +192,17 @@ def test_windows_of_named_periods(text, horizon, earliest, due):
         ("前三季度营收增长", None),
         ("每一季度都在增长", None),
         ("下下周再看", None),
+        ("两年前英伟达的市值还不到一万亿", None),  # a time ago
+        ("仅比 3 到 6 个月前发布的模型略低", None),
+        ("半年以前没人看好它", None),
+        ("过去三年英伟达涨了十倍", None),  # a time gone by
+        ("在过去的两年里", None),
+        ("最近几个月股价一直在跌", None),
+        ("前两年的涨幅太大", None),
+        ("大约每隔12个月左右就会出现一个现象级应用", None),  # a period, not a due date
+        ("每三个月发布一次新模型", None),
+        ("未来半年前景看好", "未来半年"),  # 前景 is no "ago"
+        ("半年前后见分晓", "半年"),
     ],
 )
 def test_words_that_only_look_like_periods(text, horizon):
@@ -190,6 +219,24 @@ def test_a_past_years_parts_are_history_too():
     later = date(2026, 3, 1)
     for text in ("英伟达在2025年底前会下滑", "2025年上半年英伟达的毛利率会下滑", "2025年内会下滑"):
         assert find_horizons(text, later) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "更可能重演2000年网络泡沫的悲剧",
+        "可能迎来类似2022年DeepSeek事件那样的震荡",
+        "2008年金融危机时",
+    ],
+)
+def test_a_year_that_names_history_is_no_horizon_on_an_undated_page(text):
+    """With no publish date nothing says 2000年 is over; the event it names does."""
+    assert find_horizons(text, None) == []
+
+
+def test_a_year_before_an_event_word_can_still_be_a_horizon():
+    [h] = find_horizons("2026年泡沫会破裂", None)
+    assert h.due == date(2026, 12, 31)
 
 
 def test_two_digit_years_only_with_a_part_of_the_year():
