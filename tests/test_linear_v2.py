@@ -24,6 +24,7 @@ from tests.test_stance import article
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "data" / "labelled" / "stance-dev"
 ESSAYS = ROOT / "data" / "labelled" / "essays-dev"
+SHORT_POSTS = DEV.parent / "short-dev"
 
 
 def test_encoder_reads_chinese_by_meaning():
@@ -151,3 +152,18 @@ def test_shipped_v2_holds_its_floor_on_held_out_long_essays(settings, analyzer):
     score = score_model("linear.v2", cases, settings, analyzer)
     for target, floor in {"nvidia": 0.80, "deepseek": 0.74}.items():
         assert score.macro_f1(target)[0] >= floor, target
+
+
+def test_shipped_v2_holds_its_floor_on_held_out_short_posts(settings, analyzer):
+    """Posts of a sentence or two (股吧, Weibo, Threads, replies), which no file it learns from
+    holds: its weak spot, pinned so that it does not get worse unnoticed. Floors a little under
+    what linear.v2 measures on data/labelled/short-dev (never trained on; `duokong eval --data
+    data/labelled/short-dev`: NVIDIA 0.686, DeepSeek 0.549; linear.v1 0.702 / 0.565, majority
+    0.197 / 0.191); what training on short posts would do is in data/labelled/audit/README.md."""
+    from pipeline.stance.evaluate import example_cases, score_model
+
+    cases = example_cases(load_examples([SHORT_POSTS]), analyzer)
+    score = score_model("linear.v2", cases, settings, analyzer)
+    for target, floor in {"nvidia": 0.64, "deepseek": 0.50}.items():
+        assert score.macro_f1(target)[0] >= floor, target
+        assert score.none_accuracy(target) >= 0.95, target
