@@ -66,6 +66,10 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _quarter_end(year: int, q: int) -> date:
     month = q * 3
     return date(year, month, calendar.monthrange(year, month)[1])
@@ -137,6 +141,8 @@ _NOT_A_NAMED_QUARTER = r"(?<![上下本这這个個前每同单單续續来來0-
 _YEAR_OFFSET = {"今年": 0, "明年": 1, "后年": 2, "後年": 2, "去年": -1, "上年": -1, "前年": -2}
 
 _MONTH = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+# The year of a fiscal horizon (FY2026, 2026财年), to tell one already over.
+FISCAL_YEAR = re.compile(r"FY\s*((?:20)?\d\d)|((?:20)?\d\d)\s*(?:财|財)")
 # A month without a day (6月底, 明年3月): with one it is a date (3月5日), not a horizon.
 _MONTH_END = r"\s*月(?!\s*\d{1,2}\s*[日号號])"
 
@@ -259,7 +265,7 @@ def _resolve(
         y, month = int(m.group(1)), int(m.group(2))
         if not 1 <= month <= 12 or (published and (y, month) <= (published.year, published.month)):
             return None  # a month over is history; the running one dates the past as often
-        return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
+        return date(y, month, 1), _month_end(y, month)
     if kind == "fiscal":
         fiscal = FISCAL_YEAR.search(m.group(0))
         if published and fiscal and _full_year(fiscal.group(1) or fiscal.group(2)) < published.year:
@@ -278,19 +284,14 @@ def _resolve(
         y, month = published.year + _YEAR_OFFSET[m.group(1)], _month(m.group(2))
         if (y, month) <= (published.year, published.month):
             return None  # 今年1月 in a March page is history (the running month too, as above)
-        return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
+        return date(y, month, 1), _month_end(y, month)
     if kind == "month":
         month = _month(m.group(1))
         if month <= published.month:
-            return (
-                None  # 3月底 in a May page was this year's March: history (the running month too)
-            )
-        return date(published.year, month, 1), date(
-            published.year, month, calendar.monthrange(published.year, month)[1]
-        )
+            return None  # 3月底 in a May page was this year's March (the running month too)
+        return date(published.year, month, 1), _month_end(published.year, month)
     if kind == "this_month_end":
-        y, month = published.year, published.month
-        return published, date(y, month, calendar.monthrange(y, month)[1])
+        return published, _month_end(published.year, published.month)
     if kind == "rel_year":
         offset = _YEAR_OFFSET[m.group(1)]
         y, part = published.year + offset, m.group(2) or ""
@@ -324,7 +325,7 @@ def _resolve(
         return date(y, q * 3 - 2, 1), _quarter_end(y, q)
     if kind == "next_month":
         nxt = add_months(published.replace(day=1), 1)
-        return nxt, date(nxt.year, nxt.month, calendar.monthrange(nxt.year, nxt.month)[1])
+        return nxt, _month_end(nxt.year, nxt.month)
     if kind == "span":
         lo, hi = _range_numbers(re.sub(r"\s", "", m.group(1)))
         if hi is None:
@@ -340,9 +341,6 @@ def _resolve(
         lo_m, hi_m = (lo or hi) * unit / 12 + half, hi * unit / 12 + half
         return _span_months(published, lo_m, hi_m, within)
     return None
-
-
-FISCAL_YEAR = re.compile(r"FY\s*((?:20)?\d\d)|((?:20)?\d\d)\s*(?:财|財)")
 
 
 def _month(text: str) -> int:

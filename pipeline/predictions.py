@@ -673,8 +673,11 @@ class PredictionExtractor:
     @staticmethod
     def _forward(h: Horizon, published: date | None) -> bool:
         """Whether a future time alone makes a clause a forecast: not a vantage (长期), not the
-        period now running, and with no publish date only a time counted from now (明年, 下个季度,
+        period now running, not a fiscal year (2026财年营收达到… reports as often as it
+        forecasts), and with no publish date only a time counted from now (明年, 下个季度,
         半年以后), not one named from the calendar."""
+        if h.kind == "fiscal":
+            return False
         if h.text in VANTAGE or CURRENT_PERIOD.match(h.text):
             return False
         return published is not None or not h.from_calendar
@@ -696,9 +699,7 @@ class PredictionExtractor:
         if (
             strong
             or any(
-                self._future_horizon(h, published) and self._forward(h, published)
-                for h in horizons
-                if h.kind != "fiscal"  # 2026财年营收达到…: a fiscal year reports as often
+                self._future_horizon(h, published) and self._forward(h, published) for h in horizons
             )
             or VANTAGE_FRAME.search(cleaned)
             or STATED_PROBABILITY.search(cleaned)
