@@ -30,17 +30,12 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from benchmarks.refits import TARGETS  # noqa: E402
+from benchmarks.refits import macro_per_target  # noqa: E402
 from pipeline.analyze import Analyzer  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
 from pipeline.stance.dataset import load_examples  # noqa: E402
 from pipeline.stance.encoder import shared_encoder  # noqa: E402
-from pipeline.stance.evaluate import (  # noqa: E402
-    commentary_cases,
-    example_cases,
-    feature_pairs,
-    macro_f1,
-)
+from pipeline.stance.evaluate import commentary_cases, example_cases, feature_pairs  # noqa: E402
 from pipeline.stance.features import FeatureBuilder  # noqa: E402
 from pipeline.stance.linear import NAME_V2, build_estimator  # noqa: E402
 from pipeline.stance.train import training_set  # noqa: E402
@@ -55,14 +50,6 @@ HELD_OUT = {
     "probes": LABELLED / "short-dev" / "probes.jsonl",
 }
 REAL = ROOT.parent / "shared" / "eval" / "commentary"
-
-
-def per_target(model, rows: list, gold: list[tuple[str, str]]) -> str:
-    got = model.predict(np.array(rows, dtype=object))
-    return " / ".join(
-        f"{macro_f1([(g, p) for (t, g), p in zip(gold, got, strict=True) if t == target])[0]:.3f}"
-        for target in TARGETS
-    )
 
 
 def main() -> None:
@@ -106,7 +93,10 @@ def main() -> None:
         model = build_estimator(encoded).fit(
             rows[keep], labels[keep], classify__sample_weight=sample_weight
         )
-        cells = "  ".join(f"{per_target(model, *pairs):>13}" for pairs in sets.values())
+        cells = "  ".join(
+            f"{macro_per_target(gold, model.predict(np.array(rows, dtype=object))):>13}"
+            for rows, gold in sets.values()
+        )
         print(f"{weight:>20g}  {cells}", flush=True)
 
 
