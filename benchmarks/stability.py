@@ -77,7 +77,7 @@ def _rows(analyzer, features: FeatureBuilder, data, dev):
 def stance(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float) -> None:
     analyzer = Analyzer(settings)
     features = FeatureBuilder.from_settings(settings, catalogue)
-    data = training_set(labelled, catalogue, analyzer.nlp)
+    data = training_set(labelled, catalogue, analyzer.nlp).articles()
     x, y, groups, dev_rows, real_rows = _rows(analyzer, features, data, dev)
     print("\nlinear.v1, macro-F1 NVIDIA / DeepSeek")
     print(f"{'method':<18}{'run':>4}{'stance-dev':>18}{'real pages':>18}")

@@ -183,7 +183,7 @@ def main() -> None:
     features = FeatureBuilder.from_settings(settings, catalogue)
     data = training_set(
         load_examples(default_training_paths("linear.v1", PROJECT_ROOT)), catalogue, analyzer.nlp
-    )
+    ).articles()
     train, sentence_model = training_rows(data, features)
     dev_examples = load_examples([PROJECT_ROOT / "data" / "labelled" / "stance-dev"])
     held_out = {

@@ -64,7 +64,7 @@ def main() -> None:
     catalogue = analyzer.catalogue
     features = FeatureBuilder.from_settings(settings, catalogue)
     labelled = PROJECT_ROOT / STANCE_DIR
-    ours = training_set(load_examples([labelled]), catalogue, analyzer.nlp)
+    ours = training_set(load_examples([labelled]), catalogue, analyzer.nlp).articles()
     x_ours = np.array([features.row(i, t) for _, i, t, _ in ours.items], dtype=object)
     y_ours = np.array(ours.labels)
 

@@ -45,8 +45,7 @@ def probabilities(cases, clf) -> list[Row]:
             rows.extend((t, g, None) for t, g in case.gold.items())
             continue
         present = [t for t in case.gold if t in mentioned_targets(case.item, clf.catalogue)]
-        feats = clf.features.rows(case.item, present)
-        probs = clf.estimator.predict_proba(np.array(feats, dtype=object)) if feats else []
+        probs = clf.probabilities(case.item, present)
         by_target = dict(zip(present, probs, strict=True))
         rows.extend((t, g, by_target.get(t)) for t, g in case.gold.items())
     return rows

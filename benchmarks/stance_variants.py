@@ -145,7 +145,7 @@ def main() -> None:
     variants = Variants(FeatureBuilder.from_settings(settings, catalogue))
     data = training_set(
         load_examples(default_training_paths("linear.v1", PROJECT_ROOT)), catalogue, analyzer.nlp
-    )
+    ).articles()
     train = [((ex.id, t), item, t) for ex, item, t, _ in data.items]
     y, groups = np.array(data.labels), np.array(data.groups)
     dev = load_examples([PROJECT_ROOT / "data" / "labelled" / "stance-dev"])

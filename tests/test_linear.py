@@ -5,6 +5,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -59,6 +60,53 @@ def test_trained_model_loads_by_name_and_predicts(settings, trained):
     assert stances["nvidia"].label in {"bullish", "bearish", "neutral"}
     assert 0 < stances["nvidia"].score <= 1 and stances["nvidia"].model == "linear.v1"
     assert all(e in body for e in stances["nvidia"].evidence)
+
+
+def test_a_post_is_read_by_the_model_that_learnt_posts(settings, trained):
+    """Training fits two models, each on the texts of its length (the article model on those of
+    SHORT_CHARS characters or more, the posts model on the rest); a one-liner goes to the posts
+    model, an article to the article model."""
+    from pipeline.nlp import ChineseNLP
+    from pipeline.stance.base import AnalysisInput
+
+    meta = json.loads((trained / "linear-v1" / "duokong.json").read_text("utf-8"))
+    pairs = meta["pairs_by_model"]
+    assert pairs["article"] > 0 and pairs["post"] > 0
+    assert pairs["article"] + pairs["post"] == meta["pairs"]
+    assert 0 <= meta["cv_short_macro_f1"] <= 1
+    classifier = registry.create(
+        "linear.v1",
+        settings.with_overrides(models_dir=str(trained)),
+        Catalogue.load(settings.path("targets_file")),
+    )
+    nlp = ChineseNLP(classifier.catalogue, settings.path("userdict"))
+    post = "英伟达的股价会涨"
+    long = "我坚定看好英伟达，算力需求只会越来越大。" * 5
+    assert len(post) < linear.SHORT_CHARS <= len(long)
+    models = classifier.models
+    assert models["post"] is not models["article"]
+    for body, model in ((post, models["post"]), (long, models["article"])):
+        item = AnalysisInput(article(body), nlp.sentences(body))
+        assert classifier.estimator_for(item) is model
+        got = classifier.predict(item, ["nvidia"])[0]
+        expected = model.predict(np.array(classifier.features.rows(item, ["nvidia"]), dtype=object))
+        assert got.label == expected[0]
+
+
+def test_a_model_trained_before_the_split_reads_every_text_alike(settings, trained, tmp_path):
+    """An artifact holding one estimator (trained before the posts model) still loads."""
+    from pipeline import modelio
+    from pipeline.stance.base import AnalysisInput
+
+    one = linear.load(trained / "linear-v1")["article"]
+    modelio.save(one, tmp_path / "linear-v1", "linear.v1", {})
+    classifier = registry.create(
+        "linear.v1",
+        settings.with_overrides(models_dir=str(tmp_path)),
+        Catalogue.load(settings.path("targets_file")),
+    )
+    item = AnalysisInput(article("英伟达的股价会涨"), [])
+    assert classifier.estimator_for(item) is classifier.models["article"]
 
 
 def test_an_articles_forecasts_about_a_target_count_by_speaker_and_direction(settings, analyzer):
@@ -125,7 +173,9 @@ def test_cli_train_writes_model_and_figures(tmp_path):
     small = tmp_path / "small.jsonl"
     lines = [ln for f in sorted(DATA.glob("*.jsonl")) for ln in f.read_text("utf-8").splitlines()]
     small.write_text("\n".join(lines[::5]) + "\n", "utf-8")
-    out = CliRunner().invoke(main, ["train", "--data", str(small), "--out", str(tmp_path / "m")])
+    out = CliRunner().invoke(
+        main, ["train", "--model", "linear.v1", "--data", str(small), "--out", str(tmp_path / "m")]
+    )
     assert out.exit_code == 0, out.output
     meta = json.loads(out.output[out.output.index("{") :])
     assert meta["examples"] > 50 and "cv_macro_f1" in meta
@@ -148,12 +198,13 @@ def test_loading_a_model_does_not_import_torch():
 
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "labelled" / "stance-dev"
+ESSAYS = DEV.parent / "essays-dev"
 
 
 def test_shipped_model_holds_its_floor_on_held_out_realistic_pages(settings, analyzer):
     """An evaluation gate on our own held-out data (never trained on; data/labelled/stance-dev):
     news that stays neutral on polar facts, leftover page furniture, indirect opinions. The
-    floors sit a little under what the shipped linear.v1 measures (NVIDIA 0.816, DeepSeek 0.775
+    floors sit a little under what the shipped linear.v1 measures (NVIDIA 0.808, DeepSeek 0.768
     macro-F1; `duokong eval --data data/labelled/stance-dev`): a regression breaks them."""
     from pipeline.stance.evaluate import example_cases, score_model
 
@@ -163,3 +214,19 @@ def test_shipped_model_holds_its_floor_on_held_out_realistic_pages(settings, ana
     for target, floor in floors.items():
         assert score.macro_f1(target)[0] >= floor, target
         assert score.none_accuracy(target) >= 0.95, target
+
+
+def test_shipped_model_holds_its_floor_on_held_out_long_essays(settings, analyzer):
+    """Long opinion essays, where a writer's view surfaces in an aside or the close among
+    background and others' views: the kind of real page the models miss most. Floors a little
+    under what linear.v1 measures on data/labelled/essays-dev (never trained on; `duokong eval
+    --data data/labelled/essays-dev`: NVIDIA 0.817, DeepSeek 0.749; linear.v2 0.837 / 0.776,
+    majority 0.184 / 0.182). linear.v1 stands in for the default here: the cues, views and
+    forecast counts it reads are linear.v2's too, and it reads the essays in seconds where the
+    encoder takes a minute and a half."""
+    from pipeline.stance.evaluate import example_cases, score_model
+
+    cases = example_cases(load_examples([ESSAYS]), analyzer)
+    score = score_model("linear.v1", cases, settings, analyzer)
+    for target, floor in {"nvidia": 0.78, "deepseek": 0.71}.items():
+        assert score.macro_f1(target)[0] >= floor, target

@@ -17,6 +17,8 @@ def test_simplified_traditional_english_and_products_mention_nvidia():
         "英偉達",
         "NVIDIA and NVDA",
         "老黄又涨了",
+        "NV这波回调是送钱",  # the stock forums' shorthand
+        "黄教主又开发布会了",
         "黄仁勋说",
         "黃仁勳說",
         "H20禁售",
@@ -40,6 +42,7 @@ def test_weak_aliases_count_only_where_the_target_is_named():
 
 def test_ascii_terms_do_not_match_inside_longer_words():
     assert CATALOGUE.mentioned("DSP芯片和R10路由器") == set()
+    assert CATALOGUE.mentioned("NVMe硬盘和ENV变量") == set()
 
 
 def test_related_sector_words_are_not_mentions():

@@ -46,6 +46,14 @@ class TrainingSet:
     def groups(self) -> list[str]:
         return [ex.id for ex, *_ in self.items]
 
+    def articles(self) -> TrainingSet:
+        """The pairs the article model learns from (texts of linear.SHORT_CHARS or more): what
+        an experiment that fits one model and reads long pages with it should fit on."""
+        from pipeline.stance.linear import is_short
+
+        kept = [it for it in self.items if not is_short(it[1])]
+        return TrainingSet(kept, self.skipped_unmentioned)
+
 
 def training_set(examples: list[Example], catalogue: Catalogue, nlp: ChineseNLP) -> TrainingSet:
     items, skipped = [], 0
@@ -63,20 +71,28 @@ def training_set(examples: list[Example], catalogue: Catalogue, nlp: ChineseNLP)
 
 
 def cross_validate_linear(
-    rows: np.ndarray, labels: list[str], groups: list[str], encoded: bool = False
+    rows: np.ndarray,
+    labels: list[str],
+    groups: list[str],
+    encoded: bool = False,
+    short: np.ndarray | None = None,
 ) -> dict:
-    """5-fold macro-F1 with all targets of one article in the same fold (no leakage)."""
+    """5-fold macro-F1 with all targets of one article in the same fold (no leakage), each fold
+    fitted and read by length as the shipped pair is (linear.fit_by_length); `short` marks the
+    rows of short texts (none: every row is an article's). The short rows' own figure says what
+    the posts model does, which the article pages would drown in the overall one."""
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold
 
-    from pipeline.stance.linear import build_estimator
+    from pipeline.stance.linear import fit_by_length, predict_by_length
 
     y = np.array(labels)
+    short = np.zeros(len(y), dtype=bool) if short is None else short
     predicted = np.empty_like(y)
     for train, test in GroupKFold(n_splits=5).split(rows, y, groups):
-        model = build_estimator(encoded).fit(rows[train], y[train])
-        predicted[test] = model.predict(rows[test])
-    return {
+        models = fit_by_length(rows[train], y[train], short[train], encoded)
+        predicted[test] = predict_by_length(models, rows[test], short[test])
+    figures = {
         "cv_macro_f1": round(float(f1_score(y, predicted, average="macro")), 3),
         "cv_per_class_f1": {
             lab: round(float(f), 3)
@@ -87,6 +103,11 @@ def cross_validate_linear(
             )
         },
     }
+    if short.any():
+        figures["cv_short_macro_f1"] = round(
+            float(f1_score(y[short], predicted[short], average="macro")), 3
+        )
+    return figures
 
 
 def train_linear(
@@ -116,14 +137,23 @@ def train_linear(
         if k % 500 == 0:
             progress(f"  {k} of {len(data.items)} pairs")
     rows = np.array(rows, dtype=object)
-    progress("cross-validating (5 folds, grouped by article)")
-    figures = cross_validate_linear(rows, data.labels, data.groups, encoded)
-    progress("fitting on all examples")
-    estimator = linear.build_estimator(encoded).fit(rows, np.array(data.labels))
+    short = np.array([linear.is_short(item) for _, item, _, _ in data.items], dtype=bool)
+    progress(
+        f"cross-validating (5 folds, grouped by article; {int(short.sum())} pairs from texts "
+        f"under {linear.SHORT_CHARS} characters)"
+    )
+    figures = cross_validate_linear(rows, data.labels, data.groups, encoded, short)
+    progress("fitting the article and posts models on all examples")
+    models = linear.fit_by_length(rows, np.array(data.labels), short, encoded)
     meta = _meta(data, figures)
+    meta["short_chars"] = linear.SHORT_CHARS
+    meta["pairs_by_model"] = {
+        linear.ARTICLE_MODEL: int((~short).sum()),
+        linear.POST_MODEL: int(short.sum()),
+    }
     if prior is not None:
         meta[linear.PRIOR_KEY] = [round(float(v), 6) for v in prior]
-    linear.save(estimator, out_dir, meta, name)
+    linear.save(models, out_dir, meta, name)
     return meta
 
 
