@@ -758,6 +758,11 @@ def predictions_resolve(
     help="transformer.v1: peak learning rate (default 3e-5, for base-sized encoders; "
     "multilingual-e5-small learned better at 1e-4, see models/transformer-v1.md).",
 )
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check the labelled data and say what would be learnt from and where the model would go; train nothing.",
+)
 def train(
     model: str,
     data_paths: tuple[str, ...],
@@ -765,6 +770,7 @@ def train(
     base: str | None,
     epochs: int,
     lr: float | None,
+    dry_run: bool,
 ) -> None:
     """Train a stance model from the labelled examples in the repository.
 
@@ -775,6 +781,7 @@ def train(
       duokong train --model claims.v2                 # the prediction filter → models/claims-v2
       duokong train --model transformer.v1 --base ~/models/chinese-roberta-wwm-ext
       duokong export-encoder /tmp/e5 && duokong train --model transformer.v1 --base /tmp/e5 --lr 1e-4
+      duokong train --model claims.v2 --dry-run      # what it would learn from; trains nothing
     """
     from pipeline.settings import PROJECT_ROOT
     from pipeline.stance.dataset import DatasetError, default_training_paths, load_examples
@@ -786,6 +793,11 @@ def train(
     paths = [Path(p) for p in data_paths] or default_training_paths(model, PROJECT_ROOT)
     try:
         examples = load_examples(paths)
+        if dry_run:
+            where = Path(out) if out else settings.model_dir(model)
+            plan = {"model": model, "examples": len(examples), "data": [str(p) for p in paths]}
+            click.echo(json.dumps({**plan, "out": str(where)}, ensure_ascii=False, indent=2))
+            return
         catalogue = Catalogue.load(settings.path("targets_file"))
         meta = train_model(
             model,

@@ -2,7 +2,6 @@
 checkable claims and drops chatter, and says which way each kept claim points. (The seed's bets surviving the shipped filter is checked in test_seed.py.)"""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.stance.dataset import (
+    CLAIMS_FILES,
     DIRECTION_TRAIN,
     STANCE_DIR,
     DatasetError,
@@ -94,17 +94,20 @@ def test_the_claim_filter_learns_from_files_that_exist(tmp_path):
 
 def test_training_finds_the_repositorys_data_wherever_models_go(tmp_path):
     """With DUOKONG_MODELS_DIR pointing outside the repository, `duokong train` still learns from
-    data/labelled (it used to look beside the models folder and find nothing)."""
+    data/labelled (it used to look beside the models folder and find nothing) and writes the
+    model into DUOKONG_MODELS_DIR; --dry-run says so without minutes of training."""
     models = tmp_path / "models"
-    shutil.copytree(DATA.parent.parent.parent / "models" / "linear-v2", models / "linear-v2")
     out = CliRunner().invoke(
         main,
-        ["train", "--model", "claims.v2", "--out", str(tmp_path / "c")],
+        ["train", "--model", "claims.v2", "--dry-run"],
         env={"DUOKONG_MODELS_DIR": str(models)},
     )
     assert out.exit_code == 0, out.output
-    meta = json.loads(out.output[out.output.index("{") :])
-    assert meta["candidates"] > 1000
+    plan = json.loads(out.output[out.output.index("{") :])
+    assert plan["examples"] > 1000
+    assert {Path(p) for p in plan["data"]} == {DATA / name for name in CLAIMS_FILES}
+    assert Path(plan["out"]) == models / "claims-v2"
+    assert not models.exists()
 
 
 def test_shipped_predictions_hold_their_floor_on_held_out_examples(analyzer):
