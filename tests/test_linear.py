@@ -230,3 +230,22 @@ def test_shipped_model_holds_its_floor_on_held_out_long_essays(settings, analyze
     score = score_model("linear.v1", cases, settings, analyzer)
     for target, floor in {"nvidia": 0.78, "deepseek": 0.71}.items():
         assert score.macro_f1(target)[0] >= floor, target
+
+
+def test_lengths_that_lack_a_class_are_read_by_one_model(caplog):
+    """Where the short texts (or the long) lack a label, a model of their own could never say
+    it; one model fitted on every row reads both, and training says so."""
+    from pipeline.stance.features import FeatureBuilder
+
+    dense = [0.0] * FeatureBuilder.DENSE
+    texts = {"bullish": "看好 上涨", "bearish": "看空 下跌", "neutral": "发布 财报"}
+    rows = [[t, t, *dense] for t in texts.values() for _ in range(4)]
+    labels = np.array([label for label in texts for _ in range(4)])
+    every_class = np.array([k % 4 == 0 for k in range(12)])
+    models = linear.fit_by_length(np.array(rows, dtype=object), labels, every_class, False)
+    assert models["article"] is not models["post"]
+    no_neutral = every_class & (labels != "neutral")
+    with caplog.at_level("WARNING"):
+        models = linear.fit_by_length(np.array(rows, dtype=object), labels, no_neutral, False)
+    assert models["article"] is models["post"]
+    assert "one model reads both" in caplog.text

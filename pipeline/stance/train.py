@@ -147,10 +147,11 @@ def train_linear(
     models = linear.fit_by_length(rows, np.array(data.labels), short, encoded)
     meta = _meta(data, figures)
     meta["short_chars"] = linear.SHORT_CHARS
-    meta["pairs_by_model"] = {
-        linear.ARTICLE_MODEL: int((~short).sum()),
-        linear.POST_MODEL: int(short.sum()),
-    }
+    meta["pairs_by_model"] = (
+        {linear.ARTICLE_MODEL: int((~short).sum()), linear.POST_MODEL: int(short.sum())}
+        if models[linear.ARTICLE_MODEL] is not models[linear.POST_MODEL]
+        else {"one model for both": len(short)}
+    )
     if prior is not None:
         meta[linear.PRIOR_KEY] = [round(float(v), 6) for v in prior]
     linear.save(models, out_dir, meta, name)
