@@ -92,8 +92,9 @@ def stance(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float
 
 
 def encoded(settings, catalogue: Catalogue, analyzer, data, runs: int, drop: float, dev) -> None:
-    """linear.v2 (exact fit), the same articles left out: the encoder's prior is the mean over
-    all training sentences, as `duokong train` computes it (3 % more or less moves it by little)."""
+    """linear.v2's article model (exact fit), the same articles left out: the encoder's prior is
+    the mean over the articles' sentences (`duokong train` averages the posts' too, a few hundred
+    short sentences among thousands; 3 % more or less moves it by little)."""
     features = FeatureBuilder.from_settings(settings, catalogue, shared_encoder())
     features.learn_prior([(item, target) for _, item, target, _ in data.items])
     x, y, groups, dev_rows, real_rows = _rows(analyzer, features, data, dev)

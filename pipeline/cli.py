@@ -794,9 +794,13 @@ def train(
     try:
         examples = load_examples(paths)
         if dry_run:
-            where = Path(out) if out else settings.model_dir(model)
-            plan = {"model": model, "examples": len(examples), "data": [str(p) for p in paths]}
-            click.echo(json.dumps({**plan, "out": str(where)}, ensure_ascii=False, indent=2))
+            click.echo(
+                json.dumps(
+                    _training_plan(model, examples, paths, out, base, settings),
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return
         catalogue = Catalogue.load(settings.path("targets_file"))
         meta = train_model(
@@ -813,6 +817,35 @@ def train(
     except (DatasetError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(meta, ensure_ascii=False, indent=2))
+
+
+def _training_plan(
+    model: str, examples: list, paths: list[Path], out: str | None, base: str | None, settings
+) -> dict:
+    """What `duokong train --dry-run` says: the data, its labels, where the model would go; the
+    checks a real run would fail on first, made in a second rather than after minutes."""
+    from collections import Counter
+
+    from pipeline.stance.linear import SHORT_CHARS
+
+    if model == "transformer.v1" and not base:
+        raise click.UsageError("transformer.v1 fine-tunes a local encoder: pass --base DIR")
+    labels = {
+        target: dict(Counter(ex.labels[target] for ex in examples if target in ex.labels))
+        for target in sorted({t for ex in examples for t in ex.labels})
+    }
+    plan = {
+        "model": model,
+        "examples": len(examples),
+        "data": [str(p) for p in paths],
+        "labels": labels,
+        "out": str(Path(out) if out else settings.model_dir(model)),
+    }
+    if model.startswith("linear."):
+        plan[f"examples_under_{SHORT_CHARS}_characters"] = sum(
+            len("".join(ex.text.split())) < SHORT_CHARS for ex in examples
+        )
+    return plan
 
 
 @main.command("export-encoder")

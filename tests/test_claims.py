@@ -94,8 +94,9 @@ def test_the_claim_filter_learns_from_files_that_exist(tmp_path):
 
 def test_training_finds_the_repositorys_data_wherever_models_go(tmp_path):
     """With DUOKONG_MODELS_DIR pointing outside the repository, `duokong train` still learns from
-    data/labelled (it used to look beside the models folder and find nothing) and writes the
-    model into DUOKONG_MODELS_DIR; --dry-run says so without minutes of training."""
+    data/labelled (it used to look beside the models folder and find nothing) and would write the
+    model into DUOKONG_MODELS_DIR; --dry-run says so without minutes of training, and refuses
+    what a real run would refuse."""
     models = tmp_path / "models"
     out = CliRunner().invoke(
         main,
@@ -107,7 +108,14 @@ def test_training_finds_the_repositorys_data_wherever_models_go(tmp_path):
     assert plan["examples"] > 1000
     assert {Path(p) for p in plan["data"]} == {DATA / name for name in CLAIMS_FILES}
     assert Path(plan["out"]) == models / "claims-v2"
+    assert set(plan["labels"]["nvidia"]) == {"bullish", "bearish", "neutral", "none"}
     assert not models.exists()
+    out = CliRunner().invoke(main, ["train", "--model", "linear.v1", "--dry-run"])
+    assert out.exit_code == 0, out.output
+    plan = json.loads(out.output[out.output.index("{") :])
+    assert plan["examples_under_80_characters"] >= 300  # the posts that teach the posts model
+    out = CliRunner().invoke(main, ["train", "--model", "transformer.v1", "--dry-run"])
+    assert out.exit_code != 0 and "--base" in out.output
 
 
 def test_shipped_predictions_hold_their_floor_on_held_out_examples(analyzer):

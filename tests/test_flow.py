@@ -414,11 +414,14 @@ def test_worker_processes_leave_ctrl_c_to_the_run(prefect_harness):
 
     import signal
 
-    before = signal.getsignal(signal.SIGINT)
-    assert probe() == [True, True]
-    # The run's own process still stops on Ctrl-C as it did before the run (a shell that started
-    # the tests in the background may have had it ignored from the start).
-    assert signal.getsignal(signal.SIGINT) == before
+    # As from a terminal: a shell that started the tests in the background may have had Ctrl-C
+    # ignored from the start, which the workers would inherit whatever the run does.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        assert probe() == [True, True]
+        assert not _sigint_disposition()  # the run's own process still stops on Ctrl-C
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def test_a_file_named_in_bytes_that_are_not_utf8_is_read_and_named_readably(tmp_path):

@@ -105,8 +105,24 @@ def test_a_model_trained_before_the_split_reads_every_text_alike(settings, train
         settings.with_overrides(models_dir=str(tmp_path)),
         Catalogue.load(settings.path("targets_file")),
     )
-    item = AnalysisInput(article("英伟达的股价会涨"), [])
-    assert classifier.estimator_for(item) is classifier.models["article"]
+    assert list(classifier.models) == ["article"]
+    for body in ("英伟达的股价会涨", "我坚定看好英伟达，算力需求只会越来越大。" * 5):
+        item = AnalysisInput(article(body), [])
+        rows = np.array(classifier.features.rows(item, ["nvidia"]), dtype=object)
+        assert classifier.predict(item, ["nvidia"])[0].label == one.predict(rows)[0]
+
+
+def test_a_model_file_without_its_article_model_is_refused(settings, trained, tmp_path):
+    from pipeline import modelio
+
+    post = linear.load(trained / "linear-v1")["post"]
+    modelio.save({"post": post}, tmp_path / "linear-v1", "linear.v1", {})
+    with pytest.raises(UnknownModelError, match=r"'article'.*duokong train --model linear\.v1"):
+        registry.create(
+            "linear.v1",
+            settings.with_overrides(models_dir=str(tmp_path)),
+            Catalogue.load(settings.path("targets_file")),
+        )
 
 
 def test_an_articles_forecasts_about_a_target_count_by_speaker_and_direction(settings, analyzer):
@@ -220,10 +236,9 @@ def test_shipped_model_holds_its_floor_on_held_out_long_essays(settings, analyze
     """Long opinion essays, where a writer's view surfaces in an aside or the close among
     background and others' views: the kind of real page the models miss most. Floors a little
     under what linear.v1 measures on data/labelled/essays-dev (never trained on; `duokong eval
-    --data data/labelled/essays-dev`: NVIDIA 0.817, DeepSeek 0.749; linear.v2 0.837 / 0.776,
-    majority 0.184 / 0.182). linear.v1 stands in for the default here: the cues, views and
-    forecast counts it reads are linear.v2's too, and it reads the essays in seconds where the
-    encoder takes a minute and a half."""
+    --data data/labelled/essays-dev`: NVIDIA 0.817, DeepSeek 0.749; linear.v2 0.812 / 0.795,
+    majority 0.184 / 0.182): the cues, views and forecast counts it reads are linear.v2's too.
+    test_linear_v2.py holds the default to its own floor on the same essays."""
     from pipeline.stance.evaluate import example_cases, score_model
 
     cases = example_cases(load_examples([ESSAYS]), analyzer)

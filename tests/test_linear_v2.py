@@ -124,6 +124,7 @@ def test_v2_artifact_holds_scikit_learn_types_only(trained):
     """Both models, the article's and the posts', read the encoder's columns."""
     models = linear.load(trained / "linear-v2", name="linear.v2")
     assert set(models) == {linear.ARTICLE_MODEL, linear.POST_MODEL}
+    assert models[linear.ARTICLE_MODEL] is not models[linear.POST_MODEL]
     for estimator in models.values():
         names = [name for name, *_ in estimator.named_steps["features"].transformers]
         assert "encoder" in names
@@ -141,6 +142,20 @@ def test_shipped_v2_holds_its_floor_on_held_out_realistic_pages(settings, analyz
     for target, floor in floors.items():
         assert score.macro_f1(target)[0] >= floor, target
         assert score.none_accuracy(target) >= 0.95, target
+
+
+def test_shipped_v2_holds_its_floor_on_held_out_long_essays(settings, analyzer):
+    """Long opinion essays, where a writer's view surfaces in an aside or the close among
+    background and others' views: the kind of real page the models miss most. Floors a little
+    under what linear.v2 measures on data/labelled/essays-dev (never trained on; `duokong eval
+    --data data/labelled/essays-dev`: NVIDIA 0.812, DeepSeek 0.795; linear.v1 0.817 / 0.749,
+    majority 0.184 / 0.182)."""
+    from pipeline.stance.evaluate import example_cases, score_model
+
+    cases = example_cases(load_examples([ROOT / "data" / "labelled" / "essays-dev"]), analyzer)
+    score = score_model("linear.v2", cases, settings, analyzer)
+    for target, floor in {"nvidia": 0.78, "deepseek": 0.76}.items():
+        assert score.macro_f1(target)[0] >= floor, target
 
 
 def test_shipped_v2_holds_its_floor_on_held_out_short_posts(settings, analyzer):

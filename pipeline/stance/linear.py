@@ -54,7 +54,7 @@ C = 60.0
 # sentences cross-validation 0.775, stance-dev 0.791 / 0.756, short posts 20 of 22.
 ENCODER_WEIGHT = 0.05
 # Texts shorter than this many characters (whitespace aside) go to the posts model. Every labelled
-# post is under 70 characters, and 13 of our 1,416 articles are under 80 (median 356); no real page
+# post is under 70 characters, and 10 of our 1,416 articles are under 80 (median 352); no real page
 # of ../shared/eval/commentary comes near it.
 SHORT_CHARS = 80
 ARTICLE_MODEL, POST_MODEL = "article", "post"
@@ -145,6 +145,12 @@ class LinearStance:
         before the split, which reads every text alike)."""
         self.name = name
         self.models = models if isinstance(models, dict) else {ARTICLE_MODEL: models}
+        keys = set(self.models)
+        if ARTICLE_MODEL not in keys or not keys <= {ARTICLE_MODEL, POST_MODEL}:
+            raise UnknownModelError(
+                f"{name}: its file holds the models {sorted(keys)}, where {ARTICLE_MODEL!r} and "
+                f"optionally {POST_MODEL!r} belong; retrain it: duokong train --model {name}"
+            )
         self.features = features
         self.catalogue = features.catalogue
         classes = {tuple(str(c) for c in m.classes_) for m in self.models.values()}

@@ -48,7 +48,8 @@ class TrainingSet:
 
     def articles(self) -> TrainingSet:
         """The pairs the article model learns from (texts of linear.SHORT_CHARS or more): what
-        an experiment that fits one model and reads long pages with it should fit on."""
+        an experiment that fits one model and reads long pages with it should fit on. Its
+        skipped_unmentioned stays the whole set's count (the skipped pairs are not kept)."""
         from pipeline.stance.linear import is_short
 
         kept = [it for it in self.items if not is_short(it[1])]
