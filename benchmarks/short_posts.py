@@ -87,7 +87,7 @@ def main() -> None:
         features.learn_prior([(item, target) for _, item, target, _ in data.items])
     rows = np.array([features.row(item, target) for _, item, target, _ in data.items], dtype=object)
     labels = np.array(data.labels)
-    short = np.array([is_short(item) for _, item, _, _ in data.items], dtype=bool)
+    short = data.short
     print(f"{len(rows)} training pairs, {int(short.sum())} of them from short texts", flush=True)
     sets = {
         name: held_out_rows(example_cases(load_examples([path]), analyzer), features)

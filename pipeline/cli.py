@@ -826,7 +826,7 @@ def _training_plan(
     checks a real run would fail on first, made in a second rather than after minutes."""
     from collections import Counter
 
-    from pipeline.stance.linear import SHORT_CHARS
+    from pipeline.stance.linear import SHORT_CHARS, is_short_text
 
     if model == "transformer.v1" and not base:
         raise click.UsageError("transformer.v1 fine-tunes a local encoder: pass --base DIR")
@@ -843,7 +843,7 @@ def _training_plan(
     }
     if model.startswith("linear."):
         plan[f"examples_under_{SHORT_CHARS}_characters"] = sum(
-            len("".join(ex.text.split())) < SHORT_CHARS for ex in examples
+            is_short_text(ex.text) for ex in examples
         )
     return plan
 

@@ -71,8 +71,7 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _quarter_end(year: int, q: int) -> date:
-    month = q * 3
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return _month_end(year, q * 3)
 
 
 def _range_numbers(s: str) -> tuple[float | None, float | None]:

@@ -91,13 +91,13 @@ def feature_columns(dense: int = FeatureBuilder.DENSE) -> list[tuple[str, Any, A
     ]
 
 
-def text_size(item: AnalysisInput) -> int:
-    """What picks the model: the body's characters, whitespace aside."""
-    return len("".join(item.article.body.split()))
+def is_short_text(text: str) -> bool:
+    """What picks the model: the text's characters, whitespace aside, against SHORT_CHARS."""
+    return len("".join(text.split())) < SHORT_CHARS
 
 
 def is_short(item: AnalysisInput) -> bool:
-    return text_size(item) < SHORT_CHARS
+    return is_short_text(item.article.body)
 
 
 def fit_by_length(rows: np.ndarray, labels: np.ndarray, short: np.ndarray, encoded: bool) -> dict:
@@ -167,15 +167,19 @@ class LinearStance:
 
     def probabilities(self, item: AnalysisInput, targets: list[str]) -> np.ndarray:
         """One row of class probabilities (in `classes` order) per target, all of them named."""
+        return self._probabilities(self.estimator_for(item), item, targets)
+
+    def _probabilities(self, model: Any, item: AnalysisInput, targets: list[str]) -> np.ndarray:
         rows = self.features.rows(item, targets)
         if not rows:
             return np.empty((0, len(self.classes)))
-        return self.estimator_for(item).predict_proba(np.array(rows, dtype=object))
+        return model.predict_proba(np.array(rows, dtype=object))
 
     def predict(self, item: AnalysisInput, targets: list[str]) -> list[Stance]:
         in_article = mentioned_targets(item, self.catalogue)
         present = [t for t in targets if t in in_article]
-        by_target = dict(zip(present, self.probabilities(item, present), strict=True))
+        model = self.estimator_for(item)
+        by_target = dict(zip(present, self._probabilities(model, item, present), strict=True))
         stances = []
         for target in targets:
             if target not in by_target:
@@ -184,20 +188,20 @@ class LinearStance:
             p = by_target[target]
             k = int(np.argmax(p))
             label = self.classes[k]
-            evidence = self._evidence(item, target, k)
+            evidence = self._evidence(model, item, target, k)
             stances.append(
                 Stance(item.article.id, target, label, round(float(p[k]), 3), evidence, self.name)
             )
         return stances
 
-    def _evidence(self, item: AnalysisInput, target: str, k: int) -> tuple[str, ...]:
+    def _evidence(self, model: Any, item: AnalysisInput, target: str, k: int) -> tuple[str, ...]:
         """The sentences naming the target that, read alone by the model that judged the text,
         most favour the chosen label."""
         sents = [s for s in item.sentences if target in s.targets]
         if not sents:
             return ()
         rows = [self.features.sentence_row(s.text, target) for s in sents]
-        p = self.estimator_for(item).predict_proba(np.array(rows, dtype=object))[:, k]
+        p = model.predict_proba(np.array(rows, dtype=object))[:, k]
         order = np.argsort(-p, kind="stable")[:EVIDENCE_MAX]
         return tuple(sents[i].text for i in sorted(order))
 

@@ -46,13 +46,18 @@ class TrainingSet:
     def groups(self) -> list[str]:
         return [ex.id for ex, *_ in self.items]
 
+    @property
+    def short(self) -> np.ndarray:
+        """Which pairs come from texts under linear.SHORT_CHARS: the posts model's."""
+        from pipeline.stance.linear import is_short
+
+        return np.array([is_short(item) for _, item, _, _ in self.items], dtype=bool)
+
     def articles(self) -> TrainingSet:
         """The pairs the article model learns from (texts of linear.SHORT_CHARS or more): what
         an experiment that fits one model and reads long pages with it should fit on. Its
         skipped_unmentioned stays the whole set's count (the skipped pairs are not kept)."""
-        from pipeline.stance.linear import is_short
-
-        kept = [it for it in self.items if not is_short(it[1])]
+        kept = [it for it, short in zip(self.items, self.short, strict=True) if not short]
         return TrainingSet(kept, self.skipped_unmentioned)
 
 
@@ -138,7 +143,7 @@ def train_linear(
         if k % 500 == 0:
             progress(f"  {k} of {len(data.items)} pairs")
     rows = np.array(rows, dtype=object)
-    short = np.array([linear.is_short(item) for _, item, _, _ in data.items], dtype=bool)
+    short = data.short
     progress(
         f"cross-validating (5 folds, grouped by article; {int(short.sum())} pairs from texts "
         f"under {linear.SHORT_CHARS} characters)"
