@@ -7,7 +7,7 @@ Why: on the real pages the claim filter keeps 1.6 quotes a page where the annota
 1.25, and precision there is 0.47 against 0.86 on our held-out examples. If the annotator marks
 only an article's main forecasts, keeping the k best-scored candidates of each article (or those
 within a ratio of its best) would trade a little recall for much precision. Every policy is
-applied to the same scored candidates of the shipped claims.v2, on our held-out examples
+applied to the same scored candidates of the shipped claim filter, on our held-out examples
 (data/labelled/stance-dev), our sample pages (data/labelled/samples-gold) and, where present,
 the real pages. Nothing is trained or saved.
 """
@@ -137,7 +137,9 @@ def main() -> None:
     policies |= {f"best {k} an article": top(k, shipped) for k in (1, 2, 3, 4, 5, 6, 8, 10)}
     policies |= {f"within {r:.0%} of the best": within(r, shipped) for r in (0.5, 0.7)}
     sets = {name: articles(name, analyzer, recorder, args.data, settings) for name in names}
-    print(f"\nclaims.v2, quote F1 (precision / recall); candidates scored at >= {shipped}")
+    print(
+        f"\nthe shipped claim filter, quote F1 (precision / recall); candidates scored at >= {shipped}"
+    )
     print(f"{'policy':<28}" + "".join(f"{n:>24}" for n in names))
     for label, policy in policies.items():
         cells = []

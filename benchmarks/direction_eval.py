@@ -1,4 +1,5 @@
-"""How well claims.v2 reads which way a claim points, apart from finding the claims.
+"""How well the claim filter reads which way a claim points, apart from finding the claims
+(claims.v3 and claims.v2 train their direction models alike, from the same data).
 
     .venv/bin/python benchmarks/direction_eval.py
 

@@ -8,7 +8,7 @@ that ships), leave out a random 3 % of our labelled articles, retrain, and score
 stance-dev examples and, where ../shared is present, on the real pages of
 ../shared/eval/commentary: the stance models (linear.v1, and linear.v2 with the exact fit only;
 macro-F1 per target) and the claim
-filter (claims.v2, prediction quote F1). A model whose figures swing by more than the changes we
+filter (the configured one, claims.v3 by default; prediction quote F1). A model whose figures swing by more than the changes we
 want to measure cannot tell us whether a change helped; the spread printed here is that noise.
 Models are fitted in memory or written to a temporary folder; the shipped ones are not touched.
 """
@@ -144,12 +144,13 @@ def main() -> None:
         labelled = load_examples(default_training_paths("linear.v1", root))
         stance(settings, catalogue, labelled, dev, args.runs, args.drop)
     if args.only != "stance":
-        labelled = load_examples(default_training_paths("claims.v2", root))
+        labelled = load_examples(default_training_paths(settings.claim_model or "claims.v3", root))
         claim_filter(settings, catalogue, labelled, dev, args.runs, args.drop)
 
 
 def claim_filter(settings, catalogue: Catalogue, labelled, dev, runs: int, drop: float) -> None:
-    print("\nclaims.v2, prediction quote F1")
+    name = settings.claim_model or "claims.v3"  # the filter that ships
+    print(f"\n{name}, prediction quote F1")
     print(
         f"{'method':<18}{'run':>4}{'threshold':>10}{'CV F1':>8}{'stance-dev F1':>15}{'real F1':>9}"
     )
@@ -162,10 +163,11 @@ def claim_filter(settings, catalogue: Catalogue, labelled, dev, runs: int, drop:
                 kept = [e for e in labelled if rnd.random() >= drop]
                 models = Path(tmp) / f"{len(dev_f1)}-{method[:3]}"
                 shutil.copytree(settings.path("models_dir"), models)
+                refit = settings.with_overrides(models_dir=str(models))
                 meta = train(
-                    "claims.v2", settings, kept, catalogue, models / "claims-v2", progress=_quiet
+                    name, settings, kept, catalogue, refit.model_dir(name), progress=_quiet
                 )
-                analyzer = Analyzer(settings.with_overrides(models_dir=str(models)))
+                analyzer = Analyzer(refit)
                 dev_f1.append(example_predictions(dev, analyzer).f1)
                 real = real_page_f1(analyzer)
                 if real is not None:

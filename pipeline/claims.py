@@ -1,5 +1,5 @@
-"""claims.v2: which of the rule-found claims are checkable predictions worth keeping, and which
-way each one points.
+"""claims.v2 and claims.v3: which of the rule-found claims are checkable predictions worth
+keeping, and which way each one points.
 
 The rules in predictions.py are built for recall: every clause with a future cue or horizon.
 Many are not predictions a reader would track (会说, 有机会…, a tutorial's "this will install").
@@ -14,6 +14,18 @@ second classifier reads the claim with its target masked (TGT/OTH, so one model 
 catalogue target) and what the rules said, and gives the direction; a claim about no catalogue
 target points the way its own subject goes. Cross-validated accuracy against the rules is in the
 model's duokong.json. Both are saved in one skops file.
+
+claims.v3 (the default) also reads each claim's sentence vector (multilingual-e5-small, as
+linear.v2 does): character n-grams learnt from the quotes we wrote say little of a real page's
+wording, and the encoder has read far more Chinese than we can write. Against claims.v2
+(models/claims-v3/README.md): cross-validated F1 0.751 → 0.771, real pages 0.569 → 0.582
+(refits 0.549–0.566 → 0.569–0.578), and on the real pages F1 0.564–0.582 at every threshold
+from 0.30 to 0.50 where characters alone gave 0.488–0.555; our held-out examples moved by
+about what a refit does. The direction model gained nothing from them (real-page quotes 0.736 →
+0.742–0.755, direction-dev 0.846 → 0.829–0.842) and reads characters alone. The vectors cost
+about 130 ms of a real page's 800 ms of analysis, which would be most of it under linear.v1:
+claims.v2, the same filter without
+them, stays for runs that choose speed (claim_model = "claims.v2").
 """
 
 from __future__ import annotations
@@ -35,10 +47,14 @@ from pipeline.nlp import to_simplified
 from pipeline.predictions import ClaimContext, Contexts, PredictionExtractor
 from pipeline.records import Prediction
 from pipeline.scoring import PredictionScore, overlaps
+from pipeline.stance.encoder import DIM, SentenceEncoder, shared_encoder
 from pipeline.stance.views import mask
 from pipeline.targets import Catalogue
 
-NAME = "claims.v2"
+NAME = "claims.v2"  # the filter on characters and rule flags
+WITH_VECTORS = "claims.v3"  # the same, and each claim's sentence vector
+MODELS = (WITH_VECTORS, NAME)
+VECTORS_KEY = "sentence_vectors"  # in duokong.json: whether the filter reads them
 FLAGS = 14  # claim_row's columns after the claim's characters
 # Steps of 0.025: on a grid of 0.05 the plateau held three or four points, and a change of
 # 0.001 in one of them moved its middle, and the shipped threshold, by a whole step.
@@ -85,6 +101,26 @@ def claim_row(
     ]
 
 
+def claim_rows(
+    groups: list[list[Prediction]],
+    contexts: Contexts,
+    extractor: PredictionExtractor,
+    vectors: bool,
+    encoder: SentenceEncoder | None = None,
+) -> np.ndarray:
+    """claim_row of each quote and, for a filter that reads them, the quote's sentence vector
+    (DIM columns more). The quotes of one article are embedded in one call."""
+    rows = [claim_row(g, contexts[g[0].quote], extractor) for g in groups]
+    if vectors:
+        found = (encoder or shared_encoder()).embed([row[0] for row in rows]).tolist()
+        rows = [[*row, *vector] for row, vector in zip(rows, found, strict=True)]
+    return np.array(rows, dtype=object).reshape(len(rows), claim_width(vectors))
+
+
+def claim_width(vectors: bool) -> int:
+    return 1 + FLAGS + (DIM if vectors else 0)
+
+
 def by_quote(predictions: list[Prediction]) -> list[list[Prediction]]:
     groups: dict[str, list[Prediction]] = {}
     for p in predictions:
@@ -92,16 +128,18 @@ def by_quote(predictions: list[Prediction]) -> list[list[Prediction]]:
     return list(groups.values())
 
 
-def build_estimator():  # -> sklearn.pipeline.Pipeline
-    """Characters (1–3-grams) of the claim and the rule flags (pipeline/learn.py)."""
+def build_estimator(vectors: bool = False):  # -> sklearn.pipeline.Pipeline
+    """Characters (1–3-grams) of the claim, the rule flags and, where asked, the claim's
+    sentence vector (claim_rows; pipeline/learn.py)."""
     from sklearn.compose import ColumnTransformer
 
-    columns = ColumnTransformer(
-        [
-            ("chars", hashed_tfidf(analyzer="char", ngram_range=(1, 3)), 0),
-            ("flags", "passthrough", list(range(1, 1 + FLAGS))),
-        ]
-    )
+    parts = [
+        ("chars", hashed_tfidf(analyzer="char", ngram_range=(1, 3)), 0),
+        ("flags", "passthrough", list(range(1, 1 + FLAGS))),
+    ]
+    if vectors:
+        parts.append(("sense", "passthrough", list(range(1 + FLAGS, claim_width(True)))))
+    columns = ColumnTransformer(parts)
     return with_classifier(columns, logistic_exact(C))
 
 
@@ -195,31 +233,40 @@ def gold_direction(gold: dict, extractor: PredictionExtractor) -> tuple[Directio
 
 
 class ClaimFilter:
-    name = NAME
-
     def __init__(
-        self, estimator: Any, threshold: float, direction: Any, extractor: PredictionExtractor
+        self,
+        estimator: Any,
+        threshold: float,
+        direction: Any,
+        extractor: PredictionExtractor,
+        vectors: bool = False,
+        name: str = NAME,
     ) -> None:
         self.estimator = estimator
         self.threshold = threshold
         self.direction = direction
         self.extractor = extractor
+        self.vectors = vectors  # whether the filter reads each claim's sentence vector
+        self.name = name
 
     @classmethod
     def load(cls, model_dir: Path, extractor: PredictionExtractor) -> ClaimFilter:
-        models = modelio.load(model_dir, NAME)
-        threshold = float(modelio.meta(model_dir).get("threshold", 0.5))
+        meta = modelio.meta(model_dir)
+        name = meta.get("name") if meta.get("name") in MODELS else NAME
+        models = modelio.load(model_dir, name)
+        threshold = float(meta.get("threshold", 0.5))
+        vectors = bool(meta.get(VECTORS_KEY, False))
         # A model trained before a change of columns (claims without a target got their own,
         # the claim's place in its article) reads the wrong ones: refuse it by name rather than
         # fail deep inside scikit-learn.
-        for part, columns in (("keep", 1 + FLAGS), ("direction", DIRECTION_COLUMNS)):
+        for part, columns in (("keep", claim_width(vectors)), ("direction", DIRECTION_COLUMNS)):
             width = getattr(models[part], "n_features_in_", None)
             if width != columns:
                 raise UnknownModelError(
                     f"{model_dir}: its {part} model reads {width} columns, this duokong gives "
-                    f"{columns}; retrain it: duokong train --model {NAME}"
+                    f"{columns}; retrain it: duokong train --model {name}"
                 )
-        return cls(models["keep"], threshold, models["direction"], extractor)
+        return cls(models["keep"], threshold, models["direction"], extractor, vectors, name)
 
     def scored(
         self, predictions: list[Prediction], contexts: Contexts
@@ -229,10 +276,7 @@ class ClaimFilter:
         groups = by_quote(predictions)
         if not groups:
             return []
-        rows = np.array(
-            [claim_row(g, contexts[g[0].quote], self.extractor) for g in groups],
-            dtype=object,
-        )
+        rows = claim_rows(groups, contexts, self.extractor, self.vectors)
         scores = self.estimator.predict_proba(rows)[:, 1]
         return [(g, float(s)) for g, s in zip(groups, scores, strict=True)]
 
@@ -324,6 +368,7 @@ def train_claims(
     extractor: PredictionExtractor,
     out_dir: Path,
     progress: Callable[[str], None],
+    name: str = NAME,
 ) -> dict:
     """Fit on every candidate of our labelled examples (label: overlaps a gold quote); pick the
     threshold in the middle of the near-best plateau of quote-level F1 in 5-fold cross-validation
@@ -333,13 +378,12 @@ def train_claims(
     from sklearn.model_selection import GroupKFold
 
     keys = [(ex_id, k) for ex_id, groups, _, _ in cands for k in range(len(groups))]
-    rows = np.array(
-        [
-            claim_row(g, where[g[0].quote], extractor)
-            for _, groups, where, _ in cands
-            for g in groups
-        ],
-        dtype=object,
+    vectors = name == WITH_VECTORS
+    if vectors:
+        progress(f"claims: reading {len(keys)} candidates' sentence vectors")
+    rows = np.concatenate(
+        [claim_rows(groups, where, extractor, vectors) for _, groups, where, _ in cands]
+        or [np.empty((0, claim_width(vectors)), dtype=object)]
     )
     y = np.array(
         [
@@ -355,7 +399,7 @@ def train_claims(
         folds = GroupKFold(n_splits=5, shuffle=True, random_state=seed)
         oof = np.zeros(len(rows))
         for train, test in folds.split(rows, y, groups_of):
-            model = clone(build_estimator()).fit(rows[train], y[train])
+            model = clone(build_estimator(vectors)).fit(rows[train], y[train])
             oof[test] = model.predict_proba(rows[test])[:, 1]
         probs = dict(zip(keys, oof, strict=True))
         unfiltered.append(_score(cands, probs, 0.0))
@@ -368,7 +412,7 @@ def train_claims(
     best = plateau_middle(f1_at)
     at_best = [c[best] for c in curves]
     progress("claims: fitting on all candidates")
-    estimator = build_estimator().fit(rows, y)
+    estimator = build_estimator(vectors).fit(rows, y)
     direction, direction_figures = train_direction(direction_rows, progress)
     meta = {
         "threshold": best,
@@ -381,5 +425,6 @@ def train_claims(
         "cv_recall": mean(at_best, "recall"),
         **direction_figures,
     }
-    modelio.save({"keep": estimator, "direction": direction}, out_dir, NAME, meta)
+    meta[VECTORS_KEY] = vectors
+    modelio.save({"keep": estimator, "direction": direction}, out_dir, name, meta)
     return meta

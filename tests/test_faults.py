@@ -149,7 +149,7 @@ def test_pipeline_version_follows_model_and_lexicons(tmp_path, settings):
 
 
 def test_pipeline_version_follows_a_retrained_artifact_under_the_same_name(tmp_path, settings):
-    """Retraining claims.v2 in place changes what pages become: the next run redoes them."""
+    """Retraining the claim filter in place changes what pages become: the next run redoes them."""
     import shutil
 
     models = tmp_path / "models"

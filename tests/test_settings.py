@@ -54,7 +54,7 @@ def test_relative_paths_in_a_config_file_are_read_from_its_folder(monkeypatch, t
         ('report_freq = "day"\n', "week, month"),
         ("db = \n", "not valid TOML"),
         ("max_page_bytes = -1\n", "at least 1024"),
-        ('claim_model = "nope.v1"\n', "claim_model must be one of 'claims.v2', ''"),
+        ('claim_model = "nope.v1"\n', "claim_model must be one of 'claims.v3', 'claims.v2', ''"),
     ],
 )
 def test_bad_config_fails_at_construction_with_the_reason(monkeypatch, tmp_path, text, message):

@@ -22,7 +22,7 @@ from pipeline.stance.base import AnalysisInput
 
 LABELS = ("bullish", "bearish", "neutral", "none")
 STANCE_DIR = "data/labelled/stance"
-# The claim filter (claims.v2) learns from the prediction quotes of these files only. Trained
+# The claim filters (claims.v3, claims.v2) learn from the prediction quotes of these files only. Trained
 # also on reported.jsonl and verdicts.jsonl (written later), its quote F1 rose on our held-out
 # sets (stance-dev 0.648 -> 0.678) but fell on the real pages of ../shared/eval/commentary
 # (0.385 -> 0.334, below all refits: 0.352-0.404), so the filter keeps to the first
@@ -44,7 +44,7 @@ CLAIMS_FILES = (
 
 # Forecast clauses with a gold direction, written for the direction model alone (most of them
 # "other": schedules, plans, shifts of focus, sideways moves), which the article examples hardly
-# hold (39 of their 1,365 quotes). claims.v2 learns from them beside the examples' quotes.
+# hold (39 of their 1,365 quotes). The claim filters learn from them beside the examples' quotes.
 DIRECTION_TRAIN = "data/labelled/direction-train/claims.jsonl"
 DIRECTIONS = ("up", "down", "other")
 
@@ -75,7 +75,7 @@ def load_direction_clauses(path: Path, targets: Collection[str]) -> list[dict[st
 def default_training_paths(model: str, root: Path) -> list[Path]:
     """What `duokong train --model NAME` learns from when no --data is given."""
     folder = root / STANCE_DIR
-    if model == "claims.v2":
+    if model.startswith("claims."):
         return [folder / name for name in CLAIMS_FILES]
     return [folder]
 

@@ -25,7 +25,7 @@ from pipeline.stance.views import mentioned_targets, target_view
 from pipeline.targets import Catalogue
 
 log = logging.getLogger(__name__)
-TRAINABLE = ("linear.v1", "linear.v2", "transformer.v1", "claims.v2")
+TRAINABLE = ("linear.v1", "linear.v2", "transformer.v1", "claims.v3", "claims.v2")
 Progress = Callable[[str], None]
 
 
@@ -189,7 +189,7 @@ def train_transformer(
 
 
 def train_claim_filter(
-    examples: list[Example], settings: Settings, out_dir: Path, progress: Progress
+    examples: list[Example], settings: Settings, out_dir: Path, progress: Progress, name: str
 ) -> dict:
     """The prediction filter and direction model learn from the prediction quotes of the same
     examples: the filter from the rules' candidates, the direction from the gold quotes with
@@ -214,7 +214,7 @@ def train_claim_filter(
         directions.append((g["id"], q.row, said, q.rules_decide))
     return {
         "trained": date.today().isoformat(),
-        **train_claims(cands, directions, extractor, out_dir, progress),
+        **train_claims(cands, directions, extractor, out_dir, progress, name),
     }
 
 
@@ -244,8 +244,8 @@ def train(
         raise ValueError(f"{name!r} cannot be trained; trainable models: {', '.join(TRAINABLE)}")
     started = time.perf_counter()
     out = out_dir or settings.model_dir(name)
-    if name == "claims.v2":
-        meta = train_claim_filter(examples, settings, out, progress)
+    if name.startswith("claims."):
+        meta = train_claim_filter(examples, settings, out, progress, name)
         meta["seconds"] = round(time.perf_counter() - started, 1)
         meta["out"] = str(out)
         return meta
