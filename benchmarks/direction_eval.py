@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.analyze import Analyzer  # noqa: E402
-from pipeline.claims import ClaimFilter, gold_directions  # noqa: E402
+from pipeline.claims import WITH_VECTORS, ClaimFilter, gold_directions  # noqa: E402
 from pipeline.evaluate import load_gold  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
 from pipeline.stance.dataset import load_examples  # noqa: E402
@@ -66,7 +66,7 @@ def sets() -> dict[str, list[dict]]:
 def main() -> None:
     settings = load_settings()
     extractor = Analyzer(settings.with_overrides(claim_model="")).predictor
-    name = settings.claim_model or "claims.v3"
+    name = settings.claim_model or WITH_VECTORS
     flt = ClaimFilter.load(settings.model_dir(name), extractor, name)
     print(f"{'set':<20} {'claims':>6} {'rules':>7} {'shipped':>8}   shipped by gold direction")
     for name, golds in sets().items():

@@ -19,13 +19,13 @@ claims.v3 (the default) also reads each claim's sentence vector (multilingual-e5
 linear.v2 does): character n-grams learnt from the quotes we wrote say little of a real page's
 wording, and the encoder has read far more Chinese than we can write. Against claims.v2
 (models/claims-v3/README.md), fitted on the same candidates: cross-validated F1 0.753 → 0.771,
-real pages 0.552 → 0.582 (refits 0.549–0.566 → 0.569–0.578), and on the real pages F1 0.564–0.582 at every threshold
-from 0.30 to 0.50 where characters alone gave 0.488–0.555; our held-out examples moved by
-about what a refit does. The direction model gained nothing from them (real-page quotes 0.736 →
-0.742–0.755, direction-dev 0.846 → 0.829–0.842) and reads characters alone. The vectors cost
-about 130 ms of a real page's 800 ms of analysis, which would be most of it under linear.v1:
-claims.v2, the same filter without
-them, stays for runs that choose speed (claim_model = "claims.v2").
+real pages 0.552 → 0.582 (refits 0.549–0.566 → 0.569–0.578), and on the real pages F1
+0.564–0.582 at every threshold from 0.30 to 0.50 where characters alone gave 0.488–0.555; our
+held-out examples moved by about what a refit does. The direction model gained nothing from
+them (real-page quotes 0.736 → 0.742–0.755, direction-dev 0.846 → 0.829–0.842) and reads
+characters alone. The vectors cost about 130 ms of a real page's 800 ms of analysis, which would
+be most of it under linear.v1: claims.v2, the same filter without them, stays for runs that
+choose speed (claim_model = "claims.v2").
 """
 
 from __future__ import annotations
@@ -47,13 +47,14 @@ from pipeline.nlp import to_simplified
 from pipeline.predictions import ClaimContext, Contexts, PredictionExtractor
 from pipeline.records import Prediction
 from pipeline.scoring import PredictionScore, overlaps
-from pipeline.stance.encoder import DIM, SentenceEncoder, shared_encoder
+from pipeline.settings import CLAIM_MODELS
+from pipeline.stance.encoder import DIM, shared_encoder
 from pipeline.stance.views import mask
 from pipeline.targets import Catalogue
 
 NAME = "claims.v2"  # the filter on characters and rule flags
 WITH_VECTORS = "claims.v3"  # the same, and each claim's sentence vector
-MODELS = (WITH_VECTORS, NAME)
+MODELS = tuple(m for m in CLAIM_MODELS if m)  # the settings' names, none aside
 VECTORS_KEY = "sentence_vectors"  # in duokong.json, for the reader: whether the filter reads them
 FLAGS = 14  # claim_row's columns after the claim's characters
 # Steps of 0.025: on a grid of 0.05 the plateau held three or four points, and a change of
@@ -106,13 +107,12 @@ def claim_rows(
     contexts: Contexts,
     extractor: PredictionExtractor,
     vectors: bool,
-    encoder: SentenceEncoder | None = None,
 ) -> np.ndarray:
     """claim_row of each quote and, for a filter that reads them, the quote's sentence vector
     (DIM columns more). The quotes of one article are embedded in one call."""
     rows = [claim_row(g, contexts[g[0].quote], extractor) for g in groups]
     if vectors:
-        found = (encoder or shared_encoder()).embed([row[0] for row in rows]).tolist()
+        found = shared_encoder().embed([row[0] for row in rows]).tolist()
         rows = [[*row, *vector] for row, vector in zip(rows, found, strict=True)]
     return np.array(rows, dtype=object).reshape(len(rows), claim_width(vectors))
 

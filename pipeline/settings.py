@@ -22,7 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FREQS = ("week", "month")
 
 
-# The prediction filters there are (pipeline/claims.py), and none.
+# The prediction filters there are (pipeline/claims.py: WITH_VECTORS, NAME), and none.
 CLAIM_MODELS = ("claims.v3", "claims.v2", "")
 # What a setting's type is called in an error message (batch_size must be an integer).
 KIND_NAMES = {int: "an integer", str: "a string", bool: "true or false", float: "a number"}
