@@ -80,6 +80,13 @@ def _code_hash() -> str:
     return h.hexdigest()
 
 
+def _artifact_files(model_dir: Path | None) -> list[Path]:
+    """Every file of a model's folder that its loader reads; the model card (*.md) is prose."""
+    if model_dir is None or not model_dir.is_dir():
+        return []
+    return sorted(f for f in model_dir.iterdir() if f.is_file() and f.suffix != ".md")
+
+
 def pipeline_version(settings: Settings) -> str:
     """A short, readable fingerprint: `0.1.0+lexicon.v1+1a2b3c4d5e6f`."""
     h = hashlib.sha256(_code_hash().encode())
@@ -88,10 +95,10 @@ def pipeline_version(settings: Settings) -> str:
         h.update(name.encode() + b"\0")
         h.update(path.read_bytes() if path.is_file() else b"(absent)")
     h.update(f"{settings.min_body_chars}:{settings.max_page_bytes}".encode())
-    # The trained artifacts themselves: retraining a model under the same name changes rows too.
+    # The trained artifacts themselves: retraining a model under the same name changes rows too,
+    # and so does editing its settings file (the claim filter's threshold lives in duokong.json).
     for name in (settings.model, settings.claim_model):
-        artifact = settings.model_dir(name) / "model.skops" if name else None
         h.update(f"{name}\0".encode())
-        if artifact is not None and artifact.is_file():
-            h.update(_file_hash(artifact).encode())
+        for artifact in _artifact_files(settings.model_dir(name) if name else None):
+            h.update(artifact.name.encode() + b"\0" + _file_hash(artifact).encode())
     return f"{__version__}+{settings.model}+{h.hexdigest()[:12]}"

@@ -162,6 +162,28 @@ def test_pipeline_version_follows_a_retrained_artifact_under_the_same_name(tmp_p
     assert pipeline_version(copied) != base
 
 
+def test_pipeline_version_follows_the_claim_threshold_but_not_the_model_card(tmp_path, settings):
+    """The filter's threshold lives in duokong.json beside the weights: editing it changes which
+    claims are kept, so the next run redoes every page; rewording the model card redoes none."""
+    import json
+    import shutil
+
+    models = tmp_path / "models"
+    for name in (settings.model, settings.claim_model):
+        shutil.copytree(settings.model_dir(name), models / name.replace(".", "-"))
+    copied = settings.with_overrides(models_dir=str(models))
+    base = pipeline_version(copied)
+    folder = copied.model_dir(settings.claim_model)
+    card = folder / "README.md"
+    card.write_text(card.read_text("utf-8") + "\nA reworded line.\n", "utf-8")
+    assert pipeline_version(copied) == base
+    config_file = folder / "duokong.json"
+    config = json.loads(config_file.read_text("utf-8"))
+    config["threshold"] = round(config["threshold"] + 0.05, 3)
+    config_file.write_text(json.dumps(config), "utf-8")
+    assert pipeline_version(copied) != base
+
+
 # ---- the run lock -----------------------------------------------------------------------------
 
 HOLDER = """
