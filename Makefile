@@ -34,8 +34,13 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } || \
 	  echo "no Chromium: the browser test of the report will be skipped"
 
+# Two pytest workers, one per core of a CI machine (TEST_WORKERS=0 runs in one process). Each
+# test file stays on one worker: a file's module fixtures (a model trained for its tests) are
+# then built once, not once per worker.
+TEST_WORKERS ?= 2
+
 test: lint browser
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 clean:
 	rm -rf $(VENV) data/duokong.duckdb* reports .pytest_cache .ruff_cache
