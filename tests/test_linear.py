@@ -62,6 +62,49 @@ def test_trained_model_loads_by_name_and_predicts(settings, trained):
     assert all(e in body for e in stances["nvidia"].evidence)
 
 
+def test_a_trained_model_keeps_its_temperatures_and_scores_through_them(
+    settings,
+    trained,
+):
+    """Training fits a temperature per model on the cross-validated probabilities and stores it;
+    the loaded model's score is the tempered probability of its label, and the label is the
+    untempered arg-max (pipeline/stance/calibration.py)."""
+    meta = json.loads((trained / "linear-v1" / "duokong.json").read_text("utf-8"))
+    temperatures = meta["temperature"]
+    assert set(temperatures) == {"article", "post"}
+    assert all(0.25 <= t <= 8 for t in temperatures.values())
+    report = meta["cv_calibration"]["article"]
+    # the fit moves the cross-validated mean score toward the share right
+    assert abs(report["mean_score"] - report["share_right"]) <= abs(
+        report["mean_score_untempered"] - report["share_right"]
+    )
+
+    classifier = registry.create(
+        "linear.v1",
+        settings.with_overrides(models_dir=str(trained)),
+        Catalogue.load(settings.path("targets_file")),
+    )
+    from pipeline.nlp import ChineseNLP
+    from pipeline.stance.base import AnalysisInput
+    from pipeline.stance.calibration import tempered
+
+    body = (
+        "英伟达这一季的数据中心收入又创了新高，管理层给出的下季指引也高于市场预期。"
+        "我认为算力需求还远没有见顶，明年的订单已经排满，股价回调就是加仓的机会。"
+        "至于有人担心的竞争，短期内还看不到谁能撼动它在训练芯片上的位置。"
+    )
+    assert not linear.is_short_text(body)  # read by the article model
+    nlp = ChineseNLP(classifier.catalogue, settings.path("userdict"))
+    item = AnalysisInput(article(body), nlp.sentences(body))
+    (stance,) = classifier.predict(item, ["nvidia"])
+    raw = classifier.models["article"].predict_proba(
+        np.array(classifier.features.rows(item, ["nvidia"]), dtype=object)
+    )[0]
+    expected = tempered(raw, temperatures["article"])[0]
+    assert stance.label == classifier.classes[int(np.argmax(raw))]
+    assert stance.score == pytest.approx(expected.max(), abs=1e-3)
+
+
 def test_a_post_is_read_by_the_model_that_learnt_posts(settings, trained):
     """Training fits two models, each on the texts of its length (the article model on those of
     SHORT_CHARS characters or more, the posts model on the rest); a one-liner goes to the posts

@@ -21,6 +21,7 @@ from pipeline.settings import Settings
 from pipeline.sources import pages_of, supplied_metadata
 from pipeline.stance import registry
 from pipeline.stance.base import AnalysisInput
+from pipeline.stance.calibration import overconfidence
 from pipeline.stance.dataset import Example
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,15 @@ class ModelScore:
     model: str
     pairs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # target -> (gold, got)
     error: str | None = None
+    # (score, right) of every label the model gave where the page names the target and gold
+    # says so: whether a score of 0.8 is right about 80 % of the time (calibration.py)
+    scored: list[tuple[float, bool]] = field(default_factory=list)
+
+    def mean_score(self) -> tuple[float, float] | None:
+        """(mean score, share right) of the labels the model gave; None for the baseline."""
+        if not self.scored:
+            return None
+        return overconfidence([s for s, _ in self.scored], [ok for _, ok in self.scored])
 
     def macro_f1(self, target: str) -> tuple[float, dict[str, float]]:
         return macro_f1([(g, p) for g, p in self.pairs.get(target, []) if g != "none"])
@@ -133,9 +143,13 @@ def score_model(name: str, cases: list[Case], settings: Settings, analyzer: Anal
     for case in cases:
         got = {}
         if case.item is not None:
-            got = {s.target: s.label for s in classifier.predict(case.item, list(case.gold))}
+            got = {s.target: s for s in classifier.predict(case.item, list(case.gold))}
         for target, gold in case.gold.items():
-            score.pairs.setdefault(target, []).append((gold, got.get(target, "none")))
+            stance = got.get(target)
+            label = stance.label if stance is not None else "none"
+            score.pairs.setdefault(target, []).append((gold, label))
+            if stance is not None and "none" not in (gold, label):
+                score.scored.append((stance.score, label == gold))
     return score
 
 
@@ -163,18 +177,25 @@ def compare(
 
 def format_comparison(scores: list[ModelScore], title: str, details: bool = True) -> str:
     targets = sorted({t for s in scores for t in s.pairs})
-    head = f"{'model':<16}" + "".join(f"{t + ' F1':>14}{t[:6] + ' none':>14}" for t in targets)
+    head = (
+        f"{'model':<16}"
+        + "".join(f"{t + ' F1':>14}{t[:6] + ' none':>14}" for t in targets)
+        + f"{'score':>8}{'right':>7}"
+    )
     lines = [title, "", head]
     for s in scores:
         if s.error:
             lines.append(f"{s.model:<16}  not measured: {s.error}")
             continue
+        calibration = s.mean_score()
         lines.append(
             f"{s.model:<16}"
             + "".join(f"{s.macro_f1(t)[0]:>14.3f}{s.none_accuracy(t):>14.3f}" for t in targets)
+            + (f"{calibration[0]:>8.3f}{calibration[1]:>7.3f}" if calibration else "")
         )
     lines.append(
-        "(F1: macro over bullish/bearish/neutral on cases that mention the target; none: share of cases where mentioned/not mentioned is right)"
+        "(F1: macro over bullish/bearish/neutral on cases that mention the target; none: share of cases where mentioned/not mentioned is right;\n"
+        " score: the mean score of the labels given on those cases, right: the share of them that is right; the closer, the more a score means)"
     )
     if details:
         for s in scores:

@@ -15,6 +15,10 @@ which never saw one, read half the bullish one-liners as bearish; taught the pos
 NVIDIA on long pages. So each model learns from and reads the texts of its own length: the article
 model those of SHORT_CHARS characters or more, the posts model the rest.
 
+A stance's score is its label's probability divided down by the model's temperature, fitted at
+training on cross-validated probabilities and kept in duokong.json (calibration.py): the fits
+are surer than right, and a user filtering on the score should get what it says.
+
 The artifact is a dict of plain scikit-learn Pipelines saved with skops (no pickle, see modelio.py).
 """
 
@@ -32,6 +36,7 @@ from pipeline.learn import hashed_tfidf, logistic_exact, with_classifier
 from pipeline.records import Stance
 from pipeline.settings import Settings
 from pipeline.stance.base import AnalysisInput
+from pipeline.stance.calibration import tempered
 from pipeline.stance.encoder import DIM, shared_encoder
 from pipeline.stance.features import FeatureBuilder
 from pipeline.stance.registry import register
@@ -41,6 +46,7 @@ from pipeline.targets import Catalogue
 NAME = "linear.v1"
 NAME_V2 = "linear.v2"
 PRIOR_KEY = "encoder_prior"  # in duokong.json: the training sentences' mean encoder vector
+TEMPERATURE_KEY = "temperature"  # in duokong.json: each model's, {"article": …, "post": …}
 LABELS = ("bullish", "bearish", "neutral")
 ARTIFACT = modelio.ARTIFACT
 EVIDENCE_MAX = 3
@@ -131,6 +137,16 @@ def predict_by_length(models: dict, rows: np.ndarray, short: np.ndarray) -> np.n
     return out
 
 
+def probabilities_by_length(models: dict, rows: np.ndarray, short: np.ndarray) -> np.ndarray:
+    """Each row's class probabilities (in the models' `classes_` order) from the model its text's
+    length picks, untempered: what a temperature is fitted on."""
+    out = np.zeros((len(rows), len(models[ARTICLE_MODEL].classes_)))
+    for key, mask in ((ARTICLE_MODEL, ~short), (POST_MODEL, short)):
+        if mask.any():
+            out[mask] = models[key].predict_proba(rows[mask])
+    return out
+
+
 def save(models: dict, out_dir: Path, meta: dict[str, Any], name: str = NAME) -> None:
     modelio.save(models, out_dir, name, meta)
 
@@ -140,10 +156,19 @@ def load(model_dir: Path, trusted: list[str] | None = None, name: str = NAME) ->
 
 
 class LinearStance:
-    def __init__(self, models: Any, features: FeatureBuilder, name: str = NAME) -> None:
+    def __init__(
+        self,
+        models: Any,
+        features: FeatureBuilder,
+        name: str = NAME,
+        temperatures: dict[str, float] | None = None,
+    ) -> None:
         """`models`: {"article": ..., "post": ...}, or one estimator for both (a model trained
-        before the split, which reads every text alike)."""
+        before the split, which reads every text alike). `temperatures`: each model's, from
+        training (calibration.py); a model trained before them reads its probabilities as
+        they come (1.0)."""
         self.name = name
+        self.temperatures = dict(temperatures or {})
         self.models = models if isinstance(models, dict) else {ARTICLE_MODEL: models}
         keys = set(self.models)
         if ARTICLE_MODEL not in keys or not keys <= {ARTICLE_MODEL, POST_MODEL}:
@@ -161,9 +186,7 @@ class LinearStance:
         self.classes = list(classes.pop())
 
     def estimator_for(self, item: AnalysisInput) -> Any:
-        if is_short(item) and POST_MODEL in self.models:
-            return self.models[POST_MODEL]
-        return self.models[ARTICLE_MODEL]
+        return self.models[self._model_key(item)]
 
     def probabilities(self, item: AnalysisInput, targets: list[str]) -> np.ndarray:
         """One row of class probabilities (in `classes` order) per target, all of them named."""
@@ -173,7 +196,13 @@ class LinearStance:
         rows = self.features.rows(item, targets)
         if not rows:
             return np.empty((0, len(self.classes)))
-        return model.predict_proba(np.array(rows, dtype=object))
+        raw = model.predict_proba(np.array(rows, dtype=object))
+        # A posts model fitted on no posts of its own is the article model: its temperature too.
+        article = self.temperatures.get(ARTICLE_MODEL, 1.0)
+        return tempered(raw, self.temperatures.get(self._model_key(item), article))
+
+    def _model_key(self, item: AnalysisInput) -> str:
+        return POST_MODEL if is_short(item) and POST_MODEL in self.models else ARTICLE_MODEL
 
     def predict(self, item: AnalysisInput, targets: list[str]) -> list[Stance]:
         in_article = mentioned_targets(item, self.catalogue)
@@ -206,10 +235,17 @@ class LinearStance:
         return tuple(sents[i].text for i in sorted(order))
 
 
+def temperatures(meta: dict[str, Any]) -> dict[str, float]:
+    """Each model's temperature from a model's duokong.json (none in one trained before them)."""
+    return {str(k): float(v) for k, v in (meta.get(TEMPERATURE_KEY) or {}).items()}
+
+
 @register(NAME)
 def create(settings: Settings, catalogue: Catalogue) -> LinearStance:
-    estimator = load(settings.model_dir(NAME))
-    return LinearStance(estimator, FeatureBuilder.from_settings(settings, catalogue))
+    model_dir = settings.model_dir(NAME)
+    estimator = load(model_dir)
+    features = FeatureBuilder.from_settings(settings, catalogue)
+    return LinearStance(estimator, features, NAME, temperatures(modelio.meta(model_dir)))
 
 
 @register(NAME_V2)
@@ -226,4 +262,4 @@ def create_v2(settings: Settings, catalogue: Catalogue) -> LinearStance:
     features = FeatureBuilder.from_settings(
         settings, catalogue, encoder, np.array(prior, dtype=np.float32)
     )
-    return LinearStance(estimator, features, NAME_V2)
+    return LinearStance(estimator, features, NAME_V2, temperatures(modelio.meta(model_dir)))

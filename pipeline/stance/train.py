@@ -90,14 +90,16 @@ def cross_validate_linear(
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold
 
-    from pipeline.stance.linear import fit_by_length, predict_by_length
+    from pipeline.stance.linear import fit_by_length, probabilities_by_length
 
     y = np.array(labels)
     short = np.zeros(len(y), dtype=bool) if short is None else short
-    predicted = np.empty_like(y)
+    classes = np.array(sorted(set(labels)))  # every fold's models' classes_: all occur in each
+    held_out = np.zeros((len(y), len(classes)))
     for train, test in GroupKFold(n_splits=5).split(rows, y, groups):
         models = fit_by_length(rows[train], y[train], short[train], encoded)
-        predicted[test] = predict_by_length(models, rows[test], short[test])
+        held_out[test] = probabilities_by_length(models, rows[test], short[test])
+    predicted = classes[held_out.argmax(axis=1)]
     figures = {
         "cv_macro_f1": round(float(f1_score(y, predicted, average="macro")), 3),
         "cv_per_class_f1": {
@@ -113,7 +115,30 @@ def cross_validate_linear(
         figures["cv_short_macro_f1"] = round(
             float(f1_score(y[short], predicted[short], average="macro")), 3
         )
+    figures.update(temperatures_from(held_out, np.searchsorted(classes, y), short))
     return figures
+
+
+def temperatures_from(held_out: np.ndarray, truth: np.ndarray, short: np.ndarray) -> dict:
+    """Each model's temperature fitted on its own rows' cross-validated probabilities, and the
+    mean score of its labels before and after beside the share right (calibration.py)."""
+    from pipeline.stance.calibration import fit_temperature, tempered
+    from pipeline.stance.linear import ARTICLE_MODEL, POST_MODEL, TEMPERATURE_KEY
+
+    temperatures, report = {}, {}
+    for key, rows in ((ARTICLE_MODEL, ~short), (POST_MODEL, short)):
+        if not rows.any():
+            continue
+        t = fit_temperature(held_out[rows], truth[rows])
+        temperatures[key] = t
+        right = held_out[rows].argmax(axis=1) == truth[rows]
+        report[key] = {
+            "temperature": t,
+            "mean_score_untempered": round(float(held_out[rows].max(axis=1).mean()), 3),
+            "mean_score": round(float(tempered(held_out[rows], t).max(axis=1).mean()), 3),
+            "share_right": round(float(right.mean()), 3),
+        }
+    return {TEMPERATURE_KEY: temperatures, "cv_calibration": report}
 
 
 def train_linear(
