@@ -45,7 +45,8 @@ def probabilities(cases, clf) -> list[Row]:
             rows.extend((t, g, None) for t, g in case.gold.items())
             continue
         present = [t for t in case.gold if t in mentioned_targets(case.item, clf.catalogue)]
-        probs = clf.probabilities(case.item, present)
+        # untempered: the offsets are on the model's own log-probabilities, as when chosen
+        probs = clf.probabilities(case.item, present, calibrated=False)
         by_target = dict(zip(present, probs, strict=True))
         rows.extend((t, g, by_target.get(t)) for t, g in case.gold.items())
     return rows

@@ -72,7 +72,8 @@ def test_a_trained_model_keeps_its_temperatures_and_scores_through_them(
     meta = json.loads((trained / "linear-v1" / "duokong.json").read_text("utf-8"))
     temperatures = meta["temperature"]
     assert set(temperatures) == {"article", "post"}
-    assert all(0.25 <= t <= 8 for t in temperatures.values())
+    assert all(0.25 < t < 8 for t in temperatures.values())
+    assert abs(temperatures["article"] - 1) > 0.02  # else the check below tells nothing
     report = meta["cv_calibration"]["article"]
     # the fit moves the cross-validated mean score toward the share right
     assert abs(report["mean_score"] - report["share_right"]) <= abs(
@@ -103,6 +104,70 @@ def test_a_trained_model_keeps_its_temperatures_and_scores_through_them(
     expected = tempered(raw, temperatures["article"])[0]
     assert stance.label == classifier.classes[int(np.argmax(raw))]
     assert stance.score == pytest.approx(expected.max(), abs=1e-3)
+
+
+def _copy_with_meta(trained: Path, tmp_path: Path, edit) -> Path:
+    import shutil
+
+    models = tmp_path / "models"
+    shutil.copytree(trained, models)
+    meta_file = models / "linear-v1" / "duokong.json"
+    meta = json.loads(meta_file.read_text("utf-8"))
+    edit(meta)
+    meta_file.write_text(json.dumps(meta), "utf-8")
+    return models
+
+
+def test_a_model_trained_before_the_temperatures_scores_as_it_did(settings, trained, tmp_path):
+    """A duokong.json without temperatures (every model of before 2026-12-02) loads, and its
+    scores are its probabilities as they come."""
+    from pipeline.nlp import ChineseNLP
+    from pipeline.stance.base import AnalysisInput
+
+    models = _copy_with_meta(trained, tmp_path, lambda meta: meta.pop("temperature"))
+    catalogue = Catalogue.load(settings.path("targets_file"))
+    old = registry.create("linear.v1", settings.with_overrides(models_dir=str(models)), catalogue)
+    new = registry.create("linear.v1", settings.with_overrides(models_dir=str(trained)), catalogue)
+    assert old.temperatures == {} and new.temperatures
+    body = "我坚定看好英伟达，算力需求只会越来越大，明年数据中心收入还会创新高，回调就是机会。" * 2
+    nlp = ChineseNLP(catalogue, settings.path("userdict"))
+    item = AnalysisInput(article(body), nlp.sentences(body))
+    raw = old.probabilities(item, ["nvidia"], calibrated=False)[0]
+    ((before,), (after,)) = old.predict(item, ["nvidia"]), new.predict(item, ["nvidia"])
+    assert before.score == pytest.approx(raw.max(), abs=1e-3)
+    assert before.label == after.label and after.score < before.score
+
+
+@pytest.mark.parametrize("bad", [0, -1.2, "warm", None])
+def test_a_temperature_that_is_not_a_positive_number_is_refused(settings, trained, tmp_path, bad):
+    """A negative temperature would turn every label into its opposite: refused by name."""
+
+    def edit(meta):
+        meta["temperature"]["article"] = bad
+
+    models = _copy_with_meta(trained, tmp_path, edit)
+    with pytest.raises(UnknownModelError, match="temperature of the article model"):
+        registry.create(
+            "linear.v1",
+            settings.with_overrides(models_dir=str(models)),
+            Catalogue.load(settings.path("targets_file")),
+        )
+
+
+def test_held_out_probabilities_keep_a_column_for_a_label_a_fold_never_learnt():
+    """A small training set's fold may lack a label: its column stays, at 0, so the fit of the
+    temperature still reads every row against the right label."""
+
+    class Fold:
+        classes_ = np.array(["bearish", "neutral"])
+
+        def predict_proba(self, rows):
+            return np.tile([0.3, 0.7], (len(rows), 1))
+
+    classes = np.array(["bearish", "bullish", "neutral"])
+    models = {linear.ARTICLE_MODEL: Fold(), linear.POST_MODEL: Fold()}
+    got = linear.probabilities_by_length(models, np.zeros((2, 1)), np.array([False, True]), classes)
+    assert got.tolist() == [[0.3, 0.0, 0.7], [0.3, 0.0, 0.7]]
 
 
 def test_a_post_is_read_by_the_model_that_learnt_posts(settings, trained):

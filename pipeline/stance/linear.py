@@ -137,13 +137,17 @@ def predict_by_length(models: dict, rows: np.ndarray, short: np.ndarray) -> np.n
     return out
 
 
-def probabilities_by_length(models: dict, rows: np.ndarray, short: np.ndarray) -> np.ndarray:
-    """Each row's class probabilities (in the models' `classes_` order) from the model its text's
-    length picks, untempered: what a temperature is fitted on."""
-    out = np.zeros((len(rows), len(models[ARTICLE_MODEL].classes_)))
+def probabilities_by_length(
+    models: dict, rows: np.ndarray, short: np.ndarray, classes: np.ndarray
+) -> np.ndarray:
+    """Each row's class probabilities, one column per label of `classes`, from the model its
+    text's length picks, untempered: what a temperature is fitted on. A label the model never
+    learnt (a fold of a small training set without it) gets probability 0."""
+    out = np.zeros((len(rows), len(classes)))
     for key, mask in ((ARTICLE_MODEL, ~short), (POST_MODEL, short)):
         if mask.any():
-            out[mask] = models[key].predict_proba(rows[mask])
+            columns = np.searchsorted(classes, models[key].classes_)
+            out[np.ix_(np.flatnonzero(mask), columns)] = models[key].predict_proba(rows[mask])
     return out
 
 
@@ -188,18 +192,23 @@ class LinearStance:
     def estimator_for(self, item: AnalysisInput) -> Any:
         return self.models[self._model_key(item)]
 
-    def probabilities(self, item: AnalysisInput, targets: list[str]) -> np.ndarray:
-        """One row of class probabilities (in `classes` order) per target, all of them named."""
-        return self._probabilities(self.estimator_for(item), item, targets)
-
-    def _probabilities(self, model: Any, item: AnalysisInput, targets: list[str]) -> np.ndarray:
+    def probabilities(
+        self, item: AnalysisInput, targets: list[str], calibrated: bool = True
+    ) -> np.ndarray:
+        """One row of class probabilities (in `classes` order) per target, all of them named;
+        tempered as the scores are, or as the model gives them (calibrated=False: what an
+        experiment that shifts log-probabilities reads)."""
+        key = self._model_key(item)
         rows = self.features.rows(item, targets)
         if not rows:
             return np.empty((0, len(self.classes)))
-        raw = model.predict_proba(np.array(rows, dtype=object))
-        # A posts model fitted on no posts of its own is the article model: its temperature too.
-        article = self.temperatures.get(ARTICLE_MODEL, 1.0)
-        return tempered(raw, self.temperatures.get(self._model_key(item), article))
+        raw = self.models[key].predict_proba(np.array(rows, dtype=object))
+        return tempered(raw, self.temperature(key)) if calibrated else raw
+
+    def temperature(self, key: str) -> float:
+        """A model's temperature; a posts model fitted on no posts of its own is the article
+        model, and takes its temperature too; a model trained before them has none (1.0)."""
+        return self.temperatures.get(key, self.temperatures.get(ARTICLE_MODEL, 1.0))
 
     def _model_key(self, item: AnalysisInput) -> str:
         return POST_MODEL if is_short(item) and POST_MODEL in self.models else ARTICLE_MODEL
@@ -208,7 +217,7 @@ class LinearStance:
         in_article = mentioned_targets(item, self.catalogue)
         present = [t for t in targets if t in in_article]
         model = self.estimator_for(item)
-        by_target = dict(zip(present, self._probabilities(model, item, present), strict=True))
+        by_target = dict(zip(present, self.probabilities(item, present), strict=True))
         stances = []
         for target in targets:
             if target not in by_target:
@@ -235,9 +244,20 @@ class LinearStance:
         return tuple(sents[i].text for i in sorted(order))
 
 
-def temperatures(meta: dict[str, Any]) -> dict[str, float]:
-    """Each model's temperature from a model's duokong.json (none in one trained before them)."""
-    return {str(k): float(v) for k, v in (meta.get(TEMPERATURE_KEY) or {}).items()}
+def temperatures(meta: dict[str, Any], model_dir: Path) -> dict[str, float]:
+    """Each model's temperature from a model's duokong.json (none in one trained before them).
+    Anything but a positive number is refused: 0 divides by zero, and a negative one would turn
+    every label into its opposite."""
+    found = {}
+    for key, value in (meta.get(TEMPERATURE_KEY) or {}).items():
+        t = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+        if t is None or not np.isfinite(t) or t <= 0:
+            raise UnknownModelError(
+                f"{model_dir}/duokong.json: temperature of the {key} model is {value!r}, not a "
+                f"positive number; retrain the model (duokong train --model {meta.get('name')})"
+            )
+        found[str(key)] = float(t)
+    return found
 
 
 @register(NAME)
@@ -245,7 +265,7 @@ def create(settings: Settings, catalogue: Catalogue) -> LinearStance:
     model_dir = settings.model_dir(NAME)
     estimator = load(model_dir)
     features = FeatureBuilder.from_settings(settings, catalogue)
-    return LinearStance(estimator, features, NAME, temperatures(modelio.meta(model_dir)))
+    return LinearStance(estimator, features, NAME, temperatures(modelio.meta(model_dir), model_dir))
 
 
 @register(NAME_V2)
@@ -262,4 +282,6 @@ def create_v2(settings: Settings, catalogue: Catalogue) -> LinearStance:
     features = FeatureBuilder.from_settings(
         settings, catalogue, encoder, np.array(prior, dtype=np.float32)
     )
-    return LinearStance(estimator, features, NAME_V2, temperatures(modelio.meta(model_dir)))
+    return LinearStance(
+        estimator, features, NAME_V2, temperatures(modelio.meta(model_dir), model_dir)
+    )

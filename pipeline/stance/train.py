@@ -94,11 +94,11 @@ def cross_validate_linear(
 
     y = np.array(labels)
     short = np.zeros(len(y), dtype=bool) if short is None else short
-    classes = np.array(sorted(set(labels)))  # every fold's models' classes_: all occur in each
+    classes = np.array(sorted(set(labels)))
     held_out = np.zeros((len(y), len(classes)))
     for train, test in GroupKFold(n_splits=5).split(rows, y, groups):
         models = fit_by_length(rows[train], y[train], short[train], encoded)
-        held_out[test] = probabilities_by_length(models, rows[test], short[test])
+        held_out[test] = probabilities_by_length(models, rows[test], short[test], classes)
     predicted = classes[held_out.argmax(axis=1)]
     figures = {
         "cv_macro_f1": round(float(f1_score(y, predicted, average="macro")), 3),
