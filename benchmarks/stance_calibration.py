@@ -27,7 +27,12 @@ from pipeline.settings import load_settings  # noqa: E402
 from pipeline.stance import registry  # noqa: E402
 from pipeline.stance.calibration import calibration_error  # noqa: E402
 from pipeline.stance.dataset import load_examples  # noqa: E402
-from pipeline.stance.evaluate import commentary_cases, example_cases  # noqa: E402
+from pipeline.stance.evaluate import (  # noqa: E402
+    ModelScore,
+    commentary_cases,
+    example_cases,
+    score_classifier,
+)
 
 HELD_OUT = ("stance-dev", "essays-dev", "longread-dev", "short-dev")
 COMMENTARY = ROOT.parent / "shared" / "eval" / "commentary"
@@ -35,18 +40,9 @@ BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 
 
 def scored(classifier, cases) -> tuple[np.ndarray, np.ndarray]:
-    scores, right = [], []
-    for case in cases:
-        if case.item is None:
-            continue
-        got = {s.target: s for s in classifier.predict(case.item, list(case.gold))}
-        for target, gold in case.gold.items():
-            stance = got.get(target)
-            if stance is None or "none" in (gold, stance.label):
-                continue
-            scores.append(stance.score)
-            right.append(stance.label == gold)
-    return np.array(scores), np.array(right, dtype=float)
+    """(score, right) of every label given where the page names the target and gold says so."""
+    found = score_classifier(ModelScore(classifier.name), classifier, cases).scored
+    return np.array([s for s, _ in found]), np.array([ok for _, ok in found], dtype=float)
 
 
 def line(name: str, scores: np.ndarray, right: np.ndarray) -> str:

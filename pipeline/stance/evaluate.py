@@ -140,6 +140,12 @@ def score_model(name: str, cases: list[Case], settings: Settings, analyzer: Anal
     except DuokongError as exc:
         score.error = str(exc)
         return score
+    return score_classifier(score, classifier, cases)
+
+
+def score_classifier(score: ModelScore, classifier, cases: list[Case]) -> ModelScore:
+    """Every case read by a loaded backend, into `score` (benchmarks read one backend several
+    ways: benchmarks/stance_calibration.py)."""
     for case in cases:
         got = {}
         if case.item is not None:
