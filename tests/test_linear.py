@@ -338,6 +338,9 @@ def test_shipped_model_holds_its_floor_on_held_out_realistic_pages(settings, ana
     for target, floor in floors.items():
         assert score.macro_f1(target)[0] >= floor, target
         assert score.none_accuracy(target) >= 0.95, target
+    # Its evidence quotes a sentence the writer of the example named (0.885; 0.866 when a
+    # neutral label quoted the sentences the model read as most neutral).
+    assert score.evidence_rate() >= 0.875
 
 
 def test_shipped_model_holds_its_floor_on_held_out_long_essays(settings, analyzer):

@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline.analyze import Analyzer
 from pipeline.errors import DuokongError
 from pipeline.records import RawPage, Reject
+from pipeline.scoring import overlaps
 from pipeline.settings import Settings
 from pipeline.sources import pages_of, supplied_metadata
 from pipeline.stance import registry
@@ -34,6 +35,8 @@ class Case:
     id: str
     item: AnalysisInput | None  # None when extraction refused the page
     gold: dict[str, str]  # target -> label
+    # target -> the sentences the annotator quotes for the label (none where gold gives none)
+    evidence: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -44,12 +47,19 @@ class ModelScore:
     # (score, right) of every label the model gave where the page names the target and gold
     # says so: whether a score of 0.8 is right about 80 % of the time (calibration.py)
     scored: list[tuple[float, bool]] = field(default_factory=list)
+    # whether the model's evidence quotes a sentence the annotator gave, for every label the
+    # model gave where gold gives evidence: what a user reading the evidence checks first
+    evidence_hits: list[bool] = field(default_factory=list)
 
     def mean_score(self) -> tuple[float, float] | None:
         """(mean score, share right) of the labels the model gave; None for the baseline."""
         if not self.scored:
             return None
         return overconfidence([s for s, _ in self.scored], [ok for _, ok in self.scored])
+
+    def evidence_rate(self) -> float | None:
+        """Share of the labels given whose evidence holds one of the annotator's sentences."""
+        return sum(self.evidence_hits) / len(self.evidence_hits) if self.evidence_hits else None
 
     def macro_f1(self, target: str) -> tuple[float, dict[str, float]]:
         return macro_f1([(g, p) for g, p in self.pairs.get(target, []) if g != "none"])
@@ -109,28 +119,46 @@ def commentary_cases(folder: Path, analyzer: Analyzer) -> list[Case]:
             supplied=supplied_metadata(page),
         )
         gold = {t: lab[f"stance_{t}"] for t in analyzer.catalogue.ids if lab.get(f"stance_{t}")}
+        evidence = {t: _quoted(lab.get(f"evidence_{t}")) for t in gold}
+        evidence = {t: quotes for t, quotes in evidence.items() if quotes}
         # As the reader hands it over: a feed saved as the page comes as its items, and the
         # page's labels are its first item's (the post the page's title names).
         first = next(pages_of(raw))
         if isinstance(first, Reject):
             log.warning("%s: not extracted (%s)", page["id"], first.detail)
-            cases.append(Case(page["id"], None, gold))
+            cases.append(Case(page["id"], None, gold, evidence))
             continue
         raw = first
         try:
             article = analyzer.extract(raw)
         except DuokongError as exc:
             log.warning("%s: not extracted (%s)", page["id"], exc)
-            cases.append(Case(page["id"], None, gold))
+            cases.append(Case(page["id"], None, gold, evidence))
             continue
-        cases.append(
-            Case(page["id"], AnalysisInput(article, analyzer.nlp.sentences(article.body)), gold)
-        )
+        item = AnalysisInput(article, analyzer.nlp.sentences(article.body))
+        cases.append(Case(page["id"], item, gold, evidence))
     return cases
 
 
+def _quoted(value: object) -> list[str]:
+    """A label's evidence as the gold writes it: one sentence, a list of them, or none."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str) and v.strip()]
+    return []
+
+
 def example_cases(examples: list[Example], analyzer: Analyzer) -> list[Case]:
-    return [Case(ex.id, ex.analysis_input(analyzer.nlp), dict(ex.labels)) for ex in examples]
+    return [
+        Case(
+            ex.id,
+            ex.analysis_input(analyzer.nlp),
+            dict(ex.labels),
+            {t: list(quotes) for t, quotes in ex.evidence.items() if quotes},
+        )
+        for ex in examples
+    ]
 
 
 def score_model(name: str, cases: list[Case], settings: Settings, analyzer: Analyzer) -> ModelScore:
@@ -156,6 +184,10 @@ def score_classifier(score: ModelScore, classifier, cases: list[Case]) -> ModelS
             score.pairs.setdefault(target, []).append((gold, label))
             if stance is not None and "none" not in (gold, label):
                 score.scored.append((stance.score, label == gold))
+                if quotes := case.evidence.get(target):
+                    score.evidence_hits.append(
+                        any(overlaps(e, q) for e in stance.evidence for q in quotes)
+                    )
     return score
 
 
@@ -186,7 +218,7 @@ def format_comparison(scores: list[ModelScore], title: str, details: bool = True
     head = (
         f"{'model':<16}"
         + "".join(f"{t + ' F1':>14}{t[:6] + ' none':>14}" for t in targets)
-        + f"{'score':>8}{'right':>7}"
+        + f"{'score':>8}{'right':>7}{'evidence':>10}"
     )
     lines = [title, "", head]
     for s in scores:
@@ -198,10 +230,12 @@ def format_comparison(scores: list[ModelScore], title: str, details: bool = True
             f"{s.model:<16}"
             + "".join(f"{s.macro_f1(t)[0]:>14.3f}{s.none_accuracy(t):>14.3f}" for t in targets)
             + (f"{calibration[0]:>8.3f}{calibration[1]:>7.3f}" if calibration else "")
+            + (f"{rate:>10.3f}" if (rate := s.evidence_rate()) is not None else "")
         )
     lines.append(
         "(F1: macro over bullish/bearish/neutral on cases that mention the target; none: share of cases where mentioned/not mentioned is right;\n"
-        " score: the mean score of the labels given on those cases, right: the share of them that is right; the closer, the more a score means)"
+        " score: the mean score of the labels given on those cases, right: the share of them that is right; the closer, the more a score means;\n"
+        " evidence: the share of those labels whose evidence sentences hold one the annotator quotes, overlapping by half)"
     )
     if details:
         for s in scores:

@@ -17,6 +17,7 @@ from pipeline.settings import Settings
 from pipeline.stance.base import AnalysisInput
 from pipeline.stance.cues import CueLexicon, CueScorer
 from pipeline.stance.registry import register
+from pipeline.stance.views import first_mentions
 from pipeline.targets import Catalogue
 
 NAME = "lexicon.v1"
@@ -101,9 +102,7 @@ class LexiconStance:
                 label = "neutral"
             if label == "neutral":
                 prob = 1.0 - 0.5 * math.tanh(abs(total) / THRESHOLD)
-                evidence_from = sorted(
-                    (s for s in scored if target in s.scores), key=lambda s: abs(s.scores[target])
-                )
+                evidence = first_mentions(item, target, EVIDENCE_MAX)
             else:
                 prob = 0.5 + 0.5 * math.tanh(abs(total) / 3)
                 sign = 1 if label == "bullish" else -1
@@ -111,11 +110,9 @@ class LexiconStance:
                     (s for s in scored if s.scores.get(target, 0) * sign > 0),
                     key=lambda s: -abs(s.scores[target]),
                 )
-            # Evidence is quoted from the body: the title only weighs in the score.
-            evidence = tuple(dict.fromkeys(s.sentence for s in evidence_from if not s.is_title))
-            evidence = evidence[:EVIDENCE_MAX]
-            if not evidence:
-                evidence = tuple(s.text for s in item.sentences if target in s.targets)[:1]
+                # Evidence is quoted from the body: the title only weighs in the score.
+                evidence = tuple(dict.fromkeys(s.sentence for s in evidence_from if not s.is_title))
+                evidence = evidence[:EVIDENCE_MAX] or first_mentions(item, target, 1)
             stances.append(Stance(item.article.id, target, label, round(prob, 3), evidence, NAME))
         return stances
 

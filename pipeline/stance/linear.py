@@ -40,7 +40,7 @@ from pipeline.stance.calibration import tempered
 from pipeline.stance.encoder import DIM, shared_encoder
 from pipeline.stance.features import FeatureBuilder
 from pipeline.stance.registry import register
-from pipeline.stance.views import mentioned_targets
+from pipeline.stance.views import first_mentions, mentioned_targets
 from pipeline.targets import Catalogue
 
 NAME = "linear.v1"
@@ -234,7 +234,9 @@ class LinearStance:
 
     def _evidence(self, model: Any, item: AnalysisInput, target: str, k: int) -> tuple[str, ...]:
         """The sentences naming the target that, read alone by the model that judged the text,
-        most favour the chosen label."""
+        most favour the chosen label; for a neutral label its first mentions (views.py)."""
+        if self.classes[k] == "neutral":
+            return first_mentions(item, target, EVIDENCE_MAX)
         sents = [s for s in item.sentences if target in s.targets]
         if not sents:
             return ()

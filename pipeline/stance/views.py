@@ -58,3 +58,15 @@ def view_sentences(item: AnalysisInput, target: str, window: int = 1) -> list[in
                 if 0 <= j < len(sentences) and sentences[j].paragraph == s.paragraph:
                     keep.add(j)
     return sorted(keep)
+
+
+def first_mentions(item: AnalysisInput, target: str, k: int) -> tuple[str, ...]:
+    """The first k sentences naming the target, in document order: a neutral label's evidence.
+
+    Why not the sentences a model reads as most neutral: those are the blandest, which say
+    least about the target, where a reader (and the annotator of the real pages) quotes where
+    the page introduces it and says what it reports. The evidence of a neutral label held a
+    sentence the annotator quoted on more pairs so (`duokong eval`'s evidence column, linear.v2,
+    2026-12-02): our held-out data/labelled/stance-dev 0.862 → 0.881, the real pages of
+    ../shared/eval/commentary 0.589 → 0.609; linear.v1 0.866 → 0.885 and 0.604 → 0.635."""
+    return tuple(dict.fromkeys(s.text for s in item.sentences if target in s.targets))[:k]
