@@ -807,6 +807,9 @@ def test_my_forecast_as_a_noun_still_leads_into_one(analyzer):
         "英伟达的股价今年翻了一倍，不过中国会赢得这场人工智能竞赛。",
         # the actor's own 估值, not the target named the sentence before
         "DeepSeek的新模型很惊艳。中国资产的估值折价明年会消失。",
+        # another company's figures are its own (营收 names no place the target sells in)
+        "英伟达的财报很好看。台积电下个月营收还会再创新高。",
+        "英伟达是这轮开支最大的赢家，明年四大云厂商的资本开支合计会突破5000亿美元。",
     ],
 )
 def test_a_claim_about_another_actor_is_not_the_named_targets(analyzer, body):
