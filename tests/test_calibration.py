@@ -74,12 +74,14 @@ def test_lexicon_scores_say_how_often_its_labels_are_right(settings, analyzer):
     assert abs(mean_score - right) <= 0.05, (mean_score, right)
     scores, oks = zip(*found.scored, strict=True)
     assert calibration_error(list(scores), list(oks)) <= 0.08
+    # and they tell right labels from wrong ones better than one score for all would (Brier
+    # 0.241 against 0.247 for the share right given to every label)
+    brier = sum((s - ok) ** 2 for s, ok in found.scored) / len(found.scored)
+    assert brier < right * (1 - right)
 
 
-def test_a_strong_cue_sum_makes_a_neutral_label_less_sure():
+def test_a_strong_cue_sum_makes_a_neutral_label_less_sure_and_a_pole_surer():
     from pipeline.stance.lexicon import label_score
 
     assert label_score("neutral", 0.0) > label_score("neutral", 0.5)
-    assert 0 < label_score("bullish", 3.0) < 1 and label_score("bullish", 3.0) == label_score(
-        "bearish", -3.0
-    )
+    assert label_score("bearish", -3.0) > 0.5 > label_score("bearish", -0.6)

@@ -841,6 +841,8 @@ def test_a_claim_about_another_actor_keeps_the_target_it_speaks_of(analyzer):
         ("说到英伟达，中国区收入明年会腰斩。", "nvidia"),
         ("说到英伟达，它在国内市场的份额今年会被昇腾蚕食。", "nvidia"),
         ("DeepSeek的R1很惊艳，但接下来只会被国内大厂追上甚至甩开。", "deepseek"),
+        # what buyers order is the seller's demand
+        ("英伟达的财报很好看，但明年云厂商的订单会放缓。", "nvidia"),
     ):
         assert {p.target for p in _candidates(analyzer, body)} == {target}, body
 

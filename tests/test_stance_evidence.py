@@ -40,8 +40,9 @@ def test_first_mentions_are_the_first_sentences_naming_the_target_in_order(analy
 
 
 def test_a_neutral_label_quotes_the_first_mentions(lexicon_analyzer):
-    """The rules backend reads this report as neutral; its evidence is where the page first
-    names NVIDIA, not the blandest sentences (the driver notice was one of them before)."""
+    """The rules backend reads this report as neutral; its evidence is the first three
+    sentences naming NVIDIA (it quoted one alone before: the sentences it scored, blandest
+    first, and none of these carries a cue)."""
     item = _item(lexicon_analyzer, NEUTRAL_REPORT)
     stance = next(
         s for s in lexicon_analyzer.classifier.predict(item, ["nvidia"]) if s.target == "nvidia"
@@ -77,8 +78,28 @@ def test_eval_counts_evidence_that_quotes_the_annotators_sentence(analyzer):
     assert right.evidence_hits == [True] and right.evidence_rate() == 1.0
     assert wrong.evidence_hits == [False] and wrong.evidence_rate() == 0.0
     assert ModelScore("none").evidence_rate() is None
-    table = format_comparison([right], "t", details=False)
-    assert "evidence" in table.splitlines()[2] and "1.000" in table.splitlines()[3]
+    table = format_comparison([right, wrong], "t", details=False).splitlines()
+    assert table[2].split()[-1] == "evidence"
+    assert table[3].split()[-1] == "1.000" and table[4].split()[-1] == "0.000"
+
+
+def test_a_target_named_only_in_the_title_still_gets_evidence(lexicon_analyzer):
+    """The body never names NVIDIA but speaks of its chips: a neutral label quotes those
+    sentences (first mentions alone would quote nothing)."""
+    body = "本周数据中心芯片的交付节奏平稳。H100的租赁价格与上月持平。"
+    art = article(body, title="英伟达本周动态")
+    item = AnalysisInput(art, lexicon_analyzer.nlp.sentences(body))
+    [stance] = lexicon_analyzer.classifier.predict(item, ["nvidia"])
+    assert stance.label == "neutral"
+    assert stance.evidence and all(e in body for e in stance.evidence)
+
+
+def test_gold_evidence_is_read_as_one_sentence_or_a_list():
+    from pipeline.stance.evaluate import _quoted
+
+    assert _quoted("英伟达会涨。") == ["英伟达会涨。"]
+    assert _quoted(["甲。", " ", 3, "乙。"]) == ["甲。", "乙。"]
+    assert _quoted(None) == [] and _quoted("  ") == []
 
 
 def test_eval_reads_the_evidence_of_our_labelled_examples(analyzer):

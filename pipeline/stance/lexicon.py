@@ -116,7 +116,16 @@ class LexiconStance:
             total = totals[target]
             label = label_of(total)
             if label == "neutral":
-                evidence = first_mentions(item, target, EVIDENCE_MAX)
+                # Its first mentions; where the body never names it (the title does), the body
+                # sentences the rules read as about it (a product, a pronoun), in order.
+                evidence = (
+                    first_mentions(item, target, EVIDENCE_MAX)
+                    or tuple(
+                        dict.fromkeys(
+                            s.sentence for s in scored if target in s.scores and not s.is_title
+                        )
+                    )[:EVIDENCE_MAX]
+                )
             else:
                 sign = 1 if label == "bullish" else -1
                 evidence_from = sorted(

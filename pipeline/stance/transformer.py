@@ -385,8 +385,8 @@ class TransformerStance:
             ranked = sorted(range(len(candidates)), key=lambda k: -support[k])
             evidence = tuple(candidates[k] for k in ranked[:EVIDENCE_MAX])
             label = self.loaded.labels[best]
-            if label == "neutral":  # its first mentions, as the other backends (views.py)
-                evidence = tuple(candidates[:EVIDENCE_MAX])
+            if label == "neutral":  # its first mentions, as the other backends
+                evidence = stance_views.first_mentions(item, target, EVIDENCE_MAX)
             stances.append(Stance(article_id, target, label, round(p[best], 3), evidence, NAME))
         return stances
 

@@ -65,8 +65,9 @@ def first_mentions(item: AnalysisInput, target: str, k: int) -> tuple[str, ...]:
 
     Why not the sentences a model reads as most neutral: those are the blandest, which say
     least about the target, where a reader (and the annotator of the real pages) quotes where
-    the page introduces it and says what it reports. The evidence of a neutral label held a
-    sentence the annotator quoted on more pairs so (`duokong eval`'s evidence column, linear.v2,
-    2026-12-02): our held-out data/labelled/stance-dev 0.862 → 0.881, the real pages of
-    ../shared/eval/commentary 0.589 → 0.609; linear.v1 0.866 → 0.885 and 0.604 → 0.635."""
+    the page introduces it and says what it reports. With first mentions, the share of labels
+    whose evidence holds a sentence the annotator quoted rose (`duokong eval`'s evidence
+    column, 2026-12-02): linear.v2 on our held-out data/labelled/stance-dev 0.862 → 0.881, on
+    the real pages of ../shared/eval/commentary 0.585 → 0.606; linear.v1 0.866 → 0.885 and
+    0.601 → 0.632."""
     return tuple(dict.fromkeys(s.text for s in item.sentences if target in s.targets))[:k]
