@@ -115,3 +115,18 @@ def test_eval_reads_the_evidence_of_our_labelled_examples(analyzer):
     )
     (case,) = example_cases([ex], analyzer)
     assert case.evidence == {"nvidia": ["英伟达将于下周三公布第二季度财报。"]}
+
+
+def test_a_sentence_the_page_repeats_is_quoted_once(analyzer):
+    """A pull quote repeats the page's strongest sentence; the evidence quotes it once."""
+    loud = "我坚定看好英伟达，它的需求只会越来越大。"
+    body = (
+        loud
+        + "英伟达的数据中心收入去年翻了一倍多。"
+        + "英伟达的新架构明年量产，订单已经排满。"
+        + loud
+    )
+    item = _item(analyzer, body)
+    [stance] = analyzer.classifier.predict(item, ["nvidia"])
+    assert stance.label == "bullish"
+    assert len(stance.evidence) == len(set(stance.evidence)) == 3

@@ -237,13 +237,15 @@ class LinearStance:
         most favour the chosen label; for a neutral label its first mentions (views.py)."""
         if self.classes[k] == "neutral":
             return first_mentions(item, target, EVIDENCE_MAX)
-        sents = [s for s in item.sentences if target in s.targets]
+        # Each sentence once: a page that repeats one (a pull quote, a summary box) would
+        # otherwise spend two of the three places on it.
+        sents = list(dict.fromkeys(s.text for s in item.sentences if target in s.targets))
         if not sents:
             return ()
-        rows = [self.features.sentence_row(s.text, target) for s in sents]
+        rows = [self.features.sentence_row(text, target) for text in sents]
         p = model.predict_proba(np.array(rows, dtype=object))[:, k]
         order = np.argsort(-p, kind="stable")[:EVIDENCE_MAX]
-        return tuple(sents[i].text for i in sorted(order))
+        return tuple(sents[i] for i in sorted(order))
 
 
 def temperatures(meta: dict[str, Any], model_dir: Path) -> dict[str, float]:
