@@ -66,6 +66,8 @@ def judged(lexicon: LexiconStance, cases: list[Case]) -> list[tuple[str, float, 
 
 
 def fit(rows: list[tuple[str, float, bool]]) -> dict[str, tuple[float, float]]:
+    """(a, b) of P(right) = 1/(1 + exp(-(a + b·|sum|))) for each kind of label, rounded as
+    CALIBRATION writes them."""
     from sklearn.linear_model import LogisticRegression
 
     found = {}

@@ -9,6 +9,7 @@ little: Chinese headlines are often questions that the body answers.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.nlp import to_simplified
@@ -17,7 +18,7 @@ from pipeline.settings import Settings
 from pipeline.stance.base import AnalysisInput
 from pipeline.stance.cues import CueLexicon, CueScorer
 from pipeline.stance.registry import register
-from pipeline.stance.views import first_mentions
+from pipeline.stance.views import first_mentions, mentioned_targets
 from pipeline.targets import Catalogue
 
 NAME = "lexicon.v1"
@@ -99,9 +100,7 @@ class LexiconStance:
     def _read(
         self, item: AnalysisInput, targets: list[str]
     ) -> tuple[list[SentenceScore], dict[str, float]]:
-        in_article = self.catalogue.mentioned(item.article.body) | (
-            self.catalogue.mentioned(item.article.title or "")
-        )
+        in_article = mentioned_targets(item, self.catalogue)
         present = [t for t in targets if t in in_article]
         scored = self.sentence_scores(item, set(present))
         return scored, {t: sum(s.scores.get(t, 0.0) for s in scored) for t in present}
@@ -118,13 +117,8 @@ class LexiconStance:
             if label == "neutral":
                 # Its first mentions; where the body never names it (the title does), the body
                 # sentences the rules read as about it (a product, a pronoun), in order.
-                evidence = (
-                    first_mentions(item, target, EVIDENCE_MAX)
-                    or tuple(
-                        dict.fromkeys(
-                            s.sentence for s in scored if target in s.scores and not s.is_title
-                        )
-                    )[:EVIDENCE_MAX]
+                evidence = first_mentions(item, target, EVIDENCE_MAX) or _quoted(
+                    s for s in scored if target in s.scores
                 )
             else:
                 sign = 1 if label == "bullish" else -1
@@ -132,12 +126,16 @@ class LexiconStance:
                     (s for s in scored if s.scores.get(target, 0) * sign > 0),
                     key=lambda s: -abs(s.scores[target]),
                 )
-                # Evidence is quoted from the body: the title only weighs in the score.
-                evidence = tuple(dict.fromkeys(s.sentence for s in evidence_from if not s.is_title))
-                evidence = evidence[:EVIDENCE_MAX] or first_mentions(item, target, 1)
+                evidence = _quoted(evidence_from) or first_mentions(item, target, 1)
             score = round(label_score(label, total), 3)
             stances.append(Stance(item.article.id, target, label, score, evidence, NAME))
         return stances
+
+
+def _quoted(scored: Iterable[SentenceScore]) -> tuple[str, ...]:
+    """Up to EVIDENCE_MAX of these sentences, each once, in their order. Evidence is quoted from
+    the body: the title only weighs in the score."""
+    return tuple(dict.fromkeys(s.sentence for s in scored if not s.is_title))[:EVIDENCE_MAX]
 
 
 def label_of(total: float) -> str:

@@ -40,7 +40,7 @@ from pipeline.stance.calibration import tempered
 from pipeline.stance.encoder import DIM, shared_encoder
 from pipeline.stance.features import FeatureBuilder
 from pipeline.stance.registry import register
-from pipeline.stance.views import first_mentions, mentioned_targets
+from pipeline.stance.views import first_mentions, mentioned_targets, sentences_naming
 from pipeline.targets import Catalogue
 
 NAME = "linear.v1"
@@ -239,7 +239,7 @@ class LinearStance:
             return first_mentions(item, target, EVIDENCE_MAX)
         # Each sentence once: a page that repeats one (a pull quote, a summary box) would
         # otherwise spend two of the three places on it.
-        sents = list(dict.fromkeys(s.text for s in item.sentences if target in s.targets))
+        sents = sentences_naming(item, target)
         if not sents:
             return ()
         rows = [self.features.sentence_row(text, target) for text in sents]

@@ -369,7 +369,7 @@ class TransformerStance:
                 continue
             view_at = len(texts)
             texts.append(stance_views.target_view(item, target, self.catalogue))
-            candidates = list(dict.fromkeys(s.text for s in item.sentences if target in s.targets))
+            candidates = list(stance_views.sentences_naming(item, target))
             texts += [stance_views.mask(c, target, self.catalogue) for c in candidates]
             plan[target] = (view_at, candidates)
         probs = self.probabilities(texts) if texts else []
@@ -382,11 +382,12 @@ class TransformerStance:
             p = probs[view_at]
             best = max(range(len(p)), key=p.__getitem__)
             support = [probs[view_at + 1 + k][best] for k in range(len(candidates))]
-            ranked = sorted(range(len(candidates)), key=lambda k: -support[k])
-            evidence = tuple(candidates[k] for k in ranked[:EVIDENCE_MAX])
             label = self.loaded.labels[best]
-            if label == "neutral":  # its first mentions, as the other backends
-                evidence = stance_views.first_mentions(item, target, EVIDENCE_MAX)
+            if label == "neutral":  # its first mentions, as the other backends (views.py)
+                evidence = tuple(candidates[:EVIDENCE_MAX])
+            else:
+                ranked = sorted(range(len(candidates)), key=lambda k: -support[k])
+                evidence = tuple(candidates[k] for k in ranked[:EVIDENCE_MAX])
             stances.append(Stance(article_id, target, label, round(p[best], 3), evidence, NAME))
         return stances
 

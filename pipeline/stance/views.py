@@ -60,6 +60,12 @@ def view_sentences(item: AnalysisInput, target: str, window: int = 1) -> list[in
     return sorted(keep)
 
 
+def sentences_naming(item: AnalysisInput, target: str) -> tuple[str, ...]:
+    """The sentences naming the target, each once, in document order: what evidence is chosen
+    from."""
+    return tuple(dict.fromkeys(s.text for s in item.sentences if target in s.targets))
+
+
 def first_mentions(item: AnalysisInput, target: str, k: int) -> tuple[str, ...]:
     """The first k sentences naming the target, in document order: a neutral label's evidence.
 
@@ -70,4 +76,4 @@ def first_mentions(item: AnalysisInput, target: str, k: int) -> tuple[str, ...]:
     column, 2026-12-02): linear.v2 on our held-out data/labelled/stance-dev 0.862 → 0.881, on
     the real pages of ../shared/eval/commentary 0.585 → 0.606; linear.v1 0.866 → 0.885 and
     0.601 → 0.632."""
-    return tuple(dict.fromkeys(s.text for s in item.sentences if target in s.targets))[:k]
+    return sentences_naming(item, target)[:k]
