@@ -415,9 +415,22 @@ def test_an_english_headline_runs_longer_than_a_chinese_one(analyzer):
 def test_a_news_dateline_in_the_first_paragraph_dates_an_undated_page(analyzer):
     lead = "【新视界2025年10月7日讯】（记者某某综合报导）某芯片公司的执行长警告，两国在芯片开发上的差距正在缩小。"
     assert str(_dump(analyzer, f"{lead}\n{PROSE}").published) == "2025-10-07"
+    # A tech desk's dateline says the time of day before 消息.
+    desk = "某某资讯:2025 年 7 月 15 日晚些时候消息,某芯片公司今日宣布恢复对华供货,市场反应热烈。"
+    assert str(_dump(analyzer, f"{desk}\n{PROSE}").published) == "2025-07-15"
     # Without its year a dateline (北京21日电) dates nothing.
     undated = "（本报记者北京21日电）某芯片公司的执行长警告，两国在芯片开发上的差距正在缩小，市场议论纷纷。"
     assert _dump(analyzer, f"{undated}\n{PROSE}").published is None
+
+
+@pytest.mark.parametrize(
+    ("under", "author"), [("刘政帆", "刘政帆"), ("深度观察", None), ("北京", None)]
+)
+def test_a_name_alone_under_the_headline_is_its_writer(analyzer, under, author):
+    """A reprint names its writer on the line under the headline; a channel's name or a place
+    there is nobody."""
+    text = f"黄仁勋宣布某芯片获准在华销售：中国市场至关重要\n{under}\n\n{PROSE}{PROSE}"
+    assert _dump(analyzer, text).author == author
 
 
 HEADLINE = "再造爆款时刻：国产大模型的集体突围"

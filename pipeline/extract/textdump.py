@@ -735,6 +735,17 @@ def _columnist_over(lines: list[str], title_idx: int) -> str | None:
     return name if _HAN_NAME.fullmatch(name) and A.signed_name(name) else None
 
 
+def _writer_under(lines: list[str], title_idx: int, start: int) -> str | None:
+    """A writer named alone on the line under the headline, above the story (标题 / 刘政帆 /
+    正文): a news app's or a reprint's byline, told from a channel's name by the surname and by
+    being no dictionary word (signed_name), as _columnist_over tells it above the headline."""
+    k = title_idx + 1
+    if title_idx < 0 or k >= min(start, len(lines)):
+        return None
+    name = lines[k]
+    return name if _HAN_NAME.fullmatch(name) and A.signed_name(name) else None
+
+
 def _account_name(
     lines: list[str], start: int, title: str | None, boilerplate: Boilerplate
 ) -> str | None:
@@ -1382,6 +1393,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or _account_name(lines, start, title, boilerplate)
         or (A.label_author(blog_stamp) if blog_stamp else None)
         or _columnist_over(lines, headline_idx)
+        or _writer_under(lines, headline_idx, start)
         or meta_name
     )
     if (
