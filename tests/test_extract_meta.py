@@ -1190,6 +1190,22 @@ def test_a_place_and_a_date_under_the_headline_are_a_dateline(analyzer):
         assert (art.author, art.published) == (None, date(2024, 6, 20)), place
 
 
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("新华社北京2025年7月15日电", date(2025, 7, 15)),
+        ("某某资讯:2025 年 7 月 15 日晚些时候消息,", date(2025, 7, 15)),
+        ("本报北京7月15日电", None),  # no year: it dates nothing
+    ],
+)
+def test_a_dateline_opening_the_story_dates_a_page_that_shows_no_other_date(
+    analyzer, dateline, day
+):
+    lead = f"<p>{dateline}某芯片公司今日宣布恢复对华供货，市场反应热烈，多家券商上调了目标价。</p>"
+    page = STORY_HEAD + f"<div class='content'>{lead}{PROSE}</div></body></html>"
+    assert _extract(analyzer, page).published == day
+
+
 def test_a_short_headline_that_title_holds_as_a_piece_is_the_headline(analyzer):
     page = (
         "<html><head><title>一苇斋 -- 随笔 -- 钓鱼记</title></head><body><table>"

@@ -28,15 +28,6 @@ _BARE_DATE = re.compile(
 )
 GLUED_DATE_LINES = 3
 
-# A news dateline opening a paragraph: 【看中國2025年10月7日訊】, （本報2024年3月1日電）,
-# 新华网2025年1月28日讯, and with the time of day a tech desk adds (机锋资讯:2025 年 7 月 15 日晚些时候
-# 消息, 北京时间2025年1月28日上午消息). Only with its year: 北京21日电 alone dates nothing.
-_DATELINE = re.compile(
-    r"^[【\[(（]?[^【】\[\]()（）。，,]{0,16}?(?P<y>20\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*"
-    r"(?P<d>\d{1,2})\s*日\s*(?:晚些时候|晚些時候|早些时候|早些時候|[早晚午]间|[早晚午]間|凌晨|"
-    r"[上中下]午|傍晚|晚上|早上)?\s*(?:讯|訊|电|電|消息)"
-)
-DATELINE_PARAGRAPHS = 3
 
 # A meta line may read as prose by its length and colons ("| 阅读量 | 分类: IT业界 | 作者: 某某 |
 # 时间:2026年01月10日 13:58"), yet every field of it is short.
@@ -58,17 +49,6 @@ def glued_date(lines: list[str]) -> tuple[date | None, list[str]]:
                 rest = line[m.end() :].strip()
                 return day, [*lines[:i], *([rest] if rest else []), *lines[i + 1 :]]
     return None, lines
-
-
-def dateline(paragraphs: list[str]) -> date | None:
-    """The date of a news dateline at the start of one of the first paragraphs."""
-    for text in paragraphs[:DATELINE_PARAGRAPHS]:
-        if m := _DATELINE.match(text):
-            try:
-                return date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                return None
-    return None
 
 
 def is_field_row(line: str) -> bool:

@@ -1020,6 +1020,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: D.document_date(header + "\n" + lead),
         lambda: published,
         lambda: text_date(header, byline, lead),
+        lambda: D.dateline(paragraphs),
         lambda: post_footer_date(footer),
         lambda: D.closing_date(paragraphs),
         lambda: D.meta_edit_date(root),

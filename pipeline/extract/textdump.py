@@ -1315,7 +1315,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         # Not from a link's address: /2026/04/24/ there dates the page it points to.
         published = D.parse_date(_URL_IN_TEXT.sub(" ", header))
     if published is None:
-        published = M.dateline(body)
+        published = D.dateline(body)
     if published is None and _traditional("\n".join(body[:3])):
         # 12/02/2025 on a Traditional page: Hong Kong writes the day first (Taiwan, year first).
         published = D.day_first_date(meta) or D.day_first_date(header)
