@@ -300,3 +300,58 @@ def test_train_command_passes_the_learning_rate(tmp_path: Path, tiny_bert: Path)
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert json.loads((out / "duokong.json").read_text("utf-8"))["lr"] == 2e-3
+
+
+def test_held_out_split_takes_whole_articles_until_the_share():
+    groups = [f"a{i // 3}" for i in range(30)]  # ten articles of three views
+    held = tx.held_out_split(groups, 0.2, seed=13)
+    assert held == tx.held_out_split(groups, 0.2, seed=13)
+    assert len(held) == 6 and len({groups[i] for i in held}) == 2
+    assert all(groups.count(groups[i]) == sum(groups[j] == groups[i] for j in held) for i in held)
+    assert tx.held_out_split(groups, 0.0, seed=13) == []
+    assert tx.held_out_split(groups, 0.2, seed=14) != held
+
+
+def test_fit_holds_articles_out_and_fits_a_temperature_on_them(
+    tmp_path: Path, tiny_bert, toy, monkeypatch, nlp: ChineseNLP, settings, catalogue
+):
+    """The temperature is fitted on views the model never trained on, and a stance's score is
+    its label's probability tempered by it; no label moves."""
+    from pipeline.stance.calibration import tempered
+
+    monkeypatch.setattr(tx, "MIN_CALIBRATION", 10)
+    views, labels = toy
+    out = tmp_path / "transformer-v1"
+    stats = tx.fit(views, labels, tiny_bert, out, epochs=3, lr=2e-3, calibration_share=0.25, seed=5)
+    meta = json.loads((out / "duokong.json").read_text("utf-8"))
+    held = meta["calibration"]["held_out"]
+    assert held == stats["held_out"] >= 15
+    assert meta["trained_on"] == len(views) - held
+    assert meta["temperature"] == stats["temperature"] > 0
+    assert 0.0 <= meta["calibration"]["right"] <= 1.0
+
+    classifier = tx.TransformerStance(out, catalogue)
+    assert classifier.temperature == meta["temperature"] != 1.0
+    item = item_for(nlp, "听说NVIDIA需求旺盛。大家都在讨论。")
+    (stance,) = classifier.predict(item, ["nvidia"])
+    raw = classifier.probabilities([target_view(item, "nvidia", catalogue)])[0]
+    best = max(range(3), key=raw.__getitem__)
+    assert stance.label == classifier.loaded.labels[best]
+    assert stance.score == round(float(tempered(raw, meta["temperature"])[0][best]), 3)
+    assert stance.score != round(raw[best], 3)
+
+
+def test_too_few_held_out_views_train_on_all_and_say_so(tmp_path: Path, tiny_bert, toy):
+    messages: list[str] = []
+    views, labels = toy
+    stats = tx.fit(
+        views,
+        labels,
+        tiny_bert,
+        tmp_path / "m",
+        epochs=1,
+        calibration_share=0.1,
+        progress=messages.append,
+    )
+    assert (stats["n"], stats["held_out"], stats["temperature"]) == (len(views), 0, 1.0)
+    assert any("untempered" in m for m in messages)

@@ -208,7 +208,15 @@ def train_transformer(
     views = [target_view(item, target, catalogue) for _, item, target, _ in data.items]
     options = {"lr": lr} if lr is not None else {}
     stats = transformer.fit(
-        views, data.labels, base, out_dir, epochs=epochs, progress=progress, **options
+        views,
+        data.labels,
+        base,
+        out_dir,
+        epochs=epochs,
+        progress=progress,
+        calibration_share=transformer.CALIBRATION_SHARE,
+        groups=data.groups,
+        **options,
     )
     return {**_meta(data, {}), **stats}
 

@@ -9,6 +9,13 @@ What the model reads is `views.target_view`: the title and the sentences around 
 mentions, with the target masked as TGT and other targets as OTH, so one model serves every
 catalogue target. `none` is decided by mention (views.mentioned_targets), never by the model.
 
+A stance's score is its label's probability divided down by a temperature
+(pipeline/stance/calibration.py), fitted at training on views held out from the fine-tuning
+(CALIBRATION_SHARE of the articles, whole articles so that no held-out view has a sibling in
+training): a fine-tuned encoder is sure of itself (Guo et al. 2017), and users filter on the
+score. The linear models fit theirs on cross-validated probabilities; five fine-tunes of an
+encoder would cost hours on a CPU, so this one learns from the rest and says so in its card.
+
 torch and transformers are imported inside functions: importing this module (which the registry
 does to learn the name) must stay cheap for users who run only lexicon.v1 or linear.v1.
 """
@@ -18,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import random
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -29,6 +37,7 @@ from pipeline.errors import ConfigError, UnknownModelError
 from pipeline.records import Stance
 from pipeline.stance import views as stance_views
 from pipeline.stance.base import AnalysisInput
+from pipeline.stance.calibration import fit_temperature, tempered
 from pipeline.stance.registry import register
 
 if TYPE_CHECKING:
@@ -44,6 +53,11 @@ EVIDENCE_MAX = 3
 INFERENCE_BATCH = 32
 WARMUP_SHARE = 0.1
 PROGRESS_EVERY = 20  # batches between progress lines: an epoch on CPU takes minutes
+# Share of the articles `duokong train` holds out of the fine-tuning to fit the temperature on;
+# under MIN_CALIBRATION held-out views no fit is worth its noise, and the model learns from all.
+CALIBRATION_SHARE = 0.15
+MIN_CALIBRATION = 30
+TEMPERATURE_KEY = "temperature"
 TORCH_HINT = f"{NAME} needs torch: pip install -e '.[transformer]'"
 
 
@@ -135,8 +149,14 @@ def fit(
     max_length: int = 256,
     seed: int = 13,
     progress: Callable[[str], None] | None = None,
+    calibration_share: float = 0.0,
+    groups: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """Fine-tune the encoder in base_dir on (view, label) pairs and save it to out_dir.
+
+    calibration_share > 0 holds that share of the groups (articles; each view its own group
+    when none are given) out of the fine-tuning and fits the model's temperature on their
+    probabilities (held_out_split, then calibration.fit_temperature); the card records it.
 
     A plain loop rather than `Trainer`: it needs no `accelerate`, is deterministic on CPU for a
     seed, and weighs classes by their inverse frequency because neutral outnumbers the rest.
@@ -157,6 +177,10 @@ def fit(
         )
     if epochs < 1 or batch_size < 1:
         raise ValueError(f"epochs and batch_size must be at least 1, got {epochs}, {batch_size}")
+    if groups is not None and len(groups) != len(views):
+        raise ValueError(f"{len(views)} views but {len(groups)} groups")
+    if not 0.0 <= calibration_share < 1.0:
+        raise ValueError(f"calibration_share must be in [0, 1), got {calibration_share}")
 
     def say(message: str) -> None:
         log.info("%s", message)
@@ -164,6 +188,18 @@ def fit(
             progress(message)
 
     started = time.perf_counter()
+    held = held_out_split(groups or [str(i) for i in range(len(views))], calibration_share, seed)
+    if held and (len(held) < MIN_CALIBRATION or len(held) == len(views)):
+        say(
+            f"{NAME}: {len(held)} of {len(views)} views would be held out to fit the "
+            f"temperature (at least {MIN_CALIBRATION}, and not all); training on all of them "
+            "and leaving the scores untempered"
+        )
+        held = []
+    held_views = [views[i] for i in held]
+    held_labels = [labels[i] for i in held]
+    kept = sorted(set(range(len(views))) - set(held))
+    views, labels = [views[i] for i in kept], [labels[i] for i in kept]
     n = len(views)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
@@ -194,13 +230,7 @@ def fit(
             order = torch.randperm(n, generator=order_rng).tolist()
             for i in range(0, n, batch_size):
                 idx = order[i : i + batch_size]
-                enc = tokenizer(
-                    [views[j] for j in idx],
-                    padding=True,
-                    truncation=True,
-                    max_length=limit,
-                    return_tensors="pt",
-                )
+                enc = _encode(tokenizer, [views[j] for j in idx], limit)
                 loss = loss_fn(model(**enc).logits, targets[idx])
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -220,6 +250,13 @@ def fit(
                 f"({time.perf_counter() - epoch_started:.1f} s)"
             )
         model.eval()
+    calibration = _fit_temperature(tokenizer, model, limit, held_views, held_labels, batch_size)
+    if calibration:
+        say(
+            f"{NAME}: temperature {calibration[TEMPERATURE_KEY]} from {len(held_views)} "
+            f"held-out views (mean score {calibration['mean_score_untempered']} -> "
+            f"{calibration['mean_score']}, right {calibration['right']})"
+        )
 
     out_dir.mkdir(parents=True, exist_ok=True)
     # duokong.json marks a complete model: drop the old one first, so a save that fails
@@ -238,6 +275,8 @@ def fit(
         "lr": lr,
         "seed": seed,
         "final_loss": round(losses[-1], 6),
+        TEMPERATURE_KEY: calibration.get(TEMPERATURE_KEY, 1.0),
+        "calibration": {k: v for k, v in calibration.items() if k != TEMPERATURE_KEY},
     }
     (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
     seconds = round(time.perf_counter() - started, 2)
@@ -251,6 +290,81 @@ def fit(
         "seconds": seconds,
         "max_length": limit,
         "out_dir": str(out_dir),
+        TEMPERATURE_KEY: meta[TEMPERATURE_KEY],
+        "held_out": len(held_views),
+    }
+
+
+def held_out_split(groups: Sequence[str], share: float, seed: int) -> list[int]:
+    """Indices of the views whose groups are drawn (seeded) until `share` of the views is
+    reached: whole articles, so a held-out view has no sibling view of its article in training."""
+    if share <= 0 or not groups:
+        return []
+    order = list(dict.fromkeys(groups))
+    random.Random(seed).shuffle(order)
+    want = share * len(groups)
+    by_group: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        by_group.setdefault(g, []).append(i)
+    held: list[int] = []
+    for g in order:
+        if len(held) >= want:
+            break
+        held += by_group[g]
+    return sorted(held)
+
+
+def _encode(tokenizer: Any, texts: list[str], max_length: int) -> Any:
+    """One padded batch of tensors, cut at the model's length."""
+    return tokenizer(
+        texts, padding=True, truncation=True, max_length=max_length, return_tensors="pt"
+    )
+
+
+def _softmax_rows(
+    tokenizer: Any, model: Any, texts: Sequence[str], max_length: int, batch_size: int
+) -> list[list[float]]:
+    """Softmax over the labels for each text, in input order. Texts are batched by length so
+    a long view does not pad many short sentences up to its size."""
+    import torch
+
+    out: list[list[float]] = [[] for _ in texts]
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    with torch.inference_mode():
+        for i in range(0, len(order), batch_size):
+            idx = order[i : i + batch_size]
+            enc = _encode(tokenizer, [texts[j] for j in idx], max_length)
+            probs = torch.softmax(model(**enc).logits.float(), dim=-1).tolist()
+            for j, p in zip(idx, probs, strict=True):
+                out[j] = p
+    return out
+
+
+def _fit_temperature(
+    tokenizer: Any,
+    model: Any,
+    max_length: int,
+    views: Sequence[str],
+    labels: Sequence[str],
+    batch_size: int,
+) -> dict[str, Any]:
+    """The temperature fitted on held-out views, with what it did to their mean score beside
+    the share right (for the card); empty when nothing was held out."""
+    if not views:
+        return {}
+    import numpy as np
+
+    probs = np.array(_softmax_rows(tokenizer, model, views, max_length, batch_size))
+    truth = np.array([LABELS.index(label) for label in labels])
+    temperature = fit_temperature(probs, truth)
+    best = probs.argmax(axis=1)
+    rows = np.arange(len(best))
+    return {
+        TEMPERATURE_KEY: temperature,
+        "held_out": len(views),
+        "right": round(float(np.mean(best == truth)), 3),
+        "mean_score_untempered": round(float(probs[rows, best].mean()), 3),
+        "mean_score": round(float(tempered(probs, temperature)[rows, best].mean()), 3),
     }
 
 
@@ -333,27 +447,17 @@ class TransformerStance:
         self.loaded = load_model(self.model_dir)
 
     def probabilities(self, texts: list[str]) -> list[list[float]]:
-        """Softmax over the labels for each text, in input order. Texts are batched by length so
-        a long view does not pad many short sentences up to its size."""
-        import torch
+        """Softmax over the labels for each text, in input order, untempered (the evidence
+        ranks sentences on them)."""
+        loaded = self.loaded
+        return _softmax_rows(
+            loaded.tokenizer, loaded.model, texts, loaded.max_length, self.batch_size
+        )
 
-        tokenizer, model = self.loaded.tokenizer, self.loaded.model
-        out: list[list[float]] = [[] for _ in texts]
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        with torch.inference_mode():
-            for i in range(0, len(order), self.batch_size):
-                idx = order[i : i + self.batch_size]
-                enc = tokenizer(
-                    [texts[j] for j in idx],
-                    padding=True,
-                    truncation=True,
-                    max_length=self.loaded.max_length,
-                    return_tensors="pt",
-                )
-                probs = torch.softmax(model(**enc).logits.float(), dim=-1).tolist()
-                for j, p in zip(idx, probs, strict=True):
-                    out[j] = p
-        return out
+    @property
+    def temperature(self) -> float:
+        """The model's temperature; a model trained before calibration has none (1.0)."""
+        return float(self.loaded.meta.get(TEMPERATURE_KEY, 1.0))
 
     def predict(self, item: AnalysisInput, targets: list[str]) -> list[Stance]:
         """One Stance per target, in the order given; `none` for targets the article does not
@@ -388,7 +492,8 @@ class TransformerStance:
             else:
                 ranked = sorted(range(len(candidates)), key=lambda k: -support[k])
                 evidence = tuple(candidates[k] for k in ranked[:EVIDENCE_MAX])
-            stances.append(Stance(article_id, target, label, round(p[best], 3), evidence, NAME))
+            score = float(tempered(p, self.temperature)[0][best])
+            stances.append(Stance(article_id, target, label, round(score, 3), evidence, NAME))
         return stances
 
 
