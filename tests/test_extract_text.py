@@ -291,7 +291,8 @@ def test_a_scraper_title_the_page_shows_beats_a_notice_above_it(analyzer):
     ],
 )
 def test_headlines_that_look_like_the_lines_that_are_not(analyzer, headline):
-    assert _dump(analyzer, headline + "\n" + PROSE).title == headline
+    # (a colon that leads into what follows is no part of it: see the test below)
+    assert _dump(analyzer, headline + "\n" + PROSE).title == headline.rstrip("：")
 
 
 def test_a_short_sentence_above_the_meta_line_is_the_headline(analyzer):
@@ -421,6 +422,12 @@ def test_a_news_dateline_in_the_first_paragraph_dates_an_undated_page(analyzer):
     # Without its year a dateline (北京21日电) dates nothing.
     undated = "（本报记者北京21日电）某芯片公司的执行长警告，两国在芯片开发上的差距正在缩小，市场议论纷纷。"
     assert _dump(analyzer, f"{undated}\n{PROSE}").published is None
+
+
+@pytest.mark.parametrize("colon", [":", "："])
+def test_a_colon_leading_into_a_list_is_not_part_of_the_headline(analyzer, colon):
+    text = f"某芯片公司第四季业绩重点整理{colon}\n\n{PROSE}{PROSE}"
+    assert _dump(analyzer, text).title == "某芯片公司第四季业绩重点整理"
 
 
 @pytest.mark.parametrize(

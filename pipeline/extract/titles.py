@@ -256,13 +256,15 @@ _TRAILING_TAG = re.compile(r"\s*" + PROVENANCE_TAG + r"$")
 def without_page_mark(headline: str | None) -> str | None:
     """A pager's '第1页' glued in front of the heading, the label a forum prints before a
     thread's title (主题：…) or its tag ([原创]), is layout, not part of the headline a reader
-    quotes. (A '》' in front stays: the page shows it as the headline's own mark.)"""
+    quotes; so is a colon after it, which leads into a list the page puts under its heading
+    (第四季業績重點整理：). (A '》' in front stays: the page shows it as the headline's own
+    mark.)"""
     if not headline:
         return headline
     stripped = headline
     for _ in range(2):  # a label and a tag (主题：[原创]…)
         stripped = _PAGE_MARK.sub("", stripped)
-    stripped = _TRAILING_TAG.sub("", stripped).strip()
+    stripped = _TRAILING_TAG.sub("", stripped).strip().rstrip(":：").rstrip()
     return stripped if len(stripped) >= 4 else headline
 
 
