@@ -723,6 +723,12 @@ def _over_card(lines: list[str], meta_idx: int) -> int:
     return _past_card_rows(lines, meta_idx, -1)
 
 
+def _person(name: str) -> bool:
+    """A bare two- or three-character word that is a person's name: a common surname opening
+    a word no dictionary holds (authors.signed_name)."""
+    return bool(_HAN_NAME.fullmatch(name)) and A.signed_name(name)
+
+
 def _columnist_over(lines: list[str], title_idx: int) -> str | None:
     """A column's writer named alone over the headline (晶片風雲 / 岑子衡 / 标题 / 12/02/2025):
     a person's name, by its surname and no dictionary word."""
@@ -732,7 +738,7 @@ def _columnist_over(lines: list[str], title_idx: int) -> str | None:
     if k >= 1 and _bare_date(lines[k]):
         k -= 1  # 算力觀潮 / 林子謙 / 19/01/2026 / 标题
     name = lines[k]
-    return name if _HAN_NAME.fullmatch(name) and A.signed_name(name) else None
+    return name if _person(name) else None
 
 
 def _writer_under(lines: list[str], title_idx: int, start: int) -> str | None:
@@ -743,7 +749,7 @@ def _writer_under(lines: list[str], title_idx: int, start: int) -> str | None:
     if title_idx < 0 or k >= min(start, len(lines)):
         return None
     name = lines[k]
-    return name if _HAN_NAME.fullmatch(name) and A.signed_name(name) else None
+    return name if _person(name) else None
 
 
 def _account_name(
@@ -1342,9 +1348,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             rest = re.sub(r"^(?:作者|分类|分類|栏目)[:：].*$", "", rest).strip()
             rest = re.sub(r"^(?:由|By|by)\s+", "", rest)  # 发表于 2023年6月1日 由 老葛
             first = re.split(r"\s*[·•]\s*", rest.strip(" ·•"))[0]
-            if _HAN_NAME.fullmatch(rest) and A.signed_name(rest):
+            if _person(rest):
                 signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
-            elif first != rest and _HAN_NAME.fullmatch(first) and A.signed_name(first):
+            elif first != rest and _person(first):
                 signed = first  # 2025-12-31 · 周既明 · 约 900 字: the writer, then the counts
             elif 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
                 category = rest
@@ -1357,7 +1363,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     wechat_author, account = M.wechat_byline(meta)
     if meta_name and P.AUTHOR_LABEL.search(meta_name + "："):
         meta_name = None  # 专栏作者 / 顾一帆: who wrote it, not where
-    if meta_name and _HAN_NAME.fullmatch(meta_name) and A.signed_name(meta_name):
+    if meta_name and _person(meta_name):
         # 程岩 · 2026-01-27 · 约 9 分钟: a person opening the meta row wrote it; no site's name
         signed, meta_name = signed or meta_name, None
     site = (
@@ -1399,8 +1405,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     if (
         author
         and author == site
-        and _HAN_NAME.fullmatch(author)
-        and A.signed_name(author)
+        and _person(author)
         and lines
         and len(lines[0]) <= NAME_MAX
         and lines[0] not in (author, title)
