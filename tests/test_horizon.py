@@ -201,6 +201,10 @@ def test_windows_of_named_periods(text, horizon, earliest, due):
         ("前两年的涨幅太大", None),
         ("大约每隔12个月左右就会出现一个现象级应用", None),  # a period, not a due date
         ("每三个月发布一次新模型", None),
+        ("恒生科技指数在短短几个月内飙升超过四成", None),  # how long it took
+        ("用短短两年时间完成了追赶", None),
+        ("DeepSeek仅用了两个月就训练出新模型", None),
+        ("这个项目历时五年才落地", None),
         ("未来半年前景看好", "未来半年"),  # 前景 is no "ago"
         ("半年前后见分晓", "半年"),
     ],

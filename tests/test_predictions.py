@@ -358,6 +358,15 @@ def test_claim_about_no_catalogue_target_has_target_null(analyzer):
     assert p.target is None and p.direction == "up" and p.due == date(2028, 3, 1)
 
 
+def test_how_long_something_took_is_no_forecast(analyzer):
+    """短短几个月内 tells how fast a past rise was; with a future cue the clause still forecasts,
+    but with no due date made up from the span. 难以想象 is a word of wonder, not a cue."""
+    assert _predictions(analyzer, "英伟达的股价在短短几个月内翻了一倍。") == ()
+    assert _predictions(analyzer, "DeepSeek用短短两年时间完成了难以想象的突破。") == ()
+    [p] = _predictions(analyzer, "照这个势头，英伟达的股价短短几年内就会被腰斩。")
+    assert (p.target, p.direction, p.due) == ("nvidia", "down", None)
+
+
 def test_questions_are_not_predictions(analyzer):
     assert _predictions(analyzer, "英伟达明年会不会继续涨？") == ()
 
