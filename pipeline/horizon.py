@@ -365,14 +365,13 @@ HISTORY_EVENT = re.compile(
 )
 # A span followed by these is a time ago (两年前, 半年以前, 三个月之前); 前后 is "about".
 AGO = re.compile(r"\s*(?:以|之)?前(?![后後景途沿列瞻])")
-# A span right after these has gone by (过去三年, 最近几个月, 前两年) or recurs (每隔12个月,
-# 每三个月): it dates nothing. (近两年 is left alone: some write it for the coming two.)
-BEHIND_A_SPAN = re.compile(r"(?:过去|過去|最近|以往|过往|過往|前|每|隔)\s*(?:的|這|这)?\s*$")
-# A span after these is one that elapsed (在短短几个月内飙升, 用短短两年时间完成了, 仅用了三个月,
-# 历时五年): how long something took, not when something will be. Where a future cue follows
-# (短短几年内就会被淘汰) the clause is still a forecast, by its cue, with no made-up due date.
-ELAPSED_SPAN = re.compile(
-    r"(?:短短|仅仅|僅僅|仅用了?|僅用了?|只用了?|用了|花了|历时|歷時|耗时|耗時)\s*(?:的|不到|不足)?\s*$"
+# A span right after these has gone by (过去三年, 最近几个月, 前两年), recurs (每隔12个月,
+# 每三个月) or tells how long something took (在短短几个月内飙升, 仅用了三个月, 历时五年): it
+# dates nothing. (近两年 is left alone: some write it for the coming two.) Where a future cue
+# follows (短短几年内就会被淘汰) the clause is still a forecast, by its cue, with no made-up due date.
+BEHIND_A_SPAN = re.compile(
+    r"(?:(?:过去|過去|最近|以往|过往|過往|前|每|隔)\s*(?:的|這|这)?"
+    r"|(?:短短|仅仅|僅僅|仅用了?|僅用了?|只用了?|用了|花了|历时|歷時|耗时|耗時)\s*(?:的|不到|不足)?)\s*$"
 )
 
 
@@ -405,9 +404,7 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
                 taken.append((m.start(), m.end()))
                 continue
             if kind == "span" and (
-                AGO.match(text, m.end())
-                or BEHIND_A_SPAN.search(text, 0, m.start())
-                or ELAPSED_SPAN.search(text, 0, m.start())
+                AGO.match(text, m.end()) or BEHIND_A_SPAN.search(text, 0, m.start())
             ):
                 # 两年前, 过去三年, 3 到 6 个月前发布的: a time gone by; 每隔12个月左右: a period.
                 # None is a horizon (each was read as one, due years or months on).
