@@ -3,6 +3,7 @@ from the evaluation commands so the claim filter can use it without loading them
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -31,6 +32,13 @@ def char_f1(pred: str, gold: str) -> float:
         return 0.0
     precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
     return 2 * precision * recall / (precision + recall)
+
+
+def _same_time(ours: str | None, gold: str) -> bool:
+    """One time expression within the other (半年 in 半年左右, 明年 in 明年年底): gold marks the
+    words around a time in its own way; two different times are not alike for sharing a 年."""
+    a, b = (re.sub(r"\s", "", t) for t in (ours or "", gold))
+    return bool(a and b) and (a in b or b in a)
 
 
 def overlaps(a: str, b: str) -> bool:
@@ -69,6 +77,10 @@ class PredictionScore:
     # Whose claim it is (the author's own or reported speech), on matched gold quotes that say.
     speaker_ok: int = 0
     speaker_total: int = 0
+    # The time the claim is due by, as written (半年以后, 明年), on matched gold quotes that name
+    # one: what the due date is computed from, so also measured where gold gives no date.
+    horizon_ok: int = 0
+    horizon_total: int = 0
 
     def add(self, gold: list[dict], predicted: list) -> None:
         quotes: dict[str, list] = {}
@@ -104,6 +116,9 @@ class PredictionScore:
             if g.get("speaker"):
                 self.speaker_total += 1
                 self.speaker_ok += any(p.speaker == g["speaker"] for p in cands)
+            if g.get("horizon"):
+                self.horizon_total += 1
+                self.horizon_ok += any(_same_time(p.horizon, g["horizon"]) for p in cands)
             if "due" in g:
                 self.due_total += 1
                 self.due_ok += any(
@@ -131,6 +146,11 @@ class PredictionScore:
             f"predictions: precision {p:.3f} recall {r:.3f} F1 {f:.3f} "
             f"({self.predicted} predicted quotes, {self.gold} gold, {self.matched_gold} gold matched); "
             f"on matched: target {self.target_ok / m:.3f}, direction {self.direction_ok / m:.3f}"
+            + (
+                f", horizon {self.horizon_ok / self.horizon_total:.3f}"
+                if self.horizon_total
+                else ""
+            )
             + (f", due date {self.due_ok / self.due_total:.3f}" if self.due_total else "")
             + (
                 f", speaker {self.speaker_ok / self.speaker_total:.3f}"

@@ -5,8 +5,10 @@ from types import SimpleNamespace
 from pipeline.scoring import PredictionScore, overlaps
 
 
-def _pred(quote: str, target: str | None, direction: str = "up"):
-    return SimpleNamespace(quote=quote, target=target, direction=direction, due=None)
+def _pred(quote: str, target: str | None, direction: str = "up", horizon: str | None = None):
+    return SimpleNamespace(
+        quote=quote, target=target, direction=direction, due=None, horizon=horizon
+    )
 
 
 def test_quotes_match_on_half_the_shorter_one():
@@ -60,3 +62,25 @@ def test_a_quote_gold_gives_two_targets_is_right_when_read_as_about_both():
     score = PredictionScore()
     score.add(gold, [_pred(quote, "deepseek", "down"), _pred(quote, "nvidia", "down")])
     assert (score.matched_gold, score.target_ok) == (2, 2)
+
+
+def test_horizons_are_scored_on_matched_quotes_whose_gold_names_one():
+    """半年左右 read as 半年 is right (they overlap); none read, or another time, is wrong."""
+    gold = [
+        {"quote": "英伟达半年左右就会见顶", "target": "nvidia", "horizon": "半年左右"},
+        {"quote": "DeepSeek明年会被淘汰", "target": "deepseek", "horizon": "明年"},
+        {"quote": "国产芯片两年内会崛起", "target": None, "horizon": "两年内"},
+        {"quote": "AI泡沫会破裂", "target": None},
+    ]
+    score = PredictionScore()
+    score.add(
+        gold,
+        [
+            _pred("英伟达半年左右就会见顶", "nvidia", horizon="半年"),
+            _pred("DeepSeek明年会被淘汰", "deepseek"),
+            _pred("国产芯片两年内会崛起", None, horizon="今年"),
+            _pred("AI泡沫会破裂", None, horizon="明年"),
+        ],
+    )
+    assert (score.horizon_ok, score.horizon_total) == (1, 3)
+    assert ", horizon 0.333" in score.summary()
