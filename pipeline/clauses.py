@@ -10,8 +10,10 @@ import re
 
 from pipeline.targets import Catalogue
 
-CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]*")
-CLAUSE_BREAK = re.compile(r"[，,；;]")
+# A comma or colon between digits is a number's or a clock's (4,000亿美元, 16:30), not a break.
+IN_NUMBER = r"(?<=\d)[,:](?=\d)"
+CLAUSE = re.compile(rf"(?:[^，,；;：:]|{IN_NUMBER})+[，,；;：:]*")
+CLAUSE_BREAK = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")
 # A pronoun that stands for a target named before it (它会回到正常位置, 从它手里抢走, 取代它).
 IT = r"它|其|该公司|這家公司|这家公司"
 TARGET_PRONOUN = re.compile(IT)

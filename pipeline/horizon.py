@@ -24,6 +24,9 @@ class Horizon:
     earliest: date | None
     due: date | None
     kind: str = ""  # the rule that read it (named_quarter, rel_year, span…): what it counts from
+    # Attached to a noun (明年的营收): found only when asked for (find_horizons of_nouns); it can
+    # date a claim that a cue of its own makes (明年的营收会增长五成), never make one.
+    of_noun: bool = False
 
     @property
     def from_calendar(self) -> bool:
@@ -375,19 +378,21 @@ BEHIND_A_SPAN = re.compile(
 )
 
 
-def find_horizons(text: str, published: date | None) -> list[Horizon]:
-    """Horizons in text, leftmost first, longest match at a position; noun-attached ones dropped."""
+def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> list[Horizon]:
+    """Horizons in text, leftmost first, longest match at a position; noun-attached ones dropped,
+    or with of_nouns kept and marked (Horizon.of_noun)."""
     found: list[Horizon] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in _RULES:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if (
+            of_noun = (
                 text[m.end() : m.end() + 1] == "的"
                 and kind != "vague"
                 and not text.startswith(("的时候", "的今天", "的这个时候", "的此时"), m.end())
-            ):
+            )
+            if of_noun and not of_nouns:
                 continue  # 明年的订单: a time attached to a noun (到2026年底的时候 is a time)
             if kind in ("year_quarter", "named_quarter", "quarter", "fiscal") and REPORT_NOUN.match(
                 text, m.end()
@@ -419,6 +424,8 @@ def find_horizons(text: str, published: date | None) -> list[Horizon]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(
-                Horizon(m.group(0).strip(), m.start(), m.end(), resolved[0], resolved[1], kind)
+                Horizon(
+                    m.group(0).strip(), m.start(), m.end(), resolved[0], resolved[1], kind, of_noun
+                )
             )
     return sorted(found, key=lambda h: h.start)

@@ -228,7 +228,7 @@ NOT_THE_TARGETS_VERBS = frozenset(
         "令",
     ]
 )
-CLAUSE_OR_DASH = re.compile(r"——|[，,；;]")
+CLAUSE_OR_DASH = re.compile(r"——|[，；;]|(?<!\d),|,(?!\d)")
 CONTENT = re.compile(r"\w")
 # 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not
 # the future: the part of speech of the word after it tells which (jieba tags 将 itself always
@@ -698,7 +698,7 @@ class PredictionExtractor:
     ) -> bool:
         """before: the sentence before the clause, where a word of the past tells that a state
         which did not last is history (strong_cue)."""
-        cleaned = self.cues.not_future.sub("", clause)
+        cleaned = self.without_not_future(clause)
         strong = self.strong_cue(cleaned, before)
         if not strong and (any(m in cleaned for m in self.cues.past) or ENDS_IN_LE.search(cleaned)):
             return False
@@ -718,6 +718,31 @@ class PredictionExtractor:
             or any(w in clause for w in self.cues.subjects)
             or any(CURRENT_PERIOD.match(h.text) for h in horizons)
         )
+
+    def without_not_future(self, clause: str) -> str:
+        """The clause with the words that hold a cue without meaning the future (需要, 社会, 不予
+        理会) taken out; not where the word would take half of another word of the clause: in
+        推理会取代训练, 整体会保持 and 大约会在 the 会 is the future's (推理 + 会, not 理会)."""
+        pattern = self.cues.not_future
+        if self.tagger is None or not pattern.search(clause):
+            return pattern.sub("", clause)
+        words = [w for w, _ in self.tagger(clause)]
+        if "".join(words) != clause:
+            return pattern.sub("", clause)  # a tagger that does not give the clause back
+        bounds, at = [], 0
+        for w in words:
+            bounds.append((at, at + len(w)))
+            at += len(w)
+        kept, pos, i = [], 0, 0
+        while m := pattern.search(clause, i):
+            s, e = m.span()
+            if any(a < s < b < e or s < a < e < b for a, b in bounds):
+                i = s + 1  # 推理|会: 理会 straddles a word's end; read on from the next character
+                continue
+            kept.append(clause[pos:s])
+            pos = i = e
+        kept.append(clause[pos:])
+        return "".join(kept)
 
     def without_disposal(self, clause: str) -> str:
         """The clause with every disposal 将 (将其列为, 将V3的成本压缩至) blanked out."""
@@ -748,27 +773,32 @@ class PredictionExtractor:
         """The claim in a sentence, if any. named: the sentence names a target; refers: it or
         the sentence before it in the paragraph does, so 它/该公司 in a clause stand for that
         target."""
-        horizons = find_horizons(simplified, published)
+        # A time attached to a noun (明年的营收会增长五成) dates a claim a cue makes; it makes none
+        # (明年的"期货"都分完了).
+        horizons = find_horizons(simplified, published, of_nouns=True)
+        timed = [h for h in horizons if not h.of_noun]
         cond = split_conditional(simplified)
         if cond:
             # A conditional is one claim with its condition: predictive if any part is.
             start = cond[0]
             if cond[2] == len(simplified) and start > 0:
-                before = [h for h in horizons if h.end <= start]
+                before = [h for h in timed if h.end <= start]
                 if self._predictive(simplified[:start], before, named, published):
                     start = 0  # 英伟达明年会大跌，如果禁令延续的话: the condition follows its claim
-            inside = [h for h in horizons if h.start >= start]
+            inside = [h for h in timed if h.start >= start]
             if not self._predictive(simplified[start:], inside, named, published):
                 return None
             return _Claim(
                 start,
                 len(simplified),
-                self._conditional_horizon(simplified, cond, inside, published, start),
+                self._conditional_horizon(
+                    simplified, cond, [h for h in horizons if h.start >= start], published, start
+                ),
             )
         flagged = []
         previous = None
         for m in CLAUSE.finditer(simplified):
-            inside = [h for h in horizons if m.start() <= h.start < m.end()]
+            inside = [h for h in timed if m.start() <= h.start < m.end()]
             clause_named = bool(self.catalogue.mentioned(m.group(0))) or (
                 refers and bool(PRONOUN.search(m.group(0)))
             )
@@ -802,9 +832,9 @@ class PredictionExtractor:
         opening = next(
             (c for c in CLAUSE.finditer(simplified) if c.end() == start and c.start() < start), None
         )
-        if opening is not None and self._time_only(opening.group(0), opening.start(), horizons):
+        if opening is not None and self._time_only(opening.group(0), opening.start(), timed):
             start = opening.start()  # 2027年3月之前，英伟达的市值会…: the time opens the claim
-        if self._time_only(flagged[-1].group(0), flagged[-1].start(), horizons):
+        if self._time_only(flagged[-1].group(0), flagged[-1].start(), timed):
             following = next(
                 (m for m in CLAUSE.finditer(simplified, end) if m.start() >= end), None
             )

@@ -1021,3 +1021,47 @@ def test_a_sentence_the_page_repeats_is_one_prediction(analyzer):
 )
 def test_what_must_come_and_what_a_cause_is_enough_to_bring(analyzer, body, found):
     assert [(p.target, p.direction, p.hedge) for p in _candidates(analyzer, body)] == found
+
+
+def test_a_time_attached_to_a_noun_dates_the_claim_a_cue_makes(analyzer):
+    """明年的营收会增长 falls due with next year; 明年的"期货"都分完了 claims nothing at all."""
+    [p] = _candidates(analyzer, "我认为英伟达明年的数据中心收入还会增长四成。")
+    assert (p.horizon, p.due, p.horizon_source) == ("明年", date(2026, 12, 31), "stated")
+    [bet] = _candidates(
+        analyzer, "如果下个季度的毛利率跌破七成，那么英伟达的股价很可能回到100美元以下。"
+    )
+    assert (bet.horizon, bet.due) == ("下个季度", date(2025, 6, 30))
+    assert _candidates(analyzer, "英伟达明年的“期货”都分完了。") == []
+    assert _candidates(analyzer, "英伟达今年的营收是1300亿美元。") == []  # no cue: a figure
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # 推理 + 会, 整体 + 会, 大约 + 会: not the words 理会, 体会, 约会 (不予理会 is one)
+        "英伟达的推理会取代训练成为它最大的增长来源。",
+        "英伟达的出货整体会保持增长。",
+        "DeepSeek的V4大约会在春节前后发布。",
+    ],
+)
+def test_a_cue_inside_another_word_is_read_by_word(analyzer, body):
+    assert [p.quote for p in _candidates(analyzer, body)] == [body]
+    assert _candidates(analyzer, "DeepSeek发了新模型，英伟达对此不予理会。") == []
+
+
+def test_hardly_before_a_verb_of_keeping_or_repeating_is_a_forecast(analyzer):
+    """很难 + 守住/重现/回到…: what will hardly happen; 很难 alone is how hard a thing is now."""
+    for body, target in (
+        ("DeepSeek的V4也很难重现R1当年的市场冲击。", "deepseek"),
+        ("DeepSeek国产开源第一的位置很难守住。", "deepseek"),
+        ("英伟达的毛利率很难一直守在七成以上。", "nvidia"),
+    ):
+        assert [(p.quote, p.target) for p in _candidates(analyzer, body)] == [(body, target)]
+    assert _candidates(analyzer, "英伟达新股中签概率为0.03%，散户很难中签。") == []
+
+
+def test_a_comma_inside_a_number_does_not_cut_the_claim(analyzer):
+    [p] = _candidates(analyzer, "我估计，英伟达明年的资本支出合计会超过4,000亿美元。")
+    assert p.quote == "英伟达明年的资本支出合计会超过4,000亿美元。"
+    [bet] = _candidates(analyzer, "如果到年底英伟达的股价还在1,000美元以上，我愿意删帖。")
+    assert bet.condition == "到年底英伟达的股价还在1,000美元以上"
