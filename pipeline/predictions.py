@@ -228,7 +228,7 @@ NOT_THE_TARGETS_VERBS = frozenset(
         "令",
     ]
 )
-CLAUSE_OR_DASH = re.compile(r"——|[，；;]|(?<!\d),|,(?!\d)")
+CLAUSE_OR_DASH = re.compile(rf"——|{CLAUSE_BREAK.pattern}")
 CONTENT = re.compile(r"\w")
 # 将 before a noun, pronoun or number is the disposal preposition (将英伟达目标价上调 = 把…), not
 # the future: the part of speech of the word after it tells which (jieba tags 将 itself always
