@@ -39,7 +39,13 @@ from pipeline.horizon import Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
 from pipeline.records import Article, Prediction, sha256_hex
 from pipeline.settings import Settings
-from pipeline.stance.cues import CueScorer, literal_alternation, split_conditional
+from pipeline.stance.cues import (
+    FALSIFICATION,
+    VINDICATION,
+    CueScorer,
+    literal_alternation,
+    split_conditional,
+)
 from pipeline.targets import Catalogue
 
 TRAILING_PUNCT = "，,；;：: "
@@ -109,6 +115,11 @@ WHEN_ONLY = re.compile(
     r"^\s*(?:但|而|那|这)?(?:也|都)?(?:只是|只不过是|不过是|是)个?(?:时间问题|时间的问题|迟早的事|早晚的事)"
     r"(?:罢了|而已)?\W*$"
 )
+# A clause that ends on its verb of forecasting (高盛最新的报告预计，) frames the clause after it,
+# which says what is expected: the claim takes that clause in. Not the noun (自己的预测, 不预测).
+FRAME_END = re.compile(r"(?<![的之不])(?:预计|预测|预估|估计|预言|判断)[\s:：，,]*$")
+# The past a claim measures against (今年的营收会比去年高, 日子不会像去年那么好过) narrates nothing.
+COMPARED_TO_PAST = re.compile(r"(?:比|像|较|于|跟|和|同)(?:去年|前年|过去|此前|上个月|上月|上周)")
 # A clause before such a verdict that looks back (我早说过, 终于超过了) or only frames it (我认为):
 # the verdict is history or has nothing of its own to claim.
 # (终于, 那会儿 and 当年 anywhere in the sentence: LOOKED_BACK)
@@ -700,7 +711,10 @@ class PredictionExtractor:
         which did not last is history (strong_cue)."""
         cleaned = self.without_not_future(clause)
         strong = self.strong_cue(cleaned, before)
-        if not strong and (any(m in cleaned for m in self.cues.past) or ENDS_IN_LE.search(cleaned)):
+        narrated = COMPARED_TO_PAST.sub("", cleaned)
+        if not strong and (
+            any(m in narrated for m in self.cues.past) or ENDS_IN_LE.search(cleaned)
+        ):
             return False
         if (
             strong
@@ -786,7 +800,9 @@ class PredictionExtractor:
                 if self._predictive(simplified[:start], before, named, published):
                     start = 0  # 英伟达明年会大跌，如果禁令延续的话: the condition follows its claim
             inside = [h for h in timed if h.start >= start]
-            if not self._predictive(simplified[start:], inside, named, published):
+            if not self._bet(simplified, cond) and not self._predictive(
+                simplified[start:], inside, named, published
+            ):
                 return None
             return _Claim(
                 start,
@@ -834,15 +850,15 @@ class PredictionExtractor:
         )
         if opening is not None and self._time_only(opening.group(0), opening.start(), timed):
             start = opening.start()  # 2027年3月之前，英伟达的市值会…: the time opens the claim
+        following = next((m for m in CLAUSE.finditer(simplified, end) if m.start() >= end), None)
         if self._time_only(flagged[-1].group(0), flagged[-1].start(), timed):
-            following = next(
-                (m for m in CLAUSE.finditer(simplified, end) if m.start() >= end), None
-            )
             if following is not None:
                 end = following.end()
             elif len(flagged) == 1:
                 return None  # a time expression with nothing said about it
             # else the time closes the claim before it (英伟达会继续上涨，但是明年。): it stays
+        elif following is not None and FRAME_END.search(flagged[-1].group(0)):
+            end = following.end()  # 高盛的报告预计，英伟达明年的收入还能增长四成: what it expects
         while end > start and simplified[end - 1] in TRAILING_PUNCT:
             end -= 1
         claim_text = simplified[start:end]
@@ -852,6 +868,23 @@ class PredictionExtractor:
             return None  # 接下来 alone (a heading, a bare cue): nothing is claimed (它还会跌 is)
         stated = [h for h in horizons if start <= h.start < end and self._dates(h, published)]
         return _Claim(start, end, self._stated_horizon(simplified, stated))
+
+    def _bet(self, text: str, cond: tuple[int, int, int]) -> bool:
+        """Whether a conditional stakes the author's word on its condition (如果X，我就认错;
+        如果X，那我就当看个乐子): a claim a reader can check however little it reads as a forecast,
+        with no cue and no time of its own (如果到那时候它的股价还比今天高，我就认错). Not where the
+        condition is being wrong itself (如果我错了，那就删号) or names nothing a claim can be about."""
+        wagers = [
+            m for m in (FALSIFICATION.search(text, cond[1]), VINDICATION.search(text, cond[1])) if m
+        ]
+        if not wagers:
+            return False
+        condition = text[cond[1] : min(cond[2], *(m.start() for m in wagers))]
+        return bool(
+            self.catalogue.mentioned(condition)
+            or PRONOUN.search(condition)
+            or any(w in condition for w in self.cues.subjects)
+        )
 
     def _stated_horizon(self, text: str, stated: list[Horizon]) -> Horizon | None:
         """The horizon a claim states: the first, unless it is vague and a later one dates the

@@ -1065,3 +1065,60 @@ def test_a_comma_inside_a_number_does_not_cut_the_claim(analyzer):
     assert p.quote == "英伟达明年的资本支出合计会超过4,000亿美元。"
     [bet] = _candidates(analyzer, "如果到年底英伟达的股价还在1,000美元以上，我愿意删帖。")
     assert bet.condition == "到年底英伟达的股价还在1,000美元以上"
+
+
+def test_staking_the_authors_word_on_a_condition_is_a_prediction(analyzer):
+    """如果X，我就认错 is a checkable claim (not-X) with no cue or time of its own; being wrong
+    itself (如果我错了，那就删号) is no condition anyone can check."""
+    [bet] = _candidates(analyzer, "如果英伟达的数据中心收入明年还能增长三成以上，我就认错。")
+    assert (bet.target, bet.direction, bet.conditional) == ("nvidia", "down", True)
+    assert bet.condition == "英伟达的数据中心收入明年还能增长三成以上"
+    [it] = _candidates(
+        analyzer, "英伟达的股价今天收在180美元。如果到那时候它的股价还在这个位置，我就认错平仓。"
+    )
+    assert (it.quote, it.target) == ("如果到那时候它的股价还在这个位置，我就认错平仓。", "nvidia")
+    assert _candidates(analyzer, "如果我错了，那就删号。") == []
+
+
+def test_a_clause_ending_on_its_forecast_verb_takes_the_forecast_in(analyzer):
+    """高盛的报告预计，X: the quote is what is expected, not the frame alone; a forecast as a
+    noun at a clause's end (自己的预测) frames nothing."""
+    [p] = _candidates(
+        analyzer, "摩根士丹利的最新报告预计，英伟达的游戏收入还能增长两成左右，市场的看法也差不多。"
+    )
+    assert p.quote == "摩根士丹利的最新报告预计，英伟达的游戏收入还能增长两成左右"
+    assert (p.target, p.direction, p.speaker) == ("nvidia", "up", "reported")
+    [own] = _candidates(analyzer, "英伟达的股价明年会翻倍，这是我自己的预测，仅供参考。")
+    assert own.quote == "英伟达的股价明年会翻倍，这是我自己的预测"  # not 仅供参考
+
+
+def test_at_the_meeting_is_no_future(analyzer):
+    """在电话会上表示 tells where something was said; 会 + 上涨 still foretells."""
+    assert _candidates(analyzer, "黄仁勋在电话会上表示，中国市场的份额已经降到零。") == []
+    [p] = _candidates(analyzer, "英伟达今年的业绩会上涨。")
+    assert (p.target, p.direction) == ("nvidia", "up")
+
+
+@pytest.mark.parametrize(
+    "body, direction",
+    [
+        ("英伟达还得跌。", "down"),
+        ("英伟达该涨还得涨。", "up"),
+        ("英伟达的收入还能增长四成。", "up"),
+    ],
+)
+def test_how_much_further_a_move_goes_is_a_forecast(analyzer, body, direction):
+    assert [(p.quote, p.direction) for p in _candidates(analyzer, body)] == [(body, direction)]
+
+
+def test_the_past_a_claim_measures_against_narrates_nothing(analyzer):
+    """比去年/像去年 is what the forecast compares with; 去年 elsewhere still tells a story."""
+    for body in ("英伟达今年的营收会比去年高。", "英伟达今年的日子不会像去年那么好过。"):
+        assert [p.quote for p in _candidates(analyzer, body)] == [body]
+    assert _candidates(analyzer, "去年英伟达的营收会翻倍，当时谁也没想到。") == []
+
+
+def test_an_estimate_given_is_a_forecast_and_the_noun_is_none(analyzer):
+    [p] = _candidates(analyzer, "輝達預估第四季營收約650億美元。")
+    assert (p.target, p.speaker, p.hedge) == ("nvidia", "reported", "likely")
+    assert _candidates(analyzer, "这只是分析师对英伟达的预估。") == []
