@@ -12,7 +12,8 @@ pipeline/claims.py). Accuracy per set, and per gold direction:
   thirty-first session were written after reading its errors, so it is a development set now;
 - data/labelled/direction-test, where present: written blind after those rules, never read for
   rules (the held-out figure);
-- the gold prediction quotes of our stance-dev examples and sample pages (never trained on);
+- the gold prediction quotes of our held-out examples (stance-dev, essays-dev, longread-dev,
+  short-dev) and sample pages (never trained on);
 - the 163 gold quotes of the real pages in ../shared/eval/commentary, where present.
 """
 
@@ -46,9 +47,10 @@ def sets() -> dict[str, list[dict]]:
         path = LABELLED / name / "claims.jsonl"
         if path.exists():
             out[name] = claims_file(path)
-    out["stance-dev quotes"] = [
-        g for ex in load_examples([LABELLED / "stance-dev"]) for g in ex.predictions
-    ]
+    for name in ("stance-dev", "essays-dev", "longread-dev", "short-dev"):
+        out[f"{name} quotes"] = [
+            g for ex in load_examples([LABELLED / name]) for g in ex.predictions
+        ]
     out["sample-page quotes"] = [
         g
         for page in load_gold(sorted((LABELLED / "samples-gold").glob("*.jsonl")))

@@ -48,6 +48,17 @@ NEGATED_OVER_AN_OBJECT = re.compile(
     r"(不会|不至于|并不会|不太会|不|没有|没|难以|无法)(对[^，,。；;！!？?]{1,14}?)"
     r"(构成|造成|产生|带来|形成)(?:太大|很大|多大|重大|严重|实质性|实质|任何|有效|明显|真正)?(?:的)?"
 )
+# Falling out of a rank (掉出第一梯队, 被挤出前三, 跌出前十): the rank is a stance cue of standing
+# (第一梯队 reads bullish) that the verb takes away; the rules read the pair as 掉队.
+LEAVES_RANK = re.compile(
+    r"被?(?:掉出|跌出|挤出|滑出|退出)[^，,。；;！!？?]{0,16}?"
+    r"(?:第一梯队|第二梯队|第一阵营|梯队|前三|前五|前十|前列|头部|榜首|第一)"
+)
+# A negation of there being a change, with words between (不会有实质性的恢复, 看不到短期内恢复的
+# 可能, 不会再有去年那种涨幅): the words between are taken out, so the negator stands within
+# reach of the change (DirectionRules.reads; the change words are the lexicon's).
+DENIED_CHANGE = r"(不会再有|不会有|不可能再有|不可能有|看不到|看不见|没有再|不会出现)"
+DENIED_GAP = 12  # characters between such a negation and its change
 # A turn (…，但长期看涨; 虽然还会火一阵，但商业化迟早会成为大问题): what follows the last 但 or
 # 不过 is the writer's point, and it gives the claim's direction where it points a way.
 TURN = re.compile(r"[，,；;]\s*(?:但是|但|不过|然而|可是)")
@@ -91,13 +102,19 @@ class DirectionRules:
         self.cues = cues
         self.scorer = scorer
         self.catalogue = catalogue
+        self.denied = re.compile(
+            rf"{DENIED_CHANGE}[^，,。；;！!？?]{{1,{DENIED_GAP}}}?(?=(?:{cues.change.pattern}))"
+        )
 
     def reads(self, text: str) -> str:
         """Simplified text as the rules read it: other forms of a negation or of a bet's forfeit
-        as the ones the lexicons know (the lexicon's reads_as), a negation's reason taken out and
-        one before its object moved to its verb."""
+        as the ones the lexicons know (the lexicon's reads_as), a fall out of a rank as 掉队, the
+        words between a denial and its change (不会有实质性的恢复) and a negation's reason taken
+        out, and a negation before its object moved to its verb."""
         cues = self.cues
         text = cues.reads_as.sub(lambda m: cues.reads_as_words[m.group(0)], text)
+        text = LEAVES_RANK.sub("掉队", text)
+        text = self.denied.sub(r"\1", text)
         text = NEGATED_FOR_A_REASON.sub(r"\1", text)
         return NEGATED_OVER_AN_OBJECT.sub(r"\2\1\3", text)
 

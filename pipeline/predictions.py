@@ -95,6 +95,13 @@ VANTAGE_FRAME = re.compile(
 STATED_PROBABILITY = re.compile(
     r"\d+(?:\.\d+)?\s*[%％]\s*的?(?:概率|几率|可能性)|[一二三四五六七八九]成的?(?:概率|几率|可能性|把握)"
 )
+# A figure forecast by its name: a target price or a guidance with its number (目标价上调至160
+# 美元, 下一季度的营收指引是450亿美元左右) is a forecast, whoever states it, with or without a cue.
+# Not the digits of a product's name (公司指引里没算H20).
+FORECAST_FIGURE = re.compile(
+    r"(?:目标价|指引)[^，,。；;！!？?\d]{0,8}?"
+    r"(?:(?<![A-Za-z])\d|[一二三四五六七八九十两][一二三四五六七八九十百千万亿]*[百千万亿])"
+)
 # Before 或, words that make it "or" (无论降价或涨价).
 EITHER_WAY = re.compile(r"无论|不管|是否|不论")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -418,6 +425,8 @@ class PredictionCues:
             not_future = sorted(data["future"]["not_future"] + not_certain, key=len, reverse=True)
             sign = {w: 1 for w in data["direction"]["up"]}
             sign.update({w: -1 for w in data["direction"]["down"]})
+            # A rise named as a thing (这波涨势): what is said of it gives the way (不会长久).
+            sign.update({w: 0 for w in data["direction"].get("unsigned", [])})
             displace = [*data["direction"]["displace"], *data["direction"]["take"]]
             passive_only = data["direction"].get("displace_passive_only", [])
             pace = {w: -1 for w in data["direction"]["slower"]}
@@ -723,6 +732,7 @@ class PredictionExtractor:
             )
             or VANTAGE_FRAME.search(cleaned)
             or STATED_PROBABILITY.search(cleaned)
+            or FORECAST_FIGURE.search(cleaned)
         ):
             return True
         weak = any(c in self.without_disposal(cleaned) for c in self.cues.weak)

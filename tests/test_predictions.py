@@ -176,6 +176,31 @@ def test_direction_of_comparisons_verdicts_negations_and_market_idioms(
 @pytest.mark.parametrize(
     "claim, target, direction",
     [
+        # a bare rise, and a move that cannot go on
+        ("我认为英伟达下周肯定涨", "nvidia", "up"),
+        ("英伟达接下来恐怕涨不动了", "nvidia", "down"),
+        ("英伟达接下来跌不下去", "nvidia", "up"),
+        # falling out of a rank takes the rank's standing away
+        ("明年DeepSeek会被挤出国内大模型的第一梯队", "deepseek", "down"),
+        ("DeepSeek年底前大概率会掉出榜单前十", "deepseek", "down"),
+        # going on towards nothing, an end in sight, a position that cannot be held
+        ("英伟达在中国的份额明年会继续趋近于零", "nvidia", "down"),
+        ("英伟达的好日子恐怕快到头了", "nvidia", "down"),
+        ("英伟达的好日子还远没有到头", "nvidia", "up"),
+        ("DeepSeek的领先位置明年很难守住", "deepseek", "down"),
+        # a change denied with words between the denial and the change
+        ("英伟达在中国的收入明年不会有实质性的恢复", "nvidia", "down"),
+        ("我看不到英伟达的中国业务短期内恢复的可能", "nvidia", "down"),
+        ("英伟达不会再有去年那样的涨幅", "nvidia", "down"),
+    ],
+)
+def test_direction_of_bare_moves_ranks_ends_and_denied_changes(analyzer, claim, target, direction):
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
         # when something is released or held, or where a focus moves: no way up or down
         ("英伟达预计将在五月的开发者大会上公布新的产品路线图", "nvidia", "other"),
         ("DeepSeek计划在下个月发布新一代推理模型", "deepseek", "other"),
@@ -384,7 +409,8 @@ def test_disposal_jiang_is_not_the_future(analyzer):
         a = article(body, published=PUBLISHED)
         return [p.quote for p in analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))]
 
-    assert claims("汇丰银行将英伟达目标价上调至230美元。") == []
+    # (a target price with its figure is a forecast whatever the 将: test_a_target_price_…)
+    assert claims("汇丰银行将英伟达的评级上调为买入。") == []
     assert claims("DeepSeek将V3的训练成本压缩至六百万美元。") == []
     assert claims("DeepSeek将V3模型的训练成本压缩至六百万美元。") == []  # V3模型: one word
     assert claims("DeepSeek将旗下多款重量级模型彻底开源。") == []  # the verb six words on
@@ -1122,3 +1148,20 @@ def test_an_estimate_given_is_a_forecast_and_the_noun_is_none(analyzer):
     [p] = _candidates(analyzer, "輝達預估第四季營收約650億美元。")
     assert (p.target, p.speaker, p.hedge) == ("nvidia", "reported", "likely")
     assert _candidates(analyzer, "这只是分析师对英伟达的预估。") == []
+
+
+@pytest.mark.parametrize(
+    "body, quote",
+    [
+        ("几家券商都把英伟达的目标价定在两百美元。", "几家券商都把英伟达的目标价定在两百美元"),
+        ("英伟达给出的营收指引为五百亿美元左右。", "英伟达给出的营收指引为五百亿美元左右"),
+        ("大摩把輝達目標價上調至230美元。", "大摩把輝達目標價上調至230美元"),
+    ],
+)
+def test_a_target_price_or_a_guidance_with_its_figure_is_a_forecast(analyzer, body, quote):
+    assert quote in {p.quote.rstrip("。") for p in _candidates(analyzer, body)}
+
+
+def test_a_guidance_without_a_figure_forecasts_nothing(analyzer):
+    # the 20 of H20 is a product's name, not the guidance's figure
+    assert _candidates(analyzer, "英伟达这次的指引压根没算H20的收入。") == []
