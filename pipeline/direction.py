@@ -54,6 +54,20 @@ LEAVES_RANK = re.compile(
     r"被?(?:掉出|跌出|挤出|滑出|退出)[^，,。；;！!？?]{0,16}?"
     r"(?:第一梯队|第二梯队|第一阵营|梯队|前三|前五|前十|前列|头部|榜首|第一)"
 )
+# Losses won back (把跌幅全部收复回来, 收复失地): a rise, though 跌 is in it. 收回 alone is no
+# rise (许可可能被收回).
+LOSSES_REGAINED = re.compile(
+    r"(?:跌幅|失地)[^，,。；;！!？?]{0,8}?(?:收复|收回|补回|涨回)(?:回来|来)?"
+    r"|(?:收复|收回|补回)了?[^，,。；;！!？?]{0,6}?(?:跌幅|失地)"
+)
+# Left behind by another (被千问拉开更大的差距): read as the passive of 甩开, which the
+# displacement words know (被…甩开: the subject goes down).
+GAP_OPENED_ON = re.compile(
+    r"被([^，,。；;！!？?被]{1,12}?)拉开了?(?:更大的|很大的|明显的|一定的)?差距"
+)
+# A target price with its figure (目标价定在175美元, 给予目标价196港元): an analyst's target sits
+# above the price of the day, so where no word moves it (上调, 下调) the claim is up.
+TARGET_PRICE = re.compile(r"目标价[^，,。；;！!？?]{0,12}?\d")
 # A negation of there being a change, with words between (不会有实质性的恢复, 看不到短期内恢复的
 # 可能, 不会再有去年那种涨幅): the words between are taken out, so the negator stands within
 # reach of the change (DirectionRules.reads; the change words are the lexicon's).
@@ -108,12 +122,15 @@ class DirectionRules:
 
     def reads(self, text: str) -> str:
         """Simplified text as the rules read it: other forms of a negation or of a bet's forfeit
-        as the ones the lexicons know (the lexicon's reads_as), a fall out of a rank as 掉队, the
-        words between a denial and its change (不会有实质性的恢复) and a negation's reason taken
+        as the ones the lexicons know (the lexicon's reads_as), a fall out of a rank as 掉队,
+        losses won back as 收复, a gap opened on the subject as 被…甩开, the words between a
+        denial and its change (不会有实质性的恢复) and a negation's reason taken
         out, and a negation before its object moved to its verb."""
         cues = self.cues
         text = cues.reads_as.sub(lambda m: cues.reads_as_words[m.group(0)], text)
         text = LEAVES_RANK.sub("掉队", text)
+        text = LOSSES_REGAINED.sub("收复", text)
+        text = GAP_OPENED_ON.sub(r"被\1甩开", text)
         text = self.denied.sub(r"\1", text)
         text = NEGATED_FOR_A_REASON.sub(r"\1", text)
         return NEGATED_OVER_AN_OBJECT.sub(r"\2\1\3", text)
@@ -132,7 +149,8 @@ class DirectionRules:
 
     def direction(self, text: str, target: str | None) -> str:
         """The direction of a claim already in Simplified characters: its consequent's where it
-        states a condition first and the consequent points a way, else the whole claim's."""
+        states a condition first and the consequent points a way, else the whole claim's; a
+        target price that no word moves is up."""
         text = self.reads(text)
         verdict = VERDICT_AGAINST.search(text)
         if verdict and (claimed := self._polarity(text[: verdict.start()], target)):
@@ -142,6 +160,8 @@ class DirectionRules:
             return "up" if point > 0 else "down"
         consequent = self._consequent(text, target)
         pol = (consequent and self._polarity(consequent, target)) or self._polarity(text, target)
+        if not pol and TARGET_PRICE.search(text):
+            return "up"
         return "up" if pol > 0 else "down" if pol < 0 else "other"
 
     def _polarity(self, text: str, target: str | None) -> float:

@@ -201,6 +201,32 @@ def test_direction_of_bare_moves_ranks_ends_and_denied_changes(analyzer, claim, 
 @pytest.mark.parametrize(
     "claim, target, direction",
     [
+        # losses won back are a rise, though 跌 is in them; a thing taken back is no rise
+        ("英伟达年底前大概率能把一月份的跌幅补回来", "nvidia", "up"),
+        ("DeepSeek的下载量下个月就会收复失地", "deepseek", "up"),
+        ("英伟达在中国的出口许可明年可能会被收回", "nvidia", "down"),
+        # overtaken, or left behind by another: the subject goes down
+        ("DeepSeek的调用量明年可能会被豆包反超", "deepseek", "down"),
+        ("DeepSeek在多模态上会被对手拉开更大的差距", "deepseek", "down"),
+        ("英伟达在推理芯片上的份额两年内会被博通追平", "nvidia", "down"),
+        ("DeepSeek明年有望追平OpenAI的最强模型", "deepseek", "up"),
+        # success that is hard to repeat: down
+        ("DeepSeek很难再复制去年那次的成功", "deepseek", "down"),
+        # a target price with its figure is up, unless a word moves it down
+        ("多家券商把英伟达的目标价定在220美元", "nvidia", "up"),
+        ("某投行给予英伟达未来12个月目标价240美元", "nvidia", "up"),
+        ("某投行把英伟达的目标价下调至150美元", "nvidia", "down"),
+    ],
+)
+def test_direction_of_regained_losses_overtaking_and_target_prices(
+    analyzer, claim, target, direction
+):
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
         # when something is released or held, or where a focus moves: no way up or down
         ("英伟达预计将在五月的开发者大会上公布新的产品路线图", "nvidia", "other"),
         ("DeepSeek计划在下个月发布新一代推理模型", "deepseek", "other"),
