@@ -65,6 +65,35 @@ LOSSES_REGAINED = re.compile(
 GAP_OPENED_ON = re.compile(
     r"被([^，,。；;！!？?被]{1,12}?)拉开了?(?:更大的|很大的|明显的|一定的)?差距"
 )
+# Good times said to end, or to last (高速增长期已经接近尾声, 它的高光时刻可能已经过去了, 好日子
+# 屈指可数了, 最好时光，可能已经过去了; 好日子还长着呢): the good times are a stance cue that the end
+# takes away, so the pair reads as 到头 (down) or 持久 (up). No negator between (好日子不会结束 is
+# left to the rest).
+GOOD_TIMES = (
+    r"(?:好日子|好时光|最好时光|最好的[^，,。；;！!？?]{0,4}?时光|高光时刻|黄金时代|黄金期|红利期"
+    r"|蜜月期|高速增长期|增长期|上升期)"
+)
+GOOD_TIMES_END = re.compile(
+    GOOD_TIMES + r"[，,]?[^，,。；;！!？?不没未难]{0,6}?"
+    r"(?:已经过去|过去了|接近尾声|进入尾声|到头|结束了|终结|屈指可数|不多了|走到尽头)"
+)
+GOOD_TIMES_LAST = re.compile(
+    GOOD_TIMES + r"[^，,。；;！!？?不没未难]{0,3}?(?:还长|还很长|还在后头)"
+)
+# A fall that is stopped (用户流失将在新版本上线后止住, 颓势会被扭转): read as 止跌, a rise. Not
+# with a negator or 难 between (流失很难止住 is left to the fall).
+FALL_STOPPED = re.compile(
+    r"(?:流失|下滑|下跌|颓势|跌势|失血)[^，,。；;！!？?不没未难]{0,10}?"
+    r"(?:止住|遏制住|扭转|刹住|企稳)"
+)
+# Those who bet against the target lose (做空英伟达的人明年会赔得很惨): the target rises, read as
+# 轧空; those who bet on it lose (看多英伟达的人恐怕要失望了): it falls, read as 站岗.
+BEARS_LOSE = re.compile(
+    r"(?:做空|看空|唱空|空头)[^，,。；;！!？?不没未]{0,12}?(?:赔|亏|失望|打脸|爆仓|被轧)"
+)
+BULLS_LOSE = re.compile(
+    r"(?:看多|做多|多头|追高)[^，,。；;！!？?不没未]{0,12}?(?:赔|亏|失望|被套|套牢|打脸)"
+)
 # A target price with its figure (目标价定在175美元, 给予目标价196港元): an analyst's target sits
 # above the price of the day, so where no word moves it (上调, 下调) the claim is up.
 TARGET_PRICE = re.compile(r"目标价[^，,。；;！!？?]{0,12}?\d")
@@ -123,13 +152,19 @@ class DirectionRules:
     def reads(self, text: str) -> str:
         """Simplified text as the rules read it: other forms of a negation or of a bet's forfeit
         as the ones the lexicons know (the lexicon's reads_as), a fall out of a rank as 掉队,
-        losses won back as 收复, a gap opened on the subject as 被…甩开, the words between a
+        losses won back as 收复, good times ending or lasting as 到头 or 持久, a fall stopped as
+        止跌, the target's bears or bulls losing as 轧空 or 站岗, a gap opened on the subject as 被…甩开, the words between a
         denial and its change (不会有实质性的恢复) and a negation's reason taken
         out, and a negation before its object moved to its verb."""
         cues = self.cues
         text = cues.reads_as.sub(lambda m: cues.reads_as_words[m.group(0)], text)
         text = LEAVES_RANK.sub("掉队", text)
         text = LOSSES_REGAINED.sub("收复", text)
+        text = GOOD_TIMES_END.sub("到头", text)
+        text = GOOD_TIMES_LAST.sub("持久", text)
+        text = FALL_STOPPED.sub("止跌", text)
+        text = BEARS_LOSE.sub("轧空", text)
+        text = BULLS_LOSE.sub("站岗", text)
         text = GAP_OPENED_ON.sub(r"被\1甩开", text)
         text = self.denied.sub(r"\1", text)
         text = NEGATED_FOR_A_REASON.sub(r"\1", text)

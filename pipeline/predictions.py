@@ -174,7 +174,7 @@ BURDEN_GAP = (
 # Characters between a word before a burden and the burden (面临来自华为的竞争压力).
 BURDEN_REACH = 10
 EXPECTATION_REACH = 6  # characters between 低于 and 预期 (低于华尔街的一致预期)
-PACE_REACH = 6  # characters between a change and the word for its pace (增长曲线或将放缓)
+PACE_REACH = 8  # characters between a change and the word for its pace (增长在未来一年将明显放缓)
 MIN_CLAIM_CHARS = 5
 # What may stand beside a resolution cue in a claim that only says when (基本上, 到时候).
 RESOLUTION_FILLER_CHARS = 4

@@ -26,10 +26,12 @@ LABELLED = Path(__file__).resolve().parent.parent / "data" / "labelled"
 # rank and a denied change (不会有实质性的恢复), reads stance-dev 0.880 (0.889 before: 2 of 225
 # quotes) and the rules alone 0.600; essays 0.831 -> 0.854, short posts 0.825 -> 0.854, long
 # pages 0.856 -> 0.860, direction-dev 0.846 -> 0.850; the stance-dev floor sits under it again.
-# The refit of 2026-12-04 (forty-eighth session), on rules that read losses won back (跌幅…收复),
-# being overtaken (被…反超, 被…拉开差距) and a target price with its figure, reads long pages
-# 0.869 (rules alone 0.659, from 0.638): their floors rise to 0.85 and 0.64.
-FLOORS = [("direction-dev", 0.84, 0.72), ("stance-dev", 0.87, 0.59), ("longread-dev", 0.85, 0.64)]
+# The refits of 2026-12-04 (forty-eighth session), on rules that read losses won back (跌幅…收复),
+# being overtaken (被…反超, 被…拉开差距), a target price with its figure, good times ending, costs
+# as burdens, stopped falls and losing bets, read direction-dev 0.858 (rules alone 0.754, from
+# 0.733), stance-dev 0.884 (0.622, from 0.600) and long pages 0.865 (0.659, from 0.638): the
+# floors rise under them.
+FLOORS = [("direction-dev", 0.85, 0.74), ("stance-dev", 0.87, 0.61), ("longread-dev", 0.85, 0.64)]
 
 
 @pytest.fixture(scope="module")

@@ -227,6 +227,32 @@ def test_direction_of_regained_losses_overtaking_and_target_prices(
 @pytest.mark.parametrize(
     "claim, target, direction",
     [
+        # good times that end, or last
+        ("英伟达的黄金期恐怕已经接近尾声", "nvidia", "down"),
+        ("DeepSeek最好的时光，大概已经过去了", "deepseek", "down"),
+        ("英伟达的好日子还长着呢", "nvidia", "up"),
+        # a pace word a few words after its change
+        ("英伟达的营收增长明年恐怕会明显放缓", "nvidia", "down"),
+        # a cost is a burden: falling is up, rising down
+        ("DeepSeek的推理成本明年还会继续下降", "deepseek", "up"),
+        ("DeepSeek的训练成本明年会大幅上升", "deepseek", "down"),
+        # a fall stopped is a rise; one that cannot be stopped stays a fall
+        ("DeepSeek的用户流失会在新模型发布后止住", "deepseek", "up"),
+        ("DeepSeek的用户流失很难止住", "deepseek", "down"),
+        # the target's bears or bulls losing
+        ("明年做空英伟达的人会亏得很惨", "nvidia", "up"),
+        ("现在追高英伟达的人恐怕会被套", "nvidia", "down"),
+    ],
+)
+def test_direction_of_good_times_costs_stopped_falls_and_losing_bets(
+    analyzer, claim, target, direction
+):
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
         # when something is released or held, or where a focus moves: no way up or down
         ("英伟达预计将在五月的开发者大会上公布新的产品路线图", "nvidia", "other"),
         ("DeepSeek计划在下个月发布新一代推理模型", "deepseek", "other"),
