@@ -97,6 +97,18 @@ BULLS_LOSE = re.compile(
 # A target price with its figure (目标价定在175美元, 给予目标价196港元): an analyst's target sits
 # above the price of the day, so where no word moves it (上调, 下调) the claim is up.
 TARGET_PRICE = re.compile(r"目标价[^，,。；;！!？?]{0,12}?\d")
+# What the rules read these phrases as, in this order (DirectionRules.reads): each pair says in
+# words the lexicon knows what its parts, read one by one, would get wrong.
+PHRASES_READ_AS = (
+    (LEAVES_RANK, "掉队"),
+    (LOSSES_REGAINED, "收复"),
+    (GOOD_TIMES_END, "到头"),
+    (GOOD_TIMES_LAST, "持久"),
+    (FALL_STOPPED, "止跌"),
+    (BEARS_LOSE, "轧空"),
+    (BULLS_LOSE, "站岗"),
+    (GAP_OPENED_ON, r"被\1甩开"),
+)
 # A negation of there being a change, with words between (不会有实质性的恢复, 看不到短期内恢复的
 # 可能, 不会再有去年那种涨幅): the words between are taken out, so the negator stands within
 # reach of the change (DirectionRules.reads; the change words are the lexicon's).
@@ -151,21 +163,14 @@ class DirectionRules:
 
     def reads(self, text: str) -> str:
         """Simplified text as the rules read it: other forms of a negation or of a bet's forfeit
-        as the ones the lexicons know (the lexicon's reads_as), a fall out of a rank as 掉队,
-        losses won back as 收复, good times ending or lasting as 到头 or 持久, a fall stopped as
-        止跌, the target's bears or bulls losing as 轧空 or 站岗, a gap opened on the subject as 被…甩开, the words between a
-        denial and its change (不会有实质性的恢复) and a negation's reason taken
-        out, and a negation before its object moved to its verb."""
+        as the ones the lexicons know (the lexicon's reads_as), the phrases of PHRASES_READ_AS
+        (a fall out of a rank as 掉队, losses won back as 收复…), the words between a denial and
+        its change (不会有实质性的恢复) and a negation's reason taken out, and a negation before
+        its object moved to its verb."""
         cues = self.cues
         text = cues.reads_as.sub(lambda m: cues.reads_as_words[m.group(0)], text)
-        text = LEAVES_RANK.sub("掉队", text)
-        text = LOSSES_REGAINED.sub("收复", text)
-        text = GOOD_TIMES_END.sub("到头", text)
-        text = GOOD_TIMES_LAST.sub("持久", text)
-        text = FALL_STOPPED.sub("止跌", text)
-        text = BEARS_LOSE.sub("轧空", text)
-        text = BULLS_LOSE.sub("站岗", text)
-        text = GAP_OPENED_ON.sub(r"被\1甩开", text)
+        for phrase, read_as in PHRASES_READ_AS:
+            text = phrase.sub(read_as, text)
         text = self.denied.sub(r"\1", text)
         text = NEGATED_FOR_A_REASON.sub(r"\1", text)
         return NEGATED_OVER_AN_OBJECT.sub(r"\2\1\3", text)
