@@ -1,8 +1,8 @@
 """Time expressions of predictions → a window (earliest, due) relative to the publish date.
 
-Vague horizons (短期, 长期, 未来几年) keep their text and get no date: a made-up due date would
-score a prediction on a day its author never named. A time word that qualifies a noun
-(明年的订单) is not a horizon.
+Vague horizons (短期, 长期, 未来几年, 未来, 很快, 迟早) keep their text and get no date: a made-up
+due date would score a prediction on a day its author never named. A time word that qualifies a
+noun (明年的订单) is not a horizon.
 """
 
 from __future__ import annotations
@@ -43,6 +43,40 @@ class Horizon:
         )
 
 
+# Ordered longest first where one holds another (长远来看 before 长远).
+UNDATED_TIMES = (
+    "不久的未来",
+    "长远来看",
+    "長遠來看",
+    "长远",
+    "長遠",
+    "远期",
+    "遠期",
+    "未来",
+    "未來",
+    "将来",
+    "將來",
+    "很快",
+    "迟早",
+    "遲早",
+    "最终",
+    "最終",
+    "有朝一日",
+    "总有一天",
+    "總有一天",
+    "终有一天",
+    "終有一天",
+)
+# 最终用户, 最终的数额, 将来式: the one at the end, a grammar word, not a time.
+_NOT_A_TIME_AFTER = {
+    "最终": "(?![的用产客消])",
+    "最終": "(?![的用產客消])",
+    "将来": "(?!式)",
+    "將來": "(?!式)",
+}
+_UNDATED_TIME = re.compile(
+    "(" + "|".join(w + _NOT_A_TIME_AFTER.get(w, "") for w in UNDATED_TIMES) + ")"
+)
 _CALENDAR_KINDS = {"year", "year_month", "year_quarter", "half", "mid_year", "month", "fiscal"}
 _FORWARD_YEAR = re.compile(r"^(?:明年|后年)")  # horizons are read on Simplified text
 
@@ -252,6 +286,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "vague",
     ),
+    # Times with no measure (未来, 很快, 迟早, 最终, 长远来看): the horizon as written, never a
+    # date. They make no forecast of a clause alone (predictions.py, UNDATED_TIMES): 未来 is as
+    # often a noun (AI的未来) as a time.
+    (_UNDATED_TIME, "vague"),
 ]
 
 

@@ -35,7 +35,7 @@ from pipeline.clauses import (
 )
 from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, DirectionRules
 from pipeline.errors import ConfigError
-from pipeline.horizon import Horizon, find_horizons
+from pipeline.horizon import UNDATED_TIMES, Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
 from pipeline.records import Article, Prediction, sha256_hex
 from pipeline.settings import Settings
@@ -698,13 +698,14 @@ class PredictionExtractor:
 
     @staticmethod
     def _forward(h: Horizon, published: date | None) -> bool:
-        """Whether a future time alone makes a clause a forecast: not a vantage (长期), not the
+        """Whether a future time alone makes a clause a forecast: not a vantage (长期), not a time
+        without measure (未来, 很快: AI的未来 is a noun as often), not the
         period now running, not a fiscal year (2026财年营收达到… reports as often as it
         forecasts), and with no publish date only a time counted from now (明年, 下个季度,
         半年以后), not one named from the calendar."""
         if h.kind == "fiscal":
             return False
-        if h.text in VANTAGE or CURRENT_PERIOD.match(h.text):
+        if h.text in VANTAGE or h.text in UNDATED_TIMES or CURRENT_PERIOD.match(h.text):
             return False
         return published is not None or not h.from_calendar
 

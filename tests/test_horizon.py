@@ -113,6 +113,29 @@ def test_vague_horizons_get_no_date(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "horizon"),
+    [
+        ("未来DeepSeek会需要更多英伟达芯片", "未来"),
+        ("這股熱潮可能很快就會過去", "很快"),
+        ("英伟达迟早会被国产芯片替代", "迟早"),
+        ("开源模型最终会像数据库一样", "最终"),
+        ("長遠來看有利於人工智慧的普及", "長遠來看"),
+        ("远期：国产替代必然走独立路线", "远期"),
+        ("总有一天会轮到DeepSeek", "总有一天"),
+    ],
+)
+def test_times_without_measure_are_horizons_as_written_with_no_date(text, horizon):
+    """A reader checks what the author said (未来, 很快) and sees no date the author never gave."""
+    [h] = find_horizons(text, P)
+    assert (h.text, h.earliest, h.due) == (horizon, None, None)
+
+
+@pytest.mark.parametrize("text", ["最终用户会选择国产卡", "这笔费用最终的数额", "估值是将来式"])
+def test_the_final_user_and_the_future_tense_are_no_times(text):
+    assert find_horizons(text, P) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "明年的“期货”都分完了",

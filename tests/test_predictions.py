@@ -498,6 +498,15 @@ def test_a_bare_cue_is_no_claim(analyzer):
     assert quotes == ["英伟达下个季度的营收会继续增长。"]
 
 
+def test_a_time_without_measure_is_the_horizon_as_written_with_no_due_date(analyzer):
+    """最终 and 很快 date a claim as its author did; no due date is made up for them, and no
+    horizon stated earlier is inherited in their place."""
+    body = "我预计英伟达明年营收会增长。DeepSeek的成本优势最终会扩大整个算力市场。"
+    by_quote = {p.quote: p for p in _predictions(analyzer, body)}
+    p = by_quote["DeepSeek的成本优势最终会扩大整个算力市场。"]
+    assert (p.horizon, p.horizon_source, p.due) == ("最终", "stated", None)
+
+
 def test_quarter_named_in_a_claim_is_its_horizon(analyzer):
     [p] = _predictions(analyzer, "英伟达二季度营收会回升。")
     assert (p.horizon, p.due, p.window_start) == ("二季度", date(2025, 6, 30), date(2025, 4, 1))
