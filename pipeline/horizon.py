@@ -2,7 +2,8 @@
 
 Vague horizons (短期, 长期, 未来几年, 未来, 很快, 迟早) keep their text and get no date: a made-up
 due date would score a prediction on a day its author never named. A time word that qualifies a
-noun (明年的订单) is not a horizon.
+noun (明年的订单) is not a horizon. A day (将于2月26日公布财报) is the due date of what is set for it;
+a day gone by is history.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ class Horizon:
 # Ordered longest first where one holds another (长远来看 before 长远).
 UNDATED_TIMES = (
     "不久的未来",
+    "接下来",
+    "接下來",
+    "今后",
+    "今後",
     "长远来看",
     "長遠來看",
     "长远",
@@ -77,7 +82,16 @@ _NOT_A_TIME_AFTER = {
 _UNDATED_TIME = re.compile(
     "(" + "|".join(w + _NOT_A_TIME_AFTER.get(w, "") for w in UNDATED_TIMES) + ")"
 )
-_CALENDAR_KINDS = {"year", "year_month", "year_quarter", "half", "mid_year", "month", "fiscal"}
+_CALENDAR_KINDS = {
+    "day",
+    "year",
+    "year_month",
+    "year_quarter",
+    "half",
+    "mid_year",
+    "month",
+    "fiscal",
+}
 _FORWARD_YEAR = re.compile(r"^(?:明年|后年)")  # horizons are read on Simplified text
 
 
@@ -179,10 +193,19 @@ _YEAR_OFFSET = {"今年": 0, "明年": 1, "后年": 2, "後年": 2, "去年": -1
 _MONTH = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 # The year of a fiscal horizon (FY2026, 2026财年), to tell one already over.
 FISCAL_YEAR = re.compile(r"FY\s*((?:20)?\d\d)|((?:20)?\d\d)\s*(?:财|財)")
-# A month without a day (6月底, 明年3月): with one it is a date (3月5日), not a horizon.
+# A month without a day (6月底, 明年3月): with one it is a day (3月5日, the rule "day").
 _MONTH_END = r"\s*月(?!\s*\d{1,2}\s*[日号號])"
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    # A day (将于11月19日公布财报, 2026年2月25日, 5月1日起, 3月15日之前): a scheduled event
+    # falls due on it. Not the end of a reporting period (截至1月26日的季度).
+    (
+        re.compile(
+            r"(?<![至止到\d])(?:(20\d\d)\s*年\s*)?(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[日号號]"
+            r"(?:\s*(?:之前|以前|前|起))?"
+        ),
+        "day",
+    ),
     # 2026财年第一季度, FY2026 Q1: a company's fiscal calendar (NVIDIA's 2026财年 ends in January
     # 2026), which no rule here knows: the text stays, with no date rather than a wrong one
     # (三季度 read out of it was this calendar year's).
@@ -191,6 +214,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             r"(?:(?:20)?\d\d\s*(?:财年|財年|财政年度|財政年度)|FY\s*(?:20)?\d\d)"
             rf"(?:\s*(?:第?{_Q}\s*(?:财季|財季|季度|季)|[Qq][1-4]))?"
             rf"|(?:[Qq][1-4]|第?{_Q}\s*季度)\s*(?:FY|财年|財年)\s*(?:20)?\d\d"
+            # 第三财季, 下一财年, 本财年: the company's calendar, with no year to place it in
+            rf"|(?:第{_Q}|下一?个?|下一?個?|本|这个|這個)\s*(?:财季|財季|财年|財年)"
         ),
         "fiscal",
     ),
@@ -210,8 +235,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "named_quarter",
     ),
+    # 第四季, 今年第二季起 (Taiwanese news; 第 required: 四季 alone is the seasons), read as above
+    (
+        re.compile(rf"(今年|明年|后年|後年|去年|上年|前年)?\s*第({_Q})\s*季(?![度节節])()()"),
+        "named_quarter",
+    ),
     # A year and a month without a day (2027年3月之前, 2026年6月底): that month. With a day it is
-    # a date (2025年1月27日), not a horizon.
+    # the rule "day" (2026年2月25日).
     (
         re.compile(
             r"(20\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])(?:之前|以前|前|底|末|份)?"
@@ -316,6 +346,8 @@ def _resolve(
         if published and y < published.year:
             return None  # a past year is history, not a horizon
         return _year_part(y, part) or (date(y, 1, 1), date(y, 12, 31))
+    if kind == "day":
+        return _day_window(m, published)
     if kind == "span" and (_range_numbers(re.sub(r"\s", "", m.group(1)))[1] or 0) >= 1000:
         return None  # 2024年 is a year, not a span of 2024 years, with or without a publish date
     if published is None:
@@ -416,6 +448,36 @@ BEHIND_A_SPAN = re.compile(
 )
 
 
+# A day without a year that has gone by this year is history (1月27日 in a December page is
+# the day of the crash), unless a word of what is to come stands before it and next year's is
+# this near (将于1月29日发布财报 in a December page).
+_NEW_YEAR_REACH = timedelta(days=92)
+_TO_COME = re.compile(r"(?:将|將|预计|預計|定于|定於|计划|計劃|拟|擬)\s*(?:于|於|在)?\s*$")
+
+
+def _day_window(m: re.Match[str], published: date | None) -> tuple[date | None, date | None] | None:
+    """The day a date names, or from the publish date to it (3月15日之前); None for a day gone
+    by (the page's own day reports what happened on it) or no such day (2月30日)."""
+    year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+    if year is None and published is None:
+        return (None, None)  # the text stays; no year to place it in
+    try:
+        when = date(int(year) if year else published.year, month, day)
+        if (
+            year is None
+            and when <= published
+            and _TO_COME.search(m.string, 0, m.start())
+            and when.replace(year=when.year + 1) - published <= _NEW_YEAR_REACH
+        ):
+            when = when.replace(year=when.year + 1)
+    except ValueError:
+        return None
+    if published and when <= published:
+        return None
+    before = m.group(0).rstrip().endswith("前")
+    return (published if before else when), when
+
+
 def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> list[Horizon]:
     """Horizons in text, leftmost first, longest match at a position; noun-attached ones dropped,
     or with of_nouns kept and marked (Horizon.of_noun)."""
@@ -455,7 +517,7 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
                 continue
             resolved = _resolve(kind, m, published)
             if resolved is None:
-                if kind in ("year", "rel_month", "month", "fiscal"):
+                if kind in ("day", "year", "rel_month", "month", "fiscal"):
                     # a time gone by: no shorter rule reads 年底 out of 2025年底, nor 今年 (the
                     # whole year) out of 今年1月
                     taken.append((m.start(), m.end()))

@@ -699,11 +699,11 @@ class PredictionExtractor:
     @staticmethod
     def _forward(h: Horizon, published: date | None) -> bool:
         """Whether a future time alone makes a clause a forecast: not a vantage (长期), not a time
-        without measure (未来, 很快: AI的未来 is a noun as often), not the
-        period now running, not a fiscal year (2026财年营收达到… reports as often as it
-        forecasts), and with no publish date only a time counted from now (明年, 下个季度,
-        半年以后), not one named from the calendar."""
-        if h.kind == "fiscal":
+        without measure (未来, 很快: AI的未来 is a noun as often), not the period now running,
+        not a fiscal year (2026财年营收达到… reports as often as it forecasts), not a day
+        (1月27日美股开盘, in an essay a year on, recalls the crash), and with no publish date only
+        a time counted from now (明年, 下个季度, 半年以后), not one named from the calendar."""
+        if h.kind in ("fiscal", "day"):
             return False
         if h.text in VANTAGE or h.text in UNDATED_TIMES or CURRENT_PERIOD.match(h.text):
             return False

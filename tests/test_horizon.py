@@ -95,6 +95,9 @@ CASES = [
     ("2026年一季度到三季度会放量", "2026年一季度到三季度", date(2026, 9, 30)),
     ("下个星期会公布", "下个星期", date(2025, 2, 9)),
     ("两季度内会见底", "两季度内", date(2025, 8, 2)),
+    # Taiwanese news write a quarter without 度
+    ("輝達預估第四季營收約650億美元", "第四季", date(2025, 12, 31)),
+    ("GB300將於明年第二季開始出貨", "明年第二季", date(2026, 6, 30)),
 ]
 
 
@@ -122,12 +125,51 @@ def test_vague_horizons_get_no_date(text):
         ("長遠來看有利於人工智慧的普及", "長遠來看"),
         ("远期：国产替代必然走独立路线", "远期"),
         ("总有一天会轮到DeepSeek", "总有一天"),
+        ("我认为英伟达接下来会继续上涨", "接下来"),
+        ("中国区收入的占比今后会停留在个位数", "今后"),
+        # a company's fiscal calendar, with no year named: the text, no date
+        ("英伟达预计第三财季营收为540亿美元", "第三财季"),
+        ("该分析师预计英伟达下一财年数据中心收入仍有望增长", "下一财年"),
+        ("本财年资本开支将不低于1300亿元", "本财年"),
     ],
 )
 def test_times_without_measure_are_horizons_as_written_with_no_date(text, horizon):
     """A reader checks what the author said (未来, 很快) and sees no date the author never gave."""
     [h] = find_horizons(text, P)
     assert (h.text, h.earliest, h.due) == (horizon, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "horizon", "window"),
+    [
+        ("英伟达将于2月26日公布四季度财报", P, "2月26日", (date(2025, 2, 26), date(2025, 2, 26))),
+        ("新价格将于9月6日起生效", P, "9月6日起", (date(2025, 9, 6), date(2025, 9, 6))),
+        ("GTC大会3月16号开", P, "3月16号", (date(2025, 3, 16), date(2025, 3, 16))),
+        ("3月15日之前会发布", P, "3月15日之前", (P, date(2025, 3, 15))),
+        ("英伟达将于2026年2月25日发布财报", P, "2026年2月25日", (date(2026, 2, 25),) * 2),
+        ("英伟达将于2026年2月25日发布财报", None, "2026年2月25日", (date(2026, 2, 25),) * 2),
+        # a December page: what is set for January falls in the next year
+        ("微软将于1月29日发布季度财报", date(2025, 12, 20), "1月29日", (date(2026, 1, 29),) * 2),
+        # no publish date, no year: the day as written, no date made up
+        ("英伟达将于2月26日公布财报", None, "2月26日", (None, None)),
+    ],
+)
+def test_a_day_is_the_due_date_of_what_is_set_for_it(text, published, horizon, window):
+    [h] = find_horizons(text, published)
+    assert (h.text, (h.earliest, h.due)) == (horizon, window)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("1月27日，DeepSeek登顶美区应用榜", date(2025, 1, 27)),  # the page's own day
+        ("1月27日美股开盘英伟达大跌", date(2025, 12, 20)),  # a day gone by, recalled
+        ("截至1月26日的季度营收", date(2024, 12, 1)),  # the end of a reporting period
+        ("2月30日", P),
+    ],
+)
+def test_a_day_gone_by_or_no_day_at_all_is_no_horizon(text, published):
+    assert find_horizons(text, published) == []
 
 
 @pytest.mark.parametrize("text", ["最终用户会选择国产卡", "这笔费用最终的数额", "估值是将来式"])
@@ -147,6 +189,8 @@ def test_the_final_user_and_the_future_tense_are_no_times(text):
         "原文见mp.weixin.qq.com/s?__biz=MzkwMzQ1MzczOQ==&mid=2247",  # the Q1 of a URL
         "型号sQ2已停产",
         "Q2A型号已停产",
+        "春夏秋冬四季都有需求",
+        "第二季財報顯示數據中心收入大增",
     ],
 )
 def test_not_a_horizon(text):

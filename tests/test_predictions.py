@@ -507,6 +507,14 @@ def test_a_time_without_measure_is_the_horizon_as_written_with_no_due_date(analy
     assert (p.horizon, p.horizon_source, p.due) == ("最终", "stated", None)
 
 
+def test_a_scheduled_day_dates_the_claim_but_a_recalled_day_makes_none(analyzer):
+    """英伟达将于3月18日召开GTC is due that day; a day alone (3月20日美股开盘) makes no claim,
+    since an essay recalls a day as often as a page announces one."""
+    [p] = _predictions(analyzer, "我预计英伟达将于3月18日的GTC上发布新一代芯片。")
+    assert (p.horizon, p.horizon_source, p.due) == ("3月18日", "stated", date(2025, 3, 18))
+    assert _predictions(analyzer, "3月20日美股开盘，英伟达大跌。") == ()
+
+
 def test_quarter_named_in_a_claim_is_its_horizon(analyzer):
     [p] = _predictions(analyzer, "英伟达二季度营收会回升。")
     assert (p.horizon, p.due, p.window_start) == ("二季度", date(2025, 6, 30), date(2025, 4, 1))
