@@ -29,6 +29,15 @@ MODAL_CHANGE = ("难以", "很难", "更难")
 CONSEQUENT_OPENS = re.compile(
     rf"\s*(?:那么?|就|则|便|将|会|可能|或|也|还|必然|势必|反而|{TARGET_PRONOUN.pattern})"
 )
+
+
+def in_clause(also: str = "") -> str:
+    """A character that may stand between the parts of a phrase: anything but a clause's or a
+    sentence's end, nor one of `also` (a negator: 好日子不会结束 is no end of the good times)."""
+    return f"[^，,。；;！!？?{also}]"
+
+
+IN_CLAUSE = in_clause()
 # A condition that did not happen (如果不是供应链受阻，出货量本会提升): what would have been.
 COUNTERFACTUAL = re.compile(r"如果不是|如果没有|若非|若不是|要不是|本会|本可以|本该|本應|本可")
 # A claim, then the writer's verdict that it will not come true, alone in the last clause
@@ -41,62 +50,62 @@ VERDICT_AGAINST = re.compile(
 )
 # A negation with its reason between it and what it negates (不会因为一次宕机就失去用户): the
 # reason is taken out, so that the negator stands next to its verb.
-NEGATED_FOR_A_REASON = re.compile(r"(不会|不至于|并不会|不)因为[^，,。；;！!？?]{1,16}?(?:而|就)")
+NEGATED_FOR_A_REASON = re.compile(rf"(不会|不至于|并不会|不)因为{IN_CLAUSE}{{1,16}}?(?:而|就)")
 # A negation before the one a thing happens to (不会对英伟达构成重大威胁, 难以对它造成实质性冲击):
 # it is moved next to its verb, and the verb's size words dropped, so it stands within reach.
 NEGATED_OVER_AN_OBJECT = re.compile(
-    r"(不会|不至于|并不会|不太会|不|没有|没|难以|无法)(对[^，,。；;！!？?]{1,14}?)"
+    rf"(不会|不至于|并不会|不太会|不|没有|没|难以|无法)(对{IN_CLAUSE}{{1,14}}?)"
     r"(构成|造成|产生|带来|形成)(?:太大|很大|多大|重大|严重|实质性|实质|任何|有效|明显|真正)?(?:的)?"
 )
 # Falling out of a rank (掉出第一梯队, 被挤出前三, 跌出前十): the rank is a stance cue of standing
 # (第一梯队 reads bullish) that the verb takes away; the rules read the pair as 掉队.
 LEAVES_RANK = re.compile(
-    r"被?(?:掉出|跌出|挤出|滑出|退出)[^，,。；;！!？?]{0,16}?"
+    rf"被?(?:掉出|跌出|挤出|滑出|退出){IN_CLAUSE}{{0,16}}?"
     r"(?:第一梯队|第二梯队|第一阵营|梯队|前三|前五|前十|前列|头部|榜首|第一)"
 )
 # Losses won back (把跌幅全部收复回来, 收复失地): a rise, though 跌 is in it. 收回 alone is no
 # rise (许可可能被收回).
 LOSSES_REGAINED = re.compile(
-    r"(?:跌幅|失地)[^，,。；;！!？?]{0,8}?(?:收复|收回|补回|涨回)(?:回来|来)?"
-    r"|(?:收复|收回|补回)了?[^，,。；;！!？?]{0,6}?(?:跌幅|失地)"
+    rf"(?:跌幅|失地){IN_CLAUSE}{{0,8}}?(?:收复|收回|补回|涨回)(?:回来|来)?"
+    rf"|(?:收复|收回|补回)了?{IN_CLAUSE}{{0,6}}?(?:跌幅|失地)"
 )
 # Left behind by another (被千问拉开更大的差距): read as the passive of 甩开, which the
 # displacement words know (被…甩开: the subject goes down).
 GAP_OPENED_ON = re.compile(
-    r"被([^，,。；;！!？?被]{1,12}?)拉开了?(?:更大的|很大的|明显的|一定的)?差距"
+    rf"被({in_clause('被')}{{1,12}}?)拉开了?(?:更大的|很大的|明显的|一定的)?差距"
 )
 # Good times said to end, or to last (高速增长期已经接近尾声, 它的高光时刻可能已经过去了, 好日子
 # 屈指可数了, 最好时光，可能已经过去了; 好日子还长着呢): the good times are a stance cue that the end
 # takes away, so the pair reads as 到头 (down) or 持久 (up). No negator between (好日子不会结束 is
 # left to the rest).
 GOOD_TIMES = (
-    r"(?:好日子|好时光|最好时光|最好的[^，,。；;！!？?]{0,4}?时光|高光时刻|黄金时代|黄金期|红利期"
+    rf"(?:好日子|好时光|最好时光|最好的{IN_CLAUSE}{{0,4}}?时光|高光时刻|黄金时代|黄金期|红利期"
     r"|蜜月期|高速增长期|增长期|上升期)"
 )
 GOOD_TIMES_END = re.compile(
-    GOOD_TIMES + r"[，,]?[^，,。；;！!？?不没未难]{0,6}?"
+    GOOD_TIMES + rf"[，,]?{in_clause('不没未难')}{{0,6}}?"
     r"(?:已经过去|过去了|接近尾声|进入尾声|到头|结束了|终结|屈指可数|不多了|走到尽头)"
 )
 GOOD_TIMES_LAST = re.compile(
-    GOOD_TIMES + r"[^，,。；;！!？?不没未难]{0,3}?(?:还长|还很长|还在后头)"
+    GOOD_TIMES + rf"{in_clause('不没未难')}{{0,3}}?(?:还长|还很长|还在后头)"
 )
 # A fall that is stopped (用户流失将在新版本上线后止住, 颓势会被扭转): read as 止跌, a rise. Not
 # with a negator or 难 between (流失很难止住 is left to the fall).
 FALL_STOPPED = re.compile(
-    r"(?:流失|下滑|下跌|颓势|跌势|失血)[^，,。；;！!？?不没未难]{0,10}?"
+    rf"(?:流失|下滑|下跌|颓势|跌势|失血){in_clause('不没未难')}{{0,10}}?"
     r"(?:止住|遏制住|扭转|刹住|企稳)"
 )
 # Those who bet against the target lose (做空英伟达的人明年会赔得很惨): the target rises, read as
 # 轧空; those who bet on it lose (看多英伟达的人恐怕要失望了): it falls, read as 站岗.
 BEARS_LOSE = re.compile(
-    r"(?:做空|看空|唱空|空头)[^，,。；;！!？?不没未]{0,12}?(?:赔|亏|失望|打脸|爆仓|被轧)"
+    rf"(?:做空|看空|唱空|空头){in_clause('不没未')}{{0,12}}?(?:赔|亏|失望|打脸|爆仓|被轧)"
 )
 BULLS_LOSE = re.compile(
-    r"(?:看多|做多|多头|追高)[^，,。；;！!？?不没未]{0,12}?(?:赔|亏|失望|被套|套牢|打脸)"
+    rf"(?:看多|做多|多头|追高){in_clause('不没未')}{{0,12}}?(?:赔|亏|失望|被套|套牢|打脸)"
 )
 # A target price with its figure (目标价定在175美元, 给予目标价196港元): an analyst's target sits
 # above the price of the day, so where no word moves it (上调, 下调) the claim is up.
-TARGET_PRICE = re.compile(r"目标价[^，,。；;！!？?]{0,12}?\d")
+TARGET_PRICE = re.compile(rf"目标价{IN_CLAUSE}{{0,12}}?\d")
 # What the rules read these phrases as, in this order (DirectionRules.reads): each pair says in
 # words the lexicon knows what its parts, read one by one, would get wrong.
 PHRASES_READ_AS = (
@@ -121,13 +130,13 @@ CONDITION_FIRST = re.compile(
     r"^[^，,。；;]{0,12}?(?:如果|假如|假设|要是|倘若|若是|若(?!干)|一旦|只要)"
 )
 # A concession's clause (虽然面临竞争压力，但…) carries no burden of the claim's.
-CONCESSION = re.compile(r"(?:虽然|虽|尽管|即使|即便|哪怕)[^，,。；;！!？?]*")
+CONCESSION = re.compile(rf"(?:虽然|虽|尽管|即使|即便|哪怕){IN_CLAUSE}*")
 CONTINUATION_REACH = 2  # characters between 持续 and the change it continues (持续大幅下跌)
 DISPLACE_REACH = 14  # characters between 被 and the verb (被DeepSeek取代)
 # The one a verb of taking takes from, right before it: 从英伟达手里抢下, 从英伟达那里夺走, or
 # 从 and a name alone (从英伟达抢走份额); not a time or a vantage (从明年起英伟达会抢走…).
 FROM_HOLDER = re.compile(
-    r"从([^，,。；;！!？?从]{1,16}?)(?:的)?"
+    rf"从({in_clause('从')}{{1,16}}?)(?:的)?"
     r"(手里|手中|手上|那里|那儿|那边|这里|这儿|身上|口中|嘴里|碗里)?\s*$"
 )
 # Between the names of a holder standing alone: 从英伟达公司, 从英伟达和AMD.
@@ -158,7 +167,7 @@ class DirectionRules:
         self.scorer = scorer
         self.catalogue = catalogue
         self.denied = re.compile(
-            rf"{DENIED_CHANGE}[^，,。；;！!？?]{{1,{DENIED_GAP}}}?(?=(?:{cues.change.pattern}))"
+            rf"{DENIED_CHANGE}{IN_CLAUSE}{{1,{DENIED_GAP}}}?(?=(?:{cues.change.pattern}))"
         )
 
     def reads(self, text: str) -> str:

@@ -235,7 +235,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "named_quarter",
     ),
-    # 第四季, 今年第二季起 (Taiwanese news; 第 required: 四季 alone is the seasons), read as above
+    # 第四季, 今年第二季起 (Taiwanese news; 第 required: 四季 alone is the seasons), read as above:
+    # the two empty groups stand for the rule above's Q1–Q4 groups, which _quarter_window reads.
     (
         re.compile(rf"(今年|明年|后年|後年|去年|上年|前年)?\s*第({_Q})\s*季(?![度节節])()()"),
         "named_quarter",
