@@ -914,6 +914,14 @@ def test_my_forecast_as_a_noun_still_leads_into_one(analyzer):
         # another company's figures are its own (营收 names no place the target sells in)
         "英伟达的财报很好看。台积电下个月营收还会再创新高。",
         "英伟达是这轮开支最大的赢家，明年四大云厂商的资本开支合计会突破5000亿美元。",
+        # a part or a product category of its own, a market, the world, a time before them
+        "英伟达的新卡供不应求。CoWoS的月产能明年底预计要翻倍。",
+        "英伟达的新卡供不应求。HBM4将于今年下半年开始大量出货。",
+        "英伟达的新卡供不应求。两年内ASIC在加速器市场的份额会涨到三成左右。",
+        "英伟达的新卡供不应求。明年这个时候国产卡在国内可能拿下一半份额。",
+        "英伟达的新卡供不应求。到2028年，全球数据中心资本开支将突破1万亿美元。",
+        "英伟达的财报很好看。台股节后首个交易日预计将面临补跌压力。",
+        "英伟达的新卡供不应求。AI服务器营收今年将成长超过一倍。",
     ],
 )
 def test_a_claim_about_another_actor_is_not_the_named_targets(analyzer, body):
@@ -926,6 +934,22 @@ def test_a_claim_about_another_actor_is_not_the_named_targets(analyzer, body):
 def test_a_claim_about_the_targets_own_figures_keeps_the_target(analyzer):
     [p] = _candidates(analyzer, "英伟达这次财报很好看，下半年营收会逐季走高。")
     assert p.target == "nvidia"
+    # The world's demand for its chips is still its demand.
+    [p] = _candidates(analyzer, "英伟达的新卡很抢手。全球企业端的需求足以弥补缺口，营收不会减速。")
+    assert p.target == "nvidia"
+
+
+def test_the_company_of_a_claim_is_the_target_only_while_the_text_still_speaks_of_it(analyzer):
+    """公司, 股价 and 它 take the target named last when it was named a few sentences back; a
+    note that has gone on to its own company for longer speaks of that one."""
+    named = "英伟达是这家光模块厂商最大的客户。"
+    supplier = "这家厂商去年扩建了两条产线。它的良率一直在提升。海外订单占了一半。" * 2
+    near = named + "公司预计今年全年收入将保持较快增长。"
+    far = named + supplier + "公司预计今年全年收入将保持较快增长。"
+    [p] = _candidates(analyzer, near)
+    assert p.target == "nvidia"
+    [p] = _candidates(analyzer, far)
+    assert p.target is None
 
 
 def test_a_matter_of_time_alone_or_looking_back_claims_nothing(analyzer):
