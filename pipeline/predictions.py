@@ -1316,6 +1316,10 @@ class PredictionExtractor:
             ):
                 named = self.catalogue.mentioned(claim)
             return set(named) or {None}
+        # R1会掉出前五 after a sentence naming DeepSeek: its model's short name stands for it.
+        in_reach = set(sentence_targets) | previous_named | just_named
+        if short := self.catalogue.weakly_named(claim) & in_reach:
+            return set(short)
         if own_subject:
             return {None}  # another actor's claim (AMD明年会…)
         causes = set() if anaphoric else only_causes(sentence, self.catalogue)

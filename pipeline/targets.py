@@ -216,3 +216,12 @@ class Catalogue:
 
     def mentioned(self, text: str) -> set[str]:
         return {m.target for m in self.find(text) if m.kind != "related"}
+
+    def weakly_named(self, text: str) -> set[str]:
+        """The targets whose short or ambiguous terms (R1, V3) text holds, named or not: what
+        such a term stands for where the text around it has named its target already."""
+        return {
+            self._lookup[m.group(0)][0]
+            for m in self._regex.finditer(narrow(text))
+            if self._lookup[m.group(0)][1] == "weak"
+        }

@@ -939,6 +939,16 @@ def test_a_claim_about_the_targets_own_figures_keeps_the_target(analyzer):
     assert p.target == "nvidia"
 
 
+def test_a_model_named_by_its_short_name_is_its_makers_after_the_maker_is_named(analyzer):
+    """R1 alone names nothing (a router, a rally's first leg); after a sentence on DeepSeek, and
+    one naming NVIDIA too, a claim on R1 is DeepSeek's, not both targets'."""
+    body = "至于英伟达，这轮波动跟DeepSeek有多大关系，我说不好。到今年年底，R1在主流评测榜单上大概率会掉出前五。"
+    [p] = _candidates(analyzer, body)
+    assert (p.target, p.direction) == ("deepseek", "down")
+    [p] = _candidates(analyzer, "到今年年底，R1在主流评测榜单上大概率会掉出前五。")
+    assert p.target is None
+
+
 def test_the_company_of_a_claim_is_the_target_only_while_the_text_still_speaks_of_it(analyzer):
     """公司, 股价 and 它 take the target named last when it was named a few sentences back; a
     note that has gone on to its own company for longer speaks of that one."""

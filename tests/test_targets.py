@@ -40,6 +40,11 @@ def test_weak_aliases_count_only_where_the_target_is_named():
     ]
 
 
+def test_a_weak_alias_tells_its_target_to_a_reader_who_knows_it_already():
+    assert CATALOGUE.weakly_named("R1 的推理能力很强") == {"deepseek"}
+    assert CATALOGUE.weakly_named("英伟达的H20还会卖") == set()  # a product, no weak alias
+
+
 def test_ascii_terms_do_not_match_inside_longer_words():
     assert CATALOGUE.mentioned("DSP芯片和R10路由器") == set()
     assert CATALOGUE.mentioned("NVMe硬盘和ENV变量") == set()
