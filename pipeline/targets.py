@@ -194,13 +194,14 @@ class Catalogue:
     def all_terms(self) -> list[str]:
         return list(self._lookup)
 
+    def _terms_in(self, text: str) -> list[tuple[str, str, re.Match[str]]]:
+        """(target, kind, match) of every catalogue term in text, weak or not."""
+        return [(*self._lookup[m.group(0)], m) for m in self._regex.finditer(narrow(text))]
+
     def find(self, text: str) -> list[Mention]:
         """Every catalogue term in text, with weak terms kept only where the target is named;
         a term typed in full-width letters (ＮＶＩＤＩＡ) counts, its mention as written."""
-        raw: list[tuple[str, str, re.Match[str]]] = []
-        for m in self._regex.finditer(narrow(text)):
-            target, kind = self._lookup[m.group(0)]
-            raw.append((target, kind, m))
+        raw = self._terms_in(text)
         strong = {t for t, kind, _ in raw if kind not in ("weak", "related")}
         return [
             Mention(
@@ -220,8 +221,4 @@ class Catalogue:
     def weakly_named(self, text: str) -> set[str]:
         """The targets whose short or ambiguous terms (R1, V3) text holds, named or not: what
         such a term stands for where the text around it has named its target already."""
-        return {
-            self._lookup[m.group(0)][0]
-            for m in self._regex.finditer(narrow(text))
-            if self._lookup[m.group(0)][1] == "weak"
-        }
+        return {target for target, kind, _ in self._terms_in(text) if kind == "weak"}
