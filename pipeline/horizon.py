@@ -91,6 +91,7 @@ _CALENDAR_KINDS = {
     "mid_year",
     "month",
     "fiscal",
+    "holiday",
 }
 _FORWARD_YEAR = re.compile(r"^(?:明年|后年)")  # horizons are read on Simplified text
 
@@ -191,20 +192,85 @@ _NOT_A_NAMED_QUARTER = r"(?<![上下本这這个個前每同单單续續来來0-
 _YEAR_OFFSET = {"今年": 0, "明年": 1, "后年": 2, "後年": 2, "去年": -1, "上年": -1, "前年": -2}
 
 _MONTH = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+# A week (两周内, 三个星期后, 下周三): not 周年, 周岁, 周期 or 周末; 星期 and 礼拜 not before a day's number
+_WEEK = r"周(?![年岁歲期末])|週(?![年岁歲期末])|星期|礼拜|禮拜"
+_WEEK_UNITS = ("周", "週", "星期", "礼拜", "禮拜")
+_WEEKDAY = r"([一二三四五六日天1-7])"
+_WEEKDAY_INDEX = (
+    {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6} | {str(i + 1): i for i in range(7)}
+)
 # The year of a fiscal horizon (FY2026, 2026财年), to tell one already over.
 FISCAL_YEAR = re.compile(r"FY\s*((?:20)?\d\d)|((?:20)?\d\d)\s*(?:财|財)")
 # A month without a day (6月底, 明年3月): with one it is a day (3月5日, the rule "day").
 _MONTH_END = r"\s*月(?!\s*\d{1,2}\s*[日号號])"
+# A part of a month (2月中旬, 明年3月初, 下个月下旬): ten days of it, 下旬 the rest. 初 not as the
+# start of a word (3月初步统计), 中 only as 中旬 (3月中国…).
+_MONTH_PART = r"(上旬|中旬|下旬|初(?![步期次级級]))"
+_MONTH_PART_DAYS = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+
+# Holidays a launch or a verdict is set by (春节前, 国庆节后, 明年中秋前后): (names, lunar, month,
+# day, days after it). The lunar ones move every year; borax's calendar gives their day.
+_HOLIDAYS = (
+    (("春节", "农历新年", "农历年", "过年"), True, 1, 1, 0),
+    (("除夕",), True, 1, 1, -1),
+    (("元宵节", "元宵"), True, 1, 15, 0),
+    (("端午节", "端午"), True, 5, 5, 0),
+    (("中秋节", "中秋"), True, 8, 15, 0),
+    (("元旦",), False, 1, 1, 0),
+    (("五一劳动节", "劳动节", "五一"), False, 5, 1, 0),
+    (("国庆节", "国庆"), False, 10, 1, 0),
+)
+_HOLIDAY_DAYS = {name: tuple(day) for names, *day in _HOLIDAYS for name in names}
+_TRADITIONAL_HOLIDAYS = {
+    "春節": "春节",
+    "農曆新年": "农历新年",
+    "農曆年": "农历年",
+    "過年": "过年",
+    "元宵節": "元宵节",
+    "端午節": "端午节",
+    "中秋節": "中秋节",
+    "五一勞動節": "五一劳动节",
+    "勞動節": "劳动节",
+    "國慶節": "国庆节",
+    "國慶": "国庆",
+}
+_HOLIDAY_NAMES = "|".join(
+    "(?<![\\d一二三四五六七八九十])五一(?![\\d一二三四五六七八九十劳勞])" if n == "五一" else n
+    for n in sorted([*_HOLIDAY_DAYS, *_TRADITIONAL_HOLIDAYS], key=len, reverse=True)
+)
+_HOLIDAY_BEFORE = ("前", "之前", "以前", "前夕")
+_HOLIDAY_AFTER = ("后", "後", "之后", "之後", "以后", "以後")
+_HOLIDAY_DURING = ("期间", "期間", "假期", "长假", "長假")
+# A holiday named bare dates a claim only as when it happens (在春节发布, 赶在国庆上线), not as
+# the season's name (春节档, 春节效应).
+_TO_COME_BEFORE_HOLIDAY = re.compile(
+    r"(?:将|將|会|會|预计|預計|计划|計劃|拟|擬|定于|定於|有望|可能|或|要|赶|趕)\s*(?:于|於|在)?\s*$"
+)
+_HOLIDAY_AS_TIME = re.compile(r"(?:在|于|於|到|赶在|趕在)\s*$")
+# 春节前后 is the week either side; 期间 the holiday's week; 节后 the month after.
+_HOLIDAY_REACH = timedelta(days=7)
+_AFTER_HOLIDAY = timedelta(days=29)
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # A day (将于11月19日公布财报, 2026年2月25日, 5月1日起, 3月15日之前): a scheduled event
     # falls due on it. Not the end of a reporting period (截至1月26日的季度).
     (
         re.compile(
-            r"(?<![至止到\d])(?:(20\d\d)\s*年\s*)?(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[日号號]"
-            r"(?:\s*(?:之前|以前|前|起))?"
+            r"(?<![至止到\d])(?:(20\d\d)\s*年\s*)?(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])"
+            # a run of days (3月16日至19日, 3月16-19日, 3月30日至4月2日): due on its last
+            r"(?:\s*[日号號](?:\s*(?:至|到|~|～|-)\s*(?:(1[0-2]|0?[1-9])\s*月\s*)?"
+            r"(3[01]|[12]\d|0?[1-9])\s*[日号號])?|\s*(?:至|到|~|～|-)\s*(3[01]|[12]\d|0?[1-9])\s*[日号號])"
+            r"(?:\s*(?:之前|以前|前|起))?(?!\s*(?:至今|以来|以來))"
         ),
         "day",
+    ),
+    (
+        re.compile(
+            r"(今年|明年)?\s*("
+            + _HOLIDAY_NAMES
+            + r")\s*(假期|长假|長假)?\s*(前后|前後|左右|期间|期間|之前|以前|前夕|前|之后|之後|以后|以後|后|後)?"
+        ),
+        "holiday",
     ),
     # 2026财年第一季度, FY2026 Q1: a company's fiscal calendar (NVIDIA's 2026财年 ends in January
     # 2026), which no rule here knows: the text stays, with no date rather than a wrong one
@@ -245,7 +311,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # the rule "day" (2026年2月25日).
     (
         re.compile(
-            r"(20\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])(?:之前|以前|前|底|末|份)?"
+            r"(20\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])"
+            + _MONTH_PART
+            + r"?(?:之前|以前|前|底|末|份)?"
         ),
         "year_month",
     ),
@@ -269,7 +337,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             r"(明年|後年|后年|今年)\s*"
             + _MONTH
             + _MONTH_END
-            + r"(?:之前|以前|底前|前|底|末|份|初)?"
+            + _MONTH_PART
+            + r"?(?:之前|以前|底前|前|底|末|份)?"
         ),
         "rel_month",
     ),
@@ -277,11 +346,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(下半年|上半年)"), "half"),
     (
         re.compile(
-            r"(?:未来|未來|接下来|接下來|今后|今後)?\s*(?<![上下本这這])("
+            r"(?:未来|未來|接下来|接下來|今后|今後)?\s*(?<![上下本这這第A-Za-z])("
             + _NUM
             + r"(?:\s*(?:到|至|-|~)\s*"
             + _NUM
-            + r")?)\s*(?:个|個)?\s*(年|月|季度)(半(?![导導岛島]))?"
+            + r")?)\s*(?:个|個)?\s*(年|月|季度|"
+            + _WEEK
+            + r")(半(?![导導岛島]))?"
             + _AFTER
         ),
         "span",
@@ -292,13 +363,17 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             r"(?<![\d年一二三四五六七八九十个個])"
             + _MONTH
             + _MONTH_END
-            + r"(?:之前|以前|底前|底|末)"
+            + r"(?:"
+            + _MONTH_PART
+            + r"(?:之前|以前|前)?|之前|以前|底前|底|末)"
         ),
         "month",
     ),
     (re.compile(r"(年内|年內|年底前|年底|年末)"), "this_year_end"),
     (
-        re.compile(r"(?<![上下\d一二三四五六七八九十])(?:本|这个|這個|当|當)?(月底|月末)"),
+        re.compile(
+            r"(?<![上下\d一二三四五六七八九十个個两兩几幾数數])(?:本|这个|這個|当|當)?(月底|月末|月内|月內)"
+        ),
         "this_month_end",
     ),
     (re.compile(r"(?<![去全每前上])(年中)(?![国國美报報旬文])"), "mid_year"),
@@ -309,8 +384,21 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "quarter",
     ),
-    (re.compile(r"(?<!下)(下一?[个個]月|下月)"), "next_month"),
-    (re.compile(r"(?<!下)(下一?[个個]?(?:周|週|星期|礼拜|禮拜))"), "next_week"),
+    (re.compile(r"(?<!下)(下一?[个個]月|下月)" + _MONTH_PART + "?"), "next_month"),
+    (re.compile(r"(?:本|这个|這個|当|當)月" + _MONTH_PART), "this_month_part"),
+    (re.compile(r"(?<!下)(下一?[个個]?(?:周|週|星期|礼拜|禮拜))" + _WEEKDAY + "?"), "next_week"),
+    # 本周内, 这周五: the running week (本周 alone dates what happened in it as often:
+    # predictions.py CURRENT_PERIOD), or a day of it still ahead
+    (
+        re.compile(
+            r"(?<![上下])(?:本|这个|這個|这|這)\s*(?:"
+            + _WEEK
+            + r")(?:"
+            + _WEEKDAY
+            + r"|内|內|之内|之內)?"
+        ),
+        "this_week",
+    ),
     (
         re.compile(
             r"(短期|中期|长期|長期|近期|中长期|未来几年|未來幾年|未来数年|未來數年|几年后|幾年後|不久的将来)"
@@ -334,9 +422,9 @@ def _resolve(
         return _quarter_window(_full_year(m.group(1)), m)
     if kind == "year_month":
         y, month = int(m.group(1)), int(m.group(2))
-        if not 1 <= month <= 12 or (published and (y, month) <= (published.year, published.month)):
-            return None  # a month over is history; the running one dates the past as often
-        return date(y, month, 1), _month_end(y, month)
+        if not 1 <= month <= 12:
+            return None
+        return _month_window(y, month, m.group(3), published)
     if kind == "fiscal":
         fiscal = FISCAL_YEAR.search(m.group(0))
         if published and fiscal and _full_year(fiscal.group(1) or fiscal.group(2)) < published.year:
@@ -355,14 +443,14 @@ def _resolve(
         return (None, None)
     if kind == "rel_month":
         y, month = published.year + _YEAR_OFFSET[m.group(1)], _month(m.group(2))
-        if (y, month) <= (published.year, published.month):
-            return None  # 今年1月 in a March page is history (the running month too, as above)
-        return date(y, month, 1), _month_end(y, month)
+        return _month_window(y, month, m.group(3), published)
     if kind == "month":
-        month = _month(m.group(1))
-        if month <= published.month:
-            return None  # 3月底 in a May page was this year's March (the running month too)
-        return date(published.year, month, 1), _month_end(published.year, month)
+        # 3月底 in a May page was this year's March (the running month too)
+        return _month_window(published.year, _month(m.group(1)), m.group(2), published)
+    if kind == "this_month_part":
+        return _month_window(published.year, published.month, m.group(1), published)
+    if kind == "holiday":
+        return _holiday_window(m, published)
     if kind == "this_month_end":
         return published, _month_end(published.year, published.month)
     if kind == "rel_year":
@@ -381,7 +469,16 @@ def _resolve(
         return max(published, date(y, 5, 1)), date(y, 8, 31)
     if kind == "next_week":
         monday = published + timedelta(days=7 - published.weekday())
+        if m.group(2):
+            day = monday + timedelta(days=_WEEKDAY_INDEX[m.group(2)])
+            return day, day
         return monday, monday + timedelta(days=6)
+    if kind == "this_week":
+        sunday = published + timedelta(days=6 - published.weekday())
+        if m.group(1):
+            day = sunday - timedelta(days=6 - _WEEKDAY_INDEX[m.group(1)])
+            return (day, day) if day > published else None
+        return published, sunday
     if kind == "this_year_end":
         return published, date(published.year, 12, 31)
     if kind == "half":
@@ -398,18 +495,26 @@ def _resolve(
         return date(y, q * 3 - 2, 1), _quarter_end(y, q)
     if kind == "next_month":
         nxt = add_months(published.replace(day=1), 1)
-        return nxt, _month_end(nxt.year, nxt.month)
+        return _month_window(nxt.year, nxt.month, m.group(2), None)
     if kind == "span":
         lo, hi = _range_numbers(re.sub(r"\s", "", m.group(1)))
         if hi is None:
             return (None, None)  # 几年, 数年: vague
-        if hi * {"年": 1, "月": 1 / 12, "季度": 0.25}[m.group(2)] > 100:
-            return (None, None)  # 一万年: a figure of speech, no date
-        unit = {"年": 12, "月": 1, "季度": 3}[m.group(2)]
         whole = m.group(0)
         within = any(
             w in whole for w in ("内", "內", "之内", "里", "裡", "期间")
         ) or whole.startswith(("未来", "未來"))
+        if m.group(2) in _WEEK_UNITS:
+            # 两周内, 三个星期后: counted in days (a month is no whole number of weeks)
+            if hi > 520:
+                return (None, None)
+            half = 3.5 if m.group(3) else 0.0
+            lo_d, hi_d = (lo or hi) * 7 + half, hi * 7 + half
+            earliest = published if within else published + timedelta(days=round(lo_d))
+            return earliest, published + timedelta(days=round(hi_d))
+        if hi * {"年": 1, "月": 1 / 12, "季度": 0.25}[m.group(2)] > 100:
+            return (None, None)  # 一万年: a figure of speech, no date
+        unit = {"年": 12, "月": 1, "季度": 3}[m.group(2)]
         half = 0.5 * unit / 12 if m.group(3) else 0.0  # 一年半, 两个月半
         lo_m, hi_m = (lo or hi) * unit / 12 + half, hi * unit / 12 + half
         return _span_months(published, lo_m, hi_m, within)
@@ -462,6 +567,7 @@ def _day_window(m: re.Match[str], published: date | None) -> tuple[date | None, 
     year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
     if year is None and published is None:
         return (None, None)  # the text stays; no year to place it in
+    last_month, last_day = m.group(4), m.group(5) or m.group(6)
     try:
         when = date(int(year) if year else published.year, month, day)
         if (
@@ -471,12 +577,77 @@ def _day_window(m: re.Match[str], published: date | None) -> tuple[date | None, 
             and when.replace(year=when.year + 1) - published <= _NEW_YEAR_REACH
         ):
             when = when.replace(year=when.year + 1)
+        until = when
+        if last_day:
+            until = date(when.year, int(last_month or month), int(last_day))
+            if until < when:
+                until = date(when.year + 1, until.month, until.day)  # 12月30日至1月2日
     except ValueError:
         return None
-    if published and when <= published:
+    if published and until <= published:
         return None
     before = m.group(0).rstrip().endswith("前")
-    return (published if before else when), when
+    return (published if before else when), until
+
+
+def _month_window(
+    year: int, month: int, part: str | None, published: date | None
+) -> tuple[date, date] | None:
+    """A month, or the ten days of it a part names (初, 上旬, 中旬; 下旬 the rest). None for one
+    gone by: a month over is history, and the running one dates the past as often (3月底 in a
+    March page), unless the part named lies wholly ahead (2月下旬 in a page of 2 February)."""
+    end = _month_end(year, month)
+    start = date(year, month, 1)
+    if part:
+        first, last = _MONTH_PART_DAYS[part]
+        start, end = date(year, month, first), date(year, month, min(last, end.day))
+    if published is not None and (
+        start <= published if part else (year, month) <= (published.year, published.month)
+    ):
+        return None
+    return start, end
+
+
+def _holiday_day(name: str, year: int) -> date:
+    from borax.calendars.lunardate import LunarDate
+
+    lunar, month, day, offset = _HOLIDAY_DAYS[_TRADITIONAL_HOLIDAYS.get(name, name)]
+    when = LunarDate(year, month, day).to_solar_date() if lunar else date(year, month, day)
+    return when + timedelta(days=offset)
+
+
+def _holiday_window(m: re.Match[str], published: date) -> tuple[date, date] | None:
+    """The window a holiday names: 前 from the publish date to its eve, 前后 and a bare name the
+    week either side, 期间 its week, 后 the month after it. A bare name (明年春节档) is a time
+    only after 在, 于 or 赶在 (明年在春节发布).
+
+    Which year's: the one 今年 or 明年 names, else this year's while its day is ahead; next
+    year's only where a word of what is to come stands before it and its day is near (V4会在春节
+    前后发布 in a December page). A year-end review tells of the last 春节期间 as often as a
+    forecast names the next; a holiday whose day has come is history either way (春节后，厂商推出
+    了一体机 in a March page)."""
+    prefix, name, holidays, suffix = m.group(1, 2, 3, 4)
+    if not (suffix or holidays) and not _HOLIDAY_AS_TIME.search(m.string, 0, m.start()):
+        return None
+    if prefix:
+        day = _holiday_day(name, published.year + _YEAR_OFFSET[prefix])
+    else:
+        day = _holiday_day(name, published.year)
+        if day <= published:
+            day = _holiday_day(name, published.year + 1)
+            if day - published > _NEW_YEAR_REACH or not _TO_COME_BEFORE_HOLIDAY.search(
+                m.string, 0, m.start()
+            ):
+                return None
+    if day <= published:
+        return None
+    if suffix in _HOLIDAY_BEFORE:
+        return published, day - timedelta(days=1)
+    if suffix in _HOLIDAY_AFTER:
+        return day, day + _AFTER_HOLIDAY
+    if suffix in _HOLIDAY_DURING or (suffix is None and holidays):
+        return day, day + timedelta(days=6)
+    return max(day - _HOLIDAY_REACH, published), day + _HOLIDAY_REACH
 
 
 def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> list[Horizon]:
@@ -518,12 +689,14 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
                 continue
             resolved = _resolve(kind, m, published)
             if resolved is None:
-                if kind in ("day", "year", "rel_month", "month", "fiscal"):
+                if kind in ("day", "year", "rel_month", "month", "fiscal", "holiday"):
                     # a time gone by: no shorter rule reads 年底 out of 2025年底, nor 今年 (the
                     # whole year) out of 今年1月
                     taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
+            if kind == "span" and m.group(2) in _WEEK_UNITS:
+                kind = "weeks"
             found.append(
                 Horizon(
                     m.group(0).strip(), m.start(), m.end(), resolved[0], resolved[1], kind, of_noun

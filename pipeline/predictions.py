@@ -152,8 +152,9 @@ COLON = re.compile(r"[:：]")
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 # Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
 DURATION = re.compile(
-    r"^(?!\d{4}\s*年$)[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*(?:[个個]\s*(?:年|月|季度)|年)$"
-)  # 2026年 names a year
+    r"^(?!\d{4}\s*年$)[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*"
+    r"(?:[个個]\s*(?:年|月|季度|星期|礼拜|周)|年|周|星期|礼拜)$"
+)  # 2026年 names a year; 两周, 三个星期: how long, not when
 INHERIT_PARAGRAPHS = 1
 # How many sentences back a target named last still owns a claim's 公司, 股价 or 它: further on, a
 # broker's note or a long essay has moved to another company (公司预计今年全年收入将保持较快增长,
@@ -708,8 +709,11 @@ class PredictionExtractor:
         without measure (未来, 很快: AI的未来 is a noun as often), not the period now running,
         not a fiscal year (2026财年营收达到… reports as often as it forecasts), not a day
         (1月27日美股开盘, in an essay a year on, recalls the crash), and with no publish date only
-        a time counted from now (明年, 下个季度, 半年以后), not one named from the calendar."""
-        if h.kind in ("fiscal", "day"):
+        a time counted from now (明年, 下个季度, 半年以后), not one named from the calendar. Nor
+        weeks (一周之后，App冲上榜首; 一周之内全部跟进) or the running week: essays count them from
+        the event they tell of far more often than from the page's day; they date a claim a cue
+        makes (V4两周内会发布)."""
+        if h.kind in ("fiscal", "day", "weeks", "this_week"):
             return False
         if h.text in VANTAGE or h.text in UNDATED_TIMES or CURRENT_PERIOD.match(h.text):
             return False

@@ -315,3 +315,144 @@ def test_two_digit_years_only_with_a_part_of_the_year():
     assert [h.text for h in find_horizons("20年后英伟达还在", P)] == ["20年后"]
     assert [h.text for h in find_horizons("10年内会被替代", P)] == ["10年内"]
     assert all(h.text != "25年底" for h in find_horizons("过去25年底层逻辑没变", P))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "horizon", "window"),
+    [
+        ("DeepSeek计划在 2 月中旬发布V4", P, "2 月中旬", (date(2025, 2, 11), date(2025, 2, 20))),
+        ("明年3月初会量产", P, "明年3月初", (date(2026, 3, 1), date(2026, 3, 10))),
+        ("2026年2月下旬会发布", P, "2026年2月下旬", (date(2026, 2, 21), date(2026, 2, 28))),
+        ("下个月下旬会公布", P, "下个月下旬", (date(2025, 3, 21), date(2025, 3, 31))),
+        ("下月初会上线", P, "下月初", (date(2025, 3, 1), date(2025, 3, 10))),
+        ("本月下旬会上线", P, "本月下旬", (date(2025, 2, 21), date(2025, 2, 28))),
+        # the running month's part still ahead of the page (its 月底 would date the past as often)
+        ("2月下旬会发布", P, "2月下旬", (date(2025, 2, 21), date(2025, 2, 28))),
+        ("4月上旬之前会发布", P, "4月上旬之前", (date(2025, 4, 1), date(2025, 4, 10))),
+    ],
+)
+def test_parts_of_a_month_are_ten_days_of_it(text, published, horizon, window):
+    [h] = find_horizons(text, published)
+    assert (h.text, (h.earliest, h.due)) == (horizon, window)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2月上旬发布了新模型", "1月下旬英伟达大跌", "3月初步统计显示营收增长", "3月中国区营收"],
+)
+def test_a_part_of_a_month_gone_by_or_a_word_after_a_month_is_no_horizon(text):
+    assert find_horizons(text, P) == []
+
+
+DECEMBER = date(2025, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "horizon", "window"),
+    [
+        # 春节 2025 fell on 29 January, 2026 on 17 February (a lunar date: borax's calendar)
+        ("V4会在春节前发布", date(2026, 1, 5), "春节前", (date(2026, 1, 5), date(2026, 2, 16))),
+        ("V4可能在春节前后发布", DECEMBER, "春节前后", (date(2026, 2, 10), date(2026, 2, 24))),
+        (
+            "DeepSeek 计划在农历新年前后发布 V4",
+            DECEMBER,
+            "农历新年前后",
+            (date(2026, 2, 10), date(2026, 2, 24)),
+        ),
+        ("新模型会在春节期间上线", DECEMBER, "春节期间", (date(2026, 2, 17), date(2026, 2, 23))),
+        ("DeepSeek会在春节发布新模型", DECEMBER, "春节", (date(2026, 2, 10), date(2026, 2, 24))),
+        (
+            "今年春节后会有新模型",
+            date(2025, 1, 10),
+            "今年春节后",
+            (date(2025, 1, 29), date(2025, 2, 27)),
+        ),
+        ("明年春节前会发布", P, "明年春节前", (P, date(2026, 2, 16))),
+        ("新模型會在春節前後發布", DECEMBER, "春節前後", (date(2026, 2, 10), date(2026, 2, 24))),
+        ("中秋节前会公布", P, "中秋节前", (P, date(2025, 10, 5))),
+        ("国庆节后会降价", P, "国庆节后", (date(2025, 10, 1), date(2025, 10, 30))),
+        ("五一前会发布", P, "五一前", (P, date(2025, 4, 30))),
+        # next year's, near and with a word of what is to come before it
+        ("会在元旦前交付", DECEMBER, "元旦前", (DECEMBER, date(2025, 12, 31))),
+    ],
+)
+def test_holidays_are_windows_around_their_day(text, published, horizon, window):
+    [h] = find_horizons(text, published)
+    assert (h.text, (h.earliest, h.due)) == (horizon, window)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("今年春节档的票房会创新高", P),  # the season's name, not a time
+        ("春节效应会减弱", P),
+        ("今年春节前发布了R1", date(2025, 3, 1)),  # this year's, gone by
+        ("春节后，厂商推出了一体机", date(2025, 3, 1)),  # its day has come: history
+        # a year-end review tells of the last one; the next is no forecast without a cue before
+        ("春节期间，DeepSeek的App冲上了第一", DECEMBER),
+        ("V4会在春节前发布", P),  # the next is a year away
+        ("十五一个月", P),
+    ],
+)
+def test_a_holiday_named_as_a_season_or_gone_by_is_no_horizon(text, published):
+    assert [h for h in find_horizons(text, published) if h.kind == "holiday"] == []
+    assert [h.text for h in find_horizons(text, published) if "春" in h.text] == []
+
+
+def test_no_publish_date_no_holiday_date():
+    [h] = find_horizons("春节前会发布", None)
+    assert (h.text, h.due) == ("春节前", None)
+
+
+SATURDAY = date(2026, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon", "window"),
+    [
+        ("V4两周内会发布", "两周内", (SATURDAY, date(2026, 1, 24))),
+        ("三个星期后会公布", "三个星期后", (date(2026, 1, 31), date(2026, 1, 31))),
+        ("未来两周会发布", "未来两周", (SATURDAY, date(2026, 1, 24))),
+        ("两个礼拜内会上线", "两个礼拜内", (SATURDAY, date(2026, 1, 24))),
+        ("本周内会公布", "本周内", (SATURDAY, date(2026, 1, 11))),
+        ("这周日会公布", "这周日", (date(2026, 1, 11), date(2026, 1, 11))),
+        ("下周三会发布", "下周三", (date(2026, 1, 14), date(2026, 1, 14))),
+        ("下个星期一会公布", "下个星期一", (date(2026, 1, 12), date(2026, 1, 12))),
+        ("月内会发布", "月内", (SATURDAY, date(2026, 1, 31))),
+        # a run of days is due on its last
+        ("GTC将于3月16日至19日举行", "3月16日至19日", (date(2026, 3, 16), date(2026, 3, 19))),
+        ("将于3月16-19日举行", "3月16-19日", (date(2026, 3, 16), date(2026, 3, 19))),
+        ("展会将于3月30日至4月2日举行", "3月30日至4月2日", (date(2026, 3, 30), date(2026, 4, 2))),
+    ],
+)
+def test_weeks_and_runs_of_days(text, horizon, window):
+    [h] = find_horizons(text, SATURDAY)
+    assert (h.text, (h.earliest, h.due)) == (horizon, window)
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon"),
+    [
+        ("几周内会发布", "几周内"),  # no number: no date made up
+        ("未来几周会发布", "未来几周"),
+    ],
+)
+def test_weeks_without_a_number_get_no_date(text, horizon):
+    [h] = find_horizons(text, SATURDAY)
+    assert (h.text, h.due) == (horizon, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "英伟达成立三十周年",  # an anniversary, not thirty weeks
+        "这一周期的库存调整",
+        "第三周的销量最好",  # the third week, not three
+        "第二年英伟达股价涨了两倍",
+        "本周五会公布",  # the day of this week is over on a Saturday
+        "3月5日至今股价翻倍",  # since that day
+        "上周三英伟达大跌",
+    ],
+)
+def test_words_that_only_look_like_weeks_or_days(text):
+    assert [h.text for h in find_horizons(text, SATURDAY) if h.due] == []

@@ -1268,3 +1268,30 @@ def test_a_target_price_or_a_guidance_with_its_figure_is_a_forecast(analyzer, bo
 def test_a_guidance_without_a_figure_forecasts_nothing(analyzer):
     # the 20 of H20 is a product's name, not the guidance's figure
     assert _candidates(analyzer, "英伟达这次的指引压根没算H20的收入。") == []
+
+
+def test_a_launch_set_for_a_part_of_a_month_or_a_holiday_is_a_claim_due_then(analyzer):
+    """计划在X发布 with a time ahead is checkable; 中旬 and 春节 name that time to the day."""
+    [p] = _candidates(analyzer, "DeepSeek计划在 3 月中旬发布V4。")
+    assert (p.target, p.horizon, p.due) == ("deepseek", "3 月中旬", date(2025, 3, 20))
+    [p] = _candidates(analyzer, "DeepSeek的R2会在中秋节前发布。")
+    assert (p.horizon, p.due) == ("中秋节前", date(2025, 10, 5))
+    # this year's festival is over in a March page and the next is a year away: no date
+    [p] = _candidates(analyzer, "DeepSeek的V4会在春节前后发布。")
+    assert (p.horizon, p.due) == (None, None)
+    assert _candidates(analyzer, "DeepSeek计划在 2 月中旬发布了V3。") == []
+
+
+def test_weeks_and_runs_of_days_date_a_claim(analyzer):
+    [p] = _candidates(analyzer, "DeepSeek的V4两周内会发布。")
+    assert (p.horizon, p.due) == ("两周内", date(2025, 3, 15))
+    [p] = _candidates(analyzer, "英伟达将于3月18日至21日召开GTC大会，会上会发布新一代芯片。")
+    assert (p.horizon, p.due) == ("3月18日至21日", date(2025, 3, 21))
+    # how long something took is no time ahead; nor is the running week alone
+    assert _candidates(analyzer, "DeepSeek的团队只训练了两周。") == []
+    assert _candidates(analyzer, "本周英伟达的股价大涨。") == []
+
+
+def test_weeks_alone_make_no_claim(analyzer):
+    """An essay counts weeks from the event it tells of: 一周之后 is no forecast by itself."""
+    assert _candidates(analyzer, "一周之后，DeepSeek的App冲上美国苹果商店免费榜第一。") == []
