@@ -90,6 +90,7 @@ _CALENDAR_KINDS = {
     "half",
     "mid_year",
     "month",
+    "month_to_come",
     "fiscal",
     "holiday",
 }
@@ -205,8 +206,15 @@ FISCAL_YEAR = re.compile(r"FY\s*((?:20)?\d\d)|((?:20)?\d\d)\s*(?:财|財)")
 _MONTH_END = r"\s*月(?!\s*\d{1,2}\s*[日号號])"
 # A part of a month (2月中旬, 明年3月初, 下个月下旬): ten days of it, 下旬 the rest. 初 not as the
 # start of a word (3月初步统计), 中 only as 中旬 (3月中国…).
-_MONTH_PART = r"(上旬|中旬|下旬|初(?![步期次级級]))"
-_MONTH_PART_DAYS = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+_MONTH_PART = r"(上中旬|中下旬|上旬|中旬|下旬|初(?![步期次级級]))"
+_MONTH_PART_DAYS = {
+    "初": (1, 10),
+    "上旬": (1, 10),
+    "中旬": (11, 20),
+    "下旬": (21, 31),
+    "上中旬": (1, 20),
+    "中下旬": (11, 31),
+}
 
 # Holidays a launch or a verdict is set by (春节前, 国庆节后, 明年中秋前后): (names, lunar, month,
 # day, days after it). The lunar ones move every year; borax's calendar gives their day.
@@ -369,7 +377,27 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "month",
     ),
+    # 将于10月, 计划在11月份: a bare month where something is set for it (else it dates what
+    # happened as often: 10月发布的模型)
+    (
+        re.compile(
+            r"(?<![\d年一二三四五六七八九十个個])"
+            + _MONTH
+            + r"\s*月(?!\s*\d{1,2}\s*[日号號])(?:份)?"
+        ),
+        "month_to_come",
+    ),
     (re.compile(r"(年内|年內|年底前|年底|年末)"), "this_year_end"),
+    # 明天, 后天 where a price moves or news is set for it (英伟达明天肯定涨, 明天公布财报): a day
+    # counted from the page's. Elsewhere it is a figure of speech as often (明天就会被对手拿走,
+    # 假设明天有人做出了AGI). It dates a claim a cue makes and makes none alone (predictions.py).
+    (
+        re.compile(
+            r"(?<![昨今前的])(明天|后天|後天)(?=[^，,。；;！!？?]{0,6}"
+            r"(?:涨|漲|跌|开盘|開盤|收盘|收盤|高开|高開|低开|低開|公布|发布|發布|上市|财报|財報))"
+        ),
+        "rel_day",
+    ),
     (
         re.compile(
             r"(?<![上下\d一二三四五六七八九十个個两兩几幾数數])(?:本|这个|這個|当|當)?(月底|月末|月内|月內)"
@@ -380,7 +408,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         # 下一季 (收入) is next quarter; 本季 alone is the quarter a report covers, often over
         re.compile(
-            r"(?<!下)(?:(下个|下個|下一个|下一個|下一|下|本|这个|這個)\s*季度|(下一?)季(?![节節]))"
+            r"(?<!下)(?:(下个|下個|下一个|下一個|下一|下|本|这个|這個|这一|這一|这|這)\s*季度"
+            r"|(下一?)季(?![节節])|(这|這)季(?![节節度]))"
         ),
         "quarter",
     ),
@@ -418,6 +447,8 @@ def _resolve(
     """(earliest, due) or None when the match is not a horizon at all."""
     if kind == "vague":
         return (None, None)
+    if kind == "month_to_come" and not _TO_COME.search(m.string, 0, m.start()):
+        return None
     if kind == "year_quarter":
         return _quarter_window(_full_year(m.group(1)), m)
     if kind == "year_month":
@@ -447,6 +478,13 @@ def _resolve(
     if kind == "month":
         # 3月底 in a May page was this year's March (the running month too)
         return _month_window(published.year, _month(m.group(1)), m.group(2), published)
+    if kind == "month_to_come":
+        month = _month(m.group(1))
+        year = published.year + (month < published.month)
+        return max(date(year, month, 1), published), _month_end(year, month)
+    if kind == "rel_day":
+        day = published + timedelta(days=1 if m.group(1) == "明天" else 2)
+        return day, day
     if kind == "this_month_part":
         return _month_window(published.year, published.month, m.group(1), published)
     if kind == "holiday":
@@ -489,7 +527,7 @@ def _resolve(
         return date(y, 7, 1), date(y, 12, 31)
     if kind == "quarter":
         q = (published.month - 1) // 3 + 1
-        if m.group(1) in ("本", "这个", "這個"):  # (group 1 is None for 下一季)
+        if m.group(3) or (m.group(1) or "下").startswith(("本", "这", "這")):  # 这季, 本季度
             return published, _quarter_end(published.year, q)
         y, q = (published.year + 1, 1) if q == 4 else (published.year, q + 1)
         return date(y, q * 3 - 2, 1), _quarter_end(y, q)
@@ -558,6 +596,7 @@ BEHIND_A_SPAN = re.compile(
 # the day of the crash), unless a word of what is to come stands before it and next year's is
 # this near (将于1月29日发布财报 in a December page).
 _NEW_YEAR_REACH = timedelta(days=92)
+_UNTIL = re.compile(r"(?:至|止|到)\s+$")
 _TO_COME = re.compile(r"(?:将|將|预计|預計|定于|定於|计划|計劃|拟|擬)\s*(?:于|於|在)?\s*$")
 
 
@@ -687,6 +726,9 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
                 # None is a horizon (each was read as one, due years or months on).
                 taken.append((m.start(), m.end()))
                 continue
+            if kind == "day" and _UNTIL.search(text, max(0, m.start() - 4), m.start()):
+                taken.append((m.start(), m.end()))
+                continue  # 截至 2 月 5 日: the end of a period, as 截至2月5日 (the rule's lookbehind)
             resolved = _resolve(kind, m, published)
             if resolved is None:
                 if kind in ("day", "year", "rel_month", "month", "fiscal", "holiday"):

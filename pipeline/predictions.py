@@ -167,7 +167,7 @@ ANAPHOR_REACH = 4
 # The period now running, bare (本季度, 这个季度), dates what happened as often as what will
 # (本季度英伟达实现营收393亿美元), as bare 今年 does: alone it makes no claim; with a weak cue it
 # does (这个季度会是最好的一季).
-CURRENT_PERIOD = re.compile(r"^(?:本|这个)\s*季度$")
+CURRENT_PERIOD = re.compile(r"^(?:(?:本|这个|这一|这)\s*季度|这季)$")
 # What may stand between a burden and its change (风险将继续下降, 库存压力在下半年会缓解): modal words,
 # adverbs and a time. Anything else (是, 在于, 中, 下, 偏好…) says the change is not the burden's.
 BURDEN_GAP = (
@@ -712,8 +712,8 @@ class PredictionExtractor:
         a time counted from now (明年, 下个季度, 半年以后), not one named from the calendar. Nor
         weeks (一周之后，App冲上榜首; 一周之内全部跟进) or the running week: essays count them from
         the event they tell of far more often than from the page's day; they date a claim a cue
-        makes (V4两周内会发布)."""
-        if h.kind in ("fiscal", "day", "weeks", "this_week"):
+        makes (V4两周内会发布). 明天 likewise (明天肯定涨 is a claim by its cue)."""
+        if h.kind in ("fiscal", "day", "weeks", "this_week", "rel_day"):
             return False
         if h.text in VANTAGE or h.text in UNDATED_TIMES or CURRENT_PERIOD.match(h.text):
             return False

@@ -456,3 +456,39 @@ def test_weeks_without_a_number_get_no_date(text, horizon):
 )
 def test_words_that_only_look_like_weeks_or_days(text):
     assert [h.text for h in find_horizons(text, SATURDAY) if h.due] == []
+
+
+SEPTEMBER = date(2025, 9, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon", "window"),
+    [
+        # a bare month where something is set for it: the next such month
+        ("英伟达还将于10月在华盛顿举办GTC大会", "10月", (date(2025, 10, 1), date(2025, 10, 31))),
+        ("新芯片计划在3月份发布", "3月份", (date(2026, 3, 1), date(2026, 3, 31))),
+        ("下一份财报预计在11月中下旬发布", "11月中下旬", (date(2025, 11, 11), date(2025, 11, 30))),
+        ("英伟达明天肯定涨", "明天", (date(2025, 9, 11), date(2025, 9, 11))),
+        ("我預估這季資料中心營收會再創新高", "這季", (SEPTEMBER, date(2025, 9, 30))),
+        ("这一季度出货会更多", "这一季度", (SEPTEMBER, date(2025, 9, 30))),
+    ],
+)
+def test_months_set_for_what_is_to_come_and_tomorrows_move(text, horizon, window):
+    [h] = find_horizons(text, SEPTEMBER)
+    assert (h.text, (h.earliest, h.due)) == (horizon, window)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10月发布的模型比预期更强",  # a bare month dates what happened as often
+        "去年全年营收增长了一倍",
+        "这就是英伟达的明天",
+        "明天就会被竞争对手拿走",  # a figure of speech
+        "看我文章的朋友应该还记得 1 月份的时候写过",
+        "预计股价将从当前水平(截至 2 月 5 日)下跌 37%",  # the end of a period, spaced
+        "这季节的需求最弱",
+    ],
+)
+def test_months_years_and_days_that_are_no_horizon(text):
+    assert [h.text for h in find_horizons(text, SEPTEMBER) if h.due] == []

@@ -1295,3 +1295,10 @@ def test_weeks_and_runs_of_days_date_a_claim(analyzer):
 def test_weeks_alone_make_no_claim(analyzer):
     """An essay counts weeks from the event it tells of: 一周之后 is no forecast by itself."""
     assert _candidates(analyzer, "一周之后，DeepSeek的App冲上美国苹果商店免费榜第一。") == []
+
+
+def test_tomorrows_move_dates_a_claim(analyzer):
+    [p] = _candidates(analyzer, "英伟达明天肯定涨。")
+    assert (p.horizon, p.due) == ("明天", date(2025, 3, 2))
+    [p] = _candidates(analyzer, "英伟达的卡不会明天就从中国消失。")
+    assert p.horizon is None  # a figure of speech, no due date tomorrow
