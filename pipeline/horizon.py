@@ -251,9 +251,6 @@ _HOLIDAY_AFTER = ("后", "後", "之后", "之後", "以后", "以後")
 _HOLIDAY_DURING = ("期间", "期間", "假期", "长假", "長假")
 # A holiday named bare dates a claim only as when it happens (在春节发布, 赶在国庆上线), not as
 # the season's name (春节档, 春节效应).
-_TO_COME_BEFORE_HOLIDAY = re.compile(
-    r"(?:将|將|会|會|预计|預計|计划|計劃|拟|擬|定于|定於|有望|可能|或|要|赶|趕)\s*(?:于|於|在)?\s*$"
-)
 _HOLIDAY_AS_TIME = re.compile(r"(?:在|于|於|到|赶在|趕在)\s*$")
 # 春节前后 is the week either side; 期间 the holiday's week; 节后 the month after.
 _HOLIDAY_REACH = timedelta(days=7)
@@ -597,7 +594,12 @@ BEHIND_A_SPAN = re.compile(
 # this near (将于1月29日发布财报 in a December page).
 _NEW_YEAR_REACH = timedelta(days=92)
 _UNTIL = re.compile(r"(?:至|止|到)\s+$")
-_TO_COME = re.compile(r"(?:将|將|预计|預計|定于|定於|计划|計劃|拟|擬)\s*(?:于|於|在)?\s*$")
+_TO_COME_WORDS = "将|將|预计|預計|定于|定於|计划|計劃|拟|擬"
+_TO_COME = re.compile(rf"(?:{_TO_COME_WORDS})\s*(?:于|於|在)?\s*$")
+# Next year's holiday takes the softer words too (V4会在春节前后发布, 有望在春节前上线).
+_TO_COME_BEFORE_HOLIDAY = re.compile(
+    rf"(?:{_TO_COME_WORDS}|会|會|有望|可能|或|要|赶|趕)\s*(?:于|於|在)?\s*$"
+)
 
 
 def _day_window(m: re.Match[str], published: date | None) -> tuple[date | None, date | None] | None:
