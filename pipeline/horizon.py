@@ -351,7 +351,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(下半年|上半年)"), "half"),
     (
         re.compile(
-            r"(?:未来|未來|接下来|接下來|今后|今後)?\s*(?<![上下本这這第A-Za-z])("
+            # 过 opening its clause or after 再 (过两个月就没人提了, 再过三年): from now; not
+            # inside a word (超过两年, 经过三年, 不过两周)
+            r"(?:未来|未來|接下来|接下來|今后|今後|再过|再過|(?<![\u4e00-\u9fff])[过過])?"
+            r"\s*(?<![上下本这這第A-Za-z])("
             + _NUM
             + r"(?:\s*(?:到|至|-|~)\s*"
             + _NUM

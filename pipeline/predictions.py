@@ -102,6 +102,20 @@ FORECAST_FIGURE = re.compile(
     r"(?:目标价|指引)[^，,。；;！!？?\d]{0,8}?"
     r"(?:(?<![A-Za-z])\d|[一二三四五六七八九十两][一二三四五六七八九十百千万亿]*[百千万亿])"
 )
+# The author's doubt that a subject can do a thing (我不认为V4能再现R1的冲击, 我不觉得它还能回到
+# 年初的高度) forecasts that it will not, as 不会 does; a belief that it can (我认为它能…) reads a
+# present ability as often, and is no cue alone.
+# Not 能 as a noun (能力, 能源) or in an argument (这能说明什么, 能证明).
+DOUBTED_ABILITY = re.compile(
+    r"(?:不认为|不觉得|不相信)[^，,。；;：:]{0,24}?(?<!可)能"
+    r"(?!力|源|耗|量|说明|证明|代表|解释|理解|接受|看出|看到|想到|体现)"
+)
+# A trend the author sees going on (会越走越宽, 差距会越拉越大, 只会愈来愈强): as a turn is, with any
+# verb between 越 and 越 (会越来越 is one of the turns already).
+TREND = re.compile(r"(?:会|将|只会)(?:越|愈).{1,2}?(?:越|愈)")
+# A chance (英伟达的股价有机会收复跌幅): a weak cue, like 可能. Read before the words that hold a
+# cue without meaning the future are taken out, since 机会 is one of them.
+HAS_CHANCE = re.compile(r"有机会")
 # Before 或, words that make it "or" (无论降价或涨价).
 EITHER_WAY = re.compile(r"无论|不管|是否|不论")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -121,12 +135,20 @@ DOUBTING_TAIL = re.compile(
 WHEN_ONLY = re.compile(
     r"^\s*(?:但|而|那|这)?(?:也|都)?(?:只是|只不过是|不过是|是)个?(?:时间问题|时间的问题|迟早的事|早晚的事)"
     r"(?:罢了|而已)?\W*$"
+    # or on how likely: the author would not be surprised by it (股价腰斩，我一点也不会意外)
+    r"|^\s*(?:我|那我|我也)?(?:一点|一点儿|丝毫)?(?:也|都)?不会(?:感到|觉得)?(?:意外|惊讶|奇怪)\W*$"
 )
 # A clause that ends on its verb of forecasting (高盛最新的报告预计，) frames the clause after it,
 # which says what is expected: the claim takes that clause in. Not the noun (自己的预测, 不预测).
 FRAME_END = re.compile(r"(?<![的之不])(?:预计|预测|预估|估计|预言|判断)[\s:：，,]*$")
 # The past a claim measures against (今年的营收会比去年高, 日子不会像去年那么好过) narrates nothing.
 COMPARED_TO_PAST = re.compile(r"(?:比|像|较|于|跟|和|同)(?:去年|前年|过去|此前|上个月|上月|上周)")
+# What was announced is past; what it announces is not (英伟达已宣布将于5月27日公布财报, 阿里已经官宣
+# 将于9月24日召开云栖大会, 美国政府已向公司保证将批准许可证): the 已 of the announcement tells no
+# story of the clause's event.
+ANNOUNCED_AHEAD = re.compile(
+    r"已(?:经)?(?:正式)?(?:宣布|官宣|确认|公布|通知|承诺|表态|(?:向[^，,。]{1,8})?保证)(?=[^，,。]{0,4}将)"
+)
 # A clause before such a verdict that looks back (我早说过, 终于超过了) or only frames it (我认为):
 # the verdict is history or has nothing of its own to claim.
 # (终于, 那会儿 and 当年 anywhere in the sentence: LOOKED_BACK)
@@ -151,6 +173,7 @@ ANNOUNCES_TEXT = re.compile(
 COLON = re.compile(r"[:：]")
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 # Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
+SPAN_FROM_NOW = ("过", "再过")  # 过两个月, 再过一年: counted from the page's day (horizon.py)
 DURATION = re.compile(
     r"^(?!\d{4}\s*年$)[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*"
     r"(?:[个個]\s*(?:年|月|季度|星期|礼拜|周)|年|周|星期|礼拜)$"
@@ -655,9 +678,9 @@ class PredictionExtractor:
         whether a state lasts count where no word of the past stands in the clause or in the
         sentence before it (before: 去年四季度，低价策略难以为继 is history), unless the clause turns
         with 但 or 不过 (此前很亮眼，但这种增速很难持续)."""
-        if any(c in text for c in self.cues.strong):
+        if any(c in text for c in self.cues.strong) or DOUBTED_ABILITY.search(text):
             return True
-        if any(c in text for c in self.cues.turns) and not any(
+        if (any(c in text for c in self.cues.turns) or TREND.search(text)) and not any(
             m in text for m in self.cues.turns_not_after
         ):
             return True
@@ -731,9 +754,10 @@ class PredictionExtractor:
         which did not last is history (strong_cue)."""
         cleaned = self.without_not_future(clause)
         strong = self.strong_cue(cleaned, before)
-        narrated = COMPARED_TO_PAST.sub("", cleaned)
+        narrated = ANNOUNCED_AHEAD.sub("", COMPARED_TO_PAST.sub("", cleaned))
         if not strong and (
-            any(m in narrated for m in self.cues.past) or ENDS_IN_LE.search(cleaned)
+            any(m in narrated for m in self.cues.past)
+            or (ENDS_IN_LE.search(cleaned) and not self._then_done(cleaned, horizons, published))
         ):
             return False
         if (
@@ -746,12 +770,27 @@ class PredictionExtractor:
             or FORECAST_FIGURE.search(cleaned)
         ):
             return True
-        weak = any(c in self.without_disposal(cleaned) for c in self.cues.weak)
+        weak = any(
+            c in self.without_disposal(cleaned) for c in self.cues.weak
+        ) or HAS_CHANCE.search(clause)
         # The running period is what a weak cue can be about (这个季度我觉得会是最好的一季).
         return weak and (
             named
             or any(w in clause for w in self.cues.subjects)
             or any(CURRENT_PERIOD.match(h.text) for h in horizons)
+        )
+
+    def _then_done(self, clause: str, horizons: list[Horizon], published: date | None) -> bool:
+        """A time ahead, then 就 … 了: what will be over by then (明年国产模型就不是它领跑了,
+        过两个月就没人提了). The 了 that ends the clause tells of that time, not of the past. A
+        span counted from an event (那场争论半年后就见分晓了) tells of the past as often: only one
+        counted from now (过两个月, 再过一年) counts."""
+        return any(
+            self._future_horizon(h, published)
+            and self._forward(h, published)
+            and (h.kind != "span" or h.text.startswith(SPAN_FROM_NOW))
+            and re.search(re.escape(h.text) + r"[^，,]*就", clause)
+            for h in horizons
         )
 
     def without_not_future(self, clause: str) -> str:
@@ -1205,6 +1244,9 @@ class PredictionExtractor:
         last_named_at = 0  # the index of the sentence that named them
         before: Sentence | None = None  # the sentence before, for a pronoun's reach
         before_reported = False  # whether it speaks in a voice other than the author's
+        # whether it spoke of a target named before it as 它 (…它会…。它依然会是…): the pronoun
+        # reaches on through the paragraph's sentences that keep using it
+        before_referred = False
         quotes = paragraph_quotes(sentences)
         for index, sent in enumerate(sentences):
             previous_named = last_named if index - last_named_at <= ANAPHOR_REACH else frozenset()
@@ -1212,9 +1254,12 @@ class PredictionExtractor:
             if sent.targets:
                 last_named, last_named_at = sent.targets, index
             same_paragraph = before is not None and before.paragraph == sent.paragraph
-            refers = bool(sent.targets) or (same_paragraph and bool(before.targets))
+            refers = bool(sent.targets) or (
+                same_paragraph and (bool(before.targets) or before_referred)
+            )
             before = sent
             full = to_simplified(sent.text)
+            before_referred = refers and not sent.targets and bool(PRONOUN.search(full))
             voice = Voice(
                 after_reported=same_paragraph and before_reported,
                 open_quotes=quotes[index][0],

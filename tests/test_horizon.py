@@ -274,6 +274,12 @@ def test_windows_of_named_periods(text, horizon, earliest, due):
         ("这个项目历时五年才落地", None),
         ("未来半年前景看好", "未来半年"),  # 前景 is no "ago"
         ("半年前后见分晓", "半年"),
+        # 过 opening the clause counts from now; inside a word (超过, 经过, 不过) it is no part of it
+        ("过两个月就没人提了", "过两个月"),
+        ("再过一年再看", "再过一年"),
+        ("热度持续了超过两个月", "两个月"),
+        ("经过三年，它追上了", "三年"),
+        ("不过两周就退了", "两周"),
     ],
 )
 def test_words_that_only_look_like_periods(text, horizon):

@@ -596,6 +596,19 @@ def test_a_pronoun_for_the_target_named_before_makes_a_weak_cue_a_claim(analyzer
     assert ("它会回到一个正常的位置。", "deepseek") in quotes
 
 
+def test_the_pronoun_reaches_on_while_the_paragraph_keeps_using_it(analyzer):
+    """它 in one sentence after another stands for the target named before the first; a new
+    paragraph, or a sentence between that does not use it, ends the reach."""
+    body = "DeepSeek是最有效率的团队之一。明年它大概还有新版本。开源阵营里，它依然会是引领者。"
+    quotes = {(p.quote, p.target) for p in _candidates(analyzer, body)}
+    assert ("它依然会是引领者。", "deepseek") in quotes
+    for body in (
+        "DeepSeek是最有效率的团队之一。明年它大概还有新版本。\n开源阵营里，它依然会是引领者。",
+        "DeepSeek是最有效率的团队之一。明年它大概还有新版本。天气不错。它依然会是引领者。",
+    ):
+        assert all("引领者" not in p.quote for p in _candidates(analyzer, body)), body
+
+
 def test_words_holding_qi_are_no_pronoun(analyzer):
     body = "DeepSeek上个月又发了新模型。其实大家应该冷静一点。"
     assert _candidates(analyzer, body) == []
@@ -1302,3 +1315,82 @@ def test_tomorrows_move_dates_a_claim(analyzer):
     assert (p.horizon, p.due) == ("明天", date(2025, 3, 2))
     [p] = _candidates(analyzer, "英伟达的卡不会明天就从中国消失。")
     assert p.horizon is None  # a figure of speech, no due date tomorrow
+
+
+def test_a_traders_call_on_where_a_price_goes_is_a_forecast(analyzer):
+    """涨不动了, 跌不下去, 好日子快到头了, 坐等起飞, 还没到头: a stock forum's forecast, with no
+    cue of the future; and a lasting state denied (不会持续太久了) ends in 了 yet looks ahead."""
+    for sentence, direction in (
+        ("英伟达涨不动了。", "down"),
+        ("英伟达跌不下去的。", "up"),
+        ("英伟达的好日子快到头了。", "down"),
+        ("英伟达财报炸了，坐等起飞。", "up"),
+        ("英伟达这一轮的行情还远没有到头。", "up"),
+        ("英伟达那种让客户排队付高价的日子，不会持续太久了。", "down"),
+    ):
+        [p] = _candidates(analyzer, sentence)
+        assert (p.target, p.direction) == ("nvidia", direction), sentence
+    # 起飞 alone is a plane or a boom told (国产AI这回是真起飞了)
+    assert _candidates(analyzer, "英伟达的包机昨天起飞了。") == []
+
+
+def test_doubting_a_subject_can_do_a_thing_is_a_forecast(analyzer):
+    """我不认为X能…: the author forecasts that it will not, as 不会 does. Not an argument (我不觉得
+    这能说明什么) nor a noun (能力)."""
+    [p] = _candidates(analyzer, "我不认为DeepSeek的V4能再现R1当年的冲击。")
+    assert p.target == "deepseek"
+    [p] = _candidates(analyzer, "我不觉得英伟达还能回到年初的高度。")
+    assert p.target == "nvidia"
+    assert _candidates(analyzer, "我不觉得DeepSeek的榜单排名能说明什么。") == []
+    assert _candidates(analyzer, "我不认为英伟达的工程能力有问题。") == []
+
+
+def test_a_chance_named_is_a_possible_forecast(analyzer):
+    """有机会 is a weak cue like 可能, though 机会 alone is no cue (开会, 机会 hold 会)."""
+    [p] = _candidates(analyzer, "我认为英伟达明年的营收仍有机会成长五成以上。")
+    assert (p.target, p.hedge, p.horizon) == ("nvidia", "possible", "明年")
+    assert _candidates(analyzer, "英伟达给了很多初创公司机会。") == []
+
+
+def test_what_will_be_over_by_a_time_ahead_is_a_forecast(analyzer):
+    """A time ahead, then 就…了: the 了 tells of that time (明年就不是它领跑了, 过两个月就没人提了).
+    A time gone by with 就…了 is history; 超过两个月 is no time ahead."""
+    [p] = _candidates(analyzer, "明年国产模型就不是DeepSeek领跑了。")
+    assert (p.horizon, p.due) == ("明年", date(2026, 12, 31))
+    [p] = _candidates(analyzer, "DeepSeek这波热度，过两个月就没人提了。")
+    assert (p.horizon, p.due) == ("过两个月", date(2025, 5, 1))
+    assert _candidates(analyzer, "2024年英伟达的股价就涨了三倍了。") == []
+    assert _candidates(analyzer, "DeepSeek的热度持续了超过两个月就退了。") == []
+
+
+def test_not_being_surprised_by_a_move_forecasts_it(analyzer):
+    """X，我一点也不会意外: the author says X may well come, as 只是时间问题 says it will."""
+    [p] = _candidates(analyzer, "英伟达的股价从高点回撤一半，我一点也不会意外。")
+    assert p.quote == "英伟达的股价从高点回撤一半，我一点也不会意外。"
+    # a surprise denied about what happened is no forecast
+    assert _candidates(analyzer, "英伟达的财报超预期，我并不意外。") == []
+
+
+def test_a_trend_with_any_verb_between_its_two_yue_is_a_forecast(analyzer):
+    """会越走越宽, 会越拉越大: a trend the author sees going on, as 会越来越 is."""
+    for sentence in ("这条路会越走越宽。", "在应用层，这个差距会越拉越大。"):
+        [p] = _candidates(analyzer, sentence)
+        assert p.quote.rstrip("。").endswith("越宽") or p.quote.rstrip("。").endswith("越大")
+    assert _candidates(analyzer, "越走越远的不只是这条路。") == []
+
+
+def test_an_announcement_made_of_an_event_ahead_is_a_claim(analyzer):
+    """已宣布将于…: the 已 is the announcement's; the event it sets is ahead. 已经宣布了 alone tells
+    what happened."""
+    [p] = _candidates(analyzer, "英伟达已宣布将于5月27日公布第一季度财报。")
+    assert (p.target, p.horizon, p.due) == ("nvidia", "5月27日", date(2025, 5, 27))
+    [p] = _candidates(analyzer, "美国政府已向英伟达保证将批准H20的出口许可证。")
+    assert p.target == "nvidia"
+    assert _candidates(analyzer, "英伟达已经宣布了新的回购计划。") == []
+    assert _candidates(analyzer, "英伟达已经宣布并发布了新一代芯片。") == []
+
+
+def test_capital_spending_in_either_word_is_a_subject_for_a_weak_cue(analyzer):
+    """资本支出 is 资本开支 in Taiwan's and Hong Kong's usage (資本支出)."""
+    [p] = _candidates(analyzer, "美國前五大雲端業者明年的資本支出合計會超過4,000億美元。")
+    assert (p.horizon, p.due) == ("明年", date(2026, 12, 31))
