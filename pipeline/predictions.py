@@ -171,9 +171,9 @@ ANNOUNCES_TEXT = re.compile(
     r"(?:跟踪|关注|跟进|报道|更新|带来)"
 )
 COLON = re.compile(r"[:：]")
+SPAN_FROM_NOW = ("过", "再过")  # 过两个月, 再过一年: counted from the page's day (horizon.py)
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 # Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
-SPAN_FROM_NOW = ("过", "再过")  # 过两个月, 再过一年: counted from the page's day (horizon.py)
 DURATION = re.compile(
     r"^(?!\d{4}\s*年$)[大]?[\d一二两兩三四五六七八九十百半几幾数數多]+\s*"
     r"(?:[个個]\s*(?:年|月|季度|星期|礼拜|周)|年|周|星期|礼拜)$"
@@ -770,9 +770,9 @@ class PredictionExtractor:
             or FORECAST_FIGURE.search(cleaned)
         ):
             return True
-        weak = any(
-            c in self.without_disposal(cleaned) for c in self.cues.weak
-        ) or HAS_CHANCE.search(clause)
+        weak = any(c in self.without_disposal(cleaned) for c in self.cues.weak) or bool(
+            HAS_CHANCE.search(clause)
+        )
         # The running period is what a weak cue can be about (这个季度我觉得会是最好的一季).
         return weak and (
             named
