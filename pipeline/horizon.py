@@ -15,6 +15,10 @@ from datetime import date, timedelta
 
 _NUM = r"[0-9一二两兩三四五六七八九十几幾数數半]+"
 _AFTER = r"(?:以后|以後|之后|之後|后|後|以内|以內|之内|之內|内|內|左右|上下|期间|里|裡)?"
+# What opens a span counted from the page's day rather than from an event (过两个月, 再过一年),
+# as the span rule below accepts them: a claim that ends in 了 after one looks ahead
+# (predictions.py, _then_done).
+SPAN_FROM_NOW = ("过", "過", "再过", "再過")
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from pipeline.clauses import (
 )
 from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, DirectionRules
 from pipeline.errors import ConfigError
-from pipeline.horizon import UNDATED_TIMES, Horizon, find_horizons
+from pipeline.horizon import SPAN_FROM_NOW, UNDATED_TIMES, Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
 from pipeline.records import Article, Prediction, sha256_hex
 from pipeline.settings import Settings
@@ -171,7 +171,6 @@ ANNOUNCES_TEXT = re.compile(
     r"(?:跟踪|关注|跟进|报道|更新|带来)"
 )
 COLON = re.compile(r"[:：]")
-SPAN_FROM_NOW = ("过", "再过")  # 过两个月, 再过一年: counted from the page's day (horizon.py)
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 # Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
 DURATION = re.compile(
@@ -762,9 +761,7 @@ class PredictionExtractor:
             return False
         if (
             strong
-            or any(
-                self._future_horizon(h, published) and self._forward(h, published) for h in horizons
-            )
+            or any(self._ahead_alone(h, published) for h in horizons)
             or VANTAGE_FRAME.search(cleaned)
             or STATED_PROBABILITY.search(cleaned)
             or FORECAST_FIGURE.search(cleaned)
@@ -780,14 +777,17 @@ class PredictionExtractor:
             or any(CURRENT_PERIOD.match(h.text) for h in horizons)
         )
 
+    def _ahead_alone(self, h: Horizon, published: date | None) -> bool:
+        """A time ahead of the page that makes its clause a forecast with no cue (明年, 下个季度)."""
+        return self._future_horizon(h, published) and self._forward(h, published)
+
     def _then_done(self, clause: str, horizons: list[Horizon], published: date | None) -> bool:
         """A time ahead, then 就 … 了: what will be over by then (明年国产模型就不是它领跑了,
         过两个月就没人提了). The 了 that ends the clause tells of that time, not of the past. A
         span counted from an event (那场争论半年后就见分晓了) tells of the past as often: only one
         counted from now (过两个月, 再过一年) counts."""
         return any(
-            self._future_horizon(h, published)
-            and self._forward(h, published)
+            self._ahead_alone(h, published)
             and (h.kind != "span" or h.text.startswith(SPAN_FROM_NOW))
             and re.search(re.escape(h.text) + r"[^，,]*就", clause)
             for h in horizons
