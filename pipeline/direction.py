@@ -10,7 +10,7 @@ The claim filter's direction model (claims.py) starts from what these rules say.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from pipeline.clauses import CLAUSE_BREAK, TARGET_PRONOUN, clauses_naming
@@ -29,6 +29,28 @@ MODAL_CHANGE = ("难以", "很难", "更难")
 CONSEQUENT_OPENS = re.compile(
     rf"\s*(?:那么?|就|则|便|将|会|可能|或|也|还|必然|势必|反而|{TARGET_PRONOUN.pattern})"
 )
+
+
+# A change word of a verb and its result (追上, 跑赢, 守住, 掉队) takes its negation inside, as a
+# potential complement: 追不上, 跑不赢, 守不住, 掉不了队, and a one-character one after it (涨不了).
+# Those forms read as the negated word (不追上), which the scorer flips; 追得上 reads as 追上. Only
+# after these results: 减不少 is "cut a good deal", not a failure to cut.
+RESULT_COMPLEMENTS = "上下住赢输过回起稳到动掉远出进来去平"
+OBJECT_AFTER_LIAO = "队局"  # 掉不了队, 出不了局: the object after 不了
+
+
+def potential_forms(words: Iterable[str]) -> dict[str, str]:
+    """The potential-complement forms of change words, each with the words it reads as."""
+    forms: dict[str, str] = {}
+    for w in words:
+        if len(w) == 1:
+            forms[f"{w}不了"] = f"不{w}"
+        elif w[1] in RESULT_COMPLEMENTS:
+            forms[f"{w[0]}不{w[1:]}"] = f"不{w}"
+            forms[f"{w[0]}得{w[1:]}"] = w
+        elif w[1] in OBJECT_AFTER_LIAO:
+            forms[f"{w[0]}不了{w[1:]}"] = f"不{w}"
+    return forms
 
 
 def in_clause(also: str = "") -> str:
@@ -102,6 +124,10 @@ BEARS_LOSE = re.compile(
 )
 BULLS_LOSE = re.compile(
     rf"(?:看多|做多|多头|追高){in_clause('不没未')}{{0,12}}?(?:赔|亏|失望|被套|套牢|打脸)"
+)
+# A negation before a release or an event, in its clause (不会在今年发布, 无法按期推出).
+RELEASE_DENIED = re.compile(
+    rf"(?:不会|不太会|不可能|不大可能|没法|无法|不能|难以|没有){in_clause('不没未')}{{0,10}}$"
 )
 # A target price with its figure (目标价定在175美元, 给予目标价196港元): an analyst's target sits
 # above the price of the day, so where no word moves it (上调, 下调) the claim is up.
@@ -211,7 +237,17 @@ class DirectionRules:
         pol = (consequent and self._polarity(consequent, target)) or self._polarity(text, target)
         if not pol and TARGET_PRICE.search(text):
             return "up"
+        if not pol and self._release_denied(text):
+            return "down"
         return "up" if pol > 0 else "down" if pol < 0 else "other"
+
+    def _release_denied(self, text: str) -> bool:
+        """A release or an event said not to come by a time (R2不会在今年发布, 发布不了): it is
+        late, which is down; said to come, it points no way (only_schedule)."""
+        return any(
+            RELEASE_DENIED.search(text[: m.start()]) or text.startswith("不了", m.end())
+            for m in self.cues.schedule.finditer(text)
+        )
 
     def _polarity(self, text: str, target: str | None) -> float:
         """Compositions first, then a change said to fail (英伟达的领先优势将很难保持: the stance

@@ -33,7 +33,7 @@ from pipeline.clauses import (
     only_causes,
     without_causes,
 )
-from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, DirectionRules
+from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, DirectionRules, potential_forms
 from pipeline.errors import ConfigError
 from pipeline.horizon import SPAN_FROM_NOW, UNDATED_TIMES, Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
@@ -464,7 +464,9 @@ class PredictionCues:
             compared = {w: 1 for w in data["direction"].get("above_expectation", [])}
             compared.update({w: -1 for w in data["direction"].get("below_expectation", [])})
             expected = literal_alternation(data["direction"].get("expectations", []))
-            reads_as = data["direction"].get("reads_as", {})
+            # With the potential forms of the change words (追不上 as 不追上); where the lexicon
+            # says how a form reads, the lexicon's reading wins.
+            reads_as = potential_forms(sign) | data["direction"].get("reads_as", {})
             # A burden, then its change (group 2, after the gap in group 1); or a word before a
             # burden: overcome (group 1), adds (2), heavy (3), braves (4).
             burden_sign = {w: s for w, s in sign.items() if w not in MODAL_CHANGE} | pace

@@ -253,6 +253,47 @@ def test_direction_of_good_times_costs_stopped_falls_and_losing_bets(
 @pytest.mark.parametrize(
     "claim, target, direction",
     [
+        # a negation inside a verb and its result: cannot catch up, cannot hold, cannot fall behind
+        ("华为的昇腾明年也赶不上英伟达", None, "down"),
+        ("英伟达今年恐怕跑不赢费城半导体指数", "nvidia", "down"),
+        ("DeepSeek的日活年底前守不住一亿", "deepseek", "down"),
+        ("别担心，DeepSeek掉不了队", "deepseek", "up"),
+        ("英伟达的股价今年涨不了多少", "nvidia", "down"),
+        ("英伟达的毛利率下个季度还守得住七成", "nvidia", "up"),
+        # a quantity is no result: 减不少 is a cut of some size
+        ("英伟达明年的出货量会减不少", "nvidia", "down"),
+        # hope and gloom, and the writer's verdict that others' are overdone
+        ("我对DeepSeek下一代模型的前景并不乐观", "deepseek", "down"),
+        ("明年英伟达的显卡会卖得更火", "nvidia", "up"),
+        ("市场对英伟达明年需求的预期过于乐观", "nvidia", "down"),
+        ("华尔街对DeepSeek商业化的看法过于悲观", "deepseek", "up"),
+        # what others expect points no way by itself
+        ("英伟达下季度的营收会好于市场的悲观预期", "nvidia", "up"),
+        # words of getting better or worse, of failing, of coming back, of being forgotten
+        ("英伟达的供货明年会明显改善", "nvidia", "up"),
+        ("DeepSeek的融资环境只会继续恶化", "deepseek", "down"),
+        ("明年会有一批算力租赁公司违约", None, "down"),
+        ("英伟达迟早会重返中国市场", "nvidia", "up"),
+        ("DeepSeek下一个版本恐怕要翻车", "deepseek", "down"),
+        ("DeepSeek这条路走不远", "deepseek", "down"),
+        ("半年以后DeepSeek就会被遗忘", "deepseek", "down"),
+        ("到明年，英伟达的旧卡会更不值钱", "nvidia", "down"),
+        ("这块市场，英伟达以后拿不回来了", "nvidia", "down"),
+        # a release said not to come by a time is late; one said to come points no way
+        ("DeepSeek的新模型年内出不来", "deepseek", "down"),
+        ("DeepSeek的R2恐怕不会在春节前发布", "deepseek", "down"),
+        ("DeepSeek计划在春节前发布R2", "deepseek", "other"),
+    ],
+)
+def test_direction_of_verbs_that_cannot_reach_their_result_and_of_hope(
+    analyzer, claim, target, direction
+):
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
         # when something is released or held, or where a focus moves: no way up or down
         ("英伟达预计将在五月的开发者大会上公布新的产品路线图", "nvidia", "other"),
         ("DeepSeek计划在下个月发布新一代推理模型", "deepseek", "other"),
