@@ -21,8 +21,12 @@ from pipeline.targets import Catalogue
 if TYPE_CHECKING:
     from pipeline.predictions import PredictionCues
 
-# Before a change, these say it fails (库存压力很难缓解: down; 优势将更难保持: down).
-MODAL_CHANGE = ("难以", "很难", "更难")
+# Before a change, these say it fails (库存压力很难缓解: down; 优势将更难保持: down; 明年恐难达标).
+MODAL_CHANGE = ("难以", "很难", "更难", "恐难", "太难", "较难")
+# A verb of change negated right before it (不会守住龙头的位置): the change decides, as after
+# MODAL_CHANGE, not the stance cues of what it would reach. Not a state going on (拖累不会持续太久:
+# the burden's end is read with the burden).
+NEGATED_VERB = ("不会", "不能", "无法", "没法", "不可能", "不再", "未能", "没能")
 # A condition stated first (若资本支出增速持续高于营收增速，财务压力将显现): the claim is its
 # consequent, in the clauses after the condition's first break. 若 alone, not 若干.
 # A consequent with no subject of its own, going on from the condition's (…，将削弱…, …，它会…).
@@ -79,6 +83,11 @@ NEGATED_OVER_AN_OBJECT = re.compile(
     rf"(不会|不至于|并不会|不太会|不|没有|没|难以|无法)(对{IN_CLAUSE}{{1,14}}?)"
     r"(构成|造成|产生|带来|形成)(?:太大|很大|多大|重大|严重|实质性|实质|任何|有效|明显|真正)?(?:的)?"
 )
+# A negation before the setting of its verb (未必能在多模态上追上OpenAI, 不会在国内市场上失去份额):
+# the setting is moved before it, so the negator stands next to its verb.
+NEGATED_OVER_A_SETTING = re.compile(
+    rf"(不会|不能|不可能|无法|没法|难以|很难)(在{IN_CLAUSE}{{1,12}}?(?:上|方面|领域|中|里))"
+)
 # Falling out of a rank (掉出第一梯队, 被挤出前三, 跌出前十): the rank is a stance cue of standing
 # (第一梯队 reads bullish) that the verb takes away; the rules read the pair as 掉队.
 LEAVES_RANK = re.compile(
@@ -90,6 +99,11 @@ LEAVES_RANK = re.compile(
 LOSSES_REGAINED = re.compile(
     rf"(?:跌幅|失地){IN_CLAUSE}{{0,8}}?(?:收复|收回|补回|涨回)(?:回来|来)?"
     rf"|(?:收复|收回|补回)了?{IN_CLAUSE}{{0,6}}?(?:跌幅|失地)"
+)
+# A thing said to become a problem (商业化迟早会成为大问题, 会成为它最大的短板): read as 拖累, a
+# fall, though 成为 alone is a rise (成为第一).
+BECOMES_A_BURDEN = re.compile(
+    rf"成为{IN_CLAUSE}{{0,6}}?(?:问题|隐患|负担|短板|瓶颈|包袱|软肋|掣肘)"
 )
 # Left behind by another (被千问拉开更大的差距): read as the passive of 甩开, which the
 # displacement words know (被…甩开: the subject goes down).
@@ -143,6 +157,7 @@ PHRASES_READ_AS = (
     (BEARS_LOSE, "轧空"),
     (BULLS_LOSE, "站岗"),
     (GAP_OPENED_ON, r"被\1甩开"),
+    (BECOMES_A_BURDEN, "拖累"),
 )
 # A negation of there being a change, with words between (不会有实质性的恢复, 看不到短期内恢复的
 # 可能, 不会再有去年那种涨幅): the words between are taken out, so the negator stands within
@@ -201,13 +216,14 @@ class DirectionRules:
         as the ones the lexicons know (the lexicon's reads_as), the phrases of PHRASES_READ_AS
         (a fall out of a rank as 掉队, losses won back as 收复…), the words between a denial and
         its change (不会有实质性的恢复) and a negation's reason taken out, and a negation before
-        its object moved to its verb."""
+        its verb's setting (不能在多模态上追上) or its object moved to its verb."""
         cues = self.cues
         text = cues.reads_as.sub(lambda m: cues.reads_as_words[m.group(0)], text)
         for phrase, read_as in PHRASES_READ_AS:
             text = phrase.sub(read_as, text)
         text = self.denied.sub(r"\1", text)
         text = NEGATED_FOR_A_REASON.sub(r"\1", text)
+        text = NEGATED_OVER_A_SETTING.sub(r"\2\1", text)
         return NEGATED_OVER_AN_OBJECT.sub(r"\2\1\3", text)
 
     def negated_cue(self, quote: str, target: str | None) -> bool:
@@ -261,12 +277,16 @@ class DirectionRules:
         )
 
     def _fails(self, text: str, target: str | None = None) -> bool:
-        """Whether a change word stands right after 很难/难以/更难 (很难保持, 难以维持), in a
-        clause about the target (AMD的份额很难提升，英伟达… fails for AMD) and not with the target
+        """Whether a change word stands right after 很难/难以/更难 (很难保持, 难以维持) or a
+        negated verb (不会守住, 不能保住: not 不会持续), in a clause about the target (AMD的份额很难提升，英伟达… fails for AMD) and not with the target
         after it as its object (对手很难追上英伟达: the pursuit fails, NVIDIA is not down)."""
         about = clauses_naming(text, target, self.catalogue) if target else text
         for m in self.cues.change.finditer(about):
-            if not _modal_before(about[max(0, m.start() - 3) : m.start()]):
+            before = about[max(0, m.start() - 3) : m.start()]
+            negated = m.group(0) not in self.cues.continuations and any(
+                n in before for n in NEGATED_VERB
+            )
+            if not (_modal_before(before) or negated):
                 continue
             brk = CLAUSE_BREAK.search(about, m.end())
             after = about[m.end() : brk.start() if brk else len(about)]

@@ -283,9 +283,19 @@ def test_direction_of_good_times_costs_stopped_falls_and_losing_bets(
         ("DeepSeek的新模型年内出不来", "deepseek", "down"),
         ("DeepSeek的R2恐怕不会在春节前发布", "deepseek", "down"),
         ("DeepSeek计划在春节前发布R2", "deepseek", "other"),
+        # a negated verb of change decides, not the praise in what it would keep; a negation
+        # reaches its verb across the verb's setting (在…上)
+        ("英伟达明年未必能保住国内龙头的地位", "nvidia", "down"),
+        ("英伟达的营收增长不会断崖式下滑", "nvidia", "up"),
+        ("DeepSeek明年恐怕不能在视频生成上追上对手", "deepseek", "down"),
+        ("英伟达的数据中心业务今年恐难达标", "nvidia", "down"),
+        # holding out, and becoming a problem; becoming first is still a rise
+        ("DeepSeek的热度撑不了多久", "deepseek", "down"),
+        ("虽然DeepSeek还会热一阵，但算力不足迟早会成为它的短板", "deepseek", "down"),
+        ("DeepSeek明年会成为国内开源第一", "deepseek", "up"),
     ],
 )
-def test_direction_of_verbs_that_cannot_reach_their_result_and_of_hope(
+def test_direction_of_negated_results_hope_holding_out_and_problems(
     analyzer, claim, target, direction
 ):
     assert analyzer.predictor.direction_of(claim, target) == direction
