@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.clauses import CLAUSE_BREAK, TARGET_PRONOUN, clauses_naming
 from pipeline.nlp import to_simplified
-from pipeline.stance.cues import CueScorer, split_conditional
+from pipeline.stance.cues import CueScorer, literal_alternation, split_conditional
 from pipeline.targets import Catalogue
 
 if TYPE_CHECKING:
@@ -23,10 +23,12 @@ if TYPE_CHECKING:
 
 # Before a change, these say it fails (库存压力很难缓解: down; 优势将更难保持: down; 明年恐难达标).
 MODAL_CHANGE = ("难以", "很难", "更难", "恐难", "太难", "较难")
+# Words that deny a verb after them: the core of the negations below, each of which adds its own.
+DENIALS = ("不会", "不能", "不可能", "无法", "没法")
 # A verb of change negated right before it (不会守住龙头的位置): the change decides, as after
 # MODAL_CHANGE, not the stance cues of what it would reach. Not a state going on (拖累不会持续太久:
 # the burden's end is read with the burden).
-NEGATED_VERB = ("不会", "不能", "无法", "没法", "不可能", "不再", "未能", "没能")
+NEGATED_VERB = (*DENIALS, "不再", "未能", "没能")
 # A condition stated first (若资本支出增速持续高于营收增速，财务压力将显现): the claim is its
 # consequent, in the clauses after the condition's first break. 若 alone, not 若干.
 # A consequent with no subject of its own, going on from the condition's (…，将削弱…, …，它会…).
@@ -86,7 +88,8 @@ NEGATED_OVER_AN_OBJECT = re.compile(
 # A negation before the setting of its verb (未必能在多模态上追上OpenAI, 不会在国内市场上失去份额):
 # the setting is moved before it, so the negator stands next to its verb.
 NEGATED_OVER_A_SETTING = re.compile(
-    rf"(不会|不能|不可能|无法|没法|难以|很难)(在{IN_CLAUSE}{{1,12}}?(?:上|方面|领域|中|里))"
+    rf"({literal_alternation((*DENIALS, '难以', '很难'))})"
+    rf"(在{IN_CLAUSE}{{1,12}}?(?:上|方面|领域|中|里))"
 )
 # Falling out of a rank (掉出第一梯队, 被挤出前三, 跌出前十): the rank is a stance cue of standing
 # (第一梯队 reads bullish) that the verb takes away; the rules read the pair as 掉队.
@@ -141,7 +144,8 @@ BULLS_LOSE = re.compile(
 )
 # A negation before a release or an event, in its clause (不会在今年发布, 无法按期推出).
 RELEASE_DENIED = re.compile(
-    rf"(?:不会|不太会|不可能|不大可能|没法|无法|不能|难以|没有){in_clause('不没未')}{{0,10}}$"
+    rf"(?:{literal_alternation((*DENIALS, '不太会', '不大可能', '难以', '没有'))})"
+    rf"{in_clause('不没未')}{{0,10}}$"
 )
 # A target price with its figure (目标价定在175美元, 给予目标价196港元): an analyst's target sits
 # above the price of the day, so where no word moves it (上调, 下调) the claim is up.
@@ -278,8 +282,9 @@ class DirectionRules:
 
     def _fails(self, text: str, target: str | None = None) -> bool:
         """Whether a change word stands right after 很难/难以/更难 (很难保持, 难以维持) or a
-        negated verb (不会守住, 不能保住: not 不会持续), in a clause about the target (AMD的份额很难提升，英伟达… fails for AMD) and not with the target
-        after it as its object (对手很难追上英伟达: the pursuit fails, NVIDIA is not down)."""
+        negated verb (不会守住, 不能保住: not 不会持续), in a clause about the target
+        (AMD的份额很难提升，英伟达… fails for AMD) and not with the target after it as its object
+        (对手很难追上英伟达: the pursuit fails, NVIDIA is not down)."""
         about = clauses_naming(text, target, self.catalogue) if target else text
         for m in self.cues.change.finditer(about):
             before = about[max(0, m.start() - 3) : m.start()]
