@@ -14,8 +14,10 @@ from pipeline.targets import Catalogue
 IN_NUMBER = r"(?<=\d)[,:](?=\d)"
 CLAUSE = re.compile(rf"(?:[^，,；;：:]|{IN_NUMBER})+[，,；;：:]*")
 CLAUSE_BREAK = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")
-# A pronoun that stands for a target named before it (它会回到正常位置, 从它手里抢走, 取代它).
-IT = r"它|其|该公司|這家公司|这家公司"
+# A pronoun that stands for a target named before it (它会回到正常位置, 从它手里抢走, 取代它, 难以与其
+# 抗衡); not the 其 of 其中, 其他, 其实, 其余, 其次, 尤其, 极其, 顺其自然, 适得其反, 首当其冲, 莫名其妙,
+# 不计其数 (其数据 is its data). The rules read Simplified text.
+IT = r"它|(?<![尤极顺])其(?![中他它实余次反冲妙]|数(?!据))|该公司|這家公司|这家公司"
 TARGET_PRONOUN = re.compile(IT)
 # A clause opening with a company's Latin name of its own (AMD, Intel), not a generic term.
 LATIN_NAME_START = re.compile(r"\s*(?!(?:AI|GPU|CPU|TPU|Q[1-4])(?![A-Za-z]))[A-Z][A-Za-z0-9.\-]+")

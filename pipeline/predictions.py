@@ -316,9 +316,13 @@ NAMED_WORD = re.compile(r"[A-Za-z0-9]*[A-Za-z\u4e00-\u9fff]")
 Tagger = Callable[[str], list[tuple[str, str]]]
 # What a clause may hold besides its time expression and still say nothing (接下来半年，/ 我判断明年
 # 这个时候，/ 到年底，): the claim is the clause after it.
+# How far ahead one sees: 在可预见的未来 is a time ahead, and 可预见的 is part of it.
+FORESEEABLE = r"(?:可以|可)?(?:预见|预期|看得?到|看得见)|可见|不久|不远"
 TIME_ONLY_FILLER = re.compile(
     r"[我笔者本人]*(?:判断|预计|预测|认为|觉得|估计|相信|看)?|在|到|于|等到|直到|再过|过|这个时候|那个时候|"
-    r"的时候|时候|之前|之后|以前|以后|前|后|时|内|里|左右|前后|为止|来看|而言|看来|来说"
+    r"的时候|时候|之前|之后|以前|以后|前|后|时|内|里|左右|前后|为止|来看|而言|看来|来说|"
+    # how far ahead one sees (在可预见的未来, 在看得到的未来)
+    rf"(?:{FORESEEABLE})的"
 )
 # A clause opening with one of these and holding nothing else but a time (但是明年, 但短期来看)
 # is a bare time too; 所以明年涨 is not.
@@ -326,6 +330,11 @@ LEADING_CONJUNCTION = re.compile(r"^(?:但是|但|不过|可是|然而|而|所�
 # A pronoun standing for the target named in the sentence or the one before it in the paragraph
 # (它会回到正常位置). Not 其: 其实, 尤其, 顺其自然, 适得其反 (the rules read Simplified text).
 PRONOUN = re.compile(r"它|该公司|这家公司|这个团队")
+# The future as a thing a company has (DeepSeek的未来充满不确定性, 对其未来的影响), not a time ahead;
+# the foreseeable future is one (在可预见的未来), and so is a span of it (它的未来三年).
+FUTURE_AS_NOUN = re.compile(
+    rf"({FORESEEABLE})?(?:的|其)未来(?![一二两三四五六七八九十几数半\d]|\s*\d)"
+)
 # A clause that opens with an actor other than the catalogue's targets (中国, 国产芯片, 华为…) is
 # about that actor: it takes no target from the rest of its sentence.
 OTHER_ACTOR = re.compile(
@@ -797,8 +806,10 @@ class PredictionExtractor:
 
     def without_not_future(self, clause: str) -> str:
         """The clause with the words that hold a cue without meaning the future (需要, 社会, 不予
-        理会) taken out; not where the word would take half of another word of the clause: in
-        推理会取代训练, 整体会保持 and 大约会在 the 会 is the future's (推理 + 会, not 理会)."""
+        理会, DeepSeek的未来) taken out; not where the word would take half of another word of the
+        clause: in 推理会取代训练, 整体会保持 and 大约会在 the 会 is the future's (推理 + 会, not
+        理会)."""
+        clause = FUTURE_AS_NOUN.sub(lambda m: m.group(0) if m.group(1) else "□", clause)
         pattern = self.cues.not_future
         if self.tagger is None or not pattern.search(clause):
             return pattern.sub("", clause)
@@ -843,10 +854,10 @@ class PredictionExtractor:
 
         return "".join("□" if w == "将" and disposal(i) else w for i, (w, _) in enumerate(words))
 
-    def _claim(
+    def _claims(
         self, simplified: str, published: date | None, named: bool, refers: bool = False
-    ) -> _Claim | None:
-        """The claim in a sentence, if any. named: the sentence names a target; refers: it or
+    ) -> list[_Claim]:
+        """The claims in a sentence, in order. named: the sentence names a target; refers: it or
         the sentence before it in the paragraph does, so 它/该公司 in a clause stand for that
         target."""
         # A time attached to a noun (明年的营收会增长五成) dates a claim a cue makes; it makes none
@@ -865,14 +876,20 @@ class PredictionExtractor:
             if not self._bet(simplified, cond) and not self._predictive(
                 simplified[start:], inside, named, published
             ):
-                return None
-            return _Claim(
-                start,
-                len(simplified),
-                self._conditional_horizon(
-                    simplified, cond, [h for h in horizons if h.start >= start], published, start
-                ),
-            )
+                return []
+            return [
+                _Claim(
+                    start,
+                    len(simplified),
+                    self._conditional_horizon(
+                        simplified,
+                        cond,
+                        [h for h in horizons if h.start >= start],
+                        published,
+                        start,
+                    ),
+                )
+            ]
         flagged = []
         previous = None
         for m in CLAUSE.finditer(simplified):
@@ -904,15 +921,91 @@ class PredictionExtractor:
                 flagged += [previous, m]
             previous = m
         flagged = sorted(set(flagged), key=lambda m: m.start())
-        if not flagged:
-            return None
-        start, end = flagged[0].start(), flagged[-1].end()
+        runs = self._by_subject(simplified, flagged, timed)
+        # where the next run starts
+        limits = [start for start, _ in runs[1:]] + [len(simplified)] if runs else []
+        claims = (
+            self._span(simplified, start, run, limit, timed, horizons, named, published)
+            for (start, run), limit in zip(runs, limits, strict=True)
+        )
+        return [c for c in claims if c is not None]
+
+    def _by_subject(
+        self, simplified: str, flagged: list[re.Match[str]], timed: list[Horizon]
+    ) -> list[tuple[int, list[re.Match[str]]]]:
+        """The flagged clauses of a sentence in runs about one subject each, with where each run
+        starts: a clause that names a target, or that opens with another actor, starts a claim of
+        its own after clauses about something else (国产芯片短期内追不上，英伟达的统治地位不会动摇
+        holds two claims, one about no target and one about NVIDIA). The subject may stand in the
+        clauses before it that make no claim (…，而英伟达的高毛利时代，恐怕也会更早结束): the run
+        starts there. A clause with no subject of its own goes on with the run before it
+        (英伟达明年会涨，而且会涨很多); a time or a frame that ends a run opens the next one instead
+        (英伟达今年还会涨，明年，华为将…; …，我预计，AMD后年会跌)."""
+        runs: list[tuple[int, list[re.Match[str]]]] = []
+        about_run: frozenset[str] | None = None
+        for m in flagged:
+            start, about = m.start(), self._subject_of(m.group(0))
+            if runs:
+                # the clauses since the run's last one, which claim nothing themselves, lead into
+                # this one (若中国的需求被切断，英伟达的营收会…)
+                gap_start = runs[-1][1][-1].end()
+                gap = simplified[gap_start : m.start()]
+                start = gap_start + len(gap) - len(gap.lstrip())
+                if about is None:
+                    about = self._subject_of(simplified[start : m.end()])
+            if runs and (about is None or about_run is None or about == about_run):
+                runs[-1][1].append(m)
+                about_run = about_run if about_run is not None else about
+                continue
+            if runs and len(runs[-1][1]) > 1:
+                last = runs[-1][1][-1]
+                if self._time_only(last.group(0), last.start(), timed) or FRAME_END.search(
+                    last.group(0)
+                ):
+                    runs[-1][1].pop()
+                    start = last.start()
+                    if start < m.start():
+                        runs.append((start, [last, m]))
+                        about_run = about
+                        continue
+            runs.append((start, [m]))
+            about_run = about
+        return runs
+
+    def _subject_of(self, clause: str) -> frozenset[str] | None:
+        """What a clause is about when it says so itself: the targets it names other than as
+        causes, or the empty set for another actor it opens with (AMD, 国产芯片, 云厂商); None when
+        it goes on about what the clauses before it were about (它, 而且会…, 股价)."""
+        named = claim_targets(clause, self.catalogue)
+        if named:
+            return frozenset(named)
+        if OTHER_ACTOR.match(clause) and not TARGET_PRONOUN.search(clause):
+            return frozenset()
+        return None
+
+    def _span(
+        self,
+        simplified: str,
+        start: int,
+        flagged: list[re.Match[str]],
+        limit: int,
+        timed: list[Horizon],
+        horizons: list[Horizon],
+        named: bool,
+        published: date | None,
+    ) -> _Claim | None:
+        """The claim a run of flagged clauses makes: from its start (its first clause, or the
+        subject before it) to its last clause, with the time that opens it, or the clause a lone
+        time or a frame leads into; never past limit, where the sentence's next claim starts."""
+        end = flagged[-1].end()
         opening = next(
             (c for c in CLAUSE.finditer(simplified) if c.end() == start and c.start() < start), None
         )
         if opening is not None and self._time_only(opening.group(0), opening.start(), timed):
             start = opening.start()  # 2027年3月之前，英伟达的市值会…: the time opens the claim
         following = next((m for m in CLAUSE.finditer(simplified, end) if m.start() >= end), None)
+        if following is not None and following.end() > limit:
+            following = None  # the next claim's own clause
         if self._time_only(flagged[-1].group(0), flagged[-1].start(), timed):
             if following is not None:
                 end = following.end()
@@ -1219,7 +1312,7 @@ class PredictionExtractor:
             # and rebutted: 有人说三个月内见分晓，我不同意).
             view = self.scorer.view(simplified)
             if (
-                self._claim(simplified, article.published, bool(sent.targets)) is None
+                not self._claims(simplified, article.published, bool(sent.targets))
                 or view.reported
                 or any(r in simplified for r in self.scorer.lexicon.rebuttal)
             ):
@@ -1239,6 +1332,7 @@ class PredictionExtractor:
     ) -> tuple[list[Prediction], Contexts]:
         """Every claim the rules find, and where each quote sits in the article."""
         out: list[Prediction] = []
+        said_in: dict[str, str] = {}  # each prediction's id key: the sentence that made it
         where: dict[str, int] = {}  # quote -> index of its sentence
         whole_case = self.article_horizon(article, sentences)
         last_stated: tuple[Horizon, int, str] | None = None  # horizon, paragraph, as written
@@ -1271,72 +1365,80 @@ class PredictionExtractor:
             simplified = self._asserted(full)
             if simplified is None:
                 continue
-            claim = self._claim(
-                simplified,
-                article.published,
-                bool(sent.targets),
-                refers,
-            )
-            if claim is None:
-                continue
+            claims = self._claims(simplified, article.published, bool(sent.targets), refers)
             # Offsets found in the Simplified text hold in the original when OpenCC kept the
-            # length (it nearly always does); otherwise quote the whole sentence.
+            # length (it nearly always does); otherwise quote the whole sentence, as one claim.
             same = len(full) == len(sent.text)
             if not same and len(simplified) < len(full):
                 continue  # offsets cannot cut the closing question off the original sentence
+            if not same and len(claims) > 1:
+                first_time = next((c.horizon for c in claims if c.horizon is not None), None)
+                claims = [_Claim(claims[0].start, claims[-1].end, first_time)]
+            # A time one claim of a sentence states holds for the claims after it there, dated or
+            # not (短期内国产芯片追不上，英伟达的地位不会动摇: both are the short term's).
+            in_sentence: tuple[Horizon, str] | None = None
             text = sent.text if same else full
-            start, end = (claim.start, claim.end) if same else (0, len(sent.text))
-            quote = article.body[sent.start + start : sent.start + end]
-            claim_text = simplified[claim.start : claim.end]
-            cond = split_conditional(claim_text)
-            written = text[claim.start : claim.end] if same else claim_text
-            condition = None
-            if cond:
-                # With no 那/就/则 the condition ends at its first comma (如果我错了，…).
-                comma = CLAUSE_BREAK.search(claim_text, cond[1], cond[2])
-                end = comma.start() if cond[2] == len(claim_text) and comma else cond[2]
-                condition = written[cond[1] : end].strip(TRAILING_PUNCT + "。！？!?")
-            horizon, horizon_text, source = claim.horizon, None, None
-            if horizon is not None:
-                horizon_text, source = text[horizon.start : horizon.end], "stated"
-                if horizon.due is not None:
-                    last_stated = (horizon, sent.paragraph, horizon_text)
-            elif last_stated and sent.paragraph - last_stated[1] <= INHERIT_PARAGRAPHS:
-                horizon, _, horizon_text = last_stated
-                source = "inherited"
-            speaker = self._speaker(simplified, (claim.start, claim.end), voice)
-            if horizon is None and whole_case and speaker == "author":
-                # The author's own claims resolve when the author said the case would.
-                horizon, horizon_text = whole_case
-                source = "inherited"
-            where.setdefault(quote, index)
-            # A claim that speaks of "it" (它, 其, 该公司) is about a target even when another
-            # actor is its subject (AMD明年会抢走它一部分份额).
-            own_subject = bool(OTHER_ACTOR.match(claim_text)) and not TARGET_PRONOUN.search(
-                claim_text
-            )
-            targets = self._targets_of(
-                claim_text, simplified, sent.targets, own_subject, previous_named, just_named
-            )
-            hedge = self.hedge(claim_text)
-            for target in sorted(targets, key=lambda t: t or ""):
-                out.append(
-                    Prediction(
-                        id=sha256_hex(f"{article.id}|{quote}|{target}")[:32],
-                        article_id=article.id,
-                        quote=quote,
-                        target=target,
-                        direction=self.directions.direction(claim_text, target),  # type: ignore[arg-type]
-                        horizon=horizon_text,
-                        due=horizon.due if horizon else None,
-                        window_start=horizon.earliest if horizon else None,
-                        conditional=cond is not None,
-                        condition=condition or None,
-                        hedge=hedge,  # type: ignore[arg-type]
-                        speaker=speaker,
-                        horizon_source=source,
-                    )
+            for claim in claims:
+                start, end = (claim.start, claim.end) if same else (0, len(sent.text))
+                quote = article.body[sent.start + start : sent.start + end]
+                claim_text = simplified[claim.start : claim.end]
+                cond = split_conditional(claim_text)
+                written = text[claim.start : claim.end] if same else claim_text
+                condition = None
+                if cond:
+                    # With no 那/就/则 the condition ends at its first comma (如果我错了，…).
+                    comma = CLAUSE_BREAK.search(claim_text, cond[1], cond[2])
+                    end = comma.start() if cond[2] == len(claim_text) and comma else cond[2]
+                    condition = written[cond[1] : end].strip(TRAILING_PUNCT + "。！？!?")
+                horizon, horizon_text, source = claim.horizon, None, None
+                if horizon is not None:
+                    horizon_text, source = text[horizon.start : horizon.end], "stated"
+                    in_sentence = (horizon, horizon_text)
+                    if horizon.due is not None:
+                        last_stated = (horizon, sent.paragraph, horizon_text)
+                elif in_sentence is not None:
+                    (horizon, horizon_text), source = in_sentence, "inherited"
+                elif last_stated and sent.paragraph - last_stated[1] <= INHERIT_PARAGRAPHS:
+                    horizon, _, horizon_text = last_stated
+                    source = "inherited"
+                speaker = self._speaker(simplified, (claim.start, claim.end), voice)
+                if horizon is None and whole_case and speaker == "author":
+                    # The author's own claims resolve when the author said the case would.
+                    horizon, horizon_text = whole_case
+                    source = "inherited"
+                where.setdefault(quote, index)
+                # A claim that speaks of "it" (它, 其, 该公司) is about a target even when another
+                # actor is its subject (AMD明年会抢走它一部分份额).
+                own_subject = bool(OTHER_ACTOR.match(claim_text)) and not TARGET_PRONOUN.search(
+                    claim_text
                 )
+                targets = self._targets_of(
+                    claim_text, simplified, sent.targets, own_subject, previous_named, just_named
+                )
+                hedge = self.hedge(claim_text)
+                for target in sorted(targets, key=lambda t: t or ""):
+                    key = f"{article.id}|{quote}|{target}"
+                    if said_in.setdefault(key, sent.text) != sent.text:
+                        # the same words claimed in another sentence (AMD会跌 of two years): a
+                        # claim of its own; a sentence the page repeats is one claim
+                        key = f"{key}|{sent.text}"
+                    out.append(
+                        Prediction(
+                            id=sha256_hex(key)[:32],
+                            article_id=article.id,
+                            quote=quote,
+                            target=target,
+                            direction=self.directions.direction(claim_text, target),  # type: ignore[arg-type]
+                            horizon=horizon_text,
+                            due=horizon.due if horizon else None,
+                            window_start=horizon.earliest if horizon else None,
+                            conditional=cond is not None,
+                            condition=condition or None,
+                            hedge=hedge,  # type: ignore[arg-type]
+                            speaker=speaker,
+                            horizon_source=source,
+                        )
+                    )
         return out, self._contexts(where, sentences)
 
     def _targets_of(

@@ -26,6 +26,85 @@ def test_claim_is_trimmed_to_its_clauses(analyzer):
     assert p.speaker == "author" and p.horizon_source == "stated"
 
 
+@pytest.mark.parametrize(
+    "body, claims",
+    [
+        (
+            "国产芯片两年内会追上来，英伟达的份额会明显下滑。",
+            [
+                ("国产芯片两年内会追上来", None, "两年内"),
+                ("英伟达的份额会明显下滑。", "nvidia", "两年内"),
+            ],
+        ),
+        (
+            "AMD明年会大涨，但英伟达会跑输大盘。",
+            [("AMD明年会大涨", None, "明年"), ("但英伟达会跑输大盘。", "nvidia", "明年")],
+        ),
+        (
+            "明年国内云厂商会加大采购，DeepSeek的调用量会翻倍。",
+            [
+                ("明年国内云厂商会加大采购", None, "明年"),
+                ("DeepSeek的调用量会翻倍。", "deepseek", "明年"),
+            ],
+        ),
+        # a time or a frame between two claims opens the second
+        (
+            "英伟达今年还会涨，明年，华为将大幅提升份额。",
+            [("英伟达今年还会涨", "nvidia", "今年"), ("明年，华为将大幅提升份额。", None, "明年")],
+        ),
+        (
+            "英伟达明年会涨，我预计，AMD后年会跌。",
+            [("英伟达明年会涨", "nvidia", "明年"), ("我预计，AMD后年会跌。", None, "后年")],
+        ),
+        # an undated time too holds for the claims after it in the sentence
+        (
+            "短期内国产芯片追不上，英伟达的地位不会动摇。",
+            [("短期内国产芯片追不上", None, "短期"), ("英伟达的地位不会动摇。", "nvidia", "短期")],
+        ),
+        # one subject throughout: one claim
+        ("英伟达明年会涨，而且会涨很多。", [("英伟达明年会涨，而且会涨很多。", "nvidia", "明年")]),
+        (
+            "DeepSeek要重回第一梯队，恐怕很难。",
+            [("DeepSeek要重回第一梯队，恐怕很难。", "deepseek", None)],
+        ),
+    ],
+)
+def test_one_sentence_holds_a_claim_for_each_subject(analyzer, body, claims):
+    """Clauses about different subjects are claims of their own, each with its own target; the
+    second takes the time the first states."""
+    found = [(p.quote, p.target, p.horizon) for p in _candidates(analyzer, body)]
+    assert found == claims
+
+
+@pytest.mark.parametrize(
+    "body, quote",
+    [
+        # the future a company has is no time ahead
+        ("英伟达的未来取决于数据中心的需求。", None),
+        ("大家都在讨论DeepSeek的未来。", None),
+        ("这次风波让它的未来蒙上了一层阴影。", None),
+        # the foreseeable future is, and it opens the claim it dates
+        (
+            "在可预见的未来，英伟达仍是训练芯片的首选。",
+            "在可预见的未来，英伟达仍是训练芯片的首选。",
+        ),
+        ("在看得到的未来，英伟达很难被取代。", "在看得到的未来，英伟达很难被取代。"),
+        ("DeepSeek的未来三年会很难。", "DeepSeek的未来三年会很难。"),
+    ],
+)
+def test_the_future_as_a_noun_or_as_a_time(analyzer, body, quote):
+    assert [p.quote for p in _candidates(analyzer, body)] == ([quote] if quote else [])
+
+
+def test_the_same_words_claimed_in_two_sentences_are_two_claims(analyzer):
+    """Split claims are short and may repeat word for word: each keeps an id of its own (the
+    ledger keys on it), while a sentence the page repeats stays one claim."""
+    found = _candidates(analyzer, "英伟达今年会涨，AMD会跌。英伟达后年会跌，AMD会跌。")
+    amd = [(p.horizon, p.id) for p in found if p.quote == "AMD会跌。"]
+    assert [h for h, _ in amd] == ["今年", "后年"]
+    assert len({i for _, i in amd}) == 2
+
+
 def test_direction_from_change_words_and_negation(analyzer):
     [down] = _predictions(analyzer, "两年内英伟达的毛利率会回落到六成左右。")
     [up] = _predictions(analyzer, "两年内英伟达的毛利率不会回落。")
@@ -89,6 +168,8 @@ def test_direction_from_change_words_and_negation(analyzer):
         ("英伟达的毛利率会更难维持", "down"),
         ("英伟达很难被取代", "up"),  # 很难 before the passive
         ("英伟达股价会有不小的回调", "down"),  # 不小 is no negation
+        ("国产模型的普及反而会促进英伟达推理卡的销售", "up"),  # what it furthers goes up
+        ("新的补贴政策有望提振英伟达在欧洲的出货", "up"),
         # A condition stated first: the claim is its consequent's, not the supposition's.
         ("若资本支出增速持续高于营收增速，英伟达的财务压力将显现", "down"),
         ("一旦需求见顶，英伟达盈利会急转直下", "down"),
@@ -639,6 +720,29 @@ def _candidates(analyzer, body: str):
     """What the rules find, before the trained filter: for tests about the rules themselves."""
     art = article(body, published=PUBLISHED)
     return analyzer.predictor.candidates(art, analyzer.nlp.sentences(art.body))
+
+
+@pytest.mark.parametrize(
+    "body, quote, target",
+    [
+        # 其 as "its" stands for the target named before
+        ("DeepSeek上个月发了新模型。其影响力还会继续扩大。", "其影响力还会继续扩大。", "deepseek"),
+        # 其中 and 其他 are no pronoun: the claim is the market's
+        (
+            "英伟达的业绩还会增长。到2028年，全球数据中心的资本开支将突破1万亿美元，其中大部分会用于加速计算。",
+            "到2028年，全球数据中心的资本开支将突破1万亿美元，其中大部分会用于加速计算。",
+            None,
+        ),
+        ("英伟达的业绩还会增长。AMD明年很难与其抗衡。", "AMD明年很难与其抗衡。", "nvidia"),
+        (
+            "英伟达的业绩还会增长。美国会以其他方式加强管制。",
+            "美国会以其他方式加强管制。",
+            None,
+        ),
+    ],
+)
+def test_its_is_a_pronoun_for_the_target_but_not_inside_other_words(analyzer, body, quote, target):
+    assert (quote, target) in {(p.quote, p.target) for p in _candidates(analyzer, body)}
 
 
 def test_a_pronoun_for_the_target_named_before_makes_a_weak_cue_a_claim(analyzer):
