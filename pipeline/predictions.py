@@ -355,6 +355,15 @@ OTHER_ACTOR = re.compile(
     r"|(?:中国|国产|国内|美国|美股|A股|港股|台股|全球|AI|人工智能)"
     r"(?!区|市场|[^，,。]{0,4}(?:销量|收入|营收|份额|市占率|出货|订单|地位|业务|软件|用户|需求)))"
 )
+
+
+def about_another_actor(text: str) -> bool:
+    """Whether a claim or clause is about an actor other than the catalogue's targets: it opens
+    with one and does not speak of "it" (它, 其, 该公司), which makes it about a target even with
+    another subject (AMD明年会抢走它一部分份额)."""
+    return bool(OTHER_ACTOR.match(text)) and not TARGET_PRONOUN.search(text)
+
+
 # A subject of its own in a clause (大家应该…, 你可能也…): a cue there is not about the clause before.
 OWN_SUBJECT = re.compile(r"^[^，,]{0,4}?(?:我|你|他|她|大家|很多人|有人|人们|网友|投资者)")
 # A claim that names no target but speaks of "it" or of a company's numbers is about the target
@@ -979,7 +988,7 @@ class PredictionExtractor:
         named = claim_targets(clause, self.catalogue)
         if named:
             return frozenset(named)
-        if OTHER_ACTOR.match(clause) and not TARGET_PRONOUN.search(clause):
+        if about_another_actor(clause):
             return frozenset()
         return None
 
@@ -1407,11 +1416,7 @@ class PredictionExtractor:
                     horizon, horizon_text = whole_case
                     source = "inherited"
                 where.setdefault(quote, index)
-                # A claim that speaks of "it" (它, 其, 该公司) is about a target even when another
-                # actor is its subject (AMD明年会抢走它一部分份额).
-                own_subject = bool(OTHER_ACTOR.match(claim_text)) and not TARGET_PRONOUN.search(
-                    claim_text
-                )
+                own_subject = about_another_actor(claim_text)
                 targets = self._targets_of(
                     claim_text, simplified, sent.targets, own_subject, previous_named, just_named
                 )
