@@ -212,13 +212,17 @@ def direction_input(
     of its premise, so the rules' verdict goes in and the model's comes out flipped, as the
     rules themselves do. Where the rules read a negated cue (不会回落) their direction stands:
     the model has no notion of a negation's scope (on our held-out quotes the two tie on such
-    claims). A claim only that the truth will be known (…就会水落石出), or only of when something is
-    released or where a focus moves (将于下周公布财报), keeps the rules' "other"."""
+    claims). So does it where one word qualifies another (库存压力将缓解, 地位难以取代, 被华为取代:
+    DirectionRules.composed): on the 120 held-out gold quotes where the rules compose a verdict,
+    they were right on 116 and the model on 113, and on no set worse. A claim only that the
+    truth will be known (…就会水落石出), or only of when something is released or where a focus
+    moves (将于下周公布财报), keeps the rules' "other"."""
     bet = extractor.scorer.view(extractor.directions.reads(to_simplified(quote))).falsification
     premise = FLIP[rule] if bet else rule
-    rules_decide = (rule != "other" and extractor.negated_cue(quote, target)) or (
-        rule == "other" and (extractor.only_resolution(quote) or extractor.only_schedule(quote))
-    )
+    rules_decide = (
+        rule != "other"
+        and (extractor.negated_cue(quote, target) or extractor.directions.composed(quote, target))
+    ) or (rule == "other" and (extractor.only_resolution(quote) or extractor.only_schedule(quote)))
     row = direction_row(quote, target, premise, conditional, extractor.catalogue)
     return DirectionInput(row, bet, rules_decide)
 

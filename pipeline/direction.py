@@ -178,6 +178,14 @@ CONDITION_FIRST = re.compile(
 CONCESSION = re.compile(rf"(?:虽然|虽|尽管|即使|即便|哪怕){IN_CLAUSE}*")
 CONTINUATION_REACH = 2  # characters between 持续 and the change it continues (持续大幅下跌)
 DISPLACE_REACH = 14  # characters between 被 and the verb (被DeepSeek取代)
+# A verb of taking a place after one of these, with no object (英伟达的地位难以取代, 生态短期内
+# 无法超越): the subject is what no one displaces, up; with one (DeepSeek难以超越OpenAI) the
+# change words read the subject's failure.
+HARD_TO = re.compile(rf"(?:{'|'.join((*MODAL_CHANGE, *DENIALS))}|无可|不可)[^，,]{{0,2}}$")
+# No object after the verb: the clause ends, or the verb describes a noun (不可替代的供应商).
+NO_OBJECT = re.compile(r"[了啦呢吧。！!…”」\s]*$|的")
+# The verb is part of a noun (它的替代品, 超越者).
+NOUN_AFTER = re.compile(r"[品者性率]")
 # The one a verb of taking takes from, right before it: 从英伟达手里抢下, 从英伟达那里夺走, or
 # 从 and a name alone (从英伟达抢走份额); not a time or a vantage (从明年起英伟达会抢走…).
 FROM_HOLDER = re.compile(
@@ -238,6 +246,11 @@ class DirectionRules:
         starts += self.scorer.cue_starts(text, target or "")
         return any(self.scorer.negated(text, i) for i in starts)
 
+    def composed(self, quote: str, target: str | None) -> bool:
+        """Whether one word of the claim qualifies another (a pace, a burden, a place taken:
+        _compound), which the direction model reads as two words."""
+        return bool(self._compound(self.reads(to_simplified(quote)), target))
+
     def direction_of(self, quote: str, target: str | None) -> str:
         """The rules' direction for a claim (the claim filter's direction model starts here)."""
         return self.direction(to_simplified(quote), target)
@@ -275,17 +288,31 @@ class DirectionRules:
         key = target or ""
         return (
             self._compound(text, target)
-            or (self._change(text) if self._fails(text, target) else 0.0)
+            or self._failing(text, target)
             or self.scorer.score(text, {key: 1.0}).get(key, 0.0)
             or self._change(text)
         )
 
-    def _fails(self, text: str, target: str | None = None) -> bool:
-        """Whether a change word stands right after 很难/难以/更难 (很难保持, 难以维持) or a
-        negated verb (不会守住, 不能保住: not 不会持续), in a clause about the target
-        (AMD的份额很难提升，英伟达… fails for AMD) and not with the target after it as its object
-        (对手很难追上英伟达: the pursuit fails, NVIDIA is not down)."""
+    def _failing(self, text: str, target: str | None = None) -> float:
+        """The change words said to fail (_fails), flipped: only they count, not a change word
+        in the name of what fails (主导地位就更难保持 and 增长很难持续 are down; with 主导 and 增长
+        counted, they were none)."""
+        about, failing = self._fails(text, target)
+        premise = self._premise_end(about)
+        return float(
+            sum(
+                self._flipped(about, m.start(), self.cues.change_sign[m.group(0)], premise)
+                for m in failing
+            )
+        )
+
+    def _fails(self, text: str, target: str | None = None) -> tuple[str, list[re.Match[str]]]:
+        """The clauses about the target, and the change words in them right after 很难/难以/更难
+        (很难保持, 难以维持) or a negated verb (不会守住, 不能保住: not 不会持续): AMD的份额很难提升，
+        英伟达… fails for AMD. Not one with the target after it as its object (对手很难追上英伟达:
+        the pursuit fails, NVIDIA is not down)."""
         about = clauses_naming(text, target, self.catalogue) if target else text
+        failing = []
         for m in self.cues.change.finditer(about):
             before = about[max(0, m.start() - 3) : m.start()]
             negated = m.group(0) not in self.cues.continuations and any(
@@ -297,8 +324,8 @@ class DirectionRules:
             after = about[m.end() : brk.start() if brk else len(about)]
             if target and target in self.catalogue.mentioned(after):
                 continue
-            return True
-        return False
+            failing.append(m)
+        return about, failing
 
     def _consequent(self, text: str, target: str | None) -> str:
         """What a conditional claim predicts will follow, "" when text is none or the condition
@@ -386,8 +413,9 @@ class DirectionRules:
         华为明年会超越英伟达, 瓜分它的市场), or the one a verb of taking takes from (华为有望从英伟达
         手里抢下份额): the target is the one displaced, down, where the verb alone reads up. The
         subject of a verb of taking goes up (英伟达会从AMD手里抢下份额); the subject of 取代 or
-        超越 is read by the change words. Not in the passive (read above). A negator before 从
-        reaches the verb (华为不会从英伟达手里抢走份额)."""
+        超越 is read by the change words, unless it is hard to take its place (地位难以取代:
+        HARD_TO) or the verb is a change word down (英伟达会动摇AMD的地位). Not in the passive
+        (read above). A negator before 从 reaches the verb (华为不会从英伟达手里抢走份额)."""
         if target is None:
             return 0.0
         total = 0.0
@@ -405,9 +433,18 @@ class DirectionRules:
             if holder_is:
                 sign = -1
             elif target in self.catalogue.mentioned(before):
-                if m.group(0) not in self.cues.taking:
-                    continue
-                sign = 1  # the target takes
+                verb = m.group(0)
+                if verb in self.cues.taking:
+                    sign = 1  # the target takes
+                elif NO_OBJECT.match(after):
+                    if not HARD_TO.search(before):
+                        continue  # 英伟达的地位将会动摇: the change words read it
+                    sign = -1  # 地位难以取代, 不可替代的供应商: the subject is not displaced
+                elif self.cues.change_sign.get(verb, 0) < 0 and not NOUN_AFTER.match(after):
+                    # 英伟达会动摇AMD的地位: the verb's own change word would read the subject down
+                    sign = 1
+                else:
+                    continue  # 英伟达会取代AMD: the change words read it
             elif (
                 target in self.catalogue.mentioned(after[: DISPLACE_REACH + 6])
                 or TARGET_PRONOUN.match(after)

@@ -308,6 +308,46 @@ def test_direction_of_regained_losses_overtaking_and_target_prices(
 @pytest.mark.parametrize(
     "claim, target, direction",
     [
+        # hard to take its place, with nothing after the verb: the subject holds it
+        ("英伟达的地位难以取代", "nvidia", "up"),
+        ("英伟达等公司主导的算力生态难以短期超越", "nvidia", "up"),
+        # with the one it fails to overtake after the verb, the subject fails; as the object,
+        # the target holds
+        ("DeepSeek难以超越OpenAI", "deepseek", "down"),
+        ("国产芯片短期内难以取代英伟达", "nvidia", "up"),
+        # 动摇 shakes what stands after it; with nothing after, its subject shakes
+        ("华为会动摇英伟达的垄断", "nvidia", "down"),
+        ("随时可能动摇英伟达最赚钱的数据中心业务", "nvidia", "down"),
+        ("英伟达将会动摇AMD的地位", "nvidia", "up"),
+        ("英伟达的地位会动摇", "nvidia", "down"),
+        ("英伟达的地位不会动摇", "nvidia", "up"),
+        # revenue diverted is taken
+        ("DeepSeek会分流英伟达一部分营收", "nvidia", "down"),
+        ("SK海力士的HBM份额明年会被三星和美光分流", None, "down"),
+        # a change word across two words is none: 自上而下|调配, 计提|高达; losses turned are a rise
+        ("DeepSeek会自上而下调配资源", "deepseek", "other"),
+        ("英伟达将在第一财季计提高达55亿美元的费用", "nvidia", "other"),
+        ("英特尔今年可能还会亏，但明年大概率能扭亏为盈", None, "up"),
+        ("DeepSeek明年有望减亏", "deepseek", "up"),
+        # a verb inside a noun (替代品) displaces no one
+        ("我不认为明年H20或者它的替代品能恢复规模出货", "nvidia", "down"),
+        # what fails is the change word after 很难/不会; one in the name of what fails (主导,
+        # 领跑者, 跌到) is no change of its own
+        ("CUDA的主导地位就更难保持", "nvidia", "down"),
+        ("DeepSeek大概率不会成为长期的领跑者", "deepseek", "down"),
+        ("半导体板块跌到这个位置，应该不会再跌了", None, "up"),
+        ("这会让英伟达很难继续维持现在的毛利率", "nvidia", "down"),
+    ],
+)
+def test_direction_of_places_hard_to_take_shaken_diverted_and_words_across_words(
+    analyzer, claim, target, direction
+):
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
         # good times that end, or last
         ("英伟达的黄金期恐怕已经接近尾声", "nvidia", "down"),
         ("DeepSeek最好的时光，大概已经过去了", "deepseek", "down"),
