@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from pipeline.clauses import CLAUSE_BREAK, TARGET_PRONOUN, clauses_naming
+from pipeline.clauses import CLAUSE, CLAUSE_BREAK, TARGET_PRONOUN, clauses_naming
 from pipeline.nlp import to_simplified
 from pipeline.stance.cues import CueScorer, literal_alternation, split_conditional
 from pipeline.targets import Catalogue
@@ -73,7 +73,9 @@ COUNTERFACTUAL = re.compile(r"如果不是|如果没有|若非|若不是|要不�
 # Not a verdict on whether it can be known (…，很难说).
 VERDICT_AGAINST = re.compile(
     r"[，,]\s*(?:我看|我觉得|在我看来|恐怕|估计|怕是|基本上?|几乎)?\s*"
-    r"(?:很难|太难|难|不太可能|不可能|没戏|悬|够呛|做不到|想多了|还?为时[尚过]早|言之过早)"
+    r"(?:很难|太难|难|不太可能|不可能|没戏|悬|够呛|做不到|想多了|还?为时[尚过]早|言之过早"
+    # or the writer's disagreement with what others say (有人说…，我不这么认为)
+    r"|我[并可]?不(?:这么|这样)(?:认为|看)|我[并可]?不(?:同意|认同))"
     r"(?:了|啊|吧|呀)?\s*[。！!…]*\s*$"
 )
 # A negation with its reason between it and what it negates (不会因为一次宕机就失去用户): the
@@ -172,20 +174,24 @@ DENIED_GAP = 12  # characters between such a negation and its change
 # 不过 is the writer's point, and it gives the claim's direction where it points a way.
 TURN = re.compile(r"[，,；;]\s*(?:但是|但|不过|然而|可是)")
 CONDITION_FIRST = re.compile(
-    r"^[^，,。；;]{0,12}?(?:如果|假如|假设|要是|倘若|若是|若(?!干)|一旦|只要)"
+    r"^[^，,。；;]{0,12}?(?:如果|假如|假设|要是|倘若|若是|若(?!干)|一旦|只要|除非)"
 )
 # A concession's clause (虽然面临竞争压力，但…) carries no burden of the claim's.
 CONCESSION = re.compile(rf"(?:虽然|虽|尽管|即使|即便|哪怕){IN_CLAUSE}*")
 CONTINUATION_REACH = 2  # characters between 持续 and the change it continues (持续大幅下跌)
 DISPLACE_REACH = 14  # characters between 被 and the verb (被DeepSeek取代)
-# A verb of taking a place after one of these, with no object (英伟达的地位难以取代, 生态短期内
-# 无法超越): the subject is what no one displaces, up; with one (DeepSeek难以超越OpenAI) the
-# change words read the subject's failure.
-HARD_TO = re.compile(rf"(?:{'|'.join((*MODAL_CHANGE, *DENIALS))}|无可|不可)[^，,]{{0,2}}$")
-# No object after the verb: the clause ends, or the verb describes a noun (不可替代的供应商).
+# A place that is hard to take, with no object after the verb (英伟达的地位难以取代, 算力生态难以短期
+# 超越): what is held is a place, not an actor (DeepSeek很难追上, 去年的业绩很难超越 are the
+# subject's failure, read by the change words), and the hard-to is not itself denied (并非不可替代).
+HELD_PLACE = re.compile(
+    r"(?:地位|生态|优势|护城河|壁垒|霸主|霸权|垄断|龙头|统治力|影响力|话语权|主导权)[^，,]{0,8}?"
+    rf"(?<!并非)(?<!并不)(?<!不是)(?<!不再)(?<!不见得)(?<!那么)(?<!未必)(?<!说)"
+    rf"(?:{'|'.join(MODAL_CHANGE)}|无法|无可|不可)[^，,]{{0,2}}$"
+)
+# An object that is the subject's own or its commitment to something (对中国市场的投入, 自己的根基).
+OWN_OBJECT = re.compile(r"\s*(?:对|自己|自身|其|它)")
+# No object after the verb: the clause ends, or the verb describes a noun (不可替代的地位).
 NO_OBJECT = re.compile(r"[了啦呢吧。！!…”」\s]*$|的")
-# The verb is part of a noun (它的替代品, 超越者).
-NOUN_AFTER = re.compile(r"[品者性率]")
 # The one a verb of taking takes from, right before it: 从英伟达手里抢下, 从英伟达那里夺走, or
 # 从 and a name alone (从英伟达抢走份额); not a time or a vantage (从明年起英伟达会抢走…).
 FROM_HOLDER = re.compile(
@@ -247,9 +253,11 @@ class DirectionRules:
         return any(self.scorer.negated(text, i) for i in starts)
 
     def composed(self, quote: str, target: str | None) -> bool:
-        """Whether one word of the claim qualifies another (a pace, a burden, a place taken:
-        _compound), which the direction model reads as two words."""
-        return bool(self._compound(self.reads(to_simplified(quote)), target))
+        """Whether the part of the claim that gives its direction has one word qualifying
+        another (a pace, a burden, a place taken: _compound), which the direction model reads as
+        two words."""
+        part, _ = self._deciding(self.reads(to_simplified(quote)), target)
+        return part is not None and bool(self._compound(part, target))
 
     def direction_of(self, quote: str, target: str | None) -> str:
         """The rules' direction for a claim (the claim filter's direction model starts here)."""
@@ -260,19 +268,30 @@ class DirectionRules:
         states a condition first and the consequent points a way, else the whole claim's; a
         target price that no word moves is up."""
         text = self.reads(text)
-        verdict = VERDICT_AGAINST.search(text)
-        if verdict and (claimed := self._polarity(text[: verdict.start()], target)):
-            return "down" if claimed > 0 else "up"
-        turns = list(TURN.finditer(text))
-        if turns and (point := self._polarity(text[turns[-1].end() :], target)):
-            return "up" if point > 0 else "down"
-        consequent = self._consequent(text, target)
-        pol = (consequent and self._polarity(consequent, target)) or self._polarity(text, target)
-        if not pol and TARGET_PRICE.search(text):
+        part, against = self._deciding(text, target)
+        if part is not None:
+            pol = self._polarity(part, target)
+            return "up" if (pol > 0) != against else "down"
+        if TARGET_PRICE.search(text):
             return "up"
-        if not pol and self._release_denied(text):
+        if self._release_denied(text):
             return "down"
-        return "up" if pol > 0 else "down" if pol < 0 else "other"
+        return "other"
+
+    def _deciding(self, text: str, target: str | None) -> tuple[str | None, bool]:
+        """The part of a claim whose polarity is its direction, and whether the claim argues
+        against it (…的说法站不住脚): what a verdict against follows, else what follows the last
+        turn (但…), else a condition's consequent, else the whole; None where none points a way."""
+        verdict = VERDICT_AGAINST.search(text)
+        if verdict and self._polarity(text[: verdict.start()], target):
+            return text[: verdict.start()], True
+        turns = list(TURN.finditer(text))
+        if turns and self._polarity(text[turns[-1].end() :], target):
+            return text[turns[-1].end() :], False
+        consequent = self._consequent(text, target)
+        if consequent and self._polarity(consequent, target):
+            return consequent, False
+        return (text, False) if self._polarity(text, target) else (None, False)
 
     def _release_denied(self, text: str) -> bool:
         """A release or an event said not to come by a time (R2不会在今年发布, 发布不了): it is
@@ -297,35 +316,54 @@ class DirectionRules:
         """The change words said to fail (_fails), flipped: only they count, not a change word
         in the name of what fails (主导地位就更难保持 and 增长很难持续 are down; with 主导 and 增长
         counted, they were none)."""
-        about, failing = self._fails(text, target)
-        premise = self._premise_end(about)
+        premise = self._premise_end(text)  # 如果…很难维持，我认错: flipped again
         return float(
             sum(
-                self._flipped(about, m.start(), self.cues.change_sign[m.group(0)], premise)
-                for m in failing
+                self._flipped(text, m.start(), self._agent_sign(m, after), premise)
+                for m, after in self._fails(text, target)
             )
         )
 
-    def _fails(self, text: str, target: str | None = None) -> tuple[str, list[re.Match[str]]]:
-        """The clauses about the target, and the change words in them right after 很难/难以/更难
-        (很难保持, 难以维持) or a negated verb (不会守住, 不能保住: not 不会持续): AMD的份额很难提升，
-        英伟达… fails for AMD. Not one with the target after it as its object (对手很难追上英伟达:
-        the pursuit fails, NVIDIA is not down)."""
-        about = clauses_naming(text, target, self.catalogue) if target else text
+    def _agent_sign(self, m: re.Match[str], after: str) -> int:
+        """A change word's sign, or +1 for a verb that displaces what stands after it: its
+        subject does the displacing (DeepSeek难以动摇英伟达的地位 fails for DeepSeek, down, though
+        动摇 alone reads down). Not where what stands after is the subject's own (不会动摇对中国
+        市场的投入, 动摇自己的根基)."""
+        if (
+            self.cues.displacing.fullmatch(m.group(0))
+            and not NO_OBJECT.match(after)
+            and not OWN_OBJECT.match(after)
+        ):
+            return 1
+        return self.cues.change_sign[m.group(0)]
+
+    def _fails(self, text: str, target: str | None = None) -> list[tuple[re.Match[str], str]]:
+        """The change words right after 很难/难以/更难 (很难保持, 难以维持) or a negated verb (不会
+        守住, 不能保住: not 不会持续), in the clauses about the target (all of them where none names
+        it): AMD的份额很难提升，英伟达… fails for AMD. Not one with the target after it as its
+        object (对手很难追上英伟达: the pursuit fails, NVIDIA is not down). Each with the rest of
+        its clause."""
+        about = [
+            c.span()
+            for c in CLAUSE.finditer(text)
+            if target is None or target in self.catalogue.mentioned(c.group(0))
+        ] or [(0, len(text))]
         failing = []
-        for m in self.cues.change.finditer(about):
-            before = about[max(0, m.start() - 3) : m.start()]
+        for m in self.cues.change.finditer(text):
+            if not any(a <= m.start() < b for a, b in about):
+                continue
+            before = text[max(0, m.start() - 3) : m.start()]
             negated = m.group(0) not in self.cues.continuations and any(
                 n in before for n in NEGATED_VERB
             )
             if not (_modal_before(before) or negated):
                 continue
-            brk = CLAUSE_BREAK.search(about, m.end())
-            after = about[m.end() : brk.start() if brk else len(about)]
+            brk = CLAUSE_BREAK.search(text, m.end())
+            after = text[m.end() : brk.start() if brk else len(text)]
             if target and target in self.catalogue.mentioned(after):
                 continue
-            failing.append(m)
-        return about, failing
+            failing.append((m, after))
+        return failing
 
     def _consequent(self, text: str, target: str | None) -> str:
         """What a conditional claim predicts will follow, "" when text is none or the condition
@@ -413,9 +451,9 @@ class DirectionRules:
         华为明年会超越英伟达, 瓜分它的市场), or the one a verb of taking takes from (华为有望从英伟达
         手里抢下份额): the target is the one displaced, down, where the verb alone reads up. The
         subject of a verb of taking goes up (英伟达会从AMD手里抢下份额); the subject of 取代 or
-        超越 is read by the change words, unless it is hard to take its place (地位难以取代:
-        HARD_TO) or the verb is a change word down (英伟达会动摇AMD的地位). Not in the passive
-        (read above). A negator before 从 reaches the verb (华为不会从英伟达手里抢走份额)."""
+        超越 is read by the change words, unless its place is hard to take (地位难以取代:
+        HELD_PLACE). Not in the passive (read above). A negator before 从 reaches the verb
+        (华为不会从英伟达手里抢走份额)."""
         if target is None:
             return 0.0
         total = 0.0
@@ -433,18 +471,12 @@ class DirectionRules:
             if holder_is:
                 sign = -1
             elif target in self.catalogue.mentioned(before):
-                verb = m.group(0)
-                if verb in self.cues.taking:
+                if m.group(0) in self.cues.taking:
                     sign = 1  # the target takes
-                elif NO_OBJECT.match(after):
-                    if not HARD_TO.search(before):
-                        continue  # 英伟达的地位将会动摇: the change words read it
-                    sign = -1  # 地位难以取代, 不可替代的供应商: the subject is not displaced
-                elif self.cues.change_sign.get(verb, 0) < 0 and not NOUN_AFTER.match(after):
-                    # 英伟达会动摇AMD的地位: the verb's own change word would read the subject down
-                    sign = 1
+                elif NO_OBJECT.match(after) and HELD_PLACE.search(before):
+                    sign = -1  # 地位难以取代: the place is not taken, flipped below
                 else:
-                    continue  # 英伟达会取代AMD: the change words read it
+                    continue  # 英伟达会取代AMD, 地位将会动摇: the change words read it
             elif (
                 target in self.catalogue.mentioned(after[: DISPLACE_REACH + 6])
                 or TARGET_PRONOUN.match(after)

@@ -315,15 +315,31 @@ def test_direction_of_regained_losses_overtaking_and_target_prices(
         # the target holds
         ("DeepSeek难以超越OpenAI", "deepseek", "down"),
         ("国产芯片短期内难以取代英伟达", "nvidia", "up"),
-        # 动摇 shakes what stands after it; with nothing after, its subject shakes
+        # hard to take, but for an actor that pursues (the subject fails), a hard-to denied, or
+        # a record to beat: as before
+        ("DeepSeek短期内很难追上", "deepseek", "down"),
+        ("英伟达的地位并不是难以取代", "nvidia", "down"),
+        ("英伟达去年的业绩很难超越", "nvidia", "down"),
+        # 动摇 shakes what stands after it; with nothing after, its subject shakes; failing to
+        # shake another is the subject's failure; steadfast is no shaking
         ("华为会动摇英伟达的垄断", "nvidia", "down"),
         ("随时可能动摇英伟达最赚钱的数据中心业务", "nvidia", "down"),
-        ("英伟达将会动摇AMD的地位", "nvidia", "up"),
         ("英伟达的地位会动摇", "nvidia", "down"),
         ("英伟达的地位不会动摇", "nvidia", "up"),
-        # revenue diverted is taken
+        ("DeepSeek难以动摇英伟达的地位", "deepseek", "down"),
+        ("DeepSeek难以动摇英伟达的地位", "nvidia", "up"),
+        ("英伟达不会动摇对中国市场的投入", "nvidia", "up"),
+        ("英伟达的财报动摇了市场信心", "nvidia", "down"),
+        # revenue diverted is taken; funds that flow elsewhere take from no one
         ("DeepSeek会分流英伟达一部分营收", "nvidia", "down"),
         ("SK海力士的HBM份额明年会被三星和美光分流", None, "down"),
+        ("英伟达会分流一部分资金到AI芯片", "nvidia", "other"),
+        # a falsification bet on a change that fails: the author predicts it holds
+        ("如果英伟达的毛利率很难维持，我认错", "nvidia", "up"),
+        ("如果英伟达的股价不会再跌，我认错", "nvidia", "down"),
+        # unless…, otherwise…: the claim is what follows; others' view the writer rejects
+        ("除非DeepSeek能动摇英伟达的地位，否则英伟达会继续涨", "nvidia", "up"),
+        ("有人说英伟达会涨，我不这么认为", "nvidia", "down"),
         # a change word across two words is none: 自上而下|调配, 计提|高达; losses turned are a rise
         ("DeepSeek会自上而下调配资源", "deepseek", "other"),
         ("英伟达将在第一财季计提高达55亿美元的费用", "nvidia", "other"),
