@@ -5,7 +5,10 @@
 
 Each labelled claim is read as it stands, with its gold target, by the rules alone
 (pipeline/direction.py) and as shipped (the direction model over the rules' verdict,
-pipeline/claims.py). Accuracy per set, and per gold direction:
+pipeline/claims.py). Accuracy per set, and per gold direction; and, on the claims whose
+direction the rules compose (DirectionRules.composed: a burden eased, a place held or taken, a
+pace, a comparison with what was expected), how often the rules and the model alone are right:
+there the shipped direction is the rules'.
 
 - data/labelled/direction-dev: 240 clauses written blind to the rules, most of them traps
   (negations, comparisons with expectations, burdens, bets, idioms); the rules of the
@@ -28,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.analyze import Analyzer  # noqa: E402
-from pipeline.claims import WITH_VECTORS, ClaimFilter, gold_directions  # noqa: E402
+from pipeline.claims import WITH_VECTORS, ClaimFilter, gold_direction, gold_directions  # noqa: E402
 from pipeline.evaluate import load_gold  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
 from pipeline.stance.dataset import load_examples  # noqa: E402
@@ -70,7 +73,10 @@ def main() -> None:
     extractor = Analyzer(settings.with_overrides(claim_model="")).predictor
     name = settings.claim_model or WITH_VECTORS
     flt = ClaimFilter.load(settings.model_dir(name), extractor, name)
-    print(f"{'set':<20} {'claims':>6} {'rules':>7} {'shipped':>8}   shipped by gold direction")
+    print(
+        f"{'set':<20} {'claims':>6} {'rules':>7} {'shipped':>8}   shipped by gold direction"
+        "              composed: rules  model alone"
+    )
     for name, golds in sets().items():
         golds = [g for g in golds if g.get("direction") in ("up", "down", "other")]
         read = gold_directions(golds, flt)
@@ -82,7 +88,26 @@ def main() -> None:
             right[g["direction"]] += s == g["direction"]
         per = "  ".join(f"{d} {right[d]}/{total[d]}" for d in ("up", "down", "other"))
         n = len(golds)
-        print(f"{name:<20} {n:>6} {rules / n:>7.3f} {shipped / n:>8.3f}   {per}")
+        composed = composed_figures(golds, flt)
+        print(f"{name:<20} {n:>6} {rules / n:>7.3f} {shipped / n:>8.3f}   {per:<36} {composed}")
+
+
+def composed_figures(golds: list[dict], flt: ClaimFilter) -> str:
+    """'rules right/n  model right/n' on the claims whose direction the rules compose."""
+    extractor = flt.extractor
+    inputs, rules, gold = [], [], []
+    for g in golds:
+        target = g.get("target") if g.get("target") in extractor.catalogue.ids else None
+        q, rule, _ = gold_direction(g, extractor)
+        if rule != "other" and extractor.directions.composed(g["quote"], target):
+            inputs.append(q)
+            rules.append(rule)
+            gold.append(g["direction"])
+    model = flt.model_directions(inputs)
+    n = len(gold)
+    by_rules = sum(r == d for r, d in zip(rules, gold, strict=True))
+    by_model = sum(m == d for m, d in zip(model, gold, strict=True))
+    return f"{by_rules:>4}/{n:<4} {by_model:>6}/{n}"
 
 
 if __name__ == "__main__":

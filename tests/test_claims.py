@@ -196,6 +196,36 @@ def test_claims_without_a_target_point_the_way_their_subject_goes(analyzer, sett
     assert model_right > rules_right + 0.1 * len(gold), (model_right, rules_right, len(gold))
 
 
+def test_where_the_rules_compose_a_direction_the_model_does_not_override_it(analyzer, settings):
+    """One word qualifying another (a burden eased, a place held, a share taken by another) is a
+    composition the direction model reads as two words; there the rules' verdict ships
+    (benchmarks/direction_eval.py: right more often than the model alone, and on no set less).
+    The model's own verdict on a bet is flipped back, as the shipped one is."""
+    from pipeline.claims import FLIP, ClaimFilter, direction_input
+
+    claims = ClaimFilter.load(
+        settings.model_dir(settings.claim_model), analyzer.predictor, settings.claim_model
+    )
+    rules = analyzer.predictor
+    for quote, target, want in [
+        ("英伟达的库存压力明年会大幅缓解", "nvidia", "up"),
+        ("英伟达的地位难以取代", "nvidia", "up"),
+        ("英伟达在国内的份额明年会被华为蚕食", "nvidia", "down"),
+    ]:
+        rule = rules.direction_of(quote, target)
+        given = direction_input(quote, target, rule, False, rules)
+        assert rules.directions.composed(quote, target), quote
+        assert given.rules_decide, quote
+        assert claims.final_directions([given], [rule]) == [want], quote
+    assert not rules.directions.composed("英伟达明年会大涨", "nvidia")
+    # the composition in a turn's other half does not decide (…，但股价会回调)
+    assert not rules.directions.composed("英伟达的地位难以取代，但股价明年会回调", "nvidia")
+    bet = "如果英伟达明年还能大涨，我认错"
+    given = direction_input(bet, "nvidia", rules.direction_of(bet, "nvidia"), True, rules)
+    raw = str(claims.direction.predict([given.row])[0])
+    assert given.bet and claims.model_directions([given]) == [FLIP[raw]]
+
+
 def test_the_direction_row_is_as_wide_as_the_model_expects(analyzer):
     from pipeline.claims import DIRECTION_COLUMNS, direction_row
 
