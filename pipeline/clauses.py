@@ -27,6 +27,14 @@ def clauses_naming(text: str, target: str, catalogue: Catalogue, or_no_one: bool
     """The clauses of text that name target, joined; all of text when none does (它会…). With
     or_no_one, also the clauses that name no catalogue target and do not open with a name of
     their own (英伟达的营收，增长会放缓 keeps both; 英伟达将大涨，AMD增长放缓 keeps the first)."""
+    return "".join(text[a:b] for a, b in spans_naming(text, target, catalogue, or_no_one)) or text
+
+
+def spans_naming(
+    text: str, target: str, catalogue: Catalogue, or_no_one: bool = False
+) -> list[tuple[int, int]]:
+    """Where the clauses clauses_naming keeps stand in text (none when no clause is kept), for a
+    reader that needs their offsets in the whole claim."""
 
     def about(clause: str) -> bool:
         named = catalogue.mentioned(clause)
@@ -34,7 +42,7 @@ def clauses_naming(text: str, target: str, catalogue: Catalogue, or_no_one: bool
             return True
         return or_no_one and not named and not LATIN_NAME_START.match(clause)
 
-    return "".join(c for c in CLAUSE.findall(text) if about(c)) or text
+    return [c.span() for c in CLAUSE.finditer(text) if about(c.group(0))]
 
 
 # A target named only as the cause of what a claim foretells is not what the claim is about:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from pipeline.clauses import CLAUSE, CLAUSE_BREAK, TARGET_PRONOUN, clauses_naming
+from pipeline.clauses import CLAUSE_BREAK, TARGET_PRONOUN, clauses_naming, spans_naming
 from pipeline.nlp import to_simplified
 from pipeline.stance.cues import CueScorer, literal_alternation, split_conditional
 from pipeline.targets import Catalogue
@@ -268,30 +268,31 @@ class DirectionRules:
         states a condition first and the consequent points a way, else the whole claim's; a
         target price that no word moves is up."""
         text = self.reads(text)
-        part, against = self._deciding(text, target)
+        part, pol = self._deciding(text, target)
         if part is not None:
-            pol = self._polarity(part, target)
-            return "up" if (pol > 0) != against else "down"
+            return "up" if pol > 0 else "down"
         if TARGET_PRICE.search(text):
             return "up"
         if self._release_denied(text):
             return "down"
         return "other"
 
-    def _deciding(self, text: str, target: str | None) -> tuple[str | None, bool]:
-        """The part of a claim whose polarity is its direction, and whether the claim argues
-        against it (…的说法站不住脚): what a verdict against follows, else what follows the last
-        turn (但…), else a condition's consequent, else the whole; None where none points a way."""
+    def _deciding(self, text: str, target: str | None) -> tuple[str | None, float]:
+        """The part of a claim whose polarity is its direction, and that polarity, turned where
+        the claim argues against the part (…，恐怕很难): what a verdict against follows, else what
+        follows the last turn (但…), else a condition's consequent, else the whole; (None, 0)
+        where none points a way."""
         verdict = VERDICT_AGAINST.search(text)
-        if verdict and self._polarity(text[: verdict.start()], target):
-            return text[: verdict.start()], True
-        turns = list(TURN.finditer(text))
-        if turns and self._polarity(text[turns[-1].end() :], target):
-            return text[turns[-1].end() :], False
-        consequent = self._consequent(text, target)
-        if consequent and self._polarity(consequent, target):
-            return consequent, False
-        return (text, False) if self._polarity(text, target) else (None, False)
+        if verdict and (pol := self._polarity(text[: verdict.start()], target)):
+            return text[: verdict.start()], -pol
+        parts = []
+        if turns := list(TURN.finditer(text)):
+            parts.append(text[turns[-1].end() :])
+        parts += [self._consequent(text, target), text]
+        for part in filter(None, parts):
+            if pol := self._polarity(part, target):
+                return part, pol
+        return None, 0.0
 
     def _release_denied(self, text: str) -> bool:
         """A release or an event said not to come by a time (R2不会在今年发布, 发布不了): it is
@@ -343,11 +344,7 @@ class DirectionRules:
         it): AMD的份额很难提升，英伟达… fails for AMD. Not one with the target after it as its
         object (对手很难追上英伟达: the pursuit fails, NVIDIA is not down). Each with the rest of
         its clause."""
-        about = [
-            c.span()
-            for c in CLAUSE.finditer(text)
-            if target is None or target in self.catalogue.mentioned(c.group(0))
-        ] or [(0, len(text))]
+        about = (spans_naming(text, target, self.catalogue) if target else []) or [(0, len(text))]
         failing = []
         for m in self.cues.change.finditer(text):
             if not any(a <= m.start() < b for a, b in about):
