@@ -10,6 +10,8 @@ import re
 
 from pipeline.targets import Catalogue
 
+# What a clause or claim ends in, stripped from its end.
+TRAILING_PUNCT = "，,；;：: "
 # A comma or colon between digits is a number's or a clock's (4,000亿美元, 16:30), not a break.
 IN_NUMBER = r"(?<=\d)[,:](?=\d)"
 CLAUSE = re.compile(rf"(?:[^，,；;：:]|{IN_NUMBER})+[，,；;：:]*")

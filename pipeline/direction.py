@@ -19,7 +19,7 @@ from pipeline.stance.cues import CueScorer, literal_alternation, split_condition
 from pipeline.targets import Catalogue
 
 if TYPE_CHECKING:
-    from pipeline.predictions import PredictionCues
+    from pipeline.prediction_cues import PredictionCues
 
 # Before a change, these say it fails (库存压力很难缓解: down; 优势将更难保持: down; 明年恐难达标).
 MODAL_CHANGE = ("难以", "很难", "更难", "恐难", "太难", "较难")

@@ -11,73 +11,44 @@ whole with its condition; a falsification bet (如果半年以后 X, 那我认�
 comes from the rules of direction.py, on the same cue scorer as stance, which flip such
 premises. A prediction without a horizon of its own inherits the one stated just before it in
 the same or the previous paragraph (the seed's 半年左右), and says so in `horizon_source`. Who
-speaks is recorded too: the author, or someone the author reports (分析师预计…, 英伟达预计…).
+speaks is recorded too: the author, or someone the author reports (分析师预计…, 英伟达预计…;
+speakers.py). The cue words are data: data/lexicons/prediction_cues.toml, read by prediction_cues.py.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from pipeline.clauses import (
     CLAUSE,
     CLAUSE_BREAK,
     IT,
     TARGET_PRONOUN,
+    TRAILING_PUNCT,
     claim_targets,
     only_causes,
     without_causes,
 )
-from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, DirectionRules, potential_forms
-from pipeline.errors import ConfigError
+from pipeline.direction import DirectionRules
 from pipeline.horizon import SPAN_FROM_NOW, UNDATED_TIMES, Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
+from pipeline.prediction_cues import PredictionCues
 from pipeline.records import Article, Prediction, sha256_hex
 from pipeline.settings import Settings
+from pipeline.speakers import AUTHOR_SUBJECT, SpeakerReader, Voice, paragraph_quotes
 from pipeline.stance.cues import (
     FALSIFICATION,
     VINDICATION,
     CueScorer,
-    literal_alternation,
     split_conditional,
 )
 from pipeline.targets import Catalogue
 
-TRAILING_PUNCT = "，,；;：: "
 ENDS_IN_LE = re.compile(r"了[”」』）)]*[，,；;：:。！!…]*$")
-# 预期 as a verb, not the noun of 不及预期, 超预期, 高于预期, 符合预期, 出乎预期.
-EXPECTATION_VERB = "(?<![及超于合出乎])预期(?!过高|过低|太高|太低|差|落空)"
-# The author drawing a conclusion from what was reported (…上调全年指引，说明需求能延续到明年).
-INFERENCE = re.compile(
-    r"(?:^|[，,；;——])\s*(?:这|这也|这就|也|由此|因此)?\s*(?:说明|意味着|可见|足见|由此看|表明)"
-)
-# The author's own view in the clause, whatever frame stands beside it (…，但我们认为…; 笔者据此
-# 推断…; 在笔者看来).
-AUTHOR_VIEW = re.compile(
-    r"(?:我们?|笔者|本人|个人)\s*(?:倒|也|更|还|则|却|据此|反而)?\s*"
-    r"(?:认为|觉得|估计|判断|预计|推断|相信|以为|看来|预判)|在(?:我|笔者)看来"
-)
-# The author introducing a quotation of their own words (笔者的结论只有一句：“…”, 我一直强调一句话：);
-# not 我的朋友圈被…刷屏：“…”, nor 核心观点我摘几句：“…”.
-AUTHOR_FRAME = re.compile(
-    r"(?:我们?|笔者|本人)(?:的|一直|始终|早就|再次|还是)?[^，,。“「]{0,6}?"
-    r"(?:结论|观点|看法|判断|强调|说过|的话|预测|一句)[^，,。“「]{0,8}[：:]?\s*$"
-)
-# The author or the paper as the one spoken to (对笔者表示, 告诉我, 向本刊透露): the speaker is
-# someone else.
-AUTHOR_LISTENER = re.compile(
-    r"(?:对|向|跟|给|告诉|和)\s*(?:我们?|笔者|本刊|本报|本台|本站|本网|记者)"
-)
-# A speech frame whose verb reports an event rather than a view: a conclusion the author draws
-# after it (英伟达宣布…，这意味着…) is the author's.
-EVENT_VERBS = ("宣布", "披露", "报道", "报导", "介绍")
-# The writer, or the paper, desk or firm writing (本报认为, 本投顾认为, 本报告预计).
-AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|本(?:报|刊|台|文|站|网|号|投顾|报告|所|行))")
 NOT_FUTURE_HORIZON = {"近期"}  # news use it for "recently"
 # 长期看好, 短期来看: a vantage, not a due date (none is made up for it).
 VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
@@ -190,19 +161,6 @@ ANAPHOR_REACH = 4
 # (本季度英伟达实现营收393亿美元), as bare 今年 does: alone it makes no claim; with a weak cue it
 # does (这个季度会是最好的一季).
 CURRENT_PERIOD = re.compile(r"^(?:(?:本|这个|这一|这)\s*季度|这季)$")
-# What may stand between a burden and its change (风险将继续下降, 库存压力在下半年会缓解): modal words,
-# adverbs and a time. Anything else (是, 在于, 中, 下, 偏好…) says the change is not the burden's.
-BURDEN_GAP = (
-    r"(?:将会|将|会|可能|或将|或|也|还|都|就|已经|已|正在|逐步|逐渐|进一步|持续|继续|不会|不再|不|没有|未|"
-    r"仍然|仍|依然|依旧|有所|显著|大大|得以|再次|再度|因素|"
-    r"有望|可望|恐将|开始|得到|明显|大幅|迅速|很快|更早|更加|更|越来越|很难|难以|终将|终会|必将|势必|一定|肯定|"
-    r"大概率|基本|彻底|随之|在|于|明年|今年|年内|年底|下半年|上半年|短期内|短期|中期|长期|近期|未来|"
-    r"下个?季度|下个?月|[一二两三四五六七八九十\d]+个?(?:月|季度|年)(?:内|后)?)*"
-)
-# Characters between a word before a burden and the burden (面临来自华为的竞争压力).
-BURDEN_REACH = 10
-EXPECTATION_REACH = 6  # characters between 低于 and 预期 (低于华尔街的一致预期)
-PACE_REACH = 8  # characters between a change and the word for its pace (增长在未来一年将明显放缓)
 MIN_CLAIM_CHARS = 5
 # What may stand beside a resolution cue in a claim that only says when (基本上, 到时候).
 RESOLUTION_FILLER_CHARS = 4
@@ -374,251 +332,6 @@ ANAPHOR = re.compile(
 )
 
 
-def _attribution(reported: dict) -> re.Pattern[str]:
-    """据 + a source (据业内人士介绍, 据《日经亚洲》), 有 + someone's view (有美国券商估计), a
-    forecast or a statement someone issues (英伟达给出的营收指引, 发出声明), what a text says
-    (报告说), X说，, a mark of another's word (指引为…, 据说, 市场传闻, 转发@), a source after
-    the claim (，知情人士透露。): each opens a clause or stands within one, never across a comma."""
-    clause = r"(?:^|[，,；;：:（(])\s*"
-    # Someone issuing or a text saying: the match takes in the clause before, so that a subject
-    # of the author's own (我们上调目标价, 本报告预计) is seen; with none (，上调目标价) it is the
-    # author's own act, as a broker's note writes it.
-    subject = r"(?:^|[，,；;：:（(])[^，,。；;]*?(?<=[^，,。；;：:（(\s])"
-    no_crowd = "".join(f"(?!{re.escape(w)})" for w in reported["not_crowds"])
-    return re.compile(
-        rf"{clause}(?<!根)据(?!此|我|笔者)[^，,。；;]{{0,20}}?"
-        rf"(?:{literal_alternation(reported['sources'])})"
-        r"|(?<!根)据《[^》]{1,20}》"
-        rf"|{clause}{no_crowd}(?:{literal_alternation(reported['crowds'])})[^，,。；;]{{1,12}}?"
-        rf"(?:{literal_alternation(reported['others_view']).replace('说', '说(?![明服过])')})"
-        rf"|{literal_alternation(reported['markers'])}|(?<![没未])听说(?!过)"
-        r"|指引(?:为|在|约|是)?\s*(?:[\d一二三四五六七八九十]|约)"
-        # X说， with X a speaker, not 换句话说, 总的来说, 坦白说, 毫不夸张地说, 有一说一…
-        r"|^[^，,。：:]{1,12}?(?<![话来白实如是再用以么虽理该不能要想会得地单度步一])说[，,：:]"
-        rf"|{subject}(?:{literal_alternation(reported['issues'])})[^，,。；;]{{0,12}}?"
-        rf"(?:{literal_alternation(reported['forecasts'])})"
-        rf"|{subject}(?:{literal_alternation(reported['writings'])})[^，,。；;]{{0,4}}?"
-        rf"(?:{literal_alternation(reported['writing_says'])})"
-        # the source named after the claim, at the end of the sentence
-        r"|[，,]\s*[^，,。；;]{1,20}?(?:透露|报道|报导|称|表示|指出)[。.!！]?\s*$"
-    )
-
-
-def _speech(reported: dict) -> re.Pattern[str]:
-    """X 表示/预计… at the start of a sentence or claim. The verbs a writer also uses of the
-    writing itself (需要提醒的是, 粗略估算) count only after a subject that is none of those
-    words; 预期 only as a verb (not 不及预期, 预期过高)."""
-    own = set(reported["own_acts"])
-    plain = [v for v in reported["verbs"] if v not in own]
-    not_after = "".join(f"(?<!{re.escape(w)})" for w in reported["not_speakers"])
-    verbs = literal_alternation(plain).replace("预期", EXPECTATION_VERB)
-    return re.compile(rf"^[^，,。]{{1,24}}?(?:{verbs}|{not_after}(?:{literal_alternation(own)}))")
-
-
-@dataclass(frozen=True)
-class PredictionCues:
-    strong: tuple[str, ...]
-    turns: tuple[str, ...]  # strong, except in a clause that tells of the past
-    turns_not_after: tuple[str, ...]
-    lasts: tuple[str, ...]  # whether a state lasts: strong, except beside any word of the past
-    lasts_not_after: tuple[str, ...]  # every such word: past markers, turns_not_after, its own
-    weak: tuple[str, ...]
-    resolution: tuple[str, ...]
-    not_future: re.Pattern[str]
-    past: tuple[str, ...]
-    subjects: tuple[str, ...]
-    speech: re.Pattern[str]
-    attribution: re.Pattern[str]  # 据…介绍, 有券商估计, 给出…指引: anywhere in the sentence
-    continues: re.Pattern[str]  # 其中, 同时, 他…: a sentence going on in the voice before it
-    judges: re.Pattern[str]  # 过于乐观, 站不住脚…: the author judging what was said
-    possible: tuple[str, ...]
-    likely: tuple[str, ...]
-    certain: tuple[str, ...]
-    not_certain: re.Pattern[str]  # 表示肯定, 一定程度: no certainty
-    maybe: re.Pattern[str]  # 或 + a verb: the news register's maybe, when 或 is not "or"
-    exclude: tuple[re.Pattern[str], ...]
-    change: re.Pattern[str]  # change words, for direction when stance cues are silent
-    change_sign: dict[str, int]
-    pace: re.Pattern[str]  # a change, then a change in its pace: 增长…放缓 (group 1, group 2)
-    pace_sign: dict[str, int]  # slower -1, faster +1
-    # A comparison with what was expected (低于市场预期, 好于共识: group 1 the comparison)
-    expectation: re.Pattern[str]
-    expectation_sign: dict[str, int]  # above +1, below -1
-    # Forms the direction rules read as others (唔会 as 不会, 算我看走眼 as 算我输)
-    reads_as: re.Pattern[str]
-    reads_as_words: dict[str, str]
-    schedule: re.Pattern[str]  # 发布, 召开…: something released or held
-    continuations: frozenset[str]  # 持续, 继续…: going on, the way of the change after them
-    plans: re.Pattern[str]  # 计划, 将于, 预计…: beside a schedule verb, a plan
-    focus_shift: re.Pattern[str]  # 重点…转向, 聚焦: a focus moving
-    displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
-    displacing: re.Pattern[str]  # 取代, 超越…: whoever stands after the verb is displaced
-    taking: frozenset[str]  # 抢走, 蚕食…: of those, the verbs of taking, up for their subject
-    leave_behind_only: tuple[str, ...]  # 摆脱 displaces the target or a dependence on it only
-    # A burden and a change in it: 折价…消失 (gap, change: groups 1, 2); a word before a burden
-    # that overcomes it (缓解…压力, group 1), adds it (面临…风险, 2), makes it heavy (更大的…压力, 3)
-    # or braves it (面对…压力, 4)
-    burden: re.Pattern[str]
-    burdened: re.Pattern[str]
-    burden_sign: dict[str, int]  # the change's own sign: 消失 -1, 加大 +1
-
-    @classmethod
-    def load(cls, path: str | Path) -> PredictionCues:
-        path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text("utf-8"))
-            not_certain = data["hedge"].get("not_certain", [])
-            maybe = literal_alternation(data["future"].get("maybe_verbs", []))
-            not_future = sorted(data["future"]["not_future"] + not_certain, key=len, reverse=True)
-            sign = {w: 1 for w in data["direction"]["up"]}
-            sign.update({w: -1 for w in data["direction"]["down"]})
-            # A rise named as a thing (这波涨势): what is said of it gives the way (不会长久).
-            sign.update({w: 0 for w in data["direction"].get("unsigned", [])})
-            displace = [*data["direction"]["displace"], *data["direction"]["take"]]
-            passive_only = data["direction"].get("displace_passive_only", [])
-            pace = {w: -1 for w in data["direction"]["slower"]}
-            pace.update({w: 1 for w in data["direction"]["faster"]})
-            changes = {w: s for w, s in sign.items() if w not in pace}
-            compared = {w: 1 for w in data["direction"].get("above_expectation", [])}
-            compared.update({w: -1 for w in data["direction"].get("below_expectation", [])})
-            expected = literal_alternation(data["direction"].get("expectations", []))
-            # With the potential forms of the change words (追不上 as 不追上); where the lexicon
-            # says how a form reads, the lexicon's reading wins.
-            reads_as = potential_forms(sign) | data["direction"].get("reads_as", {})
-            # A burden, then its change (group 2, after the gap in group 1); or a word before a
-            # burden: overcome (group 1), adds (2), heavy (3), braves (4).
-            burden_sign = {w: s for w, s in sign.items() if w not in MODAL_CHANGE} | pace
-            burden_sign.update({w: 1 for w in data["direction"]["burden_grows"]})
-            burden_sign.update({w: -1 for w in data["direction"]["burden_eases"]})
-            burdens = literal_alternation(data["direction"]["burdens"])
-            before = [data["direction"][k] for k in ("overcome", "adds", "heavy", "braves")]
-            # Up to BURDEN_REACH characters, never across another of these words, 后 or 而.
-            reach = (
-                f"(?:(?!{literal_alternation([w for ws in before for w in ws])}|{burdens}|后|而)"
-                f"[^，,。；;！!？?]){{0,{BURDEN_REACH}}}?"
-            )
-            return cls(
-                strong=tuple(data["future"]["strong"]),
-                turns=tuple(data["future"].get("turns", [])),
-                turns_not_after=tuple(data["future"].get("turns_not_after", [])),
-                lasts=tuple(data["future"].get("lasts", [])),
-                lasts_not_after=(
-                    *data["past"]["markers"],
-                    *data["future"].get("turns_not_after", []),
-                    *data["future"].get("lasts_not_after", []),
-                ),
-                weak=tuple(data["future"]["weak"]),
-                resolution=tuple(data["future"].get("resolution", [])),
-                not_future=re.compile("|".join(map(re.escape, not_future)) or r"(?!)"),
-                past=tuple(data["past"]["markers"]),
-                subjects=tuple(data["subject"]["words"]),
-                # "X 表示/预计…" at the start of the sentence or of the claim, X not the author.
-                speech=_speech(data["reported"]),
-                judges=re.compile(literal_alternation(data["reported"].get("judges", []))),
-                attribution=_attribution(data["reported"]),
-                continues=re.compile(
-                    r"^\s*(?:" + literal_alternation(data["reported"]["continues"]) + ")"
-                ),
-                possible=tuple(data["hedge"]["possible"]),
-                likely=tuple(data["hedge"]["likely_phrases"]),
-                certain=tuple(data["hedge"]["certain"]),
-                not_certain=re.compile(literal_alternation(not_certain) or r"(?!)"),
-                maybe=re.compile(f"或(?:{maybe})" if maybe else r"(?!)"),
-                exclude=tuple(re.compile(p) for p in data["exclude"]["patterns"]),
-                change=re.compile(literal_alternation(sign)),
-                change_sign=sign,
-                pace=re.compile(
-                    f"({literal_alternation(changes)})[^，,。；;！!？?而但却]"
-                    f"{{0,{PACE_REACH}}}?({literal_alternation(pace)})"
-                ),
-                pace_sign=pace,
-                expectation=re.compile(
-                    f"({literal_alternation(compared)})"
-                    f"[^，,。；;！!？?]{{0,{EXPECTATION_REACH}}}?(?:{expected})"
-                ),
-                expectation_sign=compared,
-                reads_as=re.compile(literal_alternation(reads_as)),
-                reads_as_words=reads_as,
-                schedule=re.compile(literal_alternation(data["direction"].get("schedule", []))),
-                continuations=frozenset(data["direction"].get("continues", [])),
-                plans=re.compile(literal_alternation(data["direction"].get("plans", []))),
-                focus_shift=re.compile(
-                    f"(?:{literal_alternation(data['direction'].get('focus', []))})"
-                    f"[^，,。；;！!？?]{{0,12}}?"
-                    f"(?:{literal_alternation(data['direction'].get('focus_moves', []))})"
-                    f"|{literal_alternation(data['direction'].get('focus_verbs', []))}"
-                ),
-                burden=re.compile(
-                    f"(?:{burdens})({BURDEN_GAP})({literal_alternation(burden_sign)})"
-                ),
-                burdened=re.compile(
-                    "|".join(f"({literal_alternation(ws)}){reach}(?:{burdens})" for ws in before)
-                ),
-                burden_sign=burden_sign,
-                displaced=re.compile(
-                    f"被(?!{literal_alternation(data['direction']['not_passive'])})"
-                    f"[^，,。；;！!？?]{{0,{DISPLACE_REACH}}}?"
-                    f"(?:{literal_alternation(displace + passive_only)})"
-                ),
-                displacing=re.compile(literal_alternation(displace)),
-                taking=frozenset(data["direction"]["take"]),
-                leave_behind_only=tuple(data["direction"]["leave_behind_only"]),
-            )
-        except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
-            raise ConfigError(f"prediction cue lexicon {path} is unusable: {exc}") from None
-
-
-OPENING_QUOTES = "“「『"
-CLOSING_QUOTES = "”」』"
-
-
-def _author_speaks(text: str) -> bool:
-    """Whether the author (我, 笔者, 本报…) is the one speaking in text, not the one spoken to
-    (对笔者表示, 告诉我, 向本刊透露)."""
-    return AUTHOR_SUBJECT.search(AUTHOR_LISTENER.sub("", text)) is not None
-
-
-def quote_depth(text: str) -> int:
-    """Quotation marks opened and not closed in text (negative when it closes more)."""
-    return sum(text.count(q) for q in OPENING_QUOTES) - sum(text.count(q) for q in CLOSING_QUOTES)
-
-
-@dataclass(frozen=True)
-class Voice:
-    """What the sentences before one tell of who speaks in it: whether the sentence before it in
-    the paragraph was reported (after_reported); how many quotation marks the paragraph has
-    left open before it, and whether the paragraph closes every mark it opens (a paragraph
-    that does not, as a stray mark left by extraction, says nothing of quotation)."""
-
-    after_reported: bool = False
-    open_quotes: int = 0
-    quotes_balance: bool = True
-
-
-def paragraph_quotes(sentences: list[Sentence]) -> list[tuple[int, bool]]:
-    """For each sentence, the quotation marks its paragraph left open before it, and whether
-    that paragraph's marks balance. A quotation over several paragraphs opens each of them and
-    closes only the last (Chinese typesetting): a paragraph that opens with a mark it leaves
-    open, followed by one that opens with a mark too, is part of such a quotation."""
-    depth_at: list[int] = []
-    totals: dict[int, int] = {}
-    opens: dict[int, bool] = {}  # whether the paragraph's first character opens a quotation
-    for sent in sentences:
-        if sent.paragraph not in totals:
-            opens[sent.paragraph] = sent.text.lstrip()[:1] in OPENING_QUOTES
-        depth_at.append(totals.get(sent.paragraph, 0))
-        totals[sent.paragraph] = depth_at[-1] + quote_depth(sent.text)
-    order = list(totals)
-    runs_on = {
-        p: totals[p] == 1 and opens[p] and i + 1 < len(order) and opens[order[i + 1]]
-        for i, p in enumerate(order)
-    }
-    return [
-        (d, totals[s.paragraph] == 0 or runs_on[s.paragraph])
-        for d, s in zip(depth_at, sentences, strict=True)
-    ]
-
-
 @dataclass(frozen=True)
 class ClaimContext:
     """Where a claim sits in its article, which the claim filter reads beside the claim itself.
@@ -672,6 +385,7 @@ class PredictionExtractor:
         self.keep = keep  # the trained claim filter (claims.py), when one is configured
         self.tagger = tagger  # ChineseNLP.tagged: tells the future 将 from the disposal one
         self.directions = DirectionRules(cues, scorer, catalogue)
+        self.speakers = SpeakerReader(cues, scorer)
 
     @classmethod
     def from_settings(
@@ -1158,72 +872,6 @@ class PredictionExtractor:
             return True
         return not TIME_ONLY_FILLER.sub("", LEADING_CONJUNCTION.sub("", rest_text))
 
-    def _speaker(self, simplified: str, claim: tuple[int, int], voice: Voice = Voice()) -> str:
-        """Reported when someone other than the author speaks: a claim inside quotation marks
-        the paragraph closes again (unless the author opens the quote: 笔者的结论只有一句：“…”),
-        a speech frame at the start of the sentence or of the claim (分析师表示，…), an
-        attribution within it (据业内人士介绍, 有券商估计, 给出…指引, …，知情人士透露), or an
-        opening (其中, 同时, 他…) that goes on in the voice of a reported sentence just before it
-        in the paragraph. The author's own view (我认为, 我们倒觉得, 在笔者看来) wins over every
-        frame but quotation, and so does a conclusion the author draws after an attribution or an
-        announcement (…，这意味着…); the author or the paper spoken to (对笔者表示) is no author
-        speaking."""
-        claim_start, last = claim
-        first = claim_start
-        while first < last and simplified[first] in OPENING_QUOTES:
-            first += 1  # where its first word stands
-        while (
-            last > first and simplified[last - 1] in CLOSING_QUOTES + TRAILING_PUNCT + "。！？!?…"
-        ):
-            last -= 1  # and its last: a claim is quoted when both stand inside the marks
-        opened = min((simplified.find(q) for q in OPENING_QUOTES if q in simplified), default=-1)
-        if (
-            voice.quotes_balance
-            and min(quote_depth(simplified[:first]), quote_depth(simplified[:last]))
-            + voice.open_quotes
-            > 0
-            and not (opened >= 0 and AUTHOR_FRAME.search(simplified[:opened]))
-        ):
-            return "reported"
-        view = self.scorer.view(simplified)
-        if view.first_person or AUTHOR_VIEW.search(simplified):
-            return "author"
-        if view.reported:
-            return "reported"
-        concluded = INFERENCE.search(simplified)
-        for m in (self.cues.speech.search(t) for t in (simplified, simplified[claim_start:])):
-            if m and not _author_speaks(m.group(0)):
-                event = m.group(0).endswith(EVENT_VERBS)
-                if not (event and concluded and concluded.start() >= m.end()):
-                    return "reported"
-        attributed = self.cues.attribution.search(simplified)
-        if (
-            attributed
-            and not _author_speaks(attributed.group(0))
-            and not (concluded and concluded.start() >= attributed.end())
-            and not self.cues.judges.search(simplified, attributed.end())
-        ):
-            return "reported"
-        if (
-            voice.after_reported
-            and self.cues.continues.match(simplified)
-            and not _author_speaks(simplified)
-            and not self.cues.judges.search(simplified)
-        ):
-            return "reported"
-        return "author"
-        if view.reported:
-            return "reported"
-        frames = [self.cues.speech.search(t) for t in (simplified, simplified[claim_start:])]
-        attributed = self.cues.attribution.search(simplified)
-        if attributed and not INFERENCE.search(simplified, attributed.end()):
-            frames.append(attributed)
-        if any(m and not AUTHOR_SUBJECT.search(m.group(0)) for m in frames):
-            return "reported"
-        if voice.after_reported and self.cues.continues.match(simplified):
-            return "reported"
-        return "author"
-
     def only_resolution(self, quote: str) -> bool:
         """A claim that the truth will be known (半年左右基本上就会水落石出) and names no target:
         it says when, not which way, so it has no direction (the direction model read 落 as
@@ -1370,7 +1018,7 @@ class PredictionExtractor:
                 open_quotes=quotes[index][0],
                 quotes_balance=quotes[index][1],
             )
-            before_reported = self._speaker(full, (0, len(full)), voice) == "reported"
+            before_reported = self.speakers.speaker(full, (0, len(full)), voice) == "reported"
             simplified = self._asserted(full)
             if simplified is None:
                 continue
@@ -1410,7 +1058,7 @@ class PredictionExtractor:
                 elif last_stated and sent.paragraph - last_stated[1] <= INHERIT_PARAGRAPHS:
                     horizon, _, horizon_text = last_stated
                     source = "inherited"
-                speaker = self._speaker(simplified, (claim.start, claim.end), voice)
+                speaker = self.speakers.speaker(simplified, (claim.start, claim.end), voice)
                 if horizon is None and whole_case and speaker == "author":
                     # The author's own claims resolve when the author said the case would.
                     horizon, horizon_text = whole_case

@@ -1,0 +1,157 @@
+"""Who speaks a claim: the author, or someone the author reports (分析师预计…, 据报道…).
+
+Why apart from finding claims: a claim is the author's own or reported whatever makes it a
+claim, and the same reading serves every sentence of a paragraph, whose voice (a quotation left
+open, a reported sentence just before) carries over to the next (Voice, paragraph_quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.clauses import TRAILING_PUNCT
+from pipeline.nlp import Sentence
+from pipeline.prediction_cues import PredictionCues
+from pipeline.stance.cues import CueScorer
+
+# The author drawing a conclusion from what was reported (…上调全年指引，说明需求能延续到明年).
+INFERENCE = re.compile(
+    r"(?:^|[，,；;——])\s*(?:这|这也|这就|也|由此|因此)?\s*(?:说明|意味着|可见|足见|由此看|表明)"
+)
+# The author's own view in the clause, whatever frame stands beside it (…，但我们认为…; 笔者据此
+# 推断…; 在笔者看来).
+AUTHOR_VIEW = re.compile(
+    r"(?:我们?|笔者|本人|个人)\s*(?:倒|也|更|还|则|却|据此|反而)?\s*"
+    r"(?:认为|觉得|估计|判断|预计|推断|相信|以为|看来|预判)|在(?:我|笔者)看来"
+)
+# The author introducing a quotation of their own words (笔者的结论只有一句：“…”, 我一直强调一句话：);
+# not 我的朋友圈被…刷屏：“…”, nor 核心观点我摘几句：“…”.
+AUTHOR_FRAME = re.compile(
+    r"(?:我们?|笔者|本人)(?:的|一直|始终|早就|再次|还是)?[^，,。“「]{0,6}?"
+    r"(?:结论|观点|看法|判断|强调|说过|的话|预测|一句)[^，,。“「]{0,8}[：:]?\s*$"
+)
+# The author or the paper as the one spoken to (对笔者表示, 告诉我, 向本刊透露): the speaker is
+# someone else.
+AUTHOR_LISTENER = re.compile(
+    r"(?:对|向|跟|给|告诉|和)\s*(?:我们?|笔者|本刊|本报|本台|本站|本网|记者)"
+)
+# A speech frame whose verb reports an event rather than a view: a conclusion the author draws
+# after it (英伟达宣布…，这意味着…) is the author's.
+EVENT_VERBS = ("宣布", "披露", "报道", "报导", "介绍")
+# The writer, or the paper, desk or firm writing (本报认为, 本投顾认为, 本报告预计).
+AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|本(?:报|刊|台|文|站|网|号|投顾|报告|所|行))")
+
+OPENING_QUOTES = "“「『"
+CLOSING_QUOTES = "”」』"
+
+
+def _author_speaks(text: str) -> bool:
+    """Whether the author (我, 笔者, 本报…) is the one speaking in text, not the one spoken to
+    (对笔者表示, 告诉我, 向本刊透露)."""
+    return AUTHOR_SUBJECT.search(AUTHOR_LISTENER.sub("", text)) is not None
+
+
+def quote_depth(text: str) -> int:
+    """Quotation marks opened and not closed in text (negative when it closes more)."""
+    return sum(text.count(q) for q in OPENING_QUOTES) - sum(text.count(q) for q in CLOSING_QUOTES)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """What the sentences before one tell of who speaks in it: whether the sentence before it in
+    the paragraph was reported (after_reported); how many quotation marks the paragraph has
+    left open before it, and whether the paragraph closes every mark it opens (a paragraph
+    that does not, as a stray mark left by extraction, says nothing of quotation)."""
+
+    after_reported: bool = False
+    open_quotes: int = 0
+    quotes_balance: bool = True
+
+
+def paragraph_quotes(sentences: list[Sentence]) -> list[tuple[int, bool]]:
+    """For each sentence, the quotation marks its paragraph left open before it, and whether
+    that paragraph's marks balance. A quotation over several paragraphs opens each of them and
+    closes only the last (Chinese typesetting): a paragraph that opens with a mark it leaves
+    open, followed by one that opens with a mark too, is part of such a quotation."""
+    depth_at: list[int] = []
+    totals: dict[int, int] = {}
+    opens: dict[int, bool] = {}  # whether the paragraph's first character opens a quotation
+    for sent in sentences:
+        if sent.paragraph not in totals:
+            opens[sent.paragraph] = sent.text.lstrip()[:1] in OPENING_QUOTES
+        depth_at.append(totals.get(sent.paragraph, 0))
+        totals[sent.paragraph] = depth_at[-1] + quote_depth(sent.text)
+    order = list(totals)
+    runs_on = {
+        p: totals[p] == 1 and opens[p] and i + 1 < len(order) and opens[order[i + 1]]
+        for i, p in enumerate(order)
+    }
+    return [
+        (d, totals[s.paragraph] == 0 or runs_on[s.paragraph])
+        for d, s in zip(depth_at, sentences, strict=True)
+    ]
+
+
+class SpeakerReader:
+    """Reads who speaks with the prediction cues' speech frames and attributions and the stance
+    cue scorer's view of the sentence (first person, reported)."""
+
+    def __init__(self, cues: PredictionCues, scorer: CueScorer) -> None:
+        self.cues = cues
+        self.scorer = scorer
+
+    def speaker(self, simplified: str, claim: tuple[int, int], voice: Voice = Voice()) -> str:
+        """Reported when someone other than the author speaks: a claim inside quotation marks
+        the paragraph closes again (unless the author opens the quote: 笔者的结论只有一句：“…”),
+        a speech frame at the start of the sentence or of the claim (分析师表示，…), an
+        attribution within it (据业内人士介绍, 有券商估计, 给出…指引, …，知情人士透露), or an
+        opening (其中, 同时, 他…) that goes on in the voice of a reported sentence just before it
+        in the paragraph. The author's own view (我认为, 我们倒觉得, 在笔者看来) wins over every
+        frame but quotation, and so does a conclusion the author draws after an attribution or an
+        announcement (…，这意味着…); the author or the paper spoken to (对笔者表示) is no author
+        speaking."""
+        claim_start, last = claim
+        first = claim_start
+        while first < last and simplified[first] in OPENING_QUOTES:
+            first += 1  # where its first word stands
+        while (
+            last > first and simplified[last - 1] in CLOSING_QUOTES + TRAILING_PUNCT + "。！？!?…"
+        ):
+            last -= 1  # and its last: a claim is quoted when both stand inside the marks
+        opened = min((simplified.find(q) for q in OPENING_QUOTES if q in simplified), default=-1)
+        if (
+            voice.quotes_balance
+            and min(quote_depth(simplified[:first]), quote_depth(simplified[:last]))
+            + voice.open_quotes
+            > 0
+            and not (opened >= 0 and AUTHOR_FRAME.search(simplified[:opened]))
+        ):
+            return "reported"
+        view = self.scorer.view(simplified)
+        if view.first_person or AUTHOR_VIEW.search(simplified):
+            return "author"
+        if view.reported:
+            return "reported"
+        concluded = INFERENCE.search(simplified)
+        for m in (self.cues.speech.search(t) for t in (simplified, simplified[claim_start:])):
+            if m and not _author_speaks(m.group(0)):
+                event = m.group(0).endswith(EVENT_VERBS)
+                if not (event and concluded and concluded.start() >= m.end()):
+                    return "reported"
+        attributed = self.cues.attribution.search(simplified)
+        if (
+            attributed
+            and not _author_speaks(attributed.group(0))
+            and not (concluded and concluded.start() >= attributed.end())
+            and not self.cues.judges.search(simplified, attributed.end())
+        ):
+            return "reported"
+        if (
+            voice.after_reported
+            and self.cues.continues.match(simplified)
+            and not _author_speaks(simplified)
+            and not self.cues.judges.search(simplified)
+        ):
+            return "reported"
+        return "author"
