@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from pipeline.errors import PageRejected
@@ -1063,30 +1064,25 @@ def is_meta_line(line: str) -> bool:
     return has_date or bool(P.RELATIVE_TIME.search(line)) or bool(P.PUBLISH_LABELS.search(line))
 
 
-def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
-    lines = [_without_tags(ln).strip().strip("\u200b") for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln and not _markup_only(ln)]
-    if len(lines) >= 2 and all(_URL_LINE.match(ln) for ln in lines):
-        # A URL list saved as .txt would pass for a page whose headline is its first URL.
-        raise PageRejected(
-            "extract",
-            "url-list-as-text",
-            f"{source} holds only URLs; name it *.urls to have them fetched",
-        )
-    lines = F.without_running_lines(F.without_archive_toolbar(lines))
-    mail, lines = F.mail_headers(lines)
-    if mail and (subject := F.without_issue_number(F.mail_subject(mail))) in lines:
-        # A newsletter's issue: its table of contents and sections over the piece its subject
-        # names; the piece starts at its headline.
-        lines = lines[lines.index(subject) :]
-    lines = F.without_sponsor_blocks(lines)
-    front, lines = F.front_matter(lines)
-    md_title = md_url = md_writer = md_home = md_h1 = None
-    if front or F.is_markdown(lines):  # front matter heads markdown files
-        md_writer, md_home = F.markdown_writer(lines), F.markdown_home(lines)
-        lines, md_title, md_url, md_h1 = F.from_markdown(lines, boilerplate)
-    glued, lines = M.glued_date(lines)
-    board = _board_header(lines)
+@dataclass(frozen=True)
+class _Header:
+    """What the first lines of a dump hold, told apart by their shape: the trail, the headline,
+    the meta line (site, date, category), a poster's card; and the last line of the header."""
+
+    breadcrumb: str | None
+    title: str | None
+    title_idx: int
+    meta: str | None
+    meta_idx: int
+    poster: str | None
+    header_end: int
+    headless: bool  # a post with no headline under its poster's card
+    carded: bool  # a writer's card under the headline
+
+
+def _scan_header(lines: list[str], boilerplate: Boilerplate) -> _Header:
+    """Reads the header line by line until the story begins: the body's first paragraph, a
+    post under its poster's card, or a headline with what stands under it (a byline, a card)."""
     breadcrumb = title = meta = poster = clock = None
     headless = carded = False
     title_idx = meta_idx = -1
@@ -1192,6 +1188,180 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
                 if all(len(ln) < 80 or _latin_headline(ln) for ln in lines[title_idx + 1 : k]):
                     meta, meta_idx = lines[k], k
                 break
+    return _Header(
+        breadcrumb, title, title_idx, meta, meta_idx, poster, header_end, headless, carded
+    )
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """A Q&A answer page: where the answer starts, who answered, and the question's line (-1
+    where the question over its buttons is not the headline)."""
+
+    start: int
+    author: str | None
+    question: int
+
+
+def _answer_page(lines: list[str]) -> _Answer | None:
+    """The answer starts after "N 人赞同了该回答"; the answerer's name sits above their one-line
+    bio and the follow button, the question over its own buttons (关注问题 / 写回答)."""
+    answer = next((k for k, ln in enumerate(lines[:80]) if _ANSWER_START.search(ln)), None)
+    if answer is None:
+        return None
+    start, author = answer + 1, None
+    k = answer - 1
+    if k >= 1 and _meta_shaped(lines[k]) and lines[k - 1].strip("\u200b+ ") in _FOLLOW:
+        k -= 1  # a column's date between the card's button and the vote line (发布于 …)
+    if k >= 0 and lines[k].strip("\u200b+ ") in _FOLLOW:
+        k -= 1
+    if k >= 1 and not _is_count(lines[k - 1]) and not _counter(lines[k - 1]):
+        author = lines[k - 1]
+    elif _counter(lines[k]) and answer + 2 < len(lines) and _name_card(lines, answer + 1):
+        # The question's counters above the vote line: the card (name, bio) follows it.
+        author, start = lines[answer + 1], answer + 3
+    asked = next((q for q in range(1, answer) if _buttons(lines[q])), None)
+    while (
+        asked is not None
+        and asked > 1
+        and (
+            _buttons(lines[asked - 1])
+            or _counter(lines[asked - 1])
+            or _DESCRIPTION_CUT.search(lines[asked - 1])  # the question's description
+        )
+    ):
+        asked -= 1
+    question = lines[asked - 1] if asked is not None else ""
+    headline = asked is not None and (not _is_sentence(question) or question.endswith(("？", "?")))
+    return _Answer(start, author, asked - 1 if headline else -1)
+
+
+def _published(
+    lines: list[str],
+    body: list[str],
+    start: int,
+    end: int,
+    meta: str | None,
+    glued: date | None,
+    header: str,
+    blog_stamp: str | None,
+) -> date | None:
+    """The meta line's date (or one glued to the page's first line), then a stamp just after the
+    story, a blog's footer, a Hong Kong page's day-first meta line, the header, a dateline."""
+    published = (_meta_date(meta) if meta else None) or glued
+    if published is None:
+        # Zhihu-style pages print 发布于 right after the answer, before comments.
+        # A note app prints the post's bare date and the poster's region under it (2025-02-02
+        # 浙江), before the comments.
+        # (from the line cleaning took off the story's end: 發表於 2025 年 11 月 3 日 · 作者：…)
+        kept = set(body)
+        for line in [ln for ln in lines[max(start, end - 2) : end + 3] if ln not in kept]:
+            if P.PUBLISH_LABELS.search(line) or _DATE_STAMP.match(line):
+                published = D.parse_date(line)
+                if published is not None:
+                    break  # (本文同步发布于公众号… names no date: the stamp is further on)
+    if published is None and blog_stamp:
+        published = D.parse_date(blog_stamp)
+    if published is None and meta and _traditional("\n".join(body[:3])):
+        # 發佈日期：12-02-2026 on a Hong Kong page, over 最後更新：13-02-2026: the meta line's
+        # day-first date before any other in the header.
+        published = D.day_first_date(meta)
+    if published is None:
+        # Not from a link's address: /2026/04/24/ there dates the page it points to.
+        published = D.parse_date(_URL_IN_TEXT.sub(" ", header))
+    if published is None:
+        published = D.dateline(body)
+    if published is None and _traditional("\n".join(body[:3])):
+        # 12/02/2025 on a Traditional page: Hong Kong writes the day first (Taiwan, year first).
+        published = D.day_first_date(meta) or D.day_first_date(header)
+    return published
+
+
+@dataclass(frozen=True)
+class _MetaFields:
+    """What a dump's meta line says beside its date: the site's name, a person who signed it, a
+    category, a member's handle."""
+
+    site: str | None
+    signed: str | None
+    category: str | None
+    handle: str | None
+
+
+def _meta_fields(meta: str | None) -> _MetaFields:
+    """A name before the date is the site's, unless it is a label, a handle or a person; what
+    follows the date is a person who wrote it or the category it is filed under."""
+    category = None
+    meta_name = signed = None
+    if meta:
+        m = _META_SITE.search(meta)
+        if m and not P.PUBLISH_LABELS.search(m.group("site")):
+            name = m.group("site").strip(" \u3000·•|｜/／-–—")
+            # 于 2025-03-10 首次发布, 发布 / 2025年2月11日: a label, no name
+            meta_name = (
+                name
+                if len(name) >= 2
+                and not _DATE_WORD.fullmatch(name)
+                and not _ISSUE.fullmatch(name)
+                and not _COUNTS_BEFORE.search(name)
+                and not re.search(r"[:：]", name)  # a labelled field (来源：…, 譯者：…), no name
+                else None
+            )
+        m = _META_AFTER_DATE.search(meta)
+        if m:
+            rest = re.sub(r"\d+$", "", m.group("rest")).strip()
+            rest = re.sub(r"^(?:作者|分类|分類|栏目)[:：].*$", "", rest).strip()
+            rest = re.sub(r"^(?:由|By|by)\s+", "", rest)  # 发表于 2023年6月1日 由 老葛
+            first = re.split(r"\s*[·•]\s*", rest.strip(" ·•"))[0]
+            if _person(rest):
+                signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
+            elif first != rest and _person(first):
+                signed = first  # 2025-12-31 · 周既明 · 约 900 字: the writer, then the counts
+            elif 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
+                category = rest
+    handle = None
+    if meta_name and _HANDLE.fullmatch(meta_name):
+        handle, meta_name = meta_name, None  # a member's handle (lazycat2019 · date · 点击)
+    if meta_name and P.AUTHOR_LABEL.search(meta_name + "："):
+        meta_name = None  # 专栏作者 / 顾一帆: who wrote it, not where
+    if meta_name and _person(meta_name):
+        # 程岩 · 2026-01-27 · 约 9 分钟: a person opening the meta row wrote it; no site's name
+        signed, meta_name = signed or meta_name, None
+    return _MetaFields(meta_name, signed, category, handle)
+
+
+def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
+    """A dump read in passes, each narrowing the next: the forms a scraper saves (mail, markdown,
+    front matter) unwrapped; the header scanned for trail, headline, meta line and cards; the
+    story's first and last lines; then title, date, site and author, each from the most
+    specific evidence the page offers down to the least. Raises PageRejected for a URL list."""
+    lines = [_without_tags(ln).strip().strip("\u200b") for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and not _markup_only(ln)]
+    if len(lines) >= 2 and all(_URL_LINE.match(ln) for ln in lines):
+        # A URL list saved as .txt would pass for a page whose headline is its first URL.
+        raise PageRejected(
+            "extract",
+            "url-list-as-text",
+            f"{source} holds only URLs; name it *.urls to have them fetched",
+        )
+    lines = F.without_running_lines(F.without_archive_toolbar(lines))
+    mail, lines = F.mail_headers(lines)
+    if mail and (subject := F.without_issue_number(F.mail_subject(mail))) in lines:
+        # A newsletter's issue: its table of contents and sections over the piece its subject
+        # names; the piece starts at its headline.
+        lines = lines[lines.index(subject) :]
+    lines = F.without_sponsor_blocks(lines)
+    front, lines = F.front_matter(lines)
+    md_title = md_url = md_writer = md_home = md_h1 = None
+    if front or F.is_markdown(lines):  # front matter heads markdown files
+        md_writer, md_home = F.markdown_writer(lines), F.markdown_home(lines)
+        lines, md_title, md_url, md_h1 = F.from_markdown(lines, boilerplate)
+    glued, lines = M.glued_date(lines)
+    board = _board_header(lines)
+    head = _scan_header(lines, boilerplate)
+    breadcrumb, title, title_idx = head.breadcrumb, head.title, head.title_idx
+    meta, meta_idx, poster, header_end = head.meta, head.meta_idx, head.poster, head.header_end
+    headless, carded = head.headless, head.carded
     post = _post_header(lines, meta, meta_idx, boilerplate)
     if post is not None:
         # A community or microblog post: its stamp, then its own headline if it has one.
@@ -1208,37 +1378,12 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         publication, title, title_idx = title, lines[meta_idx + 1], meta_idx + 1
         start, placed = meta_idx + 2, True
     author = None
-    answer = next((k for k, ln in enumerate(lines[:80]) if _ANSWER_START.search(ln)), None)
-    if answer is not None:
-        # A Q&A answer page: the answer starts after "N 人赞同了该回答"; the answerer's name sits
-        # above their one-line bio and the follow button.
-        start = answer + 1
-        k = answer - 1
-        if k >= 1 and _meta_shaped(lines[k]) and lines[k - 1].strip("\u200b+ ") in _FOLLOW:
-            k -= 1  # a column's date between the card's button and the vote line (发布于 …)
-        if k >= 0 and lines[k].strip("\u200b+ ") in _FOLLOW:
-            k -= 1
-        if k >= 1 and not _is_count(lines[k - 1]) and not _counter(lines[k - 1]):
-            author = lines[k - 1]
-        elif _counter(lines[k]) and answer + 2 < len(lines) and _name_card(lines, answer + 1):
-            # The question's counters above the vote line: the card (name, bio) follows it.
-            author, start = lines[answer + 1], answer + 3
-        asked = next((q for q in range(1, answer) if _buttons(lines[q])), None)
-        while (
-            asked is not None
-            and asked > 1
-            and (
-                _buttons(lines[asked - 1])
-                or _counter(lines[asked - 1])
-                or _DESCRIPTION_CUT.search(lines[asked - 1])  # the question's description
-            )
-        ):
-            asked -= 1
-        question = lines[asked - 1] if asked is not None else ""
-        if asked is not None and (not _is_sentence(question) or question.endswith(("？", "?"))):
+    if (answer := _answer_page(lines)) is not None:
+        start, author = answer.start, answer.author
+        if answer.question >= 0:
             # The question over its buttons (关注问题 / 写回答) is the page's headline; the
             # question's topics above it (人工智能 / 英伟达（NVIDIA）) are not.
-            title, title_idx = lines[asked - 1], asked - 1
+            title, title_idx = lines[answer.question], answer.question
     while start < len(lines) and (
         not is_prose(lines[start]) or _header_above(lines, start, boilerplate)
     ):
@@ -1298,74 +1443,12 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         title = M.without_shown_suffix(title, lines[:HEADER_LINES])
 
     header = "\n".join(lines[: max(start, 0)])
-    published = (_meta_date(meta) if meta else None) or glued
-    if published is None:
-        # Zhihu-style pages print 发布于 right after the answer, before comments.
-        # A note app prints the post's bare date and the poster's region under it (2025-02-02
-        # 浙江), before the comments.
-        # (from the line cleaning took off the story's end: 發表於 2025 年 11 月 3 日 · 作者：…)
-        kept = set(body)
-        for line in [ln for ln in lines[max(start, end - 2) : end + 3] if ln not in kept]:
-            if P.PUBLISH_LABELS.search(line) or _DATE_STAMP.match(line):
-                published = D.parse_date(line)
-                if published is not None:
-                    break  # (本文同步发布于公众号… names no date: the stamp is further on)
     blog_stamp = _blog_footer(lines, end)
-    if published is None and blog_stamp:
-        published = D.parse_date(blog_stamp)
-    if published is None and meta and _traditional("\n".join(body[:3])):
-        # 發佈日期：12-02-2026 on a Hong Kong page, over 最後更新：13-02-2026: the meta line's
-        # day-first date before any other in the header.
-        published = D.day_first_date(meta)
-    if published is None:
-        # Not from a link's address: /2026/04/24/ there dates the page it points to.
-        published = D.parse_date(_URL_IN_TEXT.sub(" ", header))
-    if published is None:
-        published = D.dateline(body)
-    if published is None and _traditional("\n".join(body[:3])):
-        # 12/02/2025 on a Traditional page: Hong Kong writes the day first (Taiwan, year first).
-        published = D.day_first_date(meta) or D.day_first_date(header)
+    published = _published(lines, body, start, end, meta, glued, header, blog_stamp)
 
-    category = None
-    meta_name = signed = None
-    if meta:
-        m = _META_SITE.search(meta)
-        if m and not P.PUBLISH_LABELS.search(m.group("site")):
-            name = m.group("site").strip(" \u3000·•|｜/／-–—")
-            # 于 2025-03-10 首次发布, 发布 / 2025年2月11日: a label, no name
-            meta_name = (
-                name
-                if len(name) >= 2
-                and not _DATE_WORD.fullmatch(name)
-                and not _ISSUE.fullmatch(name)
-                and not _COUNTS_BEFORE.search(name)
-                and not re.search(r"[:：]", name)  # a labelled field (来源：…, 譯者：…), no name
-                else None
-            )
-        m = _META_AFTER_DATE.search(meta)
-        if m:
-            rest = re.sub(r"\d+$", "", m.group("rest")).strip()
-            rest = re.sub(r"^(?:作者|分类|分類|栏目)[:：].*$", "", rest).strip()
-            rest = re.sub(r"^(?:由|By|by)\s+", "", rest)  # 发表于 2023年6月1日 由 老葛
-            first = re.split(r"\s*[·•]\s*", rest.strip(" ·•"))[0]
-            if _person(rest):
-                signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
-            elif first != rest and _person(first):
-                signed = first  # 2025-12-31 · 周既明 · 约 900 字: the writer, then the counts
-            elif 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
-                category = rest
-    handle = None
-    if meta_name and _HANDLE.fullmatch(meta_name):
-        handle, meta_name = (
-            meta_name,
-            None,
-        )  # a member's handle (lazycat2019 · date · 点击), no site
     wechat_author, account = M.wechat_byline(meta)
-    if meta_name and P.AUTHOR_LABEL.search(meta_name + "："):
-        meta_name = None  # 专栏作者 / 顾一帆: who wrote it, not where
-    if meta_name and _person(meta_name):
-        # 程岩 · 2026-01-27 · 约 9 分钟: a person opening the meta row wrote it; no site's name
-        signed, meta_name = signed or meta_name, None
+    fields = _meta_fields(meta)
+    meta_name, signed, category, handle = fields.site, fields.signed, fields.category, fields.handle
     site = (
         md_home
         or (M.bilingual_masthead(lines[0]) if lines else None)
