@@ -13,7 +13,7 @@ import logging
 import os
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.incremental import Known, SeenInput
-from pipeline.records import Article, PageResult, Reject, utcnow
+from pipeline.records import Article, PageResult, Prediction, Reject, Stance, utcnow
 from pipeline.sources import source_path
 
 log = logging.getLogger(__name__)
@@ -495,6 +495,338 @@ def _fetched(result: PageResult) -> datetime:
 OLD_KEYED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt"})
 
 
+def _newest_copies(
+    results: list[PageResult], run_pages: dict[str, datetime]
+) -> tuple[dict[str, PageResult], int]:
+    """Each page's newest copy among the batch's readable results, and how many older copies
+    (in the batch, or older than what the run wrote before) it leaves out; of two equally old,
+    the later."""
+    good: dict[str, PageResult] = {}
+    superseded = 0
+    for r in results:
+        if r.ok and r.article is not None:
+            key = r.article.page_key
+            if key in good or key in run_pages:
+                superseded += 1
+                if _fetched(r) < (_fetched(good[key]) if key in good else run_pages[key]):
+                    continue
+            good[key] = r
+    return good, superseded
+
+
+@dataclass
+class _Stored:
+    """What the database already holds of a batch's pages and articles, read in its
+    transaction before anything is written."""
+
+    existing: dict[str, str] = field(default_factory=dict)  # page key -> article id
+    stale: list[tuple] = field(default_factory=list)  # (key, article) of pages under an old key
+    stored: set[str] = field(default_factory=set)  # articles of this batch already stored
+    metadata: dict[str, tuple] = field(default_factory=dict)  # article id -> _METADATA values
+    reading: dict[str, set] = field(default_factory=dict)  # article id -> how it was read
+    resolved: set[str] = field(default_factory=set)
+    still_owned: dict[str, str] = field(default_factory=dict)  # article id -> owning page
+
+
+def _stored_state(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> _Stored:
+    st = _Stored()
+    if not good:
+        return st
+    st.existing = dict(
+        _rows_with(
+            con,
+            "_keys",
+            {"page_key": list(good)},
+            "SELECT p.page_key, p.article_id FROM pages p JOIN _keys k USING (page_key)",
+        )
+    )
+    # a page stored under an old key is the same page: its article is what it read
+    st.stale = _stale_keys(con, good)
+    for key, old_id in st.stale:
+        st.existing.setdefault(key, old_id)
+    ids = pa.table({"id": [r.article.id for r in good.values() if r.article]})
+    con.register("_ids", ids)
+    known = con.execute(
+        "SELECT a.id, a.source, EXISTS (SELECT 1 FROM pages p "
+        "WHERE p.article_id = a.id AND p.source = a.source), "
+        f"{', '.join(f'a.{c}' for c in _METADATA)} FROM articles a JOIN _ids USING (id)"
+    ).fetchall()
+    st.stored = {i for i, *_ in known}
+    # the page an article was first read from, while it still reads it: once that page has
+    # moved on (edited), a page still reading the article takes it over (and not where that
+    # page is in this batch with other text: an edited original leaves its old text to a page
+    # of the batch still reading it)
+    moving = {r.article.source: r.article.id for r in good.values() if r.article}
+    st.still_owned = {
+        i: src
+        for i, src, reads, *_ in known
+        if reads and not _gone(src) and moving.get(src, i) == i
+    }
+    st.metadata = {i: tuple(meta) for i, _, _, *meta in known}
+    st.reading, st.resolved = _stored_readings(con)
+    _unregister(con, "_ids")
+    return st
+
+
+def _count_pages(
+    counts: WriteCounts,
+    good: dict[str, PageResult],
+    again: set[str],
+    owner: dict[str, str],
+    st: _Stored,
+) -> None:
+    """New, repeated, updated or unchanged, page by page; pages the run's earlier batches
+    wrote (again) were counted by them."""
+    counted_new: set[str] = set()
+    for key, r in good.items():
+        assert r.article is not None
+        if key in again:
+            continue
+        if key not in st.existing and r.article.id not in st.stored | counted_new:
+            counted_new.add(r.article.id)  # a second copy in the batch adds no article
+            counts.new += 1
+        elif key not in st.existing:  # a repost, a renamed or copied input, a second copy
+            counts.repeated += 1
+        elif st.existing[key] != r.article.id or (
+            owner[r.article.id] == r.article.source
+            and (
+                st.metadata.get(r.article.id) != _metadata(r.article)
+                or _read_anew(r, st.reading.get(r.article.id, set()), st.resolved)
+            )
+        ):
+            # new text, the same text with a new date or byline, or read anew (a target
+            # added to the catalogue, a lexicon or model changed)
+            counts.updated += 1
+        else:
+            counts.unchanged += 1
+
+
+def _article_row(a: Article, now: datetime) -> dict:
+    return {
+        "id": a.id,
+        "url": a.url,
+        "source": a.source,
+        "site": a.site,
+        "title": a.title,
+        "author": a.author,
+        "published": a.published,
+        "category": a.category,
+        "body": a.body,
+        "extractor": a.extractor,
+        "encoding": a.encoding,
+        "first_seen": now,
+        "updated_at": now,
+    }
+
+
+def _stance_row(s: Stance, now: datetime) -> dict:
+    return {
+        "article_id": s.article_id,
+        "target": s.target,
+        "model": s.model,
+        "label": s.label,
+        "score": s.score,
+        "evidence": list(s.evidence),
+        "created_at": now,
+    }
+
+
+def _prediction_row(p: Prediction, now: datetime) -> dict:
+    return {
+        "id": p.id,
+        "article_id": p.article_id,
+        "quote": p.quote,
+        "target": p.target,
+        "direction": p.direction,
+        "horizon": p.horizon,
+        "due": p.due,
+        "window_start": p.window_start,
+        "conditional": p.conditional,
+        "condition": p.condition,
+        "hedge": p.hedge,
+        "speaker": p.speaker,
+        "horizon_source": p.horizon_source,
+        "created_at": now,
+    }
+
+
+def _page_row(key: str, r: PageResult, now: datetime) -> dict:
+    a = r.article
+    assert a is not None
+    return {
+        "page_key": key,
+        "article_id": a.id,
+        "source": a.source,
+        "raw_hash": a.raw_hash,
+        "first_seen": now,
+        "last_seen": now,
+        "fetched_at": _fetched(r) if a.fetched_at else None,
+    }
+
+
+def _upsert(
+    con: duckdb.DuckDBPyConnection,
+    articles: dict[str, dict],
+    stances: dict[tuple, dict],
+    predictions: dict[str, dict],
+    pages: list[dict],
+) -> set[str]:
+    """Insert or update the batch's rows; returns the ids of the claims that were stored
+    before (the others are claims this batch adds, not merely writes again: a renamed
+    target's claim is one)."""
+    _insert(
+        con,
+        "articles",
+        list(articles.values()),
+        "ON CONFLICT (id) DO UPDATE SET source = excluded.source, url = excluded.url, "
+        "site = excluded.site, "
+        "title = excluded.title, author = excluded.author, published = excluded.published, "
+        "category = excluded.category, extractor = excluded.extractor, "
+        "encoding = excluded.encoding, updated_at = excluded.updated_at",
+    )
+    _insert(
+        con,
+        "stances",
+        list(stances.values()),
+        "ON CONFLICT (article_id, target, model) DO UPDATE SET label = excluded.label, "
+        "score = excluded.score, evidence = excluded.evidence",
+    )
+    prior: set[str] = set()
+    if predictions:
+        con.register("_pred_ids", pa.table({"id": list(predictions)}))
+        prior = {
+            r[0]
+            for r in con.execute("SELECT id FROM predictions JOIN _pred_ids USING (id)").fetchall()
+        }
+        _unregister(con, "_pred_ids")
+    _insert(
+        con,
+        "predictions",
+        list(predictions.values()),
+        "ON CONFLICT (id) DO UPDATE SET direction = excluded.direction, horizon = excluded.horizon, "
+        "due = excluded.due, window_start = excluded.window_start, conditional = excluded.conditional, "
+        "condition = excluded.condition, hedge = excluded.hedge, speaker = excluded.speaker, "
+        "horizon_source = excluded.horizon_source",
+    )
+    _insert(
+        con,
+        "pages",
+        pages,
+        "ON CONFLICT (page_key) DO UPDATE SET article_id = excluded.article_id, "
+        "source = excluded.source, raw_hash = excluded.raw_hash, last_seen = excluded.last_seen, "
+        "fetched_at = coalesce(excluded.fetched_at, pages.fetched_at)",
+    )
+    return prior
+
+
+def _drop_unread(
+    con: duckdb.DuckDBPyConnection,
+    good: dict[str, PageResult],
+    st: _Stored,
+    written: list[str],
+    predictions: dict[str, dict],
+    fresh: list[str],
+    stances: dict[tuple, dict],
+) -> set[str]:
+    """Predictions an article no longer yields (the extractor or lexicons changed) go, unless
+    already resolved; so do articles no page points at any more (their page changed), with
+    what hangs on them. Only the articles this batch touched are looked at. An article
+    another page still points at (a repost of the same text) is left as it is: its
+    predictions and their outcomes belong to that page too. Returns the inputs to read again
+    (_forget_readers)."""
+    replaced = [
+        old
+        for key, old in st.existing.items()
+        if old != good[key].article.id  # type: ignore[union-attr]
+    ] + [old for _, old in st.stale]  # an old row's article, if no page reads it now
+    ids = pa.schema([("id", pa.string())])
+    con.register("_ids", pa.table({"id": written + replaced}))
+    con.register("_written", pa.table({"id": written}, schema=ids))
+    con.register("_new_preds", pa.table({"id": list(predictions)}, schema=ids))
+    con.register("_fresh", pa.table({"id": fresh}, schema=ids))
+    con.register(
+        "_new_stances",
+        pa.table(
+            {
+                "article_id": [k[0] for k in stances],
+                "target": [k[1] for k in stances],
+                "model": [k[2] for k in stances],
+            },
+            schema=pa.schema(
+                [("article_id", pa.string()), ("target", pa.string()), ("model", pa.string())]
+            ),
+        ),
+    )
+    try:
+        still_read = {
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT article_id FROM pages JOIN _ids ON pages.article_id = _ids.id"
+            ).fetchall()
+        }
+        moved = [(old, good[key].article.id) for key, old in st.existing.items()]  # type: ignore[union-attr]
+        _carry_outcomes(con, [(old, new) for old, new in moved if old not in still_read])
+        _carry_outcomes(con, [(old, new) for old, new in moved if old in still_read], copy=True)
+        forgotten = _forget_readers(
+            con, [old for old, new in moved if old != new and old in still_read]
+        )
+        _carry_retargeted(con)
+        con.execute(
+            "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _written) "
+            "AND id NOT IN (SELECT id FROM _new_preds) "
+            "AND id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
+        )
+        # A target taken out of the catalogue (or renamed) has no stance in an article read
+        # again by the same model: its old row would stay in reports for ever otherwise.
+        con.execute(
+            "DELETE FROM stances WHERE article_id IN (SELECT id FROM _written) "
+            "AND model IN (SELECT model FROM _new_stances) "
+            "AND (article_id, target, model) NOT IN "
+            "(SELECT article_id, target, model FROM _new_stances)"
+        )
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _orphans AS SELECT id FROM _ids "
+            "WHERE id NOT IN (SELECT article_id FROM pages)"
+        )
+        con.execute("DELETE FROM stances WHERE article_id IN (SELECT id FROM _orphans)")
+        con.execute(
+            "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _orphans) "
+            "AND id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
+        )
+        con.execute(
+            "DELETE FROM articles WHERE id IN (SELECT id FROM _orphans) "
+            "AND id NOT IN (SELECT article_id FROM predictions)"
+        )
+        con.execute("DROP TABLE _orphans")
+    finally:
+        _unregister(con, "_ids", "_written", "_new_preds", "_fresh", "_new_stances")
+    return forgotten
+
+
+def _clear_answered_rejects(
+    con: duckdb.DuckDBPyConnection, good: dict[str, PageResult], fetched: list[str]
+) -> None:
+    """An input refused before (a broken catalogue, a page since fixed) that now reads is no
+    reject any more: rejects lists what is refused now. Nor is a URL fetched now that failed
+    to fetch before."""
+    fixed = [r.article.source for r in good.values() if r.article is not None]
+    if fixed:
+        con.register("_fixed", pa.table({"source": fixed}))
+        try:
+            con.execute("DELETE FROM rejects WHERE source IN (SELECT source FROM _fixed)")
+        finally:
+            _unregister(con, "_fixed")
+    if fetched:
+        con.register("_fetched", pa.table({"source": fetched}))
+        try:
+            con.execute(
+                "DELETE FROM rejects WHERE stage = 'fetch' "
+                "AND source IN (SELECT source FROM _fetched)"
+            )
+        finally:
+            _unregister(con, "_fetched")
+
+
 def write_results(
     con: duckdb.DuckDBPyConnection,
     results: list[PageResult],
@@ -517,305 +849,49 @@ def write_results(
     counts = WriteCounts()
     now = utcnow()
     run_pages = {} if run_pages is None else run_pages
-    good: dict[str, PageResult] = {}
-    superseded = 0  # older copies of a page in this batch or written by the run before
-    for r in results:
-        if r.ok and r.article is not None:
-            key = r.article.page_key
-            if key in good or key in run_pages:
-                superseded += 1
-                if _fetched(r) < (_fetched(good[key]) if key in good else run_pages[key]):
-                    continue  # the newer copy stays; of two equally old, the later
-            good[key] = r
+    good, superseded = _newest_copies(results, run_pages)
     again = {key for key in good if key in run_pages}  # counted by the batch that wrote it
     rejects = [r.reject for r in results if r.reject is not None]
 
     con.execute("BEGIN TRANSACTION")
     try:
-        existing: dict[str, str] = {}
-        stale: list[tuple] = []  # (key, article) of pages stored under an old key
-        stored: set[str] = set()  # articles of this batch already in the database
-        stored_metadata: dict[str, tuple] = {}
-        stored_reading: dict[str, set] = {}
         forgotten: set[str] = set()  # inputs to read again (_forget_readers)
-        resolved: set[str] = set()
-        still_owned: dict[str, str] = {}  # article id -> the page source that owns it
         if good:
             older = _older_than_stored(con, good)
             for key in older:
                 del good[key]
             superseded += len(older)
             again -= older
-        if good:
-            existing = dict(
-                _rows_with(
-                    con,
-                    "_keys",
-                    {"page_key": list(good)},
-                    "SELECT p.page_key, p.article_id FROM pages p JOIN _keys k USING (page_key)",
-                )
-            )
-            # a page stored under an old key is the same page: its article is what it read
-            stale = _stale_keys(con, good)
-            for key, old_id in stale:
-                existing.setdefault(key, old_id)
-            ids = pa.table({"id": [r.article.id for r in good.values() if r.article]})
-            con.register("_ids", ids)
-            known = con.execute(
-                "SELECT a.id, a.source, EXISTS (SELECT 1 FROM pages p "
-                "WHERE p.article_id = a.id AND p.source = a.source), "
-                f"{', '.join(f'a.{c}' for c in _METADATA)} FROM articles a JOIN _ids USING (id)"
-            ).fetchall()
-            stored = {i for i, *_ in known}
-            # the page an article was first read from, while it still reads it: once that
-            # page has moved on (edited), a page still reading the article takes it over
-            # (and not where that page is in this batch with other text: an edited original
-            # leaves its old text to a page of the batch still reading it)
-            moving = {r.article.source: r.article.id for r in good.values() if r.article}
-            still_owned = {
-                i: src
-                for i, src, reads, *_ in known
-                if reads and not _gone(src) and moving.get(src, i) == i
-            }
-            stored_metadata = {i: tuple(meta) for i, _, _, *meta in known}
-            stored_reading, resolved = _stored_readings(con)
-            _unregister(con, "_ids")
+        st = _stored_state(con, good)
         # An article belongs to the page it was first read from: a repost of its text (another
         # file, another site) points at it but does not rewrite its byline, its claims' dates
         # or its stances. In a batch, the page of a new article published first owns it (the
         # original before its repost, whatever their file names), else the first page.
-        owner = dict(still_owned)
+        owner = dict(st.still_owned)
         for r in sorted(good.values(), key=_published_first):
             owner.setdefault(r.article.id, r.article.source)  # type: ignore[union-attr]
-        counted_new: set[str] = set()
-        for key, r in good.items():
-            assert r.article is not None
-            if key in again:
-                continue
-            if key not in existing and r.article.id not in stored | counted_new:
-                counted_new.add(r.article.id)  # a second copy in the batch adds no article
-                counts.new += 1
-            elif key not in existing:  # a repost, a renamed or copied input, a second copy
-                counts.repeated += 1
-            elif existing[key] != r.article.id or (
-                owner[r.article.id] == r.article.source
-                and (
-                    stored_metadata.get(r.article.id) != _metadata(r.article)
-                    or _read_anew(r, stored_reading.get(r.article.id, set()), resolved)
-                )
-            ):
-                # new text, the same text with a new date or byline, or read anew (a target
-                # added to the catalogue, a lexicon or model changed)
-                counts.updated += 1
-            else:
-                counts.unchanged += 1
+        _count_pages(counts, good, again, owner, st)
         counts.repeated += superseded
         counts.articles = len(good) - len(again) + superseded
 
-        articles = {}
-        stances = {}
-        predictions = {}
+        articles: dict[str, dict] = {}
+        stances: dict[tuple, dict] = {}
+        predictions: dict[str, dict] = {}
         for r in good.values():
             a = r.article
             assert a is not None
             if owner[a.id] != a.source:
                 continue
-            articles[a.id] = {
-                "id": a.id,
-                "url": a.url,
-                "source": a.source,
-                "site": a.site,
-                "title": a.title,
-                "author": a.author,
-                "published": a.published,
-                "category": a.category,
-                "body": a.body,
-                "extractor": a.extractor,
-                "encoding": a.encoding,
-                "first_seen": now,
-                "updated_at": now,
-            }
+            articles[a.id] = _article_row(a, now)
             for s in r.stances:
-                stances[(s.article_id, s.target, s.model)] = {
-                    "article_id": s.article_id,
-                    "target": s.target,
-                    "model": s.model,
-                    "label": s.label,
-                    "score": s.score,
-                    "evidence": list(s.evidence),
-                    "created_at": now,
-                }
+                stances[(s.article_id, s.target, s.model)] = _stance_row(s, now)
             for p in r.predictions:
-                predictions[p.id] = {
-                    "id": p.id,
-                    "article_id": p.article_id,
-                    "quote": p.quote,
-                    "target": p.target,
-                    "direction": p.direction,
-                    "horizon": p.horizon,
-                    "due": p.due,
-                    "window_start": p.window_start,
-                    "conditional": p.conditional,
-                    "condition": p.condition,
-                    "hedge": p.hedge,
-                    "speaker": p.speaker,
-                    "horizon_source": p.horizon_source,
-                    "created_at": now,
-                }
-        _insert(
-            con,
-            "articles",
-            list(articles.values()),
-            "ON CONFLICT (id) DO UPDATE SET source = excluded.source, url = excluded.url, "
-            "site = excluded.site, "
-            "title = excluded.title, author = excluded.author, published = excluded.published, "
-            "category = excluded.category, extractor = excluded.extractor, "
-            "encoding = excluded.encoding, updated_at = excluded.updated_at",
-        )
-        _insert(
-            con,
-            "stances",
-            list(stances.values()),
-            "ON CONFLICT (article_id, target, model) DO UPDATE SET label = excluded.label, "
-            "score = excluded.score, evidence = excluded.evidence",
-        )
-        # Claims this batch adds (not merely writes again): a renamed target's claim is one.
-        prior: set[str] = set()
-        if predictions:
-            con.register("_pred_ids", pa.table({"id": list(predictions)}))
-            prior = {
-                r[0]
-                for r in con.execute(
-                    "SELECT id FROM predictions JOIN _pred_ids USING (id)"
-                ).fetchall()
-            }
-            _unregister(con, "_pred_ids")
-        _insert(
-            con,
-            "predictions",
-            list(predictions.values()),
-            "ON CONFLICT (id) DO UPDATE SET direction = excluded.direction, horizon = excluded.horizon, "
-            "due = excluded.due, window_start = excluded.window_start, conditional = excluded.conditional, "
-            "condition = excluded.condition, hedge = excluded.hedge, speaker = excluded.speaker, "
-            "horizon_source = excluded.horizon_source",
-        )
-        pages = [
-            {
-                "page_key": k,
-                "article_id": r.article.id,
-                "source": r.article.source,  # type: ignore[union-attr]
-                "raw_hash": r.article.raw_hash,
-                "first_seen": now,
-                "last_seen": now,
-                "fetched_at": _fetched(r) if r.article.fetched_at else None,  # type: ignore[union-attr]
-            }  # type: ignore[union-attr]
-            for k, r in good.items()
-        ]
-        _insert(
-            con,
-            "pages",
-            pages,
-            "ON CONFLICT (page_key) DO UPDATE SET article_id = excluded.article_id, "
-            "source = excluded.source, raw_hash = excluded.raw_hash, last_seen = excluded.last_seen, "
-            "fetched_at = coalesce(excluded.fetched_at, pages.fetched_at)",
-        )
-        # Predictions an article no longer yields (the extractor or lexicons changed) go, unless
-        # already resolved; so do articles no page points at any more (their page changed), with
-        # what hangs on them. Only the articles this batch touched are looked at.
-        written = list(articles)
-        replaced = [
-            old
-            for key, old in existing.items()
-            if old != good[key].article.id  # type: ignore[union-attr]
-        ] + [old for _, old in stale]  # an old row's article, if no page reads it now
-        # An article another page still points at (a repost of the same text) is left as it
-        # is: its predictions and their outcomes belong to that page too.
-        con.register("_ids", pa.table({"id": written + replaced}))
-        con.register("_written", pa.table({"id": written}, schema=pa.schema([("id", pa.string())])))
-        con.register(
-            "_new_preds",
-            pa.table({"id": list(predictions)}, schema=pa.schema([("id", pa.string())])),
-        )
-        con.register(
-            "_fresh",
-            pa.table(
-                {"id": sorted(set(predictions) - prior)}, schema=pa.schema([("id", pa.string())])
-            ),
-        )
-        con.register(
-            "_new_stances",
-            pa.table(
-                {
-                    "article_id": [k[0] for k in stances],
-                    "target": [k[1] for k in stances],
-                    "model": [k[2] for k in stances],
-                },
-                schema=pa.schema(
-                    [("article_id", pa.string()), ("target", pa.string()), ("model", pa.string())]
-                ),
-            ),
-        )
-        try:
-            still_read = {
-                row[0]
-                for row in con.execute(
-                    "SELECT DISTINCT article_id FROM pages JOIN _ids ON pages.article_id = _ids.id"
-                ).fetchall()
-            }
-            moved = [(old, good[key].article.id) for key, old in existing.items()]  # type: ignore[union-attr]
-            _carry_outcomes(con, [(old, new) for old, new in moved if old not in still_read])
-            _carry_outcomes(con, [(old, new) for old, new in moved if old in still_read], copy=True)
-            forgotten = _forget_readers(
-                con, [old for old, new in moved if old != new and old in still_read]
-            )
-            _carry_retargeted(con)
-            con.execute(
-                "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _written) "
-                "AND id NOT IN (SELECT id FROM _new_preds) "
-                "AND id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
-            )
-            # A target taken out of the catalogue (or renamed) has no stance in an article read
-            # again by the same model: its old row would stay in reports for ever otherwise.
-            con.execute(
-                "DELETE FROM stances WHERE article_id IN (SELECT id FROM _written) "
-                "AND model IN (SELECT model FROM _new_stances) "
-                "AND (article_id, target, model) NOT IN "
-                "(SELECT article_id, target, model FROM _new_stances)"
-            )
-            con.execute(
-                "CREATE OR REPLACE TEMP TABLE _orphans AS SELECT id FROM _ids "
-                "WHERE id NOT IN (SELECT article_id FROM pages)"
-            )
-            con.execute("DELETE FROM stances WHERE article_id IN (SELECT id FROM _orphans)")
-            con.execute(
-                "DELETE FROM predictions WHERE article_id IN (SELECT id FROM _orphans) "
-                "AND id NOT IN (SELECT prediction_id FROM prediction_outcomes)"
-            )
-            con.execute(
-                "DELETE FROM articles WHERE id IN (SELECT id FROM _orphans) "
-                "AND id NOT IN (SELECT article_id FROM predictions)"
-            )
-            con.execute("DROP TABLE _orphans")
-        finally:
-            _unregister(con, "_ids", "_written", "_new_preds", "_fresh", "_new_stances")
-        # An input refused before (a broken catalogue, a page since fixed) that now reads is no
-        # reject any more: rejects lists what is refused now.
-        fixed = [r.article.source for r in good.values() if r.article is not None]
-        if fixed:
-            con.register("_fixed", pa.table({"source": fixed}))
-            try:
-                con.execute("DELETE FROM rejects WHERE source IN (SELECT source FROM _fixed)")
-            finally:
-                _unregister(con, "_fixed")
-        if fetched := list(fetched):
-            con.register("_fetched", pa.table({"source": fetched}))
-            try:
-                con.execute(
-                    "DELETE FROM rejects WHERE stage = 'fetch' "
-                    "AND source IN (SELECT source FROM _fetched)"
-                )
-            finally:
-                _unregister(con, "_fetched")
+                predictions[p.id] = _prediction_row(p, now)
+        pages = [_page_row(k, r, now) for k, r in good.items()]
+        prior = _upsert(con, articles, stances, predictions, pages)
+        fresh = sorted(set(predictions) - prior)
+        forgotten = _drop_unread(con, good, st, list(articles), predictions, fresh, stances)
+        _clear_answered_rejects(con, good, list(fetched))
         seen = list(seen)
         if run_id is not None:
             _clear_stale_rejects(con, [s.input for s in seen], run_id)
