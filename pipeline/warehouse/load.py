@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.incremental import Known, SeenInput
-from pipeline.records import Article, PageResult, Prediction, Reject, Stance, utcnow
+from pipeline.records import Article, PageResult, Reject, utcnow
 from pipeline.sources import source_path
 
 log = logging.getLogger(__name__)
@@ -601,53 +601,23 @@ def _count_pages(
             counts.unchanged += 1
 
 
-def _article_row(a: Article, now: datetime) -> dict:
-    return {
-        "id": a.id,
-        "url": a.url,
-        "source": a.source,
-        "site": a.site,
-        "title": a.title,
-        "author": a.author,
-        "published": a.published,
-        "category": a.category,
-        "body": a.body,
-        "extractor": a.extractor,
-        "encoding": a.encoding,
-        "first_seen": now,
-        "updated_at": now,
-    }
+# The columns each record fills, by the record's own field names.
+ARTICLE_COLUMNS = (
+    "id", "url", "source", "site", "title", "author", "published", "category", "body",
+    "extractor", "encoding",
+)  # fmt: skip
+STANCE_COLUMNS = ("article_id", "target", "model", "label", "score", "evidence")
+PREDICTION_COLUMNS = (
+    "id", "article_id", "quote", "target", "direction", "horizon", "due", "window_start",
+    "conditional", "condition", "hedge", "speaker", "horizon_source",
+)  # fmt: skip
 
 
-def _stance_row(s: Stance, now: datetime) -> dict:
-    return {
-        "article_id": s.article_id,
-        "target": s.target,
-        "model": s.model,
-        "label": s.label,
-        "score": s.score,
-        "evidence": list(s.evidence),
-        "created_at": now,
-    }
-
-
-def _prediction_row(p: Prediction, now: datetime) -> dict:
-    return {
-        "id": p.id,
-        "article_id": p.article_id,
-        "quote": p.quote,
-        "target": p.target,
-        "direction": p.direction,
-        "horizon": p.horizon,
-        "due": p.due,
-        "window_start": p.window_start,
-        "conditional": p.conditional,
-        "condition": p.condition,
-        "hedge": p.hedge,
-        "speaker": p.speaker,
-        "horizon_source": p.horizon_source,
-        "created_at": now,
-    }
+def _row(record: object, columns: tuple[str, ...], **stamps: datetime) -> dict:
+    row = {c: getattr(record, c) for c in columns}
+    if "evidence" in row:
+        row["evidence"] = list(row["evidence"])  # a tuple on the record, a list in DuckDB
+    return row | stamps
 
 
 def _page_row(key: str, r: PageResult, now: datetime) -> dict:
@@ -882,11 +852,11 @@ def write_results(
             assert a is not None
             if owner[a.id] != a.source:
                 continue
-            articles[a.id] = _article_row(a, now)
+            articles[a.id] = _row(a, ARTICLE_COLUMNS, first_seen=now, updated_at=now)
             for s in r.stances:
-                stances[(s.article_id, s.target, s.model)] = _stance_row(s, now)
+                stances[(s.article_id, s.target, s.model)] = _row(s, STANCE_COLUMNS, created_at=now)
             for p in r.predictions:
-                predictions[p.id] = _prediction_row(p, now)
+                predictions[p.id] = _row(p, PREDICTION_COLUMNS, created_at=now)
         pages = [_page_row(k, r, now) for k, r in good.items()]
         prior = _upsert(con, articles, stances, predictions, pages)
         fresh = sorted(set(predictions) - prior)
