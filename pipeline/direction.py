@@ -176,8 +176,10 @@ TURN = re.compile(r"[，,；;]\s*(?:但是|但|不过|然而|可是)")
 CONDITION_FIRST = re.compile(
     r"^[^，,。；;]{0,12}?(?:如果|假如|假设|要是|倘若|若是|若(?!干)|一旦|只要|除非)"
 )
-# A concession's clause (虽然面临竞争压力，但…) carries no burden of the claim's.
-CONCESSION = re.compile(rf"(?:虽然|虽|尽管|即使|即便|哪怕){IN_CLAUSE}*")
+# A concession's clause (虽然面临竞争压力，但…; 就算未来管制放松，…) carries no burden of the claim's.
+CONCESSION = re.compile(rf"(?:虽然|虽|尽管|即使|即便|哪怕|就算|纵然|纵使){IN_CLAUSE}*")
+# A burden named as a cause (使用量会因禁令持续萎缩): the change after it is another's.
+CAUSED_BY = re.compile(r"(?:因为|因|由于|受到|受)[^，,。；;！!？?]{0,6}$")
 CONTINUATION_REACH = 2  # characters between 持续 and the change it continues (持续大幅下跌)
 DISPLACE_REACH = 14  # characters between 被 and the verb (被DeepSeek取代)
 # A place that is hard to take, with no object after the verb (英伟达的地位难以取代, 算力生态难以短期
@@ -541,6 +543,8 @@ class DirectionRules:
             total += self._flipped(text, at, sign, premise, modal=False)
         for m in self.cues.burden.finditer(text):
             if _starts_in(m, conceded) or _overlaps(m, taken):
+                continue
+            if CAUSED_BY.search(text, max(0, m.start() - 8), m.start()):
                 continue
             taken.append(m.span())
             sign = -self.cues.burden_sign[m.group(2)]

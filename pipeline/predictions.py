@@ -169,10 +169,11 @@ OWN_VIEW_OPENING = re.compile(
     r"^(?:(?:我们?|笔者|本人)的?(?:判断|看法|观点|结论|预测)是?|(?:我们?|笔者|本人)(?:认为|觉得|判断|相信))[，,：:]?"
 )
 # Before a claim's first word, what says when or how sure and not who (接下来, 大概率, 我预计):
-# a claim that then opens with a verb has no subject of its own (短期可能还会涨, 撑不了多久).
+# a claim that then opens with a verb has no subject of its own (短期可能还会涨, 撑不了多久). So do
+# 预期 before 将/会 and 料 before 将, as frames (預期將掀起…, 料将再度超出…), not the noun 预期.
 SUBJECTLESS_OPENING = re.compile(
     r"^(?:[\s，,：:、]|接下来|下一步|然后|之后|此后|大概率|很可能|可能|或许|也许|恐怕|估计|预计|"
-    r"应该|肯定|一定|必然|迟早|早晚|我们?(?:预计|认为|觉得|判断|估计|看)|笔者(?:预计|认为))+"
+    r"应该|肯定|一定|必然|迟早|早晚|预期(?=将|会)|预料|料(?=将)|我们?(?:预计|认为|觉得|判断|估计|看)|笔者(?:预计|认为))+"
 )
 # Tags of words that may come before a subjectless claim's verb: times, places in time,
 # distinguishers (短期), numbers, adverbs, idioms (接下来), punctuation.

@@ -474,6 +474,43 @@ def test_a_claim_without_a_subject_takes_the_target_named_before(analyzer, body,
 
 
 @pytest.mark.parametrize(
+    "body, target",
+    [
+        # a frame of expectation before the verb is no subject (預期將…, 料将…)
+        ("DeepSeek的新模型下周上线。預期將在開源社區掀起一波熱潮。", "deepseek"),
+        ("英伟达的财报周三发布。料将再度超出华尔街的预测。", "nvidia"),
+        # 预期 as a noun is a subject of its own
+        ("英伟达的财报周三发布。市场预期会被再次刷新。", None),
+    ],
+)
+def test_an_expectation_frame_leaves_a_claim_without_a_subject(analyzer, body, target):
+    assert [p.target for p in _predictions(analyzer, body)] == [target]
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
+        # a ban, a control or sanctions are burdens: easing is up, tightening down
+        ("美国对H20的出口禁令今年下半年可能会放宽", "nvidia", "up"),
+        ("针对英伟达的出口管制明年恐怕还会收紧", "nvidia", "down"),
+        ("对DeepSeek的制裁短期内大概率会升级", "deepseek", "down"),
+        # not in a concession, nor where the burden is the cause of another's change
+        ("就算明年禁令放宽，英伟达在国内的份额也很难回升", "nvidia", "down"),
+        ("DeepSeek在海外的用户可能会因禁令继续减少", "deepseek", "down"),
+        # below or above a company's own forecast (財測)
+        ("英伟达本季度的毛利率恐怕会低于公司财测", "nvidia", "down"),
+        ("輝達下一季營收可望高於公司財測", "nvidia", "up"),
+        # a path named by where it ends
+        ("英伟达的股价明年会先跌后涨", "nvidia", "up"),
+        ("DeepSeek概念股今年大概率先涨后跌", "deepseek", "down"),
+        ("費半指數今年有望收紅", None, "up"),
+    ],
+)
+def test_direction_of_bans_company_forecasts_and_paths(analyzer, claim, target, direction):
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
     "body, targets",
     [
         # a target named only as the cause of what is foretold is not what the claim is about
