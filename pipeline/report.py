@@ -95,6 +95,9 @@ def gather(
     until: date | None = None,
     target: str | None = None,
 ) -> ReportData:
+    """Everything the report shows, read in one go: the trend of each target, who says what,
+    the predictions due, open and resolved, and where the data came from. Every cut section is
+    ordered down to a unique row, so that two reports of one database are the same."""
     # The periods of stance_weekly/monthly (a column named week or month), counted over the
     # articles in the range only: a range starting on a Wednesday keeps that week, with the
     # articles from Wednesday on, as every other table of the report counts them.
@@ -105,44 +108,9 @@ def gather(
                    (sum(bullish) - sum(bearish)) / sum(articles)::DOUBLE AS net
                FROM stance_daily WHERE {where_d} GROUP BY ALL)"""
     periods = _rows(con, f"SELECT * FROM {view} ORDER BY target, {freq}", params_d)
-    where_a, params_a = _filters(since, until, target, "a.published", "s.target")
     moves = _moves(con, view, freq, params_d, since, until)
-    trends = []
-    shown = {p["target"] for p in periods} | ({target} if target else set())
-    if since is None and until is None:  # a target with undated articles only has a section
-        shown |= {
-            row[0]
-            for row in con.execute(
-                "SELECT DISTINCT s.target FROM latest_stances s JOIN articles a "
-                "ON a.id = s.article_id WHERE s.label <> 'none' AND a.published IS NULL "
-                "AND (? IS NULL OR s.target = ?)",
-                [target, target],
-            ).fetchall()
-        }
-    for t in sorted(shown):
-        rows = [p for p in periods if p["target"] == t]
-        totals = {
-            k: sum(int(r[k]) for r in rows) for k in ("bullish", "bearish", "neutral", "articles")
-        }
-        # One top-N query per target: DuckDB keeps a small heap instead of sorting every row.
-        where_t, params_t = _filters(since, until, t, "a.published", "s.target")
-        ev = _rows(
-            con,
-            f"""SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site, a.published
-                FROM latest_stances s JOIN articles a ON a.id = s.article_id
-                WHERE s.label IN ('bullish', 'bearish') AND {where_t}
-                ORDER BY a.published DESC NULLS LAST, s.score DESC LIMIT 8""",
-            params_t,
-        )
-        undated = 0
-        if since is None and until is None:
-            undated = con.execute(
-                "SELECT count(*) FROM latest_stances s JOIN articles a ON a.id = s.article_id "
-                "WHERE s.target = ? AND s.label <> 'none' AND a.published IS NULL",
-                [t],
-            ).fetchone()[0]
-        moved = [m for m in moves if m["target"] == t]
-        trends.append(TargetTrend(t, rows, totals, ev, moved, undated=undated))
+    trends = _trends(con, periods, moves, since, until, target)
+    where_a, params_a = _filters(since, until, target, "a.published", "s.target")
     sources = _rows(
         con,
         f"""SELECT coalesce(a.site, '(unknown site)') AS site, coalesce(a.author, '') AS author, s.target,
@@ -151,39 +119,23 @@ def gather(
                    count(*) FILTER (WHERE s.label = 'neutral') AS neutral
             FROM latest_stances s JOIN articles a ON a.id = s.article_id
             WHERE s.label <> 'none' AND {where_a}
-            GROUP BY ALL ORDER BY count(*) DESC, site LIMIT {SHOWN["sources"]}""",
+            GROUP BY ALL ORDER BY count(*) DESC, site, author, s.target
+            LIMIT {SHOWN["sources"]}""",
         params_a,
     )
     where_p, params_p = _filters(None, None, target, "", "target")
     due = _rows(
         con,
-        f"SELECT * FROM predictions_due WHERE {where_p} ORDER BY due LIMIT {SHOWN['predictions_due']}",
+        f"SELECT * FROM predictions_due WHERE {where_p} ORDER BY due, id "
+        f"LIMIT {SHOWN['predictions_due']}",
         params_p,
     )
     upcoming = _rows(
         con,
         f"SELECT * FROM prediction_status WHERE status = 'open' AND due IS NOT NULL AND {where_p} "
-        f"ORDER BY due LIMIT {SHOWN['predictions_open']}",
+        f"ORDER BY due, id LIMIT {SHOWN['predictions_open']}",
         params_p,
     )
-    # An article no page reads any more stays for the resolved claims it holds (its page was
-    # edited): it counts apart, and it has no stances to be missing.
-    prov = _rows(
-        con,
-        """SELECT (SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM pages))
-                      AS articles,
-                  (SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM pages))
-                      AS kept,
-                  (SELECT count(*) FROM rejects) AS rejects,
-                  (SELECT count(*) FROM runs) AS runs,
-                  (SELECT min(published) FROM articles) AS first_date,
-                  (SELECT max(published) FROM articles) AS last_date,
-                  (SELECT value FROM meta WHERE key = 'current_model') AS model,
-                  (SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM pages)
-                      AND id NOT IN (SELECT article_id FROM latest_stances)) AS unread""",
-    )[0]
-    prov["version"] = __version__
-    prov["reject_reasons"] = reject_reasons(con)
     resolved = _rows(
         con,
         f"SELECT * FROM prediction_status WHERE outcome IS NOT NULL AND {where_p} "
@@ -206,21 +158,6 @@ def gather(
         "SELECT started, status, inputs, seen, articles, new, updated, rejected, model "
         "FROM runs ORDER BY started DESC LIMIT 5",
     )
-    counted = {
-        "sources": f"""SELECT count(*) FROM (SELECT DISTINCT coalesce(a.site, ''),
-                            coalesce(a.author, ''), s.target
-                        FROM latest_stances s JOIN articles a ON a.id = s.article_id
-                        WHERE s.label <> 'none' AND {where_a})""",
-        "predictions_due": f"SELECT count(*) FROM predictions_due WHERE {where_p}",
-        "predictions_open": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
-        f"AND due IS NOT NULL AND {where_p}",
-        "predictions_resolved": "SELECT count(*) FROM prediction_status "
-        f"WHERE outcome IS NOT NULL AND {where_p}",
-    }
-    section_totals = {
-        k: con.execute(sql, params_a if k == "sources" else params_p).fetchone()[0]
-        for k, sql in counted.items()
-    }
     return ReportData(
         date.today(),
         freq,
@@ -232,10 +169,107 @@ def gather(
         upcoming,
         resolved,
         hit_rates,
-        prov,
+        _provenance(con),
         runs,
-        section_totals,
+        _section_totals(con, where_a, params_a, where_p, params_p),
     )
+
+
+def _trends(
+    con: duckdb.DuckDBPyConnection,
+    periods: list[dict[str, Any]],
+    moves: list[dict[str, Any]],
+    since: date | None,
+    until: date | None,
+    target: str | None,
+) -> list[TargetTrend]:
+    """A section for each target with a period in range (or asked for, or, with no range set,
+    with undated articles only): its periods, totals, latest bull and bear evidence, moves."""
+    shown = {p["target"] for p in periods} | ({target} if target else set())
+    if since is None and until is None:  # a target with undated articles only has a section
+        shown |= {
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT s.target FROM latest_stances s JOIN articles a "
+                "ON a.id = s.article_id WHERE s.label <> 'none' AND a.published IS NULL "
+                "AND (? IS NULL OR s.target = ?)",
+                [target, target],
+            ).fetchall()
+        }
+    trends = []
+    for t in sorted(shown):
+        rows = [p for p in periods if p["target"] == t]
+        totals = {
+            k: sum(int(r[k]) for r in rows) for k in ("bullish", "bearish", "neutral", "articles")
+        }
+        # One top-N query per target: DuckDB keeps a small heap instead of sorting every row.
+        where_t, params_t = _filters(since, until, t, "a.published", "s.target")
+        ev = _rows(
+            con,
+            f"""SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site, a.published
+                FROM latest_stances s JOIN articles a ON a.id = s.article_id
+                WHERE s.label IN ('bullish', 'bearish') AND {where_t}
+                ORDER BY a.published DESC NULLS LAST, s.score DESC, a.source LIMIT 8""",
+            params_t,
+        )
+        undated = 0
+        if since is None and until is None:
+            undated = con.execute(
+                "SELECT count(*) FROM latest_stances s JOIN articles a ON a.id = s.article_id "
+                "WHERE s.target = ? AND s.label <> 'none' AND a.published IS NULL",
+                [t],
+            ).fetchone()[0]
+        moved = [m for m in moves if m["target"] == t]
+        trends.append(TargetTrend(t, rows, totals, ev, moved, undated=undated))
+    return trends
+
+
+def _provenance(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """What the database holds and how it was made. An article no page reads any more stays for
+    the resolved claims it holds (its page was edited): it counts apart, and it has no stances
+    to be missing."""
+    prov = _rows(
+        con,
+        """SELECT (SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM pages))
+                      AS articles,
+                  (SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM pages))
+                      AS kept,
+                  (SELECT count(*) FROM rejects) AS rejects,
+                  (SELECT count(*) FROM runs) AS runs,
+                  (SELECT min(published) FROM articles) AS first_date,
+                  (SELECT max(published) FROM articles) AS last_date,
+                  (SELECT value FROM meta WHERE key = 'current_model') AS model,
+                  (SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM pages)
+                      AND id NOT IN (SELECT article_id FROM latest_stances)) AS unread""",
+    )[0]
+    prov["version"] = __version__
+    prov["reject_reasons"] = reject_reasons(con)
+    return prov
+
+
+def _section_totals(
+    con: duckdb.DuckDBPyConnection,
+    where_a: str,
+    params_a: list,
+    where_p: str,
+    params_p: list,
+) -> dict[str, int]:
+    """How many rows each cut section has in all, so the report can say how many it leaves out."""
+    counted = {
+        "sources": f"""SELECT count(*) FROM (SELECT DISTINCT coalesce(a.site, ''),
+                            coalesce(a.author, ''), s.target
+                        FROM latest_stances s JOIN articles a ON a.id = s.article_id
+                        WHERE s.label <> 'none' AND {where_a})""",
+        "predictions_due": f"SELECT count(*) FROM predictions_due WHERE {where_p}",
+        "predictions_open": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
+        f"AND due IS NOT NULL AND {where_p}",
+        "predictions_resolved": "SELECT count(*) FROM prediction_status "
+        f"WHERE outcome IS NOT NULL AND {where_p}",
+    }
+    return {
+        k: con.execute(sql, params_a if k == "sources" else params_p).fetchone()[0]
+        for k, sql in counted.items()
+    }
 
 
 def _moves(

@@ -963,3 +963,23 @@ def test_an_original_in_a_file_named_in_gbk_bytes_is_not_taken_for_gone(
     write_results(con, pages, "r1", "lexicon.v1")
     write_results(con, [_page(lexicon_analyzer, repost, day="2025-03-05")], "r2", "lexicon.v1")
     assert con.execute("SELECT source FROM articles").fetchone()[0] == original
+
+
+def test_a_report_cut_short_keeps_the_same_rows_each_time(lexicon_analyzer, db_path, monkeypatch):
+    """Rows that tie where a section is cut (one site and author on two targets, two claims due
+    the same day) come in a fixed order, so two reports of one database are the same."""
+    from pipeline import report
+
+    page = _page(
+        lexicon_analyzer,
+        "both.html",
+        body="DeepSeek会越来越强，英伟达的需求只会更大，两家明年都会更好。",
+    )
+    con = connect(db_path)
+    write_results(con, [page], "r", "lexicon.v1")
+    labelled = {s.target for s in page.stances if s.label != "none"}
+    assert labelled == {"nvidia", "deepseek"}
+    monkeypatch.setitem(report.SHOWN, "sources", 1)
+    cut = [report.gather(con).sources for _ in range(5)]
+    assert all(rows == cut[0] for rows in cut)
+    assert [r["target"] for r in cut[0]] == ["deepseek"]  # of the tie, the first by name
