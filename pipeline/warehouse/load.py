@@ -614,10 +614,9 @@ PREDICTION_COLUMNS = (
 
 
 def _row(record: object, columns: tuple[str, ...], **stamps: datetime) -> dict:
-    row = {c: getattr(record, c) for c in columns}
-    if "evidence" in row:
-        row["evidence"] = list(row["evidence"])  # a tuple on the record, a list in DuckDB
-    return row | stamps
+    # A record's tuples (a stance's evidence) are lists in DuckDB.
+    values = ((c, getattr(record, c)) for c in columns)
+    return {c: list(v) if isinstance(v, tuple) else v for c, v in values} | stamps
 
 
 def _page_row(key: str, r: PageResult, now: datetime) -> dict:
@@ -825,7 +824,6 @@ def write_results(
 
     con.execute("BEGIN TRANSACTION")
     try:
-        forgotten: set[str] = set()  # inputs to read again (_forget_readers)
         if good:
             older = _older_than_stored(con, good)
             for key in older:
