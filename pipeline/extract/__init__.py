@@ -19,8 +19,9 @@ Cascade (html.py):
 Rules are judged with benchmarks/extract_cv.py (k folds of the dev half): keep a rule only when
 it helps pages it was not written for.
 Plain-text page dumps (textdump.py) have no markup: their header and footer are found by line
-patterns (breadcrumbs, meta lines, end markers such as 扫描二维码 or 相关文章; dumpmeta.py reads
-the header's fields), and where no end marker stands, by the shape of what follows a story
+patterns (breadcrumbs, meta lines, end markers such as 扫描二维码 or 相关文章; dumplines.py tells
+a line's shape, dumpheader.py finds the header and its headline, dumpwriters.py the writer,
+dumpmeta.py reads the header's fields), and where no end marker stands, by the shape of what follows a story
 (dumptail.py: a thread of stamped comments, a list of lines that close no sentence). The
 lexicon's patterns are matched against a line and its Simplified reading (OpenCC), so one
 Simplified phrase serves Traditional pages too.
