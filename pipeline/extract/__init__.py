@@ -1,6 +1,6 @@
 """Boilerplate removal: a decoded page → an Article (title, date, site, author, category, body).
 
-Cascade (html.py):
+Cascade (html.py; htmltree.py, htmlblocks.py and htmlmeta.py hold its parts):
 1. parse, drop non-content elements (scripts, navigation, comment areas, share bars, sidebars);
 2. take the body from a known content container of common Chinese site templates;
 3. otherwise take the densest block of prose (on a page listing several posts under post-title /

@@ -8,7 +8,8 @@ from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.extract.dates import field_date, first_past
 from pipeline.extract.fields import clean_text
-from pipeline.extract.html import Extracted, extract_html, parse, visible_text
+from pipeline.extract.html import Extracted, extract_html
+from pipeline.extract.htmltree import parse, visible_text
 from pipeline.extract.ruby import annotated, strip_annotations
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex

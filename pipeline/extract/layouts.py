@@ -1,8 +1,9 @@
 """Stories that span more than the densest block: the entries of a live blog, a photo gallery's
 captions, a portal story that an ad row splits, a Q&A page's question above its chosen answer.
 
-Why apart from html.py: the densest block is one block, and these layouts put one story in
-several; each function says which blocks (or lines) join it, and html.py reads them.
+Why apart from htmlblocks.py: the densest block is one block, and these layouts put one story in
+several; each function says which blocks (or lines) join it, and html.py and htmlblocks.py read
+them.
 """
 
 from __future__ import annotations
