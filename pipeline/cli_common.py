@@ -1,0 +1,119 @@
+"""What the `duokong` commands share: settings with a database override, a read-only
+connection with the warehouse's views, a target named by id or alias, rows printed as a table,
+CSV or JSON, and a check that an output path can be written before any work starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.errors import DuokongError
+from pipeline.records import to_jsonable
+from pipeline.settings import Settings, load_settings
+
+
+def readonly(db: str | None):
+    """A read-only connection for this command, closed when the command ends. External file
+    access is off: `duokong sql` reads the warehouse and nothing else."""
+    from pipeline.warehouse import connect_readonly
+
+    con = connect_readonly(settings_for(db).db_path())
+    con.execute("SET enable_external_access = false")
+    click.get_current_context().call_on_close(con.close)
+    return con
+
+
+def target_id(name: str | None, con, settings: Settings) -> str | None:
+    """The target id a user means by --target: a catalogue id, name or alias in any case, or
+    an id the warehouse holds (a target since removed from the catalogue); else a clear error
+    rather than an empty report."""
+    if name is None:
+        return None
+    from pipeline.targets import Catalogue
+
+    catalogue = Catalogue.load(settings.path("targets_file"))
+    found = catalogue.id_for(name)
+    stored = {r[0] for r in con.execute("SELECT DISTINCT target FROM stances").fetchall()}
+    if found is None and name in stored:
+        found = name
+    if found is None:
+        known = ", ".join(sorted(set(catalogue.ids) | stored))
+        raise click.ClickException(
+            f"unknown target {name!r}; known targets: {known} "
+            f"(add one to {settings.path('targets_file')})"
+        )
+    return found
+
+
+def settings_for(db: str | None = None) -> Settings:
+    try:
+        return load_settings().with_overrides(db=db)
+    except DuokongError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def print_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 40) -> None:
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [dict(zip(columns, r, strict=True)) for r in to_jsonable(rows)],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(columns)
+        w.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    elif fmt == "markdown":
+        click.echo("| " + " | ".join(columns) + " |")
+        click.echo("|" + "---|" * len(columns))
+        for r in rows:
+            click.echo("| " + " | ".join(_cell(v, width).replace("|", "\\|") for v in r) + " |")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for c in columns:
+            table.add_column(c, overflow="ellipsis", max_width=width)
+        for r in rows:
+            table.add_row(*(_cell(v, width) for v in r))
+        # Piped output gets a fixed width, so columns are not squeezed to 80 characters.
+        Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160).print(table)
+
+
+def _cell(value: object, width: int) -> str:
+    if value is None:
+        return ""
+    text = str(to_jsonable(value)) if not isinstance(value, str) else value
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def check_writable(path: Path, option: str) -> None:
+    """A report path that cannot be written is refused before any work: a run would otherwise
+    store everything and then end in a traceback."""
+    if path.is_dir():
+        raise click.ClickException(f"{option} {path} is a folder; give a file name in it")
+    # Nothing is created here (the check may be followed by a refusal of the database): the
+    # nearest folder that exists must be one we can write in, and no file may stand in the way.
+    existing = path.parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise click.ClickException(
+            f"{option} {path}: cannot create its folder ({existing} is a file); "
+            "give a writable path"
+        )
+    if not os.access(existing, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise click.ClickException(f"{option} {path} is not writable; give a writable path")

@@ -1,0 +1,155 @@
+"""`duokong predictions`: the prediction ledger: what falls due, what an author or a site
+predicted, an outcome recorded by hand, and the scores of the resolved ones.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from pipeline import cli_common as common
+
+
+@click.group()
+def predictions() -> None:
+    """List predictions, see which fall due, and record outcomes.
+
+    \b
+    Example:
+      duokong predictions due
+      duokong predictions resolve 79c07eebcb9b --outcome wrong --note "R2 shipped late"
+    """
+
+
+@predictions.command("due")
+@click.option("--db", help="DuckDB file.")
+@click.option(
+    "--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Date to check against (default today)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
+)
+def predictions_due(db: str | None, as_of, fmt: str) -> None:
+    """Predictions whose due date has passed and that have no outcome yet.
+
+    \b
+    Example:
+      duokong predictions due --as-of 2025-12-31
+    """
+
+    con = common.readonly(db)
+    day = as_of.date() if as_of else date.today()
+    cur = con.execute(
+        "SELECT id[:12] AS id, due, target, direction, hedge, speaker, conditional, quote, "
+        "coalesce(site, '') AS site"
+        + (", author, title, url, published" if fmt in ("csv", "json") else "")
+        + " FROM prediction_status WHERE outcome IS NULL AND due <= ? ORDER BY due, id",
+        [day],
+    )
+    rows = cur.fetchall()
+    if not rows and fmt == "table":
+        click.echo(f"No prediction is due as of {day}.")
+        return
+    common.print_rows([d[0] for d in cur.description], rows, fmt, width=60)
+
+
+@predictions.command("list")
+@click.option("--db", help="DuckDB file.")
+@click.option("--target", help="Only this target id.")
+@click.option("--author", help="Only predictions by this author.")
+@click.option("--site", help="Only predictions from this site.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
+)
+def predictions_list(
+    db: str | None, target: str | None, author: str | None, site: str | None, fmt: str
+) -> None:
+    """Every prediction with its status (open, due, correct, wrong, void).
+
+    \b
+    Example:
+      duokong predictions list --target deepseek --site 卡卷网
+    """
+    con = common.readonly(db)
+    target = common.target_id(target, con, common.settings_for(db))
+    cur = con.execute(
+        "SELECT id[:12] AS id, status, due, target, direction, hedge, speaker, quote, "
+        "coalesce(site, '') AS site, coalesce(author, '') AS author FROM prediction_status "
+        "WHERE (? IS NULL OR target = ?) AND (? IS NULL OR author = ?) AND (? IS NULL OR site = ?) "
+        "ORDER BY due NULLS LAST, id",
+        [target, target, author, author, site, site],
+    )
+    common.print_rows([d[0] for d in cur.description], cur.fetchall(), fmt, width=60)
+
+
+@predictions.command("scores")
+@click.option("--db", help="DuckDB file.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
+)
+def predictions_scores(db: str | None, fmt: str) -> None:
+    """Per site and author: resolved predictions, hit rate and Brier score (the hedge read as a
+    probability: certain 0.95, likely 0.75, possible 0.55; see table hedge_probability). Only
+    the author's own claims count; reported_resolved counts the resolved claims the articles
+    report from others (分析师预计…), which are left out.
+
+    \b
+    Example:
+      duokong predictions scores --format markdown
+    """
+
+    con = common.readonly(db)
+    # Rounded for reading only: csv and json give the figures whole, for further work.
+    shown = "round({0}, 3) AS {0}" if fmt in ("table", "markdown") else "{0}"
+    cur = con.execute(
+        "SELECT site, coalesce(author, '(all authors)') AS author, resolved, correct, wrong, void, "
+        f"{shown.format('hit_rate')}, {shown.format('brier')}, reported_resolved "
+        "FROM prediction_scores ORDER BY site, author NULLS FIRST"
+    )
+    rows = cur.fetchall()
+    if not rows and fmt == "table":
+        click.echo("No prediction has been resolved yet; see `duokong predictions resolve --help`.")
+        return
+    common.print_rows([d[0] for d in cur.description], rows, fmt)
+
+
+@predictions.command("resolve")
+@click.argument("prediction_id")
+@click.option("--outcome", type=click.Choice(["correct", "wrong", "void"]), required=True)
+@click.option("--note", help="Why, in a sentence.")
+@click.option("--evidence", help="A URL that shows the outcome.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Change an outcome recorded before (the old one is kept in prediction_outcome_history; its note and evidence carry over only when the outcome stays the same).",
+)
+@click.option("--db", help="DuckDB file.")
+def predictions_resolve(
+    prediction_id: str,
+    outcome: str,
+    note: str | None,
+    evidence: str | None,
+    replace: bool,
+    db: str | None,
+) -> None:
+    """Record the outcome of a prediction (an id prefix is enough when unique). A conditional
+    prediction whose condition did not happen is void.
+
+    \b
+    Example:
+      duokong predictions list --format csv | head      # ids, quotes, due dates
+      duokong predictions resolve 79c07eebcb9b --outcome correct --evidence https://example.com
+    """
+    from pipeline.ledger import LedgerError, resolve
+    from pipeline.warehouse import connect, require_database
+
+    con = connect(require_database(common.settings_for(db).db_path()))
+    click.get_current_context().call_on_close(con.close)
+    try:
+        done = resolve(con, prediction_id, outcome, note, evidence, replace=replace)
+    except LedgerError as exc:
+        raise click.ClickException(str(exc)) from None
+    for warning in done.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"{done.id[:12]}: {outcome}" + (f" (was {done.replaced})" if done.replaced else ""))
