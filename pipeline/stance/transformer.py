@@ -163,8 +163,75 @@ def fit(
     The global RNG state is restored afterwards, so training does not perturb the caller.
     Returns n, epochs, the last epoch's mean loss, per-epoch losses and seconds.
     """
-    torch, transformers = _require_torch()
+    torch, _ = _require_torch()
     base_dir, out_dir = Path(base_dir), Path(out_dir)
+    _check_fit_args(views, labels, epochs, batch_size, groups, calibration_share)
+    say = _reporter(progress)
+    started = time.perf_counter()
+    views, labels, held_views, held_labels = _hold_out(
+        views, labels, groups, calibration_share, seed, say
+    )
+    n = len(views)
+    # The new head's init and dropout draw from the global RNG: seeded here, restored after.
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        tokenizer, model = _load_base(base_dir)
+        limit = _length_limit(model.config, tokenizer, max_length)
+        losses = _fine_tune(
+            tokenizer,
+            model,
+            limit,
+            views,
+            labels,
+            base_dir=base_dir,
+            epochs=epochs,
+            batch_size=batch_size,
+            lr=lr,
+            seed=seed,
+            say=say,
+        )
+    calibration = _calibrate(tokenizer, model, limit, held_views, held_labels, batch_size, say)
+    meta = {
+        "name": NAME,
+        "base": str(base_dir),
+        "max_length": limit,
+        "labels": list(LABELS),
+        "trained_on": n,
+        "epochs": epochs,
+        "batch_size": batch_size,
+        "lr": lr,
+        "seed": seed,
+        "final_loss": round(losses[-1], 6),
+        TEMPERATURE_KEY: calibration.get(TEMPERATURE_KEY, 1.0),
+        "calibration": {k: v for k, v in calibration.items() if k != TEMPERATURE_KEY},
+    }
+    _save(out_dir, tokenizer, model, meta)
+    seconds = round(time.perf_counter() - started, 2)
+    say(f"{NAME}: saved to {out_dir} in {seconds} s")
+    return {
+        "name": NAME,
+        "n": n,
+        "epochs": epochs,
+        "loss": losses[-1],
+        "losses": losses,
+        "seconds": seconds,
+        "max_length": limit,
+        "out_dir": str(out_dir),
+        TEMPERATURE_KEY: meta[TEMPERATURE_KEY],
+        "held_out": len(held_views),
+    }
+
+
+def _check_fit_args(
+    views: Sequence[str],
+    labels: Sequence[str],
+    epochs: int,
+    batch_size: int,
+    groups: Sequence[str] | None,
+    calibration_share: float,
+) -> None:
+    """Refuse a call that cannot train before loading anything: loading an encoder takes long
+    and a bad label or size found half-way through would leave nothing behind but the wait."""
     if len(views) != len(labels):
         raise ValueError(f"{len(views)} views but {len(labels)} labels")
     if not views:
@@ -182,13 +249,32 @@ def fit(
     if not 0.0 <= calibration_share < 1.0:
         raise ValueError(f"calibration_share must be in [0, 1), got {calibration_share}")
 
+
+def _reporter(progress: Callable[[str], None] | None) -> Callable[[str], None]:
+    """One way to report, to the log and the caller's callback alike, so a run started without
+    a callback (a library user, a test) still leaves its lines in the log."""
+
     def say(message: str) -> None:
         log.info("%s", message)
         if progress is not None:
             progress(message)
 
-    started = time.perf_counter()
-    held = held_out_split(groups or [str(i) for i in range(len(views))], calibration_share, seed)
+    return say
+
+
+def _hold_out(
+    views: Sequence[str],
+    labels: Sequence[str],
+    groups: Sequence[str] | None,
+    share: float,
+    seed: int,
+    say: Callable[[str], None],
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(views, labels) to fine-tune on, then (views, labels) held out for the temperature.
+
+    A held-out set too small to fit a temperature on, or one that would leave nothing to train
+    on, is given back to training: a noisy temperature is worse than none, and says so."""
+    held = held_out_split(groups or [str(i) for i in range(len(views))], share, seed)
     if held and (len(held) < MIN_CALIBRATION or len(held) == len(views)):
         say(
             f"{NAME}: {len(held)} of {len(views)} views would be held out to fit the "
@@ -199,100 +285,166 @@ def fit(
     held_views = [views[i] for i in held]
     held_labels = [labels[i] for i in held]
     kept = sorted(set(range(len(views))) - set(held))
-    views, labels = [views[i] for i in kept], [labels[i] for i in kept]
+    return [views[i] for i in kept], [labels[i] for i in kept], held_views, held_labels
+
+
+@dataclass(frozen=True)
+class _Training:
+    """What every optimiser step needs, bundled so that the epoch loop does not pass six
+    arguments down to each batch."""
+
+    tokenizer: Any
+    model: Any
+    max_length: int
+    loss_fn: Any
+    optimizer: Any
+    scheduler: Any
+
+
+def _fine_tune(
+    tokenizer: Any,
+    model: Any,
+    max_length: int,
+    views: list[str],
+    labels: list[str],
+    *,
+    base_dir: Path,
+    epochs: int,
+    batch_size: int,
+    lr: float,
+    seed: int,
+    say: Callable[[str], None],
+) -> list[float]:
+    """Train the model in place and return each epoch's mean loss. Batches come in an order
+    drawn from a generator of its own (seeded), so the order does not depend on how many
+    numbers dropout drew before; the caller seeds and restores the global RNG around this."""
+    import torch
+
     n = len(views)
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
-        tokenizer, model = _load_base(base_dir)
-        limit = _length_limit(model.config, tokenizer, max_length)
-        targets = torch.tensor([LABELS.index(label) for label in labels])
-        counts = torch.bincount(targets, minlength=len(LABELS)).float()
-        weights = torch.where(
-            counts > 0, n / (len(LABELS) * counts.clamp(min=1)), torch.zeros_like(counts)
+    targets = torch.tensor([LABELS.index(label) for label in labels])
+    counts, weights = _class_weights(targets)
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weights)
+    optimizer, scheduler = _optimiser(model, lr, epochs * math.ceil(n / batch_size))
+    training = _Training(tokenizer, model, max_length, loss_fn, optimizer, scheduler)
+    order_rng = torch.Generator().manual_seed(seed)
+    say(
+        f"{NAME}: fine-tuning {base_dir} on {n} views "
+        f"({', '.join(f'{lab} {int(c)}' for lab, c in zip(LABELS, counts, strict=True))}), "
+        f"{epochs} epochs, batch {batch_size}, lr {lr}, max_length {max_length}"
+    )
+    model.train()
+    losses: list[float] = []
+    for epoch in range(1, epochs + 1):
+        order = torch.randperm(n, generator=order_rng).tolist()
+        losses.append(
+            _train_epoch(training, views, targets, order, batch_size, f"{epoch}/{epochs}", say)
         )
-        loss_fn = torch.nn.CrossEntropyLoss(weight=weights)
-        optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-        steps = epochs * math.ceil(n / batch_size)
-        scheduler = transformers.get_linear_schedule_with_warmup(
-            optimizer, num_warmup_steps=int(WARMUP_SHARE * steps), num_training_steps=steps
-        )
-        order_rng = torch.Generator().manual_seed(seed)
-        say(
-            f"{NAME}: fine-tuning {base_dir} on {n} views "
-            f"({', '.join(f'{lab} {int(c)}' for lab, c in zip(LABELS, counts, strict=True))}), "
-            f"{epochs} epochs, batch {batch_size}, lr {lr}, max_length {limit}"
-        )
-        model.train()
-        losses: list[float] = []
-        for epoch in range(1, epochs + 1):
-            epoch_started = time.perf_counter()
-            total = 0.0
-            order = torch.randperm(n, generator=order_rng).tolist()
-            for i in range(0, n, batch_size):
-                idx = order[i : i + batch_size]
-                enc = _encode(tokenizer, [views[j] for j in idx], limit)
-                loss = loss_fn(model(**enc).logits, targets[idx])
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-                optimizer.step()
-                scheduler.step()
-                optimizer.zero_grad()
-                total += loss.item() * len(idx)
-                done = i + len(idx)
-                if done < n and (i // batch_size + 1) % PROGRESS_EVERY == 0:
-                    say(
-                        f"{NAME}: epoch {epoch}/{epochs}, {done} of {n} views "
-                        f"({time.perf_counter() - epoch_started:.0f} s)"
-                    )
-            losses.append(total / n)
+    model.eval()
+    return losses
+
+
+def _class_weights(targets: Any) -> tuple[Any, Any]:
+    """Each label's count and its inverse-frequency weight: neutral outnumbers the rest, and an
+    unweighted loss would teach the model that answering neutral is mostly right. A label with
+    no views weighs 0 rather than dividing by zero."""
+    import torch
+
+    n = len(targets)
+    counts = torch.bincount(targets, minlength=len(LABELS)).float()
+    weights = torch.where(
+        counts > 0, n / (len(LABELS) * counts.clamp(min=1)), torch.zeros_like(counts)
+    )
+    return counts, weights
+
+
+def _optimiser(model: Any, lr: float, steps: int) -> tuple[Any, Any]:
+    """AdamW with a short linear warm-up, then linear decay to zero: the new head starts random,
+    and full-rate steps through it at first would wreck the pretrained encoder under it."""
+    import torch
+    import transformers
+
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    scheduler = transformers.get_linear_schedule_with_warmup(
+        optimizer, num_warmup_steps=int(WARMUP_SHARE * steps), num_training_steps=steps
+    )
+    return optimizer, scheduler
+
+
+def _train_epoch(
+    training: _Training,
+    views: list[str],
+    targets: Any,
+    order: list[int],
+    batch_size: int,
+    epoch: str,
+    say: Callable[[str], None],
+) -> float:
+    """One pass over the views in the given order; returns the batches' losses averaged by their
+    sizes, so that a short last batch does not count as a full one. An epoch on CPU takes
+    minutes, hence a line every PROGRESS_EVERY batches besides the one at its end."""
+    started = time.perf_counter()
+    n = len(views)
+    total = 0.0
+    for i in range(0, n, batch_size):
+        idx = order[i : i + batch_size]
+        total += _train_batch(training, [views[j] for j in idx], targets[idx]) * len(idx)
+        done = i + len(idx)
+        if done < n and (i // batch_size + 1) % PROGRESS_EVERY == 0:
             say(
-                f"{NAME}: epoch {epoch}/{epochs} loss {losses[-1]:.4f} "
-                f"({time.perf_counter() - epoch_started:.1f} s)"
+                f"{NAME}: epoch {epoch}, {done} of {n} views "
+                f"({time.perf_counter() - started:.0f} s)"
             )
-        model.eval()
-    calibration = _fit_temperature(tokenizer, model, limit, held_views, held_labels, batch_size)
+    loss = total / n
+    say(f"{NAME}: epoch {epoch} loss {loss:.4f} ({time.perf_counter() - started:.1f} s)")
+    return loss
+
+
+def _train_batch(training: _Training, texts: list[str], targets: Any) -> float:
+    """One optimiser step on a batch; returns its mean loss. Gradients are clipped at norm 1 so
+    that one odd batch early on cannot throw the encoder far from its pretrained weights."""
+    import torch
+
+    enc = _encode(training.tokenizer, texts, training.max_length)
+    loss = training.loss_fn(training.model(**enc).logits, targets)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(training.model.parameters(), 1.0)
+    training.optimizer.step()
+    training.scheduler.step()
+    training.optimizer.zero_grad()
+    return loss.item()
+
+
+def _calibrate(
+    tokenizer: Any,
+    model: Any,
+    max_length: int,
+    views: list[str],
+    labels: list[str],
+    batch_size: int,
+    say: Callable[[str], None],
+) -> dict[str, Any]:
+    """The temperature fitted on the held-out views (empty when none were held out), reported
+    with what it does to their mean score, so the user sees whether calibration changed much."""
+    calibration = _fit_temperature(tokenizer, model, max_length, views, labels, batch_size)
     if calibration:
         say(
-            f"{NAME}: temperature {calibration[TEMPERATURE_KEY]} from {len(held_views)} "
+            f"{NAME}: temperature {calibration[TEMPERATURE_KEY]} from {len(views)} "
             f"held-out views (mean score {calibration['mean_score_untempered']} -> "
             f"{calibration['mean_score']}, right {calibration['right']})"
         )
+    return calibration
 
+
+def _save(out_dir: Path, tokenizer: Any, model: Any, meta: dict[str, Any]) -> None:
+    """Write the model, its tokenizer and its card (duokong.json) to out_dir, the card last.
+
+    duokong.json marks a complete model: the old one is dropped first, so a save that fails
+    half-way leaves a folder that refuses to load rather than a mix of two models."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    # duokong.json marks a complete model: drop the old one first, so a save that fails
-    # half-way leaves a folder that refuses to load rather than a mix of two models.
     (out_dir / META_FILE).unlink(missing_ok=True)
     model.save_pretrained(out_dir)
     tokenizer.save_pretrained(out_dir)
-    meta = {
-        "name": NAME,
-        "base": str(base_dir),
-        "max_length": limit,
-        "labels": list(LABELS),
-        "trained_on": n,
-        "epochs": epochs,
-        "batch_size": batch_size,
-        "lr": lr,
-        "seed": seed,
-        "final_loss": round(losses[-1], 6),
-        TEMPERATURE_KEY: calibration.get(TEMPERATURE_KEY, 1.0),
-        "calibration": {k: v for k, v in calibration.items() if k != TEMPERATURE_KEY},
-    }
     (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    seconds = round(time.perf_counter() - started, 2)
-    say(f"{NAME}: saved to {out_dir} in {seconds} s")
-    return {
-        "name": NAME,
-        "n": n,
-        "epochs": epochs,
-        "loss": losses[-1],
-        "losses": losses,
-        "seconds": seconds,
-        "max_length": limit,
-        "out_dir": str(out_dir),
-        TEMPERATURE_KEY: meta[TEMPERATURE_KEY],
-        "held_out": len(held_views),
-    }
 
 
 def held_out_split(groups: Sequence[str], share: float, seed: int) -> list[int]:
