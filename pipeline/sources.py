@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -585,144 +585,275 @@ def _media_type(record: Any) -> str:
     return (ctype or "").lower()
 
 
-def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+@dataclass
+class _WarcCounts:
+    """What a WARC file's records turned out to be, counted as they are read: a file that gives
+    no page is refused with these numbers (and what it left out is logged), and one that
+    breaks off says how many records it got through."""
 
+    records: int = 0  # padding is no record
+    responses: int = 0  # response and resource records
+    pages: int = 0
+    skipped: int = 0  # not HTML or text, or the crawler's own files
+    moved: int = 0  # redirects and 304 Not Modified
+    revisits: int = 0
+
+
+def _padding(record: Any) -> bool:
+    """Whether warcio handed over no record but blank lines or an empty gzip member (files
+    joined with cat): nothing is missing there, if nothing but padding follows."""
+    return record.rec_type is None and not record.rec_headers.headers
+
+
+def _http_status(record: Any) -> str:
+    """The status a crawled response was answered with, as the server wrote it; a resource (a
+    file as saved) and a response without HTTP headers (ftp:, dns:) have none ("")."""
+    http = record.http_headers
+    return http.get_statuscode() if http and record.rec_type == "response" else ""
+
+
+def _status_number(status: str) -> int | None:
+    """The status as a number, when it is digits: what a server or crawler wrote there is not
+    always a number, and such a response is read as if it had none."""
+    return int(status) if status and status.isdigit() else None
+
+
+def _sniffed_type(record: Any, ctype: str, max_bytes: int) -> tuple[str, bytes]:
+    """The media type to go by, and the body when it had to be read to tell: a response saved
+    without a Content-Type leaves its body to say whether it is a page, and a record's body
+    can be read only once, so the page is made of what was read here."""
+    if ctype.strip():
+        return ctype, b""
     from pipeline.extract.core import looks_html
 
-    source = item.source
-    part = item.part
-    records = responses = pages = skipped = moved = revisits = 0
+    sniffed = record.content_stream().read(max_bytes + 1)
+    head = sniffed[:4096].decode("utf-8", errors="replace")
+    return ("text/html" if looks_html(head) else ""), sniffed
+
+
+def _holds_page(record: Any, ctype: str, uri: str) -> bool:
+    """Whether a response may be a page: images, style sheets and scripts are part of any
+    crawl, whatever their status, and so are the crawler's own files (wget saves its log as a
+    resource at metadata://…/wget.log); they are counted, not one reject each."""
+    if not any(t in ctype for t in PAGE_TYPES):
+        return False
+    return record.rec_type != "resource" or uri.lower().startswith(("http:", "https:"))
+
+
+def _crawled_error(source: str, index: int, uri: str, status: str) -> Reject:
+    """The crawler saved an error page: the fetch failed, and is refused as a URL list's
+    failed fetch is, not read as an article about the error."""
+    return Reject.now(
+        f"{source}#{index}",
+        "fetch",
+        f"http-{status}",
+        f"{source}#{index}: {uri} answered HTTP {status} when crawled",
+    )
+
+
+def _record_too_large(source: str, index: int, max_bytes: int) -> Reject:
+    """A page over the limit is refused on its own: the file's other records are still read."""
+    return Reject.now(
+        f"{source}#{index}",
+        "read",
+        "too-large",
+        f"{source}#{index}: over max_page_bytes ({max_bytes})",
+    )
+
+
+def _charset(ctype: str) -> str | None:
+    """The charset the HTTP header gives, as written: decoding normalises it and weighs it
+    against the page's own declaration (pipeline/decode.py), so it is not judged here."""
+    if "charset=" not in ctype:
+        return None
+    return ctype.split("charset=", 1)[1].split(";")[0].strip()
+
+
+def _warc_page(source: str, index: int, record: Any, body: bytes, ctype: str) -> RawPage:
+    """A record's page, named by its number in the file (the same whether the file is read
+    whole or in parts), with what the crawl knew of it: its URL, charset and fetch time."""
+    return RawPage(
+        source=f"{source}#{index}",
+        data=body,
+        kind="html" if "html" in ctype else "text",
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        http_charset=_charset(ctype),
+        fetched_at=_parse_time(record.rec_headers.get_header("WARC-Date")),
+    )
+
+
+def _warc_response(
+    source: str, index: int, record: Any, max_bytes: int, counts: _WarcCounts
+) -> Generator[RawPage | Reject, None, bool]:
+    """What a response or resource record gives: its page, a reject, or nothing (counted);
+    then whether the file goes on after it, as one cut off in this record is the last."""
+    counts.responses += 1
+    ctype = _media_type(record)
+    uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+    status = _http_status(record)
+    code = _status_number(status)
+    if code is not None and 300 <= code < 400:
+        # A redirect or a 304 Not Modified holds no page: the page it leads to, or the copy
+        # crawled before, is a record of its own (or not in the crawl).
+        counts.moved += 1
+        return True
+    ctype, sniffed = _sniffed_type(record, ctype, max_bytes)
+    if not _holds_page(record, ctype, uri):
+        counts.skipped += 1
+        return True
+    if code is not None and code >= 400:
+        yield _crawled_error(source, index, uri, status)
+        return True
+    body = sniffed or record.content_stream().read(max_bytes + 1)
+    if _cut_short(record):
+        # The file ends inside this record (a crawl still being written, a copy cut off): half
+        # a page would replace the whole one read before; nothing follows.
+        yield _truncated(source, index, uri)
+        return False
+    if len(body) > max_bytes:
+        yield _record_too_large(source, index, max_bytes)
+        return True
+    counts.pages += 1
+    yield _warc_page(source, index, record, body, ctype)
+    return True
+
+
+def _end_cut(
+    item: Input,
+    fh: Any,
+    reader: Any,
+    last: tuple[int, Any] | None,
+    last_start: int | None,
+    padding_at: int | None,
+) -> Reject | None:
+    """Why the file proves cut off after its last record was read, if it does: warcio reads a
+    cut file to its end without a word, so what follows the last record (more than padding),
+    the last record itself (an image or a request short of its length) and the file's end
+    (_stopped_early) are looked at once the records are through."""
+    source, part = item.source, item.part
+    after_last = last[0] + 1 if last else part.first if part else 0
+    if padding_at is not None and not _only_padding(fh, padding_at, _gzipped(item.path)):
+        return _truncated(source, after_last, None)
+    if last is not None and _cut_short(last[1]):  # an image or a request cut off
+        uri = last[1].rec_headers.get_header("WARC-Target-URI") or "?"
+        return _truncated(source, last[0], uri)
+    if _stopped_early(reader, fh, item.path, part, last_start):
+        return _truncated(source, after_last, None)
+    return None
+
+
+def _warc_file(
+    item: Input, max_bytes: int, counts: _WarcCounts
+) -> Generator[RawPage | Reject, None, bool]:
+    """The pages and rejects of the file's records (of its part's, when it was split), then
+    whether it was read to a whole end: a file cut off ends with the cut record's reject, and
+    what it holds is then not summed up, as the rest of it is missing."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    source, part = item.source, item.part
+    with item.path.open("rb") as fh:
+        if part is not None:
+            fh.seek(part.start)
+        reader = ArchiveIterator(fh)
+        archive: Iterable[Any] = reader
+        if part is not None:
+            archive = itertools.islice(reader, part.count)
+        last: tuple[int, Any] | None = None
+        last_start = padding_at = None
+        for i, record in enumerate(archive, start=part.first if part else 0):
+            if _padding(record):
+                padding_at = reader.get_record_offset()  # an end, if only padding follows
+                continue
+            padding_at = None  # a record follows: what came before it was no end
+            counts.records += 1
+            last, last_start = (i, record), reader.offset
+            if record.rec_type not in ("response", "resource"):
+                counts.revisits += record.rec_type == "revisit"
+                continue
+            if not (yield from _warc_response(source, i, record, max_bytes, counts)):
+                return False
+        cut = _end_cut(item, fh, reader, last, last_start, padding_at)
+        if cut is not None:
+            yield cut
+            return False
+    return True
+
+
+def _log_left_out(source: str, counts: _WarcCounts) -> None:
+    """Images, scripts, PDFs and redirects are part of any crawl: logged as counts, so that a
+    file's pages can be told from what was left out of them without one reject each."""
+    if counts.skipped:
+        log.info("%s: %d response(s) that are not HTML or text left out", source, counts.skipped)
+    if counts.moved:
+        log.info(
+            "%s: %d redirect(s) and 304 Not Modified response(s) left out", source, counts.moved
+        )
+
+
+def _no_pages_detail(source: str, counts: _WarcCounts) -> str:
+    """Why a WARC file gave no page, in the terms that tell what to do: a re-crawl that found
+    its pages unchanged lost nothing, and a file of no response records may be no WARC file."""
+    detail = f"{source}: no HTML or text response among its {counts.records} WARC record(s)"
+    if counts.revisits:
+        # A re-crawl that found its pages unchanged saves no page again: nothing is lost (the
+        # redirects it followed and the images it saved again hold no page either).
+        others = " and ".join(
+            f"{n} {what}"
+            for n, what in ((counts.moved, "redirect(s)"), (counts.skipped, "non-page response(s)"))
+            if n
+        )
+        return (
+            f"{source}: a WARC file with nothing new: {counts.revisits} of its {counts.records} "
+            "record(s) are revisits, pages the crawler found unchanged and did not save again "
+            "(their text is in the WARC file of the crawl that saved them)"
+            + (f", the others {others}" if others else "")
+            + ", and none holds a page"
+        )
+    if not counts.responses:
+        detail += "; none is a response or resource record: is it a WARC file?"
+    return detail
+
+
+def _malformed_warc(source: str, records: int, exc: Exception) -> Reject:
+    """A file warcio cannot read through, refused whole with how far reading got: a crawl still
+    being written breaks off the same way, so the fix is named too."""
+    return Reject.now(
+        source,
+        "read",
+        "malformed-warc",
+        f"{source} cannot be read as WARC after {records} record(s) "
+        f"({type(exc).__name__}: {exc}); check that the crawler finished writing it",
+    )
+
+
+def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
+    """The pages of a WARC file (or of one part of it). What is in the file never raises: a
+    record that should be a page and is not, a file cut off or unreadable and a file without
+    a page each become a reject that says so, so one bad crawl neither ends a batch nor goes
+    unrecorded."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    counts = _WarcCounts()
     try:
-        with item.path.open("rb") as fh:
-            last = None
-            if part is not None:
-                fh.seek(part.start)
-            reader = ArchiveIterator(fh)
-            archive: Iterable[Any] = reader
-            if part is not None:
-                archive = itertools.islice(reader, part.count)
-            last_start = padding_at = None
-            for i, record in enumerate(archive, start=part.first if part else 0):
-                if record.rec_type is None and not record.rec_headers.headers:
-                    # Blank lines or empty gzip members after the last record (files joined
-                    # with cat): no record, if nothing else follows (checked below).
-                    padding_at = reader.get_record_offset()
-                    continue
-                padding_at = None  # a record follows: what came before it was no end
-                records += 1
-                last, last_start = (i, record), reader.offset
-                if record.rec_type not in ("response", "resource"):
-                    revisits += record.rec_type == "revisit"
-                    continue
-                responses += 1
-                http = record.http_headers
-                ctype = _media_type(record)
-                uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
-                status = http.get_statuscode() if http and record.rec_type == "response" else None
-                if status and status.isdigit() and 300 <= int(status) < 400:
-                    # A redirect or a 304 Not Modified holds no page: the page it leads to, or
-                    # the copy crawled before, is a record of its own (or not in the crawl).
-                    moved += 1
-                    continue
-                sniffed = b""
-                if not ctype.strip():  # no type given: the body says whether it is a page
-                    sniffed = record.content_stream().read(max_bytes + 1)
-                    head = sniffed[:4096].decode("utf-8", errors="replace")
-                    ctype = "text/html" if looks_html(head) else ""
-                if not any(t in ctype for t in PAGE_TYPES):
-                    skipped += 1  # an image, a style sheet or a script, whatever its status
-                    continue
-                if record.rec_type == "resource" and not uri.lower().startswith(
-                    ("http:", "https:")
-                ):
-                    skipped += 1  # the crawler's own files (wget's metadata://…/wget.log)
-                    continue
-                if status and status.isdigit() and int(status) >= 400:
-                    # The crawler saved an error page: the fetch failed, as a URL list says.
-                    yield Reject.now(
-                        f"{source}#{i}",
-                        "fetch",
-                        f"http-{status}",
-                        f"{source}#{i}: {uri} answered HTTP {status} when crawled",
-                    )
-                    continue
-                charset = None
-                if "charset=" in ctype:
-                    charset = ctype.split("charset=", 1)[1].split(";")[0].strip()
-                body = sniffed or record.content_stream().read(max_bytes + 1)
-                if _cut_short(record):
-                    # The file ends inside this record (a crawl still being written, a copy cut
-                    # off): half a page would replace the whole one read before; nothing follows.
-                    yield _truncated(source, i, uri)
-                    return
-                if len(body) > max_bytes:
-                    yield Reject.now(
-                        f"{source}#{i}",
-                        "read",
-                        "too-large",
-                        f"{source}#{i}: over max_page_bytes ({max_bytes})",
-                    )
-                    continue
-                pages += 1
-                yield RawPage(
-                    source=f"{source}#{i}",
-                    data=body,
-                    kind="html" if "html" in ctype else "text",
-                    url=record.rec_headers.get_header("WARC-Target-URI"),
-                    http_charset=charset,
-                    fetched_at=_parse_time(record.rec_headers.get_header("WARC-Date")),
-                )
-            after_last = last[0] + 1 if last else part.first if part else 0
-            if padding_at is not None and not _only_padding(fh, padding_at, _gzipped(item.path)):
-                yield _truncated(source, after_last, None)
-                return
-            if last is not None and _cut_short(last[1]):  # an image or a request cut off
-                uri = last[1].rec_headers.get_header("WARC-Target-URI") or "?"
-                yield _truncated(source, last[0], uri)
-                return
-            if _stopped_early(reader, fh, item.path, part, last_start):
-                yield _truncated(source, after_last, None)
-                return
+        whole = yield from _warc_file(item, max_bytes, counts)
     except (ArchiveLoadFailed, OSError, ValueError, AttributeError, KeyError, EOFError) as exc:
         # warcio meets a malformed record with whatever its parser hits first (a header it
         # needs missing gives AttributeError): each is a bad archive, not a bug of ours.
-        yield Reject.now(
-            source,
-            "read",
-            "malformed-warc",
-            f"{source} cannot be read as WARC after {records} record(s) "
-            f"({type(exc).__name__}: {exc}); check that the crawler finished writing it",
-        )
+        yield _malformed_warc(item.source, counts.records, exc)
         return
-    if skipped:
-        # Images, scripts and PDFs are part of any crawl: counted, not one reject each.
-        log.info("%s: %d response(s) that are not HTML or text left out", source, skipped)
-    if moved:
-        log.info("%s: %d redirect(s) and 304 Not Modified response(s) left out", source, moved)
-    if not pages and not responses - skipped - moved and part is None:
+    if not whole:
+        return  # cut off: its last reject says where, and the rest of it is missing
+    _log_left_out(item.source, counts)
+    if (
+        not counts.pages
+        and not counts.responses - counts.skipped - counts.moved
+        and item.part is None
+    ):
         # (A part without pages is a stretch of images: split_container splits no file that
         # has none.)
-        detail = f"{source}: no HTML or text response among its {records} WARC record(s)"
-        if revisits:
-            # A re-crawl that found its pages unchanged saves no page again: nothing is lost
-            # (the redirects it followed and the images it saved again hold no page either).
-            others = " and ".join(
-                f"{n} {what}"
-                for n, what in ((moved, "redirect(s)"), (skipped, "non-page response(s)"))
-                if n
-            )
-            detail = (
-                f"{source}: a WARC file with nothing new: {revisits} of its {records} record(s) "
-                "are revisits, pages the crawler found unchanged and did not save again (their "
-                "text is in the WARC file of the crawl that saved them)"
-                + (f", the others {others}" if others else "")
-                + ", and none holds a page"
-            )
-        elif not responses:
-            detail += "; none is a response or resource record: is it a WARC file?"
-        yield Reject.now(source, "read", "no-pages-in-warc", detail)
+        yield Reject.now(
+            item.source, "read", "no-pages-in-warc", _no_pages_detail(item.source, counts)
+        )
 
 
 def splittable(item: Input) -> bool:
