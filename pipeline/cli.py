@@ -348,9 +348,7 @@ def export(out_dir: str, db: str | None, fmt: str) -> None:
     from pipeline.warehouse import connect_readonly
     from pipeline.warehouse.export import export_tables
 
-    con = connect_readonly(
-        common.settings_for(db).db_path()
-    )  # COPY needs file access
+    con = connect_readonly(common.settings_for(db).db_path())  # COPY needs file access
     click.get_current_context().call_on_close(con.close)
     written = list(export_tables(con, Path(out_dir), fmt))
     width = max((len(table) for table, _, _ in written), default=0)
