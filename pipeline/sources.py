@@ -613,9 +613,10 @@ def _http_status(record: Any) -> str:
 
 
 def _status_number(status: str) -> int | None:
-    """The status as a number, when it is digits: what a server or crawler wrote there is not
-    always a number, and such a response is read as if it had none."""
-    return int(status) if status and status.isdigit() else None
+    """The status as a number, when it is ASCII digits: what a server or crawler wrote there is
+    not always a number, and such a response is read as if it had none. Not str.isdigit alone:
+    a superscript passes it and int() then raises, which cost every record after it."""
+    return int(status) if status.isascii() and status.isdigit() else None
 
 
 def _sniffed_type(record: Any, ctype: str, max_bytes: int) -> tuple[str, bytes]:

@@ -133,6 +133,32 @@ def test_a_warc_file_yields_its_html_responses_with_url_and_charset(tmp_path):
     assert raw.http_charset == "gbk" and raw.kind == "html" and raw.data == page.encode("gbk")
 
 
+@pytest.mark.parametrize(
+    "status",
+    ["\u00b2 OK".encode("latin-1"), "\u0664\u0660\u0664 Not Found".encode()],
+)
+def test_a_warc_status_of_other_digits_costs_no_record(tmp_path, status):
+    """A status written in digits that are not ASCII (a superscript, Arabic-Indic) is no number
+    a server sends: that response is read as if it had no status, and the records after it are
+    still read (a superscript once made the whole file a malformed-warc reject from there on).
+    Written by hand: warcio's writer refuses such a status line, a broken crawler does not."""
+
+    def record(n: str, status: bytes) -> bytes:
+        http = b"HTTP/1.1 " + status + b"\r\nContent-Type: text/html\r\n\r\n"
+        http += f"<p>第{n}篇：英伟达。</p>".encode()
+        head = (
+            f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/{n}\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n"
+        )
+        return head.encode() + http + b"\r\n\r\n"
+
+    path = tmp_path / "odd.warc"
+    path.write_bytes(record("a", b"200 OK") + record("b", status) + record("c", b"200 OK"))
+    read = _read(path)
+    assert [type(r).__name__ for r in read] == ["RawPage"] * 3
+    assert [r.url for r in read] == [f"https://example.com/{n}" for n in "abc"]
+
+
 def test_a_warc_cut_short_keeps_its_whole_records_and_refuses_the_cut_one(tmp_path):
     """A crawl still being written, or a copy cut off: half a page must not replace the whole
     one stored before, and the cut is recorded (a cut inside an image at the end too)."""
