@@ -250,9 +250,13 @@ def test_base_that_is_not_a_model_is_named(tmp_path: Path, toy):
     not_a_model.mkdir()
     (not_a_model / "README.md").write_text("not a model")
     for base in (not_a_model, tmp_path / "absent"):
+        said: list[str] = []
         with pytest.raises(ConfigError, match="not a") as err:
-            tx.fit(*toy, base, tmp_path / "out", epochs=1)
+            tx.fit(
+                *toy, base, tmp_path / "out", epochs=1, calibration_share=0.2, progress=said.append
+            )
         assert str(base) in str(err.value)
+        assert said == []  # nothing said of a held-out share before the base is known to load
     assert not (tmp_path / "out").exists()
 
 

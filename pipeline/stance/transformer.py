@@ -166,6 +166,7 @@ def fit(
     torch, _ = _require_torch()
     base_dir, out_dir = Path(base_dir), Path(out_dir)
     _check_fit_args(views, labels, epochs, batch_size, groups, calibration_share)
+    _check_base_dir(base_dir)  # before the held-out share is spoken of
     say = _reporter(progress)
     started = time.perf_counter()
     views, labels, held_views, held_labels = _hold_out(
