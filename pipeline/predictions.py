@@ -371,6 +371,117 @@ class _Claim:
     horizon: Horizon | None
 
 
+@dataclass(frozen=True)
+class _Around:
+    """What the sentences before one tell of it. Why apart: a claim often names neither its
+    target (它会回到正常位置, 股价能回到80) nor its speaker (同时…, after 分析师表示…), and the
+    sentences before it do."""
+
+    previous_named: frozenset[str]  # the targets named last, within ANAPHOR_REACH sentences
+    just_named: frozenset[str]  # the ones the sentence just before names
+    refers: bool  # whether it names a target or the paragraph speaks of one it may mean (它)
+    voice: Voice
+
+
+@dataclass(frozen=True)
+class _Preceding:
+    """What the sentences read so far leave to the next one. Why: each sentence is read once,
+    in order, and only this much of the ones before reaches on to the next."""
+
+    named: frozenset[str] = frozenset()  # the targets named last
+    named_at: int = 0  # the index of the sentence that named them
+    sentence: Sentence | None = None  # the sentence before, for a pronoun's reach
+    reported: bool = False  # whether it speaks in a voice other than the author's
+    # whether it spoke of a target named before it as 它 (…它会…。它依然会是…): the pronoun
+    # reaches on through the paragraph's sentences that keep using it
+    referred: bool = False
+
+    def around(self, index: int, sent: Sentence, quotes: tuple[int, bool]) -> _Around:
+        """What this leaves to the sentence at index, whose paragraph has quotes (open marks,
+        balance: paragraph_quotes). A pronoun and a voice reach on within a paragraph only; a
+        target named last reaches on for ANAPHOR_REACH sentences, whatever the paragraph."""
+        before = self.sentence
+        same_paragraph = before is not None and before.paragraph == sent.paragraph
+        refers = bool(sent.targets) or (same_paragraph and (bool(before.targets) or self.referred))
+        return _Around(
+            previous_named=self.named if index - self.named_at <= ANAPHOR_REACH else frozenset(),
+            just_named=before.targets if before is not None else frozenset(),
+            refers=refers,
+            voice=Voice(
+                after_reported=same_paragraph and self.reported,
+                open_quotes=quotes[0],
+                quotes_balance=quotes[1],
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A sentence the rules read as asserting something. Why: the rules find offsets in the
+    Simplified text; they hold in the original only when OpenCC kept its length (it nearly
+    always does), and the quote, the horizon and the condition are cut by them."""
+
+    sentence: Sentence
+    full: str  # the whole sentence in Simplified
+    simplified: str  # the part that asserts (_asserted), in Simplified
+    around: _Around
+
+    @property
+    def same(self) -> bool:
+        """Whether offsets in the Simplified text hold in the original."""
+        return len(self.full) == len(self.sentence.text)
+
+    @property
+    def text(self) -> str:
+        """The text a horizon is quoted from: the original where offsets hold in it."""
+        return self.sentence.text if self.same else self.full
+
+    def quote(self, body: str, claim: _Claim) -> str:
+        """The claim as the page has it, so that a reader finds it there; the whole sentence
+        where offsets do not hold in the original."""
+        sent = self.sentence
+        start, end = (claim.start, claim.end) if self.same else (0, len(sent.text))
+        return body[sent.start + start : sent.start + end]
+
+
+@dataclass
+class _Times:
+    """The times a claim with no time of its own takes, as a reader would: one stated before
+    it in its sentence, dated or not (短期内国产芯片追不上，英伟达的地位不会动摇: both are the short
+    term's), the last dated one of its paragraph or the one before (the seed's 半年左右), and,
+    for the author's own claims, the one the author sets for the whole case (article_horizon)."""
+
+    whole_case: tuple[Horizon, str] | None  # horizon, as written
+    in_sentence: tuple[Horizon, str] | None = None  # horizon, as written
+    last_stated: tuple[Horizon, int, str] | None = None  # horizon, paragraph, as written
+
+    def next_sentence(self) -> None:
+        """A time stated in one sentence holds for its later claims only."""
+        self.in_sentence = None
+
+    def for_claim(
+        self, stated: Horizon | None, text: str, paragraph: int, by_author: bool
+    ) -> tuple[Horizon | None, str | None, str | None]:
+        """The claim's horizon, as written, and its source (stated, inherited); a stated one is
+        remembered for the claims after it. text: the sentence the stated horizon's offsets
+        are in."""
+        if stated is not None:
+            written = text[stated.start : stated.end]
+            self.in_sentence = (stated, written)
+            if stated.due is not None:
+                self.last_stated = (stated, paragraph, written)
+            return stated, written, "stated"
+        if self.in_sentence is not None:
+            return *self.in_sentence, "inherited"
+        if self.last_stated and paragraph - self.last_stated[1] <= INHERIT_PARAGRAPHS:
+            horizon, _, written = self.last_stated
+            return horizon, written, "inherited"
+        if self.whole_case and by_author:
+            # The author's own claims resolve when the author said the case would.
+            return *self.whole_case, "inherited"
+        return None, None, None
+
+
 class PredictionExtractor:
     def __init__(
         self,
@@ -992,108 +1103,122 @@ class PredictionExtractor:
         out: list[Prediction] = []
         said_in: dict[str, str] = {}  # each prediction's id key: the sentence that made it
         where: dict[str, int] = {}  # quote -> index of its sentence
-        whole_case = self.article_horizon(article, sentences)
-        last_stated: tuple[Horizon, int, str] | None = None  # horizon, paragraph, as written
-        last_named: frozenset[str] = frozenset()
-        last_named_at = 0  # the index of the sentence that named them
-        before: Sentence | None = None  # the sentence before, for a pronoun's reach
-        before_reported = False  # whether it speaks in a voice other than the author's
-        # whether it spoke of a target named before it as 它 (…它会…。它依然会是…): the pronoun
-        # reaches on through the paragraph's sentences that keep using it
-        before_referred = False
+        times = _Times(self.article_horizon(article, sentences))
+        preceding = _Preceding()
         quotes = paragraph_quotes(sentences)
         for index, sent in enumerate(sentences):
-            previous_named = last_named if index - last_named_at <= ANAPHOR_REACH else frozenset()
-            just_named = before.targets if before is not None else frozenset()
-            if sent.targets:
-                last_named, last_named_at = sent.targets, index
-            same_paragraph = before is not None and before.paragraph == sent.paragraph
-            refers = bool(sent.targets) or (
-                same_paragraph and (bool(before.targets) or before_referred)
-            )
-            before = sent
             full = to_simplified(sent.text)
-            before_referred = refers and not sent.targets and bool(PRONOUN.search(full))
-            voice = Voice(
-                after_reported=same_paragraph and before_reported,
-                open_quotes=quotes[index][0],
-                quotes_balance=quotes[index][1],
-            )
-            before_reported = self.speakers.speaker(full, (0, len(full)), voice) == "reported"
+            around = preceding.around(index, sent, quotes[index])
+            preceding = self._preceding_after(preceding, index, sent, full, around)
             simplified = self._asserted(full)
             if simplified is None:
                 continue
-            claims = self._claims(simplified, article.published, bool(sent.targets), refers)
-            # Offsets found in the Simplified text hold in the original when OpenCC kept the
-            # length (it nearly always does); otherwise quote the whole sentence, as one claim.
-            same = len(full) == len(sent.text)
-            if not same and len(simplified) < len(full):
-                continue  # offsets cannot cut the closing question off the original sentence
-            if not same and len(claims) > 1:
-                first_time = next((c.horizon for c in claims if c.horizon is not None), None)
-                claims = [_Claim(claims[0].start, claims[-1].end, first_time)]
-            # A time one claim of a sentence states holds for the claims after it there, dated or
-            # not (短期内国产芯片追不上，英伟达的地位不会动摇: both are the short term's).
-            in_sentence: tuple[Horizon, str] | None = None
-            text = sent.text if same else full
-            for claim in claims:
-                start, end = (claim.start, claim.end) if same else (0, len(sent.text))
-                quote = article.body[sent.start + start : sent.start + end]
-                claim_text = simplified[claim.start : claim.end]
-                cond = split_conditional(claim_text)
-                written = text[claim.start : claim.end] if same else claim_text
-                condition = None
-                if cond:
-                    # With no 那/就/则 the condition ends at its first comma (如果我错了，…).
-                    comma = CLAUSE_BREAK.search(claim_text, cond[1], cond[2])
-                    end = comma.start() if cond[2] == len(claim_text) and comma else cond[2]
-                    condition = written[cond[1] : end].strip(TRAILING_PUNCT + "。！？!?")
-                horizon, horizon_text, source = claim.horizon, None, None
-                if horizon is not None:
-                    horizon_text, source = text[horizon.start : horizon.end], "stated"
-                    in_sentence = (horizon, horizon_text)
-                    if horizon.due is not None:
-                        last_stated = (horizon, sent.paragraph, horizon_text)
-                elif in_sentence is not None:
-                    (horizon, horizon_text), source = in_sentence, "inherited"
-                elif last_stated and sent.paragraph - last_stated[1] <= INHERIT_PARAGRAPHS:
-                    horizon, _, horizon_text = last_stated
-                    source = "inherited"
-                speaker = self.speakers.speaker(simplified, (claim.start, claim.end), voice)
-                if horizon is None and whole_case and speaker == "author":
-                    # The author's own claims resolve when the author said the case would.
-                    horizon, horizon_text = whole_case
-                    source = "inherited"
+            reading = _Reading(sent, full, simplified, around)
+            times.next_sentence()
+            for claim in self._sentence_claims(reading, article.published):
+                quote = reading.quote(article.body, claim)
                 where.setdefault(quote, index)
-                own_subject = about_another_actor(claim_text)
-                targets = self._targets_of(
-                    claim_text, simplified, sent.targets, own_subject, previous_named, just_named
-                )
-                hedge = self.hedge(claim_text)
-                for target in sorted(targets, key=lambda t: t or ""):
-                    key = f"{article.id}|{quote}|{target}"
-                    if said_in.setdefault(key, sent.text) != sent.text:
-                        # the same words claimed in another sentence (AMD会跌 of two years): a
-                        # claim of its own; a sentence the page repeats is one claim
-                        key = f"{key}|{sent.text}"
-                    out.append(
-                        Prediction(
-                            id=sha256_hex(key)[:32],
-                            article_id=article.id,
-                            quote=quote,
-                            target=target,
-                            direction=self.directions.direction(claim_text, target),  # type: ignore[arg-type]
-                            horizon=horizon_text,
-                            due=horizon.due if horizon else None,
-                            window_start=horizon.earliest if horizon else None,
-                            conditional=cond is not None,
-                            condition=condition or None,
-                            hedge=hedge,  # type: ignore[arg-type]
-                            speaker=speaker,
-                            horizon_source=source,
-                        )
-                    )
+                out += self._claim_predictions(article, reading, claim, quote, times, said_in)
         return out, self._contexts(where, sentences)
+
+    def _preceding_after(
+        self, preceding: _Preceding, index: int, sent: Sentence, full: str, around: _Around
+    ) -> _Preceding:
+        """What the sentence at index leaves to the next, whether or not it asserts anything:
+        a question can still name a target or open a reported voice that the next sentence
+        goes on in. full: the sentence in Simplified."""
+        return _Preceding(
+            named=sent.targets if sent.targets else preceding.named,
+            named_at=index if sent.targets else preceding.named_at,
+            sentence=sent,
+            reported=self.speakers.speaker(full, (0, len(full)), around.voice) == "reported",
+            referred=around.refers and not sent.targets and bool(PRONOUN.search(full)),
+        )
+
+    def _sentence_claims(self, reading: _Reading, published: date | None) -> list[_Claim]:
+        """The sentence's claims, with offsets the original can be cut by. Where OpenCC changed
+        the length, the quote is the whole sentence, so its claims are one; and none where the
+        rules cut a closing question off, since the original cannot be cut there."""
+        sent, simplified = reading.sentence, reading.simplified
+        claims = self._claims(simplified, published, bool(sent.targets), reading.around.refers)
+        if reading.same:
+            return claims
+        if len(simplified) < len(reading.full):
+            return []
+        if len(claims) > 1:
+            first_time = next((c.horizon for c in claims if c.horizon is not None), None)
+            return [_Claim(claims[0].start, claims[-1].end, first_time)]
+        return claims
+
+    def _claim_predictions(
+        self,
+        article: Article,
+        reading: _Reading,
+        claim: _Claim,
+        quote: str,
+        times: _Times,
+        said_in: dict[str, str],
+    ) -> list[Prediction]:
+        """A prediction for each target the claim is about: the claim is checked against each
+        target's own course. times: what the claims before it stated (it may take one); said_in:
+        each id key so far, with the sentence that made it."""
+        sent, simplified, around = reading.sentence, reading.simplified, reading.around
+        claim_text = simplified[claim.start : claim.end]
+        cond = split_conditional(claim_text)
+        written = reading.text[claim.start : claim.end] if reading.same else claim_text
+        condition = self._condition(claim_text, written, cond)
+        speaker = self.speakers.speaker(simplified, (claim.start, claim.end), around.voice)
+        horizon, horizon_text, source = times.for_claim(
+            claim.horizon, reading.text, sent.paragraph, speaker == "author"
+        )
+        own_subject = about_another_actor(claim_text)
+        targets = self._targets_of(
+            claim_text,
+            simplified,
+            sent.targets,
+            own_subject,
+            around.previous_named,
+            around.just_named,
+        )
+        hedge = self.hedge(claim_text)
+        return [
+            Prediction(
+                id=self._prediction_id(said_in, f"{article.id}|{quote}|{target}", sent.text),
+                article_id=article.id,
+                quote=quote,
+                target=target,
+                direction=self.directions.direction(claim_text, target),  # type: ignore[arg-type]
+                horizon=horizon_text,
+                due=horizon.due if horizon else None,
+                window_start=horizon.earliest if horizon else None,
+                conditional=cond is not None,
+                condition=condition,
+                hedge=hedge,  # type: ignore[arg-type]
+                speaker=speaker,
+                horizon_source=source,
+            )
+            for target in sorted(targets, key=lambda t: t or "")
+        ]
+
+    @staticmethod
+    def _condition(claim: str, written: str, cond: tuple[int, int, int] | None) -> str | None:
+        """The condition of a conditional claim as written (written: the claim as the page has
+        it), for the reader who checks it came true before judging the claim. With no 那/就/则
+        it ends at its first comma (如果我错了，…): what follows is the claim."""
+        if not cond:
+            return None
+        comma = CLAUSE_BREAK.search(claim, cond[1], cond[2])
+        end = comma.start() if cond[2] == len(claim) and comma else cond[2]
+        return written[cond[1] : end].strip(TRAILING_PUNCT + "。！？!?") or None
+
+    @staticmethod
+    def _prediction_id(said_in: dict[str, str], key: str, sentence: str) -> str:
+        """The id of the claim key stands for, made in sentence. A sentence the page repeats
+        (a lead restated in the body) is one claim, with one id; the same words claimed in
+        another sentence (AMD会跌 of two years) are a claim of their own."""
+        if said_in.setdefault(key, sentence) != sentence:
+            key = f"{key}|{sentence}"
+        return sha256_hex(key)[:32]
 
     def _targets_of(
         self,
