@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -445,122 +446,168 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def _resolve(
-    kind: str, m: re.Match[str], published: date | None
-) -> tuple[date | None, date | None] | None:
-    """(earliest, due) or None when the match is not a horizon at all."""
-    if kind == "vague":
-        return (None, None)
+Window = tuple[date | None, date | None]
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None) -> Window | None:
+    """(earliest, due) or None when the match is not a horizon at all.
+
+    A calendar time (2026年Q3, 3月15日, FY2026) resolves without a publish date; a time told
+    from the page's day (明年, 下个季度, 三年内) needs one and is left open, (None, None),
+    without it."""
     if kind == "month_to_come" and not _TO_COME.search(m.string, 0, m.start()):
         return None
-    if kind == "year_quarter":
-        return _quarter_window(_full_year(m.group(1)), m)
-    if kind == "year_month":
-        y, month = int(m.group(1)), int(m.group(2))
-        if not 1 <= month <= 12:
-            return None
-        return _month_window(y, month, m.group(3), published)
-    if kind == "fiscal":
-        fiscal = FISCAL_YEAR.search(m.group(0))
-        if published and fiscal and _full_year(fiscal.group(1) or fiscal.group(2)) < published.year:
-            return None  # 2024财年 in a 2025 page is over
-        return (None, None)
-    if kind == "year":
-        y, part = _full_year(m.group(1)), m.group(2) or ""
-        if published and y < published.year:
-            return None  # a past year is history, not a horizon
-        return _year_part(y, part) or (date(y, 1, 1), date(y, 12, 31))
-    if kind == "day":
-        return _day_window(m, published)
     if kind == "span" and (_range_numbers(re.sub(r"\s", "", m.group(1)))[1] or 0) >= 1000:
         return None  # 2024年 is a year, not a span of 2024 years, with or without a publish date
+    if kind in _CALENDAR_RESOLVERS:
+        return _CALENDAR_RESOLVERS[kind](m, published)
     if published is None:
         return (None, None)
-    if kind == "rel_month":
-        y, month = published.year + _YEAR_OFFSET[m.group(1)], _month(m.group(2))
-        return _month_window(y, month, m.group(3), published)
-    if kind == "month":
-        # 3月底 in a May page was this year's March (the running month too)
-        return _month_window(published.year, _month(m.group(1)), m.group(2), published)
-    if kind == "month_to_come":
-        month = _month(m.group(1))
-        year = published.year + (month < published.month)
-        return max(date(year, month, 1), published), _month_end(year, month)
-    if kind == "rel_day":
-        day = published + timedelta(days=1 if m.group(1) == "明天" else 2)
+    resolver = _RELATIVE_RESOLVERS.get(kind)
+    return resolver(m, published) if resolver else None
+
+
+def _vague(m: re.Match[str], published: date | None) -> Window:
+    return (None, None)
+
+
+def _year_quarter(m: re.Match[str], published: date | None) -> Window:
+    return _quarter_window(_full_year(m.group(1)), m)
+
+
+def _year_month(m: re.Match[str], published: date | None) -> Window | None:
+    y, month = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        return None
+    return _month_window(y, month, m.group(3), published)
+
+
+def _fiscal(m: re.Match[str], published: date | None) -> Window | None:
+    fiscal = FISCAL_YEAR.search(m.group(0))
+    if published and fiscal and _full_year(fiscal.group(1) or fiscal.group(2)) < published.year:
+        return None  # 2024财年 in a 2025 page is over
+    return (None, None)
+
+
+def _year(m: re.Match[str], published: date | None) -> Window | None:
+    y, part = _full_year(m.group(1)), m.group(2) or ""
+    if published and y < published.year:
+        return None  # a past year is history, not a horizon
+    return _year_part(y, part) or (date(y, 1, 1), date(y, 12, 31))
+
+
+def _rel_month(m: re.Match[str], published: date) -> Window | None:
+    y, month = published.year + _YEAR_OFFSET[m.group(1)], _month(m.group(2))
+    return _month_window(y, month, m.group(3), published)
+
+
+def _month_of_this_year(m: re.Match[str], published: date) -> Window | None:
+    # 3月底 in a May page was this year's March (the running month too)
+    return _month_window(published.year, _month(m.group(1)), m.group(2), published)
+
+
+def _month_to_come(m: re.Match[str], published: date) -> Window:
+    month = _month(m.group(1))
+    year = published.year + (month < published.month)
+    return max(date(year, month, 1), published), _month_end(year, month)
+
+
+def _rel_day(m: re.Match[str], published: date) -> Window:
+    day = published + timedelta(days=1 if m.group(1) == "明天" else 2)
+    return day, day
+
+
+def _this_month_part(m: re.Match[str], published: date) -> Window | None:
+    return _month_window(published.year, published.month, m.group(1), published)
+
+
+def _this_month_end(m: re.Match[str], published: date) -> Window:
+    return published, _month_end(published.year, published.month)
+
+
+def _rel_year(m: re.Match[str], published: date) -> Window:
+    offset = _YEAR_OFFSET[m.group(1)]
+    y, part = published.year + offset, m.group(2) or ""
+    return _year_part(y, part) or (
+        (published if offset == 0 else date(y, 1, 1)),
+        date(y, 12, 31),
+    )
+
+
+def _named_quarter(m: re.Match[str], published: date) -> Window:
+    # 三季度 alone is this year's: in a November report it is the quarter just reported,
+    # and a claim about next year's says 明年. 去年四季度 is history.
+    return _quarter_window(published.year + _YEAR_OFFSET[m.group(1) or "今年"], m)
+
+
+def _mid_year(m: re.Match[str], published: date) -> Window:
+    y = published.year if published.month <= 6 else published.year + 1
+    return max(published, date(y, 5, 1)), date(y, 8, 31)
+
+
+def _next_week(m: re.Match[str], published: date) -> Window:
+    monday = published + timedelta(days=7 - published.weekday())
+    if m.group(2):
+        day = monday + timedelta(days=_WEEKDAY_INDEX[m.group(2)])
         return day, day
-    if kind == "this_month_part":
-        return _month_window(published.year, published.month, m.group(1), published)
-    if kind == "holiday":
-        return _holiday_window(m, published)
-    if kind == "this_month_end":
-        return published, _month_end(published.year, published.month)
-    if kind == "rel_year":
-        offset = _YEAR_OFFSET[m.group(1)]
-        y, part = published.year + offset, m.group(2) or ""
-        return _year_part(y, part) or (
-            (published if offset == 0 else date(y, 1, 1)),
-            date(y, 12, 31),
-        )
-    if kind == "named_quarter":
-        # 三季度 alone is this year's: in a November report it is the quarter just reported,
-        # and a claim about next year's says 明年. 去年四季度 is history.
-        return _quarter_window(published.year + _YEAR_OFFSET[m.group(1) or "今年"], m)
-    if kind == "mid_year":
-        y = published.year if published.month <= 6 else published.year + 1
-        return max(published, date(y, 5, 1)), date(y, 8, 31)
-    if kind == "next_week":
-        monday = published + timedelta(days=7 - published.weekday())
-        if m.group(2):
-            day = monday + timedelta(days=_WEEKDAY_INDEX[m.group(2)])
-            return day, day
-        return monday, monday + timedelta(days=6)
-    if kind == "this_week":
-        sunday = published + timedelta(days=6 - published.weekday())
-        if m.group(1):
-            day = sunday - timedelta(days=6 - _WEEKDAY_INDEX[m.group(1)])
-            return (day, day) if day > published else None
-        return published, sunday
-    if kind == "this_year_end":
-        return published, date(published.year, 12, 31)
-    if kind == "half":
-        y = published.year
-        if m.group(1) == "上半年":
-            y = y if published.month <= 6 else y + 1
-            return date(y, 1, 1), date(y, 6, 30)
-        return date(y, 7, 1), date(y, 12, 31)
-    if kind == "quarter":
-        q = (published.month - 1) // 3 + 1
-        if m.group(3) or (m.group(1) or "下").startswith(("本", "这", "這")):  # 这季, 本季度
-            return published, _quarter_end(published.year, q)
-        y, q = (published.year + 1, 1) if q == 4 else (published.year, q + 1)
-        return date(y, q * 3 - 2, 1), _quarter_end(y, q)
-    if kind == "next_month":
-        nxt = add_months(published.replace(day=1), 1)
-        return _month_window(nxt.year, nxt.month, m.group(2), None)
-    if kind == "span":
-        lo, hi = _range_numbers(re.sub(r"\s", "", m.group(1)))
-        if hi is None:
-            return (None, None)  # 几年, 数年: vague
-        whole = m.group(0)
-        within = any(
-            w in whole for w in ("内", "內", "之内", "里", "裡", "期间")
-        ) or whole.startswith(("未来", "未來"))
-        if m.group(2) in _WEEK_UNITS:
-            # 两周内, 三个星期后: counted in days (a month is no whole number of weeks)
-            if hi > 520:
-                return (None, None)
-            half = 3.5 if m.group(3) else 0.0
-            lo_d, hi_d = (lo or hi) * 7 + half, hi * 7 + half
-            earliest = published if within else published + timedelta(days=round(lo_d))
-            return earliest, published + timedelta(days=round(hi_d))
-        if hi * {"年": 1, "月": 1 / 12, "季度": 0.25}[m.group(2)] > 100:
-            return (None, None)  # 一万年: a figure of speech, no date
-        unit = {"年": 12, "月": 1, "季度": 3}[m.group(2)]
-        half = 0.5 * unit / 12 if m.group(3) else 0.0  # 一年半, 两个月半
-        lo_m, hi_m = (lo or hi) * unit / 12 + half, hi * unit / 12 + half
-        return _span_months(published, lo_m, hi_m, within)
-    return None
+    return monday, monday + timedelta(days=6)
+
+
+def _this_week(m: re.Match[str], published: date) -> Window | None:
+    sunday = published + timedelta(days=6 - published.weekday())
+    if m.group(1):
+        day = sunday - timedelta(days=6 - _WEEKDAY_INDEX[m.group(1)])
+        return (day, day) if day > published else None
+    return published, sunday
+
+
+def _this_year_end(m: re.Match[str], published: date) -> Window:
+    return published, date(published.year, 12, 31)
+
+
+def _half(m: re.Match[str], published: date) -> Window:
+    y = published.year
+    if m.group(1) == "上半年":
+        y = y if published.month <= 6 else y + 1
+        return date(y, 1, 1), date(y, 6, 30)
+    return date(y, 7, 1), date(y, 12, 31)
+
+
+def _quarter(m: re.Match[str], published: date) -> Window:
+    q = (published.month - 1) // 3 + 1
+    if m.group(3) or (m.group(1) or "下").startswith(("本", "这", "這")):  # 这季, 本季度
+        return published, _quarter_end(published.year, q)
+    y, q = (published.year + 1, 1) if q == 4 else (published.year, q + 1)
+    return date(y, q * 3 - 2, 1), _quarter_end(y, q)
+
+
+def _next_month(m: re.Match[str], published: date) -> Window | None:
+    nxt = add_months(published.replace(day=1), 1)
+    return _month_window(nxt.year, nxt.month, m.group(2), None)
+
+
+def _span(m: re.Match[str], published: date) -> Window:
+    lo, hi = _range_numbers(re.sub(r"\s", "", m.group(1)))
+    if hi is None:
+        return (None, None)  # 几年, 数年: vague
+    whole = m.group(0)
+    within = any(w in whole for w in ("内", "內", "之内", "里", "裡", "期间")) or whole.startswith(
+        ("未来", "未來")
+    )
+    if m.group(2) in _WEEK_UNITS:
+        # 两周内, 三个星期后: counted in days (a month is no whole number of weeks)
+        if hi > 520:
+            return (None, None)
+        half = 3.5 if m.group(3) else 0.0
+        lo_d, hi_d = (lo or hi) * 7 + half, hi * 7 + half
+        earliest = published if within else published + timedelta(days=round(lo_d))
+        return earliest, published + timedelta(days=round(hi_d))
+    if hi * {"年": 1, "月": 1 / 12, "季度": 0.25}[m.group(2)] > 100:
+        return (None, None)  # 一万年: a figure of speech, no date
+    unit = {"年": 12, "月": 1, "季度": 3}[m.group(2)]
+    half = 0.5 * unit / 12 if m.group(3) else 0.0  # 一年半, 两个月半
+    lo_m, hi_m = (lo or hi) * unit / 12 + half, hi * unit / 12 + half
+    return _span_months(published, lo_m, hi_m, within)
 
 
 def _month(text: str) -> int:
@@ -696,6 +743,36 @@ def _holiday_window(m: re.Match[str], published: date) -> tuple[date, date] | No
     if suffix in _HOLIDAY_DURING or (suffix is None and holidays):
         return day, day + timedelta(days=6)
     return max(day - _HOLIDAY_REACH, published), day + _HOLIDAY_REACH
+
+
+# Each kind of time rule (_RULES) and how its match becomes a window.
+_CALENDAR_RESOLVERS: dict[str, Callable[[re.Match[str], date | None], Window | None]] = {
+    "vague": _vague,
+    "year_quarter": _year_quarter,
+    "year_month": _year_month,
+    "fiscal": _fiscal,
+    "year": _year,
+    "day": _day_window,
+}
+_RELATIVE_RESOLVERS: dict[str, Callable[[re.Match[str], date], Window | None]] = {
+    "rel_month": _rel_month,
+    "month": _month_of_this_year,
+    "month_to_come": _month_to_come,
+    "rel_day": _rel_day,
+    "this_month_part": _this_month_part,
+    "holiday": _holiday_window,
+    "this_month_end": _this_month_end,
+    "rel_year": _rel_year,
+    "named_quarter": _named_quarter,
+    "mid_year": _mid_year,
+    "next_week": _next_week,
+    "this_week": _this_week,
+    "this_year_end": _this_year_end,
+    "half": _half,
+    "quarter": _quarter,
+    "next_month": _next_month,
+    "span": _span,
+}
 
 
 def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> list[Horizon]:
