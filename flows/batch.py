@@ -133,8 +133,8 @@ def _ingest(
     batch costs a few API calls each, which serialised here measured 15-20 % of a
     10,000-page run."""
     logger = get_run_logger()
-    files, urls = split_inputs(discover_task(inputs))
-    fetched = fetch_task(urls, settings) if urls else []
+    files, urls, refused = split_inputs(discover_task(inputs))
+    fetched = refused + (fetch_task(urls, settings) if urls else [])
     bar = progress.current()
     bar.start(len(files) + len(fetched))
     files = split_large(run, files, settings, full)

@@ -34,6 +34,7 @@ from typing import Any, Protocol
 import duckdb
 
 from pipeline.batch import BatchOutcome, analyze_to_spill, chunks, input_keys, unspill
+from pipeline.errors import InputError
 from pipeline.fetch import HostPacer, fetch, host_key
 from pipeline.incremental import Known, SeenInput, file_digest, pipeline_version
 from pipeline.lock import run_lock
@@ -129,13 +130,34 @@ def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
     return [page for page in out if page is not None]
 
 
-def split_inputs(found: list[Input]) -> tuple[list[Input], list[str]]:
-    """Files to read, and the URLs listed in *.urls inputs, each once and without its
-    #fragment: a fragment never changes what the server sends, and a URL listed twice (in one
-    list or two) would be fetched twice and stored as two pages."""
+def split_inputs(found: list[Input]) -> tuple[list[Input], list[str], list[Reject]]:
+    """Files to read; the URLs listed in *.urls inputs, each once and without its #fragment (a
+    fragment never changes what the server sends, and a URL listed twice, in one list or two,
+    would be fetched twice and stored as two pages); and a reject for each list that cannot be
+    read or lists nothing: one such list must not end the run of every other input."""
     files = [i for i in found if i.kind != "urls"]
-    urls = [u.partition("#")[0] for i in found if i.kind == "urls" for u in read_url_list(i.path)]
-    return files, list(dict.fromkeys(urls))
+    urls: list[str] = []
+    refused: list[Reject] = []
+    for item in found:
+        if item.kind != "urls":
+            continue
+        try:
+            listed = read_url_list(item.path)
+        except InputError as exc:
+            refused.append(Reject.now(item.source, "read", "unreadable-url-list", str(exc)))
+            continue
+        if not listed:
+            refused.append(
+                Reject.now(
+                    item.source,
+                    "read",
+                    "empty-url-list",
+                    f"{item.source} lists no URL (only blank lines and # comments); "
+                    "give one URL a line",
+                )
+            )
+        urls.extend(u.partition("#")[0] for u in listed)
+    return files, list(dict.fromkeys(urls)), refused
 
 
 # No page worth reading takes fewer bytes in a WARC or JSONL record (min_body_chars of text and
@@ -376,8 +398,8 @@ def run_inputs(
                 initargs=(os.getpid(),),
             ) as pool,
         ):
-            files, urls = split_inputs(discover(inputs))
-            fetched = fetch_urls(urls, settings) if urls else []
+            files, urls, refused = split_inputs(discover(inputs))
+            fetched = refused + (fetch_urls(urls, settings) if urls else [])
 
             def submit(files, pages, known, spill_dir) -> Future:
                 return pool.submit(analyze_to_spill, files, pages, settings, known, spill_dir)

@@ -981,7 +981,12 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
 def read_url_list(path: Path) -> list[str]:
     try:
         lines = path.read_text("utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"URL list {path} is not UTF-8 text ({exc.reason} at byte {exc.start}); "
+            "save it as UTF-8, one URL a line"
+        ) from None
+    except OSError as exc:
         raise InputError(f"URL list {path} cannot be read: {exc}") from None
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 

@@ -249,6 +249,32 @@ def test_url_list_is_fetched_rejects_recorded_and_unchanged_pages_skipped(
     assert page == [(f"{server}/article",)]
 
 
+def test_a_url_list_that_cannot_be_read_or_lists_nothing_is_a_reject_not_the_end_of_the_run(
+    prefect_harness, tmp_path
+):
+    """A URL list saved in GBK once ended the whole run before any page was read, and an empty
+    one left no trace: each is now a reject naming the list, and the other inputs are read."""
+    from flows.batch import batch_flow
+    from tests.test_fetch import ARTICLE
+
+    box = tmp_path / "box"
+    box.mkdir()
+    (box / "gbk.urls").write_bytes("# 英伟达\nhttp://127.0.0.1:9/a\n".encode("gbk"))
+    (box / "empty.urls").write_text("# nothing yet\n\n", "utf-8")
+    (box / "page.html").write_text(ARTICLE, "utf-8")
+    db = tmp_path / "w.duckdb"
+    summary = batch_flow(inputs=[str(box)], db=str(db), report=str(tmp_path / "r.html"), workers=1)
+    assert (summary["new"], summary["rejected"]) == (1, 2)
+    con = duckdb.connect(str(db), read_only=True)
+    rejects = con.execute("SELECT source, reason, detail FROM rejects ORDER BY reason").fetchall()
+    con.close()
+    assert [(src.rsplit("/", 1)[-1], reason) for src, reason, _ in rejects] == [
+        ("empty.urls", "empty-url-list"),
+        ("gbk.urls", "unreadable-url-list"),
+    ]
+    assert "save it as UTF-8" in rejects[1][2]
+
+
 def test_dask_local_cluster_runs_the_same_flow(prefect_harness, inbox, tmp_path):
     """--dask local: a LocalCluster of two worker processes analyses; the writer stays here."""
     pytest.importorskip("prefect_dask")
