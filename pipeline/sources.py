@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import errno
 import itertools
+import math
 import json
 import logging
 import os
@@ -453,8 +454,8 @@ def json_records(
             )
             continue
         url = rec.get("url") if isinstance(rec.get("url"), str) else None
-        yield from pages_of(
-            RawPage(
+        try:
+            page = RawPage(
                 source=rec_source,
                 data=body,
                 kind="html" if field == "html" else "text",
@@ -463,7 +464,13 @@ def json_records(
                 fetched_at=_parse_time(rec.get("fetched_at")),
                 supplied=supplied_metadata(rec),
             )
-        )
+        except Exception as exc:  # a field no rule foresaw must not cost the records after it
+            log.exception("unexpected error reading %s", rec_source)
+            yield Reject.now(
+                rec_source, "read", "internal-error", f"{rec_source}: {type(exc).__name__}: {exc}"
+            )
+            continue
+        yield from pages_of(page)
 
 
 def pages_of(page: RawPage) -> Iterator[RawPage | Reject]:
@@ -479,12 +486,13 @@ SUPPLIED_KEYS = ("title", "published", "author", "site", "category")
 
 def supplied_metadata(record: dict) -> tuple[tuple[str, str], ...]:
     """The metadata fields of a scraper's record that hold text (see RawPage.supplied); a
-    publish time given as a number (a Unix timestamp) is kept as its digits."""
+    publish time given as a finite number (a Unix timestamp) is kept as its digits."""
     out = []
     for key in SUPPLIED_KEYS:
         value = record.get(key)
         if key == "published" and isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(int(value))
+            # NaN and Infinity, as Python's json writes a missing float, are no time
+            value = str(int(value)) if math.isfinite(value) else None
         if isinstance(value, str) and value.strip():
             out.append((key, value.strip()))
     return tuple(out)

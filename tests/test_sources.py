@@ -159,6 +159,26 @@ def test_a_warc_status_of_other_digits_costs_no_record(tmp_path, status):
     assert [r.url for r in read] == [f"https://example.com/{n}" for n in "abc"]
 
 
+def test_a_record_published_nan_or_infinity_has_no_date_and_costs_no_other_record(tmp_path):
+    """Python's json writes a missing float as NaN: such a publish time is none, and the
+    records after it are still read (it once made the rest of the file an internal error)."""
+    body = "英伟达的护城河依然很深，我认为未来一年英伟达的股价会继续上涨。"
+    lines = [json.dumps({"url": f"http://x/{i}", "text": f"{i}。{body}"}) for i in range(5)]
+    lines[1] = lines[1][:-1] + ', "published": NaN}'
+    lines[2] = lines[2][:-1] + ', "published": -Infinity}'
+    lines[3] = lines[3][:-1] + ', "published": 1738454400}'
+    (tmp_path / "n.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    read = _read(tmp_path / "n.jsonl")
+    assert [type(r).__name__ for r in read] == ["RawPage"] * 5
+    assert [dict(r.supplied).get("published") for r in read] == [
+        None,
+        None,
+        None,
+        "1738454400",
+        None,
+    ]
+
+
 def test_a_warc_cut_short_keeps_its_whole_records_and_refuses_the_cut_one(tmp_path):
     """A crawl still being written, or a copy cut off: half a page must not replace the whole
     one stored before, and the cut is recorded (a cut inside an image at the end too)."""
