@@ -144,7 +144,19 @@ def _mixed_runs(data: bytes) -> str | None:
 
 
 def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding used). Raises PageRejected for empty or binary input."""
+    """Return (text, encoding used). Raises PageRejected for empty or binary input.
+
+    Empty is judged on the text too: a dump of ideographic spaces (U+3000) or no-break spaces
+    is whitespace only once decoded, and the extractors take a page to hold a line."""
+    text, encoding = _decoded(data, source, http_charset)
+    if not text.replace("\ufeff", "").strip():
+        raise PageRejected(
+            "decode", "empty-file", f"{source} has no content (0 bytes or only whitespace)"
+        )
+    return text, encoding
+
+
+def _decoded(data: bytes, source: str, http_charset: str | None) -> tuple[str, str]:
     if not data.strip():
         raise PageRejected(
             "decode", "empty-file", f"{source} has no content (0 bytes or only whitespace)"

@@ -143,3 +143,16 @@ def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(codec):
     page = f"<html><head><title>英伟达</title></head><body><p>{SIMPLIFIED}</p></body></html>"
     text, enc = decode(page.encode(codec), "x.html")
     assert SIMPLIFIED in text and enc == codec
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["\u3000\n".encode(), "\ufeff\u00a0\n\u3000 \n".encode(), "\u3000\u3000".encode("gb18030")],
+    ids=["ideographic-space", "bom-and-no-break-space", "gb18030-spaces"],
+)
+def test_a_page_of_unicode_whitespace_only_is_an_empty_file(data):
+    """Whitespace only once decoded (U+3000, NBSP) is as empty as 0 bytes: the text-dump
+    extractor once failed on it with an IndexError and asked for the page to be reported."""
+    with pytest.raises(PageRejected) as err:
+        decode(data, "blank.txt")
+    assert err.value.reason == "empty-file" and "blank.txt" in str(err.value)
