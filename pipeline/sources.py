@@ -11,9 +11,9 @@ from __future__ import annotations
 import codecs
 import errno
 import itertools
-import math
 import json
 import logging
+import math
 import os
 import re
 import zlib
