@@ -25,9 +25,13 @@ from pipeline.extract.dates import parse_date
 from pipeline.records import RawPage, Reject
 
 # What may come before a feed's root element: a BOM, whitespace, the XML declaration, processing
-# instructions and comments. The root must come next (an HTML page that mentions <rss> in a <pre>
-# does not open with it).
-_PROLOG = re.compile(rb"\A(?:\xef\xbb\xbf|\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+# instructions, comments and a document type without an internal subset (RSS 0.91's Netscape
+# DOCTYPE; a subset's entities are how billion-laughs and external-entity feeds attack a
+# parser, and no feed needs one). The root must come next (an HTML page that mentions <rss> in
+# a <pre> does not open with it).
+_PROLOG = re.compile(
+    rb"\A(?:\xef\xbb\xbf|\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE\s[^>\[]*>)*", re.DOTALL | re.IGNORECASE
+)
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>/]", re.IGNORECASE)
 _SNIFF_BYTES = 4096
 _MARKUP = re.compile(r"<[A-Za-z][^<>]*>")

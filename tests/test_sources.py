@@ -423,6 +423,25 @@ def test_feed_items_sharing_one_link_do_not_overwrite_each_other(tmp_path):
     assert [p.source.rsplit("#", 1)[1] for p in pages] == ["item0", "item1"]
 
 
+NETSCAPE_DOCTYPE = (
+    '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+    '"http://my.netscape.com/publish/formats/rss-0.91.dtd">'
+)
+
+
+def test_an_rss_091_feed_with_its_doctype_is_read_and_one_with_entities_is_refused(tmp_path):
+    """RSS 0.91 opens with Netscape's DOCTYPE; such a feed was refused as no feed at all, its
+    items lost. A DOCTYPE with an internal subset (the entities of billion-laughs and
+    external-entity attacks) stays refused: no feed needs one."""
+    item = f"<item><title>英伟达</title><link>http://x/f</link><description>{POST}</description></item>"
+    feed = f'<?xml version="1.0"?>\n{NETSCAPE_DOCTYPE}\n<rss version="0.91"><channel><title>t</title>{item}</channel></rss>'
+    [page] = _items(tmp_path, "f.rss", feed)
+    assert isinstance(page, RawPage) and page.url == "http://x/f"
+    attack = feed.replace(NETSCAPE_DOCTYPE, '<!DOCTYPE rss [<!ENTITY a "英伟达英伟达">]>')
+    [rej] = _items(tmp_path, "g.rss", attack)
+    assert isinstance(rej, Reject) and rej.reason == "not-a-feed"
+
+
 @pytest.mark.parametrize(
     "document",
     [
