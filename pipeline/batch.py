@@ -93,7 +93,7 @@ class BatchOutcome:
     fetched: list[str] = field(default_factory=list)  # URLs fetched fine, changed or not
 
 
-NOT_FILES = frozenset({"special", "broken-link"})  # inputs that are no file to read
+NOT_FILES = frozenset({"special", "broken-link", "unreadable-folder"})  # no file to read
 
 
 def input_keys(files: Iterable[Input], fetched: Iterable[RawPage | Reject]) -> list[str]:

@@ -60,7 +60,7 @@ class Input:
     or one part of a large container file."""
 
     path: Path
-    kind: str  # html | text | json | warc | urls | feed | unsupported | broken-link | special
+    kind: str  # html text json warc urls feed unsupported broken-link special unreadable-folder
     part: Part | None = None
 
     @property
@@ -119,19 +119,26 @@ def _ignored(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts) or rel.name.lower().startswith("readme")
 
 
-def _files_under(folder: Path) -> list[Path]:
+def _files_under(folder: Path) -> tuple[list[Path], list[Path]]:
     """Every entry under folder that is not a folder, sorted; linked folders are followed (a
-    scraper's dated folders are often links), each real folder once, so a link loop ends."""
+    scraper's dated folders are often links), each real folder once, so a link loop ends. Then
+    the folders under it that cannot be listed: their pages are not lost in silence."""
     seen: set[str] = set()
     out: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+    unreadable: list[Path] = []
+
+    def refused(exc: OSError) -> None:
+        if exc.filename is not None:
+            unreadable.append(Path(exc.filename))
+
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True, onerror=refused):
         real = os.path.realpath(dirpath)
         if real in seen:
             dirnames[:] = []
             continue
         seen.add(real)
         out += (Path(dirpath) / name for name in filenames)
-    return sorted(out)
+    return sorted(out), sorted(unreadable)
 
 
 def _file_kind(path: Path) -> str:
@@ -153,11 +160,17 @@ def discover(paths: Iterable[str | Path]) -> list[Input]:
     for p in paths:
         path = Path(p).expanduser().resolve()
         if path.is_dir():
-            for child in _files_under(path):
+            children, unreadable = _files_under(path)
+            for child in children:
                 rel = child.relative_to(path)
                 if _ignored(rel):
                     continue
                 found.append(Input(child, _file_kind(child)))
+            found += (
+                Input(folder, "unreadable-folder")
+                for folder in unreadable
+                if not _ignored(folder.relative_to(path))
+            )
         elif path.is_file():
             found.append(Input(path, kind_of(path)))
         elif path.exists() or path.is_symlink():
@@ -941,11 +954,27 @@ def _broken_link(path: Path) -> str:
     return f"{source} is a link to {target}, which does not exist; fix or remove the link"
 
 
+def _unreadable_folder(path: Path) -> str:
+    """Why a folder under an input could not be listed, as the system says it now."""
+    try:
+        os.listdir(path)
+        why = "it could not be listed when the inputs were found"
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+    return (
+        f"{source_name(path)} is a folder that cannot be read ({why}); its pages were not read: "
+        "give the run permission to list it, or move its pages elsewhere"
+    )
+
+
 def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     """The pages inside one input (several for JSON lists and WARC files), or why not."""
     source = item.source
     if item.kind == "broken-link":
         yield Reject.now(source, "read", "broken-link", _broken_link(item.path))
+        return
+    if item.kind == "unreadable-folder":
+        yield Reject.now(source, "read", "unreadable-folder", _unreadable_folder(item.path))
         return
     if item.kind == "special":
         yield Reject.now(

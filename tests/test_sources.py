@@ -30,6 +30,39 @@ def test_linked_folders_are_read_once_and_a_broken_link_is_a_reject(tmp_path):
     assert rej.reason == "broken-link" and "deleted.html" in rej.detail
 
 
+def test_a_folder_that_cannot_be_listed_is_a_reject_not_a_silence(tmp_path, monkeypatch):
+    """A subfolder the run may not list (mode 000 for another user) was passed over without a
+    word, its pages neither read nor counted: it is a reject naming it now, and the pages
+    beside it are read. (Permissions are simulated: root may list any folder.)"""
+    import errno
+    import os
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "p.html").write_text("<p>x</p>", "utf-8")
+    (tmp_path / "q.html").write_text("<p>y</p>", "utf-8")
+    locked = str(tmp_path / "locked")
+    scandir, listdir = os.scandir, os.listdir
+
+    def refuse(real):
+        def call(path=".", *args):
+            if os.fspath(path) == locked:
+                raise PermissionError(errno.EACCES, "Permission denied", locked)
+            return real(path, *args)
+
+        return call
+
+    monkeypatch.setattr(os, "scandir", refuse(scandir))
+    monkeypatch.setattr(os, "listdir", refuse(listdir))
+    found = discover([tmp_path])
+    assert [(i.path.name, i.kind) for i in found] == [
+        ("q.html", "html"),
+        ("locked", "unreadable-folder"),
+    ]
+    [rej] = [r for r in _read(tmp_path) if isinstance(r, Reject)]
+    assert rej.reason == "unreadable-folder"
+    assert "locked" in rej.detail and "Permission denied" in rej.detail
+
+
 def test_folders_are_walked_recursively_in_stable_order(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "p.html").write_text("<p>x</p>", "utf-8")
