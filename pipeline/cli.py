@@ -100,7 +100,8 @@ def run(
     from pipeline.targets import Catalogue
     from pipeline.warehouse import connect
 
-    settings = common.settings_for(db)
+    # bad --batch-size/--workers are one line here, not a traceback from inside the flow
+    settings = common.settings_for(db).with_overrides(batch_size=batch_size, workers=workers)
     for p in inputs:
         if not Path(p).expanduser().exists():
             raise InputError(f"input {p} does not exist; give a file, a folder or a *.urls list")

@@ -589,3 +589,19 @@ def test_setup_names_the_prediction_filter_and_checks_the_encoder_it_needs(
     assert out.exit_code == 0, out.output
     assert f"predictions: {said}" in out.output
     assert ("encoder:" in out.output) == encoder
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--batch-size", "0"], "batch_size must be at least 1, got 0"),
+        (["--workers", "-1"], "workers must be 0 (one per core) or more, got -1"),
+    ],
+)
+def test_run_refuses_a_bad_batch_size_or_worker_count_in_one_line(tmp_path, option, message):
+    """Checked inside the flow, these printed a Prefect error block with a traceback before
+    the message; refused before the flow starts, the message is all there is."""
+    result = CliRunner().invoke(main, ["run", "--db", str(tmp_path / "w.duckdb"), *option])
+    assert result.exit_code != 0
+    assert result.output.strip() == f"Error: {message}"
+    assert not (tmp_path / "w.duckdb").exists()
