@@ -206,4 +206,6 @@ def _bad_url(url: str) -> str | None:
         return "is not an http:// or https:// URL"
     if not parsed.host or any(c.isspace() for c in url):
         return "has no valid host name"
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        return f"has no valid port ({parsed.port}: a port is 1 to 65535)"
     return None

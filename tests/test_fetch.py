@@ -141,7 +141,17 @@ def test_oversized_response_is_cut_off(server):
     assert isinstance(rej, Reject) and rej.reason == "too-large"
 
 
-@pytest.mark.parametrize("url", ["hello world", "ftp://example.com/x", "http://", "http://a b/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "hello world",
+        "ftp://example.com/x",
+        "http://",
+        "http://a b/",
+        "http://127.0.0.1:99999/",
+        "http://x:0/",
+    ],
+)
 def test_a_line_that_is_no_http_url_is_refused_without_trying(url):
     rej = fetch(url)  # default retries: would sleep between tries if it tried
     assert isinstance(rej, Reject) and rej.reason == "bad-url" and "URL list" in rej.detail
