@@ -65,11 +65,13 @@ def _stdin_pages(max_bytes: int):
     HTML from a text dump by its markup, a feed is read as a feed and a scraper's JSON record
     (or JSON lines) as its records, as from a file."""
     from pipeline.records import RawPage, Reject
-    from pipeline.sources import json_records, json_records_in, pages_of
+    from pipeline.sources import RAISE_LIMIT, json_records, json_records_in, pages_of
 
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        yield Reject.now("<stdin>", "read", "too-large", f"<stdin>: over {max_bytes} bytes")
+        yield Reject.now(
+            "<stdin>", "read", "too-large", f"<stdin>: over {max_bytes} bytes{RAISE_LIMIT}"
+        )
         return
     if (records := json_records_in(data)) is not None:
         yield from json_records("<stdin>", records, max_bytes)

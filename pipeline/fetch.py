@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from pipeline.records import RawPage, Reject, utcnow
+from pipeline.sources import RAISE_LIMIT
 
 log = logging.getLogger(__name__)
 USER_AGENT = "duokong/0.1 (+https://example.invalid/duokong)"
@@ -141,7 +142,11 @@ def _try(
                     return _too_slow(url, deadline, len(buf))
                 if len(buf) > max_bytes:
                     return Reject(
-                        url, "fetch", "too-large", f"{url} sends over {max_bytes} bytes", utcnow()
+                        url,
+                        "fetch",
+                        "too-large",
+                        f"{url} sends over {max_bytes} bytes{RAISE_LIMIT}",
+                        utcnow(),
                     )
         if resp.status_code >= 500 and not final:
             return f"HTTP {resp.status_code}"

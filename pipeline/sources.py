@@ -185,19 +185,23 @@ class TooLarge(ValueError):
     pass
 
 
+# What a too-large reject tells the user to do: the limit guards memory, and is theirs to set.
+RAISE_LIMIT = "; to read it, raise max_page_bytes (DUOKONG_MAX_PAGE_BYTES)"
+
+
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
     """Decompress with a cap, so a small gzip bomb cannot fill the memory."""
     d = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
     out = d.decompress(data, max_bytes + 1)
     if len(out) > max_bytes:
-        raise TooLarge(f"decompresses to over the max_page_bytes limit of {max_bytes}")
+        raise TooLarge(f"decompresses to over the max_page_bytes limit of {max_bytes}{RAISE_LIMIT}")
     return out
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
-        raise TooLarge(f"{size} bytes, over the max_page_bytes limit of {max_bytes}")
+        raise TooLarge(f"{size} bytes, over the max_page_bytes limit of {max_bytes}{RAISE_LIMIT}")
     data = path.read_bytes()
     if path.suffix.lower() == ".gz" or data[:2] == b"\x1f\x8b":
         try:
@@ -463,7 +467,8 @@ def json_records(
                 rec_source,
                 "read",
                 "too-large",
-                f"{rec_source}: {len(body)} bytes, over the max_page_bytes limit of {max_bytes}",
+                f"{rec_source}: {len(body)} bytes, over the max_page_bytes limit of {max_bytes}"
+                + RAISE_LIMIT,
             )
             continue
         url = rec.get("url") if isinstance(rec.get("url"), str) else None
@@ -679,7 +684,7 @@ def _record_too_large(source: str, index: int, max_bytes: int) -> Reject:
         f"{source}#{index}",
         "read",
         "too-large",
-        f"{source}#{index}: over max_page_bytes ({max_bytes})",
+        f"{source}#{index}: over max_page_bytes ({max_bytes}){RAISE_LIMIT}",
     )
 
 

@@ -123,10 +123,10 @@ def test_unsupported_file_type_is_recorded(tmp_path):
     assert ".html" in rej.detail
 
 
-def test_oversized_page_is_rejected(tmp_path):
+def test_oversized_page_is_rejected_saying_which_setting_reads_it(tmp_path):
     (tmp_path / "big.html").write_text("x" * 2000, "utf-8")
     [rej] = _read(tmp_path / "big.html", max_bytes=1000)
-    assert rej.reason == "too-large"
+    assert rej.reason == "too-large" and "DUOKONG_MAX_PAGE_BYTES" in rej.detail
 
 
 def _warc(path, records, gzip=False):
@@ -525,6 +525,7 @@ def test_a_jsonl_file_larger_than_a_page_keeps_every_record(tmp_path):
     pages = _read(tmp_path / "dump.jsonl", max_bytes=2000)  # the file is over 18 KB
     assert sum(isinstance(p, RawPage) for p in pages) == 20
     assert pages[-1].reason == "too-large" and pages[-1].source.endswith("#20")
+    assert "raise max_page_bytes" in pages[-1].detail
 
 
 def test_a_gzipped_jsonl_file_is_read_line_by_line_and_an_endless_line_refused(tmp_path):
