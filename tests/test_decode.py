@@ -156,3 +156,22 @@ def test_a_page_of_unicode_whitespace_only_is_an_empty_file(data):
     with pytest.raises(PageRejected) as err:
         decode(data, "blank.txt")
     assert err.value.reason == "empty-file" and "blank.txt" in str(err.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_chinese_in_utf16_without_a_bom_is_read_not_refused_as_binary(encoding):
+    """Ideographs hold no NUL byte, so only the line breaks' NULs showed: such a dump was
+    refused as binary. Random bytes are not read as UTF-16 for that (tests below)."""
+    text = "英伟达的护城河依然很深，DeepSeek的出现并不会削弱市场对GPU的需求。\n我认为明年还会涨。\n"
+    assert decode(text.encode(encoding), "dump.txt") == (text, encoding)
+
+
+def test_random_bytes_with_nuls_are_not_taken_for_chinese_utf16():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(200):
+        data = bytes(rng.randrange(256) for _ in range(600)) + b"\x00\n\x00"
+        with pytest.raises(PageRejected) as err:
+            decode(data, "noise.bin")
+        assert err.value.reason == "binary-file"
