@@ -35,13 +35,22 @@ def find_prediction(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
     return _find(con, prefix)[0]
 
 
+NOTE_SHOWN = 80
+
+
+def _short(note: str) -> str:
+    """A note as an error message shows it: a long one (a pasted article) would bury the
+    message under it."""
+    return note if len(note) <= NOTE_SHOWN else note[:NOTE_SHOWN] + "…"
+
+
 def _find(con: duckdb.DuckDBPyConnection, prefix: str) -> tuple[str, str | None]:
     """The prediction id prefix names, and a note when it names it by a former id: a claim
     keeps its outcome when its page is edited or the catalogue gives it a target, under a new
     id (the hash of its article, quote and target), and the id the user noted must still
     find it."""
     prefix = prefix.strip().lower()
-    if 0 < len(prefix) < MIN_ID_PREFIX:
+    if len(prefix) < MIN_ID_PREFIX:
         raise LedgerError(
             f"prediction id {prefix!r} is too short: give at least {MIN_ID_PREFIX} characters "
             "(`duokong predictions list` shows 12)"
@@ -109,7 +118,7 @@ def resolve(
     if before and not replace:
         raise LedgerError(
             f"{pid[:12]} was resolved {before[0]} on {before[1]}"
-            + (f" ({before[2]})" if before[2] else "")
+            + (f" ({_short(before[2])})" if before[2] else "")
             + "; pass --replace to change it (the old outcome is kept in prediction_outcome_history)"
         )
     warnings = [moved] if moved else []

@@ -605,3 +605,20 @@ def test_run_refuses_a_bad_batch_size_or_worker_count_in_one_line(tmp_path, opti
     assert result.exit_code != 0
     assert result.output.strip() == f"Error: {message}"
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_a_long_note_is_cut_short_in_the_message_and_an_empty_id_is_too_short(db_copy):
+    """The resolve-again error repeated the whole note (a pasted article of 100 KB filled the
+    terminal), and an empty id was looked up rather than called too short."""
+    pid = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)[0][
+        "id"
+    ]
+    note = "英伟达" * 2000
+    first = invoke(
+        "predictions", "resolve", pid, "--outcome", "wrong", "--note", note, "--db", db_copy
+    )
+    again = invoke("predictions", "resolve", pid, "--outcome", "correct", "--db", db_copy)
+    assert first.exit_code == 0 and again.exit_code != 0
+    assert "--replace" in again.output and len(again.output) < 400 and "…);" in again.output
+    empty = invoke("predictions", "resolve", "", "--outcome", "void", "--db", db_copy)
+    assert empty.exit_code != 0 and "too short" in empty.output
