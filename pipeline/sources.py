@@ -810,7 +810,12 @@ def _log_left_out(source: str, counts: _WarcCounts) -> None:
     """Images, scripts, PDFs and redirects are part of any crawl: logged as counts, so that a
     file's pages can be told from what was left out of them without one reject each."""
     if counts.skipped:
-        log.info("%s: %d response(s) that are not HTML or text left out", source, counts.skipped)
+        log.info(
+            "%s: %d response(s) that hold no page (not HTML or text, or the crawler's own "
+            "files) left out",
+            source,
+            counts.skipped,
+        )
     if counts.moved:
         log.info(
             "%s: %d redirect(s) and 304 Not Modified response(s) left out", source, counts.moved
