@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import signal
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -43,7 +44,7 @@ from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings, load_settings
 from pipeline.sources import Input, discover
 from pipeline.warehouse.load import WriteCounts
-from pipeline.workers import exit_with_parent
+from pipeline.workers import end_workers, exit_with_parent
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -197,10 +198,21 @@ def _task_runner(workers: int, dask: str | None) -> TaskRunner:
             )
         return DaskTaskRunner(address=dask)
     if workers > 1:
-        return ProcessPoolTaskRunner(
+        return StoppableProcessPoolTaskRunner(
             max_workers=workers, initializer=ignore_interrupts, initargs=(os.getpid(),)
         )
     return ThreadPoolTaskRunner(max_workers=1)
+
+
+class StoppableProcessPoolTaskRunner(ProcessPoolTaskRunner):
+    """Prefect's process pool, which on leaving waits for the tasks running in it; left on an
+    interrupt (KeyboardInterrupt, a termination signal: no Exception), it ends its workers
+    first (pipeline.workers.end_workers says why)."""
+
+    def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> None:
+        if exc_type is not None and not issubclass(exc_type, Exception):
+            end_workers(self._executor)
+        super().__exit__(exc_type, exc_value, traceback)
 
 
 def ignore_interrupts(run_pid: int | None = None) -> None:

@@ -450,6 +450,48 @@ def test_worker_processes_leave_ctrl_c_to_the_run(prefect_harness):
         signal.signal(signal.SIGINT, before)
 
 
+def _slow_batch(started: str, done: str) -> None:
+    """A batch that would take long: says it started, then would write done a minute later."""
+    import os
+    import time
+    from pathlib import Path
+
+    Path(started).write_text(str(os.getpid()))
+    time.sleep(60)
+    Path(done).write_text("finished")
+
+
+def test_an_interrupted_run_ends_its_workers_instead_of_waiting_for_their_batches(
+    prefect_harness, tmp_path
+):
+    """Ctrl-C during a run: the pool waited for the batches in flight, which are never written
+    (the writer has stopped), for up to a batch's time (66 s measured with batches of 500
+    pages). The workers are ended now: the batch running at the interrupt never finishes."""
+    import os
+    import time
+
+    from prefect import flow, task
+
+    from flows.batch import _task_runner
+
+    started, done = tmp_path / "started", tmp_path / "done"
+    slow = task(_slow_batch)
+
+    @flow
+    def interrupted() -> None:
+        with _task_runner(2, None) as runner:
+            runner.submit(slow, parameters={"started": str(started), "done": str(done)})
+            while not started.exists():
+                time.sleep(0.1)
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted()
+    assert not done.exists()
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(started.read_text()), 0)  # the worker is gone, not left running
+
+
 def test_a_file_named_in_bytes_that_are_not_utf8_is_read_and_named_readably(tmp_path):
     """A file named on a GBK system (or unpacked from an archive without a name encoding)
     crashed the whole run's write; its page is stored under a readable name, the other
