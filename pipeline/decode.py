@@ -188,10 +188,6 @@ def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[s
 
 
 def _decoded(data: bytes, source: str, http_charset: str | None) -> tuple[str, str]:
-    if not data.strip():
-        raise PageRejected(
-            "decode", "empty-file", f"{source} has no content (0 bytes or only whitespace)"
-        )
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc.replace("-sig", "")

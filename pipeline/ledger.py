@@ -61,14 +61,14 @@ def _find(con: duckdb.DuckDBPyConnection, prefix: str) -> tuple[str, str | None]
             "SELECT id FROM predictions WHERE starts_with(id, ?) ORDER BY id LIMIT 6", [prefix]
         ).fetchall()
     ]
-    if prefix and not ids:
+    if not ids:
         moved = _moved_to(con, prefix)
         if moved is not None:
             return moved, (
                 f"{prefix} is now {moved[:12]}: the claim's page was edited or the catalogue "
                 "changed its target, and its outcome moved with it"
             )
-    if not prefix or not ids:
+    if not ids:
         raise LedgerError(
             f"no prediction has an id starting with {prefix!r}; "
             "see the ids with `duokong predictions list` or `duokong predictions due`"
