@@ -33,6 +33,7 @@ from pipeline.ingest import (
     input_shares,
     plan,
     recorded_run,
+    settle_rejects,
     spill_folder,
     split_inputs,
     split_large,
@@ -134,7 +135,8 @@ def _ingest(
     batch costs a few API calls each, which serialised here measured 15-20 % of a
     10,000-page run."""
     logger = get_run_logger()
-    files, urls, refused = split_inputs(discover_task(inputs))
+    found = discover_task(inputs)
+    files, urls, refused = split_inputs(found)
     fetched = refused + (fetch_task(urls, settings) if urls else [])
     bar = progress.current()
     bar.start(len(files) + len(fetched))
@@ -175,6 +177,7 @@ def _ingest(
             return runner.submit(analyze_task, parameters=params)
 
         analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir, written)
+    settle_rejects(run, inputs, found, logger)
 
 
 def _remote(dask: str | None) -> bool:

@@ -33,17 +33,33 @@ from typing import Any, Protocol
 
 import duckdb
 
-from pipeline.batch import BatchOutcome, analyze_to_spill, chunks, input_keys, unspill
+from pipeline.batch import (
+    NOT_FILES,
+    BatchOutcome,
+    analyze_to_spill,
+    chunks,
+    input_keys,
+    unspill,
+)
 from pipeline.errors import InputError
 from pipeline.fetch import HostPacer, fetch, host_key
 from pipeline.incremental import Known, SeenInput, file_digest, pipeline_version
 from pipeline.lock import run_lock
 from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings
-from pipeline.sources import Input, discover, read_url_list, split_container, splittable
+from pipeline.sources import (
+    Input,
+    discover,
+    input_root,
+    read_url_list,
+    source_name,
+    split_container,
+    splittable,
+)
 from pipeline.warehouse import connect, connect_readonly
 from pipeline.warehouse.load import (
     WriteCounts,
+    clear_settled_rejects,
     close_interrupted_runs,
     finish_run,
     known_inputs,
@@ -344,6 +360,21 @@ def _whole_files(
     return whole
 
 
+def settle_rejects(run: Run, inputs: list[str], found: list[Input], logger: Logger = log) -> None:
+    """Once every input found was written: drop what earlier runs refused under these inputs
+    that is no longer there or no longer refused (rejects lists what is refused now; a page
+    deleted, a link or a URL list mended, would otherwise stay listed for good)."""
+    gone = clear_settled_rejects(
+        run.con,
+        run.id,
+        [source_name(input_root(p)) for p in inputs],
+        (i.source for i in found),
+        (i.source for i in found if i.kind in NOT_FILES or i.kind == "urls"),
+    )
+    if gone:
+        logger.info("%d rejects of earlier runs no longer hold: inputs gone or mended", gone)
+
+
 def summary(run: Run, settings: Settings, report: str | None, full: bool) -> dict:
     """What a run returns to whoever started it (the CLI prints it; Prefect keeps it)."""
     c = run.counts
@@ -398,7 +429,8 @@ def run_inputs(
                 initargs=(os.getpid(),),
             ) as pool,
         ):
-            files, urls, refused = split_inputs(discover(inputs))
+            found = discover(inputs)
+            files, urls, refused = split_inputs(found)
             fetched = refused + (fetch_urls(urls, settings) if urls else [])
 
             def submit(files, pages, known, spill_dir) -> Future:
@@ -407,5 +439,6 @@ def run_inputs(
             files = split_large(run, files, settings, full)
             work = plan(files, fetched, settings.batch_size, workers)
             analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir)
+            settle_rejects(run, inputs, found)
         report_path = write_run_report(settings, report)
     return summary(run, settings, report_path, full)

@@ -152,13 +152,18 @@ def _file_kind(path: Path) -> str:
     return "special"
 
 
+def input_root(path: str | Path) -> Path:
+    """A path given as input, as its inputs are recorded under it: absolute, links resolved."""
+    return Path(path).expanduser().resolve()
+
+
 def discover(paths: Iterable[str | Path]) -> list[Input]:
     """Every input under paths, in a stable order. A path that does not exist is an InputError.
     Paths are made absolute: an input is recorded (pages, rejects, seen inputs) under its path,
     and data/samples, ./data/samples and /work/main/data/samples are one input."""
     found: list[Input] = []
     for p in paths:
-        path = Path(p).expanduser().resolve()
+        path = input_root(p)
         if path.is_dir():
             children, unreadable = _files_under(path)
             for child in children:

@@ -274,6 +274,12 @@ def test_a_url_list_that_cannot_be_read_or_lists_nothing_is_a_reject_not_the_end
     ]
     assert "save it as UTF-8" in rejects[1][2]
 
+    (box / "empty.urls").unlink()  # the flow clears what no longer holds, as run_inputs does
+    batch_flow(inputs=[str(box)], db=str(db), report=str(tmp_path / "r.html"), workers=1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        reasons = [r for (r,) in con.execute("SELECT reason FROM rejects").fetchall()]
+    assert reasons == ["unreadable-url-list"]
+
 
 def test_dask_local_cluster_runs_the_same_flow(prefect_harness, inbox, tmp_path):
     """--dask local: a LocalCluster of two worker processes analyses; the writer stays here."""
@@ -539,6 +545,42 @@ def test_a_fifo_and_a_dead_jsonl_link_in_a_folder_are_rejects_not_a_hang_or_a_cr
     with duckdb.connect(str(db), read_only=True) as con:
         reasons = sorted(r for (r,) in con.execute("SELECT reason FROM rejects").fetchall())
     assert reasons == ["broken-link", "not-a-file"]
+
+
+def test_rejects_of_inputs_since_deleted_or_mended_are_cleared_and_others_kept(tmp_path):
+    """rejects lists what is refused now: a page deleted, a link and a URL list mended stayed
+    listed for good (nothing reads them through again to clear them). What is still refused,
+    and what another folder's run refused, stays."""
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    box, other = tmp_path / "in", tmp_path / "other"
+    box.mkdir()
+    other.mkdir()
+    body = "英伟达的护城河在于CUDA生态，短期内难以被撼动，我继续看好它的长期表现。" * 3
+    (box / "good.html").write_text(f"<html><body><p>{body}</p></body></html>", "utf-8")
+    for folder in (box, other):
+        (folder / "short.txt").write_text("太短。\n", "utf-8")
+    (box / "still-short.txt").write_text("也太短。\n", "utf-8")
+    (box / "empty.urls").write_text("# nothing yet\n", "utf-8")
+    (box / "still-empty.urls").write_text("# nothing yet\n", "utf-8")
+    (box / "link.html").symlink_to(tmp_path / "later.html")
+    db = tmp_path / "w.duckdb"
+    settings = load_settings().with_overrides(db=str(db), workers=1)
+    run_inputs([str(other)], settings)
+    assert run_inputs([str(box)], settings)["rejected"] == 5
+
+    (box / "short.txt").unlink()
+    (box / "empty.urls").unlink()
+    (tmp_path / "later.html").write_text(f"<html><body><p>{body}看多。</p></body></html>", "utf-8")
+    run_inputs([str(box)], settings)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rejects = con.execute("SELECT source, reason FROM rejects ORDER BY ALL").fetchall()
+    assert [(s.removeprefix(str(tmp_path)), r) for s, r in rejects] == [
+        ("/in/still-empty.urls", "empty-url-list"),
+        ("/in/still-short.txt", "no-body"),
+        ("/other/short.txt", "no-body"),
+    ]
 
 
 def _crawl(path, copies):

@@ -336,6 +336,52 @@ def _clear_stale_rejects(con: duckdb.DuckDBPyConnection, inputs: list[str], run_
         _unregister(con, "_reread")
 
 
+def clear_settled_rejects(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    roots: list[str],
+    present: Iterable[str],
+    remade: Iterable[str],
+) -> int:
+    """After a completed run: rejects that earlier runs recorded under the folders and files
+    this run walked (roots), for an input no longer there (a page deleted, a broken link or a
+    folder that cannot be listed since mended) or for one this run refuses afresh each time
+    (remade: URL lists, links, folders, FIFOs; never remembered, so a mended one is never read
+    through as a file is). A run over other roots, or a fetch's reject (its source a URL),
+    keeps its own. Returns how many went."""
+    if not roots:
+        return 0
+    present, remade = set(present), set(remade)
+    con.register("_roots", pa.table({"root": [r.rstrip("/") or "/" for r in roots]}))
+    try:
+        earlier = con.execute(
+            "SELECT DISTINCT source FROM rejects r WHERE r.run_id IS DISTINCT FROM ? AND EXISTS "
+            "(SELECT 1 FROM _roots o WHERE r.source = o.root "
+            "OR starts_with(r.source, rtrim(o.root, '/') || '/'))",
+            [run_id],
+        ).fetchall()
+    finally:
+        _unregister(con, "_roots")
+
+    def input_of(source: str) -> str | None:
+        # a record's reject is named path#n or path#item0, and a path may hold a # of its own
+        candidates = [source] + [source[:i] for i, c in enumerate(source) if c == "#"]
+        return next((c for c in candidates if c in present), None)
+
+    settled = [s for (s,) in earlier if (found := input_of(s)) is None or found in remade]
+    if settled:
+        con.register("_settled", pa.table({"source": settled}))
+        try:
+            con.execute(
+                "DELETE FROM rejects WHERE run_id IS DISTINCT FROM ? "
+                "AND source IN (SELECT source FROM _settled)",
+                [run_id],
+            )
+        finally:
+            _unregister(con, "_settled")
+    return len(settled)
+
+
 def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> set[str]:
     """The inputs of pages still reading an article its owning page has left (the original
     was edited; a repost still reads the old text) are forgotten as processed, so that the
