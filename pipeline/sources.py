@@ -683,6 +683,29 @@ def _crawled_error(source: str, index: int, uri: str, status: str) -> Reject:
     )
 
 
+def _headerless(record: Any) -> bool:
+    """A crawled response saved without the HTTP status line and headers its page should follow
+    (some crawlers write the page alone as a response): warcio reads the page's first lines as
+    them, so what is left is not the page."""
+    http = record.http_headers
+    return (
+        record.rec_type == "response"
+        and http is not None
+        and not (http.protocol or "").upper().startswith("HTTP/")
+    )
+
+
+def _headerless_response(source: str, index: int, uri: str) -> Reject:
+    return Reject.now(
+        f"{source}#{index}",
+        "read",
+        "no-http-headers",
+        f"{source}#{index}: the response for {uri} holds no HTTP status line and headers before "
+        "its page, so its first lines would be read as them; have the crawler save them, or "
+        "save the page alone as a resource record",
+    )
+
+
 def _record_too_large(source: str, index: int, max_bytes: int) -> Reject:
     """A page over the limit is refused on its own: the file's other records are still read."""
     return Reject.now(
@@ -722,6 +745,9 @@ def _warc_response(
     counts.responses += 1
     ctype = _media_type(record)
     uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+    if _headerless(record):
+        yield _headerless_response(source, index, uri)
+        return True
     status = _http_status(record)
     code = _status_number(status)
     if code is not None and 300 <= code < 400:

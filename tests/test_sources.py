@@ -192,6 +192,34 @@ def test_a_warc_status_of_other_digits_costs_no_record(tmp_path, status):
     assert [r.url for r in read] == [f"https://example.com/{n}" for n in "abc"]
 
 
+@pytest.mark.parametrize(
+    "lines", ["<p>英伟达。</p>", "<html>\n<title>英伟达</title>\n\n<p>英伟达。</p>"]
+)
+def test_a_warc_response_without_http_headers_is_a_reject_that_says_so(tmp_path, lines):
+    """Some crawlers save the page alone as a response: warcio reads its first lines as the
+    HTTP status and headers, and what is left is no page. It was counted as a response that
+    holds no page, without a word (or, alone in its file, "no HTML or text response")."""
+
+    def record(n: str, block: bytes) -> bytes:
+        head = (
+            f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.com/{n}\r\n"
+            f"Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n"
+        )
+        return head.encode() + block + b"\r\n\r\n"
+
+    page = "<p>英伟达。</p>".encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    path = tmp_path / "bare.warc"
+    path.write_bytes(
+        record("a", http + page) + record("b", lines.encode()) + record("c", http + page)
+    )
+    read = _read(path)
+    assert [type(r).__name__ for r in read] == ["RawPage", "Reject", "RawPage"]
+    assert read[1].reason == "no-http-headers" and read[1].source.endswith("bare.warc#1")
+    assert "https://example.com/b" in read[1].detail and "resource record" in read[1].detail
+
+
 def test_a_record_published_nan_or_infinity_has_no_date_and_costs_no_other_record(tmp_path):
     """Python's json writes a missing float as NaN: such a publish time is none, and the
     records after it are still read (it once made the rest of the file an internal error)."""
