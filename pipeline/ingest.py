@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
-import multiprocessing
 import os
 import tempfile
 import threading
@@ -22,7 +21,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import (
     FIRST_EXCEPTION,
     Future,
-    ProcessPoolExecutor,
     ThreadPoolExecutor,
     wait,
 )
@@ -66,7 +64,7 @@ from pipeline.warehouse.load import (
     start_run,
     write_results,
 )
-from pipeline.workers import exit_with_parent
+from pipeline.workers import stoppable_pool
 
 log = logging.getLogger(__name__)
 
@@ -418,16 +416,7 @@ def run_inputs(
         with (
             recorded_run(settings, inputs, params, full, wait_s=lock_wait_s) as run,
             spill_folder() as spill_dir,  # removed after the pool's exit waited for its workers
-            # Spawned, as Prefect's ProcessPoolTaskRunner starts its workers: a forked worker
-            # inherits the state of every thread the run has, and an OpenMP pool or a lock
-            # held at the fork (torch's pool, which the sentence encoder's engine binds to
-            # once torch has run) hung one for good on its first page.
-            ProcessPoolExecutor(
-                workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=exit_with_parent,
-                initargs=(os.getpid(),),
-            ) as pool,
+            stoppable_pool(workers) as pool,
         ):
             found = discover(inputs)
             files, urls, refused = split_inputs(found)

@@ -7,12 +7,16 @@ children: they were re-parented to init and kept running, about 1 GB each time (
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # How often a worker checks that the run that started it is still there.
@@ -61,3 +65,27 @@ def end_workers(executor: object) -> None:
     processes = getattr(executor, "_processes", None) or {}  # ProcessPoolExecutor's workers
     for process in list(processes.values()):
         process.terminate()
+
+
+@contextlib.contextmanager
+def stoppable_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of analysis workers for a run without Prefect, that ends them when the run is
+    interrupted (end_workers says why) and they end with the run if it is killed. Spawned,
+    as Prefect's ProcessPoolTaskRunner starts its workers: a forked worker inherits the state
+    of every thread the run has, and an OpenMP pool or a lock held at the fork (torch's pool,
+    which the sentence encoder's engine binds to once torch has run) hung one for good on its
+    first page."""
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=exit_with_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
+        yield pool
+    except BaseException as exc:
+        if not isinstance(exc, Exception):  # Ctrl-C, a termination signal
+            end_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True)

@@ -94,3 +94,21 @@ def test_a_worker_still_starting_when_the_run_is_killed_ends_too(tmp_path):
         assert workers and not [pid for pid in workers if _alive(pid)]
     finally:
         parent.kill()
+
+
+def test_a_run_without_prefect_interrupted_ends_its_workers_instead_of_waiting(tmp_path):
+    """run_inputs' pool (scripts, benchmarks) waited on Ctrl-C for the batches in flight, which
+    are never written, as Prefect's pool did: its workers are ended too now."""
+    import pytest
+
+    from pipeline.workers import stoppable_pool
+    from tests.test_flow import _slow_batch
+
+    started, done = tmp_path / "started", tmp_path / "done"
+    with pytest.raises(KeyboardInterrupt), stoppable_pool(1) as pool:
+        pool.submit(_slow_batch, str(started), str(done))
+        while not started.exists():
+            time.sleep(0.1)
+        raise KeyboardInterrupt
+    assert not done.exists()
+    assert not _alive(int(started.read_text()))  # the worker is gone, not left running
