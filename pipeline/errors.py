@@ -35,3 +35,7 @@ class ReadOnlyQueryError(WarehouseError):
 
 class UnknownModelError(DuokongError):
     pass
+
+
+class SaveError(DuokongError):
+    """A model could not be written where asked; what was there before is unchanged."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import UnknownModelError
+from pipeline.staging import staged_into
 
 
 class _NoTorch(importlib.abc.MetaPathFinder):
@@ -53,11 +54,13 @@ TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.")
 
 
 def save(estimator: Any, out_dir: Path, name: str, meta: dict[str, Any]) -> None:
+    """The artifact and its card, replacing the ones in out_dir only once both are written
+    (pipeline/staging.py: a save that failed between them left a new model under an old card)."""
     sio = _skops_io()
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    sio.dump(estimator, out_dir / ARTIFACT, compression=zipfile.ZIP_DEFLATED)
-    (out_dir / META).write_text(json.dumps({"name": name, **meta}, ensure_ascii=False, indent=2))
+    with staged_into(out_dir) as stage:
+        sio.dump(estimator, stage / ARTIFACT, compression=zipfile.ZIP_DEFLATED)
+        (stage / META).write_text(json.dumps({"name": name, **meta}, ensure_ascii=False, indent=2))
 
 
 def load(model_dir: Path, name: str, trusted: list[str] | None = None) -> Any:

@@ -260,6 +260,24 @@ def test_base_that_is_not_a_model_is_named(tmp_path: Path, toy):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("lr", [float("inf"), float("nan"), 1e4, 0.0, -1e-4])
+def test_a_learning_rate_that_cannot_train_is_refused_before_loading(tmp_path: Path, toy, lr):
+    """--lr inf saved a model of NaN weights that read every page bullish with no score; 1e4
+    (a slip for 1e-4) diverged and was saved without a word."""
+    with pytest.raises(ValueError, match="learning rate"):
+        tx.fit(*toy, tmp_path / "absent", tmp_path / "out", epochs=1, lr=lr)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_fine_tuning_whose_loss_diverged_saves_nothing(
+    tmp_path: Path, tiny_bert, toy, monkeypatch
+):
+    monkeypatch.setattr(tx, "_fine_tune", lambda *a, **k: [0.9, float("nan")])
+    with pytest.raises(ValueError, match=r"diverged .* epoch 2.*nothing was saved"):
+        tx.fit(*toy, tiny_bert, tmp_path / "out", epochs=2, lr=0.5)
+    assert not (tmp_path / "out" / "duokong.json").exists()
+
+
 def test_none_label_is_refused(tmp_path: Path):
     with pytest.raises(ValueError, match="none"):
         tx.fit(["TGT大涨。"], ["none"], tmp_path, tmp_path / "out")

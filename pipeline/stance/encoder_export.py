@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.errors import ConfigError
-from pipeline.stance.transformer import _require_torch
+from pipeline.staging import staged_into, writable_folder
+from pipeline.stance.transformer import META_FILE, _require_torch
 
 MAGIC = b"E5S1"
 MARK_FILE = "duokong-export.json"
@@ -197,6 +198,13 @@ def export_encoder(out_dir: Path, source: Path | None = None) -> Path:
     """Write config, float32 weights and tokenizer of the bundled encoder to out_dir (about
     470 MB), for `duokong train --model transformer.v1 --base out_dir`."""
     torch, transformers = _require_torch()
+    out_dir = Path(out_dir)
+    if (out_dir / META_FILE).is_file():
+        raise ConfigError(
+            f"{out_dir} holds a fine-tuned model ({META_FILE}); exporting the encoder there "
+            "would replace its weights: give an empty or new folder"
+        )
+    writable_folder(out_dir)  # before the weights are built
     source = source or bundled_model_file()
     e5 = read_e5(source)
     d = e5.dims
@@ -215,17 +223,16 @@ def export_encoder(out_dir: Path, source: Path | None = None) -> Path:
     model = transformers.BertModel(config, add_pooling_layer=False)
     state = {k: torch.from_numpy(v) for k, v in _state_dict(e5).items()}
     model.load_state_dict(state, strict=True)  # every tensor mapped, none left over
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    model.save_pretrained(out_dir)
-    _tokenizer(e5).save_pretrained(out_dir)
     mark = {
         "source": str(source),
         "sha256": hashlib.sha256(e5.data).hexdigest(),
         "model": "multilingual-e5-small (MIT), 4-bit weights dequantised to float32",
         "prefix": "query: ",
     }
-    (out_dir / MARK_FILE).write_text(json.dumps(mark, indent=2) + "\n", encoding="utf-8")
+    with staged_into(out_dir) as stage:  # an export that fails leaves the folder as it was
+        model.save_pretrained(stage)
+        _tokenizer(e5).save_pretrained(stage)
+        (stage / MARK_FILE).write_text(json.dumps(mark, indent=2) + "\n", encoding="utf-8")
     return out_dir
 
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from pipeline.nlp import ChineseNLP
 from pipeline.settings import PROJECT_ROOT, Settings
+from pipeline.staging import writable_folder
 from pipeline.stance.dataset import DIRECTION_TRAIN, Example, load_direction_clauses
 from pipeline.stance.views import mentioned_targets, target_view
 from pipeline.targets import Catalogue
@@ -276,7 +277,7 @@ def train(
     if name not in TRAINABLE:
         raise ValueError(f"{name!r} cannot be trained; trainable models: {', '.join(TRAINABLE)}")
     started = time.perf_counter()
-    out = out_dir or settings.model_dir(name)
+    out = writable_folder(out_dir or settings.model_dir(name))  # before minutes of training
     if name.startswith("claims."):
         meta = train_claim_filter(examples, settings, out, progress, name)
         meta["seconds"] = round(time.perf_counter() - started, 1)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import ConfigError, UnknownModelError
 from pipeline.records import Stance
+from pipeline.staging import staged_into
 from pipeline.stance import views as stance_views
 from pipeline.stance.base import AnalysisInput
 from pipeline.stance.calibration import fit_temperature, tempered
@@ -165,7 +166,7 @@ def fit(
     """
     torch, _ = _require_torch()
     base_dir, out_dir = Path(base_dir), Path(out_dir)
-    _check_fit_args(views, labels, epochs, batch_size, groups, calibration_share)
+    _check_fit_args(views, labels, epochs, batch_size, groups, calibration_share, lr)
     _check_base_dir(base_dir)  # before the held-out share is spoken of
     say = _reporter(progress)
     started = time.perf_counter()
@@ -191,6 +192,7 @@ def fit(
             seed=seed,
             say=say,
         )
+    _check_converged(losses, lr)
     calibration = _calibrate(tokenizer, model, limit, held_views, held_labels, batch_size, say)
     meta = {
         "name": NAME,
@@ -230,9 +232,15 @@ def _check_fit_args(
     batch_size: int,
     groups: Sequence[str] | None,
     calibration_share: float,
+    lr: float = 3e-5,
 ) -> None:
     """Refuse a call that cannot train before loading anything: loading an encoder takes long
     and a bad label or size found half-way through would leave nothing behind but the wait."""
+    if not 0 < lr <= 1:  # NaN too; inf turned every weight into NaN, 1e4 (for 1e-4) diverged
+        raise ValueError(
+            f"{NAME}: the learning rate must be above 0 and at most 1, got {lr}; fine-tuning "
+            "an encoder takes rates such as 3e-5 or 1e-4"
+        )
     if len(views) != len(labels):
         raise ValueError(f"{len(views)} views but {len(labels)} labels")
     if not views:
@@ -249,6 +257,17 @@ def _check_fit_args(
         raise ValueError(f"{len(views)} views but {len(groups)} groups")
     if not 0.0 <= calibration_share < 1.0:
         raise ValueError(f"calibration_share must be in [0, 1), got {calibration_share}")
+
+
+def _check_converged(losses: list[float], lr: float) -> None:
+    """A fine-tuning whose loss became NaN or infinite has weights to match: saved, it read
+    every page as one label with no score. Refused before anything is written."""
+    bad = next((i for i, loss in enumerate(losses, 1) if not math.isfinite(loss)), None)
+    if bad is not None:
+        raise ValueError(
+            f"{NAME}: the loss diverged ({losses[bad - 1]}) in epoch {bad} at learning rate "
+            f"{lr}; nothing was saved: train again with a lower --lr"
+        )
 
 
 def _reporter(progress: Callable[[str], None] | None) -> Callable[[str], None]:
@@ -437,15 +456,15 @@ def _calibrate(
 
 
 def _save(out_dir: Path, tokenizer: Any, model: Any, meta: dict[str, Any]) -> None:
-    """Write the model, its tokenizer and its card (duokong.json) to out_dir, the card last.
-
-    duokong.json marks a complete model: the old one is dropped first, so a save that fails
-    half-way leaves a folder that refuses to load rather than a mix of two models."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / META_FILE).unlink(missing_ok=True)
-    model.save_pretrained(out_dir)
-    tokenizer.save_pretrained(out_dir)
-    (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    """Write the model, its tokenizer and its card (duokong.json) to out_dir: staged first, so
+    a save that fails half-way (a full disk) leaves the model that was there whole, not a mix
+    of two models nor none (pipeline/staging.py)."""
+    with staged_into(out_dir) as stage:
+        model.save_pretrained(stage)
+        tokenizer.save_pretrained(stage)
+        (stage / META_FILE).write_text(
+            json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8"
+        )
 
 
 def held_out_split(groups: Sequence[str], share: float, seed: int) -> list[int]:
