@@ -71,15 +71,26 @@ def load(model_dir: Path, name: str, trusted: list[str] | None = None) -> Any:
         raise UnknownModelError(
             f"{name} has no trained model in {model_dir}; train one: duokong train --model {name}"
         )
-    untrusted = sio.get_untrusted_types(file=path)
-    allowed = set(trusted or [])
-    refused = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES) and t not in allowed]
-    if refused:
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+        allowed = set(trusted or [])
+        refused = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES) and t not in allowed]
+        if refused:
+            raise UnknownModelError(
+                f"{path} holds types outside scikit-learn/numpy/scipy: {', '.join(refused)}; "
+                "it may run code on load. Retrain it with duokong train, or list the types you "
+                "trust."
+            )
+        return sio.load(path, trusted=untrusted)
+    except UnknownModelError:
+        raise
+    except Exception as exc:  # a file cut short or overwritten: zip, JSON and type errors alike
+        # The run's configuration, not a page: each page was refused as an internal error and
+        # then skipped as unchanged on the next run, the model still broken.
         raise UnknownModelError(
-            f"{path} holds types outside scikit-learn/numpy/scipy: {', '.join(refused)}; "
-            "it may run code on load. Retrain it with duokong train, or list the types you trust."
-        )
-    return sio.load(path, trusted=untrusted)
+            f"{path} cannot be read as a model ({type(exc).__name__}: {exc}); train it again "
+            f"(duokong train --model {name}) or restore the file"
+        ) from None
 
 
 def meta(model_dir: Path) -> dict[str, Any]:

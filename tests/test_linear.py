@@ -275,6 +275,26 @@ def test_model_with_foreign_types_is_refused(tmp_path, trained):
         linear.load(bad)
 
 
+def test_a_model_file_cut_short_stops_the_run_instead_of_refusing_every_page(
+    settings, trained, tmp_path
+):
+    """A truncated model.skops failed on each page as an internal error "please report this
+    page", exit 0, and the next run skipped those pages as unchanged. It is the run's
+    configuration: one message naming the file, nothing analysed."""
+    from pipeline.analyze import Analyzer
+    from pipeline.records import RawPage
+
+    cut = tmp_path / "linear-v1"
+    cut.mkdir()
+    whole = (trained / "linear-v1" / linear.ARTIFACT).read_bytes()
+    (cut / linear.ARTIFACT).write_bytes(whole[: len(whole) // 3])
+    analyzer = Analyzer(settings.with_overrides(models_dir=str(tmp_path), model="linear.v1"))
+    page = RawPage("a.txt", ("英伟达的数据中心需求依然旺盛，我继续看好它。" * 5).encode(), "text")
+    with pytest.raises(UnknownModelError, match=r"linear-v1/model\.skops cannot be read") as err:
+        analyzer.process(page)
+    assert "duokong train --model linear.v1" in str(err.value)
+
+
 def test_missing_model_says_how_to_train(settings, tmp_path):
     with pytest.raises(UnknownModelError, match=r"duokong train --model linear\.v1"):
         registry.create(
