@@ -359,7 +359,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             # 过 opening its clause or after 再 (过两个月就没人提了, 再过三年): from now; not
             # inside a word (超过两年, 经过三年, 不过两周)
             r"(?:未来|未來|接下来|接下來|今后|今後|再过|再過|(?<![\u4e00-\u9fff])[过過])?"
-            r"\s*(?<![上下本这這第A-Za-z])("
+            # not inside a name or a figure (GPT4个月, H20两年内: 0两年), which Latin letters
+            # before a Chinese numeral are not (DeepSeek两年后, NVIDIA三个月内)
+            r"\s*(?<![上下本这這第])(?!(?<=[A-Za-z0-9])\d)("
             + _NUM
             + r"(?:\s*(?:到|至|-|~)\s*"
             + _NUM
@@ -825,9 +827,12 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
             taken.append((m.start(), m.end()))
             if kind == "span" and m.group(2) in _WEEK_UNITS:
                 kind = "weeks"
+            written = m.group(0)
+            # as written, without the spaces a rule may take in at its ends (DeepSeek 两年后):
+            # its offsets give the horizon a prediction shows
+            start = m.start() + len(written) - len(written.lstrip())
+            end = m.end() - len(written) + len(written.rstrip())
             found.append(
-                Horizon(
-                    m.group(0).strip(), m.start(), m.end(), resolved[0], resolved[1], kind, of_noun
-                )
+                Horizon(written.strip(), start, end, resolved[0], resolved[1], kind, of_noun)
             )
     return sorted(found, key=lambda h: h.start)

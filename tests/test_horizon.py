@@ -29,6 +29,15 @@ CASES = [
     # A quarter right after a Latin word is still one (only Q1 inside a word is not).
     ("DeepSeek三季度会发布新模型", "三季度", date(2025, 9, 30)),
     ("英伟达GPU明年Q1交付", "明年Q1", date(2026, 3, 31)),
+    # A span right after a Latin name is one too (it was lost, or read as 年内: DeepSeek一年內
+    # due at the year's end); a figure glued to a name is not (H20两年内, not 0两年内).
+    ("DeepSeek两年后会被淘汰", "两年后", date(2027, 2, 2)),
+    ("NVIDIA三个月内会涨", "三个月内", date(2025, 5, 2)),
+    ("NVDA半年以后会跌", "半年以后", date(2025, 8, 2)),
+    ("DeepSeek一年內會被超過", "一年內", date(2026, 2, 2)),
+    ("DS三个月后就没人提了", "三个月后", date(2025, 5, 2)),
+    ("H20两年内会停产", "两年内", date(2027, 2, 2)),
+    ("R1 3个月后会被超过", "3个月后", date(2025, 5, 2)),
     ("2026年下半年量产", "2026年下半年", date(2026, 12, 31)),
     ("明年下半年量产", "明年下半年", date(2026, 12, 31)),
     ("兩年後再看", "兩年後", date(2027, 2, 2)),
@@ -191,6 +200,7 @@ def test_the_final_user_and_the_future_tense_are_no_times(text):
         "Q2A型号已停产",
         "春夏秋冬四季都有需求",
         "第二季財報顯示數據中心收入大增",
+        "GPT4个月前就发布了",  # a model's number, not four months
     ],
 )
 def test_not_a_horizon(text):
