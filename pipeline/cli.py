@@ -96,6 +96,7 @@ def run(
     """
     from pipeline.errors import InputError
     from pipeline.lock import run_lock
+    from pipeline.report import refuse_database_path
     from pipeline.stance import registry
     from pipeline.targets import Catalogue
     from pipeline.warehouse import connect
@@ -109,6 +110,8 @@ def run(
     registry.check(settings.model)  # so is a mistyped model name
     report_file = Path(report_path) if report_path else settings.report_path()
     common.check_writable(report_file, "--report")
+    db_file = settings.db_path()
+    refuse_database_path(report_file, [db_file, Path(f"{db_file}.wal")], "--report")
     _stop_cleanly_on_sigterm()
     wait = wait_s if wait_s is not None else settings.lock_wait_s
     # The lock and the database are checked here, before Prefect starts, so that a refusal is
@@ -291,7 +294,11 @@ def sql(query: str, db: str | None, fmt: str) -> None:
     type=click.Path(),
     help="Output file (default reports/stance-report.html, or <db name>-stance-report.html beside a --db of its own); - writes to standard output.",
 )
-@click.option("--freq", type=click.Choice(["week", "month"]), default="week", show_default=True)
+@click.option(
+    "--freq",
+    type=click.Choice(["week", "month"]),
+    help="Trend buckets (default: the report_freq setting, week), as a run's own report.",
+)
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First publish date (YYYY-MM-DD).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last publish date (YYYY-MM-DD).")
 @click.option("--target", help="Only this target id (e.g. nvidia).")
@@ -321,7 +328,7 @@ def report(db, out, freq, since, until, target, fmt) -> None:
     )
     options = {
         "fmt": fmt,
-        "freq": freq,
+        "freq": freq or settings.report_freq,
         "since": since.date() if since else None,
         "until": until.date() if until else None,
         "target": target,

@@ -4,7 +4,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
@@ -15,6 +18,7 @@ import duckdb
 from jinja2 import Environment, select_autoescape
 
 from pipeline import __version__
+from pipeline.errors import WarehouseError
 
 log = logging.getLogger(__name__)
 
@@ -567,12 +571,57 @@ def write_report(
     until: date | None = None,
     target: str | None = None,
 ) -> Path:
-    text = render_report(con, fmt, freq, since, until, target)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    refuse_database_path(out, database_files(con), "the report")
+    text = render_report(con, fmt, freq, since, until, target)
+    try:
+        write_whole(out, text)
+    except OSError as exc:
+        raise WarehouseError(
+            f"cannot write the report to {out} ({exc.strerror or exc}); give a path you can write"
+        ) from None
     log.info("wrote %s report to %s", fmt, out)
     return out
+
+
+def write_whole(out: Path, text: str) -> None:
+    """Write text to out beside it first, then rename it over out: a report cut short (a full
+    disk) left a truncated file where the last whole report had been. A link is followed (the
+    file it names is replaced, not the link); what is not a file (/dev/stdout, a FIFO) is
+    written to as it is, as a rename would replace it."""
+    if out.exists() and not out.resolve().is_file():
+        out.write_text(text, encoding="utf-8")
+        return
+    out = out.resolve() if out.is_symlink() else out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
+    try:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as a file written in place would be, not mkstemp's 0600
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def database_files(con: duckdb.DuckDBPyConnection) -> list[Path]:
+    """The files of the databases con reads (its write-ahead log beside each)."""
+    rows = con.execute("SELECT path FROM duckdb_databases() WHERE path IS NOT NULL").fetchall()
+    return [Path(p) for (p,) in rows] + [Path(f"{p}.wal") for (p,) in rows]
+
+
+def refuse_database_path(out: Path, databases: list[Path], what: str) -> None:
+    """Refuse to write over the database itself: --out and --db mixed up replaced a whole
+    warehouse with a report, without a word."""
+    for db in databases:
+        if out.resolve() == db.resolve():
+            raise WarehouseError(
+                f"{out} is the database itself; give {what} a file name of its own"
+            )
 
 
 # What each cut section is ordered by, and where the whole list is: the report shows the first.

@@ -477,6 +477,50 @@ def test_report_to_a_folder_or_nowhere_is_one_line(db, tmp_path):
     assert nowhere.exit_code == 1 and "cannot create its folder" in nowhere.output
 
 
+def test_a_report_over_the_database_itself_is_refused_and_the_database_kept(db_copy, tmp_path):
+    """--out and --db mixed up replaced the whole warehouse with HTML, exit 0."""
+    before = Path(db_copy).read_bytes()
+    out = invoke("report", "--db", db_copy, "--out", db_copy)
+    assert out.exit_code == 1 and "is the database itself" in out.output
+    assert Path(db_copy).read_bytes() == before
+    page = next((SAMPLES / "news").glob("*.html"))
+    out = invoke("run", page, "--db", db_copy, "--report", db_copy)
+    assert out.exit_code == 1 and "is the database itself" in out.output
+    assert Path(db_copy).read_bytes() == before
+
+
+def test_a_report_that_cannot_be_written_keeps_the_last_one_whole(db, tmp_path, monkeypatch):
+    """Written in place, a report cut short by a full disk left a truncated file where the
+    last whole one had been, and a traceback."""
+    import errno
+
+    from pipeline import report
+
+    out = tmp_path / "r.html"
+    out.write_text("<html>the last whole report</html>", "utf-8")
+
+    def full_disk(src, dst):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(report.os, "replace", full_disk)
+    result = invoke("report", "--db", db, "--out", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "cannot write the report" in result.output and "No space left" in result.output
+    assert out.read_text("utf-8") == "<html>the last whole report</html>"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]  # no half-written file beside it
+
+
+def test_the_report_buckets_by_the_report_freq_setting_unless_told(db, monkeypatch):
+    """--freq defaulted to week whatever report_freq said, so `duokong report` and a run's own
+    report of the same database bucketed differently."""
+    monkeypatch.setenv("DUOKONG_REPORT_FREQ", "month")
+    assert invoke("report", "--db", db, "--out", "-", "--format", "csv").output.startswith(
+        "target,month,"
+    )
+    weekly = invoke("report", "--db", db, "--out", "-", "--format", "csv", "--freq", "week")
+    assert weekly.output.startswith("target,week,")
+
+
 def test_relative_paths_in_variables_are_read_from_the_working_directory(db, tmp_path, monkeypatch):
     """DUOKONG_TARGETS_FILE=mycat.toml means the mycat.toml beside the user, as --db does; the
     checkout's own defaults (the bundled catalogue) are still read from the checkout."""
