@@ -5,6 +5,9 @@
 from __future__ import annotations
 
 import contextlib
+import csv
+import html
+import io
 import logging
 import os
 import tempfile
@@ -347,7 +350,7 @@ def svg_chart(trend: TargetTrend, col: str) -> str:
     step = (width - 2 * pad) / n
     bw = max(2.0, step * 0.8)
     parts = [
-        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{trend.target} stance share">'
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{html.escape(trend.target)} stance share">'
     ]
     parts.append(
         f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#999"/>'
@@ -539,13 +542,14 @@ def _cell(value: Any) -> str:
 def render_csv(data: ReportData) -> str:
     """The trend table of every target, one row per period: for spreadsheets."""
     col = data.freq  # the period column: week or month
-    lines = [f"target,{col},bullish,bearish,neutral,articles,net"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")  # quoted where a value holds a comma
+    writer.writerow(["target", col, "bullish", "bearish", "neutral", "articles", "net"])
     for t in data.targets:
-        lines += [
-            f"{t.target},{r[col]},{r['bullish']},{r['bearish']},{r['neutral']},{r['articles']},{float(r['net']):.4f}"
-            for r in t.periods
-        ]
-    return "\n".join(lines) + "\n"
+        for r in t.periods:
+            counts = [r[label] for label in ("bullish", "bearish", "neutral", "articles")]
+            writer.writerow([t.target, r[col], *counts, f"{float(r['net']):.4f}"])
+    return out.getvalue()
 
 
 RENDERERS = {"html": render_html, "markdown": render_markdown, "csv": render_csv}

@@ -17,6 +17,8 @@ from pipeline.errors import ConfigError
 from pipeline.records import Mention
 
 KINDS = ("names", "aliases", "products", "people", "weak", "related")
+LISTS = ("bullish", "bearish", "exclude")
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")  # a target's other lists of words
 _KIND_OF = {
     "names": "name",
     "aliases": "alias",
@@ -39,6 +41,8 @@ class Target:
     related: tuple[str, ...] = ()
     bullish: tuple[str, ...] = ()
     bearish: tuple[str, ...] = ()
+    # words that hold one of its terms and do not mean it (老黄牛, 任天堂DS)
+    exclude: tuple[str, ...] = ()
 
     def terms(self) -> dict[str, str]:
         """term → kind key (names, aliases, …) for every term of this target."""
@@ -97,6 +101,15 @@ class Catalogue:
                         f"the catalogue lists {term!r} under both {owner[term]!r} and {t.id!r}; "
                         "a name, alias, product or person must point at one target"
                     )
+        for t in targets:
+            for term in t.weak:
+                if owner.get(term, t.id) != t.id:
+                    # it would stand for t wherever the other target is named, which then
+                    # lost the mention
+                    raise ConfigError(
+                        f"the catalogue lists {term!r} as a weak term of {t.id!r}, but it names "
+                        f"{owner[term]!r}; a weak term is a short name of its own target"
+                    )
         self.targets = targets
         self.by_id = {t.id: t for t in targets}
 
@@ -128,17 +141,19 @@ class Catalogue:
         for i, raw in enumerate(entries):
             if "id" not in raw or "names" not in raw:
                 raise ConfigError(f"{path}: [[target]] number {i + 1} needs an id and names")
-            if not isinstance(raw["id"], str) or not raw["id"].strip():
+            if not isinstance(raw["id"], str) or not ID.fullmatch(raw["id"]):
+                # an id names columns (stance_amd), CSV cells and SQL values: a comma or a
+                # quote in it broke the report's CSV and the HTML around its chart
                 raise ConfigError(
-                    f"{path}: [[target]] number {i + 1} needs an id that is a non-empty string, "
-                    'e.g. id = "amd"'
+                    f"{path}: [[target]] number {i + 1} needs an id of ASCII letters, digits, - "
+                    f'and _ (got {raw["id"]!r}), e.g. id = "amd"; its label may be any text'
                 )
-            unknown = set(raw) - {"id", "label", *KINDS, "bullish", "bearish"}
+            unknown = set(raw) - {"id", "label", *KINDS, *LISTS}
             if unknown:
                 raise ConfigError(
                     f"{path}: target {raw['id']!r} has unknown keys {sorted(unknown)}"
                 )
-            for key in (*KINDS, "bullish", "bearish"):
+            for key in (*KINDS, *LISTS):
                 value = raw.get(key, [])
                 if not isinstance(value, list) or not all(
                     isinstance(v, str) and v.strip() for v in value
@@ -156,7 +171,7 @@ class Catalogue:
                 Target(
                     id=raw["id"],
                     label=raw.get("label", raw["id"]),
-                    **{k: tuple(raw.get(k, ())) for k in (*KINDS, "bullish", "bearish")},
+                    **{k: tuple(raw.get(k, ())) for k in (*KINDS, *LISTS)},
                 )
             )
         return cls(targets)
@@ -175,12 +190,30 @@ class Catalogue:
         return None
 
     @cached_property
-    def _lookup(self) -> dict[str, tuple[str, str]]:
-        lookup: dict[str, tuple[str, str]] = {}
+    def _lookup(self) -> dict[str, list[tuple[str, str]]]:
+        """term → (target, kind) of every target listing it: a name, alias, product or person
+        has one; a related or weak word may be several targets' (显卡 for NVIDIA and AMD)."""
+        lookup: dict[str, list[tuple[str, str]]] = {}
         for t in self.targets:
             for term, kind in t.terms().items():
-                lookup.setdefault(term, (t.id, kind))
+                lookup.setdefault(term, []).append((t.id, kind))
         return lookup
+
+    @cached_property
+    def _excluded(self) -> re.Pattern[str] | None:
+        words = sorted({w for t in self.targets for w in t.exclude}, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, words))) if words else None
+
+    def _excluded_spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """target → the spans of text that its exclude words cover."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        if self._excluded is None:
+            return spans
+        for m in self._excluded.finditer(text):
+            for t in self.targets:
+                if m.group(0) in t.exclude:
+                    spans.setdefault(t.id, []).append(m.span())
+        return spans
 
     @cached_property
     def _regex(self) -> re.Pattern[str]:
@@ -195,8 +228,16 @@ class Catalogue:
         return list(self._lookup)
 
     def _terms_in(self, text: str) -> list[tuple[str, str, re.Match[str]]]:
-        """(target, kind, match) of every catalogue term in text, weak or not."""
-        return [(*self._lookup[m.group(0)], m) for m in self._regex.finditer(narrow(text))]
+        """(target, kind, match) of every catalogue term in text, weak or not; not where the
+        target's exclude words cover it (老黄 in 老黄牛 is no NVIDIA)."""
+        text = narrow(text)
+        excluded = self._excluded_spans(text)
+        return [
+            (target, kind, m)
+            for m in self._regex.finditer(text)
+            for target, kind in self._lookup[m.group(0)]
+            if not any(s <= m.start() and m.end() <= e for s, e in excluded.get(target, ()))
+        ]
 
     def find(self, text: str) -> list[Mention]:
         """Every catalogue term in text, with weak terms kept only where the target is named;

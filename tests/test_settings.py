@@ -98,8 +98,8 @@ def test_a_config_or_catalogue_not_in_utf8_is_one_clear_error(monkeypatch, tmp_p
 @pytest.mark.parametrize(
     "entries, message",
     [
-        ('[[target]]\nid = ""\nnames = ["超威"]\n', "non-empty string"),
-        ('[[target]]\nid = 5\nnames = ["超威"]\n', "non-empty string"),
+        ('[[target]]\nid = ""\nnames = ["超威"]\n', "needs an id of ASCII letters"),
+        ('[[target]]\nid = 5\nnames = ["超威"]\n', "needs an id of ASCII letters"),
         (
             '[[target]]\nid = "nvidia"\nnames = ["英伟达"]\n'
             '[[target]]\nid = "amd"\nnames = ["超威", "英伟达"]\n',

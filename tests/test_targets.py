@@ -101,3 +101,59 @@ def test_a_duplicate_id_is_named_alone(tmp_path: Path):
     )
     with pytest.raises(ConfigError, match=r"more than one \[\[target\]\] with id nvidia;"):
         Catalogue.load(toml)
+
+
+def test_words_that_only_hold_a_nickname_are_no_mentions():
+    """老黄 in 老黄牛 and 老黄历, DS in 任天堂DS made a car maker's and a console's posts read
+    bullish on NVIDIA and DeepSeek, with their forecasts given to them."""
+    for text in ("像老黄牛一样埋头苦干", "翻翻老黄历就知道", "我买了一台任天堂DS", "DS游戏卡带"):
+        assert CATALOGUE.mentioned(text) == set(), text
+    assert CATALOGUE.mentioned("老黄这次又赢了，DS也开源了新模型") == {"nvidia", "deepseek"}
+
+
+def _with_amd(tmp_path: Path, amd: str, first: bool = False) -> Catalogue:
+    base = (PROJECT_ROOT / "data" / "lexicons" / "targets.toml").read_text("utf-8")
+    amd = f'[[target]]\nid = "amd"\nnames = ["AMD", "超威"]\n{amd}\n'
+    path = tmp_path / "targets.toml"
+    path.write_text(amd + "\n" + base if first else base + "\n" + amd, "utf-8")
+    return Catalogue.load(path)
+
+
+def test_a_users_target_excludes_words_of_its_own(tmp_path: Path):
+    cat = _with_amd(tmp_path, 'exclude = ["超威风", "超威猛"]')
+    assert cat.mentioned("外观超威风，续航也超威猛") == set()
+    assert cat.mentioned("超威的MI300卖得很好") == {"amd"}
+
+
+def test_related_words_shared_by_two_targets_are_each_ones_whatever_the_order(tmp_path: Path):
+    """The first target listed took a shared word for itself: NVIDIA's 显卡 and GPU went to AMD
+    listed before it, and the seed page's scores changed with the order of the targets."""
+    cat = _with_amd(tmp_path, 'related = ["GPU", "显卡", "算力"]', first=True)
+    text = "英伟达说GPU和显卡还是紧缺，AMD也一样"
+    found = {(m.target, m.text) for m in cat.find(text) if m.kind == "related"}
+    assert found == {("nvidia", "GPU"), ("nvidia", "显卡"), ("amd", "GPU"), ("amd", "显卡")}
+
+
+def test_a_weak_term_that_names_another_target_is_refused(tmp_path: Path):
+    """It stood for AMD wherever AMD was named, and NVIDIA lost the mention."""
+    import pytest
+
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(
+        ConfigError, match=r"'英伟达' as a weak term of 'amd', but it names 'nvidia'"
+    ):
+        _with_amd(tmp_path, 'weak = ["英伟达"]', first=True)
+
+
+def test_an_id_that_cannot_name_a_column_or_a_cell_is_refused(tmp_path: Path):
+    """id = "AMD, Inc." was taken, and broke the report's CSV (a cell split at its comma)."""
+    import pytest
+
+    from pipeline.errors import ConfigError
+
+    for bad in ("AMD, Inc.", "a<b>", "超威", " amd"):
+        path = tmp_path / "targets.toml"
+        path.write_text(f'[[target]]\nid = "{bad}"\nnames = ["AMD"]\n', "utf-8")
+        with pytest.raises(ConfigError, match="ASCII letters, digits"):
+            Catalogue.load(path)
