@@ -230,10 +230,28 @@ def serve(
     Example:
       duokong serve --cron "0 * * * *" --input /data/scraped
     """
-    from flows.serve import serve_batch
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
 
-    settings = common.settings_for(db)
-    serve_batch(cron or settings.cron, list(inputs) or None, db, workers=workers, dask=dask)
+    from flows.serve import serve_batch
+    from pipeline.errors import InputError
+
+    # Checked before the server starts: each scheduled run failed on them, every time, with a
+    # traceback in the log, or the server died with a 73-line one.
+    settings = common.settings_for(db).with_overrides(workers=workers)
+    cron = cron or settings.cron
+    try:
+        CronSchedule(cron=cron)
+    except ValidationError:
+        raise click.BadParameter(
+            f"{cron!r} is not a cron schedule; five fields: minute hour day month weekday, "
+            'e.g. "0 * * * *" (hourly) or "*/15 * * * *"',
+            param_hint="--cron",
+        ) from None
+    for p in inputs:
+        if not Path(p).expanduser().exists():
+            raise InputError(f"input {p} does not exist; give a file, a folder or a *.urls list")
+    serve_batch(cron, list(inputs) or None, db, workers=workers, dask=dask)
 
 
 @main.command()

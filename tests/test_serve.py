@@ -89,3 +89,27 @@ def test_a_run_without_a_server_shares_one_embedded_api_with_its_workers(monkeyp
     with shared_ephemeral_api():  # a configured server is used as it is
         assert os.environ["PREFECT_API_URL"] == "http://server.example/api"
     assert len(started) == 1
+
+
+def test_serve_refuses_a_bad_schedule_input_or_worker_count_before_starting(monkeypatch):
+    """Each was found only once the server ran: a bad cron as a 73-line traceback, a missing
+    input and --workers -3 as a failed run with a traceback every time the schedule fired."""
+    from click.testing import CliRunner
+
+    import flows.serve
+    from pipeline.cli import main
+
+    started = []
+    monkeypatch.setattr(flows.serve, "serve_batch", lambda *a, **k: started.append(a))
+    for args, says in (
+        (["--cron", "61 * * * *"], "is not a cron schedule"),
+        (["--cron", "not a cron"], "is not a cron schedule"),
+        (["--input", "/nonexistent/dir"], "input /nonexistent/dir does not exist"),
+        (["--workers", "-3"], "workers must be 0"),
+    ):
+        result = CliRunner().invoke(main, ["serve", *args])
+        assert result.exit_code != 0 and says in result.output, args
+        assert "Traceback" not in result.output
+    assert started == []
+    assert CliRunner().invoke(main, ["serve", "--cron", "*/15 * * * *"]).exit_code == 0
+    assert started and started[0][0] == "*/15 * * * *"
