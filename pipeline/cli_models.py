@@ -115,10 +115,20 @@ def _training_plan(
     checks a real run would fail on first, made in a second rather than after minutes."""
     from collections import Counter
 
+    from pipeline.stance.dataset import DatasetError, check_targets
     from pipeline.stance.linear import SHORT_CHARS, is_short_text
+    from pipeline.targets import Catalogue
 
     if model == "transformer.v1" and not base:
         raise click.UsageError("transformer.v1 fine-tunes a local encoder: pass --base DIR")
+    catalogue = Catalogue.load(settings.path("targets_file"))  # a broken one fails a real run
+    if not model.startswith("claims."):
+        check_targets(examples, catalogue.ids)
+        classes = {lab for ex in examples for lab in ex.labels.values()} - {"none"}
+        if len(classes) < 3:
+            raise DatasetError(
+                f"training needs bullish, bearish and neutral examples; got {sorted(classes)}"
+            )
     labels = {
         target: dict(Counter(ex.labels[target] for ex in examples if target in ex.labels))
         for target in sorted({t for ex in examples for t in ex.labels})
@@ -198,11 +208,20 @@ def evaluate(models: tuple[str, ...], data_paths: tuple[str, ...], commentary: s
       duokong eval --model linear.v1 --data data/labelled/stance
     """
     from pipeline.evaluate import evaluate_commentary, evaluate_samples, format_report
+    from pipeline.stance import registry
+    from pipeline.stance.dataset import DatasetError
     from pipeline.stance.registry import available
 
     settings = common.settings_for()
     names = list(models) or available()
+    for name in names:
+        registry.check(name)  # a mistyped --model is an error, not a row "not measured"
     paths = [Path(p) for p in data_paths] + ([Path(commentary)] if commentary else [])
+    for p in paths:
+        if p.is_dir() and (p / "pages.jsonl").is_file() and not (p / "labels.jsonl").is_file():
+            raise DatasetError(
+                f"{p} holds pages.jsonl but no labels.jsonl; a folder of real pages holds both"
+            )
     folders = [p for p in paths if p.is_dir() and (p / "labels.jsonl").is_file()]
     for folder in folders:
         click.echo(evaluate_commentary(folder, settings, names))
@@ -218,14 +237,12 @@ def evaluate(models: tuple[str, ...], data_paths: tuple[str, ...], commentary: s
     stance_files = [p for p in rest if p.is_dir() or _is_stance_file(p)]
     if stance_files:
         from pipeline.analyze import Analyzer
-        from pipeline.stance.dataset import DatasetError, load_examples
+        from pipeline.stance.dataset import check_targets, load_examples
         from pipeline.stance.evaluate import compare, example_cases, format_comparison
 
-        try:
-            examples = load_examples(stance_files)
-        except DatasetError as exc:
-            raise click.ClickException(str(exc)) from None
+        examples = load_examples(stance_files)
         analyzer = Analyzer(settings)
+        check_targets(examples, analyzer.catalogue.ids)
         scores = compare(names, example_cases(examples, analyzer), settings, analyzer)
         click.echo(format_comparison(scores, f"{len(examples)} labelled examples"))
         from pipeline.evaluate import example_predictions
@@ -239,7 +256,6 @@ def evaluate(models: tuple[str, ...], data_paths: tuple[str, ...], commentary: s
     )
     if not files:
         raise click.ClickException("no gold files found; pass --data FILE")
-    from pipeline.stance import registry
     from pipeline.targets import Catalogue
 
     catalogue = Catalogue.load(settings.path("targets_file"))
@@ -259,8 +275,8 @@ def evaluate(models: tuple[str, ...], data_paths: tuple[str, ...], commentary: s
 
 def _is_stance_file(path: Path) -> bool:
     """A labelled stance file has a `text` per line; a sample gold file has a `path`."""
-    first = next((ln for ln in path.read_text("utf-8").splitlines() if ln.strip()), "{}")
-    try:
-        return "text" in json.loads(first)
-    except json.JSONDecodeError:
-        return False
+    from pipeline.jsonl import json_lines
+    from pipeline.stance.dataset import DatasetError
+
+    first = next(json_lines(path, DatasetError), ("", {}))[1]  # names a file that is not UTF-8
+    return isinstance(first, dict) and "text" in first

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import DuokongError
 from pipeline.jsonl import json_lines
 from pipeline.nlp import ChineseNLP
 from pipeline.records import Article, sha256_hex
@@ -80,7 +81,7 @@ def default_training_paths(model: str, root: Path) -> list[Path]:
     return [folder]
 
 
-class DatasetError(ValueError):
+class DatasetError(DuokongError, ValueError):
     """A labelled file that cannot be used as it is; the message names file and line."""
 
 
@@ -118,10 +119,37 @@ class Example:
         return AnalysisInput(article, nlp.sentences(article.body))
 
 
-def _parse(obj: dict[str, Any], where: str) -> Example:
+def _check_shape(obj: Any, where: str) -> None:
+    """Each field of the type it must have, said by file and line: a line of another shape
+    (a number, a list for an id, a string for the evidence) failed deep in whoever read it,
+    with a traceback, or passed (evidence checked letter by letter)."""
+    if not isinstance(obj, dict):
+        raise DatasetError(
+            f"{where}: each line must be a JSON object with id, text and stance, got "
+            f"{type(obj).__name__}"
+        )
     for key in ("id", "text", "stance"):
         if key not in obj:
             raise DatasetError(f"{where}: missing key {key!r}")
+    if not isinstance(obj["id"], str) or not obj["id"].strip():
+        raise DatasetError(f"{where}: id must be a non-empty string, got {obj['id']!r}")
+    for key in ("title", "published", "genre", "script", "site", "author"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise DatasetError(f"{where}: {key} must be a string, got {obj[key]!r}")
+    evidence = obj.get("evidence") or {}
+    if not isinstance(evidence, dict) or not all(
+        isinstance(v, list) and all(isinstance(q, str) for q in v) for v in evidence.values()
+    ):
+        raise DatasetError(f'{where}: evidence must be an object {{target: ["sentence", …]}}')
+    predictions = obj.get("predictions") or []
+    if not isinstance(predictions, list) or not all(
+        isinstance(p, dict) and isinstance(p.get("quote"), str) for p in predictions
+    ):
+        raise DatasetError(f'{where}: predictions must be a list of objects with a "quote"')
+
+
+def _parse(obj: dict[str, Any], where: str) -> Example:
+    _check_shape(obj, where)
     labels = obj["stance"]
     if not isinstance(labels, dict) or not labels:
         raise DatasetError(f"{where}: stance must be an object {{target: label}}")
@@ -141,8 +169,8 @@ def _parse(obj: dict[str, Any], where: str) -> Example:
                     f"{where}: evidence for {target!r} is not in the text: {quote!r}"
                 )
     for p in obj.get("predictions") or []:
-        if p.get("quote") not in text:
-            raise DatasetError(f"{where}: prediction quote is not in the text: {p.get('quote')!r}")
+        if p["quote"] not in text:
+            raise DatasetError(f"{where}: prediction quote is not in the text: {p['quote']!r}")
     published = obj.get("published")
     try:
         day = date.fromisoformat(published) if published else None
@@ -185,3 +213,22 @@ def load_examples(paths: list[Path]) -> list[Example]:
             seen[ex.id] = where
             examples.append(ex)
     return examples
+
+
+def check_targets(examples: list[Example], known: Collection[str]) -> None:
+    """Refuse labels for a target the catalogue does not have (a typo such as nvida, or a
+    target taken out of targets_file): training left them out without a word, and eval
+    scored them 0 as if the model had failed."""
+    unknown: dict[str, list[str]] = {}
+    for ex in examples:
+        for target in ex.labels:
+            if target not in known:
+                unknown.setdefault(target, []).append(ex.id)
+    if unknown:
+        said = "; ".join(
+            f"{t!r} ({len(ids)} example(s), the first {ids[0]!r})" for t, ids in unknown.items()
+        )
+        raise DatasetError(
+            f"labels name targets the catalogue does not have: {said}; fix the labels or add "
+            f"the targets to the catalogue (settings: targets_file; it has {', '.join(known)})"
+        )

@@ -8,14 +8,15 @@ table are differences between models, not between extractions.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.analyze import Analyzer
 from pipeline.errors import DuokongError
+from pipeline.jsonl import json_lines
 from pipeline.records import RawPage, Reject
 from pipeline.scoring import overlaps
 from pipeline.settings import Settings
@@ -23,7 +24,7 @@ from pipeline.sources import pages_of, supplied_metadata
 from pipeline.stance import registry
 from pipeline.stance.base import AnalysisInput
 from pipeline.stance.calibration import overconfidence
-from pipeline.stance.dataset import Example
+from pipeline.stance.dataset import DatasetError, Example
 
 log = logging.getLogger(__name__)
 LABELS = ("bullish", "bearish", "neutral")
@@ -98,16 +99,9 @@ def confusion(pairs: list[tuple[str, str]], labels: tuple[str, ...] = (*LABELS, 
 def commentary_cases(folder: Path, analyzer: Analyzer) -> list[Case]:
     """Real pages as a scraper hands them over (text dumps with the scraper's title and publish
     date where it had them), extracted by our pipeline."""
-    pages = {}
-    for line in (folder / "pages.jsonl").read_text("utf-8").splitlines():
-        if line.strip():
-            p = json.loads(line)
-            pages[p["id"]] = p
+    pages = _commentary_pages(folder)
     cases = []
-    for line in (folder / "labels.jsonl").read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        lab = json.loads(line)
+    for lab in _commentary_labels(folder, set(pages), analyzer.catalogue.ids):
         page = pages[lab["id"]]
         # As the JSON reader hands over such a record: its title and publish date fill what
         # the text dump does not show (sources.supplied_metadata).
@@ -138,6 +132,47 @@ def commentary_cases(folder: Path, analyzer: Analyzer) -> list[Case]:
         item = AnalysisInput(article, analyzer.nlp.sentences(article.body))
         cases.append(Case(page["id"], item, gold, evidence))
     return cases
+
+
+def _commentary_pages(folder: Path) -> dict[str, dict]:
+    """pages.jsonl of a commentary folder by id, each line checked (file and line named)."""
+    path = folder / "pages.jsonl"
+    if not path.is_file():
+        raise DatasetError(
+            f"{folder} holds labels.jsonl but no pages.jsonl; a folder of real pages holds both "
+            "(one page a line: id, text)"
+        )
+    pages = {}
+    for where, p in json_lines(path, DatasetError):
+        if not isinstance(p, dict) or not isinstance(p.get("id"), str):
+            raise DatasetError(f"{where}: each line must be an object with an id and a text")
+        if not isinstance(p.get("text"), str):
+            raise DatasetError(f"{where}: page {p['id']!r} has no text")
+        pages[p["id"]] = p
+    return pages
+
+
+def _commentary_labels(folder: Path, pages: set[str], targets: list[str]) -> Iterator[dict]:
+    """labels.jsonl's lines, each naming a page of pages.jsonl, labels the task has and
+    targets the catalogue has (a stance_amd without amd in it scored nothing, in silence)."""
+    for where, lab in json_lines(folder / "labels.jsonl", DatasetError):
+        if not isinstance(lab, dict) or not isinstance(lab.get("id"), str):
+            raise DatasetError(f"{where}: each line must be an object with the id of a page")
+        if lab["id"] not in pages:
+            raise DatasetError(f"{where}: no page {lab['id']!r} in {folder / 'pages.jsonl'}")
+        for key, value in lab.items():
+            if not key.startswith("stance_") or value in (None, ""):
+                continue
+            if key.removeprefix("stance_") not in targets:
+                raise DatasetError(
+                    f"{where}: {key} names a target the catalogue does not have (it has "
+                    f"{', '.join(targets)}); add it to the catalogue (settings: targets_file)"
+                )
+            if value not in (*LABELS, "none"):
+                raise DatasetError(
+                    f"{where}: {key} is {value!r}; use one of {', '.join((*LABELS, 'none'))}"
+                )
+        yield lab
 
 
 def _quoted(value: object) -> list[str]:

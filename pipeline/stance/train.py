@@ -21,13 +21,19 @@ import numpy as np
 from pipeline.nlp import ChineseNLP
 from pipeline.settings import PROJECT_ROOT, Settings
 from pipeline.staging import writable_folder
-from pipeline.stance.dataset import DIRECTION_TRAIN, Example, load_direction_clauses
+from pipeline.stance.dataset import (
+    DIRECTION_TRAIN,
+    Example,
+    check_targets,
+    load_direction_clauses,
+)
 from pipeline.stance.views import mentioned_targets, target_view
 from pipeline.targets import Catalogue
 
 log = logging.getLogger(__name__)
 TRAINABLE = ("linear.v1", "linear.v2", "transformer.v1", "claims.v3", "claims.v2")
 Progress = Callable[[str], None]
+FOLDS = 5  # the linear models' cross-validation, by article
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,7 @@ def cross_validate_linear(
     short = np.zeros(len(y), dtype=bool) if short is None else short
     classes = np.array(sorted(set(labels)))
     held_out = np.zeros((len(y), len(classes)))
-    for train, test in GroupKFold(n_splits=5).split(rows, y, groups):
+    for train, test in GroupKFold(n_splits=FOLDS).split(rows, y, groups):
         models = fit_by_length(rows[train], y[train], short[train], encoded)
         held_out[test] = probabilities_by_length(models, rows[test], short[test], classes)
     predicted = classes[held_out.argmax(axis=1)]
@@ -283,11 +289,17 @@ def train(
         meta["seconds"] = round(time.perf_counter() - started, 1)
         meta["out"] = str(out)
         return meta
+    check_targets(examples, catalogue.ids)
     nlp = ChineseNLP(catalogue, settings.path("userdict"))
     data = training_set(examples, catalogue, nlp)
     if len(set(data.labels)) < 3:
         raise ValueError(
             f"training needs bullish, bearish and neutral examples; got {dict(Counter(data.labels))}"
+        )
+    if name.startswith("linear.") and len(set(data.groups)) < FOLDS:
+        raise ValueError(
+            f"{name} is cross-validated in {FOLDS} folds of whole articles: give at least "
+            f"{FOLDS} labelled articles naming their targets, got {len(set(data.groups))}"
         )
     if name.startswith("linear."):
         meta = train_linear(data, settings, catalogue, out, progress, name)
