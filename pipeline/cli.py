@@ -26,6 +26,20 @@ class DuokongGroup(click.Group):
             return super().invoke(ctx)
         except DuokongError as exc:
             raise click.ClickException(str(exc)) from None
+        except Exception as exc:
+            if not _from_duckdb(exc):
+                raise
+            # A damaged file fails in the middle of a query (report, export) as well as when
+            # opened: one line that says so, not a traceback.
+            raise click.ClickException(
+                f"the database failed: {exc}; if its file is damaged, restore it from a copy "
+                "or run into a new --db"
+            ) from None
+
+
+def _from_duckdb(exc: BaseException) -> bool:
+    """Whether exc is one of DuckDB's errors, without importing duckdb for every command."""
+    return any(cls.__module__ in ("_duckdb", "duckdb") for cls in type(exc).__mro__[:-2])
 
 
 @click.group(cls=DuokongGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -273,7 +287,7 @@ def sql(query: str, db: str | None, fmt: str) -> None:
     """
     import duckdb
 
-    con = common.readonly(db)
+    con = common.readonly(db, any_database=True)
     try:
         statements = con.extract_statements(query)
         if not statements:
@@ -287,6 +301,14 @@ def sql(query: str, db: str | None, fmt: str) -> None:
                 "give each its own duokong sql call"
             )
         cur = con.execute(query)
+        if cur is None or cur.description is None:
+            click.echo("(no rows)")
+            return
+        rows = cur.fetchall()
+    except RuntimeError as exc:
+        if "interrupted" in str(exc).lower():  # DuckDB's answer to Ctrl-C during a query
+            raise click.Abort() from None
+        raise
     except duckdb.Error as exc:
         if "read-only" in str(exc).lower():
             raise ReadOnlyQueryError(
@@ -299,10 +321,7 @@ def sql(query: str, db: str | None, fmt: str) -> None:
                 f"duckdb.connect({str(common.settings_for(db).db_path())!r}, read_only=True)"
             ) from None
         raise click.ClickException(f"query failed: {exc}") from None
-    if cur is None or cur.description is None:
-        click.echo("(no rows)")
-        return
-    common.print_rows([d[0] for d in cur.description], cur.fetchall(), fmt)
+    common.print_rows([d[0] for d in cur.description], rows, fmt)
 
 
 @main.command()
@@ -372,10 +391,13 @@ def export(out_dir: str, db: str | None, fmt: str) -> None:
       duokong export exports/ --format parquet
     """
     from pipeline.warehouse import connect_readonly
+    from pipeline.warehouse.connection import require_duokong
     from pipeline.warehouse.export import export_tables
 
-    con = connect_readonly(common.settings_for(db).db_path())  # COPY needs file access
+    path = common.settings_for(db).db_path()
+    con = connect_readonly(path)  # COPY needs file access
     click.get_current_context().call_on_close(con.close)
+    require_duokong(con, path)
     written = list(export_tables(con, Path(out_dir), fmt))
     width = max((len(table) for table, _, _ in written), default=0)
     for table, path, rows in written:

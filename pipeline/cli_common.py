@@ -19,12 +19,21 @@ from pipeline.records import to_jsonable
 from pipeline.settings import Settings, load_settings
 
 
-def readonly(db: str | None):
+def readonly(db: str | None, any_database: bool = False):
     """A read-only connection for this command, closed when the command ends. External file
-    access is off: `duokong sql` reads the warehouse and nothing else."""
+    access is off: `duokong sql` reads the warehouse and nothing else. Only a database duokong
+    made, unless any_database (`duokong sql` reads any DuckDB file)."""
     from pipeline.warehouse import connect_readonly
+    from pipeline.warehouse.connection import require_duokong
 
-    con = connect_readonly(settings_for(db).db_path())
+    path = settings_for(db).db_path()
+    con = connect_readonly(path)
+    if not any_database:
+        try:
+            require_duokong(con, path)
+        except Exception:
+            con.close()
+            raise
     con.execute("SET enable_external_access = false")
     click.get_current_context().call_on_close(con.close)
     return con
@@ -61,9 +70,10 @@ def settings_for(db: str | None = None) -> Settings:
 
 def print_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 40) -> None:
     if fmt == "json":
+        keys = unique_names(columns)  # two columns named alike kept only the last one's value
         click.echo(
             json.dumps(
-                [dict(zip(columns, r, strict=True)) for r in to_jsonable(rows)],
+                [dict(zip(keys, r, strict=True)) for r in to_jsonable(rows)],
                 ensure_ascii=False,
                 indent=2,
             )
@@ -72,7 +82,7 @@ def print_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 40)
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(columns)
-        w.writerows(rows)
+        w.writerows([_csv_value(v) for v in r] for r in rows)
         click.echo(buf.getvalue(), nl=False)
     elif fmt == "markdown":
         click.echo("| " + " | ".join(columns) + " |")
@@ -92,10 +102,35 @@ def print_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 40)
         Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160).print(table)
 
 
+def unique_names(columns: list[str]) -> list[str]:
+    """Column names as JSON keys, each once: a second label is label_2 (a self-join)."""
+    seen: dict[str, int] = {}
+    out = []
+    for c in columns:
+        seen[c] = seen.get(c, 0) + 1
+        name = c if seen[c] == 1 else f"{c}_{seen[c]}"
+        while name in columns and seen[c] > 1:
+            seen[c] += 1
+            name = f"{c}_{seen[c]}"
+        out.append(name)
+    return out
+
+
+def _csv_value(value: object) -> object:
+    """A list or struct as JSON, as `duokong export --format csv` writes it (a Python repr
+    such as ['a', 'b'] is no format another program reads)."""
+    if isinstance(value, (list, dict, tuple)):
+        return json.dumps(to_jsonable(value), ensure_ascii=False)
+    return value
+
+
 def _cell(value: object, width: int) -> str:
     if value is None:
         return ""
-    text = str(to_jsonable(value)) if not isinstance(value, str) else value
+    if isinstance(value, float):
+        text = str(value)  # nan and inf as such: to_jsonable makes them None, shown as NULL is
+    else:
+        text = str(to_jsonable(value)) if not isinstance(value, str) else value
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 

@@ -1,5 +1,7 @@
 """Every command as a user types it (click's CliRunner), over a warehouse built without Prefect."""
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -666,3 +668,54 @@ def test_a_long_note_is_cut_short_in_the_message_and_an_empty_id_is_too_short(db
     assert "--replace" in again.output and len(again.output) < 400 and "…);" in again.output
     empty = invoke("predictions", "resolve", "", "--outcome", "void", "--db", db_copy)
     assert empty.exit_code != 0 and "too short" in empty.output
+
+
+def test_sql_json_keeps_columns_of_one_name_and_csv_writes_lists_as_json(db):
+    """A self-join's two label columns came out as one JSON key holding the second's value;
+    CSV wrote a list as Python's ['a', 'b']."""
+    out = invoke("sql", "select 1 as a, 2 as a, 3 as a_2", "--db", db, "--format", "json")
+    assert json.loads(out.output) == [{"a": 1, "a_3": 2, "a_2": 3}]
+    out = invoke(
+        "sql", "select ['英伟达', 'x'] as l, 'nan'::double as n", "--db", db, "--format", "csv"
+    )
+    rows = list(csv.reader(io.StringIO(out.output)))
+    assert rows == [["l", "n"], ['["英伟达", "x"]', "nan"]]
+
+
+def test_a_duckdb_file_duokong_did_not_make_is_named_as_such(tmp_path):
+    """report, export and predictions failed on its first missing table with a traceback;
+    duokong sql still reads any DuckDB file."""
+    foreign = tmp_path / "foreign.duckdb"
+    with duckdb.connect(str(foreign)) as con:
+        con.execute("CREATE TABLE t AS SELECT 1 AS a")
+    for args in (
+        ("report", "--db", foreign, "--out", tmp_path / "r.html"),
+        ("export", tmp_path / "out", "--db", foreign),
+        ("predictions", "list", "--db", foreign),
+    ):
+        out = invoke(*args)
+        assert out.exit_code == 1 and "duokong did not make" in out.output, args
+        assert "Traceback" not in out.output
+    assert invoke("sql", "select a from t", "--db", foreign, "--format", "csv").output == "a\n1\n"
+
+
+def test_a_damaged_database_is_called_damaged_not_busy(db, tmp_path):
+    cut = tmp_path / "cut.duckdb"
+    cut.write_bytes(Path(db).read_bytes()[:100_000])
+    out = invoke("sql", "select 1", "--db", cut)
+    assert out.exit_code == 1 and "looks damaged" in out.output
+    assert "writing to it now" not in out.output
+
+
+def test_export_quotes_a_users_table_names_and_says_where_it_cannot_write(db_copy, tmp_path):
+    with duckdb.connect(str(db_copy)) as con:
+        con.execute('CREATE TABLE "My Notes" AS SELECT 1 AS "my note"')
+        con.execute("CREATE SCHEMA s2")
+        con.execute("CREATE TABLE s2.extra AS SELECT 1 AS a")
+    out = invoke("export", tmp_path / "out", "--db", db_copy, "--format", "csv")
+    assert out.exit_code == 0, out.output
+    assert (tmp_path / "out" / "My Notes.csv").read_text("utf-8") == "my note\n1\n"
+    (tmp_path / "afile").write_text("x", "utf-8")
+    out = invoke("export", tmp_path / "afile" / "sub", "--db", db_copy)
+    assert out.exit_code == 1 and "cannot export into" in out.output
+    assert "Traceback" not in out.output

@@ -145,12 +145,31 @@ def _pending(con: duckdb.DuckDBPyConnection) -> bool:
 def _open_readonly(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         con = duckdb.connect(str(path), read_only=True)
-    except duckdb.IOException as exc:
+    except duckdb.Error as exc:
         if _not_duckdb(exc):
             raise WarehouseError(
                 f"{path} is not a DuckDB database; pass --db with a file `duokong run` made"
             ) from None
+        if "conflicting lock" in str(exc).lower() or "could not set lock" in str(exc).lower():
+            raise WarehouseError(
+                f"cannot open database {path} ({exc}); is a run writing to it now?"
+            ) from None
+        # cut short (Could not read enough bytes), a checksum that does not match: damage,
+        # not another process, which the hint about a run writing had suggested
         raise WarehouseError(
-            f"cannot open database {path} ({exc}); is a run writing to it now?"
+            f"cannot open database {path} ({exc}); the file looks damaged: restore it from a "
+            "copy, or run into a new --db"
         ) from None
     return con
+
+
+def require_duokong(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
+    """Refuse a DuckDB file duokong did not make, for commands that read its tables (report,
+    export, predictions): each failed on the first missing table with a traceback."""
+    try:
+        con.execute("SELECT 1 FROM schema_migrations LIMIT 1")
+    except duckdb.CatalogException:
+        raise WarehouseError(
+            f"{path} is a DuckDB database duokong did not make (it has no schema_migrations); "
+            "pass --db with a file `duokong run` made (duokong sql reads any)"
+        ) from None
