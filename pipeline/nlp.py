@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from pipeline.errors import ConfigError
 from pipeline.targets import Catalogue
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,22 @@ def load_jieba(userdict: Path, extra_words: list[str]) -> None:
     with _jieba_lock:
         if key in _jieba_dicts:
             return
+        if not userdict.is_file():
+            # A mistyped path changed every segmentation (and so evidence and stances) without
+            # a word, where a mistyped lexicon path is an error.
+            raise ConfigError(
+                f"jieba dictionary {userdict} not found; set userdict (DUOKONG_USERDICT) to "
+                "our data/lexicons/userdict.txt or a dictionary of yours"
+            )
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
-        if userdict.is_file():
+        try:
             jieba.load_userdict(str(userdict))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise ConfigError(
+                f"jieba dictionary {userdict} cannot be read ({exc}); save it as UTF-8, one "
+                "word a line (word [frequency] [tag])"
+            ) from None
         for word in extra_words:
             if " " not in word:
                 jieba.add_word(word, freq=2000)

@@ -81,3 +81,19 @@ def test_parse_date_skips_implausible_years():
     from pipeline.extract.dates import parse_date
 
     assert parse_date("1990年1月1日成立，2025年2月2日发布") == date(2025, 2, 2)
+
+
+def test_a_userdict_that_is_not_there_is_an_error_not_another_segmentation(tmp_path):
+    """A mistyped DUOKONG_USERDICT was passed over in silence: jieba segmented without our
+    words, and the evidence sentences of the seed page changed."""
+    import pytest
+
+    from pipeline.errors import ConfigError
+    from pipeline.nlp import load_jieba
+
+    with pytest.raises(ConfigError, match=r"jieba dictionary .*nowhere\.txt not found"):
+        load_jieba(tmp_path / "nowhere.txt", [])
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("英伟达 2000 nz\n".encode("gbk"))
+    with pytest.raises(ConfigError, match="save it as UTF-8"):
+        load_jieba(gbk, [])
