@@ -13,7 +13,9 @@ import click
 from pipeline import cli_common as common
 
 
-def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> tuple[list[dict], list[str]]:
+def _analyze_paths(
+    paths: tuple[str, ...], with_analysis: bool, containers: list[str] | None = None
+) -> tuple[list[dict], list[str]]:
     """Each page's JSON, and the paths that were not there."""
     from pipeline.batch import analyzer_for, read_any
     from pipeline.errors import InputError
@@ -31,7 +33,7 @@ def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> tuple[list[di
         """One path's pages; a path that is not there is a record of its own, so the other
         paths are still read (a typo in one of forty paths should not cost the other 39)."""
         if path == "-":
-            yield from _stdin_pages(settings.max_page_bytes)
+            yield from _stdin_pages(settings.max_page_bytes, containers)
             return
         try:
             inputs = discover([path])
@@ -53,17 +55,19 @@ def _analyze_paths(paths: tuple[str, ...], with_analysis: bool) -> tuple[list[di
 def _emit_pages(paths: tuple[str, ...], with_analysis: bool, fmt: str) -> None:
     """Every page that could be read is printed; a missing path is a record with its error
     and makes the exit status 1, for scripts, once the rest is out."""
-    objs, missing = _analyze_paths(paths, with_analysis)
-    _emit(objs, fmt, one_page=_one_page(paths))
+    containers: list[str] = []  # standard input that turned out to hold JSON records
+    objs, missing = _analyze_paths(paths, with_analysis, containers)
+    _emit(objs, fmt, one_page=_one_page(paths) and not containers)
     if missing:
         click.echo(f"error: {len(missing)} path(s) not found: {', '.join(missing)}", err=True)
         sys.exit(1)
 
 
-def _stdin_pages(max_bytes: int):
+def _stdin_pages(max_bytes: int, containers: list[str] | None = None):
     """`-`: one page piped in (curl … | duokong analyze -), of no known kind: extraction tells
     HTML from a text dump by its markup, a feed is read as a feed and a scraper's JSON record
-    (or JSON lines) as its records, as from a file."""
+    (or JSON lines) as its records, as from a file; then "<stdin>" is added to containers,
+    for the output to be a list as a JSON file's is, however many records it held."""
     from pipeline.records import RawPage, Reject
     from pipeline.sources import RAISE_LIMIT, json_records, json_records_in, pages_of
 
@@ -74,6 +78,8 @@ def _stdin_pages(max_bytes: int):
         )
         return
     if (records := json_records_in(data)) is not None:
+        if containers is not None:
+            containers.append("<stdin>")
         yield from json_records("<stdin>", records, max_bytes)
         return
     yield from pages_of(RawPage("<stdin>", data, "unknown"))

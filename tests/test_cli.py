@@ -719,3 +719,18 @@ def test_export_quotes_a_users_table_names_and_says_where_it_cannot_write(db_cop
     out = invoke("export", tmp_path / "afile" / "sub", "--db", db_copy)
     assert out.exit_code == 1 and "cannot export into" in out.output
     assert "Traceback" not in out.output
+
+
+def test_json_records_piped_in_print_a_list_however_many_there_are():
+    """A list of two records printed a list and a list of one an object, where the same file
+    given by name prints a list either way: a script's parsing depended on the count."""
+    text = "英伟达的数据中心需求依然旺盛，我继续看好它的长期表现。" * 3
+    for n in (1, 2):
+        records = [{"url": f"http://x/{i}", "text": f"{i}：{text}"} for i in range(n)]
+        out = CliRunner().invoke(
+            main, ["extract", "-"], input=json.dumps(records, ensure_ascii=False)
+        )
+        assert out.exit_code == 0 and isinstance(json.loads(out.output), list), n
+    page = f"<html><body><p>{text}</p></body></html>"
+    out = CliRunner().invoke(main, ["extract", "-"], input=page)
+    assert json.loads(out.output)["source"] == "<stdin>"  # one page piped in: its object
