@@ -62,11 +62,12 @@ class Input:
     path: Path
     kind: str  # html text json warc urls feed unsupported broken-link special unreadable-folder
     part: Part | None = None
+    name: str | None = None  # recorded under this name, not its path's (a file read via a copy)
 
     @property
     def source(self) -> str:
         """The name the input is recorded under (source_name)."""
-        return source_name(self.path)
+        return self.name if self.name is not None else source_name(self.path)
 
 
 _ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
@@ -628,6 +629,7 @@ class _WarcCounts:
     skipped: int = 0  # not HTML or text, or the crawler's own files
     moved: int = 0  # redirects and 304 Not Modified
     revisits: int = 0
+    next_index: int = 0  # of the record after the last one read
 
 
 def _padding(record: Any) -> bool:
@@ -801,7 +803,7 @@ def _end_cut(
 
 
 def _warc_file(
-    item: Input, max_bytes: int, counts: _WarcCounts
+    item: Input, max_bytes: int, counts: _WarcCounts, skip: int = 0
 ) -> Generator[RawPage | Reject, None, bool]:
     """The pages and rejects of the file's records (of its part's, when it was split), then
     whether it was read to a whole end: a file cut off ends with the cut record's reject, and
@@ -819,6 +821,9 @@ def _warc_file(
         last: tuple[int, Any] | None = None
         last_start = padding_at = None
         for i, record in enumerate(archive, start=part.first if part else 0):
+            counts.next_index = i + 1
+            if i < skip:
+                continue  # read before, from the same file gzipped in one stream
             if _padding(record):
                 padding_at = reader.get_record_offset()  # an end, if only padding follows
                 continue
@@ -889,6 +894,32 @@ def _malformed_warc(source: str, records: int, exc: Exception) -> Reject:
     )
 
 
+def _one_gzip_stream(item: Input, exc: Exception) -> bool:
+    """Whether warcio stopped at a WARC file gzipped whole (gzip crawl.warc), not a record at a
+    time as crawlers write them: a valid file, of which it reads the first record only."""
+    return item.part is None and _gzipped(item.path) and "recompress" in str(exc)
+
+
+def _warc_read_unzipped(
+    item: Input, max_bytes: int, counts: _WarcCounts
+) -> Generator[RawPage | Reject, None, bool]:
+    """The records of a WARC file gzipped whole, after the ones read before warcio stopped, from
+    an unzipped copy (one stream cannot be read from the middle, and warcio's own fix is to
+    recompress the file). Recorded under the file's own name; the copy is removed after."""
+    import gzip
+    import shutil
+    import tempfile
+
+    log.info("%s is gzipped whole, not a record at a time; reading an unzipped copy", item.path)
+    with tempfile.TemporaryDirectory(prefix="duokong-warc-") as folder:
+        copy = Path(folder) / "whole.warc"
+        with gzip.open(item.path, "rb") as src, copy.open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+        unzipped = Input(copy, "warc", None, name=item.source)
+        skip, counts.next_index = counts.next_index, 0
+        return (yield from _warc_file(unzipped, max_bytes, counts, skip))
+
+
 def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     """The pages of a WARC file (or of one part of it). What is in the file never raises: a
     record that should be a page and is not, a file cut off or unreadable and a file without
@@ -898,7 +929,12 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
 
     counts = _WarcCounts()
     try:
-        whole = yield from _warc_file(item, max_bytes, counts)
+        try:
+            whole = yield from _warc_file(item, max_bytes, counts)
+        except ArchiveLoadFailed as exc:
+            if not _one_gzip_stream(item, exc):
+                raise
+            whole = yield from _warc_read_unzipped(item, max_bytes, counts)
     except (ArchiveLoadFailed, OSError, ValueError, AttributeError, KeyError, EOFError) as exc:
         # warcio meets a malformed record with whatever its parser hits first (a header it
         # needs missing gives AttributeError): each is a bad archive, not a bug of ours.

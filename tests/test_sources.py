@@ -220,6 +220,27 @@ def test_a_warc_response_without_http_headers_is_a_reject_that_says_so(tmp_path,
     assert "https://example.com/b" in read[1].detail and "resource record" in read[1].detail
 
 
+def test_a_warc_file_gzipped_whole_gives_every_page(tmp_path):
+    """gzip crawl.warc (one stream, not a member a record) is a valid file of which warcio reads
+    the first record, then says to recompress it: the other pages were lost, with a reject
+    telling to check that the crawler had finished writing."""
+    import gzip
+
+    page = "<html><body><p>第{}篇：英伟达的需求仍然强劲。</p></body></html>"
+    _warc(
+        tmp_path / "crawl.warc",
+        [(f"https://example.com/{i}", "text/html", page.format(i).encode()) for i in range(3)],
+    )
+    whole = (tmp_path / "crawl.warc").read_bytes()
+    (tmp_path / "crawl.warc.gz").write_bytes(gzip.compress(whole))
+    read = _read(tmp_path / "crawl.warc.gz")
+    assert [type(r).__name__ for r in read] == ["RawPage"] * 3
+    assert [r.source.rsplit("/", 1)[-1] for r in read] == [f"crawl.warc.gz#{i}" for i in range(3)]
+    assert [r.url for r in read] == [f"https://example.com/{i}" for i in range(3)]
+    (tmp_path / "cut.warc.gz").write_bytes(gzip.compress(whole)[:-200])
+    assert isinstance(_read(tmp_path / "cut.warc.gz")[-1], Reject)  # cut off: said, not raised
+
+
 def test_a_record_published_nan_or_infinity_has_no_date_and_costs_no_other_record(tmp_path):
     """Python's json writes a missing float as NaN: such a publish time is none, and the
     records after it are still read (it once made the rest of the file an internal error)."""
