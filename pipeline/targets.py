@@ -80,6 +80,23 @@ def _term_pattern(term: str) -> str:
     return pat
 
 
+def _check_terms(path: Path, target: str, key: str, terms: list[str]) -> None:
+    """A term that could never match as meant: " AMD " (spaces around it) matched nothing, and
+    a one-character name or alias (的) matched inside nearly every sentence, which then
+    named the target."""
+    for term in terms:
+        if term != term.strip():
+            raise ConfigError(
+                f"{path}: target {target!r}: {key} {term!r} has spaces around it; write "
+                f"{term.strip()!r}"
+            )
+        if key in KINDS and key != "related" and len(term) < 2:
+            raise ConfigError(
+                f"{path}: target {target!r}: {key} {term!r} is one character, which would match "
+                "inside most words; give a longer term"
+            )
+
+
 class Catalogue:
     def __init__(self, targets: list[Target]) -> None:
         if not targets:
@@ -117,7 +134,8 @@ class Catalogue:
     def load(cls, path: str | Path) -> Catalogue:
         path = Path(path)
         try:
-            data = tomllib.loads(path.read_text("utf-8"))
+            # utf-8-sig: a byte-order mark (Notepad saves one) read as "Invalid statement"
+            data = tomllib.loads(path.read_text("utf-8-sig"))
         except FileNotFoundError:
             raise ConfigError(f"target catalogue {path} not found; set targets_file") from None
         except UnicodeDecodeError:
@@ -153,6 +171,8 @@ class Catalogue:
                 raise ConfigError(
                     f"{path}: target {raw['id']!r} has unknown keys {sorted(unknown)}"
                 )
+            if not isinstance(raw.get("label", ""), str):
+                raise ConfigError(f"{path}: target {raw['id']!r}: label must be a string")
             for key in (*KINDS, *LISTS):
                 value = raw.get(key, [])
                 if not isinstance(value, list) or not all(
@@ -162,6 +182,7 @@ class Catalogue:
                         f"{path}: target {raw['id']!r}: {key} must be a list of non-empty strings, "
                         f'e.g. {key} = ["…"]'
                     )
+                _check_terms(path, raw["id"], key, value)
             if not raw["names"]:
                 raise ConfigError(
                     f"{path}: target {raw['id']!r} has no names, the words that always mean "

@@ -157,3 +157,27 @@ def test_an_id_that_cannot_name_a_column_or_a_cell_is_refused(tmp_path: Path):
         path.write_text(f'[[target]]\nid = "{bad}"\nnames = ["AMD"]\n', "utf-8")
         with pytest.raises(ConfigError, match="ASCII letters, digits"):
             Catalogue.load(path)
+
+
+def test_terms_that_could_never_match_as_meant_are_refused(tmp_path: Path):
+    """ " AMD " matched nothing, 的 as an alias made nearly every page name AMD (the seed came
+    out AMD bullish), label = 5 was taken."""
+    import pytest
+
+    from pipeline.errors import ConfigError
+
+    for extra, says in (
+        ('names = [" AMD "]', "has spaces around it"),
+        ('names = ["AMD"]\naliases = ["的"]', "is one character"),
+        ('names = ["AMD"]\nlabel = 5', "label must be a string"),
+    ):
+        path = tmp_path / "targets.toml"
+        path.write_text(f'[[target]]\nid = "amd"\n{extra}\n', "utf-8")
+        with pytest.raises(ConfigError, match=says):
+            Catalogue.load(path)
+
+
+def test_a_catalogue_saved_with_a_byte_order_mark_loads(tmp_path: Path):
+    path = tmp_path / "targets.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + '[[target]]\nid = "amd"\nnames = ["超威"]\n'.encode())
+    assert Catalogue.load(path).ids == ["amd"]
