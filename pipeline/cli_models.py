@@ -39,7 +39,7 @@ from pipeline.errors import DuokongError
     type=click.Path(exists=True, file_okay=False),
     help="transformer.v1: a local encoder directory (config, weights, tokenizer) to fine-tune.",
 )
-@click.option("--epochs", default=3, show_default=True, help="transformer.v1: training epochs.")
+@click.option("--epochs", type=int, help="transformer.v1: training epochs (default 3).")
 @click.option(
     "--lr",
     type=float,
@@ -57,7 +57,7 @@ def train(
     data_paths: tuple[str, ...],
     out: str | None,
     base: str | None,
-    epochs: int,
+    epochs: int | None,
     lr: float | None,
     dry_run: bool,
 ) -> None:
@@ -77,6 +77,15 @@ def train(
     from pipeline.stance.train import train as train_model
     from pipeline.targets import Catalogue
 
+    if model != "transformer.v1":
+        options = (("--base", base), ("--epochs", epochs), ("--lr", lr))
+        given = [o for o, v in options if v is not None]
+        if given:  # taken and ignored before: the user believed the rate was used
+            verb = "applies" if len(given) == 1 else "apply"
+            raise click.UsageError(
+                f"{', '.join(given)} {verb} to transformer.v1 only; {model} has none to set"
+            )
+    epochs = 3 if epochs is None else epochs
     settings = common.settings_for()
     # The repository's labelled data, wherever models_dir points (DUOKONG_MODELS_DIR).
     paths = [Path(p) for p in data_paths] or default_training_paths(model, PROJECT_ROOT)

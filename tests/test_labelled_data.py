@@ -121,3 +121,10 @@ def test_a_gold_file_not_in_utf8_and_an_unknown_model_are_one_line(tmp_path):
     assert result.exit_code == 1 and "cannot be read as UTF-8" in result.output
     result = _invoke("eval", "--model", "bogus", "--data", gbk)
     assert result.exit_code == 1 and "unknown stance model 'bogus'" in result.output
+
+
+def test_options_of_the_transformer_given_to_another_model_are_refused():
+    """--lr and --epochs were taken by linear.v1 and ignored: the user believed them used."""
+    for args in (("--lr", "1e-4"), ("--epochs", "0"), ("--lr", "1e-4", "--epochs", "2")):
+        result = _invoke("train", "--model", "linear.v1", *args, "--dry-run")
+        assert result.exit_code == 2 and "to transformer.v1 only" in result.output, args

@@ -243,7 +243,11 @@ def check_export(out_dir: Path, sentences: tuple[str, ...] = CHECK_SENTENCES) ->
     from pipeline.stance.encoder import shared_encoder
 
     tokenizer = transformers.AutoTokenizer.from_pretrained(out_dir, local_files_only=True)
-    model = transformers.AutoModel.from_pretrained(out_dir, local_files_only=True).eval()
+    # without the pooler the export does not have (E5 pools by the mean): loaded with one,
+    # transformers printed a load report calling its weights missing after every export
+    model = transformers.BertModel.from_pretrained(
+        out_dir, local_files_only=True, add_pooling_layer=False
+    ).eval()
     reference = shared_encoder().embed(list(sentences))
     cosines = []
     for sentence, ref in zip(sentences, reference, strict=True):

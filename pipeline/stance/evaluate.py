@@ -250,9 +250,10 @@ def compare(
 
 def format_comparison(scores: list[ModelScore], title: str, details: bool = True) -> str:
     targets = sorted({t for s in scores for t in s.pairs})
+    width = {t: max(14, len(t) + 7) for t in targets}  # "deepseek none" whole, not "deepse none"
     head = (
         f"{'model':<16}"
-        + "".join(f"{t + ' F1':>14}{t[:6] + ' none':>14}" for t in targets)
+        + "".join(f"{t + ' F1':>{width[t]}}{t + ' none':>{width[t]}}" for t in targets)
         + f"{'score':>8}{'right':>7}{'evidence':>10}"
     )
     lines = [title, "", head]
@@ -263,7 +264,10 @@ def format_comparison(scores: list[ModelScore], title: str, details: bool = True
         calibration = s.mean_score()
         lines.append(
             f"{s.model:<16}"
-            + "".join(f"{s.macro_f1(t)[0]:>14.3f}{s.none_accuracy(t):>14.3f}" for t in targets)
+            + "".join(
+                f"{s.macro_f1(t)[0]:>{width[t]}.3f}{s.none_accuracy(t):>{width[t]}.3f}"
+                for t in targets
+            )
             + (f"{calibration[0]:>8.3f}{calibration[1]:>7.3f}" if calibration else "")
             + (f"{rate:>10.3f}" if (rate := s.evidence_rate()) is not None else "")
         )
