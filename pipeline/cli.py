@@ -370,7 +370,7 @@ def report(db, out, freq, since, until, target, fmt) -> None:
         "until": until.date() if until else None,
         "target": target,
     }
-    if out == "-":
+    if common.not_empty(out, "--out") == "-":
         click.echo(render_report(con, **options), nl=False)
         return
     common.check_writable(Path(out or default), "--out")
@@ -394,6 +394,7 @@ def export(out_dir: str, db: str | None, fmt: str) -> None:
     from pipeline.warehouse.connection import require_duokong
     from pipeline.warehouse.export import export_tables
 
+    common.not_empty(out_dir, "OUT_DIR")
     path = common.settings_for(db).db_path()
     con = connect_readonly(path)  # COPY needs file access
     click.get_current_context().call_on_close(con.close)

@@ -62,6 +62,8 @@ def target_id(name: str | None, con, settings: Settings) -> str | None:
 
 
 def settings_for(db: str | None = None) -> Settings:
+    if db == "":
+        raise click.UsageError("--db is empty; give a .duckdb file, or leave --db out")
     try:
         return load_settings().with_overrides(db=db)
     except DuokongError as exc:
@@ -152,3 +154,11 @@ def check_writable(path: Path, option: str) -> None:
         )
     if not os.access(existing, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise click.ClickException(f"{option} {path} is not writable; give a writable path")
+
+
+def not_empty(value: str | None, option: str) -> str | None:
+    """A path option given as "" (an unset shell variable: --out "$OUT") is an error: it was
+    read as no option (the default report) or as the working directory (export)."""
+    if value == "":
+        raise click.UsageError(f"{option} is empty; give a path")
+    return value

@@ -193,6 +193,11 @@ def load_settings(config_file: str | Path | None = None) -> Settings:
         origin.update({key: f"config file {path}" for key in user})
     for f in fields(Settings):
         env = os.environ.get(f"DUOKONG_{f.name.upper()}")
+        if env == "" and f.name in PATH_SETTINGS:
+            # DUOKONG_DB= read as the working directory: "database . is a folder"
+            raise ConfigError(
+                f"DUOKONG_{f.name.upper()} is set but empty; give it a path, or unset it"
+            )
         if env is not None:
             values[f.name] = _coerce(f.name, env, defaults[f.name])
             origin[f.name] = f"DUOKONG_{f.name.upper()}"

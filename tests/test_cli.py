@@ -734,3 +734,19 @@ def test_json_records_piped_in_print_a_list_however_many_there_are():
     page = f"<html><body><p>{text}</p></body></html>"
     out = CliRunner().invoke(main, ["extract", "-"], input=page)
     assert json.loads(out.output)["source"] == "<stdin>"  # one page piped in: its object
+
+
+def test_an_empty_path_is_an_error_not_the_default_or_the_working_directory(
+    db, tmp_path, monkeypatch
+):
+    """--out "$UNSET" wrote the default report, export "" the working directory's thirteen
+    files, DUOKONG_DB= said "database . is a folder" without naming the variable."""
+    monkeypatch.chdir(tmp_path)
+    out = invoke("report", "--db", db, "--out", "")
+    assert out.exit_code == 2 and "--out is empty" in out.output
+    out = invoke("export", "", "--db", db)
+    assert out.exit_code == 2 and "OUT_DIR is empty" in out.output
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv("DUOKONG_DB", "")
+    out = invoke("sql", "select 1")
+    assert out.exit_code == 1 and "DUOKONG_DB is set but empty" in out.output
