@@ -268,7 +268,9 @@ def serve(
     serve_batch(cron, list(inputs) or None, db, workers=workers, dask=dask)
 
 
-@main.command()
+# A query that opens with an SQL comment (-- net stance per month, as the README's are written)
+# is the query, not an unknown option.
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query")
 @click.option("--db", help="DuckDB file (default data/duokong.duckdb).")
 @click.option(

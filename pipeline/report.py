@@ -272,6 +272,8 @@ def _section_totals(
         f"AND due IS NOT NULL AND {where_p}",
         "predictions_resolved": "SELECT count(*) FROM prediction_status "
         f"WHERE outcome IS NOT NULL AND {where_p}",
+        "predictions_undated": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
+        f"AND due IS NULL AND {where_p}",
     }
     return {
         k: con.execute(sql, params_a if k == "sources" else params_p).fetchone()[0]
@@ -645,10 +647,17 @@ def left_out(data: ReportData, key: str) -> str | None:
     """'Showing 100 of 140, the earliest due: `duokong predictions due` lists all' for a cut
     section, None for a whole one."""
     shown, total = len(getattr(data, key)), data.totals.get(key, 0)
-    if total <= shown:
-        return None
-    order, where = _LEFT_OUT[key]
-    return f"Showing {shown} of {total}, {order}; {where} has them all."
+    said = []
+    if total > shown:
+        order, where = _LEFT_OUT[key]
+        said.append(f"Showing {shown} of {total}, {order}; {where} has them all.")
+    if key == "predictions_open" and (undated := data.totals.get("predictions_undated", 0)):
+        # half the open predictions of the samples name no time: not listed, nor said
+        said.append(
+            f"{undated} more open predictions name no time, so fall due on no date: "
+            "`duokong predictions list` shows them."
+        )
+    return " ".join(said) or None
 
 
 def _left_out(data: ReportData, key: str) -> list[str]:

@@ -750,3 +750,27 @@ def test_an_empty_path_is_an_error_not_the_default_or_the_working_directory(
     monkeypatch.setenv("DUOKONG_DB", "")
     out = invoke("sql", "select 1")
     assert out.exit_code == 1 and "DUOKONG_DB is set but empty" in out.output
+
+
+def test_a_query_opening_with_an_sql_comment_is_the_query(db):
+    """Copied from the README with its -- comment line, it failed with 'No such option'."""
+    out = invoke("sql", "-- how many\nselect 42 as n", "--db", db, "--format", "csv")
+    assert out.exit_code == 0 and out.output == "n\n42\n"
+
+
+def test_the_report_says_how_many_open_predictions_name_no_time(db):
+    """Half the samples' open predictions have no due date; 'Falling due later' listed the
+    others and said nothing of them."""
+    undated = invoke(
+        "sql",
+        "select count(*) from prediction_status where status = 'open' and due is null",
+        "--db",
+        db,
+        "--format",
+        "csv",
+    ).output.split()[1]
+    assert int(undated) > 0
+    markdown = invoke("report", "--db", db, "--out", "-", "--format", "markdown").output
+    assert f"{undated} more open predictions name no time" in markdown
+    html = invoke("report", "--db", db, "--out", "-").output
+    assert f"{undated} more open predictions name no time" in html
