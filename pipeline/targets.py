@@ -17,8 +17,8 @@ from pipeline.errors import ConfigError
 from pipeline.records import Mention
 
 KINDS = ("names", "aliases", "products", "people", "weak", "related")
-LISTS = ("bullish", "bearish", "exclude")
-ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")  # a target's other lists of words
+LISTS = ("bullish", "bearish", "exclude")  # a target's other lists of words
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")  # what an id may be: it names columns and cells
 _KIND_OF = {
     "names": "name",
     "aliases": "alias",
@@ -41,7 +41,8 @@ class Target:
     related: tuple[str, ...] = ()
     bullish: tuple[str, ...] = ()
     bearish: tuple[str, ...] = ()
-    # words that hold one of its terms and do not mean it (老黄牛, 任天堂DS)
+    # words that hold one of its terms and do not mean it (老黄牛, 任天堂DS): read as words of
+    # no target, the longest word at a place winning (老黄牛逼, a name of NVIDIA, over 老黄牛)
     exclude: tuple[str, ...] = ()
 
     def terms(self) -> dict[str, str]:
@@ -221,27 +222,15 @@ class Catalogue:
         return lookup
 
     @cached_property
-    def _excluded(self) -> re.Pattern[str] | None:
-        words = sorted({w for t in self.targets for w in t.exclude}, key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, words))) if words else None
-
-    def _excluded_spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
-        """target → the spans of text that its exclude words cover."""
-        spans: dict[str, list[tuple[int, int]]] = {}
-        if self._excluded is None:
-            return spans
-        for m in self._excluded.finditer(text):
-            for t in self.targets:
-                if m.group(0) in t.exclude:
-                    spans.setdefault(t.id, []).append(m.span())
-        return spans
-
-    @cached_property
     def _regex(self) -> re.Pattern[str]:
         # Longest first, so 英伟达公司 wins over 英伟达. The lookahead on the terms' first
         # characters lets the engine skip most positions at once: Python tries every
         # alternative at every position otherwise, which made this 15 times slower.
-        terms = sorted(self._lookup, key=len, reverse=True)
+        # Exclude words are alternatives too, matched as nothing: at a position, the longest
+        # word wins, so 老黄牛 (a word of no target) hides 老黄, and a term longer than an
+        # exclude word (老黄牛逼) hides it in turn, as words are read.
+        excluded = {w for t in self.targets for w in t.exclude} - set(self._lookup)
+        terms = sorted([*self._lookup, *excluded], key=len, reverse=True)
         firsts = re.escape("".join(sorted({t[0] for t in terms})))
         return re.compile(f"(?=[{firsts}])(?:" + "|".join(_term_pattern(t) for t in terms) + ")")
 
@@ -249,15 +238,12 @@ class Catalogue:
         return list(self._lookup)
 
     def _terms_in(self, text: str) -> list[tuple[str, str, re.Match[str]]]:
-        """(target, kind, match) of every catalogue term in text, weak or not; not where the
-        target's exclude words cover it (老黄 in 老黄牛 is no NVIDIA)."""
-        text = narrow(text)
-        excluded = self._excluded_spans(text)
+        """(target, kind, match) of every catalogue term in text, weak or not; none inside an
+        exclude word (老黄 in 老黄牛 is no NVIDIA)."""
         return [
             (target, kind, m)
-            for m in self._regex.finditer(text)
-            for target, kind in self._lookup[m.group(0)]
-            if not any(s <= m.start() and m.end() <= e for s, e in excluded.get(target, ()))
+            for m in self._regex.finditer(narrow(text))
+            for target, kind in self._lookup.get(m.group(0), ())
         ]
 
     def find(self, text: str) -> list[Mention]:

@@ -109,6 +109,9 @@ def test_words_that_only_hold_a_nickname_are_no_mentions():
     for text in ("像老黄牛一样埋头苦干", "翻翻老黄历就知道", "我买了一台任天堂DS", "DS游戏卡带"):
         assert CATALOGUE.mentioned(text) == set(), text
     assert CATALOGUE.mentioned("老黄这次又赢了，DS也开源了新模型") == {"nvidia", "deepseek"}
+    # ...where the longer word is his: the forums' 老黄牛逼, 老黄瓜分了市场, 老黄历经三十年
+    for text in ("老黄牛逼！", "老黄瓜分了整个AI芯片市场", "老黄历经三十年才等到今天"):
+        assert CATALOGUE.mentioned(text) == {"nvidia"}, text
 
 
 def _with_amd(tmp_path: Path, amd: str, first: bool = False) -> Catalogue:
@@ -123,6 +126,10 @@ def test_a_users_target_excludes_words_of_its_own(tmp_path: Path):
     cat = _with_amd(tmp_path, 'exclude = ["超威风", "超威猛"]')
     assert cat.mentioned("外观超威风，续航也超威猛") == set()
     assert cat.mentioned("超威的MI300卖得很好") == {"amd"}
+    # read as words, leftmost and longest: an exclude word is one word, not a mask of a span
+    # another target's term may start inside
+    cat = _with_amd(tmp_path, 'exclude = ["超威风"]')
+    assert cat.mentioned("超威风英伟达") == {"nvidia"}
 
 
 def test_related_words_shared_by_two_targets_are_each_ones_whatever_the_order(tmp_path: Path):
