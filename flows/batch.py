@@ -43,7 +43,7 @@ from pipeline.ingest import (
 from pipeline.lock import run_lock
 from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings, load_settings
-from pipeline.sources import Input, discover
+from pipeline.sources import Input, discover, input_root
 from pipeline.warehouse.load import WriteCounts
 from pipeline.workers import end_workers, exit_with_parent
 
@@ -135,7 +135,8 @@ def _ingest(
     batch costs a few API calls each, which serialised here measured 15-20 % of a
     10,000-page run."""
     logger = get_run_logger()
-    found = discover_task(inputs)
+    roots = [input_root(p) for p in inputs]  # once: a link moved during the run moves none
+    found = discover_task([str(r) for r in roots])
     files, urls, refused = split_inputs(found)
     fetched = refused + (fetch_task(urls, settings) if urls else [])
     bar = progress.current()
@@ -177,7 +178,7 @@ def _ingest(
             return runner.submit(analyze_task, parameters=params)
 
         analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir, written)
-    settle_rejects(run, inputs, found, logger)
+    settle_rejects(run, roots, found, logger)
 
 
 def _remote(dask: str | None) -> bool:

@@ -32,7 +32,6 @@ from typing import Any, Protocol
 import duckdb
 
 from pipeline.batch import (
-    NOT_FILES,
     BatchOutcome,
     analyze_to_spill,
     chunks,
@@ -45,6 +44,7 @@ from pipeline.incremental import Known, SeenInput, file_digest, pipeline_version
 from pipeline.lock import run_lock
 from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings
+from pipeline.settled import SettledRejects
 from pipeline.sources import (
     Input,
     discover,
@@ -358,19 +358,23 @@ def _whole_files(
     return whole
 
 
-def settle_rejects(run: Run, inputs: list[str], found: list[Input], logger: Logger = log) -> None:
-    """Once every input found was written: drop what earlier runs refused under these inputs
+def settle_rejects(run: Run, roots: list[Path], found: list[Input], logger: Logger = log) -> None:
+    """Once every input found was written: drop what earlier runs refused under these roots
     that is no longer there or no longer refused (rejects lists what is refused now; a page
-    deleted, a link or a URL list mended, would otherwise stay listed for good)."""
+    deleted, a link or a URL list mended, would otherwise stay listed for good). roots: the
+    inputs as the walk resolved them, not again (a link moved during the run)."""
     gone = clear_settled_rejects(
-        run.con,
-        run.id,
-        [source_name(input_root(p)) for p in inputs],
-        (i.source for i in found),
-        (i.source for i in found if i.kind in NOT_FILES or i.kind == "urls"),
+        run.con, run.id, [source_name(r) for r in roots], SettledRejects(roots, found)
     )
     if gone:
         logger.info("%d rejects of earlier runs no longer hold: inputs gone or mended", gone)
+
+
+def walk(inputs: list[str]) -> tuple[list[Path], list[Input]]:
+    """The inputs resolved once, and what is under them: the same roots serve the walk and,
+    at the run's end, settle_rejects."""
+    roots = [input_root(p) for p in inputs]
+    return roots, discover(roots)
 
 
 def summary(run: Run, settings: Settings, report: str | None, full: bool) -> dict:
@@ -418,7 +422,7 @@ def run_inputs(
             spill_folder() as spill_dir,  # removed after the pool's exit waited for its workers
             stoppable_pool(workers) as pool,
         ):
-            found = discover(inputs)
+            roots, found = walk(inputs)
             files, urls, refused = split_inputs(found)
             fetched = refused + (fetch_urls(urls, settings) if urls else [])
 
@@ -428,6 +432,6 @@ def run_inputs(
             files = split_large(run, files, settings, full)
             work = plan(files, fetched, settings.batch_size, workers)
             analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir)
-            settle_rejects(run, inputs, found)
+            settle_rejects(run, roots, found)
         report_path = write_run_report(settings, report)
     return summary(run, settings, report_path, full)

@@ -115,7 +115,7 @@ def kind_of(path: Path) -> str:
     return "unsupported"
 
 
-def _ignored(rel: Path) -> bool:
+def ignored_by_walk(rel: Path) -> bool:
     """Hidden files and a folder's README are not pages: skipped without a reject."""
     return any(part.startswith(".") for part in rel.parts) or rel.name.lower().startswith("readme")
 
@@ -169,13 +169,13 @@ def discover(paths: Iterable[str | Path]) -> list[Input]:
             children, unreadable = _files_under(path)
             for child in children:
                 rel = child.relative_to(path)
-                if _ignored(rel):
+                if ignored_by_walk(rel):
                     continue
                 found.append(Input(child, _file_kind(child)))
             found += (
                 Input(folder, "unreadable-folder")
                 for folder in unreadable
-                if not _ignored(folder.relative_to(path))
+                if not ignored_by_walk(folder.relative_to(path))
             )
         elif path.is_file():
             found.append(Input(path, kind_of(path)))

@@ -583,6 +583,30 @@ def test_rejects_of_inputs_since_deleted_or_mended_are_cleared_and_others_kept(t
     ]
 
 
+def test_rejects_of_files_a_walk_passes_over_or_cannot_see_are_kept(tmp_path):
+    """A hidden folder and a README given as inputs of their own are passed over by a run over
+    their parent, which knows nothing of them: their rejects stay (the first version of the
+    clean-up took them for gone, found in review)."""
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    box = tmp_path / "in"
+    (box / ".drafts").mkdir(parents=True)
+    (box / ".drafts" / "short.txt").write_text("太短。\n", "utf-8")
+    (box / "README.pdf").write_bytes(b"%PDF-1.4")
+    body = "英伟达的护城河在于CUDA生态，短期内难以被撼动，我继续看好它的长期表现。" * 3
+    (box / "good.html").write_text(f"<html><body><p>{body}</p></body></html>", "utf-8")
+    settings = load_settings().with_overrides(db=str(tmp_path / "w.duckdb"), workers=1)
+    run_inputs([str(box / ".drafts"), str(box / "README.pdf")], settings)
+    run_inputs([str(box)], settings)
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        rejects = con.execute("SELECT source, reason FROM rejects ORDER BY ALL").fetchall()
+    assert [(s.removeprefix(str(box)), r) for s, r in rejects] == [
+        ("/.drafts/short.txt", "no-body"),
+        ("/README.pdf", "unsupported-type"),
+    ]
+
+
 def _crawl(path, copies):
     """A WARC file of (url, title, WARC-Date) responses, each page's text its own."""
     import io

@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -340,46 +340,39 @@ def clear_settled_rejects(
     con: duckdb.DuckDBPyConnection,
     run_id: str,
     roots: list[str],
-    present: Iterable[str],
-    remade: Iterable[str],
+    settled: Callable[[str, str], bool],
 ) -> int:
-    """After a completed run: rejects that earlier runs recorded under the folders and files
-    this run walked (roots), for an input no longer there (a page deleted, a broken link or a
-    folder that cannot be listed since mended) or for one this run refuses afresh each time
-    (remade: URL lists, links, folders, FIFOs; never remembered, so a mended one is never read
-    through as a file is). A run over other roots, or a fetch's reject (its source a URL),
-    keeps its own. Returns how many went."""
+    """After a completed run: the rejects earlier runs recorded under the paths this run was
+    given (roots) for which settled(source, reason) says they no longer hold (pipeline/
+    settled.py). A run over other roots, or a fetch's reject (its source a URL), keeps its
+    own. Returns how many went."""
     if not roots:
         return 0
-    present, remade = set(present), set(remade)
     con.register("_roots", pa.table({"root": [r.rstrip("/") or "/" for r in roots]}))
     try:
         earlier = con.execute(
-            "SELECT DISTINCT source FROM rejects r WHERE r.run_id IS DISTINCT FROM ? AND EXISTS "
+            "SELECT source, reason FROM rejects r WHERE r.run_id IS DISTINCT FROM ? AND EXISTS "
             "(SELECT 1 FROM _roots o WHERE r.source = o.root "
             "OR starts_with(r.source, rtrim(o.root, '/') || '/'))",
             [run_id],
         ).fetchall()
     finally:
         _unregister(con, "_roots")
-
-    def input_of(source: str) -> str | None:
-        # a record's reject is named path#n or path#item0, and a path may hold a # of its own
-        candidates = [source] + [source[:i] for i, c in enumerate(source) if c == "#"]
-        return next((c for c in candidates if c in present), None)
-
-    settled = [s for (s,) in earlier if (found := input_of(s)) is None or found in remade]
-    if settled:
-        con.register("_settled", pa.table({"source": settled}))
+    over = [(source, reason) for source, reason in earlier if settled(source, reason)]
+    if over:
+        con.register(
+            "_settled",
+            pa.table({"source": [s for s, _ in over], "reason": [r for _, r in over]}),
+        )
         try:
             con.execute(
-                "DELETE FROM rejects WHERE run_id IS DISTINCT FROM ? "
-                "AND source IN (SELECT source FROM _settled)",
+                "DELETE FROM rejects r USING _settled o WHERE r.run_id IS DISTINCT FROM ? "
+                "AND r.source = o.source AND r.reason = o.reason",
                 [run_id],
             )
         finally:
             _unregister(con, "_settled")
-    return len(settled)
+    return len(over)
 
 
 def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> set[str]:
