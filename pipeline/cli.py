@@ -268,9 +268,18 @@ def serve(
     serve_batch(cron, list(inputs) or None, db, workers=workers, dask=dask)
 
 
-# A query that opens with an SQL comment (-- net stance per month, as the README's are written)
-# is the query, not an unknown option.
-@main.command(context_settings={"ignore_unknown_options": True})
+class _QueryCommand(click.Command):
+    """A query that opens with an SQL comment (-- net stance per month, as the README's are
+    written) is the query, not an unknown option; a mistyped option is still one."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        query = [a for a in args if a.startswith("-") and any(c.isspace() for c in a)]
+        if query and "--" not in args:
+            args = [a for a in args if a not in query] + ["--", *query]
+        return super().parse_args(ctx, args)
+
+
+@main.command(cls=_QueryCommand)
 @click.argument("query")
 @click.option("--db", help="DuckDB file (default data/duokong.duckdb).")
 @click.option(

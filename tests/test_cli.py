@@ -756,6 +756,8 @@ def test_a_query_opening_with_an_sql_comment_is_the_query(db):
     """Copied from the README with its -- comment line, it failed with 'No such option'."""
     out = invoke("sql", "-- how many\nselect 42 as n", "--db", db, "--format", "csv")
     assert out.exit_code == 0 and out.output == "n\n42\n"
+    typo = invoke("sql", "select 1", "--fromat", "json", "--db", db)  # still a mistyped option
+    assert typo.exit_code == 2 and "Did you mean '--format'?" in typo.output
 
 
 def test_the_report_says_how_many_open_predictions_name_no_time(db):
