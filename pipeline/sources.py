@@ -894,6 +894,11 @@ def _malformed_warc(source: str, records: int, exc: Exception) -> Reject:
     )
 
 
+# A WARC file gzipped whole is unzipped to a temporary copy of at most this many times its
+# size (HTML compresses five to ten times).
+MAX_UNZIP_RATIO = 50
+
+
 def _one_gzip_stream(item: Input, exc: Exception) -> bool:
     """Whether warcio stopped at a WARC file gzipped whole (gzip crawl.warc), not a record at a
     time as crawlers write them: a valid file, of which it reads the first record only."""
@@ -907,14 +912,24 @@ def _warc_read_unzipped(
     an unzipped copy (one stream cannot be read from the middle, and warcio's own fix is to
     recompress the file). Recorded under the file's own name; the copy is removed after."""
     import gzip
-    import shutil
     import tempfile
 
     log.info("%s is gzipped whole, not a record at a time; reading an unzipped copy", item.path)
+    limit = MAX_UNZIP_RATIO * max(item.path.stat().st_size, 1 << 20)
     with tempfile.TemporaryDirectory(prefix="duokong-warc-") as folder:
         copy = Path(folder) / "whole.warc"
         with gzip.open(item.path, "rb") as src, copy.open("wb") as dst:
-            shutil.copyfileobj(src, dst)
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+                if dst.tell() > limit:  # a gzip bomb, or nothing a crawler writes
+                    yield Reject.now(
+                        item.source,
+                        "read",
+                        "too-large",
+                        f"{item.source} unzips to over {MAX_UNZIP_RATIO} times its size; "
+                        "recompress it a record at a time (warcio recompress FILE OUT)",
+                    )
+                    return False
         unzipped = Input(copy, "warc", None, name=item.source)
         skip, counts.next_index = counts.next_index, 0
         return (yield from _warc_file(unzipped, max_bytes, counts, skip))

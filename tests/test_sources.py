@@ -241,6 +241,20 @@ def test_a_warc_file_gzipped_whole_gives_every_page(tmp_path):
     assert isinstance(_read(tmp_path / "cut.warc.gz")[-1], Reject)  # cut off: said, not raised
 
 
+def test_a_warc_gzipped_whole_that_unzips_beyond_reason_is_refused(tmp_path, monkeypatch):
+    """The unzipped copy had no bound: a gzip bomb named .warc.gz filled the temporary disk."""
+    import gzip
+
+    from pipeline import sources
+
+    page = "<html><body><p>英伟达的需求仍然强劲。</p></body></html>".encode()
+    _warc(tmp_path / "crawl.warc", [(f"https://e.com/{i}", "text/html", page) for i in range(3)])
+    (tmp_path / "bomb.warc.gz").write_bytes(gzip.compress((tmp_path / "crawl.warc").read_bytes()))
+    monkeypatch.setattr(sources, "MAX_UNZIP_RATIO", 0)  # any copy is too large
+    read = _read(tmp_path / "bomb.warc.gz")
+    assert read[-1].reason == "too-large" and "warcio recompress" in read[-1].detail
+
+
 def test_a_record_published_nan_or_infinity_has_no_date_and_costs_no_other_record(tmp_path):
     """Python's json writes a missing float as NaN: such a publish time is none, and the
     records after it are still read (it once made the rest of the file an internal error)."""
