@@ -137,7 +137,9 @@ def _range_numbers(s: str) -> tuple[float | None, float | None]:
     m = re.fullmatch(r"(.+?)(?:到|至|-|~|～)(.+)", s)
     if m:
         return _cn_number(m.group(1)), _cn_number(m.group(2))
-    if len(s) == 2 and s[0] in "一二两兩三四五六七八九" and s[1] in "二两兩三四五六七八九十":
+    # 两三, 三五, 七八: two numerals in a row; not 三十, 二十 (thirty, twenty, which read as
+    # three to ten years and two to ten)
+    if len(s) == 2 and s[0] in "一二两兩三四五六七八九" and s[1] in "二两兩三四五六七八九":
         a, b = _cn_number(s[0]), _cn_number(s[1])
         if a is not None and b is not None and b > a:
             return a, b
@@ -634,7 +636,10 @@ HISTORY_EVENT = re.compile(
     r"(?=的|那|时|時|期|以来|以來|一样|一樣|般|式|[，,。；;）)]|$)"  # not 2026年泡沫会破裂
 )
 # A span followed by these is a time ago (两年前, 半年以前, 三个月之前); 前后 is "about".
-AGO = re.compile(r"\s*(?:以|之)?前(?![后後景途沿列瞻])")
+# 两年前; 近二十年来 (the twenty years gone by, not 未来两年来看); 五十年代 (the fifties)
+AGO = re.compile(
+    r"\s*(?:(?:以|之)?前(?![后後景途沿列瞻])|(?<=[年月])[来來](?![看说說讲講])|(?<=年)代)"
+)
 # A span right after these has gone by (过去三年, 最近几个月, 前两年), recurs (每隔12个月,
 # 每三个月) or tells how long something took (在短短几个月内飙升, 仅用了三个月, 历时五年): it
 # dates nothing. (近两年 is left alone: some write it for the coming two.) Where a future cue

@@ -32,6 +32,10 @@ CASES = [
     # A span right after a Latin name is one too (it was lost, or read as 年内: DeepSeek一年內
     # due at the year's end); a figure glued to a name is not (H20两年内, not 0两年内).
     ("DeepSeek两年后会被淘汰", "两年后", date(2027, 2, 2)),
+    # thirty and twenty years, not three to ten and two to ten (两三年, 三五年 are ranges)
+    ("三十年后英伟达还在", "三十年后", date(2055, 2, 2)),
+    ("二十年内不会变", "二十年内", date(2045, 2, 2)),
+    ("七八年后再看", "七八年后", date(2033, 2, 2)),
     ("NVIDIA三个月内会涨", "三个月内", date(2025, 5, 2)),
     ("NVDA半年以后会跌", "半年以后", date(2025, 8, 2)),
     ("DeepSeek一年內會被超過", "一年內", date(2026, 2, 2)),
@@ -273,6 +277,12 @@ def test_windows_of_named_periods(text, horizon, earliest, due):
         ("仅比 3 到 6 个月前发布的模型略低", None),
         ("半年以前没人看好它", None),
         ("过去三年英伟达涨了十倍", None),  # a time gone by
+        ("近二十年来英伟达一直在打磨CUDA", None),  # the twenty years gone by
+        ("这是我持有英伟达三年来第一次大幅减仓", None),
+        ("这所小学建于上世纪五十年代", None),  # the fifties
+        ("从未来两年来看会涨", "未来两年"),  # 来看 is no "gone by"
+        ("欢迎一年后来挖坟", "一年后"),
+        ("通常需要一到两个季度来解决", "一到两个季度"),
         ("在过去的两年里", None),
         ("最近几个月股价一直在跌", None),
         ("前两年的涨幅太大", None),
