@@ -126,12 +126,15 @@ def _training_plan(
 
     from pipeline.stance.dataset import DatasetError, check_targets
     from pipeline.stance.linear import SHORT_CHARS, is_short_text
+    from pipeline.stance.train import check_gold_predictions
     from pipeline.targets import Catalogue
 
     if model == "transformer.v1" and not base:
         raise click.UsageError("transformer.v1 fine-tunes a local encoder: pass --base DIR")
     catalogue = Catalogue.load(settings.path("targets_file"))  # a broken one fails a real run
-    if not model.startswith("claims."):
+    if model.startswith("claims."):
+        check_gold_predictions(examples, model)
+    else:
         check_targets(examples, catalogue.ids)
         classes = {lab for ex in examples for lab in ex.labels.values()} - {"none"}
         if len(classes) < 3:

@@ -128,3 +128,12 @@ def test_options_of_the_transformer_given_to_another_model_are_refused():
     for args in (("--lr", "1e-4"), ("--epochs", "0"), ("--lr", "1e-4", "--epochs", "2")):
         result = _invoke("train", "--model", "linear.v1", *args, "--dry-run")
         assert result.exit_code == 2 and "to transformer.v1 only" in result.output, args
+
+
+def test_the_claim_filter_without_gold_predictions_says_so_in_a_dry_run_too(tmp_path):
+    """The dry run said yes; the real run failed after reading every example, in
+    scikit-learn's words ('needs samples of at least 2 classes')."""
+    data = _examples(tmp_path / "none", 6)
+    for extra in (["--dry-run"], ["--out", str(tmp_path / "m")]):
+        result = _invoke("train", "--model", "claims.v3", "--data", data, *extra)
+        assert result.exit_code == 1 and "none of the 6 given has any" in result.output, extra

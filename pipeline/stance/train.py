@@ -238,6 +238,7 @@ def train_claim_filter(
     from pipeline.analyze import Analyzer
     from pipeline.claims import by_quote, gold_direction, train_claims
 
+    check_gold_predictions(examples, name)
     analyzer = Analyzer(settings.with_overrides(claim_model=""))
     extractor = analyzer.predictor
     cands, directions = [], []
@@ -256,6 +257,17 @@ def train_claim_filter(
         "trained": date.today().isoformat(),
         **train_claims(cands, directions, extractor, out_dir, progress, name),
     }
+
+
+def check_gold_predictions(examples: list[Example], name: str) -> None:
+    """The filter learns which candidates are gold predictions: with none labelled it failed
+    after reading every example, in scikit-learn's words (needs samples of 2 classes)."""
+    if not any(ex.predictions for ex in examples):
+        raise ValueError(
+            f"{name} learns from the gold predictions of labelled examples, and none of the "
+            f"{len(examples)} given has any; label their predictions (a predictions list of "
+            "quotes), or give data/labelled/stance"
+        )
 
 
 def _meta(data: TrainingSet, figures: dict) -> dict:
