@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_NUM = r"[0-9一二两兩三四五六七八九十几幾数數半]+"
+# A numeral; hundreds only after a digit (一百五十年后), so 百年老店 stays no span of years.
+_HUNDREDS = r"(?<![千万萬亿億])[一二两兩三四五六七八九]百[零〇一二两兩三四五六七八九十]*"
+_NUM = rf"(?:{_HUNDREDS}|[0-9一二两兩三四五六七八九十几幾数數半]+)"
 _AFTER = r"(?:以后|以後|之后|之後|后|後|以内|以內|之内|之內|内|內|左右|上下|期间|里|裡)?"
 # What opens a span counted from the page's day rather than from an event (过两个月, 再过一年),
 # as the span rule below accepts them: a claim that ends in 了 after one looks ahead
@@ -203,6 +205,8 @@ _MONTH = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 # A week (两周内, 三个星期后, 下周三): not 周年, 周岁, 周期 or 周末; 星期 and 礼拜 not before a day's number
 _WEEK = r"周(?![年岁歲期末])|週(?![年岁歲期末])|星期|礼拜|禮拜"
 _WEEK_UNITS = ("周", "週", "星期", "礼拜", "禮拜")
+_DAY_NUM = rf"(?:{_HUNDREDS}|[0-9一二两兩三四五六七八九十几幾数數]+)"
+_DAY_AFTER = r"以后|以後|之后|之後|后|後|以内|以內|之内|之內|内|內"
 _WEEKDAY = r"([一二三四五六日天1-7])"
 _WEEKDAY_INDEX = (
     {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6} | {str(i + 1): i for i in range(7)}
@@ -374,6 +378,24 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "span",
     ),
+    # 30天内, 九十天后, 未来90天, 再过三天, 30日内: days, counted from the page's day. Only with
+    # 后/内 or after 未来/再过: a bare 三天 or 一天 is a length (研究了三天, 总有一天); 日 only
+    # with 内 (3月30日后 is a date, 三日后 as often the third), never in 日内瓦; no 半天.
+    (
+        re.compile(
+            r"(?:(?P<ahead>未来|未來|接下来|接下來|再过|再過|(?<![\u4e00-\u9fff])[过過])\s*)?"
+            r"(?<![一二两兩三四五六七八九十百上下本这這第前每月号號])(?!(?<=[A-Za-z0-9])\d)("
+            + _DAY_NUM
+            + r"(?:\s*(?:到|至|-|~)\s*"
+            + _DAY_NUM
+            + r")?)\s*(?:天(?(ahead)(?P<ahead_suffix>"
+            + _DAY_AFTER
+            + r")?|(?P<suffix>"
+            + _DAY_AFTER
+            + r"))|日(?P<within>以内|以內|之内|之內|内|內)(?!瓦))"
+        ),
+        "days",
+    ),
     # 3月底前, 6月份: the next such month; a bare 3月 is too often a date gone by to be one
     (
         re.compile(
@@ -453,6 +475,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 Window = tuple[date | None, date | None]
 
 
+def _longest(span: re.Match[str]) -> float:
+    """The larger number of a span (五 of 三到五年), 0 when it has none (几年)."""
+    return _range_numbers(re.sub(r"\s", "", span.group(1)))[1] or 0
+
+
 def _resolve(kind: str, m: re.Match[str], published: date | None) -> Window | None:
     """(earliest, due) or None when the match is not a horizon at all.
 
@@ -461,8 +488,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> Window | No
     without it."""
     if kind == "month_to_come" and not _TO_COME.search(m.string, 0, m.start()):
         return None
-    if kind == "span" and (_range_numbers(re.sub(r"\s", "", m.group(1)))[1] or 0) >= 1000:
-        return None  # 2024年 is a year, not a span of 2024 years, with or without a publish date
+    if kind == "span" and _longest(m) >= (100 if m.group(2) == "年" else 1000):
+        # 2024年 is a year, not a span of 2024 years, with or without a publish date; 一百年后,
+        # 树龄五百年: history or a figure of speech, nothing to check
+        return None
     if kind in _CALENDAR_RESOLVERS:
         return _CALENDAR_RESOLVERS[kind](m, published)
     if published is None:
@@ -607,11 +636,23 @@ def _span(m: re.Match[str], published: date) -> Window:
         earliest = published if within else published + timedelta(days=round(lo_d))
         return earliest, published + timedelta(days=round(hi_d))
     if hi * {"年": 1, "月": 1 / 12, "季度": 0.25}[m.group(2)] > 100:
-        return (None, None)  # 一万年: a figure of speech, no date
+        return (None, None)  # 两百个月: a figure of speech, no date
     unit = {"年": 12, "月": 1, "季度": 3}[m.group(2)]
     half = 0.5 * unit / 12 if m.group(3) else 0.0  # 一年半, 两个月半
     lo_m, hi_m = (lo or hi) * unit / 12 + half, hi * unit / 12 + half
     return _span_months(published, lo_m, hi_m, within)
+
+
+def _days(m: re.Match[str], published: date) -> Window:
+    lo, hi = _range_numbers(re.sub(r"\s", "", m.group(2)))
+    if hi is None or hi > 3650:
+        return (None, None)  # 几天后: no number; 一万天: a figure of speech
+    suffix = m["ahead_suffix"] or m["suffix"] or m["within"] or ""
+    within = any(w in suffix for w in ("内", "內")) or (
+        not suffix and m["ahead"] in ("未来", "未來", "接下来", "接下來")
+    )
+    earliest = published if within else published + timedelta(days=round(lo or hi))
+    return earliest, published + timedelta(days=round(hi))
 
 
 def _month(text: str) -> int:
@@ -779,6 +820,7 @@ _RELATIVE_RESOLVERS: dict[str, Callable[[re.Match[str], date], Window | None]] =
     "quarter": _quarter,
     "next_month": _next_month,
     "span": _span,
+    "days": _days,
 }
 
 
@@ -812,7 +854,7 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
                 # not a horizon (on an undated page it was one, due in 2000).
                 taken.append((m.start(), m.end()))
                 continue
-            if kind == "span" and (
+            if kind in ("span", "days") and (
                 AGO.match(text, m.end()) or BEHIND_A_SPAN.search(text, 0, m.start())
             ):
                 # 两年前, 过去三年, 3 到 6 个月前发布的: a time gone by; 每隔12个月左右: a period.

@@ -578,10 +578,10 @@ class PredictionExtractor:
         not a fiscal year (2026财年营收达到… reports as often as it forecasts), not a day
         (1月27日美股开盘, in an essay a year on, recalls the crash), and with no publish date only
         a time counted from now (明年, 下个季度, 半年以后), not one named from the calendar. Nor
-        weeks (一周之后，App冲上榜首; 一周之内全部跟进) or the running week: essays count them from
+        weeks or days (一周之后，App冲上榜首; 一周之内全部跟进; 三天后登顶) or the running week: essays count them from
         the event they tell of far more often than from the page's day; they date a claim a cue
         makes (V4两周内会发布). 明天 likewise (明天肯定涨 is a claim by its cue)."""
-        if h.kind in ("fiscal", "day", "weeks", "this_week", "rel_day"):
+        if h.kind in ("fiscal", "day", "days", "weeks", "this_week", "rel_day"):
             return False
         if h.text in VANTAGE or h.text in UNDATED_TIMES or CURRENT_PERIOD.match(h.text):
             return False

@@ -231,6 +231,70 @@ def test_absurd_spans_get_no_date(text):
     assert [h.due for h in find_horizons(text, P) if h.due] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一百五十年后，同样的故事换了一身衣服",  # was 五十年后, due 2075
+        "树龄约一千二百年的银杏",  # was 二百年
+        "一本一九八三年版的菜谱",  # was 九八三年, a span of 983 years
+        "办理101年度健康检查",  # a year of Taiwan's calendar, no span
+        "这是一家百年老店",
+    ],
+)
+def test_hundreds_of_years_are_no_horizon_and_no_shorter_span_is_read_out_of_them(text):
+    for published in (P, None):
+        assert find_horizons(text, published) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon", "window"),
+    [
+        ("英伟达30天内必涨", "30天内", (P, date(2025, 3, 4))),
+        ("九十天内会见分晓", "九十天内", (P, date(2025, 5, 3))),
+        ("未来90天会跌", "未来90天", (P, date(2025, 5, 3))),
+        ("接下来三天会公布", "接下来三天", (P, date(2025, 2, 5))),
+        ("三天后发布", "三天后", (date(2025, 2, 5), date(2025, 2, 5))),
+        ("再过三天就知道了", "再过三天", (date(2025, 2, 5), date(2025, 2, 5))),
+        ("兩百天後見分曉", "兩百天後", (date(2025, 8, 21), date(2025, 8, 21))),
+        ("十五到二十天内会到货", "十五到二十天内", (P, date(2025, 2, 22))),
+        ("须在30日内完成", "30日内", (P, date(2025, 3, 4))),
+        ("H20三天内到货", "三天内", (P, date(2025, 2, 5))),  # not 0三天
+    ],
+)
+def test_days_ahead(text, horizon, window):
+    [h] = find_horizons(text, P)
+    assert (h.text, (h.earliest, h.due), h.kind) == (horizon, window, "days")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "研究了三天",  # a length of time, no 后 or 内
+        "总有一天",
+        "等了半天",
+        "三天两头出问题",
+        "三天前发布",
+        "过去30天内涨了一倍",  # gone by
+        "最近三天内涨了",
+        "每30天结算一次",
+        "前三天内就卖完了",
+        "第30天后开始收费",
+        "将在3月30日后公布",  # a date, not thirty days
+        "日内瓦会议",
+        "12月10天内",
+    ],
+)
+def test_words_that_only_look_like_days_ahead(text):
+    assert [h for h in find_horizons(text, P) if h.kind == "days"] == []
+
+
+def test_days_without_a_number_or_a_publish_date_get_no_date():
+    [h] = find_horizons("几天后就会公布", P)
+    assert (h.text, h.due) == ("几天后", None)
+    [h] = find_horizons("30天内必涨", None)
+    assert (h.text, h.due) == ("30天内", None)
+
+
 def test_a_quarter_named_alone_is_this_years():
     """三季度 in a November report is the quarter just reported, not next year's: its window is
     over, so the clause cannot be a prediction by its horizon."""

@@ -1558,6 +1558,16 @@ def test_weeks_alone_make_no_claim(analyzer):
     assert _candidates(analyzer, "一周之后，DeepSeek的App冲上美国苹果商店免费榜第一。") == []
 
 
+def test_days_date_a_claim_and_make_none_alone(analyzer):
+    [p] = _candidates(analyzer, "我认为英伟达的股价30天内必然跌破100美元。")
+    assert (p.horizon, p.due, p.direction) == ("30天内", date(2025, 3, 31), "down")
+    [p] = _candidates(analyzer, "DeepSeek的R2预计九十天后发布。")
+    assert (p.horizon, p.due) == ("九十天后", date(2025, 5, 30))
+    # an essay counts days from the event it tells of
+    assert _candidates(analyzer, "七天后，DeepSeek的App登顶美国苹果商店免费榜。") == []
+    assert _candidates(analyzer, "英伟达的市值一天之内蒸发了近六千亿美元。") == []
+
+
 def test_tomorrows_move_dates_a_claim(analyzer):
     [p] = _candidates(analyzer, "英伟达明天肯定涨。")
     assert (p.horizon, p.due) == ("明天", date(2025, 3, 2))
