@@ -7,6 +7,8 @@ ledger cli_predictions.py, training and evaluation cli_models.py, what they shar
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -296,10 +298,8 @@ def sql(query: str, db: str | None, fmt: str) -> None:
     Example:
       duokong sql "select target, label, count(*) from stances group by all"
     """
-    import duckdb
-
     con = common.readonly(db, any_database=True)
-    try:
+    with _query_errors(db):
         statements = con.extract_statements(query)
         if not statements:
             raise click.ClickException(
@@ -315,7 +315,29 @@ def sql(query: str, db: str | None, fmt: str) -> None:
         if cur is None or cur.description is None:
             click.echo("(no rows)")
             return
-        rows = cur.fetchall()
+        first = cur.fetchmany(_SQL_BATCH)
+    common.print_rows([d[0] for d in cur.description], _rest_of(cur, first, db), fmt)
+
+
+_SQL_BATCH = 5000
+
+
+def _rest_of(cur, first: list[tuple], db: str | None) -> Iterator[tuple]:
+    """The result batch by batch, so CSV and JSON are written as it comes."""
+    batch = first
+    while batch:
+        yield from batch
+        with _query_errors(db):
+            batch = cur.fetchmany(_SQL_BATCH)
+
+
+@contextmanager
+def _query_errors(db: str | None) -> Iterator[None]:
+    """DuckDB's errors as one line saying what to do."""
+    import duckdb
+
+    try:
+        yield
     except RuntimeError as exc:
         if "interrupted" in str(exc).lower():  # DuckDB's answer to Ctrl-C during a query
             raise click.Abort() from None
@@ -332,7 +354,6 @@ def sql(query: str, db: str | None, fmt: str) -> None:
                 f"duckdb.connect({str(common.settings_for(db).db_path())!r}, read_only=True)"
             ) from None
         raise click.ClickException(f"query failed: {exc}") from None
-    common.print_rows([d[0] for d in cur.description], rows, fmt)
 
 
 @main.command()

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -70,27 +71,32 @@ def settings_for(db: str | None = None) -> Settings:
         raise click.ClickException(str(exc)) from None
 
 
-def print_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 40) -> None:
+def print_rows(columns: list[str], rows: Iterable[tuple], fmt: str, width: int = 40) -> None:
+    """Rows as a table, CSV, JSON or Markdown. CSV, JSON and Markdown are written as the rows
+    come, so a query's whole result need not fit in memory (20 million rows took 2.1 GB); a
+    table must see every row to size its columns."""
     if fmt == "json":
-        keys = unique_names(columns)  # two columns named alike kept only the last one's value
-        click.echo(
-            json.dumps(
-                [dict(zip(keys, r, strict=True)) for r in to_jsonable(rows)],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        _print_json_rows(columns, rows)
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(columns)
-        w.writerows([_csv_value(v) for v in r] for r in rows)
+        for batch in _batched(rows):
+            w.writerows([_csv_value(v) for v in r] for r in batch)
+            click.echo(buf.getvalue(), nl=False)
+            buf.seek(0)
+            buf.truncate()
         click.echo(buf.getvalue(), nl=False)
     elif fmt == "markdown":
         click.echo("| " + " | ".join(columns) + " |")
         click.echo("|" + "---|" * len(columns))
-        for r in rows:
-            click.echo("| " + " | ".join(_cell(v, width).replace("|", "\\|") for v in r) + " |")
+        for batch in _batched(rows):
+            click.echo(
+                "\n".join(
+                    "| " + " | ".join(_cell(v, width).replace("|", "\\|") for v in r) + " |"
+                    for r in batch
+                )
+            )
     else:
         from rich.console import Console
         from rich.table import Table
@@ -102,6 +108,34 @@ def print_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 40)
             table.add_row(*(_cell(v, width) for v in r))
         # Piped output gets a fixed width, so columns are not squeezed to 80 characters.
         Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160).print(table)
+
+
+def _print_json_rows(columns: list[str], rows: Iterable[tuple]) -> None:
+    """The rows as one JSON list, written object by object: the text json.dumps(list,
+    indent=2) would give, without holding the list."""
+    keys = unique_names(columns)  # two columns named alike kept only the last one's value
+    opened = False
+    for batch in _batched(rows):
+        parts = []
+        for r in batch:
+            obj = json.dumps(
+                dict(zip(keys, to_jsonable(r), strict=True)), ensure_ascii=False, indent=2
+            )
+            parts.append(("[\n" if not opened else ",\n") + "  " + obj.replace("\n", "\n  "))
+            opened = True
+        click.echo("".join(parts), nl=False)
+    click.echo("\n]" if opened else "[]")
+
+
+def _batched(rows: Iterable[tuple], size: int = 5000) -> Iterator[list[tuple]]:
+    batch: list[tuple] = []
+    for r in rows:
+        batch.append(r)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def unique_names(columns: list[str]) -> list[str]:
