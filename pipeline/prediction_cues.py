@@ -96,6 +96,8 @@ class PredictionCues:
     likely: tuple[str, ...]
     certain: tuple[str, ...]
     not_certain: re.Pattern[str]  # 表示肯定, 一定程度: no certainty
+    certain_denial: re.Pattern[str]  # 不可能: certain, though it holds 可能
+    not_hedge: re.Pattern[str]  # 超预期, 符合预期: a noun, no hedge
     maybe: re.Pattern[str]  # 或 + a verb: the news register's maybe, when 或 is not "or"
     exclude: tuple[re.Pattern[str], ...]
     change: re.Pattern[str]  # change words, for direction when stance cues are silent
@@ -184,6 +186,12 @@ class PredictionCues:
                 likely=tuple(data["hedge"]["likely_phrases"]),
                 certain=tuple(data["hedge"]["certain"]),
                 not_certain=re.compile(literal_alternation(not_certain) or r"(?!)"),
+                certain_denial=re.compile(
+                    literal_alternation(data["hedge"].get("certain_denials", [])) or r"(?!)"
+                ),
+                not_hedge=re.compile(
+                    literal_alternation(data["hedge"].get("not_hedge", [])) or r"(?!)"
+                ),
                 maybe=re.compile(f"或(?:{maybe})" if maybe else r"(?!)"),
                 exclude=tuple(re.compile(p) for p in data["exclude"]["patterns"]),
                 change=re.compile(literal_alternation(sign)),

@@ -509,11 +509,17 @@ class PredictionExtractor:
         )
 
     def hedge(self, text: str) -> str:
+        """How sure the claim sounds; the stated probability of its Brier score. Words that only
+        hold a hedge word are read first: an expectation beaten (超过市场预期) is a noun, and a
+        flat denial (绝不可能) is certain, though 可能 and 预期 stand in them."""
+        text = self.cues.not_hedge.sub("□", self.cues.expectation.sub("□", text))
+        denied = self.cues.certain_denial.search(text) is not None
+        text = self.cues.certain_denial.sub("□", text)
         if any(c in text for c in self.cues.likely):
             return "likely"
         if any(c in text for c in self.cues.possible) or self._news_maybe(text):
             return "possible"
-        if any(c in self.cues.not_certain.sub("", text) for c in self.cues.certain):
+        if denied or any(c in self.cues.not_certain.sub("", text) for c in self.cues.certain):
             return "certain"
         return "likely"
 

@@ -1117,6 +1117,26 @@ def test_approval_and_some_are_not_certainty(analyzer):
     assert p.hedge == "likely"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        # a flat denial holds 可能 and was read "possible": its Brier score took 0.2025, not 0.0025
+        ("英伟达年底前的股价绝对不可能跌破一百美元。", "certain"),
+        ("我敢肯定英伟达年底前不可能被AMD追上。", "certain"),
+        ("英伟达明年不可能被华为超越。", "certain"),
+        ("英伟达明年不太可能被华为超越。", "possible"),
+        # an expectation beaten or met is a noun: 预期 made it "likely" after 一定会
+        ("我认为英伟达下个季度的营收一定会超过市场预期。", "certain"),
+        ("英伟达明年的营收肯定会超预期。", "certain"),
+        ("英伟达明年的营收可能超预期。", "possible"),
+        ("我预期英伟达明年的营收会再创新高。", "likely"),
+    ],
+)
+def test_words_that_only_hold_a_hedge_word(analyzer, sentence, hedge):
+    [p] = _candidates(analyzer, sentence)
+    assert p.hedge == hedge
+
+
 def test_a_years_figure_on_an_undated_page_is_no_horizon(analyzer):
     """从2024年底的3.28万亿…跌到了现在 tells what happened; with no publish date, 2024年 was read
     as a span of 2024 years, a horizon with no date, and the story became a candidate."""
