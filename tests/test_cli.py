@@ -723,6 +723,23 @@ def test_a_duckdb_file_duokong_did_not_make_is_named_as_such(tmp_path):
     assert invoke("sql", "select a from t", "--db", foreign, "--format", "csv").output == "a\n1\n"
 
 
+def test_no_command_writes_duokongs_tables_into_a_database_it_did_not_make(tmp_path):
+    """predictions resolve (and run) wrote duokong's twenty tables and views into another
+    project's DuckDB file, then said no prediction had that id."""
+    foreign = tmp_path / "foreign.duckdb"
+    with duckdb.connect(str(foreign)) as con:
+        con.execute("CREATE TABLE t AS SELECT 1 AS a")
+    for args in (
+        ("predictions", "resolve", "abcdef", "--outcome", "void", "--db", foreign),
+        ("run", SAMPLES / "dumps" / "chashuijian-2025-06-05-r1-0528.txt", "--db", foreign),
+    ):
+        out = invoke(*args)
+        assert out.exit_code == 1 and "duokong did not make" in out.output, args
+        assert "nothing was written" in out.output
+    with duckdb.connect(str(foreign), read_only=True) as con:
+        assert con.execute("SHOW TABLES").fetchall() == [("t",)]
+
+
 def test_a_damaged_database_is_called_damaged_not_busy(db, tmp_path):
     cut = tmp_path / "cut.duckdb"
     cut.write_bytes(Path(db).read_bytes()[:100_000])

@@ -52,8 +52,31 @@ def connect(path: str | Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
                 )
                 announced = True
             time.sleep(RETRY_S)
+    try:
+        _refuse_foreign(con, path)
+    except WarehouseError:
+        con.close()
+        raise
     migrate(con)
     return con
+
+
+def _refuse_foreign(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """A database holding tables but not duokong's schema_migrations is someone else's: writing
+    duokong's twenty tables and views into it (`predictions resolve` did) would mix them with
+    its own, or fail on a table of one name. An empty file is a new warehouse."""
+    tables = {
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = "
+            "current_database() AND table_schema = 'main'"
+        ).fetchall()
+    }
+    if tables and "schema_migrations" not in tables:
+        raise WarehouseError(
+            f"{path} is a DuckDB database duokong did not make (it has no schema_migrations); "
+            "nothing was written to it: pass --db with a file `duokong run` made, or a new one"
+        )
 
 
 def _lock_conflict(exc: Exception) -> bool:
