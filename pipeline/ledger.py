@@ -126,10 +126,17 @@ def resolve(
         warnings.append(f"{pid[:12]} has no due date ({quote[:40]}…); recorded anyway")
     elif due > today:
         warnings.append(f"{pid[:12]} is not due until {due}; recorded anyway")
-    if conditional and outcome == "correct":
+    if conditional and outcome in ("correct", "wrong"):
         warnings.append(
-            f"{pid[:12]} is conditional: correct means its condition happened and the claim "
-            "came true; if the condition did not happen, resolve it void"
+            f"{pid[:12]} is conditional: {outcome} means its condition happened and the claim "
+            f"{'came true' if outcome == 'correct' else 'did not'}; if the condition did not "
+            "happen, resolve it void"
+        )
+    if not conditional and outcome == "void":
+        # void takes a call out of the hit rate and the Brier score: a quiet way to hide a miss
+        warnings.append(
+            f"{pid[:12]} has no condition: void takes it out of the scores; use it only where "
+            "the claim cannot be judged (say why with --note)"
         )
     if evidence and urlsplit(evidence).scheme not in ("http", "https"):
         warnings.append(f"evidence {evidence!r} is not an http(s) URL; recorded as given")

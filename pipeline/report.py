@@ -145,7 +145,7 @@ def gather(
     )
     resolved = _rows(
         con,
-        f"SELECT * FROM prediction_status WHERE outcome IS NOT NULL AND {where_p} "
+        f"SELECT * FROM resolved_claims WHERE {where_p} "
         f"ORDER BY resolved_on DESC, id LIMIT {SHOWN['predictions_resolved']}",
         params_p,
     )
@@ -157,7 +157,7 @@ def gather(
                    count(*) FILTER (WHERE outcome = 'void') AS void,
                    count(*) FILTER (WHERE outcome = 'correct')
                        / nullif(count(*) FILTER (WHERE outcome IN ('correct', 'wrong')), 0)::DOUBLE AS hit_rate
-            FROM prediction_status WHERE outcome IS NOT NULL AND {where_p} GROUP BY ALL ORDER BY 1""",
+            FROM resolved_claims WHERE {where_p} GROUP BY ALL ORDER BY 1""",
         params_p,
     )
     runs = _rows(
@@ -270,8 +270,7 @@ def _section_totals(
         "predictions_due": f"SELECT count(*) FROM predictions_due WHERE {where_p}",
         "predictions_open": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
         f"AND due IS NOT NULL AND {where_p}",
-        "predictions_resolved": "SELECT count(*) FROM prediction_status "
-        f"WHERE outcome IS NOT NULL AND {where_p}",
+        "predictions_resolved": f"SELECT count(*) FROM resolved_claims WHERE {where_p}",
         "predictions_undated": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
         f"AND due IS NULL AND {where_p}",
     }

@@ -493,6 +493,75 @@ def test_an_edited_page_keeps_the_outcome_of_a_claim_it_still_makes(lexicon_anal
     assert find_prediction(con, pid[:12]) == newest
 
 
+def test_an_edit_of_punctuation_or_spaces_keeps_the_outcome_with_the_claim(
+    lexicon_analyzer, db_path
+):
+    """。 turned ！ made the resolved claim due again under a new id, and resolving it again
+    scored the author twice for one call."""
+    first = _page(lexicon_analyzer, "a.html")
+    con = connect(db_path)
+    write_results(con, [first], "r1", "lexicon.v1")
+    [pid] = [p.id for p in first.predictions if "创新高" in p.quote]
+    con.execute(
+        "INSERT INTO prediction_outcomes VALUES (?, 'correct', current_date, NULL, NULL, now())",
+        [pid],
+    )
+    html = PAGE.format(
+        title="英伟达财报点评",
+        body="英伟达的财报非常强劲，数据中心业务增长很快。",
+        day="2025-03-01",
+    )
+    html = html.replace("今年年底股价还会创新高。", "今年年底股价 还会创新高！")
+    edited = lexicon_analyzer.process(RawPage("a.html", html.encode("utf-8"), "html"))
+    write_results(con, [edited], "r2", "lexicon.v1")
+    rows = con.execute(
+        "SELECT p.quote, o.outcome FROM predictions p "
+        "LEFT JOIN prediction_outcomes o ON o.prediction_id = p.id WHERE p.quote LIKE '%创新高%'"
+    ).fetchall()
+    assert len(rows) == 1 and rows[0][0].endswith("还会创新高！") and rows[0][1] == "correct"
+
+
+def test_a_claim_held_by_a_page_and_its_mirror_is_scored_once(lexicon_analyzer, db_path):
+    """A page edited while a copy of its old text stays on disk: the outcome is carried to the
+    edited page and kept on the copy (the test above), and the author was scored twice for one
+    call; after a --replace on one copy, once right and once wrong."""
+    original = _page(lexicon_analyzer, "a.html")
+    con = connect(db_path)
+    write_results(con, [original, _page(lexicon_analyzer, "mirror/a.html")], "r1", "lexicon.v1")
+    [pid] = [p.id for p in original.predictions if "创新高" in p.quote]
+    resolve(con, pid, "wrong")
+    edited = _page(lexicon_analyzer, "a.html", body="英伟达的财报非常强劲，作者后来改了一句。")
+    write_results(con, [edited], "r2", "lexicon.v1")
+    assert (
+        con.execute("SELECT count(*) FROM prediction_outcomes WHERE outcome = 'wrong'").fetchone()[
+            0
+        ]
+        == 2
+    )  # the claim on both articles, as before
+    scores = "SELECT resolved, correct, wrong FROM prediction_scores WHERE author IS NOT NULL"
+    assert con.execute(scores).fetchall() == [(1, 0, 1)]
+    [copy] = [p.id for p in edited.predictions if "创新高" in p.quote]
+    resolve(con, copy, "correct", replace=True)
+    assert con.execute(scores).fetchall() == [(1, 1, 0)]  # the verdict recorded last
+    from pipeline.report import gather
+
+    assert [(h["resolved"], h["correct"]) for h in gather(con).hit_rates] == [(1, 1)]
+
+
+def test_void_on_a_claim_without_condition_and_wrong_on_a_conditional_one_warn(
+    lexicon_analyzer, db_path
+):
+    """void takes a call out of the scores: on a claim with no condition it was recorded
+    without a word, a quiet way to hide a miss."""
+    page = _page(lexicon_analyzer, "a.html", body="如果英伟达明年的订单被砍，那么它的股价会下跌。")
+    con = connect(db_path)
+    write_results(con, [page], "r1", "lexicon.v1")
+    [plain] = [p.id for p in page.predictions if "创新高" in p.quote]
+    [conditional] = [p.id for p in page.predictions if p.conditional]
+    assert any("no condition" in w for w in resolve(con, plain, "void").warnings)
+    assert any("is conditional" in w for w in resolve(con, conditional, "wrong").warnings)
+
+
 def test_editing_a_repost_leaves_the_original_its_claims_and_outcomes(lexicon_analyzer, db_path):
     """Two pages with one text share an article; when the repost alone changes, the original
     page still reads that article, so its predictions and their outcomes stay where they are,

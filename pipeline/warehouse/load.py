@@ -220,11 +220,16 @@ def write_rejects(
     return len(rows)
 
 
+# A claim's words, punctuation and spaces aside: 。 turned ！ leaves the claim the author made.
+_WORDS = r"regexp_replace({}, '[\s\p{{P}}\p{{S}}]', '', 'g')"
+
+
 def _carry_outcomes(
     con: duckdb.DuckDBPyConnection, moves: list[tuple[str, str]], copy: bool = False
 ) -> None:
     """A page edited since its predictions were resolved (a typo fixed, a paragraph added) is a
-    new article; the outcome of each claim it still makes word for word, about the same target,
+    new article; the outcome of each claim it still makes word for word (punctuation and spaces
+    aside), about the same target,
     moves to the new article's prediction, so the ledger holds the claim once and resolved. A
     claim whose words changed keeps its outcome on the old article, which stays for it. copy:
     the old article is still read by another page (a repost), whose claims keep theirs too."""
@@ -237,7 +242,8 @@ def _carry_outcomes(
             "CREATE OR REPLACE TEMP TABLE _carried AS "
             "SELECT p.id AS old_id, n.id AS new_id FROM _moves m "
             "JOIN predictions p ON p.article_id = m.old "
-            "JOIN predictions n ON n.article_id = m.new AND n.quote = p.quote "
+            "JOIN predictions n ON n.article_id = m.new "
+            f"AND {_WORDS.format('n.quote')} = {_WORDS.format('p.quote')} "
             "AND n.target IS NOT DISTINCT FROM p.target "
             "WHERE p.id IN (SELECT prediction_id FROM prediction_outcomes) "
             "AND n.id NOT IN (SELECT prediction_id FROM prediction_outcomes) "
