@@ -150,7 +150,11 @@ def _range_numbers(s: str) -> tuple[float | None, float | None]:
 
 
 def _full_year(digits: str) -> int:
-    """2025 from 2025 or 25 (25年底, 26年Q1: commentary writes the century away)."""
+    """2025 from 2025 or 25 (25年底, 26年Q1: commentary writes the century away), 2026 from
+    民國115 (Taiwan's calendar, counted from 1912)."""
+    roc = re.match(r"(?:民國|民国)\s*(\d+)", digits)
+    if roc:
+        return int(roc.group(1)) + 1911
     return int(digits) + (2000 if len(digits) == 2 else 0)
 
 
@@ -163,13 +167,13 @@ def _quarters(text: str) -> tuple[int, int]:
 def _year_part(year: int, part: str) -> tuple[date, date] | None:
     """The window of a part of a year, None for the whole year (or its end: 年底 is due with
     the year). 年初 is the first quarter, 年中 May to August (a mid-year report or launch)."""
-    if part == "上半年":
+    if part in ("上半年", "H1", "h1"):
         return date(year, 1, 1), date(year, 6, 30)
-    if part == "下半年":
+    if part in ("下半年", "H2", "h2"):
         return date(year, 7, 1), date(year, 12, 31)
     if part in ("年初", "初"):
         return date(year, 1, 1), date(year, 3, 31)
-    if part == "年中":
+    if part in ("年中", "中"):
         return date(year, 5, 1), date(year, 8, 31)
     return None
 
@@ -194,7 +198,9 @@ REPORT_NOUN = re.compile(
 _QLIST = rf"{_Q}(?:\s*(?:季度)?\s*[、,，和至到~-]?\s*第?{_Q})*"
 # 初 and 中 after a year only as its part (明年初), never the start of a word (明年中国, 初步).
 _YEAR_PART = (
-    r"(上半年|下半年|年底|年末|年初|年中(?![国國美报報旬文])|底|末|初(?![步期次级級])"
+    r"(上半年|下半年|[Hh][12](?!\d)|年底|年末|年初|年中(?![国國美报報旬文])|底|末|初(?![步期次级級])"
+    # 明年中 (mid next year) only before a stop, 再/将 or 前: not 明年中国, 今年中报
+    r"|中(?=[，,。；;、\s]|再|将|將|前|之前|以前|左右|$)"
     r"|之内|之內|以内|以內|内|內)"
 )
 # Not the quarter a prefix makes of it: 前三季度 (the first three), 每一季度, 连续三季度, 未来三季度.
@@ -335,7 +341,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     # A year followed by a month is a date (2025年1月27日), not a horizon.
     (
-        re.compile(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)\s*" + _YEAR_PART + "?"),
+        re.compile(
+            r"((?:民國|民国)\s*1[0-4]\d|20\d\d)\s*年(?!\s*\d{1,2}\s*月)\s*" + _YEAR_PART + "?"
+        ),
         "year",
     ),
     # 25年底, 26年上半年: a year by its last two digits, only with a part of it (20年后, 10年内
@@ -418,7 +426,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "month_to_come",
     ),
-    (re.compile(r"(年内|年內|年底前|年底|年末)"), "this_year_end"),
+    # not after a number this rule cannot read (民國115年底前 is no end of this year; V4年底前,
+    # H20年底 are)
+    (re.compile(r"(?<!(?<![A-Za-z])\d\d)(年内|年內|年底前|年底|年末)"), "this_year_end"),
     # 明天, 后天 where a price moves or news is set for it (英伟达明天肯定涨, 明天公布财报): a day
     # counted from the page's. Elsewhere it is a figure of speech as often (明天就会被对手拿走,
     # 假设明天有人做出了AGI). It dates a claim a cue makes and makes none alone (predictions.py).
@@ -824,11 +834,27 @@ _RELATIVE_RESOLVERS: dict[str, Callable[[re.Match[str], date], Window | None]] =
 }
 
 
+# Full-width digits and Latin letters (２０２６年底, ３個月內, Ｑ３), common on Hong Kong and Taiwan
+# pages, as the rules read them: one character for one, so a match's offsets hold in the text.
+_HALF_WIDTH = str.maketrans(
+    {
+        chr(c): chr(c - 0xFEE0)
+        for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+    }
+)
+
+
+# 明年首季, 2026年首季: the first quarter (Taiwan), read as Q1 (two characters for two); not 首季
+# alone, which is as often a show's first season.
+FIRST_QUARTER = re.compile(r"(?<=年)首季")
+
+
 def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> list[Horizon]:
     """Horizons in text, leftmost first, longest match at a position; noun-attached ones dropped,
     or with of_nouns kept and marked (Horizon.of_noun)."""
     found: list[Horizon] = []
     taken: list[tuple[int, int]] = []
+    as_written, text = text, FIRST_QUARTER.sub("Q1", text.translate(_HALF_WIDTH))
     for pattern, kind in _RULES:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -874,7 +900,7 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
             taken.append((m.start(), m.end()))
             if kind == "span" and m.group(2) in _WEEK_UNITS:
                 kind = "weeks"
-            written = m.group(0)
+            written = as_written[m.start() : m.end()]
             # as written, without the spaces a rule may take in at its ends (DeepSeek 两年后):
             # its offsets give the horizon a prediction shows
             start = m.start() + len(written) - len(written.lstrip())

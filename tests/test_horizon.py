@@ -266,6 +266,47 @@ def test_days_ahead(text, horizon, window):
     assert (h.text, (h.earliest, h.due), h.kind) == (horizon, window, "days")
 
 
+APRIL = date(2025, 4, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon", "window"),
+    [
+        # Taiwan's calendar: 民國115年 is 2026 (115年 was a span of years dropped, then 年底前 read
+        # as the end of this year)
+        ("總部預計民國115年底前完工", "民國115年底", (date(2026, 1, 1), date(2026, 12, 31))),
+        # full-width digits, common on Hong Kong and Taiwan pages: no horizon, or 年底前 of this year
+        ("市值２０２６年底前必然突破五兆", "２０２６年底", (date(2026, 1, 1), date(2026, 12, 31))),
+        ("股價３個月內會收復失地", "３個月內", (APRIL, date(2025, 7, 22))),
+        # 首季: the first quarter, not the whole year
+        ("輝達明年首季營收將創新高", "明年首季", (date(2026, 1, 1), date(2026, 3, 31))),
+        ("2026年首季會量產", "2026年首季", (date(2026, 1, 1), date(2026, 3, 31))),
+        # H1, H2: halves of a year
+        ("股價在2026年H1就會突破250美元", "2026年H1", (date(2026, 1, 1), date(2026, 6, 30))),
+        ("明年H2開始貢獻營收", "明年H2", (date(2026, 7, 1), date(2026, 12, 31))),
+        # 明年中: mid next year, as 明年年中
+        ("黃仁勳預計明年中再度來台", "明年中", (date(2026, 5, 1), date(2026, 8, 31))),
+    ],
+)
+def test_taiwan_and_hong_kong_ways_of_writing_a_time(text, horizon, window):
+    [h] = find_horizons(text, APRIL)
+    assert (h.text, (h.earliest, h.due)) == (horizon, window)
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon"),
+    [
+        ("明年中国市场会更大", "明年"),  # 中 of 中国, not mid-year
+        ("今年中报会好看", "今年"),
+        ("影集首季口碑不錯", None),  # a show's first season
+        ("V4年底前会发布", "年底前"),  # a model's number before 年底 is no year
+        ("115年底前完工", None),  # a year of a calendar not named: no date made up
+    ],
+)
+def test_what_only_looks_like_those_ways(text, horizon):
+    assert [h.text for h in find_horizons(text, APRIL)] == ([] if horizon is None else [horizon])
+
+
 @pytest.mark.parametrize(
     "text",
     [
