@@ -140,6 +140,9 @@ ANNOUNCES_TEXT = re.compile(
     # the site or desk promising coverage (本站将持续跟踪…, 我们会第一时间带来…)
     r"|^\W*(?:本站|本网|本报|本刊|本台|小编|我们)\s*(?:将|会)\s*(?:持续|继续|密切|第一时间)*"
     r"(?:跟踪|关注|跟进|报道|更新|带来)"
+    # a newsletter's sign-off with no subject (下周将持续追踪。): the whole clause, nothing after
+    r"|(?:^|(?<=[，,；;]))\W*(?:下周|下期|下次|后续|之后|今后)?\s*(?:将|会)\s*(?:持续|继续|密切)+\s*"
+    r"(?:跟踪|追踪|关注|跟进|报道|更新)\W*$"
 )
 COLON = re.compile(r"[:：]")
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
@@ -904,7 +907,9 @@ class PredictionExtractor:
         closing question (算力饥渴会迫使企业持续购置新芯片——这时候你会停止买新灯泡吗?);
         None for a question or a counterfactual as a whole (难道英伟达会倒下吗?), or for a
         sentence announcing the text (ANNOUNCES_TEXT)."""
-        if m := ANNOUNCES_TEXT.search(simplified):
+        if (m := ANNOUNCES_TEXT.search(simplified)) and m.start() > 0:
+            simplified = simplified[: m.start()]  # a sign-off closing it: what comes before
+        elif m:
             colon = COLON.search(simplified, m.end())
             if colon is None:
                 return None

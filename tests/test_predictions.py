@@ -638,6 +638,15 @@ def test_the_condition_ends_where_the_consequent_starts_without_a_marker(analyze
 def test_a_site_promising_coverage_predicts_nothing(analyzer):
     a = article("本站将持续跟踪英伟达的后续动态。小编会第一时间带来DeepSeek的新消息。")
     assert analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body)) == []
+    # a newsletter's sign-off (it was a claim, "up", due in two weeks)
+    for body in (
+        "英伟达公布了4月营收。以上为本周重点，下周将持续追踪。",
+        "輝達公布了4月營收。以上為本週重點，下週將持續追蹤。",
+    ):
+        a = article(body)
+        assert analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body)) == [], body
+    [p] = _candidates(analyzer, "英伟达的股价下周将持续上涨。")  # a claim, not a sign-off
+    assert p.direction == "up"
 
 
 def test_horizon_inherited_from_the_paragraph_before(analyzer):
