@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import signal
+from contextlib import ExitStack
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -40,7 +41,7 @@ from pipeline.ingest import (
     summary,
     write_run_report,
 )
-from pipeline.lock import run_lock
+from pipeline.lock import RunLocked, run_lock
 from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings, load_settings
 from pipeline.sources import Input, discover, input_root
@@ -91,12 +92,15 @@ def batch_flow(
     full: bool = False,
     dask: str | None = None,
     lock_wait_s: float | None = None,
+    skip_if_busy: bool = False,
 ) -> dict:
     """Run one batch over inputs (default: the bundled samples) into the DuckDB warehouse.
 
     full: reprocess inputs unchanged since the last run. dask: "local" (a LocalCluster of
     `workers` processes) or a scheduler address, for the analysis. lock_wait_s: how long to
-    wait for another run writing the same database before giving up."""
+    wait for another run writing the same database before giving up. skip_if_busy: then end
+    with a line saying so, not as a failed run (a served run falling due while the one before
+    is still going failed with a traceback; the next one reads what it would have)."""
     logger = get_run_logger()
     settings = load_settings().with_overrides(
         db=db, batch_size=batch_size, model=model, workers=workers
@@ -111,7 +115,14 @@ def batch_flow(
         "full": full,
         "dask": dask,
     }
-    with run_lock(settings.db_path(), wait):
+    with ExitStack() as held:
+        try:
+            held.enter_context(run_lock(settings.db_path(), wait))
+        except RunLocked as exc:
+            if not skip_if_busy:
+                raise
+            logger.warning("skipped: %s", exc)
+            return {"skipped": str(exc)}
         with recorded_run(settings, inputs, params, full, logger, wait) as run:
             _ingest(run, inputs, settings, full, dask, n_workers)
         # Inside the lock: a run starting now would hold DuckDB's file lock, and the report's

@@ -15,6 +15,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from hashlib import sha256
+from pathlib import Path
 
 import httpx
 
@@ -89,14 +91,34 @@ def serve_options(
 ) -> dict:
     """How the batch flow is served: its deployment's name, cron schedule and parameters. The
     flow writes the report after every run. Apart from serve_batch so that a test can hand the
-    same deployment to a Runner and execute one scheduled run (run_once)."""
+    same deployment to a Runner and execute one scheduled run (run_once).
+
+    Paths are made absolute and the deployment is named after the database: two serves on one
+    machine share Prefect's store, and under one name the last to start set the parameters of
+    both (a serve of database A wrote B's inputs into B), and a serve started later ran runs
+    left scheduled by an earlier one, against that one's database, relative to its own folder."""
+    from pipeline.settings import load_settings
+
+    db_path = Path(load_settings().with_overrides(db=db).db_path()).absolute()
+    inputs = None if inputs is None else [_absolute(i) for i in inputs]
     return {
-        "name": "duokong-batch-scheduled",
+        "name": f"duokong-batch-scheduled-{sha256(str(db_path).encode()).hexdigest()[:10]}",
         "cron": cron,
-        "parameters": {"inputs": inputs, "db": db, "workers": workers, "dask": dask},
+        "parameters": {
+            "inputs": inputs,
+            "db": str(db_path),
+            "workers": workers,
+            "dask": dask,
+            "skip_if_busy": True,  # a run falling due while the last is going: one line
+        },
         "description": "duokong ingest of new and changed pages on a schedule; the report is "
         "written after each batch.",
     }
+
+
+def _absolute(item: str) -> str:
+    """A path as an absolute one; a URL as it is."""
+    return item if "://" in item else str(Path(item).absolute())
 
 
 def serve_batch(

@@ -211,6 +211,20 @@ def holder(tmp_path):
     proc.wait()
 
 
+def test_a_served_run_falling_due_while_the_last_is_going_is_skipped_in_a_line(tmp_path, holder):
+    """A scheduled run that found the last one still going failed with a 23-line traceback;
+    serve asks for skip_if_busy, `duokong run` still refuses."""
+    from flows.batch import batch_flow
+    from flows.serve import serve_options
+
+    params = serve_options("* * * * *", [str(SAMPLES / "news")], str(tmp_path / "w.duckdb"))
+    assert params["parameters"]["skip_if_busy"] is True
+    summary = batch_flow(**params["parameters"])
+    assert "another duokong run" in summary["skipped"]
+    with pytest.raises(RunLocked):
+        batch_flow(inputs=[str(SAMPLES / "news")], db=str(tmp_path / "w.duckdb"))
+
+
 def test_second_run_is_refused_naming_the_holder_and_gets_the_lock_when_it_dies(tmp_path, holder):
     db = tmp_path / "w.duckdb"
     with pytest.raises(RunLocked) as err, run_lock(db):

@@ -52,6 +52,22 @@ def test_a_scheduled_run_of_the_served_deployment_executes(prefect_harness, tmp_
     assert "<svg" in report.read_text("utf-8")  # the report after the batch
 
 
+def test_two_serves_on_one_machine_have_deployments_of_their_own(tmp_path, monkeypatch):
+    """Both registered "duokong-batch-scheduled" in the one Prefect store: the last to start set
+    the parameters of both, so a serve of database A wrote B's inputs into B, and a later serve
+    ran the runs an earlier one left, against that one's database, relative to its own folder."""
+    from flows.serve import serve_options
+
+    monkeypatch.chdir(tmp_path)
+    a = serve_options("* * * * *", ["in-a"], "a/a.duckdb")
+    b = serve_options("* * * * *", ["in-b", "https://example.com/list.urls"], "b/b.duckdb")
+    assert a["name"] != b["name"]
+    assert a["parameters"]["db"] == str(tmp_path / "a" / "a.duckdb")
+    assert b["parameters"]["inputs"] == [str(tmp_path / "in-b"), "https://example.com/list.urls"]
+    monkeypatch.chdir(tmp_path / "..")  # the same database from another folder: the same deployment
+    assert serve_options("* * * * *", None, str(tmp_path / "a/a.duckdb"))["name"] == a["name"]
+
+
 def test_prefect_yaml_deployments_load_and_take_the_flows_parameters():
     from prefect.flows import load_flow_from_entrypoint
 
