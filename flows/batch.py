@@ -34,6 +34,7 @@ from pipeline.ingest import (
     input_shares,
     plan,
     recorded_run,
+    release_gone_owners,
     settle_rejects,
     spill_folder,
     split_inputs,
@@ -190,6 +191,7 @@ def _ingest(
 
         analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir, written)
     settle_rejects(run, roots, found, logger)
+    release_gone_owners(run, logger)
 
 
 def _remote(dask: str | None) -> bool:

@@ -60,6 +60,7 @@ from pipeline.warehouse.load import (
     clear_settled_rejects,
     close_interrupted_runs,
     finish_run,
+    forget_readers_of_gone_owners,
     known_inputs,
     start_run,
     write_results,
@@ -370,6 +371,18 @@ def settle_rejects(run: Run, roots: list[Path], found: list[Input], logger: Logg
         logger.info("%d rejects of earlier runs no longer hold: inputs gone or mended", gone)
 
 
+def release_gone_owners(run: Run, logger: Logger = log) -> None:
+    """Once every input found was written: pages still reading the text of a page whose file
+    is gone are read again next run, and one takes its article over (with its own byline)."""
+    forgotten = forget_readers_of_gone_owners(run.con)
+    if forgotten:
+        logger.info(
+            "%d inputs read the text of a page whose file is gone: the next run reads them "
+            "again, and one takes its article over",
+            len(forgotten),
+        )
+
+
 def walk(inputs: list[str]) -> tuple[list[Path], list[Input]]:
     """The inputs resolved once, and what is under them: the same roots serve the walk and,
     at the run's end, settle_rejects."""
@@ -433,5 +446,6 @@ def run_inputs(
             work = plan(files, fetched, settings.batch_size, workers)
             analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir)
             settle_rejects(run, roots, found)
+            release_gone_owners(run)
         report_path = write_run_report(settings, report)
     return summary(run, settings, report_path, full)

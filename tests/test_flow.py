@@ -3,6 +3,7 @@ the run log, URL lists, two runs at once, a Dask cluster."""
 
 import shutil
 import threading
+from datetime import date
 
 import duckdb
 import pytest
@@ -717,3 +718,35 @@ def test_a_url_listed_twice_or_with_a_fragment_is_fetched_once_as_one_page(tmp_p
     counts = ("seen", "articles", "new", "updated", "unchanged", "repeated")
     assert [summary[c] for c in counts] == [1, 1, 1, 0, 0, 0]
     assert _rows(db, "SELECT page_key FROM pages") == [(url,)]
+
+
+def test_a_copy_takes_over_the_article_of_a_page_whose_file_is_deleted(tmp_path):
+    """The original deleted, its unchanged repost was skipped run after run: the article kept
+    the deleted page's byline, site and date for good (the README promised the copy takes it
+    over). The run that sees it gone forgets the copy; the next reads it and takes it over."""
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    body = (
+        "有人说国产大模型已经追平了，我看未必。\n\n推理成本下降会刺激更多应用落地，整体算力需求只会更大。"
+        "\n\n我认为英伟达的股价在明年六月前一定会再涨三成。\n\n欢迎留言讨论。\n"
+    )
+    box = tmp_path / "box"
+    box.mkdir()
+    for name, byline in (
+        ("orig.txt", "作者：张三 2025-03-01 来源：甲站"),
+        ("repost.txt", "作者：搬运工 2025-05-01 来源：乙站"),
+    ):
+        (box / name).write_text(
+            f"首页 > 评论 > 正文\n\n算力需求只会更大\n\n{byline}\n\n{body}", "utf-8"
+        )
+    db = tmp_path / "w.duckdb"
+    settings = load_settings().with_overrides(db=str(db), workers=1)
+    run_inputs([str(box)], settings, report=str(tmp_path / "r.html"))
+    assert _rows(db, "SELECT author FROM articles") == [("张三",)]
+    (box / "orig.txt").unlink()
+    for _ in range(2):
+        run_inputs([str(box)], settings, report=str(tmp_path / "r.html"))
+    assert _rows(db, "SELECT author, site, published FROM articles") == [
+        ("搬运工", "乙站", date(2025, 5, 1))
+    ]

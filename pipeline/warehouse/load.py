@@ -414,6 +414,36 @@ def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> set[str]
     return forgotten
 
 
+def forget_readers_of_gone_owners(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """After a completed run: an article whose page's file is gone (deleted, renamed) while
+    another page still reads its text (a repost, a copy) kept the gone page's byline, site and
+    date for good: the copy, unchanged, was skipped run after run and never took it over. The
+    inputs of those pages are forgotten as processed, so that the next run reads them again and
+    one of them takes the article over. Returns the inputs forgotten."""
+    shared = con.execute(
+        "SELECT DISTINCT a.id, a.source FROM articles a JOIN pages p ON p.article_id = a.id "
+        "WHERE p.source <> a.source"
+    ).fetchall()
+    left = [aid for aid, source in shared if _gone(source)]
+    if not left:
+        return set()
+    con.register("_left", pa.table({"id": left}))
+    try:
+        forgotten = {
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT s.input FROM seen_inputs s, pages p "
+                "JOIN _left l ON p.article_id = l.id JOIN articles a ON a.id = l.id "
+                f"WHERE {_of_input('p.source', 's.input')} AND p.source <> a.source"
+            ).fetchall()
+        }
+        if forgotten:
+            con.executemany("DELETE FROM seen_inputs WHERE input = ?", [[i] for i in forgotten])
+    finally:
+        _unregister(con, "_left")
+    return forgotten
+
+
 def _published_first(r: PageResult) -> tuple[bool, date]:
     """Pages by publish date, undated last (sorted() keeps the batch's order among equals)."""
     published = r.article.published if r.article else None
