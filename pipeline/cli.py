@@ -86,7 +86,7 @@ def main(verbose: int) -> None:
 @click.option(
     "--wait",
     "wait_s",
-    type=float,
+    type=click.FloatRange(min=0),
     metavar="SECONDS",
     help="Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0).",
 )
@@ -255,6 +255,7 @@ def serve(
     # Checked before the server starts: each scheduled run failed on them, every time, with a
     # traceback in the log, or the server died with a 73-line one.
     settings = common.settings_for(db).with_overrides(workers=workers)
+    given = cron is not None
     cron = cron or settings.cron
     try:
         CronSchedule(cron=cron)
@@ -262,7 +263,8 @@ def serve(
         raise click.BadParameter(
             f"{cron!r} is not a cron schedule; five fields: minute hour day month weekday, "
             'e.g. "0 * * * *" (hourly) or "*/15 * * * *"',
-            param_hint="--cron",
+            # where it came from: a DUOKONG_CRON or duokong.toml never given as --cron
+            param_hint="--cron" if given else "the cron setting (DUOKONG_CRON or duokong.toml)",
         ) from None
     for p in inputs:
         if not Path(p).expanduser().exists():

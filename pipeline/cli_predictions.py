@@ -4,11 +4,30 @@ predicted, an outcome recorded by hand, and the scores of the resolved ones.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import click
 
 from pipeline import cli_common as common
+
+
+class _Day(click.ParamType):
+    """A day as YYYY-MM-DD; an impossible one (2025-02-30) is named as such, not as a format
+    mismatch."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> date:
+        if isinstance(value, date):
+            return value
+        text = value.strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(f"{value!r} is not a day written YYYY-MM-DD (e.g. 2025-12-31)", param, ctx)
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.fail(f"{value!r} is no day of the calendar", param, ctx)
 
 
 @click.group()
@@ -24,9 +43,7 @@ def predictions() -> None:
 
 @predictions.command("due")
 @click.option("--db", help="DuckDB file.")
-@click.option(
-    "--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Date to check against (default today)."
-)
+@click.option("--as-of", type=_Day(), help="Date to check against (default today).")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
 )
@@ -39,7 +56,7 @@ def predictions_due(db: str | None, as_of, fmt: str) -> None:
     """
 
     con = common.readonly(db)
-    day = as_of.date() if as_of else date.today()
+    day = as_of or date.today()
     cur = con.execute(
         "SELECT id[:12] AS id, due, target, direction, hedge, speaker, conditional, quote, "
         "coalesce(site, '') AS site"
@@ -73,6 +90,7 @@ def predictions_list(
     """
     con = common.readonly(db)
     target = common.target_id(target, con, common.settings_for(db))
+    author, site = (v.strip() if v is not None else None for v in (author, site))
     cur = con.execute(
         "SELECT id[:12] AS id, status, due, target, direction, hedge, speaker, quote, "
         "coalesce(site, '') AS site, coalesce(author, '') AS author FROM prediction_status "
@@ -80,7 +98,21 @@ def predictions_list(
         "ORDER BY due NULLS LAST, id",
         [target, target, author, author, site, site],
     )
-    common.print_rows([d[0] for d in cur.description], cur.fetchall(), fmt, width=60)
+    rows = cur.fetchall()
+    if not rows and fmt == "table":
+        asked = [f"--{k} {v!r}" for k, v in (("author", author), ("site", site)) if v is not None]
+        click.echo(
+            "No prediction"
+            + (
+                f" matches {' and '.join(asked)} (names as `predictions scores` shows them)"
+                if asked
+                else " yet"
+            )
+            + (f" about {target}" if target else "")
+            + "."
+        )
+        return
+    common.print_rows([d[0] for d in cur.description], rows, fmt, width=60)
 
 
 @predictions.command("scores")

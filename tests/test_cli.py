@@ -817,3 +817,28 @@ def test_the_report_says_how_many_open_predictions_name_no_time(db):
     assert f"{undated} more open predictions name no time" in markdown
     html = invoke("report", "--db", db, "--out", "-").output
     assert f"{undated} more open predictions name no time" in html
+
+
+def test_an_impossible_day_a_filter_matching_nothing_and_a_negative_wait_say_so(db, tmp_path):
+    """--as-of 2025-02-30 said it did not match the format '%Y-%m-%d' (it does); list --author
+    nobody printed an empty table, and a leading space matched no one; --wait -5 was taken."""
+    out = invoke("predictions", "due", "--as-of", "2025-02-30", "--db", db)
+    assert out.exit_code == 2 and "no day of the calendar" in out.output
+    out = invoke("predictions", "due", "--as-of", "2025/02/03", "--db", db)
+    assert out.exit_code == 2 and "YYYY-MM-DD" in out.output
+    out = invoke("predictions", "list", "--author", "nobody", "--db", db)
+    assert out.exit_code == 0 and "No prediction matches --author 'nobody'" in out.output
+    listed = json.loads(invoke("predictions", "list", "--db", db, "--format", "json").output)
+    author = next(p["author"] for p in listed if p["author"])
+    spaced = invoke(
+        "predictions", "list", "--author", f" {author} ", "--db", db, "--format", "json"
+    )
+    assert {p["author"] for p in json.loads(spaced.output)} == {author}
+    out = invoke("run", SAMPLES / "news", "--db", tmp_path / "w.duckdb", "--wait", "-5")
+    assert out.exit_code == 2 and "--wait" in out.output
+
+
+def test_a_bad_cron_setting_is_named_where_it_was_set(monkeypatch, tmp_path):
+    monkeypatch.setenv("DUOKONG_CRON", "bogus")
+    out = invoke("serve", "--db", tmp_path / "w.duckdb")
+    assert out.exit_code == 2 and "DUOKONG_CRON" in out.output and "--cron" not in out.output
