@@ -1681,3 +1681,13 @@ def test_capital_spending_in_either_word_is_a_subject_for_a_weak_cue(analyzer):
     """资本支出 is 资本开支 in Taiwan's and Hong Kong's usage (資本支出)."""
     [p] = _candidates(analyzer, "美國前五大雲端業者明年的資本支出合計會超過4,000億美元。")
     assert (p.horizon, p.due) == ("明年", date(2026, 12, 31))
+
+
+def test_higher_than_now_by_a_share_is_up(analyzer):
+    """比现在高出五成 was "other" in the rules, and the claim filter's model then read it down."""
+    for body in (
+        "我预计两年后英伟达的市值会比现在高出五成。",
+        "我預計兩年後輝達的市值會比現在高出五成。",
+    ):
+        [p] = _candidates(analyzer, body)
+        assert (p.target, p.direction) == ("nvidia", "up"), body
