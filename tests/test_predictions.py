@@ -1691,3 +1691,19 @@ def test_higher_than_now_by_a_share_is_up(analyzer):
     ):
         [p] = _candidates(analyzer, body)
         assert (p.target, p.direction) == ("nvidia", "up"), body
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the author's own numbered judgements were read as someone's (X 判断：)
+        ("第一個判斷：算力需求必然持續成長，輝達今年的營收必然創下歷史新高。", "author"),
+        ("我的判断：英伟达明年的营收会继续增长。", "author"),
+        ("摩根士丹利判断英伟达明年的营收会继续增长。", "reported"),
+        # a rumour the market spreads is no claim of the author's
+        ("市場盛傳深度求索將推出新一代R2模型。", "reported"),
+        ("网传DeepSeek下个月会发布R2。", "reported"),
+    ],
+)
+def test_numbered_judgements_are_the_authors_and_rumours_are_not(analyzer, body, speaker):
+    assert {p.speaker for p in _candidates(analyzer, body)} == {speaker}
