@@ -71,9 +71,15 @@ def local_prefect_server(timeout: float = 180.0) -> Iterator[str]:
                     f"the local Prefect server did not answer on {url} within {timeout:.0f} s"
                 )
             time.sleep(1)
-        os.environ["PREFECT_API_URL"] = url
+        os.environ["PREFECT_API_URL"] = url  # for the processes a run starts
         log.warning("started a local Prefect server at %s", url.removesuffix("/api"))
-        yield url
+        # and for this one: Prefect read its settings at import, so the runner still saw no
+        # API URL, called the API ephemeral, and started a temporary server of its own beside
+        # this one (220 MB, and advice to run `prefect server start`)
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield url
     finally:
         proc.terminate()
         try:
