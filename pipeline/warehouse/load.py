@@ -388,30 +388,12 @@ def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> set[str]
     date: skipped as unchanged, the old text kept the original's byline beside the edited
     version's, and the original author's claims counted twice until a --full run. Returns
     the inputs forgotten, which this batch must not remember again."""
-    if not left:
-        return set()
-    con.register("_left", pa.table({"id": left}))
-    try:
-        # A page's source is its input (a file, a URL) or a record in it (path#3, path#item0);
-        # a file name may hold a # of its own.
-        forgotten = {
-            row[0]
-            for row in con.execute(
-                "SELECT DISTINCT s.input FROM seen_inputs s, pages p "
-                "JOIN _left l ON p.article_id = l.id JOIN articles a ON a.id = l.id "
-                f"WHERE {_of_input('p.source', 's.input')} "
-                # the page it belongs to reads it no more (a repost edited leaves it to its owner)
-                "AND NOT EXISTS (SELECT 1 FROM pages o WHERE o.article_id = a.id "
-                "AND o.source = a.source)"
-            ).fetchall()
-        }
-        if forgotten:
-            con.register("_forgotten", pa.table({"input": sorted(forgotten)}))
-            con.execute("DELETE FROM seen_inputs WHERE input IN (SELECT input FROM _forgotten)")
-            _unregister(con, "_forgotten")
-    finally:
-        _unregister(con, "_left")
-    return forgotten
+    # the page it belongs to reads it no more (a repost edited leaves it to its owner)
+    return _forget_inputs_reading(
+        con,
+        left,
+        "NOT EXISTS (SELECT 1 FROM pages o WHERE o.article_id = a.id AND o.source = a.source)",
+    )
 
 
 def forget_readers_of_gone_owners(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -425,20 +407,30 @@ def forget_readers_of_gone_owners(con: duckdb.DuckDBPyConnection) -> set[str]:
         "WHERE p.source <> a.source"
     ).fetchall()
     left = [aid for aid, source in shared if _gone(source)]
+    return _forget_inputs_reading(con, left, "p.source <> a.source")
+
+
+def _forget_inputs_reading(con: duckdb.DuckDBPyConnection, left: list[str], which: str) -> set[str]:
+    """Deletes from seen_inputs the inputs of pages reading the articles left (ids) where the
+    SQL condition which (over page p and article a) holds; returns them."""
     if not left:
         return set()
     con.register("_left", pa.table({"id": left}))
     try:
+        # A page's source is its input (a file, a URL) or a record in it (path#3, path#item0);
+        # a file name may hold a # of its own.
         forgotten = {
             row[0]
             for row in con.execute(
                 "SELECT DISTINCT s.input FROM seen_inputs s, pages p "
                 "JOIN _left l ON p.article_id = l.id JOIN articles a ON a.id = l.id "
-                f"WHERE {_of_input('p.source', 's.input')} AND p.source <> a.source"
+                f"WHERE {_of_input('p.source', 's.input')} AND {which}"
             ).fetchall()
         }
         if forgotten:
-            con.executemany("DELETE FROM seen_inputs WHERE input = ?", [[i] for i in forgotten])
+            con.register("_forgotten", pa.table({"input": sorted(forgotten)}))
+            con.execute("DELETE FROM seen_inputs WHERE input IN (SELECT input FROM _forgotten)")
+            _unregister(con, "_forgotten")
     finally:
         _unregister(con, "_left")
     return forgotten
