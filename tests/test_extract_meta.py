@@ -1229,6 +1229,39 @@ def test_taiwan_and_two_digit_year_dates(analyzer):
         assert _extract(analyzer, _under_headline(line)).published == day, line
 
 
+TAIWAN_STORY = (
+    "輝達下一季營收預計將持續成長，資料中心需求強勁，雲端業者的資本支出仍在增加。"
+    "我認為股價年底前會再創新高，短期的波動不改長期趨勢。\n\n"
+    "分析師普遍看好後市，但也提醒估值已經不低，投資人應該留意匯率與利率的變化。"
+)
+
+
+@pytest.mark.parametrize(
+    "header, day",
+    [
+        # Taiwan's calendar without its 民國, as its government and some news sites stamp a page
+        ("發布時間：114年3月10日\n記者 王小明", date(2025, 3, 10)),
+        ("發布日期：114-03-10", date(2025, 3, 10)),
+        ("114年3月10日", date(2025, 3, 10)),
+        ("中央社 １１４年３月１０日", date(2025, 3, 10)),
+        # a Gregorian date beside it wins; a counter or a model number is no date
+        ("2025-03-11 發布　閱讀 114-03-10", date(2025, 3, 11)),
+        ("瀏覽次數：1114-03-10", None),
+        ("型號 A114.3.10", None),
+    ],
+)
+def test_a_taiwan_dump_dated_in_its_own_calendar(analyzer, header, day):
+    dump = f"輝達財報前瞻\n{header}\n\n{TAIWAN_STORY}\n"
+    art = analyzer.process(RawPage("t.txt", dump.encode("utf-8"), "text"), analyse=False).article
+    assert art.published == day, header
+
+
+def test_a_taiwan_date_after_a_publish_label_in_markup(analyzer):
+    assert _extract(analyzer, _under_headline("發布日期：114年3月10日")).published == date(
+        2025, 3, 10
+    )
+
+
 def test_a_reporter_with_the_time_after_the_name(analyzer):
     art = _extract(analyzer, _under_headline("青橙新闻 记者 朱思远 3小时前 发布于浙江"))
     assert art.author == "朱思远"

@@ -376,20 +376,37 @@ def _date_after(label: re.Pattern[str], text: str | None, skip_edits: bool = Fal
     return None
 
 
-# Taiwan's calendar in digits right after a date's label (發布日期：101-03-15 is 2012-03-15):
-# a three-digit year only, from 2011 on; 98-05-03 could be 1998 or 2009, and 101-03-15
-# elsewhere could be anything.
-_ROC_NUMERIC = re.compile(r"\s*(?P<y>1\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])")
+# Taiwan's calendar right after a date's label (發布日期：101-03-15 is 2012-03-15, and
+# 114年3月10日 is 2025-03-10): a three-digit year only, from 2011 on; 98-05-03 could be 1998 or
+# 2009, and 101-03-15 elsewhere could be anything.
+_ROC_YEAR = r"(?P<y>1\d{2})"
+_ROC_NUMERIC = re.compile(
+    rf"\s*{_ROC_YEAR}(?:[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?![\d])"
+    r"|\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日號号])"
+)
+# The same anywhere in a Traditional page's meta line or header, not inside a longer number.
+_ROC_ANYWHERE = re.compile(r"(?<![\dA-Za-z０-９./\-])(?=1\d{2}(?:[-/.]\d|\s*年\s*\d))")
 
 
 def _roc_numeric(text: str) -> date | None:
-    m = _ROC_NUMERIC.match(text)
-    if not m or not 1995 <= (year := int(m["y"]) + 1911) <= 2100:
+    m = _ROC_NUMERIC.match(text.translate(_FULL_WIDTH))
+    if not m or not 2011 <= (year := int(m["y"]) + 1911) <= 2100:
         return None
     try:
-        return date(year, int(m["m"]), int(m["d"]))
+        return date(year, int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
     except ValueError:
         return None
+
+
+def taiwan_date(text: str | None) -> date | None:
+    """The first date in Taiwan's calendar without its 民國 (114年3月10日, 114-03-10), as Taiwan's
+    government and some of its news sites stamp a page: the caller knows the page is written
+    in Traditional characters and the text is its meta line or header."""
+    text = (text or "").translate(_FULL_WIDTH)
+    for m in _ROC_ANYWHERE.finditer(text):
+        if d := _roc_numeric(text[m.start() :]):
+            return d
+    return None
 
 
 def month_dated(lead: str | None, reach: int = 40) -> bool:

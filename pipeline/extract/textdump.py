@@ -446,8 +446,14 @@ def _published(
     if published is None:
         published = D.dateline(body)
     if published is None and _traditional("\n".join(body[:3])):
-        # 12/02/2025 on a Traditional page: Hong Kong writes the day first (Taiwan, year first).
-        published = D.day_first_date(meta) or D.day_first_date(header)
+        # 12/02/2025 on a Traditional page: Hong Kong writes the day first (Taiwan, year first),
+        # and Taiwan's calendar may leave out its 民國 (發布時間：114年3月10日).
+        published = (
+            D.day_first_date(meta)
+            or D.day_first_date(header)
+            or D.taiwan_date(meta)
+            or D.taiwan_date(header)
+        )
     return published
 
 
