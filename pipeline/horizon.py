@@ -213,6 +213,11 @@ _WEEK = r"周(?![年岁歲期末])|週(?![年岁歲期末])|星期|礼拜|禮拜
 _WEEK_UNITS = ("周", "週", "星期", "礼拜", "禮拜")
 _DAY_NUM = rf"(?:{_HUNDREDS}|[0-9一二两兩三四五六七八九十几幾数數]+)"
 _DAY_AFTER = r"以后|以後|之后|之後|后|後|以内|以內|之内|之內|内|內"
+# A count of quarters written 季 (not 季度, 季节, 季报 or 季末), as _DAY_NUM counts.
+_SEASONS = (
+    rf"(?<![上下本这這第前每])(?:{_DAY_NUM})(?:\s*(?:到|至|-|~)\s*(?:{_DAY_NUM}))?\s*(?:个|個)?\s*"
+    r"季(?![度节節报報末初])"
+)
 _WEEKDAY = r"([一二三四五六日天1-7])"
 _WEEKDAY_INDEX = (
     {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6} | {str(i + 1): i for i in range(7)}
@@ -339,10 +344,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "year_month",
     ),
-    # A year followed by a month is a date (2025年1月27日), not a horizon.
+    # A year followed by a month is a date (2025年1月27日), not a horizon. Before it (2027年之前,
+    # 2027年前): by the end of the year before; not 2027年前三季度, 2027年前后.
     (
         re.compile(
-            r"((?:民國|民国)\s*1[0-4]\d|20\d\d)\s*年(?!\s*\d{1,2}\s*月)\s*" + _YEAR_PART + "?"
+            r"((?:民國|民国)\s*1[0-4]\d|20\d\d)\s*年(?!\s*\d{1,2}\s*月)\s*"
+            + r"(?:"
+            + _YEAR_PART
+            + r"|(之前|以前|前(?![后後一二两兩三四五六七八九十几幾个個半年月天])))?"
         ),
         "year",
     ),
@@ -383,6 +392,26 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             + _WEEK
             + r")(半(?![导導岛島]))?"
             + _AFTER
+        ),
+        "span",
+    ),
+    # 兩季內, 未來兩季, 两个季后: quarters written 季 (Taiwan and Hong Kong), read as 季度; only
+    # after 未来/再过 or before 后/内: 一年四季 and 四季如春 are the seasons.
+    (
+        re.compile(
+            r"(?:(?:未来|未來|接下来|接下來|再过|再過)\s*(?="
+            + _SEASONS
+            + r")|(?="
+            + _SEASONS
+            + r"\s*(?:"
+            + _DAY_AFTER
+            + r")))("
+            + _DAY_NUM
+            + r"(?:\s*(?:到|至|-|~)\s*"
+            + _DAY_NUM
+            + r")?)\s*(?:个|個)?\s*(季)()(?:"
+            + _DAY_AFTER
+            + r")?"
         ),
         "span",
     ),
@@ -534,8 +563,11 @@ def _fiscal(m: re.Match[str], published: date | None) -> Window | None:
 
 def _year(m: re.Match[str], published: date | None) -> Window | None:
     y, part = _full_year(m.group(1)), m.group(2) or ""
-    if published and y < published.year:
+    before = m.re.groups >= 3 and m.group(3)
+    if published and y - bool(before) < published.year:
         return None  # a past year is history, not a horizon
+    if before:
+        return published, date(y - 1, 12, 31)  # 2027年之前: before 2027 begins
     return _year_part(y, part) or (date(y, 1, 1), date(y, 12, 31))
 
 
@@ -645,9 +677,9 @@ def _span(m: re.Match[str], published: date) -> Window:
         lo_d, hi_d = (lo or hi) * 7 + half, hi * 7 + half
         earliest = published if within else published + timedelta(days=round(lo_d))
         return earliest, published + timedelta(days=round(hi_d))
-    if hi * {"年": 1, "月": 1 / 12, "季度": 0.25}[m.group(2)] > 100:
+    if hi * {"年": 1, "月": 1 / 12, "季度": 0.25, "季": 0.25}[m.group(2)] > 100:
         return (None, None)  # 两百个月: a figure of speech, no date
-    unit = {"年": 12, "月": 1, "季度": 3}[m.group(2)]
+    unit = {"年": 12, "月": 1, "季度": 3, "季": 3}[m.group(2)]
     half = 0.5 * unit / 12 if m.group(3) else 0.0  # 一年半, 两个月半
     lo_m, hi_m = (lo or hi) * unit / 12 + half, hi * unit / 12 + half
     return _span_months(published, lo_m, hi_m, within)
@@ -711,6 +743,12 @@ _TO_COME = re.compile(rf"(?:{_TO_COME_WORDS})\s*(?:于|於|在)?\s*$")
 # Next year's holiday takes the softer words too (V4会在春节前后发布, 有望在春节前上线).
 _TO_COME_BEFORE_HOLIDAY = re.compile(
     rf"(?:{_TO_COME_WORDS}|会|會|有望|可能|或|要|赶|趕)\s*(?:于|於|在)?\s*$"
+)
+
+# ... or after it (农历年前就会推出V4, 春节后有望上线).
+_TO_COME_AFTER_HOLIDAY = re.compile(
+    rf"\s*(?:就|还|還|便|才|应该|應該)?\s*(?:{_TO_COME_WORDS}|有望|可能|要(?![求点點闻聞])"
+    r"|[会會](?![议議计計员員场場所谈談展长長]))"
 )
 
 
@@ -788,8 +826,9 @@ def _holiday_window(m: re.Match[str], published: date) -> tuple[date, date] | No
         day = _holiday_day(name, published.year)
         if day <= published:
             day = _holiday_day(name, published.year + 1)
-            if day - published > _NEW_YEAR_REACH or not _TO_COME_BEFORE_HOLIDAY.search(
-                m.string, 0, m.start()
+            if day - published > _NEW_YEAR_REACH or not (
+                _TO_COME_BEFORE_HOLIDAY.search(m.string, 0, m.start())
+                or _TO_COME_AFTER_HOLIDAY.match(m.string, m.end())
             ):
                 return None
     if day <= published:

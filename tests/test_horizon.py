@@ -84,6 +84,10 @@ CASES = [
     ("2025年第四季度会量产", "2025年第四季度", date(2025, 12, 31)),
     ("2026年Q1会公布", "2026年Q1", date(2026, 3, 31)),
     ("到2030年会占一半", "2030年", date(2030, 12, 31)),
+    # before a year: by the end of the one before it (not 2027年前后, 2027年前三季度)
+    ("到2027年之前会成为全球前三", "2027年之前", date(2026, 12, 31)),
+    ("2027年前会量产", "2027年前", date(2026, 12, 31)),
+    ("2027年前后会量产", "2027年", date(2027, 12, 31)),
     ("年底前股价会回落", "年底前", date(2025, 12, 31)),
     # quarters by name (二季度 is Q2; two quarters take 个: 两个季度)
     ("二季度营收会回升", "二季度", date(2025, 6, 30)),
@@ -118,6 +122,13 @@ CASES = [
 def test_horizon_due_dates(text, horizon, due):
     [h] = find_horizons(text, P)
     assert (h.text, h.due) == (horizon, due)
+
+
+def test_before_a_year_opens_at_the_publish_date_and_a_year_begun_is_history():
+    [h] = find_horizons("DeepSeek在2027年之前会成为全球前三", P)
+    assert (h.earliest, h.due) == (P, date(2026, 12, 31))
+    # in a 2025 page, 2025年之前 is gone by (it was read as the whole of 2025)
+    assert find_horizons("2025年之前，DeepSeek还默默无闻", P) == []
 
 
 @pytest.mark.parametrize(
@@ -286,6 +297,12 @@ APRIL = date(2025, 4, 22)
         ("明年H2開始貢獻營收", "明年H2", (date(2026, 7, 1), date(2026, 12, 31))),
         # 明年中: mid next year, as 明年年中
         ("黃仁勳預計明年中再度來台", "明年中", (date(2026, 5, 1), date(2026, 8, 31))),
+        # quarters written 季: a span of them after 未來 or before 內/後
+        ("輝達毛利率兩季內會回升", "兩季內", (APRIL, date(2025, 10, 22))),
+        ("未來兩季營收將放緩", "未來兩季", (APRIL, date(2025, 10, 22))),
+        ("再過三季就見分曉", "再過三季", (date(2026, 1, 22), date(2026, 1, 22))),
+        ("兩個季後股價會反彈", "兩個季後", (date(2025, 10, 22), date(2025, 10, 22))),
+        ("三到四季內會轉虧為盈", "三到四季內", (APRIL, date(2026, 4, 22))),
     ],
 )
 def test_taiwan_and_hong_kong_ways_of_writing_a_time(text, horizon, window):
@@ -301,6 +318,11 @@ def test_taiwan_and_hong_kong_ways_of_writing_a_time(text, horizon, window):
         ("影集首季口碑不錯", None),  # a show's first season
         ("V4年底前会发布", "年底前"),  # a model's number before 年底 is no year
         ("115年底前完工", None),  # a year of a calendar not named: no date made up
+        ("一年四季都有新品", "一年"),  # the seasons, not quarters
+        ("台北四季如春", None),
+        ("前兩季表現不佳", None),  # gone by
+        ("兩季前的高點", None),
+        ("每季都會成長", None),
     ],
 )
 def test_what_only_looks_like_those_ways(text, horizon):
@@ -503,8 +525,10 @@ DECEMBER = date(2025, 12, 20)
         ("中秋节前会公布", P, "中秋节前", (P, date(2025, 10, 5))),
         ("国庆节后会降价", P, "国庆节后", (date(2025, 10, 1), date(2025, 10, 30))),
         ("五一前会发布", P, "五一前", (P, date(2025, 4, 30))),
-        # next year's, near and with a word of what is to come before it
+        # next year's, near and with a word of what is to come before it, or after it
         ("会在元旦前交付", DECEMBER, "元旦前", (DECEMBER, date(2025, 12, 31))),
+        ("V4農曆年前就會推出", DECEMBER, "農曆年前", (DECEMBER, date(2026, 2, 16))),
+        ("新模型春节后有望上线", DECEMBER, "春节后", (date(2026, 2, 17), date(2026, 3, 18))),
     ],
 )
 def test_holidays_are_windows_around_their_day(text, published, horizon, window):
@@ -522,6 +546,8 @@ def test_holidays_are_windows_around_their_day(text, published, horizon, window)
         # a year-end review tells of the last one; the next is no forecast without a cue before
         ("春节期间，DeepSeek的App冲上了第一", DECEMBER),
         ("V4会在春节前发布", P),  # the next is a year away
+        ("春节后会议室很冷清", DECEMBER),  # 会 of 会议 is no word of what is to come
+        ("春节前发布了R1", DECEMBER),
         ("十五一个月", P),
     ],
 )
