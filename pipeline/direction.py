@@ -93,6 +93,14 @@ NEGATED_OVER_A_SETTING = re.compile(
     rf"({literal_alternation((*DENIALS, '难以', '很难'))})"
     rf"(在{IN_CLAUSE}{{1,12}}?(?:上|方面|领域|中|里))"
 )
+# ... or before its time (不会在年内跌破100美元, 不可能在两年内超越英伟达, 不会在明年跌破八成),
+# moved the same way.
+NEGATED_OVER_A_TIME = re.compile(
+    rf"({literal_alternation((*DENIALS, '难以', '很难'))})"
+    r"((?:在|于)\s*(?:今年|明年|后年|年内|年底|年末|短期|近期|短时间|未来|接下来|(?:19|20)\d\d\s*年"
+    r"|[一二两三四五六七八九十\d半几]+\s*个?\s*(?:年|月|季度|季|周|星期|天))"
+    r"\s*(?:[上下]半年|年?底|年末|第?[一二三四1-4]季度|\d{1,2}\s*月)?\s*(?:之前|以前|前|之内|以内|内)?)"
+)
 # Falling out of a rank (掉出第一梯队, 被挤出前三, 跌出前十): the rank is a stance cue of standing
 # (第一梯队 reads bullish) that the verb takes away; the rules read the pair as 掉队.
 LEAVES_RANK = re.compile(
@@ -230,6 +238,11 @@ class DirectionRules:
         self.denied = re.compile(
             rf"{DENIED_CHANGE}{IN_CLAUSE}{{1,{DENIED_GAP}}}?(?=(?:{cues.change.pattern}))"
         )
+        # The disposal form of a verb of taking one's place (DeepSeek会把英伟达打垮, 华为会把它挤出
+        # 中国市场): read as the verb before its object (打垮英伟达), which _displaced_object reads.
+        self.disposal = re.compile(
+            rf"(?<![一])把({IN_CLAUSE}{{1,{DISPLACE_REACH}}}?)({cues.displacing.pattern})"
+        )
 
     def reads(self, text: str) -> str:
         """Simplified text as the rules read it: other forms of a negation or of a bet's forfeit
@@ -244,6 +257,8 @@ class DirectionRules:
         text = self.denied.sub(r"\1", text)
         text = NEGATED_FOR_A_REASON.sub(r"\1", text)
         text = NEGATED_OVER_A_SETTING.sub(r"\2\1", text)
+        text = NEGATED_OVER_A_TIME.sub(r"\2\1", text)
+        text = self.disposal.sub(r"\2\1", text)
         return NEGATED_OVER_AN_OBJECT.sub(r"\2\1\3", text)
 
     def negated_cue(self, quote: str, target: str | None) -> bool:

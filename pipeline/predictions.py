@@ -288,6 +288,8 @@ TIME_ONLY_FILLER = re.compile(
 )
 # A clause opening with one of these and holding nothing else but a time (但是明年, 但短期来看)
 # is a bare time too; 所以明年涨 is not.
+# The clause right before a claim, when it is short enough to be only a word of certainty.
+_LEAD_CLAUSE = re.compile(r"(?:^|[，,。；;：:])\s*([^，,。；;：:！!？?]{2,6})[，,]\s*$")
 LEADING_CONJUNCTION = re.compile(r"^(?:但是|但|不过|可是|然而|而|所以|因此)")
 # A pronoun standing for the target named in the sentence or the one before it in the paragraph
 # (它会回到正常位置). Not 其: 其实, 尤其, 顺其自然, 适得其反 (the rules read Simplified text).
@@ -525,6 +527,17 @@ class PredictionExtractor:
         if denied or any(c in self.cues.not_certain.sub("", text) for c in self.cues.certain):
             return "certain"
         return "likely"
+
+    def _hedge_lead(self, before: str) -> str:
+        """A short clause that opens the sentence before the claim with nothing but how sure it
+        is (毫无疑问，…; 我敢肯定，…; 大概率，…): the claim's hedge, though its quote starts
+        after it. Not a clause that claims something itself (可能会涨，…)."""
+        m = _LEAD_CLAUSE.search(before)
+        if not m or self.cues.change.search(m.group(1)):
+            return ""
+        lead = m.group(1)
+        cues = (*self.cues.certain, *self.cues.likely, *self.cues.possible)
+        return lead if any(c in lead for c in cues) else ""
 
     def strong_cue(self, text: str, before: str = "") -> bool:
         """A cue that makes a clause forward-looking on its own (预计, 将会, 缺口或达…; 会越来越
@@ -1191,7 +1204,7 @@ class PredictionExtractor:
             around.previous_named,
             around.just_named,
         )
-        hedge = self.hedge(claim_text)
+        hedge = self.hedge(self._hedge_lead(simplified[: claim.start]) + claim_text)
         return [
             Prediction(
                 id=self._prediction_id(said_in, f"{article.id}|{quote}|{target}", sent.text),

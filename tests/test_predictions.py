@@ -425,6 +425,19 @@ def test_direction_of_good_times_costs_stopped_falls_and_losing_bets(
         ("英伟达明年未必能保住国内龙头的地位", "nvidia", "down"),
         ("英伟达的营收增长不会断崖式下滑", "nvidia", "up"),
         ("DeepSeek明年恐怕不能在视频生成上追上对手", "deepseek", "down"),
+        # the disposal form of a verb taking one's place (把英伟达打垮): its object goes down,
+        # its subject up
+        ("DeepSeek会把英伟达打垮", "nvidia", "down"),
+        ("DeepSeek会把英伟达打垮", "deepseek", "up"),
+        ("DeepSeek不会把英伟达打垮", "nvidia", "up"),
+        ("华为会把英伟达挤出中国市场", "nvidia", "down"),
+        ("英伟达明年会击败AMD", "nvidia", "up"),
+        # ... and across its time (在年内, 在两年内, 在明年)
+        ("英伟达大概率不会在年内跌破100美元", "nvidia", "up"),
+        ("AMD不可能在两年内超越英伟达", "nvidia", "up"),
+        ("DeepSeek几乎不可能在明年超越OpenAI", "deepseek", "down"),
+        ("英伟达的市场份额不会在明年跌破八成", "nvidia", "up"),
+        ("DeepSeek的新模型不会在年内发布", "deepseek", "down"),
         ("英伟达的数据中心业务今年恐难达标", "nvidia", "down"),
         # holding out, and becoming a problem; becoming first is still a rise
         ("DeepSeek的热度撑不了多久", "deepseek", "down"),
@@ -1139,11 +1152,20 @@ def test_approval_and_some_are_not_certainty(analyzer):
         ("英伟达明年的营收肯定会超预期。", "certain"),
         ("英伟达明年的营收可能超预期。", "possible"),
         ("我预期英伟达明年的营收会再创新高。", "likely"),
+        # a flat 绝不会 is sure; so is a clause of certainty before the claim's quote
+        ("英伟达绝不会在年内跌破100美元。", "certain"),
+        ("毫无疑问，英伟达下个季度的营收会超过440亿美元。", "certain"),
+        ("大概率，DeepSeek明年会被对手超越。", "likely"),
     ],
 )
 def test_words_that_only_hold_a_hedge_word(analyzer, sentence, hedge):
     [p] = _candidates(analyzer, sentence)
     assert p.hedge == hedge
+
+
+def test_a_claim_before_another_gives_it_no_hedge(analyzer):
+    claims = _candidates(analyzer, "DeepSeek明年可能会涨，英伟达明年会跌。")
+    assert [(p.target, p.hedge) for p in claims] == [("deepseek", "possible"), ("nvidia", "likely")]
 
 
 def test_a_years_figure_on_an_undated_page_is_no_horizon(analyzer):
