@@ -222,7 +222,11 @@ def direction_input(
     premise = FLIP[rule] if bet else rule
     rules_decide = (
         rule != "other"
-        and (extractor.negated_cue(quote, target) or extractor.directions.composed(quote, target))
+        and (
+            bet
+            or extractor.negated_cue(quote, target)
+            or extractor.directions.composed(quote, target)
+        )
     ) or (rule == "other" and (extractor.only_resolution(quote) or extractor.only_schedule(quote)))
     row = direction_row(quote, target, premise, conditional, extractor.catalogue)
     return DirectionInput(row, bet, rules_decide)

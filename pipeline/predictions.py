@@ -1233,7 +1233,9 @@ class PredictionExtractor:
             return None
         comma = CLAUSE_BREAK.search(claim, cond[1], cond[2])
         end = comma.start() if cond[2] == len(claim) and comma else cond[2]
-        return written[cond[1] : end].strip(TRAILING_PUNCT + "。！？!?") or None
+        # 除非 stays in its condition: the claim holds unless it comes true
+        start = cond[0] if claim.startswith("除非", cond[0]) else cond[1]
+        return written[start:end].strip(TRAILING_PUNCT + "。！？!?") or None
 
     @staticmethod
     def _prediction_id(said_in: dict[str, str], key: str, sentence: str) -> str:

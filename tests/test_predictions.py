@@ -648,6 +648,21 @@ def test_the_condition_ends_where_the_consequent_starts_without_a_marker(analyze
     assert (p.conditional, p.condition, p.direction) == (True, "禁令延续到年底", "up")
 
 
+@pytest.mark.parametrize(
+    "body, condition, direction",
+    [
+        # unless: the claim holds unless its condition comes true, which keeps its 除非
+        ("除非出口管制放松，否则英伟达明年在中国的收入会继续下滑。", "除非出口管制放松", "down"),
+        ("万一美联储加息，英伟达的股价下半年可能会大跌。", "美联储加息", "down"),
+        ("假使禁令取消，英伟达明年的中国营收会翻倍。", "禁令取消", "up"),
+    ],
+)
+def test_unless_and_in_case_are_conditions(analyzer, body, condition, direction):
+    a = article(body, published=PUBLISHED)
+    [p] = analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))
+    assert (p.quote, p.conditional, p.condition, p.direction) == (body, True, condition, direction)
+
+
 def test_a_site_promising_coverage_predicts_nothing(analyzer):
     a = article("本站将持续跟踪英伟达的后续动态。小编会第一时间带来DeepSeek的新消息。")
     assert analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body)) == []
@@ -1161,6 +1176,20 @@ def test_approval_and_some_are_not_certainty(analyzer):
 def test_words_that_only_hold_a_hedge_word(analyzer, sentence, hedge):
     [p] = _candidates(analyzer, sentence)
     assert p.hedge == hedge
+
+
+@pytest.mark.parametrize(
+    "body, target, direction",
+    [
+        # a bet staked on the author's page or dignity predicts the opposite of its premise
+        ("假如英伟达三到五年内被谷歌TPU超越，我把这篇文章删掉。", "nvidia", "up"),
+        ("如果明年英伟达的股价跌破100美元，我把名字倒过来写。", "nvidia", "up"),
+        # with no target, for the premise's own subject: the rules' flip stands
+        ("如果两年内国产GPU拿下国内一半市场，我倒立洗头。", None, "down"),
+    ],
+)
+def test_a_bet_with_any_forfeit_predicts_the_opposite(analyzer, body, target, direction):
+    assert [(p.target, p.direction) for p in _predictions(analyzer, body)] == [(target, direction)]
 
 
 def test_a_claim_before_another_gives_it_no_hedge(analyzer):

@@ -20,11 +20,13 @@ from pipeline.targets import Catalogue
 
 CLAUSE_SPLIT = re.compile(r"[，,：:、]")
 QUOTES = re.compile(r"[“”\"「」『』‘’]")
-CONDITIONAL = re.compile(r"(如果|假如|假设|要是|倘若|若是|一旦|只要)")
-CONSEQUENT = re.compile(r"[，,]\s*(?:那么?|就|则|那就|那我)")
+CONDITIONAL = re.compile(r"(如果|假如|假设|假使|要是|倘若|倘使|如若|若是|一旦|只要|万一|除非)")
+# 否则 and 不然 after 除非 (除非 X，否则 Y: Y unless X).
+CONSEQUENT = re.compile(r"[，,]\s*(?:那么?|就|则|那就|那我|否则|不然)")
 FALSIFICATION = re.compile(
     r"(挨打要立正|我错了|我认错|认错|打脸|声讨自己|吃键盘|倒立|删号|算我输|我输了"
-    r"|删答案|删帖|删帐号|删账号|帐号删|账号删)"
+    r"|删答案|删帖|删帐号|删账号|帐号删|账号删|删掉这篇|删了这篇|把这篇(?:文章|回答|帖子|答案)?删"
+    r"|删文|名字倒过来写|倒着写|跟你姓|吃翔|吃屎|裸奔)"
 )
 VINDICATION = re.compile(r"(看个乐子|看乐子|我说对了|早就说过)")
 COUNTERFACTUAL = re.compile(r"(不至于|也不会|早就)[^，,。]*了")
