@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipeline.clauses import TRAILING_PUNCT
 from pipeline.nlp import Sentence
 from pipeline.prediction_cues import PredictionCues
-from pipeline.stance.cues import CueScorer
+from pipeline.stance.cues import FIRST_PERSON_VIEW, CueScorer
 
 # The author drawing a conclusion from what was reported (…上调全年指引，说明需求能延续到明年).
 INFERENCE = re.compile(
@@ -128,9 +128,15 @@ class SpeakerReader:
             and not (opened >= 0 and AUTHOR_FRAME.search(simplified[:opened]))
         ):
             return "reported"
-        view = self.scorer.view(simplified)
-        if view.first_person or AUTHOR_VIEW.search(simplified):
+        # The author's view counts where it stands before the claim ends (我认为X; X，我认为 is
+        # rare): after it, it opens the author's reply to what was reported (黄仁勋表示，X，但我
+        # 认为…; 摩根士丹利预计X，我觉得这个判断偏保守), and the sentence up to the claim speaks.
+        own = [m.start() for p in (FIRST_PERSON_VIEW, AUTHOR_VIEW) for m in p.finditer(simplified)]
+        if own and min(own) < last:
             return "author"
+        if own:
+            simplified = simplified[:last]
+        view = self.scorer.view(simplified)
         if view.reported:
             return "reported"
         concluded = INFERENCE.search(simplified)

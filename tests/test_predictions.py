@@ -635,6 +635,13 @@ def _speakers(analyzer, body: str) -> dict[str, str]:
         ("一位接近公司的人士对笔者表示，DeepSeek下个月会发布新模型。", "新模型", "reported"),
         ("英伟达明年的出货量将增长三成，知情人士透露。", "增长三成", "reported"),
         ("多家券商看好英伟达明年的业绩会继续超预期。", "超预期", "reported"),
+        # the author's reply after what was reported leaves it reported
+        ("黄仁勋表示，英伟达明年的出货量会翻番，但我认为这个目标很难实现。", "翻番", "reported"),
+        (
+            "摩根士丹利预计，2026年英伟达市值将超过5万亿美元，我觉得这个判断偏保守。",
+            "5万亿",
+            "reported",
+        ),
     ],
 )
 def test_who_speaks_a_claim(analyzer, body, claim, speaker):
