@@ -19,10 +19,10 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterator
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from pipeline.extract.dates import parse_date
-from pipeline.records import RawPage, Reject
+from pipeline.records import RawPage, Reject, sha256_hex
 
 # What may come before a feed's root element: a BOM, whitespace, the XML declaration, processing
 # instructions, comments and a document type without an internal subset (RSS 0.91's Netscape
@@ -35,6 +35,7 @@ _PROLOG = re.compile(
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>/]", re.IGNORECASE)
 _SNIFF_BYTES = 4096
 _MARKUP = re.compile(r"<[A-Za-z][^<>]*>")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -75,6 +76,48 @@ def _as_page(title: str, content: str) -> str:
     )
 
 
+def _link(base: str, link: str | None) -> str | None:
+    """The item's web address, resolved against the channel's; None where it has none (urljoin
+    would make the channel's front page of it, and every such item one page) or where it is no
+    web address (javascript:void(0), urn:…)."""
+    if not link or not link.strip():
+        return None
+    url = urljoin(base, link.strip())
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def _item_names(entries: list) -> list[str]:
+    """What each item is called within its feed: its guid (RSS <guid>, Atom <id>), else a digest
+    of its title and date, else its place. A feed gains items at the top and drops its oldest:
+    named by place, every item would take another's name at each update, and the one that
+    rolled off would be read as edited into the next."""
+    names = []
+    for i, entry in enumerate(entries):
+        guid = (entry.get("id") or "").strip()
+        if guid:
+            names.append(f"guid:{guid}")
+        elif entry.get("title") or entry.get("published") or entry.get("updated"):
+            key = "|".join(str(entry.get(k) or "") for k in ("title", "published", "updated"))
+            names.append(f"item-{sha256_hex(key)[:12]}")
+        else:
+            names.append(f"item{i}")
+    counts = Counter(names)
+    return [n if counts[n] == 1 else f"item{i}" for i, n in enumerate(names)]
+
+
+def _plain(text: str) -> str:
+    """A title as text: an Atom title of type html keeps its markup (A0：<b>全文</b>)."""
+    return html.unescape(_TAG.sub("", text)).strip()
+
+
+def _author(entry: dict) -> str:
+    """The item's author by name: RSS 2.0 writes an e-mail address with the name in brackets
+    (wang@example.cn (王五)); an address alone names no one a reader knows."""
+    detail = entry.get("author_detail") or {}
+    name = (detail.get("name") or entry.get("author") or "").strip()
+    return "" if "@" in name and " " not in name.strip() else name
+
+
 def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
     """One page per item of the feed in page.data; a document that is no feed, or an item with
     no text, is a Reject on record (the other items still count)."""
@@ -102,13 +145,14 @@ def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
         )
         return
     base = parsed.feed.get("link") or page.url or ""
-    links = [urljoin(base, e.get("link") or "") or None for e in parsed.entries]
+    links = [_link(base, e.get("link")) for e in parsed.entries]
     # Items are keyed by their link: a link that several items share (every item linking the
-    # blog's front page) would make them overwrite each other, so those go by their place.
+    # blog's front page) would make them overwrite each other, so those go by their name.
     shared = {link for link, n in Counter(links).items() if link and n > 1}
-    site = (parsed.feed.get("title") or "").strip()
+    names = _item_names(parsed.entries)
+    site = _plain(parsed.feed.get("title") or "")
     for i, entry in enumerate(parsed.entries):
-        source = f"{page.source}#item{i}"
+        source = f"{page.source}#{names[i]}"
         content = _content(entry)
         if not content.strip():
             yield Reject.now(
@@ -119,11 +163,11 @@ def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
                 page.data,
             )
             continue
-        title = html.unescape((entry.get("title") or "").strip())
+        title = _plain(entry.get("title") or "")
         fields = {
             "title": title,
             "published": _when(entry) or "",
-            "author": (entry.get("author") or "").strip(),
+            "author": _author(entry),
             "site": site,
         }
         yield RawPage(

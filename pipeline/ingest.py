@@ -49,6 +49,7 @@ from pipeline.sources import (
     Input,
     discover,
     input_root,
+    pages_of,
     read_url_list,
     source_name,
     split_container,
@@ -105,8 +106,9 @@ def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
     another and at most one per fetch_host_interval_ms: a list mixing many sites should not
     wait on each site's pacing and slow answers in turn, and no site (www. or not) gets more
     than one request at a time. Fetched every run: a page's bytes, not its URL, decide whether it is
-    processed again. The result is in the list's order. Ctrl-C (or an error) stops every host
-    after the request it is in, not after its whole list."""
+    processed again. The result is in the list's order, a feed's URL giving a page for each of
+    its items (as a feed saved as a file does). Ctrl-C (or an error) stops every host after
+    the request it is in, not after its whole list."""
     pacer = HostPacer(settings.fetch_host_interval_ms / 1000)
     by_host: dict[str, list[int]] = {}
     for i, u in enumerate(urls):
@@ -142,7 +144,12 @@ def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
-    return [page for page in out if page is not None]
+    return [
+        item
+        for page in out
+        if page is not None
+        for item in (pages_of(page) if isinstance(page, RawPage) else [page])
+    ]
 
 
 def split_inputs(found: list[Input]) -> tuple[list[Input], list[str], list[Reject]]:

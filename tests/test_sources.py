@@ -515,8 +515,61 @@ def test_feed_items_sharing_one_link_do_not_overwrite_each_other(tmp_path):
         + "</channel></rss>"
     )
     pages = _items(tmp_path, "f.xml", rss)
-    assert [p.url for p in pages] == [None, None]  # keyed by their place in the feed instead
-    assert [p.source.rsplit("#", 1)[1] for p in pages] == ["item0", "item1"]
+    assert [p.url for p in pages] == [None, None]  # keyed by their names in the feed instead
+    assert len({p.source for p in pages}) == 2
+
+
+def _rss(*items: str) -> str:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>站</title>'
+        "<link>https://m.example.cn/</link>" + "".join(items) + "</channel></rss>"
+    )
+
+
+def _post(n: int, link: str = "") -> str:
+    return (
+        f"<item><title>帖子{n}</title><guid isPermaLink='false'>post-{n}</guid>{link}"
+        f"<pubDate>Sat, 0{n} Mar 2025 08:00:00 +0800</pubDate><description>{TEXT}{n}</description>"
+        "</item>"
+    )
+
+
+def test_a_feed_that_rolls_over_keeps_each_item_under_its_name(tmp_path):
+    """Items without a link were named by their place: when a feed gained a post at the top and
+    dropped its oldest, every post took another's name, and the one that rolled off was read
+    as edited into the next (and lost). They go by their guid now."""
+    before = {
+        p.source.rsplit("#", 1)[1]: p for p in _items(tmp_path, "a.xml", _rss(_post(2), _post(1)))
+    }
+    after = {
+        p.source.rsplit("#", 1)[1]: p for p in _items(tmp_path, "a.xml", _rss(_post(3), _post(2)))
+    }
+    assert before["guid:post-2"].data == after["guid:post-2"].data
+    assert set(before) | set(after) == {"guid:post-1", "guid:post-2", "guid:post-3"}
+
+
+def test_an_item_without_a_web_link_has_no_url(tmp_path):
+    """urljoin made the channel's front page the link of an item with none, so every such item
+    was one page; a javascript: link was kept as its address."""
+    pages = _items(
+        tmp_path,
+        "b.xml",
+        _rss(_post(1), _post(2, "<link>javascript:void(0)</link>"), _post(3, "<link>/p/3</link>")),
+    )
+    assert [p.url for p in pages] == [None, None, "https://m.example.cn/p/3"]
+
+
+def test_a_feed_items_author_is_a_name_and_its_title_is_text(tmp_path, analyzer):
+    rss = _rss(
+        "<item><title>英伟达&lt;b&gt;还会涨&lt;/b&gt;</title><link>https://m.example.cn/1</link>"
+        f"<author>wang@example.cn (王五)</author><description>{TEXT}</description></item>",
+        f"<item><title>二</title><link>https://m.example.cn/2</link>"
+        f"<author>li@example.cn</author><description>{TEXT}</description></item>",
+    )
+    first, second = _items(tmp_path, "c.xml", rss)
+    assert dict(first.supplied)["author"] == "王五"
+    assert "author" not in dict(second.supplied)
+    assert analyzer.process(first, analyse=False).article.title == "英伟达还会涨"
 
 
 NETSCAPE_DOCTYPE = (
