@@ -217,6 +217,20 @@ def test_rejects_are_recorded_once_per_input(lexicon_analyzer, db_path):
     assert rows == [("empty.html", "decode", "empty-file")]
 
 
+def test_a_url_is_refused_for_the_reason_of_its_last_fetch(db_path):
+    """A URL that answered 404 in one run and 500 in the next held both rejects."""
+    from pipeline.records import Reject
+    from pipeline.warehouse.load import write_rejects
+
+    url = "http://127.0.0.1:1/gone"
+    con = connect(db_path)
+    write_rejects(con, [Reject.now(url, "fetch", "http-404", f"{url} answered HTTP 404")], "r1")
+    write_rejects(con, [Reject.now(url, "fetch", "http-500", f"{url} answered HTTP 500")], "r2")
+    write_rejects(con, [Reject.now("a.html", "decode", "empty-file", "a.html is empty")], "r2")
+    rows = con.execute("SELECT source, reason FROM rejects ORDER BY source").fetchall()
+    assert rows == [("a.html", "empty-file"), (url, "http-500")]
+
+
 def test_views_count_stances_by_period(lexicon_analyzer, db_path):
     con = connect(db_path)
     write_results(

@@ -198,6 +198,15 @@ def write_rejects(
     con: duckdb.DuckDBPyConnection, rejects: Iterable[Reject], run_id: str | None
 ) -> int:
     rows = {}
+    rejects = list(rejects)
+    # A URL refused now for one reason is no longer refused for the one before (HTTP 404 last
+    # run, 500 now): rejects lists what is refused now.
+    refetched = {(r.source, r.reason) for r in rejects if r.stage == "fetch"}
+    if refetched:
+        con.executemany(
+            "DELETE FROM rejects WHERE stage = 'fetch' AND source = ? AND reason <> ?",
+            [list(pair) for pair in refetched],
+        )
     for r in rejects:
         key = (r.source, r.stage, r.reason, r.raw_hash or "")
         rows[key] = {
