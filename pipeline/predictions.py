@@ -458,7 +458,8 @@ class _Times:
 
     whole_case: tuple[Horizon, str] | None  # horizon, as written
     in_sentence: tuple[Horizon, str] | None = None  # horizon, as written
-    last_stated: tuple[Horizon, int, str] | None = None  # horizon, paragraph, as written
+    # horizon, paragraph, as written, whether the author stated it
+    last_stated: tuple[Horizon, int, str, bool] | None = None
 
     def next_sentence(self) -> None:
         """A time stated in one sentence holds for its later claims only."""
@@ -474,12 +475,18 @@ class _Times:
             written = text[stated.start : stated.end]
             self.in_sentence = (stated, written)
             if stated.due is not None:
-                self.last_stated = (stated, paragraph, written)
+                self.last_stated = (stated, paragraph, written, by_author)
             return stated, written, "stated"
         if self.in_sentence is not None:
             return *self.in_sentence, "inherited"
-        if self.last_stated and paragraph - self.last_stated[1] <= INHERIT_PARAGRAPHS:
-            horizon, _, written = self.last_stated
+        # Not across voices: the author's reply to a forecast reported before it (黄仁勋表示，
+        # 未来三年…。我认为…) is not dated by the forecast, nor the other way round.
+        if (
+            self.last_stated
+            and paragraph - self.last_stated[1] <= INHERIT_PARAGRAPHS
+            and self.last_stated[3] == by_author
+        ):
+            horizon, _, written, _ = self.last_stated
             return horizon, written, "inherited"
         if self.whole_case and by_author:
             # The author's own claims resolve when the author said the case would.

@@ -1199,6 +1199,20 @@ def test_a_bet_with_any_forfeit_predicts_the_opposite(analyzer, body, target, di
     assert [(p.target, p.direction) for p in _predictions(analyzer, body)] == [(target, direction)]
 
 
+def test_a_time_is_not_inherited_across_voices(analyzer):
+    """The author's claim after a reported forecast took the forecast's time and fell due with
+    it (2028 for a claim that named no time)."""
+    body = (
+        "黄仁勋表示，未来三年数据中心的资本开支将翻倍。"
+        "我认为英伟达的股价不会跌破100美元。\n"
+        "我判断英伟达明年还会再创新高。英伟达的毛利率也会继续维持在七成以上。"
+    )
+    found = {p.quote: (p.speaker, p.horizon, p.horizon_source) for p in _candidates(analyzer, body)}
+    assert found["我认为英伟达的股价不会跌破100美元。"] == ("author", None, None)
+    # within one voice it still is
+    assert found["英伟达的毛利率也会继续维持在七成以上。"] == ("author", "明年", "inherited")
+
+
 def test_a_claim_before_another_gives_it_no_hedge(analyzer):
     claims = _candidates(analyzer, "DeepSeek明年可能会涨，英伟达明年会跌。")
     assert [(p.target, p.hedge) for p in claims] == [("deepseek", "possible"), ("nvidia", "likely")]
