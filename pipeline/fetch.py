@@ -1,15 +1,19 @@
 """Fetching the pages of a URL list: timeouts, retries with back-off, the response charset.
 
-A URL that cannot be fetched becomes a Reject (stage fetch) and the batch goes on.
+A URL that cannot be fetched becomes a Reject (stage fetch) and the batch goes on. Only what
+another try may mend is retried (a timeout, a server error, 429 Too Many Requests); a redirect
+to no web address, a body that does not decode or a refusal is the same on every try.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
@@ -19,6 +23,39 @@ from pipeline.sources import RAISE_LIMIT
 
 log = logging.getLogger(__name__)
 USER_AGENT = "duokong/0.1 (+https://example.invalid/duokong)"
+# The longest a Retry-After is waited: a server asking for an hour would hold its host's whole
+# list; the last try's reject says to try later instead.
+MAX_RETRY_AFTER_S = 60.0
+DEFAULT_PORTS = {"http": 80, "https": 443}
+# What to do about a refusal (HTTP 4xx), by status; others: check the URL.
+REFUSAL_ADVICE = {
+    **dict.fromkeys(
+        (404, 410), "the page is gone or the URL is wrong: check it, or remove it from the list"
+    ),
+    **dict.fromkeys(
+        (401, 403),
+        "the site refuses the crawler: save the page from a browser and give the file instead",
+    ),
+    429: "the site asks for fewer requests: raise fetch_host_interval_ms, or try again later",
+}
+
+
+@dataclass(frozen=True)
+class _Retry:
+    """A failure another try may mend: why, and the seconds the server asked to wait, if any."""
+
+    error: str
+    wait: float | None = None
+
+
+class _BadRedirect(Exception):
+    """A redirect to something no request can be made to (javascript:, mailto:, ftp://): httpx
+    raises InvalidURL, outside its HTTPError, or UnsupportedProtocol, which looks retryable."""
+
+    def __init__(self, location: str, problem: str) -> None:
+        super().__init__(f"{location!r} {problem}")
+        self.location = location
+        self.problem = problem
 
 
 class HostPacer:
@@ -57,6 +94,25 @@ def host_key(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def url_key(url: str) -> str:
+    """url as its server reads it, for telling one URL listed under two spellings: scheme and
+    host lower-cased, the default port dropped, non-ASCII in the path and query percent-encoded
+    (as httpx sends it) and escapes upper-cased. A URL httpx cannot read is its own key."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError):
+        return url
+    host = parsed.raw_host.decode("ascii")
+    if ":" in host:  # IPv6
+        host = f"[{host}]"
+    if parsed.port is not None and parsed.port != DEFAULT_PORTS.get(parsed.scheme):
+        host = f"{host}:{parsed.port}"
+    if parsed.userinfo:
+        host = f"{parsed.userinfo.decode('ascii')}@{host}"
+    path = re.sub(r"%[0-9a-fA-F]{2}", lambda m: m[0].upper(), parsed.raw_path.decode("ascii"))
+    return f"{parsed.scheme}://{host}{path}"
+
+
 def fetch(
     url: str,
     timeout: float = 15.0,
@@ -65,10 +121,12 @@ def fetch(
     max_bytes: int = 20_000_000,
     pacer: HostPacer | None = None,
     deadline: float | None = None,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> RawPage | Reject:
     """deadline: seconds one try may take in all (default four times timeout). httpx's timeout
     bounds each read, so a server that drips a byte every few seconds, in its headers or its
-    body, would otherwise hold the batch for as long as it likes."""
+    body, would otherwise hold the batch for as long as it likes. sleep waits between tries
+    (tests pass one that does not)."""
     deadline = 4 * timeout if deadline is None else deadline
     bad = _bad_url(url)
     if bad:  # not worth retrying, nor a DNS lookup
@@ -83,11 +141,13 @@ def fetch(
         outcome = _bounded(once, deadline)
         if outcome is None:
             return _too_slow(url, deadline, None)
-        if not isinstance(outcome, str):
+        if isinstance(outcome, Exception):
+            return _internal_error(url, outcome)
+        if not isinstance(outcome, _Retry):
             return outcome
-        last = outcome
+        last = outcome.error
         if attempt < retries:
-            time.sleep(backoff[min(attempt, len(backoff) - 1)])
+            sleep(_pause(backoff[min(attempt, len(backoff) - 1)], outcome.wait))
     return Reject(
         url,
         "fetch",
@@ -97,15 +157,48 @@ def fetch(
     )
 
 
-def _bounded(call: Callable[[], RawPage | Reject | str], seconds: float):
-    """call's result, or None when it has not returned within seconds (plus a moment for the
-    body's own check to answer first). It runs in a daemon thread: one stuck on a server that
-    drips its headers is left to end with its connection, and does not hold the exit."""
-    box: list[RawPage | Reject | str] = []
-    worker = threading.Thread(target=lambda: box.append(call()), daemon=True)
+def _pause(backoff: float, asked: float | None) -> float:
+    """Seconds to wait before the next try: what the server asked (Retry-After), within
+    MAX_RETRY_AFTER_S, and never less than the back-off, which a Retry-After: 0 would undo."""
+    if asked is None:
+        return backoff
+    return max(backoff, min(asked, MAX_RETRY_AFTER_S))
+
+
+def _retry_after(value: str | None) -> float | None:
+    """A Retry-After header's delay in seconds, or None: absent, or a date (rare, and a clock
+    apart from ours), or garbage, where the back-off is waited instead."""
+    value = (value or "").strip()
+    return float(value) if value.isascii() and value.isdigit() else None
+
+
+def _bounded(
+    call: Callable[[], RawPage | Reject | _Retry], seconds: float
+) -> RawPage | Reject | _Retry | Exception | None:
+    """call's result (or the exception it raised), or None when it has not returned within
+    seconds (plus a moment for the body's own check to answer first). It runs in a daemon
+    thread: one stuck on a server that drips its headers is left to end with its connection,
+    and does not hold the exit. An exception is handed back, not left to print a thread's
+    traceback and pass for a slow server."""
+    box: list[RawPage | Reject | _Retry | Exception] = []
+
+    def run() -> None:
+        try:
+            box.append(call())
+        except Exception as exc:
+            box.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
     worker.start()
     worker.join(seconds + 1)
     return box[0] if box else None
+
+
+def _internal_error(url: str, exc: Exception) -> Reject:
+    """A fetch that failed in a way no case here foresees: logged with its traceback for a bug
+    report, and a reject, for one URL must not end the batch."""
+    log.error("unexpected error fetching %s", url, exc_info=exc)
+    return Reject(url, "fetch", "internal-error", f"{url}: {type(exc).__name__}: {exc}", utcnow())
 
 
 def _too_slow(url: str, deadline: float, received: int | None) -> Reject:
@@ -119,11 +212,26 @@ def _too_slow(url: str, deadline: float, received: int | None) -> Reject:
     )
 
 
+def _check_redirect(response: httpx.Response) -> None:
+    """Raise _BadRedirect when response redirects to no http(s) URL: httpx would fail on it
+    in ways that look like a slow or an unreachable server."""
+    if not response.has_redirect_location:
+        return
+    location = response.headers["location"]
+    try:
+        target = str(response.request.url.join(location))
+    except httpx.InvalidURL as exc:
+        raise _BadRedirect(location, f"is not a valid URL ({exc})") from None
+    problem = _bad_url(target)
+    if problem:
+        raise _BadRedirect(location, problem)
+
+
 def _try(
     url: str, timeout: float, max_bytes: int, deadline: float, final: bool
-) -> RawPage | Reject | str:
+) -> RawPage | Reject | _Retry:
     """One request: the page, a Reject that no retry would change, or the error to retry on
-    (a server error only while tries are left: the last one is its reject)."""
+    (a server error or 429 only while tries are left: the last one is its reject)."""
     try:
         with (
             httpx.Client(
@@ -131,6 +239,7 @@ def _try(
                 timeout=timeout,
                 max_redirects=5,
                 headers={"User-Agent": USER_AGENT},
+                event_hooks={"response": [_check_redirect]},
             ) as client,
             client.stream("GET", url) as resp,
         ):
@@ -148,16 +257,11 @@ def _try(
                         f"{url} sends over {max_bytes} bytes{RAISE_LIMIT}",
                         utcnow(),
                     )
-        if resp.status_code >= 500 and not final:
-            return f"HTTP {resp.status_code}"
-        if resp.status_code >= 400:
-            return Reject(
-                url,
-                "fetch",
-                f"http-{resp.status_code}",
-                f"{url} answered HTTP {resp.status_code}",
-                utcnow(),
-            )
+        status = resp.status_code
+        if (status >= 500 or status == 429) and not final:
+            return _Retry(f"HTTP {status}", _retry_after(resp.headers.get("retry-after")))
+        if status >= 400:
+            return _http_error(url, status)
         ctype = resp.headers.get("content-type", "")
         media = _not_a_page(ctype)
         if media:
@@ -179,8 +283,38 @@ def _try(
         )
     except httpx.TooManyRedirects:
         return Reject(url, "fetch", "redirect-loop", f"{url} redirects more than 5 times", utcnow())
+    except _BadRedirect as exc:
+        return Reject(
+            url,
+            "fetch",
+            "bad-redirect",
+            f"{url} redirects to {exc.location!r}, which {exc.problem}: no page can be fetched "
+            "there; list the page's final URL (where a browser ends up) instead",
+            utcnow(),
+        )
+    except httpx.DecodingError as exc:
+        return Reject(
+            url,
+            "fetch",
+            "bad-encoding",
+            f"{url} sends a body that does not decode as its Content-Encoding header says "
+            f"({exc}); the server is at fault: try again later, or save the page from a browser "
+            "and give the file",
+            utcnow(),
+        )
     except httpx.HTTPError as exc:
-        return f"{type(exc).__name__}: {exc}"
+        return _Retry(f"{type(exc).__name__}: {exc}")
+
+
+def _http_error(url: str, status: int) -> Reject:
+    """The reject for an error status, saying what to do about it; the reason stays http-NNN."""
+    if status >= 500:
+        advice = "the site's server failed: try again later"
+    else:
+        advice = REFUSAL_ADVICE.get(status, "check the URL")
+    return Reject(
+        url, "fetch", f"http-{status}", f"{url} answered HTTP {status}: {advice}", utcnow()
+    )
 
 
 def _not_a_page(ctype: str) -> str | None:

@@ -39,7 +39,7 @@ from pipeline.batch import (
     unspill,
 )
 from pipeline.errors import InputError
-from pipeline.fetch import HostPacer, fetch, host_key
+from pipeline.fetch import HostPacer, fetch, host_key, url_key
 from pipeline.incremental import Known, SeenInput, file_digest, pipeline_version
 from pipeline.lock import run_lock
 from pipeline.records import RawPage, Reject
@@ -155,8 +155,10 @@ def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
 def split_inputs(found: list[Input]) -> tuple[list[Input], list[str], list[Reject]]:
     """Files to read; the URLs listed in *.urls inputs, each once and without its #fragment (a
     fragment never changes what the server sends, and a URL listed twice, in one list or two,
-    would be fetched twice and stored as two pages); and a reject for each list that cannot be
-    read or lists nothing: one such list must not end the run of every other input."""
+    would be fetched twice and stored as two pages), also when spelled two ways (HTTP://Host/
+    and http://host/, a Chinese path and its %-escapes: url_key), as first listed; and a reject
+    for each list that cannot be read or lists nothing: one such list must not end the run of
+    every other input."""
     files = [i for i in found if i.kind != "urls"]
     urls: list[str] = []
     refused: list[Reject] = []
@@ -179,7 +181,10 @@ def split_inputs(found: list[Input]) -> tuple[list[Input], list[str], list[Rejec
                 )
             )
         urls.extend(u.partition("#")[0] for u in listed)
-    return files, list(dict.fromkeys(urls)), refused
+    once: dict[str, str] = {}
+    for url in urls:
+        once.setdefault(url_key(url), url)
+    return files, list(once.values()), refused
 
 
 # No page worth reading takes fewer bytes in a WARC or JSONL record (min_body_chars of text and

@@ -275,3 +275,177 @@ def test_a_page_sent_under_a_generic_or_malformed_type_is_read(server, path):
     page = fetch(f"{server}{path}", retries=0)
     assert isinstance(page, RawPage), page
     assert "英伟达" in page.data.decode("utf-8")
+
+
+# ---- redirects, encodings, refusals, the URL list's lines ------------------------------------
+
+# Locations httpx cannot follow: no web address at all, or another protocol.
+BAD_REDIRECTS = {
+    "/to-js": "javascript:alert(1)",
+    "/to-mailto": "mailto:x@y.z",
+    "/to-data": "data:text/html,hi",
+    "/to-ftp": "ftp://example.com/x",
+    "/to-file": "file:///etc/passwd",
+}
+
+
+class Refusing(BaseHTTPRequestHandler):
+    """Redirects nowhere, sends a body that does not decode, answers /status/NNN with NNN, and
+    /busy/N?after=S with 429 (Retry-After: S when given) to its first N requests; counts the
+    requests to each path."""
+
+    lock = threading.Lock()
+    hits: ClassVar[dict[str, int]] = {}
+
+    def do_GET(self) -> None:
+        path, _, query = self.path.partition("?")
+        with type(self).lock:
+            hits = self.hits[self.path] = self.hits.get(self.path, 0) + 1
+        if path in BAD_REDIRECTS:
+            self.send_response(302)
+            self.send_header("Location", BAD_REDIRECTS[path])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif path == "/not-gzip":
+            body = PAGE.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif path.startswith("/status/"):
+            self.send_response(int(path.rsplit("/", 1)[1]))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif path.startswith("/busy/") and hits <= int(path.rsplit("/", 1)[1]):
+            self.send_response(429)
+            if query.startswith("after="):
+                self.send_header("Retry-After", query.removeprefix("after="))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        else:
+            reply_html(self, PAGE)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def refusing():
+    with http_server(Refusing) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", sorted(BAD_REDIRECTS))
+def test_a_redirect_to_no_web_address_is_refused_at_once_naming_it(refusing, path):
+    """javascript:, mailto: and data: made httpx raise outside its own errors, in the fetch's
+    thread (a traceback, then too-slow); ftp: and file: were retried as unreachable."""
+    slept: list[float] = []
+    rej = fetch(f"{refusing}{path}", retries=2, timeout=2, deadline=2, sleep=slept.append)
+    assert isinstance(rej, Reject) and rej.stage == "fetch" and rej.reason == "bad-redirect"
+    assert BAD_REDIRECTS[path] in rej.detail and "final URL" in rej.detail
+    assert slept == [] and Refusing.hits[path] == 1
+
+
+def test_a_body_that_does_not_decode_as_its_encoding_says_is_refused_at_once(refusing):
+    slept: list[float] = []
+    rej = fetch(f"{refusing}/not-gzip", retries=2, sleep=slept.append)
+    assert isinstance(rej, Reject) and rej.reason == "bad-encoding"
+    assert "gzip" in rej.detail and f"{refusing}/not-gzip" in rej.detail
+    assert slept == [] and Refusing.hits["/not-gzip"] == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "waited"),
+    [
+        ("?after=3", 3.0),  # as the server asks
+        ("?after=3600", 60.0),  # within reason
+        ("?after=0", 0.5),  # never sooner than the back-off
+        ("", 0.5),  # no Retry-After: the back-off
+        ("?after=Wed,%2021%20Oct%202015%2007:28:00%20GMT", 0.5),  # no delay in seconds
+    ],
+)
+def test_too_many_requests_is_retried_after_the_wait_the_server_asks(refusing, query, waited):
+    slept: list[float] = []
+    path = f"/busy/1{query}"
+    page = fetch(f"{refusing}{path}", retries=2, backoff=(0.5,), sleep=slept.append)
+    assert isinstance(page, RawPage), page
+    assert slept == [waited] and Refusing.hits[path] == 2
+
+
+def test_too_many_requests_on_every_try_is_rejected_as_http_429(refusing):
+    slept: list[float] = []
+    rej = fetch(f"{refusing}/busy/9?after=2", retries=2, backoff=(0.5,), sleep=slept.append)
+    assert isinstance(rej, Reject) and rej.reason == "http-429"
+    assert slept == [2.0, 2.0] and "fetch_host_interval_ms" in rej.detail
+
+
+@pytest.mark.parametrize(
+    ("status", "advice"),
+    [
+        (404, "remove it from the list"),
+        (410, "remove it from the list"),
+        (401, "save the page from a browser"),
+        (403, "save the page from a browser"),
+        (429, "raise fetch_host_interval_ms"),
+        (400, "check the URL"),
+        (418, "check the URL"),
+    ],
+)
+def test_a_refusal_says_what_to_do_and_keeps_its_status_as_reason(refusing, status, advice):
+    rej = fetch(f"{refusing}/status/{status}", retries=0)
+    assert isinstance(rej, Reject) and rej.reason == f"http-{status}"
+    assert f"answered HTTP {status}" in rej.detail and advice in rej.detail
+
+
+def listed(tmp_path, text: str) -> list[str]:
+    """The URLs split_inputs takes from a URL list holding text."""
+    from pipeline.ingest import split_inputs
+    from pipeline.sources import Input
+
+    path = tmp_path / "list.urls"
+    path.write_text(text, "utf-8")
+    files, urls, refused = split_inputs([Input(path, "urls")])
+    assert files == [] and refused == []
+    return urls
+
+
+def test_text_after_a_space_and_a_hash_on_a_url_line_is_a_comment(tmp_path):
+    """A # after whitespace starts a comment; one glued to the URL is its fragment."""
+    text = (
+        "http://127.0.0.1/a   # 英伟达财报点评\n"
+        "http://127.0.0.1/b\t# tab\n"
+        "http://127.0.0.1/c#part   # both\n"
+        "   # a whole-line comment\n"
+    )
+    assert listed(tmp_path, text) == [
+        "http://127.0.0.1/a",
+        "http://127.0.0.1/b",
+        "http://127.0.0.1/c",
+    ]
+
+
+def test_one_url_spelled_two_ways_is_fetched_once_as_first_listed(tmp_path):
+    text = (
+        "HTTP://Host.example/p.html\n"
+        "http://host.example/p.html\n"
+        "http://host.example:80/p.html\n"
+        "https://host.example/p.html\n"  # another scheme: another URL
+        "http://host.example/P.html\n"  # a path's case matters
+        "http://h.example/中文/文章.html?q=多空\n"
+        "http://h.example/%E4%B8%AD%E6%96%87/%E6%96%87%E7%AB%A0.html?q=%E5%A4%9A%E7%A9%BA\n"
+        "http://h.example/%e4%b8%ad%e6%96%87/%e6%96%87%e7%ab%a0.html?q=%e5%a4%9a%e7%a9%ba\n"
+        "https://H.example:443\n"
+        "https://h.example/\n"
+        "http://[::1/page\n"  # no URL: kept, once, to be refused as bad-url
+        "http://[::1/page\n"
+    )
+    assert listed(tmp_path, text) == [
+        "HTTP://Host.example/p.html",
+        "https://host.example/p.html",
+        "http://host.example/P.html",
+        "http://h.example/中文/文章.html?q=多空",
+        "https://H.example:443",
+        "http://[::1/page",
+    ]
