@@ -19,6 +19,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 from pipeline.extract.dates import parse_date
@@ -118,6 +119,21 @@ def _author(entry: dict) -> str:
     return "" if "@" in name and " " not in name.strip() else name
 
 
+def _teaser_as_of(entry: dict, fetched: datetime | None) -> datetime | None:
+    """When an item that gives only a summary of its linked page holds that page as of: when it
+    was posted. The summary is keyed by the page's link, as the page is; dated by the fetch, or
+    undated, it would replace the full article fetched from that link (the loader keeps the
+    newer copy), and the page fetched later still replaces it. An item with the post's full
+    text (content:encoded, Atom content) is a copy like any other."""
+    if any((c.get("value") or "").strip() for c in entry.get("content") or []):
+        return fetched
+    posted = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not posted:
+        return fetched
+    at = datetime(*posted[:6], tzinfo=UTC)
+    return at if fetched is None or at < fetched else fetched
+
+
 def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
     """One page per item of the feed in page.data; a document that is no feed, or an item with
     no text, is a Reject on record (the other items still count)."""
@@ -170,12 +186,13 @@ def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
             "author": _author(entry),
             "site": site,
         }
+        url = None if links[i] in shared else links[i]
         yield RawPage(
             source=source,
             data=_as_page(title, content).encode("utf-8"),
             kind="html",
-            url=None if links[i] in shared else links[i],
+            url=url,
             http_charset="utf-8",
-            fetched_at=page.fetched_at,
+            fetched_at=_teaser_as_of(entry, page.fetched_at) if url else page.fetched_at,
             supplied=tuple((k, v) for k, v in fields.items() if v),
         )

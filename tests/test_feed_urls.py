@@ -45,3 +45,51 @@ def test_a_listed_feed_gives_a_page_for_each_item(settings, analyzer):
     assert all(p.fetched_at is not None for p in pages)
     titles = [analyzer.process(p, analyse=False).article.title for p in pages]
     assert titles == ["第1篇", "第2篇", "第3篇"]
+
+
+TEASER_FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>某某的博客</title>'
+    "<link>https://blog.example.cn/</link><item><title>英伟达还能涨吗</title>"
+    "<link>https://blog.example.cn/p/60</link><pubDate>Tue, 04 Mar 2025 08:00:00 +0800</pubDate>"
+    f"<description>{TEXT[:40]}[…] 阅读全文</description></item></channel></rss>"
+)
+FULL_PAGE = (
+    "<html><head><title>英伟达还能涨吗</title></head><body><article><h1>英伟达还能涨吗</h1><p>"
+    + TEXT * 3
+    + "</p></article></body></html>"
+)
+
+
+def test_a_feeds_summary_does_not_replace_the_page_fetched_from_its_link(lexicon_analyzer, db_path):
+    """Run 1 fetched the full article; run 2 read the site's feed, whose item links to it with
+    a teaser: the teaser, undated, replaced the article and its stances. A summary holds its
+    page as of its post's date, so the fetched page stays, and a page fetched later still
+    replaces a summary read first."""
+    from datetime import UTC, datetime
+
+    from pipeline.sources import pages_of
+    from pipeline.warehouse import connect
+    from pipeline.warehouse.load import write_results
+
+    [teaser] = pages_of(RawPage("feed.xml", TEASER_FEED.encode(), "text"))
+    assert teaser.url == "https://blog.example.cn/p/60"
+    assert teaser.fetched_at == datetime(2025, 3, 4, 0, 0, tzinfo=UTC)
+    fetched = RawPage(
+        "https://blog.example.cn/p/60",
+        FULL_PAGE.encode(),
+        "html",
+        url="https://blog.example.cn/p/60",
+        fetched_at=datetime(2025, 3, 10, tzinfo=UTC),
+    )
+    con = connect(db_path)
+    for n, page in enumerate((fetched, teaser)):
+        write_results(con, [lexicon_analyzer.process(page)], f"r{n}", "lexicon.v1")
+    [(body,)] = con.execute("SELECT body FROM articles").fetchall()
+    assert body.startswith(TEXT) and len(body) > len(TEXT) * 2
+    con.close()
+    other = connect(db_path.with_name("other.duckdb"))
+    for n, page in enumerate((teaser, fetched)):
+        write_results(other, [lexicon_analyzer.process(page)], f"r{n}", "lexicon.v1")
+    [(body,)] = other.execute("SELECT body FROM articles WHERE length(body) > 100").fetchall()
+    assert body.startswith(TEXT)
+    assert other.execute("SELECT count(*) FROM pages").fetchone()[0] == 1
