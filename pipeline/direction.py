@@ -89,15 +89,13 @@ NEGATED_OVER_AN_OBJECT = re.compile(
 )
 # A negation before the setting of its verb (未必能在多模态上追上OpenAI, 不会在国内市场上失去份额):
 # the setting is moved before it, so the negator stands next to its verb.
-NEGATED_OVER_A_SETTING = re.compile(
-    rf"({literal_alternation((*DENIALS, '难以', '很难'))})"
-    rf"(在{IN_CLAUSE}{{1,12}}?(?:上|方面|领域|中|里))"
-)
+_DENIED = rf"({literal_alternation((*DENIALS, '难以', '很难'))})"
+NEGATED_OVER_A_SETTING = re.compile(_DENIED + rf"(在{IN_CLAUSE}{{1,12}}?(?:上|方面|领域|中|里))")
 # ... or before its time (不会在年内跌破100美元, 不可能在两年内超越英伟达, 不会在明年跌破八成),
 # moved the same way.
 NEGATED_OVER_A_TIME = re.compile(
-    rf"({literal_alternation((*DENIALS, '难以', '很难'))})"
-    r"((?:在|于)\s*(?:今年|明年|后年|年内|年底|年末|短期|近期|短时间|未来|接下来|(?:19|20)\d\d\s*年"
+    _DENIED
+    + r"((?:在|于)\s*(?:今年|明年|后年|年内|年底|年末|短期|近期|短时间|未来|接下来|(?:19|20)\d\d\s*年"
     r"|[一二两三四五六七八九十\d半几]+\s*个?\s*(?:年|月|季度|季|周|星期|天))"
     r"\s*(?:[上下]半年|年?底|年末|第?[一二三四1-4]季度|\d{1,2}\s*月)?\s*(?:之前|以前|前|之内|以内|内)?)"
 )

@@ -214,10 +214,8 @@ _WEEK_UNITS = ("周", "週", "星期", "礼拜", "禮拜")
 _DAY_NUM = rf"(?:{_HUNDREDS}|[0-9一二两兩三四五六七八九十几幾数數]+)"
 _DAY_AFTER = r"以后|以後|之后|之後|后|後|以内|以內|之内|之內|内|內"
 # A count of quarters written 季 (not 季度, 季节, 季报 or 季末), as _DAY_NUM counts.
-_SEASONS = (
-    rf"(?<![上下本这這第前每])(?:{_DAY_NUM})(?:\s*(?:到|至|-|~)\s*(?:{_DAY_NUM}))?\s*(?:个|個)?\s*"
-    r"季(?![度节節报報末初])"
-)
+_SEASON_COUNT = rf"{_DAY_NUM}(?:\s*(?:到|至|-|~)\s*{_DAY_NUM})?"
+_SEASONS = rf"(?<![上下本这這第前每]){_SEASON_COUNT}\s*(?:个|個)?\s*季(?![度节節报報末初])"
 _WEEKDAY = r"([一二三四五六日天1-7])"
 _WEEKDAY_INDEX = (
     {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6} | {str(i + 1): i for i in range(7)}
@@ -406,10 +404,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             + r"\s*(?:"
             + _DAY_AFTER
             + r")))("
-            + _DAY_NUM
-            + r"(?:\s*(?:到|至|-|~)\s*"
-            + _DAY_NUM
-            + r")?)\s*(?:个|個)?\s*(季)()(?:"
+            + _SEASON_COUNT
+            + r")\s*(?:个|個)?\s*(季)()(?:"
             + _DAY_AFTER
             + r")?"
         ),

@@ -286,10 +286,10 @@ TIME_ONLY_FILLER = re.compile(
     # how far ahead one sees (在可预见的未来, 在看得到的未来)
     rf"(?:{FORESEEABLE})的"
 )
-# A clause opening with one of these and holding nothing else but a time (但是明年, 但短期来看)
-# is a bare time too; 所以明年涨 is not.
 # The clause right before a claim, when it is short enough to be only a word of certainty.
 _LEAD_CLAUSE = re.compile(r"(?:^|[，,。；;：:])\s*([^，,。；;：:！!？?]{2,6})[，,]\s*$")
+# A clause opening with one of these and holding nothing else but a time (但是明年, 但短期来看)
+# is a bare time too; 所以明年涨 is not.
 LEADING_CONJUNCTION = re.compile(r"^(?:但是|但|不过|可是|然而|而|所以|因此)")
 # A pronoun standing for the target named in the sentence or the one before it in the paragraph
 # (它会回到正常位置). Not 其: 其实, 尤其, 顺其自然, 适得其反 (the rules read Simplified text).
