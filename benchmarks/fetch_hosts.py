@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.faults import http_server, reply_html  # noqa: E402
-from pipeline.ingest import fetch_urls  # noqa: E402
 from pipeline.records import RawPage  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
+from pipeline.url_stream import fetch_urls  # noqa: E402
 
 
 def handler(latency_s: float) -> type[BaseHTTPRequestHandler]:

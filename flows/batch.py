@@ -30,11 +30,11 @@ from pipeline.ingest import (
     Run,
     Work,
     analyze_and_write,
-    fetch_urls,
+    fetching,
     input_shares,
-    plan,
     recorded_run,
     release_gone_owners,
+    run_work,
     settle_rejects,
     spill_folder,
     split_inputs,
@@ -43,9 +43,9 @@ from pipeline.ingest import (
     write_run_report,
 )
 from pipeline.lock import RunLocked, run_lock
-from pipeline.records import RawPage, Reject
 from pipeline.settings import Settings, load_settings
 from pipeline.sources import Input, discover, input_root
+from pipeline.url_stream import Fetched, FetchStream
 from pipeline.warehouse.load import WriteCounts
 from pipeline.workers import end_workers, exit_with_parent
 
@@ -58,17 +58,22 @@ def discover_task(inputs: list[str]) -> list[Input]:
 
 
 @task(name="fetch-urls", cache_policy=NO_CACHE)
-def fetch_task(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
-    pages = fetch_urls(urls, settings)
-    failed = sum(isinstance(p, Reject) for p in pages)
-    get_run_logger().info("fetched %d URLs, %d failed", len(urls), failed)
-    return pages
+def fetch_task(stream: FetchStream) -> None:
+    """The URL lists' fetch, in a thread beside the flow, which takes the pages in batches as
+    they come (pipeline/url_stream.py): fetched whole first, a long list was written only at
+    its end, and a run stopped midway lost every page it had fetched."""
+    try:
+        stream.fetch_all()
+    finally:
+        get_run_logger().info(
+            "fetched %d URLs, %d failed", stream.fetched + stream.failed, stream.failed
+        )
 
 
 @task(name="analyze-batch", cache_policy=NO_CACHE)
 def analyze_task(
     items: list[Input],
-    fetched: list[RawPage | Reject],
+    fetched: list[Fetched],
     settings: Settings,
     known: dict[str, Known],
     spill_dir: str | None,
@@ -142,20 +147,17 @@ def batch_flow(
 def _ingest(
     run: Run, inputs: list[str], settings: Settings, full: bool, dask: str | None, workers: int
 ) -> None:
-    """Discover and fetch as tasks, then analyse batches on the task runner and write each in
-    this thread (pipeline/ingest.py). The write is a plain call, not a task: a task run per
-    batch costs a few API calls each, which serialised here measured 15-20 % of a
-    10,000-page run."""
+    """Discover as a task, fetch as a task beside the analysis, analyse batches on the task
+    runner and write each in this thread (pipeline/ingest.py). The write is a plain call, not
+    a task: a task run per batch costs a few API calls each, which serialised here measured
+    15-20 % of a 10,000-page run."""
     logger = get_run_logger()
     roots = [input_root(p) for p in inputs]  # once: a link moved during the run moves none
     found = discover_task([str(r) for r in roots])
     files, urls, refused = split_inputs(found)
-    fetched = refused + (fetch_task(urls, settings) if urls else [])
     bar = progress.current()
-    bar.start(len(files) + len(fetched))
+    bar.start(len(files) + len(refused) + len(urls))
     files = split_large(run, files, settings, full)
-    work = plan(files, fetched, settings.batch_size, workers)
-    share = input_shares(files)
 
     def written(batch: Work, counts: WriteCounts) -> None:
         logger.info(
@@ -176,8 +178,17 @@ def _ingest(
         )
 
     # The folder outlives the runner, whose exit waits for running batches: a run stopped midway
-    # removes it only once no worker can still be spilling into it.
-    with spill_folder(remote=_remote(dask)) as spill_dir, _task_runner(workers, dask) as runner:
+    # removes it only once no worker can still be spilling into it. The fetch's runner is left
+    # last: its exit waits for the requests in flight when the run stops.
+    with (
+        ThreadPoolTaskRunner(max_workers=1) as fetcher,
+        fetching(
+            urls, settings, workers, lambda s: fetcher.submit(fetch_task, {"stream": s})
+        ) as stream,
+        spill_folder(remote=_remote(dask)) as spill_dir,
+        _task_runner(workers, dask) as runner,
+    ):
+        share = input_shares(files, stream.share)
 
         def submit(files, pages, known, spill_dir):
             params = {
@@ -189,6 +200,7 @@ def _ingest(
             }
             return runner.submit(analyze_task, parameters=params)
 
+        work = run_work(files, refused, stream, settings, workers)
         analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir, written)
     settle_rejects(run, roots, found, logger)
     release_gone_owners(run, logger)

@@ -10,20 +10,13 @@ benchmarks/throughput.py measures, and a bug fixed here is fixed for both.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import logging
 import os
 import tempfile
-import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import (
-    FIRST_EXCEPTION,
-    Future,
-    ThreadPoolExecutor,
-    wait,
-)
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -39,22 +32,22 @@ from pipeline.batch import (
     unspill,
 )
 from pipeline.errors import InputError
-from pipeline.fetch import HostPacer, fetch, host_key, url_key
+from pipeline.fetch import url_key
 from pipeline.incremental import Known, SeenInput, file_digest, pipeline_version
 from pipeline.lock import run_lock
-from pipeline.records import RawPage, Reject
+from pipeline.records import Reject
 from pipeline.settings import Settings
 from pipeline.settled import SettledRejects
 from pipeline.sources import (
     Input,
     discover,
     input_root,
-    pages_of,
     read_url_list,
     source_name,
     split_container,
     splittable,
 )
+from pipeline.url_stream import Fetched, FetchStream, fetch_in_thread
 from pipeline.warehouse import connect, connect_readonly
 from pipeline.warehouse.load import (
     WriteCounts,
@@ -70,7 +63,7 @@ from pipeline.workers import stoppable_pool
 
 log = logging.getLogger(__name__)
 
-Work = tuple[list[Input], list[RawPage | Reject]]
+Work = tuple[list[Input], list[Fetched]]
 Logger = logging.Logger | logging.LoggerAdapter
 
 
@@ -80,7 +73,7 @@ class Submit(Protocol):
     def __call__(
         self,
         files: list[Input],
-        fetched: list[RawPage | Reject],
+        fetched: list[Fetched],
         known: dict[str, Known],
         spill_dir: str | None,
     ) -> Any: ...
@@ -98,58 +91,6 @@ class Run:
     # The pages its batches wrote, with when each was fetched: a page in two batches (two
     # crawls of a URL in two WARC files) is one page of the run, stored as its newest copy.
     pages: dict[str, datetime] = field(default_factory=dict)
-
-
-def fetch_urls(urls: list[str], settings: Settings) -> list[RawPage | Reject]:
-    """Each URL is retried with back-off inside fetch(), and a URL that still fails is a
-    Reject. Hosts are fetched side by side (fetch_hosts_at_once), each host's URLs one after
-    another and at most one per fetch_host_interval_ms: a list mixing many sites should not
-    wait on each site's pacing and slow answers in turn, and no site (www. or not) gets more
-    than one request at a time. Fetched every run: a page's bytes, not its URL, decide whether it is
-    processed again. The result is in the list's order, a feed's URL giving a page for each of
-    its items (as a feed saved as a file does). Ctrl-C (or an error) stops every host after
-    the request it is in, not after its whole list."""
-    pacer = HostPacer(settings.fetch_host_interval_ms / 1000)
-    by_host: dict[str, list[int]] = {}
-    for i, u in enumerate(urls):
-        by_host.setdefault(host_key(u), []).append(i)
-    out: list[RawPage | Reject | None] = [None] * len(urls)
-    done = itertools.count(1)
-    stop = threading.Event()
-
-    def host_urls(indexes: list[int]) -> None:
-        for i in indexes:
-            if stop.is_set():
-                return
-            out[i] = fetch(
-                urls[i],
-                timeout=settings.fetch_timeout_s,
-                retries=settings.fetch_retries,
-                max_bytes=settings.max_page_bytes,
-                pacer=pacer,
-            )
-            n = next(done)  # itertools.count is atomic under the GIL
-            if n % 50 == 0 or n == len(urls):
-                log.info("fetched %d of %d URLs", n, len(urls))
-
-    pool = ThreadPoolExecutor(min(settings.fetch_hosts_at_once, max(1, len(by_host))))
-    try:
-        futures = [pool.submit(host_urls, ix) for ix in by_host.values()]
-        finished, _ = wait(futures, return_when=FIRST_EXCEPTION)
-        for future in finished:  # the error that ended the wait, before waiting on the rest
-            if (error := future.exception()) is not None:
-                raise error
-    except BaseException:
-        stop.set()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
-    return [
-        item
-        for page in out
-        if page is not None
-        for item in (pages_of(page) if isinstance(page, RawPage) else [page])
-    ]
 
 
 def split_inputs(found: list[Input]) -> tuple[list[Input], list[str], list[Reject]]:
@@ -187,6 +128,10 @@ def split_inputs(found: list[Input]) -> tuple[list[Input], list[str], list[Rejec
     return files, list(once.values()), refused
 
 
+# The most fetched pages in a batch: fetching (a page a second per site) is far slower than
+# analysing, so a batch of the usual size would leave all but one worker idle while it fills,
+# and its pages unwritten for as long.
+FETCHED_BATCH = 50
 # No page worth reading takes fewer bytes in a WARC or JSONL record (min_body_chars of text and
 # the record around it): a smaller file holds too few pages to be worth reading through to
 # split, and a scraper writing a small JSONL file a page does not pay for it.
@@ -225,27 +170,65 @@ def split_large(run: Run, files: list[Input], settings: Settings, full: bool) ->
     return out
 
 
-def input_shares(files: list[Input]) -> Callable[[Work], float]:
+def input_shares(
+    files: list[Input], page_share: Callable[[Fetched], float] = lambda page: 1.0
+) -> Callable[[Work], float]:
     """How much of the inputs found a batch is, for a progress bar counting inputs: each part
     of a file read in n parts is 1/n of an input, so two large files show as 2 inputs, not as
-    their parts."""
+    their parts; page_share: the same for fetched pages (a feed's URL gives n items)."""
     parts = Counter(f.path for f in files if f.part is not None)
-    return lambda work: sum(1 / parts[f.path] if f.part else 1 for f in work[0]) + len(work[1])
+    return lambda work: (
+        sum(1 / parts[f.path] if f.part else 1 for f in work[0])
+        + sum(page_share(p) for p in work[1])
+    )
 
 
-def plan(
-    files: list[Input], fetched: list[RawPage | Reject], batch_size: int, workers: int
-) -> list[Work]:
-    """Batches of files and of fetched pages; each part of a split file is a batch, first (the
-    longest work first keeps every worker busy to the end). Small runs still use every worker:
-    no batch is larger than its share of the pages."""
+def batch_size_for(count: int, batch_size: int, workers: int) -> int:
+    """Small runs still use every worker: no batch is larger than its share of the pages."""
+    return max(1, min(batch_size, -(-count // max(1, workers))))
+
+
+def plan(files: list[Input], fetched: list[Fetched], batch_size: int, workers: int) -> list[Work]:
+    """Batches of files and of pages at hand (rejected URL lists); each part of a split file
+    is a batch, first (the longest work first keeps every worker busy to the end)."""
     parts = [f for f in files if f.part is not None]
     files = [f for f in files if f.part is None]
-    size = max(1, min(batch_size, -(-max(len(files), len(fetched)) // max(1, workers))))
+    size = batch_size_for(max(len(files), len(fetched)), batch_size, workers)
     work: list[Work] = [([p], []) for p in parts]
     work += [(b, []) for b in chunks(files, size)]
     work += [([], b) for b in chunks(fetched, size)]
     return work
+
+
+@contextlib.contextmanager
+def fetching(
+    urls: list[str],
+    settings: Settings,
+    workers: int,
+    start: Callable[[FetchStream], Any] | None = None,
+) -> Iterator[FetchStream]:
+    """A URL list's fetch going on beside the run, from now until the block ends: the run
+    analyses its files meanwhile and takes the pages as they come (pipeline/url_stream.py).
+    start: how the fetch is run (the flow runs it as its own task); a thread by default. Left
+    early (an error, Ctrl-C), the fetch stops after the requests it is in."""
+    size = min(FETCHED_BATCH, batch_size_for(len(urls), settings.batch_size, workers))
+    stream = FetchStream(urls, settings, size)
+    if urls:
+        (start or fetch_in_thread)(stream)
+    try:
+        yield stream
+    finally:
+        stream.stop()
+
+
+def run_work(
+    files: list[Input], refused: list[Reject], stream: FetchStream, settings: Settings, workers: int
+) -> Iterator[Work | None]:
+    """The run's batches: its files (and the URL lists it refused) first, then the fetched
+    pages as the fetch hands them over; None while none is ready (analyze_and_write)."""
+    yield from plan(files, refused, settings.batch_size, workers)
+    for batch in stream.batches(idle=True):
+        yield ([], batch) if batch else None
 
 
 @contextlib.contextmanager
@@ -311,7 +294,7 @@ def spill_folder(remote: bool = False) -> Iterator[str | None]:
 
 def analyze_and_write(
     run: Run,
-    work: list[Work],
+    work: Iterable[Work | None],
     submit: Submit,
     settings: Settings,
     full: bool,
@@ -323,15 +306,37 @@ def analyze_and_write(
     memory stays flat however many pages a run holds, the writer stays single (this thread),
     and a page that appears in two batches ends the same way on every run. What the warehouse
     remembers of a batch's inputs is looked up as it is submitted, so only that batch's rows
-    travel. run.counts grows batch by batch, so a run that fails midway records what it wrote."""
-    pending = deque(work)
+    travel. run.counts grows batch by batch, so a run that fails midway records what it wrote;
+    work is taken as it comes (a URL list's pages as they are fetched: None is no batch ready
+    yet, and the batches done are written meanwhile), and when taking it fails, the batches
+    already taken are written before the error is raised."""
+    pending = iter(work)
     in_flight: deque[tuple[Any, Work]] = deque()
     carried: dict[str, tuple[int, int]] = {}  # a split file's pages and rejects so far
-    while pending or in_flight:
-        while pending and len(in_flight) < window:
-            files, pages = pending.popleft()
+    failed: Exception | None = None  # by the work's source (a URL list's fetch)
+    taken = False  # all work taken (or failed)
+    while True:
+        while not taken and len(in_flight) < window:
+            try:
+                batch = next(pending, _ALL_TAKEN)
+            except Exception as exc:
+                failed = exc  # raised once the batches in flight are written
+                batch = _ALL_TAKEN
+            if batch is _ALL_TAKEN:
+                taken = True
+            if batch is None or batch is _ALL_TAKEN:
+                break
+            files, pages = batch
             known = {} if full else known_inputs(run.con, input_keys(files, pages), run.version)
             in_flight.append((submit(files, pages, known, spill_dir), (files, pages)))
+        if not in_flight:
+            if failed is not None:
+                raise failed
+            if taken:
+                break
+            continue
+        if not (taken or len(in_flight) >= window or _done(in_flight[0][0])):
+            continue  # more work may come before the oldest batch is done: take it meanwhile
         future, batch = in_flight.popleft()
         result = future.result()
         outcome: BatchOutcome = unspill(result) if isinstance(result, str) else result
@@ -352,6 +357,15 @@ def analyze_and_write(
         finish_run(run.con, run.id, None, run.counts.seen, run.counts, seconds)
         on_batch(batch, counts)
     return run.counts
+
+
+_ALL_TAKEN = object()
+
+
+def _done(future: Any) -> bool:
+    """Whether a submitted batch is done, without waiting: a process pool's future, or the one
+    a Prefect task runner wraps (asking Prefect for the task's state is an API call)."""
+    return getattr(future, "wrapped_future", future).done()
 
 
 def _whole_files(
@@ -449,14 +463,14 @@ def run_inputs(
         ):
             roots, found = walk(inputs)
             files, urls, refused = split_inputs(found)
-            fetched = refused + (fetch_urls(urls, settings) if urls else [])
 
             def submit(files, pages, known, spill_dir) -> Future:
                 return pool.submit(analyze_to_spill, files, pages, settings, known, spill_dir)
 
-            files = split_large(run, files, settings, full)
-            work = plan(files, fetched, settings.batch_size, workers)
-            analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir)
+            with fetching(urls, settings, workers) as stream:
+                files = split_large(run, files, settings, full)
+                work = run_work(files, refused, stream, settings, workers)
+                analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir)
             settle_rejects(run, roots, found)
             release_gone_owners(run)
         report_path = write_run_report(settings, report)

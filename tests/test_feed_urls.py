@@ -4,8 +4,8 @@ from dataclasses import replace
 from http.server import BaseHTTPRequestHandler
 
 from benchmarks.faults import http_server
-from pipeline.ingest import fetch_urls
 from pipeline.records import RawPage
+from pipeline.url_stream import fetch_urls
 
 TEXT = (
     "英伟达的订单已经排到了明年，数据中心收入连续第八个季度创出新高，管理层给出的指引也高于"

@@ -218,7 +218,7 @@ def test_url_list_fetches_hosts_side_by_side_and_each_host_one_at_a_time(setting
     and the pages come back in the list's order."""
     from dataclasses import replace
 
-    from pipeline.ingest import fetch_urls
+    from pipeline.url_stream import fetch_urls
 
     with http_server(Holding) as url:
         port = url.rsplit(":", 1)[1]
@@ -232,7 +232,7 @@ def test_url_list_fetches_hosts_side_by_side_and_each_host_one_at_a_time(setting
 
 
 def test_a_url_too_broken_to_have_a_host_is_a_reject_not_a_crash(settings):
-    from pipeline.ingest import fetch_urls
+    from pipeline.url_stream import fetch_urls
 
     [page] = fetch_urls(["http://[::1/page"], settings)
     assert isinstance(page, Reject) and page.reason == "bad-url"
@@ -241,7 +241,7 @@ def test_a_url_too_broken_to_have_a_host_is_a_reject_not_a_crash(settings):
 def test_one_host_failing_stops_the_others_after_their_current_url(settings, monkeypatch):
     """Ctrl-C or an error must not wait for every other host's whole list (a thousand URLs of
     one site, paced a second apart, is a quarter of an hour)."""
-    import pipeline.ingest
+    import pipeline.url_stream
 
     calls: list[str] = []
 
@@ -252,10 +252,10 @@ def test_one_host_failing_stops_the_others_after_their_current_url(settings, mon
         time.sleep(0.02)
         return RawPage(url, b"<html></html>", "html", url=url)
 
-    monkeypatch.setattr(pipeline.ingest, "fetch", fake_fetch)
+    monkeypatch.setattr(pipeline.url_stream, "fetch", fake_fetch)
     urls = [f"https://slow.example/{i}" for i in range(100)] + ["https://broken.example/1"]
     with pytest.raises(RuntimeError, match="stopped"):
-        pipeline.ingest.fetch_urls(urls, settings)
+        pipeline.url_stream.fetch_urls(urls, settings)
     time.sleep(0.1)  # the slow host's thread ends after the URL it was on
     assert len(calls) < 20
 
