@@ -154,7 +154,7 @@ def _ingest(
     logger = get_run_logger()
     roots = [input_root(p) for p in inputs]  # once: a link moved during the run moves none
     found = discover_task([str(r) for r in roots])
-    files, urls, refused = split_inputs(found)
+    files, urls, refused, listed = split_inputs(found)
     bar = progress.current()
     bar.start(len(files) + len(refused) + len(urls))
     files = split_large(run, files, settings, full)
@@ -202,7 +202,7 @@ def _ingest(
 
         work = run_work(files, refused, stream, settings, workers)
         analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir, written)
-    settle_rejects(run, roots, found, logger)
+    settle_rejects(run, roots, found, listed, logger)
     release_gone_owners(run, logger)
 
 

@@ -20,7 +20,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import duckdb
 
@@ -52,6 +52,7 @@ from pipeline.warehouse import connect, connect_readonly
 from pipeline.warehouse.load import (
     WriteCounts,
     clear_settled_rejects,
+    clear_unlisted_fetch_rejects,
     close_interrupted_runs,
     finish_run,
     forget_readers_of_gone_owners,
@@ -93,7 +94,15 @@ class Run:
     pages: dict[str, datetime] = field(default_factory=dict)
 
 
-def split_inputs(found: list[Input]) -> tuple[list[Input], list[str], list[Reject]]:
+class SplitInputs(NamedTuple):
+    files: list[Input]
+    urls: list[str]
+    refused: list[Reject]
+    # each URL list read, by its source: the url_key of every URL it lists (settle_rejects)
+    listed: dict[str, list[str]]
+
+
+def split_inputs(found: list[Input]) -> SplitInputs:
     """Files to read; the URLs listed in *.urls inputs, each once and without its #fragment (a
     fragment never changes what the server sends, and a URL listed twice, in one list or two,
     would be fetched twice and stored as two pages), also when spelled two ways (HTTP://Host/
@@ -103,15 +112,16 @@ def split_inputs(found: list[Input]) -> tuple[list[Input], list[str], list[Rejec
     files = [i for i in found if i.kind != "urls"]
     urls: list[str] = []
     refused: list[Reject] = []
+    listed: dict[str, list[str]] = {}
     for item in found:
         if item.kind != "urls":
             continue
         try:
-            listed = read_url_list(item.path)
+            in_list = read_url_list(item.path)
         except InputError as exc:
             refused.append(Reject.now(item.source, "read", "unreadable-url-list", str(exc)))
             continue
-        if not listed:
+        if not in_list:
             refused.append(
                 Reject.now(
                     item.source,
@@ -121,11 +131,13 @@ def split_inputs(found: list[Input]) -> tuple[list[Input], list[str], list[Rejec
                     "give one URL a line",
                 )
             )
-        urls.extend(u.partition("#")[0] for u in listed)
+        unfragmented = [u.partition("#")[0] for u in in_list]
+        urls.extend(unfragmented)
+        listed[item.source] = [url_key(u) for u in unfragmented]
     once: dict[str, str] = {}
     for url in urls:
         once.setdefault(url_key(url), url)
-    return files, list(once.values()), refused
+    return SplitInputs(files, list(once.values()), refused, listed)
 
 
 # The most fetched pages in a batch: fetching (a page a second per site) is far slower than
@@ -385,16 +397,27 @@ def _whole_files(
     return whole
 
 
-def settle_rejects(run: Run, roots: list[Path], found: list[Input], logger: Logger = log) -> None:
+def settle_rejects(
+    run: Run,
+    roots: list[Path],
+    found: list[Input],
+    listed: dict[str, list[str]],
+    logger: Logger = log,
+) -> None:
     """Once every input found was written: drop what earlier runs refused under these roots
     that is no longer there or no longer refused (rejects lists what is refused now; a page
-    deleted, a link or a URL list mended, would otherwise stay listed for good). roots: the
-    inputs as the walk resolved them, not again (a link moved during the run)."""
-    gone = clear_settled_rejects(
-        run.con, run.id, [source_name(r) for r in roots], SettledRejects(roots, found)
-    )
+    deleted, a link or a URL list mended, would otherwise stay listed for good), and the fetch
+    rejects of URLs no list lists any more. roots: the inputs as the walk resolved them, not
+    again (a link moved during the run); listed: the URL lists read (SplitInputs.listed)."""
+    settled = SettledRejects(roots, found)
+    gone = clear_settled_rejects(run.con, run.id, [source_name(r) for r in roots], settled)
     if gone:
         logger.info("%d rejects of earlier runs no longer hold: inputs gone or mended", gone)
+    unlisted = clear_unlisted_fetch_rejects(run.con, run.id, listed, settled.gone)
+    if unlisted:
+        logger.info(
+            "%d URLs that failed to fetch are no longer listed: their rejects went", unlisted
+        )
 
 
 def release_gone_owners(run: Run, logger: Logger = log) -> None:
@@ -462,7 +485,7 @@ def run_inputs(
             stoppable_pool(workers) as pool,
         ):
             roots, found = walk(inputs)
-            files, urls, refused = split_inputs(found)
+            files, urls, refused, listed = split_inputs(found)
 
             def submit(files, pages, known, spill_dir) -> Future:
                 return pool.submit(analyze_to_spill, files, pages, settings, known, spill_dir)
@@ -471,7 +494,7 @@ def run_inputs(
                 files = split_large(run, files, settings, full)
                 work = run_work(files, refused, stream, settings, workers)
                 analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir)
-            settle_rejects(run, roots, found)
+            settle_rejects(run, roots, found, listed)
             release_gone_owners(run)
         report_path = write_run_report(settings, report)
     return summary(run, settings, report_path, full)

@@ -45,6 +45,11 @@ class SettledRejects:
             return True
         return not _exists(source)
 
+    def gone(self, source: str) -> bool:
+        """Whether an input an earlier run read (a URL list) is no longer there: under a root,
+        not found by this run's walk, and not on disk (one the walk passed over is there)."""
+        return self._in_view(source) and source not in self.present and not _exists(source)
+
     def _in_view(self, source: str) -> bool:
         """Under a root, and not where the walk passes over (a hidden folder given as a root
         of its own by an earlier run is passed over by a run over its parent)."""

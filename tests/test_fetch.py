@@ -406,7 +406,7 @@ def listed(tmp_path, text: str) -> list[str]:
 
     path = tmp_path / "list.urls"
     path.write_text(text, "utf-8")
-    files, urls, refused = split_inputs([Input(path, "urls")])
+    files, urls, refused, _ = split_inputs([Input(path, "urls")])
     assert files == [] and refused == []
     return urls
 

@@ -378,6 +378,57 @@ def test_a_url_that_fails_once_and_then_serves_its_page_again_is_no_reject(tmp_p
     assert _counts(db)["rejects"] == 0 and _counts(db)["articles"] == 1
 
 
+def test_a_failed_url_taken_off_every_list_is_no_reject_any_more(tmp_path):
+    """A URL that failed to fetch is never fetched again once taken off its list, so its
+    reject stayed listed as refused for good. It goes once no list lists it (taken off, or its
+    list deleted); a URL another list still lists, or one a list outside the run lists, stays
+    refused; a line fixed in place is no bad URL any more."""
+    from http.server import BaseHTTPRequestHandler
+
+    from benchmarks.faults import http_server
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    class Missing(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    db = tmp_path / "w.duckdb"
+    settings = load_settings().with_overrides(db=str(db), workers=1)
+    box, elsewhere = tmp_path / "box", tmp_path / "elsewhere"
+    box.mkdir()
+    elsewhere.mkdir()
+    refused = "SELECT regexp_extract(source, '[^/]+$'), reason FROM rejects"
+    with http_server(Missing) as server:
+        (box / "a.urls").write_text(f"{server}/gone\n{server}/twice\nwww.no-scheme.cn/x\n")
+        (box / "b.urls").write_text(f"{server.upper()}/twice\n{server}/b-only\n")
+        (elsewhere / "c.urls").write_text(f"{server}/c-only\n")
+        run_inputs([str(box), str(elsewhere)], settings)
+        assert len(_rows(db, refused)) == 5
+        (box / "a.urls").write_text(f"{server}/page\n")  # gone, twice and the bad line off
+        (box / "b.urls").unlink()
+        (elsewhere / "c.urls").write_text("# emptied, but not read by the next run\n")
+        run_inputs([str(box)], settings)
+        assert _rows(db, refused) == [("c-only", "http-404"), ("page", "http-404")]
+        (box / "b.urls").write_text(f"{server}/twice\n")
+        (box / "a.urls").write_text(f"{server}/twice\n")
+        run_inputs([str(box)], settings)
+        # unreadable: which URLs it lists is not known, so none of them is off
+        (box / "a.urls").write_bytes(f"# 英伟达\n{server}/twice\n".encode("gbk"))
+        (box / "b.urls").write_text(f"{server}/b-only\n")
+        run_inputs([str(box)], settings)
+    assert _rows(db, refused) == [
+        ("a.urls", "unreadable-url-list"),
+        ("b-only", "http-404"),
+        ("c-only", "http-404"),
+        ("twice", "http-404"),
+    ]
+
+
 def test_a_large_crawl_file_is_read_in_parts_and_remembered_once_all_are_written(tmp_path):
     """A WARC of many pages is a batch per part (side by side on the workers, each written when
     done): the run writes what reading it whole writes, and remembers the file only once its

@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from pipeline.fetch import url_key
 from pipeline.incremental import Known, SeenInput
 from pipeline.records import Article, PageResult, Reject, utcnow
 from pipeline.sources import source_path
@@ -388,6 +389,55 @@ def clear_settled_rejects(
         finally:
             _unregister(con, "_settled")
     return len(over)
+
+
+def clear_unlisted_fetch_rejects(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    listed: dict[str, list[str]],
+    gone: Callable[[str], bool],
+) -> int:
+    """After a completed run: record which URLs each URL list read (listed: list → url_keys)
+    lists now, and drop the fetch rejects of earlier runs for URLs that no list lists any more
+    (taken off their list, or their list deleted: gone(list)), and the rejects of the pages
+    fetched from them (a page without text, a feed's bad item). A URL fetched each run while it
+    is listed has its reject made again or cleared then; one taken off its list is never
+    fetched again, and its reject stayed listed as refused for good. A list not read now (an
+    unreadable one, one outside this run's roots) keeps its URLs: it may still list them.
+    Returns how many rejects went."""
+    earlier = con.execute("SELECT list, url_key FROM url_lists").fetchall()
+    redone = {name for name, _ in earlier if name in listed or gone(name)} | set(listed)
+    off_before = {key for name, key in earlier if name in redone}
+    rows = [{"list": name, "url_key": key} for name, keys in listed.items() for key in set(keys)]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if redone:
+            con.executemany("DELETE FROM url_lists WHERE list = ?", [[n] for n in redone])
+        _insert(con, "url_lists", rows, "ON CONFLICT DO NOTHING")
+        still = {key for (key,) in con.execute("SELECT DISTINCT url_key FROM url_lists").fetchall()}
+        off = off_before - still
+        refused = con.execute(
+            "SELECT DISTINCT source, stage FROM rejects WHERE run_id IS DISTINCT FROM ?", [run_id]
+        ).fetchall()
+        urls = (
+            (source, stage, source if stage == "fetch" else _fetched_url(source))
+            for source, stage in refused
+        )
+        unlisted = [(source, stage) for source, stage, url in urls if url and url_key(url) in off]
+        if unlisted:
+            con.executemany(
+                "DELETE FROM rejects WHERE source = ? AND stage = ?", [list(r) for r in unlisted]
+            )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len(unlisted)
+
+
+def _fetched_url(source: str) -> str:
+    """The URL a page or reject source came from (a feed's item: url#item3); "" for a file."""
+    return source.partition("#")[0] if "://" in source else ""
 
 
 def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> set[str]:
