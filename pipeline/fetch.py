@@ -97,11 +97,12 @@ def host_key(url: str) -> str:
 def url_key(url: str) -> str:
     """url as its server reads it, for telling one URL listed under two spellings: scheme and
     host lower-cased, the default port dropped, non-ASCII in the path and query percent-encoded
-    (as httpx sends it) and escapes upper-cased. A URL httpx cannot read is its own key."""
-    try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, ValueError):
+    (as httpx sends it) and escapes upper-cased. A URL that cannot be fetched (_bad_url) is
+    its own key: one with a space (中文 页.html) must not stand for its fetchable spelling
+    (%20), which a list giving both would then never fetch."""
+    if _bad_url(url):
         return url
+    parsed = httpx.URL(url)
     host = parsed.raw_host.decode("ascii")
     if ":" in host:  # IPv6
         host = f"[{host}]"
@@ -343,8 +344,11 @@ def _bad_url(url: str) -> str | None:
         return f"is not a valid URL ({exc})"
     if parsed.scheme not in ("http", "https"):
         return "is not an http:// or https:// URL"
-    if not parsed.host or any(c.isspace() for c in url):
+    if not parsed.host:
         return "has no valid host name"
+    if any(c.isspace() for c in url):
+        # two URLs on a line, or a note after one without its #: nothing to guess from
+        return "holds a space (write a space in a URL as %20; a note after a URL starts with #)"
     if parsed.port is not None and not 0 < parsed.port < 65536:
         return f"has no valid port ({parsed.port}: a port is 1 to 65535)"
     return None

@@ -449,3 +449,16 @@ def test_one_url_spelled_two_ways_is_fetched_once_as_first_listed(tmp_path):
         "https://H.example:443",
         "http://[::1/page",
     ]
+
+
+def test_a_line_with_a_space_is_refused_as_such_and_does_not_hide_its_escaped_spelling(tmp_path):
+    """A list giving 中文 页.html and its escaped spelling: the escaped one was read as the same
+    URL, never fetched, and the spaced one refused as having no valid host."""
+    spaced, escaped = (
+        "http://h.example/中文 页.html",
+        "http://h.example/%E4%B8%AD%E6%96%87%20%E9%A1%B5.html",
+    )
+    assert listed(tmp_path, f"{spaced}\n{escaped}\n") == [spaced, escaped]
+    rej = fetch(spaced)
+    assert isinstance(rej, Reject) and rej.reason == "bad-url"
+    assert "space" in rej.detail and "%20" in rej.detail
