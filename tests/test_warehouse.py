@@ -505,6 +505,11 @@ def test_an_edited_page_keeps_the_outcome_of_a_claim_it_still_makes(lexicon_anal
     write_results(con, [again], "r3", "lexicon.v1")
     [newest] = [p.id for p in again.predictions if "创新高" in p.quote]
     assert find_prediction(con, pid[:12]) == newest
+    # Edited back to the first version: every former id finds it, and none maps to itself.
+    write_results(con, [first], "r4", "lexicon.v1")
+    assert find_prediction(con, newest[:12]) == find_prediction(con, new_id[:12]) == pid
+    changes = con.execute("SELECT old_id, new_id FROM prediction_id_changes").fetchall()
+    assert sorted(changes) == sorted([(new_id, pid), (newest, pid)])
 
 
 def test_an_edit_of_punctuation_or_spaces_keeps_the_outcome_with_the_claim(

@@ -290,6 +290,8 @@ def _move_carried(con: duckdb.DuckDBPyConnection, copy: bool = False) -> None:
         con.execute(
             "INSERT OR REPLACE INTO prediction_id_changes SELECT old_id, new_id, now() FROM _carried"
         )
+        # an edit undone brings a former id back: it is current, no former one
+        con.execute("DELETE FROM prediction_id_changes WHERE old_id = new_id")
     con.execute("DROP TABLE _carried")
 
 
