@@ -112,6 +112,19 @@ WHEN_ONLY = re.compile(
 # A clause that ends on its verb of forecasting (高盛最新的报告预计，) frames the clause after it,
 # which says what is expected: the claim takes that clause in. Not the noun (自己的预测, 不预测).
 FRAME_END = re.compile(r"(?<![的之不])(?:预计|预测|预估|估计|预言|判断)[\s:：，,]*$")
+# A claim's first clause that opens on a connective, an adverb or a modal has dropped its
+# subject, which the clause before it states (该技术路径已经成熟，或将重新定义行业标准; DeepSeek
+# 的训练成本这么低，也会逼着别人降价): the claim starts there.
+LEADS_ON = re.compile(
+    r"^\s*(?:且|并|所以|因此|因而|也|都|更|就|还|或将|或|恐将|恐|将|会|可能|只会|足以|甚至|最终|终将"
+    r"|进而|从而)"
+)  # not 但, 而, 反而: what they open turns against the clause before, which is no part of it
+# A clause that frames the claim after it (随着…, 若/如果/一旦…, 即使/尽管…, 只要…, 在…之后) is
+# part of what the author claims: 若需求被切断，恐将血本无归 claims nothing without it.
+FRAME_OPENING = re.compile(
+    r"^\s*(?:随着|如果|假如|要是|若|一旦|即使|即便|就算|哪怕|尽管|虽然|只要|在[^，,；;]{0,20}"
+    r"(?:下|前|后|之前|之后|时))"
+)
 # The past a claim measures against (今年的营收会比去年高, 日子不会像去年那么好过) narrates nothing.
 COMPARED_TO_PAST = re.compile(r"(?:比|像|较|于|跟|和|同)(?:去年|前年|过去|此前|上个月|上月|上周)")
 # What was announced is past; what it announces is not (英伟达已宣布将于5月27日公布财报, 阿里已经官宣
@@ -298,6 +311,8 @@ PRONOUN = re.compile(r"它|该公司|这家公司|这个团队")
 # the foreseeable future is one (在可预见的未来), and so is a span of it (它的未来三年).
 FUTURE_AS_NOUN = re.compile(
     rf"({FORESEEABLE})?(?:的|其)未来(?![一二两三四五六七八九十几数半\d]|\s*\d)"
+    # and what it qualifies as a noun's attribute (影响台积电未来走向, 公司的未来战略)
+    r"|未来(?=的?(?:走向|方向|趋势|规划|计划|战略|布局|路线|蓝图|命运))"
 )
 # A clause that opens with an actor other than the catalogue's targets (中国, 国产芯片, 华为…) is
 # about that actor: it takes no target from the rest of its sentence.
@@ -834,7 +849,27 @@ class PredictionExtractor:
                         continue
             runs.append((start, [m]))
             about_run = about
+        if runs:
+            runs[0] = (self._opening_frames(simplified, *runs[0]), runs[0][1])
         return runs
+
+    def _opening_frames(self, simplified: str, start: int, run: list[re.Match[str]]) -> int:
+        """Where a sentence's first claim starts: at its first flagged clause, or before it at
+        the clause that states the subject it dropped (LEADS_ON) and at the frames that lead
+        into it (FRAME_OPENING), which claim nothing of their own."""
+        before = [c for c in CLAUSE.finditer(simplified) if c.end() <= start]
+        if not before:
+            return start
+        first = simplified[start : run[0].end()]
+        if not (
+            (LEADS_ON.match(first) and self._subject_of(first) is None)
+            or FRAME_OPENING.match(before[-1].group(0))
+        ):
+            return start
+        start = before.pop().start()
+        while before and FRAME_OPENING.match(before[-1].group(0)):
+            start = before.pop().start()
+        return start
 
     def _subject_of(self, clause: str) -> frozenset[str] | None:
         """What a clause is about when it says so itself: the targets it names other than as

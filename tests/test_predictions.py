@@ -1779,3 +1779,51 @@ def test_higher_than_now_by_a_share_is_up(analyzer):
 )
 def test_numbered_judgements_are_the_authors_and_rumours_are_not(analyzer, body, speaker):
     assert {p.speaker for p in _candidates(analyzer, body)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "body, quote",
+    [
+        # the claim's clause dropped its subject: the clause before states it
+        (
+            "该公司的新一代架构已经成熟，或将重新定义推理芯片的标准。",
+            "该公司的新一代架构已经成熟，或将重新定义推理芯片的标准",
+        ),
+        (
+            "DeepSeek把训练成本压得这么低，也会逼着别的厂商降价。",
+            "DeepSeek把训练成本压得这么低，也会逼着别的厂商降价",
+        ),
+        # a frame leads into it: the condition or the trend it rides on is part of the claim
+        (
+            "随着推理需求不断增长，英伟达的数据中心收入还会上涨。",
+            "随着推理需求不断增长，英伟达的数据中心收入还会上涨",
+        ),
+        (
+            "若出口管制继续收紧，英伟达在华营收恐将腰斩。",
+            "若出口管制继续收紧，英伟达在华营收恐将腰斩",
+        ),
+        # what 但 opens turns against the clause before, which the claim leaves out
+        ("以前大家把它当成英伟达的利空，但现在反而会带来新的订单。", "但现在反而会带来新的订单"),
+        # a subject of its own: the clause before is no part of it
+        ("今天的发布会很热闹，英伟达明年的出货量还会翻倍。", "英伟达明年的出货量还会翻倍"),
+    ],
+)
+def test_a_claim_starts_where_its_subject_or_its_frame_does(analyzer, body, quote):
+    quotes = [p.quote.rstrip("。") for p in _candidates(analyzer, body)]
+    assert quotes == [quote]
+
+
+def test_a_modal_of_certainty_before_hui_forecasts_whatever_the_subject(analyzer):
+    """后浪肯定会… names no target and no listed subject, yet claims what will happen; a modal
+    of likelihood (这可能会很有意思) stays a remark."""
+    [p] = _candidates(analyzer, "说到底，后浪肯定会把前浪拍在沙滩上。")
+    assert p.quote.startswith("后浪肯定会") and p.hedge == "certain"
+    assert _candidates(analyzer, "我们聊聊芯片，这可能会很有意思。") == []
+
+
+@pytest.mark.parametrize(
+    "body", ["芯片关税影响着台积电未来走向。", "这份报告讨论了英伟达未来战略。"]
+)
+def test_the_future_as_a_nouns_attribute_is_no_forecast(analyzer, body):
+    """未来走向, 未来战略: a thing the company has, not a time ahead (an influence now, no time ahead)."""
+    assert _candidates(analyzer, body) == []
