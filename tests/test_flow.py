@@ -429,6 +429,35 @@ def test_a_failed_url_taken_off_every_list_is_no_reject_any_more(tmp_path):
     ]
 
 
+def test_a_page_whose_new_copy_is_refused_keeps_its_last_good_article(tmp_path):
+    """A scraper overwrote a page with a login wall: the run records the refusal and keeps the
+    article read before, with its claims; the page mended, the reject goes."""
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+    from tests.test_fetch import ARTICLE
+
+    db = tmp_path / "w.duckdb"
+    settings = load_settings().with_overrides(db=str(db), workers=1)
+    box = tmp_path / "box"
+    box.mkdir()
+    page = box / "a.html"
+    page.write_text(ARTICLE, "utf-8")
+    run_inputs([str(box)], settings)
+    kept = (
+        "SELECT a.title, count(p.id) FROM pages g JOIN articles a ON a.id = g.article_id "
+        "LEFT JOIN predictions p ON p.article_id = a.id GROUP BY a.title"
+    )
+    before = _rows(db, kept)
+    assert before and before[0][1] > 0
+    page.write_text("<html><body><p>请先登录</p></body></html>", "utf-8")
+    assert run_inputs([str(box)], settings)["rejected"] == 1
+    assert _rows(db, kept) == before
+    assert _rows(db, "SELECT regexp_extract(source, '[^/]+$') FROM rejects") == [("a.html",)]
+    page.write_text(ARTICLE, "utf-8")
+    run_inputs([str(box)], settings)
+    assert _rows(db, kept) == before and _counts(db)["rejects"] == 0
+
+
 def test_a_large_crawl_file_is_read_in_parts_and_remembered_once_all_are_written(tmp_path):
     """A WARC of many pages is a batch per part (side by side on the workers, each written when
     done): the run writes what reading it whole writes, and remembers the file only once its
