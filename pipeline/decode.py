@@ -169,9 +169,34 @@ def _mixed_runs(data: bytes) -> str | None:
     text = data.decode("utf-8", errors="duokong-gb-runs")
     non_ascii = sum(1 for ch in text if ord(ch) > 127)
     from_utf8 = non_ascii - from_gb
-    if from_gb == 0 or from_utf8 < 2 or from_utf8 < non_ascii / 2:
+    if from_gb == 0 or from_utf8 < 2:
         return None
-    return text
+    if from_utf8 >= non_ascii / 2:
+        return text
+    # Mostly GBK: mixed still when the UTF-8 runs read as ordinary Chinese where the whole
+    # read as GB18030 does not (a UTF-8 template around a GBK article: its title and byline
+    # turned to mojibake such as 娣峰悎缂栫爜). Byte pairs of a GBK page that happen to form
+    # UTF-8 give rare characters, which lower the mixed reading's share instead.
+    whole = data.decode("gb18030", errors="replace")
+    if _ordinary_share(text) > _ordinary_share(whole) + MIXED_MARGIN:
+        return text
+    return None
+
+
+# How much more ordinary text a mostly-GBK page must read as with its UTF-8 runs kept than read
+# whole as GB18030, for the runs to be taken as UTF-8.
+MIXED_MARGIN = 0.02
+_FULL_WIDTH = re.compile("[\u3000-\u303f\uff00-\uffef]")
+
+
+def _ordinary_share(text: str) -> float:
+    """Of the characters past ASCII, the share that are common Chinese characters or Chinese
+    punctuation: mojibake gives rare characters, and GBK pairs read as UTF-8 give Greek or
+    Cyrillic letters (学校 as ѧУ), both of which lower it."""
+    wide = [ch for ch in text if ord(ch) > 127]
+    if not wide:
+        return 0.0
+    return sum(ch in _COMMON or bool(_FULL_WIDTH.match(ch)) for ch in wide) / len(wide)
 
 
 def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[str, str]:

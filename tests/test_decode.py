@@ -130,6 +130,22 @@ def test_utf8_file_with_a_pasted_gbk_paragraph_decodes_line_by_line():
     assert "深度求索发布了新模型" in text and "我继续看好英伟达" in text and "\ufffd" not in text
 
 
+def test_a_utf8_template_around_a_longer_gbk_article_keeps_both_readable():
+    """A CMS writing its template in UTF-8 and the article in GBK: read whole as GB18030 (most
+    of the bytes are GBK), the title and byline turned to mojibake. A GBK page whose byte pairs
+    happen to form UTF-8 (学校 as ѧУ) stays GB18030."""
+    head = '<html><head><meta charset="utf-8"><title>英伟达财报点评</title></head><body>'
+    byline = "<p>作者：张三 来源：科技频道</p>"
+    article = "<p>" + "深度求索发布了新模型，我认为英伟达明年的数据中心收入还会增长。" * 6 + "</p>"
+    page = head.encode() + byline.encode() + article.encode("gbk") + b"</body></html>"
+    text, enc = decode(page, "template.html")
+    assert enc == "utf-8+gb18030"
+    assert "英伟达财报点评" in text and "作者：张三" in text and "深度求索发布了新模型" in text
+    school = ("<p>" + "学校的校园里，溪水流过。" * 20 + "</p>").encode("gbk")
+    text, enc = decode(school, "school.html")
+    assert enc == "gb18030" and "学校的校园" in text
+
+
 def test_a_stray_nul_costs_the_page_nothing_wherever_it_stands():
     """A NUL in the first 4 KB rejected a page as binary; further on it was kept."""
     page = f"<html><body><p>{SIMPLIFIED}</p></body></html>".encode()
