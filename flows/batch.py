@@ -32,6 +32,7 @@ from pipeline.ingest import (
     analyze_and_write,
     fetching,
     input_shares,
+    read_forgotten_again,
     recorded_run,
     release_gone_owners,
     run_work,
@@ -157,7 +158,7 @@ def _ingest(
     files, urls, refused, listed = split_inputs(found)
     bar = progress.current()
     bar.start(len(files) + len(refused) + len(urls))
-    files = split_large(run, files, settings, full)
+    parts = split_large(run, files, settings, full)
 
     def written(batch: Work, counts: WriteCounts) -> None:
         logger.info(
@@ -188,7 +189,7 @@ def _ingest(
         spill_folder(remote=_remote(dask)) as spill_dir,
         _task_runner(workers, dask) as runner,
     ):
-        share = input_shares(files, stream.share)
+        share = input_shares(parts, stream.share)
 
         def submit(files, pages, known, spill_dir):
             params = {
@@ -200,10 +201,11 @@ def _ingest(
             }
             return runner.submit(analyze_task, parameters=params)
 
-        work = run_work(files, refused, stream, settings, workers)
+        work = run_work(parts, refused, stream, settings, workers)
         analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir, written)
+        release_gone_owners(run, logger)
+        read_forgotten_again(run, files, submit, settings, workers, spill_dir, logger=logger)
     settle_rejects(run, roots, found, listed, logger)
-    release_gone_owners(run, logger)
 
 
 def _remote(dask: str | None) -> bool:

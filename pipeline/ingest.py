@@ -25,6 +25,7 @@ from typing import Any, NamedTuple, Protocol
 import duckdb
 
 from pipeline.batch import (
+    NOT_FILES,
     BatchOutcome,
     analyze_to_spill,
     chunks,
@@ -57,6 +58,7 @@ from pipeline.warehouse.load import (
     finish_run,
     forget_readers_of_gone_owners,
     known_inputs,
+    page_keys_of,
     start_run,
     write_results,
 )
@@ -92,6 +94,9 @@ class Run:
     # The pages its batches wrote, with when each was fetched: a page in two batches (two
     # crawls of a URL in two WARC files) is one page of the run, stored as its newest copy.
     pages: dict[str, datetime] = field(default_factory=dict)
+    # Inputs forgotten as processed because the article they read lost its owning page (the
+    # original edited or gone): read_forgotten_again reads them within the run.
+    forgotten: set[str] = field(default_factory=set)
 
 
 class SplitInputs(NamedTuple):
@@ -361,6 +366,7 @@ def analyze_and_write(
             run.version,
             outcome.fetched,
             run.pages,
+            run.forgotten,
         )
         counts.skipped = outcome.skipped_pages
         counts.seen = len(outcome.results) + outcome.skipped_pages
@@ -422,14 +428,44 @@ def settle_rejects(
 
 def release_gone_owners(run: Run, logger: Logger = log) -> None:
     """Once every input found was written: pages still reading the text of a page whose file
-    is gone are read again next run, and one takes its article over (with its own byline)."""
+    is gone are to be read again (read_forgotten_again), and one takes its article over (with
+    its own byline)."""
     forgotten = forget_readers_of_gone_owners(run.con)
     if forgotten:
-        logger.info(
-            "%d inputs read the text of a page whose file is gone: the next run reads them "
-            "again, and one takes its article over",
-            len(forgotten),
-        )
+        logger.info("%d inputs read the text of a page whose file is gone", len(forgotten))
+        run.forgotten |= forgotten
+
+
+def read_forgotten_again(
+    run: Run,
+    files: list[Input],
+    submit: Submit,
+    settings: Settings,
+    workers: int,
+    spill_dir: str | None,
+    on_batch: Callable[[Work, WriteCounts], None] = lambda work, counts: None,
+    logger: Logger = log,
+) -> None:
+    """Once every input found was written: read again the files forgotten as processed because
+    the article they read lost its owning page (the original edited or deleted; a repost,
+    unchanged, was skipped), so that one of them takes the article over with its own byline,
+    site and date in this run. Left to the next run, the repost kept the original's byline
+    beside the edited version's, and the original author's claims counted twice until then.
+    files: the files the run found, whole (not split_large's parts); a URL's page is left to
+    the next run, which fetches it anyway."""
+    names, run.forgotten = run.forgotten, set()
+    again = [f for f in files if f.source in names and f.kind not in NOT_FILES]
+    if not again:
+        return
+    logger.info(
+        "reading %d inputs again: the article they read lost its owning page, and one of them "
+        "takes it over",
+        len(again),
+    )
+    for key in page_keys_of(run.con, [f.source for f in again]):
+        run.pages.pop(key, None)  # read again now, not a second copy of a page of this run
+    work = plan(again, [], settings.batch_size, workers)
+    analyze_and_write(run, work, submit, settings, False, 4 * workers, spill_dir, on_batch)
 
 
 def walk(inputs: list[str]) -> tuple[list[Path], list[Input]]:
@@ -491,10 +527,11 @@ def run_inputs(
                 return pool.submit(analyze_to_spill, files, pages, settings, known, spill_dir)
 
             with fetching(urls, settings, workers) as stream:
-                files = split_large(run, files, settings, full)
-                work = run_work(files, refused, stream, settings, workers)
+                parts = split_large(run, files, settings, full)
+                work = run_work(parts, refused, stream, settings, workers)
                 analyze_and_write(run, work, submit, settings, full, 4 * workers, spill_dir)
-            settle_rejects(run, roots, found, listed)
             release_gone_owners(run)
+            read_forgotten_again(run, files, submit, settings, workers, spill_dir)
+            settle_rejects(run, roots, found, listed)
         report_path = write_run_report(settings, report)
     return summary(run, settings, report_path, full)

@@ -803,7 +803,8 @@ def test_a_url_listed_twice_or_with_a_fragment_is_fetched_once_as_one_page(tmp_p
 def test_a_copy_takes_over_the_article_of_a_page_whose_file_is_deleted(tmp_path):
     """The original deleted, its unchanged repost was skipped run after run: the article kept
     the deleted page's byline, site and date for good (the README promised the copy takes it
-    over). The run that sees it gone forgets the copy; the next reads it and takes it over."""
+    over). The run that sees it gone reads the copy again, and it takes the article over; the
+    next run changes nothing."""
     from pipeline.ingest import run_inputs
     from pipeline.settings import load_settings
 
@@ -825,8 +826,56 @@ def test_a_copy_takes_over_the_article_of_a_page_whose_file_is_deleted(tmp_path)
     run_inputs([str(box)], settings, report=str(tmp_path / "r.html"))
     assert _rows(db, "SELECT author FROM articles") == [("张三",)]
     (box / "orig.txt").unlink()
-    for _ in range(2):
-        run_inputs([str(box)], settings, report=str(tmp_path / "r.html"))
+    run_inputs([str(box)], settings, report=str(tmp_path / "r.html"))
     assert _rows(db, "SELECT author, site, published FROM articles") == [
         ("搬运工", "乙站", date(2025, 5, 1))
     ]
+    again = run_inputs([str(box)], settings, report=str(tmp_path / "r.html"))
+    assert (again["new"], again["updated"], again["skipped"]) == (0, 0, 1)
+
+
+@pytest.mark.parametrize("runner", ["run_inputs", "flow"])
+def test_editing_the_original_hands_the_old_text_to_its_repost_in_the_same_run(
+    runner, tmp_path, prefect_harness
+):
+    """The original edited, its unchanged repost still reads the old text: the run reads the
+    repost again, which takes the old article over with its own byline and date, so the
+    original author's claims are not counted twice (once on each text) until the next run."""
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    body = (
+        "有人说国产大模型已经追平了，我看未必。\n\n推理成本下降会刺激更多应用落地，整体算力需求"
+        "只会更大。\n\n我认为英伟达的股价在明年六月前一定会再涨三成。\n\n欢迎留言讨论。\n"
+    )
+    box = tmp_path / "box"
+    box.mkdir()
+
+    def write(name: str, byline: str, text: str) -> None:
+        (box / name).write_text(
+            f"首页 > 评论 > 正文\n\n算力需求只会更大\n\n{byline}\n\n{text}", "utf-8"
+        )
+
+    write("orig.txt", "作者：张三 2025-03-01 来源：甲站", body)
+    write("repost.txt", "作者：搬运工 2025-05-01 来源：乙站", body)
+    db = tmp_path / "w.duckdb"
+    settings = load_settings().with_overrides(db=str(db), workers=1)
+
+    def run() -> dict:
+        if runner == "flow":
+            from flows.batch import batch_flow
+
+            return batch_flow(inputs=[str(box)], db=str(db), report=str(tmp_path / "r.html"))
+        return run_inputs([str(box)], settings, report=str(tmp_path / "r.html"))
+
+    run()
+    write("orig.txt", "作者：张三 2025-03-01 来源：甲站", body.replace("欢迎留言讨论", "欢迎转发"))
+    run()
+    authors = (
+        "SELECT a.author, count(p.id) FROM articles a JOIN predictions p ON p.article_id = a.id"
+    )
+    # each text once, under its own page's byline: the claims of the old text are the repost's
+    [(first, mine), (second, theirs)] = _rows(db, authors + " GROUP BY a.author")
+    assert (first, second) == ("张三", "搬运工") and mine == theirs > 0
+    again = run()
+    assert (again["new"], again["updated"], again["skipped"]) == (0, 0, 2)

@@ -444,9 +444,9 @@ def _fetched_url(source: str) -> str:
 
 def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> set[str]:
     """The inputs of pages still reading an article its owning page has left (the original
-    was edited; a repost still reads the old text) are forgotten as processed, so that the
-    next run reads them again and one of them takes the article over, with its own byline and
-    date: skipped as unchanged, the old text kept the original's byline beside the edited
+    was edited; a repost still reads the old text) are forgotten as processed, so that they
+    are read again (the run's end, pipeline/ingest.read_forgotten_again; the next run for a
+    URL's page) and one of them takes the article over, with its own byline and date: skipped as unchanged, the old text kept the original's byline beside the edited
     version's, and the original author's claims counted twice until a --full run. Returns
     the inputs forgotten, which this batch must not remember again."""
     # the page it belongs to reads it no more (a repost edited leaves it to its owner)
@@ -461,14 +461,25 @@ def forget_readers_of_gone_owners(con: duckdb.DuckDBPyConnection) -> set[str]:
     """After a completed run: an article whose page's file is gone (deleted, renamed) while
     another page still reads its text (a repost, a copy) kept the gone page's byline, site and
     date for good: the copy, unchanged, was skipped run after run and never took it over. The
-    inputs of those pages are forgotten as processed, so that the next run reads them again and
-    one of them takes the article over. Returns the inputs forgotten."""
+    inputs of those pages are forgotten as processed, so that they are read again (as above)
+    and one of them takes the article over. Returns the inputs forgotten."""
     shared = con.execute(
         "SELECT DISTINCT a.id, a.source FROM articles a JOIN pages p ON p.article_id = a.id "
         "WHERE p.source <> a.source"
     ).fetchall()
     left = [aid for aid, source in shared if _gone(source)]
     return _forget_inputs_reading(con, left, "p.source <> a.source")
+
+
+def page_keys_of(con: duckdb.DuckDBPyConnection, inputs: list[str]) -> list[str]:
+    """The keys of the pages stored from these inputs (a file, or a record in it)."""
+    rows = _rows_with(
+        con,
+        "_of",
+        {"input": inputs},
+        f"SELECT DISTINCT p.page_key FROM pages p, _of i WHERE {_of_input('p.source', 'i.input')}",
+    )
+    return [key for (key,) in rows]
 
 
 def _forget_inputs_reading(con: duckdb.DuckDBPyConnection, left: list[str], which: str) -> set[str]:
@@ -933,6 +944,7 @@ def write_results(
     version: str | None = None,
     fetched: Iterable[str] = (),
     run_pages: dict[str, datetime] | None = None,
+    forgotten_out: set[str] | None = None,
 ) -> WriteCounts:
     """Write a batch in one transaction. seen: the inputs it came from, remembered under
     version in the same transaction, so an input is never marked done without its rows.
@@ -942,7 +954,8 @@ def write_results(
     adds its own): a page read twice in a run (a WARC file holding two crawls of a URL, two
     WARC files sharing one) is stored as its newest copy, and its other copies are counted as
     repeating it, not as new, updated or unchanged pages. So is a copy older than the one an
-    earlier run stored (an old crawl read after a newer one)."""
+    earlier run stored (an old crawl read after a newer one). forgotten_out: gets the inputs
+    this batch forgot as processed, to be read again (_forget_readers), once it commits."""
     counts = WriteCounts()
     now = utcnow()
     run_pages = {} if run_pages is None else run_pages
@@ -1003,6 +1016,8 @@ def write_results(
         con.execute("ROLLBACK")
         raise
     run_pages.update((key, _fetched(r)) for key, r in good.items())
+    if forgotten_out is not None:
+        forgotten_out.update(forgotten)
     log.info(
         "wrote %d articles (%d new, %d updated, %d unchanged, %d repeating another page), "
         "%d rejects",
