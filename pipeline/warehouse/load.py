@@ -408,6 +408,8 @@ def clear_unlisted_fetch_rejects(
     unreadable one, one outside this run's roots) keeps its URLs: it may still list them.
     Returns how many rejects went."""
     earlier = con.execute("SELECT list, url_key FROM url_lists").fetchall()
+    if not earlier and not listed:
+        return 0  # a run of files alone, on a database that never read a URL list
     redone = {name for name, _ in earlier if name in listed or gone(name)} | set(listed)
     off_before = {key for name, key in earlier if name in redone}
     rows = [{"list": name, "url_key": key} for name, keys in listed.items() for key in set(keys)]
@@ -419,7 +421,9 @@ def clear_unlisted_fetch_rejects(
         still = {key for (key,) in con.execute("SELECT DISTINCT url_key FROM url_lists").fetchall()}
         off = off_before - still
         refused = con.execute(
-            "SELECT DISTINCT source, stage FROM rejects WHERE run_id IS DISTINCT FROM ?", [run_id]
+            "SELECT DISTINCT source, stage FROM rejects WHERE run_id IS DISTINCT FROM ? "
+            "AND (stage = 'fetch' OR contains(source, '://'))",
+            [run_id],
         ).fetchall()
         urls = (
             (source, stage, source if stage == "fetch" else _fetched_url(source))
