@@ -820,21 +820,27 @@ def _warc_file(
             archive = itertools.islice(reader, part.count)
         last: tuple[int, Any] | None = None
         last_start = padding_at = None
-        for i, record in enumerate(archive, start=part.first if part else 0):
-            counts.next_index = i + 1
-            if i < skip:
-                continue  # read before, from the same file gzipped in one stream
-            if _padding(record):
-                padding_at = reader.get_record_offset()  # an end, if only padding follows
-                continue
-            padding_at = None  # a record follows: what came before it was no end
-            counts.records += 1
-            last, last_start = (i, record), reader.offset
-            if record.rec_type not in ("response", "resource"):
-                counts.revisits += record.rec_type == "revisit"
-                continue
-            if not (yield from _warc_response(source, i, record, max_bytes, counts)):
-                return False
+        try:
+            for i, record in enumerate(archive, start=part.first if part else 0):
+                counts.next_index = i + 1
+                if i < skip:
+                    continue  # read before, from the same file gzipped in one stream
+                if _padding(record):
+                    padding_at = reader.get_record_offset()  # an end, if only padding follows
+                    continue
+                padding_at = None  # a record follows: what came before it was no end
+                counts.records += 1
+                last, last_start = (i, record), reader.offset
+                if record.rec_type not in ("response", "resource"):
+                    counts.revisits += record.rec_type == "revisit"
+                    continue
+                if not (yield from _warc_response(source, i, record, max_bytes, counts)):
+                    return False
+        except (AttributeError, KeyError, TypeError) as exc:
+            # warcio meets a record without a header it needs (a response without its
+            # WARC-Target-URI) with whatever its parser hits first: name the record instead
+            offset = None if _gzipped(item.path) else reader.offset
+            raise _BadWarcHeader(counts.next_index, offset) from exc
         cut = _end_cut(item, fh, reader, last, last_start, padding_at)
         if cut is not None:
             yield cut
@@ -882,9 +888,33 @@ def _no_pages_detail(source: str, counts: _WarcCounts) -> str:
     return detail
 
 
+class _BadWarcHeader(Exception):
+    """warcio failed inside its own code on the header of a record: which one (numbered as
+    the pages of the file are, source#index), and where it starts in an uncompressed file
+    (in a gzipped one warcio's offsets are of gzip members, no help to a reader)."""
+
+    def __init__(self, index: int, offset: int | None) -> None:
+        super().__init__(index, offset)
+        self.index, self.offset = index, offset
+
+
 def _malformed_warc(source: str, records: int, exc: Exception) -> Reject:
     """A file warcio cannot read through, refused whole with how far reading got: a crawl still
-    being written breaks off the same way, so the fix is named too."""
+    being written breaks off the same way, so the fix is named too. warcio's own words where
+    they tell something (Unknown archive format…); where its parser merely tripped over a
+    missing header, where that record starts and what such a record needs."""
+    if isinstance(exc, _BadWarcHeader):
+        log.debug("%s: warcio failed on record #%d", source, exc.index, exc_info=exc.__cause__)
+        at = f" (at byte {exc.offset})" if exc.offset is not None else ""
+        return Reject.now(
+            source,
+            "read",
+            "malformed-warc",
+            f"{source} cannot be read as WARC after {records} record(s): the header of record "
+            f"#{exc.index}{at} lacks a field warcio needs or holds one it cannot read (a response record needs WARC-Target-URI, WARC-Date and "
+            "Content-Length); fix or drop that record, or check that the crawler finished "
+            "writing the file",
+        )
     return Reject.now(
         source,
         "read",
@@ -932,7 +962,11 @@ def _warc_read_unzipped(
                     return False
         unzipped = Input(copy, "warc", None, name=item.source)
         skip, counts.next_index = counts.next_index, 0
-        return (yield from _warc_file(unzipped, max_bytes, counts, skip))
+        try:
+            return (yield from _warc_file(unzipped, max_bytes, counts, skip))
+        except _BadWarcHeader as exc:
+            exc.offset = None  # of the copy, not of the file the user has
+            raise
 
 
 def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
@@ -950,9 +984,8 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             if not _one_gzip_stream(item, exc):
                 raise
             whole = yield from _warc_read_unzipped(item, max_bytes, counts)
-    except (ArchiveLoadFailed, OSError, ValueError, AttributeError, KeyError, EOFError) as exc:
-        # warcio meets a malformed record with whatever its parser hits first (a header it
-        # needs missing gives AttributeError): each is a bad archive, not a bug of ours.
+    except (ArchiveLoadFailed, OSError, ValueError, EOFError, _BadWarcHeader) as exc:
+        # a bad archive, not a bug of ours
         yield _malformed_warc(item.source, counts.records, exc)
         return
     if not whole:

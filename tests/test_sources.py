@@ -331,6 +331,24 @@ def test_a_file_named_warc_that_holds_no_page_is_a_clear_reject(tmp_path, conten
     assert rej.reason == reason
 
 
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_warc_record_without_a_header_it_needs_is_named_in_the_reject(tmp_path, gzipped):
+    """warcio trips over a response record without WARC-Target-URI inside its own code: the
+    reject names that record and what it lacks, not the AttributeError it raised."""
+    good = (
+        b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://example.com/a\r\n"
+        b"Content-Type: text/html\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n"
+    )
+    bad = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nHTTP/\r\n\r\n"
+    path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
+    path.write_bytes(gzip.compress(good) + gzip.compress(bad) if gzipped else good + bad)
+    rej = _read(path)[-1]
+    assert isinstance(rej, Reject) and rej.reason == "malformed-warc"
+    assert "record #1" in rej.detail and "WARC-Target-URI" in rej.detail
+    assert (f"at byte {len(good)})" in rej.detail) is not gzipped
+    assert "Error" not in rej.detail
+
+
 def test_corrupt_gzip_is_a_reject_not_a_crash(tmp_path):
     (tmp_path / "page.html.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 6 + b"garbage")
     [rej] = _read(tmp_path)
