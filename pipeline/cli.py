@@ -7,6 +7,7 @@ ledger cli_predictions.py, training and evaluation cli_models.py, what they shar
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +45,15 @@ def _from_duckdb(exc: BaseException) -> bool:
     return any(cls.__module__ in ("_duckdb", "duckdb") for cls in type(exc).__mro__[:-2])
 
 
+def _never_fail_on_output_encoding() -> None:
+    """Characters the terminal's encoding lacks (Chinese under PYTHONIOENCODING=latin-1) come
+    out as ? rather than end the command in a UnicodeEncodeError after half its output."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.errors or "strict") == "strict":
+            reconfigure(errors="replace")
+
+
 @click.group(cls=DuokongGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def main(verbose: int) -> None:
@@ -54,6 +64,7 @@ def main(verbose: int) -> None:
       duokong run                      # the bundled samples → data/duokong.duckdb + report
       duokong sql "select target, label, count(*) from stances group by all"
     """
+    _never_fail_on_output_encoding()
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(
         level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"

@@ -91,12 +91,15 @@ def predictions_list(
     con = common.readonly(db)
     target = common.target_id(target, con, common.settings_for(db))
     author, site = (v.strip() if v is not None else None for v in (author, site))
+    from duckdb.sqltypes import VARCHAR
+
+    con.create_function("folded", _folded, [VARCHAR], VARCHAR)
     cur = con.execute(
         "SELECT id[:12] AS id, status, due, target, direction, hedge, speaker, quote, "
         "coalesce(site, '') AS site, coalesce(author, '') AS author FROM prediction_status "
-        "WHERE (? IS NULL OR target = ?) AND (? IS NULL OR author = ?) AND (? IS NULL OR site = ?) "
+        f"WHERE (? IS NULL OR target = ?) AND {_named('author')} AND {_named('site')} "
         "ORDER BY due NULLS LAST, id",
-        [target, target, author, author, site, site],
+        [target, target, *_name_params(author, UNKNOWN_AUTHOR), *_name_params(site, UNKNOWN_SITE)],
     )
     rows = cur.fetchall()
     if not rows and fmt == "table":
@@ -113,6 +116,28 @@ def predictions_list(
         )
         return
     common.print_rows([d[0] for d in cur.description], rows, fmt, width=60)
+
+
+# How `predictions scores` names a missing author or site; `list` takes them back.
+UNKNOWN_AUTHOR, UNKNOWN_SITE = "(unknown author)", "(unknown site)"
+
+
+def _folded(name: str | None) -> str | None:
+    """A name as filters compare it: in Simplified characters and lower case (麥志強 is
+    麦志强, 阿Ken is 阿ken), whitespace at its ends aside."""
+    from pipeline.nlp import to_simplified
+
+    return to_simplified(name).strip().casefold() if name is not None else None
+
+
+def _named(column: str) -> str:
+    """The filter on author or site: none given, the placeholder `scores` shows for a missing
+    name, or the name as folded."""
+    return f"(? IS NULL OR (CASE WHEN ? THEN {column} IS NULL ELSE folded({column}) = ? END))"
+
+
+def _name_params(value: str | None, unknown: str) -> list:
+    return [value, value == unknown, _folded(value)]
 
 
 @predictions.command("scores")
@@ -134,8 +159,10 @@ def predictions_scores(db: str | None, fmt: str) -> None:
     con = common.readonly(db)
     # Rounded for reading only: csv and json give the figures whole, for further work.
     shown = "round({0}, 3) AS {0}" if fmt in ("table", "markdown") else "{0}"
+    # The whole site's row: a word for the reader; NULL, as in the view, for further work.
+    whole = "coalesce(author, '(all authors)')" if fmt in ("table", "markdown") else "author"
     cur = con.execute(
-        "SELECT site, coalesce(author, '(all authors)') AS author, resolved, correct, wrong, void, "
+        f"SELECT site, {whole} AS author, resolved, correct, wrong, void, "
         f"{shown.format('hit_rate')}, {shown.format('brier')}, reported_resolved "
         "FROM prediction_scores ORDER BY site, author NULLS FIRST"
     )

@@ -205,11 +205,44 @@ def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[s
     Empty is judged on the text too: a dump of ideographic spaces (U+3000) or no-break spaces
     is whitespace only once decoded, and the extractors take a page to hold a line."""
     text, encoding = _decoded(data, source, http_charset)
+    undone = _double_encoding_undone(text)
+    if undone is not None:
+        log.info("%s: Chinese read as Latin-1 and saved again (mojibake), read back", source)
+        text, encoding = undone[0], f"{undone[1]} in {encoding}"
     if not text.replace("\ufeff", "").strip():
         raise PageRejected(
             "decode", "empty-file", f"{source} has no content (0 bytes or only whitespace)"
         )
     return text, encoding
+
+
+# Latin-1 letters a page must hold, and how few Chinese characters beside them, before it is
+# read as Chinese saved through a single-byte charset (GBK's 会有 shown as »áÓÐ and saved so).
+MIN_MOJIBAKE_LETTERS = 20
+
+
+def _double_encoding_undone(text: str) -> tuple[str, str] | None:
+    """Chinese text that a tool read as Latin-1 (or Windows-1252) and saved again, read back:
+    the page's characters are the bytes of a GBK, Big5 or UTF-8 page one by one. None where the
+    text holds Chinese already, too few such letters, or characters no such byte gives, or
+    where the bytes read back as no ordinary Chinese."""
+    letters = sum(0x80 <= ord(ch) <= 0xFF for ch in text)
+    if letters < MIN_MOJIBAKE_LETTERS or len(_CJK.findall(text)) * 20 > letters:
+        return None
+    out = bytearray()
+    for ch in text:
+        if ord(ch) < 0x100:
+            out.append(ord(ch))
+            continue
+        try:
+            out += ch.encode("cp1252")  # 0x80–0x9f as Windows-1252 shows them (“, €, …)
+        except UnicodeEncodeError:
+            return None
+    data = bytes(out)
+    utf8 = _strict(data, "utf-8")
+    if utf8 is not None and _common_share(utf8) > 0.3:
+        return utf8, "utf-8"
+    return _chinese_legacy(data, min_chinese=MIN_MOJIBAKE_LETTERS // 2)
 
 
 def _decoded(data: bytes, source: str, http_charset: str | None) -> tuple[str, str]:

@@ -115,6 +115,21 @@ def resolve(
         "WHERE prediction_id = ?",
         [pid],
     ).fetchone()
+    copy = con.execute(
+        "SELECT co.resolved_as, co.outcome, co.resolved_on, a.url, a.source "
+        "FROM claim_copies c JOIN claim_outcomes co USING (claim) "
+        "JOIN predictions p ON p.id = co.resolved_as JOIN articles a ON a.id = p.article_id "
+        "WHERE c.prediction_id = ? AND co.resolved_as <> ?",
+        [pid, pid],
+    ).fetchone()
+    if copy and not replace:
+        # the same claim on a mirror, or said twice: one verdict counts, so a second one
+        # would silently replace the first
+        raise LedgerError(
+            f"{pid[:12]} is the claim {copy[0][:12]} makes in {copy[3] or copy[4]} (same words, "
+            f"author, site and day), resolved {copy[1]} on {copy[2]}; pass --replace to record "
+            "this outcome for the claim in its place"
+        )
     if before and not replace:
         raise LedgerError(
             f"{pid[:12]} was resolved {before[0]} on {before[1]}"

@@ -75,6 +75,9 @@ class Article:
     page_key: str = ""
     # When it was fetched (a WARC record's date): of two copies of a page, the newer is kept.
     fetched_at: datetime | None = None
+    # Read from HTML that ends before </html>: a copy cut off, if its text is the head of the
+    # page's last good copy (the writer refuses it then; warehouse/load.py _cut_copies)
+    cut_off: bool = False
 
     @property
     def paragraphs(self) -> list[str]:

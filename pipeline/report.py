@@ -273,6 +273,9 @@ def _section_totals(
         "predictions_resolved": f"SELECT count(*) FROM resolved_claims WHERE {where_p}",
         "predictions_undated": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
         f"AND due IS NULL AND {where_p}",
+        # of those, the ones that name a time on a page that gives no publish date to count from
+        "predictions_unplaced": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
+        f"AND due IS NULL AND horizon IS NOT NULL AND published IS NULL AND {where_p}",
     }
     return {
         k: con.execute(sql, params_a if k == "sources" else params_p).fetchone()[0]
@@ -652,8 +655,17 @@ def left_out(data: ReportData, key: str) -> str | None:
         said.append(f"Showing {shown} of {total}, {order}; {where} has them all.")
     if key == "predictions_open" and (undated := data.totals.get("predictions_undated", 0)):
         # half the open predictions of the samples name no time: not listed, nor said
+        unplaced = data.totals.get("predictions_unplaced", 0)
+        why = (
+            "name no time"
+            if not unplaced
+            else "name a time on a page without a publish date to count it from"
+            if unplaced == undated
+            else f"name no time, or ({unplaced} of them) a time on a page without a publish "
+            "date to count it from"
+        )
         said.append(
-            f"{undated} more open predictions name no time, so fall due on no date: "
+            f"{undated} more open predictions {why}, so fall due on no date: "
             "`duokong predictions list` shows them."
         )
     return " ".join(said) or None

@@ -842,3 +842,68 @@ def test_a_bad_cron_setting_is_named_where_it_was_set(monkeypatch, tmp_path):
     monkeypatch.setenv("DUOKONG_CRON", "bogus")
     out = invoke("serve", "--db", tmp_path / "w.duckdb")
     assert out.exit_code == 2 and "DUOKONG_CRON" in out.output and "--cron" not in out.output
+
+
+def test_list_finds_a_name_in_either_script_and_case_and_the_names_scores_gives_missing_ones(
+    db_copy,
+):
+    """--author 麦志强 did not find 麥志強, 阿ken not 阿Ken, and `(unknown author)`, as `scores`
+    names a missing author, matched nothing."""
+    con = duckdb.connect(str(db_copy))
+    [(article,)] = con.execute(
+        "SELECT article_id FROM predictions GROUP BY article_id ORDER BY article_id LIMIT 1"
+    ).fetchall()
+    con.execute("UPDATE articles SET author = '阿Ken麥志強' WHERE id = ?", [article])
+    con.execute(
+        "UPDATE articles SET author = NULL WHERE id = (SELECT article_id FROM predictions "
+        "WHERE article_id <> ? GROUP BY article_id ORDER BY article_id LIMIT 1)",
+        [article],
+    )
+    unknown = con.execute(
+        "SELECT count(*) FROM predictions p JOIN articles a ON a.id = p.article_id "
+        "WHERE a.author IS NULL"
+    ).fetchone()[0]
+    con.close()
+    found = invoke(
+        "predictions", "list", "--author", "阿ken麦志强", "--db", db_copy, "--format", "json"
+    )
+    assert {p["author"] for p in json.loads(found.output)} == {"阿Ken麥志強"}
+    missing = invoke(
+        "predictions", "list", "--author", "(unknown author)", "--db", db_copy, "--format", "json"
+    )
+    rows = json.loads(missing.output)
+    assert len(rows) == unknown > 0 and {p["author"] for p in rows} == {""}
+
+
+def test_scores_as_data_leave_the_whole_sites_author_empty(db_copy):
+    """The whole site's row said "(all authors)" in csv and json, where the view has NULL."""
+    listed = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)
+    pid = next(p["id"] for p in listed if p["author"])
+    assert (
+        invoke("predictions", "resolve", pid, "--outcome", "void", "--db", db_copy).exit_code == 0
+    )
+    rows = json.loads(invoke("predictions", "scores", "--db", db_copy, "--format", "json").output)
+    assert None in {r["author"] for r in rows} and "(all authors)" not in {
+        r["author"] for r in rows
+    }
+    table = invoke("predictions", "scores", "--db", db_copy).output
+    assert "(all authors)" in table
+
+
+def test_a_terminal_without_chinese_gets_question_marks_not_a_traceback(db):
+    """PYTHONIOENCODING=latin-1 ended every command that printed Chinese in a
+    UnicodeEncodeError."""
+    import os
+    import subprocess
+    import sys
+
+    duokong = Path(sys.executable).with_name("duokong")
+    env = os.environ | {"PYTHONIOENCODING": "latin-1"}
+    done = subprocess.run(
+        [str(duokong), "sql", "select '英伟达' AS name", "--db", str(db), "--format", "csv"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr.decode("latin-1")
+    assert done.stdout.decode("latin-1").splitlines() == ["name", "???"]

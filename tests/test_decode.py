@@ -191,3 +191,24 @@ def test_random_bytes_with_nuls_are_not_taken_for_chinese_utf16():
         with pytest.raises(PageRejected) as err:
             decode(data, "noise.bin")
         assert err.value.reason == "binary-file"
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5", "utf-8"])
+def test_chinese_saved_again_through_latin1_is_read_back(codec):
+    """A page re-saved double-encoded (its GBK bytes read as Latin-1, written as UTF-8) read as
+    »áÓÐ…: the analysis saw no Chinese, and the article was replaced by the garble."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>英偉達還會漲嗎</title></head><body>"
+        "<p>我認為英偉達的股價在半年內還會創新高，數據中心的需求遠沒有見頂。</p></body></html>"
+    )
+    garbled = page.encode(codec).decode("latin-1").encode("utf-8")
+    text, encoding = decode(garbled, "p.html")
+    assert "英偉達的股價在半年內還會創新高" in text and encoding.endswith("in utf-8")
+
+
+def test_a_page_of_latin_letters_stays_as_it_is():
+    page = (
+        "<p>Café, crème brûlée, naïve façade, Zürich, São Paulo, Ærø, smørrebrød.</p>" * 3
+    ).encode()
+    text, encoding = decode(page, "fr.html")
+    assert "crème brûlée" in text and encoding == "utf-8"

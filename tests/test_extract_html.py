@@ -799,3 +799,42 @@ def test_a_wrapper_opened_per_item_and_never_closed_keeps_the_article_beneath(an
     )
     article = _extract(analyzer, html)
     assert article is not None and article.body.startswith("第0段") and "第3段" in article.body
+
+
+def _page_of(title: str, *paragraphs: str) -> str:
+    ps = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{ps}</body></html>"
+
+
+def test_an_error_or_login_page_of_ordinary_length_is_refused(analyzer):
+    """A saved "page not found" long enough to pass as text replaced the article read before."""
+    pages = [
+        _page_of(
+            "抱歉，您访问的页面不存在或已被删除",
+            "可能的原因：您输入的网址有误，或者该文章已经被作者删除，或者正在审核中，请稍后再试。",
+            "您可以返回首页继续浏览其他内容，也可以通过站内搜索查找您感兴趣的文章，敬请谅解。",
+        ),
+        _page_of(
+            "某某财经",
+            "请登录后查看全文。本文为付费内容，订阅会员即可阅读全部财经深度报道与研究报告。",
+            "还没有账号？立即注册，新用户首月免费，每天更新英伟达、DeepSeek等热门公司的深度分析。",
+        ),
+        _page_of(
+            "404 Not Found",
+            "The requested URL was not found on this server. 请检查您输入的网址是否正确后再试一次。",
+            "如果您是从站内链接来到这里，请通知网站管理员，我们会尽快修复这个失效的链接，谢谢。",
+        ),
+    ]
+    for page in pages:
+        result = analyzer.process(RawPage("t.html", page.encode("utf-8"), "html"), analyse=False)
+        assert result.article is None and result.reject.reason == "error-page", page[:60]
+
+
+def test_a_story_about_a_deleted_post_is_an_article(analyzer):
+    page = _page_of(
+        "DeepSeek相关帖子被删除引发讨论",
+        "该文章已被作者删除的提示出现在一篇分析DeepSeek融资传闻的帖子下，引发了网友的讨论。",
+        "多位网友认为，传闻本身并无实据，作者删帖是出于谨慎；也有人截图保存了原文的主要观点。",
+    )
+    art = analyzer.process(RawPage("t.html", page.encode("utf-8"), "html"), analyse=False).article
+    assert art is not None and art.title == "DeepSeek相关帖子被删除引发讨论"

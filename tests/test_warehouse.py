@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from pipeline.errors import WarehouseError
-from pipeline.ledger import find_prediction, resolve
+from pipeline.ledger import LedgerError, find_prediction, resolve
 from pipeline.records import PageResult, RawPage
 from pipeline.warehouse import connect, connect_readonly
 from pipeline.warehouse.load import write_results
@@ -1071,3 +1071,137 @@ def test_a_report_cut_short_keeps_the_same_rows_each_time(lexicon_analyzer, db_p
     cut = [report.gather(con).sources for _ in range(5)]
     assert all(rows == cut[0] for rows in cut)
     assert [r["target"] for r in cut[0]] == ["deepseek"]  # of the tie, the first by name
+
+
+def test_copies_of_a_claim_share_its_outcome_and_a_second_verdict_needs_replace(
+    lexicon_analyzer, db_path
+):
+    """A page and its mirror (a footer line more) hold one claim under two ids: once one was
+    resolved, the other stayed due, and resolving it too silently replaced the first verdict."""
+    original = _page(lexicon_analyzer, "a.html")
+    mirror = _page(lexicon_analyzer, "mirror/a.html", body="英伟达的财报非常强劲，转载自某站。")
+    con = connect(db_path)
+    write_results(con, [original, mirror], "r1", "lexicon.v1")
+    [pid] = [p.id for p in original.predictions if "创新高" in p.quote]
+    [copy] = [p.id for p in mirror.predictions if "创新高" in p.quote]
+    assert pid != copy
+    resolve(con, pid, "correct", today=date(2026, 1, 5))
+    assert con.execute(
+        "SELECT status, resolved_as FROM prediction_status WHERE id = ?", [copy]
+    ).fetchone() == ("correct", pid)
+    due = {i for (i,) in con.execute("SELECT id FROM predictions_due").fetchall()}
+    assert copy not in due and pid not in due
+    with pytest.raises(LedgerError, match=f"{pid[:12]}.*resolved correct.*--replace"):
+        resolve(con, copy, "wrong", today=date(2026, 1, 5))
+    resolve(con, copy, "wrong", replace=True, today=date(2026, 1, 6))
+    scores = "SELECT resolved, correct, wrong FROM prediction_scores WHERE author IS NOT NULL"
+    assert con.execute(scores).fetchall() == [(1, 0, 1)]
+
+
+def test_the_same_words_in_two_years_articles_are_two_claims(lexicon_analyzer, db_path):
+    """An author's yearly call (今年年底股价还会创新高) in the 2025 and the 2026 article: each is
+    due at its own year's end and scored; one row per words kept only the verdict recorded last."""
+    con = connect(db_path)
+    old = _page(lexicon_analyzer, "2025.html", day="2025-03-01")
+    new = _page(lexicon_analyzer, "2026.html", day="2026-03-01", body="英伟达的财报依旧强劲。")
+    write_results(con, [old, new], "r1", "lexicon.v1")
+    [a] = [p for p in old.predictions if "创新高" in p.quote]
+    [b] = [p for p in new.predictions if "创新高" in p.quote]
+    assert (a.due, b.due) == (date(2025, 12, 31), date(2026, 12, 31))
+    resolve(con, a.id, "wrong", today=date(2026, 1, 2))
+    resolve(con, b.id, "correct", today=date(2027, 1, 2))
+    scores = "SELECT resolved, correct, wrong FROM prediction_scores WHERE author IS NOT NULL"
+    assert con.execute(scores).fetchall() == [(2, 1, 1)]
+
+
+def test_a_claim_is_the_authors_own_where_any_copy_of_it_is(lexicon_analyzer, db_path):
+    """A repeated sentence the rules once read as reported: resolving that copy took the
+    author's call out of the scores."""
+    page = _page(lexicon_analyzer, "a.html")
+    con = connect(db_path)
+    write_results(con, [page], "r1", "lexicon.v1")
+    [pid] = [p.id for p in page.predictions if "创新高" in p.quote]
+    con.execute(
+        "INSERT INTO predictions SELECT * REPLACE ('reported' || id AS id, 'reported' AS speaker) "
+        "FROM predictions WHERE id = ?",
+        [pid],
+    )
+    resolve(con, "reported" + pid, "correct", today=date(2026, 1, 2))
+    scores = "SELECT resolved, correct, reported_resolved FROM prediction_scores WHERE author IS NOT NULL"
+    assert con.execute(scores).fetchall() == [(1, 1, 0)]
+
+
+def test_in_one_run_the_page_published_first_owns_a_shared_text_whatever_its_batch(
+    lexicon_analyzer, db_path
+):
+    """The repost landed in the run's first batch and the original in the second (two workers,
+    file names sorting the repost first): the repost kept the byline and the due dates."""
+    repost = _page(
+        lexicon_analyzer, "a_repost.html", day="2025-05-20", title="转载：英伟达财报点评"
+    )
+    original = _page(lexicon_analyzer, "z_original.html", day="2025-04-01")
+    assert repost.article.id == original.article.id
+    con = connect(db_path)
+    run_pages: dict = {}
+    write_results(con, [repost], "r1", "lexicon.v1", run_pages=run_pages)
+    write_results(con, [original], "r1", "lexicon.v1", run_pages=run_pages)
+    assert con.execute("SELECT source, published FROM articles").fetchall() == [
+        ("z_original.html", date(2025, 4, 1))
+    ]
+    # a later run reading a page published earlier still leaves the article to its first reader
+    earlier = _page(lexicon_analyzer, "earlier.html", day="2025-03-01", title="更早的转载")
+    write_results(con, [earlier], "r2", "lexicon.v1", run_pages={})
+    assert con.execute("SELECT source FROM articles").fetchall() == [("z_original.html",)]
+
+
+def test_a_full_run_gives_a_shared_text_to_the_page_published_first(lexicon_analyzer, db_path):
+    """The original's file was away for a run, so its repost took the article over; with the
+    file back, even --full (both pages read again in one batch) kept the repost's byline."""
+    original = _page(lexicon_analyzer, "orig.html", day="2025-04-01")
+    repost = _page(lexicon_analyzer, "repost.html", day="2025-05-20", title="转载：英伟达财报点评")
+    con = connect(db_path)
+    write_results(con, [repost], "r1", "lexicon.v1")  # the original away
+    write_results(con, [repost, original], "r2", "lexicon.v1")  # --full, both read again
+    assert con.execute("SELECT source FROM articles").fetchall() == [("orig.html",)]
+
+
+def test_a_copy_cut_off_inside_the_page_keeps_the_last_good_one(lexicon_analyzer, db_path):
+    """A file cut mid-paragraph (no </html>) with enough text left replaced the article: its
+    last claim was lost, with no reject. A whole page that drops its last paragraph is an edit."""
+    body = "英伟达的财报非常强劲，数据中心业务增长很快，游戏业务也在恢复，汽车业务的订单还在排队。"
+    whole = PAGE.format(title="英伟达财报点评", body=body, day="2025-03-01")
+    con = connect(db_path)
+    first = lexicon_analyzer.process(RawPage("a.html", whole.encode("utf-8"), "html"))
+    write_results(con, [first], "r1", "lexicon.v1")
+    cut_at = whole.index("一篇正文")
+    cut = lexicon_analyzer.process(RawPage("a.html", whole[:cut_at].encode("utf-8"), "html"))
+    assert cut.ok and cut.article.id != first.article.id
+    counts = write_results(con, [cut], "r2", "lexicon.v1")
+    assert counts.rejected == 1
+    assert con.execute("SELECT reason FROM rejects").fetchall() == [("truncated-html",)]
+    assert con.execute(
+        "SELECT a.id FROM pages p JOIN articles a ON a.id = p.article_id"
+    ).fetchall() == [(first.article.id,)]
+    # the page saved whole again without its last paragraph: an edit, taken
+    edited = whole.replace(
+        "<p>这篇文章是我们为测试写的，段落足够长，才能算作一篇正文而不是页面的零碎。</p>", ""
+    )
+    shorter = lexicon_analyzer.process(RawPage("a.html", edited.encode("utf-8"), "html"))
+    write_results(con, [shorter], "r3", "lexicon.v1")
+    assert con.execute("SELECT article_id FROM pages").fetchall() == [(shorter.article.id,)]
+
+
+def test_a_cut_off_copy_of_a_page_never_read_whole_is_read_for_what_it_holds(
+    lexicon_analyzer, db_path
+):
+    html = PAGE.format(
+        title="英伟达财报点评",
+        body="英伟达的财报非常强劲，数据中心业务增长很快，游戏业务也在恢复。",
+        day="2025-03-01",
+    )
+    cut = lexicon_analyzer.process(
+        RawPage("a.html", html[: html.index("一篇正文")].encode("utf-8"), "html")
+    )
+    con = connect(db_path)
+    assert write_results(con, [cut], "r1", "lexicon.v1").rejected == 0
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

@@ -160,6 +160,9 @@ class Boilerplate:
     # pages keep a caption written as a paragraph of the story (DAnIEL's gold does), while a
     # dump cannot tell a <figcaption> from a <p>, and its captions are furniture.
     dump_line: Matcher = field(default_factory=lambda: Matcher([]))
+    # What a site serves in place of an article (页面不存在, 请登录后查看): a short page whose
+    # headline or first lines say so is no article (extract/core.py, ERROR_PAGE_CHARS).
+    error_page: Matcher = field(default_factory=lambda: Matcher([]))
 
     @classmethod
     def load(cls, path: str | Path) -> Boilerplate:
@@ -173,9 +176,13 @@ class Boilerplate:
                 end=Matcher(data.get("end", [])),
                 line=Matcher(data.get("line", [])),
                 dump_line=Matcher(data.get("dump_line", [])),
+                error_page=Matcher(data.get("error_page", [])),
             )
         except re.error as exc:
             raise ConfigError(f"boilerplate lexicon {path} has a bad pattern: {exc}") from None
+
+    def is_error_message(self, line: str) -> bool:
+        return self.error_page.search_either(line.strip())
 
     def is_end(self, line: str) -> bool:
         return self.end.search_either(line.strip())

@@ -82,6 +82,12 @@ def _fragment_as_lines(text: str, source: str, boilerplate: Boilerplate) -> Extr
     return extract_text(visible_text(parse(markup, source)), source, boilerplate)
 
 
+# A page of at most this much text whose headline or first lines say it is an error or a
+# login wall (the boilerplate lexicon's error_page) is refused: sites serve their 404 and login
+# pages at the article's address, and a scraper saves them as it saves the article.
+ERROR_PAGE_CHARS = 400
+
+
 def extract_page(
     raw: RawPage, text: str, encoding: str, boilerplate: Boilerplate, min_body_chars: int
 ) -> Article:
@@ -118,8 +124,20 @@ def extract_page(
             title = given["title"]
     body = "\n".join(ex.paragraphs)
     body_chars = len(normalise_for_id(body))
+    if body_chars <= ERROR_PAGE_CHARS and (
+        message := next(
+            (ln for ln in [title or "", *ex.paragraphs[:3]] if boilerplate.is_error_message(ln)),
+            None,
+        )
+    ):
+        raise PageRejected(
+            "extract",
+            "error-page",
+            f"{raw.source}: an error or login page, not an article ({message.strip()[:60]}); "
+            "save the article itself (a page read before keeps its last good copy)",
+        )
+    truncated = as_html and "</html>" not in text[-2000:].lower()
     if body_chars < min_body_chars:
-        truncated = as_html and "</html>" not in text[-2000:].lower()
         reason = "truncated-html" if truncated and body_chars else "no-body"
         raise PageRejected(
             "extract",
@@ -148,4 +166,5 @@ def extract_page(
         encoding=encoding,
         page_key=raw.url or raw.source,
         fetched_at=raw.fetched_at,
+        cut_off=truncated,
     )

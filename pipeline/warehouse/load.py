@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from pipeline.fetch import url_key
 from pipeline.incremental import Known, SeenInput
-from pipeline.records import Article, PageResult, Reject, utcnow
+from pipeline.records import Article, PageResult, Reject, normalise_for_id, utcnow
 from pipeline.sources import source_path
 
 log = logging.getLogger(__name__)
@@ -512,6 +512,84 @@ def _forget_inputs_reading(con: duckdb.DuckDBPyConnection, left: list[str], whic
     return forgotten
 
 
+def _cut_copies(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> dict[str, Reject]:
+    """Pages of the batch whose new copy is the head of the article stored for them, read from
+    HTML that ends before </html>: a file cut off while it was saved or copied. Refused, so the
+    page keeps its last good copy (README: a bad crawl does not wipe what was read); an edit
+    that shortens an article leaves a whole page."""
+    cut = {k: r for k, r in good.items() if r.article and r.article.cut_off}
+    stored = _rows_with(
+        con,
+        "_cut",
+        {"page_key": list(cut), "id": [r.article.id for r in cut.values()]},  # type: ignore[union-attr]
+        "SELECT c.page_key, a.body FROM _cut c JOIN pages p USING (page_key) "
+        "JOIN articles a ON a.id = p.article_id WHERE a.id <> c.id",
+    )
+    out: dict[str, Reject] = {}
+    for key, body in stored:
+        a = cut[key].article
+        assert a is not None
+        # the last paragraph may end inside a word (…即使模): the ones before it must be whole
+        head = normalise_for_id("\n".join(a.paragraphs[:-1]))
+        last = normalise_for_id(a.paragraphs[-1]) if a.paragraphs else ""
+        whole = normalise_for_id(body)
+        if (
+            whole.startswith(head)
+            and whole[len(head) :].startswith(last)
+            and len(head + last) < len(whole)
+        ):
+            out[key] = Reject(
+                a.source,
+                "extract",
+                "truncated-html",
+                f"{a.source}: the HTML ends before </html>, and its text is the first "
+                f"{len(head + last)} of the {len(whole)} characters of this page's copy read "
+                "before, which is kept; read it again once the file is whole",
+                utcnow(),
+                a.raw_hash,
+            )
+    return out
+
+
+def _yield_to_earlier_in_run(
+    con: duckdb.DuckDBPyConnection,
+    st: _Stored,
+    good: dict[str, PageResult],
+    run_pages: dict[str, datetime],
+) -> None:
+    """An article whose page was read in this run (by an earlier batch, or again in this one)
+    is given up, to be owned by _published_first, where this batch holds another page of it
+    published before that page. In one run the page published first owns a shared text: which
+    batch a page lands in depends on --workers and --batch-size, and the repost of a page
+    sorting before the original by name took the original's byline and due dates; a --full run
+    kept whichever page an earlier run had read first."""
+    if not st.still_owned:
+        return
+    earliest: dict[str, date] = {}
+    for r in good.values():
+        a = r.article
+        assert a is not None
+        owner = st.still_owned.get(a.id)
+        if owner is not None and owner != a.source and a.published is not None:
+            earliest[a.id] = min(a.published, earliest.get(a.id, a.published))
+    if not earliest:
+        return
+    owners = [st.still_owned[i] for i in earliest]
+    written = _rows_with(
+        con,
+        "_owners",
+        {"source": owners},
+        "SELECT p.source, p.page_key FROM pages p JOIN _owners USING (source)",
+    )
+    # read in this run: by an earlier batch, or again in this one (--full)
+    this_run = {source for source, key in written if key in run_pages or key in good}
+    at = _METADATA.index("published")
+    for i, day in earliest.items():
+        stored = st.metadata.get(i, ())[at] if st.metadata.get(i) else None
+        if st.still_owned[i] in this_run and (stored is None or day < stored):
+            del st.still_owned[i]
+
+
 def _published_first(r: PageResult) -> tuple[bool, date]:
     """Pages by publish date, undated last (sorted() keeps the batch's order among equals)."""
     published = r.article.published if r.article else None
@@ -975,7 +1053,12 @@ def write_results(
                 del good[key]
             superseded += len(older)
             again -= older
+            for key, reject in _cut_copies(con, good).items():
+                del good[key]
+                again.discard(key)
+                rejects.append(reject)
         st = _stored_state(con, good)
+        _yield_to_earlier_in_run(con, st, good, run_pages)
         # An article belongs to the page it was first read from: a repost of its text (another
         # file, another site) points at it but does not rewrite its byline, its claims' dates
         # or its stances. In a batch, the page of a new article published first owns it (the
