@@ -105,6 +105,20 @@ LEAVES_RANK = re.compile(
     rf"被?(?:掉出|跌出|挤出|滑出|退出){IN_CLAUSE}{{0,16}}?"
     r"(?:第一梯队|第二梯队|第一阵营|梯队|前三|前五|前十|前列|头部|榜首|第一)"
 )
+# A lead or a standing lost (失去领先地位, 丢掉龙头的位置, 让出霸主宝座): the standing is a stance
+# cue that the verb takes away (summed, 失去 and 领先 read as up); the pair reads as 掉队.
+LOSES_STANDING = re.compile(
+    rf"(?:失去|丢掉|丢失|丧失|痛失|让出|拱手让出|交出){IN_CLAUSE}{{0,8}}?"
+    r"(?:领先地位|领先优势|领先|优势地位|优势|龙头地位|龙头|霸主地位|霸主|主导地位|主导权|垄断地位|垄断"
+    r"|王者地位|王座|宝座|统治地位|定价权|护城河)"
+)
+# A shock made by the claim's subject (DeepSeek还能再制造一次全球级冲击, V4能再现R1当年的冲击): a
+# feat of the one who makes it, read as 惊艳; 冲击 alone is the blow others take. Not one aimed
+# at someone (给英伟达制造冲击, 对英伟达造成冲击): that one is hit (DirectionRules.reads).
+SHOCK_MADE = re.compile(
+    rf"(?:制造|掀起|再现|重演|复制|再造(?!成)){IN_CLAUSE}{{0,12}}?(?:冲击|震撼|轰动)"
+)
+SHOCK_AIMED = re.compile(r"[给对向][^，,。；;！!？?]{1,12}$")
 # Losses won back (把跌幅全部收复回来, 收复失地): a rise, though 跌 is in it. 收回 alone is no
 # rise (许可可能被收回).
 LOSSES_REGAINED = re.compile(
@@ -162,6 +176,7 @@ TARGET_PRICE = re.compile(rf"目标价{IN_CLAUSE}{{0,12}}?\d")
 # words the lexicon knows what its parts, read one by one, would get wrong.
 PHRASES_READ_AS = (
     (LEAVES_RANK, "掉队"),
+    (LOSES_STANDING, "掉队"),
     (LOSSES_REGAINED, "收复"),
     (GOOD_TIMES_END, "到头"),
     (GOOD_TIMES_LAST, "持久"),
@@ -179,6 +194,13 @@ DENIED_GAP = 12  # characters between such a negation and its change
 # A turn (…，但长期看涨; 虽然还会火一阵，但商业化迟早会成为大问题): what follows the last 但 or
 # 不过 is the writer's point, and it gives the claim's direction where it points a way.
 TURN = re.compile(r"[，,；;]\s*(?:但是|但|不过|然而|可是)")
+# A belief denied (我不相信英伟达的股价会在年内腰斩, 我并不认为…): the claim is the opposite of what
+# follows; up to six characters of a subject before it in its clause. What follows a turn in the
+# writer's own voice (…，反而会刺激需求; …，但…) is read as it stands.
+NEGATED_BELIEF = re.compile(
+    r"(?:^|[，,：:；;])[^，,。：:；;！!？?]{0,6}?(?:并|可|从来|根本|真的|实在)?不(?:相信|认为|觉得|以为)"
+)
+BELIEF_TURN = re.compile(r"[，,；;]\s*(?:但是|但|不过|然而|可是|反而|相反)")
 CONDITION_FIRST = re.compile(
     r"^[^，,。；;]{0,12}?(?:如果|假如|假设|要是|倘若|若是|若(?!干)|一旦|只要|除非)"
 )
@@ -252,6 +274,9 @@ class DirectionRules:
         text = cues.reads_as.sub(lambda m: cues.reads_as_words[m.group(0)], text)
         for phrase, read_as in PHRASES_READ_AS:
             text = phrase.sub(read_as, text)
+        text = SHOCK_MADE.sub(
+            lambda m: m.group(0) if SHOCK_AIMED.search(text, 0, m.start()) else "惊艳", text
+        )
         text = self.denied.sub(r"\1", text)
         text = NEGATED_FOR_A_REASON.sub(r"\1", text)
         text = NEGATED_OVER_A_SETTING.sub(r"\2\1", text)
@@ -297,6 +322,11 @@ class DirectionRules:
         the claim argues against the part (…，恐怕很难): what a verdict against follows, else what
         follows the last turn (但…), else a condition's consequent, else the whole; (None, 0)
         where none points a way."""
+        if belief := NEGATED_BELIEF.search(text):
+            turn = BELIEF_TURN.search(text, belief.end())
+            part, pol = self._deciding(text[(turn or belief).end() :], target)
+            if part is not None:
+                return part, (pol if turn else -pol)
         verdict = VERDICT_AGAINST.search(text)
         if verdict and (pol := self._polarity(text[: verdict.start()], target)):
             return text[: verdict.start()], -pol

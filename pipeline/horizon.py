@@ -190,6 +190,9 @@ def _span_months(published: date, lo: float, hi: float, within: bool) -> tuple[d
 
 
 _Q = r"[一二三四1-4]"
+# 之前, 以前 or 前 after a period (2026年Q3之前, 第三季前): by then, from the page's day on; not
+# 前后 (around it) nor the 前 of what follows (Q3前三个月).
+_BEFORE_IT = r"(?:\s*(?:之前|以前|前(?![后後一二两兩三四五六七八九十几幾个個半年月天])))?"
 # A period written right before one of these names the report about it, not a horizon.
 REPORT_NOUN = re.compile(
     r"\s*(?:财报|財報|财季|財季|报告|報告|电话会|電話會|业绩会|業績會|业绩发布|業績發布)"
@@ -289,6 +292,15 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "day",
     ),
+    # 明年这个时候, 明年的今天, 后年此时: the page's day a year (two) on, as 一年后 is (read as
+    # the whole of next year, it was due at its end)
+    (
+        re.compile(
+            r"(明年|后年|後年)\s*的?\s*(?:这个时候|這個時候|这时候|這時候|这时|這時|此时|此時|今天|今日"
+            r"|这一天|這一天)"
+        ),
+        "year_on",
+    ),
     (
         re.compile(
             r"(今年|明年)?\s*("
@@ -314,6 +326,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"(20\d\d|(?<!\d)2\d)\s*年?\s*(?:第?({_QLIST})\s*季度|[Qq]([1-4])(?:\s*[、,，和至到~-]\s*[Qq]([1-4]))?)"
+            + _BEFORE_IT
         ),
         "year_quarter",
     ),
@@ -323,13 +336,16 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             _NOT_A_NAMED_QUARTER
             + rf"(今年|明年|后年|後年|去年|上年|前年)?\s*(?:第?({_QLIST})\s*季度|(?<![A-Za-z0-9])[Qq]([1-4])(?:\s*[、,，和至到~-]\s*[Qq]([1-4]))?(?![0-9A-PR-Za-pr-z]))"
+            + _BEFORE_IT
         ),
         "named_quarter",
     ),
     # 第四季, 今年第二季起 (Taiwanese news; 第 required: 四季 alone is the seasons), read as above:
     # the two empty groups stand for the rule above's Q1–Q4 groups, which _quarter_window reads.
     (
-        re.compile(rf"(今年|明年|后年|後年|去年|上年|前年)?\s*第({_Q})\s*季(?![度节節])()()"),
+        re.compile(
+            rf"(今年|明年|后年|後年|去年|上年|前年)?\s*第({_Q})\s*季(?![度节節])()()" + _BEFORE_IT
+        ),
         "named_quarter",
     ),
     # A year and a month without a day (2027年3月之前, 2026年6月底): that month. With a day it is
@@ -605,6 +621,11 @@ def _rel_year(m: re.Match[str], published: date) -> Window:
     )
 
 
+def _year_on(m: re.Match[str], published: date) -> Window:
+    day = add_months(published, 12 * _YEAR_OFFSET[m.group(1)])
+    return day, day
+
+
 def _named_quarter(m: re.Match[str], published: date) -> Window:
     # 三季度 alone is this year's: in a November report it is the quarter just reported,
     # and a claim about next year's says 明年. 去年四季度 is history.
@@ -856,6 +877,7 @@ _RELATIVE_RESOLVERS: dict[str, Callable[[re.Match[str], date], Window | None]] =
     "holiday": _holiday_window,
     "this_month_end": _this_month_end,
     "rel_year": _rel_year,
+    "year_on": _year_on,
     "named_quarter": _named_quarter,
     "mid_year": _mid_year,
     "next_week": _next_week,
@@ -878,6 +900,8 @@ _HALF_WIDTH = str.maketrans(
     }
 )
 
+
+_BY_THEN = re.compile(r"前\s*$")
 
 # 明年首季, 2026年首季: the first quarter (Taiwan), read as Q1 (two characters for two); not 首季
 # alone, which is as often a show's first season.
@@ -933,6 +957,14 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
                     taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
+            if (
+                published
+                and resolved[0]
+                and resolved[0] > published
+                and _BY_THEN.search(m.group(0))
+            ):
+                # 2026年Q3之前, 4月上旬之前, 3月底前: by then, so from the page's day on
+                resolved = (published, resolved[1])
             if kind == "span" and m.group(2) in _WEEK_UNITS:
                 kind = "weeks"
             written = as_written[m.start() : m.end()]

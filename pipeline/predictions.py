@@ -300,7 +300,7 @@ TIME_ONLY_FILLER = re.compile(
     rf"(?:{FORESEEABLE})的"
 )
 # The clause right before a claim, when it is short enough to be only a word of certainty.
-_LEAD_CLAUSE = re.compile(r"(?:^|[，,。；;：:])\s*([^，,。；;：:！!？?]{2,6})[，,]\s*$")
+_LEAD_CLAUSE = re.compile(r"(?:^|[，,。；;：:])\s*([^，,。；;：:！!？?]{2,8})[，,]\s*$")
 # A clause opening with one of these and holding nothing else but a time (但是明年, 但短期来看)
 # is a bare time too; 所以明年涨 is not.
 LEADING_CONJUNCTION = re.compile(r"^(?:但是|但|不过|可是|然而|而|所以|因此)")
@@ -309,6 +309,21 @@ LEADING_CONJUNCTION = re.compile(r"^(?:但是|但|不过|可是|然而|而|所�
 PRONOUN = re.compile(r"它|该公司|这家公司|这个团队")
 # The future as a thing a company has (DeepSeek的未来充满不确定性, 对其未来的影响), not a time ahead;
 # the foreseeable future is one (在可预见的未来), and so is a span of it (它的未来三年).
+# A condition set in the past (如果当初DeepSeek没有开源, 要是英伟达当年没收购Mellanox): the sentence
+# says what would have been. Not the past as a noun's attribute (如果当年的泡沫重演: that may come).
+# Only in the condition's first clause, after at most a subject (如果半年以后DeepSeek泯然众人，当初
+# 人云亦云那批人选择性遗忘了，那我就…: 当初 qualifies people, the condition is ahead).
+PAST_CONDITION = re.compile(r"[^，,；;：:]{0,10}?(?:当初|当年|当时|早知道)(?!的)")
+# What happens every time or every year (英伟达每年三月都会举办GTC大会, 每次财报后股价都会波动): a
+# habit, not what will happen; its modal (会, 要, 将) is blanked. A time ahead or a strong cue
+# in the clause still makes it a forecast (未来三年每年都会增长三成).
+HABIT = re.compile(
+    r"(?:每一?(?:年|次|逢|到|当|个|季度|季|月|周|天|代|轮|回)(?!的)|一般|往往|通常|总是|向来|历来)"
+    r"[^，,。；;！!？?]{0,20}?(?:都|总|也|就)?(会|要|将)"
+)
+# …and a clause going on from a frame of every time (每次美股大跌，英伟达都会跌得更狠).
+EVERY_TIME_FRAME = re.compile(r"(?:^|[，,；;])\s*每一?(?:次|当|逢|到|回|轮)[^，,。；;]*[，,]\s*$")
+HABIT_GOES_ON = re.compile(r"^[^，,。；;]{0,12}?(?:都|总|也|就)(会|要|将)")
 FUTURE_AS_NOUN = re.compile(
     rf"({FORESEEABLE})?(?:的|其)未来(?![一二两三四五六七八九十几数半\d]|\s*\d)"
     # and what it qualifies as a noun's attribute (影响台积电未来走向, 公司的未来战略)
@@ -642,6 +657,8 @@ class PredictionExtractor:
         """before: the sentence before the clause, where a word of the past tells that a state
         which did not last is history (strong_cue)."""
         cleaned = self.without_not_future(clause)
+        if EVERY_TIME_FRAME.search(before):
+            cleaned = HABIT_GOES_ON.sub(lambda m: m.group(0)[:-1] + "□", cleaned, count=1)
         strong = self.strong_cue(cleaned, before)
         narrated = ANNOUNCED_AHEAD.sub("", COMPARED_TO_PAST.sub("", cleaned))
         if not strong and (
@@ -689,6 +706,7 @@ class PredictionExtractor:
         clause: in 推理会取代训练, 整体会保持 and 大约会在 the 会 is the future's (推理 + 会, not
         理会)."""
         clause = FUTURE_AS_NOUN.sub(lambda m: m.group(0) if m.group(1) else "□", clause)
+        clause = HABIT.sub(lambda m: m.group(0)[:-1] + "□", clause)
         pattern = self.cues.not_future
         if self.tagger is None or not pattern.search(clause):
             return pattern.sub("", clause)
@@ -744,6 +762,8 @@ class PredictionExtractor:
         horizons = find_horizons(simplified, published, of_nouns=True)
         timed = [h for h in horizons if not h.of_noun]
         cond = split_conditional(simplified)
+        if cond and PAST_CONDITION.match(simplified, cond[1], cond[2]):
+            return []  # 如果当初没有开源R1，它也不会火遍全球: what would have been
         if cond:
             # A conditional is one claim with its condition: predictive if any part is.
             start = cond[0]

@@ -124,6 +124,53 @@ def test_horizon_due_dates(text, horizon, due):
     assert (h.text, h.due) == (horizon, due)
 
 
+@pytest.mark.parametrize(
+    ("text", "horizon", "due"),
+    [
+        ("四月之前会送样", "四月之前", date(2025, 4, 30)),
+        ("今年五月前会发布", "今年五月前", date(2025, 5, 31)),
+        ("3月底前会量产", "3月底前", date(2025, 3, 31)),
+        ("2026年Q3之前出货量会翻倍", "2026年Q3之前", date(2026, 9, 30)),
+        ("明年二季度以前会上市", "明年二季度以前", date(2026, 6, 30)),
+        ("第三季前會出貨", "第三季前", date(2025, 9, 30)),
+        ("今年Q2前会公布", "今年Q2前", date(2025, 6, 30)),
+    ],
+)
+def test_a_month_or_a_quarter_before_which_a_claim_comes_true_opens_at_the_publish_date(
+    text, horizon, due
+):
+    """之前 after a month or a quarter: by then. The claim can come true from the page's day
+    on; read as the period alone it could only come true inside it."""
+    [h] = find_horizons(text, P)
+    assert (h.text, h.earliest, h.due) == (horizon, P, due)
+
+
+@pytest.mark.parametrize("text", ["Q3前三个月的出货", "三季度前后会放量"])
+def test_what_follows_a_quarter_is_no_before(text):
+    [h] = find_horizons(text, P)
+    assert not h.text.endswith("前") and h.earliest > P
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "horizon", "due"),
+    [
+        ("如果明年这个时候英伟达市值还没跌回两万亿，我就认错", P, "明年这个时候", date(2026, 2, 2)),
+        ("到明年的这个时候，DeepSeek的用户会少一半", P, "明年的这个时候", date(2026, 2, 2)),
+        ("明年此时股价会翻倍", date(2024, 2, 29), "明年此时", date(2025, 2, 28)),
+        ("後年的今天再來看", P, "後年的今天", date(2027, 2, 2)),
+    ],
+)
+def test_this_time_next_year_is_the_publish_day_a_year_on(text, published, horizon, due):
+    """明年这个时候 is one day, as 一年后 is: read as 明年 it was due on 31 December."""
+    [h] = find_horizons(text, published)
+    assert (h.text, h.earliest, h.due) == (horizon, due, due)
+
+
+def test_the_same_period_next_year_stays_next_year():
+    [h] = find_horizons("明年同期的营收会翻倍", P, of_nouns=True)
+    assert h.text == "明年"
+
+
 def test_before_a_year_opens_at_the_publish_date_and_a_year_begun_is_history():
     [h] = find_horizons("DeepSeek在2027年之前会成为全球前三", P)
     assert (h.earliest, h.due) == (P, date(2026, 12, 31))
@@ -481,7 +528,8 @@ def test_two_digit_years_only_with_a_part_of_the_year():
         ("本月下旬会上线", P, "本月下旬", (date(2025, 2, 21), date(2025, 2, 28))),
         # the running month's part still ahead of the page (its 月底 would date the past as often)
         ("2月下旬会发布", P, "2月下旬", (date(2025, 2, 21), date(2025, 2, 28))),
-        ("4月上旬之前会发布", P, "4月上旬之前", (date(2025, 4, 1), date(2025, 4, 10))),
+        # before it: by then, so from the page's day on
+        ("4月上旬之前会发布", P, "4月上旬之前", (P, date(2025, 4, 10))),
     ],
 )
 def test_parts_of_a_month_are_ten_days_of_it(text, published, horizon, window):

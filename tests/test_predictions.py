@@ -1827,3 +1827,93 @@ def test_a_modal_of_certainty_before_hui_forecasts_whatever_the_subject(analyzer
 def test_the_future_as_a_nouns_attribute_is_no_forecast(analyzer, body):
     """未来走向, 未来战略: a thing the company has, not a time ahead (an influence now, no time ahead)."""
     assert _candidates(analyzer, body) == []
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
+        # a belief denied: the claim is the opposite of what follows it
+        ("我不相信英伟达的股价会在年内腰斩", "nvidia", "up"),
+        ("我并不认为英伟达的股价今年会崩盘", "nvidia", "up"),
+        ("我不认为英伟达能在明年守住八成的份额", "nvidia", "down"),
+        ("说实话，我不觉得DeepSeek会在明年失去领先地位", "deepseek", "up"),
+        # what follows a turn is the writer's own claim, read as it stands
+        ("我不认为英伟达会涨，反而会跌", "nvidia", "down"),
+        # a lead or a standing lost is a fall, not 失去 summed against 领先
+        ("DeepSeek会在明年失去领先地位", "deepseek", "down"),
+        ("英伟达将丢掉在中国市场的龙头地位", "nvidia", "down"),
+        ("英伟达不会失去龙头地位", "nvidia", "up"),
+        # a shock the subject makes is its feat; one aimed at another, or made before, is a blow
+        ("DeepSeek明年还能再制造一次全球级冲击", "deepseek", "up"),
+        ("我不认为V4能再现R1当年的冲击", "deepseek", "down"),
+        ("DeepSeek会给英伟达制造冲击", "nvidia", "down"),
+        ("R1引发的冲击还会持续", "nvidia", "down"),
+    ],
+)
+def test_direction_of_a_belief_denied_and_a_standing_lost(analyzer, claim, target, direction):
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "英伟达每年三月都会举办GTC大会。",
+        "英伟达每到财报季都会大涨一波。",
+        "每次美股大跌，英伟达都会跌得比大盘更狠。",
+        "DeepSeek的新模型一般都会先在开源社区发布。",
+    ],
+)
+def test_what_happens_every_time_is_a_habit_not_a_forecast(analyzer, body):
+    assert _predictions(analyzer, body) == ()
+
+
+@pytest.mark.parametrize(
+    "body, horizon",
+    [
+        ("未来三年英伟达的营收每年都会增长三成。", "未来三年"),
+        ("英伟达每年的营收增速会明显放缓。", None),
+    ],
+)
+def test_a_habit_with_a_time_ahead_or_every_years_figure_is_still_a_forecast(
+    analyzer, body, horizon
+):
+    [p] = _predictions(analyzer, body)
+    assert p.target == "nvidia" and p.horizon == horizon
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "如果当初DeepSeek没有开源R1，它也不会在一夜之间火遍全球。",
+        "要是英伟达当初没有收购Mellanox，它现在的数据中心业务不会这么强。",
+        "如果当年英伟达没押注CUDA，今天的AI芯片市场会完全不同。",
+    ],
+)
+def test_a_condition_set_in_the_past_says_what_would_have_been(analyzer, body):
+    assert _predictions(analyzer, body) == ()
+
+
+def test_the_past_as_a_nouns_attribute_in_a_condition_may_still_come(analyzer):
+    [p] = _predictions(analyzer, "如果当年的泡沫重演，英伟达的股价会腰斩。")
+    assert p.conditional and (p.target, p.direction) == ("nvidia", "down")
+
+
+def test_this_time_next_year_is_due_a_year_after_the_page(analyzer):
+    [p] = _predictions(analyzer, "如果明年这个时候英伟达市值还没跌回两万亿，我就认错。")
+    assert (p.horizon, p.due, p.window_start) == (
+        "明年这个时候",
+        date(2026, 3, 1),
+        date(2026, 3, 1),
+    )
+
+
+@pytest.mark.parametrize(
+    "body, hedge",
+    [
+        ("我把话放在这儿：三年内DeepSeek必被收购。", "certain"),
+        ("我百分之百确定，英伟达明年的营收会超过两千亿美元。", "certain"),
+    ],
+)
+def test_the_writers_own_certainty_is_certain(analyzer, body, hedge):
+    [p] = _predictions(analyzer, body)
+    assert p.hedge == hedge
