@@ -381,8 +381,8 @@ def _query_errors(db: str | None) -> Iterator[None]:
     type=click.Choice(["week", "month"]),
     help="Trend buckets (default: the report_freq setting, week), as a run's own report.",
 )
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First publish date (YYYY-MM-DD).")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last publish date (YYYY-MM-DD).")
+@click.option("--since", type=common.Day(), help="First publish date (YYYY-MM-DD).")
+@click.option("--until", type=common.Day(), help="Last publish date (YYYY-MM-DD).")
 @click.option("--target", help="Only this target id (e.g. nvidia).")
 @click.option(
     "--format",
@@ -402,7 +402,7 @@ def report(db, out, freq, since, until, target, fmt) -> None:
 
     settings = common.settings_for(db)
     if since and until and since > until:
-        raise click.ClickException(f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}")
+        raise click.ClickException(f"--since {since} is after --until {until}")
     con = common.readonly(db)
     target = common.target_id(target, con, settings)
     default = settings.report_path().with_suffix(
@@ -411,8 +411,8 @@ def report(db, out, freq, since, until, target, fmt) -> None:
     options = {
         "fmt": fmt,
         "freq": freq or settings.report_freq,
-        "since": since.date() if since else None,
-        "until": until.date() if until else None,
+        "since": since,
+        "until": until,
         "target": target,
     }
     if common.not_empty(out, "--out") == "-":

@@ -9,8 +9,10 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 import click
@@ -196,3 +198,21 @@ def not_empty(value: str | None, option: str) -> str | None:
     if value == "":
         raise click.UsageError(f"{option} is empty; give a path")
     return value
+
+
+class Day(click.ParamType):
+    """A day as YYYY-MM-DD; an impossible one (2025-02-30) is named as such, not as a format
+    mismatch."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> date:
+        if isinstance(value, date):
+            return value
+        text = value.strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(f"{value!r} is not a day written YYYY-MM-DD (e.g. 2025-12-31)", param, ctx)
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.fail(f"{value!r} is no day of the calendar", param, ctx)

@@ -4,30 +4,11 @@ predicted, an outcome recorded by hand, and the scores of the resolved ones.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import click
 
 from pipeline import cli_common as common
-
-
-class _Day(click.ParamType):
-    """A day as YYYY-MM-DD; an impossible one (2025-02-30) is named as such, not as a format
-    mismatch."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(self, value, param, ctx) -> date:
-        if isinstance(value, date):
-            return value
-        text = value.strip()
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            self.fail(f"{value!r} is not a day written YYYY-MM-DD (e.g. 2025-12-31)", param, ctx)
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            self.fail(f"{value!r} is no day of the calendar", param, ctx)
 
 
 @click.group()
@@ -43,7 +24,7 @@ def predictions() -> None:
 
 @predictions.command("due")
 @click.option("--db", help="DuckDB file.")
-@click.option("--as-of", type=_Day(), help="Date to check against (default today).")
+@click.option("--as-of", type=common.Day(), help="Date to check against (default today).")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
 )

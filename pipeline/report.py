@@ -466,7 +466,8 @@ def render_markdown(data: ReportData) -> str:
         for e in t.evidence[:5]:
             quote = (e["evidence"] or [""])[0]
             out.append(
-                f"- **{e['label']}** {e['published'] or ''} {e['title'] or e['source']}: {quote}"
+                f"- **{e['label']}** {e['published'] or ''} {_md(e['title'] or e['source'])}: "
+                f"{_md(quote)}"
             )
         out.append("")
         if t.moves:
@@ -477,7 +478,7 @@ def render_markdown(data: ReportData) -> str:
                     f"{abs(float(m['delta'])):.2f} to {float(m['net']):+.2f}"
                 )
                 for a in m["articles_behind"]:
-                    out.append(f"  - {a['label']} {a['title'] or a['source']} {a['url'] or ''}")
+                    out.append(f"  - {a['label']} {_md(a['title'] or a['source'])} {_md(a['url'])}")
             out.append("")
     out += [
         "## Sources and authors",
@@ -494,7 +495,7 @@ def render_markdown(data: ReportData) -> str:
     out += ["", "## Predictions due", ""]
     out += [_LEDGER_RANGE_NOTE, ""] if data.since or data.until else []
     out += [
-        f"{_prediction_line(p)} ({p['site'] or p['title']}; id {p['id'][:12]})"
+        f"{_prediction_line(p)} ({_md(p['site'] or p['title'])}; id {p['id'][:12]})"
         for p in data.predictions_due
     ] or ["(none)"]
     out += _left_out(data, "predictions_due")
@@ -535,12 +536,18 @@ def render_markdown(data: ReportData) -> str:
 
 
 def _prediction_line(p: dict[str, Any]) -> str:
-    return f"- {p['due']} [{p['target'] or 'no target'}/{p['direction']}] {p['quote']}"
+    return f"- {p['due']} [{p['target'] or 'no target'}/{p['direction']}] {_md(p['quote'])}"
+
+
+def _md(value: Any) -> str:
+    """Text of a page in Markdown: its <, > and & as entities, so that a title or a quote
+    holding markup (<script>…) shows as written and never runs in a viewer that renders HTML."""
+    return "" if value is None else html.escape(str(value), quote=False)
 
 
 def _cell(value: Any) -> str:
     """A Markdown table cell: a pipe in a site or author name must not split the row."""
-    return "" if value is None else str(value).replace("|", "\\|")
+    return _md(value).replace("|", "\\|")
 
 
 def render_csv(data: ReportData) -> str:

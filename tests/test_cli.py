@@ -907,3 +907,27 @@ def test_a_terminal_without_chinese_gets_question_marks_not_a_traceback(db):
     )
     assert done.returncode == 0, done.stderr.decode("latin-1")
     assert done.stdout.decode("latin-1").splitlines() == ["name", "???"]
+
+
+def test_the_reports_days_are_read_as_the_ledgers_are(db):
+    """report --since 2025-02-30 said it did not match the format (it does), where --as-of
+    names an impossible day as such."""
+    out = invoke("report", "--db", db, "--out", "-", "--since", "2025-02-30")
+    assert out.exit_code == 2 and "no day of the calendar" in out.output
+    out = invoke(
+        "report", "--db", db, "--out", "-", "--since", "2025-03-01", "--until", "2025-02-01"
+    )
+    assert out.exit_code == 1 and "--since 2025-03-01 is after --until 2025-02-01" in out.output
+
+
+def test_markup_in_a_page_shows_as_text_in_the_markdown_report(db_copy):
+    """A title or a quote holding <script> went into the Markdown report as markup (the HTML
+    report escaped it)."""
+    con = duckdb.connect(str(db_copy))
+    con.execute("UPDATE articles SET title = '<script>alert(1)</script>' || coalesce(title, '')")
+    con.execute("UPDATE predictions SET quote = quote || '<img src=x>'")
+    con.close()
+    out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown")
+    assert out.exit_code == 0
+    assert "<script>" not in out.output and "<img" not in out.output
+    assert "&lt;script&gt;" in out.output and "&lt;img src=x&gt;" in out.output
