@@ -97,10 +97,10 @@ def host_key(url: str) -> str:
 def url_key(url: str) -> str:
     """url as its server reads it, for telling one URL listed under two spellings: scheme and
     host lower-cased, the default port dropped, non-ASCII in the path and query percent-encoded
-    (as httpx sends it) and escapes upper-cased. A URL that cannot be fetched (_bad_url) is
+    (as httpx sends it) and escapes upper-cased. A URL that cannot be fetched (bad_url) is
     its own key: one with a space (中文 页.html) must not stand for its fetchable spelling
     (%20), which a list giving both would then never fetch."""
-    if _bad_url(url):
+    if bad_url(url):
         return url
     parsed = httpx.URL(url)
     host = parsed.raw_host.decode("ascii")
@@ -129,7 +129,7 @@ def fetch(
     body, would otherwise hold the batch for as long as it likes. sleep waits between tries
     (tests pass one that does not)."""
     deadline = 4 * timeout if deadline is None else deadline
-    bad = _bad_url(url)
+    bad = bad_url(url)
     if bad:  # not worth retrying, nor a DNS lookup
         return Reject(
             url, "fetch", "bad-url", f"{url!r} {bad}; fix that line of the URL list", utcnow()
@@ -223,7 +223,7 @@ def _check_redirect(response: httpx.Response) -> None:
         target = str(response.request.url.join(location))
     except httpx.InvalidURL as exc:
         raise _BadRedirect(location, f"is not a valid URL ({exc})") from None
-    problem = _bad_url(target)
+    problem = bad_url(target)
     if problem:
         raise _BadRedirect(location, problem)
 
@@ -336,7 +336,7 @@ def _not_a_page(ctype: str) -> str | None:
     return None
 
 
-def _bad_url(url: str) -> str | None:
+def bad_url(url: str) -> str | None:
     """Why url cannot be fetched at all, or None."""
     try:
         parsed = httpx.URL(url)

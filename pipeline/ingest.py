@@ -33,7 +33,7 @@ from pipeline.batch import (
     unspill,
 )
 from pipeline.errors import InputError
-from pipeline.fetch import url_key
+from pipeline.fetch import bad_url, url_key
 from pipeline.incremental import Known, SeenInput, file_digest, pipeline_version
 from pipeline.lock import run_lock
 from pipeline.records import Reject
@@ -117,6 +117,7 @@ def split_inputs(found: list[Input]) -> SplitInputs:
     files = [i for i in found if i.kind != "urls"]
     urls: list[str] = []
     refused: list[Reject] = []
+    refused_urls: set[str] = set()
     listed: dict[str, list[str]] = {}
     for item in found:
         if item.kind != "urls":
@@ -136,9 +137,22 @@ def split_inputs(found: list[Input]) -> SplitInputs:
                     "give one URL a line",
                 )
             )
-        unfragmented = [u.partition("#")[0] for u in in_list]
-        urls.extend(unfragmented)
-        listed[item.source] = [url_key(u) for u in unfragmented]
+        unfragmented = [(n, u.partition("#")[0]) for n, u in in_list]
+        listed[item.source] = [url_key(u) for _, u in unfragmented]
+        for n, url in unfragmented:
+            if (bad := bad_url(url)) is None:
+                urls.append(url)
+            elif url_key(url) not in refused_urls:
+                # refused here, where the list and the line can be named (a fetch knows neither)
+                refused_urls.add(url_key(url))
+                refused.append(
+                    Reject.now(
+                        url,
+                        "fetch",
+                        "bad-url",
+                        f"{url!r} {bad}; fix line {n} of the URL list {item.source}",
+                    )
+                )
     once: dict[str, str] = {}
     for url in urls:
         once.setdefault(url_key(url), url)

@@ -1140,10 +1140,10 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     yield from pages_of(RawPage(source=source, data=data, kind=item.kind))  # type: ignore[arg-type]
 
 
-def read_url_list(path: Path) -> list[str]:
-    """The URLs listed in path, one a line, without blank lines, # comment lines and comments
-    after a URL (`http://host/a   # 英伟达财报点评`), which would otherwise be read as part of the
-    URL and refused as having no valid host."""
+def read_url_list(path: Path) -> list[tuple[int, str]]:
+    """The URLs listed in path with their line numbers, one a line, without blank lines, #
+    comment lines and comments after a URL (`http://host/a   # 英伟达财报点评`), which would
+    otherwise be read as part of the URL and refused as having no valid host."""
     try:
         lines = path.read_text("utf-8-sig").splitlines()
     except UnicodeDecodeError as exc:
@@ -1155,8 +1155,8 @@ def read_url_list(path: Path) -> list[str]:
         raise InputError(f"URL list {path} cannot be read: {exc}") from None
     # A comment follows whitespace; a # glued to the URL is its fragment (no URL holds
     # whitespace), which split_inputs drops.
-    urls = (re.sub(r"\s#.*", "", ln).strip() for ln in lines)
-    return [u for u in urls if u and not u.startswith("#")]
+    urls = ((n, re.sub(r"\s#.*", "", ln).strip()) for n, ln in enumerate(lines, start=1))
+    return [(n, u) for n, u in urls if u and not u.startswith("#")]
 
 
 def read_inputs_safely(

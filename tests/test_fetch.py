@@ -438,8 +438,6 @@ def test_one_url_spelled_two_ways_is_fetched_once_as_first_listed(tmp_path):
         "http://h.example/%e4%b8%ad%e6%96%87/%e6%96%87%e7%ab%a0.html?q=%e5%a4%9a%e7%a9%ba\n"
         "https://H.example:443\n"
         "https://h.example/\n"
-        "http://[::1/page\n"  # no URL: kept, once, to be refused as bad-url
-        "http://[::1/page\n"
     )
     assert listed(tmp_path, text) == [
         "HTTP://Host.example/p.html",
@@ -447,7 +445,6 @@ def test_one_url_spelled_two_ways_is_fetched_once_as_first_listed(tmp_path):
         "http://host.example/P.html",
         "http://h.example/中文/文章.html?q=多空",
         "https://H.example:443",
-        "http://[::1/page",
     ]
 
 
@@ -458,7 +455,26 @@ def test_a_line_with_a_space_is_refused_as_such_and_does_not_hide_its_escaped_sp
         "http://h.example/中文 页.html",
         "http://h.example/%E4%B8%AD%E6%96%87%20%E9%A1%B5.html",
     )
-    assert listed(tmp_path, f"{spaced}\n{escaped}\n") == [spaced, escaped]
-    rej = fetch(spaced)
-    assert isinstance(rej, Reject) and rej.reason == "bad-url"
+    from pipeline.ingest import split_inputs
+    from pipeline.sources import Input
+
+    path = tmp_path / "list.urls"
+    path.write_text(f"{spaced}\n{escaped}\n", "utf-8")
+    _, urls, [rej], _ = split_inputs([Input(path, "urls")])
+    assert urls == [escaped]
+    assert isinstance(rej, Reject) and rej.reason == "bad-url" and rej.source == spaced
     assert "space" in rej.detail and "%20" in rej.detail
+
+
+def test_a_line_that_is_no_url_is_refused_once_naming_its_list_and_line(tmp_path):
+    """A bad-url reject named the text alone and said "fix that line of the URL list", not
+    which list or which line."""
+    from pipeline.ingest import split_inputs
+    from pipeline.sources import Input
+
+    path = tmp_path / "list.urls"
+    path.write_text("# 英伟达\nhttp://127.0.0.1/a\n\nhttp://[::1/page\nhttp://[::1/page\n", "utf-8")
+    _, urls, [rej], listed_keys = split_inputs([Input(path, "urls")])
+    assert urls == ["http://127.0.0.1/a"] and rej.source == "http://[::1/page"
+    assert f"line 4 of the URL list {path}" in rej.detail
+    assert "http://[::1/page" in listed_keys[str(path)]  # still listed: kept while it is
