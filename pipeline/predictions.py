@@ -1326,6 +1326,8 @@ class PredictionExtractor:
         company's own figures (随着Blackwell放量，毛利率将降至70%出头)."""
         anaphoric = bool(ANAPHOR.search(claim))
         named = claim_targets(claim, self.catalogue)
+        if named and len(named) > 1 and (said := self._consequent_targets(claim)):
+            named = said
         if named is not None:
             # 随着Blackwell放量，毛利率将降至… speaks of the cause's own figures; 在DeepSeek的带动下
             # 国产芯片公司的估值将… of another actor's.
@@ -1356,6 +1358,24 @@ class PredictionExtractor:
         if just_named and self.subjectless(claim):
             return set(just_named)
         return {None}
+
+    def _consequent_targets(self, claim: str) -> set[str]:
+        """The targets a conditional claim's consequent names (如果輝達的H20斷供，DeepSeek的訓練
+        進度會受到拖累: DeepSeek): a target named only in its condition is what the claim hangs on,
+        not what it foretells. Empty for no condition, a consequent naming none, or a bet, whose
+        condition is the claim (如果半年以后DeepSeek全面领先，NVIDIA找TSMC砍单了，那挨打要立正)."""
+        cond = split_conditional(claim)
+        if cond is None or self.scorer.view(claim).falsification:
+            return set()
+        if cond[2] < len(claim):
+            consequent = claim[cond[2] :]
+        elif CLAUSE_BREAK.search(claim[: cond[0]].rstrip()[-1:]):
+            consequent = claim[: cond[0]]  # 英伟达明年会大跌，如果禁令延续的话
+        elif comma := CLAUSE_BREAK.search(claim, cond[1]):
+            consequent = claim[comma.end() :]  # 一旦DeepSeek的R2发布，英伟达的需求会见顶
+        else:
+            return set()
+        return claim_targets(consequent, self.catalogue) or set()
 
     @staticmethod
     def _contexts(where: dict[str, int], sentences: list[Sentence]) -> Contexts:

@@ -1917,3 +1917,24 @@ def test_this_time_next_year_is_due_a_year_after_the_page(analyzer):
 def test_the_writers_own_certainty_is_certain(analyzer, body, hedge):
     [p] = _predictions(analyzer, body)
     assert p.hedge == hedge
+
+
+@pytest.mark.parametrize(
+    "body, targets",
+    [
+        ("如果輝達的H20斷供，DeepSeek的訓練進度必然會受到拖累。", ["deepseek"]),
+        ("一旦DeepSeek的R2再降一个数量级的成本，英伟达的训练卡需求就可能见顶。", ["nvidia"]),
+        ("英伟达的股价明年会大跌，如果DeepSeek真的只用一半的算力的话。", ["nvidia"]),
+        # a bet: its condition is the claim
+        (
+            "如果半年以后DeepSeek全面领先闭源AI，NVIDIA找TSMC砍单了，那挨打要立正。",
+            ["deepseek", "nvidia"],
+        ),
+        # both named in the consequent
+        ("如果禁令放松，英伟达和DeepSeek明年都会受益。", ["deepseek", "nvidia"]),
+    ],
+)
+def test_a_target_named_only_in_the_condition_is_not_what_the_claim_foretells(
+    analyzer, body, targets
+):
+    assert sorted(p.target for p in _predictions(analyzer, body)) == targets
