@@ -1205,3 +1205,24 @@ def test_a_cut_off_copy_of_a_page_never_read_whole_is_read_for_what_it_holds(
     con = connect(db_path)
     assert write_results(con, [cut], "r1", "lexicon.v1").rejected == 0
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_a_comma_after_the_writers_frame_keeps_the_outcome_with_the_claim(
+    lexicon_analyzer, db_path
+):
+    """我认为半年内… edited to 我认为，半年内…: the frame became a clause of its own, the quote
+    lost it, and the resolved claim came back due under a new id (ledger probe)."""
+    claim = "我认为半年内英伟达的股价大概率会创出新高。"
+    first = _page(lexicon_analyzer, "a.html", body=claim)
+    con = connect(db_path)
+    write_results(con, [first], "r1", "lexicon.v1")
+    [old] = [p for p in first.predictions if "半年内" in p.quote]
+    resolve(con, old.id, "correct", today=date(2025, 10, 1))
+    edited = _page(lexicon_analyzer, "a.html", body="我认为，半年内英伟达的股价大概率会创出新高！")
+    [new] = [p for p in edited.predictions if "半年内" in p.quote]
+    assert new.id != old.id and not new.quote.startswith("我认为")
+    write_results(con, [edited], "r2", "lexicon.v1")
+    assert con.execute("SELECT prediction_id, outcome FROM prediction_outcomes").fetchall() == [
+        (new.id, "correct")
+    ]
+    assert find_prediction(con, old.id[:12]) == new.id
