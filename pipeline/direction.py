@@ -193,14 +193,15 @@ DENIED_CHANGE = r"(不会再有|不会有|不可能再有|不可能有|看不到
 DENIED_GAP = 12  # characters between such a negation and its change
 # A turn (…，但长期看涨; 虽然还会火一阵，但商业化迟早会成为大问题): what follows the last 但 or
 # 不过 is the writer's point, and it gives the claim's direction where it points a way.
-TURN = re.compile(r"[，,；;]\s*(?:但是|但|不过|然而|可是)")
+_TURN_WORDS = "但是|但|不过|然而|可是"
+TURN = re.compile(rf"[，,；;]\s*(?:{_TURN_WORDS})")
 # A belief denied (我不相信英伟达的股价会在年内腰斩, 我并不认为…): the claim is the opposite of what
 # follows; up to six characters of a subject before it in its clause. What follows a turn in the
 # writer's own voice (…，反而会刺激需求; …，但…) is read as it stands.
 NEGATED_BELIEF = re.compile(
     r"(?:^|[，,：:；;])[^，,。：:；;！!？?]{0,6}?(?:并|可|从来|根本|真的|实在)?不(?:相信|认为|觉得|以为)"
 )
-BELIEF_TURN = re.compile(r"[，,；;]\s*(?:但是|但|不过|然而|可是|反而|相反)")
+BELIEF_TURN = re.compile(rf"[，,；;]\s*(?:{_TURN_WORDS}|反而|相反)")
 CONDITION_FIRST = re.compile(
     r"^[^，,。；;]{0,12}?(?:如果|假如|假设|要是|倘若|若是|若(?!干)|一旦|只要|除非)"
 )

@@ -538,21 +538,15 @@ def _cut_copies(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> 
     for key, body in stored:
         a = cut[key].article
         assert a is not None
-        # the last paragraph may end inside a word (…即使模): the ones before it must be whole
-        head = normalise_for_id("\n".join(a.paragraphs[:-1]))
-        last = normalise_for_id(a.paragraphs[-1]) if a.paragraphs else ""
-        whole = normalise_for_id(body)
-        if (
-            whole.startswith(head)
-            and whole[len(head) :].startswith(last)
-            and len(head + last) < len(whole)
-        ):
+        # the text may end inside a word (…即使模): whitespace aside, it starts the stored one
+        text, whole = normalise_for_id(a.body), normalise_for_id(body)
+        if whole.startswith(text) and len(text) < len(whole):
             out[key] = Reject(
                 a.source,
                 "extract",
                 "truncated-html",
                 f"{a.source}: the HTML ends before </html>, and its text is the first "
-                f"{len(head + last)} of the {len(whole)} characters of this page's copy read "
+                f"{len(text)} of the {len(whole)} characters of this page's copy read "
                 "before, which is kept; read it again once the file is whole",
                 utcnow(),
                 a.raw_hash,
