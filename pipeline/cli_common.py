@@ -159,7 +159,17 @@ def _csv_value(value: object) -> object:
     such as ['a', 'b'] is no format another program reads)."""
     if isinstance(value, (list, dict, tuple)):
         return json.dumps(to_jsonable(value), ensure_ascii=False)
+    if isinstance(value, bytes):
+        return _blob_text(value)
     return value
+
+
+def _blob_text(value: bytes) -> str:
+    """A BLOB as DuckDB's own CSV writer spells it (\\xAA for a byte that is not printable
+    ASCII), not Python's b'\\xaa' repr."""
+    return "".join(
+        chr(b) if 32 <= b < 127 and chr(b) not in "\\\"'" else f"\\x{b:02X}" for b in value
+    )
 
 
 def _cell(value: object, width: int) -> str:

@@ -931,3 +931,15 @@ def test_markup_in_a_page_shows_as_text_in_the_markdown_report(db_copy):
     assert out.exit_code == 0
     assert "<script>" not in out.output and "<img" not in out.output
     assert "&lt;script&gt;" in out.output and "&lt;img src=x&gt;" in out.output
+
+
+def test_sql_csv_writes_a_blob_as_duckdb_does(db, tmp_path):
+    """A BLOB came out as Python's b'\\xaa' repr, which no other program reads back."""
+    query = r"select '\xAA\x00a\x5Cb\x22'::blob as b"
+    out = invoke("sql", query, "--db", db, "--format", "csv")
+    with duckdb.connect() as con:
+        con.execute(f"COPY ({query}) TO '{tmp_path / 'ref.csv'}' (HEADER)")
+    assert out.exit_code == 0
+    assert list(csv.reader(io.StringIO(out.output))) == list(
+        csv.reader(io.StringIO((tmp_path / "ref.csv").read_text("utf-8")))
+    )

@@ -57,3 +57,27 @@ def test_report_renders_offline_with_charts_and_chinese(report_html):
         assert "Resolved predictions" in text and "100%" in text
         assert "Stance model linear.v2" in text  # the default model
         assert [u for u in requests if not u.startswith("file://")] == []
+
+
+def test_a_long_source_name_leaves_the_quote_its_room(tmp_path, settings):
+    """A long site or author name took the width and squeezed each due quote to a few
+    characters a line."""
+    con = connect(tmp_path / "w.duckdb")
+    write_results(
+        con,
+        process_pages(read_inputs(discover([SAMPLES]), settings), settings),
+        "t",
+        settings.model,
+    )
+    con.execute(
+        "UPDATE articles SET author = 'TheVeryLongHandleOfAnInvestorWhoWritesEverywhere_2026', "
+        "site = 'Long Tail Finance And Technology Commentary Aggregator Network Online'"
+    )
+    html = write_report(con, tmp_path / "report.html")
+    with browser_page() as page:
+        page.set_viewport_size({"width": 1000, "height": 800})
+        page.goto(html.as_uri())
+        row = page.locator("table:has(th:text-is('quote')) tr:has(td)").first
+        quote = row.locator("td").nth(4).bounding_box()["width"]
+        table = page.locator("table:has(th:text-is('quote'))").first.bounding_box()["width"]
+        assert quote > 0.35 * table, (quote, table)
