@@ -161,7 +161,7 @@ def run(
                 lock_wait_s=wait,
             )
     click.echo(
-        f"{summary['seen']} pages: {summary['articles']} articles ({summary['new']} new, "
+        f"{summary['seen']} pages: {summary['articles']} written ({summary['new']} new, "
         f"{summary['updated']} updated, {summary['unchanged']} unchanged"
         + (f", {summary['repeated']} repeating another page" if summary.get("repeated") else "")
         + "), "

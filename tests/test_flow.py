@@ -1,6 +1,7 @@
 """The batch flow end to end under Prefect: incremental and idempotent reruns, updates, rejects,
 the run log, URL lists, two runs at once, a Dask cluster."""
 
+import re
 import shutil
 import threading
 from datetime import date
@@ -182,6 +183,8 @@ def test_cli_run_prints_database_and_report(prefect_harness, inbox, tmp_path):
     assert out.exit_code == 0, out.output
     assert f"database: {db}" in out.output and f"report:   {report}" in out.output
     assert "0 skipped as unchanged" in out.output and "\x1b[" not in out.output  # no bar
+    # pages written, not articles: a repost adds a page and no article
+    assert re.search(r"^\d+ pages: \d+ written \(\d+ new, ", out.output, re.M), out.output
     assert report.is_file()
     # What was refused and why, and where the details are, not a bare count.
     [line] = [ln for ln in out.output.splitlines() if ln.startswith("rejected: ")]

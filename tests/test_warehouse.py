@@ -1226,3 +1226,20 @@ def test_a_comma_after_the_writers_frame_keeps_the_outcome_with_the_claim(
         (new.id, "correct")
     ]
     assert find_prediction(con, old.id[:12]) == new.id
+
+
+def test_article_search_lists_a_page_once_after_an_edit_kept_its_earlier_version(
+    lexicon_analyzer, db_path
+):
+    """A page edited after one of its claims was resolved keeps its earlier version for the
+    outcome; article_search found the page twice."""
+    first = _page(lexicon_analyzer, "a.html", body="我认为半年内英伟达的股价大概率会创出新高。")
+    con = connect(db_path)
+    write_results(con, [first], "r1", "lexicon.v1")
+    resolve(con, first.predictions[0].id, "correct", today=date(2025, 10, 1))
+    edited = _page(lexicon_analyzer, "a.html", body="英伟达的护城河比想象中深，DeepSeek追不上。")
+    write_results(con, [edited], "r2", "lexicon.v1")
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2  # the outcome's
+    assert con.execute("SELECT id FROM article_search('英伟达')").fetchall() == [
+        (edited.article.id,)
+    ]
