@@ -31,9 +31,10 @@ DENIALS = ("不会", "不能", "不可能", "无法", "没法")
 NEGATED_VERB = (*DENIALS, "不再", "未能", "没能")
 # A condition stated first (若资本支出增速持续高于营收增速，财务压力将显现): the claim is its
 # consequent, in the clauses after the condition's first break. 若 alone, not 若干.
-# A consequent with no subject of its own, going on from the condition's (…，将削弱…, …，它会…).
+# A consequent with no subject of its own, going on from the condition's (…，将削弱…, …，它会…),
+# or what follows 除非… (…，否则它很难追上).
 CONSEQUENT_OPENS = re.compile(
-    rf"\s*(?:那么?|就|则|便|将|会|可能|或|也|还|必然|势必|反而|{TARGET_PRONOUN.pattern})"
+    rf"\s*(?:那么?|就|则|便|将|会|可能|或|也|还|必然|势必|反而|否则|不然|{TARGET_PRONOUN.pattern})"
 )
 
 
@@ -172,9 +173,36 @@ RELEASE_DENIED = re.compile(
 # A target price with its figure (目标价定在175美元, 给予目标价196港元): an analyst's target sits
 # above the price of the day, so where no word moves it (上调, 下调) the claim is up.
 TARGET_PRICE = re.compile(rf"目标价{IN_CLAUSE}{{0,12}}?\d")
+# A denial of a change going on for ever (不可能一直涨下去, 不会永远跌): the change will stop, so
+# the denial reads as the change's own (不可能涨下去: down); 一直 stood between the negator and
+# the change, out of the negation's reach, and the claim read up.
+DENIED_FOR_EVER = re.compile(
+    rf"({literal_alternation(DENIALS)})(?:一直|永远|始终|无限期?地?|一路)(?=[^，,。；;！!？?])"
+)
+# Two denials (不会不涨, 不可能不回调, 不会没有回调): the change itself. Not 不断, 不停, 不少…:
+# words of their own.
+DOUBLE_DENIAL = re.compile(
+    r"(?:不会|不可能|不能|不至于)(?:不(?![断停少错足利佳及如再同一仅光只但过然久])|没有?)"
+)
+# A move with little room (跌不到哪去, 涨不到哪里去): 跌不到哪去 is no big fall, up.
+LITTLE_ROOM = re.compile(r"([涨跌升降])不到哪(?:里|儿)?去")
+# The target curbed by another (被美国政府限制对华出口, 被反垄断调查拖累): down for the subject.
+CURBED = re.compile(
+    rf"被{IN_CLAUSE}{{1,12}}?(?:限制|制裁|打压|封杀|封锁|禁止|围剿|卡脖子|拖累|调查)"
+)
+# Units sold (多卖出十万张卡, 卖出300万台): shipments, up; 卖出 alone is selling a stock.
+UNITS_SOLD = re.compile(
+    r"多?卖出(?=[\d一二两三四五六七八九十百千万亿几数多]+\s*[万亿]?\s*[张块台颗片套部辆枚])"
+)
+
 # What the rules read these phrases as, in this order (DirectionRules.reads): each pair says in
 # words the lexicon knows what its parts, read one by one, would get wrong.
 PHRASES_READ_AS = (
+    (DENIED_FOR_EVER, r"\1"),
+    (DOUBLE_DENIAL, "会"),
+    (LITTLE_ROOM, r"不会大\1"),
+    (CURBED, "受限"),
+    (UNITS_SOLD, "增加出货"),
     (LEAVES_RANK, "掉队"),
     (LOSES_STANDING, "掉队"),
     (LOSSES_REGAINED, "收复"),
@@ -259,6 +287,12 @@ class DirectionRules:
         self.denied = re.compile(
             rf"{DENIED_CHANGE}{IN_CLAUSE}{{1,{DENIED_GAP}}}?(?=(?:{cues.change.pattern}))"
         )
+        # A denial of a cause's effect (很难让英伟达的订单减少, 不会使需求下降): the effect denied,
+        # read as the denial right before the change (英伟达的订单很难减少: up).
+        self.effect_denied = re.compile(
+            rf"(很难|难以|不会|不能|无法|不至于)(?:让|使|令)({IN_CLAUSE}{{1,12}}?)"
+            rf"(?=(?:{cues.change.pattern}))"
+        )
         # The disposal form of a verb of taking one's place (DeepSeek会把英伟达打垮, 华为会把它挤出
         # 中国市场): read as the verb before its object (打垮英伟达), which _displaced_object reads.
         self.disposal = re.compile(
@@ -279,6 +313,7 @@ class DirectionRules:
             lambda m: m.group(0) if SHOCK_AIMED.search(text, 0, m.start()) else "惊艳", text
         )
         text = self.denied.sub(r"\1", text)
+        text = self.effect_denied.sub(r"\2\1", text)
         text = NEGATED_FOR_A_REASON.sub(r"\1", text)
         text = NEGATED_OVER_A_SETTING.sub(r"\2\1", text)
         text = NEGATED_OVER_A_TIME.sub(r"\2\1", text)

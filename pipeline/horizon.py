@@ -16,7 +16,12 @@ from datetime import date, timedelta
 
 # A numeral; hundreds only after a digit (一百五十年后), so 百年老店 stays no span of years.
 _HUNDREDS = r"(?<![千万萬亿億])[一二两兩三四五六七八九]百[零〇一二两兩三四五六七八九十]*"
-_NUM = rf"(?:{_HUNDREDS}|[0-9一二两兩三四五六七八九十几幾数數半]+)"
+# 几 and 数 open a numeral only before 十 or a unit (数十年, 几个月): in 用户数三个季度内 the 数
+# is the noun's, and 数三个季度 was read as no number at all.
+_NUM = (
+    rf"(?:{_HUNDREDS}|[几幾数數](?![0-9一二两兩三四五六七八九半])[0-9一二两兩三四五六七八九十几幾数數半]*"
+    r"|[0-9一二两兩三四五六七八九十半][0-9一二两兩三四五六七八九十几幾数數半]*)"
+)
 _AFTER = r"(?:以后|以後|之后|之後|后|後|以内|以內|之内|之內|内|內|左右|上下|期间|里|裡)?"
 # What opens a span counted from the page's day rather than from an event (过两个月, 再过一年),
 # as the span rule below accepts them: a claim that ends in 了 after one looks ahead
@@ -754,6 +759,7 @@ BEHIND_A_SPAN = re.compile(
 # the day of the crash), unless a word of what is to come stands before it and next year's is
 # this near (将于1月29日发布财报 in a December page).
 _NEW_YEAR_REACH = timedelta(days=92)
+_HOLIDAY_FORECAST_REACH = timedelta(days=183)
 _UNTIL = re.compile(r"(?:至|止|到)\s+$")
 _TO_COME_WORDS = "将|將|预计|預計|定于|定於|计划|計劃|拟|擬"
 _TO_COME = re.compile(rf"(?:{_TO_COME_WORDS})\s*(?:于|於|在)?\s*$")
@@ -843,10 +849,12 @@ def _holiday_window(m: re.Match[str], published: date) -> tuple[date, date] | No
         day = _holiday_day(name, published.year)
         if day <= published:
             day = _holiday_day(name, published.year + 1)
-            if day - published > _NEW_YEAR_REACH or not (
-                _TO_COME_BEFORE_HOLIDAY.search(m.string, 0, m.start())
-                or _TO_COME_AFTER_HOLIDAY.match(m.string, m.end())
-            ):
+            after = _TO_COME_AFTER_HOLIDAY.match(m.string, m.end())
+            before = _TO_COME_BEFORE_HOLIDAY.search(m.string, 0, m.start())
+            # a word of what is to come after it (春节前后会迎来调整) reaches further than one
+            # before it: a September page's forecast names the coming 春节 so
+            reach = _HOLIDAY_FORECAST_REACH if after else _NEW_YEAR_REACH
+            if day - published > reach or not (before or after):
                 return None
     if day <= published:
         return None
@@ -902,6 +910,9 @@ _HALF_WIDTH = str.maketrans(
 
 
 _BY_THEN = re.compile(r"前\s*$")
+# …or 到/截至 before it, 前 after it (到2027年底，…; 2027年底前): by then too.
+_BY_THEN_BEFORE = re.compile(r"(?:到|截至|截止)\s*$")
+_BY_THEN_AFTER = re.compile(_BEFORE_IT.replace(")?", ")", 1))  # 2027年底前; not Q3前三个月
 
 # 明年首季, 2026年首季: the first quarter (Taiwan), read as Q1 (two characters for two); not 首季
 # alone, which is as often a show's first season.
@@ -961,9 +972,18 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
                 published
                 and resolved[0]
                 and resolved[0] > published
-                and _BY_THEN.search(m.group(0))
+                and (
+                    _BY_THEN.search(m.group(0))
+                    or (
+                        kind not in ("day", "year_on")  # one day: 到明年的这个时候 is that day
+                        and (
+                            _BY_THEN_BEFORE.search(text, max(0, m.start() - 2), m.start())
+                            or _BY_THEN_AFTER.match(text, m.end())
+                        )
+                    )
+                )
             ):
-                # 2026年Q3之前, 4月上旬之前, 3月底前: by then, so from the page's day on
+                # 2026年Q3之前, 4月上旬之前, 3月底前, 到2027年底: by then, so from the page's day on
                 resolved = (published, resolved[1])
             if kind == "span" and m.group(2) in _WEEK_UNITS:
                 kind = "weeks"

@@ -111,6 +111,11 @@ WHEN_ONLY = re.compile(
 )
 # A clause that ends on its verb of forecasting (高盛最新的报告预计，) frames the clause after it,
 # which says what is expected: the claim takes that clause in. Not the noun (自己的预测, 不预测).
+# The author turning to a view of their own after another's (…，而我觉得…; …，但我认为…; …，我倒觉得…).
+OWN_REPLY = re.compile(
+    r"^\s*(?:而|但是?|不过|可是|然而|可)?\s*(?:我|笔者|本人)(?:个人)?\s*(?:倒|却|则|反而|还是)?\s*"
+    r"(?:觉得|认为|判断|预计|相信|估计|看)"
+)
 FRAME_END = re.compile(r"(?<![的之不])(?:预计|预测|预估|估计|预言|判断)[\s:：，,]*$")
 # A claim's first clause that opens on a connective, an adverb or a modal has dropped its
 # subject, which the clause before it states (该技术路径已经成熟，或将重新定义行业标准; DeepSeek
@@ -146,7 +151,8 @@ DEMONSTRATIVE = re.compile(r"^\s*(?:这|那)")
 # announcement (我们先看看数据：…) is read as a sentence of its own. 分析 and 介绍 can be nouns
 # (下面分析称…, 本文分析显示…, 接下来分析机构预计…), and 我要说明的是/我先说明一下结论 lead into a claim.
 ANNOUNCES_TEXT = re.compile(
-    r"^\W*(?:(?:接下来|下面|下文|以下|本文)\W*(?:我们?|笔者)?\s*(?:将|会)?|(?:我们?|笔者)\s*(?:将|会|来|先|再))"
+    r"^\W*(?:(?:接下来|下面|下文|以下|本文|这篇文章|这篇|本篇文章|本篇)\W*(?:我们?|笔者)?\s*(?:将|会)?"
+    r"|(?:我们?|笔者)\s*(?:将|会|来|先|再))"
     r"(?:详细|简单|简要|逐一|重点|一起|来|再|先)*"
     r"(?:说明|介绍|解析|分析|讨论|聊聊|谈谈|讲讲|探讨|解释|梳理|盘点|看看|展开|回顾)"
     r"(?!师|人士|员|认为|的|一下|指出|称|显示|表明|机构|结论)"
@@ -156,6 +162,14 @@ ANNOUNCES_TEXT = re.compile(
     # a newsletter's sign-off with no subject (下周将持续追踪。): the whole clause, nothing after
     r"|(?:^|(?<=[，,；;]))\W*(?:下周|下期|下次|后续|之后|今后)?\s*(?:将|会)\s*(?:持续|继续|密切)+\s*"
     r"(?:跟踪|追踪|关注|跟进|报道|更新)\W*$"
+)
+# The writer's own wish or plan (我真心盼望DeepSeek明年能推出…, 我打算下个月减持…): what the writer
+# hopes or means to do, nothing to check; the clause only (…，但我认为它会… goes on to a claim).
+# The writer alone: 我们计划… is as often a company's plan, quoted.
+# Not 期待 or 期望, as often a forecast (我期待英伟达明年会有更好的表现).
+OWN_WISH_OR_PLAN = re.compile(
+    r"(?:^|(?<=[，,；;]))\W*(?:我|笔者|本人)\s*(?:真心|真的|很|一直|还是|也|都|是)?\s*"
+    r"(?:希望|盼望|期盼|但愿|祝愿|打算|准备|计划|决定)[^，,。；;！!？?]*"
 )
 COLON = re.compile(r"[:：]")
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
@@ -852,6 +866,13 @@ class PredictionExtractor:
                 start = gap_start + len(gap) - len(gap.lstrip())
                 if about is None:
                     about = self._subject_of(simplified[start : m.end()])
+            if runs and self._replies_to_reported(simplified, runs[-1][0], m):
+                # 市场普遍预期X会回升，而我觉得它会继续下滑: the author's reply is a claim of its
+                # own, not the reported one's going on (one claim of the two, quoted whole, lost
+                # either the market's call or the author's)
+                runs.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), [m]))
+                about_run = about
+                continue
             if runs and (about is None or about_run is None or about == about_run):
                 runs[-1][1].append(m)
                 about_run = about_run if about_run is not None else about
@@ -872,6 +893,14 @@ class PredictionExtractor:
         if runs:
             runs[0] = (self._opening_frames(simplified, *runs[0]), runs[0][1])
         return runs
+
+    def _replies_to_reported(self, simplified: str, run_start: int, clause: re.Match[str]) -> bool:
+        """Whether a clause opens the author's reply (而我觉得…, 但我认为…) to a run that reports
+        another's view."""
+        if not OWN_REPLY.match(clause.group(0)):
+            return False
+        reported = simplified[run_start : clause.start()]
+        return self.speakers.speaker(reported, (0, len(reported))) == "reported"
 
     def _opening_frames(self, simplified: str, start: int, run: list[re.Match[str]]) -> int:
         """Where a sentence's first claim starts: at its first flagged clause, or before it at
@@ -990,6 +1019,10 @@ class PredictionExtractor:
                 return None
             # Blanked, not cut: offsets into the sentence must hold.
             simplified = " " * colon.start() + simplified[colon.start() :]
+        # Blanked, not cut: offsets into the sentence must hold.
+        simplified = OWN_WISH_OR_PLAN.sub(lambda m: " " * len(m.group(0)), simplified)
+        if not simplified.strip(" 。！!"):
+            return None
         if not any(p.search(simplified) for p in self.cues.exclude):
             return simplified
         breaks = list(CLAUSE_OR_DASH.finditer(simplified))

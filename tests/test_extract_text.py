@@ -1,5 +1,7 @@
 """Plain-text and markdown page dumps, written small here (the shapes scrapers save)."""
 
+from datetime import date
+
 import pytest
 
 from pipeline.records import RawPage
@@ -1994,3 +1996,31 @@ def test_a_video_pages_transcript_under_its_label_is_the_text(analyzer):
     )
     body = _dump(analyzer, text).body
     assert body.startswith("英伟达一夜蒸发") and "转载" not in body and "00:00" not in body
+
+
+def test_a_short_first_paragraph_that_is_a_sentence_stays_in_the_body(analyzer):
+    """A 14-character first paragraph under the meta line was taken for a label over the story
+    and lost (prediction probe): a label or a menu item does not close with a full stop."""
+    a = _dump(
+        analyzer,
+        "众说纷纭\n2025-05-20 作者：谢晨 来源：华尔街见闻\n\n英伟达上周的股价反弹了一成。\n\n"
+        "有人说DeepSeek会被封杀，但我认为它明年的用户量还会继续增长。\n\n"
+        "据摩根士丹利预测，英伟达明年的营收将增长四成。\n",
+    )
+    assert a.body.startswith("英伟达上周的股价反弹了一成。\n") and a.title == "众说纷纭"
+    notice = _dump(
+        analyzer,
+        "众说纷纭\n2025-05-20 作者：谢晨 来源：华尔街见闻\n\n点击上方蓝字关注我们。\n\n"
+        "有人说DeepSeek会被封杀，但我认为它明年的用户量还会继续增长。\n\n" + PROSE,
+    )
+    assert notice.body.startswith("有人说")
+
+
+def test_a_trails_root_before_its_home_link_is_the_site_without_the_bar(analyzer):
+    """潮汐科技评论 - 首页 > 产业观察 > 正文 gave the site 潮汐科技评论 - (catalogue probe)."""
+    a = _dump(
+        analyzer,
+        "潮汐科技评论 - 首页 > 产业观察 > 正文\n\nGB300放量在即，英伟达的增长还没完\n\n"
+        "作者：林晓川  2025-12-04 09:04  阅读 1148\n\n" + PROSE,
+    )
+    assert (a.site, a.author, a.published) == ("潮汐科技评论", "林晓川", date(2025, 12, 4))

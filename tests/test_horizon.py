@@ -332,9 +332,9 @@ APRIL = date(2025, 4, 22)
     [
         # Taiwan's calendar: 民國115年 is 2026 (115年 was a span of years dropped, then 年底前 read
         # as the end of this year)
-        ("總部預計民國115年底前完工", "民國115年底", (date(2026, 1, 1), date(2026, 12, 31))),
+        ("總部預計民國115年底前完工", "民國115年底", (APRIL, date(2026, 12, 31))),  # by then
         # full-width digits, common on Hong Kong and Taiwan pages: no horizon, or 年底前 of this year
-        ("市值２０２６年底前必然突破五兆", "２０２６年底", (date(2026, 1, 1), date(2026, 12, 31))),
+        ("市值２０２６年底前必然突破五兆", "２０２６年底", (APRIL, date(2026, 12, 31))),
         ("股價３個月內會收復失地", "３個月內", (APRIL, date(2025, 7, 22))),
         # 首季: the first quarter, not the whole year
         ("輝達明年首季營收將創新高", "明年首季", (date(2026, 1, 1), date(2026, 3, 31))),
@@ -697,3 +697,34 @@ def test_months_set_for_what_is_to_come_and_tomorrows_move(text, horizon, window
 )
 def test_months_years_and_days_that_are_no_horizon(text):
     assert [h.text for h in find_horizons(text, SEPTEMBER) if h.due] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon", "window"),
+    [
+        # 数 of 用户数 is the noun's, not "several": the span was read as 数三个季度, undated
+        ("DeepSeek的用户数三个季度内会翻一番", "三个季度内", (SEPTEMBER, date(2026, 6, 10))),
+        ("这个数字数年内都不会变", "数年内", (None, None)),
+        # by then: from the page's day on
+        ("到2027年底，英伟达的市值会突破六万亿美元", "2027年底", (SEPTEMBER, date(2027, 12, 31))),
+        ("英伟达的市值2027年底前会突破六万亿美元", "2027年底", (SEPTEMBER, date(2027, 12, 31))),
+        (
+            "2027年底英伟达的市值会突破六万亿美元",
+            "2027年底",
+            (date(2027, 1, 1), date(2027, 12, 31)),
+        ),
+        # the coming 春节, five months ahead, with a word of what is to come after it
+        (
+            "这一轮AI行情在春节前后会迎来一次大调整",
+            "春节前后",
+            (date(2026, 2, 10), date(2026, 2, 24)),
+        ),
+    ],
+)
+def test_a_nouns_count_word_by_then_and_a_holiday_months_ahead(text, horizon, window):
+    [h] = find_horizons(text, SEPTEMBER)
+    assert (h.text, (h.earliest, h.due)) == (horizon, window)
+
+
+def test_a_holiday_months_ahead_without_a_word_of_what_is_to_come_is_no_horizon():
+    assert find_horizons("春节前后行情一向清淡", SEPTEMBER) == []

@@ -395,3 +395,39 @@ def test_lengths_that_lack_a_class_are_read_by_one_model(caplog):
         models = linear.fit_by_length(np.array(rows, dtype=object), labels, no_neutral, False)
     assert models["article"] is models["post"]
     assert "one model reads both" in caplog.text
+
+
+def test_a_target_added_to_the_catalogue_leaves_the_others_features_as_they_were(
+    settings, trained, tmp_path
+):
+    """AMD added to the catalogue read as "another target" (OTH, and the others share), which
+    the model learnt from NVIDIA and DeepSeek alone: a page saying 我越来越不看好英伟达 beside
+    AMD's name turned from bearish to bullish on NVIDIA (catalogue probe). A model reads only
+    the targets it was trained on as another target, and says which in its duokong.json."""
+    from pipeline.nlp import ChineseNLP
+    from pipeline.stance.base import AnalysisInput
+    from pipeline.stance.features import FeatureBuilder
+
+    base = Catalogue.load(settings.path("targets_file"))
+    path = tmp_path / "targets.toml"
+    path.write_text(
+        settings.path("targets_file").read_text("utf-8")
+        + '\n[[target]]\nid = "amd"\nnames = ["AMD", "超威"]\n',
+        "utf-8",
+    )
+    with_amd = Catalogue.load(path)
+    body = (
+        "上个月我们把一半的推理集群从英伟达换成了AMD，成本直接降了三成。"
+        "英伟达的卡太贵了，交货周期还长。我越来越不看好英伟达在推理市场的前景。"
+    )
+
+    def row(catalogue: Catalogue, trained_on=None) -> list:
+        features = FeatureBuilder.from_settings(settings, catalogue, trained_on=trained_on)
+        nlp = ChineseNLP(catalogue, settings.path("userdict"))
+        return features.row(AnalysisInput(article(body), nlp.sentences(body), ()), "nvidia")
+
+    before = row(base)
+    assert row(with_amd, trained_on=base.ids) == before
+    assert row(with_amd) != before  # without the list, AMD is another target
+    meta = json.loads((trained / "linear-v1" / "duokong.json").read_text("utf-8"))
+    assert meta["trained_on"] == ["deepseek", "nvidia"]

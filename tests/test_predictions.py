@@ -1938,3 +1938,87 @@ def test_a_target_named_only_in_the_condition_is_not_what_the_claim_foretells(
     analyzer, body, targets
 ):
     assert sorted(p.target for p in _predictions(analyzer, body)) == targets
+
+
+@pytest.mark.parametrize(
+    "claim, direction",
+    [
+        # two denials are the change itself; a denial of going on for ever, its end
+        ("英伟达的股价今年不会不涨", "up"),
+        ("英伟达的股价短期内不会没有回调", "down"),
+        ("英伟达的股价不可能一直涨下去", "down"),
+        ("英伟达的股价不会永远跌", "up"),
+        ("英伟达的股价不会不断上涨", "down"),  # 不断 is a word of its own
+        # little room to fall; a fall with no recovery denied
+        ("英伟达的股价接下来跌不到哪去", "up"),
+        ("英伟达的股价不会一蹶不振", "up"),
+        # curbed by another; harder for another to get what it needs
+        ("英伟达会在明年被美国政府限制对华出口H20", "down"),
+        ("英伟达的H20禁令会让DeepSeek明年更难获得算力", "down"),
+        # units sold are shipments, not a stock sold
+        ("英伟达明年会多卖出十万张卡", "up"),
+        ("我建议明年卖出英伟达", "down"),
+        # an effect denied; what follows 除非… is the claim
+        ("DeepSeek的冲击很难让英伟达的订单减少", "up"),
+        ("除非DeepSeek拿到更多算力，否则它今年很难追上OpenAI", "down"),
+        ("美股科技股在春节前后会迎来一次大调整", "down"),
+    ],
+)
+def test_direction_through_double_denials_passives_and_effects(analyzer, claim, direction):
+    """From a probe of 161 sentences written to test the rules (the rules read 不会不涨 down,
+    不可能一直涨下去 up, 多卖出十万张卡 as a sale of stock)."""
+    target = "nvidia" if "英伟达" in claim else "deepseek"
+    if "美股" in claim:
+        target = None
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "body, hedge",
+    [
+        ("我敢打包票英伟达明年会涨。", "certain"),
+        ("英伟达明年必涨。", "certain"),
+        ("搞不好英伟达明年会跌。", "possible"),
+        ("没准DeepSeek明年会被收购。", "possible"),
+        ("保不齐英伟达年内会被反垄断调查。", "possible"),
+        ("英伟达今年的股价不见得能回到150美元。", "possible"),
+    ],
+)
+def test_spoken_words_of_certainty_and_doubt(analyzer, body, hedge):
+    [p] = _candidates(analyzer, body)
+    assert p.hedge == hedge
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "英伟达今年的股价不见得能回到150美元。",
+        "英伟达今年不至于跌破100美元。",
+        "DeepSeek的冲击很难让英伟达的订单减少。",
+    ],
+)
+def test_a_doubt_about_what_is_to_come_is_a_claim(analyzer, body):
+    [p] = _candidates(analyzer, body)
+    assert p.target == "nvidia"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "我打算下个月减持一半英伟达的股票。",
+        "我真心盼望DeepSeek明年能推出更强的模型。",
+        "这篇文章会分析DeepSeek未来三年的发展路径。",
+    ],
+)
+def test_the_writers_wish_plan_or_outline_is_no_claim(analyzer, body):
+    assert _candidates(analyzer, body) == []
+
+
+def test_a_wish_then_a_claim_keeps_the_claim(analyzer):
+    [p] = _candidates(analyzer, "我希望英伟达能涨，但我认为它明年会跌两成。")
+    assert (p.target, p.direction) == ("nvidia", "down") and "希望" not in p.quote
+
+
+def test_a_company_plan_in_its_own_words_is_still_read(analyzer):
+    found = _candidates(analyzer, "黄仁勋表示：“我们计划明年推出Rubin，出货会翻倍。”")
+    assert found and all(p.speaker == "reported" for p in found)

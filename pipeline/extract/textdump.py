@@ -63,6 +63,21 @@ _OTHER_BUTTONS = frozenset(
 _DESCRIPTION_CUT = re.compile(r"(?:显示全部|顯示全部|展开阅读全文|展開閱讀全文)\s*[\u200b\s]*$")
 
 
+# A short sentence of its own (英伟达上周的股价反弹了一成。): a menu item, a label or a button
+# does not close with a full stop.
+_SHORT_SENTENCE = re.compile(r"^[^\s：:|｜/>»·]{6,14}[。！!？?]$")
+
+
+def _opens_story(line: str, boilerplate: Boilerplate) -> bool:
+    """Whether the story may start at this line: prose, or a short sentence that is no notice
+    (a 14-character first paragraph was taken for a label over the story, and lost)."""
+    return is_prose(line) or (
+        bool(_SHORT_SENTENCE.match(line))
+        and len(re.findall(r"[\u4e00-\u9fff]", line)) >= 6
+        and not boilerplate.is_noise(line)
+    )
+
+
 def _buttons(line: str) -> bool:
     """A line of a question's buttons only (关注问题, 关注问题\u200b写回答)."""
     words = re.split(r"[\s\u200b|｜]+", line.strip("\u200b "))
@@ -161,6 +176,9 @@ def _trail_root(trail: str) -> str | None:
     root = re.split(r"\s*[>›»＞/]\s*", trail)[0]
     root = re.sub(r"^(?:当前位置|當前位置|您的位置|你的位置|位置)?\s*[:：]?\s*", "", root)
     root = re.sub(r"(?:首页|首頁|主页|Home)$", "", root).strip()
+    root = re.sub(
+        r"\s*[-–—|｜·_:：]+$", "", root
+    )  # 潮汐科技评论 - 首页: the bar before the home link
     return root if len(root) >= 2 else None
 
 
@@ -565,7 +583,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             # question's topics above it (人工智能 / 英伟达（NVIDIA）) are not.
             title, title_idx = lines[answer.question], answer.question
     while start < len(lines) and (
-        not is_prose(lines[start]) or H.header_above(lines, start, boilerplate)
+        not _opens_story(lines[start], boilerplate) or H.header_above(lines, start, boilerplate)
     ):
         start += 1
     transcript = next(

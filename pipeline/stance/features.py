@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Collection
 
 import numpy as np
 
@@ -54,7 +55,15 @@ class FeatureBuilder:
         forecasts: PredictionExtractor,
         encoder: SentenceEncoder | None = None,
         prior: np.ndarray | None = None,
+        trained_on: Collection[str] | None = None,
     ) -> None:
+        """trained_on: the targets the model learnt from. Another of them in the text is
+        "another target" (its names masked OTH, its sentences counted in `others`); a target a
+        user added since reads as the words it is written with. The model learnt what another
+        target means from NVIDIA and DeepSeek, a chip maker's buyer and rival in one: AMD
+        added to the catalogue read as OTH and turned NVIDIA bullish on a page that says
+        我越来越不看好英伟达 beside AMD's name. None: every other target is another target."""
+        self.trained_on = frozenset(trained_on) if trained_on else None
         self.lexicon = lexicon
         self.nlp = nlp
         self.voice = voice
@@ -70,6 +79,7 @@ class FeatureBuilder:
         catalogue: Catalogue,
         encoder: SentenceEncoder | None = None,
         prior: np.ndarray | None = None,
+        trained_on: Collection[str] | None = None,
     ) -> FeatureBuilder:
         cues = CueLexicon.load(settings.path("stance_cues"), catalogue)
         scorer = CueScorer(cues, catalogue)
@@ -81,6 +91,7 @@ class FeatureBuilder:
             PredictionExtractor.from_settings(settings, scorer, catalogue, nlp.tagged),
             encoder,
             prior,
+            trained_on,
         )
 
     def text_columns(self, view: str) -> list[str]:
@@ -120,8 +131,8 @@ class FeatureBuilder:
         out = []
         for target in targets:
             named = sum(1 for s in item.sentences if target in s.targets)
-            others = sum(1 for s in item.sentences if s.targets - {target})
-            view = target_view(item, target, self.catalogue)
+            others = sum(1 for s in item.sentences if self._others(s.targets, target))
+            view = target_view(item, target, self.catalogue, others=self.trained_on)
             out.append(
                 [
                     *self.text_columns(view),
@@ -132,6 +143,11 @@ class FeatureBuilder:
                 ]
             )
         return out
+
+    def _others(self, named: Collection[str], target: str) -> set[str]:
+        """The targets named beside the target that the model reads as another target."""
+        others = set(named) - {target}
+        return others if self.trained_on is None else others & self.trained_on
 
     @staticmethod
     def _forecast_counts(claims: tuple[Prediction, ...], target: str) -> list[float]:
@@ -185,8 +201,10 @@ class FeatureBuilder:
             sentence, self.lexicon.scorer.score(sentence, dict.fromkeys(named, 1.0))
         )
         return [
-            *self.text_columns(mask(sentence, target, self.catalogue)),
-            *self._dense([score], target, 1, int(target in named), int(bool(named - {target}))),
+            *self.text_columns(mask(sentence, target, self.catalogue, self.trained_on)),
+            *self._dense(
+                [score], target, 1, int(target in named), int(bool(self._others(named, target)))
+            ),
             *[0.0] * self.FORECAST_COLUMNS,  # counts of a whole article: none for one sentence
             *self.voice.shares([sentence], ""),
             *(

@@ -47,6 +47,7 @@ NAME = "linear.v1"
 NAME_V2 = "linear.v2"
 PRIOR_KEY = "encoder_prior"  # in duokong.json: the training sentences' mean encoder vector
 TEMPERATURE_KEY = "temperature"  # in duokong.json: each model's, {"article": …, "post": …}
+TRAINED_ON_KEY = "trained_on"  # in duokong.json: the targets it learnt from (FeatureBuilder)
 LABELS = ("bullish", "bearish", "neutral")
 ARTIFACT = modelio.ARTIFACT
 EVIDENCE_MAX = 3
@@ -268,8 +269,11 @@ def temperatures(meta: dict[str, Any], model_dir: Path) -> dict[str, float]:
 def create(settings: Settings, catalogue: Catalogue) -> LinearStance:
     model_dir = settings.model_dir(NAME)
     estimator = load(model_dir)
-    features = FeatureBuilder.from_settings(settings, catalogue)
-    return LinearStance(estimator, features, NAME, temperatures(modelio.meta(model_dir), model_dir))
+    meta = modelio.meta(model_dir)
+    features = FeatureBuilder.from_settings(
+        settings, catalogue, trained_on=meta.get(TRAINED_ON_KEY)
+    )
+    return LinearStance(estimator, features, NAME, temperatures(meta, model_dir))
 
 
 @register(NAME_V2)
@@ -284,7 +288,11 @@ def create_v2(settings: Settings, catalogue: Catalogue) -> LinearStance:
         )
     encoder = shared_encoder()
     features = FeatureBuilder.from_settings(
-        settings, catalogue, encoder, np.array(prior, dtype=np.float32)
+        settings,
+        catalogue,
+        encoder,
+        np.array(prior, dtype=np.float32),
+        trained_on=modelio.meta(model_dir).get(TRAINED_ON_KEY),
     )
     return LinearStance(
         estimator, features, NAME_V2, temperatures(modelio.meta(model_dir), model_dir)

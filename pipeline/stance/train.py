@@ -161,8 +161,9 @@ def train_linear(
     from pipeline.stance.features import FeatureBuilder
 
     encoded = name == linear.NAME_V2
+    trained_on = sorted({target for _, _, target, _ in data.items})
     features = FeatureBuilder.from_settings(
-        settings, catalogue, shared_encoder() if encoded else None
+        settings, catalogue, shared_encoder() if encoded else None, trained_on=trained_on
     )
     prior = None
     if encoded:
@@ -185,6 +186,7 @@ def train_linear(
     models = linear.fit_by_length(rows, np.array(data.labels), short, encoded)
     meta = _meta(data, figures)
     meta["short_chars"] = linear.SHORT_CHARS
+    meta[linear.TRAINED_ON_KEY] = trained_on
     meta["pairs_by_model"] = (
         {linear.ARTICLE_MODEL: int((~short).sum()), linear.POST_MODEL: int(short.sum())}
         if models[linear.ARTICLE_MODEL] is not models[linear.POST_MODEL]

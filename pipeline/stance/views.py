@@ -9,6 +9,8 @@ argue about *a* target, while the other targets stay visible as "another target"
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from pipeline.stance.base import AnalysisInput
 from pipeline.targets import Catalogue
 
@@ -22,12 +24,22 @@ def mentioned_targets(item: AnalysisInput, catalogue: Catalogue) -> set[str]:
     return catalogue.mentioned(item.article.body) | catalogue.mentioned(item.article.title or "")
 
 
-def mask(text: str, target: str, catalogue: Catalogue) -> str:
+def mask(
+    text: str, target: str, catalogue: Catalogue, others: Collection[str] | None = None
+) -> str:
+    """The target's names as TGT, another target's as OTH. others: the targets that count as
+    another target (a model's: those it was trained on); the names of the rest stay as
+    written, as before they were in the catalogue (None: every other target is OTH)."""
     out, last = [], 0
     for m in catalogue.find(text):
         if m.start < last:
             continue
-        out += [text[last : m.start], TARGET_MASK if m.target == target else OTHER_MASK]
+        if m.target == target:
+            out += [text[last : m.start], TARGET_MASK]
+        elif others is None or m.target in others:
+            out += [text[last : m.start], OTHER_MASK]
+        else:
+            continue
         last = m.end
     out.append(text[last:])
     return "".join(out)
@@ -39,12 +51,13 @@ def target_view(
     catalogue: Catalogue,
     window: int = 1,
     max_chars: int = MAX_VIEW_CHARS,
+    others: Collection[str] | None = None,
 ) -> str:
     """Title, then each sentence naming the target with `window` neighbours in its paragraph,
-    in document order, joined by newlines and cut at max_chars."""
+    in document order, joined by newlines and cut at max_chars (others: as mask)."""
     parts = [item.article.title] if item.article.title else []
     parts += [item.sentences[i].text for i in view_sentences(item, target, window)]
-    return mask("\n".join(parts), target, catalogue)[:max_chars]
+    return mask("\n".join(parts), target, catalogue, others)[:max_chars]
 
 
 def view_sentences(item: AnalysisInput, target: str, window: int = 1) -> list[int]:
