@@ -66,6 +66,14 @@ def load_jieba(userdict: Path, extra_words: list[str]) -> None:
         _jieba_dicts.add(key)
 
 
+def quiet_jieba() -> None:
+    """jieba logs its dictionary's loading at DEBUG on stderr; a first use outside
+    load_jieba (the extractor's name checks) printed those lines to the user's terminal."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
 def tokenize(text: str) -> list[str]:
     import jieba
 

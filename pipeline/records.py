@@ -78,6 +78,9 @@ class Article:
     # Read from HTML that ends before </html>: a copy cut off, if its text is the head of the
     # page's last good copy (the writer refuses it then; warehouse/load.py _cut_copies)
     cut_off: bool = False
+    # A publish date the page gives that is still to come, not taken (extract/dates.first_past):
+    # its input is read again on each run until that day, when the page is dated
+    dated_ahead: date | None = None
 
     @property
     def paragraphs(self) -> list[str]:

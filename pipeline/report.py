@@ -22,6 +22,7 @@ from jinja2 import Environment, select_autoescape
 
 from pipeline import __version__
 from pipeline.errors import WarehouseError
+from pipeline.warehouse.connection import duckdb_file
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,9 @@ class TargetTrend:
     # Articles about the target without a publish date: in no period, so not in the totals,
     # but in the evidence and the sources tables (counted only when no date range is set).
     undated: int = 0
+    # Articles the current model read before the target was in the catalogue: they have no
+    # row for it at all, and say nothing of it until read again.
+    read_before: int = 0
 
 
 @dataclass
@@ -67,7 +71,14 @@ _HIT_RATES_NOTE = (
 
 
 # Rows each long section shows; it says how many more there are and where they all are.
-SHOWN = {"sources": 50, "predictions_due": 100, "predictions_open": 50, "predictions_resolved": 20}
+SHOWN = {
+    "sources": 50,
+    "predictions_due": 100,
+    "predictions_open": 50,
+    "predictions_resolved": 20,
+    "evidence": 8,  # the newest dated articles' evidence, per target
+    "undated_evidence": 2,  # and the surest undated ones after it
+}
 
 
 def _rows(
@@ -215,8 +226,9 @@ def _trends(
             con,
             f"""SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site, a.published
                 FROM latest_stances s JOIN articles a ON a.id = s.article_id
-                WHERE s.label IN ('bullish', 'bearish') AND {where_t}
-                ORDER BY a.published DESC NULLS LAST, s.score DESC, a.source LIMIT 8""",
+                WHERE s.label IN ('bullish', 'bearish') AND {where_t} AND a.published IS NOT NULL
+                ORDER BY a.published DESC, s.score DESC, a.source
+                LIMIT {SHOWN["evidence"]}""",
             params_t,
         )
         undated = 0
@@ -226,8 +238,27 @@ def _trends(
                 "WHERE s.target = ? AND s.label <> 'none' AND a.published IS NULL",
                 [t],
             ).fetchone()[0]
+            # The newest dated evidence left no room for an undated article, which the report
+            # said was listed with the evidence: the surest of them follow it.
+            ev += _rows(
+                con,
+                f"""SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site, a.published
+                    FROM latest_stances s JOIN articles a ON a.id = s.article_id
+                    WHERE s.label IN ('bullish', 'bearish') AND s.target = ?
+                      AND a.published IS NULL
+                    ORDER BY s.score DESC, a.source LIMIT {SHOWN["undated_evidence"]}""",
+                [t],
+            )
         moved = [m for m in moves if m["target"] == t]
-        trends.append(TargetTrend(t, rows, totals, ev, moved, undated=undated))
+        [(read_before,)] = con.execute(
+            "SELECT count(*) FROM articles a WHERE a.id IN (SELECT article_id FROM pages) "
+            "AND a.id IN (SELECT article_id FROM latest_stances) "
+            "AND a.id NOT IN (SELECT article_id FROM latest_stances WHERE target = ?)",
+            [t],
+        ).fetchall()
+        trends.append(
+            TargetTrend(t, rows, totals, ev, moved, undated=undated, read_before=read_before)
+        )
     return trends
 
 
@@ -291,14 +322,17 @@ def _moves(
     since: date | None,
     until: date | None,
 ) -> list[dict[str, Any]]:
-    """The three periods per target where the net index moved most, with the articles behind
-    each move (those whose label points the way the index moved), within the range."""
+    """The three periods per target where the net index moved most, since the period before
+    it that had articles (named: a month without any stood between, unsaid), with the articles
+    behind each move: those whose label points the way the index moved, then neutral ones (a
+    neutral article alone pulls +1.00 down to +0.50; the move listed nothing behind it)."""
     in_range, range_params = _filters(since, until, None, "a.published", "")
     moves = _rows(
         con,
         f"""WITH p AS (
                 SELECT target, {freq} AS period, net, articles,
-                       net - lag(net) OVER (PARTITION BY target ORDER BY {freq}) AS delta
+                       net - lag(net) OVER (PARTITION BY target ORDER BY {freq}) AS delta,
+                       lag({freq}) OVER (PARTITION BY target ORDER BY {freq}) AS since
                 FROM {view})
             SELECT * FROM p WHERE delta IS NOT NULL AND delta <> 0
             QUALIFY row_number() OVER (PARTITION BY target ORDER BY abs(delta) DESC, period) <= 3
@@ -310,9 +344,9 @@ def _moves(
             con,
             f"""SELECT a.title, a.url, a.source, a.site, a.published, s.label, s.evidence
                 FROM latest_stances s JOIN articles a ON a.id = s.article_id
-                WHERE s.target = ? AND date_trunc('{freq}', a.published)::DATE = ? AND s.label = ?
-                AND {in_range}
-                ORDER BY s.score DESC LIMIT 3""",
+                WHERE s.target = ? AND date_trunc('{freq}', a.published)::DATE = ?
+                AND s.label IN (?, 'neutral') AND {in_range}
+                ORDER BY s.label = 'neutral', s.score DESC LIMIT 3""",
             [m["target"], m["period"], "bullish" if m["delta"] > 0 else "bearish", *range_params],
         )
     return moves
@@ -440,6 +474,7 @@ def render_html(data: ReportData) -> str:
             colors=COLORS,
             left_out=lambda key: left_out(data, key),
             undated=_undated,
+            read_before=read_before,
             kept=_kept(data.provenance),
             ledger_note=_LEDGER_RANGE_NOTE,
         )
@@ -463,7 +498,9 @@ def render_markdown(data: ReportData) -> str:
         out.append("")
         if t.undated:
             out += [_undated(t, col), ""]
-        for e in t.evidence[:5]:
+        if t.read_before:
+            out += [read_before(t), ""]
+        for e in t.evidence:
             quote = (e["evidence"] or [""])[0]
             out.append(
                 f"- **{e['label']}** {e['published'] or ''} {_md(e['title'] or e['source'])}: "
@@ -475,7 +512,8 @@ def render_markdown(data: ReportData) -> str:
             for m in t.moves:
                 out.append(
                     f"- {m['period']}: net index {'rose' if m['delta'] > 0 else 'fell'} by "
-                    f"{abs(float(m['delta'])):.2f} to {float(m['net']):+.2f}"
+                    f"{abs(float(m['delta'])):.2f} to {float(m['net']):+.2f} since "
+                    f"{m['since']} ({_count(m['articles'], 'article')})"
                 )
                 for a in m["articles_behind"]:
                     out.append(f"  - {a['label']} {_md(a['title'] or a['source'])} {_md(a['url'])}")
@@ -637,6 +675,12 @@ def refuse_database_path(out: Path, databases: list[Path], what: str) -> None:
             raise WarehouseError(
                 f"{out} is the database itself; give {what} a file name of its own"
             )
+    # …nor over another warehouse or a run's lock (report --db a --out b.duckdb replaced b)
+    if out.name.endswith(".lock") or duckdb_file(out):
+        raise WarehouseError(
+            f"{out} is a database or a run's lock file, not a report; give {what} a file name "
+            "of its own (report.html)"
+        )
 
 
 # What each cut section is ordered by, and where the whole list is: the report shows the first.
@@ -683,10 +727,25 @@ def _left_out(data: ReportData, key: str) -> list[str]:
     return ["", f"_{line}_"] if line else []
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def read_before(t: TargetTrend) -> str:
+    """Said where articles were read before the target was added to the catalogue: a scraper
+    that writes a new folder a day never has its history read for it, and the trend showed a
+    part of the articles as if it were all of them."""
+    return (
+        f"{t.read_before} more articles were read before {t.target} was in the catalogue and "
+        f"say nothing of it: `duokong run --full` over their inputs reads them for it."
+    )
+
+
 def _undated(t: TargetTrend, col: str) -> str:
     return (
         f"{t.undated} more articles about {t.target} have no publish date: in no {col} and "
-        "not counted above, but listed with the evidence and sources."
+        "not counted above; the evidence lists the surest of them (up to "
+        f"{SHOWN['undated_evidence']}), the sources all of them."
     )
 
 

@@ -91,23 +91,33 @@ def _check_terms(path: Path, target: str, key: str, terms: list[str]) -> None:
                 f"{path}: target {target!r}: {key} {term!r} has spaces around it; write "
                 f"{term.strip()!r}"
             )
-        if key in KINDS and key != "related" and len(term) < 2:
+        if ((key in KINDS and key != "related") or key == "exclude") and len(term) < 2:
             raise ConfigError(
                 f"{path}: target {target!r}: {key} {term!r} is one character, which would match "
                 "inside most words; give a longer term"
             )
 
 
+class AmbiguousTarget(ValueError):
+    """A word a user gave for a target that several targets list (GPU, 显卡)."""
+
+    def __init__(self, name: str, ids: list[str]) -> None:
+        super().__init__(f"{name!r} names more than one target ({', '.join(ids)}); give an id")
+        self.ids = ids
+
+
 class Catalogue:
-    def __init__(self, targets: list[Target]) -> None:
+    def __init__(self, targets: list[Target], path: Path | None = None) -> None:
+        where = f"{path}: " if path is not None else "the target catalogue: "
         if not targets:
-            raise ConfigError("the target catalogue is empty; add at least one [[target]]")
-        ids = [t.id for t in targets]
+            raise ConfigError(f"{where}the catalogue is empty; add at least one [[target]]")
+        # ids that differ in case only (AMD, amd) are one id to --target and to a reader
+        ids = [t.id.casefold() for t in targets]
         if len(set(ids)) != len(ids):
-            twice = sorted({i for i in ids if ids.count(i) > 1})
+            twice = sorted({t.id for t in targets if ids.count(t.id.casefold()) > 1})
             raise ConfigError(
-                f"the target catalogue has more than one [[target]] with id {', '.join(twice)}; "
-                "give each its own id (settings: targets_file)"
+                f"{where}more than one [[target]] with id {', '.join(twice)}; give each its "
+                "own id (ids that differ in case only are one)"
             )
         owner: dict[str, str] = {}
         for t in targets:
@@ -116,7 +126,7 @@ class Catalogue:
                     continue  # context words may be shared (芯片 for NVIDIA and AMD alike)
                 if owner.setdefault(term, t.id) != t.id:
                     raise ConfigError(
-                        f"the catalogue lists {term!r} under both {owner[term]!r} and {t.id!r}; "
+                        f"{where}{term!r} is listed under both {owner[term]!r} and {t.id!r}; "
                         "a name, alias, product or person must point at one target"
                     )
         for t in targets:
@@ -125,7 +135,7 @@ class Catalogue:
                     # it would stand for t wherever the other target is named, which then
                     # lost the mention
                     raise ConfigError(
-                        f"the catalogue lists {term!r} as a weak term of {t.id!r}, but it names "
+                        f"{where}{term!r} is listed as a weak term of {t.id!r}, but it names "
                         f"{owner[term]!r}; a weak term is a short name of its own target"
                     )
         self.targets = targets
@@ -196,7 +206,7 @@ class Catalogue:
                     **{k: tuple(raw.get(k, ())) for k in (*KINDS, *LISTS)},
                 )
             )
-        return cls(targets)
+        return cls(targets, path)
 
     @property
     def ids(self) -> list[str]:
@@ -204,12 +214,16 @@ class Catalogue:
 
     def id_for(self, name: str) -> str | None:
         """The id a user means by name: an id or any term of a target, case ignored (NVIDIA,
-        英伟达 and 輝達 all mean nvidia); None when no target has it."""
+        英伟达 and 輝達 all mean nvidia); None when no target has it. A word several targets
+        list (a related word, GPU) raises AmbiguousTarget: it picked the first silently."""
         key = narrow(name.strip()).casefold()
         for t in self.targets:
-            if key == t.id.casefold() or key in (term.casefold() for term in t.terms()):
+            if key == t.id.casefold():
                 return t.id
-        return None
+        found = [t.id for t in self.targets if key in (w.casefold() for w in t.terms())]
+        if len(found) > 1:
+            raise AmbiguousTarget(name.strip(), found)  # a related word (GPU) several list
+        return found[0] if found else None
 
     @cached_property
     def _lookup(self) -> dict[str, list[tuple[str, str]]]:

@@ -20,16 +20,21 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def report_html(tmp_path_factory, settings):
-    tmp = tmp_path_factory.mktemp("report")
-    con = connect(tmp / "w.duckdb")
+def _samples_warehouse(folder, settings):
+    con = connect(folder / "w.duckdb")
     write_results(
         con,
         process_pages(read_inputs(discover([SAMPLES]), settings), settings),
         "t",
         settings.model,
     )
+    return con
+
+
+@pytest.fixture(scope="module")
+def report_html(tmp_path_factory, settings):
+    tmp = tmp_path_factory.mktemp("report")
+    con = _samples_warehouse(tmp, settings)
     pid = con.execute("SELECT id FROM predictions ORDER BY due NULLS LAST LIMIT 1").fetchone()[0]
     con.execute(
         "INSERT INTO prediction_outcomes VALUES (?, 'correct', current_date, 'test', NULL, now())",
@@ -62,13 +67,7 @@ def test_report_renders_offline_with_charts_and_chinese(report_html):
 def test_a_long_source_name_leaves_the_quote_its_room(tmp_path, settings):
     """A long site or author name took the width and squeezed each due quote to a few
     characters a line."""
-    con = connect(tmp_path / "w.duckdb")
-    write_results(
-        con,
-        process_pages(read_inputs(discover([SAMPLES]), settings), settings),
-        "t",
-        settings.model,
-    )
+    con = _samples_warehouse(tmp_path, settings)
     con.execute(
         "UPDATE articles SET author = 'TheVeryLongHandleOfAnInvestorWhoWritesEverywhere_2026', "
         "site = 'Long Tail Finance And Technology Commentary Aggregator Network Online'"

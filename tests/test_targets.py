@@ -148,7 +148,7 @@ def test_a_weak_term_that_names_another_target_is_refused(tmp_path: Path):
     from pipeline.errors import ConfigError
 
     with pytest.raises(
-        ConfigError, match=r"'英伟达' as a weak term of 'amd', but it names 'nvidia'"
+        ConfigError, match=r"'英伟达' is listed as a weak term of 'amd', but it names 'nvidia'"
     ):
         _with_amd(tmp_path, 'weak = ["英伟达"]', first=True)
 
@@ -188,3 +188,15 @@ def test_a_catalogue_saved_with_a_byte_order_mark_loads(tmp_path: Path):
     path = tmp_path / "targets.toml"
     path.write_bytes(b"\xef\xbb\xbf" + '[[target]]\nid = "amd"\nnames = ["超威"]\n'.encode())
     assert Catalogue.load(path).ids == ["amd"]
+
+
+def test_a_word_several_targets_list_names_no_one_target(tmp_path: Path):
+    """--target GPU picked NVIDIA, the first target listing it, where AMD lists it too."""
+    import pytest
+
+    from pipeline.targets import AmbiguousTarget
+
+    cat = _with_amd(tmp_path, 'related = ["GPU", "显卡"]')
+    with pytest.raises(AmbiguousTarget, match=r"amd, nvidia|nvidia, amd"):
+        cat.id_for("gpu")
+    assert (cat.id_for("AMD"), cat.id_for("英伟达"), cat.id_for("超威")) == ("amd", "nvidia", "amd")

@@ -1243,3 +1243,75 @@ def test_article_search_lists_a_page_once_after_an_edit_kept_its_earlier_version
     assert con.execute("SELECT id FROM article_search('英伟达')").fetchall() == [
         (edited.article.id,)
     ]
+
+
+def test_a_page_dated_ahead_is_read_again_until_its_day(lexicon_analyzer, db_path):
+    """A page dated three days ahead was stored undated and then skipped as unchanged run after
+    run: it stayed undated after its day came (catalogue probe). Its input is not remembered as
+    processed while its date is to come."""
+    from datetime import timedelta
+
+    from pipeline.incremental import SeenInput
+
+    ahead = (date.today() + timedelta(days=3)).isoformat()
+    early = _page(lexicon_analyzer, "soon.html", day=ahead)
+    now = _page(lexicon_analyzer, "now.html", body="DeepSeek的模型很便宜。", day="2025-03-01")
+    assert early.article.published is None and early.article.dated_ahead == date.fromisoformat(
+        ahead
+    )
+    con = connect(db_path)
+    seen = [SeenInput("soon.html", "h1", 1, 0), SeenInput("now.html", "h2", 1, 0)]
+    write_results(con, [early, now], "r1", "lexicon.v1", seen, "v")
+    assert con.execute("SELECT input FROM seen_inputs").fetchall() == [("now.html",)]
+
+
+def test_a_run_drops_the_stances_of_a_target_taken_out_of_the_catalogue(lexicon_analyzer, db_path):
+    """An article whose input is gone is never read again: its stance on a target since taken
+    out of the catalogue stayed in every report for good (catalogue probe)."""
+    from pipeline.ingest import recorded_run
+    from pipeline.settings import load_settings
+
+    con = connect(db_path)
+    write_results(con, [_page(lexicon_analyzer, "gone.html")], "r1", "lexicon.v1")
+    con.execute("UPDATE stances SET target = 'amd' WHERE target = 'deepseek'")  # read with AMD
+    pid = con.execute("SELECT id FROM predictions LIMIT 1").fetchone()[0]
+    con.execute("UPDATE predictions SET target = 'amd' WHERE id = ?", [pid])
+    con.close()
+    with recorded_run(load_settings().with_overrides(db=str(db_path)), [], {}, False):
+        pass
+    con = connect(db_path)
+    assert [t for (t,) in con.execute("SELECT DISTINCT target FROM stances").fetchall()] == [
+        "nvidia"
+    ]
+    assert con.execute("SELECT target FROM predictions WHERE id = ?", [pid]).fetchone() == ("amd",)
+
+
+def test_a_move_names_the_period_it_is_measured_from_and_a_neutral_article_behind_it(
+    lexicon_analyzer, db_path
+):
+    """A fall from +1.00 to +0.50 caused by a neutral article listed nothing behind it, and
+    a month without articles between the two went unsaid (catalogue probe)."""
+    from pipeline.report import gather, render_markdown
+
+    con = connect(db_path)
+    pages = [
+        _page(lexicon_analyzer, f"{i}.html", body=f"英伟达的财报非常强劲，第{i}篇。", day=day)
+        for i, day in enumerate(["2026-03-05", "2026-05-06", "2026-05-20"])
+    ]
+    write_results(con, pages, "r1", "lexicon.v1")
+    labels = {"0.html": "bullish", "1.html": "bullish", "2.html": "neutral"}
+    for source, label in labels.items():
+        con.execute(
+            "UPDATE stances SET label = ? WHERE target = 'nvidia' AND article_id = "
+            "(SELECT id FROM articles WHERE source = ?)",
+            [label, source],
+        )
+    data = gather(con, freq="month", target="nvidia")
+    [move] = data.targets[0].moves
+    assert (move["period"], move["since"], round(move["delta"], 2)) == (
+        date(2026, 5, 1),
+        date(2026, 3, 1),
+        -0.5,
+    )
+    assert [a["label"] for a in move["articles_behind"]] == ["neutral"]
+    assert "fell by 0.50 to +0.50 since 2026-03-01 (2 articles)" in render_markdown(data)

@@ -663,6 +663,9 @@ def _person_word(name: str) -> bool:
     """jieba reads the name as one word, a person's (阿明; not 阿里, a company's)."""
     import jieba.posseg
 
+    from pipeline.nlp import quiet_jieba
+
+    quiet_jieba()
     return [w.flag for w in jieba.posseg.cut(name)] == ["nr"]
 
 
@@ -677,8 +680,9 @@ def dictionary_frequency(text: str) -> int:
     not hold it)."""
     import jieba
 
-    from pipeline.nlp import to_simplified
+    from pipeline.nlp import quiet_jieba, to_simplified
 
+    quiet_jieba()
     jieba.dt.check_initialized()
     return jieba.dt.FREQ.get(to_simplified(text), 0) or 0
 

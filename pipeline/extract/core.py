@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
@@ -146,6 +147,14 @@ def extract_page(
             f"(min_body_chars={min_body_chars})"
             + ("; the HTML ends before </html>" if truncated else ""),
         )
+    ahead: list[date] = [ex.dated_ahead] if ex.dated_ahead else []
+    # What the page shows comes first: a scraper's field may hold the crawl time.
+    published = first_past(
+        lambda: ex.published,
+        lambda: field_date(given.get("published")),
+        source=raw.source,
+        ahead=ahead,
+    )
     return Article(
         id=sha256_hex(normalise_for_id(body)),
         url=raw.url or ex.url,
@@ -153,12 +162,7 @@ def extract_page(
         site=ex.site or given.get("site"),
         title=title,
         author=ex.author or given.get("author"),
-        # What the page shows comes first: a scraper's field may hold the crawl time.
-        published=first_past(
-            lambda: ex.published,
-            lambda: field_date(given.get("published")),
-            source=raw.source,
-        ),
+        published=published,
         category=ex.category or given.get("category"),
         body=body,
         extractor=f"{EXTRACTOR_VERSION}:{ex.method}",
@@ -167,4 +171,5 @@ def extract_page(
         page_key=raw.url or raw.source,
         fetched_at=raw.fetched_at,
         cut_off=truncated,
+        dated_ahead=None if published else min(ahead, default=None),
     )

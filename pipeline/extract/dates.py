@@ -256,16 +256,26 @@ def field_date(value: str | None) -> date | None:
     return epoch_date(value) or parse_date(value)
 
 
-def first_past(*rules: Callable[[], date | None], source: str = "") -> date | None:
+def first_past(
+    *rules: Callable[[], date | None], source: str = "", ahead: list[date] | None = None
+) -> date | None:
     """The first date the rules give, in order, that is not still to come (each rule runs only
     when those before it gave none). A page dated 2099 is a template's placeholder or a typo:
     it would put an opinion in a week that has not come and its predictions' due dates a
-    century away, and must not hide the date the page shows."""
+    century away, and must not hide the date the page shows. The days passed over go to
+    ahead."""
     latest = datetime.now(PAGE_CLOCK).date() + timedelta(days=1)
     for rule in rules:
         day = rule()
         if day is not None and day > latest:
-            log.info("%s: publish date %s is in the future; not taken", source or "page", day)
+            log.warning(
+                "%s: publish date %s is still to come; the page stays undated until then, and "
+                "is read again on each run",
+                source or "page",
+                day,
+            )
+            if ahead is not None:
+                ahead.append(day)
         elif day is not None:
             return day
     return None

@@ -52,6 +52,7 @@ class Extracted:
     paragraphs: list[str]
     method: str
     url: str | None = None
+    dated_ahead: date | None = None  # a publish date still to come, not taken
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -153,6 +154,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     footer = HM.footer_text(full_text, paragraphs)
     # The first that is no date to come: a 2099 placeholder in the metadata must not hide
     # the date the page shows.
+    ahead: list[date] = []
     published = D.first_past(
         lambda: D.document_date(header + "\n" + lead),
         lambda: published,
@@ -163,11 +165,14 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: D.meta_edit_date(root),
         lambda: D.url_date(root, full_text),
         source=source,
+        ahead=ahead,
     )
     around = HM.AroundBody(full_text, header, lead, footer, byline, top, early, late, rows)
     author = author or HM.page_author(around, paragraphs, title, site, structured)
     author = A.repost_writer(full_text, author)  # the account a repost came from is no writer
-    return Extracted(title, published, site, author, category, paragraphs, method, url)
+    return Extracted(
+        title, published, site, author, category, paragraphs, method, url, min(ahead, default=None)
+    )
 
 
 def body_container(

@@ -165,6 +165,12 @@ def known_inputs(con: duckdb.DuckDBPyConnection, keys: list[str], version: str) 
     return {key: Known(raw_hash, pages) for key, raw_hash, pages in rows}
 
 
+def _reads(input_: str, sources: list[str]) -> bool:
+    """Whether a page of these sources comes from the input (the input itself, or a record in
+    it: path#3): a page dated ahead keeps its input unremembered, to be read again next run."""
+    return any(src == input_ or src.startswith(input_ + "#") for src in sources)
+
+
 def _remember(
     con: duckdb.DuckDBPyConnection,
     seen: Iterable[SeenInput],
@@ -1096,7 +1102,14 @@ def write_results(
             _clear_stale_rejects(con, [s.input for s in seen], run_id)
         counts.rejected = write_rejects(con, rejects, run_id)
         if version is not None:
-            _remember(con, [s for s in seen if s.input not in forgotten], version, run_id, now)
+            ahead = [r.article.source for r in good.values() if r.article.dated_ahead]  # type: ignore[union-attr]
+            _remember(
+                con,
+                [s for s in seen if s.input not in forgotten and not _reads(s.input, ahead)],
+                version,
+                run_id,
+                now,
+            )
         con.execute(
             "INSERT INTO meta VALUES ('current_model', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [model],
