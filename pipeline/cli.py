@@ -123,9 +123,8 @@ def run(
     """
     from pipeline.errors import InputError
     from pipeline.lock import run_lock
+    from pipeline.preflight import check_run_settings
     from pipeline.report import refuse_database_path
-    from pipeline.stance import registry
-    from pipeline.targets import Catalogue
     from pipeline.warehouse import connect
 
     # bad --batch-size/--workers are one line here, not a traceback from inside the flow
@@ -133,8 +132,8 @@ def run(
     for p in inputs:
         if not Path(p).expanduser().exists():
             raise InputError(f"input {p} does not exist; give a file, a folder or a *.urls list")
-    Catalogue.load(settings.path("targets_file"))  # a broken catalogue is one line, not a flow
-    registry.check(settings.model)  # so is a mistyped model name
+    # a broken catalogue, lexicon, model or scheduler is one line, not a failed flow
+    check_run_settings(settings, dask)
     report_file = Path(report_path) if report_path else settings.report_path()
     common.check_writable(report_file, "--report")
     db_file = settings.db_path()
@@ -148,18 +147,24 @@ def run(
         from flows import shared_ephemeral_api
         from flows.batch import batch_flow
         from flows.progress import terminal_progress
+        from pipeline.ingest import interrupted
 
         with shared_ephemeral_api(), terminal_progress():
-            summary = batch_flow(
-                inputs=list(inputs) or None,
-                db=db,
-                report=report_path,
-                batch_size=batch_size,
-                workers=workers,
-                full=full,
-                dask=dask,
-                lock_wait_s=wait,
-            )
+            try:
+                summary = batch_flow(
+                    inputs=list(inputs) or None,
+                    db=db,
+                    report=report_path,
+                    batch_size=batch_size,
+                    workers=workers,
+                    full=full,
+                    dask=dask,
+                    lock_wait_s=wait,
+                )
+            except Exception as exc:
+                if interrupted(exc):  # Ctrl-C while a batch was written: recorded as such
+                    raise click.Abort() from None
+                raise
     click.echo(
         f"{summary['seen']} pages: {summary['articles']} written ({summary['new']} new, "
         f"{summary['updated']} updated, {summary['unchanged']} unchanged"
@@ -262,6 +267,7 @@ def serve(
 
     from flows.serve import serve_batch
     from pipeline.errors import InputError
+    from pipeline.preflight import check_database_file, check_run_settings
 
     # Checked before the server starts: each scheduled run failed on them, every time, with a
     # traceback in the log, or the server died with a 73-line one.
@@ -280,6 +286,8 @@ def serve(
     for p in inputs:
         if not Path(p).expanduser().exists():
             raise InputError(f"input {p} does not exist; give a file, a folder or a *.urls list")
+    check_run_settings(settings, dask)
+    check_database_file(settings.db_path())  # a file every run would refuse: refused once, here
     serve_batch(cron, list(inputs) or None, db, workers=workers, dask=dask)
 
 

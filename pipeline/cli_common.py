@@ -48,10 +48,13 @@ def target_id(name: str | None, con, settings: Settings) -> str | None:
     rather than an empty report."""
     if name is None:
         return None
-    from pipeline.targets import Catalogue
+    from pipeline.targets import AmbiguousTarget, Catalogue
 
     catalogue = Catalogue.load(settings.path("targets_file"))
-    found = catalogue.id_for(name)
+    try:
+        found = catalogue.id_for(name)
+    except AmbiguousTarget as exc:
+        raise click.ClickException(str(exc)) from None
     stored = {r[0] for r in con.execute("SELECT DISTINCT target FROM stances").fetchall()}
     if found is None and name in stored:
         found = name
@@ -81,7 +84,7 @@ def print_rows(columns: list[str], rows: Iterable[tuple], fmt: str, width: int =
         _print_json_rows(columns, rows)
     elif fmt == "csv":
         buf = io.StringIO()
-        w = csv.writer(buf)
+        w = csv.writer(buf, lineterminator="\n")  # as DuckDB writes CSV; \r\n broke shell tests
         w.writerow(columns)
         for batch in _batched(rows):
             w.writerows([_csv_value(v) for v in r] for r in batch)

@@ -262,6 +262,27 @@ def run_work(
         yield ([], batch) if batch else None
 
 
+def interrupted(exc: BaseException) -> bool:
+    """Whether an error is DuckDB's answer to Ctrl-C while it ran a statement (a batch being
+    written): the user stopped the run; it did not fail."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()
+    )
+
+
+def drop_removed_targets(con: duckdb.DuckDBPyConnection, ids: list[str]) -> int:
+    """Drops the stances of targets the catalogue no longer lists. Articles read again lose
+    them as they are written; an article whose input is gone (a scraper's folder cleared) is
+    never read again, and kept its removed target in every report for good. Its predictions
+    stay: a claim and its outcome are a record of what was said."""
+    [(n,)] = con.execute(
+        "SELECT count(*) FROM stances WHERE NOT list_contains(?, target)", [ids]
+    ).fetchall()
+    if n:
+        con.execute("DELETE FROM stances WHERE NOT list_contains(?, target)", [ids])
+    return n
+
+
 @contextlib.contextmanager
 def recorded_run(
     settings: Settings,
@@ -278,9 +299,12 @@ def recorded_run(
     not a reject for every page."""
     from pipeline.targets import Catalogue
 
-    Catalogue.load(settings.path("targets_file"))
+    catalogue = Catalogue.load(settings.path("targets_file"))
     con = connect(settings.db_path(), wait_s)
     try:
+        dropped = drop_removed_targets(con, catalogue.ids)
+        if dropped:
+            logger.info("%d stances of targets no longer in the catalogue dropped", dropped)
         if close_interrupted_runs(con):
             logger.warning(
                 "an earlier run on %s was interrupted; this run redoes its rest",
@@ -297,7 +321,9 @@ def recorded_run(
         try:
             yield run
             status = "completed"
-        except Exception:
+        except Exception as exc:
+            if interrupted(exc):
+                status = "interrupted"  # Ctrl-C while DuckDB ran a statement
             raise
         except BaseException:
             status = "interrupted"  # Ctrl-C, SIGTERM (see cli), Prefect's termination signal

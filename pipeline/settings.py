@@ -154,11 +154,15 @@ def load_settings(config_file: str | Path | None = None) -> Settings:
     defaults = _DEFAULTS
     values: dict[str, Any] = dict(defaults)
     origin: dict[str, str] = {}  # key -> where its value was set, for error messages
-    user_file = config_file or os.environ.get("DUOKONG_CONFIG")
+    # An empty DUOKONG_CONFIG (an unset shell variable, DUOKONG_CONFIG=$CFG) is no file named:
+    # it skipped ./duokong.toml, and the run wrote the default database without a word.
+    user_file = config_file or os.environ.get("DUOKONG_CONFIG") or None
     if user_file is None and Path("duokong.toml").is_file():
         user_file = "duokong.toml"
     if user_file:
         path = Path(user_file)
+        if path.is_dir():
+            raise ConfigError(f"config file {path} is a folder; name a .toml file in it")
         if not path.is_file():
             raise ConfigError(
                 f"config file {path} does not exist; unset DUOKONG_CONFIG or create it"

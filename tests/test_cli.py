@@ -136,6 +136,17 @@ def test_sql_csv_pipes_cleanly(db):
     )
     lines = out.output.splitlines()
     assert lines[0] == "title" and len(lines) == 4
+    # lines end in \n, as DuckDB's CSV: [ "$(duokong sql … | tail -1)" = x ] failed on \r\n
+    import subprocess
+    import sys
+
+    piped = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "sql", "select 42 as a", "--db", str(db)]
+        + ["--format", "csv"],
+        capture_output=True,
+        check=True,
+    )
+    assert piped.stdout == b"a\n42\n"
 
 
 def test_sql_refuses_writes(db):
@@ -943,3 +954,127 @@ def test_sql_csv_writes_a_blob_as_duckdb_does(db, tmp_path):
     assert list(csv.reader(io.StringIO(out.output))) == list(
         csv.reader(io.StringIO((tmp_path / "ref.csv").read_text("utf-8")))
     )
+
+
+def test_an_undated_articles_evidence_is_listed_as_the_report_says(db_copy):
+    """The report said undated articles were listed with the evidence; the newest dated ones
+    took every place, so they never were (catalogue probe)."""
+    con = connect(db_copy)
+    [(article, title)] = con.execute(
+        "SELECT a.id, a.title FROM articles a JOIN latest_stances s ON s.article_id = a.id "
+        "WHERE s.target = 'nvidia' AND s.label = 'bullish' ORDER BY a.published LIMIT 1"
+    ).fetchall()
+    con.execute("UPDATE articles SET published = NULL WHERE id = ?", [article])
+    con.close()
+    out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
+    nvidia = out.split("## nvidia")[1].split("## ")[0]
+    assert "have no publish date" in nvidia and title in nvidia
+
+
+def test_the_report_says_how_many_articles_were_read_before_a_target_was_added(db_copy):
+    """A run over a new folder reads it for a target just added; the articles stored before say
+    nothing of it, and the trend showed a part as if it were all (catalogue probe)."""
+    con = connect(db_copy)
+    con.execute(
+        "DELETE FROM stances WHERE target = 'deepseek' AND article_id IN "
+        "(SELECT article_id FROM stances WHERE target = 'deepseek' ORDER BY article_id LIMIT 3)"
+    )
+    con.close()
+    out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
+    deepseek = out.split("## deepseek")[1].split("## ")[0]
+    assert "3 more articles were read before deepseek was in the catalogue" in deepseek
+    assert "read before" not in out.split("## nvidia")[1].split("## ")[0]
+
+
+def test_a_nickname_byline_prints_no_jieba_lines(tmp_path):
+    """A byline such as 老猫 sent the extractor to jieba before its log level was set: its DEBUG
+    lines about building the dictionary reached the user's terminal (catalogue probe)."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "p.txt"
+    page.write_text(
+        "码农茶馆\n\n超威的新卡值得一试\n\n老猫 2026-01-10\n\n"
+        "超威的新卡在推理上表现非常好，价格也便宜，我非常看好它的前景，推荐各位尝试。\n",
+        "utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "extract", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and "jieba" not in done.stderr, done.stderr
+
+
+def test_another_tools_schema_migrations_is_not_taken_for_duokongs(tmp_path):
+    """A file with a schema_migrations of its own (Rails, dbmate) was "upgraded" by duokong sql:
+    twenty-odd tables written into another tool's database (config probe)."""
+    foreign = tmp_path / "app.duckdb"
+    with duckdb.connect(str(foreign)) as con:
+        con.execute(
+            "CREATE TABLE schema_migrations (version INTEGER, name VARCHAR, applied_at TIMESTAMP)"
+        )
+        con.execute("INSERT INTO schema_migrations VALUES (1, 'create_users', now())")
+        con.execute("CREATE TABLE users AS SELECT 7 AS id")
+    out = invoke("sql", "select count(*) as n from users", "--db", foreign, "--format", "csv")
+    assert out.exit_code == 0 and out.output == "n\n1\n"
+    out = invoke("predictions", "list", "--db", foreign)
+    assert out.exit_code == 1 and "duokong did not make" in out.output
+    with duckdb.connect(str(foreign), read_only=True) as con:
+        tables = {
+            t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
+    assert tables == {"schema_migrations", "users"}
+
+
+def test_a_database_a_newer_duokong_made_is_not_written(db_copy):
+    with duckdb.connect(str(db_copy)) as con:
+        con.execute("INSERT INTO schema_migrations VALUES (9999, 'from_the_future', now())")
+    out = invoke("predictions", "resolve", "0000", "--outcome", "void", "--db", db_copy)
+    assert out.exit_code == 1 and "newer duokong" in out.output, out.output
+
+
+def test_the_report_is_not_written_over_another_database_or_a_lock(db, tmp_path):
+    """report --db a --out b.duckdb replaced the warehouse b with HTML and said nothing; the
+    run's lock file was taken too (config probe)."""
+    other = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other)) as con:
+        con.execute("CREATE TABLE t AS SELECT 1 AS a")
+    size = other.stat().st_size
+    for out in (other, tmp_path / "w.duckdb.lock"):
+        done = invoke("report", "--db", db, "--out", out)
+        assert done.exit_code == 1 and "not a report" in done.output, done.output
+    assert other.stat().st_size == size and not (tmp_path / "w.duckdb.lock").exists()
+
+
+@pytest.mark.parametrize(
+    "env, extra, says",
+    [
+        ({"DUOKONG_USERDICT": "nope.txt"}, (), "jieba dictionary"),
+        ({"DUOKONG_MODELS_DIR": "nomodels"}, (), "has no model at"),
+        ({"DUOKONG_STANCE_CUES": "nope.toml"}, (), "nope.toml"),
+        ({}, ("--dask", "not an address"), "is not a Dask scheduler address"),
+        ({}, ("--dask", "tcp://127.0.0.1:9"), "no Dask scheduler answers"),
+    ],
+)
+def test_run_refuses_a_setting_every_page_would_trip_on_before_it_starts(
+    tmp_path, monkeypatch, env, extra, says
+):
+    """A missing dictionary, model or lexicon, or a Dask scheduler that is none, failed inside
+    the flow: some 225 lines and three tracebacks, the database created and a failed run
+    recorded (config probe)."""
+    for key, value in env.items():
+        monkeypatch.setenv(key, str(tmp_path / value))
+    page = next((SAMPLES / "news").glob("*.html"))
+    db = tmp_path / "w.duckdb"
+    out = invoke("run", page, "--db", db, *extra)
+    assert out.exit_code == 1 and says in out.output, out.output
+    assert "Traceback" not in out.output and not db.exists()
+
+
+def test_serve_refuses_a_database_file_every_run_would_refuse(tmp_path):
+    junk = tmp_path / "notes.duckdb"
+    junk.write_text("not a database")
+    out = invoke("serve", "--db", junk, "--cron", "* * * * *", "--input", SAMPLES / "news")
+    assert out.exit_code == 1 and "is not a DuckDB database" in out.output, out.output

@@ -421,3 +421,20 @@ def test_a_run_stopped_by_the_user_is_recorded_as_interrupted(tmp_path):
     statuses = [r[0] for r in con.execute("SELECT status FROM runs ORDER BY started").fetchall()]
     con.close()
     assert statuses == ["interrupted", "failed"]
+
+
+def test_ctrl_c_while_duckdb_writes_is_recorded_as_interrupted(tmp_path):
+    """DuckDB turns Ctrl-C during a statement into its own error: the run was recorded
+    'failed' (config probe)."""
+    from pipeline.ingest import recorded_run
+    from pipeline.settings import load_settings
+
+    settings = load_settings().with_overrides(db=str(tmp_path / "w.duckdb"))
+    with pytest.raises(duckdb.InterruptException), recorded_run(settings, [], {}, False):
+        raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+    with pytest.raises(RuntimeError), recorded_run(settings, [], {}, False):
+        raise RuntimeError("Query interrupted")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    statuses = [r[0] for r in con.execute("SELECT status FROM runs ORDER BY started").fetchall()]
+    con.close()
+    assert statuses == ["interrupted", "interrupted"]

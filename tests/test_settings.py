@@ -105,13 +105,21 @@ def test_a_config_or_catalogue_not_in_utf8_is_one_clear_error(monkeypatch, tmp_p
             '[[target]]\nid = "amd"\nnames = ["超威", "英伟达"]\n',
             "under both 'nvidia' and 'amd'",
         ),
+        # ids that differ in case only: --target amd could only ever reach the first
+        (
+            '[[target]]\nid = "AMD"\nnames = ["超威"]\n[[target]]\nid = "amd"\nnames = ["苏妈"]\n',
+            "more than one \\[\\[target\\]\\] with id AMD, amd",
+        ),
+        ('[[target]]\nid = "amd"\nnames = ["超威"]\nexclude = ["威"]\n', "one character"),
     ],
 )
 def test_a_catalogue_entry_that_cannot_work_is_refused(tmp_path, entries, message):
+    """Each refusal names the catalogue's file (two did not: a shared term, a repeated id)."""
     path = tmp_path / "targets.toml"
     path.write_text(entries, "utf-8")
-    with pytest.raises(ConfigError, match=message):
+    with pytest.raises(ConfigError, match=message) as refused:
         Catalogue.load(path)
+    assert str(path) in str(refused.value)
 
 
 def test_a_catalogue_written_with_one_bracket_or_a_target_without_names_is_refused(tmp_path):
@@ -169,3 +177,15 @@ def test_a_mistyped_variable_is_warned_about(monkeypatch, caplog):
         load_settings()
     assert "DUOKONG_BATCHSIZE is no duokong setting" in caplog.text
     assert "DUOKONG_BATCH_SIZE" in caplog.text
+
+
+def test_an_empty_config_variable_reads_the_working_directorys_file(monkeypatch, tmp_path):
+    """DUOKONG_CONFIG=$CFG with CFG unset skipped ./duokong.toml: the run wrote the default
+    database without a word (config probe). A folder named as the file says so."""
+    (tmp_path / "duokong.toml").write_text('db = "here.duckdb"\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DUOKONG_CONFIG", "")
+    assert load_settings().db_path() == tmp_path / "here.duckdb"
+    monkeypatch.setenv("DUOKONG_CONFIG", str(tmp_path))
+    with pytest.raises(ConfigError, match="is a folder"):
+        load_settings()

@@ -64,7 +64,8 @@ def connect(path: str | Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
 def _refuse_foreign(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """A database holding tables but not duokong's schema_migrations is someone else's: writing
     duokong's twenty tables and views into it (`predictions resolve` did) would mix them with
-    its own, or fail on a table of one name. An empty file is a new warehouse."""
+    its own, or fail on a table of one name. An empty file is a new warehouse. So is one a
+    newer duokong made refused: its schema is one this version does not know."""
     tables = {
         name
         for (name,) in con.execute(
@@ -72,11 +73,38 @@ def _refuse_foreign(con: duckdb.DuckDBPyConnection, path: Path) -> None:
             "current_database() AND table_schema = 'main'"
         ).fetchall()
     }
-    if tables and "schema_migrations" not in tables:
+    if tables and not duokongs(con):
         raise WarehouseError(
-            f"{path} is a DuckDB database duokong did not make (it has no schema_migrations); "
-            "nothing was written to it: pass --db with a file `duokong run` made, or a new one"
+            f"{path} is a DuckDB database duokong did not make (it has no schema_migrations of "
+            "duokong's); nothing was written to it: pass --db with a file `duokong run` made, or "
+            "a new one"
         )
+    if tables and (newer := _newer(con)):
+        raise WarehouseError(
+            f"database {path} was made by a newer duokong (schema {max(newer):04d}; this one "
+            f"knows up to {max(v for v, _, _ in available()):04d}); nothing was written to it: "
+            "upgrade duokong, or pass another --db"
+        )
+
+
+def duokongs(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database's schema_migrations is duokong's: its first migration recorded
+    under duokong's name. Rails, dbmate and golang-migrate keep a table of that name too; taken
+    for ours, `duokong sql` "upgraded" another tool's file by writing twenty tables into it."""
+    first_version, first_name, _ = available()[0]
+    try:
+        row = con.execute(
+            "SELECT name FROM schema_migrations WHERE version = ?", [first_version]
+        ).fetchone()
+    except duckdb.Error:  # no such table, or one without our columns
+        return False
+    return row is not None and row[0] == first_name
+
+
+def _newer(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """The migrations the database records that this duokong does not have."""
+    known = {v for v, _, _ in available()}
+    return {v for (v,) in con.execute("SELECT version FROM schema_migrations").fetchall()} - known
 
 
 def _lock_conflict(exc: Exception) -> bool:
@@ -131,6 +159,15 @@ def require_database(path: str | Path) -> Path:
     return path
 
 
+def duckdb_file(path: Path) -> bool:
+    """Whether path is a DuckDB database file (its header says DUCK at byte 8)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(12)[8:12] == b"DUCK"
+    except OSError:
+        return False
+
+
 def _not_duckdb(exc: Exception) -> bool:
     return "not a valid duckdb database" in str(exc).lower()
 
@@ -158,10 +195,9 @@ def connect_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
 def _pending(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether migrations are waiting: a database of this version, or a newer one, has none,
     and one that duokong did not make (no schema_migrations) is only read, never written."""
-    try:
-        done = {v for (v,) in con.execute("SELECT version FROM schema_migrations").fetchall()}
-    except duckdb.CatalogException:
+    if not duokongs(con):
         return False
+    done = {v for (v,) in con.execute("SELECT version FROM schema_migrations").fetchall()}
     return any(version not in done for version, _, _ in available())
 
 
@@ -189,10 +225,8 @@ def _open_readonly(path: Path) -> duckdb.DuckDBPyConnection:
 def require_duokong(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
     """Refuse a DuckDB file duokong did not make, for commands that read its tables (report,
     export, predictions): each failed on the first missing table with a traceback."""
-    try:
-        con.execute("SELECT 1 FROM schema_migrations LIMIT 1")
-    except duckdb.CatalogException:
+    if not duokongs(con):
         raise WarehouseError(
-            f"{path} is a DuckDB database duokong did not make (it has no schema_migrations); "
-            "pass --db with a file `duokong run` made (duokong sql reads any)"
-        ) from None
+            f"{path} is a DuckDB database duokong did not make (it has no schema_migrations of "
+            "duokong's); pass --db with a file `duokong run` made (duokong sql reads any)"
+        )
