@@ -86,7 +86,8 @@ def run_lock(db: str | Path, wait_s: float = 0.0) -> Iterator[Path]:
         return
     if Path(db).expanduser().is_dir():  # before a stray lock file is made beside the folder
         raise WarehouseError(f"database {db} is a folder; pass --db with a .duckdb file")
-    path = lock_path(Path(db).expanduser()).resolve()
+    # the database's own path, links followed: a run through a symlink took another lock
+    path = lock_path(Path(db).expanduser().resolve())
     key, me = str(path), threading.get_ident()
     with _guard:
         held = _held.get(key)

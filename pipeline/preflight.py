@@ -4,12 +4,16 @@ recording a failed run (or, under `duokong serve`, one such failure every schedu
 
 from __future__ import annotations
 
+import logging
+import os
 import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pipeline.errors import ConfigError, UnknownModelError
 from pipeline.settings import Settings
+
+log = logging.getLogger(__name__)
 
 # How long a Dask scheduler has to answer before the run is refused.
 DASK_CONNECT_S = 5.0
@@ -28,6 +32,11 @@ def check_run_settings(settings: Settings, dask: str | None = None) -> None:
     from pipeline.stance.voice import VoiceMarkers
     from pipeline.targets import Catalogue
 
+    if str(settings.db) == ":memory:":
+        raise ConfigError(
+            "a run writes a database file, and :memory: keeps nothing once it ends; pass --db "
+            "with a file name (data/duokong.duckdb)"
+        )
     catalogue = Catalogue.load(settings.path("targets_file"))
     registry.check(settings.model)
     Boilerplate.load(settings.path("boilerplate_patterns"))
@@ -43,6 +52,14 @@ def check_run_settings(settings: Settings, dask: str | None = None) -> None:
     _check_model_files(settings)
     if dask and dask != "local":
         check_dask_address(dask)
+    elif settings.workers > (cores := os.cpu_count() or 1):
+        # each worker loads its own models (about 450 MB); 8 on 2 cores took twice as long
+        log.warning(
+            "%d workers on %d cores: each loads its own models (about 450 MB) and they share the "
+            "cores; workers = 0 takes one per core",
+            settings.workers,
+            cores,
+        )
 
 
 def _check_model_files(settings: Settings) -> None:

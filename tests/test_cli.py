@@ -140,12 +140,8 @@ def test_sql_csv_pipes_cleanly(db):
     import subprocess
     import sys
 
-    piped = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "sql", "select 42 as a", "--db", str(db)]
-        + ["--format", "csv"],
-        capture_output=True,
-        check=True,
-    )
+    command = [sys.executable, "-m", "pipeline.cli", "sql", "select 42 as a", "--db", str(db)]
+    piped = subprocess.run([*command, "--format", "csv"], capture_output=True, check=True)
     assert piped.stdout == b"a\n42\n"
 
 

@@ -2024,3 +2024,12 @@ def test_a_trails_root_before_its_home_link_is_the_site_without_the_bar(analyzer
         "作者：林晓川  2025-12-04 09:04  阅读 1148\n\n" + PROSE,
     )
     assert (a.site, a.author, a.published) == ("潮汐科技评论", "林晓川", date(2025, 12, 4))
+
+
+def test_a_name_after_the_date_in_a_dotted_meta_row_is_filed_without_its_dot(analyzer):
+    """何静 · 2025年12月11日 · 芯事笔记 filed the page under "· 芯事笔记" (catalogue probe)."""
+    a = _dump(
+        analyzer,
+        "AMD的MI355X，终于有了一战之力\n\n何静 · 2025年12月11日 · 芯事笔记\n\n" + PROSE,
+    )
+    assert (a.author, a.published, a.category) == ("何静", date(2025, 12, 11), "芯事笔记")

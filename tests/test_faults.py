@@ -438,3 +438,42 @@ def test_ctrl_c_while_duckdb_writes_is_recorded_as_interrupted(tmp_path):
     statuses = [r[0] for r in con.execute("SELECT status FROM runs ORDER BY started").fetchall()]
     con.close()
     assert statuses == ["interrupted", "interrupted"]
+
+
+def test_a_database_named_through_a_link_takes_the_same_lock(tmp_path):
+    """A run through a symlink to the database took link.duckdb.lock, not w.duckdb.lock: two
+    runs held a lock each on one database (config probe)."""
+    db = tmp_path / "w.duckdb"
+    db.touch()
+    (tmp_path / "link.duckdb").symlink_to(db)
+    outcome = []
+
+    def other() -> None:
+        try:
+            with run_lock(tmp_path / "link.duckdb"):
+                outcome.append("got it")
+        except RunLocked:
+            outcome.append("refused")
+
+    with run_lock(db):
+        t = threading.Thread(target=other)
+        t.start()
+        t.join()
+    assert outcome == ["refused"]
+
+
+def test_a_run_into_memory_is_refused_before_it_reads_anything(tmp_path):
+    """--db :memory: read and analysed every page, then failed at the report."""
+    out = CliRunner().invoke(main, ["run", str(SAMPLES / "news"), "--db", ":memory:"])
+    assert out.exit_code == 1 and ":memory: keeps nothing" in out.output, out.output
+
+
+def test_more_workers_than_cores_is_warned_of(caplog):
+    import os
+
+    from pipeline.preflight import check_run_settings
+    from pipeline.settings import load_settings
+
+    cores = os.cpu_count() or 1
+    check_run_settings(load_settings().with_overrides(workers=cores * 4))
+    assert f"{cores * 4} workers on {cores} cores" in caplog.text

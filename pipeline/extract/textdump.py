@@ -515,8 +515,10 @@ def _meta_fields(meta: str | None) -> _MetaFields:
                 signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
             elif first != rest and W.person(first):
                 signed = first  # 2025-12-31 · 周既明 · 约 900 字: the writer, then the counts
-            elif 2 <= len(rest) <= 12 and not P.AUTHOR_LABEL.search(rest):
-                category = rest
+            elif 2 <= len(rest.strip(" ·•|｜")) <= 12 and not P.AUTHOR_LABEL.search(rest):
+                category = rest.strip(
+                    " ·•|｜"
+                )  # 何静 · 2025年12月11日 · 芯事笔记: not "· 芯事笔记"
     handle = None
     if meta_name and _HANDLE.fullmatch(meta_name):
         handle, meta_name = meta_name, None  # a member's handle (lazycat2019 · date · 点击)
