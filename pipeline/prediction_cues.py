@@ -56,8 +56,11 @@ def _attribution(reported: dict) -> re.Pattern[str]:
         r"|指引(?:为|在|约|是)?\s*(?:[\d一二三四五六七八九十]|约)"
         # X说， with X a speaker, not 换句话说, 总的来说, 坦白说, 毫不夸张地说, 有一说一…
         r"|^[^，,。：:]{1,12}?(?<![话来白实如是再用以么虽理该不能要想会得地单度步一])说[，,：:]"
-        rf"|{subject}(?:{literal_alternation(reported['issues'])})[^，,。；;]{{0,12}}?"
+        # not where the issuing is foretold (黄仁勋应该会上调全年指引: the writer's claim)
+        rf"|{subject}(?<!会)(?:{literal_alternation(reported['issues'])})[^，,。；;]{{0,12}}?"
         rf"(?:{literal_alternation(reported['forecasts'])})"
+        # an analyst's figure moved (花旗将英伟达的目标价上调至270美元)
+        rf"|{subject}(?:目标价|目標價|评级|評級)[^，,。；;]{{0,4}}?(?:上调|下调|调升|调降|上修|下修)(?!会)"
         rf"|{subject}(?:{literal_alternation(reported['writings'])})[^，,。；;]{{0,4}}?"
         rf"(?:{literal_alternation(reported['writing_says'])})"
         # the source named after the claim, at the end of the sentence

@@ -2022,3 +2022,21 @@ def test_a_wish_then_a_claim_keeps_the_claim(analyzer):
 def test_a_company_plan_in_its_own_words_is_still_read(analyzer):
     found = _candidates(analyzer, "黄仁勋表示：“我们计划明年推出Rubin，出货会翻倍。”")
     assert found and all(p.speaker == "reported" for p in found)
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ("花旗将英伟达的目标价上调至270美元。", "reported"),  # an analyst's figure moved
+        ("在下次财报会上，黄仁勋应该会上调全年指引。", "author"),  # the writer foretells it
+        ("英伟达下次财报电话会上大概率会上调毛利率指引。", "author"),
+        ("我们将英伟达的目标价上调至270美元。", "author"),  # a broker's own note
+    ],
+)
+def test_guidance_foretold_is_the_writers_and_a_target_price_moved_is_reported(
+    analyzer, body, speaker
+):
+    """The prediction probe: a target price an analyst moved read as the author's claim, and
+    the writer foretelling that guidance will be raised read as reported."""
+    [p] = _candidates(analyzer, body)
+    assert p.speaker == speaker
