@@ -275,11 +275,7 @@ def drop_removed_targets(con: duckdb.DuckDBPyConnection, ids: list[str]) -> int:
     them as they are written; an article whose input is gone (a scraper's folder cleared) is
     never read again, and kept its removed target in every report for good. Its predictions
     stay: a claim and its outcome are a record of what was said."""
-    [(n,)] = con.execute(
-        "SELECT count(*) FROM stances WHERE NOT list_contains(?, target)", [ids]
-    ).fetchall()
-    if n:
-        con.execute("DELETE FROM stances WHERE NOT list_contains(?, target)", [ids])
+    [(n,)] = con.execute("DELETE FROM stances WHERE NOT list_contains(?, target)", [ids]).fetchall()
     return n
 
 

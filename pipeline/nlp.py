@@ -44,13 +44,7 @@ def load_jieba(userdict: Path, extra_words: list[str]) -> None:
     with _jieba_lock:
         if key in _jieba_dicts:
             return
-        if not userdict.is_file():
-            # A mistyped path changed every segmentation (and so evidence and stances) without
-            # a word, where a mistyped lexicon path is an error.
-            raise ConfigError(
-                f"jieba dictionary {userdict} not found; set userdict (DUOKONG_USERDICT) to "
-                "our data/lexicons/userdict.txt or a dictionary of yours"
-            )
+        require_userdict(userdict)
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
         try:
@@ -64,6 +58,16 @@ def load_jieba(userdict: Path, extra_words: list[str]) -> None:
             if " " not in word:
                 jieba.add_word(word, freq=2000)
         _jieba_dicts.add(key)
+
+
+def require_userdict(userdict: Path) -> None:
+    """A mistyped path changed every segmentation (and so evidence and stances) without a word,
+    where a mistyped lexicon path is an error."""
+    if not Path(userdict).is_file():
+        raise ConfigError(
+            f"jieba dictionary {userdict} not found; set userdict (DUOKONG_USERDICT) to "
+            "our data/lexicons/userdict.txt or a dictionary of yours"
+        )
 
 
 def quiet_jieba() -> None:

@@ -26,6 +26,7 @@ def check_run_settings(settings: Settings, dask: str | None = None) -> None:
     what to do, for the catalogue, the lexicons, the dictionary, the models and the Dask
     scheduler a run would use."""
     from pipeline.extract.cleaning import Boilerplate
+    from pipeline.nlp import require_userdict
     from pipeline.prediction_cues import PredictionCues
     from pipeline.stance import registry
     from pipeline.stance.cues import CueLexicon
@@ -43,12 +44,7 @@ def check_run_settings(settings: Settings, dask: str | None = None) -> None:
     CueLexicon.load(settings.path("stance_cues"), catalogue)
     VoiceMarkers.load(settings.path("stance_cues"))
     PredictionCues.load(settings.path("prediction_cues"))
-    userdict = settings.path("userdict")
-    if not Path(userdict).is_file():
-        raise ConfigError(
-            f"jieba dictionary {userdict} not found; set userdict (DUOKONG_USERDICT) to "
-            "our data/lexicons/userdict.txt or a dictionary of yours"
-        )
+    require_userdict(settings.path("userdict"))
     _check_model_files(settings)
     if dask and dask != "local":
         check_dask_address(dask)

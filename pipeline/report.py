@@ -81,6 +81,12 @@ SHOWN = {
 }
 
 
+# A target's evidence rows: the stance with its sentences and the article it is on.
+_EVIDENCE = """SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site,
+       a.published
+FROM latest_stances s JOIN articles a ON a.id = s.article_id"""
+
+
 def _rows(
     con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
 ) -> list[dict[str, Any]]:
@@ -224,8 +230,7 @@ def _trends(
         where_t, params_t = _filters(since, until, t, "a.published", "s.target")
         ev = _rows(
             con,
-            f"""SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site, a.published
-                FROM latest_stances s JOIN articles a ON a.id = s.article_id
+            f"""{_EVIDENCE}
                 WHERE s.label IN ('bullish', 'bearish') AND {where_t} AND a.published IS NOT NULL
                 ORDER BY a.published DESC, s.score DESC, a.source
                 LIMIT {SHOWN["evidence"]}""",
@@ -242,8 +247,7 @@ def _trends(
             # said was listed with the evidence: the surest of them follow it.
             ev += _rows(
                 con,
-                f"""SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site, a.published
-                    FROM latest_stances s JOIN articles a ON a.id = s.article_id
+                f"""{_EVIDENCE}
                     WHERE s.label IN ('bullish', 'bearish') AND s.target = ?
                       AND a.published IS NULL
                     ORDER BY s.score DESC, a.source LIMIT {SHOWN["undated_evidence"]}""",
