@@ -187,7 +187,7 @@ def _ingest(
             urls, settings, workers, lambda s: fetcher.submit(fetch_task, {"stream": s})
         ) as stream,
         spill_folder(remote=_remote(dask)) as spill_dir,
-        _task_runner(workers, dask) as runner,
+        analysis_runner(workers, dask) as runner,
     ):
         share = input_shares(parts, stream.share)
 
@@ -212,7 +212,7 @@ def _remote(dask: str | None) -> bool:
     return bool(dask) and dask != "local"
 
 
-def _task_runner(workers: int, dask: str | None) -> TaskRunner:
+def analysis_runner(workers: int, dask: str | None) -> TaskRunner:
     """Worker processes for the analysis (CPU-bound: threads would share one core under the
     GIL); one worker runs it in a thread of this process; dask: a Dask cluster."""
     if dask:

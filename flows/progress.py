@@ -47,9 +47,10 @@ def reporting(reporter: Reporter) -> Iterator[Reporter]:
 
 
 class RichBar:
-    """Inputs done out of inputs found, with running counts and the time left."""
+    """Inputs (or stored articles: unit) done out of those found, with running counts and the
+    time left."""
 
-    def __init__(self, console=None) -> None:
+    def __init__(self, console=None, unit: str = "inputs") -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -61,7 +62,7 @@ class RichBar:
         )
 
         self._bar = Progress(
-            TextColumn("inputs"),
+            TextColumn(unit),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[counts]}"),
@@ -95,7 +96,7 @@ class RichBar:
 
 
 @contextlib.contextmanager
-def terminal_progress(enabled: bool | None = None) -> Iterator[Reporter]:
+def terminal_progress(enabled: bool | None = None, unit: str = "inputs") -> Iterator[Reporter]:
     """A bar on stderr when it is a terminal (or when enabled says so), else silence."""
     if enabled is None:
         enabled = sys.stderr.isatty()
@@ -103,7 +104,7 @@ def terminal_progress(enabled: bool | None = None) -> Iterator[Reporter]:
         with reporting(_Silent()) as r:
             yield r
         return
-    bar = RichBar()
+    bar = RichBar(unit=unit)
     try:
         with reporting(bar) as r:
             yield r

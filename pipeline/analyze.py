@@ -7,6 +7,7 @@ reused for every page: loading per page would cost more than the analysis.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 
@@ -81,26 +82,36 @@ class Analyzer:
     def process(self, raw: RawPage, analyse: bool = True) -> PageResult:
         """Never raises for a bad page: the reason comes back as a Reject. With analyse=False,
         the extraction stage alone (`duokong extract`)."""
-        try:
+
+        def work() -> PageResult:
             article = self.extract(raw)
             return self.analyze_article(article) if analyse else PageResult(raw.source, article)
+
+        return self._never_failing(raw.source, raw.raw_hash, work)
+
+    def analyze_stored(self, article: Article) -> PageResult:
+        """analyze_article for an article read back from the warehouse (pipeline/reanalyze.py):
+        one article that trips the analysis must not end the others' batch either."""
+        return self._never_failing(article.source, None, lambda: self.analyze_article(article))
+
+    @staticmethod
+    def _never_failing(
+        source: str, raw_hash: str | None, work: Callable[[], PageResult]
+    ) -> PageResult:
+        try:
+            return work()
         except PageRejected as exc:
             return PageResult(
-                raw.source,
-                reject=Reject(
-                    raw.source, exc.stage, exc.reason, exc.detail, utcnow(), raw.raw_hash
-                ),
+                source, reject=Reject(source, exc.stage, exc.reason, exc.detail, utcnow(), raw_hash)
             )
         except (ConfigError, UnknownModelError):
             raise  # a misconfigured run, not a bad page: stop with the message, write nothing
         except Exception as exc:  # one page must never crash a batch
-            log.exception("unexpected error on %s", raw.source)
-            detail = f"{raw.source}: {type(exc).__name__}: {exc}; please report this page"
+            log.exception("unexpected error on %s", source)
+            detail = f"{source}: {type(exc).__name__}: {exc}; please report this page"
             return PageResult(
-                raw.source,
-                reject=Reject(
-                    raw.source, "analyze", "internal-error", detail, utcnow(), raw.raw_hash
-                ),
+                source,
+                reject=Reject(source, "analyze", "internal-error", detail, utcnow(), raw_hash),
             )
 
 

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,9 @@ from pipeline.cli_models import evaluate, export_encoder, train
 from pipeline.cli_pages import analyze, extract
 from pipeline.cli_predictions import predictions
 from pipeline.errors import DuokongError, ReadOnlyQueryError
+
+if TYPE_CHECKING:
+    from pipeline.settings import Settings
 
 log = logging.getLogger("duokong")
 
@@ -122,49 +126,25 @@ def run(
       duokong run /data/scraped --full --dask local --workers 4
     """
     from pipeline.errors import InputError
-    from pipeline.lock import run_lock
-    from pipeline.preflight import check_run_settings
-    from pipeline.report import refuse_database_path
-    from pipeline.warehouse import connect
 
     # bad --batch-size/--workers are one line here, not a traceback from inside the flow
     settings = common.settings_for(db).with_overrides(batch_size=batch_size, workers=workers)
     for p in inputs:
         if not Path(p).expanduser().exists():
             raise InputError(f"input {p} does not exist; give a file, a folder or a *.urls list")
-    # a broken catalogue, lexicon, model or scheduler is one line, not a failed flow
-    check_run_settings(settings, dask)
-    report_file = Path(report_path) if report_path else settings.report_path()
-    common.check_writable(report_file, "--report")
-    db_file = settings.db_path()
-    refuse_database_path(report_file, [db_file, Path(f"{db_file}.wal")], "--report")
-    _stop_cleanly_on_sigterm()
-    wait = wait_s if wait_s is not None else settings.lock_wait_s
-    # The lock and the database are checked here, before Prefect starts, so that a refusal is
-    # one line; the flow takes the same lock again (re-entrant in this thread).
-    with run_lock(settings.db_path(), wait):
-        connect(settings.db_path(), wait).close()
-        from flows import shared_ephemeral_api
+    with _flow_run(settings, report_path, wait_s, dask) as wait:
         from flows.batch import batch_flow
-        from flows.progress import terminal_progress
-        from pipeline.ingest import interrupted
 
-        with shared_ephemeral_api(), terminal_progress():
-            try:
-                summary = batch_flow(
-                    inputs=list(inputs) or None,
-                    db=db,
-                    report=report_path,
-                    batch_size=batch_size,
-                    workers=workers,
-                    full=full,
-                    dask=dask,
-                    lock_wait_s=wait,
-                )
-            except Exception as exc:
-                if interrupted(exc):  # Ctrl-C while a batch was written: recorded as such
-                    raise click.Abort() from None
-                raise
+        summary = batch_flow(
+            inputs=list(inputs) or None,
+            db=db,
+            report=report_path,
+            batch_size=batch_size,
+            workers=workers,
+            full=full,
+            dask=dask,
+            lock_wait_s=wait,
+        )
     click.echo(
         f"{summary['seen']} pages: {summary['articles']} written ({summary['new']} new, "
         f"{summary['updated']} updated, {summary['unchanged']} unchanged"
@@ -175,6 +155,120 @@ def run(
     )
     if summary["rejected"]:
         click.echo(f"rejected: {_reject_reasons(summary['db'], summary['run_id'])}")
+    click.echo(f"database: {summary['db']}")
+    click.echo(f"report:   {summary['report']}")
+
+
+@contextmanager
+def _flow_run(
+    settings: Settings,
+    report_path: str | None,
+    wait_s: float | None,
+    dask: str | None = None,
+    unit: str = "inputs",
+) -> Iterator[float]:
+    """Around a flow that writes the warehouse (run, reanalyze): the settings, the report's
+    path, the run lock and the database checked before Prefect starts, so that a refusal is
+    one line and nothing is written; then the embedded Prefect API and a progress bar. Yields
+    how long the flow is to wait for the lock, which it takes again (re-entrant in this
+    thread)."""
+    from pipeline.ingest import interrupted
+    from pipeline.lock import run_lock
+    from pipeline.preflight import check_run_settings
+    from pipeline.report import refuse_database_path
+    from pipeline.warehouse import connect
+
+    # a broken catalogue, lexicon, model or scheduler is one line, not a failed flow
+    check_run_settings(settings, dask)
+    report_file = Path(report_path) if report_path else settings.report_path()
+    common.check_writable(report_file, "--report")
+    db_file = settings.db_path()
+    refuse_database_path(report_file, [db_file, Path(f"{db_file}.wal")], "--report")
+    _stop_cleanly_on_sigterm()
+    wait = wait_s if wait_s is not None else settings.lock_wait_s
+    with run_lock(db_file, wait):
+        connect(db_file, wait).close()
+        from flows import shared_ephemeral_api
+        from flows.progress import terminal_progress
+
+        with shared_ephemeral_api(), terminal_progress(unit=unit):
+            try:
+                yield wait
+            except Exception as exc:
+                if interrupted(exc):  # Ctrl-C while a batch was written: recorded as such
+                    raise click.Abort() from None
+                raise
+
+
+@main.command()
+@click.option("--db", help="DuckDB file to write (default data/duokong.duckdb).")
+@click.option("--report", "report_path", help="Where to write the HTML report.")
+@click.option(
+    "--missing",
+    is_flag=True,
+    help="Only articles that lack a stance of the model for some target of the catalogue "
+    "(a target added, another model chosen); default: every stored article.",
+)
+@click.option("--model", help="Stance model to read them with (default: the setting `model`).")
+@click.option("--batch-size", type=int, help="Articles per task (default 500).")
+@click.option("--workers", type=int, help="Worker processes (default: one per CPU core).")
+@click.option(
+    "--wait",
+    "wait_s",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0).",
+)
+def reanalyze(
+    db: str | None,
+    report_path: str | None,
+    missing: bool,
+    model: str | None,
+    batch_size: int | None,
+    workers: int | None,
+    wait_s: float | None,
+) -> None:
+    """Analyse the articles stored in the database again, from their stored text: after a
+    target is added to the catalogue, a lexicon edited or another model chosen, when the
+    inputs they came from are gone (`duokong run --full` reads inputs that are still there).
+
+    Stances and predictions are made anew; text and metadata stay as extracted, resolved
+    predictions keep their outcomes. Idempotent: a second run changes nothing.
+
+    \b
+    Example:
+      duokong reanalyze --missing          # the articles read before AMD was added
+      duokong reanalyze --model linear.v1  # every article, by another model
+    """
+    from pipeline.errors import WarehouseError
+
+    settings = common.settings_for(db).with_overrides(
+        batch_size=batch_size, workers=workers, model=model
+    )
+    if not settings.db_path().exists():
+        raise WarehouseError(
+            f"database {settings.db_path()} does not exist: there is nothing to analyse again; "
+            "`duokong run` reads pages into it"
+        )
+    with _flow_run(settings, report_path, wait_s, unit="articles") as wait:
+        from flows.reanalyze import reanalyze_flow
+
+        summary = reanalyze_flow(
+            db=db,
+            report=report_path,
+            batch_size=batch_size,
+            model=model,
+            workers=workers,
+            missing=missing,
+            lock_wait_s=wait,
+        )
+    click.echo(
+        f"{summary['seen']} stored articles analysed again: {summary['updated']} updated, "
+        f"{summary['unchanged']} unchanged, {summary['rejected']} failed, "
+        f"in {summary['seconds']} s"
+    )
+    if summary["rejected"]:
+        click.echo(f"failed: {_reject_reasons(summary['db'], summary['run_id'])}")
     click.echo(f"database: {summary['db']}")
     click.echo(f"report:   {summary['report']}")
 

@@ -741,7 +741,7 @@ def read_before(t: TargetTrend) -> str:
     part of the articles as if it were all of them."""
     return (
         f"{t.read_before} more articles were read before {t.target} was in the catalogue and "
-        f"say nothing of it: `duokong run --full` over their inputs reads them for it."
+        f"say nothing of it: `duokong reanalyze --missing` reads them for it."
     )
 
 
@@ -763,7 +763,7 @@ def _unread(prov: dict) -> str:
     """Articles the current model has not read (it was switched on for new inputs only): the
     report counts without them, and says so."""
     n = prov.get("unread") or 0
-    return f" ({n} articles not read by it: duokong run --full reads them)" if n else ""
+    return f" ({n} articles not read by it: duokong reanalyze --missing reads them)" if n else ""
 
 
 def _reasons(prov: dict) -> str:

@@ -518,13 +518,13 @@ def test_worker_processes_leave_ctrl_c_to_the_run(prefect_harness):
     tracebacks. The run itself stops them; its workers ignore the signal."""
     from prefect import flow, task
 
-    from flows.batch import _task_runner
+    from flows.batch import analysis_runner
 
     @task
     def disposition() -> bool:
         return _sigint_disposition()
 
-    @flow(task_runner=_task_runner(2, None))
+    @flow(task_runner=analysis_runner(2, None))
     def probe() -> list[bool]:
         return [f.result() for f in [disposition.submit() for _ in range(2)]]
 
@@ -562,14 +562,14 @@ def test_an_interrupted_run_ends_its_workers_instead_of_waiting_for_their_batche
 
     from prefect import flow, task
 
-    from flows.batch import _task_runner
+    from flows.batch import analysis_runner
 
     started, done = tmp_path / "started", tmp_path / "done"
     slow = task(_slow_batch)
 
     @flow
     def interrupted() -> None:
-        with _task_runner(2, None) as runner:
+        with analysis_runner(2, None) as runner:
             runner.submit(slow, parameters={"started": str(started), "done": str(done)})
             while not started.exists():
                 time.sleep(0.1)

@@ -1036,6 +1036,7 @@ def write_results(
     fetched: Iterable[str] = (),
     run_pages: dict[str, datetime] | None = None,
     forgotten_out: set[str] | None = None,
+    stored: bool = False,
 ) -> WriteCounts:
     """Write a batch in one transaction. seen: the inputs it came from, remembered under
     version in the same transaction, so an input is never marked done without its rows.
@@ -1046,7 +1047,10 @@ def write_results(
     WARC files sharing one) is stored as its newest copy, and its other copies are counted as
     repeating it, not as new, updated or unchanged pages. So is a copy older than the one an
     earlier run stored (an old crawl read after a newer one). forgotten_out: gets the inputs
-    this batch forgot as processed, to be read again (_forget_readers), once it commits."""
+    this batch forgot as processed, to be read again (_forget_readers), once it commits.
+    stored: the batch is stored articles analysed again (pipeline/reanalyze.py): no page was
+    read, so their article and page rows stay as they are (when each was last seen, too), and
+    no reject is answered (an input refused since still is)."""
     counts = WriteCounts()
     now = utcnow()
     run_pages = {} if run_pages is None else run_pages
@@ -1093,10 +1097,14 @@ def write_results(
             for p in r.predictions:
                 predictions[p.id] = _row(p, PREDICTION_COLUMNS, created_at=now)
         pages = [_page_row(k, r, now) for k, r in good.items()]
-        prior = _upsert(con, articles, stances, predictions, pages)
+        if stored:
+            prior = _upsert(con, {}, stances, predictions, [])
+        else:
+            prior = _upsert(con, articles, stances, predictions, pages)
         fresh = sorted(set(predictions) - prior)
         forgotten = _drop_unread(con, good, st, list(articles), predictions, fresh, stances)
-        _clear_answered_rejects(con, good, list(fetched))
+        if not stored:
+            _clear_answered_rejects(con, good, list(fetched))
         seen = list(seen)
         if run_id is not None:
             _clear_stale_rejects(con, [s.input for s in seen], run_id)
