@@ -147,6 +147,48 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+# A few bytes UTF-8 refuses in a page that is otherwise UTF-8 (a cut character, a Windows-1252
+# quote pasted in, one corrupt byte) are replaced, not read as another charset: read as GB18030
+# as a whole, one 0x80 byte turned the whole page to mojibake, and read as GBK runs, a “ before
+# a Chinese character took that character's bytes with it. At most this many such places, or
+# one per STRAY_PER_CHARS characters read as UTF-8, each at most STRAY_RUN bytes long (a pasted
+# GBK phrase is a longer run, which _mixed_runs reads).
+STRAY_PLACES = 3
+STRAY_PER_CHARS = 200
+STRAY_RUN = 3
+MIN_UTF8_CHARS = 20
+
+
+def utf8_with_strays(data: bytes) -> str | None:
+    """The bytes as UTF-8 with a few stray bytes replaced (_stray_char), or None where they are
+    no UTF-8 page with strays (too few UTF-8 characters, too many or too long bad runs)."""
+    runs: list[list[int]] = []
+
+    def note(exc: UnicodeDecodeError) -> tuple[str, int]:
+        if runs and runs[-1][1] == exc.start:
+            runs[-1][1] = exc.end
+        else:
+            runs.append([exc.start, exc.end])
+        return _stray_char(data[exc.start : exc.end]), exc.end
+
+    codecs.register_error("duokong-strays", note)
+    text = data.decode("utf-8", errors="duokong-strays")
+    read = sum(1 for ch in text if ord(ch) > 127) - sum(end - start for start, end in runs)
+    if read < MIN_UTF8_CHARS or any(end - start > STRAY_RUN for start, end in runs):
+        return None
+    if len(runs) > max(STRAY_PLACES, read // STRAY_PER_CHARS):
+        return None
+    return text
+
+
+def _stray_char(bad: bytes) -> str:
+    """A Windows-1252 quote, dash or ellipsis (“, ”, —: a word processor's, pasted in) as
+    itself; any other bad bytes as U+FFFD (a lone 0x80 is a corrupt byte more often than €)."""
+    if len(bad) == 1 and (bad[0] == 0x85 or 0x91 <= bad[0] <= 0x97):
+        return bad.decode("cp1252")  # … ‘ ’ “ ” • – —
+    return "\ufffd"
+
+
 def _mixed_runs(data: bytes) -> str | None:
     """UTF-8 with pasted GBK runs (a scraper concatenating sources), decoded run by run: read as
     GB18030 as a whole, every UTF-8 character would turn to mojibake. Each byte UTF-8 refuses
@@ -287,6 +329,10 @@ def _decoded(data: bytes, source: str, http_charset: str | None) -> tuple[str, s
     utf8 = _strict(data, "utf-8")
     if utf8 is not None:
         return utf8, "utf-8"
+    strays = utf8_with_strays(data)
+    if strays is not None:
+        log.warning("%s: UTF-8 with a few bytes that are no UTF-8, replaced", source)
+        return strays, "utf-8"
     if single_byte is not None:
         chinese = _chinese_legacy(data, min_chinese=MIN_CHINESE_OVER_SINGLE_BYTE)
         if chinese is not None:

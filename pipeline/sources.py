@@ -455,15 +455,16 @@ def json_records(
             )
             continue
         field = next(
-            (k for k in ("html", "text") if isinstance(rec.get(k), str) and rec[k].strip()), None
+            (k for k in PAGE_FIELDS if isinstance(rec.get(k), str) and rec[k].strip()), None
         )
         if field is None:
-            present = [k for k in ("html", "text") if k in rec]
+            present = [k for k in PAGE_FIELDS if k in rec]
             yield Reject.now(
                 rec_source,
                 "read",
                 "json-without-page",
-                f"{rec_source}: record has no page: 'html' or 'text' must hold the page as text"
+                f"{rec_source}: record has no page: one of "
+                f"{', '.join(repr(k) for k in PAGE_FIELDS)} must hold the page as text"
                 + (f" ({', '.join(present)} empty or not text)" if present else ""),
             )
             continue
@@ -477,13 +478,12 @@ def json_records(
                 + RAISE_LIMIT,
             )
             continue
-        url = rec.get("url") if isinstance(rec.get("url"), str) else None
         try:
             page = RawPage(
                 source=rec_source,
                 data=body,
-                kind="html" if field == "html" else "text",
-                url=url,
+                kind="html" if field != "text" and _holds_markup(rec[field]) else "text",
+                url=rec.get("url") if isinstance(rec.get("url"), str) else None,
                 http_charset="utf-8",
                 fetched_at=_parse_time(rec.get("fetched_at")),
                 supplied=supplied_metadata(rec),
@@ -506,6 +506,19 @@ def pages_of(page: RawPage) -> Iterator[RawPage | Reject]:
 
 
 SUPPLIED_KEYS = ("title", "published", "author", "site", "category")
+# The fields of a scraper's record that may hold its page, the first filled one taken: `html`
+# and `text` as duokong's own records name them, then the names scrapers commonly give.
+PAGE_FIELDS = ("html", "text", "content", "body", "正文", "内容")
+_MARKUP = re.compile(
+    r"<(?:!doctype|html|head|body|div|p|br|span|article|section|h[1-6]|a|img)\b", re.I
+)
+
+
+def _holds_markup(page: str) -> bool:
+    """Whether a record's page is HTML, whatever its field is called (`text` always holds text):
+    plain text under `html`, or HTML under `content`, is common, and the first was refused as
+    a page holding no markup."""
+    return bool(_MARKUP.search(page[:20_000]))
 
 
 def supplied_metadata(record: dict) -> tuple[tuple[str, str], ...]:
@@ -513,13 +526,45 @@ def supplied_metadata(record: dict) -> tuple[tuple[str, str], ...]:
     publish time given as a finite number (a Unix timestamp) is kept as its digits."""
     out = []
     for key in SUPPLIED_KEYS:
-        value = record.get(key)
+        value = next(
+            (record[k] for k in SUPPLIED_ALIASES[key] if record.get(k) not in (None, "", [])), None
+        )
         if key == "published" and isinstance(value, int | float) and not isinstance(value, bool):
             # NaN and Infinity, as Python's json writes a missing float, are no time
             value = str(int(value)) if math.isfinite(value) else None
+        if key == "author":
+            value = _named(value)
         if isinstance(value, str) and value.strip():
             out.append((key, value.strip()))
     return tuple(out)
+
+
+# The names scrapers give each metadata field, duokong's own first.
+SUPPLIED_ALIASES = {
+    "title": ("title", "headline", "标题", "標題"),
+    "published": (
+        "published", "date", "pubDate", "pub_date", "publish_time", "published_at",
+        "datePublished", "发布时间", "發佈時間", "发布日期", "日期", "时间",
+    ),
+    "author": ("author", "authors", "byline", "作者"),
+    "site": ("site", "site_name", "网站", "來源", "来源"),
+    "category": ("category", "section", "分类", "分類", "栏目", "欄目"),
+}  # fmt: skip
+
+
+def _named(value: Any) -> str | None:
+    """A record's author as one text: a list of them (["张三", "李四"]) joined, a person object
+    ({"name": "王五"}) by its name; its label gone (文/张三, 作者：李四)."""
+    from pipeline.extract.authors import strip_label, tidy_author
+
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        names = [_named(v) for v in value]
+        value = "、".join(n for n in names if n) or None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return tidy_author(strip_label(value.strip())) or value.strip()
 
 
 def _cut_short(record: Any) -> bool:

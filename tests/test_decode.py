@@ -212,3 +212,24 @@ def test_a_page_of_latin_letters_stays_as_it_is():
     ).encode()
     text, encoding = decode(page, "fr.html")
     assert "crème brûlée" in text and encoding == "utf-8"
+
+
+def test_a_few_stray_bytes_in_a_utf8_page_cost_only_themselves():
+    """One corrupt byte in a UTF-8 page sent the whole page to GB18030: every character came out
+    as mojibake (鍗曚釜…). A cut character and a Windows-1252 quote pasted in did the same to the
+    rest of their paragraph (input-format probe). A pasted GBK phrase is still read as GBK."""
+    head = '<html><head><meta charset="utf-8"><title>英伟达财报点评</title></head><body><p>'
+    prose = "英伟达本周公布的财报再次超出市场预期，数据中心业务收入同比增长超过九成。"
+    tail = "我认为市场担忧的核心并不是业绩本身。</p></body></html>"
+    one_bad = head.encode() + prose.encode() + b"\x80" + tail.encode()
+    text, enc = decode(one_bad, "bad-byte.html")
+    assert enc == "utf-8" and prose + "\ufffd" + "我认为市场担忧" in text
+    cut = head.encode() + prose.encode() + "英".encode()[:2] + tail.encode()
+    text, enc = decode(cut, "cut.html")
+    assert enc == "utf-8" and "英伟达财报点评" in text and "我认为市场担忧" in text
+    quoted = head.encode() + b"\x93" + "英伟达".encode() + b"\x94" + prose.encode() + tail.encode()
+    text, enc = decode(quoted, "quotes.html")
+    assert enc == "utf-8" and "“英伟达”" + prose in text
+    pasted = head.encode() + prose.encode() + "深度求索发布了新模型".encode("gbk") + tail.encode()
+    text, enc = decode(pasted, "pasted.html")
+    assert enc == "utf-8+gb18030" and "深度求索发布了新模型" in text

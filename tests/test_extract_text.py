@@ -369,6 +369,14 @@ def test_search_spam_injected_into_a_page_is_not_text(analyzer):
         ("2025-05-20 财经", None, "财经"),
         ("2025-05-20 阿里", None, "阿里"),  # a company jieba knows, not a nickname
         ("2025-05-20 每日看点", None, "每日看点"),
+        ("2025-05-20 · 科技评论", None, "科技评论"),
+        # counters after the date file the page under nothing (a read count was the category
+        # 阅读; input-format probe)
+        ("老王 2025-05-20 10:21 阅读 1234", "老王", None),
+        ("2025-05-20 阅读 1234 评论 5", None, None),
+        ("2025-05-20 浏览量：5678", None, None),
+        ("2025-05-20 评论(3)", None, None),
+        ("2025-05-20 阅读数 1.2万", None, None),
     ],
 )
 def test_a_name_after_the_date_signs_the_page_and_a_section_files_it(

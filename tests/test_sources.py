@@ -1002,3 +1002,23 @@ def test_a_warc_of_revisits_only_says_it_holds_nothing_new(tmp_path, redirect):
     records = 4 if redirect else 3
     assert f"a WARC file with nothing new: 2 of its {records} record(s) are revisits" in rej.detail
     assert ("the others 1 redirect(s)" in rej.detail) == redirect
+
+
+def test_records_as_scrapers_commonly_write_them_are_read(tmp_path):
+    """`content`/`正文` holding the page, plain text under `html`, Chinese or other metadata
+    keys, an author list or object, a labelled author: each was refused or lost (input-format
+    probe)."""
+    recs = [
+        {"url": "https://a.example/1", "标题": "英伟达", "发布时间": "2025-03-04", "作者": "文/张三",
+         "正文": "英伟达的正文。"},
+        {"url": "https://a.example/2", "content": "<div><p>英伟达的正文。</p></div>",
+         "date": "2025-03-05", "authors": ["张三", "李四"]},
+        {"url": "https://a.example/3", "html": "英伟达的正文，没有标记。", "author": {"name": "王五"}},
+    ]  # fmt: skip
+    (tmp_path / "r.json").write_text(json.dumps(recs, ensure_ascii=False), "utf-8")
+    pages = _read(tmp_path / "r.json")
+    assert [(p.kind, dict(p.supplied)) for p in pages] == [
+        ("text", {"title": "英伟达", "published": "2025-03-04", "author": "张三"}),
+        ("html", {"published": "2025-03-05", "author": "张三、李四"}),
+        ("text", {"author": "王五"}),
+    ]

@@ -55,10 +55,17 @@ def test_writing_twice_changes_nothing(lexicon_analyzer, db_path):
     con = connect(db_path)
     first = write_results(con, results, "run1", "lexicon.v1")
     before = _counts(con)
+    rows = con.execute("SELECT * FROM articles ORDER BY id").fetchall()
     second = write_results(con, results, "run2", "lexicon.v1")
     assert (first.new, second.new, second.unchanged) == (2, 0, 2)
     assert _counts(con) == before
     assert before["articles"] == 2 and before["stances"] == 4
+    # not even its updated_at: `run --full` stamped every article it read as it was
+    assert con.execute("SELECT * FROM articles ORDER BY id").fetchall() == rows
+    redated = [_page(lexicon_analyzer, "a.html", day="2025-03-02"), results[1]]
+    write_results(con, redated, "run3", "lexicon.v1")
+    stamps = dict(con.execute("SELECT source, updated_at FROM articles").fetchall())
+    assert stamps["a.html"] > stamps["b.html"] == dict((r[2], r[-1]) for r in rows)["b.html"]
 
 
 def test_changed_page_is_updated_not_duplicated(lexicon_analyzer, db_path):
@@ -1315,3 +1322,28 @@ def test_a_move_names_the_period_it_is_measured_from_and_a_neutral_article_behin
     )
     assert [a["label"] for a in move["articles_behind"]] == ["neutral"]
     assert "fell by 0.50 to +0.50 since 2026-03-01 (2 articles)" in render_markdown(data)
+
+
+def test_records_with_the_same_relative_url_are_two_pages(lexicon_analyzer, db_path, tmp_path):
+    """Two sites' records of /index.html were stored as one page: the first one's article was
+    lost, counted as repeating the other (input-format probe). A relative URL is no URL to know
+    a page by; the record's place is."""
+    import json as _json
+
+    from pipeline.sources import discover, read_input
+
+    results = []
+    for n, target in enumerate(["英伟达", "深度求索"]):
+        rec = {"url": "/index.html", "title": f"{target}点评", "text": PAGE.format(
+            title=f"{target}点评", day="2025-03-01", body=f"{target}的财报非常强劲，数据中心业务增长很快，这是第{n}篇文章，两篇的正文各不相同。"
+        )}  # fmt: skip
+        path = tmp_path / f"site{n}.json"
+        path.write_text(_json.dumps(rec, ensure_ascii=False), "utf-8")
+        results += [
+            lexicon_analyzer.process(p) for i in discover([path]) for p in read_input(i, 10**7)
+        ]
+    con = connect(db_path)
+    counts = write_results(con, results, "r1", "lexicon.v1")
+    assert (counts.new, counts.repeated) == (2, 0)
+    assert con.execute("SELECT count(*) FROM pages").fetchone() == (2,)
+    assert con.execute("SELECT DISTINCT url FROM articles").fetchall() == [("/index.html",)]

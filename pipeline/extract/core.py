@@ -168,8 +168,20 @@ def extract_page(
         extractor=f"{EXTRACTOR_VERSION}:{ex.method}",
         raw_hash=raw.raw_hash,
         encoding=encoding,
-        page_key=raw.url or raw.source,
+        page_key=page_key(raw),
         fetched_at=raw.fetched_at,
         cut_off=truncated,
         dated_ahead=None if published else min(ahead, default=None),
     )
+
+
+_ABSOLUTE_URL = re.compile(r"(?:https?:)?//[^/\s]+", re.I)
+
+
+def page_key(raw: RawPage) -> str:
+    """What a page is known by across runs: the URL it was fetched from, or where it was read.
+    A record's URL only where it is absolute: keyed by /index.html, two sites' records were
+    stored as one page, and the first one's article was lost."""
+    if raw.url and _ABSOLUTE_URL.match(raw.url):
+        return raw.url
+    return raw.source

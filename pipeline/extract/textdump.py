@@ -102,6 +102,12 @@ _DATE_WORD = re.compile(
 _COUNTS_BEFORE = re.compile(
     r"\d[\d.,]*\s*[万萬千]?\s*(?:次)?(?:播放|弹幕|彈幕|阅读|閱讀|观看|觀看|浏览|瀏覽|点赞|點讚)"
 )
+# Counters after the date (阅读 1234, 浏览量：5678, 评论(3), 12 评论, 阅读数 1.2万): no category, which
+# holds no number (a read count was filed as the category 阅读).
+_COUNTS_AFTER = re.compile(
+    r"\d|^[\s·•|｜]*(?:阅读|閱讀|浏览|瀏覽|点击|點擊|评论|評論|点赞|點讚|收藏|转发|轉發|播放|观看|觀看"
+    r"|热度|熱度|人气|人氣)(?:量|数|數|次)?\s*(?:[:：(（]|$)"
+)
 
 # One related link inside the story (延伸閱讀：某某, **相关阅读：**[某某](/x)) with the story going on
 # after it: a line to drop, not the end of the text that such a label opens at a page's foot.
@@ -515,7 +521,11 @@ def _meta_fields(meta: str | None) -> _MetaFields:
                 signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
             elif first != rest and W.person(first):
                 signed = first  # 2025-12-31 · 周既明 · 约 900 字: the writer, then the counts
-            elif 2 <= len(rest.strip(" ·•|｜")) <= 12 and not P.AUTHOR_LABEL.search(rest):
+            elif (
+                2 <= len(rest.strip(" ·•|｜")) <= 12
+                and not P.AUTHOR_LABEL.search(rest)
+                and not _COUNTS_AFTER.search(m.group("rest"))
+            ):
                 category = rest.strip(
                     " ·•|｜"
                 )  # 何静 · 2025年12月11日 · 芯事笔记: not "· 芯事笔记"

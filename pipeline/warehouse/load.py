@@ -863,6 +863,20 @@ def _page_row(key: str, r: PageResult, now: datetime) -> dict:
     }
 
 
+# The columns of an article a page read again may change (its text is its id).
+_REWRITTEN = (
+    "source",
+    "url",
+    "site",
+    "title",
+    "author",
+    "published",
+    "category",
+    "extractor",
+    "encoding",
+)
+
+
 def _upsert(
     con: duckdb.DuckDBPyConnection,
     articles: dict[str, dict],
@@ -881,7 +895,9 @@ def _upsert(
         "site = excluded.site, "
         "title = excluded.title, author = excluded.author, published = excluded.published, "
         "category = excluded.category, extractor = excluded.extractor, "
-        "encoding = excluded.encoding, updated_at = excluded.updated_at",
+        "encoding = excluded.encoding, updated_at = excluded.updated_at WHERE "
+        # an article read again as it was is not updated (`run --full` stamped every one)
+        + " OR ".join(f"articles.{c} IS DISTINCT FROM excluded.{c}" for c in _REWRITTEN),
     )
     _insert(
         con,
