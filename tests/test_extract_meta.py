@@ -2053,3 +2053,43 @@ def test_a_microblog_post_page_is_its_post(analyzer):
     art = _extract(analyzer, page)
     assert art.body.startswith("早上在地铁里") and "转给每天挤地铁" not in art.body
     assert (art.author, art.published) == ("梁漫", date(2011, 12, 8))
+
+
+def _page(headline: str, info: str, nav: str = "") -> str:
+    return (
+        f"<html><head><title>{headline}_某某网</title></head><body>{nav}"
+        "<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/tech'>科技</a> &gt; 正文</div>"
+        f"<h1>{headline}</h1><div class='info'>{info}</div>"
+        f"<div class='content'>{PROSE}</div><div>责任编辑：赵六</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "info", "author"),
+    [
+        # a headline holding a byline's label gave its second half as the author
+        ("专访DeepSeek论文作者：算力不是唯一答案", "来源：某某网 <span>作者：张三</span>", "张三"),
+        ("多作者：DeepSeek开源周回顾", "<span>作者：张三</span> 2025-03-02", "张三"),
+        # an English date after a Latin name joined it (Alan March)
+        ("英伟达财报点评", "作者：Alan March 4, 2025", "Alan"),
+        # an outlet's translator, an outlet's reporter after 文 |: not the editor, not the outlet
+        ("英伟达财报亮眼", "来源：钜亨网 <span>钜亨网编译 陈志明</span> 2025/02/27", "陈志明"),
+        ("英伟达财报亮眼", "2025-02-27 <span>文 | 经济观察报 记者 孙七</span>", "孙七"),
+    ],
+)
+def test_the_byline_is_read_whatever_the_headline_and_the_outlet_say(
+    analyzer, headline, info, author
+):
+    """(input-format probe)"""
+    assert _extract(analyzer, _page(headline, info)).author == author
+
+
+def test_a_menu_item_over_the_breadcrumb_is_no_author_card(analyzer):
+    """The last item of a menu (美股), a breadcrumb and a dated line under it read as an author
+    card: the name, a bio line, the time (input-format probe)."""
+    nav = "<div class='nav'><ul><li><a href='/'>首页</a></li><li><a href='/stock'>美股</a></li></ul></div>"
+    html = _page("英伟达GTC大会", "新浪科技 2025-03-19 02:10", nav).replace(
+        "<h1>英伟达GTC大会</h1>", ""
+    )
+    html = html.replace("<div>责任编辑：赵六</div>", "")
+    assert _extract(analyzer, html).author is None

@@ -303,6 +303,19 @@ FIELD_LABEL_MIN = 4  # 平台声明, 免责声明: longer than a Chinese name
 _FIELD_OVER = re.compile(r"[:：][^\n]*[，。,]")
 
 
+# A headline at least this long is taken out of the text a byline is looked for in.
+HEADLINE_MIN = 8
+
+
+def without_headline(text: str, title: str | None) -> str:
+    """text with the headline taken out: a headline holding a byline's label (专访DeepSeek论文
+    作者：算力不是唯一答案, 多作者：DeepSeek) gave its second half as the author, over the page's
+    own 作者：张三 below it. A short "headline" may be a byline line taken for one: left."""
+    if not title or len(title) < HEADLINE_MIN:
+        return text
+    return text.replace(title, " ")
+
+
 def label_author(text: str, editors: bool = True) -> str | None:
     """The name after a byline label; with editors=False, not an editor's (编辑：孟凡), who
     counts only where no writer is credited anywhere on the page."""
@@ -331,6 +344,8 @@ def label_author(text: str, editors: bool = True) -> str | None:
         after = _NAME_AFTER.match(text, m.end(1)) if outlet else None
         if after and plausible_author(after.group(1)):
             return after.group(1)  # 文/观澜者网 齐思远: the outlet, then its writer
+        if outlet and (name := reporter_author(text[m.end(1) :].split("\n", 1)[0])):
+            return name  # 文 | 经济观察报 记者 孙七: the outlet, then its reporter
         if _ABOUT_LABEL.match(m.group(0)) and not _ABOUT_NAME.fullmatch(value):
             continue  # 作者简介：经济学博士，… describes the writer without naming them
         if _UNIT.fullmatch(value) and (unit_name := _UNIT_THEN_NAME.match(text, m.end(1))):
@@ -339,6 +354,8 @@ def label_author(text: str, editors: bool = True) -> str | None:
             return value
     if name := reporter_author(text):
         return name
+    if (m := _OUTLET_TRANSLATOR.search(text)) and plausible_author(m.group(1)):
+        return m.group(1)
     if m := P.POSTED_BY.search(text):
         name = next(g for g in m.groups() if g)
         if name in ("楼主", "樓主"):
@@ -371,6 +388,10 @@ def label_author(text: str, editors: bool = True) -> str | None:
     return None
 
 
+# An outlet's translator (鉅亨網編譯 陳志明, 钜亨网编译 陈志明): the writer of a translated story.
+_OUTLET_TRANSLATOR = re.compile(
+    r"(?:网|網|社|报|報|台)(?:编译|編譯)[ \t\u3000]+([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])"
+)
 # A writer's sign-off under the text: —— 老柯，写于2025年4月18日深夜, —— 石澗明　寫於灣仔.
 _SIGNED_AT = re.compile(
     r"(?:^|\n)[ \t\u3000]*[—–\-]{1,2}\s*([\u4e00-\u9fffA-Za-z0-9_]{2,8})[，,\s\u3000]+"
@@ -791,7 +812,9 @@ def thread_poster(header: str) -> str | None:
 
 
 _ASKED = re.compile(r"提问|提問|问题补充|問題補充")
-_MENU_LINE = re.compile(r"[|｜]|注册|註冊|登录|登錄|登入")
+# A menu's line (注册 | 登入 | FAQ), or a breadcrumb trail (当前位置：首页 > 科技 > 正文): no bio, so
+# the last menu item over it (美股) is no card's name.
+_MENU_LINE = re.compile(r"[|｜>›»＞]|注册|註冊|登录|登錄|登入|当前位置|當前位置|您的位置")
 
 
 # Words on a card's line that make it a heading, a source or a label rather than a name.

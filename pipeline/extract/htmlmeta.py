@@ -169,7 +169,7 @@ def page_author(
 ) -> str | None:
     """The author the page's text names, when its markup names none; the page's structured
     data (JSON-LD, meta) comes last."""
-    above = around.header + "\n" + around.lead
+    above = A.without_headline(around.header + "\n" + around.lead, title)
     # Who a post or a column belongs to (a member panel, a name under the headline, an author
     # card, a thread's poster, a blog's owner): below an editor, but above a photographer, whose
     # picture closing a post is a friend's.
@@ -191,7 +191,7 @@ def page_author(
     return C.first_plausible(
         site,
         lambda: C.text_author(above, byline, paragraphs, around.footer, around.early, around.late),
-        lambda: A.label_author(around.meta_rows, editors=False),
+        lambda: A.label_author(A.without_headline(around.meta_rows, title), editors=False),
         lambda: A.lead_credit_author(around.lead),
         lambda: A.signed_issuer(paragraphs) if P.NOTICE_TITLE.search(title or "") else None,
         lambda: None if owner() else _photo_author(above, byline, paragraphs),

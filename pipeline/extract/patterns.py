@@ -396,6 +396,8 @@ NOTICE_TITLE = re.compile(
 # not the field that follows it (Jane Doe Posted 2025-01-28) nor a desk (Reuters Staff).
 LATIN_FULL_NAME = re.compile(
     r"[A-Z][a-z]+(?: (?!(?:Posted|Published|Updated|Staff|Reporter|Editor|Writer|On|At|In)\b)"
+    # not the date after the name (作者：Alan March 4, 2025)
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d)"
     r"[A-Z][a-z]+){1,2}\b"
 )
 # The name before the mark: 张三/文, 张三／文.

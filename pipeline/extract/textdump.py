@@ -679,7 +679,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or (card[0] if (card := W.writer_card_under(lines, headline_idx)) else None)
         or handle
         or A.label_author(meta or "")
-        or A.label_author(header)
+        or A.label_author(A.without_headline(header, title))
         or md_writer
         or signed
         or wechat_author
