@@ -377,6 +377,8 @@ def test_search_spam_injected_into_a_page_is_not_text(analyzer):
         ("2025-05-20 浏览量：5678", None, None),
         ("2025-05-20 评论(3)", None, None),
         ("2025-05-20 阅读数 1.2万", None, None),
+        # where a WeChat post was sent from, after its time
+        ("原创 张三 芯片观察 2025年05月20日 10:21 北京", "张三", None),
     ],
 )
 def test_a_name_after_the_date_signs_the_page_and_a_section_files_it(
@@ -2041,3 +2043,14 @@ def test_a_name_after_the_date_in_a_dotted_meta_row_is_filed_without_its_dot(ana
         "AMD的MI355X，终于有了一战之力\n\n何静 · 2025年12月11日 · 芯事笔记\n\n" + PROSE,
     )
     assert (a.author, a.published, a.category) == ("何静", date(2025, 12, 11), "芯事笔记")
+
+
+def test_a_headline_line_ending_in_its_date_is_the_headline(analyzer):
+    """英伟达：股价会回到150美元吗 2025-02-26 09:00 under the site's name: the site's name was taken
+    for the headline (input-format probe)."""
+    art = _dump(analyzer, "新浪财经\n英伟达：股价会回到150美元吗 2025-02-26 09:00\n" + PROSE)
+    assert (art.title, art.published) == ("英伟达：股价会回到150美元吗", date(2025, 2, 26))
+    assert art.body.startswith("英伟达的订单已经排到了明年")
+    # a site's name and its date is a meta line, not a headline
+    art = _dump(analyzer, "英伟达：不是泡沫。\n新浪科技 2025-02-26 09:00\n" + PROSE)
+    assert (art.title, art.published) == ("英伟达：不是泡沫。", date(2025, 2, 26))

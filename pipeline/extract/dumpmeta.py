@@ -39,8 +39,20 @@ _STAMP = re.compile(
 )
 
 
+# A headline with its date and time after it on one line (英伟达：股价会回到150美元吗 2025-02-26
+# 09:00): the site's name above was taken for the headline. A headline is long and holds no
+# field's label or separator, which a meta line's site or byline before its date does.
+_HEADLINE_THEN_DATE = re.compile(
+    r"^(?P<head>[^|｜·•\t]{10,60}?)\s+(?P<date>20\d\d-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_FIELD_LABEL = re.compile(
+    r"来源|來源|作者|编辑|編輯|记者|記者|发布|發佈|發布|时间|時間|日期|更新|阅读|閱讀|浏览|瀏覽|[:：]\s*$"
+)
+
+
 def glued_date(lines: list[str]) -> tuple[date | None, list[str]]:
-    """The date a scraper glued in front of one of the first lines, and the lines without it."""
+    """The date a scraper glued in front of one of the first lines, and the lines without it;
+    else the date a headline line ends in, that line then the headline alone."""
     for i, line in enumerate(lines[:GLUED_DATE_LINES]):
         m = _LABELLED_DATE.match(line) or (_BARE_DATE.match(line) if i == 0 else None)
         if m:
@@ -48,6 +60,12 @@ def glued_date(lines: list[str]) -> tuple[date | None, list[str]]:
             if day is not None:
                 rest = line[m.end() :].strip()
                 return day, [*lines[:i], *([rest] if rest else []), *lines[i + 1 :]]
+    for i, line in enumerate(lines[:GLUED_DATE_LINES]):
+        m = _HEADLINE_THEN_DATE.match(line.strip())
+        if m and not _FIELD_LABEL.search(m.group("head")) and not A.label_author(m.group("head")):
+            day = D.parse_date(m.group("date"))
+            if day is not None:
+                return day, [*lines[:i], m.group("head").strip(), *lines[i + 1 :]]
     return None, lines
 
 

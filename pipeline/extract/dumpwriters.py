@@ -151,12 +151,12 @@ _DATE_FIRST = re.compile(
 
 # A post's stamp names the client it was sent from (2025-1-28 21:05 来自 iPhone).
 # Or, since 2022, where it was sent from (2026-01-09 12:40 · 湖北, IP属地：广东).
-_PROVINCES = (
+PROVINCES = (
     "北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東"
     "|河南|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|臺灣|台灣|内蒙古"
     "|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門|海外"
 )
-_CLIENT = re.compile(rf"(?:来自|來自)\s*\S|IP\s*(?:属地|屬地)|[·・]\s*(?:{_PROVINCES})\s*$")
+_CLIENT = re.compile(rf"(?:来自|來自)\s*\S|IP\s*(?:属地|屬地)|[·・]\s*(?:{PROVINCES})\s*$")
 _NAME_MARKS = re.compile(r"[，。：:！？?!、,;；|｜/（）()“”\s]")
 
 

@@ -525,6 +525,8 @@ def _meta_fields(meta: str | None) -> _MetaFields:
                 2 <= len(rest.strip(" ·•|｜")) <= 12
                 and not P.AUTHOR_LABEL.search(rest)
                 and not _COUNTS_AFTER.search(m.group("rest"))
+                # where it was posted from (WeChat's 10:21 北京): no category
+                and not re.fullmatch(W.PROVINCES, rest.strip(" ·•|｜"))
             ):
                 category = rest.strip(
                     " ·•|｜"
