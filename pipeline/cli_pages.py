@@ -53,13 +53,19 @@ def _analyze_paths(
 
 
 def _emit_pages(paths: tuple[str, ...], with_analysis: bool, fmt: str) -> None:
-    """Every page that could be read is printed; a missing path is a record with its error
-    and makes the exit status 1, for scripts, once the rest is out."""
+    """Every page that could be read is printed, a refused one as a record with its error. For
+    scripts, once the rest is out: a missing path, or no page that could be used at all, makes
+    the exit status 1 (every page refused exited 0, as if all was well), and the pages refused
+    are counted on standard error, whose reasons the records hold."""
     containers: list[str] = []  # standard input that turned out to hold JSON records
     objs, missing = _analyze_paths(paths, with_analysis, containers)
     _emit(objs, fmt, one_page=_one_page(paths) and not containers)
+    refused = [o for o in objs if o["error"] and o["source"] not in missing]
+    if refused:
+        click.echo(f"error: {len(refused)} of {len(objs)} page(s) refused", err=True)
     if missing:
         click.echo(f"error: {len(missing)} path(s) not found: {', '.join(missing)}", err=True)
+    if missing or not any(o["error"] is None for o in objs):
         sys.exit(1)
 
 

@@ -100,9 +100,22 @@ def test_analyze_bad_page_yields_error_object_in_input_order(tmp_path):
     page = next((SAMPLES / "news").glob("*.html"))
     out = invoke("analyze", tmp_path / "a.html", page, "--format", "jsonl")
     assert out.exit_code == 0
-    first, second = (json.loads(line) for line in out.output.splitlines())
+    lines = out.output.splitlines()
+    first, second = (json.loads(line) for line in lines[:2])
     assert first["error"] and "no content" in first["error"] and first["stances"] is None
     assert second["error"] is None and len(second["stances"]) == 2
+    assert lines[2] == "error: 1 of 2 page(s) refused"
+
+
+def test_every_page_refused_is_a_failure_for_scripts(tmp_path):
+    """An empty or binary page alone exited 0, as if all was well (input-format probe)."""
+    (tmp_path / "a.html").write_bytes(b"")
+    (tmp_path / "b.html").write_bytes(bytes(range(256)) * 40)
+    out = invoke("extract", tmp_path / "a.html", tmp_path / "b.html", "--format", "text")
+    assert out.exit_code == 1
+    assert (
+        "ERROR: " in out.output and out.output.splitlines()[-1] == "error: 2 of 2 page(s) refused"
+    )
 
 
 def test_missing_input_is_a_record_and_the_other_paths_are_still_read(tmp_path):
@@ -991,7 +1004,8 @@ def test_a_nickname_byline_prints_no_jieba_lines(tmp_path):
     page = tmp_path / "p.txt"
     page.write_text(
         "码农茶馆\n\n超威的新卡值得一试\n\n老猫 2026-01-10\n\n"
-        "超威的新卡在推理上表现非常好，价格也便宜，我非常看好它的前景，推荐各位尝试。\n",
+        "超威的新卡在推理上表现非常好，价格也便宜，我非常看好它的前景，推荐各位尝试。"
+        "它的软件生态这两年补上了不少短板，开发者的迁移成本比以前低了很多。\n",
         "utf-8",
     )
     done = subprocess.run(
