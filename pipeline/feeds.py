@@ -185,6 +185,8 @@ def feed_pages(page: RawPage) -> Iterator[RawPage | Reject]:
             "published": _when(entry) or "",
             "author": _author(entry),
             "site": site,
+            # the item's first <category> (an RSS item's, an Atom entry's term)
+            "category": _plain(next((t.get("term") or "" for t in entry.get("tags") or []), "")),
         }
         url = None if links[i] in shared else links[i]
         yield RawPage(

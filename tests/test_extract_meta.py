@@ -2093,3 +2093,21 @@ def test_a_menu_item_over_the_breadcrumb_is_no_author_card(analyzer):
     )
     html = html.replace("<div>责任编辑：赵六</div>", "")
     assert _extract(analyzer, html).author is None
+
+
+def test_a_page_showing_no_date_takes_the_day_its_address_files_it_under(analyzer):
+    """A scraper's record of https://…/a/20250307/123456.html whose page shows no date stayed
+    undated (input-format probe); its own text's date still comes first."""
+    html = f"<html><head><title>芯片降价潮来了</title></head><body><h1>芯片降价潮来了</h1>{PROSE}</body></html>"
+
+    def published(page: str, url: str | None) -> date | None:
+        raw = RawPage("r.json#0", page.encode(), "html", url=url)
+        return analyzer.process(raw, analyse=False).article.published
+
+    assert published(html, "https://tech.example.com/a/20250307/123456.html") == date(2025, 3, 7)
+    assert published(html, "https://tech.example.com/2025/03/08/chips.html") == date(2025, 3, 8)
+    assert published(html, "https://tech.example.com/a/123456.html") is None
+    dated = html.replace(
+        "<h1>芯片降价潮来了</h1>", "<h1>芯片降价潮来了</h1><div>2025-03-01 10:00</div>"
+    )
+    assert published(dated, "https://tech.example.com/a/20250307/1.html") == date(2025, 3, 1)

@@ -411,6 +411,7 @@ RSS = f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
 <channel><title>某某的博客</title><link>https://blog.example.com</link>
 <item><title>算力越便宜，英伟达越赚钱</title><link>https://blog.example.com/p/1</link>
 <dc:creator><![CDATA[某某]]></dc:creator><pubDate>Mon, 18 May 2026 08:56:38 +0000</pubDate>
+<category><![CDATA[半导体]]></category><category>英伟达</category>
 <description><![CDATA[很多人担心…]]></description><content:encoded><![CDATA[{POST}]]></content:encoded></item>
 <item><title>只有摘要的一篇</title><link>https://blog.example.com/p/2</link>
 <pubDate>Tue, 19 May 2026 09:00:00 +0000</pubDate><description></description></item>
@@ -436,6 +437,7 @@ def test_a_feed_is_read_item_by_item_with_its_metadata(tmp_path, analyzer):
     art = analyzer.process(pages[0], analyse=False).article
     assert art.title == "算力越便宜，英伟达越赚钱"
     assert (str(art.published), art.author, art.site) == ("2026-05-18", "某某", "某某的博客")
+    assert art.category == "半导体"  # the item's first <category> (ignored before)
     assert art.body.startswith("很多人担心DeepSeek会让GPU需求下降") and "<" not in art.body
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from pipeline.errors import PageRejected
 from pipeline.extract.cleaning import Boilerplate
-from pipeline.extract.dates import field_date, first_past
+from pipeline.extract.dates import date_in_url, field_date, first_past
 from pipeline.extract.fields import clean_text
 from pipeline.extract.html import Extracted, extract_html
 from pipeline.extract.htmltree import parse, visible_text
@@ -152,6 +152,9 @@ def extract_page(
     published = first_past(
         lambda: ex.published,
         lambda: field_date(given.get("published")),
+        # the day the address it was fetched from files it under (a scraper's record, a
+        # WARC record, a URL list's page), when the page shows none
+        lambda: date_in_url(raw.url),
         source=raw.source,
         ahead=ahead,
     )

@@ -498,12 +498,16 @@ def url_date(tree: lxml_html.HtmlElement, text: str) -> date | None:
     prints as its own), as news CMSs file stories by day; the last resort, since a related
     link's URL carries its own story's date and only the page's own counts."""
     urls = [canonical_url(tree)] + [m.group(1) for m in _OWN_URL.finditer(text)]
-    for url in urls:
-        path = url.split("://", 1)[-1].partition("/")[2] if url else ""
-        if m := _URL_DATE.search("/" + path):
-            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
-            try:
-                return date(int(y), int(mo), int(d))
-            except ValueError:
-                continue
+    return next((d for url in urls if (d := date_in_url(url))), None)
+
+
+def date_in_url(url: str | None) -> date | None:
+    """The day a news CMS's URL files its story under (/2025/03/07/, /20250307/)."""
+    path = url.split("://", 1)[-1].partition("/")[2] if url else ""
+    if m := _URL_DATE.search("/" + path):
+        y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+        try:
+            return date(int(y), int(mo), int(d))
+        except ValueError:
+            return None
     return None
