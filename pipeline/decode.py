@@ -270,22 +270,76 @@ def _double_encoding_undone(text: str) -> tuple[str, str] | None:
     text holds Chinese already, too few such letters, or characters no such byte gives, or
     where the bytes read back as no ordinary Chinese."""
     letters = len(_LATIN1_HIGH.findall(text))  # on every page: a regex, not a Python loop
-    if letters < MIN_MOJIBAKE_LETTERS or len(_CJK.findall(text)) * 20 > letters:
+    if letters < MIN_MOJIBAKE_LETTERS:
         return None
+    if len(_CJK.findall(text)) * 20 > letters:
+        return _mojibake_runs_undone(text)
+    return _read_back(text)
+
+
+def _read_back(text: str, min_chinese: int = MIN_MOJIBAKE_LETTERS // 2) -> tuple[str, str] | None:
+    """The text's characters as the bytes they were shown from (Latin-1, and Windows-1252 for
+    0x80–0x9f: “, €, …), read as ordinary Chinese in UTF-8, GB18030 or Big5; None where a
+    character is no such byte or the bytes read as no ordinary Chinese."""
     out = bytearray()
     for ch in text:
         if ord(ch) < 0x100:
             out.append(ord(ch))
             continue
         try:
-            out += ch.encode("cp1252")  # 0x80–0x9f as Windows-1252 shows them (“, €, …)
+            out += ch.encode("cp1252")
         except UnicodeEncodeError:
             return None
     data = bytes(out)
     utf8 = _strict(data, "utf-8")
     if utf8 is not None and _common_share(utf8) > 0.3:
         return utf8, "utf-8"
-    return _chinese_legacy(data, min_chinese=MIN_MOJIBAKE_LETTERS // 2)
+    return _chinese_legacy(data, min_chinese=min_chinese)
+
+
+# A stretch of mojibake inside a page that is Chinese elsewhere (a CMS's template in good
+# Chinese around an article a tool read as Latin-1 and saved again): letters Latin-1 or
+# Windows-1252 shows for high bytes, with at most a few ASCII characters between them
+# (DeepSeek, a number), and MIN_MOJIBAKE_LETTERS of them in a row at least.
+_MOJIBAKE_RUN = re.compile(
+    "(?:[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\x20-\x7f]{1,12}(?=[\x80-\xff]))+"
+)
+
+
+# Once a page holds a long stretch of mojibake read back, its shorter ones (a headline, a
+# byline: ÕÅÎ° for 张伟) are read back too, from this many letters.
+MIN_MOJIBAKE_LETTERS_AFTER = 4
+
+
+def _mojibake_runs_undone(text: str) -> tuple[str, str] | None:
+    """Each stretch of mojibake in a page that holds Chinese already, read back on its own
+    (_read_back): repaired only when the whole page was mojibake, such an article stayed
+    unreadable in its good template, its stance evidence mojibake too."""
+    first = _runs_read_back(text, MIN_MOJIBAKE_LETTERS)
+    if first is None:
+        return None
+    second = _runs_read_back(first[0], MIN_MOJIBAKE_LETTERS_AFTER)
+    return first if second is None else (second[0], first[1])
+
+
+def _runs_read_back(text: str, least: int) -> tuple[str, str] | None:
+    parts: list[str] = []
+    last, codecs_used = 0, set()
+    for m in _MOJIBAKE_RUN.finditer(text):
+        run = m.group(0).rstrip(" ")
+        if len(_LATIN1_HIGH.findall(run)) < least:
+            continue
+        read = _read_back(run, min_chinese=least // 2)
+        if read is None:
+            continue
+        parts += [text[last : m.start()], read[0]]
+        last = m.start() + len(run)
+        codecs_used.add(read[1])
+    if not codecs_used:
+        return None
+    return "".join(parts) + text[last:], "+".join(sorted(codecs_used))
 
 
 def _decoded(data: bytes, source: str, http_charset: str | None) -> tuple[str, str]:

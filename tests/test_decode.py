@@ -233,3 +233,31 @@ def test_a_few_stray_bytes_in_a_utf8_page_cost_only_themselves():
     pasted = head.encode() + prose.encode() + "深度求索发布了新模型".encode("gbk") + tail.encode()
     text, enc = decode(pasted, "pasted.html")
     assert enc == "utf-8+gb18030" and "深度求索发布了新模型" in text
+
+
+def test_mojibake_inside_a_good_chinese_template_is_read_back():
+    """An article a tool read as Latin-1 (or Windows-1252) and saved again, inside a template
+    in good Chinese: repaired only when the whole page was mojibake, the article stayed
+    unreadable (input-format probe). European words with accents stay as they are."""
+    prose = "英伟达本周公布的财报再次超出市场预期，数据中心业务收入同比增长超过九成。"
+    template = "<html><head><meta charset='utf-8'><title>{t}_新浪科技</title></head><body>"
+    template += (
+        "<div>首页 | 科技 | 人工智能</div><h1>{t}</h1><p>作者：{a}</p><p>{p}</p></body></html>"
+    )
+    for codec, shown in (("gbk", "latin-1"), ("utf-8", "cp1252")):
+
+        def moji(s: str, codec: str = codec, shown: str = shown) -> str:
+            # as a browser shows them: the five bytes Windows-1252 leaves out as C1 controls
+            return "".join(bytes([b]).decode(shown, "ignore") or chr(b) for b in s.encode(codec))
+
+        page = template.format(t=moji("英伟达还会有新高吗"), a=moji("张伟"), p=moji(prose))
+        text, _ = decode(page.encode(), f"{codec}.html")
+        assert prose in text and "英伟达还会有新高吗" in text, codec
+        if codec == "gbk":
+            assert "作者：张伟" in text
+    european = template.format(
+        t="英伟达",
+        a="张伟",
+        p=prose + "Café Müller, résumé, naïve, Straße, Ångström, señor, Übergröße, déjà vu.",
+    )
+    assert decode(european.encode(), "eu.html")[0] == european
