@@ -75,6 +75,16 @@ def main(verbose: int) -> None:
     )
 
 
+# How long a command that writes the warehouse waits for the run lock (run, reanalyze).
+_wait_option = click.option(
+    "--wait",
+    "wait_s",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0).",
+)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--db", help="DuckDB file to write (default data/duokong.duckdb).")
@@ -98,13 +108,7 @@ def main(verbose: int) -> None:
     metavar="ADDRESS|local",
     help="Analyse on a Dask cluster: a scheduler address, or local for a LocalCluster.",
 )
-@click.option(
-    "--wait",
-    "wait_s",
-    type=click.FloatRange(min=0),
-    metavar="SECONDS",
-    help="Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0).",
-)
+@_wait_option
 def run(
     inputs: tuple[str, ...],
     db: str | None,
@@ -212,13 +216,7 @@ def _flow_run(
 @click.option("--model", help="Stance model to read them with (default: the setting `model`).")
 @click.option("--batch-size", type=int, help="Articles per task (default 500).")
 @click.option("--workers", type=int, help="Worker processes (default: one per CPU core).")
-@click.option(
-    "--wait",
-    "wait_s",
-    type=click.FloatRange(min=0),
-    metavar="SECONDS",
-    help="Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0).",
-)
+@_wait_option
 def reanalyze(
     db: str | None,
     report_path: str | None,
