@@ -171,6 +171,17 @@ OWN_WISH_OR_PLAN = re.compile(
     r"(?:^|(?<=[，,；;]))\W*(?:我|笔者|本人)\s*(?:真心|真的|很|一直|还是|也|都|是)?\s*"
     r"(?:希望|盼望|期盼|但愿|祝愿|打算|准备|计划|决定)[^，,。；;！!？?]*"
 )
+# The writer promising to follow the story (笔者还会持续跟踪, 我会继续关注): no forecast; the clause
+# only (我会继续关注，我认为它明年会涨 goes on to one).
+OWN_COVERAGE = re.compile(
+    r"(?:^|(?<=[，,；;]))\W*(?:笔者|本人|我)\s*(?:还|也)?\s*(?:将|会)\s*(?:持续|继续|密切|一直)*"
+    r"(?:跟踪|追踪|关注|跟进|更新|观察)[^，,。；;！!？?]*"
+)
+# An inference denied (…，但并不意味着算力需求会下降; 这不代表英伟达会跌): that one thing does not
+# follow from another, no forecast of the thing; the clause only (…，反而会涨 goes on to one).
+DENIED_IMPLICATION = re.compile(
+    r"(?:并|也|却|但)?(?:不|并不|并没有|未必|不一定)(?:意味着|意味|代表|等于|等同于)[^，,。；;！!？?]*"
+)
 COLON = re.compile(r"[:：]")
 # A bare duration (两个月, 大半年) tells how long, not when: 迁移花了两个月 is no horizon.
 # Months and quarters take 个 to be a duration: 二季度 and 3月 name periods.
@@ -1021,6 +1032,8 @@ class PredictionExtractor:
             simplified = " " * colon.start() + simplified[colon.start() :]
         # Blanked, not cut: offsets into the sentence must hold.
         simplified = OWN_WISH_OR_PLAN.sub(lambda m: " " * len(m.group(0)), simplified)
+        for blanked in (DENIED_IMPLICATION, OWN_COVERAGE):
+            simplified = blanked.sub(lambda m: " " * len(m.group(0)), simplified)
         if not simplified.strip(" 。！!"):
             return None
         if not any(p.search(simplified) for p in self.cues.exclude):

@@ -2008,10 +2008,21 @@ def test_a_doubt_about_what_is_to_come_is_a_claim(analyzer, body):
         "我打算下个月减持一半英伟达的股票。",
         "我真心盼望DeepSeek明年能推出更强的模型。",
         "这篇文章会分析DeepSeek未来三年的发展路径。",
+        # the writer promising to follow the story; an inference denied (input-format probe)
+        "关于英伟达明年的订单这个话题，笔者还会持续跟踪。",
+        "DeepSeek证明了训练成本可以大幅降低，但并不意味着英伟达的算力需求会下降。",
+        "即使资本开支的增速放缓，也不等于英伟达的营收会断崖。",
     ],
 )
 def test_the_writers_wish_plan_or_outline_is_no_claim(analyzer, body):
     assert _candidates(analyzer, body) == []
+
+
+def test_a_denied_inference_or_a_promise_to_follow_then_a_claim_keeps_the_claim(analyzer):
+    [p] = _candidates(analyzer, "这并不代表英伟达会跌，而是代表它明年会涨两成。")
+    assert (p.target, p.direction) == ("nvidia", "up") and "不代表" not in p.quote
+    [p] = _candidates(analyzer, "我会继续关注英伟达，我认为它明年会跌两成。")
+    assert (p.target, p.direction) == ("nvidia", "down") and "关注" not in p.quote
 
 
 def test_a_wish_then_a_claim_keeps_the_claim(analyzer):
