@@ -64,6 +64,15 @@ def _check_model_files(settings: Settings) -> None:
         wanted.append((settings.model, TRAINED_STANCE_FILES[settings.model], "model"))
     if settings.claim_model:
         wanted.append((settings.claim_model, "model.skops", "claim_model"))
+    if settings.model == "transformer.v1":
+        from pipeline.stance.transformer import is_trained
+
+        folder = settings.model_dir(settings.model)
+        if not is_trained(folder):
+            raise UnknownModelError(
+                f"transformer.v1 (setting `model`) has no trained model in {folder}; train one: "
+                "duokong train --model transformer.v1 --base /path/to/local/encoder"
+            )
     for name, filename, key in wanted:
         path = settings.model_dir(name) / filename
         if not path.is_file():

@@ -38,7 +38,7 @@ from pipeline.lock import run_lock
 from pipeline.records import Article, PageResult
 from pipeline.settings import Settings
 from pipeline.targets import Catalogue
-from pipeline.warehouse.load import WriteCounts, finish_run, write_results
+from pipeline.warehouse.load import WriteCounts, finish_run, make_current, write_results
 from pipeline.workers import stoppable_pool
 
 log = logging.getLogger(__name__)
@@ -155,6 +155,10 @@ def reanalyze(
         while len(in_flight) < 2 * workers and (batch := next(batches, None)) is not None:
             in_flight.append((submit(stored_articles(run.con, batch)), len(batch)))
         if not in_flight:
+            # The model the views read, once every article is: a re-analysis stopped midway left
+            # the views reading the new model on the part it had written, and one that found
+            # nothing to write (every article read by it already) left the old model current.
+            make_current(run.con, settings.model)
             return run.counts
         future, n = in_flight.popleft()
         result = future.result()

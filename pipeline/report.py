@@ -763,7 +763,9 @@ def _unread(prov: dict) -> str:
     """Articles the current model has not read (it was switched on for new inputs only): the
     report counts without them, and says so."""
     n = prov.get("unread") or 0
-    return f" ({n} articles not read by it: duokong reanalyze --missing reads them)" if n else ""
+    if not n:
+        return ""
+    return f" ({n} articles not read by it: duokong reanalyze --missing --model {prov['model']} reads them)"
 
 
 def _reasons(prov: dict) -> str:

@@ -1063,6 +1063,12 @@ def test_the_report_is_not_written_over_another_database_or_a_lock(db, tmp_path)
     [
         ({"DUOKONG_USERDICT": "nope.txt"}, (), "jieba dictionary"),
         ({"DUOKONG_MODELS_DIR": "nomodels"}, (), "has no model at"),
+        # a backend there is but no model of it trained (reanalyze probe)
+        (
+            {"DUOKONG_MODELS_DIR": "nomodels", "DUOKONG_MODEL": "transformer.v1"},
+            (),
+            "no trained model",
+        ),
         ({"DUOKONG_STANCE_CUES": "nope.toml"}, (), "nope.toml"),
         ({}, ("--dask", "not an address"), "is not a Dask scheduler address"),
         ({}, ("--dask", "tcp://127.0.0.1:9"), "no Dask scheduler answers"),
@@ -1075,7 +1081,7 @@ def test_run_refuses_a_setting_every_page_would_trip_on_before_it_starts(
     the flow: some 225 lines and three tracebacks, the database created and a failed run
     recorded (config probe)."""
     for key, value in env.items():
-        monkeypatch.setenv(key, str(tmp_path / value))
+        monkeypatch.setenv(key, value if key == "DUOKONG_MODEL" else str(tmp_path / value))
     page = next((SAMPLES / "news").glob("*.html"))
     db = tmp_path / "w.duckdb"
     out = invoke("run", page, "--db", db, *extra)

@@ -842,7 +842,11 @@ def test_a_story_about_a_deleted_post_is_an_article(analyzer):
 
 def test_an_image_caption_link_is_no_paragraph(analyzer):
     """点击查看大图 under a picture stayed in the body (input-format probe)."""
-    prose = "英伟达的订单已经排到了明年，数据中心收入连续第八个季度创出新高，管理层的指引也高于预期。"
-    html = _page_of("英伟达财报点评", prose, "点击查看大图", "（点击看原图）", prose.replace("明年", "后年"))
+    prose = (
+        "英伟达的订单已经排到了明年，数据中心收入连续第八个季度创出新高，管理层的指引也高于预期。"
+    )
+    html = _page_of(
+        "英伟达财报点评", prose, "点击查看大图", "（点击看原图）", prose.replace("明年", "后年")
+    )
     body = _extract(analyzer, html).body
     assert "大图" not in body and "原图" not in body and body.count("英伟达的订单") == 2

@@ -158,6 +158,36 @@ def test_another_model_reads_every_article_beside_the_old_one(stored, tmp_path):
     by_model = dict(_table(stored, "SELECT model, count(*) FROM stances GROUP BY model"))
     assert by_model == {"lexicon.v1": 4, "linear.v1": 4}
     assert _table(stored, "SELECT value FROM meta WHERE key = 'current_model'") == [("linear.v1",)]
+    # back to the first model: nothing is missing, yet the views read it again (they stayed
+    # on the model before, reanalyze probe)
+    back = reanalyze_warehouse(_settings(stored), missing=True, report=str(tmp_path / "r.html"))
+    assert back["seen"] == 0
+    assert _table(stored, "SELECT value FROM meta WHERE key = 'current_model'") == [("lexicon.v1",)]
+
+
+def test_a_reanalysis_stopped_midway_leaves_the_views_on_the_model_before(stored, tmp_path):
+    """Stopped after its first batch, a re-analysis by another model made that model current:
+    the views and the report read the few articles it had written (reanalyze probe)."""
+    settings = _settings(stored, batch_size=1).with_overrides(model="linear.v1")
+    calls = []
+
+    def stops_second(articles):
+        future: Future = Future()
+        calls.append(articles)
+        if len(calls) == 1:
+            future.set_result(analyze_stored(articles, settings))
+        else:
+            future.set_exception(KeyboardInterrupt())
+        return future
+
+    with pytest.raises(KeyboardInterrupt), recorded_run(settings, ["stored"], {}, False) as run:
+        ids = [i for (i,) in run.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        reanalyze(run, ids, stops_second, settings, 1)
+    assert _table(
+        stored, "SELECT count(DISTINCT article_id) FROM stances WHERE model = 'linear.v1'"
+    ) == [(1,)]
+    assert _table(stored, "SELECT value FROM meta WHERE key = 'current_model'") == [("lexicon.v1",)]
+    assert _table(stored, "SELECT status FROM runs WHERE inputs = ['stored']") == [("interrupted",)]
 
 
 def test_a_removed_target_goes_and_an_article_kept_for_its_outcome_is_left_alone(stored, tmp_path):

@@ -1042,6 +1042,15 @@ def _clear_answered_rejects(
             _unregister(con, "_fetched")
 
 
+def make_current(con: duckdb.DuckDBPyConnection, model: str) -> None:
+    """The model the views read (latest_stances, stance_daily, the report)."""
+    con.execute(
+        "INSERT INTO meta VALUES ('current_model', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [model],
+    )
+
+
 def write_results(
     con: duckdb.DuckDBPyConnection,
     results: list[PageResult],
@@ -1065,8 +1074,9 @@ def write_results(
     earlier run stored (an old crawl read after a newer one). forgotten_out: gets the inputs
     this batch forgot as processed, to be read again (_forget_readers), once it commits.
     stored: the batch is stored articles analysed again (pipeline/reanalyze.py): no page was
-    read, so their article and page rows stay as they are (when each was last seen, too), and
-    no reject is answered (an input refused since still is)."""
+    read, so their article and page rows stay as they are (when each was last seen, too), no
+    reject is answered (an input refused since still is), and the model becomes current only
+    once the whole re-analysis is written (reanalyze makes it so)."""
     counts = WriteCounts()
     now = utcnow()
     run_pages = {} if run_pages is None else run_pages
@@ -1134,10 +1144,8 @@ def write_results(
                 run_id,
                 now,
             )
-        con.execute(
-            "INSERT INTO meta VALUES ('current_model', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [model],
-        )
+        if not stored:
+            make_current(con, model)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
