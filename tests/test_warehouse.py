@@ -902,7 +902,10 @@ def test_the_report_says_how_many_articles_the_current_model_has_not_read(
     other = _page(lexicon_analyzer, "b.html", body="英伟达的估值已经太高，这是另一篇文章的内容。")
     write_results(con, [other], "r2", "lexicon.v1")
     text = render_markdown(gather(con))
-    assert "2 articles" in text and "1 articles not read by it: duokong reanalyze --missing --model" in text
+    assert (
+        "2 articles" in text
+        and "1 articles not read by it: duokong reanalyze --missing --model" in text
+    )
 
 
 def test_a_repost_takes_over_the_article_its_original_page_moved_away_from(
