@@ -2111,3 +2111,35 @@ def test_a_page_showing_no_date_takes_the_day_its_address_files_it_under(analyze
         "<h1>芯片降价潮来了</h1>", "<h1>芯片降价潮来了</h1><div>2025-03-01 10:00</div>"
     )
     assert published(dated, "https://tech.example.com/a/20250307/1.html") == date(2025, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("3天前", date(2025, 3, 7)),
+        ("昨天 14:20", date(2025, 3, 9)),
+        ("15分钟前", date(2025, 3, 10)),
+        ("03-08 09:15", date(2025, 3, 8)),
+        ("12-30 09:15", date(2024, 12, 30)),  # ahead of the fetch: last year's
+        ("今天", None),  # a day word without its time is no stamp
+    ],
+)
+def test_a_stamp_relative_to_the_fetch_dates_the_page(analyzer, stamp, day):
+    """3天前, 昨天 14:20 above the body of a record fetched 2025-03-10 12:00 (UTC+8) left it
+    undated (input-format probe). Not without a fetch time, not from a comment below."""
+    from datetime import datetime, timedelta, timezone
+
+    html = (
+        "<html><head><title>芯片降价潮来了</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div class='info'>作者：张三 <span>{stamp}</span></div>{PROSE}"
+        "<div class='comments'><p>网友甲 2小时前：说得对</p></div></body></html>"
+    )
+    fetched = datetime(2025, 3, 10, 4, 0, tzinfo=timezone(timedelta(0)))  # 12:00 in Beijing
+
+    def published(fetched_at: datetime | None, page: str = html) -> date | None:
+        raw = RawPage("r.json#0", page.encode(), "html", fetched_at=fetched_at)
+        return analyzer.process(raw, analyse=False).article.published
+
+    assert published(fetched) == day
+    assert published(None) is None
+    assert published(fetched, html.replace(stamp, "")) is None  # the comment's 2小时前 is not it

@@ -11,6 +11,7 @@ from pipeline.extract.dates import date_in_url, field_date, first_past
 from pipeline.extract.fields import clean_text
 from pipeline.extract.html import Extracted, extract_html
 from pipeline.extract.htmltree import parse, visible_text
+from pipeline.extract.relative_dates import relative_date
 from pipeline.extract.ruby import annotated, strip_annotations
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
@@ -155,6 +156,8 @@ def extract_page(
         # the day the address it was fetched from files it under (a scraper's record, a
         # WARC record, a URL list's page), when the page shows none
         lambda: date_in_url(raw.url),
+        # a stamp relative to when it was fetched (3天前, 昨天 14:20) above the body
+        lambda: relative_date(text, ex.paragraphs[0] if ex.paragraphs else "", raw.fetched_at),
         source=raw.source,
         ahead=ahead,
     )
