@@ -1031,8 +1031,7 @@ class PredictionExtractor:
             # Blanked, not cut: offsets into the sentence must hold.
             simplified = " " * colon.start() + simplified[colon.start() :]
         # Blanked, not cut: offsets into the sentence must hold.
-        simplified = OWN_WISH_OR_PLAN.sub(lambda m: " " * len(m.group(0)), simplified)
-        for blanked in (DENIED_IMPLICATION, OWN_COVERAGE):
+        for blanked in (OWN_WISH_OR_PLAN, DENIED_IMPLICATION, OWN_COVERAGE):
             simplified = blanked.sub(lambda m: " " * len(m.group(0)), simplified)
         if not simplified.strip(" 。！!"):
             return None

@@ -81,45 +81,14 @@ def stored_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Arti
     """The articles of these ids as the writer expects them from a page read again."""
     con.register("_read", pa.table({"id": pa.array(ids, pa.string())}))
     try:
-        rows = con.execute(_STORED).fetchall()
+        cursor = con.execute(_STORED)
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     finally:
         con.unregister("_read")
     order = {aid: n for n, aid in enumerate(ids)}
-    rows.sort(key=lambda row: order[row[0]])
-    return [
-        Article(
-            id=aid,
-            url=url,
-            source=source,
-            site=site,
-            title=title,
-            author=author,
-            published=published,
-            category=category,
-            body=body,
-            extractor=extractor or "",
-            raw_hash=raw_hash,
-            encoding=encoding,
-            page_key=page_key,
-            fetched_at=fetched_at,
-        )
-        for (
-            aid,
-            url,
-            source,
-            site,
-            title,
-            author,
-            published,
-            category,
-            body,
-            extractor,
-            encoding,
-            page_key,
-            raw_hash,
-            fetched_at,
-        ) in rows
-    ]
+    rows.sort(key=lambda row: order[row["id"]])
+    return [Article(**row | {"extractor": row["extractor"] or ""}) for row in rows]
 
 
 def analyze_stored(

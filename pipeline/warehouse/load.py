@@ -864,17 +864,7 @@ def _page_row(key: str, r: PageResult, now: datetime) -> dict:
 
 
 # The columns of an article a page read again may change (its text is its id).
-_REWRITTEN = (
-    "source",
-    "url",
-    "site",
-    "title",
-    "author",
-    "published",
-    "category",
-    "extractor",
-    "encoding",
-)
+_REWRITTEN = tuple(c for c in ARTICLE_COLUMNS if c not in ("id", "body"))
 
 
 def _upsert(
