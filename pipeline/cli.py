@@ -27,10 +27,24 @@ if TYPE_CHECKING:
 log = logging.getLogger("duokong")
 
 
+# A command stopped by Ctrl-C (or SIGTERM, see _stop_cleanly_on_sigterm) exits as shells
+# report a process ended by SIGINT, so that a script or scheduler tells it from a failure.
+INTERRUPTED_EXIT = 130
+
+
+def _interrupted(message: str = "interrupted") -> click.exceptions.Exit:
+    """The exit of a command the user stopped: one line on stderr, not click's bare Aborted!
+    with status 1, which a script cannot tell from a refused input."""
+    click.echo(message, err=True)
+    return click.exceptions.Exit(INTERRUPTED_EXIT)
+
+
 class DuokongGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _interrupted() from None
         except DuokongError as exc:
             raise click.ClickException(str(exc)) from None
         except Exception as exc:
@@ -198,10 +212,20 @@ def _flow_run(
         with shared_ephemeral_api(), terminal_progress(unit=unit):
             try:
                 yield wait
+            except KeyboardInterrupt:
+                raise _interrupted(_RUN_INTERRUPTED) from None
             except Exception as exc:
                 if interrupted(exc):  # Ctrl-C while a batch was written: recorded as such
-                    raise click.Abort() from None
+                    raise _interrupted(_RUN_INTERRUPTED) from None
                 raise
+
+
+# What a stopped run kept and how to finish it: each batch is written in one transaction, and
+# the next run skips the inputs (or articles) already written.
+_RUN_INTERRUPTED = (
+    "interrupted: the batches written before the stop are kept and the run is recorded as "
+    "interrupted in the runs table; run the same command again to do the rest"
+)
 
 
 @main.command()
@@ -453,7 +477,7 @@ def _query_errors(db: str | None) -> Iterator[None]:
         yield
     except RuntimeError as exc:
         if "interrupted" in str(exc).lower():  # DuckDB's answer to Ctrl-C during a query
-            raise click.Abort() from None
+            raise _interrupted() from None
         raise
     except duckdb.Error as exc:
         if "read-only" in str(exc).lower():
@@ -498,7 +522,7 @@ def report(db, out, freq, since, until, target, fmt) -> None:
     Example:
       duokong report --out report.html --freq month --target nvidia
     """
-    from pipeline.report import render_report, write_report
+    from pipeline.report import catalogue_labels, render_report, write_report
 
     settings = common.settings_for(db)
     if since and until and since > until:
@@ -514,6 +538,7 @@ def report(db, out, freq, since, until, target, fmt) -> None:
         "since": since,
         "until": until,
         "target": target,
+        "labels": catalogue_labels(settings.path("targets_file")),
     }
     if common.not_empty(out, "--out") == "-":
         click.echo(render_report(con, **options), nl=False)

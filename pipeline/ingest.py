@@ -533,10 +533,12 @@ def summary(run: Run, settings: Settings, report: str | None, full: bool) -> dic
 
 
 def write_run_report(settings: Settings, out: str | None) -> str:
-    from pipeline.report import write_report
+    from pipeline.report import catalogue_labels, write_report
 
+    labels = catalogue_labels(settings.path("targets_file"))
     with connect_readonly(settings.db_path()) as con:
-        return str(write_report(con, out or str(settings.report_path()), freq=settings.report_freq))
+        out = out or str(settings.report_path())
+        return str(write_report(con, out, freq=settings.report_freq, labels=labels))
 
 
 def run_inputs(

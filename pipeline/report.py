@@ -11,6 +11,7 @@ import io
 import logging
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
@@ -21,7 +22,7 @@ import duckdb
 from jinja2 import Environment, select_autoescape
 
 from pipeline import __version__
-from pipeline.errors import WarehouseError
+from pipeline.errors import DuokongError, WarehouseError
 from pipeline.warehouse.connection import duckdb_file
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,12 @@ class TargetTrend:
     # Articles the current model read before the target was in the catalogue: they have no
     # row for it at all, and say nothing of it until read again.
     read_before: int = 0
+    # What the catalogue calls the target (NVIDIA for nvidia); its id where it has no label
+    # or is no longer in the catalogue.
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.target
 
 
 @dataclass
@@ -118,6 +125,7 @@ def gather(
     since: date | None = None,
     until: date | None = None,
     target: str | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> ReportData:
     """Everything the report shows, read in one go: the trend of each target, who says what,
     the predictions due, open and resolved, and where the data came from. Every cut section is
@@ -133,7 +141,7 @@ def gather(
                FROM stance_daily WHERE {where_d} GROUP BY ALL)"""
     periods = _rows(con, f"SELECT * FROM {view} ORDER BY target, {freq}", params_d)
     moves = _moves(con, view, freq, params_d, since, until)
-    trends = _trends(con, periods, moves, since, until, target)
+    trends = _trends(con, periods, moves, since, until, target, labels or {})
     where_a, params_a = _filters(since, until, target, "a.published", "s.target")
     sources = _rows(
         con,
@@ -206,6 +214,7 @@ def _trends(
     since: date | None,
     until: date | None,
     target: str | None,
+    labels: Mapping[str, str],
 ) -> list[TargetTrend]:
     """A section for each target with a period in range (or asked for, or, with no range set,
     with undated articles only): its periods, totals, latest bull and bear evidence, moves."""
@@ -261,7 +270,16 @@ def _trends(
             [t],
         ).fetchall()
         trends.append(
-            TargetTrend(t, rows, totals, ev, moved, undated=undated, read_before=read_before)
+            TargetTrend(
+                t,
+                rows,
+                totals,
+                ev,
+                moved,
+                undated=undated,
+                read_before=read_before,
+                label=labels.get(t, ""),
+            )
         )
     return trends
 
@@ -490,7 +508,7 @@ def render_markdown(data: ReportData) -> str:
     out = [f"# duokong stance report ({data.generated})", ""]
     for t in data.targets:
         out += [
-            f"## {t.target}",
+            f"## {t.label}",
             "",
             f"| {col} | bullish | bearish | neutral | articles | net |",
             "|---|---|---|---|---|---|",
@@ -608,6 +626,19 @@ def render_csv(data: ReportData) -> str:
 RENDERERS = {"html": render_html, "markdown": render_markdown, "csv": render_csv}
 
 
+def catalogue_labels(path: Path) -> dict[str, str]:
+    """The targets' labels for the section headings. The report reads the database, not the
+    catalogue: a catalogue broken since the run leaves the headings on the target ids rather
+    than the report unwritten."""
+    from pipeline.targets import Catalogue
+
+    try:
+        return Catalogue.load(path).labels
+    except DuokongError as exc:
+        log.warning("report headings give target ids: %s", exc)
+        return {}
+
+
 def render_report(
     con: duckdb.DuckDBPyConnection,
     fmt: str = "html",
@@ -615,8 +646,9 @@ def render_report(
     since: date | None = None,
     until: date | None = None,
     target: str | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> str:
-    return RENDERERS[fmt](gather(con, freq, since, until, target))
+    return RENDERERS[fmt](gather(con, freq, since, until, target, labels))
 
 
 def write_report(
@@ -627,10 +659,11 @@ def write_report(
     since: date | None = None,
     until: date | None = None,
     target: str | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> Path:
     out = Path(out)
     refuse_database_path(out, database_files(con), "the report")
-    text = render_report(con, fmt, freq, since, until, target)
+    text = render_report(con, fmt, freq, since, until, target, labels)
     try:
         write_whole(out, text)
     except OSError as exc:
@@ -740,14 +773,14 @@ def read_before(t: TargetTrend) -> str:
     that writes a new folder a day never has its history read for it, and the trend showed a
     part of the articles as if it were all of them."""
     return (
-        f"{t.read_before} more articles were read before {t.target} was in the catalogue and "
+        f"{t.read_before} more articles were read before {t.label} was in the catalogue and "
         f"say nothing of it: `duokong reanalyze --missing` reads them for it."
     )
 
 
 def _undated(t: TargetTrend, col: str) -> str:
     return (
-        f"{t.undated} more articles about {t.target} have no publish date: in no {col} and "
+        f"{t.undated} more articles about {t.label} have no publish date: in no {col} and "
         "not counted above; the evidence lists the surest of them (up to "
         f"{SHOWN['undated_evidence']}), the sources all of them."
     )

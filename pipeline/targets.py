@@ -212,6 +212,11 @@ class Catalogue:
     def ids(self) -> list[str]:
         return [t.id for t in self.targets]
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """Each target's label by its id: what a report heads its section with."""
+        return {t.id: t.label for t in self.targets}
+
     def id_for(self, name: str) -> str | None:
         """The id a user means by name: an id or any term of a target, case ignored (NVIDIA,
         英伟达 and 輝達 all mean nvidia); None when no target has it. A word several targets

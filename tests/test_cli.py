@@ -198,7 +198,7 @@ def test_report_markdown_for_one_target(db, tmp_path):
         "month",
     )
     text = (tmp_path / "r.md").read_text("utf-8")
-    assert out.exit_code == 0 and "## nvidia" in text and "## deepseek" not in text
+    assert out.exit_code == 0 and "## NVIDIA" in text and "## DeepSeek" not in text
 
 
 def test_predictions_due_list_and_resolve(db_copy):
@@ -369,8 +369,8 @@ def test_report_says_what_its_counts_leave_out(db_copy, monkeypatch):
     con.close()
     monkeypatch.setitem(report.SHOWN, "predictions_due", 2)
     out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
-    nvidia = out.split("## nvidia")[1].split("## ")[0]
-    assert "1 more articles about nvidia have no publish date" in nvidia
+    nvidia = out.split("## NVIDIA")[1].split("## ")[0]
+    assert "1 more articles about NVIDIA have no publish date" in nvidia
     assert f"Showing 2 of {len(due)}, the earliest due" in out
     assert f"{articles - 1} articles (and 1 earlier versions kept" in out
     assert "not read by it" not in out  # the kept version is no article the model skipped
@@ -379,8 +379,8 @@ def test_report_says_what_its_counts_leave_out(db_copy, monkeypatch):
     con.execute("UPDATE articles SET published = NULL")  # every target's articles undated
     con.close()
     undated = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
-    assert "## nvidia" in undated and "## deepseek" in undated
-    assert "more articles about deepseek have no publish date" in undated
+    assert "## NVIDIA" in undated and "## DeepSeek" in undated
+    assert "more articles about DeepSeek have no publish date" in undated
     ranged = invoke(
         "report", "--db", db_copy, "--out", "-", "--format", "markdown", "--since", "2025-01-01"
     )
@@ -976,7 +976,7 @@ def test_an_undated_articles_evidence_is_listed_as_the_report_says(db_copy):
     con.execute("UPDATE articles SET published = NULL WHERE id = ?", [article])
     con.close()
     out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
-    nvidia = out.split("## nvidia")[1].split("## ")[0]
+    nvidia = out.split("## NVIDIA")[1].split("## ")[0]
     assert "have no publish date" in nvidia and title in nvidia
 
 
@@ -990,9 +990,31 @@ def test_the_report_says_how_many_articles_were_read_before_a_target_was_added(d
     )
     con.close()
     out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
-    deepseek = out.split("## deepseek")[1].split("## ")[0]
-    assert "3 more articles were read before deepseek was in the catalogue" in deepseek
-    assert "read before" not in out.split("## nvidia")[1].split("## ")[0]
+    deepseek = out.split("## DeepSeek")[1].split("## ")[0]
+    assert "3 more articles were read before DeepSeek was in the catalogue" in deepseek
+    assert "read before" not in out.split("## NVIDIA")[1].split("## ")[0]
+
+
+def test_report_sections_are_headed_by_the_catalogues_labels(db_copy, tmp_path, monkeypatch):
+    """Each section was headed by the target's id (nvidia), not what the catalogue calls it; a
+    label changed in the catalogue heads the next report, and a target no longer there keeps
+    its id."""
+    from pipeline.settings import PROJECT_ROOT
+
+    bundled = (PROJECT_ROOT / "data" / "lexicons" / "targets.toml").read_text("utf-8")
+    assert 'label = "NVIDIA"' in bundled
+    (tmp_path / "mycat.toml").write_text(
+        bundled.replace('label = "NVIDIA"', 'label = "英伟达 NVIDIA"').split(
+            '\n[[target]]\nid = "deepseek"'
+        )[0],
+        "utf-8",
+    )
+    monkeypatch.setenv("DUOKONG_TARGETS_FILE", str(tmp_path / "mycat.toml"))
+    out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown")
+    assert out.exit_code == 0, out.output
+    assert "## 英伟达 NVIDIA\n" in out.output and "## deepseek\n" in out.output
+    html = invoke("report", "--db", db_copy, "--out", "-").output
+    assert "<h2>英伟达 NVIDIA</h2>" in html and "<h2>deepseek</h2>" in html
 
 
 def test_a_nickname_byline_prints_no_jieba_lines(tmp_path):

@@ -1242,7 +1242,11 @@ def test_a_writers_bio_between_byline_and_a_meta_line_with_a_counter_is_header(a
 
 @pytest.mark.parametrize(
     ("stamp", "day"),
-    [("发布日期：24-06-03", "2024-06-03"), ("發布日期：98-05-03", None)],
+    [
+        ("发布日期：24-06-03", "2024-06-03"),
+        ("发布时间：25-1-28", "2025-01-28"),
+        ("發布日期：98-05-03", None),
+    ],
 )
 def test_a_two_digit_year_after_a_mainland_publish_label(analyzer, stamp, day):
     """Taiwan's two-digit year (民國98) is not this century's 1998 or 2098: no date."""

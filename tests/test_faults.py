@@ -440,6 +440,28 @@ def test_ctrl_c_while_duckdb_writes_is_recorded_as_interrupted(tmp_path):
     assert statuses == ["interrupted", "interrupted"]
 
 
+@pytest.mark.parametrize(
+    "stop",
+    [KeyboardInterrupt(), duckdb.InterruptException("INTERRUPT Error: Interrupted!")],
+    ids=["ctrl-c", "ctrl-c-inside-duckdb"],
+)
+def test_cli_run_stopped_by_the_user_says_what_it_kept_and_exits_130(tmp_path, monkeypatch, stop):
+    """Ctrl-C printed click's bare Aborted! and exited 1, as a refused input does: a script
+    could not tell a stop from a failure, nor the user what was kept."""
+    import flows.batch
+
+    def stopped(**_: object) -> None:
+        raise stop
+
+    monkeypatch.setattr(flows.batch, "batch_flow", stopped)
+    out = CliRunner().invoke(
+        main, ["run", str(SAMPLES / "news"), "--db", str(tmp_path / "w.duckdb")]
+    )
+    assert out.exit_code == 130, out.output
+    assert "Aborted" not in out.output and "Traceback" not in out.output
+    assert "interrupted" in out.output and "run the same command again" in out.output
+
+
 def test_a_database_named_through_a_link_takes_the_same_lock(tmp_path):
     """A run through a symlink to the database took link.duckdb.lock, not w.duckdb.lock: two
     runs held a lock each on one database (config probe)."""

@@ -240,11 +240,11 @@ DATE_PATTERNS = (
         r"(?=[ \t\xa0\u3000]+(?:\d{1,2}:\d{2}[ \t\xa0\u3000]+)?(?:本报|本報|记者|記者|作者|编辑|編輯"
         r"|来源|來源|通讯员|通訊員))"
     ),
-    # The same after a mainland page's publish label (发布日期：24-06-03), in this century: the
-    # Simplified label leaves out Taiwan's year and Hong Kong's day first.
+    # The same after a mainland page's publish label (发布日期：24-06-03, 发布时间：25-1-28), in
+    # this century: the Simplified label leaves out Taiwan's year and Hong Kong's day first.
     re.compile(
         r"(?:(?<=发布日期[:：])|(?<=发布时间[:：])|(?<=发表时间[:：]))[ \t\xa0\u3000]*"
-        r"(?P<yy>[0-4]\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"
+        r"(?P<yy>[0-4]\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"
     ),
     # The same after a blog's "posted @" (or where a post stamp's label ended), with its time
     # (posted @ 08-10-19 22:41 冯远航).
