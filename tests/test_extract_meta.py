@@ -2143,3 +2143,69 @@ def test_a_stamp_relative_to_the_fetch_dates_the_page(analyzer, stamp, day):
     assert published(fetched) == day
     assert published(None) is None
     assert published(fetched, html.replace(stamp, "")) is None  # the comment's 2小时前 is not it
+
+
+def test_a_wechat_article_saved_before_its_script_ran_is_dated_by_the_scripts_variables(analyzer):
+    """A WeChat page as fetched shows an empty <em id="publish_time">: its time is only in the
+    script's variables, and the page came out undated (template probe)."""
+    page = (
+        "<html><head><title>客服换成大模型一周后</title><script>var biz = 'MzA5' || '';\n"
+        "var nickname = htmlDecode('小厂实践'); var ct = '1739880300';\n"
+        "var publish_time = '2025-02-18' || '';</script></head><body>"
+        "<h1 class='rich_media_title'>客服换成大模型一周后</h1>"
+        "<div class='rich_media_meta_list'><a id='js_name'>小厂实践</a>"
+        "<em id='publish_time'></em></div>"
+        f"<div id='js_content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2025, 2, 18)
+
+
+def test_a_related_lists_script_data_dates_no_page(analyzer):
+    page = (
+        f"{STORY_HEAD}<div class='content'>{PROSE}</div><script>var related = "
+        "[{publishTime: '2025-02-18'}]; var ctx = '1739880300';</script></body></html>"
+    )
+    assert _extract(analyzer, page).published is None
+
+
+def test_a_slash_parts_publish_and_update_labels_from_their_dates(analyzer):
+    """發布 / 2025年1月30日 beside 更新 / 2025年1月31日 gave the update's day (template probe)."""
+    line = "<span>發布 / 2025年1月30日 17:45</span><span>更新 / 2025年1月31日 09:12</span>"
+    assert _extract(analyzer, _under_headline(line)).published == date(2025, 1, 30)
+
+
+def test_a_qa_answer_is_dated_by_its_own_microdata_not_the_next_answers(analyzer):
+    """An answer page lists other answers under the one it shows; the first time line is the
+    answer's 编辑于 and the next one another answer's 发布于, which dated the page (template
+    probe)."""
+
+    def answer(day: str, stamp: str, text: str) -> str:
+        return (
+            "<div class='ContentItem AnswerItem' itemprop='answer'>"
+            f"<meta itemprop='dateCreated' content='{day}T09:51:30.000Z'>"
+            f"<div class='RichContent'>{text}</div>"
+            f"<div class='ContentItem-time'><a>{stamp}</a></div></div>"
+        )
+
+    page = (
+        "<html><head><title>怎么看大模型降价？ - 知乎</title></head><body>"
+        "<h1 class='QuestionHeader-title'>怎么看大模型降价？</h1>"
+        + answer("2025-02-01", "编辑于 2025-02-02 10:20", PROSE)
+        + "<div class='MoreAnswers'><h4>更多回答</h4>"
+        + answer("2025-01-30", "发布于 2025-01-30 23:11", "<p>同意楼上，价格战打不完。</p>")
+        + "</div></body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2025, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        # inline tags join with no space between the name and the next field's label
+        ("撰文：<a href='/author/1'>梁嘉欣</a><span>出版：2025-01-03 10:12</span>", "梁嘉欣"),
+        # a column's account after 文, its writer's own label after it
+        ("文 | 钛媒体AGI，作者 | 林雨桐，编辑 | 胡思远", "林雨桐"),
+    ],
+)
+def test_a_byline_gives_the_writer_not_the_next_field_nor_the_account(analyzer, byline, author):
+    assert _extract(analyzer, _under_headline(byline)).author == author

@@ -316,6 +316,10 @@ def without_headline(text: str, title: str | None) -> str:
     return text.replace(title, " ")
 
 
+# A writer's own label later on the line of a 文 credit (文 | 钛媒体AGI，作者 | 林雨桐).
+_WRITER_AFTER = re.compile(r"[^\n]{0,30}?[，,、；; \t\u3000]作者\s*[:：|｜/／]")
+
+
 def label_author(text: str, editors: bool = True) -> str | None:
     """The name after a byline label; with editors=False, not an editor's (编辑：孟凡), who
     counts only where no writer is credited anywhere on the page."""
@@ -323,6 +327,8 @@ def label_author(text: str, editors: bool = True) -> str | None:
     for m in P.AUTHOR_LABEL.finditer(text):
         if not editors and _EDITOR_LABEL.search(text, m.start(), m.start(1)):
             continue
+        if m.group(0).lstrip().startswith("文") and _WRITER_AFTER.match(text, m.end(1)):
+            continue  # 文 | 钛媒体AGI，作者 | 林雨桐: the column's account, then its writer
         # 记者：首先欢迎你… is an interview question, not a byline: names are short.
         value = m.group(1).strip()
         if value in _LABEL_WORDS:

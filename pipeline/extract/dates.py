@@ -46,7 +46,11 @@ _DATE_XPATHS = (
     '//*[@id="publish_time"]',
     '//*[@data-testid="storyPublishDate"]',
     '(//em[starts-with(@id, "authorposton")])[1]',
-    '//*[contains(@class, "ContentItem-time")]',
+    # A Q&A page's answer: its own creation date (Zhihu's microdata), then the first answer's
+    # time line. Further down, the time lines are those of the other answers listed under it.
+    '(//*[@itemprop="answer" or @itemprop="acceptedAnswer" or @itemprop="suggestedAnswer"])[1]'
+    '//*[@itemprop="dateCreated"]/@content',
+    '(//*[contains(@class, "ContentItem-time")])[1]',
     '//time[contains(@class, "published")]/@datetime',
     '//time[contains(@class, "entry-date")]/@datetime',
     "(//article//time/@datetime)[1]",
@@ -331,9 +335,11 @@ def header_date(text: str | None) -> date | None:
 
 
 # When a post was last changed (修改于, 编辑于, 更新于): its publish date only where no other is shown.
+# Also a label that a bar or a slash parts from its date (更新 / 2025年1月31日 09:12 beside
+# 發布 / 2025年1月30日 17:45 on a Singapore paper).
 _EDIT_LABEL = re.compile(
     r"(?:修改于|修改於|编辑于|編輯於|更新于|更新於|最后编辑|最後編輯|最后修改|最後修改|最近修改|最近更新"
-    r"|最后更新|最後更新)\s*[:：]?\s*$"
+    r"|最后更新|最後更新)\s*[:：]?\s*$|(?:更新|修改)\s*[/／|｜]\s*$"
 )
 
 
@@ -442,6 +448,8 @@ def meta_date(tree: lxml_html.HtmlElement, ld: dict | None = None) -> date | Non
     ld = json_ld(tree) if ld is None else ld
     if d := field_date(str(ld.get("datePublished") or "")):
         return d
+    if d := script_date(tree):
+        return d
     for node, text in _time_elements(tree):
         if _edited(text):
             # Zhihu shows 编辑于 …, and the publish date only in the tooltip over it
@@ -449,6 +457,24 @@ def meta_date(tree: lxml_html.HtmlElement, ld: dict | None = None) -> date | Non
             text = " ".join(str(h) for h in hints if not _edited(str(h)))
         if d := parse_date(text):
             return d
+    return None
+
+
+# A WeChat article's publish time, which its page shows only once its script has run: saved
+# as fetched, the <em id="publish_time"> is empty and the time is in the script's variables
+# (var ct = "1739880300", var publish_time = "2025-02-18" || "", var createTime = '2025-02-18
+# 20:05'). Only these names, assigned with var: the data of a related list is no page's date.
+_SCRIPT_DATE = re.compile(
+    r"\bvar\s+(?:ct|publish_time|createTime|create_time)\s*=\s*[\"']([^\"'\n]{4,30})[\"']"
+)
+
+
+def script_date(tree: lxml_html.HtmlElement) -> date | None:
+    """The publish date a WeChat article's inline script holds (_SCRIPT_DATE)."""
+    for script in xpath("//script[not(@src)]/text()")(tree):
+        for m in _SCRIPT_DATE.finditer(str(script)):
+            if d := field_date(m.group(1)):
+                return d
     return None
 
 

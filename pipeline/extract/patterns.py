@@ -318,7 +318,9 @@ PUBLISH_LABELS = re.compile(
     # date that says it is the publication's (2014/05/05 發佈 ｜ 更新日期：2014/05/06)
     + "".join(f"(?<!{w})" for w in (*OTHER_DAY_WORDS, "回复", "回覆", "更新", "修改"))
     + r"(?:时间|日期)[:：]|"
-    r"編輯於|编辑于|更新于|發佈時間|提交日期|提交时间|Posted on|Published|[Pp]osted(?: by| @| at))"
+    r"編輯於|编辑于|更新于|發佈時間|提交日期|提交时间|Posted on|Published|[Pp]osted(?: by| @| at)"
+    # a label a slash or a bar parts from its date (發布 / 2025年1月30日 17:45)
+    r"|(?:发布|發布|發佈|发表|發表)\s*[/／|｜](?=\s*\d))"
 )
 # The date an official document was signed (成文日期 on government disclosure pages): the date
 # the document itself carries at its end, while 发布日期 is when the site posted it.
@@ -358,6 +360,8 @@ AUTHOR_LABEL = re.compile(
     r"|审校|審校|摄影|攝影"
     r"|编辑|編輯|执业|執業|时长|時長|参与|參與"
     r"|责编|責編|监制|監製|阅读|閱讀|刊[於于]|发表|發表"
+    # the next field's label run on with no space, as inline tags join (撰文：梁嘉欣出版：…)
+    r"|(?:出版|更新)[:：]"
     # digits that start a date (张三2005-5-7), not a handle's own (北方的狼1976 发表于)
     r"|(?<=[\u4e00-\u9fff])\d{1,4}[-/.年:：月])"
 )
