@@ -22,6 +22,12 @@ def predictions() -> None:
     """
 
 
+# The time a due date was computed from, marked where the claim took it from another claim or
+# from the article's horizon: a user checks such a claim against a time its author gave
+# elsewhere, or should judge it without one.
+HORIZON = "CASE WHEN horizon_source = 'inherited' THEN horizon || ' (inherited)' ELSE horizon END"
+
+
 @predictions.command("due")
 @click.option("--db", help="DuckDB file.")
 @click.option("--as-of", type=common.Day(), help="Date to check against (default today).")
@@ -39,8 +45,8 @@ def predictions_due(db: str | None, as_of, fmt: str) -> None:
     con = common.readonly(db)
     day = as_of or date.today()
     cur = con.execute(
-        "SELECT id[:12] AS id, due, target, direction, hedge, speaker, conditional, quote, "
-        "coalesce(site, '') AS site"
+        f"SELECT id[:12] AS id, due, {HORIZON} AS horizon, target, direction, hedge, speaker, "
+        "conditional, quote, coalesce(site, '') AS site"
         + (", author, title, url, published" if fmt in ("csv", "json") else "")
         + " FROM prediction_status WHERE outcome IS NULL AND due <= ? ORDER BY due, id",
         [day],
@@ -76,8 +82,9 @@ def predictions_list(
 
     con.create_function("folded", _folded, [VARCHAR], VARCHAR)
     cur = con.execute(
-        "SELECT id[:12] AS id, status, due, target, direction, hedge, speaker, quote, "
-        "coalesce(site, '') AS site, coalesce(author, '') AS author FROM prediction_status "
+        f"SELECT id[:12] AS id, status, due, {HORIZON} AS horizon, target, direction, hedge, "
+        "speaker, conditional, quote, coalesce(site, '') AS site, "
+        "coalesce(author, '') AS author FROM prediction_status "
         f"WHERE (? IS NULL OR target = ?) AND {_named('author')} AND {_named('site')} "
         "ORDER BY due NULLS LAST, id",
         [target, target, *_name_params(author, UNKNOWN_AUTHOR), *_name_params(site, UNKNOWN_SITE)],

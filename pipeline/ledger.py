@@ -106,6 +106,10 @@ def resolve(
     and evidence carry over when none are given and the outcome stays the same; a changed
     outcome starts without them, since they argued for the other verdict."""
     pid, moved = _find(con, prefix)
+    # what a script passes as an empty --note or --evidence, or a pasted URL's spaces
+    note, evidence = (v.strip() or None if v is not None else None for v in (note, evidence))
+    # A former id's claim is refused under its new id: say why that id is named
+    was = f"{moved}; " if moved else ""
     today = today or date.today()
     due, conditional, quote = con.execute(
         "SELECT due, conditional, quote FROM predictions WHERE id = ?", [pid]
@@ -126,13 +130,13 @@ def resolve(
         # the same claim on a mirror, or said twice: one verdict counts, so a second one
         # would silently replace the first
         raise LedgerError(
-            f"{pid[:12]} is the claim {copy[0][:12]} makes in {copy[3] or copy[4]} (same words, "
+            f"{was}{pid[:12]} is the claim {copy[0][:12]} makes in {copy[3] or copy[4]} (same words, "
             f"author, site and day), resolved {copy[1]} on {copy[2]}; pass --replace to record "
             "this outcome for the claim in its place"
         )
     if before and not replace:
         raise LedgerError(
-            f"{pid[:12]} was resolved {before[0]} on {before[1]}"
+            f"{was}{pid[:12]} was resolved {before[0]} on {before[1]}"
             + (f" ({_short(before[2])})" if before[2] else "")
             + "; pass --replace to change it (the old outcome is kept in prediction_outcome_history)"
         )

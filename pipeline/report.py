@@ -554,13 +554,10 @@ def render_markdown(data: ReportData) -> str:
     out += _left_out(data, "sources")
     out += ["", "## Predictions due", ""]
     out += [_LEDGER_RANGE_NOTE, ""] if data.since or data.until else []
-    out += [
-        f"{_prediction_line(p)} ({_md(p['site'] or p['title'])}; id {p['id'][:12]})"
-        for p in data.predictions_due
-    ] or ["(none)"]
+    out += [_sourced_line(p) for p in data.predictions_due] or ["(none)"]
     out += _left_out(data, "predictions_due")
     out += ["", "## Falling due later", ""]
-    out += [_prediction_line(p) for p in data.predictions_open] or ["(none)"]
+    out += [_sourced_line(p) for p in data.predictions_open] or ["(none)"]
     out += _left_out(data, "predictions_open")
     if data.hit_rates:
         out += ["", "## Resolved predictions", "", _HIT_RATES_NOTE, ""]
@@ -597,6 +594,12 @@ def render_markdown(data: ReportData) -> str:
 
 def _prediction_line(p: dict[str, Any]) -> str:
     return f"- {p['due']} [{p['target'] or 'no target'}/{p['direction']}] {_md(p['quote'])}"
+
+
+def _sourced_line(p: dict[str, Any]) -> str:
+    """A prediction with who made it and the id to resolve it by."""
+    source = " ".join(_md(v) for v in (p["site"] or p["title"], p["author"]) if v)
+    return f"{_prediction_line(p)} ({source}; id {p['id'][:12]})"
 
 
 def _md(value: Any) -> str:
@@ -744,17 +747,18 @@ def left_out(data: ReportData, key: str) -> str | None:
     if key == "predictions_open" and (undated := data.totals.get("predictions_undated", 0)):
         # half the open predictions of the samples name no time: not listed, nor said
         unplaced = data.totals.get("predictions_unplaced", 0)
+        name, fall = ("names", "falls") if undated == 1 else ("name", "fall")
         why = (
-            "name no time"
+            f"{name} no time"
             if not unplaced
-            else "name a time on a page without a publish date to count it from"
+            else f"{name} a time on a page without a publish date to count it from"
             if unplaced == undated
             else f"name no time, or ({unplaced} of them) a time on a page without a publish "
             "date to count it from"
         )
         said.append(
-            f"{undated} more open predictions {why}, so fall due on no date: "
-            "`duokong predictions list` shows them."
+            f"{undated} more open {_noun(undated, 'prediction')} {why}, so {fall} due on no "
+            "date: `duokong predictions list` shows them."
         )
     return " ".join(said) or None
 
@@ -765,22 +769,30 @@ def _left_out(data: ReportData, key: str) -> list[str]:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    return f"{n} {_noun(n, noun)}"
+
+
+def _noun(n: int, noun: str) -> str:
+    return noun if n == 1 else f"{noun}s"
 
 
 def read_before(t: TargetTrend) -> str:
     """Said where articles were read before the target was added to the catalogue: a scraper
     that writes a new folder a day never has its history read for it, and the trend showed a
     part of the articles as if it were all of them."""
+    one = t.read_before == 1
     return (
-        f"{t.read_before} more articles were read before {t.label} was in the catalogue and "
-        f"say nothing of it: `duokong reanalyze --missing` reads them for it."
+        f"{t.read_before} more {_noun(t.read_before, 'article')} "
+        f"{'was' if one else 'were'} read before {t.label} was in the catalogue and "
+        f"{'says' if one else 'say'} nothing of it: `duokong reanalyze --missing` reads "
+        f"{'it' if one else 'them'} for it."
     )
 
 
 def _undated(t: TargetTrend, col: str) -> str:
     return (
-        f"{t.undated} more articles about {t.label} have no publish date: in no {col} and "
+        f"{t.undated} more {_noun(t.undated, 'article')} about {t.label} "
+        f"{'has' if t.undated == 1 else 'have'} no publish date: in no {col} and "
         "not counted above; the evidence lists the surest of them (up to "
         f"{SHOWN['undated_evidence']}), the sources all of them."
     )
@@ -789,7 +801,7 @@ def _undated(t: TargetTrend, col: str) -> str:
 def _kept(prov: dict) -> str:
     """Articles no page reads any more (their page was edited), kept for their resolved claims."""
     n = prov.get("kept") or 0
-    return f" (and {n} earlier versions kept for their resolved predictions)" if n else ""
+    return f" (and {_count(n, 'earlier version')} kept for their resolved predictions)" if n else ""
 
 
 def _unread(prov: dict) -> str:

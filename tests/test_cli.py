@@ -227,6 +227,25 @@ def test_predictions_due_list_and_resolve(db_copy):
     assert [p["status"] for p in listed if p["id"] == pid] == ["wrong"]
 
 
+def test_the_ledger_shows_the_time_a_due_date_comes_from_and_whether_it_was_inherited(db):
+    """A claim that took its time from another claim was listed with a due date and nothing to
+    say that its author gave that time elsewhere (ledger probe)."""
+    query = (
+        "select id[:12] as id, horizon, horizon_source from predictions "
+        "where due is not null order by horizon_source"
+    )
+    rows = json.loads(invoke("sql", query, "--db", db, "--format", "json").output)
+    assert {r["horizon_source"] for r in rows} == {"stated", "inherited"}
+    for command in (["list"], ["due", "--as-of", "2030-01-01"]):
+        out = invoke("predictions", *command, "--db", db, "--format", "json").output
+        shown = {p["id"]: p["horizon"] for p in json.loads(out)}
+        listed = [r for r in rows if r["id"] in shown]
+        assert {r["horizon_source"] for r in listed} == {"stated", "inherited"}
+        for r in listed:
+            suffix = " (inherited)" if r["horizon_source"] == "inherited" else ""
+            assert shown[r["id"]] == r["horizon"] + suffix
+
+
 def test_a_target_is_named_as_users_write_it_or_refused_clearly(db, tmp_path):
     by_name = invoke("predictions", "list", "--target", "輝達", "--db", db, "--format", "json")
     assert by_name.exit_code == 0
@@ -370,9 +389,9 @@ def test_report_says_what_its_counts_leave_out(db_copy, monkeypatch):
     monkeypatch.setitem(report.SHOWN, "predictions_due", 2)
     out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
     nvidia = out.split("## NVIDIA")[1].split("## ")[0]
-    assert "1 more articles about NVIDIA have no publish date" in nvidia
+    assert "1 more article about NVIDIA has no publish date" in nvidia
     assert f"Showing 2 of {len(due)}, the earliest due" in out
-    assert f"{articles - 1} articles (and 1 earlier versions kept" in out
+    assert f"{articles - 1} articles (and 1 earlier version kept" in out
     assert "not read by it" not in out  # the kept version is no article the model skipped
     assert "The whole ledger" not in out
     con = connect(db_copy)
@@ -977,7 +996,7 @@ def test_an_undated_articles_evidence_is_listed_as_the_report_says(db_copy):
     con.close()
     out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
     nvidia = out.split("## NVIDIA")[1].split("## ")[0]
-    assert "have no publish date" in nvidia and title in nvidia
+    assert "has no publish date" in nvidia and title in nvidia
 
 
 def test_the_report_says_how_many_articles_were_read_before_a_target_was_added(db_copy):

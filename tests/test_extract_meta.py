@@ -2209,3 +2209,19 @@ def test_a_qa_answer_is_dated_by_its_own_microdata_not_the_next_answers(analyzer
 )
 def test_a_byline_gives_the_writer_not_the_next_field_nor_the_account(analyzer, byline, author):
     assert _extract(analyzer, _under_headline(byline)).author == author
+
+
+def test_a_csdn_post_names_its_blogger_and_site_not_its_contents_or_keywords(analyzer):
+    """CSDN's <title> is 标题_关键词-CSDN博客 and its post opens with a table of contents: the
+    site came out as the keywords and the author as the first heading (template probe)."""
+    page = (
+        "<html><head><title>双卡本地部署大模型全过程记录_deepseek 部署-CSDN博客</title></head>"
+        "<body><div class='article-header'><h1 id='articleContentId'>双卡本地部署大模型全过程记录</h1>"
+        "<div class='bar-content'><a class='follow-nickName' href='/u/afei'>码农阿飞</a>"
+        "<span class='time'>于 2025-02-14 10:21:07 发布</span></div></div>"
+        "<div id='content_views'><div class='toc'><p>文章目录</p><ul><li><a href='#1'>环境</a>"
+        "</li><li><a href='#2'>步骤</a></li></ul></div>"
+        f"<h2 id='1'>环境</h2>{PROSE}</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert (art.site, art.author) == ("CSDN博客", "码农阿飞")

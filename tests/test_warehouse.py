@@ -769,6 +769,12 @@ def test_a_claim_read_about_another_target_keeps_its_outcome_once(
         [claim.quote],
     ).fetchall()
     assert rows == [("nvidia", "so it did")]
+    # Refused under the old id, the claim's new id is named with the reason it is another
+    # (it named the new id and its outcome only; ledger probe).
+    with pytest.raises(LedgerError) as refused:
+        resolve(con, old.id, "wrong", today=date(2026, 1, 1))
+    assert str(refused.value).startswith(f"{old.id} is now {claim.id[:12]}")
+    assert "was resolved correct" in str(refused.value)
     # The id the user noted when resolving still finds the claim, under its new id.
     done = resolve(con, old.id, "wrong", replace=True, today=date(2026, 1, 1))
     assert done.id == claim.id and done.replaced == "correct"
@@ -1350,3 +1356,17 @@ def test_records_with_the_same_relative_url_are_two_pages(lexicon_analyzer, db_p
     assert (counts.new, counts.repeated) == (2, 0)
     assert con.execute("SELECT count(*) FROM pages").fetchone() == (2,)
     assert con.execute("SELECT DISTINCT url FROM articles").fetchall() == [("/index.html",)]
+
+
+def test_a_blank_note_or_evidence_is_none_and_a_pasted_urls_spaces_go(lexicon_analyzer, db_path):
+    """--note "  " and --evidence "" were stored as given, and a URL with the spaces a paste
+    brings (ledger probe)."""
+    page = _page(lexicon_analyzer, "a.html")
+    con = connect(db_path)
+    write_results(con, [page], "r1", "lexicon.v1")
+    [pid] = [p.id for p in page.predictions if "创新高" in p.quote]
+    done = resolve(con, pid, "correct", "  ", "  https://example.com/q3  ", today=date(2026, 1, 5))
+    assert not [w for w in done.warnings if "evidence" in w]  # stripped, the URL is one
+    assert con.execute(
+        "SELECT note, evidence FROM prediction_outcomes WHERE prediction_id = ?", [pid]
+    ).fetchone() == (None, "https://example.com/q3")

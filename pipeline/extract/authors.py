@@ -20,6 +20,7 @@ _AUTHOR_XPATHS = (
     '//*[@id="js_author_name"]',
     '//*[contains(@class, "rich_media_meta_text")]',
     '//*[contains(@class, "AuthorInfo-name")]',
+    '(//*[contains(@class, "follow-nickName")])[1]',  # CSDN's blogger, over its table of contents
     '(//*[contains(@class, "authi")]//a[contains(@class, "xw1")])[1]',
     '(//td[contains(@class, "row")]/span[@class="name"])[1]',  # phpBB 2's first poster
     '//*[@rel="author"]',

@@ -654,8 +654,9 @@ POST_TITLE_XPATH = (
     ' or contains(concat(" ", normalize-space(@class), " "), " entry-title ")'
     ' or contains(concat(" ", normalize-space(@class), " "), " posttitle ")]'
 )
+# (a hyphen between Chinese and a capital too: 标题_关键词-CSDN博客)
 TITLE_SEPARATORS = re.compile(
-    r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])|\s::\s|[:：]\s+)\s*"
+    r"\s*(?:_|\||｜| - | — | – |-{2,}|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fffA-Z])|\s::\s|[:：]\s+)\s*"
 )
 
 # Punctuation of prose, a sentence's end, a Chinese character: what tells text from a menu.
