@@ -235,6 +235,11 @@ CONDITION_FIRST = re.compile(
 )
 # A concession's clause (虽然面临竞争压力，但…; 就算未来管制放松，…) carries no burden of the claim's.
 CONCESSION = re.compile(rf"(?:虽然|虽|尽管|即使|即便|哪怕|就算|纵然|纵使){IN_CLAUSE}*")
+# A concession opening the claim with no turn after it (即使开支明年放缓，英伟达的增速也不会低于三成):
+# the claim is what holds in spite of it; the conceded change is supposed, not predicted.
+CONCESSION_FIRST = re.compile(
+    r"^[^，,。；;]{0,12}?(?:即使|即便|哪怕|就算|纵然|纵使)[^，,。；;]*[，,]"
+)
 # A burden named as a cause (使用量会因禁令持续萎缩): the change after it is another's.
 CAUSED_BY = re.compile(r"(?:因为|因|由于|受到|受)[^，,。；;！!？?]{0,6}$")
 CONTINUATION_REACH = 2  # characters between 持续 and the change it continues (持续大幅下跌)
@@ -369,6 +374,8 @@ class DirectionRules:
         parts = []
         if turns := list(TURN.finditer(text)):
             parts.append(text[turns[-1].end() :])
+        if conceded := CONCESSION_FIRST.match(text):
+            parts.append(text[conceded.end() :])
         parts += [self._consequent(text, target), text]
         for part in filter(None, parts):
             if pol := self._polarity(part, target):

@@ -17,14 +17,15 @@ from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, potential_forms
 from pipeline.errors import ConfigError
 from pipeline.stance.cues import literal_alternation
 
-# 预期 as a verb, not the noun of 不及预期, 超预期, 高于预期, 符合预期, 出乎预期.
-EXPECTATION_VERB = "(?<![及超于合出乎])预期(?!过高|过低|太高|太低|差|落空)"
+# 预期 as a verb, not the noun of 不及预期, 超预期, 高于预期, 符合预期, 出乎预期, 不如预期, 未达
+# 预期, 市场的预期.
+EXPECTATION_VERB = "(?<![及超于合出乎如达的])预期(?!过高|过低|太高|太低|差|落空)"
 
 # What may stand between a burden and its change (风险将继续下降, 库存压力在下半年会缓解): modal words,
 # adverbs and a time. Anything else (是, 在于, 中, 下, 偏好…) says the change is not the burden's.
 BURDEN_GAP = (
     r"(?:将会|将|会|可能|或将|或|也|还|都|就|已经|已|正在|逐步|逐渐|进一步|持续|继续|不会|不再|不|没有|未|"
-    r"仍然|仍|依然|依旧|有所|显著|大大|得以|再次|再度|因素|"
+    r"仍然|仍|依然|依旧|有所|显著|大大|得以|再次|再度|再|因素|"
     r"有望|可望|恐将|开始|得到|明显|大幅|迅速|很快|更早|更加|更|越来越|很难|难以|终将|终会|必将|势必|一定|肯定|"
     r"大概率|基本|彻底|随之|在|于|明年|今年|年内|年底|下半年|上半年|短期内|短期|中期|长期|近期|未来|"
     r"下个?季度|下个?月|[一二两三四五六七八九十\d]+个?(?:月|季度|年)(?:内|后)?)*"
@@ -76,7 +77,13 @@ def _speech(reported: dict) -> re.Pattern[str]:
     plain = [v for v in reported["verbs"] if v not in own]
     not_after = "".join(f"(?<!{re.escape(w)})" for w in reported["not_speakers"])
     verbs = literal_alternation(plain).replace("预期", EXPECTATION_VERB)
-    return re.compile(rf"^[^，,。]{{1,24}}?(?:{verbs}|{not_after}(?:{literal_alternation(own)}))")
+    estimators = literal_alternation(reported["estimators"])
+    # not a statement foretold (DeepSeek一定会宣布…, 英伟达将披露…): the writer's claim of an event
+    foretold = "(?<!会)(?<!将)(?<!要)"
+    return re.compile(
+        rf"^[^，,。]{{1,24}}?{foretold}(?:{verbs}|{not_after}(?:{literal_alternation(own)}))"
+        rf"|^[^，,。]{{0,12}}?(?<![于及超出过如达])(?:{estimators})[^，,。]{{0,6}}?{foretold}估计"
+    )
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ INFERENCE = re.compile(
 AUTHOR_VIEW = re.compile(
     r"(?:我们?|笔者|本人|个人)\s*(?:倒|也|更|还|则|却|据此|反而)?\s*"
     r"(?:认为|觉得|估计|判断|预计|推断|相信|以为|看来|预判)|在(?:我|笔者)看来"
+    # or names it (我的判断是，…; 笔者的看法是)
+    r"|(?:我们?|笔者|本人)的(?:判断|看法|观点|预测|预判)是"
 )
 # The author introducing a quotation of their own words (笔者的结论只有一句：“…”, 我一直强调一句话：);
 # not 我的朋友圈被…刷屏：“…”, nor 核心观点我摘几句：“…”.

@@ -2051,3 +2051,69 @@ def test_guidance_foretold_is_the_writers_and_a_target_price_moved_is_reported(
     the writer foretelling that guidance will be raised read as reported."""
     [p] = _candidates(analyzer, body)
     assert p.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
+        # a concession opening the claim is supposed, not predicted
+        ("即使数据中心开支明年开始放缓，英伟达的营收增速也不会低于30%。", "nvidia", "up"),
+        ("英伟达的营收增速明年将低于30%。", "nvidia", "down"),
+        # a cut-down product is no fall
+        ("英伟达今年下半年会推出一款降规版的中国特供芯片。", "nvidia", "other"),
+        # a burden cut again, an investigation faced, a market given up
+        ("DeepSeek明年就会把推理成本再降一个数量级。", "deepseek", "up"),
+        ("半年内英伟达一定会面临反垄断调查。", "nvidia", "down"),
+        ("英伟达明年会遭到欧盟的反垄断调查。", "nvidia", "down"),
+        ("英伟达明年会放弃中国市场。", "nvidia", "down"),
+        ("英伟达明年不会放弃中国市场。", "nvidia", "up"),
+    ],
+)
+def test_direction_of_concessions_burdens_and_levels(analyzer, claim, target, direction):
+    """Each read the wrong way or none before (prediction probe)."""
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "body, claim, speaker",
+    [
+        # a statement foretold is the writer's claim of an event, not a speaker
+        ("我的判断是，年内DeepSeek一定会宣布使用国产芯片训练新模型。", "宣布", "author"),
+        ("英伟达明年将披露中国区收入的下滑幅度。", "披露", "author"),
+        # an analyst's estimate is reported; the writer's "probably" is not
+        ("分析师估计，英伟达2026年的营收将成长五成以上。", "五成", "reported"),
+        ("明年估计英伟达的营收还会增长五成。", "五成", "author"),
+        # an expectation missed in a condition is a noun
+        ("如果R2的表现不如预期，DeepSeek的开发者社群明年就会流失。", "流失", "author"),
+    ],
+)
+def test_speaker_of_foretold_statements_estimates_and_expectations(analyzer, body, claim, speaker):
+    found = {q: s for q, s in _speakers(analyzer, body).items() if claim in q}
+    assert found and set(found.values()) == {speaker}, _speakers(analyzer, body)
+
+
+@pytest.mark.parametrize(
+    "body, direction",
+    [
+        ("如果DeepSeek明年还能保持这种迭代速度，那我就承认自己看走眼了。", "down"),
+        ("如果明年英伟达的市值跌破三万亿美元，我之前的判断就彻底错了。", "up"),
+    ],
+)
+def test_a_bet_owned_up_to_in_so_many_words_predicts_the_opposite(analyzer, body, direction):
+    """如果X，那我就承认自己看走眼了 stakes the author's word as 我认错 does; it was no claim."""
+    [p] = [p for p in _candidates(analyzer, body) if p.conditional]
+    assert p.direction == direction and p.due == date(2026, 12, 31)
+
+
+def test_a_conditional_claim_takes_no_time_from_another_claim(analyzer):
+    """如果X，那么Y has no time of its own: it holds whenever X happens, not by the date of the
+    claim before it (it was due with that claim's 半年以后; ledger probe)."""
+    body = (
+        "我判断半年以后DeepSeek的月活用户会超过一亿。\n"
+        "如果美国进一步收紧芯片出口，那么DeepSeek的训练进度一定会受到影响。"
+    )
+    found = {p.quote: p for p in _candidates(analyzer, body)}
+    [cond] = [p for p in found.values() if p.conditional]
+    [plain] = [p for p in found.values() if not p.conditional]
+    assert plain.due == date(2025, 9, 1) and plain.horizon_source == "stated"
+    assert cond.due is None and cond.horizon_source is None
