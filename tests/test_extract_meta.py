@@ -2225,3 +2225,22 @@ def test_a_csdn_post_names_its_blogger_and_site_not_its_contents_or_keywords(ana
     )
     art = _extract(analyzer, page)
     assert (art.site, art.author) == ("CSDN博客", "码农阿飞")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "关注者 2,314被浏览 4,872,105",
+        "相关问题",
+        "刘看山 知乎指南 知乎协议 应用 工作 京 ICP 证 110745 号",
+        "欲閱讀更多，請訂閱早報數碼配套。",
+        "下載聯合早報應用程式，隨時掌握最新消息",
+    ],
+)
+def test_page_furniture_between_or_after_the_paragraphs_leaves_the_body(analyzer, line):
+    """A Q&A page's question counters, a footer's licence number, a paywall's and an app's
+    prompts were kept as paragraphs (template probe)."""
+    paras = PROSE.replace("</p><p>第2段", f"</p><p>{line}</p><p>第2段")
+    page = f"{STORY_HEAD}<div class='content'>{paras}<p>{line}</p></div></body></html>"
+    art = _extract(analyzer, page)
+    assert line not in art.body and "第4段" in art.body
