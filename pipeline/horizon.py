@@ -285,11 +285,12 @@ _HOLIDAY_REACH = timedelta(days=7)
 _AFTER_HOLIDAY = timedelta(days=29)
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
-    # A day (将于11月19日公布财报, 2026年2月25日, 5月1日起, 3月15日之前): a scheduled event
-    # falls due on it. Not the end of a reporting period (截至1月26日的季度).
+    # A day (将于11月19日公布财报, 2026年2月25日, 5月1日起, 3月15日之前, 到12月31日收盘): a
+    # scheduled event falls due on it. Not the end of a reporting period (截至1月26日的季度,
+    # 截止到1月26日).
     (
         re.compile(
-            r"(?<![至止到\d])(?:(20\d\d)\s*年\s*)?(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])"
+            r"(?<![至止\d])(?<!至到)(?<!止到)(?:(20\d\d)\s*年\s*)?(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])"
             # a run of days (3月16日至19日, 3月16-19日, 3月30日至4月2日): due on its last
             r"(?:\s*[日号號](?:\s*(?:至|到|~|～|-)\s*(?:(1[0-2]|0?[1-9])\s*月\s*)?"
             r"(3[01]|[12]\d|0?[1-9])\s*[日号號])?|\s*(?:至|到|~|～|-)\s*(3[01]|[12]\d|0?[1-9])\s*[日号號])"

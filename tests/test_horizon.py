@@ -223,11 +223,18 @@ def test_times_without_measure_are_horizons_as_written_with_no_date(text, horizo
         ("微软将于1月29日发布季度财报", date(2025, 12, 20), "1月29日", (date(2026, 1, 29),) * 2),
         # no publish date, no year: the day as written, no date made up
         ("英伟达将于2月26日公布财报", None, "2月26日", (None, None)),
+        # a day something is to be by (a bet's 到12月31日收盘), not the end of a period
+        ("到12月31日收盘市值还在四万亿以上", P, "12月31日", (date(2025, 12, 31),) * 2),
     ],
 )
 def test_a_day_is_the_due_date_of_what_is_set_for_it(text, published, horizon, window):
     [h] = find_horizons(text, published)
     assert (h.text, (h.earliest, h.due)) == (horizon, window)
+
+
+@pytest.mark.parametrize("text", ["截止到3月26日的季度，营收增长三成", "截至到3月26日，库存还在"])
+def test_the_end_of_a_period_is_no_day_anything_is_due(text):
+    assert find_horizons(text, P) == []
 
 
 @pytest.mark.parametrize(
