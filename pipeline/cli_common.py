@@ -93,13 +93,13 @@ def print_rows(columns: list[str], rows: Iterable[tuple], fmt: str, width: int =
             buf.truncate()
         click.echo(buf.getvalue(), nl=False)
     elif fmt == "markdown":
+        # whole values: Markdown is for pasting elsewhere, where a cut quote is a wrong one
         click.echo("| " + " | ".join(columns) + " |")
         click.echo("|" + "---|" * len(columns))
         for batch in _batched(rows):
             click.echo(
                 "\n".join(
-                    "| " + " | ".join(_cell(v, width).replace("|", "\\|") for v in r) + " |"
-                    for r in batch
+                    "| " + " | ".join(_cell(v).replace("|", "\\|") for v in r) + " |" for r in batch
                 )
             )
     else:
@@ -109,10 +109,19 @@ def print_rows(columns: list[str], rows: Iterable[tuple], fmt: str, width: int =
         table = Table(show_lines=False)
         for c in columns:
             table.add_column(c, overflow="ellipsis", max_width=width)
+        cut = False
         for r in rows:
-            table.add_row(*(_cell(v, width) for v in r))
+            cells = [_cell(v) for v in r]
+            cut = cut or any(len(c) > width for c in cells)
+            table.add_row(*(_cut(c, width) for c in cells))
         # Piped output gets a fixed width, so columns are not squeezed to 80 characters.
         Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160).print(table)
+        if cut:
+            click.echo(
+                f"(values over {width} characters are cut with …; --format markdown, csv or json "
+                "gives them whole)",
+                err=True,
+            )
 
 
 def _print_json_rows(columns: list[str], rows: Iterable[tuple]) -> None:
@@ -175,14 +184,18 @@ def _blob_text(value: bytes) -> str:
     )
 
 
-def _cell(value: object, width: int) -> str:
+def _cell(value: object) -> str:
+    """A value on one line."""
     if value is None:
         return ""
     if isinstance(value, float):
         text = str(value)  # nan and inf as such: to_jsonable makes them None, shown as NULL is
     else:
         text = str(to_jsonable(value)) if not isinstance(value, str) else value
-    text = " ".join(text.split())
+    return " ".join(text.split())
+
+
+def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

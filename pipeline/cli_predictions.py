@@ -28,6 +28,15 @@ def predictions() -> None:
 HORIZON = "CASE WHEN horizon_source = 'inherited' THEN horizon || ' (inherited)' ELSE horizon END"
 
 
+def _id_and_horizon(fmt: str) -> str:
+    """For reading (table, markdown): the id's first 12 characters, which resolve takes, and
+    the horizon marked; for further work (csv, json): the whole id, which joins the
+    predictions table, and the horizon and its source in columns of their own."""
+    if fmt in ("csv", "json"):
+        return "id, due, horizon, horizon_source"
+    return f"id[:12] AS id, due, {HORIZON} AS horizon"
+
+
 @predictions.command("due")
 @click.option("--db", help="DuckDB file.")
 @click.option("--as-of", type=common.Day(), help="Date to check against (default today).")
@@ -45,7 +54,7 @@ def predictions_due(db: str | None, as_of, fmt: str) -> None:
     con = common.readonly(db)
     day = as_of or date.today()
     cur = con.execute(
-        f"SELECT id[:12] AS id, due, {HORIZON} AS horizon, target, direction, hedge, speaker, "
+        f"SELECT {_id_and_horizon(fmt)}, target, direction, hedge, speaker, "
         "conditional, quote, coalesce(site, '') AS site"
         + (", author, title, url, published" if fmt in ("csv", "json") else "")
         + " FROM prediction_status WHERE outcome IS NULL AND due <= ? ORDER BY due, id",
@@ -82,7 +91,7 @@ def predictions_list(
 
     con.create_function("folded", _folded, [VARCHAR], VARCHAR)
     cur = con.execute(
-        f"SELECT id[:12] AS id, status, due, {HORIZON} AS horizon, target, direction, hedge, "
+        f"SELECT {_id_and_horizon(fmt)}, status, target, direction, hedge, "
         "speaker, conditional, quote, coalesce(site, '') AS site, "
         "coalesce(author, '') AS author FROM prediction_status "
         f"WHERE (? IS NULL OR target = ?) AND {_named('author')} AND {_named('site')} "

@@ -498,6 +498,9 @@ def render_html(data: ReportData) -> str:
             undated=_undated,
             read_before=read_before,
             kept=_kept(data.provenance),
+            unread=_unread(data.provenance),
+            runs=_count(data.provenance["runs"], "run"),
+            no_stances=no_stances(data),
             ledger_note=_LEDGER_RANGE_NOTE,
         )
     )
@@ -506,6 +509,13 @@ def render_html(data: ReportData) -> str:
 def render_markdown(data: ReportData) -> str:
     col = data.freq  # the period column: week or month
     out = [f"# duokong stance report ({data.generated})", ""]
+    # what the HTML's header says: which periods, which range
+    scope = [f"per {col}"] + [
+        f"{k} {v}" for k, v in (("since", data.since), ("until", data.until)) if v
+    ]
+    out += [f"_{' · '.join(scope)}_", ""]
+    if not data.targets:
+        out += [no_stances(data), ""]
     for t in data.targets:
         out += [
             f"## {t.label}",
@@ -574,7 +584,8 @@ def render_markdown(data: ReportData) -> str:
     out += [
         "",
         f"_{p['articles']} articles{_kept(p)}, {p['rejects']} rejected inputs{_reasons(p)}, "
-        f"{p['runs']} runs; model {p['model'] or '(none yet)'}{_unread(p)}; duokong {p['version']}_",
+        f"{_count(p['runs'], 'run')}; model {p['model'] or '(none yet)'}{_unread(p)}; "
+        f"duokong {p['version']}_",
         "",
     ]
     if data.runs:
@@ -802,6 +813,29 @@ def _kept(prov: dict) -> str:
     """Articles no page reads any more (their page was edited), kept for their resolved claims."""
     n = prov.get("kept") or 0
     return f" (and {_count(n, 'earlier version')} kept for their resolved predictions)" if n else ""
+
+
+def no_stances(data: ReportData) -> str:
+    """Why no target has a section: an empty database, a range with no article in it, or a
+    model that has read none of the articles (chosen for one run, it becomes the current one).
+    It said "run duokong run first" over a full database in each case."""
+    p = data.provenance
+    if not p["articles"]:
+        return "No stances yet: run `duokong run` first."
+    held = f"the database holds {_count(p['articles'], 'article')}"
+    if p["first_date"]:
+        held += f" from {p['first_date']} to {p['last_date']}"
+    if data.since or data.until:
+        window = " ".join(
+            f"{k} {v}" for k, v in (("since", data.since), ("until", data.until)) if v
+        )
+        return f"No article about a target in this range ({window}); {held}."
+    if p.get("unread"):
+        return (
+            f"The stance model {p['model']} has read none of them ({held}): "
+            f"`duokong reanalyze --missing --model {p['model']}` reads them."
+        )
+    return f"No article mentions a target of the catalogue; {held}."
 
 
 def _unread(prov: dict) -> str:

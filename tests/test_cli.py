@@ -231,19 +231,23 @@ def test_the_ledger_shows_the_time_a_due_date_comes_from_and_whether_it_was_inhe
     """A claim that took its time from another claim was listed with a due date and nothing to
     say that its author gave that time elsewhere (ledger probe)."""
     query = (
-        "select id[:12] as id, horizon, horizon_source from predictions "
+        "select id, horizon, horizon_source from predictions "
         "where due is not null order by horizon_source"
     )
     rows = json.loads(invoke("sql", query, "--db", db, "--format", "json").output)
     assert {r["horizon_source"] for r in rows} == {"stated", "inherited"}
     for command in (["list"], ["due", "--as-of", "2030-01-01"]):
+        # for further work: the whole id, which joins the table, and the source in a column
         out = invoke("predictions", *command, "--db", db, "--format", "json").output
-        shown = {p["id"]: p["horizon"] for p in json.loads(out)}
-        listed = [r for r in rows if r["id"] in shown]
+        given = {p["id"]: (p["horizon"], p["horizon_source"]) for p in json.loads(out)}
+        listed = [r for r in rows if r["id"] in given]
         assert {r["horizon_source"] for r in listed} == {"stated", "inherited"}
+        assert all(given[r["id"]] == (r["horizon"], r["horizon_source"]) for r in listed)
+        # for reading: the id resolve takes, and the horizon marked
+        out = invoke("predictions", *command, "--db", db, "--format", "markdown").output
         for r in listed:
             suffix = " (inherited)" if r["horizon_source"] == "inherited" else ""
-            assert shown[r["id"]] == r["horizon"] + suffix
+            assert f"| {r['id'][:12]} | " in out and f"| {r['horizon']}{suffix} |" in out
 
 
 def test_a_target_is_named_as_users_write_it_or_refused_clearly(db, tmp_path):
@@ -1135,3 +1139,40 @@ def test_serve_refuses_a_database_file_every_run_would_refuse(tmp_path):
     junk.write_text("not a database")
     out = invoke("serve", "--db", junk, "--cron", "* * * * *", "--input", SAMPLES / "news")
     assert out.exit_code == 1 and "is not a DuckDB database" in out.output, out.output
+
+
+def test_sql_markdown_gives_whole_values_and_a_table_says_it_cut_one(db):
+    """Markdown, made for pasting, cut every value at 40 characters, and a table did so
+    silently (analyst probe)."""
+    long = "x" * 300
+    md = invoke("sql", f"select '{long}' as v", "--db", db, "--format", "markdown")
+    assert md.exit_code == 0 and f"| {long} |" in md.output
+    table = CliRunner().invoke(main, ["sql", f"select '{long}' as v", "--db", str(db)])
+    assert long not in table.stdout and "…" in table.stdout
+    assert "cut" in table.stderr and "--format markdown, csv or json" in table.stderr
+    short = CliRunner().invoke(main, ["sql", "select 'x' as v", "--db", str(db)])
+    assert short.stderr == ""
+
+
+def test_a_csv_file_given_as_the_database_is_named_for_what_it_is(tmp_path):
+    """--db long.csv said the database looked damaged (or that duokong did not make it)."""
+    csv_file = tmp_path / "long.csv"
+    csv_file.write_text("a,b\n1,2\n" * 100, "utf-8")
+    for args in (["sql", "select 1"], ["report", "--out", "-"], ["run", str(SAMPLES / "news")]):
+        out = invoke(*args, "--db", str(csv_file))
+        assert out.exit_code == 1 and "is not a DuckDB database (a .csv file)" in out.output
+        assert "damaged" not in out.output
+    assert csv_file.read_text("utf-8") == "a,b\n1,2\n" * 100
+
+
+def test_a_report_of_a_range_without_articles_says_so_not_to_run_first(db):
+    """A range with no article said "No stances in this range yet. Run duokong run first."
+    over a full database; Markdown said nothing, nor which range it covers (analyst probe)."""
+    html = invoke("report", "--db", db, "--since", "2030-01-01", "--out", "-").output
+    assert "Run <code>duokong run</code> first" not in html
+    assert "No article about a target in this range (since 2030-01-01); the database holds" in html
+    md = invoke(
+        "report", "--db", db, "--since", "2030-01-01", "--out", "-", "--format", "markdown"
+    ).output
+    assert "_per week · since 2030-01-01_" in md and "No article about a target in this range" in md
+    assert " 1 run; " in md or " runs; " in md

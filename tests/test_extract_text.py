@@ -2058,3 +2058,18 @@ def test_a_headline_line_ending_in_its_date_is_the_headline(analyzer):
     # a site's name and its date is a meta line, not a headline
     art = _dump(analyzer, "英伟达：不是泡沫。\n新浪科技 2025-02-26 09:00\n" + PROSE)
     assert (art.title, art.published) == ("英伟达：不是泡沫。", date(2025, 2, 26))
+
+
+def test_a_post_of_a_sentence_or_two_is_read_and_a_fragment_refused(analyzer):
+    """A Weibo post of 45 characters was refused as no-body (min_body_chars 60), though short
+    posts have a stance model of their own (stance probe); a fragment still is."""
+    post = "每次DeepSeek发新模型就有人喊英伟达要完，结果呢？英伟达市值又创新高。算力只会越用越多。"
+    text = f"标题：英伟达还能涨吗\n2025-05-29 来源：微博 作者：美股夜猫子\n\n{post}\n"
+    result = analyzer.process(RawPage("w.txt", text.encode(), "text"))
+    assert result.article is not None and result.article.body == post
+    assert {s.target: s.label for s in result.stances}["nvidia"] == "bullish"
+    short = analyzer.process(RawPage("s.txt", "太短。\n".encode(), "text"))
+    assert short.article is None and short.reject.reason == "no-body"
+    html = f"<html><body><p>{post}</p></body></html>"
+    page = analyzer.process(RawPage("w.html", html.encode(), "html"))
+    assert page.article is None and page.reject.reason == "no-body"

@@ -127,3 +127,29 @@ def test_trained_models_character_columns_hold_no_cue_inside_a_not_cue(settings,
     assert characters.replace(" ", "") == text
     # a cue on its own is left whole
     assert "看空" in features.text_columns("我看空英伟达")[1]
+
+
+@pytest.mark.parametrize(
+    ("reported", "own", "label"),
+    [
+        (
+            "分析师认为，英伟达的护城河极深，业绩将持续爆发，股价还会大涨。",
+            "我也看好英伟达。英伟达的显卡确实好用。我手里的英伟达不打算卖。英伟达的财报我每季都看。",
+            "bullish",
+        ),
+        (
+            "有人说英伟达要崩盘了，股价会腰斩，泡沫即将破裂，订单断崖下滑。",
+            "我不看好英伟达了。英伟达太贵。英伟达我已经卖了。英伟达的故事讲完了。",
+            "bearish",
+        ),
+    ],
+)
+def test_evidence_gives_the_authors_own_sentences_before_a_view_it_reports(
+    analyzer, reported, own, label
+):
+    """The label is the author's: a view the author reports, in stronger words than the
+    author's own, led the evidence (stance probe)."""
+    body = f"{reported}\n{own}"
+    [stance] = [s for s in analyzer.analyze_article(article(body)).stances if s.target == "nvidia"]
+    assert stance.label == label
+    assert len(stance.evidence) == 3 and reported not in stance.evidence

@@ -351,6 +351,8 @@ def test_article_search_finds_chinese_keywords(lexicon_analyzer, db_path):
     assert con.execute("SELECT count(*) FROM article_search('英伟达')").fetchone()[0] == 2
     assert con.execute("SELECT count(*) FROM article_search('便宜')").fetchone()[0] == 1
     assert con.execute("SELECT count(*) FROM article_search('特斯拉')").fetchone()[0] == 0
+    # Latin letters in any case: 'deepseek' found nothing where the page writes DeepSeek
+    assert con.execute("SELECT count(*) FROM article_search('deepseek')").fetchone()[0] == 1
 
 
 def test_prediction_scores_use_hedge_as_probability(lexicon_analyzer, db_path):

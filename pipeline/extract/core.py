@@ -88,6 +88,11 @@ def _fragment_as_lines(text: str, source: str, boilerplate: Boilerplate) -> Extr
 # login wall (the boilerplate lexicon's error_page) is refused: sites serve their 404 and login
 # pages at the article's address, and a scraper saves them as it saves the article.
 ERROR_PAGE_CHARS = 400
+# The least text a plain-text page (a dump, a record's text) may hold, below min_body_chars: a
+# Weibo post or a forum reply of a sentence or two is the whole of its page, and the short
+# posts have a stance model of their own. An HTML page keeps min_body_chars: with so little
+# text left its layout was all there was.
+POST_MIN_CHARS = 20
 
 
 def extract_page(
@@ -139,13 +144,14 @@ def extract_page(
             "save the article itself (a page read before keeps its last good copy)",
         )
     truncated = as_html and "</html>" not in text[-2000:].lower()
-    if body_chars < min_body_chars:
+    least = min_body_chars if as_html else min(min_body_chars, POST_MIN_CHARS)
+    if body_chars < least:
         reason = "truncated-html" if truncated and body_chars else "no-body"
         raise PageRejected(
             "extract",
             reason,
             f"{raw.source}: only {body_chars} characters of article text found "
-            f"(min_body_chars={min_body_chars})"
+            + (f"(min_body_chars={min_body_chars})" if as_html else f"(a text needs {least})")
             + ("; the HTML ends before </html>" if truncated else ""),
         )
     ahead: list[date] = [ex.dated_ahead] if ex.dated_ahead else []

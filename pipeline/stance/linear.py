@@ -33,6 +33,7 @@ import numpy as np
 from pipeline import modelio
 from pipeline.errors import UnknownModelError
 from pipeline.learn import hashed_tfidf, logistic_exact, with_classifier
+from pipeline.nlp import to_simplified
 from pipeline.records import Stance
 from pipeline.settings import Settings
 from pipeline.stance.base import AnalysisInput
@@ -235,7 +236,9 @@ class LinearStance:
 
     def _evidence(self, model: Any, item: AnalysisInput, target: str, k: int) -> tuple[str, ...]:
         """The sentences naming the target that, read alone by the model that judged the text,
-        most favour the chosen label; for a neutral label its first mentions (views.py)."""
+        most favour the chosen label, the author's own before those that report another's view
+        (分析师认为…, 有人说…: the label is the author's, and a rebuttal's quoted side read
+        alone favours the other label); for a neutral label its first mentions (views.py)."""
         if self.classes[k] == "neutral":
             return first_mentions(item, target, EVIDENCE_MAX)
         # Each sentence once: a page that repeats one (a pull quote, a summary box) would
@@ -245,7 +248,9 @@ class LinearStance:
             return ()
         rows = [self.features.sentence_row(text, target) for text in sents]
         p = model.predict_proba(np.array(rows, dtype=object))[:, k]
-        order = np.argsort(-p, kind="stable")[:EVIDENCE_MAX]
+        view = self.features.lexicon.scorer.view
+        reported = [view(to_simplified(text)).reported for text in sents]
+        order = sorted(range(len(sents)), key=lambda i: (reported[i], -p[i]))[:EVIDENCE_MAX]
         return tuple(sents[i] for i in sorted(order))
 
 

@@ -32,6 +32,7 @@ def connect(path: str | Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
         except OSError as exc:
             raise WarehouseError(f"cannot create the folder for database {path}: {exc}") from None
     _refuse_read_only(path)
+    _refuse_other_file(path)
     deadline = time.monotonic() + max(0.0, wait_s)
     announced = False
     while True:
@@ -201,7 +202,29 @@ def _pending(con: duckdb.DuckDBPyConnection) -> bool:
     return any(version not in done for version, _, _ in available())
 
 
+# Where a DuckDB file says what it is: bytes 8 to 12 of its first block.
+DUCKDB_MAGIC = (slice(8, 12), b"DUCK")
+
+
+def _refuse_other_file(path: Path) -> None:
+    """A file that is no DuckDB database (a CSV, a Parquet file) passed as --db: DuckDB opened a
+    CSV as an empty in-memory database, and the user read that it was damaged or foreign."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(12)
+    except OSError:
+        return  # none yet (it will be made), or unreadable: connecting says which
+    where, magic = DUCKDB_MAGIC
+    if head and head[where] != magic:  # an empty file is none yet; a DuckDB file is never short
+        raise WarehouseError(
+            f"{path} is not a DuckDB database (a {path.suffix or 'plain'} file); pass --db with "
+            "a file `duokong run` made. To query a CSV or Parquet file, open it in Python: "
+            f"duckdb.sql(\"select * from '{path}'\")"
+        )
+
+
 def _open_readonly(path: Path) -> duckdb.DuckDBPyConnection:
+    _refuse_other_file(path)
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
