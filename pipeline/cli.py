@@ -173,8 +173,28 @@ def run(
     )
     if summary["rejected"]:
         click.echo(f"rejected: {_reject_reasons(summary['db'], summary['run_id'])}")
+    if note := _unread_note(summary["db"]):
+        click.echo(note, err=True)
     click.echo(f"database: {summary['db']}")
     click.echo(f"report:   {summary['report']}")
+
+
+def _unread_note(db: str) -> str | None:
+    """Said when the run's model, now the one the views and the report read, has not read
+    every stored article: a run with another model over a few new pages emptied the trend of
+    everything stored before, without a word (analyst probe)."""
+    from pipeline.report import unread_articles
+    from pipeline.warehouse import connect_readonly
+
+    with connect_readonly(db) as con:
+        model, n = unread_articles(con)
+    if not n:
+        return None
+    return (
+        f"note: the views and the report now read {model}, which has not read {n} stored "
+        f"article{'' if n == 1 else 's'}: `duokong reanalyze --missing --model {model}` reads them "
+        "(or run again with the model before)"
+    )
 
 
 @contextmanager

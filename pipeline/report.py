@@ -284,13 +284,26 @@ def _trends(
     return trends
 
 
+# Stored articles the current model has no stance of: read by another model only.
+_UNREAD = (
+    "SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM pages) "
+    "AND id NOT IN (SELECT article_id FROM latest_stances)"
+)
+
+
+def unread_articles(con: duckdb.DuckDBPyConnection) -> tuple[str | None, int]:
+    """The model the views read, and how many stored articles it has not read."""
+    [(model,)] = con.execute("SELECT max(value) FROM meta WHERE key = 'current_model'").fetchall()
+    return model, con.execute(_UNREAD).fetchone()[0]
+
+
 def _provenance(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """What the database holds and how it was made. An article no page reads any more stays for
     the resolved claims it holds (its page was edited): it counts apart, and it has no stances
     to be missing."""
     prov = _rows(
         con,
-        """SELECT (SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM pages))
+        f"""SELECT (SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM pages))
                       AS articles,
                   (SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM pages))
                       AS kept,
@@ -299,8 +312,7 @@ def _provenance(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
                   (SELECT min(published) FROM articles) AS first_date,
                   (SELECT max(published) FROM articles) AS last_date,
                   (SELECT value FROM meta WHERE key = 'current_model') AS model,
-                  (SELECT count(*) FROM articles WHERE id IN (SELECT article_id FROM pages)
-                      AND id NOT IN (SELECT article_id FROM latest_stances)) AS unread""",
+                  ({_UNREAD}) AS unread""",
     )[0]
     prov["version"] = __version__
     prov["reject_reasons"] = reject_reasons(con)
@@ -736,7 +748,10 @@ def refuse_database_path(out: Path, databases: list[Path], what: str) -> None:
 
 # What each cut section is ordered by, and where the whole list is: the report shows the first.
 _LEFT_OUT = {
-    "sources": ("the rows with most articles", "`duokong sql` on latest_stances"),
+    "sources": (
+        "the rows with most articles, ties by site and author",
+        "`duokong sql` on latest_stances",
+    ),
     "predictions_due": ("the earliest due", "`duokong predictions due`"),
     "predictions_open": ("the earliest due", "`duokong predictions list`"),
     "predictions_resolved": ("the latest resolved", "`duokong predictions list`"),

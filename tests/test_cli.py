@@ -1176,3 +1176,21 @@ def test_a_report_of_a_range_without_articles_says_so_not_to_run_first(db):
     ).output
     assert "_per week · since 2030-01-01_" in md and "No article about a target in this range" in md
     assert " 1 run; " in md or " runs; " in md
+
+
+def test_a_run_with_another_model_says_the_views_now_read_it_and_what_it_has_not_read(
+    db_copy, tmp_path, monkeypatch
+):
+    """A run over one page with another model made that model the one the views read, and the
+    trend of every article stored before went empty without a word (analyst probe)."""
+    one = tmp_path / "one"
+    one.mkdir()
+    page = sorted((SAMPLES / "news").glob("*.html"))[0]
+    (one / page.name).write_bytes(page.read_bytes())
+    monkeypatch.setenv("DUOKONG_MODEL", "lexicon.v1")
+    out = CliRunner().invoke(
+        main, ["run", str(one), "--db", str(db_copy), "--report", str(tmp_path / "r.html")]
+    )
+    assert out.exit_code == 0, out.output
+    assert "the views and the report now read lexicon.v1, which has not read" in out.stderr
+    assert "duokong reanalyze --missing --model lexicon.v1" in out.stderr
