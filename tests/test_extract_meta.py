@@ -2244,3 +2244,47 @@ def test_page_furniture_between_or_after_the_paragraphs_leaves_the_body(analyzer
     page = f"{STORY_HEAD}<div class='content'>{paras}<p>{line}</p></div></body></html>"
     art = _extract(analyzer, page)
     assert line not in art.body and "第4段" in art.body
+
+
+TW_PROSE = "".join(
+    f"<p>第{i}段：輝達年度大會下週登場，市場關注新一代平台進度，雲端大廠資本支出不減反增，"
+    f"伺服器供應鏈訂單能見度已看到年底，法人看好後市。</p>"
+    for i in range(5)
+)
+
+
+def test_a_traditional_page_dated_in_taiwans_calendar_without_its_minguo(analyzer):
+    """114年3月12日 under a Taiwan paper's headline dated its text dumps, not its HTML page
+    (Traditional-page probe)."""
+    page = (
+        "<html><head><title>供應鏈喊AI訂單排到明年 - 經濟日報</title></head><body>"
+        "<h1>供應鏈喊AI訂單排到明年</h1><div class='info'><span>經濟日報 記者李美華／台北報導"
+        f"</span><span class='time'>114年3月12日</span></div><div class='text'>{TW_PROSE}</div>"
+        "</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert (art.published, art.author) == (date(2025, 3, 12), "李美華")
+
+
+def test_a_reporters_byline_gives_the_name_not_where_the_report_was_filed(analyzer):
+    page = (
+        "<html><head><title>輝達大會下週登場 - 自由財經</title></head><body>"
+        "<h1>輝達大會下週登場</h1><span class='time'>2025/03/10 14:22</span>"
+        f"<div class='text'><p class='author'>記者王小明／台北報導</p>{TW_PROSE}</div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, page).author == "王小明"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（編輯：張大同）1140128",
+        "本文授權轉載自「科技觀察室」，原文標題為…",
+        "一手掌握經濟脈動 點我訂閱自由財經Youtube頻道",
+    ],
+)
+def test_a_wires_editor_stamp_a_republishing_credit_and_a_subscribe_prompt_leave(analyzer, line):
+    page = f"{STORY_HEAD}<div class='content'>{TW_PROSE}<p>{line}</p></div></body></html>"
+    art = _extract(analyzer, page)
+    assert line not in art.body and "第4段" in art.body

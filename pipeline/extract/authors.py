@@ -234,8 +234,12 @@ def tidy_author(value: str | None) -> str | None:
     the role stays as it is (plausible_author refuses it)."""
     if not value:
         return value
-    rest = _ROLE_PREFIX.sub("", value).strip()
+    rest = _REPORTED_FROM.sub("", _ROLE_PREFIX.sub("", value)).strip()
     return rest if len(rest) >= 2 else value
+
+
+# Where a reporter filed from, after the name (記者王小明／台北報導, 记者李明/北京报道): no part of it.
+_REPORTED_FROM = re.compile(r"\s*[/／]\s*[\u4e00-\u9fff]{2,6}(?:報導|报道|報道|电|電)\s*$")
 
 
 _SPACED_NAME = re.compile(

@@ -414,6 +414,22 @@ def _roc_numeric(text: str) -> date | None:
         return None
 
 
+def traditional(text: str) -> bool:
+    """Whether text is written in Traditional characters: OpenCC changes a share of them."""
+    from pipeline.nlp import to_simplified
+
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if len(han) < TRADITIONAL_SAMPLE_MIN:
+        return False
+    simplified = to_simplified("".join(han))
+    changed = sum(a != b for a, b in zip(han, simplified, strict=False))
+    return changed >= TRADITIONAL_SHARE * len(han)
+
+
+TRADITIONAL_SAMPLE_MIN = 20
+TRADITIONAL_SHARE = 0.05
+
+
 def taiwan_date(text: str | None) -> date | None:
     """The first date in Taiwan's calendar without its 民國 (114年3月10日, 114-03-10), as Taiwan's
     government and some of its news sites stamp a page: the caller knows the page is written

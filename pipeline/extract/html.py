@@ -164,6 +164,8 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: D.closing_date(paragraphs),
         lambda: D.meta_edit_date(root),
         lambda: D.url_date(root, full_text),
+        # Taiwan's calendar without its 民國 (114年3月12日) in the header of a Traditional page
+        lambda: D.taiwan_date(header) if D.traditional("\n".join(paragraphs[:3])) else None,
         source=source,
         ahead=ahead,
     )

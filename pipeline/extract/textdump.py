@@ -31,7 +31,6 @@ from pipeline.extract import sites as S
 from pipeline.extract import titles as T
 from pipeline.extract.cleaning import Boilerplate, is_prose
 from pipeline.extract.html import Extracted
-from pipeline.nlp import to_simplified
 
 # How many lines at the story's start and after its last line can hold its credits.
 _CREDIT_REACH = 6
@@ -242,19 +241,6 @@ def _meta_date(meta: str) -> date | None:
     return (edited and D.parse_date(meta[m.end() :])) or D.parse_date(meta)
 
 
-def _traditional(text: str) -> bool:
-    """Whether text is written in Traditional characters: OpenCC changes a share of them."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if len(han) < TRADITIONAL_SAMPLE_MIN:
-        return False
-    simplified = to_simplified("".join(han))
-    return sum(a != b for a, b in zip(han, simplified, strict=False)) >= TRADITIONAL_SHARE * len(
-        han
-    )
-
-
-TRADITIONAL_SAMPLE_MIN = 20
-TRADITIONAL_SHARE = 0.05
 INLINE_LIST_MAX = 5
 
 
@@ -460,7 +446,7 @@ def _published(
                     break  # (本文同步发布于公众号… names no date: the stamp is further on)
     if published is None and blog_stamp:
         published = D.parse_date(blog_stamp)
-    if published is None and meta and _traditional("\n".join(body[:3])):
+    if published is None and meta and D.traditional("\n".join(body[:3])):
         # 發佈日期：12-02-2026 on a Hong Kong page, over 最後更新：13-02-2026: the meta line's
         # day-first date before any other in the header.
         published = D.day_first_date(meta)
@@ -469,7 +455,7 @@ def _published(
         published = D.parse_date(_URL_IN_TEXT.sub(" ", header))
     if published is None:
         published = D.dateline(body)
-    if published is None and _traditional("\n".join(body[:3])):
+    if published is None and D.traditional("\n".join(body[:3])):
         # 12/02/2025 on a Traditional page: Hong Kong writes the day first (Taiwan, year first),
         # and Taiwan's calendar may leave out its 民國 (發布時間：114年3月10日).
         published = (
