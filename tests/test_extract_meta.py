@@ -2288,3 +2288,20 @@ def test_a_wires_editor_stamp_a_republishing_credit_and_a_subscribe_prompt_leave
     page = f"{STORY_HEAD}<div class='content'>{TW_PROSE}<p>{line}</p></div></body></html>"
     art = _extract(analyzer, page)
     assert line not in art.body and "第4段" in art.body
+
+
+@pytest.mark.parametrize(
+    ("page_title", "site"),
+    [
+        ("輝達目標價上看160美元 | Anue鉅亨 - 美股", "Anue鉅亨"),
+        ("輝達目標價上看160美元 - 香港經濟日報 - 投資", "香港經濟日報"),
+    ],
+)
+def test_a_title_suffix_ending_in_a_section_names_the_site_before_it(analyzer, page_title, site):
+    """The last piece of <title> was taken for the site where it is the market's section (美股,
+    投資): the site is the piece before it (Traditional-page probe)."""
+    page = (
+        f"<html><head><title>{page_title}</title></head><body><h1>輝達目標價上看160美元</h1>"
+        f"<div class='text'>{TW_PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).site == site
