@@ -2067,6 +2067,8 @@ def test_guidance_foretold_is_the_writers_and_a_target_price_moved_is_reported(
         ("英伟达明年会遭到欧盟的反垄断调查。", "nvidia", "down"),
         ("英伟达明年会放弃中国市场。", "nvidia", "down"),
         ("英伟达明年不会放弃中国市场。", "nvidia", "up"),
+        # a price target a broker sees it reach (Traditional-page probe)
+        ("輝達股價未來12個月將上看160美元。", "nvidia", "up"),
     ],
 )
 def test_direction_of_concessions_burdens_and_levels(analyzer, claim, target, direction):
@@ -2082,6 +2084,7 @@ def test_direction_of_concessions_burdens_and_levels(analyzer, claim, target, di
         ("英伟达明年将披露中国区收入的下滑幅度。", "披露", "author"),
         # an analyst's estimate is reported; the writer's "probably" is not
         ("分析师估计，英伟达2026年的营收将成长五成以上。", "五成", "reported"),
+        ("法人估計，輝達明年的營收將成長五成以上。", "五成", "reported"),
         ("明年估计英伟达的营收还会增长五成。", "五成", "author"),
         # an expectation missed in a condition is a noun
         ("如果R2的表现不如预期，DeepSeek的开发者社群明年就会流失。", "流失", "author"),
