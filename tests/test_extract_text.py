@@ -2073,3 +2073,20 @@ def test_a_post_of_a_sentence_or_two_is_read_and_a_fragment_refused(analyzer):
     html = f"<html><body><p>{post}</p></body></html>"
     page = analyzer.process(RawPage("w.html", html.encode(), "html"))
     assert page.article is None and page.reject.reason == "no-body"
+
+
+def test_a_board_posts_dump_is_filed_under_its_board_and_station(analyzer):
+    """A PTT post saved as text names its board (看板 Stock) and, in its footer, its station
+    (※ 發信站: 批踢踢實業坊): the dump had no site and no category (Traditional-page probe)."""
+    text = (
+        "作者 stockfan88 (小韭菜)\n看板 Stock\n標題 [標的] NVDA 輝達 多\n"
+        "時間 Mon Mar 10 14:22:05 2025\n───────────────\n"
+        "輝達這波回檔三成，我覺得是加碼的機會，資料中心的訂單還排到年底，基本面沒有變。\n"
+        "DeepSeek出來以後大家都說算力需求會崩，結果雲端大廠的資本支出一個比一個高。\n"
+        "--\n※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 36.228.101.12 (臺灣)\n"
+        "※ 文章網址: https://www.ptt.cc/bbs/Stock/M.1741587725.A.3F2.html\n"
+        "推 abc123: 跟一張 03/10 14:30\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.site, art.category, art.author) == ("批踢踢實業坊", "Stock", "stockfan88")
+    assert art.published.isoformat() == "2025-03-10" and "跟一張" not in art.body

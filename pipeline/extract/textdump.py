@@ -116,6 +116,8 @@ _INLINE_RELATED = re.compile(
     r"\s*[】\]]?\s*[:：]\s*\S.{3,}"
 )
 
+# The station a board's post was sent from, on its footer line (※ 發信站: 批踢踢實業坊(ptt.cc)).
+_STATION_FOOTER = re.compile(r"^※\s*(?:發信站|发信站)\s*[:：]\s*([^\s(（,，]{2,20})")
 # A telnet board's post header (作者 / 看板 / 標題 / 時間 lines, PTT-style).
 _BOARD_HEADER = re.compile(r"^(作者|看板|標題|标题|時間|时间)\s+(\S.*)$")
 _MAIL_BOARD_HEADER = re.compile(r"^(发信人|發信人|标\s*题|標\s*題|发信站|發信站)\s*[:：]\s*(\S.*)$")
@@ -710,7 +712,11 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             lambda: C.editor_author("", "", body, credits()[0]),
         )
     if board:
-        site = board.get("站") or site
+        # the station its footer names (※ 發信站: 批踢踢實業坊(ptt.cc), 來自: …) and the board
+        station = next((m.group(1) for ln in lines if (m := _STATION_FOOTER.match(ln))), None)
+        if not site or board.get("站"):  # the board's own page, not a blog reposting its post
+            category = category or board.get("看")
+        site = board.get("站") or site or station
         title = board.get("標") or board.get("标") or title
         author = (board.get("作") or "").split(" ")[0] or author
         published = D.parse_date(board.get("時") or board.get("时") or "") or published
