@@ -97,6 +97,15 @@ _wait_option = click.option(
     metavar="SECONDS",
     help="Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0).",
 )
+# How long a command that reads it waits for a run writing to it (sql, report): DuckDB lets no
+# reader in while a run writes.
+_read_wait_option = click.option(
+    "--wait",
+    "wait_s",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="Wait this long for a run writing to the database (default: lock_wait_s, 0).",
+)
 
 
 @main.command()
@@ -448,14 +457,15 @@ class _QueryCommand(click.Command):
     default="table",
     show_default=True,
 )
-def sql(query: str, db: str | None, fmt: str) -> None:
+@_read_wait_option
+def sql(query: str, db: str | None, fmt: str, wait_s: float | None) -> None:
     """Run ad-hoc SQL on a read-only connection.
 
     \b
     Example:
       duokong sql "select target, label, count(*) from stances group by all"
     """
-    con = common.readonly(db, any_database=True)
+    con = common.readonly(db, any_database=True, wait_s=wait_s)
     with _query_errors(db):
         statements = con.extract_statements(query)
         if not statements:
@@ -535,7 +545,8 @@ def _query_errors(db: str | None) -> Iterator[None]:
     default="html",
     show_default=True,
 )
-def report(db, out, freq, since, until, target, fmt) -> None:
+@_read_wait_option
+def report(db, out, freq, since, until, target, fmt, wait_s) -> None:
     """Write the stance trend report (one self-contained HTML file, or Markdown).
 
     \b
@@ -547,7 +558,7 @@ def report(db, out, freq, since, until, target, fmt) -> None:
     settings = common.settings_for(db)
     if since and until and since > until:
         raise click.ClickException(f"--since {since} is after --until {until}")
-    con = common.readonly(db)
+    con = common.readonly(db, wait_s=wait_s)
     target = common.target_id(target, con, settings)
     default = settings.report_path().with_suffix(
         {"html": ".html", "markdown": ".md", "csv": ".csv"}[fmt]

@@ -22,15 +22,17 @@ from pipeline.records import to_jsonable
 from pipeline.settings import Settings, load_settings
 
 
-def readonly(db: str | None, any_database: bool = False):
+def readonly(db: str | None, any_database: bool = False, wait_s: float | None = None):
     """A read-only connection for this command, closed when the command ends. External file
     access is off: `duokong sql` reads the warehouse and nothing else. Only a database duokong
-    made, unless any_database (`duokong sql` reads any DuckDB file)."""
+    made, unless any_database (`duokong sql` reads any DuckDB file). wait_s: how long to wait
+    for a run writing to it (default: the setting lock_wait_s)."""
     from pipeline.warehouse import connect_readonly
     from pipeline.warehouse.connection import require_duokong
 
-    path = settings_for(db).db_path()
-    con = connect_readonly(path)
+    settings = settings_for(db)
+    path = settings.db_path()
+    con = connect_readonly(path, settings.lock_wait_s if wait_s is None else wait_s)
     if not any_database:
         try:
             require_duokong(con, path)

@@ -499,3 +499,37 @@ def test_more_workers_than_cores_is_warned_of(caplog):
     cores = os.cpu_count() or 1
     check_run_settings(load_settings().with_overrides(workers=cores * 4))
     assert f"{cores * 4} workers on {cores} cores" in caplog.text
+
+
+# Another process writing to a database: it holds DuckDB's write lock until its stdin closes
+# or it has held it for the given seconds.
+WRITER = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1])
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+con.close()
+"""
+
+
+@pytest.mark.parametrize(
+    "command", [["sql", "select count(*) from articles"], ["report", "--out", "-"]]
+)
+def test_a_reader_waits_for_a_run_writing_when_asked_and_says_how_otherwise(tmp_path, command):
+    """sql and report failed at once while a run wrote, though the README said queries wait
+    (analyst probe): --wait (or lock_wait_s) waits, and the refusal says how to."""
+    db = tmp_path / "w.duckdb"
+    connect(db).close()
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db), "6"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout.readline().strip() == "held"
+        refused = CliRunner().invoke(main, [*command, "--db", str(db)])
+        assert refused.exit_code == 1 and "a run is writing to it" in refused.output
+        assert "--wait SECONDS" in refused.output
+        waited = CliRunner().invoke(main, [*command, "--db", str(db), "--wait", "30"])
+        assert waited.exit_code == 0, waited.output
+    finally:
+        writer.kill()
+        writer.wait()

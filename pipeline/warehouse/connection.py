@@ -173,12 +173,13 @@ def _not_duckdb(exc: Exception) -> bool:
     return "not a valid duckdb database" in str(exc).lower()
 
 
-def connect_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
+def connect_readonly(path: str | Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
     """A read-only connection (sql, report, predictions list…) to a database with the current
     schema: one an older duokong made is upgraded first, as any command that writes would, or
-    the commands' queries fail on the columns it lacks."""
+    the commands' queries fail on the columns it lacks. wait_s: how long to wait for a run
+    writing to it (DuckDB lets no reader in meanwhile)."""
     path = require_database(path)
-    con = _open_readonly(path)
+    con = _open_readonly(path, wait_s)
     if not _pending(con):
         return con
     con.close()
@@ -190,7 +191,7 @@ def connect_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
             f"read, which cannot happen now: {exc}"
         ) from None
     log.info("database %s upgraded to the current schema", path)
-    return _open_readonly(path)
+    return _open_readonly(path, wait_s)
 
 
 def _pending(con: duckdb.DuckDBPyConnection) -> bool:
@@ -223,26 +224,39 @@ def _refuse_other_file(path: Path) -> None:
         )
 
 
-def _open_readonly(path: Path) -> duckdb.DuckDBPyConnection:
+def _open_readonly(path: Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
     _refuse_other_file(path)
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as exc:
-        if _not_duckdb(exc):
-            raise WarehouseError(
-                f"{path} is not a DuckDB database; pass --db with a file `duokong run` made"
-            ) from None
-        if "conflicting lock" in str(exc).lower() or "could not set lock" in str(exc).lower():
-            raise WarehouseError(
-                f"cannot open database {path} ({exc}); is a run writing to it now?"
-            ) from None
-        # cut short (Could not read enough bytes), a checksum that does not match: damage,
-        # not another process, which the hint about a run writing had suggested
-        raise WarehouseError(
-            f"cannot open database {path} ({exc}); the file looks damaged: restore it from a "
-            "copy, or run into a new --db"
-        ) from None
-    return con
+    deadline = time.monotonic() + max(0.0, wait_s)
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=True)
+        except duckdb.Error as exc:
+            locked = (
+                "conflicting lock" in str(exc).lower() or "could not set lock" in str(exc).lower()
+            )
+            if not locked or time.monotonic() >= deadline:
+                raise _readonly_error(path, exc, locked, wait_s) from None
+            time.sleep(RETRY_S)
+
+
+def _readonly_error(path: Path, exc: Exception, locked: bool, wait_s: float) -> WarehouseError:
+    if _not_duckdb(exc):
+        return WarehouseError(
+            f"{path} is not a DuckDB database; pass --db with a file `duokong run` made"
+        )
+    if locked:
+        waited = f"after waiting {wait_s:g} s" if wait_s else "at once"
+        return WarehouseError(
+            f"cannot open database {path} {waited}: a run is writing to it ({exc}); wait for "
+            "it with --wait SECONDS (or the setting lock_wait_s), or read the report the "
+            "last run wrote"
+        )
+    # cut short (Could not read enough bytes), a checksum that does not match: damage, not
+    # another process, which the hint about a run writing had suggested
+    return WarehouseError(
+        f"cannot open database {path} ({exc}); the file looks damaged: restore it from a "
+        "copy, or run into a new --db"
+    )
 
 
 def require_duokong(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
