@@ -89,22 +89,19 @@ def main(verbose: int) -> None:
     )
 
 
-# How long a command that writes the warehouse waits for the run lock (run, reanalyze).
-_wait_option = click.option(
-    "--wait",
-    "wait_s",
-    type=click.FloatRange(min=0),
-    metavar="SECONDS",
-    help="Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0).",
+def _wait(help_text: str):
+    return click.option(
+        "--wait", "wait_s", type=click.FloatRange(min=0), metavar="SECONDS", help=help_text
+    )
+
+
+# How long a command that writes the warehouse waits for the run lock (run, reanalyze), and
+# one that reads it for a run writing to it (sql, report): DuckDB lets no reader in meanwhile.
+_wait_option = _wait(
+    "Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0)."
 )
-# How long a command that reads it waits for a run writing to it (sql, report): DuckDB lets no
-# reader in while a run writes.
-_read_wait_option = click.option(
-    "--wait",
-    "wait_s",
-    type=click.FloatRange(min=0),
-    metavar="SECONDS",
-    help="Wait this long for a run writing to the database (default: lock_wait_s, 0).",
+_read_wait_option = _wait(
+    "Wait this long for a run writing to the database (default: lock_wait_s, 0)."
 )
 
 

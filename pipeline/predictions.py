@@ -1313,9 +1313,7 @@ class PredictionExtractor:
         speaker = self.speakers.speaker(simplified, (claim.start, claim.end), around.voice)
         # a bet (如果到年底市值还在四万亿以上，我就认错) is a claim about the world by a time, not
         # one that waits on its condition
-        bet = cond is not None and bool(
-            FALSIFICATION.search(claim_text) or VINDICATION.search(claim_text)
-        )
+        bet = self.scorer.bet(claim_text)
         horizon, horizon_text, source = times.for_claim(
             claim.horizon,
             reading.text,

@@ -522,9 +522,7 @@ def render_markdown(data: ReportData) -> str:
     col = data.freq  # the period column: week or month
     out = [f"# duokong stance report ({data.generated})", ""]
     # what the HTML's header says: which periods, which range
-    scope = [f"per {col}"] + [
-        f"{k} {v}" for k, v in (("since", data.since), ("until", data.until)) if v
-    ]
+    scope = [f"per {col}", *_range(data)]
     out += [f"_{' · '.join(scope)}_", ""]
     if not data.targets:
         out += [no_stances(data), ""]
@@ -830,6 +828,11 @@ def _kept(prov: dict) -> str:
     return f" (and {_count(n, 'earlier version')} kept for their resolved predictions)" if n else ""
 
 
+def _range(data: ReportData) -> list[str]:
+    """The report's date range as its command line gave it (since …, until …)."""
+    return [f"{k} {v}" for k, v in (("since", data.since), ("until", data.until)) if v]
+
+
 def no_stances(data: ReportData) -> str:
     """Why no target has a section: an empty database, a range with no article in it, or a
     model that has read none of the articles (chosen for one run, it becomes the current one).
@@ -841,9 +844,7 @@ def no_stances(data: ReportData) -> str:
     if p["first_date"]:
         held += f" from {p['first_date']} to {p['last_date']}"
     if data.since or data.until:
-        window = " ".join(
-            f"{k} {v}" for k, v in (("since", data.since), ("until", data.until)) if v
-        )
+        window = " ".join(_range(data))
         return f"No article about a target in this range ({window}); {held}."
     if p.get("unread"):
         return (

@@ -231,9 +231,7 @@ def _open_readonly(path: Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection
         try:
             return duckdb.connect(str(path), read_only=True)
         except duckdb.Error as exc:
-            locked = (
-                "conflicting lock" in str(exc).lower() or "could not set lock" in str(exc).lower()
-            )
+            locked = _lock_conflict(exc)
             if not locked or time.monotonic() >= deadline:
                 raise _readonly_error(path, exc, locked, wait_s) from None
             time.sleep(RETRY_S)
