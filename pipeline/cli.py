@@ -89,22 +89,6 @@ def main(verbose: int) -> None:
     )
 
 
-def _wait(help_text: str):
-    return click.option(
-        "--wait", "wait_s", type=click.FloatRange(min=0), metavar="SECONDS", help=help_text
-    )
-
-
-# How long a command that writes the warehouse waits for the run lock (run, reanalyze), and
-# one that reads it for a run writing to it (sql, report): DuckDB lets no reader in meanwhile.
-_wait_option = _wait(
-    "Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0)."
-)
-_read_wait_option = _wait(
-    "Wait this long for a run writing to the database (default: lock_wait_s, 0)."
-)
-
-
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--db", help="DuckDB file to write (default data/duokong.duckdb).")
@@ -128,7 +112,7 @@ _read_wait_option = _wait(
     metavar="ADDRESS|local",
     help="Analyse on a Dask cluster: a scheduler address, or local for a LocalCluster.",
 )
-@_wait_option
+@common.wait_option
 def run(
     inputs: tuple[str, ...],
     db: str | None,
@@ -266,7 +250,7 @@ _RUN_INTERRUPTED = (
 @click.option("--model", help="Stance model to read them with (default: the setting `model`).")
 @click.option("--batch-size", type=int, help="Articles per task (default 500).")
 @click.option("--workers", type=int, help="Worker processes (default: one per CPU core).")
-@_wait_option
+@common.wait_option
 def reanalyze(
     db: str | None,
     report_path: str | None,
@@ -454,7 +438,7 @@ class _QueryCommand(click.Command):
     default="table",
     show_default=True,
 )
-@_read_wait_option
+@common.read_wait_option
 def sql(query: str, db: str | None, fmt: str, wait_s: float | None) -> None:
     """Run ad-hoc SQL on a read-only connection.
 
@@ -542,7 +526,7 @@ def _query_errors(db: str | None) -> Iterator[None]:
     default="html",
     show_default=True,
 )
-@_read_wait_option
+@common.read_wait_option
 def report(db, out, freq, since, until, target, fmt, wait_s) -> None:
     """Write the stance trend report (one self-contained HTML file, or Markdown).
 

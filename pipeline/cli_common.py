@@ -22,6 +22,23 @@ from pipeline.records import to_jsonable
 from pipeline.settings import Settings, load_settings
 
 
+def _wait(help_text: str):
+    return click.option(
+        "--wait", "wait_s", type=click.FloatRange(min=0), metavar="SECONDS", help=help_text
+    )
+
+
+# How long a command that writes the warehouse waits for the run lock or a reader (run,
+# reanalyze, predictions resolve), and one that reads it for a run writing to it (sql, report,
+# predictions due/list/scores): DuckDB lets no reader in meanwhile.
+wait_option = _wait(
+    "Wait this long for another run, or a reader, on the same database (default: lock_wait_s, 0)."
+)
+read_wait_option = _wait(
+    "Wait this long for a run writing to the database (default: lock_wait_s, 0)."
+)
+
+
 def readonly(db: str | None, any_database: bool = False, wait_s: float | None = None):
     """A read-only connection for this command, closed when the command ends. External file
     access is off: `duokong sql` reads the warehouse and nothing else. Only a database duokong

@@ -43,7 +43,8 @@ def _id_and_horizon(fmt: str) -> str:
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
 )
-def predictions_due(db: str | None, as_of, fmt: str) -> None:
+@common.read_wait_option
+def predictions_due(db: str | None, as_of, fmt: str, wait_s: float | None) -> None:
     """Predictions whose due date has passed and that have no outcome yet.
 
     \b
@@ -51,7 +52,7 @@ def predictions_due(db: str | None, as_of, fmt: str) -> None:
       duokong predictions due --as-of 2025-12-31
     """
 
-    con = common.readonly(db)
+    con = common.readonly(db, wait_s=wait_s)
     day = as_of or date.today()
     cur = con.execute(
         f"SELECT {_id_and_horizon(fmt)}, target, direction, hedge, speaker, "
@@ -75,8 +76,14 @@ def predictions_due(db: str | None, as_of, fmt: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
 )
+@common.read_wait_option
 def predictions_list(
-    db: str | None, target: str | None, author: str | None, site: str | None, fmt: str
+    db: str | None,
+    target: str | None,
+    author: str | None,
+    site: str | None,
+    fmt: str,
+    wait_s: float | None,
 ) -> None:
     """Every prediction with its status (open, due, correct, wrong, void).
 
@@ -84,7 +91,7 @@ def predictions_list(
     Example:
       duokong predictions list --target deepseek --site 卡卷网
     """
-    con = common.readonly(db)
+    con = common.readonly(db, wait_s=wait_s)
     target = common.target_id(target, con, common.settings_for(db))
     author, site = (v.strip() if v is not None else None for v in (author, site))
     from duckdb.sqltypes import VARCHAR
@@ -142,7 +149,8 @@ def _name_params(value: str | None, unknown: str) -> list:
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
 )
-def predictions_scores(db: str | None, fmt: str) -> None:
+@common.read_wait_option
+def predictions_scores(db: str | None, fmt: str, wait_s: float | None) -> None:
     """Per site and author: resolved predictions, hit rate and Brier score (the hedge read as a
     probability: certain 0.95, likely 0.75, possible 0.55; see table hedge_probability). Only
     the author's own claims count; reported_resolved counts the resolved claims the articles
@@ -153,7 +161,7 @@ def predictions_scores(db: str | None, fmt: str) -> None:
       duokong predictions scores --format markdown
     """
 
-    con = common.readonly(db)
+    con = common.readonly(db, wait_s=wait_s)
     # Rounded for reading only: csv and json give the figures whole, for further work.
     shown = "round({0}, 3) AS {0}" if fmt in ("table", "markdown") else "{0}"
     # The whole site's row: a word for the reader; NULL, as in the view, for further work.
@@ -181,6 +189,7 @@ def predictions_scores(db: str | None, fmt: str) -> None:
     help="Change an outcome recorded before (the old one is kept in prediction_outcome_history; its note and evidence carry over only when the outcome stays the same).",
 )
 @click.option("--db", help="DuckDB file.")
+@common.wait_option
 def predictions_resolve(
     prediction_id: str,
     outcome: str,
@@ -188,6 +197,7 @@ def predictions_resolve(
     evidence: str | None,
     replace: bool,
     db: str | None,
+    wait_s: float | None,
 ) -> None:
     """Record the outcome of a prediction (an id prefix is enough when unique). A conditional
     prediction whose condition did not happen is void.
@@ -200,7 +210,9 @@ def predictions_resolve(
     from pipeline.ledger import LedgerError, resolve
     from pipeline.warehouse import connect, require_database
 
-    con = connect(require_database(common.settings_for(db).db_path()))
+    settings = common.settings_for(db)
+    wait = settings.lock_wait_s if wait_s is None else wait_s
+    con = connect(require_database(settings.db_path()), wait)
     click.get_current_context().call_on_close(con.close)
     try:
         done = resolve(con, prediction_id, outcome, note, evidence, replace=replace)

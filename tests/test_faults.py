@@ -513,11 +513,19 @@ con.close()
 
 
 @pytest.mark.parametrize(
-    "command", [["sql", "select count(*) from articles"], ["report", "--out", "-"]]
+    "command",
+    [
+        ["sql", "select count(*) from articles"],
+        ["report", "--out", "-"],
+        ["predictions", "due"],
+        ["predictions", "list"],
+        ["predictions", "scores"],
+    ],
 )
 def test_a_reader_waits_for_a_run_writing_when_asked_and_says_how_otherwise(tmp_path, command):
-    """sql and report failed at once while a run wrote, though the README said queries wait
-    (analyst probe): --wait (or lock_wait_s) waits, and the refusal says how to."""
+    """sql, report and the ledger's listings failed at once while a run wrote, though the
+    README said queries wait (analyst probe): --wait (or lock_wait_s) waits, and the refusal
+    says how to."""
     db = tmp_path / "w.duckdb"
     connect(db).close()
     writer = subprocess.Popen(
@@ -533,3 +541,36 @@ def test_a_reader_waits_for_a_run_writing_when_asked_and_says_how_otherwise(tmp_
     finally:
         writer.kill()
         writer.wait()
+
+
+def test_resolving_an_outcome_waits_for_a_run_writing_when_asked(tmp_path):
+    """predictions resolve writes the warehouse: during a run it was refused with no way to
+    queue behind it, unlike run and reanalyze."""
+    db = tmp_path / "w.duckdb"
+    page = tmp_path / "pages" / "post.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "英伟达还能涨多久\n发布时间：2025-03-01\n作者：老周\n"
+        "我一直看好英伟达，数据中心的订单排到了明年。我认为英伟达明年股价一定会继续上涨。\n",
+        encoding="utf-8",
+    )
+    invoke_run = CliRunner().invoke(main, ["run", str(page.parent), "--db", str(db)])
+    assert invoke_run.exit_code == 0, invoke_run.output
+    con = connect(db)
+    claim = con.execute("SELECT id FROM predictions ORDER BY id LIMIT 1").fetchone()[0]
+    con.close()
+    resolve = ["predictions", "resolve", claim[:12], "--outcome", "void", "--db", str(db)]
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db), "6"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout.readline().strip() == "held"
+        refused = CliRunner().invoke(main, resolve)
+        assert refused.exit_code == 1 and "--wait SECONDS" in refused.output
+        waited = CliRunner().invoke(main, [*resolve, "--wait", "30"])
+        assert waited.exit_code == 0 and f"{claim[:12]}: void" in waited.output, waited.output
+    finally:
+        writer.kill()
+        writer.wait()
+    con = connect(db)
+    assert con.execute("SELECT outcome FROM prediction_outcomes").fetchall() == [("void",)]

@@ -45,7 +45,8 @@ def connect(path: str | Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
             if time.monotonic() >= deadline:
                 raise WarehouseError(
                     f"database {path} is open in another process ({_holder(exc)}); wait for "
-                    "that duokong run, sql or report to end, then run again"
+                    "that duokong run, sql or report to end, then run again, or pass "
+                    "--wait SECONDS (setting lock_wait_s) to queue behind it"
                 ) from None
             if not announced:
                 log.warning(
