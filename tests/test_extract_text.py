@@ -599,6 +599,20 @@ def test_a_members_post_is_signed_by_the_name_over_its_stamp(analyzer, below_sta
     assert art.body.startswith("英伟达的订单") and "NVDA" not in art.body
 
 
+@pytest.mark.parametrize("owner", ["老周", "硅谷观潮客"])
+def test_a_weibo_post_is_signed_by_the_page_owner_and_filed_under_weibo(analyzer, owner):
+    """A post saved from Weibo (微博正文 / 老周的微博 / stamp 来自 iPhone客户端 / counters on
+    one row) was signed 老周的微博, filed under no site and the category 来自 iPhone客户端, and
+    kept its counters in the body."""
+    text = (
+        f"微博正文\n{owner}的微博\n2025-03-01 10:20 来自 iPhone客户端\n"
+        "英伟达这波回调就是上车机会，CUDA护城河谁也撼动不了，长期看好。\n转发 12 评论 30 赞 100\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.author, art.site, art.category) == (owner, "微博", None)
+    assert art.body.endswith("长期看好。") and "转发" not in art.body
+
+
 @pytest.mark.parametrize(
     "card, stamp",
     [

@@ -286,6 +286,16 @@ def brand(name: str | None) -> str | None:
     return short if len(short) >= 2 else name
 
 
+# A microblog's own page header: m.weibo.cn's 微博正文 over a post, weibo.com's 老周的微博 over
+# its owner's posts. A 来自 iPhone stamp alone names no platform (Tieba and Douban print one).
+_MICROBLOG_HEADER = re.compile(r"^(?:微博正文|\S{2,12}的微博)$")
+
+
+def microblog_site(header: list[str]) -> str | None:
+    """微博 for a post saved from Weibo, whose page names no site otherwise."""
+    return "微博" if any(_MICROBLOG_HEADER.match(line.strip()) for line in header) else None
+
+
 def copyright_site(lines: list[str]) -> str | None:
     """The name a copyright line gives, read in the page's last lines (from the bottom); the
     one the masthead opens with where the footer gives several (…｜南洋晨光报版权所有 over

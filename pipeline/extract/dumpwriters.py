@@ -157,6 +157,14 @@ PROVINCES = (
     "|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門|海外"
 )
 _CLIENT = re.compile(rf"(?:来自|來自)\s*\S|IP\s*(?:属地|屬地)|[·・]\s*(?:{PROVINCES})\s*$")
+
+
+def sent_from(text: str) -> bool:
+    """Whether a stamp's words say where the post was sent from (来自 iPhone客户端, IP属地：广东):
+    no category, no name."""
+    return bool(_CLIENT.search(text))
+
+
 _NAME_MARKS = re.compile(r"[，。：:！？?!、,;；|｜/（）()“”\s]")
 
 
@@ -178,6 +186,8 @@ _VERIFIED = re.compile(r"(?:\s*[✔✓☑]|\s+[Vv]|[\s\u3000]+(?:楼主|樓主))
 
 
 _BADGE_THEN_NAME = re.compile(r"^(?:楼主|樓主)[\s\u3000]+(?=\S{2,16}$)")
+# The owner's page header over a microblog's posts names the page (老周的微博), not the poster.
+_OWN_PAGE = re.compile(r"(?<=\S{2})的(?:微博|主页|主頁)$")
 
 
 def _card_row(line: str) -> bool:
@@ -267,12 +277,14 @@ def poster(
     # (a reposted post names its poster as a mention: @芯观察室 V)
     name = _VERIFIED.sub("", lines[over_card(lines, meta_idx)]).lstrip("@＠")
     name = _BADGE_THEN_NAME.sub("", name)
+    own_page = bool(_OWN_PAGE.search(name))  # 老周的微博: a name, even one the dictionary holds
+    name = _OWN_PAGE.sub("", name)
     if len(row := L.bar_fields(name)) >= 3:
         name = row[0]  # the poster's card as one row (板橋打工仔 ｜ 硬體測試工程師 ｜ 在職中)
     plain = (
         2 <= len(name) <= 12
         and not A.is_ui_word(name)
-        and not A.dictionary_word(name)  # a section over the date (电子 / 2025年07月14日)
+        and (own_page or not A.dictionary_word(name))  # a section (电子 / 2025年07月14日)
         and not _NAME_MARKS.search(name)
         and not L.is_count(name)
         and not boilerplate.is_noise(name)

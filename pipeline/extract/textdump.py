@@ -515,6 +515,7 @@ def _meta_fields(meta: str | None) -> _MetaFields:
                 and not _COUNTS_AFTER.search(m.group("rest"))
                 # where it was posted from (WeChat's 10:21 北京): no category
                 and not re.fullmatch(W.PROVINCES, rest.strip(" ·•|｜"))
+                and not W.sent_from(rest)  # 来自 iPhone客户端: the client, no category
             ):
                 category = rest.strip(
                     " ·•|｜"
@@ -656,6 +657,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or M.brand(_site(lines, end, meta, title, account))
         or meta_name
         or publication
+        or M.microblog_site(lines[: max(start, 0)])
     )
     if not site and breadcrumb and lines and lines[0] != breadcrumb and len(lines[0]) <= 20:
         site = lines[0]
