@@ -2104,3 +2104,41 @@ def test_a_board_posts_dump_is_filed_under_its_board_and_station(analyzer):
     art = _dump(analyzer, text)
     assert (art.site, art.category, art.author) == ("批踢踢實業坊", "Stock", "stockfan88")
     assert art.published.isoformat() == "2025-03-10" and "跟一張" not in art.body
+
+
+@pytest.mark.parametrize(
+    "meta, author, site",
+    [
+        # a site, its writer and the date between bars: the writer is no part of the site
+        ("科技前哨 | 林舟 | 2025年1月28日 07:30", "林舟", "科技前哨"),
+        # the site before the date's label, a translator's credit after the date
+        ("AI前线观察 发布时间：2025-01-28 吴桐 编译", "吴桐", "AI前线观察"),
+        # a writer's name in Latin letters after the date
+        ("美股研究社 2025-01-28 Kevin Li", "Kevin Li", "美股研究社"),
+    ],
+)
+def test_a_meta_line_names_the_writer_apart_from_the_site(analyzer, meta, author, site):
+    """(translated-page probe) 科技前哨 | 林舟 was signed as one name; 吴桐 编译 was filed as the
+    category and its page had no site; Kevin Li was the category and the page had no author."""
+    art = _dump(analyzer, f"{PROSE_HEADLINE}\n{meta}\n\n{PROSE}{ABOUT_IT}")
+    assert (art.author, art.site, art.category) == (author, site, None)
+    assert str(art.published) == "2025-01-28"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "版权所有 © 每日科技 2025",
+        "关注极客观察，获取更多一手科技资讯",
+        "关注AI商业评论，看懂AI产业",
+        "分享至：微信  微博  复制链接",
+        "风险提示：市场有风险，投资需谨慎。",
+        "本文来源：AI前线观察 作者：吴桐",
+    ],
+)
+def test_a_page_s_closing_furniture_leaves_the_body(analyzer, line):
+    """(translated-page probe) These lines under the story stayed in the body; the copyright
+    line made two copies of one story two articles."""
+    text = f"{PROSE_HEADLINE}\n科技前哨 2025-01-28 07:30\n\n{PROSE}{ABOUT_IT}{line}\n"
+    art = _dump(analyzer, text)
+    assert art.body.endswith("差距正在缩小。"), art.body[-40:]

@@ -480,6 +480,19 @@ class _MetaFields:
     handle: str | None
 
 
+_NAME_THEN_LABEL = re.compile(
+    r"^(?P<site>[^\s:：]{2,20})[ \u3000]+(?:发布时间|發布時間|发表时间|發表時間)\s*[:：]"
+)
+# What a writer's credit after the date adds to the name (吴桐 编译, 林舟 整理).
+_CREDIT_VERB = re.compile(r"(?<=\S)[ \u3000]*(?:编译|編譯|翻译|翻譯|整理|撰文|报道|報導)$")
+# A writer's name in Latin letters after the date (美股研究社 2025-02-05 Kevin Li), not a
+# section's (Tech News).
+_LATIN_NAME = re.compile(
+    r"(?!(?:The|Tech|AI|News|Daily|Weekly|Global|China|Market|Research)\b)"
+    r"[A-Z][a-z]+(?:[ .-][A-Z][a-z]+){1,2}(?<!News)(?<!Daily)(?<!Weekly)(?<!Review)"
+)
+
+
 def _meta_fields(meta: str | None) -> _MetaFields:
     """A name before the date is the site's, unless it is a label, a handle or a person; what
     follows the date is a person who wrote it or the category it is filed under."""
@@ -487,8 +500,12 @@ def _meta_fields(meta: str | None) -> _MetaFields:
     meta_name = signed = None
     if meta:
         m = _META_SITE.search(meta)
-        if m and not P.PUBLISH_LABELS.search(m.group("site")):
-            name = m.group("site").strip(" \u3000·•|｜/／-–—")
+        # (a name before the date's label is the site's: AI前线观察 发布时间：2025-01-30)
+        labelled = _NAME_THEN_LABEL.match(meta)
+        if labelled or (m and not P.PUBLISH_LABELS.search(m.group("site"))):
+            name = (labelled or m).group("site").strip(" \u3000·•|｜/／-–—")
+            if len(fields := L.bar_fields(name)) == 2 and W.person(fields[1]):
+                name, signed = fields[0], fields[1]  # 科技前哨 | 林舟 | 2025年1月28日
             # 于 2025-03-10 首次发布, 发布 / 2025年2月11日: a label, no name
             meta_name = (
                 name
@@ -505,8 +522,9 @@ def _meta_fields(meta: str | None) -> _MetaFields:
             rest = re.sub(r"^(?:作者|分类|分類|栏目)[:：].*$", "", rest).strip()
             rest = re.sub(r"^(?:由|By|by)\s+", "", rest)  # 发表于 2023年6月1日 由 老葛
             first = re.split(r"\s*[·•]\s*", rest.strip(" ·•"))[0]
-            if W.person(rest):
-                signed = rest  # 2025-05-20 阿明: who wrote it, not where it is filed
+            credited = _CREDIT_VERB.sub("", rest)  # 2025-01-30 吴桐 编译: the translator
+            if W.person(credited) or _LATIN_NAME.fullmatch(rest):
+                signed = credited  # 2025-05-20 阿明, 2025-02-05 Kevin Li: who wrote it
             elif first != rest and W.person(first):
                 signed = first  # 2025-12-31 · 周既明 · 约 900 字: the writer, then the counts
             elif (
