@@ -74,7 +74,14 @@ def target_id(name: str | None, con, settings: Settings) -> str | None:
         found = catalogue.id_for(name)
     except AmbiguousTarget as exc:
         raise click.ClickException(str(exc)) from None
-    stored = {r[0] for r in con.execute("SELECT DISTINCT target FROM stances").fetchall()}
+    # (a removed target's stances go; its claims stay, resolved ones under its id)
+    stored = {
+        r[0]
+        for r in con.execute(
+            "SELECT target FROM stances UNION SELECT target FROM predictions "
+            "WHERE target IS NOT NULL"
+        ).fetchall()
+    }
     if found is None and name in stored:
         found = name
     if found is None:

@@ -270,13 +270,21 @@ def interrupted(exc: BaseException) -> bool:
     )
 
 
-def drop_removed_targets(con: duckdb.DuckDBPyConnection, ids: list[str]) -> int:
-    """Drops the stances of targets the catalogue no longer lists. Articles read again lose
-    them as they are written; an article whose input is gone (a scraper's folder cleared) is
-    never read again, and kept its removed target in every report for good. Its predictions
-    stay: a claim and its outcome are a record of what was said."""
-    [(n,)] = con.execute("DELETE FROM stances WHERE NOT list_contains(?, target)", [ids]).fetchall()
-    return n
+def drop_removed_targets(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, int]:
+    """Drops the stances of targets the catalogue no longer lists, and says how many of each.
+    Articles read again lose them as they are written; an article whose input is gone (a
+    scraper's folder cleared) is never read again, and kept its removed target in every report
+    for good. Its predictions stay: a claim and its outcome are a record of what was said."""
+    dropped = dict(
+        con.execute(
+            "SELECT target, count(*) FROM stances WHERE NOT list_contains(?, target) "
+            "GROUP BY target ORDER BY target",
+            [ids],
+        ).fetchall()
+    )
+    if dropped:
+        con.execute("DELETE FROM stances WHERE NOT list_contains(?, target)", [ids])
+    return dropped
 
 
 @contextlib.contextmanager
@@ -298,9 +306,17 @@ def recorded_run(
     catalogue = Catalogue.load(settings.path("targets_file"))
     con = connect(settings.db_path(), wait_s)
     try:
-        dropped = drop_removed_targets(con, catalogue.ids)
-        if dropped:
-            logger.info("%d stances of targets no longer in the catalogue dropped", dropped)
+        if dropped := drop_removed_targets(con, catalogue.ids):
+            # A user's own catalogue replaces the shipped one: one that lists only the targets
+            # added drops NVIDIA's and DeepSeek's stances, which a line in the log must say.
+            logger.warning(
+                "%s no longer in the catalogue %s: %s dropped (their predictions stay); "
+                "put %s back in the catalogue and run `duokong reanalyze` to read them again",
+                ", ".join(dropped),
+                settings.path("targets_file"),
+                ", ".join(f"{n} stance{'s' if n != 1 else ''} of {t}" for t, n in dropped.items()),
+                "it" if len(dropped) == 1 else "them",
+            )
         if close_interrupted_runs(con):
             logger.warning(
                 "an earlier run on %s was interrupted; this run redoes its rest",

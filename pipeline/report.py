@@ -185,6 +185,8 @@ def gather(
             FROM resolved_claims WHERE {where_p} GROUP BY ALL ORDER BY 1""",
         params_p,
     )
+    for h in hit_rates:  # headed as the trends are: by the catalogue's label
+        h["label"] = (labels or {}).get(h["target"]) or h["target"]
     runs = _rows(
         con,
         "SELECT started, status, inputs, seen, articles, new, updated, rejected, model "
@@ -579,10 +581,13 @@ def render_markdown(data: ReportData) -> str:
     out += ["", "## Falling due later", ""]
     out += [_sourced_line(p) for p in data.predictions_open] or ["(none)"]
     out += _left_out(data, "predictions_open")
-    if data.hit_rates:
-        out += ["", "## Resolved predictions", "", _HIT_RATES_NOTE, ""]
+    out += ["", "## Resolved predictions", ""]
+    if not data.hit_rates:
+        out.append("No prediction has been resolved yet.")
+    else:
+        out += [_HIT_RATES_NOTE, ""]
         out += [
-            f"- {h['target']}: {h['correct']} correct, {h['wrong']} wrong, {h['void']} void"
+            f"- {h['label']}: {h['correct']} correct, {h['wrong']} wrong, {h['void']} void"
             + (
                 f" (hit rate {float(h['hit_rate']):.0%} of correct and wrong)"
                 if h["hit_rate"] is not None
@@ -592,6 +597,8 @@ def render_markdown(data: ReportData) -> str:
         ]
     p = data.provenance
     out += [
+        "",
+        "## How this was made",
         "",
         f"_{p['articles']} articles{_kept(p)}, {p['rejects']} rejected inputs{_reasons(p)}, "
         f"{_count(p['runs'], 'run')}; model {p['model'] or '(none yet)'}{_unread(p)}; "

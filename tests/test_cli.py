@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import logging
 from pathlib import Path
 
 import duckdb
@@ -331,7 +332,12 @@ def test_resolving_again_needs_replace_and_keeps_the_old_outcome(db_copy):
 
 def test_report_to_standard_output_says_how_the_net_index_moved(db_copy, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    before = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown").output
+    # the sections of the HTML report, before anything is resolved too (catalogue probe)
+    assert "## Resolved predictions\n\nNo prediction has been resolved yet." in before
+    assert "## How this was made" in before
     listed = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)
+    listed = sorted(listed, key=lambda p: p["target"] != "nvidia")  # one of NVIDIA's first
     for p, outcome in zip(listed[:3], ["correct", "wrong", "void"], strict=True):
         invoke("predictions", "resolve", p["id"], "--outcome", outcome, "--db", db_copy)
     out = invoke("report", "--db", db_copy, "--out", "-", "--format", "markdown")
@@ -344,6 +350,7 @@ def test_report_to_standard_output_says_how_the_net_index_moved(db_copy, tmp_pat
     resolved = out.output.split("## Resolved predictions")[1]
     assert "wrong" in resolved and "void" in resolved
     assert "own claims only" in resolved  # why its hit rates differ from predictions scores
+    assert "\n- NVIDIA: " in resolved  # the catalogue's label, as the trends are headed
 
 
 def test_report_says_why_inputs_were_refused(db_copy, tmp_path):
@@ -1197,3 +1204,39 @@ def test_a_run_with_another_model_says_the_views_now_read_it_and_what_it_has_not
     assert out.exit_code == 0, out.output
     assert "the views and the report now read lexicon.v1, which has not read" in out.stderr
     assert "duokong reanalyze --missing --model lexicon.v1" in out.stderr
+
+
+def test_a_run_with_a_catalogue_that_leaves_a_target_out_says_what_it_dropped(
+    db_copy, tmp_path, monkeypatch, caplog
+):
+    """A user's catalogue replaces the shipped one: one listing only the targets added dropped
+    every DeepSeek stance while the run said nothing (catalogue probe)."""
+    from pipeline.settings import PROJECT_ROOT
+
+    bundled = (PROJECT_ROOT / "data" / "lexicons" / "targets.toml").read_text("utf-8")
+    (tmp_path / "mycat.toml").write_text(bundled.split('\n[[target]]\nid = "deepseek"')[0], "utf-8")
+    con = duckdb.connect(str(db_copy), read_only=True)
+    [(held,)] = con.execute("SELECT count(*) FROM stances WHERE target = 'deepseek'").fetchall()
+    con.close()
+    assert held > 0
+    monkeypatch.setenv("DUOKONG_TARGETS_FILE", str(tmp_path / "mycat.toml"))
+    with caplog.at_level(logging.WARNING):
+        out = invoke("run", SAMPLES / "news", "--db", db_copy, "--report", tmp_path / "r.html")
+    assert out.exit_code == 0, out.output
+    said = caplog.text + out.output
+    assert f"deepseek no longer in the catalogue {tmp_path / 'mycat.toml'}" in said
+    assert f"{held} stances of deepseek dropped" in said and "duokong reanalyze" in said
+
+
+def test_the_claims_of_a_removed_target_are_listed_by_its_id(db_copy):
+    """A removed target's claims stay with its id (its stances go): `predictions list --target
+    qwen` refused the id as unknown (catalogue probe)."""
+    con = duckdb.connect(str(db_copy))
+    [(claim,)] = con.execute(
+        "UPDATE predictions SET target = 'qwen' WHERE id = (SELECT min(id) FROM predictions) "
+        "RETURNING id"
+    ).fetchall()
+    con.close()
+    out = invoke("predictions", "list", "--target", "qwen", "--db", db_copy, "--format", "csv")
+    assert out.exit_code == 0, out.output
+    assert [row["id"] for row in csv.DictReader(io.StringIO(out.output))] == [claim]
