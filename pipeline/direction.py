@@ -72,13 +72,20 @@ COUNTERFACTUAL = re.compile(r"如果不是|如果没有|若非|若不是|要不�
 # A claim, then the writer's verdict that it will not come true, alone in the last clause
 # (DeepSeek要重回第一梯队，恐怕很难; 英伟达还想再涨一倍，没戏): the claim points the other way.
 # Not a verdict on whether it can be known (…，很难说).
-VERDICT_AGAINST = re.compile(
-    r"[，,]\s*(?:我看|我觉得|在我看来|恐怕|估计|怕是|基本上?|几乎)?\s*"
+_UNLIKELY = r"的?(?:可能性|概率|几率)(?:不大|很小|极小|极低|几乎为零|为零|微乎其微)(?:了|啊|吧)?\s*[。！!…]*\s*$"
+_VERDICT = (
+    r"(?:那|这)?就?\s*(?:我看|我觉得|在我看来|恐怕|估计|怕是|基本上?|几乎|纯属|简直是?|完全是|根本)?\s*"
     r"(?:很难|太难|难|不太可能|不可能|没戏|悬|够呛|做不到|想多了|还?为时[尚过]早|言之过早"
+    # a dismissal (要说寒武纪两年内取代英伟达，那纯属做梦)
+    r"|(?:痴人|白日)?做梦|说梦|天方夜谭|不现实|绝无可能|没可能|门都没有"
     # or the writer's disagreement with what others say (有人说…，我不这么认为)
     r"|我[并可]?不(?:这么|这样)(?:认为|看)|我[并可]?不(?:同意|认同))"
     r"(?:了|啊|吧|呀)?\s*[。！!…]*\s*$"
 )
+# (or the odds of it, denied in the same clause: 毛利率回到75%以上的可能性不大)
+VERDICT_AGAINST = re.compile(r"[，,]\s*" + _VERDICT + "|" + _UNLIKELY)
+# The verdict as a clause of its own, which a claim's quote keeps (…，那纯属做梦).
+VERDICT_CLAUSE = re.compile(r"\s*" + _VERDICT.replace("[。！!…]*", "[。！!…，,]*"))
 # A negation with its reason between it and what it negates (不会因为一次宕机就失去用户): the
 # reason is taken out, so that the negator stands next to its verb.
 NEGATED_FOR_A_REASON = re.compile(rf"(不会|不至于|并不会|不)因为{IN_CLAUSE}{{1,16}}?(?:而|就)")

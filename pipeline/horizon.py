@@ -101,6 +101,7 @@ _CALENDAR_KINDS = {
     "year_quarter",
     "half",
     "mid_year",
+    "two_years",
     "month",
     "month_to_come",
     "fiscal",
@@ -285,6 +286,8 @@ _HOLIDAY_REACH = timedelta(days=7)
 _AFTER_HOLIDAY = timedelta(days=29)
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    # This year and next (今明两年), next year and the one after (明后两年): two calendar years.
+    (re.compile(r"(今明|明后|明後)两年|(今明|明后|明後)兩年"), "two_years"),
     # A day (将于11月19日公布财报, 2026年2月25日, 5月1日起, 3月15日之前, 到12月31日收盘): a
     # scheduled event falls due on it. Not the end of a reporting period (截至1月26日的季度,
     # 截止到1月26日).
@@ -321,7 +324,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?:(?:20)?\d\d\s*(?:财年|財年|财政年度|財政年度)|FY\s*(?:20)?\d\d)"
-            rf"(?:\s*(?:第?{_Q}\s*(?:财季|財季|季度|季)|[Qq][1-4]))?"
+            # (its quarter or its half: 2026财年下半年 is no calendar half)
+            rf"(?:\s*(?:第?{_Q}\s*(?:财季|財季|季度|季)|[Qq][1-4]|[上下]半年?|[Hh][12]))?"
             rf"|(?:[Qq][1-4]|第?{_Q}\s*季度)\s*(?:FY|财年|財年)\s*(?:20)?\d\d"
             # 第三财季, 下一财年, 本财年: the company's calendar, with no year to place it in
             rf"|(?:第{_Q}|下一?个?|下一?個?|本|这个|這個)\s*(?:财季|財季|财年|財年)"
@@ -492,7 +496,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "this_month_end",
     ),
-    (re.compile(r"(?<![去全每前上])(年中)(?![国國美报報旬文])"), "mid_year"),
+    (
+        re.compile(r"(?<![去全每前上])(年中)(?![国國美报報旬文])(之前|以前|前(?![后後]))?"),
+        "mid_year",
+    ),
     (
         # 下一季 (收入) is next quarter; 本季 alone is the quarter a report covers, often over
         re.compile(
@@ -638,8 +645,16 @@ def _named_quarter(m: re.Match[str], published: date) -> Window:
     return _quarter_window(published.year + _YEAR_OFFSET[m.group(1) or "今年"], m)
 
 
+def _two_years(m: re.Match[str], published: date) -> Window:
+    if (m.group(1) or m.group(2)) == "今明":
+        return published, date(published.year + 1, 12, 31)
+    return date(published.year + 1, 1, 1), date(published.year + 2, 12, 31)
+
+
 def _mid_year(m: re.Match[str], published: date) -> Window:
     y = published.year if published.month <= 6 else published.year + 1
+    if m.group(2):  # 年中之前: by the middle of the year
+        return published, date(y, 6, 30)
     return max(published, date(y, 5, 1)), date(y, 8, 31)
 
 
@@ -889,6 +904,7 @@ _RELATIVE_RESOLVERS: dict[str, Callable[[re.Match[str], date], Window | None]] =
     "year_on": _year_on,
     "named_quarter": _named_quarter,
     "mid_year": _mid_year,
+    "two_years": _two_years,
     "next_week": _next_week,
     "this_week": _this_week,
     "this_year_end": _this_year_end,

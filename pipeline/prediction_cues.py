@@ -69,6 +69,10 @@ def _attribution(reported: dict) -> re.Pattern[str]:
     )
 
 
+# The start of an amount (5万颗, 两成, 约300亿, 近一半, 上百万).
+AMOUNT = r"(?:[约近逾上数几]?\s*[\d一二两三四五六七八九十百千万亿半])"
+
+
 def _speech(reported: dict) -> re.Pattern[str]:
     """X 表示/预计… at the start of a sentence or claim. The verbs a writer also uses of the
     writing itself (需要提醒的是, 粗略估算) count only after a subject that is none of those
@@ -239,7 +243,8 @@ class PredictionCues:
                     f"[^，,。；;！!？?]{{0,{DISPLACE_REACH}}}?"
                     f"(?:{literal_alternation(displace + passive_only)})"
                 ),
-                displacing=re.compile(literal_alternation(displace)),
+                # not before an amount: 超过5万颗H100 compares a count, no one is displaced
+                displacing=re.compile(f"(?:{literal_alternation(displace)})(?!\\s*{AMOUNT})"),
                 taking=frozenset(data["direction"]["take"]),
                 leave_behind_only=tuple(data["direction"]["leave_behind_only"]),
             )

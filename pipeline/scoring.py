@@ -80,6 +80,11 @@ class PredictionScore:
     # one: what the due date is computed from, so also measured where gold gives no date.
     horizon_ok: int = 0
     horizon_total: int = 0
+    # The same on every matched gold quote that says whether it has a time, none included: a
+    # time given to a claim whose author gave none (borrowed from a claim nearby) is wrong
+    # here, and invisible in the figure above.
+    timed_ok: int = 0
+    timed_total: int = 0
 
     def add(self, gold: list[dict], predicted: list) -> None:
         quotes: dict[str, list] = {}
@@ -118,6 +123,12 @@ class PredictionScore:
             if g.get("horizon"):
                 self.horizon_total += 1
                 self.horizon_ok += any(_same_time(p.horizon, g["horizon"]) for p in cands)
+            if "horizon" in g:
+                self.timed_total += 1
+                self.timed_ok += any(
+                    _same_time(p.horizon, g["horizon"]) if g["horizon"] else not p.horizon
+                    for p in cands
+                )
             if "due" in g:
                 self.due_total += 1
                 self.due_ok += any(
@@ -148,6 +159,11 @@ class PredictionScore:
             + (
                 f", horizon {self.horizon_ok / self.horizon_total:.3f}"
                 if self.horizon_total
+                else ""
+            )
+            + (
+                f" ({self.timed_ok / self.timed_total:.3f} with claims that have none)"
+                if self.timed_total
                 else ""
             )
             + (f", due date {self.due_ok / self.due_total:.3f}" if self.due_total else "")

@@ -44,6 +44,11 @@ EVENT_VERBS = ("宣布", "披露", "报道", "报导", "介绍")
 # The writer, or the paper, desk or firm writing (本报认为, 本投顾认为, 本报告预计).
 AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|本(?:报|刊|台|文|站|网|号|投顾|报告|所|行))")
 
+# A claim opening with a verb only another's words take (…接连发文，警告“AI bubble”即将破裂):
+# its subject stands in the clause before. Not 预计, 认为 or 判断, which the writer uses of the
+# writing itself with no subject (财报很强，预计明年还会增长).
+REPORTING_OPENS = re.compile(r"(?:警告|表示|指出|声称|宣称|强调|透露|坦言|写道|直言|称)")
+
 OPENING_QUOTES = "“「『"
 CLOSING_QUOTES = "”」』"
 
@@ -69,6 +74,17 @@ class Voice:
     after_reported: bool = False
     open_quotes: int = 0
     quotes_balance: bool = True
+    interviewee: bool = False  # the paragraph opens with another's name as a speaker's label
+
+
+# An interview's answer, opened by who gives it (答：…, Moore：我们预计…, 王总：…): every sentence of
+# its paragraph is theirs, 我们 and 我认为 included. Not a label such as 结论： or 第一：, nor the
+# interviewer's 问： or 记者：.
+INTERVIEWEE_LABEL = re.compile(
+    r"^\s*(?!(?:Note|Update|Source|Summary|Conclusion|Disclaimer|Tips?|Nvidia|Reuters|Bloomberg)\b)"
+    r"(?:答|A|[A-Z][a-z]+(?:[ .-][A-Z][a-z]+){0,2}"
+    r"|[\u4e00-\u9fff]{1,3}(?:总|先生|女士|博士|教授|院士|董事长|首席))\s*[：:]"
+)
 
 
 def paragraph_quotes(sentences: list[Sentence]) -> list[tuple[int, bool]]:
@@ -106,13 +122,16 @@ class SpeakerReader:
     def speaker(self, simplified: str, claim: tuple[int, int], voice: Voice = Voice()) -> str:
         """Reported when someone other than the author speaks: a claim inside quotation marks
         the paragraph closes again (unless the author opens the quote: 笔者的结论只有一句：“…”),
-        a speech frame at the start of the sentence or of the claim (分析师表示，…), an
+        an interview's answer (Moore：我们预计…), a speech frame at the start of the sentence
+        or of the claim (分析师表示，…; …发文，警告…), an
         attribution within it (据业内人士介绍, 有券商估计, 给出…指引, …，知情人士透露), or an
         opening (其中, 同时, 他…) that goes on in the voice of a reported sentence just before it
         in the paragraph. The author's own view (我认为, 我们倒觉得, 在笔者看来) wins over every
         frame but quotation, and so does a conclusion the author draws after an attribution or an
         announcement (…，这意味着…); the author or the paper spoken to (对笔者表示) is no author
         speaking."""
+        if voice.interviewee:
+            return "reported"
         claim_start, last = claim
         first = claim_start
         while first < last and simplified[first] in OPENING_QUOTES:
@@ -140,6 +159,12 @@ class SpeakerReader:
             simplified = simplified[:last]
         view = self.scorer.view(simplified)
         if view.reported:
+            return "reported"
+        if (
+            claim_start > 0
+            and REPORTING_OPENS.match(simplified, first)
+            and not _author_speaks(simplified[:claim_start])
+        ):
             return "reported"
         concluded = INFERENCE.search(simplified)
         for m in (self.cues.speech.search(t) for t in (simplified, simplified[claim_start:])):

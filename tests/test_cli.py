@@ -228,9 +228,19 @@ def test_predictions_due_list_and_resolve(db_copy):
     assert [p["status"] for p in listed if p["id"] == pid] == ["wrong"]
 
 
-def test_the_ledger_shows_the_time_a_due_date_comes_from_and_whether_it_was_inherited(db):
+def test_the_ledger_shows_the_time_a_due_date_comes_from_and_whether_it_was_inherited(tmp_path):
     """A claim that took its time from another claim was listed with a due date and nothing to
     say that its author gave that time elsewhere (ledger probe)."""
+    page = tmp_path / "pages" / "p.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "英伟达的护城河\n发布时间：2025-03-01\n作者：老周\n"
+        "我认为英伟达的护城河会继续加深。\n英伟达下个季度的营收会再创新高。\n"
+        "这件事一年以内就会见分晓。\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "w.duckdb"
+    assert invoke("run", page.parent, "--db", db, "--report", tmp_path / "r.html").exit_code == 0
     query = (
         "select id, horizon, horizon_source from predictions "
         "where due is not null order by horizon_source"
@@ -430,7 +440,8 @@ def test_export_then_scores(db_copy, tmp_path):
     out = invoke("export", tmp_path / "x", "--db", db_copy, "--format", "csv")
     assert out.exit_code == 0 and (tmp_path / "x" / "articles.csv").is_file()
     assert "articles" in out.output
-    first = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)[0]
+    listed = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)
+    first = next(p for p in listed if p["speaker"] == "author")  # only the author's are scored
     invoke("predictions", "resolve", first["id"], "--outcome", "correct", "--db", db_copy)
     rows = json.loads(invoke("predictions", "scores", "--db", db_copy, "--format", "json").output)
     assert any(r["correct"] >= 1 and r["hit_rate"] is not None for r in rows)

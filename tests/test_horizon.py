@@ -432,6 +432,13 @@ def test_a_quarter_named_alone_is_this_years():
         # a fiscal year is the company's own calendar: kept as written, with no date
         ("2026财年第一季度营收会增长", "2026财年第一季度", None, None),
         ("FY2026 Q1会增长", "FY2026 Q1", None, None),
+        # its half too (prediction probe: 下半年 read out of it was this calendar year's)
+        ("增速会在2026财年下半年放缓", "2026财年下半年", None, None),
+        # this year and next, next year and the one after (translated-page probe)
+        ("今明两年数据中心收入会继续高增长", "今明两年", P, date(2026, 12, 31)),
+        ("明后两年会放量", "明后两年", date(2026, 1, 1), date(2027, 12, 31)),
+        # by mid-year, not around it (prediction probe)
+        ("年中之前会突破4万亿美元", "年中之前", P, date(2025, 6, 30)),
         # a month gone by, or the running one, dates what happened as often as what will
         ("今年1月英伟达大跌", None, None, None),
         ("2月底发布了新模型", None, None, None),

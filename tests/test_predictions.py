@@ -1199,9 +1199,11 @@ def test_a_bet_with_any_forfeit_predicts_the_opposite(analyzer, body, target, di
     assert [(p.target, p.direction) for p in _predictions(analyzer, body)] == [(target, direction)]
 
 
-def test_a_time_is_not_inherited_across_voices(analyzer):
+def test_a_time_is_not_inherited_from_another_sentence(analyzer):
     """The author's claim after a reported forecast took the forecast's time and fell due with
-    it (2028 for a claim that named no time)."""
+    it (2028 for a claim that named no time); a claim after the author's own dated one took its
+    time too, and was due on a day its author never named (prediction probe: 11 of 11 such
+    times wrong; gold gives two claims in five no time)."""
     body = (
         "黄仁勋表示，未来三年数据中心的资本开支将翻倍。"
         "我认为英伟达的股价不会跌破100美元。\n"
@@ -1209,8 +1211,10 @@ def test_a_time_is_not_inherited_across_voices(analyzer):
     )
     found = {p.quote: (p.speaker, p.horizon, p.horizon_source) for p in _candidates(analyzer, body)}
     assert found["我认为英伟达的股价不会跌破100美元。"] == ("author", None, None)
-    # within one voice it still is
-    assert found["英伟达的毛利率也会继续维持在七成以上。"] == ("author", "明年", "inherited")
+    assert found["英伟达的毛利率也会继续维持在七成以上。"] == ("author", None, None)
+    # within its sentence it is (both are the short term's)
+    [_, second] = _candidates(analyzer, "短期内国产芯片追不上，英伟达的地位不会动摇。")
+    assert (second.horizon, second.horizon_source) == ("短期", "inherited")
 
 
 def test_a_claim_before_another_gives_it_no_hedge(analyzer):
@@ -2120,3 +2124,66 @@ def test_a_conditional_claim_takes_no_time_from_another_claim(analyzer):
     [plain] = [p for p in found.values() if not p.conditional]
     assert plain.due == date(2025, 9, 1) and plain.horizon_source == "stated"
     assert cond.due is None and cond.horizon_source is None
+
+
+@pytest.mark.parametrize(
+    "body, target, direction, hedge",
+    [
+        # a dismissal after the claim turns it round, and the quote keeps it
+        ("要说寒武纪能在2027年前取代英伟达，那纯属做梦。", "nvidia", "up", "likely"),
+        ("寒武纪两年内取代英伟达，想多了。", "nvidia", "up", "likely"),
+        # overtaking the target is its loss; a figure overtaken is the subject's gain
+        ("国产GPU五年内超过英伟达，基本不可能。", "nvidia", "up", "certain"),
+        ("通义千问半年内会稳定超过DeepSeek。", "deepseek", "down", "likely"),
+        ("英伟达明年的营收会超过2000亿美元。", "nvidia", "up", "likely"),
+        # the odds denied: a forecast of the opposite, likely, though 可能 stands in it
+        ("英伟达毛利率回到75%以上的可能性不大。", "nvidia", "down", "likely"),
+        # a doubt that it can
+        ("DeepSeek的份额未必能守住。", "deepseek", "down", "possible"),
+        # a guess, and for ever
+        ("我猜DeepSeek的新模型明年才会亮相。", "deepseek", "other", "possible"),
+        ("DeepSeek永远不会闭源。", "deepseek", "down", "certain"),
+    ],
+)
+def test_dismissals_overtaking_denied_odds_and_hedges(analyzer, body, target, direction, hedge):
+    """(prediction probe) The dismissal was cut from the quote and the claim read the wrong
+    way; 超过英伟达 read up for NVIDIA; 可能性不大 and 未必能 claims were missed; 我猜 was likely
+    and 永远不会 no more than likely."""
+    [p] = _predictions(analyzer, body)
+    assert (p.quote, p.target, p.direction, p.hedge) == (body, target, direction, hedge)
+
+
+def test_the_next_model_by_its_short_name_is_deepseeks_on_a_page_naming_it(analyzer):
+    """V4 on a DeepSeek page was about no target (prediction probe)."""
+    [p] = _predictions(analyzer, "DeepSeek最近很低调。V4大概率会在年底前发布。")
+    assert (p.target, p.hedge) == ("deepseek", "likely")
+    assert _predictions(analyzer, "这辆车的V4发动机明年会停产。")[0].target is None
+
+
+def test_a_forecast_recalled_as_already_wrong_is_no_new_claim(analyzer):
+    body = "英伟达的股价明年一定会翻倍，这是我去年说过的话，结果被打脸了。"
+    assert _predictions(analyzer, body) == ()
+
+
+def test_an_interview_answer_and_a_warning_after_its_source_are_reported(analyzer):
+    """(translated-page probe) An interviewee's 我们预计… was the author's claim, and so was a
+    warning whose source stood in the clause before (…接连发文，警告…即将破裂)."""
+    body = (
+        "问：您怎么看英伟达的前景？\n"
+        "Moore：我们维持增持评级。我们预计未来两年英伟达的数据中心收入都将保持高速增长。\n"
+        "我认为这个判断偏乐观，英伟达明年的增速会放缓。\n"
+        "最近，几家华尔街投行接连发文，警告AI泡沫即将破裂，英伟达首当其冲。"
+    )
+    found = {p.quote[:8]: p.speaker for p in _predictions(analyzer, body)}
+    assert found == {
+        "我们预计未来两年": "reported",
+        "英伟达明年的增速": "author",
+        "警告AI泡沫即将": "reported",
+    }
+
+
+def test_overtaking_an_amount_displaces_no_one(analyzer):
+    """超过5万颗H100 counts chips: NVIDIA is not the one overtaken (real pages, after 超过 was
+    read as overtaking)."""
+    assert analyzer.predictor.direction_of("DeepSeek会拥有超过5万颗H100", "nvidia") == "up"
+    assert analyzer.predictor.direction_of("寒武纪会超过英伟达", "nvidia") == "down"

@@ -84,3 +84,28 @@ def test_horizons_are_scored_on_matched_quotes_whose_gold_names_one():
     )
     assert (score.horizon_ok, score.horizon_total) == (1, 3)
     assert ", horizon 0.333" in score.summary()
+
+
+def test_a_time_given_to_a_claim_gold_says_has_none_is_scored_wrong():
+    """The horizon figure counts only quotes whose gold names a time, so a time borrowed for a
+    claim without one went unseen (prediction probe: 11 of 11 such times were wrong); the
+    second figure counts every quote whose gold says, none included."""
+    gold = [
+        {"quote": "英伟达半年左右就会见顶", "target": "nvidia", "horizon": "半年左右"},
+        {"quote": "DeepSeek不会崩", "target": "deepseek", "horizon": None},
+        {"quote": "AI泡沫会破裂", "target": None, "horizon": None},
+        {"quote": "国产芯片会崛起", "target": None},
+    ]
+    score = PredictionScore()
+    score.add(
+        gold,
+        [
+            _pred("英伟达半年左右就会见顶", "nvidia", horizon="半年"),
+            _pred("DeepSeek不会崩", "deepseek", horizon="半年左右"),
+            _pred("AI泡沫会破裂", None),
+            _pred("国产芯片会崛起", None, horizon="明年"),
+        ],
+    )
+    assert (score.horizon_ok, score.horizon_total) == (1, 1)
+    assert (score.timed_ok, score.timed_total) == (2, 3)
+    assert ", horizon 1.000 (0.667 with claims that have none)" in score.summary()
