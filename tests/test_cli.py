@@ -1231,8 +1231,13 @@ def test_a_run_with_a_catalogue_that_leaves_a_target_out_says_what_it_dropped(
     con.close()
     assert held > 0
     monkeypatch.setenv("DUOKONG_TARGETS_FILE", str(tmp_path / "mycat.toml"))
+    page = tmp_path / "pages" / "p.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "英伟达还能涨吗\n发布时间：2025-03-01\n我一直看好英伟达，订单排到了明年。\n", "utf-8"
+    )
     with caplog.at_level(logging.WARNING):
-        out = invoke("run", SAMPLES / "news", "--db", db_copy, "--report", tmp_path / "r.html")
+        out = invoke("run", page.parent, "--db", db_copy, "--report", tmp_path / "r.html")
     assert out.exit_code == 0, out.output
     said = caplog.text + out.output
     assert f"deepseek no longer in the catalogue {tmp_path / 'mycat.toml'}" in said
