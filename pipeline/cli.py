@@ -213,7 +213,7 @@ def _flow_run(
     db_file = settings.db_path()
     refuse_database_path(report_file, [db_file, Path(f"{db_file}.wal")], "--report")
     _stop_cleanly_on_sigterm()
-    wait = wait_s if wait_s is not None else settings.lock_wait_s
+    wait = common.waited(settings, wait_s)
     with run_lock(db_file, wait):
         connect(db_file, wait).close()
         from flows import shared_ephemeral_api

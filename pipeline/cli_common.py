@@ -39,6 +39,11 @@ read_wait_option = _wait(
 )
 
 
+def waited(settings: Settings, wait_s: float | None) -> float:
+    """The seconds a command waits for the database: its --wait, else the setting lock_wait_s."""
+    return settings.lock_wait_s if wait_s is None else wait_s
+
+
 def readonly(db: str | None, any_database: bool = False, wait_s: float | None = None):
     """A read-only connection for this command, closed when the command ends. External file
     access is off: `duokong sql` reads the warehouse and nothing else. Only a database duokong
@@ -49,7 +54,7 @@ def readonly(db: str | None, any_database: bool = False, wait_s: float | None = 
 
     settings = settings_for(db)
     path = settings.db_path()
-    con = connect_readonly(path, settings.lock_wait_s if wait_s is None else wait_s)
+    con = connect_readonly(path, waited(settings, wait_s))
     if not any_database:
         try:
             require_duokong(con, path)

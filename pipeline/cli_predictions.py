@@ -211,8 +211,7 @@ def predictions_resolve(
     from pipeline.warehouse import connect, require_database
 
     settings = common.settings_for(db)
-    wait = settings.lock_wait_s if wait_s is None else wait_s
-    con = connect(require_database(settings.db_path()), wait)
+    con = connect(require_database(settings.db_path()), common.waited(settings, wait_s))
     click.get_current_context().call_on_close(con.close)
     try:
         done = resolve(con, prediction_id, outcome, note, evidence, replace=replace)

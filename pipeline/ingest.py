@@ -275,16 +275,10 @@ def drop_removed_targets(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict
     Articles read again lose them as they are written; an article whose input is gone (a
     scraper's folder cleared) is never read again, and kept its removed target in every report
     for good. Its predictions stay: a claim and its outcome are a record of what was said."""
-    dropped = dict(
-        con.execute(
-            "SELECT target, count(*) FROM stances WHERE NOT list_contains(?, target) "
-            "GROUP BY target ORDER BY target",
-            [ids],
-        ).fetchall()
-    )
-    if dropped:
-        con.execute("DELETE FROM stances WHERE NOT list_contains(?, target)", [ids])
-    return dropped
+    gone = con.execute(
+        "DELETE FROM stances WHERE NOT list_contains(?, target) RETURNING target", [ids]
+    ).fetchall()
+    return dict(sorted(Counter(target for (target,) in gone).items()))
 
 
 @contextlib.contextmanager
