@@ -2142,3 +2142,63 @@ def test_a_page_s_closing_furniture_leaves_the_body(analyzer, line):
     text = f"{PROSE_HEADLINE}\n科技前哨 2025-01-28 07:30\n\n{PROSE}{ABOUT_IT}{line}\n"
     art = _dump(analyzer, text)
     assert art.body.endswith("差距正在缩小。"), art.body[-40:]
+
+
+TIEBA_THREAD = (
+    "百度贴吧  进入贴吧  全吧搜索\n"
+    "英伟达吧   关注：8.1万  帖子：20.4万\n\n"
+    "【讨论】H20停供以后，国内大厂还会等英伟达吗\n\n"
+    "只看楼主  收藏  回复\n\n"
+    "显卡老司机\n"
+    "9 级\n"
+    "{post}"
+    "来自iPhone客户端  1楼  2025-04-18 21:05  回复(12)\n\n"
+    "路过的韭菜\n"
+    "3 级\n"
+    "想多了，英伟达明年照样涨，国内那点份额人家不在乎。\n"
+    "2楼  2025-04-18 21:20  回复(2)\n\n"
+    "©2025 Baidu  贴吧协议  隐私政策\n"
+)
+TIEBA_POST = "禁令一出，大厂只能把推理往昇腾上迁，迁过去就不会再回来了。我的判断：一年内英伟达在国内的份额会腰斩。\n"
+
+
+@pytest.mark.parametrize(
+    "post",
+    [TIEBA_POST, "这帖子先说结论，后面再展开讲讲为什么。\n" + TIEBA_POST],
+)
+def test_a_tieba_thread_is_its_first_post_signed_and_dated_by_its_floor(analyzer, post):
+    """(forum probe) A one-paragraph first post was lost and the second floor's reply took its
+    place, signed 来自Android客户端  1楼; a longer one kept the reply and had no author or date.
+    The floor's stamp stands under its post there."""
+    art = _dump(analyzer, TIEBA_THREAD.format(post=post))
+    assert art.body == post.strip()
+    assert (art.author, str(art.published)) == ("显卡老司机", "2025-04-18")
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        # NGA: each floor's poster, badge row and #N stamp over it, its buttons under it
+        "NGA玩家社区 > 网事杂谈 > 帖子\n\n[讨论] H20要许可证了，英伟达在中国还有戏吗\n\n"
+        "[回复]  [只看楼主]  [收藏]  阅读 18632  回复 97\n\n楼主  麦田守望ox\n级别: 学徒  威望: 0  注册: 2016-03-05\n#0  2025-04-17 09:12\n"
+        "{post}[+1]  [引用]  [回复]\n\n"
+        "不吃香菜\n级别: 学徒  威望: 0  注册: 2019-06-22\n#1  2025-04-17 09:34\n"
+        "{reply}[+1]  [引用]  [回复]\n",
+        # Hupu: the post's counters, then its top replies
+        "虎扑社区 > 步行街主干道\n\nH20要许可证了，英伟达在中国还有戏吗\n\n"
+        "麦田守望ox\n2025-04-17 09:12  发布于湖北\n亮了(126)  回复(348)  浏览 8.7万\n\n"
+        "{post}推荐(126)  收藏  分享  举报\n\n这些回帖亮了\n\n不吃香菜\n{reply}亮了(214)  回复\n\n"
+        "全部回帖\n湿乎乎的话\n楼主说的对。\n2025-04-17 09:55  回复\n",
+    ],
+)
+def test_a_forum_thread_s_replies_are_not_its_post(analyzer, thread):
+    """(forum probe) NGA's and Hupu's replies stayed in the body, and a reply's claim (三年内都
+    替代不了英伟达) became the poster's."""
+    post = (
+        "禁令一出，国内大厂只能全面转向昇腾和寒武纪，这种迁移一旦发生就回不去了。"
+        "两年内英伟达在中国AI芯片的份额会掉到一成以下。\n"
+    )
+    reply = "昇腾良率就那样，三年内都替代不了英伟达，别吹了。\n"
+    art = _dump(analyzer, thread.format(post=post, reply=reply))
+    assert art.body == post.strip()
+    assert (art.author, str(art.published)) == ("麦田守望ox", "2025-04-17")

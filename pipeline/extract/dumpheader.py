@@ -32,6 +32,10 @@ _OTHER_STAMP = re.compile(
     r"^(?:最新推荐文章|最新推薦文章)于|(?:最后|最後|最新)(?:回复|回覆)"
     # a member's registration under their name (注册时间 2022-8-19, 註冊日期：14/3/2018)
     r"|(?:注册|註冊)(?:时间|時間|日期|于|於)"
+    # a 贴吧 floor's stamp, printed under its post (来自Android客户端  1楼  2026-01-12 10:23)
+    r"|^来自\S{1,16}(?:客户端|客戶端)\s+\d{1,4}\s*[楼樓]\s"
+    # and a reply's floor stamp (2楼  2026-01-12 10:31  回复(4)): never the story's
+    r"|^(?:[2-9]|\d{2,4})\s*[楼樓][\s\u3000]+(?:19|20)\d{2}[-/.]\d"
 )
 
 

@@ -196,9 +196,11 @@ def bare_date(line: str) -> bool:
 
 
 # A member's badge under their name on a community or microblog page (雪岭认证：…  粉丝 3.2万).
-# (and a forum's badge row under the poster: 樓主 ｜ Lv.7 ｜ 文章 1,203)
+# (and a forum's badge row under the poster: 樓主 ｜ Lv.7 ｜ 文章 1,203; Tieba's level, 10 级;
+# NGA's 级别: 学徒  威望: 0)
 BADGE = re.compile(
     r"(?:认证|認證)\s*[:：]|(?:粉丝|粉絲)\s*[\d.]+|^(?:楼主|樓主)(?:\s|[|｜]|$)|\bLv\.?\s?\d+\b"
+    r"|^\d{1,2}\s*[级級]$|^(?:级别|級別)\s*[:：]"
 )
 
 # A thread's first floor over its post, as Hong Kong forums print it: #1 牛油多士王　28/1/2025 01:14.

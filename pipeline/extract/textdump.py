@@ -328,7 +328,11 @@ def _story_goes_on(lines: list[str], k: int, boilerplate: Boilerplate) -> bool:
     return sum(L.is_paragraph(n) and not boilerplate.is_dump_end(n) for n in after) >= GOES_ON - 1
 
 
-_POSTED_AT = re.compile(r"^[Pp]osted\s*@\s*(?:19|20)?\d{2}-\d{1,2}-\d{1,2}")
+# (or a 贴吧 first floor's stamp under its post: 来自Android客户端  1楼  2026-01-12 10:23  回复(35))
+_POSTED_AT = re.compile(
+    r"^[Pp]osted\s*@\s*(?:19|20)?\d{2}-\d{1,2}-\d{1,2}"
+    r"|^(?:来自\S{1,16}\s+)?1\s*[楼樓]\s+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+)
 BLOG_FOOTER_REACH = 15
 
 
@@ -696,6 +700,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or W.name_after_bar(meta)
         or W.poster(lines, meta_idx, title, boilerplate)
         or W.first_floor(lines[: start + 1])
+        or A.thread_poster(header)  # 只看楼主  收藏  回复 / 算力搬砖工 / 10 级 (贴吧)
         or W.hosts(lines[: start + 1])
         or W.bio_card(lines[:start])
         or W.column_writer(lines[:start], breadcrumb)
