@@ -86,6 +86,13 @@ FACES = re.compile(
 )
 THREAT_AFTER = re.compile(r"^[^，,；;。]{0,6}?的?(?:威胁|竞争|冲击|挑战|压力|围剿|追赶)")
 GAIN_AFTER = re.compile(r"^[^，,；;。]{0,8}?的(?:最大|最直接的|主要)?(?:受益者|赢家|输家|受害者)")
+# The second target as the agent of what the first undergoes (英伟达明年会被DeepSeek这类高效模型
+# 拖累): a cause, as in ACTS_ON, not what the claim is about. Not a verb of taking a place (被华为
+# 取代), where both sides have a direction of their own.
+BY_AGENT = re.compile(r"被[^，,；;。]{0,2}$")
+AGENT_ACTS = re.compile(
+    r"^[^，,；;。]{0,12}?(?:拖累|冲击|影响|打压|削弱|伤害|损害|威胁|压缩|拖垮|带动|推动|刺激|提振|拉动)"
+)
 
 
 def _cause_spans(text: str, mentions: list) -> list[tuple[int, int]]:
@@ -136,6 +143,10 @@ def claim_targets(text: str, catalogue: Catalogue) -> set[str] | None:
             after = text[later.end :]
             if ACTS_ON.match(between):
                 about.discard(first.target)
-            elif (FACES.search(between) and THREAT_AFTER.match(after)) or GAIN_AFTER.match(after):
+            elif (
+                (FACES.search(between) and THREAT_AFTER.match(after))
+                or GAIN_AFTER.match(after)
+                or (BY_AGENT.search(between) and AGENT_ACTS.match(after))
+            ):
                 about.discard(later.target)
     return about

@@ -57,6 +57,8 @@ def potential_forms(words: Iterable[str]) -> dict[str, str]:
             forms[f"{w[0]}得{w[1:]}"] = w
         elif w[1] in OBJECT_AFTER_LIAO:
             forms[f"{w[0]}不了{w[1:]}"] = f"不{w}"
+        if len(w) > 1:
+            forms[f"{w}不了"] = f"不{w}"  # 超越不了, 取代不了
     return forms
 
 
@@ -164,6 +166,17 @@ FALL_STOPPED = re.compile(
     rf"(?:流失|下滑|下跌|颓势|跌势|失血){in_clause('不没未难')}{{0,10}}?"
     r"(?:止住|遏制住|扭转|刹住|企稳)"
 )
+# Hard times ahead (英伟达的日子不会好过, 日子会越来越难过): read as 到头, a fall. Not the good
+# times (好日子不会结束), read above.
+HARD_TIMES = re.compile(
+    r"(?<!好)日子(?:恐怕|可能|只怕)?(?:不会|不太会|不|没那么|没有那么|都不会)(?:太|再|那么|很)?好过"
+    r"|(?<!好)日子(?:会|将|可能|恐怕)?(?:很|更|越来越|会很)?难过"
+)
+# No one able to (没有哪家公司能在三年内取代英伟达, 没有人能阻止…): read as 不能, a negation within
+# reach of its verb; the negator stood too far from it, and the claim read the verb's way.
+NO_ONE_CAN = re.compile(
+    rf"没有(?:哪家|哪一家|哪个|任何|谁|人|一家|什么){IN_CLAUSE}{{0,8}}?(?:能够|能|可以)"
+)
 # Those who bet against the target lose (做空英伟达的人明年会赔得很惨): the target rises, read as
 # 轧空; those who bet on it lose (看多英伟达的人恐怕要失望了): it falls, read as 站岗.
 BEARS_LOSE = re.compile(
@@ -206,6 +219,8 @@ UNITS_SOLD = re.compile(
 # words the lexicon knows what its parts, read one by one, would get wrong.
 PHRASES_READ_AS = (
     (DENIED_FOR_EVER, r"\1"),
+    (NO_ONE_CAN, "不能"),
+    (HARD_TIMES, "到头"),
     (DOUBLE_DENIAL, "会"),
     (LITTLE_ROOM, r"不会大\1"),
     (CURBED, "受限"),
@@ -525,6 +540,7 @@ class DirectionRules:
             agent = target is not None and target in self.catalogue.mentioned(m.group(0))
             total += self._flipped(text, m.start(), 1 if agent else -1, premise)
         total += self._displaced_object(text, target, premise, within, taken)
+        total += self._outdone_object(text, target, premise, within, taken)
         if read_burden:
             # A burden is one change among the claim's (英伟达股价将大涨，但回调风险也在上升):
             # the others count beside it.
@@ -579,6 +595,41 @@ class DirectionRules:
             taken.append(m.span())
             # _flipped turns 不会取代英伟达 the other way
             total += self._flipped(text, at, sign, premise)
+        return total
+
+    def _outdone_object(
+        self,
+        text: str,
+        target: str | None,
+        premise: int,
+        within: Callable[[re.Match[str]], bool],
+        taken: Spans,
+    ) -> float:
+        """The target after a verb of trailing (AMD会继续落后于英伟达, 国产卡明年还比不上英伟达):
+        the one trailed stays ahead, up, where 落后 alone reads down; or after 比 with a
+        comparison (AMD的芯片会比英伟达卖得更好: NVIDIA outdone, down; 比DeepSeek更差: up). Only
+        where the target is not named before, as the subject the change words read (英伟达会落后
+        于AMD). A negator before the verb turns it (华为不会比英伟达卖得更好)."""
+        if target is None:
+            return 0.0
+        found = []
+        for m in self.cues.trailing.finditer(text):
+            brk = CLAUSE_BREAK.search(text, m.end())
+            after = text[m.end() : brk.start() if brk else None]
+            if target in self.catalogue.mentioned(
+                after[: DISPLACE_REACH + 6]
+            ) or TARGET_PRONOUN.match(after):
+                found.append((m, 1))
+        for m in self.cues.compared_with.finditer(text):
+            if target in self.catalogue.mentioned(m.group(1)):
+                found.append((m, -self.cues.compared_sign[m.group(2)]))
+        total = 0.0
+        for m, sign in found:
+            start = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+            if within(m) or target in self.catalogue.mentioned(text[start : m.start()]):
+                continue
+            taken.append(m.span())
+            total += self._flipped(text, m.start(), sign, premise)
         return total
 
     def _leaves_behind(self, verb: str, after: str, target: str) -> bool:

@@ -131,6 +131,10 @@ class PredictionCues:
     displaced: re.Pattern[str]  # 被 … 取代: the subject is displaced
     displacing: re.Pattern[str]  # 取代, 超越…: whoever stands after the verb is displaced
     taking: frozenset[str]  # 抢走, 蚕食…: of those, the verbs of taking, up for their subject
+    trailing: re.Pattern[str]  # 落后于, 比不上…: whoever stands after the verb stays ahead
+    # 比 … 更好 (+1) or 更差 (-1): group 1 what is compared with, group 2 the comparison
+    compared_with: re.Pattern[str]
+    compared_sign: dict[str, int]
     leave_behind_only: tuple[str, ...]  # 摆脱 displaces the target or a dependence on it only
     # A burden and a change in it: 折价…消失 (gap, change: groups 1, 2); a word before a burden
     # that overcomes it (缓解…压力, group 1), adds it (面临…风险, 2), makes it heavy (更大的…压力, 3)
@@ -152,6 +156,7 @@ class PredictionCues:
             # A rise named as a thing (这波涨势): what is said of it gives the way (不会长久).
             sign.update({w: 0 for w in data["direction"].get("unsigned", [])})
             displace = [*data["direction"]["displace"], *data["direction"]["take"]]
+            outdoes, outdone = data["direction"]["outdoes"], data["direction"]["outdone"]
             passive_only = data["direction"].get("displace_passive_only", [])
             pace = {w: -1 for w in data["direction"]["slower"]}
             pace.update({w: 1 for w in data["direction"]["faster"]})
@@ -161,7 +166,9 @@ class PredictionCues:
             expected = literal_alternation(data["direction"].get("expectations", []))
             # With the potential forms of the change words (追不上 as 不追上); where the lexicon
             # says how a form reads, the lexicon's reading wins.
-            reads_as = potential_forms(sign) | data["direction"].get("reads_as", {})
+            reads_as = potential_forms(
+                [*sign, *displace, *data["direction"]["displace_passive_only"]]
+            ) | data["direction"].get("reads_as", {})
             # A burden, then its change (group 2, after the gap in group 1); or a word before a
             # burden: overcome (group 1), adds (2), heavy (3), braves (4).
             burden_sign = {w: s for w, s in sign.items() if w not in MODAL_CHANGE} | pace
@@ -246,6 +253,12 @@ class PredictionCues:
                 # not before an amount: 超过5万颗H100 compares a count, no one is displaced
                 displacing=re.compile(f"(?:{literal_alternation(displace)})(?!\\s*{AMOUNT})"),
                 taking=frozenset(data["direction"]["take"]),
+                trailing=re.compile(literal_alternation(data["direction"]["trail"])),
+                compared_with=re.compile(
+                    r"比([^，,。；;！!？?比]{1,22}?)"
+                    f"({literal_alternation(outdoes + outdone)})"
+                ),
+                compared_sign={w: 1 for w in outdoes} | {w: -1 for w in outdone},
                 leave_behind_only=tuple(data["direction"]["leave_behind_only"]),
             )
         except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:

@@ -126,6 +126,9 @@ OWN_REPLY = re.compile(
     r"(?:觉得|认为|判断|预计|相信|估计|看)"
 )
 FRAME_END = re.compile(r"(?<![的之不])(?:预计|预测|预估|估计|预言|判断)[\s:：，,]*$")
+# A clause that ends on what happens first (谷歌的TPU明年对外销售后, 等R2发布以后): it sets the time
+# of the claim after it, and is part of that claim.
+WHEN_DONE = re.compile(r"(?:之后|以后|后)\s*[，,]\s*$")
 # A claim's first clause that opens on a connective, an adverb or a modal has dropped its
 # subject, which the clause before it states (该技术路径已经成熟，或将重新定义行业标准; DeepSeek
 # 的训练成本这么低，也会逼着别人降价): the claim starts there.
@@ -889,7 +892,22 @@ class PredictionExtractor:
                 runs.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), [m]))
                 about_run = about
                 continue
-            if runs and (about is None or about_run is None or about == about_run):
+            if (
+                runs
+                and len(runs[-1][1]) == 1
+                and WHEN_DONE.search(runs[-1][1][0].group(0))
+                and not self._retimed(runs[-1][1], m, timed)
+            ):
+                # 华为明年发布新芯片后，英伟达的份额会继续下滑: the event sets the claim's time,
+                # and claims nothing of its own
+                runs[-1][1].append(m)
+                about_run = about
+                continue
+            if (
+                runs
+                and (about is None or about_run is None or about == about_run)
+                and not self._retimed(runs[-1][1], m, timed)
+            ):
                 runs[-1][1].append(m)
                 about_run = about_run if about_run is not None else about
                 continue
@@ -909,6 +927,23 @@ class PredictionExtractor:
         if runs:
             runs[0] = (self._opening_frames(simplified, *runs[0]), runs[0][1])
         return runs
+
+    def _retimed(
+        self, run: list[re.Match[str]], clause: re.Match[str], timed: list[Horizon]
+    ) -> bool:
+        """Whether a clause states a time of its own other than the one its run states (…收入明年
+        会比今年更低，三年内份额很可能降到两成以下): a second claim, due at its own time; read as
+        one, it took the first clause's time and the second's was lost. Only times with a date
+        (短期内 says how the writer looks, not when a claim falls due), and not a time alone in
+        its clause, which opens what follows (明年，英伟达会…)."""
+        if self._time_only(clause.group(0), clause.start(), timed):
+            return False
+
+        def dated(c: re.Match[str]) -> set[str]:
+            return {h.text for h in timed if c.start() <= h.start < c.end() and h.due is not None}
+
+        own, before = dated(clause), set().union(*map(dated, run))
+        return bool(own and before and not own & before)
 
     def _replies_to_reported(self, simplified: str, run_start: int, clause: re.Match[str]) -> bool:
         """Whether a clause opens the author's reply (而我觉得…, 但我认为…) to a run that reports

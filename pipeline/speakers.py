@@ -80,10 +80,15 @@ class Voice:
 # An interview's answer, opened by who gives it (答：…, Moore：我们预计…, 王总：…): every sentence of
 # its paragraph is theirs, 我们 and 我认为 included. Not a label such as 结论： or 第一：, nor the
 # interviewer's 问： or 记者：.
+# Or another user's post quoted on a forum or in a repost (引用 @AI信仰者 的发言：…, //@老韭菜:…,
+# 原帖：…), which the author then answers in a paragraph of their own; not 回复 @X：, which
+# opens the author's own reply.
 INTERVIEWEE_LABEL = re.compile(
     r"^\s*(?!(?:Note|Update|Source|Summary|Conclusion|Disclaimer|Tips?|Nvidia|Reuters|Bloomberg)\b)"
     r"(?:答|A|[A-Z][a-z]+(?:[ .-][A-Z][a-z]+){0,2}"
-    r"|[\u4e00-\u9fff]{1,3}(?:总|先生|女士|博士|教授|院士|董事长|首席))\s*[：:]"
+    r"|[\u4e00-\u9fff]{1,3}(?:总|先生|女士|博士|教授|院士|董事长|首席)"
+    r"|引用\s*@?[^\s：:@]{1,24}\s*(?:的(?:发言|帖子|回复|评论|原帖|文章|微博))?"
+    r"|//\s*@[^\s：:@]{1,24}|原帖|原贴)\s*[：:]"
 )
 
 

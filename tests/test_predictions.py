@@ -181,6 +181,32 @@ def test_direction_from_change_words_and_negation(analyzer):
         ("AMD正在追赶英伟达", "down"),
         ("华尔街摆脱了对英伟达的疑虑，股价大涨", "up"),
         ("中国AI产业将逐步摆脱对英伟达的依赖", "down"),
+        # a ban or a control lifted, or not, before it (read down: 放宽 was no easing there)
+        ("美国会放宽对英伟达的出口管制", "up"),
+        ("放宽对英伟达出口管制的可能性几乎为零", "down"),
+        ("特朗普会取消对英伟达的禁令", "up"),
+        ("美国会放松对英伟达的出口限制", "up"),
+        ("美国很难撤销对英伟达的制裁", "down"),
+        ("美国会对英伟达芯片加征关税", "down"),
+        # (target probe) the target after a lead, a lag or 比: compared with, not comparing
+        ("AMD会继续落后于英伟达", "up"),
+        ("英伟达会落后于AMD", "down"),
+        ("华为的芯片明年会领先英伟达", "down"),
+        ("英伟达会继续领先AMD", "up"),
+        ("AMD的芯片明年会比英伟达卖得更好", "down"),
+        ("AMD不会比英伟达卖得更好", "up"),
+        ("英伟达会比AMD卖得更好", "up"),
+        ("国产卡明年还比不上英伟达", "up"),
+        ("英伟达明年的增速会不如今年", "down"),
+        # a denial out of a negator's reach, a potential form, hard times
+        ("没有哪家公司能在三年内取代英伟达", "up"),
+        ("英特尔的芯片三年内都超越不了英伟达", "up"),
+        ("英伟达的日子不会好过", "down"),
+        ("英伟达的日子会越来越难过", "down"),
+        # (walkthrough) a shake that fails, in the active voice
+        ("AMD和国产芯片短期内很难撼动它的地位", "up"),
+        ("华为撼动不了英伟达的地位", "up"),
+        ("华为会撼动英伟达的地位", "down"),
     ],
 )
 def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, direction):
@@ -2187,3 +2213,56 @@ def test_overtaking_an_amount_displaces_no_one(analyzer):
     read as overtaking)."""
     assert analyzer.predictor.direction_of("DeepSeek会拥有超过5万颗H100", "nvidia") == "up"
     assert analyzer.predictor.direction_of("寒武纪会超过英伟达", "nvidia") == "down"
+
+
+def test_a_quoted_post_s_claim_is_reported(analyzer):
+    """(forum probe) A forum post quoting another user's post (引用 @X 的发言：…) filed the
+    quoted claim as the author's, beside the author's own call the other way."""
+    body = (
+        "引用 @AI信仰者 的发言：财报又超预期了，英伟达今年市值一定破6万亿，现在不上车就晚了。\n"
+        "我不认同。我的判断是，英伟达今年的股价大概率跑不赢纳指。\n"
+        "//@芯片老韭菜:英伟达明年必回到100以下。"
+    )
+    found = {p.quote[:6]: p.speaker for p in _predictions(analyzer, body)}
+    assert found == {
+        "英伟达今年市": "reported",
+        "英伟达今年的": "author",
+        "英伟达明年必": "reported",
+    }
+
+
+def test_a_clause_with_a_time_of_its_own_is_a_claim_of_its_own(analyzer):
+    """(forum probe) The second clause's 三年内 was lost: the two clauses were one claim, due
+    when the first one's 明年 ends."""
+    body = "英伟达在中国的数据中心收入明年会比今年更低，三年内份额很可能降到两成以下。"
+    found = {(p.horizon, str(p.due)) for p in _predictions(analyzer, body)}
+    assert found == {("明年", "2026-12-31"), ("三年内", "2028-03-01")}
+    # a time alone in its clause still opens the claim after it
+    (one,) = _predictions(analyzer, "明年，英伟达会涨，而且会涨很多。")
+    assert one.horizon == "明年"
+
+
+def test_an_event_that_comes_first_is_part_of_the_claim_after_it(analyzer):
+    """(target probe) 谷歌的TPU明年对外销售后 was a claim of its own, about no target, beside the
+    claim it dates."""
+    (one,) = _predictions(analyzer, "华为明年发布新芯片后，英伟达在国内的份额会继续下滑。")
+    assert (one.quote, one.target, one.direction, one.horizon) == (
+        "华为明年发布新芯片后，英伟达在国内的份额会继续下滑。",
+        "nvidia",
+        "down",
+        "明年",
+    )
+
+
+def test_the_agent_of_what_a_target_undergoes_is_no_target_of_the_claim(analyzer):
+    """(target probe) 英伟达会被DeepSeek这类高效模型拖累 was a claim about DeepSeek too, down."""
+    found = {
+        (p.target, p.direction)
+        for p in _predictions(analyzer, "英伟达明年会被DeepSeek这类高效模型拖累。")
+    }
+    assert found == {("nvidia", "down")}
+    # a place taken: both sides move
+    found = {
+        (p.target, p.direction) for p in _predictions(analyzer, "英伟达明年会被DeepSeek取代。")
+    }
+    assert found == {("nvidia", "down"), ("deepseek", "up")}
