@@ -46,31 +46,34 @@ log = logging.getLogger(__name__)
 # What the runs table lists as the inputs of a run over stored articles.
 STORED_INPUT = "(articles stored in the warehouse)"
 
-# Each article with the page that reads it as its own (its source): the page's key, hash and
+# Each article with a page that reads it, its own (its source) first: the page's key, hash and
 # fetch time are what the writer compares a page's copy by.
 _STORED = """
 SELECT a.id, a.url, a.source, a.site, a.title, a.author, a.published, a.category, a.body,
        a.extractor, a.encoding, p.page_key, p.raw_hash, p.fetched_at
-FROM articles a JOIN pages p ON p.article_id = a.id AND p.source = a.source
+FROM articles a JOIN pages p ON p.article_id = a.id
 JOIN _read USING (id)
-QUALIFY row_number() OVER (PARTITION BY a.id ORDER BY p.page_key) = 1
+QUALIFY row_number() OVER (PARTITION BY a.id ORDER BY p.source = a.source DESC, p.page_key) = 1
 """
 
 
 def articles_to_read(
     con: duckdb.DuckDBPyConnection, model: str, targets: list[str], missing: bool
 ) -> list[str]:
-    """The ids of the stored articles a page reads as its own, oldest first (a run stopped
-    midway has brought the start of the history up to date); missing: only those lacking a
-    stance of `model` for some target of the catalogue (a target added, a model switched to),
-    which leaves alone articles read again after a lexicon changed."""
+    """The ids of the stored articles some page still reads, oldest first (a run stopped
+    midway has brought the start of the history up to date); not an edited page's old version.
+    missing: only those lacking a stance of `model` for some target of the catalogue (a target
+    added, a model switched to), which leaves alone articles read again after a lexicon changed.
+    Any page, not only the one the article was first read from: a feed's item read again by its
+    link's URL reads the same article under another source, and the article was passed over
+    while the report kept sending the user back to read it."""
     lacking = (
         "AND (SELECT count(DISTINCT s.target) FROM stances s WHERE s.article_id = a.id "
         "AND s.model = ? AND list_contains(?, s.target)) < ?"
     )
     sql = (
         "SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM pages p "
-        "WHERE p.article_id = a.id AND p.source = a.source) "
+        "WHERE p.article_id = a.id) "
         f"{lacking if missing else ''} ORDER BY a.published NULLS LAST, a.id"
     )
     params: list[Any] = [model, targets, len(targets)] if missing else []

@@ -2202,3 +2202,22 @@ def test_a_forum_thread_s_replies_are_not_its_post(analyzer, thread):
     art = _dump(analyzer, thread.format(post=post, reply=reply))
     assert art.body == post.strip()
     assert (art.author, str(art.published)) == ("麦田守望ox", "2025-04-17")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "黄仁勋今天的发布会太炸了，英伟达明年肯定还要涨一倍，继续加仓！\n",
+        "黄仁勋今天的发布会太炸了，英伟达明年肯定还要涨一倍，继续加仓！\n老黄的刀法也是越来越精准了。\n",
+    ],
+)
+def test_a_short_post_is_not_taken_for_its_own_headline(analyzer, text):
+    """(README walkthrough) A one-sentence post ending in ！ was taken for a headline and
+    refused (only 0 characters of article text found); with a second line, it lost its claim."""
+    art = _dump(analyzer, text)
+    assert art.body == text.strip() and art.title is None
+
+
+def test_a_headline_over_its_text_stays_a_headline(analyzer):
+    art = _dump(analyzer, "DeepSeek来了，英伟达慌了！\n" + PROSE)
+    assert art.title == "DeepSeek来了，英伟达慌了！"

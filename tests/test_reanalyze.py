@@ -114,6 +114,21 @@ def test_a_target_added_is_read_in_articles_whose_inputs_are_gone(stored, tmp_pa
     assert run == ("completed", ["(articles stored in the warehouse)"], 2)
 
 
+def test_an_article_read_by_a_page_of_another_source_is_read_again(stored, tmp_path):
+    """(README walkthrough) A feed's item read again by its link's URL reads its article under
+    another source: reanalyze --missing passed the article over, while the report sent the user
+    back to it."""
+    con = connect(stored)
+    con.execute("UPDATE pages SET source = 'http://127.0.0.1:8000/amd' WHERE source LIKE '%amd%'")
+    con.close()
+    settings = _settings(stored, targets_file=_with_amd(tmp_path))
+
+    done = reanalyze_warehouse(settings, missing=True, report=str(tmp_path / "r.html"))
+
+    assert done["seen"] == 2
+    assert ("amd", "up") in _table(stored, "SELECT target, direction FROM predictions")
+
+
 def test_a_second_reanalysis_changes_nothing(stored, tmp_path):
     settings = _settings(stored, targets_file=_with_amd(tmp_path))
     reanalyze_warehouse(settings, report=str(tmp_path / "r.html"))

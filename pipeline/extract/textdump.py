@@ -336,6 +336,16 @@ _POSTED_AT = re.compile(
 BLOG_FOOTER_REACH = 15
 
 
+# A sentence's clauses and its end: what a headline seldom has both of.
+_CLAUSED_SENTENCE = re.compile(r"[，,；;].*[。！!？?…]$")
+
+
+def _post_taken_for_headline(title: str | None, body: list[str]) -> bool:
+    """Whether the line taken for a headline is the post itself: a sentence of clauses, longer
+    than the text left under it."""
+    return bool(title and _CLAUSED_SENTENCE.search(title) and len("".join(body)) < len(title))
+
+
 def _blog_footer(lines: list[str], end: int) -> str | None:
     """A hosted blog's stamp under the post, past its tags, buttons and the links to the posts
     before and after it (posted @ 2025-02-08 22:15 栈溪 阅读(1234) 评论(3)), before the comments
@@ -760,6 +770,10 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         published = F.mail_date(mail.get("date") or mail.get("sent")) or published
         sender = F.sender_name(mail)
         site = sender or site
+    if _post_taken_for_headline(title, body) and meta is None and not (md_h1 or mail or front):
+        # A short post with no headline (英伟达明年肯定还要涨一倍，继续加仓！): its first
+        # sentence was taken for one, and the post was refused or lost its claim.
+        body, title = [title, *body], None
     author = A.repost_writer("\n".join(lines), author)  # the account a repost came from
     if front:
         # The front matter says what the page's text can only suggest.
