@@ -2221,3 +2221,13 @@ def test_a_short_post_is_not_taken_for_its_own_headline(analyzer, text):
 def test_a_headline_over_its_text_stays_a_headline(analyzer):
     art = _dump(analyzer, "DeepSeek来了，英伟达慌了！\n" + PROSE)
     assert art.title == "DeepSeek来了，英伟达慌了！"
+
+
+def test_a_trail_through_the_poster_s_page_names_no_category(analyzer):
+    """(forum probe) 雪球 > 价值回归小陈 > 帖子 filed the post under its poster's name."""
+    text = (
+        "雪球  首页  行情  发帖  搜索\n雪球 > 价值回归小陈 > 帖子\n\n价值回归小陈\n"
+        "2025-03-03 20:18 · 来自雪球\n粉丝 8,120\n\n" + PROSE
+    )
+    art = _dump(analyzer, text)
+    assert (art.author, art.category) == ("价值回归小陈", None)

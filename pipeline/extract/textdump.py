@@ -770,6 +770,10 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         published = F.mail_date(mail.get("date") or mail.get("sent")) or published
         sender = F.sender_name(mail)
         site = sender or site
+    if category and category == author:
+        category = (
+            None  # a community's trail through the poster's page (雪球 > 价值回归小陈 > 帖子)
+        )
     if _post_taken_for_headline(title, body) and meta is None and not (md_h1 or mail or front):
         # A short post with no headline (英伟达明年肯定还要涨一倍，继续加仓！): its first
         # sentence was taken for one, and the post was refused or lost its claim.
