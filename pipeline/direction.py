@@ -193,6 +193,10 @@ RELEASE_DENIED = re.compile(
 # A target price with its figure (目标价定在175美元, 给予目标价196港元): an analyst's target sits
 # above the price of the day, so where no word moves it (上调, 下调) the claim is up.
 TARGET_PRICE = re.compile(rf"目标价{IN_CLAUSE}{{0,12}}?\d")
+# The target price set against today's (…目标价是130美元，比现价低两成): below it, down.
+VERSUS_NOW = re.compile(
+    r"\s*(?:比|较)(?:现价|现在|当前|目前|今天|眼下)(?:的?股价)?(?:还|要)?(低|少|高|多)"
+)
 # A denial of a change going on for ever (不可能一直涨下去, 不会永远跌): the change will stop, so
 # the denial reads as the change's own (不可能涨下去: down); 一直 stood between the negator and
 # the change, out of the negation's reach, and the claim read up.
@@ -374,8 +378,9 @@ class DirectionRules:
         part, pol = self._deciding(text, target)
         if part is not None:
             return "up" if pol > 0 else "down"
-        if TARGET_PRICE.search(text):
-            return "up"
+        if target_price := TARGET_PRICE.search(text):
+            versus = next(VERSUS_NOW.finditer(text, target_price.end()), None)
+            return "down" if versus and versus.group(1) in "低少" else "up"
         if self._release_denied(text):
             return "down"
         return "other"

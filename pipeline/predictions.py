@@ -34,7 +34,7 @@ from pipeline.clauses import (
     only_causes,
     without_causes,
 )
-from pipeline.direction import VERDICT_CLAUSE, DirectionRules
+from pipeline.direction import VERDICT_CLAUSE, VERSUS_NOW, DirectionRules
 from pipeline.horizon import SPAN_FROM_NOW, UNDATED_TIMES, Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
 from pipeline.prediction_cues import PredictionCues
@@ -401,6 +401,8 @@ OWN_SUBJECT = re.compile(r"^[^，,]{0,4}?(?:我|你|他|她|大家|很多人|有
 ANAPHOR = re.compile(
     IT + r"|公司|股价|股價|市值|毛利率|营收|營收|订单|訂單|估值|财报|財報|"
     r"新模型|下一代|护城河|護城河|份额|份額|这颗雷|它们"
+    # the product the sentence before named (DeepSeek发布了V3.2。这个模型的调用量会翻倍)
+    r"|这个模型|这款模型|该模型|这款芯片|该芯片|這個模型|這款模型|該模型|這款晶片|該晶片"
 )
 
 
@@ -1013,8 +1015,12 @@ class PredictionExtractor:
             # else the time closes the claim before it (英伟达会继续上涨，但是明年。): it stays
         elif following is not None and FRAME_END.search(flagged[-1].group(0)):
             end = following.end()  # 高盛的报告预计，英伟达明年的收入还能增长四成: what it expects
-        elif following is not None and VERDICT_CLAUSE.match(following.group(0)):
-            end = following.end()  # …取代英伟达，那纯属做梦: the verdict turns the claim around
+        elif following is not None and (
+            VERDICT_CLAUSE.match(following.group(0)) or VERSUS_NOW.match(following.group(0))
+        ):
+            # …取代英伟达，那纯属做梦: the verdict turns the claim around; …目标价是130美元，
+            # 比现价低两成: the price set against today's says which way
+            end = following.end()
         while end > start and simplified[end - 1] in TRAILING_PUNCT:
             end -= 1
         claim_text = simplified[start:end]

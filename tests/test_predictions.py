@@ -2266,3 +2266,20 @@ def test_the_agent_of_what_a_target_undergoes_is_no_target_of_the_claim(analyzer
         (p.target, p.direction) for p in _predictions(analyzer, "英伟达明年会被DeepSeek取代。")
     }
     assert found == {("nvidia", "down"), ("deepseek", "up")}
+
+
+def test_a_target_price_below_today_s_is_down(analyzer):
+    """(target probe) 目标价是130美元，比现价低两成 was quoted without its second clause and read
+    up, as any target price is."""
+    (one,) = _predictions(analyzer, "我给英伟达的目标价是130美元，比现价低两成。")
+    assert (one.quote, one.direction) == ("我给英伟达的目标价是130美元，比现价低两成。", "down")
+    (one,) = _predictions(analyzer, "我给英伟达的目标价是200美元，比现价高三成。")
+    assert one.direction == "up"
+
+
+def test_this_model_after_a_release_is_the_releaser_s(analyzer):
+    """(target probe) 这个模型 after a sentence on DeepSeek's release was about no target."""
+    (one,) = _predictions(analyzer, "DeepSeek最近发布了V3.2。这个模型的调用量会在一个月内翻倍。")
+    assert (one.target, one.direction) == ("deepseek", "up")
+    (one,) = _predictions(analyzer, "阿里最近发布了Qwen3。这个模型的调用量会在一个月内翻倍。")
+    assert one.target is None
