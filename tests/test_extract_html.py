@@ -850,3 +850,25 @@ def test_an_image_caption_link_is_no_paragraph(analyzer):
     )
     body = _extract(analyzer, html).body
     assert "大图" not in body and "原图" not in body and body.count("英伟达的订单") == 2
+
+
+def test_a_tieba_thread_is_signed_by_its_first_floor_s_poster(analyzer):
+    """(forum probe) A 贴吧 thread's page named its poster only in each floor's card (a
+    p_author_name link), and the post had no author."""
+
+    def floor(name: str, text: str) -> str:
+        return (
+            f'<div class="l_post j_l_post"><div class="d_author"><ul class="p_author">'
+            f'<li class="d_name"><a class="p_author_name j_user_card" href="/home/main?un={name}">'
+            f'{name}</a></li></ul></div><div class="d_post_content j_d_post_content">{text}</div></div>'
+        )
+
+    page = (
+        "<html><head><title>英伟达这估值还撑得住？_显卡吧_百度贴吧</title></head><body>"
+        '<div class="core_title"><h1>英伟达这估值还撑得住？</h1></div>'
+        + floor("显卡老司机", BODY)
+        + floor("路过的韭菜", "想多了，英伟达明年照样涨，国内那点份额人家不在乎。")
+        + "</body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.author == "显卡老司机"

@@ -2231,3 +2231,13 @@ def test_a_trail_through_the_poster_s_page_names_no_category(analyzer):
     )
     art = _dump(analyzer, text)
     assert (art.author, art.category) == ("价值回归小陈", None)
+
+
+def test_a_menu_bar_opening_on_the_trail_s_root_names_the_site(analyzer):
+    """(forum probe) NGA's and Hupu's threads had no site: their menu bar opens on the name
+    their trail starts from."""
+    text = (
+        "NGA玩家社区  首页  版面  搜索  消息  登录\nNGA玩家社区 > 网事杂谈 > 帖子\n\n"
+        "[讨论] H20要许可证了，英伟达在中国还有戏吗\n\n" + PROSE
+    )
+    assert _dump(analyzer, text).site == "NGA玩家社区"

@@ -23,6 +23,7 @@ _AUTHOR_XPATHS = (
     '(//*[contains(@class, "follow-nickName")])[1]',  # CSDN's blogger, over its table of contents
     '(//*[contains(@class, "authi")]//a[contains(@class, "xw1")])[1]',
     '(//td[contains(@class, "row")]/span[@class="name"])[1]',  # phpBB 2's first poster
+    '(//a[contains(@class, "p_author_name")])[1]',  # 百度贴吧's first floor's poster
     '//*[@rel="author"]',
     '//*[contains(@class, "author") and contains(@class, "vcard")]',
     '//*[@itemprop="author"]//*[@itemprop="name"]',

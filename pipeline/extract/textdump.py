@@ -695,6 +695,11 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         site = lines[0]
     elif not site and breadcrumb and lines and lines[0] == breadcrumb:
         site = _trail_root(breadcrumb)
+    elif not site and breadcrumb and lines and (root := _trail_root(breadcrumb)):
+        # the site's menu bar over its trail, opening on the site's name (NGA玩家社区  首页  版面 /
+        # NGA玩家社区 > 网事杂谈 > 帖子)
+        first = lines[0].split()[0]
+        site = root if len(first) >= 2 and root.startswith(first) else None
     category = S.breadcrumb_category(breadcrumb, title) or category
     headline_idx = next((k for k in range(start) if lines[k] == title), -1)
     author = (
