@@ -36,11 +36,12 @@ browser:
 
 # Two pytest workers, one per core of a CI machine (TEST_WORKERS=0 runs in one process). Each
 # test file stays on one worker: a file's module fixtures (a model trained for its tests) are
-# then built once, not once per worker.
+# then built once, not once per worker. Files go out heaviest first (tests/conftest.py's
+# HEAVY_FIRST), not by xdist's count of tests, so that both workers end together.
 TEST_WORKERS ?= 2
 
 test: lint browser
-	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 clean:
 	rm -rf $(VENV) data/duokong.duckdb* reports .pytest_cache .ruff_cache

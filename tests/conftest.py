@@ -15,6 +15,28 @@ SAMPLES = PROJECT_ROOT / "data" / "samples"
 GOLD_DIR = PROJECT_ROOT / "data" / "labelled" / "samples-gold"
 
 
+# Files holding minutes of work on one core (models trained, held-out sets encoded, Prefect
+# runs), heaviest first, from `pytest --durations` on two cores. `make test` hands whole files to
+# two workers (--dist loadfile) in collection order, with xdist's own reordering (by number of
+# tests) off, so these start first and the many quick files fill in behind them. Left to that
+# reordering, test_linear_v2.py (few tests, six minutes) started last and ran alone at the end.
+HEAVY_FIRST = (
+    "test_flow.py",
+    "test_claims.py",
+    "test_linear_v2.py",
+    "test_linear.py",
+    "test_faults.py",
+    "test_cli.py",
+    "test_reanalyze.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(HEAVY_FIRST)}
+    # a stable sort: each file's tests and the other files keep their order
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 def need_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(
