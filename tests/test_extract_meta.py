@@ -2305,3 +2305,22 @@ def test_a_title_suffix_ending_in_a_section_names_the_site_before_it(analyzer, p
         f"<div class='text'>{TW_PROSE}</div></body></html>"
     )
     assert _extract(analyzer, page).site == site
+
+
+@pytest.mark.parametrize(
+    ("above", "under", "day"),
+    [
+        ("抓取时间：2025-06-01 12:00:03", "发布时间：2025-02-03 14:22", date(2025, 2, 3)),
+        ("", "保存时间：2025-06-01 12:00:03", None),
+        ("", "2025-02-03 14:22</div><div>crawled_at: 2025-06-01 12:00:03", date(2025, 2, 3)),
+    ],
+)
+def test_a_crawl_time_on_the_page_is_never_its_publish_date(analyzer, above, under, day):
+    """(date probe) A saved page's note of its crawl (抓取时间：…, 保存时间：…) in a div over the
+    headline or under it was read as the publish date: 保存 before 时间： passed for a publish
+    label, and the crawl's stamp is the one nearest the body."""
+    page = (
+        f"<html><head><title>芯片降价潮来了_某某网</title></head><body><div>{above}</div>"
+        f"<h1>芯片降价潮来了</h1><div>{under}</div><div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).published == day

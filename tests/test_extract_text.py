@@ -2241,3 +2241,25 @@ def test_a_menu_bar_opening_on_the_trail_s_root_names_the_site(analyzer):
         "[讨论] H20要许可证了，英伟达在中国还有戏吗\n\n" + PROSE
     )
     assert _dump(analyzer, text).site == "NGA玩家社区"
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "抓取时间：2025-06-01 12:00:03",
+        "采集时间：2025年6月1日 12:00",
+        "crawled_at: 2025-06-01T12:00:03+08:00",
+        "fetched: 2025-06-01 12:00",
+    ],
+)
+def test_a_scrapers_crawl_time_is_never_the_publish_date(analyzer, record):
+    """(date probe) A scraper's note of when it took the page, under the headline, was read as
+    the meta line: its day became the publish date over the page's 发布时间, and the source on
+    the page's own meta line was lost. With no date of the page's own, the page stays undated."""
+    dated = _dump(
+        analyzer,
+        f"英伟达暴跌之后怎么看\n{record}\n发布时间：2025-02-03 14:22 来源：证券日报\n{PROSE}",
+    )
+    assert (str(dated.published), dated.site) == ("2025-02-03", "证券日报")
+    undated = _dump(analyzer, f"{record}\n英伟达暴跌之后怎么看\n{PROSE}")
+    assert (undated.title, undated.published) == ("英伟达暴跌之后怎么看", None)

@@ -98,12 +98,15 @@ _CN_MONTH_NAME_DATE = re.compile(
 
 def _on_clock(text: str, at: int) -> bool:
     """Whether the date at `at` follows a label that dates something other than the page's
-    story: the page's clock (今天是…), a member's registration (注册时间：…), a birthday; or
+    story: the page's clock (今天是…), a member's registration (注册时间：…), a birthday, the
+    crawl that saved the page (抓取时间：…); or
     stands beside the weather and the site's links on a line of no prose (2015年12月3日 星期四 岚溪
     晴 3℃~12℃ 客户端 登录), or beside the weekday and the visitor's account links (2012年1月20日
     星期五 首頁 | 登入): a portal's top bar, which shows the day of the visit."""
     if _label_before(_CLOCK_LABEL, text, at):
         return True
+    if _label_before(P.CRAWL_LABEL, text, at, reach=CRAWL_LABEL_REACH):
+        return True  # 抓取时间：2025-06-01, crawled_at: …: the scraper's day, not the story's
     start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)]
     if _PROSE_MARKS.search(line):
@@ -124,6 +127,11 @@ _SITE_BAR = re.compile(
 _WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|週)[一二三四五六日天]")
 _ACCOUNT = re.compile(r"登录|登錄|登入|注册|註冊")
 _META_WORD = re.compile(r"来源|來源|作者|记者|記者|发布|發佈|發布|编辑|編輯|楼主|樓主|回复|回覆")
+
+
+# How far before a date a crawl's label may start: crawled_at: and Fetched on: are longer than the
+# Chinese labels.
+CRAWL_LABEL_REACH = 16
 
 
 def _label_before(label: re.Pattern[str], text: str, at: int, reach: int = 8) -> bool:

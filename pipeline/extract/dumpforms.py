@@ -12,6 +12,7 @@ from datetime import date
 
 from pipeline.extract import authors as A
 from pipeline.extract import dates as D
+from pipeline.extract import patterns as P
 from pipeline.extract.cleaning import Boilerplate
 
 # How far down a markdown dump's header its writer's profile link can stand.
@@ -260,6 +261,23 @@ def without_archive_toolbar(lines: list[str]) -> list[str]:
         default=-1,
     )
     return lines[last + 1 :] if last >= 0 else lines
+
+
+# A line that is only a crawl's label and its time (抓取时间：2025-06-01 12:00:03,
+# crawled_at: 2025-06-01T12:00:03+08:00): the label, then nothing but the stamp's characters.
+_CRAWL_RECORD = re.compile(r"^(?P<label>\D{1,16}?)(?P<stamp>\d[\d年月日号\-/.:：T +Z]*)$")
+
+
+def without_crawl_records(lines: list[str]) -> list[str]:
+    """The lines without the scraper's note of when it took the page, above the page's text or
+    under it: not the page's, and read as the meta line under a headline it would hide the
+    page's own meta line (its date, its source) below it."""
+    return [line for line in lines if not _crawl_record(line)]
+
+
+def _crawl_record(line: str) -> bool:
+    m = _CRAWL_RECORD.match(line)
+    return bool(m and P.CRAWL_LABEL.fullmatch(m["label"]) and D.parse_date(m["stamp"]) is not None)
 
 
 _FRONT_FIELD = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")

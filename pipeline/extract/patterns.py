@@ -303,14 +303,29 @@ PORTAL_AUTHORS = re.compile(
     re.I,
 )
 
+# A scraper's or an archive's record of when it took the page (抓取时间：, 采集时间：, 保存于,
+# 快照日期：), written above or below the page's own text: the day of the crawl, never the story's.
+CRAWL_WORDS = (
+    "抓取", "采集", "採集", "爬取", "擷取", "撷取", "保存", "存档", "存檔", "快照", "入库", "入庫",
+    "收录", "收錄",
+)  # fmt: skip
 # Words before 时间/日期 that make it the day of something other than the story: a member joined
 # or logged in (注册时间：), a deadline (截止日期：), a Q&A resolved days after the question
 # (解决时间：), a print version printed (列印日期：), a blog or a site opened (开通时间：), the
-# page's clock (现在时间：…). Each two characters long: PUBLISH_LABELS looks behind for them.
+# page's clock (现在时间：…), a crawl (CRAWL_WORDS). Each two characters long: PUBLISH_LABELS
+# looks behind for them.
 OTHER_DAY_WORDS = (
     "注册", "註冊", "加入", "登录", "登錄", "截止", "解决", "解決", "列印", "打印",
-    "开通", "開通", "开博", "開博", "建站", "现在", "現在", "当前", "當前",
+    "开通", "開通", "开博", "開博", "建站", "现在", "現在", "当前", "當前", *CRAWL_WORDS,
 )  # fmt: skip
+# The crawl's label right before its date (CRAWL_WORDS with 时间, 日期 or 于; a scraper's field
+# crawled_at:, fetched:, saved:), anchored at its end.
+CRAWL_LABEL = re.compile(
+    "(?:" + "|".join(CRAWL_WORDS) + r")(?:时间|時間|日期|于|於)\s*[:：]?\s*$"
+    r"|(?<![A-Za-z])(?:crawl(?:ed)?|fetch(?:ed)?|scrap(?:ed|e)|saved|retrieved|captured|archived)"
+    r"(?:[ _](?:at|on|time|date))?\s*[:：=]?\s*$",
+    re.I,
+)
 PUBLISH_LABELS = re.compile(
     r"(发布于|發佈於|發布於|发表于|發表於|发布时间|發布時間|发表时间|"
     # not another day's label (OTHER_DAY_WORDS), a reply's (回复时间：), nor an update's

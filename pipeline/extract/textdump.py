@@ -577,7 +577,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
             "url-list-as-text",
             f"{source} holds only URLs; name it *.urls to have them fetched",
         )
-    lines = F.without_running_lines(F.without_archive_toolbar(lines))
+    lines = F.without_crawl_records(F.without_running_lines(F.without_archive_toolbar(lines)))
     mail, lines = F.mail_headers(lines)
     if mail and (subject := F.without_issue_number(F.mail_subject(mail))) in lines:
         # A newsletter's issue: its table of contents and sections over the piece its subject
