@@ -2324,3 +2324,18 @@ def test_a_crawl_time_on_the_page_is_never_its_publish_date(analyzer, above, und
         f"<h1>芯片降价潮来了</h1><div>{under}</div><div class='content'>{PROSE}</div></body></html>"
     )
     assert _extract(analyzer, page).published == day
+
+
+def test_an_updates_date_does_not_outrank_the_unlabelled_publish_time_beside_it(analyzer):
+    """(date probe) A meta line that leaves its publish time unlabelled and labels the update
+    after it (2025-02-27 14:33　更新时间：2025-02-28 08:00) was dated by the update: the update's
+    label was read as the only label on the line, and the last date as the nearest the body.
+    Where the update's date is all the page shows, it still dates the page."""
+    for line, day in (
+        ("2025-02-27 14:33　更新时间：2025-02-28 08:00", date(2025, 2, 27)),
+        ("发布：2025-02-27 14:33 更新：2025-02-28 08:00", date(2025, 2, 27)),
+        ("2025/02/27 14:33　更新：2025/02/28 08:00", date(2025, 2, 27)),
+        ("最後更新時間：2025/02/28 08:00　2025/02/27 14:33", date(2025, 2, 27)),
+        ("更新时间：2025-02-28 08:00", date(2025, 2, 28)),
+    ):
+        assert _extract(analyzer, _under_headline(line)).published == day, line

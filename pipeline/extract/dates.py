@@ -344,10 +344,13 @@ def header_date(text: str | None) -> date | None:
 
 # When a post was last changed (修改于, 编辑于, 更新于): its publish date only where no other is shown.
 # Also a label that a bar or a slash parts from its date (更新 / 2025年1月31日 09:12 beside
-# 發布 / 2025年1月30日 17:45 on a Singapore paper).
+# 發布 / 2025年1月30日 17:45 on a Singapore paper), and an update's field with its colon
+# (更新时间：, 更新：, 最後更新時間：), which a meta line puts after the publish time it leaves
+# unlabelled (2025-02-27 14:33　更新时间：2025-02-28 08:00).
 _EDIT_LABEL = re.compile(
     r"(?:修改于|修改於|编辑于|編輯於|更新于|更新於|最后编辑|最後編輯|最后修改|最後修改|最近修改|最近更新"
     r"|最后更新|最後更新)\s*[:：]?\s*$|(?:更新|修改)\s*[/／|｜]\s*$"
+    r"|(?:更新|修改)(?:日期|时间|時間)?\s*[:：]\s*$"
 )
 
 
@@ -360,7 +363,7 @@ def labelled_date(text: str | None) -> date | None:
         _date_after(P.PUBLISH_LABELS, text, skip_edits=True)
         or _date_after(_PUBLISH_FIELD, text)
         or _date_before_label(text)
-        or _date_after(_UPDATE_FIELD, text)
+        or _update_date(text)
     )
 
 
@@ -369,6 +372,23 @@ _PUBLISH_FIELD = re.compile(
     r"(?:^|\n)[ \t]*(?:发布日期|發布日期|發佈日期|发布时间|發布時間|發佈時間|发表日期|發表日期)[ \t]*\n"
 )
 _UPDATE_FIELD = re.compile(r"(?:更新|修改)(?:日期|时间|時間)\s*[:：]")
+
+
+def _update_date(text: str | None) -> date | None:
+    """The date after an update's label (更新日期：…), unless its line also shows a date under
+    no edit's label (2025-02-27 14:33　更新时间：2025-02-28 08:00): the page was published then,
+    and the label only tells the later date apart."""
+    for m in _UPDATE_FIELD.finditer(text or ""):
+        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        line = text[start : end if end >= 0 else len(text)]
+        beside = [d for at, d in _dates(line) if not _label_before(_EDIT_LABEL, line, at)]
+        if beside:
+            return beside[0]
+        if d := _date_after(_UPDATE_FIELD, text[m.start() :]):
+            return d
+    return None
+
+
 # 发布 standing after the date it labels (2014/05/05 發佈 ｜), not a word (苹果发布新品, 发布会)
 # nor a label of its own (发布于, 发布时间)
 _PUBLISHED_AFTER = re.compile(r"(?:发布|發佈|發布|发表|發表)(?![\u4e00-\u9fff])")
