@@ -2339,3 +2339,22 @@ def test_an_updates_date_does_not_outrank_the_unlabelled_publish_time_beside_it(
         ("更新时间：2025-02-28 08:00", date(2025, 2, 28)),
     ):
         assert _extract(analyzer, _under_headline(line)).published == day, line
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        "<span>于 2025-02-18 10:30:15 首次发布</span>",
+        "<span>已于 2025-02-20 09:00:00 修改</span> <span>于 2025-02-18 10:30:15 首次发布</span>",
+    ],
+)
+def test_a_blogs_newest_recommended_article_does_not_date_the_post(analyzer, stamps):
+    """(date probe) A blog's bar over the post gives the day of its newest recommended article
+    (最新推荐文章于 2025-03-01 11:00:00 发布): its trailing 发布 was read as the publish label of
+    the first date before it, over the post's own 首次发布."""
+    page = (
+        "<html><head><title>芯片降价潮来了-某某博客</title></head><body>"
+        "<div>最新推荐文章于 2025-03-01 11:00:00 发布</div>"
+        f"<h1>芯片降价潮来了</h1><div>{stamps}</div><div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2025, 2, 18)

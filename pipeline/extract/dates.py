@@ -107,6 +107,8 @@ def _on_clock(text: str, at: int) -> bool:
         return True
     if _label_before(P.CRAWL_LABEL, text, at, reach=CRAWL_LABEL_REACH):
         return True  # 抓取时间：2025-06-01, crawled_at: …: the scraper's day, not the story's
+    if _label_before(_OTHER_STORY_LABEL, text, at, reach=OTHER_STORY_LABEL_REACH):
+        return True  # 最新推荐文章于 2025-03-01 发布: another story's day, over this one
     start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)]
     if _PROSE_MARKS.search(line):
@@ -129,6 +131,10 @@ _ACCOUNT = re.compile(r"登录|登錄|登入|注册|註冊")
 _META_WORD = re.compile(r"来源|來源|作者|记者|記者|发布|發佈|發布|编辑|編輯|楼主|樓主|回复|回覆")
 
 
+# A blog's bar over the post giving the day of its newest recommended article (CSDN's 最新推荐文章于
+# 2025-03-01 11:00:00 发布): its 发布 would read as this post's publish label.
+_OTHER_STORY_LABEL = re.compile(r"(?:最新推荐文章|最新推薦文章)(?:于|於)\s*$")
+OTHER_STORY_LABEL_REACH = 12
 # How far before a date a crawl's label may start: crawled_at: and Fetched on: are longer than the
 # Chinese labels.
 CRAWL_LABEL_REACH = 16
@@ -395,10 +401,12 @@ _PUBLISHED_AFTER = re.compile(r"(?:发布|發佈|發布|发表|發表)(?![\u4e00
 
 
 def _date_before_label(text: str | None) -> date | None:
-    """The last date within 25 characters before a trailing publish label."""
+    """The last date within 25 characters before a trailing publish label. The dates are read
+    in the whole text, so that what labels a date before it (最新推荐文章于 …) is still seen."""
+    dates = _dates(text) if text and _PUBLISHED_AFTER.search(text) else []
     for m in _PUBLISHED_AFTER.finditer(text or ""):
-        if found := _dates(text[max(0, m.start() - 25) : m.start()]):
-            return found[-1][1]
+        if found := [d for at, d in dates if m.start() - 25 <= at < m.start()]:
+            return found[-1]
     return None
 
 
