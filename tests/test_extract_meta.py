@@ -2358,3 +2358,23 @@ def test_a_blogs_newest_recommended_article_does_not_date_the_post(analyzer, sta
         f"<h1>芯片降价潮来了</h1><div>{stamps}</div><div class='content'>{PROSE}</div></body></html>"
     )
     assert _extract(analyzer, page).published == date(2025, 2, 18)
+
+
+def test_a_related_headline_ending_in_fabu_labels_no_date_of_the_list(analyzer):
+    """(date probe) A related list over the headline whose item ends in 发布 (DGX Spark发布) had
+    that 发布 read as the publish label of the list's first date, before the item's own title;
+    only a date with nothing but its time before 发布 (2014/05/05 發佈) is one it labels."""
+    page = (
+        "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+        "<ul><li><a>芯片涨价潮要来了</a> <span>2025-03-17</span></li>"
+        "<li><a>某某公司新品发布</a> <span>2025-03-19</span></li>"
+        "<li><a>英伟达发布DGX Spark</a> <span>2025-03-20</span></li></ul>"
+        "<h1>芯片降价潮来了</h1><div><span>2025-03-21 10:15</span></div>"
+        f"<div class='content'>{PROSE}</div></body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2025, 3, 21)
+    for line, day in (
+        ("2025/02/05 發佈 ｜ 來源：某某網", date(2025, 2, 5)),
+        ("２０２５－０２－０５ 发布", date(2025, 2, 5)),
+    ):
+        assert _extract(analyzer, _under_headline(line)).published == day, line

@@ -400,12 +400,27 @@ def _update_date(text: str | None) -> date | None:
 _PUBLISHED_AFTER = re.compile(r"(?:发布|發佈|發布|发表|發表)(?![\u4e00-\u9fff])")
 
 
+# What stands between a date and the 发布 that labels it: the date itself, its time, 首次.
+_DATE_THEN_LABEL = re.compile(
+    r"[\d\s:：/\-.年月日号號时時分秒〇○零一二三四五六七八九十]*(?:上午|下午|[AaPp][Mm])?[\d\s:：]*"
+    r"(?:首次)?\s*"
+)
+
+
 def _date_before_label(text: str | None) -> date | None:
-    """The last date within 25 characters before a trailing publish label. The dates are read
-    in the whole text, so that what labels a date before it (最新推荐文章于 …) is still seen."""
+    """The last date within 25 characters before a trailing publish label, with nothing but
+    its time between them (2014/05/05 發佈, 于 2025-02-18 10:30:15 首次发布): a headline ending
+    in 发布 in a related list (GTC前瞻 2025-03-17 / DGX Spark发布) labels no date of the list's.
+    The dates are read in the whole text, so that what labels a date before it (最新推荐文章于
+    …) is still seen."""
     dates = _dates(text) if text and _PUBLISHED_AFTER.search(text) else []
-    for m in _PUBLISHED_AFTER.finditer(text or ""):
-        if found := [d for at, d in dates if m.start() - 25 <= at < m.start()]:
+    plain = (text or "").translate(_FULL_WIDTH)  # ２０２５－０１－２８ 发布, one for one
+    for m in _PUBLISHED_AFTER.finditer(plain):
+        if found := [
+            d
+            for at, d in dates
+            if m.start() - 25 <= at < m.start() and _DATE_THEN_LABEL.fullmatch(plain, at, m.start())
+        ]:
             return found[-1]
     return None
 
