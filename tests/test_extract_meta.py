@@ -2378,3 +2378,28 @@ def test_a_related_headline_ending_in_fabu_labels_no_date_of_the_list(analyzer):
         ("２０２５－０２－０５ 发布", date(2025, 2, 5)),
     ):
         assert _extract(analyzer, _under_headline(line)).published == day, line
+
+
+@pytest.mark.parametrize(
+    ("links", "stamp"),
+    [
+        (
+            "<a>« 上一篇：</a> 芯片涨价潮 <a>» 下一篇：</a> 显卡小结",
+            "posted @ 2025-03-03 22:10 阿飞",
+        ),
+        (
+            "<a>上一篇：</a> 芯片涨价潮</div><div><a>下一篇：</a> 显卡小结",
+            "发布于 2025-03-03 22:10",
+        ),
+    ],
+)
+def test_a_posts_stamp_under_its_previous_and_next_links_dates_it(analyzer, links, stamp):
+    """(date probe) A blog prints the links to the posts before and after this one right under
+    it, then the post's stamp (posted @ 2025-03-03 22:10): 上一篇 was read as the start of the
+    comments, and the stamp under it was never read."""
+    page = (
+        "<html><head><title>芯片降价潮来了</title></head><body><h1>芯片降价潮来了</h1>"
+        f"<div>{PROSE}</div><div>{links}</div><div>{stamp}</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art.published == date(2025, 3, 3) and "上一篇" not in art.body

@@ -232,8 +232,12 @@ _STAMP_LINE_MAX = 40
 def post_footer_date(footer: str, reach: int = 4) -> date | None:
     """The date a blog or a forum prints under the post it dates (posted by 茉莉 @ 2005-5-7,
     发表于：2005-5-6 after a signature): a labelled date in the first lines after the body,
-    before anything that opens the comments. The last resort: comments follow at once."""
-    lines = [ln.strip() for ln in footer.split("\n") if ln.strip()][:reach]
+    before anything that opens the comments. The last resort: comments follow at once. A blog's
+    links to the posts before and after it (« 上一篇：… » 下一篇：…) are passed over, neither a
+    stamp nor the comments' start: the post's stamp may stand under them (posted @ …)."""
+    lines = [
+        ln.strip() for ln in footer.split("\n") if ln.strip() and not P.PREV_NEXT_LINE.match(ln)
+    ][:reach]
     if lines and len(lines[0]) <= _STAMP_LINE_MAX and (d := D.parse_date(lines[0])):
         rest = P.STAMP_REST.sub("", lines[0])
         if not rest.strip():

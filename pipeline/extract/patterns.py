@@ -385,6 +385,11 @@ COMMENTS_START = re.compile(
     r"评论|評論|回复|回覆|回应|回應|留言|网友|網友|[Cc]omment|[Rr]esponse|[Rr]epl(?:y|ies)|\d+\s*楼|沙发"
     r"|上一篇|下一篇|相关|相關|主办|主辦|版权|版權|[Cc]opyright"
 )
+# A blog's links to the posts before and after this one, right under it (« 上一篇： 标题 » 下一篇：
+# 标题): the stamp of the post may still follow them; their titles and dates are other posts'.
+PREV_NEXT_LINE = re.compile(
+    r"^[\s«‹<←]*(?:上一篇|下一篇|上篇|下篇|前一篇|后一篇|後一篇)(?:文章|博文)?\s*[:：]?"
+)
 # A post's own stamp (发表于：…, posted by 茉莉 @ …), unlike a page's 更新时间.
 POST_STAMP = re.compile(
     r"发表于|發表於|发表时间|發表時間|提交日期|提交时间|[Pp]osted(?: by| @| at|\s*[:：])"
