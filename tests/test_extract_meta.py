@@ -2403,3 +2403,27 @@ def test_a_posts_stamp_under_its_previous_and_next_links_dates_it(analyzer, link
     )
     art = _extract(analyzer, page)
     assert art.published == date(2025, 3, 3) and "上一篇" not in art.body
+
+
+def test_a_time_elements_datetime_dates_a_page_that_shows_a_relative_time(analyzer):
+    """(date probe) <time datetime="2025-02-03T14:22:00+08:00">3小时前</time> left the page
+    undated: only its text was read. Its attribute is read where the text dates nothing, on the
+    pages' clock (…T23:30:00Z is the next day in Beijing); time elements in comments, below the
+    body or in a comment box above it, still date nothing."""
+    for stamp, day in (
+        (
+            '<time datetime="2025-02-03T14:22:00+08:00">3小时前</time> 来源：某某网',
+            date(2025, 2, 3),
+        ),
+        ('<time datetime="2025-02-02T23:30:00Z">2月3日</time>', date(2025, 2, 3)),
+    ):
+        assert _extract(analyzer, _under_headline(stamp)).published == day, stamp
+    comment = (
+        "<div class='comment-item'><span>网友甲</span><time datetime='2025-03-09T10:00:00+08:00'>"
+        "3天前</time><p>说得有道理，我也觉得价格太低了。</p></div>"
+    )
+    page = (
+        f"{STORY_HEAD}<div class='hot-comments'>{comment}</div><div class='content'>{PROSE}</div>"
+        f"<div id='comments'>{comment}</div></body></html>"
+    )
+    assert _extract(analyzer, page).published is None

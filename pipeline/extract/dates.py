@@ -268,6 +268,18 @@ def epoch_date(value: str | None) -> date | None:
     return day if 1995 <= day.year <= 2100 else None
 
 
+def machine_date(value: str | None) -> date | None:
+    """The day an ISO 8601 stamp falls on, on the pages' clock where it gives its offset
+    (2025-02-10T23:30:00Z is 11 February in Beijing), as written where it gives none; else
+    what field_date reads in it."""
+    try:
+        stamp = datetime.fromisoformat((value or "").strip())
+    except ValueError:
+        return field_date(value)
+    day = (stamp.astimezone(PAGE_CLOCK) if stamp.tzinfo else stamp).date()
+    return day if 1995 <= day.year <= 2100 else None
+
+
 def field_date(value: str | None) -> date | None:
     """The date a metadata field holds (a meta tag, JSON-LD, a scraper's record): a Unix
     timestamp, or a date written out. Not for running text, where ten digits are no date."""

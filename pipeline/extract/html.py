@@ -159,6 +159,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: D.document_date(header + "\n" + lead),
         lambda: published,
         lambda: HM.text_date(header, byline, lead),
+        lambda: HM.time_attribute_date(root, container),
         lambda: D.dateline(paragraphs),
         lambda: HM.post_footer_date(footer),
         lambda: D.closing_date(paragraphs),

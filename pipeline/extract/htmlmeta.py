@@ -226,6 +226,27 @@ def text_date(header: str, byline: str, lead: str) -> date | None:
     return None
 
 
+def time_attribute_date(
+    root: lxml_html.HtmlElement, body: lxml_html.HtmlElement | None
+) -> date | None:
+    """The datetime attribute of the <time> element nearest above the body (<time
+    datetime="2025-02-03T14:22:00+08:00">3小时前</time>): the stamp behind a relative or
+    yearless time the page shows, where its text dates nothing. Read on the tree with comments
+    and related lists taken out, never in what is left of them (A.in_aside), and only above the
+    body: below it, time elements date comments."""
+    total = len(root.text_content())
+    above: list[lxml_html.HtmlElement] = []
+    for el in root.iter():
+        if el is body:
+            break
+        if el.tag == "time" and el.get("datetime") and not A.in_aside(el, total):
+            above.append(el)
+    for el in reversed(above):
+        if d := D.machine_date(el.get("datetime")):
+            return d
+    return None
+
+
 _STAMP_LINE_MAX = 40
 
 
