@@ -2427,3 +2427,13 @@ def test_a_time_elements_datetime_dates_a_page_that_shows_a_relative_time(analyz
         f"<div id='comments'>{comment}</div></body></html>"
     )
     assert _extract(analyzer, page).published is None
+
+
+def test_a_first_published_note_closing_the_story_dates_an_otherwise_undated_page(analyzer):
+    """(date probe) 本文首发于 2025-01-21 under the story of a page that shows no date: the day
+    the piece came out."""
+    page = (
+        f"{STORY_HEAD}<div class='content'>{PROSE}<p>本文首发于 2025-01-21，转载请注明出处。</p>"
+        "</div></body></html>"
+    )
+    assert _extract(analyzer, page).published == date(2025, 1, 21)

@@ -2263,3 +2263,14 @@ def test_a_scrapers_crawl_time_is_never_the_publish_date(analyzer, record):
     assert (str(dated.published), dated.site) == ("2025-02-03", "证券日报")
     undated = _dump(analyzer, f"{record}\n英伟达暴跌之后怎么看\n{PROSE}")
     assert (undated.title, undated.published) == ("英伟达暴跌之后怎么看", None)
+
+
+def test_the_texts_own_first_published_note_dates_a_page_that_shows_a_relative_time(analyzer):
+    """(date probe) A dump whose meta line shows only 昨天 14:22 closes with 本文首发于 2025-01-21，
+    转载请注明出处: the day the piece came out, which nothing read. Only the text's own note
+    (本文首发于) with the date right after it: 首发于 alone also dates a product's launch."""
+    head = "某某科技\n英伟达的好日子还长着呢\n某某科技 · 昨天 14:22 · 阅读 3.2万\n"
+    art = _dump(analyzer, f"{head}{PROSE}{PROSE}本文首发于 2025-01-21，转载请注明出处。\n")
+    assert art.published == date(2025, 1, 21)
+    launch = "这款显卡首发于2024年1月8日的发布会，当时的定价就让不少玩家望而却步。\n"
+    assert _dump(analyzer, f"{head}{PROSE}{launch}").published is None

@@ -578,6 +578,21 @@ def _edited(text: str) -> bool:
     return bool(found) and _label_before(_EDIT_LABEL, text, found[0][0])
 
 
+FIRST_PUBLISHED_REACH = 3
+
+
+def first_published_date(lines: list[str]) -> date | None:
+    """The date of the text's own note of its first publication (本文首发于 2025-01-21) in its
+    first or last lines: where the page shows only a relative time (昨天 14:22) or nothing,
+    the day the piece came out."""
+    for line in lines[:FIRST_PUBLISHED_REACH] + lines[-FIRST_PUBLISHED_REACH:]:
+        if (m := P.FIRST_PUBLISHED_NOTE.search(line)) and (
+            d := parse_date(line[m.end() : m.end() + 30])
+        ):
+            return d
+    return None
+
+
 def closing_date(paragraphs: list[str]) -> date | None:
     """The date alone on a text's last line, under its signature (青石县林业局 /
     二〇〇六年三月十二日): a notice or a letter is dated where it is signed."""

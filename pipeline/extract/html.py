@@ -163,6 +163,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         lambda: D.dateline(paragraphs),
         lambda: HM.post_footer_date(footer),
         lambda: D.closing_date(paragraphs),
+        lambda: D.first_published_date(paragraphs),
         lambda: D.meta_edit_date(root),
         lambda: D.url_date(root, full_text),
         # Taiwan's calendar without its 民國 (114年3月12日) in the header of a Traditional page

@@ -337,6 +337,12 @@ PUBLISH_LABELS = re.compile(
     # a label a slash or a bar parts from its date (發布 / 2025年1月30日 17:45)
     r"|(?:发布|發布|發佈|发表|發表)\s*[/／|｜](?=\s*\d))"
 )
+# A text's own note of its first publication with its date right after (本文首发于 2025-01-21，转载
+# 请注明出处): the day the piece came out. Only the text's own (本文, 此文) and only a date right
+# after it: 首发于 alone also says where or when a product was launched (该机型首发于2024年).
+FIRST_PUBLISHED_NOTE = re.compile(
+    r"(?:本文|此文|本篇)\s*(?:首发|首發|首刊|首載|首载)(?:于|於)\s*[:：]?\s*(?=\d|[〇○零一二三四五六七八九])"
+)
 # The date an official document was signed (成文日期 on government disclosure pages): the date
 # the document itself carries at its end, while 发布日期 is when the site posted it.
 DOCUMENT_DATE_LABEL = re.compile(r"成文日期|成文時間|成文时间")

@@ -471,6 +471,12 @@ def _published(
         published = D.parse_date(_URL_IN_TEXT.sub(" ", header))
     if published is None:
         published = D.dateline(body)
+    if published is None:
+        # 本文首发于 2025-01-21 closing the story (or cut off under it) under a meta line that
+        # shows 昨天 14:22
+        published = D.first_published_date(body) or D.first_published_date(
+            lines[end : end + D.FIRST_PUBLISHED_REACH]
+        )
     if published is None and D.traditional("\n".join(body[:3])):
         # 12/02/2025 on a Traditional page: Hong Kong writes the day first (Taiwan, year first),
         # and Taiwan's calendar may leave out its 民國 (發布時間：114年3月10日).
