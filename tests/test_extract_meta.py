@@ -2437,3 +2437,14 @@ def test_a_first_published_note_closing_the_story_dates_an_otherwise_undated_pag
         "</div></body></html>"
     )
     assert _extract(analyzer, page).published == date(2025, 1, 21)
+
+
+def test_an_empty_editor_field_over_a_disclaimer_names_no_one(analyzer):
+    """(author probe) 责任编辑： left empty, then 声明：该文观点仅代表作者本人…: the disclaimer's
+    label, as short as a name, was taken for the editor. A name opens with a surname (赵培：北京
+    物资学院… stays a name); a field's label does not."""
+    page = (
+        f"{STORY_HEAD}<div class='content'>{PROSE}<p>责任编辑：<span></span></p></div>"
+        "<div>声明：该文观点仅代表作者本人，本平台系信息发布平台。</div></body></html>"
+    )
+    assert _extract(analyzer, page).author is None

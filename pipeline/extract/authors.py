@@ -342,10 +342,11 @@ def label_author(text: str, editors: bool = True) -> str | None:
             return label_author(text[m.start(1) :], editors)
         if (
             "\n" in text[m.start() : m.start(1)]
-            and len(value) >= FIELD_LABEL_MIN
+            # 平台声明, or a word as short as a name that opens with no surname (声明)
+            and (len(value) >= FIELD_LABEL_MIN or value[0] not in P.SURNAMES)
             and _FIELD_OVER.match(text, m.end(1))
         ):
-            continue  # an empty field (责任编辑：) over the next one's label (平台声明：该文…，…)
+            continue  # an empty field (责任编辑：) over the next one's label (声明：该文…，…)
         if full := P.LATIN_FULL_NAME.match(text, m.start(1)):
             value = full.group(0) if full.group(0).startswith(value) else value
         if _ROLE_ONLY.fullmatch(value) and (name := reporter_author(text[m.start(1) :])):
