@@ -2448,3 +2448,10 @@ def test_an_empty_editor_field_over_a_disclaimer_names_no_one(analyzer):
         "<div>声明：该文观点仅代表作者本人，本平台系信息发布平台。</div></body></html>"
     )
     assert _extract(analyzer, page).author is None
+
+
+def test_a_writer_run_on_with_the_editors_field_keeps_the_name_whole(analyzer):
+    """(author probe) <span>作者：王小二</span><span>责任编辑：lisi</span> reads 作者：王小二责任编辑：
+    lisi: the name ran on to 责任, since only 编辑 ended it."""
+    line = "<span>2025/1/28 9:05</span><span>作者：王小二</span><span>责任编辑：lisi</span>"
+    assert _extract(analyzer, _under_headline(line)).author == "王小二"

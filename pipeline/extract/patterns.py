@@ -379,7 +379,8 @@ AUTHOR_LABEL = re.compile(
     # after a Chinese name (张三2005-5-7); a handle keeps its own (lightboy2005)
     r"(?=\s|$|[，,、。|｜/／:：】\]）)（(]|来源|來源|发布|發佈|发文|發文|时间|時間|日期|审核|審核|校对|校對"
     r"|审校|審校|摄影|攝影"
-    r"|编辑|編輯|执业|執業|时长|時長|参与|參與"
+    # (责任编辑 whole: inline fields run together, 作者：王小二责任编辑：lisi)
+    r"|责任编辑|責任編輯|编辑|編輯|执业|執業|时长|時長|参与|參與"
     r"|责编|責編|监制|監製|阅读|閱讀|刊[於于]|发表|發表"
     # the next field's label run on with no space, as inline tags join (撰文：梁嘉欣出版：…)
     r"|(?:出版|更新)[:：]"
