@@ -2455,3 +2455,19 @@ def test_a_writer_run_on_with_the_editors_field_keeps_the_name_whole(analyzer):
     lisi: the name ran on to 责任, since only 编辑 ended it."""
     line = "<span>2025/1/28 9:05</span><span>作者：王小二</span><span>责任编辑：lisi</span>"
     assert _extract(analyzer, _under_headline(line)).author == "王小二"
+
+
+def test_a_provenance_badge_inside_the_heading_is_no_part_of_the_headline(analyzer):
+    """(title probe) <h1>标题<span class="article-tag"><i>原创</i></span></h1> kept 原创 in the
+    title: the heading's text was read whole. A badge is its own element; the same word in the
+    headline's own text stays."""
+    for heading, title in (
+        ("芯片降价潮来了？<span class='article-tag'><i>原创</i></span>", "芯片降价潮来了？"),
+        ("<em>转载</em> 芯片降价潮来了？", "芯片降价潮来了？"),
+        ("芯片降价潮来了，请尊重原创", "芯片降价潮来了，请尊重原创"),
+    ):
+        page = (
+            "<html><head><title>芯片降价潮来了_某某网</title></head><body>"
+            f"<h1>{heading}</h1><div class='content'>{PROSE}</div></body></html>"
+        )
+        assert _extract(analyzer, page).title == title, heading

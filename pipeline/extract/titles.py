@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import html as lxml_html
@@ -71,7 +72,7 @@ def html_title(tree: lxml_html.HtmlElement, site: str | None) -> str | None:
         tree, ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content')
     )
     page_title = first(tree, ("//title",))
-    h1s = [clean_text(h.text_content()) for h in xpath("//h1")(tree)]
+    h1s = [clean_text(without_badges(h).text_content()) for h in xpath("//h1")(tree)]
     # Over 100 characters an <h1> holds a script or a whole block, not a headline.
     h1s = [h for h in h1s if h and 4 <= len(h) <= 100]
     if page_title:
@@ -163,9 +164,32 @@ _META_UNDER = re.compile(
 )
 
 
+# A provenance badge set inside a heading as an element of its own (<h1>标题<span
+# class="article-tag"><i>原创</i></span></h1>): whose text the story is, not a word of its
+# headline. Only as its own element: 鼓励原创 ending a headline's text is the headline's.
+_BADGE = re.compile(r"原创|原創|转载|轉載|转帖|轉帖|转贴|轉貼")
+
+
+def without_badges(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The element, or a copy of it without the provenance badges inside it (_BADGE)."""
+    if not any(_is_badge(d) for d in el.iterdescendants()):
+        return el
+    el = copy.deepcopy(el)
+    for badge in [d for d in el.iterdescendants() if _is_badge(d)]:
+        if badge.getparent() is not None:  # not inside a badge dropped already
+            badge.drop_tree()  # its tail, the text after it, stays
+    return el
+
+
+def _is_badge(el: lxml_html.HtmlElement) -> bool:
+    return isinstance(el.tag, str) and bool(_BADGE.fullmatch(clean_text(el.text_content()) or ""))
+
+
 def _heading_text(el: lxml_html.HtmlElement, titles: str) -> str | None:
-    """A heading's text; where <br> breaks it in two, the lines joined with a space where the
-    page's <title> has one there (舊區重建諮詢會 街坊憂租金飆升), else as one."""
+    """A heading's text, its provenance badges left out; where <br> breaks it in two, the lines
+    joined with a space where the page's <title> has one there (舊區重建諮詢會 街坊憂租金飆升),
+    else as one."""
+    el = without_badges(el)
     glued = clean_text(el.text_content())
     if el.find(".//br") is None:
         return glued
