@@ -195,12 +195,24 @@ class TooLarge(ValueError):
 RAISE_LIMIT = "; to read it, raise max_page_bytes (DUOKONG_MAX_PAGE_BYTES)"
 
 
+class TruncatedGzip(ValueError):
+    """A gzipped file whose stream breaks off: what it held past the cut is missing."""
+
+
+# What a reject of a file cut off tells the user to do, as a WARC file's says (_truncated).
+READ_AGAIN = "read it again once the crawler has finished writing it"
+
+
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress with a cap, so a small gzip bomb cannot fill the memory."""
+    """Decompress with a cap, so a small gzip bomb cannot fill the memory. A stream that breaks
+    off is no page: zlib hands over what there is without a word, and half a page (or half a
+    JSON document, refused as invalid JSON) was read as if it were whole."""
     d = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
     out = d.decompress(data, max_bytes + 1)
     if len(out) > max_bytes:
         raise TooLarge(f"decompresses to over the max_page_bytes limit of {max_bytes}{RAISE_LIMIT}")
+    if not d.eof:
+        raise TruncatedGzip(f"the file is cut off (its gzip stream breaks off); {READ_AGAIN}")
     return out
 
 
@@ -232,6 +244,25 @@ class _BadLine:
     line: int
     error: str  # what the line is, after "file line N ": "is not valid JSON: …"
     reason: str = "malformed-json"
+
+
+@dataclass(frozen=True)
+class _StreamCut:
+    """A gzipped JSONL file that ends before its gzip stream does: what followed is missing."""
+
+    after: int  # the last line read whole
+
+
+def _stream_cut(source: str, index: int, cut: _StreamCut) -> Reject:
+    """The records before the cut are read; the reject says where it is and what to do, as a
+    WARC file cut off does (_truncated)."""
+    return Reject.now(
+        f"{source}#{index}",
+        "read",
+        "truncated-gzip",
+        f"{source}#{index}: the file is cut off after line {cut.after} (its gzip stream breaks "
+        f"off), after {index} whole record(s); {READ_AGAIN}",
+    )
 
 
 # A JSON or JSONL file is a container of pages, like a WARC file: max_page_bytes bounds each
@@ -332,15 +363,25 @@ def _jsonl_entries(
     finding where records start: the same lines count as records either way)."""
     limit = JSON_ESCAPE_FACTOR * max_bytes + 2
     pos, n = fh.tell(), line - 1
-    while raw := fh.readline(limit):
-        n += 1
-        at, pos = pos, pos + len(raw)
-        if len(raw) >= limit and not raw.endswith(b"\n"):
-            while (rest := fh.readline(limit)) and not rest.endswith(b"\n"):
-                pos += len(rest)  # the rest of the line, read and dropped a chunk at a time
-            pos += len(rest)
-            yield at, n, _BadLine(n, f"is too large: a line of over {limit} bytes", "too-large")
-            continue
+    while True:
+        whole = n  # lines read to their end so far
+        try:
+            raw = fh.readline(limit)
+            if not raw:
+                return
+            n += 1
+            at, pos = pos, pos + len(raw)
+            if len(raw) >= limit and not raw.endswith(b"\n"):
+                while (rest := fh.readline(limit)) and not rest.endswith(b"\n"):
+                    pos += len(rest)  # the rest of the line, read and dropped a chunk at a time
+                pos += len(rest)
+                yield at, n, _BadLine(n, f"is too large: a line of over {limit} bytes", "too-large")
+                continue
+        except EOFError:
+            # gzip.open reads a stream cut off (a crawl still being written, a copy broken
+            # off) up to the cut, then raises: the lines before it are records like any
+            yield pos, whole + 1, _StreamCut(whole)
+            return
         try:
             text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
         except UnicodeDecodeError as exc:
@@ -397,6 +438,9 @@ def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
                 "file (it is parsed whole); save it as JSONL, read a line at a time",
             )
             return
+        except TruncatedGzip as exc:
+            yield Reject.now(source, "read", "truncated-gzip", f"{source}: {exc}")
+            return
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             yield Reject.now(source, "read", "malformed-json", json_error(source, exc), data)
             return
@@ -444,6 +488,9 @@ def json_records(
     single = first is None and len(ahead) == 1
     for i, rec in enumerate(itertools.chain(ahead, it), start=first or 0):
         rec_source = source if single else f"{source}#{i}"
+        if isinstance(rec, _StreamCut):
+            yield _stream_cut(source, i, rec)
+            return
         if isinstance(rec, _BadLine):
             yield Reject.now(
                 f"{source}#{i}", "read", rec.reason, f"{source} line {rec.line} {rec.error}"
@@ -644,8 +691,7 @@ def _truncated(source: str, index: int, uri: str | None) -> Reject:
         f"{source}#{index}",
         "read",
         "truncated-warc",
-        f"{source}#{index}: {where}, after {index} whole record(s); read it again once the "
-        "crawler has finished writing it",
+        f"{source}#{index}: {where}, after {index} whole record(s); {READ_AGAIN}",
     )
 
 
@@ -1175,6 +1221,9 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
         data = _read_bytes(item.path, max_bytes)
     except TooLarge as exc:
         yield Reject.now(source, "read", "too-large", f"{source}: {exc}")
+        return
+    except TruncatedGzip as exc:
+        yield Reject.now(source, "read", "truncated-gzip", f"{source}: {exc}")
         return
     except (OSError, EOFError, ValueError, zlib.error) as exc:
         yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")

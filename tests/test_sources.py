@@ -677,6 +677,37 @@ def test_a_gzipped_jsonl_file_is_read_line_by_line_and_an_endless_line_refused(t
     assert pages[1].reason == "too-large" and "line 2" in pages[1].detail
 
 
+def _cut_gzip(first: bytes, rest: bytes) -> bytes:
+    """A gzip stream of first + rest that breaks off halfway through rest, as a file still being
+    written or a copy broken off: what comes before the cut decompresses."""
+    import zlib
+
+    packer = zlib.compressobj(wbits=31)
+    return packer.compress(first + rest[: len(rest) // 2]) + packer.flush(zlib.Z_SYNC_FLUSH)
+
+
+def test_a_gzipped_jsonl_file_cut_off_keeps_its_records_and_says_where_it_ends(tmp_path):
+    """A .jsonl.gz cut off after its first record was one reject, "Compressed file ended before
+    the end-of-stream marker was reached", and the whole record before the cut was lost with it
+    (input-format probe). The records before the cut are read; one reject says the file is cut
+    off and what to do, in a WARC file's words. A gzipped page cut off is no page either: half
+    of it was read as if whole."""
+    lines = [
+        json.dumps({"url": f"u{i}", "text": f"正文{i}" * 50}, ensure_ascii=False) for i in range(3)
+    ]
+    (tmp_path / "crawl.jsonl.gz").write_bytes(
+        _cut_gzip((lines[0] + "\n").encode(), "\n".join(lines[1:]).encode())
+    )
+    page, rej = _read(tmp_path / "crawl.jsonl.gz")
+    assert isinstance(page, RawPage) and page.url == "u0"
+    assert rej.reason == "truncated-gzip" and rej.source.endswith("crawl.jsonl.gz#1")
+    assert "cut off after line 1" in rej.detail and "finished writing it" in rej.detail
+    html = "<html><body><p>" + "英伟达的订单排到了明年。" * 40 + "</p></body></html>"
+    (tmp_path / "page.html.gz").write_bytes(_cut_gzip(html[:200].encode(), html[200:].encode()))
+    [rej] = _read(tmp_path / "page.html.gz")
+    assert rej.reason == "truncated-gzip" and "finished writing it" in rej.detail
+
+
 def test_a_jsonl_line_of_escaped_chinese_is_measured_by_its_page(tmp_path):
     """json.dumps escapes each Chinese character as six bytes by default (Scrapy too)."""
     page = "英伟达" * 300  # 2,700 bytes of UTF-8, a 5,400-byte line escaped
