@@ -25,6 +25,15 @@ from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.feeds import feed_pages, looks_like_feed
+from pipeline.jsontext import (
+    holds_a_record_line,
+    json_error,
+    json_lines_in,
+    not_utf8,
+    opens_a_document,
+    opens_with_a_record_line,
+    parse_json,
+)
 from pipeline.records import RawPage, Reject
 
 log = logging.getLogger(__name__)
@@ -284,33 +293,6 @@ def json_file_limit(max_bytes: int) -> int:
 JSON_ESCAPE_FACTOR = 6
 
 
-# Python refuses to turn more digits than this into an int (a guard against slow conversion):
-# a scraper's record with a 5,000-digit view counter would fail its whole file.
-MAX_INT_DIGITS = 4000
-
-
-def _number(digits: str) -> int | str:
-    """A JSON integer; one too long to convert stays its digits (no field we read is one)."""
-    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
-
-
-def parse_json(text: str | bytes) -> object:
-    """json.loads as every scraper record is read: bytes in UTF-8, UTF-16 or UTF-32 (json
-    detects which, with or without a byte-order mark), any integer. Raises JSONDecodeError, or
-    RecursionError for JSON nested too deeply to read (json_error says so)."""
-    if isinstance(text, bytes) and text.startswith(codecs.BOM_UTF8):
-        text = text[len(codecs.BOM_UTF8) :]
-    return json.loads(text, parse_int=_number)
-
-
-def json_error(source: str, exc: Exception) -> str:
-    """What is wrong with a JSON text, in words: valid JSON nested deeper than Python's parser
-    reaches is no syntax error."""
-    if isinstance(exc, RecursionError):
-        return f"{source} is JSON nested too deeply to read (over about 1,000 levels)"
-    return f"{source} is not valid JSON: {exc}"
-
-
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -385,7 +367,7 @@ def _jsonl_entries(
         try:
             text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
         except UnicodeDecodeError as exc:
-            yield at, n, _BadLine(n, f"is not valid JSON: not UTF-8 ({exc})")
+            yield at, n, _BadLine(n, not_utf8(exc, " of the line", "the file"))
             continue
         if not text.strip():
             continue
@@ -423,36 +405,109 @@ def _utf16_lines(path: Path, max_bytes: int) -> Iterator[object]:
 
 def _json_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     source = item.source
-    if _suffix(item.path) == ".jsonl":
-        records: Iterable[object] = _jsonl_lines(item.path, max_bytes, item.part)
+    if _suffix(item.path) == ".jsonl" and not _spread_document(item):
+        records: Iterable[object] | None = _jsonl_lines(item.path, max_bytes, item.part)
     else:
-        try:
-            data = _read_bytes(item.path, json_file_limit(max_bytes))
-            loaded = parse_json(data)
-        except TooLarge:
-            yield Reject.now(
-                source,
-                "read",
-                "too-large",
-                f"{source}: over the limit of {json_file_limit(max_bytes)} bytes for a .json "
-                "file (it is parsed whole); save it as JSONL, read a line at a time",
-            )
+        records = yield from _json_document(item, max_bytes)
+        if records is None:
             return
-        except TruncatedGzip as exc:
-            yield Reject.now(source, "read", "truncated-gzip", f"{source}: {exc}")
-            return
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-            yield Reject.now(source, "read", "malformed-json", json_error(source, exc), data)
-            return
-        except (OSError, EOFError, zlib.error) as exc:
-            yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
-            return
-        records = loaded if isinstance(loaded, list) else [loaded]
     try:
         first = item.part.first if item.part else None
         yield from json_records(source, records, max_bytes, first)
     except (OSError, EOFError, zlib.error) as exc:
         yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
+
+
+# How much of a .jsonl file's first line is looked at for the bracket that opens a document: a
+# pretty-printed one opens with a short line, and a longer line is a record's.
+FIRST_LINE_PEEK = 1 << 16
+
+
+def _spread_document(item: Input) -> bool:
+    """Whether a .jsonl file is one JSON document pretty-printed over lines (a list saved with
+    indent=2): its first non-blank line opens an array or object it does not close. Read line
+    by line, each of its lines was a reject of its own, none saying what the file was."""
+    import gzip
+
+    if item.part is not None or _utf16(item.path):
+        return False
+    try:
+        with (gzip.open if _gzipped(item.path) else open)(item.path, "rb") as fh:
+            while (line := fh.readline(FIRST_LINE_PEEK)) and not line.strip():
+                pass
+    except (OSError, EOFError, zlib.error):
+        return False  # reading it line by line says why
+    if len(line) >= FIRST_LINE_PEEK and not line.endswith(b"\n"):
+        return False
+    return opens_a_document(line)
+
+
+def _json_document(item: Input, max_bytes: int) -> Generator[Reject, None, Iterable[object] | None]:
+    """The records of a file parsed whole (a .json file, or a .jsonl one spread over lines), or
+    None where it yielded the reject that says why there are none."""
+    source, limit = item.source, json_file_limit(max_bytes)
+    spread = _suffix(item.path) == ".jsonl"
+    try:
+        data = _read_bytes(item.path, limit)
+        loaded = parse_json(data)
+    except TooLarge:
+        what = "a JSON document spread over lines" if spread else "a .json file"
+        yield Reject.now(
+            source,
+            "read",
+            "too-large",
+            f"{source}: over the limit of {limit} bytes for {what} (it is parsed whole); save "
+            "it as JSONL, one record a line, read a line at a time",
+        )
+        return None
+    except TruncatedGzip as exc:
+        yield Reject.now(source, "read", "truncated-gzip", f"{source}: {exc}")
+        return None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        return (yield from _not_one_document(item, max_bytes, data, exc))
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
+        return None
+    if spread:
+        log.info(
+            "%s is one JSON document spread over lines, not JSON Lines (one record a line): "
+            "read whole; name it .json",
+            source,
+        )
+    return loaded if isinstance(loaded, list) else [loaded]
+
+
+def _not_one_document(
+    item: Input, max_bytes: int, data: bytes, exc: Exception
+) -> Generator[Reject, None, Iterable[object] | None]:
+    """A file that does not parse as one JSON document: JSON Lines saved as .json is read as
+    JSON Lines, and a .jsonl file that holds a record line after all (its first line broken) is
+    read line by line; otherwise one reject says what the file is and how to mend it."""
+    source = item.source
+    detail = json_error(source, exc)
+    if _suffix(item.path) == ".jsonl":
+        if holds_a_record_line(data):
+            return _jsonl_lines(item.path, max_bytes)
+        detail += (
+            "; it is a JSON array or object spread over lines, not JSON Lines (one record a "
+            "line): mend it and save it as .json"
+        )
+    elif isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":
+        lines = json_lines_in(data)
+        if lines is not None:
+            log.info(
+                "%s holds JSON Lines (one record a line), not one JSON document: read as JSON "
+                "Lines; name it .jsonl",
+                source,
+            )
+            return lines
+        if opens_with_a_record_line(data):
+            detail += (
+                "; it looks like JSON Lines (one record a line): rename it to .jsonl, where "
+                "each line is read on its own"
+            )
+    yield Reject.now(source, "read", "malformed-json", detail, data)
+    return None
 
 
 def json_records_in(data: bytes) -> list[object] | None:
@@ -1095,10 +1150,16 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
 
 
 def splittable(item: Input) -> bool:
-    """WARC and JSONL files can be read a stretch at a time; a .json file is parsed whole."""
+    """WARC and JSONL files can be read a stretch at a time; a .json file, and a JSON document
+    spread over the lines of a .jsonl file, is parsed whole."""
     return item.part is None and (
         item.kind == "warc"
-        or (item.kind == "json" and _suffix(item.path) == ".jsonl" and not _utf16(item.path))
+        or (
+            item.kind == "json"
+            and _suffix(item.path) == ".jsonl"
+            and not _utf16(item.path)
+            and not _spread_document(item)
+        )
     )
 
 

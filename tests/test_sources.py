@@ -924,6 +924,58 @@ def test_json_saved_as_utf16_is_read(tmp_path, name):
     ]
 
 
+def test_json_lines_saved_as_json_are_read_as_json_lines(tmp_path):
+    """Scrapers name JSON Lines .json too: such a file was refused whole, "is not valid JSON:
+    Extra data: line 2" (input-format probe). When every line is a record it is read as JSON
+    Lines; when one is broken, the reject says to rename it, where each line is read alone."""
+    recs = [{"url": "u1", "text": "英伟达正文"}, {"url": "u2", "text": "深度求索正文"}]
+    lines = [json.dumps(r, ensure_ascii=False) for r in recs]
+    (tmp_path / "r.json").write_text("\n".join(lines) + "\n", "utf-8")
+    assert [p.url for p in _read(tmp_path / "r.json")] == ["u1", "u2"]
+    (tmp_path / "bad.json").write_text("\n".join([*lines, '{"url": broken']), "utf-8")
+    [rej] = _read(tmp_path / "bad.json")
+    assert rej.reason == "malformed-json" and "rename it to .jsonl" in rej.detail
+
+
+def test_a_json_document_spread_over_the_lines_of_a_jsonl_file_is_read_whole(tmp_path):
+    """A list saved with indent=2 and named .jsonl gave one cryptic reject a line ("line 2 is
+    not valid JSON: Expecting property name…"), none saying what the file was (input-format
+    probe). It is read as the document it is, and is not split into parts of lines; one that
+    is broken is one reject saying what it is and what to do."""
+    recs = [{"url": f"u{i}", "text": f"正文{i}"} for i in range(5)]
+    pretty = json.dumps(recs, ensure_ascii=False, indent=2)
+    (tmp_path / "r.jsonl").write_text(pretty, "utf-8")
+    assert [p.url for p in _read(tmp_path / "r.jsonl")] == [f"u{i}" for i in range(5)]
+    [item] = discover([tmp_path / "r.jsonl"])
+    assert split_container(item, 2, "digest", 10**6) == [item]
+    (tmp_path / "bad.jsonl").write_text(pretty[:-20], "utf-8")
+    [rej] = _read(tmp_path / "bad.jsonl")
+    assert rej.reason == "malformed-json" and "spread over lines" in rej.detail
+    assert "save it as .json" in rej.detail
+
+
+def test_a_jsonl_file_whose_first_line_is_cut_keeps_reading_its_lines(tmp_path):
+    """A first line that opens a record it does not close is no pretty-printed document when
+    the lines after it are records: they are read, one line each, as before."""
+    lines = ['{"url": "u0",', '{"url": "u1", "text": "正文一"}', '{"url": "u2", "text": "正文二"}']
+    (tmp_path / "r.jsonl").write_text("\n".join(lines), "utf-8")
+    pages = _read(tmp_path / "r.jsonl")
+    assert [type(p).__name__ for p in pages] == ["Reject", "RawPage", "RawPage"]
+    assert "line 1" in pages[0].detail
+
+
+@pytest.mark.parametrize("name", ["r.json", "r.jsonl"])
+def test_json_in_gbk_is_refused_saying_to_save_it_as_utf8(tmp_path, name):
+    """A GBK .json said "is not valid JSON: 'utf-8' codec can't decode byte 0xd5…", a GBK
+    .jsonl line "is not valid JSON: not UTF-8 (…)": neither said what to do, as a GBK URL list's
+    reject does (input-format probe). JSON is UTF-8 (or UTF-16/32): both say so now."""
+    record = json.dumps({"url": "u1", "text": "英伟达的订单排到了明年"}, ensure_ascii=False)
+    (tmp_path / name).write_bytes((record + "\n").encode("gbk"))
+    [rej] = _read(tmp_path / name)
+    assert rej.reason == "malformed-json" and "codec" not in rej.detail
+    assert "is not UTF-8 text (invalid" in rej.detail and "as UTF-8" in rej.detail
+
+
 def test_json_nested_too_deeply_is_called_so_not_invalid(tmp_path):
     (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, "utf-8")
     [rej] = _read(tmp_path / "deep.json")

@@ -1,0 +1,108 @@
+"""JSON text as scrapers write it: parsed the way every record is read (parse_json), what is
+wrong with it in words (json_error), and what a file holds when its name says otherwise. JSON
+Lines saved as .json was refused whole ("Extra data: line 2"), and a pretty-printed array
+saved as .jsonl gave a reject for each of its lines, none saying what the file was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+
+# Python refuses to turn more digits than this into an int (a guard against slow conversion):
+# a scraper's record with a 5,000-digit view counter would fail its whole file.
+MAX_INT_DIGITS = 4000
+
+
+def _number(digits: str) -> int | str:
+    """A JSON integer; one too long to convert stays its digits (no field we read is one)."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
+
+
+def parse_json(text: str | bytes) -> object:
+    """json.loads as every scraper record is read: bytes in UTF-8, UTF-16 or UTF-32 (json
+    detects which, with or without a byte-order mark), any integer. Raises JSONDecodeError,
+    UnicodeDecodeError for bytes in none of them, or RecursionError for JSON nested too deeply
+    to read (json_error says so)."""
+    if isinstance(text, bytes) and text.startswith(codecs.BOM_UTF8):
+        text = text[len(codecs.BOM_UTF8) :]
+    return json.loads(text, parse_int=_number)
+
+
+def not_utf8(exc: UnicodeDecodeError, where: str = "", what: str = "it") -> str:
+    """Bytes that are no UTF-8 (GBK, as Chinese tools on Windows save), in the words a URL list
+    that is no UTF-8 is refused in: JSON is read as UTF-8, as the standard has it."""
+    return f"is not UTF-8 text ({exc.reason} at byte {exc.start}{where}); save {what} as UTF-8"
+
+
+def json_error(source: str, exc: Exception) -> str:
+    """What is wrong with a JSON text, in words: valid JSON nested deeper than Python's parser
+    reaches is no syntax error, and GBK bytes are no JSON error at all."""
+    if isinstance(exc, RecursionError):
+        return f"{source} is JSON nested too deeply to read (over about 1,000 levels)"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"{source} {not_utf8(exc)}"
+    return f"{source} is not valid JSON: {exc}"
+
+
+def _text(data: bytes) -> str | None:
+    """The bytes of a JSON file as text, in the encoding json itself would read them in."""
+    try:
+        return data.decode(json.detect_encoding(data)).removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
+
+
+def _object(line: str) -> dict | None:
+    try:
+        value = parse_json(line)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def json_lines_in(data: bytes) -> list[object] | None:
+    """The records of a file that is JSON Lines whatever its name: two or more non-blank lines,
+    each a JSON object. None where one line is not."""
+    text = _text(data)
+    if text is None:
+        return None
+    records: list[object] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        record = _object(line)
+        if record is None:
+            return None
+        records.append(record)
+    return records if len(records) >= 2 else None
+
+
+def opens_with_a_record_line(data: bytes) -> bool:
+    """Whether the first non-blank line is a JSON object on its own, as JSON Lines' are."""
+    text = _text(data)
+    first = next((ln for ln in (text or "").splitlines() if ln.strip()), "")
+    return _object(first) is not None
+
+
+def holds_a_record_line(data: bytes) -> bool:
+    """Whether any line is a JSON object on its own: a JSON Lines file whose first line is
+    broken still has records to read, line by line."""
+    text = _text(data)
+    return any(_object(ln) is not None for ln in (text or "").splitlines() if ln.strip())
+
+
+def opens_a_document(line: bytes) -> bool:
+    """Whether a file's first non-blank line opens a JSON array or object that it does not
+    close (`[`, `{`, `[{"url": "…",`): a document pretty-printed over lines. No line of JSON
+    Lines does that: a broken record fails inside the line (`{"url": broken`), not at its end."""
+    text = line.decode("utf-8-sig", errors="replace").strip()
+    if not text.startswith(("[", "{")):
+        return False
+    try:
+        parse_json(text)
+    except json.JSONDecodeError as exc:
+        return exc.pos >= len(text)
+    except RecursionError:
+        return False
+    return False
