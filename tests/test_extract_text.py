@@ -2274,3 +2274,28 @@ def test_the_texts_own_first_published_note_dates_a_page_that_shows_a_relative_t
     assert art.published == date(2025, 1, 21)
     launch = "这款显卡首发于2024年1月8日的发布会，当时的定价就让不少玩家望而却步。\n"
     assert _dump(analyzer, f"{head}{PROSE}{launch}").published is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "inner"),
+    [
+        ("text", PROSE + PROSE.replace("明年", "后年")),
+        ("text", f"<p>{PROSE}</p>\n<p>{PROSE.replace('明年', '后年')}</p>"),
+        ("html", f"<p>{PROSE}</p>\n<p>{PROSE.replace('明年', '后年')}</p>"),
+    ],
+)
+def test_the_cleaneval_wrapper_gives_its_title_and_is_no_part_of_the_page(analyzer, kind, inner):
+    """(input-format probe) A page in the CleanEval wrapper <text id=… title=… encoding=…> had
+    no title, its title attribute dropped; a text dump in it took the wrapper's tag for its
+    headline and kept </text> in its body. The wrapper's title is the page's where the page
+    shows none; a title of the page's own wins."""
+    wrapped = (
+        f'<text id="ce-1" title="英伟达订单排到明年 &amp; 后年" encoding="utf-8">\n{inner}</text>\n'
+    )
+    art = analyzer.process(RawPage("ce.txt", wrapped.encode(), kind), analyse=False).article
+    assert art.title == "英伟达订单排到明年 & 后年"
+    assert "<text" not in art.body and "</text>" not in art.body and "后年" in art.body
+    own = wrapped.replace("\n<p>", "\n<h1>DeepSeek来了，英伟达慌了</h1><p>", 1)
+    if kind == "html":
+        art = analyzer.process(RawPage("ce.html", own.encode(), kind), analyse=False).article
+        assert art.title == "DeepSeek来了，英伟达慌了"

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from pipeline.errors import PageRejected
+from pipeline.extract.cleaneval import unwrapped
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.extract.dates import date_in_url, field_date, first_past
 from pipeline.extract.fields import clean_text
@@ -101,7 +102,7 @@ def extract_page(
     """Raises PageRejected when no usable body is left (too short, truncated, not a page)."""
     # Pinyin reading aids go from the text and the scraper's fields alike (extract/ruby.py).
     plain = strip_annotations if annotated(text) else str
-    text = plain(text)
+    text, wrapper_title = unwrapped(plain(text))
     as_html = raw.kind == "html" or (raw.kind != "text" and looks_html(text))
     if raw.kind == "text" and looks_html(text) and text.lstrip().startswith("<"):
         as_html = True
@@ -117,6 +118,9 @@ def extract_page(
     else:
         ex = extract_text(text, raw.source, boilerplate)
     given = {k: plain(v) for k, v in ((k, clean_text(v)) for k, v in raw.supplied) if v}
+    if wrapper_title and "title" not in given:
+        # the CleanEval wrapper's title, as a scraper's field is: the page's own comes first
+        given["title"] = plain(clean_text(wrapper_title) or "")
     title = ex.title or given.get("title")
     if not as_html and given.get("title"):
         shown = [normalise_for_id(ln) for ln in text.splitlines() if ln.strip()][:HEAD_LINES]
