@@ -148,7 +148,7 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 
 # A few bytes UTF-8 refuses in a page that is otherwise UTF-8 (a cut character, a Windows-1252
-# quote pasted in, one corrupt byte) are replaced, not read as another charset: read as GB18030
+# quote pasted in, one corrupt byte) are dropped, not read as another charset: read as GB18030
 # as a whole, one 0x80 byte turned the whole page to mojibake, and read as GBK runs, a “ before
 # a Chinese character took that character's bytes with it. At most this many such places, or
 # one per STRAY_PER_CHARS characters read as UTF-8, each at most STRAY_RUN bytes long (a pasted
@@ -160,7 +160,7 @@ MIN_UTF8_CHARS = 20
 
 
 def utf8_with_strays(data: bytes) -> str | None:
-    """The bytes as UTF-8 with a few stray bytes replaced (_stray_char), or None where they are
+    """The bytes as UTF-8 with a few stray bytes dropped (_stray_char), or None where they are
     no UTF-8 page with strays (too few UTF-8 characters, too many or too long bad runs)."""
     runs: list[list[int]] = []
 
@@ -183,10 +183,12 @@ def utf8_with_strays(data: bytes) -> str | None:
 
 def _stray_char(bad: bytes) -> str:
     """A Windows-1252 quote, dash or ellipsis (“, ”, —: a word processor's, pasted in) as
-    itself; any other bad bytes as U+FFFD (a lone 0x80 is a corrupt byte more often than €)."""
+    itself; any other bad bytes are dropped (a lone 0x80 is a corrupt byte more often than €).
+    Kept as U+FFFD, they stood in the stored text inside a word (英伟\ufffd达), where the
+    target's name and the tokenizer's words no longer matched."""
     if len(bad) == 1 and (bad[0] == 0x85 or 0x91 <= bad[0] <= 0x97):
         return bad.decode("cp1252")  # … ‘ ’ “ ” • – —
-    return "\ufffd"
+    return ""
 
 
 def _mixed_runs(data: bytes) -> str | None:
@@ -385,7 +387,7 @@ def _decoded(data: bytes, source: str, http_charset: str | None) -> tuple[str, s
         return utf8, "utf-8"
     strays = utf8_with_strays(data)
     if strays is not None:
-        log.warning("%s: UTF-8 with a few bytes that are no UTF-8, replaced", source)
+        log.warning("%s: UTF-8 with a few bytes that are no UTF-8, dropped", source)
         return strays, "utf-8"
     if single_byte is not None:
         chinese = _chinese_legacy(data, min_chinese=MIN_CHINESE_OVER_SINGLE_BYTE)

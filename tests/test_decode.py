@@ -223,7 +223,7 @@ def test_a_few_stray_bytes_in_a_utf8_page_cost_only_themselves():
     tail = "我认为市场担忧的核心并不是业绩本身。</p></body></html>"
     one_bad = head.encode() + prose.encode() + b"\x80" + tail.encode()
     text, enc = decode(one_bad, "bad-byte.html")
-    assert enc == "utf-8" and prose + "\ufffd" + "我认为市场担忧" in text
+    assert enc == "utf-8" and prose + "我认为市场担忧" in text
     cut = head.encode() + prose.encode() + "英".encode()[:2] + tail.encode()
     text, enc = decode(cut, "cut.html")
     assert enc == "utf-8" and "英伟达财报点评" in text and "我认为市场担忧" in text
@@ -233,6 +233,26 @@ def test_a_few_stray_bytes_in_a_utf8_page_cost_only_themselves():
     pasted = head.encode() + prose.encode() + "深度求索发布了新模型".encode("gbk") + tail.encode()
     text, enc = decode(pasted, "pasted.html")
     assert enc == "utf-8+gb18030" and "深度求索发布了新模型" in text
+
+
+def test_stray_bytes_in_a_utf8_page_are_dropped_not_stored_as_replacement_characters():
+    """README promises that such a page "loses only those bytes"; they were stored as U+FFFD
+    instead, one inside a word (英伟\ufffd达) hiding the target's name (input-format probe).
+    A corrupt byte, a run of them and a cut character go; pasted Windows-1252 quotes stay."""
+    words = "英伟达本周公布的财报再次超出市场预期，数据中心业务收入同比增长超过九成，"
+    page = (
+        b'<html><head><meta charset="utf-8"></head><body><p>'
+        + "英伟".encode()
+        + b"\xff\xfe"
+        + "达".encode()
+        + words.encode()
+        + b"\x93smart\x94"
+        + "英".encode()[:2]
+        + "我认为市场担忧的核心并不是业绩本身。</p></body></html>".encode()
+    )
+    text, enc = decode(page, "garbage.html")
+    assert enc == "utf-8" and "\ufffd" not in text
+    assert "英伟达" + words + "“smart”我认为市场担忧" in text
 
 
 def test_mojibake_inside_a_good_chinese_template_is_read_back():
