@@ -17,6 +17,7 @@ import re
 from charset_normalizer import from_bytes
 
 from pipeline.errors import PageRejected
+from pipeline.lostbytes import PLACEHOLDER, mark_lost
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +253,22 @@ def decode(data: bytes, source: str, http_charset: str | None = None) -> tuple[s
     undone = _double_encoding_undone(text)
     if undone is not None:
         log.info("%s: Chinese read as Latin-1 and saved again (mojibake), read back", source)
+        if "\ufffd" in text:
+            log.warning(
+                "%s: its mojibake lost %d byte(s) on the way (U+FFFD): the characters they were "
+                "part of stay U+FFFD, lost",
+                source,
+                text.count("\ufffd"),
+            )
         text, encoding = undone[0], f"{undone[1]} in {encoding}"
+    elif _lossy_mojibake(text):
+        raise PageRejected(
+            "decode",
+            "mojibake",
+            f"{source} is Chinese that a tool read as Windows-1252 (or Latin-1) and saved "
+            "again, losing bytes on the way (each now U+FFFD), and it cannot be read back; "
+            "save the page again from its source, in its own encoding",
+        )
     if not text.replace("\ufeff", "").strip():
         raise PageRejected(
             "decode", "empty-file", f"{source} has no content (0 bytes or only whitespace)"
@@ -284,19 +300,59 @@ def _read_back(text: str, min_chinese: int = MIN_MOJIBAKE_LETTERS // 2) -> tuple
     0x80–0x9f: “, €, …), read as ordinary Chinese in UTF-8, GB18030 or Big5; None where a
     character is no such byte or the bytes read as no ordinary Chinese."""
     out = bytearray()
+    lost: list[int] = []
     for ch in text:
         if ord(ch) < 0x100:
             out.append(ord(ch))
+            continue
+        if ch == "\ufffd":
+            # a byte Windows-1252 has no character for, lost by a decode with errors="replace"
+            lost.append(len(out))
+            out.append(PLACEHOLDER)
             continue
         try:
             out += ch.encode("cp1252")
         except UnicodeEncodeError:
             return None
     data = bytes(out)
+    if lost:
+        return _lossy_read_back(data, lost)
     utf8 = _strict(data, "utf-8")
     if utf8 is not None and _common_share(utf8) > 0.3:
         return utf8, "utf-8"
     return _chinese_legacy(data, min_chinese=min_chinese)
+
+
+def _lossy_read_back(data: bytes, lost: list[int]) -> tuple[str, str] | None:
+    """UTF-8 read back from mojibake that lost bytes on the way (the five Windows-1252 leaves
+    undefined, each turned into U+FFFD): the characters around them are whole, and each one they
+    were part of is marked lost (pipeline/lostbytes.py). Stored as it was, such a page was
+    mojibake from its title on (è‹±ä¼Ÿè¾¾ for 英伟达). GBK and Big5 lose no bytes this way in the
+    characters Chinese text uses (their bytes are 0xA1 and above)."""
+    marked = mark_lost(data, lost)
+    utf8 = None if marked is None else _strict(marked, "utf-8")
+    if utf8 is None or _common_share(utf8) <= 0.3:
+        return None
+    return utf8, "utf-8"
+
+
+def _lossy_mojibake(text: str) -> bool:
+    """Whether text is Chinese mojibake with bytes lost (U+FFFD among Latin-1 letters) that
+    could not be read back: its bytes, each lost one as ?, read as ordinary Chinese all the
+    same. Refused, not stored as the garbage it is."""
+    if "\ufffd" not in text:
+        return False
+    letters = len(_LATIN1_HIGH.findall(text))
+    if letters < MIN_MOJIBAKE_LETTERS or len(_CJK.findall(text)) * 20 > letters:
+        return False
+    data = b"".join(
+        bytes([ord(ch)]) if ord(ch) < 0x100 else ch.encode("cp1252", errors="replace")
+        for ch in text
+    )
+    return any(
+        _common_share(data.decode(enc, errors="replace")) > 0.3
+        for enc in ("utf-8", "gb18030", "big5hkscs")
+    )
 
 
 # A stretch of mojibake inside a page that is Chinese elsewhere (a CMS's template in good
@@ -305,7 +361,7 @@ def _read_back(text: str, min_chinese: int = MIN_MOJIBAKE_LETTERS // 2) -> tuple
 # (DeepSeek, a number), and MIN_MOJIBAKE_LETTERS of them in a row at least.
 _MOJIBAKE_RUN = re.compile(
     "(?:[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]"
     "|[\x20-\x7f]{1,12}(?=[\x80-\xff]))+"
 )
 

@@ -281,3 +281,50 @@ def test_mojibake_inside_a_good_chinese_template_is_read_back():
         p=prose + "Café Müller, résumé, naïve, Straße, Ångström, señor, Übergröße, déjà vu.",
     )
     assert decode(european.encode(), "eu.html")[0] == european
+
+
+def _lossy(text: str) -> str:
+    """text as a tool leaves it that reads UTF-8 as Windows-1252 with errors="replace": the
+    five bytes Windows-1252 leaves out become U+FFFD, and it is saved again as UTF-8."""
+    return text.encode().decode("cp1252", errors="replace")
+
+
+def _lost_marked(text: str) -> str:
+    """text with each character that held one of those bytes as U+FFFD."""
+    lost = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+    return "".join("\ufffd" if lost & set(ch.encode()) else ch for ch in text)
+
+
+def test_mojibake_that_lost_bytes_on_the_way_is_read_back_with_the_lost_characters_marked():
+    """A UTF-8 page read as Windows-1252 with errors="replace" and saved again was stored as the
+    mojibake it is, title è‹±ä¼Ÿè¾¾… and all, where its lossless twin was read back (input-format
+    probe): the U+FFFD for the bytes lost kept it from being read back at all. The characters
+    around each lost byte are whole; the one it was part of is U+FFFD (a guess at the byte gave
+    下限 for 下降), in a whole page of mojibake and in an article inside a good template."""
+    title, prose = (
+        "英伟达还会有新高吗",
+        "出口管制下，第105号样本的订单会回调至少百分之二十，需求下降。",
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>{t}</title></head><body><p>{p}</p></body></html>"
+    )
+    assert "\ufffd" in _lossy(prose)
+    text, encoding = decode(page.format(t=_lossy(title), p=_lossy(prose)).encode(), "p.html")
+    assert text == page.format(t=_lost_marked(title), p=_lost_marked(prose))
+    assert encoding == "utf-8 in utf-8"
+    template = (
+        "<html><head><title>{t}_新浪科技</title></head><body><div>首页 | 科技</div><p>{p}</p>"
+    )
+    page = template.format(t=title, p=_lossy(prose * 2))
+    text, _ = decode(page.encode(), "t.html")
+    assert text == template.format(t=title, p=_lost_marked(prose * 2))
+
+
+def test_mojibake_that_lost_bytes_and_cannot_be_read_back_is_refused():
+    """Never stored as garbage: Chinese mojibake with bytes lost that reads back as no UTF-8
+    (GBK, whose rare characters hold the bytes Windows-1252 leaves out) is a reject saying so."""
+    prose = "英伟达本周公布的财报再次超出市场预期，数据中心业务收入同比增长超过九成。"
+    page = f"<html><body><p>{prose}丂丄丅{prose}</p></body></html>"
+    with pytest.raises(PageRejected) as err:
+        decode(page.encode("gbk").decode("cp1252", errors="replace").encode(), "gbk.html")
+    assert err.value.reason == "mojibake" and "cannot be read back" in err.value.detail
