@@ -469,7 +469,7 @@ def _json_document(item: Input, max_bytes: int) -> Generator[Reject, None, Itera
         yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
         return None
     if spread:
-        log.info(
+        log.warning(
             "%s is one JSON document spread over lines, not JSON Lines (one record a line): "
             "read whole; name it .json",
             source,
@@ -495,7 +495,7 @@ def _not_one_document(
     elif isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":
         lines = json_lines_in(data)
         if lines is not None:
-            log.info(
+            log.warning(
                 "%s holds JSON Lines (one record a line), not one JSON document: read as JSON "
                 "Lines; name it .jsonl",
                 source,
