@@ -215,14 +215,25 @@ READ_AGAIN = "read it again once the crawler has finished writing it"
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
     """Decompress with a cap, so a small gzip bomb cannot fill the memory. A stream that breaks
     off is no page: zlib hands over what there is without a word, and half a page (or half a
-    JSON document, refused as invalid JSON) was read as if it were whole."""
-    d = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
-    out = d.decompress(data, max_bytes + 1)
-    if len(out) > max_bytes:
-        raise TooLarge(f"decompresses to over the max_page_bytes limit of {max_bytes}{RAISE_LIMIT}")
-    if not d.eof:
-        raise TruncatedGzip(f"the file is cut off (its gzip stream breaks off); {READ_AGAIN}")
-    return out
+    JSON document, refused as invalid JSON) was read as if it were whole. A file of several
+    gzip members, one after another (`cat a.gz b.gz`, a crawler appending as it goes), is read
+    to its last member, as gzip itself reads it: zlib stops at the end of the first."""
+    out = b""
+    while True:
+        d = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+        out += d.decompress(data, max_bytes + 1 - len(out))
+        if len(out) > max_bytes:
+            raise TooLarge(
+                f"decompresses to over the max_page_bytes limit of {max_bytes}{RAISE_LIMIT}"
+            )
+        if not d.eof:
+            raise TruncatedGzip(f"the file is cut off (its gzip stream breaks off); {READ_AGAIN}")
+        data = d.unused_data
+        if not data.startswith(GZIP_MAGIC):
+            return out  # the end, or bytes after the last member that are none (padding)
+
+
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

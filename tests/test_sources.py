@@ -363,6 +363,18 @@ def test_gzip_bomb_is_refused_by_its_decompressed_size(tmp_path):
     assert rej.reason == "too-large"
 
 
+def test_a_page_gzipped_in_several_members_is_read_to_its_end(tmp_path):
+    """(input probe) `cat head.gz tail.gz` and crawlers that append make one file of several
+    gzip members; gzip reads them all, zlib stops after the first: the page lost its second
+    half without a word."""
+    head = "<html><head><title>英伟达的护城河</title></head><body><p>第一段：算力需求还在增长。</p>"
+    tail = "<p>第二段：明年英伟达的数据中心收入还会创新高。</p></body></html>"
+    data = gzip.compress(head.encode()) + gzip.compress(tail.encode())
+    (tmp_path / "page.html.gz").write_bytes(data)
+    [page] = _read(tmp_path)
+    assert isinstance(page, RawPage) and page.data.decode() == head + tail
+
+
 def test_one_bad_jsonl_line_spares_the_others(tmp_path):
     lines = ['{"url": "u1", "text": "正文一"}', '{"url": broken', '{"url": "u3", "text": "正文三"}']
     (tmp_path / "r.jsonl").write_text("\n".join(lines), "utf-8")
