@@ -2471,3 +2471,19 @@ def test_a_provenance_badge_inside_the_heading_is_no_part_of_the_headline(analyz
             f"<h1>{heading}</h1><div class='content'>{PROSE}</div></body></html>"
         )
         assert _extract(analyzer, page).title == title, heading
+
+
+def test_an_author_card_inside_the_story_block_under_its_headline(analyzer):
+    """(author probe) An investor community prints the headline, the poster's name and 发布于 …
+    inside the post's own block: the card is read there too, not only above the block. A
+    commenter's name and stamp under the post are no card."""
+    page = (
+        "<html><head><title>我为什么还拿着芯片股 - 某某社区</title></head><body>"
+        "<div class='nav'><a>某某社区</a> <a>首页</a> <a>行情</a></div>"
+        "<article class='post'><h1>我为什么还拿着芯片股</h1><div><a>守拙的老周</a></div>"
+        "<div>发布于2025-02-12 19:47 · 来自某某社区</div>"
+        f"<div class='detail'>{PROSE}</div></article>"
+        "<div class='comments'><div><a>雪友甲</a><span>2025-02-14 21:11</span><p>同意</p></div></div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, page).author == "守拙的老周"

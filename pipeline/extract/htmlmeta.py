@@ -178,6 +178,8 @@ def page_author(
         lambda: A.name_line_author(around.top),
         lambda: A.name_under_title(around.lead, title),
         lambda: A.card_author(around.header, title),
+        # (a card inside the story's block, under its headline: 雪球's name / 发布于 …)
+        lambda: A.card_author(around.lead, title),
         lambda: A.thread_poster(above),
         lambda: A.column_author(above + "\n" + around.footer),
     )
