@@ -2487,3 +2487,17 @@ def test_an_author_card_inside_the_story_block_under_its_headline(analyzer):
         "</body></html>"
     )
     assert _extract(analyzer, page).author == "守拙的老周"
+
+
+def test_an_account_cards_counters_close_it_above_the_headline(analyzer):
+    """(author probe) A 搜狐号-style account card (the account, 文章 N, 总阅读 N) over the headline
+    names the account that posted the story, as a 头条号's or a 公众号's account is its author."""
+    page = (
+        "<html><head><title>芯片降价潮来了_芯片_价格</title></head><body>"
+        "<div class='nav'><a>首页</a> <a>新闻</a> <a>科技</a></div>"
+        "<div class='user-info'><div><a>芯事前沿观察</a></div><ul><li>文章 1.2万</li>"
+        "<li>总阅读 3.5亿</li></ul></div>"
+        "<div class='text'><h1>芯片降价潮来了<i>原创</i></h1><div>2025-02-04 12:00 发布于：北京市</div>"
+        f"<article class='article'>{PROSE}</article></div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "芯事前沿观察"

@@ -724,9 +724,11 @@ def dictionary_frequency(text: str) -> int:
 _CARD_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9_·\-]{2,16}?)(?:\s*[Vv])?")
 # What follows an author's name in a post's or an article's author card: a follow button, the
 # followers count, or the time of the post (老周看半导体 V / + 关注; 财经白话君 / 2024-10-18 07:45发布于北京).
+# (An account card's counters follow it too: 科技前沿观察 / 文章 1.2万 / 总阅读 3.5亿.)
 _CARD_NEXT = re.compile(
     r"^(?:\+\s*)?(?:关注|關注|已关注|已關注)(?:他|她|TA|ta)?(?:\s*[\d.]+\s*[万萬]?)?(?:\s*私信)?$|粉丝|粉絲"
     r"|^(?:发布于|發佈於|编辑于|編輯於)"
+    r"|^(?:文章|总阅读|總閱讀|获赞|獲讚|作品)\s*[\d.,]+\s*[万萬亿億]?$"
 )
 # A badge printed right after the name (浪里白条2019楼主, Kevin在硅谷科技领域优秀答主,
 # 芯片老司机原创).
@@ -773,6 +775,8 @@ def _card_in(lines: list[str], title: str) -> str | None:
         name = None
         if i == bio:
             continue  # the line under a card's name, before its follow button
+        if line.startswith(title):
+            continue  # the headline with its badge (标题原创) over its date line: no name
         if (m := _CARD_INLINE.match(line)) and _card_name(m.group(1)):
             name = m.group(1)  # 财经小鹿说3小时前阅读 1.2万: the name and the time on one line
         elif (m := _CARD_NAME.fullmatch(_CARD_BADGE.sub("", line))) and _card_name(m.group(1)):
