@@ -2489,6 +2489,27 @@ def test_an_author_card_inside_the_story_block_under_its_headline(analyzer):
     assert _extract(analyzer, page).author == "守拙的老周"
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        # a self-media platform's meta line: 原创, the account, the time, the place
+        (
+            "<span>原创</span><span>·</span><span><a>芯片早知道</a></span><span>·</span>"
+            "<span>2025-01-29 09:15</span><span>·</span><span>河南</span>",
+            "芯片早知道",
+        ),
+        ("闻舟 · 3小时前 · 来源：某某网", "闻舟"),  # a tech outlet's writer, a relative time
+        ("北京 · 3小时前", None),  # a place
+        ("科技 · 2025-01-29 09:15", None),  # a section
+        ("某某网 · 2025-01-29 09:15", None),  # the site
+    ],
+)
+def test_the_name_opening_a_dotted_meta_line_under_the_headline(analyzer, line, author):
+    """(author probe) name · time (· place) under the headline names the writer or the
+    account; a place, a section or the site before the time does not."""
+    assert _extract(analyzer, _under_headline(line)).author == author
+
+
 def test_an_account_cards_counters_close_it_above_the_headline(analyzer):
     """(author probe) A 搜狐号-style account card (the account, 文章 N, 总阅读 N) over the headline
     names the account that posted the story, as a 头条号's or a 公众号's account is its author."""

@@ -2299,3 +2299,14 @@ def test_the_cleaneval_wrapper_gives_its_title_and_is_no_part_of_the_page(analyz
     if kind == "html":
         art = analyzer.process(RawPage("ce.html", own.encode(), kind), analyse=False).article
         assert art.title == "DeepSeek来了，英伟达慌了"
+
+
+@pytest.mark.parametrize(
+    ("meta", "author"),
+    [("闻舟 · 3小时前 · 来源：某某网", "闻舟"), ("北京 · 3小时前 · 来源：某某网", None)],
+)
+def test_the_name_opening_a_dotted_meta_line_of_a_dump(analyzer, meta, author):
+    """(author probe) name · time · 来源 under the headline: the writer opens the line; a place
+    there is no writer."""
+    text = f"某某网 首页 资讯 活动\n{PROSE_HEADLINE}\n{meta}\n{ABOUT_THE_PLUNGE}{PROSE}评论区\n"
+    assert _dump(analyzer, text).author == author

@@ -756,9 +756,32 @@ def card_author(header: str, title: str | None) -> str | None:
     if title not in lines:  # the headline opens the story: the card is right above it
         return _card_in(lines[-_CARD_ABOVE:], title)
     at = len(lines) - 1 - lines[::-1].index(title)  # its last showing: a sidebar lists it too
+    if dotted := next(filter(None, map(dotted_byline, lines[at + 1 : at + 3])), None):
+        return dotted
     return _card_in(lines[at + 1 : at + 1 + _CARD_REACH], title) or _card_in(
         lines[max(0, at - _CARD_ABOVE) : at], title
     )
+
+
+# A meta line of fields set apart by middle dots that opens with the writer's or the account's
+# name, then the time (梦晨 · 3小时前 · 来源：量子位; 原创·财经早知道·2025-01-29 09:15·河南).
+_DOTTED = re.compile(
+    r"^(?:(?:原创|原創)\s*[·•・]?\s*)?(?P<name>[\u4e00-\u9fffA-Za-z0-9_\-]{2,16})\s*[·•・]\s*"
+    r"(?P<when>[^·•・]{2,25}?)\s*(?:[·•・]|$)"
+)
+_RELATIVE_WHEN = re.compile(
+    r"^(?:\d+\s*(?:秒|分钟|分鐘|小时|小時|天)前|刚刚|剛剛|(?:今天|昨天|前天)\s*\d{1,2}:\d{2})$"
+)
+
+
+def dotted_byline(line: str | None) -> str | None:
+    """The name opening a dotted meta line when the field after it is the time alone: no
+    dictionary word (a place, a section: 北京 · 3小时前), no outlet, no label."""
+    if not line or not (m := _DOTTED.match(line.strip())):
+        return None
+    name, when = m.group("name"), m.group("when").strip()
+    dated = _RELATIVE_WHEN.match(when) or (date_line(when) and parse_date(when) is not None)
+    return name if dated and _card_name(name) and not dictionary_word(name) else None
 
 
 # A sidebar box that lists people (a blog's visitors, friends, readers): its names are no card.

@@ -719,6 +719,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or signed
         or wechat_author
         or W.name_after_bar(meta)
+        or A.dotted_byline(meta)
         or W.poster(lines, meta_idx, title, boilerplate)
         or W.first_floor(lines[: start + 1])
         or A.thread_poster(header)  # 只看楼主  收藏  回复 / 算力搬砖工 / 10 级 (贴吧)
