@@ -2522,3 +2522,16 @@ def test_an_account_cards_counters_close_it_above_the_headline(analyzer):
         f"<article class='article'>{PROSE}</article></div></body></html>"
     )
     assert _extract(analyzer, page).author == "芯事前沿观察"
+
+
+def test_a_name_in_a_zhihu_cards_microdata(analyzer):
+    """(author probe) 知乎's AuthorInfo card keeps the name in <meta itemprop="name" content=…>,
+    whose value is the content attribute, not the (empty) element's text; the badge under
+    the name is no part of it."""
+    card = (
+        "<div class='AuthorInfo'{attr}><meta itemprop='name' content='炼丹的阿飞'>"
+        "<a class='UserLink-link'>炼丹的阿飞</a><div class='AuthorInfo-badge'>算法工程师</div></div>"
+    )
+    for attr in ("", " itemprop='author'"):
+        page = _under_headline(card.format(attr=attr))
+        assert _extract(analyzer, page).author == "炼丹的阿飞", attr

@@ -20,6 +20,9 @@ _AUTHOR_XPATHS = (
     '//*[@id="js_author_name"]',
     '//*[contains(@class, "rich_media_meta_text")]',
     '//*[contains(@class, "AuthorInfo-name")]',
+    # microdata gives a <meta>'s value in its content (知乎's AuthorInfo card carries the name so)
+    '//*[@itemprop="author"]//meta[@itemprop="name"]/@content',
+    '(//*[contains(@class, "AuthorInfo")]//meta[@itemprop="name"]/@content)[1]',
     '(//*[contains(@class, "follow-nickName")])[1]',  # CSDN's blogger, over its table of contents
     '(//*[contains(@class, "authi")]//a[contains(@class, "xw1")])[1]',
     '(//td[contains(@class, "row")]/span[@class="name"])[1]',  # phpBB 2's first poster
