@@ -2535,3 +2535,10 @@ def test_a_name_in_a_zhihu_cards_microdata(analyzer):
     for attr in ("", " itemprop='author'"):
         page = _under_headline(card.format(attr=attr))
         assert _extract(analyzer, page).author == "炼丹的阿飞", attr
+
+
+def test_an_occupation_under_a_cards_name_is_its_bio(analyzer):
+    """(author probe) 韭菜研究员 / 金融从业者 / 发布于 …: a line saying what trade the poster is in
+    (从业者) is the bio under the name, not the name under a column's."""
+    card = "<div>守拙研究员</div><div>金融从业者</div><div>发布于 2025-02-05 09:00</div>"
+    assert _extract(analyzer, _card(card)).author == "守拙研究员"

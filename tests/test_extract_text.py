@@ -2310,3 +2310,13 @@ def test_the_name_opening_a_dotted_meta_line_of_a_dump(analyzer, meta, author):
     there is no writer."""
     text = f"某某网 首页 资讯 活动\n{PROSE_HEADLINE}\n{meta}\n{ABOUT_THE_PLUNGE}{PROSE}评论区\n"
     assert _dump(analyzer, text).author == author
+
+
+def test_an_occupation_under_a_posters_name_is_its_bio(analyzer):
+    """(author probe) 知乎's card as text: the name, the trade the poster is in (金融从业者),
+    then 发布于 …: the name, not the bio."""
+    text = (
+        f"知乎 首页 会员 发现\n首发于 投资笔记\n{PROSE_HEADLINE}\n守拙研究员\n金融从业者\n"
+        f"发布于 2025-02-05 09:00\n{ABOUT_THE_PLUNGE}{PROSE}编辑于 2025-02-10 22:10・IP 属地上海\n"
+    )
+    assert _dump(analyzer, text).author == "守拙研究员"

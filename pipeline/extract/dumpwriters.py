@@ -176,7 +176,7 @@ _CARD_LINE = re.compile(
 # and its menu (+ 关注    ···), the platform's label of the account (知名科技博主 科技视频自媒体,
 # 优质科技领域创作者　粉丝 8.6万).
 _FOLLOW_ROW = re.compile(r"^\+?\s*(?:关注|關注)(?:\s+[·…．.]{1,3})?$")
-_PROFILE = re.compile(r"博主|自媒体|自媒體|创作者|創作者|达人|達人|大V|领域|領域")
+_PROFILE = re.compile(r"博主|自媒体|自媒體|创作者|創作者|达人|達人|大V|领域|領域|从业|從業")
 
 PROFILE_MAX = 40
 CARD_LINES_MAX = 3
