@@ -2301,6 +2301,17 @@ def test_the_cleaneval_wrapper_gives_its_title_and_is_no_part_of_the_page(analyz
         assert art.title == "DeepSeek来了，英伟达慌了"
 
 
+def test_a_wechat_credit_line_over_the_date_line_names_the_writer(analyzer):
+    """(author probe) 原创 作者 公众号 with the date on the line under it, not after it: the
+    writer, and the account as the site."""
+    text = (
+        f"{PROSE_HEADLINE}\n原创 闻舟 芯片观察室\n2025年01月28日 20:18 北京\n{ABOUT_THE_PLUNGE}{PROSE}"
+        "阅读原文\n阅读 1.5万\n写留言\n精选留言\n张工 1月29日\n太强了\n"
+    )
+    art = _dump(analyzer, text)
+    assert (art.author, art.site) == ("闻舟", "芯片观察室")
+
+
 @pytest.mark.parametrize(
     ("meta", "author"),
     [("闻舟 · 3小时前 · 来源：某某网", "闻舟"), ("北京 · 3小时前 · 来源：某某网", None)],

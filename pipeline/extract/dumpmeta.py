@@ -350,9 +350,16 @@ def source_field(meta: str | None) -> str | None:
     return m.group("name") if meta and (m := _SOURCE_FIELD.search(meta)) else None
 
 
-def wechat_byline(meta: str | None) -> tuple[str | None, str | None]:
-    """(author, account) of a WeChat meta line, else (None, None)."""
+# The same line with the date moved to the next (原创 李明 AI科技评论 / 2025年01月28日 20:18 北京).
+_WECHAT_CREDIT = re.compile(r"^原创\s+(?P<author>\S{2,12})\s+(?P<account>\S{2,20})$")
+
+
+def wechat_byline(meta: str | None, above: str | None = None) -> tuple[str | None, str | None]:
+    """(author, account) of a WeChat meta line, or of the 原创 line right above a meta line that
+    opens with the date, else (None, None)."""
     if meta and (m := _WECHAT_META.match(meta)):
+        return m.group("author"), m.group("account")
+    if meta and above and re.match(r"20\d\d", meta) and (m := _WECHAT_CREDIT.match(above.strip())):
         return m.group("author"), m.group("account")
     return None, None
 

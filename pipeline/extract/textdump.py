@@ -685,7 +685,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     blog_stamp = _blog_footer(lines, end)
     published = _published(lines, body, start, end, meta, glued, header, blog_stamp)
 
-    wechat_author, account = M.wechat_byline(meta)
+    wechat_author, account = M.wechat_byline(meta, lines[meta_idx - 1] if meta_idx > 0 else None)
     fields = _meta_fields(meta)
     meta_name, signed, category, handle = fields.site, fields.signed, fields.category, fields.handle
     site = (
