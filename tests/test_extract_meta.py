@@ -2502,6 +2502,7 @@ def test_an_author_card_inside_the_story_block_under_its_headline(analyzer):
         ("北京 · 3小时前", None),  # a place
         ("科技 · 2025-01-29 09:15", None),  # a section
         ("某某网 · 2025-01-29 09:15", None),  # the site
+        ("匿名用户 · 3小时前", None),  # nobody named
     ],
 )
 def test_the_name_opening_a_dotted_meta_line_under_the_headline(analyzer, line, author):

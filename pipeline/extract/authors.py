@@ -777,6 +777,10 @@ _RELATIVE_WHEN = re.compile(
 )
 
 
+# The platform's word for someone it does not name (匿名用户, 知乎用户, 小编).
+_GENERIC_USER = re.compile(r"(?:用户|用戶|网友|網友|小编|小編)$")
+
+
 def dotted_byline(line: str | None) -> str | None:
     """The name opening a dotted meta line when the field after it is the time alone: no
     dictionary word (a place, a section: 北京 · 3小时前), no outlet, no label."""
@@ -784,6 +788,8 @@ def dotted_byline(line: str | None) -> str | None:
         return None
     name, when = m.group("name"), m.group("when").strip()
     dated = _RELATIVE_WHEN.match(when) or (date_line(when) and parse_date(when) is not None)
+    if _NOT_AUTHORS.search(name) or _GENERIC_USER.search(name):
+        return None
     return name if dated and _card_name(name) and not dictionary_word(name) else None
 
 
