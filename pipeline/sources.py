@@ -273,6 +273,27 @@ class _StreamCut:
     after: int  # the last line read whole
 
 
+@dataclass(frozen=True)
+class _LastLineCut:
+    """A JSONL file whose last line breaks off inside its record, with no newline after it: a
+    crawl still being written, or a copy cut off. Not a malformed record: read it again."""
+
+    line: int
+
+
+def _last_line_cut(source: str, index: int, cut: _LastLineCut) -> Reject:
+    """The records before the cut line are read; the reject says the file is cut off, in the
+    words of a gzipped one cut off (_stream_cut)."""
+    return Reject.now(
+        f"{source}#{index}",
+        "read",
+        "truncated-jsonl",
+        f"{source}#{index}: the file is cut off in its last line, line {cut.line} (its record "
+        f"breaks off unfinished, with no newline after it), after {index} whole record(s); "
+        f"{READ_AGAIN}",
+    )
+
+
 def _stream_cut(source: str, index: int, cut: _StreamCut) -> Reject:
     """The records before the cut are read; the reject says where it is and what to do, as a
     WARC file cut off does (_truncated)."""
@@ -375,17 +396,50 @@ def _jsonl_entries(
             # off) up to the cut, then raises: the lines before it are records like any
             yield pos, whole + 1, _StreamCut(whole)
             return
+        last = not raw.endswith(b"\n")  # the file ends in it (a line too long is done above)
+        codec = "utf-8-sig" if n == 1 else "utf-8"
         try:
-            text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            text = raw.decode(codec)
         except UnicodeDecodeError as exc:
-            yield at, n, _BadLine(n, not_utf8(exc, " of the line", "the file"))
-            continue
+            if not (last and exc.reason == "unexpected end of data"):
+                yield at, n, _BadLine(n, not_utf8(exc, " of the line", "the file"))
+                continue
+            text = raw.decode(codec, "ignore")  # cut inside its last character
         if not text.strip():
             continue
         if not parse:
             yield at, n, None
             continue
-        yield at, n, _record(n, text)
+        record = _record(n, text)
+        if last and isinstance(record, _BadLine) and _unfinished(text):
+            record = _LastLineCut(n)
+        yield at, n, record
+
+
+# What a JSON text cut off inside a literal, a number or an escape leaves after the place where
+# the parser stops (`"x": tru`, `"x": 1.`, `\u4e`); elsewhere it stops at the text's end.
+_CUT_WORDS = ("true", "false", "null", "NaN", "Infinity", "-Infinity", ".", "e+", "e-", "E+", "E-")
+_CUT_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{0,3})?")
+
+
+def _unfinished(text: str) -> bool:
+    """Whether text is the start of a JSON value cut off before its end (a record of a file
+    still being written), not JSON gone wrong: a NUL after it, which no JSON text may hold
+    there, is where the parser fails first."""
+    try:
+        parse_json(text + "\x00")
+    except json.JSONDecodeError as exc:
+        rest = text[exc.pos :]
+        return (
+            not rest
+            or any(word.startswith(rest) for word in _CUT_WORDS)
+            # (json points at the escape's backslash, or at the u after it)
+            or _CUT_ESCAPE.fullmatch(text[max(exc.pos - 1, 0) :]) is not None
+            or _CUT_ESCAPE.fullmatch(rest) is not None
+        )
+    except RecursionError:
+        return False
+    return False
 
 
 def _record(n: int, text: str) -> object:
@@ -556,6 +610,9 @@ def json_records(
         rec_source = source if single else f"{source}#{i}"
         if isinstance(rec, _StreamCut):
             yield _stream_cut(source, i, rec)
+            return
+        if isinstance(rec, _LastLineCut):
+            yield _last_line_cut(source, i, rec)
             return
         if isinstance(rec, _BadLine):
             yield Reject.now(

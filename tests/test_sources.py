@@ -720,6 +720,43 @@ def test_a_gzipped_jsonl_file_cut_off_keeps_its_records_and_says_where_it_ends(t
     assert rej.reason == "truncated-gzip" and "finished writing it" in rej.detail
 
 
+@pytest.mark.parametrize("cut", ["in-a-string", "in-a-character", "after-a-comma", "in-true"])
+def test_a_plain_jsonl_file_cut_off_in_its_last_line_says_so_and_keeps_its_records(tmp_path, cut):
+    """A .jsonl file still being written ends inside its last record, with no newline after it:
+    that line was a malformed-json reject, "line 3 is not valid JSON: Unterminated string", as
+    if the crawler had written bad JSON, and nothing said to read the file again (input-format
+    probe). It is said to be cut off, in a gzipped one's words; the records before it are read
+    (also in parts), and a line broken in the middle, or a broken last line that is no JSON cut
+    short, is still malformed JSON."""
+    lines = [
+        json.dumps({"url": f"u{i}", "ok": True, "text": f"正文{i}" * 50}, ensure_ascii=False)
+        for i in range(3)
+    ]
+    data = "\n".join(lines).encode()
+    end = {
+        "in-a-string": len(data) - 40,
+        "in-a-character": len(data) - 40 + 1,  # a byte into a three-byte character
+        "after-a-comma": data.rindex(b", "),
+        "in-true": data.rindex(b"tru") + 3,
+    }[cut]
+    (tmp_path / "crawl.jsonl").write_bytes(data[:end])
+    *pages, rej = _read(tmp_path / "crawl.jsonl")
+    assert [p.url for p in pages] == ["u0", "u1"]
+    assert rej.reason == "truncated-jsonl" and rej.source.endswith("crawl.jsonl#2")
+    assert "cut off in its last line, line 3" in rej.detail and "finished writing it" in rej.detail
+    [item] = discover([tmp_path / "crawl.jsonl"])
+    assert _read_parts(split_container(item, 2, "digest", 1_000_000)) == _read_parts([item])
+    (tmp_path / "one.jsonl").write_bytes(lines[0].encode()[:-40])
+    [rej] = _read(tmp_path / "one.jsonl")
+    assert rej.reason == "truncated-jsonl" and "after 0 whole record(s)" in rej.detail
+    broken = lines[1].replace("true", "tru")  # a record broken where it stands
+    for name, text in (("mid", f"{lines[0]}\n{broken}\n{lines[2]}"), ("end", f"{lines[0]}\n{{x}}")):
+        (tmp_path / f"{name}.jsonl").write_text(text, "utf-8")
+        rejects = [r for r in _read(tmp_path / f"{name}.jsonl") if isinstance(r, Reject)]
+        assert [r.reason for r in rejects] == ["malformed-json"]
+        assert "is not valid JSON" in rejects[0].detail
+
+
 def test_a_jsonl_line_of_escaped_chinese_is_measured_by_its_page(tmp_path):
     """json.dumps escapes each Chinese character as six bytes by default (Scrapy too)."""
     page = "英伟达" * 300  # 2,700 bytes of UTF-8, a 5,400-byte line escaped
