@@ -294,6 +294,41 @@ def _last_line_cut(source: str, index: int, cut: _LastLineCut) -> Reject:
     )
 
 
+@dataclass(frozen=True)
+class _StreamBroken:
+    """A JSONL file that cannot be read past a point: gzip data that fails its check (CRC) or
+    does not decompress, a disk error. Raised there, it cost the records already read and held
+    in json_records' look-ahead."""
+
+    after: int  # the last line read whole
+    error: Exception
+
+
+def _stream_broken(source: str, index: int, broken: _StreamBroken) -> Reject:
+    """The records read before the fault are kept; the reject says where reading stopped, why,
+    and what to do."""
+    import gzip
+
+    exc = broken.error
+    where = f"after line {broken.after}" if broken.after else "at its start"
+    if isinstance(exc, gzip.BadGzipFile | zlib.error):
+        return Reject.now(
+            f"{source}#{index}",
+            "read",
+            "corrupt-gzip",
+            f"{source}#{index}: the file is damaged: its gzip data breaks {where} ({exc}); the "
+            f"{index} record(s) before are kept as read, anything after is lost: copy the file "
+            "again from where it was written (or crawl it again) and read the new copy",
+        )
+    return Reject.now(
+        f"{source}#{index}",
+        "read",
+        "unreadable",
+        f"{source}#{index}: the file cannot be read {where} ({exc}); the {index} record(s) "
+        "before are kept as read: check the disk, or copy the file again, and read it again",
+    )
+
+
 def _stream_cut(source: str, index: int, cut: _StreamCut) -> Reject:
     """The records before the cut are read; the reject says where it is and what to do, as a
     WARC file cut off does (_truncated)."""
@@ -395,6 +430,11 @@ def _jsonl_entries(
             # gzip.open reads a stream cut off (a crawl still being written, a copy broken
             # off) up to the cut, then raises: the lines before it are records like any
             yield pos, whole + 1, _StreamCut(whole)
+            return
+        except (OSError, zlib.error) as exc:
+            # a gzip checksum that fails (gzip.BadGzipFile), data that does not decompress, a
+            # disk error: the lines before it are records like any, as above
+            yield pos, whole + 1, _StreamBroken(whole, exc)
             return
         last = not raw.endswith(b"\n")  # the file ends in it (a line too long is done above)
         codec = "utf-8-sig" if n == 1 else "utf-8"
@@ -613,6 +653,9 @@ def json_records(
             return
         if isinstance(rec, _LastLineCut):
             yield _last_line_cut(source, i, rec)
+            return
+        if isinstance(rec, _StreamBroken):
+            yield _stream_broken(source, i, rec)
             return
         if isinstance(rec, _BadLine):
             yield Reject.now(
@@ -1269,7 +1312,10 @@ def _record_starts(item: Input, max_bytes: int) -> list[tuple[int, int]] | None:
         if _gzipped(item.path):
             return None  # a gzip stream is read from its start only
         with item.path.open("rb") as fh:
-            return [(at, n) for at, n, _ in _jsonl_entries(fh, max_bytes, parse=False)]
+            starts = list(_jsonl_entries(fh, max_bytes, parse=False))
+        if any(rec is not None for _, _, rec in starts):
+            return None  # it cannot be read through: reading it whole says why
+        return [(at, n) for at, n, _ in starts]
     from warcio.archiveiterator import ArchiveIterator
 
     with item.path.open("rb") as fh:

@@ -757,6 +757,23 @@ def test_a_plain_jsonl_file_cut_off_in_its_last_line_says_so_and_keeps_its_recor
         assert "is not valid JSON" in rejects[0].detail
 
 
+@pytest.mark.parametrize("records", [1, 2, 3])
+def test_a_gzipped_jsonl_file_that_fails_its_checksum_keeps_the_records_read(tmp_path, records):
+    """gzip checks a stream's CRC at its end, after its last line was read: the error came in
+    json_records' two-record look-ahead, and the record(s) already read whole went with it (a
+    file of one record gave nothing but "unreadable: CRC check failed", input-format probe).
+    Every record read is kept; one reject names the file, where it broke and what to do."""
+    lines = [json.dumps({"url": f"u{i}", "text": f"正文{i}" * 50}) for i in range(records)]
+    data = bytearray(gzip.compress(("\n".join(lines) + "\n").encode()))
+    data[-8] ^= 0xFF  # the CRC-32 in the gzip trailer
+    (tmp_path / "crawl.jsonl.gz").write_bytes(bytes(data))
+    *pages, rej = _read(tmp_path / "crawl.jsonl.gz")
+    assert [p.url for p in pages] == [f"u{i}" for i in range(records)]
+    assert rej.reason == "corrupt-gzip" and rej.source.endswith(f"crawl.jsonl.gz#{records}")
+    assert f"after line {records} (CRC check failed" in rej.detail
+    assert "copy the file again" in rej.detail
+
+
 def test_a_jsonl_line_of_escaped_chinese_is_measured_by_its_page(tmp_path):
     """json.dumps escapes each Chinese character as six bytes by default (Scrapy too)."""
     page = "英伟达" * 300  # 2,700 bytes of UTF-8, a 5,400-byte line escaped
