@@ -212,6 +212,14 @@ class TruncatedGzip(ValueError):
 READ_AGAIN = "read it again once the crawler has finished writing it"
 
 
+class CorruptGzip(zlib.error):
+    """A gzipped file whose data does not decompress or fails its checksum: damaged on the way."""
+
+
+# What a reject of a file whose gzip data is damaged tells the user to do.
+COPY_AGAIN = "copy the file again from where it was written (or crawl it again) and read the copy"
+
+
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
     """Decompress with a cap, so a small gzip bomb cannot fill the memory. A stream that breaks
     off is no page: zlib hands over what there is without a word, and half a page (or half a
@@ -221,7 +229,12 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
     out = b""
     while True:
         d = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
-        out += d.decompress(data, max_bytes + 1 - len(out))
+        try:
+            out += d.decompress(data, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            raise CorruptGzip(
+                f"the file is damaged: its gzip data does not decompress ({exc}); {COPY_AGAIN}"
+            ) from None
         if len(out) > max_bytes:
             raise TooLarge(
                 f"decompresses to over the max_page_bytes limit of {max_bytes}{RAISE_LIMIT}"
@@ -317,8 +330,7 @@ def _stream_broken(source: str, index: int, broken: _StreamBroken) -> Reject:
             "read",
             "corrupt-gzip",
             f"{source}#{index}: the file is damaged: its gzip data breaks {where} ({exc}); the "
-            f"{index} record(s) before are kept as read, anything after is lost: copy the file "
-            "again from where it was written (or crawl it again) and read the new copy",
+            f"{index} record(s) before are kept as read, anything after is lost: {COPY_AGAIN}",
         )
     return Reject.now(
         f"{source}#{index}",
@@ -568,6 +580,9 @@ def _json_document(item: Input, max_bytes: int) -> Generator[Reject, None, Itera
     except TruncatedGzip as exc:
         yield Reject.now(source, "read", "truncated-gzip", f"{source}: {exc}")
         return None
+    except CorruptGzip as exc:
+        yield Reject.now(source, "read", "corrupt-gzip", f"{source}: {exc}")
+        return None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         return (yield from _not_one_document(item, max_bytes, data, exc))
     except (OSError, EOFError, zlib.error) as exc:
@@ -597,6 +612,8 @@ def _not_one_document(
             "; it is a JSON array or object spread over lines, not JSON Lines (one record a "
             "line): mend it and save it as .json"
         )
+    elif isinstance(exc, json.JSONDecodeError) and _unfinished(data.decode("utf-8-sig", "replace")):
+        detail += f"; it ends inside its JSON, as a file cut off does: {READ_AGAIN}"
     elif isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data":
         lines = json_lines_in(data)
         if lines is not None:
@@ -1181,6 +1198,43 @@ def _malformed_warc(source: str, records: int, exc: Exception) -> Reject:
     )
 
 
+def _gzip_fault(path: Path) -> tuple[int, str] | None:
+    """Where a file gzipped a record at a time first fails to decompress or fails its checksum
+    (the byte its gzip member starts at), and zlib's words for it; None where every member is
+    whole (a file cut off, or bytes after its last member that open none, are not this).
+    warcio reads such a member as raw bytes and refuses them with its first line, binary."""
+    d, start, fed = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16), 0, 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 16):
+            fed += len(chunk)
+            while chunk:
+                try:
+                    d.decompress(chunk, 1 << 16)  # (what it holds is not kept)
+                except zlib.error as exc:
+                    return start, str(exc)
+                if not d.eof:
+                    chunk = d.unconsumed_tail
+                    continue
+                chunk, start = d.unused_data, fed - len(d.unused_data)
+                if not GZIP_MAGIC.startswith(chunk[:2]):
+                    return None  # padding, or no gzip member
+                d = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+    return None
+
+
+def _corrupt_warc(source: str, records: int, fault: tuple[int, str]) -> Reject:
+    """A gzipped WARC file with a damaged member: the records before it are read."""
+    at, why = fault
+    return Reject.now(
+        source,
+        "read",
+        "corrupt-gzip",
+        f"{source}: the file is damaged: the gzip member at byte {at} does not decompress "
+        f"({why}); the {records} WARC record(s) before it are kept, the records from there on "
+        f"are not read: {COPY_AGAIN}",
+    )
+
+
 # A WARC file gzipped whole is unzipped to a temporary copy of at most this many times its
 # size (HTML compresses five to ten times).
 MAX_UNZIP_RATIO = 50
@@ -1243,7 +1297,11 @@ def _warc_records(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
             whole = yield from _warc_read_unzipped(item, max_bytes, counts)
     except (ArchiveLoadFailed, OSError, ValueError, EOFError, _BadWarcHeader) as exc:
         # a bad archive, not a bug of ours
-        yield _malformed_warc(item.source, counts.records, exc)
+        fault = _gzip_fault(item.path) if _gzipped(item.path) else None
+        if fault is not None and (item.part is None or fault[0] >= item.part.start):
+            yield _corrupt_warc(item.source, counts.records, fault)
+        else:
+            yield _malformed_warc(item.source, counts.records, exc)
         return
     if not whole:
         return  # cut off: its last reject says where, and the rest of it is missing
@@ -1400,6 +1458,9 @@ def read_input(item: Input, max_bytes: int) -> Iterator[RawPage | Reject]:
     except TruncatedGzip as exc:
         yield Reject.now(source, "read", "truncated-gzip", f"{source}: {exc}")
         return
+    except CorruptGzip as exc:
+        yield Reject.now(source, "read", "corrupt-gzip", f"{source}: {exc}")
+        return
     except (OSError, EOFError, ValueError, zlib.error) as exc:
         yield Reject.now(source, "read", "unreadable", f"{source}: {exc}")
         return
@@ -1414,7 +1475,12 @@ def read_url_list(path: Path) -> list[tuple[int, str]]:
     comment lines and comments after a URL (`http://host/a   # 英伟达财报点评`), which would
     otherwise be read as part of the URL and refused as having no valid host."""
     try:
-        lines = path.read_text("utf-8-sig").splitlines()
+        data = path.read_bytes()
+        if data.startswith(GZIP_MAGIC):  # a list.urls.gz is found as a URL list: read it so
+            data = _gunzip(data, JSON_FILE_MAX_BYTES)
+        lines = data.decode("utf-8-sig").splitlines()
+    except (TooLarge, TruncatedGzip, CorruptGzip) as exc:
+        raise InputError(f"URL list {path}: {exc}") from None
     except UnicodeDecodeError as exc:
         raise InputError(
             f"URL list {path} is not UTF-8 text ({exc.reason} at byte {exc.start}); "

@@ -350,9 +350,11 @@ def test_a_warc_record_without_a_header_it_needs_is_named_in_the_reject(tmp_path
 
 
 def test_corrupt_gzip_is_a_reject_not_a_crash(tmp_path):
+    """(Once "unreadable", zlib's words alone: it is said to be damaged, and what to do.)"""
     (tmp_path / "page.html.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 6 + b"garbage")
     [rej] = _read(tmp_path)
-    assert isinstance(rej, Reject) and rej.reason == "unreadable"
+    assert isinstance(rej, Reject) and rej.reason == "corrupt-gzip"
+    assert "damaged" in rej.detail and "copy the file again" in rej.detail
 
 
 def test_gzip_bomb_is_refused_by_its_decompressed_size(tmp_path):
@@ -1073,6 +1075,61 @@ def test_a_gzipped_warc_cut_short_keeps_its_whole_records_and_says_so(tmp_path, 
     assert [r for _, r, _ in read] == [None] * whole + ["truncated-warc"]
     assert read[-1][0].endswith(f"cut.warc.gz#{whole}")
     assert _read_parts(split_container(item, 4, "digest", 1_000_000)) == read
+
+
+def test_a_gzipped_warc_with_a_damaged_member_keeps_the_records_before_and_says_so(tmp_path):
+    """A record's gzip member that fails its checksum was refused as "Invalid WARC record, first
+    line:" and its compressed bytes, or "Unknown archive format", with "check that the crawler
+    finished writing it": nothing said the file was damaged or what to do (input-format probe).
+    The records before it are read; the reject names the member and says to copy it again."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    _warc(
+        tmp_path / "crawl.warc.gz",
+        [(f"https://e.com/{i}", "text/html", _crawl_page(i).encode()) for i in range(4)],
+        gzip=True,
+    )
+    data = bytearray((tmp_path / "crawl.warc.gz").read_bytes())
+    with (tmp_path / "crawl.warc.gz").open("rb") as fh:
+        archive = ArchiveIterator(fh)
+        members = [(archive.get_record_offset(), archive.get_record_length()) for _ in archive]
+    start, length = members[2]
+    data[start + length - 8] ^= 0xFF  # that member's CRC-32
+    (tmp_path / "crawl.warc.gz").write_bytes(bytes(data))
+    *pages, rej = _read(tmp_path / "crawl.warc.gz")
+    assert [p.url for p in pages] == ["https://e.com/0", "https://e.com/1"]
+    assert rej.reason == "corrupt-gzip" and f"gzip member at byte {start}" in rej.detail
+    assert "2 WARC record(s) before it are kept" in rej.detail and "copy the file" in rej.detail
+    assert rej.detail.isprintable()
+
+
+def test_a_damaged_or_cut_json_file_and_a_gzipped_url_list_are_named_for_what_they_are(tmp_path):
+    """A .json.gz failing its checksum was "unreadable: Error -3 while decompressing data:
+    incorrect data check", with nothing to do; a .json cut off was "not valid JSON" alone; a
+    list.urls.gz, found as a URL list, was "not UTF-8 text: save it as UTF-8" (input-format
+    probe)."""
+    from pipeline.sources import read_url_list
+
+    doc = json.dumps([{"url": f"u{i}", "text": f"正文{i}" * 50} for i in range(3)])
+    data = bytearray(gzip.compress(doc.encode()))
+    data[-8] ^= 0xFF
+    (tmp_path / "crawl.json.gz").write_bytes(bytes(data))
+    [rej] = _read(tmp_path / "crawl.json.gz")
+    assert rej.reason == "corrupt-gzip" and "damaged" in rej.detail and "copy the" in rej.detail
+    (tmp_path / "cut.json").write_text(doc[:-40], "utf-8")
+    [rej] = _read(tmp_path / "cut.json")
+    assert rej.reason == "malformed-json" and "finished writing it" in rej.detail
+    (tmp_path / "bad.json").write_text(doc.replace("u1", 'u1"x'), "utf-8")
+    [rej] = _read(tmp_path / "bad.json")
+    assert "finished writing it" not in rej.detail
+    (tmp_path / "list.urls.gz").write_bytes(gzip.compress(b"http://a.com/x\nhttp://b.com/y\n"))
+    assert read_url_list(tmp_path / "list.urls.gz") == [
+        (1, "http://a.com/x"),
+        (2, "http://b.com/y"),
+    ]
+    (tmp_path / "cut.urls.gz").write_bytes(gzip.compress(b"http://a.com/x\n" * 500)[:-30])
+    with pytest.raises(InputError, match=r"cut off.*finished writing it"):
+        read_url_list(tmp_path / "cut.urls.gz")
 
 
 @pytest.mark.parametrize("padding", [b"\n", b"\r\n\r\n", "empty-member", "two-empty-members"])
