@@ -108,7 +108,7 @@ def build_cases(server: str | None = None, slow: bool = True) -> list[Case]:
         Case(
             "gzip garbage",
             files={"bad/page.html.gz": b"\x1f\x8b\x08\x00" + b"\x00" * 6 + b"not deflate at all"},
-            bad={"bad/page.html.gz": ("read", "unreadable")},
+            bad={"bad/page.html.gz": ("read", "corrupt-gzip")},
         ),
         Case(
             "gzip of a PNG",
