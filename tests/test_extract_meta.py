@@ -2543,3 +2543,20 @@ def test_an_occupation_under_a_cards_name_is_its_bio(analyzer):
     (从业者) is the bio under the name, not the name under a column's."""
     card = "<div>守拙研究员</div><div>金融从业者</div><div>发布于 2025-02-05 09:00</div>"
     assert _extract(analyzer, _card(card)).author == "守拙研究员"
+
+
+def test_a_link_label_over_the_date_line_is_no_author_card(analyzer):
+    """A portal's lead block prints its column, the column's address and a link to it (查看财经
+    部落) over the date line: the link's label stood where an author card's name stands, over
+    the time of the post, and was taken for the author. A name never opens with such a verb."""
+    page = (
+        "<html><head><title>芯片股还能追吗 - 某某财经</title></head><body>"
+        "<div class='nav'><a>某某财经</a> <a>首页</a> <a>股票</a></div>"
+        "<div class='post'><h1>芯片股还能追吗</h1><div>某某财经报道</div>"
+        "<div><a href='http://biz.example.com'>http://biz.example.com</a></div>"
+        "<div><a href='http://biz.example.com/club'>查看财经部落</a></div>"
+        "<div>2025-02-12 19:47:08</div><div>来源: 某某财经报道</div>"
+        f"<div class='detail'>{PROSE}</div></div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, page).author is None

@@ -871,6 +871,8 @@ _CARD_NOT = re.compile(
     r"推荐|推薦|热门|熱門|排行|榜|作者|专栏|專欄|频道|頻道|新闻|新聞|资讯|資訊|分类|分類|标签|標籤|提问|提問"
     r"|发布|發佈|发表|發表|更新|编辑|編輯|来源|來源|客户端|客戶端"
     r"|从业|從業"  # a bio under the name (韭菜研究员 / 金融从业者 / 发布于 …)
+    # a link's label over the date (查看商业部落, 进入专题, 点击订阅): a verb a name never opens with
+    r"|^(?:查看|進入|进入|访问|訪問|点击|點擊|返回|订阅|訂閱|收藏|分享|打开|打開)"
 )
 # A related list's heading over its first item and that item's date (延伸閱讀 / 标题 / 2014/04/28).
 _LIST_HEADING = re.compile(
