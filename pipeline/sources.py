@@ -279,36 +279,53 @@ class _BadLine:
     reason: str = "malformed-json"
 
 
+class _FileEnds:
+    """Where a JSONL file stops giving records before its end (cut off, damaged): the records
+    before it are read, and one reject says where and what to do (reject)."""
+
+    def reject(self, source: str, index: int) -> Reject:
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
-class _StreamCut:
+class _StreamCut(_FileEnds):
     """A gzipped JSONL file that ends before its gzip stream does: what followed is missing."""
 
     after: int  # the last line read whole
 
+    def reject(self, source: str, index: int) -> Reject:
+        """The records before the cut are read; the reject says where it is and what to do, as
+        a WARC file cut off does (_truncated)."""
+        return Reject.now(
+            f"{source}#{index}",
+            "read",
+            "truncated-gzip",
+            f"{source}#{index}: the file is cut off after line {self.after} (its gzip stream "
+            f"breaks off), after {index} whole record(s); {READ_AGAIN}",
+        )
+
 
 @dataclass(frozen=True)
-class _LastLineCut:
+class _LastLineCut(_FileEnds):
     """A JSONL file whose last line breaks off inside its record, with no newline after it: a
     crawl still being written, or a copy cut off. Not a malformed record: read it again."""
 
     line: int
 
-
-def _last_line_cut(source: str, index: int, cut: _LastLineCut) -> Reject:
-    """The records before the cut line are read; the reject says the file is cut off, in the
-    words of a gzipped one cut off (_stream_cut)."""
-    return Reject.now(
-        f"{source}#{index}",
-        "read",
-        "truncated-jsonl",
-        f"{source}#{index}: the file is cut off in its last line, line {cut.line} (its record "
-        f"breaks off unfinished, with no newline after it), after {index} whole record(s); "
-        f"{READ_AGAIN}",
-    )
+    def reject(self, source: str, index: int) -> Reject:
+        """In the words of a gzipped file cut off (_StreamCut)."""
+        return Reject.now(
+            f"{source}#{index}",
+            "read",
+            "truncated-jsonl",
+            f"{source}#{index}: the file is cut off in its last line, line {self.line} (its "
+            f"record breaks off unfinished, with no newline after it), after {index} whole "
+            f"record(s); {READ_AGAIN}",
+        )
 
 
 @dataclass(frozen=True)
-class _StreamBroken:
+class _StreamBroken(_FileEnds):
     """A JSONL file that cannot be read past a point: gzip data that fails its check (CRC) or
     does not decompress, a disk error. Raised there, it cost the records already read and held
     in json_records' look-ahead."""
@@ -316,41 +333,29 @@ class _StreamBroken:
     after: int  # the last line read whole
     error: Exception
 
+    def reject(self, source: str, index: int) -> Reject:
+        """The records read before the fault are kept; the reject says where reading stopped,
+        why, and what to do."""
+        import gzip
 
-def _stream_broken(source: str, index: int, broken: _StreamBroken) -> Reject:
-    """The records read before the fault are kept; the reject says where reading stopped, why,
-    and what to do."""
-    import gzip
-
-    exc = broken.error
-    where = f"after line {broken.after}" if broken.after else "at its start"
-    if isinstance(exc, gzip.BadGzipFile | zlib.error):
+        exc = self.error
+        where = f"after line {self.after}" if self.after else "at its start"
+        if isinstance(exc, gzip.BadGzipFile | zlib.error):
+            return Reject.now(
+                f"{source}#{index}",
+                "read",
+                "corrupt-gzip",
+                f"{source}#{index}: the file is damaged: its gzip data breaks {where} ({exc}); "
+                f"the {index} record(s) before are kept as read, anything after is lost: "
+                f"{COPY_AGAIN}",
+            )
         return Reject.now(
             f"{source}#{index}",
             "read",
-            "corrupt-gzip",
-            f"{source}#{index}: the file is damaged: its gzip data breaks {where} ({exc}); the "
-            f"{index} record(s) before are kept as read, anything after is lost: {COPY_AGAIN}",
+            "unreadable",
+            f"{source}#{index}: the file cannot be read {where} ({exc}); the {index} record(s) "
+            "before are kept as read: check the disk, or copy the file again, and read it again",
         )
-    return Reject.now(
-        f"{source}#{index}",
-        "read",
-        "unreadable",
-        f"{source}#{index}: the file cannot be read {where} ({exc}); the {index} record(s) "
-        "before are kept as read: check the disk, or copy the file again, and read it again",
-    )
-
-
-def _stream_cut(source: str, index: int, cut: _StreamCut) -> Reject:
-    """The records before the cut are read; the reject says where it is and what to do, as a
-    WARC file cut off does (_truncated)."""
-    return Reject.now(
-        f"{source}#{index}",
-        "read",
-        "truncated-gzip",
-        f"{source}#{index}: the file is cut off after line {cut.after} (its gzip stream breaks "
-        f"off), after {index} whole record(s); {READ_AGAIN}",
-    )
 
 
 # A JSON or JSONL file is a container of pages, like a WARC file: max_page_bytes bounds each
@@ -665,14 +670,8 @@ def json_records(
     single = first is None and len(ahead) == 1
     for i, rec in enumerate(itertools.chain(ahead, it), start=first or 0):
         rec_source = source if single else f"{source}#{i}"
-        if isinstance(rec, _StreamCut):
-            yield _stream_cut(source, i, rec)
-            return
-        if isinstance(rec, _LastLineCut):
-            yield _last_line_cut(source, i, rec)
-            return
-        if isinstance(rec, _StreamBroken):
-            yield _stream_broken(source, i, rec)
+        if isinstance(rec, _FileEnds):
+            yield rec.reject(source, i)
             return
         if isinstance(rec, _BadLine):
             yield Reject.now(
