@@ -185,8 +185,9 @@ def _year_part(year: int, part: str) -> tuple[date, date] | None:
 
 
 def _quarter_window(year: int, m: re.Match[str]) -> tuple[date, date]:
-    """The quarters a year_quarter or named_quarter match names (groups 2-4), in that year."""
-    first, last = _quarters("".join(filter(None, m.group(2, 3, 4))))
+    """The quarters a year_quarter or named_quarter match names (its groups after the year's),
+    in that year."""
+    first, last = _quarters("".join(filter(None, m.groups()[1:])))
     return date(year, first * 3 - 2, 1), _quarter_end(year, last)
 
 
@@ -203,6 +204,9 @@ _BEFORE_IT = r"(?:\s*(?:之前|以前|前(?![后後一二两兩三四五六七�
 REPORT_NOUN = re.compile(
     r"\s*(?:财报|財報|财季|財季|报告|報告|电话会|電話會|业绩会|業績會|业绩发布|業績發布)"
 )
+# The year of a quarter: 2025, 25 (25年Q3), 民國114 (Taiwan's calendar; 114 alone is not
+# read as one, as 115年底 is not).
+_QUARTER_YEAR = r"20\d\d|(?<!\d)2\d|(?:民國|民国)\s*1[0-4]\d"
 # 三, 2、3, 三四, 第一至第二, 一季度到三季度
 _QLIST = rf"{_Q}(?:\s*(?:季度)?\s*[、,，和至到~-]?\s*第?{_Q})*"
 # 初 and 中 after a year only as its part (明年初), never the start of a word (明年中国, 初步).
@@ -332,11 +336,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "fiscal",
     ),
-    # 2025年Q3, 2025年第三季度, 2025 年 2、3 季度 (a run of quarters: the window spans them)
+    # 2025年Q3, 2025年第三季度, 2025 年 2、3 季度 (a run of quarters: the window spans them),
+    # 民國114年第二季; 2025年第二季 as Taiwanese news write it (第 required, as below): the year
+    # with it, else the year rule read 2025年 alone, due at its end.
     (
         re.compile(
-            rf"(20\d\d|(?<!\d)2\d)\s*年?\s*(?:第?({_QLIST})\s*季度|[Qq]([1-4])(?:\s*[、,，和至到~-]\s*[Qq]([1-4]))?)"
-            + _BEFORE_IT
+            rf"({_QUARTER_YEAR})\s*年?\s*(?:第?({_QLIST})\s*季度|[Qq]([1-4])(?:\s*[、,，和至到~-]\s*[Qq]([1-4]))?"
+            rf"|第({_QLIST})\s*季(?![度节節]))" + _BEFORE_IT
         ),
         "year_quarter",
     ),

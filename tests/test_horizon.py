@@ -115,6 +115,17 @@ CASES = [
     # Taiwanese news write a quarter without 度
     ("輝達預估第四季營收約650億美元", "第四季", date(2025, 12, 31)),
     ("GB300將於明年第二季開始出貨", "明年第二季", date(2026, 6, 30)),
+    # ... after a year too, the year with it (2025年 alone was read, due at the year's end)
+    ("GB200出貨將在2025年第二季放量", "2025年第二季", date(2025, 6, 30)),
+    ("GB200出货将在2025年第二季放量", "2025年第二季", date(2025, 6, 30)),
+    ("Rubin將在2026年第一季開始出貨", "2026年第一季", date(2026, 3, 31)),
+    ("毛利率2025年第2季會回升", "2025年第2季", date(2025, 6, 30)),
+    ("新機2025 年第3季量產", "2025 年第3季", date(2025, 9, 30)),
+    ("25年第四季會見底", "25年第四季", date(2025, 12, 31)),
+    ("2026年第二、三季會追上", "2026年第二、三季", date(2026, 9, 30)),
+    ("庫存2025年第二季末會去化完畢", "2025年第二季", date(2025, 6, 30)),  # as 第二季度末
+    ("2025年下半年會好轉", "2025年下半年", date(2025, 12, 31)),
+    ("2025 Q3会发布", "2025 Q3", date(2025, 9, 30)),
 ]
 
 
@@ -346,6 +357,10 @@ APRIL = date(2025, 4, 22)
         # 首季: the first quarter, not the whole year
         ("輝達明年首季營收將創新高", "明年首季", (date(2026, 1, 1), date(2026, 3, 31))),
         ("2026年首季會量產", "2026年首季", (date(2026, 1, 1), date(2026, 3, 31))),
+        # a quarter of a 民國 year: that year's (民國114年 alone was read, due at its end)
+        ("出貨在民國114年第二季放量", "民國114年第二季", (date(2025, 4, 1), date(2025, 6, 30))),
+        ("民國115年第一季度開始量產", "民國115年第一季度", (date(2026, 1, 1), date(2026, 3, 31))),
+        ("民国114年Q3会放量", "民国114年Q3", (date(2025, 7, 1), date(2025, 9, 30))),
         # H1, H2: halves of a year
         ("股價在2026年H1就會突破250美元", "2026年H1", (date(2026, 1, 1), date(2026, 6, 30))),
         ("明年H2開始貢獻營收", "明年H2", (date(2026, 7, 1), date(2026, 12, 31))),
@@ -434,6 +449,10 @@ def test_a_quarter_named_alone_is_this_years():
         ("FY2026 Q1会增长", "FY2026 Q1", None, None),
         # its half too (prediction probe: 下半年 read out of it was this calendar year's)
         ("增速会在2026财年下半年放缓", "2026财年下半年", None, None),
+        # its quarter written 季 (Taiwan) stays the company's too
+        ("2026財年第四季營收會增長", "2026財年第四季", None, None),
+        # a past year's quarter is that year's, gone by (第二季 was read as this year's)
+        ("2023年第二季營收大增", "2023年第二季", date(2023, 4, 1), date(2023, 6, 30)),
         # this year and next, next year and the one after (translated-page probe)
         ("今明两年数据中心收入会继续高增长", "今明两年", P, date(2026, 12, 31)),
         ("明后两年会放量", "明后两年", date(2026, 1, 1), date(2027, 12, 31)),
@@ -458,6 +477,7 @@ def test_windows_of_named_periods(text, horizon, earliest, due):
         ("今年中报会好看", "今年"),
         ("今年初步估计会增长", "今年"),
         ("2025年Q3财报显示收入大增", None),  # the report, and no 2025年 read out of it
+        ("2025年第二季財報顯示收入大增", None),
         ("前三季度营收增长", None),
         ("每一季度都在增长", None),
         ("下下周再看", None),
