@@ -768,15 +768,17 @@ def supplied_metadata(record: dict) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-# The names scrapers give each metadata field, duokong's own first.
+# The names scrapers give each metadata field, duokong's own first; each Chinese name in its
+# Simplified and Traditional spellings (Taiwan writes 發布, Hong Kong as often 發佈).
 SUPPLIED_ALIASES = {
     "title": ("title", "headline", "标题", "標題"),
     "published": (
         "published", "date", "pubDate", "pub_date", "publish_time", "published_at",
-        "datePublished", "发布时间", "發佈時間", "发布日期", "日期", "时间",
+        "datePublished", "发布时间", "發布時間", "發佈時間", "发布日期", "發布日期", "發佈日期",
+        "发表时间", "發表時間", "发表日期", "發表日期", "日期", "时间", "時間",
     ),
     "author": ("author", "authors", "byline", "作者"),
-    "site": ("site", "site_name", "网站", "來源", "来源"),
+    "site": ("site", "site_name", "网站", "網站", "來源", "来源"),
     "category": ("category", "section", "分类", "分類", "栏目", "欄目"),
 }  # fmt: skip
 

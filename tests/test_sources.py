@@ -1,5 +1,6 @@
 import gzip
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -1210,6 +1211,30 @@ def test_a_warc_of_revisits_only_says_it_holds_nothing_new(tmp_path, redirect):
     records = 4 if redirect else 3
     assert f"a WARC file with nothing new: 2 of its {records} record(s) are revisits" in rej.detail
     assert ("the others 1 redirect(s)" in rej.detail) == redirect
+
+
+TAIWAN_RECORD_TEXT = (
+    "我認為只要輝達的新平台持續放量，記憶體需求下半年還會再往上走，族群修正接近尾聲。"
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "day"),
+    [
+        # a publish time under its Traditional names (Taiwan writes 發布, only 發佈時間 was read)
+        ("發布時間", "2025/02/13 09:30", date(2025, 2, 13)),
+        ("發布日期", "2025-02-13", date(2025, 2, 13)),
+        ("發佈日期", "2025-02-13", date(2025, 2, 13)),
+        ("發表時間", "2025-02-13 09:30", date(2025, 2, 13)),
+        ("发表时间", "2025-02-13 09:30", date(2025, 2, 13)),
+    ],
+)
+def test_a_records_publish_time_in_traditional_names(tmp_path, analyzer, key, value, day):
+    record = {"url": "https://example.tw/news/1", key: value, "text": TAIWAN_RECORD_TEXT}
+    (tmp_path / "r.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    [page] = _read(tmp_path / "r.json")
+    assert dict(page.supplied).get("published") == value
+    assert analyzer.process(page, analyse=False).article.published == day
 
 
 def test_records_as_scrapers_commonly_write_them_are_read(tmp_path):
