@@ -1262,6 +1262,14 @@ def test_a_taiwan_date_after_a_publish_label_in_markup(analyzer):
     )
 
 
+def test_a_taiwan_date_in_a_meta_tag(analyzer):
+    """A meta tag's date in Taiwan's calendar is read as a header's is (it was none)."""
+    page = _under_headline("記者 王小明").replace(
+        "<head>", '<head><meta property="article:published_time" content="114/03/10 08:30">'
+    )
+    assert _extract(analyzer, page).published == date(2025, 3, 10)
+
+
 def test_a_reporter_with_the_time_after_the_name(analyzer):
     art = _extract(analyzer, _under_headline("青橙新闻 记者 朱思远 3小时前 发布于浙江"))
     assert art.author == "朱思远"

@@ -1227,9 +1227,20 @@ TAIWAN_RECORD_TEXT = (
         ("發佈日期", "2025-02-13", date(2025, 2, 13)),
         ("發表時間", "2025-02-13 09:30", date(2025, 2, 13)),
         ("发表时间", "2025-02-13 09:30", date(2025, 2, 13)),
+        # Taiwan's calendar opening the field, as a header's 發布日期：114/02/13 is read
+        ("published", "114/02/13", date(2025, 2, 13)),
+        ("發佈時間", "114/02/13 09:30", date(2025, 2, 13)),
+        ("published", "114-02-13", date(2025, 2, 13)),
+        ("published", "民國114年2月13日", date(2025, 2, 13)),
+        ("published", "2025/02/13", date(2025, 2, 13)),
+        # no such day, or a two-digit year (98 could be 1998 or 2009): no date made up
+        ("published", "114/02/30", None),
+        ("published", "098/02/13", None),
     ],
 )
-def test_a_records_publish_time_in_traditional_names(tmp_path, analyzer, key, value, day):
+def test_a_records_publish_time_in_traditional_names_and_taiwans_calendar(
+    tmp_path, analyzer, key, value, day
+):
     record = {"url": "https://example.tw/news/1", key: value, "text": TAIWAN_RECORD_TEXT}
     (tmp_path / "r.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
     [page] = _read(tmp_path / "r.json")

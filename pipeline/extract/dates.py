@@ -282,8 +282,11 @@ def machine_date(value: str | None) -> date | None:
 
 def field_date(value: str | None) -> date | None:
     """The date a metadata field holds (a meta tag, JSON-LD, a scraper's record): a Unix
-    timestamp, or a date written out. Not for running text, where ten digits are no date."""
-    return epoch_date(value) or parse_date(value)
+    timestamp, a date written out, or one in Taiwan's calendar opening the field (114/02/13
+    09:30, read as a header's 發布日期：114/02/10 is): a three-digit year from 100 (2011) with
+    a month and a day that exist can be no other calendar's there. Not for running text, where
+    ten digits are no date."""
+    return epoch_date(value) or parse_date(value) or (_roc_numeric(value) if value else None)
 
 
 def first_past(
