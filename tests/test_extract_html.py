@@ -872,3 +872,48 @@ def test_a_tieba_thread_is_signed_by_its_first_floor_s_poster(analyzer):
     )
     art = _extract(analyzer, page)
     assert art.author == "显卡老司机"
+
+
+def _board_row(tag: str, value: str) -> str:
+    return (
+        f"<div class='article-metaline'><span class='article-meta-tag'>{tag}</span>"
+        f"<span class='article-meta-value'>{value}</span></div>"
+    )
+
+
+def _push(tag: str, user: str, text: str, stamp: str) -> str:
+    return (
+        f"<div class='push'><span class='hl push-tag'>{tag} </span>"
+        f"<span class='f3 hl push-userid'>{user}</span>"
+        f"<span class='f3 push-content'>: {text}</span>"
+        f"<span class='push-ipdatetime'> {stamp}\n</span></div>"
+    )
+
+
+def test_a_board_web_page_is_read_as_the_post_its_header_frames(analyzer):
+    """PTT's web page: header rows of tag and value spans, the post as bare text, "--", the
+    station's lines, then the pushes in divs. The pushes were the body's last lines and the
+    header's spans ran together into the author (看板Stock); a short post was refused."""
+    post = "記憶體廠這季報價續漲，我看伺服器需求沒有降溫，手上的部位會續抱到年底。"
+    page = (
+        "<html><head><title>[閒聊] 記憶體還能抱嗎 - 看板 Tech - 批踢踢實業坊</title></head><body>"
+        "<div id='main-content' class='bbs-screen bbs-content'>"
+        + _board_row("作者", "memlover (記憶體信徒)")
+        + "<div class='article-metaline-right'><span class='article-meta-tag'>看板</span>"
+        "<span class='article-meta-value'>Tech</span></div>"
+        + _board_row("標題", "[閒聊] 記憶體還能抱嗎")
+        + _board_row("時間", "Wed Mar 12 09:41:07 2025")
+        + f"\n{post}\n\n--\n<span class='f2'>※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 1.160.3.77 (臺灣)\n"
+        "</span>"
+        + _push("推", "dramfan", "同意 續抱", "03/12 09:50")
+        + _push("噓", "bearish9", "下半年就會崩了啦", "03/12 10:02")
+        + "</div></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art is not None and art.body == post
+    assert (art.author, art.title) == ("memlover", "[閒聊] 記憶體還能抱嗎")
+    assert (art.site, art.category, art.published.isoformat()) == (
+        "批踢踢實業坊",
+        "Tech",
+        "2025-03-12",
+    )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from pipeline.errors import PageRejected
+from pipeline.extract.bbs import board_page_text
 from pipeline.extract.cleaneval import unwrapped
 from pipeline.extract.cleaning import Boilerplate
 from pipeline.extract.dates import date_in_url, field_date, first_past
@@ -106,7 +108,11 @@ def extract_page(
     as_html = raw.kind == "html" or (raw.kind != "text" and looks_html(text))
     if raw.kind == "text" and looks_html(text) and text.lstrip().startswith("<"):
         as_html = True
-    if as_html:
+    # A board's web page (PTT) is the post a dump of it holds: read as one.
+    board = board_page_text(text, raw.source) if as_html else None
+    if board is not None:
+        ex = replace(extract_text(board, raw.source, boilerplate), method="board-page")
+    elif as_html:
         ex = extract_html(text, raw.source, boilerplate, min_body_chars)
         if _markup_fragment(raw, text):
             # A dump of a page's markup, not a page. An article written as one list
@@ -148,14 +154,16 @@ def extract_page(
             "save the article itself (a page read before keeps its last good copy)",
         )
     truncated = as_html and "</html>" not in text[-2000:].lower()
-    least = min_body_chars if as_html else min(min_body_chars, POST_MIN_CHARS)
+    # A board's post is read as its dump is, at a post's length.
+    by_markup = as_html and board is None
+    least = min_body_chars if by_markup else min(min_body_chars, POST_MIN_CHARS)
     if body_chars < least:
         reason = "truncated-html" if truncated and body_chars else "no-body"
         raise PageRejected(
             "extract",
             reason,
             f"{raw.source}: only {body_chars} characters of article text found "
-            + (f"(min_body_chars={min_body_chars})" if as_html else f"(a text needs {least})")
+            + (f"(min_body_chars={min_body_chars})" if by_markup else f"(a text needs {least})")
             + ("; the HTML ends before </html>" if truncated else ""),
         )
     ahead: list[date] = [ex.dated_ahead] if ex.dated_ahead else []
