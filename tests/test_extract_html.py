@@ -917,3 +917,14 @@ def test_a_board_web_page_is_read_as_the_post_its_header_frames(analyzer):
         "Tech",
         "2025-03-12",
     )
+
+
+def test_a_footer_dated_in_taiwans_calendar_names_its_site(analyzer):
+    """Copyright © 民國114年 青松投顧 版權所有 names the site as © 2025 青松投顧 does: the ROC
+    year was read as no year, and the line as naming nobody."""
+    page = (
+        "<html><body><div class='article'><h1>記憶體報價回溫 伺服器鏈仍具支撐</h1>"
+        f"{BODY}</div><div class='footer'>Copyright © 民國114年 青松投顧 版權所有</div>"
+        "</body></html>"
+    )
+    assert _extract(analyzer, page).site == "青松投顧"

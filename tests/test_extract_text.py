@@ -2331,3 +2331,27 @@ def test_an_occupation_under_a_posters_name_is_its_bio(analyzer):
         f"发布于 2025-02-05 09:00\n{ABOUT_THE_PLUNGE}{PROSE}编辑于 2025-02-10 22:10・IP 属地上海\n"
     )
     assert _dump(analyzer, text).author == "守拙研究员"
+
+
+ROC_REPORT = (
+    "青松投顧 每週觀點\n發布日期：114/03/05\n標題：記憶體報價回溫 伺服器鏈仍具支撐\n\n"
+    "本週記憶體合約價止跌回升，伺服器客戶的拉貨力道比預期更強。\n"
+    "我們認為輝達新平台放量後，相關供應鏈的營收會在下半年逐季走高。\n"
+    "投資人可留意散熱與電源族群的評價修復機會。\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "footer, site",
+    [
+        ("版權所有 © 民國114年", None),
+        ("青松投顧 客服專線 0800-123-456 版權所有 © 民國114年", None),
+        ("Copyright © 中華民國 114 年 青松投顧 版權所有", "青松投顧"),
+    ],
+)
+def test_a_copyright_year_in_taiwans_calendar_is_a_year_not_the_site(analyzer, footer, site):
+    """© 民國114年 is the year as © 2025 is: the site was 民國114年, the footer stayed in the
+    body, and the masthead over it displaced the labelled headline (Traditional-page probe)."""
+    art = _dump(analyzer, ROC_REPORT + footer + "\n")
+    assert (art.site, art.title) == (site, "記憶體報價回溫 伺服器鏈仍具支撐")
+    assert art.body.endswith("評價修復機會。")

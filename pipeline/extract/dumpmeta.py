@@ -252,10 +252,13 @@ def without_shown_suffix(title: str | None, lines: list[str]) -> str | None:
 _NAME = r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,15}|[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})"
 _COPYRIGHT = (
     # the name before the mark or the notice (港討區 © 2025, 某某网 版权所有 © 2026)
-    re.compile(r"^" + _NAME + r"\s*(?:©|Copyright)\s*(?:19|20)\d\d"),
+    re.compile(r"^" + _NAME + r"\s*(?:©|Copyright)\s*" + P.COPYRIGHT_YEAR),
     re.compile(r"(?:^|[|｜]\s*)" + _NAME + r"\s*(?:©\s*)?(?:版权所有|版權所有)"),
     re.compile(
-        r"(?:Copyright|©)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
+        r"(?:Copyright|©)\s*(?:©\s*)?(?:"
+        + P.COPYRIGHT_YEAR
+        + r"(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
+        + P.NO_ROC_YEAR
         + _NAME
         + r"(?=\s|$|[.,，。]|版|保留|All)"
     ),

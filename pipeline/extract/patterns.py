@@ -711,3 +711,10 @@ DESK_BYLINE = re.compile(
     r"(?:^|\n)[^\s\n]{2,12}(?:编辑部|編輯部)[ \t\u3000]+([\u4e00-\u9fff]{2,3})"
     r"(?:、[\u4e00-\u9fff]{2,3})*[ \t\u3000]*(?:即時|即时|綜合|综合)?(?:報導|报道)[ \t\u3000]*(?:\n|$)"
 )
+
+
+# The year of a copyright line: 2025, or Taiwan's official calendar (© 民國114年, 中華民國 114
+# 年): read as a year, not as the site's name after the mark.
+COPYRIGHT_YEAR = r"(?:(?:19|20)\d\d|(?:中華|中华)?(?:民國|民国)\s*\d{2,3}\s*年?)"
+# Put before a name's group: the ROC year is never the name (版權所有 © 民國114年).
+NO_ROC_YEAR = r"(?!(?:中華|中华)?(?:民國|民国)\s*\d)"

@@ -46,7 +46,11 @@ _MASTHEAD_IMAGES = xpath('//a[@href]//img[contains(@src, "masthead") and @alt]')
 # How the names of sites and of the bodies that run them end (not 本文, a 集团 or a 公司)
 _SITE_END = r"(?:网|網|站|政府|局|委|院|校|大学|大學|报|報|台|在线|在線|社区|社區|论坛|論壇|馆|館|协会|協會)"
 _COPYRIGHT_SITE = re.compile(
-    r"(?:©|&copy;|Copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*"
+    r"(?:©|&copy;|Copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?|"
+    + P.COPYRIGHT_YEAR
+    + r")?\s*"
+    + P.NO_ROC_YEAR
+    + r"([\u4e00-\u9fffA-Za-z]{2,12})\s*"
     # …版权所有, or the owner's address or phone after it (© 2009 清川大学教务处　地址：…)
     r"(?:版权所有|版權所有|All rights|(?:地址|地點|电话|電話|邮编|郵編)[:：])"
     # a line that opens with the name (云溪都市报社版权所有: the paper, without its 社)

@@ -49,8 +49,11 @@ _COPYRIGHT_SITE = re.compile(
     r"(?:本文由|本文来自|來自)\s*([\u4e00-\u9fffA-Za-z0-9]{2,20}?)\s*(?:发布|發佈|發布|原创|原創|整理)"
 )
 _COPYRIGHT_LINE = re.compile(
-    r"(?:Copyright|©)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
-    r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,15})\s*(?:版权所有|版權所有|All)"
+    r"(?:Copyright|©)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?|"
+    + P.COPYRIGHT_YEAR
+    + r")?\s*"
+    + P.NO_ROC_YEAR
+    + r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,15})\s*(?:版权所有|版權所有|All)"
 )
 
 _QUESTION_BUTTONS = frozenset({"关注问题", "關注問題", "写回答", "寫回答", "邀请回答", "邀請回答"})
