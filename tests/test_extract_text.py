@@ -2355,3 +2355,19 @@ def test_a_copyright_year_in_taiwans_calendar_is_a_year_not_the_site(analyzer, f
     art = _dump(analyzer, ROC_REPORT + footer + "\n")
     assert (art.site, art.title) == (site, "記憶體報價回溫 伺服器鏈仍具支撐")
     assert art.body.endswith("評價修復機會。")
+
+
+def test_a_social_posts_action_row_and_comments_are_no_part_of_it(analyzer):
+    """A fan page's post saved as text: its counters, the action row (讚 · 留言 · 分享), the
+    comments' heading, a commenter's name and words, a reply button with its time ago and the
+    link to more comments stayed in the body (Traditional-page probe)."""
+    text = (
+        "科技股小學堂\n2025年3月4日 上午10:20 · \n\n"
+        "記憶體大廠財報出爐，伺服器相關的訂單比市場預估的還要多。\n"
+        "我自己還是偏多看待，回檔就是分批布局的機會。\n"
+        "👍 3,405\n💬 218則留言\n↗ 96次分享\n讚 · 留言 · 分享\n最相關留言\n王大明\n"
+        "我也覺得還會再漲！\n回覆 · 5小時\n查看更多留言\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.body.endswith("分批布局的機會。")
+    assert "讚" not in art.body and "王大明" not in art.body and "分享" not in art.body
