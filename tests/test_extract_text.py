@@ -2371,3 +2371,14 @@ def test_a_social_posts_action_row_and_comments_are_no_part_of_it(analyzer):
     art = _dump(analyzer, text)
     assert art.body.endswith("分批布局的機會。")
     assert "讚" not in art.body and "王大明" not in art.body and "分享" not in art.body
+
+
+def test_a_posters_school_over_the_stamp_is_no_headline(analyzer):
+    """A campus forum prints the poster's school over the post's stamp (國立清華大學 / date):
+    the school was taken for the headline over the question above it (Traditional-page probe)."""
+    text = (
+        "Dcard\n股票\n記憶體股現在還能上車嗎？\n國立清華大學\n2025年3月6日 22:14\n\n"
+        "最近記憶體報價一直漲，身邊同學都在討論要不要買，我自己覺得還有一段行情。\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.title == "記憶體股現在還能上車嗎？" and art.body.startswith("最近記憶體報價")

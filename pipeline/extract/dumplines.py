@@ -157,6 +157,7 @@ def title_candidate(line: str, boilerplate: Boilerplate, before_meta: bool = Fal
         and not _MENU_LINE.search(line)
         and not _LABELLED_FIELDS.search(line)
         and not BADGE.search(line)
+        and not school_line(line)
         and not P.MEMBER_COUNTERS.search(line)
         and not FIRST_FLOOR.match(line)
         and not _ACCOUNT_LINE.search(line)
@@ -193,6 +194,18 @@ DATE_STAMP = re.compile(
 def bare_date(line: str) -> bool:
     """A date (and time) alone on its line."""
     return bool((m := DATE_STAMP.match(line)) and not m.group("region"))
+
+
+# A school's name alone on its line: the poster's school that a campus forum (Dcard) prints
+# over the post's stamp in place of a name (國立臺灣大學 / 2025年2月12日 20:31), no headline.
+_SCHOOL_LINE = re.compile(
+    r"^(?:國立|国立|私立|市立|縣立|县立)?[\u4e00-\u9fff]{2,10}"
+    r"(?:大學|大学|學院|学院|高級中學|高级中学|高中)$"
+)
+
+
+def school_line(line: str) -> bool:
+    return bool(_SCHOOL_LINE.match(line))
 
 
 # A member's badge under their name on a community or microblog page (雪岭认证：…  粉丝 3.2万).

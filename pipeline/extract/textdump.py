@@ -670,7 +670,9 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
 
     # The line chosen by its shape may be a channel's name or a back link above the headline.
     header_titles = [ln for ln in lines[:start] if L.title_candidate(ln, boilerplate)]
-    above_meta = lines[meta_idx - 1] if meta_idx > 0 else None
+    # (past the poster's school that a campus forum prints over the stamp: 國立臺灣大學)
+    over = meta_idx - 2 if meta_idx > 1 and L.school_line(lines[meta_idx - 1]) else meta_idx - 1
+    above_meta = lines[over] if over >= 0 else None
     # The page's first line is the site's name where the page names it again: in its footer or
     # as the root of its breadcrumb (东瑞财富网 / … / 东瑞财富网 > 美股频道 > 正文).
     named_again = bool(lines) and (
