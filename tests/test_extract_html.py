@@ -928,3 +928,26 @@ def test_a_footer_dated_in_taiwans_calendar_names_its_site(analyzer):
         "</body></html>"
     )
     assert _extract(analyzer, page).site == "青松投顧"
+
+
+def test_an_outlets_role_and_the_place_filed_from_leave_the_byline():
+    """Taiwan's bylines name the outlet before the role and the place after the name
+    (鉅亨網記者 陳思遠 台北, 鉅亨網編譯陳思遠 綜合外電); a translator is credited alone (編譯
+    林佳蓉): each came out whole as the author (Traditional-page probe)."""
+    from pipeline.extract.authors import label_author, strip_label, tidy_author
+
+    assert tidy_author(strip_label("財訊網記者 周怡君 高雄")) == "周怡君"
+    assert tidy_author(strip_label("財訊網編譯周怡君 綜合外電")) == "周怡君"
+    assert tidy_author(strip_label("編譯 周怡君")) == "周怡君"
+    assert tidy_author(strip_label("記者 周怡君 林志明")) == "周怡君"  # the first reporter
+    # a department before the writer, with the header going on under it
+    assert label_author("撰文：產業研究部 周怡君\n標題：記憶體報價回溫") == "周怡君"
+
+
+def test_a_bylines_outlet_role_and_place_leave_the_author_class(analyzer):
+    page = (
+        "<html><head><title>記憶體報價回溫 | 財訊網</title></head><body><div class='article'>"
+        "<h1>記憶體報價回溫</h1><span class='author'>財訊網記者 周怡君 高雄</span>"
+        f"{BODY}</div></body></html>"
+    )
+    assert _extract(analyzer, page).author == "周怡君"

@@ -1266,3 +1266,12 @@ def test_records_as_scrapers_commonly_write_them_are_read(tmp_path):
         ("html", {"published": "2025-03-05", "author": "张三、李四"}),
         ("text", {"author": "王五"}),
     ]
+
+
+def test_a_records_translator_credit_names_the_translator(tmp_path):
+    """編譯 林佳蓉 in a record's author field: the role went with a label's colon only, and the
+    author was the whole credit (Traditional-page probe)."""
+    rec = {"url": "https://a.example/1", "作者": "編譯 周怡君", "text": "記憶體的正文。"}
+    (tmp_path / "r.json").write_text(json.dumps(rec, ensure_ascii=False), "utf-8")
+    [page] = _read(tmp_path / "r.json")
+    assert dict(page.supplied)["author"] == "周怡君"

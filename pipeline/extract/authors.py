@@ -220,8 +220,19 @@ def plausible_author(value: str | None, site: str | None = None) -> bool:
 
 # the role, or the wire service a translator works for (譯者：中央社陳怡君)
 _WIRE = r"(?:中央社|新华社|新華社|中新社)"
+# (or the outlet's name before its role: 鉅亨網記者 陳思遠, 鉅亨網編譯陳思遠; a translator
+# credited alone, 編譯 林佳蓉, wrote the text the page prints)
 _ROLE_PREFIX = re.compile(
-    "^" + _WIRE + "?" + _NEWSROOM + r"(?:记者|記者|通讯员|通訊員|实习生|實習生|评论员|評論員)\s*"
+    "^"
+    + _WIRE
+    + r"?(?:[\u4e00-\u9fff]{1,6}?[网網社报報台刊])?"
+    + _NEWSROOM
+    + r"(?:记者|記者|通讯员|通訊員|实习生|實習生|评论员|評論員|编译|編譯)\s*"
+)
+# Where the reporter filed from after the name, with a space (陳思遠 台北, 陳思遠 綜合外電).
+_NAME_THEN_PLACE = re.compile(
+    r"([\u4e00-\u9fff]{2,4})[ \t\xa0\u3000]+"
+    r"(?:綜合外電|综合外电|綜合報導|综合报道|外電|外电|[\u4e00-\u9fff]{2,3}?(?:報導|报道|電|电)?)"
 )
 # A translation's or a newsletter issue's credit, on the lines right above the text (译者：郑可,
 # 譯者：中央社陳怡君, 主编：苏禾): elsewhere on a page the same words credit a book in a review's
@@ -238,7 +249,10 @@ def tidy_author(value: str | None) -> str | None:
     the role stays as it is (plausible_author refuses it)."""
     if not value:
         return value
-    rest = _REPORTED_FROM.sub("", _ROLE_PREFIX.sub("", value)).strip()
+    rest = _ROLE_PREFIX.sub("", value).strip()
+    if rest != value and (m := _NAME_THEN_PLACE.fullmatch(rest)):
+        rest = m.group(1)  # 鉅亨網記者 陳思遠 台北: after the role, the name, then the place
+    rest = _REPORTED_FROM.sub("", rest).strip()
     return rest if len(rest) >= 2 else value
 
 
@@ -273,7 +287,7 @@ _UNIT = re.compile(
     r"[\u4e00-\u9fff]{1,10}(?:系|学院|學院|研究所|中心|办公室|辦公室|处|處|科|部|团队|團隊|小组|小組)"
 )
 _UNIT_THEN_NAME = re.compile(
-    r"[ \t\xa0\u3000]+([\u4e00-\u9fff]{2,3})(?=[ \t\xa0\u3000、]|$|[，,。|｜])"
+    r"[ \t\xa0\u3000]+([\u4e00-\u9fff]{2,3})(?=[ \t\xa0\u3000、\n]|$|[，,。|｜])"
 )
 _ABOUT_NAME = re.compile(
     r"(?![\u4e00-\u9fff]*(?:博士|教授|研究员|研究員|分析师|分析師|学者|學者|专家|專家))[\u4e00-\u9fff]{2,4}"
