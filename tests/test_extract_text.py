@@ -2382,3 +2382,15 @@ def test_a_posters_school_over_the_stamp_is_no_headline(analyzer):
     )
     art = _dump(analyzer, text)
     assert art.title == "記憶體股現在還能上車嗎？" and art.body.startswith("最近記憶體報價")
+
+
+def test_a_threads_first_floor_stamp_names_its_poster_not_the_site(analyzer):
+    """#1 阿財 2025-03-06 09:12 over a thread's first post: the floor and the poster were read
+    as the name of the site before the date (Traditional-page probe)."""
+    text = (
+        "某某討論區\n財經台\n記憶體股仲追唔追\n#1 阿財 2025-03-06 09:12\n"
+        "我估記憶體今年仲有排升，伺服器嗰邊啲單多到做唔切，跌落嚟就係機會。\n"
+        "[ 手機版回覆 ]\n#2 大頭蝦 2025-03-06 09:30\n唔好咁樂觀啦\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.author == "阿財" and art.site != "#1 阿財"

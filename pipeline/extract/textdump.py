@@ -516,6 +516,10 @@ _LATIN_NAME = re.compile(
 )
 
 
+# A floor's number before the poster's name on a thread's stamp (#1 肥佬黎 2025-02-08 01:12).
+_FLOOR_MARK = re.compile(r"^(?:#\s?\d{1,4}|\d{1,4}\s*[楼樓#])\s")
+
+
 def _meta_fields(meta: str | None) -> _MetaFields:
     """A name before the date is the site's, unless it is a label, a handle or a person; what
     follows the date is a person who wrote it or the category it is filed under."""
@@ -537,6 +541,7 @@ def _meta_fields(meta: str | None) -> _MetaFields:
                 and not H.ISSUE.fullmatch(name)
                 and not _COUNTS_BEFORE.search(name)
                 and not re.search(r"[:：]", name)  # a labelled field (来源：…, 譯者：…), no name
+                and not _FLOOR_MARK.match(name)  # #1 肥佬黎: a thread's first floor, its poster
                 else None
             )
         m = _META_AFTER_DATE.search(meta)
