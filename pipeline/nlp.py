@@ -161,13 +161,23 @@ class ChineseNLP:
 
 
 _t2s = None
+# Taiwan and Hong Kong market words that OpenCC's t2s converts character by character into words
+# the mainland does not use for a position: 加碼 / 減碼 (adding to / trimming a holding) become
+# 加码 / 减码, while the lexicons and the models know 加仓 / 减仓. Each is read as the mainland
+# word, of the same length (quotes are cut from the original by the offsets of the Simplified
+# text). Not where the 加码 is a government's on a control or a tariff (美國加碼對華晶片管制):
+# that is no holding added to.
+MARKET_WORD = re.compile(
+    r"([加减])码(?![^，,。；;！!？?]{0,8}?(?:管制|制裁|限制|禁令|关税|封锁|打压|审查|调查))"
+)
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified (OpenCC), so one cue lexicon serves both scripts."""
+    """Traditional → Simplified (OpenCC), so one cue lexicon serves both scripts; Taiwan's
+    market words for a position taken (加碼, 減碼: MARKET_WORD) read as the mainland's."""
     global _t2s
     if _t2s is None:
         import opencc
 
         _t2s = opencc.OpenCC("t2s")
-    return _t2s.convert(text)
+    return MARKET_WORD.sub(r"\1仓", _t2s.convert(text))

@@ -97,3 +97,15 @@ def test_a_userdict_that_is_not_there_is_an_error_not_another_segmentation(tmp_p
     gbk.write_bytes("英伟达 2000 nz\n".encode("gbk"))
     with pytest.raises(ConfigError, match="save it as UTF-8"):
         load_jieba(gbk, [])
+
+
+def test_taiwan_words_for_a_position_read_as_the_mainlands():
+    """OpenCC turns 加碼 into 加码, which no cue knows: 逢低加碼輝達 read bearish while 逢低加仓
+    英伟达 read bullish. A government's 加碼 on a control adds to no holding."""
+    from pipeline.nlp import to_simplified
+
+    assert to_simplified("我這波逢低加碼輝達，減碼台積電") == "我这波逢低加仓辉达，减仓台积电"
+    assert to_simplified("我逢低加码英伟达") == "我逢低加仓英伟达"
+    assert to_simplified("美國加碼對華晶片出口管制") == "美国加码对华晶片出口管制"
+    text = "法人減碼輝達，散戶逢低加碼。"
+    assert len(to_simplified(text)) == len(text)
