@@ -153,3 +153,31 @@ def test_evidence_gives_the_authors_own_sentences_before_a_view_it_reports(
     [stance] = [s for s in analyzer.analyze_article(article(body)).stances if s.target == "nvidia"]
     assert stance.label == label
     assert len(stance.evidence) == 3 and reported not in stance.evidence
+
+
+@pytest.mark.parametrize(
+    ("body", "target", "label"),
+    [
+        # Taiwan's 放空 and Hong Kong's 沽空 are 做空; 做多 the long side
+        ("我已經放空輝達，這波先賺一段再說，大家自己小心。", "nvidia", "bearish"),
+        ("我已经放空英伟达，这波先赚一段再说。", "nvidia", "bearish"),
+        ("我已經沽空英偉達，呢排都唔會買。", "nvidia", "bearish"),
+        ("我決定做多輝達，這波先賺一段再說。", "nvidia", "bullish"),
+        ("我手上還有輝達空單，這波先賺一段再說。", "nvidia", "bearish"),
+        # Cantonese: 睇淡 (看淡), 睇好 and 好睇好 (看好)
+        ("我睇淡英偉達，呢排都唔會買。", "nvidia", "bearish"),
+        ("我好睇好DeepSeek，呢排用得好開心。", "deepseek", "bullish"),
+        # buying the dip; 加碼 is Taiwan's 加仓 (pipeline/nlp.py), 買進 its 买入
+        ("輝達回檔就是逢低布局的機會，我會分批買。", "nvidia", "bullish"),
+        ("我這波在120附近逢低加碼輝達，打算抱到明年。", "nvidia", "bullish"),
+        ("我這週逢低買進輝達，分三批進場。", "nvidia", "bullish"),
+        ("我決定先減碼輝達一半，等回檔再說。", "nvidia", "bearish"),
+        # 放空自己 (switching off) is no short sale, 做多久 no long side
+        ("週末看完輝達財報就放空自己，不想管盤了。", "nvidia", "neutral"),
+        ("輝達這檔我還在想要做多久。", "nvidia", "neutral"),
+    ],
+)
+def test_taiwan_and_hong_kong_market_words(lexicon_analyzer, body, target, label):
+    """Trading words of Taiwan and Hong Kong: 放空 read as a coin toss and 逢低布局 as bearish,
+    since no cue knew them (the lexicon had 做空 and 加仓 only)."""
+    assert _stance(lexicon_analyzer, body)[target] == label
