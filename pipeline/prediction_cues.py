@@ -12,6 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, potential_forms
 from pipeline.errors import ConfigError
@@ -113,6 +114,7 @@ class PredictionCues:
     certain_denial: re.Pattern[str]  # 不可能: certain, though it holds 可能
     not_hedge: re.Pattern[str]  # 超预期, 符合预期: a noun, no hedge
     maybe: re.Pattern[str]  # 或 + a verb: the news register's maybe, when 或 is not "or"
+    fear: re.Pattern[str]  # 恐 + a verb: the news register's "may, sadly" (恐再下滑, 恐难)
     exclude: tuple[re.Pattern[str], ...]
     change: re.Pattern[str]  # change words, for direction when stance cues are silent
     change_sign: dict[str, int]
@@ -214,6 +216,7 @@ class PredictionCues:
                     literal_alternation(data["hedge"].get("not_hedge", [])) or r"(?!)"
                 ),
                 maybe=re.compile(f"或(?:{maybe})" if maybe else r"(?!)"),
+                fear=_fear(data["future"], sign),
                 exclude=tuple(re.compile(p) for p in data["exclude"]["patterns"]),
                 change=re.compile(literal_alternation(sign)),
                 change_sign=sign,
@@ -263,3 +266,15 @@ class PredictionCues:
             )
         except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
             raise ConfigError(f"prediction cue lexicon {path} is unusable: {exc}") from None
+
+
+def _fear(future: dict[str, Any], changes: dict[str, int]) -> re.Pattern[str]:
+    """恐 before a verb, the headline's hedge (輝達中國營收恐再下滑, 恐難達標, 出貨恐延後): before
+    one of `fear_verbs`, the `maybe_verbs` of 或 or a change word. Not the 恐 of a fear named
+    (恐慌, 恐惧, 恐怖: none of them is such a verb) nor the 恐 closing a word of its own
+    (`fear_not_after`: 惊恐, 惶恐, 唯恐)."""
+    if not future.get("fear_verbs"):
+        return re.compile(r"(?!)")
+    verbs = literal_alternation([*future["fear_verbs"], *future.get("maybe_verbs", []), *changes])
+    not_after = "".join(future.get("fear_not_after", []))
+    return re.compile((f"(?<![{re.escape(not_after)}])" if not_after else "") + f"恐(?:{verbs})")

@@ -594,7 +594,11 @@ class PredictionExtractor:
         text = self.cues.certain_denial.sub("□", text)
         if any(c in text for c in self.cues.likely):
             return "likely"
-        if any(c in text for c in self.cues.possible) or self._news_maybe(text):
+        if (
+            any(c in text for c in self.cues.possible)
+            or self._news_maybe(text)
+            or self.cues.fear.search(text)
+        ):
             return "possible"
         if denied or any(c in self.cues.not_certain.sub("", text) for c in self.cues.certain):
             return "certain"
@@ -612,7 +616,7 @@ class PredictionExtractor:
         return lead if any(c in lead for c in cues) else ""
 
     def strong_cue(self, text: str, before: str = "") -> bool:
-        """A cue that makes a clause forward-looking on its own (预计, 将会, 缺口或达…; 会越来越
+        """A cue that makes a clause forward-looking on its own (预计, 将会, 缺口或达…, 恐再下滑; 会越来越
         where the clause tells of no past: 一度要反超 is history). 难以持续 and the other cues of
         whether a state lasts count where no word of the past stands in the clause or in the
         sentence before it (before: 去年四季度，低价策略难以为继 is history), unless the clause turns
@@ -627,7 +631,7 @@ class PredictionExtractor:
             told = text if LEADING_CONJUNCTION.match(text.lstrip()) else before + text
             if not any(m in told for m in self.cues.lasts_not_after):
                 return True
-        return self._news_maybe(text)
+        return self._news_maybe(text) or bool(self.cues.fear.search(text))
 
     def _news_maybe(self, clause: str) -> bool:
         """或 + a verb read as "may" (缺口或达180亿美元, …，或对冲损失), not as "or": no other 或

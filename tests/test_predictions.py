@@ -1167,6 +1167,31 @@ def test_huo_before_a_verb_is_the_news_register_maybe(analyzer):
     assert p.hedge == "certain"
 
 
+def test_kong_before_a_verb_is_the_headlines_fearful_maybe(analyzer):
+    """Taiwan and Hong Kong news hedge with 恐 + verb (營收恐再下滑, 恐難達標, 恐延後): a claim on
+    its own, hedged "possible" as 恐將 is; it made none, while 可能再下滑 and 恐將再下滑 did. The 恐
+    of a fear named (恐慌, 恐懼, 恐怖) or closing a word (驚恐, 唯恐) says nothing of the future."""
+    for body, quote in (
+        ("不過也有投顧提醒，輝達中國營收今年恐再下滑。", "輝達中國營收今年恐再下滑。"),
+        ("不过也有投顾提醒，英伟达中国营收今年恐再下滑。", "英伟达中国营收今年恐再下滑。"),
+        (
+            "我個人覺得輝達的中國營收今年恐再下滑，大家小心。",
+            "我個人覺得輝達的中國營收今年恐再下滑",
+        ),
+        ("輝達今年財測恐難達標。", "輝達今年財測恐難達標。"),
+        ("輝達Rubin出貨恐延後到明年。", "輝達Rubin出貨恐延後到明年。"),
+    ):
+        [p] = _candidates(analyzer, body)
+        assert (p.quote, p.target, p.direction, p.hedge) == (quote, "nvidia", "down", "possible")
+    for fear in (
+        "市場恐慌情緒蔓延，輝達股價大跌。",
+        "投資人對輝達的恐懼指數升高。",
+        "DeepSeek帶來的恐怖平衡讓美股驚恐下跌。",
+        "散戶唯恐錯過輝達行情，紛紛追高。",
+    ):
+        assert _candidates(analyzer, fear) == [], fear
+
+
 def test_a_stated_probability_makes_a_forecast(analyzer):
     """40%概率… names how likely the author thinks it is: a claim with no other cue."""
     [p] = _candidates(analyzer, "英伟达股价40%概率随AI应用爆发创新高。")
