@@ -193,6 +193,9 @@ RELEASE_DENIED = re.compile(
 # A target price with its figure (目标价定在175美元, 给予目标价196港元): an analyst's target sits
 # above the price of the day, so where no word moves it (上调, 下调) the claim is up.
 TARGET_PRICE = re.compile(rf"目标价{IN_CLAUSE}{{0,12}}?\d")
+# A short position the writer holds (我已經放空輝達，目標價110美元): the target price is where the
+# short sale expects the price to fall, down (DirectionRules.direction).
+SHORT_HELD = re.compile(r"放空|做空|沽空|空单|看空|买了?(?:认沽|看跌期权)")
 # The target price set against today's (…目标价是130美元，比现价低两成): below it, down.
 VERSUS_NOW = re.compile(
     r"\s*(?:比|较)(?:现价|现在|当前|目前|今天|眼下)(?:的?股价)?(?:还|要)?(低|少|高|多)"
@@ -219,6 +222,15 @@ UNITS_SOLD = re.compile(
     r"多?卖出(?=[\d一二两三四五六七八九十百千万亿几数多]+\s*[万亿]?\s*[张块台颗片套部辆枚])"
 )
 
+# A speed denied, closing its clause after the change it times (DeepSeek要在国际市场普及应该没那么
+# 快, 涨得没那么快了): the change slows, read as 放缓, a pace word that PredictionCues.pace joins to
+# the change before it (a spread slowing is down, a fall slowing up). The negator stood after
+# the change, out of its reach, and 普及…没那么快 read up. Before its verb (不会很快普及) the
+# negator reaches the verb as it stands.
+DENIED_SPEED = re.compile(
+    r"(?:没有?|不会|不太会|并没有?|并不|不)(?:那么|这么|那样|这样|太|很|多)快(?:了|啦|吧|呢)?"
+    r"(?=\s*(?:[，,。；;！!？?…]|$))"
+)
 # What the rules read these phrases as, in this order (DirectionRules.reads): each pair says in
 # words the lexicon knows what its parts, read one by one, would get wrong.
 PHRASES_READ_AS = (
@@ -239,6 +251,7 @@ PHRASES_READ_AS = (
     (BULLS_LOSE, "站岗"),
     (GAP_OPENED_ON, r"被\1甩开"),
     (BECOMES_A_BURDEN, "拖累"),
+    (DENIED_SPEED, "放缓"),
 )
 # A negation of there being a change, with words between (不会有实质性的恢复, 看不到短期内恢复的
 # 可能, 不会再有去年那种涨幅): the words between are taken out, so the negator stands within
@@ -278,6 +291,12 @@ HELD_PLACE = re.compile(
     rf"(?<!并非)(?<!并不)(?<!不是)(?<!不再)(?<!不见得)(?<!那么)(?<!未必)(?<!说)"
     rf"(?:{'|'.join(MODAL_CHANGE)}|无法|无可|不可)[^，,]{{0,2}}$"
 )
+# A threat or a blow dealt (对美国大型模型构成威胁, 会对英伟达造成冲击): bad for the one after 对,
+# a feat of the one who deals it (DirectionRules._threat_posed).
+THREAT_POSED = re.compile(
+    r"(?:构成|造成|带来|形成|产生)(?:太大|很大|多大|重大|严重|实质性|实质|任何|有效|明显|真正|的)*"
+    r"(?:威胁|冲击|挑战|打击)"
+)
 # An object that is the subject's own or its commitment to something (对中国市场的投入, 自己的根基).
 OWN_OBJECT = re.compile(r"\s*(?:对|自己|自身|其|它)")
 # No object after the verb: the clause ends, or the verb describes a noun (不可替代的地位).
@@ -301,6 +320,13 @@ def _overlaps(m: re.Match[str], spans: Spans) -> bool:
 
 def _starts_in(m: re.Match[str], spans: Spans) -> bool:
     return any(s <= m.start() < e for s, e in spans)
+
+
+def _blanked(text: str, spans: Spans) -> str:
+    """text with the spans read already blanked out, of the same length (offsets hold)."""
+    for s, e in spans:
+        text = text[:s] + "□" * (e - s) + text[e:]
+    return text
 
 
 def _modal_before(before: str) -> bool:
@@ -370,20 +396,29 @@ class DirectionRules:
         """The rules' direction for a claim (the claim filter's direction model starts here)."""
         return self.direction(to_simplified(quote), target)
 
-    def direction(self, text: str, target: str | None) -> str:
+    def direction(self, text: str, target: str | None, before: str = "") -> str:
         """The direction of a claim already in Simplified characters: its consequent's where it
         states a condition first and the consequent points a way, else the whole claim's; a
-        target price that no word moves is up."""
+        target price that no word moves is up, unless it is a short seller's (a short position
+        held, not denied, in the claim or in `before`, the sentence before the claim's quote:
+        我已經放空輝達，目標價110美元，預計一個月內就會到 is down)."""
         text = self.reads(text)
         part, pol = self._deciding(text, target)
         if part is not None:
             return "up" if pol > 0 else "down"
         if target_price := TARGET_PRICE.search(text):
             versus = next(VERSUS_NOW.finditer(text, target_price.end()), None)
-            return "down" if versus and versus.group(1) in "低少" else "up"
+            if versus:
+                return "down" if versus.group(1) in "低少" else "up"
+            return "down" if self._short_held(self.reads(before) + text) else "up"
         if self._release_denied(text):
             return "down"
         return "other"
+
+    def _short_held(self, text: str) -> bool:
+        """Whether the writer holds a short position in text (我已经放空辉达, 手上还有空单), not
+        denied (我没有做空)."""
+        return any(not self.scorer.negated(text, m.start()) for m in SHORT_HELD.finditer(text))
 
     def _deciding(self, text: str, target: str | None) -> tuple[str | None, float]:
         """The part of a claim whose polarity is its direction, and that polarity, turned where
@@ -511,7 +546,12 @@ class DirectionRules:
         if target is not None:
             text = clauses_naming(text, target, self.catalogue, or_no_one=True)
         premise = self._premise_end(text)
-        total, taken = self._burdens(text, premise)
+        # A threat the target deals is read before the burdens, which would read its 造成…冲击
+        # as a blow the target takes.
+        dealt, threats = self._threat_posed(text, target, premise)
+        total, taken = self._burdens(_blanked(text, threats), premise)
+        total += dealt
+        taken += threats
         read_burden = bool(taken)
 
         def within(m: re.Match[str]) -> bool:
@@ -551,6 +591,30 @@ class DirectionRules:
             # the others count beside it.
             total += self._changes(text, premise, skip=within)
         return total
+
+    def _threat_posed(self, text: str, target: str | None, premise: int) -> tuple[float, Spans]:
+        """The target dealing a threat or a blow (DeepSeek会对英伟达构成威胁, 深度求索短期内不会对
+        美国大型模型构成真正威胁): it gains, up, where 威胁 alone reads down; a threat denied is
+        the target not gaining, down. Only where the target is named before the verb and not
+        in what follows 对 (对英伟达构成威胁 is NVIDIA hurt: the stance cues read it). A negator
+        before the verb (moved there from before 对 by DirectionRules.reads) turns it. With the
+        spans read."""
+        if target is None:
+            return 0.0, []
+        total = 0.0
+        taken: Spans = []
+        for m in THREAT_POSED.finditer(text):
+            start = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+            before = text[start : m.start()]
+            at = before.rfind("对")
+            dealer, dealt_to = (before[:at], before[at:]) if at >= 0 else (before, "")
+            if target not in self.catalogue.mentioned(dealer) or target in (
+                self.catalogue.mentioned(dealt_to)
+            ):
+                continue
+            taken.append(m.span())
+            total += self._flipped(text, m.start(), 1, premise)
+        return total, taken
 
     def _displaced_object(
         self,

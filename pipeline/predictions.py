@@ -1371,7 +1371,9 @@ class PredictionExtractor:
                 article_id=article.id,
                 quote=quote,
                 target=target,
-                direction=self.directions.direction(claim_text, target),  # type: ignore[arg-type]
+                direction=self.directions.direction(  # type: ignore[arg-type]
+                    claim_text, target, simplified[: claim.start]
+                ),
                 horizon=horizon_text,
                 due=horizon.due if horizon else None,
                 window_start=horizon.earliest if horizon else None,

@@ -308,6 +308,54 @@ def test_direction_of_bare_moves_ranks_ends_and_denied_changes(analyzer, claim, 
 @pytest.mark.parametrize(
     "claim, target, direction",
     [
+        # a speed denied after the change it times: the change slows (a spread slowing is down,
+        # a fall slowing up); before its verb the negator reaches the verb
+        ("我覺得DeepSeek要在國際市場普及應該沒那麼快。", "deepseek", "down"),
+        ("我觉得DeepSeek要在国际市场普及应该没那么快。", "deepseek", "down"),
+        ("英伟达的市值今年跌得不会那么快了", "nvidia", "up"),
+        ("DeepSeek不会很快普及", "deepseek", "down"),
+        # more and more popular: up
+        ("DeepSeek身邊朋友都在用，感覺今年會越來越紅。", "deepseek", "up"),
+        ("DeepSeek今年会越来越火，身边朋友都在用。", "deepseek", "up"),
+        ("DeepSeek今年會越來越火，身邊朋友都在用。", "deepseek", "up"),
+        ("DeepSeek今年喺香港會越嚟越紅", "deepseek", "up"),
+        # a threat dealt is a feat of the one who deals it, denied it is none; the one after 對
+        # is hurt, or not
+        ("深度求索短期內不會對美國大型模型構成真正威脅。", "deepseek", "down"),
+        ("深度求索短期內唔會對美國大型模型構成真正威脅。", "deepseek", "down"),
+        ("深度求索短期內不會對輝達構成真正威脅。", "nvidia", "up"),
+        ("深度求索短期內不會對輝達構成真正威脅。", "deepseek", "down"),
+        ("DeepSeek明年会对英伟达构成威胁", "deepseek", "up"),
+        ("DeepSeek明年会对英伟达构成威胁", "nvidia", "down"),
+        ("DeepSeek的新模型会对美国同行造成很大的冲击", "deepseek", "up"),
+    ],
+)
+def test_direction_of_denied_speeds_growing_popularity_and_threats_dealt(
+    analyzer, claim, target, direction
+):
+    """普及應該沒那麼快 read up (the negator stood after 普及), 越來越紅 and 越來越火 other or
+    down, and DeepSeek's threat denied up (威胁 read for the one dealing it as for the one dealt)."""
+    assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+def test_a_short_sellers_target_price_is_a_fall(analyzer):
+    """A target price with nothing to move it is up (an analyst's sits above the price), but a
+    writer who has shorted the stock names where it will fall to: the quote starts after the
+    position, in the sentence before it. A short denied leaves the target price up."""
+    for body, direction in (
+        ("我已經放空輝達，目標價110美元，預計一個月內就會到。", "down"),
+        ("我已经做空英伟达，目标价110美元，预计一个月内就会到。", "down"),
+        ("我已經沽空英偉達，目標價100美元，預計年底前會到。", "down"),
+        ("我沒有放空輝達，目標價160美元，預計一個月內就會到。", "up"),
+        ("我加碼輝達了，目標價160美元，預計一個月內就會到。", "up"),
+    ):
+        [p] = _candidates(analyzer, body)
+        assert (p.target, p.direction) == ("nvidia", direction), body
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
         # losses won back are a rise, though 跌 is in them; a thing taken back is no rise
         ("英伟达年底前大概率能把一月份的跌幅补回来", "nvidia", "up"),
         ("DeepSeek的下载量下个月就会收复失地", "deepseek", "up"),
