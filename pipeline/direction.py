@@ -98,9 +98,13 @@ NEGATED_OVER_AN_OBJECT = re.compile(
     r"(构成|造成|产生|带来|形成)(?:太大|很大|多大|重大|严重|实质性|实质|任何|有效|明显|真正)?(?:的)?"
 )
 # A negation before the setting of its verb (未必能在多模态上追上OpenAI, 不会在国内市场上失去份额):
-# the setting is moved before it, so the negator stands next to its verb.
+# the setting is moved before it, so the negator stands next to its verb. The 上 that closes a
+# setting is no verb's result (不可能在一年内追上: 追上 is the verb, 在一年内 a time, below).
 _DENIED = rf"({literal_alternation((*DENIALS, '难以', '很难'))})"
-NEGATED_OVER_A_SETTING = re.compile(_DENIED + rf"(在{IN_CLAUSE}{{1,12}}?(?:上|方面|领域|中|里))")
+_VERB_BEFORE_SHANG = "追赶跟爬冲登走踏涨升攀跳比"
+NEGATED_OVER_A_SETTING = re.compile(
+    _DENIED + rf"(在{IN_CLAUSE}{{1,12}}?(?:(?<![{_VERB_BEFORE_SHANG}])上|方面|领域|中|里))"
+)
 # ... or before its time (不会在年内跌破100美元, 不可能在两年内超越英伟达, 不会在明年跌破八成),
 # moved the same way.
 NEGATED_OVER_A_TIME = re.compile(

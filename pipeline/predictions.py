@@ -183,11 +183,12 @@ OWN_WISH_OR_PLAN = re.compile(
     r"(?:^|(?<=[，,；;]))\W*(?:我|笔者|本人)\s*(?:真心|真的|很|一直|还是|也|都|是)?\s*"
     r"(?:希望|盼望|期盼|但愿|祝愿|打算|准备|计划|决定)[^，,。；;！!？?]*"
 )
-# The writer promising to follow the story (笔者还会持续跟踪, 我会继续关注): no forecast; the clause
-# only (我会继续关注，我认为它明年会涨 goes on to one).
+# The writer promising to follow the story (笔者还会持续跟踪, 我会继续关注, 下半年我们会继续关注
+# 这两家公司的动向: a time may open it, and a newsroom writes 我们): no forecast; the clause only
+# (我会继续关注，我认为它明年会涨 goes on to one).
 OWN_COVERAGE = re.compile(
-    r"(?:^|(?<=[，,；;]))\W*(?:笔者|本人|我)\s*(?:还|也)?\s*(?:将|会)\s*(?:持续|继续|密切|一直)*"
-    r"(?:跟踪|追踪|关注|跟进|更新|观察)[^，,。；;！!？?]*"
+    r"(?:^|(?<=[，,；;]))\W*(?:[^，,。；;！!？?我]{1,6}?)?(?:笔者|本人|我们|我|本刊|本报)\s*(?:还|也)?\s*"
+    r"(?:将|会)\s*(?:持续|继续|密切|一直)*(?:跟踪|追踪|关注|跟进|更新|观察)[^，,。；;！!？?]*"
 )
 # An inference denied (…，但并不意味着算力需求会下降; 这不代表英伟达会跌): that one thing does not
 # follow from another, no forecast of the thing; the clause only (…，反而会涨 goes on to one).

@@ -511,6 +511,9 @@ def test_direction_of_good_times_costs_stopped_falls_and_losing_bets(
         ("AMD不可能在两年内超越英伟达", "nvidia", "up"),
         ("DeepSeek几乎不可能在明年超越OpenAI", "deepseek", "down"),
         ("英伟达的市场份额不会在明年跌破八成", "nvidia", "up"),
+        # a verb ending in 上 after the time is no setting's end (在一年内追上 read up)
+        ("DeepSeek不可能在一年内追上OpenAI", "deepseek", "down"),
+        ("DeepSeek不会在明年赶上OpenAI", "deepseek", "down"),
         ("DeepSeek的新模型不会在年内发布", "deepseek", "down"),
         ("英伟达的数据中心业务今年恐难达标", "nvidia", "down"),
         # holding out, and becoming a problem; becoming first is still a rise
@@ -2113,6 +2116,8 @@ def test_a_doubt_about_what_is_to_come_is_a_claim(analyzer, body):
         "这篇文章会分析DeepSeek未来三年的发展路径。",
         # the writer promising to follow the story; an inference denied (input-format probe)
         "关于英伟达明年的订单这个话题，笔者还会持续跟踪。",
+        "下半年我们会继续关注英伟达和DeepSeek的动向。",
+        "明年本刊将持续追踪英伟达的订单变化。",
         "DeepSeek证明了训练成本可以大幅降低，但并不意味着英伟达的算力需求会下降。",
         "即使资本开支的增速放缓，也不等于英伟达的营收会断崖。",
     ],
