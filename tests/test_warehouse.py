@@ -1246,6 +1246,27 @@ def test_a_comma_after_the_writers_frame_keeps_the_outcome_with_the_claim(
     assert find_prediction(con, old.id[:12]) == new.id
 
 
+def test_one_frame_written_for_another_keeps_the_outcome_with_the_claim(lexicon_analyzer, db_path):
+    """我认为 edited to 我觉得 before the same claim: the claim is the same, its outcome moves to
+    the new id; the resolved claim came back due, to be scored twice (ledger probe)."""
+    first = _page(lexicon_analyzer, "a.html", body="我认为半年内英伟达的股价大概率会创出新高。")
+    con = connect(db_path)
+    write_results(con, [first], "r1", "lexicon.v1")
+    [old] = [p for p in first.predictions if "半年内" in p.quote]
+    resolve(con, old.id, "correct", today=date(2025, 10, 1))
+    edited = _page(lexicon_analyzer, "a.html", body="我觉得半年内英伟达的股价大概率会创出新高。")
+    [new] = [p for p in edited.predictions if "半年内" in p.quote]
+    assert new.id != old.id
+    write_results(con, [edited], "r2", "lexicon.v1")
+    assert con.execute("SELECT prediction_id, outcome FROM prediction_outcomes").fetchall() == [
+        (new.id, "correct")
+    ]
+    # another claim behind the frame is another claim: its outcome stays where it was
+    other = _page(lexicon_analyzer, "a.html", body="我觉得半年内英伟达的股价大概率会跌破新低。")
+    write_results(con, [other], "r3", "lexicon.v1")
+    assert con.execute("SELECT prediction_id FROM prediction_outcomes").fetchall() == [(new.id,)]
+
+
 def test_article_search_lists_a_page_once_after_an_edit_kept_its_earlier_version(
     lexicon_analyzer, db_path
 ):

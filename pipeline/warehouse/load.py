@@ -239,13 +239,12 @@ def write_rejects(
 # A claim's words, punctuation and spaces aside: 。 turned ！ leaves the claim the author made.
 _WORDS = r"regexp_replace({}, '[\s\p{{P}}\p{{S}}]', '', 'g')"
 # The writer's frame before a claim (我认为, 我觉得…): a comma put after it makes it a clause of
-# its own, which the quote leaves out (我认为半年内… is quoted 半年内… once written 我认为，半年内…);
-# the claim is the same.
+# its own, which the quote leaves out (我认为半年内… is quoted 半年内… once written 我认为，半年内…),
+# and one frame written for another (我认为 → 我觉得) says the same; the claim is the same.
 _FRAME = "(?:我|笔者|本人|个人)?(?:认为|觉得|相信|判断|预计|估计)|在我看来|我的看法是|我的判断是"
 _SAME_WORDS = (
-    "({new} = {old} OR (ends_with({old}, {new}) AND regexp_full_match("
-    "left({old}, length({old}) - length({new})), '" + _FRAME + "')) OR (ends_with({new}, {old}) "
-    "AND regexp_full_match(left({new}, length({new}) - length({old})), '" + _FRAME + "')))"
+    "(regexp_replace({new}, '^(?:" + _FRAME + ")', '') = "
+    "regexp_replace({old}, '^(?:" + _FRAME + ")', ''))"
 )
 
 
