@@ -511,7 +511,13 @@ def read_forgotten_again(
     for key in page_keys_of(run.con, [f.source for f in again]):
         run.pages.pop(key, None)  # read again now, not a second copy of a page of this run
     work = plan(again, [], settings.batch_size, workers)
+    before = run.counts.seen
     analyze_and_write(run, work, submit, settings, False, 4 * workers, spill_dir, on_batch)
+    # These files were counted when skipped as unchanged: their pages are counted once, as
+    # written now, not as seen twice (2 files gave "3 pages: 2 written, 1 skipped").
+    reread = min(run.counts.seen - before, run.counts.skipped)
+    run.counts.seen -= reread
+    run.counts.skipped -= reread
 
 
 def walk(inputs: list[str]) -> tuple[list[Path], list[Input]]:
