@@ -1340,6 +1340,25 @@ def test_a_related_list_inside_the_story_goes_and_the_story_goes_on(analyzer):
     assert art.body.count("英伟达一夜蒸发") == 2 and "订单已经排到了明年" in art.body
 
 
+def test_a_reader_comments_heading_and_a_translations_source_credit_go(analyzer):
+    """信報's 讀者回應 over its related list, and a translated note's 本文翻譯自… credit line,
+    stayed in the body (Traditional probe); a sentence that opens the same way and goes on
+    stays."""
+    text = (
+        f"某某網\n{PROSE_HEADLINE}\n2025-02-07\n{ABOUT_THE_PLUNGE}{PROSE}"
+        '本文翻譯自 Acme Research, "Chips Ahead", 2025-01-28。\n讀者回應\n'
+        "相關文章：英偉達市值蒸發創紀錄\n"
+    )
+    art = _dump(analyzer, text)
+    assert "讀者回應" not in art.body and "Acme" not in art.body
+    assert art.body.rstrip().endswith("短期内看不到放缓的迹象。")
+    kept = (
+        f"某某網\n{PROSE_HEADLINE}\n2025-02-07\n{ABOUT_THE_PLUNGE}"
+        f"本文編譯自路透社的報導。作者認為，輝達的訂單還會增加，明年營收有望再創新高。\n{PROSE}"
+    )
+    assert "作者認為" in _dump(analyzer, kept).body
+
+
 def test_the_publish_date_beats_the_update_on_one_meta_line(analyzer):
     text = (
         f"某某 TODAY\n{PROSE_HEADLINE}\n某某財經\n"
