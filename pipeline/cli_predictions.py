@@ -40,30 +40,44 @@ def _id_and_horizon(fmt: str) -> str:
 @predictions.command("due")
 @click.option("--db", help="DuckDB file.")
 @click.option("--as-of", type=common.Day(), help="Date to check against (default today).")
+@click.option("--target", help="Only this target id.")
+@click.option("--author", help="Only predictions by this author.")
+@click.option("--site", help="Only predictions from this site.")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
 )
 @common.read_wait_option
-def predictions_due(db: str | None, as_of, fmt: str, wait_s: float | None) -> None:
+def predictions_due(
+    db: str | None,
+    as_of,
+    target: str | None,
+    author: str | None,
+    site: str | None,
+    fmt: str,
+    wait_s: float | None,
+) -> None:
     """Predictions whose due date has passed and that have no outcome yet.
 
     \b
     Example:
       duokong predictions due --as-of 2025-12-31
+      duokong predictions due --target nvidia --site 卡卷网
     """
 
     con = common.readonly(db, wait_s=wait_s)
     day = as_of or date.today()
+    where, params, asked = _filters(con, db, target, author, site)
     cur = con.execute(
         f"SELECT {_id_and_horizon(fmt)}, target, direction, hedge, speaker, "
-        "conditional, quote, coalesce(site, '') AS site"
-        + (", author, title, url, published" if fmt in ("csv", "json") else "")
-        + " FROM prediction_status WHERE outcome IS NULL AND due <= ? ORDER BY due, id",
-        [day],
+        "conditional, quote, coalesce(site, '') AS site, coalesce(author, '') AS author"
+        + (", title, url, published" if fmt in ("csv", "json") else "")
+        + f" FROM prediction_status WHERE outcome IS NULL AND due <= ? AND {where} "
+        "ORDER BY due, id",
+        [day, *params],
     )
     rows = cur.fetchall()
     if not rows and fmt == "table":
-        click.echo(f"No prediction is due as of {day}.")
+        click.echo(f"No prediction is due as of {day}" + (f" (none{asked})." if asked else "."))
         return
     common.print_rows([d[0] for d in cur.description], rows, fmt, width=60)
 
@@ -92,34 +106,47 @@ def predictions_list(
       duokong predictions list --target deepseek --site 卡卷网
     """
     con = common.readonly(db, wait_s=wait_s)
+    where, params, asked = _filters(con, db, target, author, site)
+    cur = con.execute(
+        f"SELECT {_id_and_horizon(fmt)}, status, target, direction, hedge, "
+        "speaker, conditional, quote, coalesce(site, '') AS site, "
+        f"coalesce(author, '') AS author FROM prediction_status WHERE {where} "
+        "ORDER BY due NULLS LAST, id",
+        params,
+    )
+    rows = cur.fetchall()
+    if not rows and fmt == "table":
+        click.echo(f"No prediction{asked or ' yet'}.")
+        return
+    common.print_rows([d[0] for d in cur.description], rows, fmt, width=60)
+
+
+def _filters(
+    con, db: str | None, target: str | None, author: str | None, site: str | None
+) -> tuple[str, list, str]:
+    """The WHERE clause of --target, --author and --site over prediction_status, its
+    parameters, and the words that say what was asked when nothing matches (" matches
+    --author 'x' about nvidia"; empty when nothing was asked). The target as the catalogue knows it (a name or an alias in any
+    case); names compared folded, as `predictions scores` shows them."""
     target = common.target_id(target, con, common.settings_for(db))
     author, site = (v.strip() if v is not None else None for v in (author, site))
     from duckdb.sqltypes import VARCHAR
 
     con.create_function("folded", _folded, [VARCHAR], VARCHAR)
-    cur = con.execute(
-        f"SELECT {_id_and_horizon(fmt)}, status, target, direction, hedge, "
-        "speaker, conditional, quote, coalesce(site, '') AS site, "
-        "coalesce(author, '') AS author FROM prediction_status "
-        f"WHERE (? IS NULL OR target = ?) AND {_named('author')} AND {_named('site')} "
-        "ORDER BY due NULLS LAST, id",
-        [target, target, *_name_params(author, UNKNOWN_AUTHOR), *_name_params(site, UNKNOWN_SITE)],
-    )
-    rows = cur.fetchall()
-    if not rows and fmt == "table":
-        asked = [f"--{k} {v!r}" for k, v in (("author", author), ("site", site)) if v is not None]
-        click.echo(
-            "No prediction"
-            + (
-                f" matches {' and '.join(asked)} (names as `predictions scores` shows them)"
-                if asked
-                else " yet"
-            )
-            + (f" about {target}" if target else "")
-            + "."
-        )
-        return
-    common.print_rows([d[0] for d in cur.description], rows, fmt, width=60)
+    where = f"(? IS NULL OR target = ?) AND {_named('author')} AND {_named('site')}"
+    params = [
+        target,
+        target,
+        *_name_params(author, UNKNOWN_AUTHOR),
+        *_name_params(site, UNKNOWN_SITE),
+    ]
+    named = [f"--{k} {v!r}" for k, v in (("author", author), ("site", site)) if v is not None]
+    asked = (
+        f" matches {' and '.join(named)} (names as `predictions scores` shows them)"
+        if named
+        else ""
+    ) + (f" about {target}" if target else "")
+    return where, params, asked
 
 
 # How `predictions scores` names a missing author or site; `list` takes them back.

@@ -516,6 +516,29 @@ def test_predictions_list_filters_by_site_and_author(db):
     assert by_author and {r["author"] for r in by_author} == {author}
 
 
+def test_predictions_due_filters_by_target_site_and_author_as_list_does(db):
+    """`due` took no --target, --site or --author, and its table showed no author, while
+    `list` had both (ledger probe): a user checking one commentator's calls due had to write SQL."""
+
+    def due(*extra):
+        args = ("predictions", "due", "--db", db, "--as-of", "2030-01-01", "--format", "json")
+        return json.loads(invoke(*args, *extra).output)
+
+    rows = due()
+    assert rows and all("author" in r for r in rows)
+    site = next(r["site"] for r in rows if r["site"])
+    by_site = due("--site", site)
+    assert by_site and {r["site"] for r in by_site} == {site} and len(by_site) < len(rows)
+    author = next(r["author"] for r in rows if r["author"])
+    assert {r["author"] for r in due("--author", author)} == {author}
+    by_target = due("--target", "英伟达")  # a name, as list takes it
+    assert by_target and {r["target"] for r in by_target} == {"nvidia"}
+    table = invoke("predictions", "due", "--db", db, "--as-of", "2030-01-01", "--author", "nobody")
+    assert table.exit_code == 0
+    assert "No prediction is due as of 2030-01-01 (none matches --author 'nobody'" in table.output
+    assert "author" in invoke("predictions", "due", "--db", db, "--as-of", "2030-01-01").output
+
+
 def test_analyze_reads_a_page_from_standard_input():
     page = next((SAMPLES / "news").glob("*.html")).read_bytes()
     out = CliRunner().invoke(main, ["analyze", "-", "--format", "jsonl"], input=page)
