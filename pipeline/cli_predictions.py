@@ -4,6 +4,7 @@ predicted, an outcome recorded by hand, and the scores of the resolved ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import click
@@ -37,16 +38,29 @@ def _id_and_horizon(fmt: str) -> str:
     return f"id[:12] AS id, due, {HORIZON} AS horizon"
 
 
+def _filter_options(command: Callable) -> Callable:
+    """--target, --author, --site, --format and --wait, which `due` and `list` share."""
+    options = (
+        click.option("--target", help="Only this target id."),
+        click.option("--author", help="Only predictions by this author."),
+        click.option("--site", help="Only predictions from this site."),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["table", "csv", "json", "markdown"]),
+            default="table",
+        ),
+        common.read_wait_option,
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @predictions.command("due")
 @click.option("--db", help="DuckDB file.")
 @click.option("--as-of", type=common.Day(), help="Date to check against (default today).")
-@click.option("--target", help="Only this target id.")
-@click.option("--author", help="Only predictions by this author.")
-@click.option("--site", help="Only predictions from this site.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
-)
-@common.read_wait_option
+@_filter_options
 def predictions_due(
     db: str | None,
     as_of,
@@ -84,13 +98,7 @@ def predictions_due(
 
 @predictions.command("list")
 @click.option("--db", help="DuckDB file.")
-@click.option("--target", help="Only this target id.")
-@click.option("--author", help="Only predictions by this author.")
-@click.option("--site", help="Only predictions from this site.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table"
-)
-@common.read_wait_option
+@_filter_options
 def predictions_list(
     db: str | None,
     target: str | None,
