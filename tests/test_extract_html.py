@@ -951,3 +951,13 @@ def test_a_bylines_outlet_role_and_place_leave_the_author_class(analyzer):
         f"{BODY}</div></body></html>"
     )
     assert _extract(analyzer, page).author == "周怡君"
+
+
+def test_a_related_link_after_its_label_is_no_paragraph(analyzer):
+    """相关讨论：… under the story was kept as a paragraph of it (boilerplate probe): only 相关阅读
+    and 相关链接 were labels with their colon."""
+    page = (
+        f"<html><body><div class='article'><h1>英伟达财报再超预期</h1>{BODY}"
+        "<p>相关讨论：英伟达回调两成，现在还能上车吗？</p></div></body></html>"
+    )
+    assert "相关讨论" not in _extract(analyzer, page).body

@@ -2413,3 +2413,32 @@ def test_a_threads_first_floor_stamp_names_its_poster_not_the_site(analyzer):
     )
     art = _dump(analyzer, text)
     assert art.author == "阿財" and art.site != "#1 阿財"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "相关讨论：英伟达回调两成，现在还能上车吗？",
+        "相关话题：算力需求见顶了吗",
+        "相关帖子：GPU租金又涨了一轮",
+    ],
+)
+def test_a_related_link_after_its_label_leaves_the_post(analyzer, line):
+    """(boilerplate probe) A community's 相关讨论：… under a post stayed in the body and was read
+    for its stance: the lexicon knew 相关阅读 and 相关链接 with their colon, not the other labels."""
+    text = f"某某社区\n闻舟\n2025-04-08 23:51 · 来自某某社区\n\n{ABOUT_THE_PLUNGE}{PROSE}转发 12\n{line}\n"
+    art = _dump(analyzer, text)
+    assert art.body.endswith("放缓的迹象。"), art.body[-40:]
+
+
+@pytest.mark.parametrize("heading", ["相關文章：", "相关讨论", "相关话题："])
+def test_a_related_lists_heading_with_its_colon_ends_the_text(analyzer, heading):
+    """(boilerplate probe) 相關文章： alone on its line, then the titles it lists: the end
+    markers named 相关文章 only without its colon, and the heading and its list stayed."""
+    text = (
+        f"某某財經網\n{PROSE_HEADLINE}\n2025-08-04  專欄作家：陳大文\n\n{ABOUT_THE_PLUNGE}{PROSE}"
+        f"{heading}\n．港股科技股回吐 恒指跌三百點\n．記憶體股炒得太熱？\n版權所有 © 某某財經網\n"
+    )
+    art = _dump(analyzer, text)
+    assert art.body.endswith("放缓的迹象。"), art.body[-40:]
+    assert "港股" not in art.body
