@@ -961,3 +961,12 @@ def test_a_related_link_after_its_label_is_no_paragraph(analyzer):
         "<p>相关讨论：英伟达回调两成，现在还能上车吗？</p></div></body></html>"
     )
     assert "相关讨论" not in _extract(analyzer, page).body
+
+
+def test_credit_fields_sharing_a_line_are_no_paragraph(analyzer):
+    """本文来源：… 责任编辑：… under the story was kept (boilerplate probe)."""
+    page = (
+        f"<html><body><div class='article'><h1>英伟达财报再超预期</h1>{BODY}"
+        "<p>本文来源：某某财经网　责任编辑：王小刚</p></div></body></html>"
+    )
+    assert "责任编辑" not in _extract(analyzer, page).body

@@ -2442,3 +2442,17 @@ def test_a_related_lists_heading_with_its_colon_ends_the_text(analyzer, heading)
     art = _dump(analyzer, text)
     assert art.body.endswith("放缓的迹象。"), art.body[-40:]
     assert "港股" not in art.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["本文来源：某某财经网  责任编辑：王小刚", "撰文：吴桐 审校：林舟", "本文来源：某某财经网"],
+)
+def test_credit_fields_sharing_a_line_under_the_story_leave_it(analyzer, line):
+    """(boilerplate probe) 本文来源：… 责任编辑：… stayed in the body: the lexicon named some pairs
+    of credit fields (来源 with 作者, 作者 with 责任编辑), not any two of them (撰文 with 审校),
+    nor 本文来源 alone."""
+    text = f"{PROSE_HEADLINE}\n2026-01-27 09:15  某某财经网  记者 韩雪\n\n{ABOUT_THE_PLUNGE}{PROSE}{line}\n"
+    art = _dump(analyzer, text)
+    assert art.body.endswith("放缓的迹象。"), art.body[-40:]
+    assert art.author == "韩雪"
