@@ -970,3 +970,12 @@ def test_credit_fields_sharing_a_line_are_no_paragraph(analyzer):
         "<p>本文来源：某某财经网　责任编辑：王小刚</p></div></body></html>"
     )
     assert "责任编辑" not in _extract(analyzer, page).body
+
+
+def test_a_share_bar_naming_its_target_is_no_paragraph(analyzer):
+    """点赞 | 收藏 | 分享到朋友圈 under the story was kept (boilerplate probe)."""
+    page = (
+        f"<html><body><div class='article'><h1>英伟达财报再超预期</h1>{BODY}"
+        "<p>点赞 | 收藏 | 分享到朋友圈</p></div></body></html>"
+    )
+    assert "朋友圈" not in _extract(analyzer, page).body

@@ -2456,3 +2456,20 @@ def test_credit_fields_sharing_a_line_under_the_story_leave_it(analyzer, line):
     art = _dump(analyzer, text)
     assert art.body.endswith("放缓的迹象。"), art.body[-40:]
     assert art.author == "韩雪"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "点赞 | 收藏 | 分享到朋友圈\n",
+        "分享 收藏 点赞 在看\n",
+        "阅读 2.3万\n写留言\n老周 8月31日\n说得好\n",
+    ],
+)
+def test_a_share_bar_under_the_story_leaves_it(analyzer, tail):
+    """(boilerplate probe) A share bar whose last button names its target (分享到朋友圈), WeChat's
+    buttons between single spaces and its comment box (写留言) stayed in the body: the rows of
+    buttons took 分享 bare, 在看 not at all, and a single space only between counters."""
+    text = f"{PROSE_HEADLINE}\n2026-03-02 19:08  译者：沈默\n\n{ABOUT_THE_PLUNGE}{PROSE}{tail}"
+    art = _dump(analyzer, text)
+    assert art.body.endswith("放缓的迹象。"), art.body[-40:]
