@@ -2473,3 +2473,22 @@ def test_a_share_bar_under_the_story_leaves_it(analyzer, tail):
     text = f"{PROSE_HEADLINE}\n2026-03-02 19:08  译者：沈默\n\n{ABOUT_THE_PLUNGE}{PROSE}{tail}"
     art = _dump(analyzer, text)
     assert art.body.endswith("放缓的迹象。"), art.body[-40:]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "芯片观察室\n2025-08-30 21:06 发表于浙江\n原创 闻舟 芯片观察室\n\n",
+        "芯片观察室\n原创 闻舟 芯片观察室\n2025年08月30日 21:06 浙江\n",
+    ],
+)
+def test_a_wechat_dump_opening_on_its_account_keeps_the_headline_under_the_credit(analyzer, header):
+    """(boilerplate probe) A 公众号 article saved with the account's name first, then the date and
+    the credit (原创 作者 公众号), then the headline: the account was taken for the headline, the
+    headline stayed as the body's first line, and 发表于浙江 was filed as the category."""
+    text = f"{header}{PROSE_HEADLINE}\n\n{ABOUT_THE_PLUNGE}{PROSE}阅读 2.3万\n写留言\n"
+    art = _dump(analyzer, text)
+    assert (art.title, art.author, art.site) == (PROSE_HEADLINE, "闻舟", "芯片观察室")
+    assert art.category is None and str(art.published) == "2025-08-30"
+    assert art.body.startswith("英伟达一夜蒸发近六千亿美元之后")
+    assert art.body.endswith("放缓的迹象。")

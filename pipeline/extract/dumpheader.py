@@ -116,6 +116,30 @@ def headline_under_meta(
     )
 
 
+def headline_under_credit(
+    lines: list[str], title: str | None, title_idx: int, meta_idx: int, boilerplate: Boilerplate
+) -> int:
+    """Where a WeChat article's headline stands under its date and credit line, the account's
+    name having been taken for the headline: a dump that opens on the account's card (半导体深一度
+    / 2025-08-30 21:06 发表于浙江 / 原创 老K 半导体深一度 / 标题 / the text). The credit names the
+    line taken as the account; the headline is the line after the credit and the date, which
+    reads as prose by its commas and would open the body. Its index, else -1."""
+    if not title or meta_idx < 0 or title_idx >= meta_idx:
+        return -1
+    for c in (meta_idx + 1, meta_idx - 1):  # the credit under the date, or over it
+        credit = M.wechat_credit(lines[c]) if title_idx < c < len(lines) else None
+        k = max(c, meta_idx) + 1
+        if (
+            credit
+            and credit[1] == title
+            and k < len(lines)
+            and L.title_candidate(lines[k], boilerplate)
+            and not L.is_paragraph(lines[k])
+        ):
+            return k
+    return -1
+
+
 def _card_over_post(lines: list[str], i: int) -> str | None:
     """The poster's name on the card right over a post that opens with a paragraph: the name,
     perhaps a one-line bio, then the follow button."""

@@ -357,13 +357,24 @@ def source_field(meta: str | None) -> str | None:
 _WECHAT_CREDIT = re.compile(r"^原创\s+(?P<author>\S{2,12})\s+(?P<account>\S{2,20})$")
 
 
-def wechat_byline(meta: str | None, above: str | None = None) -> tuple[str | None, str | None]:
+def wechat_credit(line: str | None) -> tuple[str, str] | None:
+    """(author, account) of a WeChat credit line with no date (原创 李明 AI科技评论), else None."""
+    m = _WECHAT_CREDIT.match(line.strip()) if line else None
+    return (m.group("author"), m.group("account")) if m else None
+
+
+def wechat_byline(
+    meta: str | None, above: str | None = None, below: str | None = None
+) -> tuple[str | None, str | None]:
     """(author, account) of a WeChat meta line, or of the 原创 line right above a meta line that
-    opens with the date, else (None, None)."""
+    opens with the date, or right under it (a scraper that saves the account's card first:
+    半导体深一度 / 2025-08-30 21:06 发表于浙江 / 原创 老K 半导体深一度), else (None, None)."""
     if meta and (m := _WECHAT_META.match(meta)):
         return m.group("author"), m.group("account")
-    if meta and above and re.match(r"20\d\d", meta) and (m := _WECHAT_CREDIT.match(above.strip())):
-        return m.group("author"), m.group("account")
+    if meta and re.match(r"20\d\d", meta):
+        for line in (above, below):
+            if credit := wechat_credit(line):
+                return credit
     return None, None
 
 

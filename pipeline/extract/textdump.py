@@ -560,7 +560,8 @@ def _meta_fields(meta: str | None) -> _MetaFields:
                 and not P.AUTHOR_LABEL.search(rest)
                 and not _COUNTS_AFTER.search(m.group("rest"))
                 # where it was posted from (WeChat's 10:21 北京): no category
-                and not re.fullmatch(W.PROVINCES, rest.strip(" ·•|｜"))
+                # (or WeChat's 发表于浙江: where it was posted)
+                and not re.fullmatch(rf"(?:发表于|發表於)?(?:{W.PROVINCES})", rest.strip(" ·•|｜"))
                 and not W.sent_from(rest)  # 来自 iPhone客户端: the client, no category
             ):
                 category = rest.strip(
@@ -624,6 +625,15 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         # 标题 / 在浏览器中查看): the name above was the publication's.
         publication, title, title_idx = title, lines[meta_idx + 1], meta_idx + 1
         start, placed = meta_idx + 2, True
+    elif (
+        post is None
+        and (k := H.headline_under_credit(lines, title, title_idx, meta_idx, boilerplate)) >= 0
+    ):
+        # A WeChat article whose dump opens on the account's name, over the date and the credit
+        # (原创 老K 半导体深一度): the account was taken for the headline, the headline under the
+        # credit read as the body's first paragraph.
+        publication, title, title_idx = title, lines[k], k
+        start, placed = k + 1, True
     author = None
     if (answer := _answer_page(lines)) is not None:
         start, author = answer.start, answer.author
@@ -695,7 +705,11 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
     blog_stamp = _blog_footer(lines, end)
     published = _published(lines, body, start, end, meta, glued, header, blog_stamp)
 
-    wechat_author, account = M.wechat_byline(meta, lines[meta_idx - 1] if meta_idx > 0 else None)
+    wechat_author, account = M.wechat_byline(
+        meta,
+        lines[meta_idx - 1] if meta_idx > 0 else None,
+        lines[meta_idx + 1] if 0 <= meta_idx < len(lines) - 1 else None,
+    )
     fields = _meta_fields(meta)
     meta_name, signed, category, handle = fields.site, fields.signed, fields.category, fields.handle
     site = (
