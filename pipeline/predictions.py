@@ -143,6 +143,10 @@ FRAME_OPENING = re.compile(
     r"(?:下|前|后|之前|之后|时))"
 )
 # The past a claim measures against (今年的营收会比去年高, 日子不会像去年那么好过) narrates nothing.
+# A verb's perfective 了 before what it did (DeepSeek在年底发布了V3.2, 英伟达今年涨了一倍): the clause
+# tells what happened, whatever time it names. Not 为了, 除了, 罢了, 算了, 到了 (到了明年 looks ahead),
+# 不了 (撑不了多久), nor 了解, 了结, 了却, 了不起, 了如指掌.
+PERFECTIVE_LE = re.compile(r"(?<![为除罢算到不])了(?![解结却如不得吧呢吗啊])(?=\w)")
 COMPARED_TO_PAST = re.compile(r"(?:比|像|较|于|跟|和|同)(?:去年|前年|过去|此前|上个月|上月|上周)")
 # What was announced is past; what it announces is not (英伟达已宣布将于5月27日公布财报, 阿里已经官宣
 # 将于9月24日召开云栖大会, 美国政府已向公司保证将批准许可证): the 已 of the announcement tells no
@@ -189,6 +193,12 @@ OWN_WISH_OR_PLAN = re.compile(
 OWN_COVERAGE = re.compile(
     r"(?:^|(?<=[，,；;]))\W*(?:[^，,。；;！!？?我]{1,6}?)?(?:笔者|本人|我们|我|本刊|本报)\s*(?:还|也)?\s*"
     r"(?:将|会)\s*(?:持续|继续|密切|一直)*(?:跟踪|追踪|关注|跟进|更新|观察)[^，,。；;！!？?]*"
+)
+# A question someone asks, told (不少朋友问我英伟达在中国的业务会受到多大影响; 很多人问我英伟达明年会不会
+# 跌，我的回答是：…): it asks, and claims nothing; the clause only, so the answer goes on to a claim.
+TOLD_QUESTION = re.compile(
+    r"(?:^|(?<=[，,；;]))[^，,。；;！!？?]{0,12}?(?:(?<![访顾学])问|请教|好奇|想知道)(?:我|过我|起)?[，,：:]?"
+    r"[^，,。；;！!？?]{0,30}?(?:多大|多少|怎样|如何|是否|何时|什么时候|([^\W\d])不\1)[^，,。；;！!？?]*"
 )
 # An inference denied (…，但并不意味着算力需求会下降; 这不代表英伟达会跌): that one thing does not
 # follow from another, no forecast of the thing; the clause only (…，反而会涨 goes on to one).
@@ -703,7 +713,10 @@ class PredictionExtractor:
         narrated = ANNOUNCED_AHEAD.sub("", COMPARED_TO_PAST.sub("", cleaned))
         if not strong and (
             any(m in narrated for m in self.cues.past)
-            or (ENDS_IN_LE.search(cleaned) and not self._then_done(cleaned, horizons, published))
+            or (
+                (ENDS_IN_LE.search(cleaned) or self._done_then(cleaned, horizons))
+                and not self._then_done(cleaned, horizons, published)
+            )
         ):
             return False
         if (
@@ -727,6 +740,16 @@ class PredictionExtractor:
     def _ahead_alone(self, h: Horizon, published: date | None) -> bool:
         """A time ahead of the page that makes its clause a forecast with no cue (明年, 下个季度)."""
         return self._future_horizon(h, published) and self._forward(h, published)
+
+    @staticmethod
+    def _done_then(clause: str, horizons: list[Horizon]) -> bool:
+        """A time, then a verb's perfective 了 (DeepSeek在年底发布了V3.2, 英伟达今年涨了一倍): what
+        was done at that time. Not a time after it (这笔交易锁定了未来数年的需求: what it holds)."""
+        done = PERFECTIVE_LE.search(clause)
+        if done is None:
+            return False
+        times = [clause.find(h.text) for h in horizons if h.text in clause]
+        return bool(times) and all(0 <= at < done.start() for at in times)
 
     def _then_done(self, clause: str, horizons: list[Horizon], published: date | None) -> bool:
         """A time ahead, then 就 … 了: what will be over by then (明年国产模型就不是它领跑了,
@@ -899,6 +922,13 @@ class PredictionExtractor:
                 runs.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), [m]))
                 about_run = about
                 continue
+            if runs and self._reports_after_own(simplified, runs[-1][0], m):
+                # 英伟达将在下个月公布新一季财报，市场一致预期营收会继续创新高: another's view after
+                # the author's claim is a claim of its own (quoted whole, the market's call was
+                # the author's)
+                runs.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), [m]))
+                about_run = about
+                continue
             if (
                 runs
                 and len(runs[-1][1]) == 1
@@ -959,6 +989,15 @@ class PredictionExtractor:
             return False
         reported = simplified[run_start : clause.start()]
         return self.speakers.speaker(reported, (0, len(reported))) == "reported"
+
+    def _reports_after_own(self, simplified: str, run_start: int, clause: re.Match[str]) -> bool:
+        """Whether a clause opens another's view (市场一致预期…, 分析师认为…) after a run that is
+        the author's own."""
+        text = clause.group(0)
+        if self.speakers.speaker(text, (0, len(text))) != "reported":
+            return False
+        own = simplified[run_start : clause.start()]
+        return self.speakers.speaker(own, (0, len(own))) == "author"
 
     def _opening_frames(self, simplified: str, start: int, run: list[re.Match[str]]) -> int:
         """Where a sentence's first claim starts: at its first flagged clause, or before it at
@@ -1084,7 +1123,7 @@ class PredictionExtractor:
             # Blanked, not cut: offsets into the sentence must hold.
             simplified = " " * colon.start() + simplified[colon.start() :]
         # Blanked, not cut: offsets into the sentence must hold.
-        for blanked in (OWN_WISH_OR_PLAN, DENIED_IMPLICATION, OWN_COVERAGE):
+        for blanked in (OWN_WISH_OR_PLAN, DENIED_IMPLICATION, OWN_COVERAGE, TOLD_QUESTION):
             simplified = blanked.sub(lambda m: " " * len(m.group(0)), simplified)
         if not simplified.strip(" 。！!"):
             return None

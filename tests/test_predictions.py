@@ -2361,3 +2361,47 @@ def test_this_model_after_a_release_is_the_releaser_s(analyzer):
     assert (one.target, one.direction) == ("deepseek", "up")
     (one,) = _predictions(analyzer, "阿里最近发布了Qwen3。这个模型的调用量会在一个月内翻倍。")
     assert one.target is None
+
+
+def test_a_time_then_a_perfective_tells_what_was_done(analyzer):
+    """(ledger probe) DeepSeek在年底发布了V3.2, on a page of 20 December, was a claim due at the
+    year's end: the time dates what was done. A time after the 了 is what a deal holds."""
+    assert _candidates(analyzer, "DeepSeek在去年年底发布了V3.2，反响不错。") == []
+    assert _candidates(analyzer, "DeepSeek在今年年底发布了V3.2，反响不错。") == []
+    assert _candidates(analyzer, "英伟达今年涨了一倍。") == []
+    [p] = _candidates(analyzer, "这笔交易锁定了英伟达未来数年的需求。")
+    assert p.horizon == "未来数年"
+    [p] = _candidates(analyzer, "明年英伟达就涨了一倍。")
+    assert p.direction == "up"
+
+
+def test_a_question_someone_asks_is_no_claim_but_its_answer_is(analyzer):
+    """(ledger probe) 不少朋友问我英伟达…会受到多大影响 was the writer's downside call; asked,
+    then answered, the claim was quoted from the question on and read up."""
+    assert _candidates(analyzer, "不少朋友问我英伟达在中国的业务明年会受到多大影响。") == []
+    assert _candidates(analyzer, "有人问我，英伟达明年会不会跌。") == []
+    [p] = _candidates(analyzer, "很多人问我英伟达明年会不会跌，我的回答是：明年一定会跌。")
+    assert (p.quote, p.target, p.direction) == ("明年一定会跌。", "nvidia", "down")
+    [p] = _candidates(analyzer, "这对英伟达明年的业绩不会有多大影响。")
+    assert p.target == "nvidia"
+
+
+def test_another_s_view_after_the_writer_s_claim_is_a_claim_of_its_own(analyzer):
+    """(ledger probe) 市场一致预期营收会继续创新高 after the writer's clause was quoted with it and
+    counted as the writer's call."""
+    claims = _predictions(
+        analyzer, "英伟达将在下个月公布新一季财报，市场一致预期营收会继续创新高。"
+    )
+    assert [(p.quote, p.speaker) for p in claims][-1] == (
+        "市场一致预期营收会继续创新高。",
+        "reported",
+    )
+    assert all(p.speaker == "author" for p in claims[:-1])
+
+
+def test_a_market_record_is_no_claim(analyzer):
+    """(stance probe) 截至…收盘，股价年内累计上涨约35% was the writer's upside call, due at the
+    year's end, and it made a news page bullish."""
+    assert _candidates(analyzer, "截至2月26日收盘，英伟达股价年内累计上涨约35%。") == []
+    [p] = _candidates(analyzer, "英伟达年内累计涨幅有望超过50%。")
+    assert p.direction == "up"
