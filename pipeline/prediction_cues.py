@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.direction import DISPLACE_REACH, MODAL_CHANGE, potential_forms
 from pipeline.errors import ConfigError
-from pipeline.stance.cues import literal_alternation
+from pipeline.stance.cues import PACE_REACH, PACE_STOPS, literal_alternation
 
 # 预期 as a verb, not the noun of 不及预期, 超预期, 高于预期, 符合预期, 出乎预期, 不如预期, 未达
 # 预期, 市场的预期.
@@ -34,7 +34,6 @@ BURDEN_GAP = (
 # Characters between a word before a burden and the burden (面临来自华为的竞争压力).
 BURDEN_REACH = 10
 EXPECTATION_REACH = 6  # characters between 低于 and 预期 (低于华尔街的一致预期)
-PACE_REACH = 8  # characters between a change and the word for its pace (增长在未来一年将明显放缓)
 
 
 def _attribution(reported: dict) -> re.Pattern[str]:
@@ -221,7 +220,7 @@ class PredictionCues:
                 change=re.compile(literal_alternation(sign)),
                 change_sign=sign,
                 pace=re.compile(
-                    f"({literal_alternation(changes)})[^，,。；;！!？?而但却]"
+                    f"({literal_alternation(changes)})[^{PACE_STOPS}]"
                     f"{{0,{PACE_REACH}}}?({literal_alternation(pace)})"
                 ),
                 pace_sign=pace,

@@ -2405,3 +2405,10 @@ def test_a_market_record_is_no_claim(analyzer):
     assert _candidates(analyzer, "截至2月26日收盘，英伟达股价年内累计上涨约35%。") == []
     [p] = _candidates(analyzer, "英伟达年内累计涨幅有望超过50%。")
     assert p.direction == "up"
+
+
+def test_growth_slowing_a_few_words_on_is_down(analyzer):
+    """(stance probe) 增长在2026年之后会明显放缓 read up: the pace word stood 11 characters after
+    the change, past the 8 it was looked for in."""
+    [p] = _candidates(analyzer, "我认为英伟达的增长在2026年之后会明显放缓。")
+    assert (p.target, p.direction) == ("nvidia", "down")

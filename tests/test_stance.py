@@ -181,3 +181,36 @@ def test_taiwan_and_hong_kong_market_words(lexicon_analyzer, body, target, label
     """Trading words of Taiwan and Hong Kong: 放空 read as a coin toss and 逢低布局 as bearish,
     since no cue knew them (the lexicon had 做空 and 加仓 only)."""
     assert _stance(lexicon_analyzer, body)[target] == label
+
+
+@pytest.mark.parametrize(
+    ("body", "target", "label"),
+    [
+        # growth, then its pace slowing a few words on: growth slowing; not slowing, growth
+        ("我判断英伟达的增长在2027年之后会明显放缓。", "nvidia", "bearish"),
+        ("輝達嘅增長好快就會慢落嚟。", "nvidia", "bearish"),
+        ("我判断英伟达的增长不会放缓。", "nvidia", "bullish"),
+        # 机会 as a chance, not an opportunity; 跑输 underperforms
+        ("英伟达未来一两年跑输大盘的机会比较大。", "nvidia", "bearish"),
+        ("英伟达未来一两年跑赢大盘的机会比较大。", "nvidia", "bullish"),
+        # rhetorical questions in other words, Cantonese among them
+        ("邊有可能輝達年年都增長五成？", "nvidia", "bearish"),
+        ("真以为英伟达的护城河是永久的？", "nvidia", "bearish"),
+        # the writer's exit in other words
+        ("英伟达的浮盈已经全部落袋，这票我一股都不留了。", "nvidia", "bearish"),
+        ("我上週把輝達減持咗一半，下個月再沽埋。", "nvidia", "bearish"),
+        # an epithet before the name is no verdict
+        ("AI伺服器龍頭輝達本季陸續出貨。", "nvidia", "neutral"),
+        # a news page's reporter judging in the third person is the writer
+        ("市场人士表示前景不明，但记者认为英伟达的增长仍有较强的确定性。", "nvidia", "bullish"),
+        # a claim named to be knocked down counts the other way
+        ("所谓“英伟达泡沫即将破裂”的说法，一年后看更像是一次误判。", "nvidia", "bullish"),
+        ("“英伟达泡沫即将破裂”，这话我同意。", "nvidia", "bearish"),
+    ],
+)
+def test_stance_probe_constructions(lexicon_analyzer, body, target, label):
+    """(stance probe) Each read the other way or neutral: growth slowing a few words after it was
+    growth, 机会比较大 an opportunity, 边有可能…？ and 真以为…？ no question, 落袋 and 一股都不留 no
+    exit, 龙头 before the name a verdict, 记者认为 another's view, a claim called a misjudgement
+    the writer's own."""
+    assert _stance(lexicon_analyzer, body)[target] == label

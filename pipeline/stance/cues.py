@@ -52,6 +52,13 @@ def split_conditional(text: str) -> tuple[int, int, int] | None:
 
 CONCESSION = re.compile(r"(虽然|虽说|尽管|固然)(?P<weak>.*?)[，,]\s*(但是|但|不过|然而|可是|却)")
 QUESTION_END = re.compile(r"[?？]\s*$")
+# A claim the writer names in quotation marks to knock down (所谓“DeepSeek利空英伟达”的说法，一年后看
+# 更像是一次误判): what the quotation says counts the other way.
+DISMISSED = re.compile(r"所谓|这种说法|这个说法|这种论调|这种观点")
+REFUTED = re.compile(
+    r"误判|站不住|不成立|错了|是错的|经不起推敲|言过其实|太夸张|过于夸张|想多了|无稽之谈|杞人忧天"
+)
+QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
 # Words that start with a negator character but do not negate what follows: among them 未来
 # (英伟达未来会上涨 is no negated rise), 别人, 无人机 and 不同 (but 不同意 does negate).
 NOT_NEGATING = re.compile(
@@ -59,8 +66,13 @@ NOT_NEGATING = re.compile(
     r"|未来|未來|别人|別人|别的|別的|别家|別家|无人机|無人機|无限|無限|无疑|無疑|不错|不錯|没错|沒錯"
     r"|不停|不同(?!意))"
 )
+# Characters between a change and the word for its pace (增长在2026年之后会明显放缓), for the stance
+# cues and the predictions' direction alike.
+PACE_REACH = 12
+PACE_STOPS = "，,。；;！!？?而但却"  # what no pace word reaches across (营收增长而AMD放缓)
+PACE_BREAK = re.compile(f"[{PACE_STOPS}]")
 FIRST_PERSON_VIEW = re.compile(
-    r"(我认为|我觉得|在我看来|我看好|我判断|我相信|笔者认为|我的看法|个人认为|我预计)"
+    r"(我认为|我觉得|在我看来|我看好|我判断|我相信|笔者认为|我的看法|个人认为|我预计|记者认为|本报认为)"
 )
 
 
@@ -76,6 +88,8 @@ class CueLexicon:
     first_person: tuple[str, ...]
     rebuttal: tuple[str, ...]
     rhetorical: tuple[str, ...]
+    # Words for a change slowing (放缓, 收窄): after a cue in its clause they turn it.
+    slower: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path, catalogue: Catalogue) -> CueLexicon:
@@ -104,6 +118,7 @@ class CueLexicon:
             first_person=tuple(rep.get("first_person", [])),
             rebuttal=tuple(rep.get("rebuttal", [])),
             rhetorical=tuple(data.get("question", {}).get("rhetorical", [])),
+            slower=tuple(data.get("pace", {}).get("slower", [])),
         )
 
     def regex_for(self, target: str) -> tuple[re.Pattern[str], dict[str, float]]:
@@ -142,6 +157,7 @@ class CueScorer:
         self._regex[""] = lexicon.regex_for("")  # generic cues: a claim about no target
         self._broken = {w: _broken(w, lexicon.cues) for w in lexicon.not_cues}
         self._not_cue = re.compile(literal_alternation(self._broken))
+        self._slower = re.compile(literal_alternation(lexicon.slower)) if lexicon.slower else None
 
     def unglued(self, text: str) -> str:
         """text with a space inside the cue that each not-cue holds (看空间 → 看 空间, 机会成本 →
@@ -199,8 +215,22 @@ class CueScorer:
                 continue
             if not ignore_negation and self.negated(clause, m.start()):
                 w = -w
+            if self._slowed(clause, m.end()):
+                w = -w
             total += w
         return total
+
+    def _slowed(self, clause: str, end: int) -> bool:
+        """Whether a word for a change slowing follows a cue ending at end, within PACE_REACH
+        characters and not itself negated: 增长在2026年之后会明显放缓 is growth slowing."""
+        if self._slower is None:
+            return False
+        m = self._slower.search(clause, end, end + PACE_REACH + 3)
+        return (
+            m is not None
+            and not PACE_BREAK.search(clause, end, m.start())  # 营收增长而AMD放缓: AMD's pace
+            and not self.negated(clause, m.start())
+        )
 
     def score(self, sentence: str, targets: dict[str, float]) -> dict[str, float]:
         """Signed score of the author's view in sentence, per target, times its attribution weight.
@@ -226,6 +256,8 @@ class CueScorer:
             clauses.append((pos, part))
             pos += len(part) + 1
         named = {c: self.catalogue.mentioned(part) for c, (_, part) in enumerate(clauses)}
+        dismissed = bool(DISMISSED.search(simplified) and REFUTED.search(simplified))
+        quoted = _quoted_chars(simplified) if dismissed else []
         out: dict[str, float] = {}
         for target, weight in targets.items():
             total = 0.0
@@ -234,6 +266,11 @@ class CueScorer:
                 pol = self.clause_polarity(
                     part, target, ignore_negation=view.counterfactual and not in_premise
                 )
+                if dismissed:
+                    said = "".join(
+                        ch for i, ch in enumerate(part, start) if i < len(quoted) and quoted[i]
+                    )
+                    pol -= 2 * self.clause_polarity(said, target)
                 if not pol:
                     continue
                 if named[c] and target not in named[c]:
@@ -255,3 +292,12 @@ class CueScorer:
             if total:
                 out[target] = total * weight
         return out
+
+
+def _quoted_chars(text: str) -> list[bool]:
+    """Which characters of text stand inside quotation marks, the marks aside."""
+    inside = [False] * len(text)
+    for m in QUOTED.finditer(text):
+        for i in range(m.start() + 1, m.end() - 1):
+            inside[i] = True
+    return inside
