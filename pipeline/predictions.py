@@ -146,6 +146,7 @@ FRAME_OPENING = re.compile(
 # A verb's perfective 了 before what it did (DeepSeek在年底发布了V3.2, 英伟达今年涨了一倍): the clause
 # tells what happened, whatever time it names. Not 为了, 除了, 罢了, 算了, 到了 (到了明年 looks ahead),
 # 不了 (撑不了多久), nor 了解, 了结, 了却, 了不起, 了如指掌.
+FUTURE_BEFORE_DONE = re.compile(r"会|将|要|可能|能")
 PERFECTIVE_LE = re.compile(r"(?<![为除罢算到不])了(?![解结却如不得吧呢吗啊])(?=\w)")
 COMPARED_TO_PAST = re.compile(r"(?:比|像|较|于|跟|和|同)(?:去年|前年|过去|此前|上个月|上月|上周)")
 # What was announced is past; what it announces is not (英伟达已宣布将于5月27日公布财报, 阿里已经官宣
@@ -193,6 +194,12 @@ OWN_WISH_OR_PLAN = re.compile(
 OWN_COVERAGE = re.compile(
     r"(?:^|(?<=[，,；;]))\W*(?:[^，,。；;！!？?我]{1,6}?)?(?:笔者|本人|我们|我|本刊|本报)\s*(?:还|也)?\s*"
     r"(?:将|会)\s*(?:持续|继续|密切|一直)*(?:跟踪|追踪|关注|跟进|更新|观察)[^，,。；;！!？?]*"
+)
+# A clause that opens on someone's view (市场一致预期营收会…, 分析师认为…): a verb of view within a
+# few characters of its start, with what is viewed after it, not a noun (市场对它的成长预期也会下修).
+OPENS_ON_A_VIEW = re.compile(
+    r"^\W*(?:而|但|另外|此外|同时)?[^，,。；;！!？?]{0,10}?(?:一致|普遍)?"
+    r"(?:认为|预计|预期|表示|指出|估计|预测|判断|相信|称)(?![也都就会将的])"
 )
 # A question someone asks, told (不少朋友问我英伟达在中国的业务会受到多大影响; 很多人问我英伟达明年会不会
 # 跌，我的回答是：…): it asks, and claims nothing; the clause only, so the answer goes on to a claim.
@@ -746,8 +753,8 @@ class PredictionExtractor:
         """A time, then a verb's perfective 了 (DeepSeek在年底发布了V3.2, 英伟达今年涨了一倍): what
         was done at that time. Not a time after it (这笔交易锁定了未来数年的需求: what it holds)."""
         done = PERFECTIVE_LE.search(clause)
-        if done is None:
-            return False
+        if done is None or FUTURE_BEFORE_DONE.search(clause, 0, done.start()):
+            return False  # 我猜2025年的春天会是…：一家公司失去了一个市场 looks ahead to it
         times = [clause.find(h.text) for h in horizons if h.text in clause]
         return bool(times) and all(0 <= at < done.start() for at in times)
 
@@ -994,7 +1001,10 @@ class PredictionExtractor:
         """Whether a clause opens another's view (市场一致预期…, 分析师认为…) after a run that is
         the author's own."""
         text = clause.group(0)
-        if self.speakers.speaker(text, (0, len(text))) != "reported":
+        if (
+            not OPENS_ON_A_VIEW.match(text)
+            or self.speakers.speaker(text, (0, len(text))) != "reported"
+        ):
             return False
         own = simplified[run_start : clause.start()]
         return self.speakers.speaker(own, (0, len(own))) == "author"
