@@ -2397,6 +2397,12 @@ def test_another_s_view_after_the_writer_s_claim_is_a_claim_of_its_own(analyzer)
         "reported",
     )
     assert all(p.speaker == "author" for p in claims[:-1])
+    # 预期 as a noun opens no one's view: the writer's call goes on
+    claims = _predictions(
+        analyzer, "明年下半年英伟达的毛利率会掉到七成以下，市场对它的成长预期也会跟着下修。"
+    )
+    assert claims and all(p.speaker == "author" for p in claims)
+    assert any("跟着下修" in p.quote for p in claims)
 
 
 def test_a_market_record_is_no_claim(analyzer):
