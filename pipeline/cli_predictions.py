@@ -219,6 +219,12 @@ def predictions_scores(db: str | None, fmt: str, wait_s: float | None) -> None:
 @click.option("--note", help="Why, in a sentence.")
 @click.option("--evidence", help="A URL that shows the outcome.")
 @click.option(
+    "--on",
+    "resolved_on",
+    type=common.Day(),
+    help="The day the outcome became known, when that was before today (default today).",
+)
+@click.option(
     "--replace",
     is_flag=True,
     help="Change an outcome recorded before (the old one is kept in prediction_outcome_history; its note and evidence carry over only when the outcome stays the same).",
@@ -230,6 +236,7 @@ def predictions_resolve(
     outcome: str,
     note: str | None,
     evidence: str | None,
+    resolved_on,
     replace: bool,
     db: str | None,
     wait_s: float | None,
@@ -241,6 +248,7 @@ def predictions_resolve(
     Example:
       duokong predictions list --format csv | head      # ids, quotes, due dates
       duokong predictions resolve 79c07eebcb9b --outcome correct --evidence https://example.com
+      duokong predictions resolve 79c07eebcb9b --outcome wrong --on 2025-08-02
     """
     from pipeline.ledger import LedgerError, resolve
     from pipeline.warehouse import connect, require_database
@@ -249,7 +257,7 @@ def predictions_resolve(
     con = connect(require_database(settings.db_path()), common.waited(settings, wait_s))
     click.get_current_context().call_on_close(con.close)
     try:
-        done = resolve(con, prediction_id, outcome, note, evidence, replace=replace)
+        done = resolve(con, prediction_id, outcome, note, evidence, replace=replace, on=resolved_on)
     except LedgerError as exc:
         raise click.ClickException(str(exc)) from None
     for warning in done.warnings:

@@ -100,19 +100,30 @@ def resolve(
     *,
     replace: bool = False,
     today: date | None = None,
+    on: date | None = None,
 ) -> Resolved:
     """Record outcome for the prediction whose id starts with prefix. An outcome recorded
     before is changed only with replace, and then kept in prediction_outcome_history. Its note
     and evidence carry over when none are given and the outcome stays the same; a changed
-    outcome starts without them, since they argued for the other verdict."""
+    outcome starts without them, since they argued for the other verdict. on: the day the
+    outcome became known (a ledger caught up on late keeps each verdict's day; today by
+    default), never a day to come."""
     pid, moved = _find(con, prefix)
     # what a script passes as an empty --note or --evidence, or a pasted URL's spaces
     note, evidence = (v.strip() or None if v is not None else None for v in (note, evidence))
     # A former id's claim is refused under its new id: say why that id is named
     was = f"{moved}; " if moved else ""
     today = today or date.today()
-    due, conditional, quote = con.execute(
-        "SELECT due, conditional, quote FROM predictions WHERE id = ?", [pid]
+    if on is not None and on > today:
+        raise LedgerError(
+            f"--on {on} is a day still to come (today is {today}); an outcome is recorded "
+            "on the day it became known"
+        )
+    day = on or today
+    due, conditional, quote, published = con.execute(
+        "SELECT p.due, p.conditional, p.quote, a.published FROM predictions p "
+        "JOIN articles a ON a.id = p.article_id WHERE p.id = ?",
+        [pid],
     ).fetchone()
     before = con.execute(
         "SELECT outcome, resolved_on, note, evidence, recorded_at FROM prediction_outcomes "
@@ -143,8 +154,10 @@ def resolve(
     warnings = [moved] if moved else []
     if due is None:
         warnings.append(f"{pid[:12]} has no due date ({quote[:40]}…); recorded anyway")
-    elif due > today:
+    elif due > day:
         warnings.append(f"{pid[:12]} is not due until {due}; recorded anyway")
+    if published is not None and day < published:
+        warnings.append(f"{pid[:12]} was published on {published}, after {day}; recorded anyway")
     if conditional and outcome in ("correct", "wrong"):
         warnings.append(
             f"{pid[:12]} is conditional: {outcome} means its condition happened and the claim "
@@ -172,7 +185,7 @@ def resolve(
             con.execute("DELETE FROM prediction_outcomes WHERE prediction_id = ?", [pid])
         con.execute(
             "INSERT INTO prediction_outcomes VALUES (?, ?, ?, ?, ?, now())",
-            [pid, outcome, today, note, evidence],
+            [pid, outcome, day, note, evidence],
         )
         con.execute("COMMIT")
     except Exception:

@@ -1279,3 +1279,25 @@ def test_the_claims_of_a_removed_target_are_listed_by_its_id(db_copy):
     out = invoke("predictions", "list", "--target", "qwen", "--db", db_copy, "--format", "csv")
     assert out.exit_code == 0, out.output
     assert [row["id"] for row in csv.DictReader(io.StringIO(out.output))] == [claim]
+
+
+def test_resolve_on_a_past_day_records_that_day(db_copy):
+    """(ledger probe) resolved_on was always the day the command ran: a ledger caught up on
+    late dated every verdict that day. --on records the day the outcome became known; a day to
+    come is refused."""
+    listed = json.loads(invoke("predictions", "list", "--db", db_copy, "--format", "json").output)
+    pid = listed[0]["id"]
+    ahead = invoke(
+        "predictions", "resolve", pid, "--outcome", "wrong", "--on", "2999-01-01", "--db", db_copy
+    )
+    assert ahead.exit_code != 0 and "still to come" in ahead.output
+    done = invoke(
+        "predictions", "resolve", pid, "--outcome", "wrong", "--on", "2025-09-01", "--db", db_copy
+    )
+    assert done.exit_code == 0, done.output
+    con = duckdb.connect(str(db_copy), read_only=True)
+    day = con.execute(
+        "SELECT resolved_on FROM prediction_outcomes WHERE prediction_id = ?", [pid]
+    ).fetchone()[0]
+    con.close()
+    assert str(day) == "2025-09-01"
