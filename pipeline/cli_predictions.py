@@ -107,7 +107,9 @@ def predictions_list(
     fmt: str,
     wait_s: float | None,
 ) -> None:
-    """Every prediction with its status (open, due, correct, wrong, void).
+    """Every prediction with its status (open, due, correct, wrong, void), and whether its
+    page still reads so (version: current, or earlier where the page was edited after the
+    claim was resolved, which keeps its outcome on the text it was made in).
 
     \b
     Example:
@@ -118,7 +120,9 @@ def predictions_list(
     cur = con.execute(
         f"SELECT {_id_and_horizon(fmt)}, status, target, direction, hedge, "
         "speaker, conditional, quote, coalesce(site, '') AS site, "
-        f"coalesce(author, '') AS author FROM prediction_status WHERE {where} "
+        "coalesce(author, '') AS author, CASE WHEN article_id IN "
+        "(SELECT article_id FROM pages) THEN 'current' ELSE 'earlier' END AS version "
+        f"FROM prediction_status WHERE {where} "
         "ORDER BY due NULLS LAST, id",
         params,
     )

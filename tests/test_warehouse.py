@@ -1284,6 +1284,29 @@ def test_article_search_lists_a_page_once_after_an_edit_kept_its_earlier_version
     ]
 
 
+def test_predictions_list_marks_a_claim_kept_from_an_earlier_text(lexicon_analyzer, db_path):
+    """(ledger probe) `predictions list` showed a resolved claim the page no longer makes beside
+    the claims it makes now, with nothing to tell them apart."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    first = _page(lexicon_analyzer, "a.html", body="我认为半年内英伟达的股价大概率会创出新高。")
+    con = connect(db_path)
+    write_results(con, [first], "r1", "lexicon.v1")
+    resolve(con, first.predictions[0].id, "correct", today=date(2025, 10, 1))
+    edited = _page(lexicon_analyzer, "a.html", body="我认为一年内英伟达的股价大概率会跌破新低。")
+    write_results(con, [edited], "r2", "lexicon.v1")
+    con.close()
+    out = CliRunner().invoke(
+        main, ["predictions", "list", "--db", str(db_path), "--format", "json"]
+    )
+    assert out.exit_code == 0, out.output
+    rows = {r["quote"]: (r["status"], r["version"]) for r in json.loads(out.output)}
+    assert rows[first.predictions[0].quote] == ("correct", "earlier")
+    assert rows[edited.predictions[0].quote][1] == "current"
+
+
 def test_a_page_dated_ahead_is_read_again_until_its_day(lexicon_analyzer, db_path):
     """A page dated three days ahead was stored undated and then skipped as unchanged run after
     run: it stayed undated after its day came (catalogue probe). Its input is not remembered as
