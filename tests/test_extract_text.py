@@ -2401,6 +2401,8 @@ def test_a_posters_school_over_the_stamp_is_no_headline(analyzer):
     )
     art = _dump(analyzer, text)
     assert art.title == "記憶體股現在還能上車嗎？" and art.body.startswith("最近記憶體報價")
+    # nor its author: every student of the school would be one commentator in the ledger
+    assert art.author is None
 
 
 def test_a_threads_first_floor_stamp_names_its_poster_not_the_site(analyzer):

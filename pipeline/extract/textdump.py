@@ -756,6 +756,10 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         or W.writer_under(lines, headline_idx, start)
         or meta_name
     )
+    if author and L.school_line(author):
+        # A campus forum prints the poster's school in place of a name (Dcard's 國立臺灣大學):
+        # taken for the author, it lumped every student of that school into one commentator.
+        author = None
     if (
         author
         and author == site
