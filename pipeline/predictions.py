@@ -195,12 +195,6 @@ OWN_COVERAGE = re.compile(
     r"(?:^|(?<=[，,；;]))\W*(?:[^，,。；;！!？?我]{1,6}?)?(?:笔者|本人|我们|我|本刊|本报)\s*(?:还|也)?\s*"
     r"(?:将|会)\s*(?:持续|继续|密切|一直)*(?:跟踪|追踪|关注|跟进|更新|观察)[^，,。；;！!？?]*"
 )
-# A clause that opens on someone's view (市场一致预期营收会…, 分析师认为…): a verb of view within a
-# few characters of its start, with what is viewed after it, not a noun (市场对它的成长预期也会下修).
-OPENS_ON_A_VIEW = re.compile(
-    r"^\W*(?:而|但|另外|此外|同时)?[^，,。；;！!？?]{0,10}?(?:一致|普遍)?"
-    r"(?:认为|预计|预期|表示|指出|估计|预测|判断|相信|称)(?![也都就会将的])"
-)
 # A question someone asks, told (不少朋友问我英伟达在中国的业务会受到多大影响; 很多人问我英伟达明年会不会
 # 跌，我的回答是：…): it asks, and claims nothing; the clause only, so the answer goes on to a claim.
 TOLD_QUESTION = re.compile(
@@ -929,13 +923,6 @@ class PredictionExtractor:
                 runs.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), [m]))
                 about_run = about
                 continue
-            if runs and self._reports_after_own(simplified, runs[-1][0], m):
-                # 英伟达将在下个月公布新一季财报，市场一致预期营收会继续创新高: another's view after
-                # the author's claim is a claim of its own (quoted whole, the market's call was
-                # the author's)
-                runs.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), [m]))
-                about_run = about
-                continue
             if (
                 runs
                 and len(runs[-1][1]) == 1
@@ -996,18 +983,6 @@ class PredictionExtractor:
             return False
         reported = simplified[run_start : clause.start()]
         return self.speakers.speaker(reported, (0, len(reported))) == "reported"
-
-    def _reports_after_own(self, simplified: str, run_start: int, clause: re.Match[str]) -> bool:
-        """Whether a clause opens another's view (市场一致预期…, 分析师认为…) after a run that is
-        the author's own."""
-        text = clause.group(0)
-        if (
-            not OPENS_ON_A_VIEW.match(text)
-            or self.speakers.speaker(text, (0, len(text))) != "reported"
-        ):
-            return False
-        own = simplified[run_start : clause.start()]
-        return self.speakers.speaker(own, (0, len(own))) == "author"
 
     def _opening_frames(self, simplified: str, start: int, run: list[re.Match[str]]) -> int:
         """Where a sentence's first claim starts: at its first flagged clause, or before it at

@@ -2386,25 +2386,6 @@ def test_a_question_someone_asks_is_no_claim_but_its_answer_is(analyzer):
     assert p.target == "nvidia"
 
 
-def test_another_s_view_after_the_writer_s_claim_is_a_claim_of_its_own(analyzer):
-    """(ledger probe) 市场一致预期营收会继续创新高 after the writer's clause was quoted with it and
-    counted as the writer's call."""
-    claims = _predictions(
-        analyzer, "英伟达将在下个月公布新一季财报，市场一致预期营收会继续创新高。"
-    )
-    assert [(p.quote, p.speaker) for p in claims][-1] == (
-        "市场一致预期营收会继续创新高。",
-        "reported",
-    )
-    assert all(p.speaker == "author" for p in claims[:-1])
-    # 预期 as a noun opens no one's view: the writer's call goes on
-    claims = _predictions(
-        analyzer, "明年下半年英伟达的毛利率会掉到七成以下，市场对它的成长预期也会跟着下修。"
-    )
-    assert claims and all(p.speaker == "author" for p in claims)
-    assert any("跟着下修" in p.quote for p in claims)
-
-
 def test_a_market_record_is_no_claim(analyzer):
     """(stance probe) 截至…收盘，股价年内累计上涨约35% was the writer's upside call, due at the
     year's end, and it made a news page bullish."""
