@@ -1267,17 +1267,26 @@ def test_one_frame_written_for_another_keeps_the_outcome_with_the_claim(lexicon_
     assert con.execute("SELECT prediction_id FROM prediction_outcomes").fetchall() == [(new.id,)]
 
 
+def _resolved_then_edited(lexicon_analyzer, db_path, edited_body: str):
+    """A page whose claim was resolved, then edited to edited_body: the connection, the first
+    reading and the edited one."""
+    first = _page(lexicon_analyzer, "a.html", body="我认为半年内英伟达的股价大概率会创出新高。")
+    con = connect(db_path)
+    write_results(con, [first], "r1", "lexicon.v1")
+    resolve(con, first.predictions[0].id, "correct", today=date(2025, 10, 1))
+    edited = _page(lexicon_analyzer, "a.html", body=edited_body)
+    write_results(con, [edited], "r2", "lexicon.v1")
+    return con, first, edited
+
+
 def test_article_search_lists_a_page_once_after_an_edit_kept_its_earlier_version(
     lexicon_analyzer, db_path
 ):
     """A page edited after one of its claims was resolved keeps its earlier version for the
     outcome; article_search found the page twice."""
-    first = _page(lexicon_analyzer, "a.html", body="我认为半年内英伟达的股价大概率会创出新高。")
-    con = connect(db_path)
-    write_results(con, [first], "r1", "lexicon.v1")
-    resolve(con, first.predictions[0].id, "correct", today=date(2025, 10, 1))
-    edited = _page(lexicon_analyzer, "a.html", body="英伟达的护城河比想象中深，DeepSeek追不上。")
-    write_results(con, [edited], "r2", "lexicon.v1")
+    con, _, edited = _resolved_then_edited(
+        lexicon_analyzer, db_path, "英伟达的护城河比想象中深，DeepSeek追不上。"
+    )
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2  # the outcome's
     assert con.execute("SELECT id FROM article_search('英伟达')").fetchall() == [
         (edited.article.id,)
@@ -1291,12 +1300,9 @@ def test_predictions_list_marks_a_claim_kept_from_an_earlier_text(lexicon_analyz
 
     from pipeline.cli import main
 
-    first = _page(lexicon_analyzer, "a.html", body="我认为半年内英伟达的股价大概率会创出新高。")
-    con = connect(db_path)
-    write_results(con, [first], "r1", "lexicon.v1")
-    resolve(con, first.predictions[0].id, "correct", today=date(2025, 10, 1))
-    edited = _page(lexicon_analyzer, "a.html", body="我认为一年内英伟达的股价大概率会跌破新低。")
-    write_results(con, [edited], "r2", "lexicon.v1")
+    con, first, edited = _resolved_then_edited(
+        lexicon_analyzer, db_path, "我认为一年内英伟达的股价大概率会跌破新低。"
+    )
     con.close()
     out = CliRunner().invoke(
         main, ["predictions", "list", "--db", str(db_path), "--format", "json"]
