@@ -142,12 +142,13 @@ FRAME_OPENING = re.compile(
     r"^\s*(?:随着|如果|假如|要是|若|一旦|即使|即便|就算|哪怕|尽管|虽然|只要|在[^，,；;]{0,20}"
     r"(?:下|前|后|之前|之后|时))"
 )
-# The past a claim measures against (今年的营收会比去年高, 日子不会像去年那么好过) narrates nothing.
 # A verb's perfective 了 before what it did (DeepSeek在年底发布了V3.2, 英伟达今年涨了一倍): the clause
 # tells what happened, whatever time it names. Not 为了, 除了, 罢了, 算了, 到了 (到了明年 looks ahead),
 # 不了 (撑不了多久), nor 了解, 了结, 了却, 了不起, 了如指掌.
-FUTURE_BEFORE_DONE = re.compile(r"会|将|要|可能|能")
 PERFECTIVE_LE = re.compile(r"(?<![为除罢算到不])了(?![解结却如不得吧呢吗啊])(?=\w)")
+# A word of the future before such a 了 looks ahead to what will have been done (…会是…失去了…).
+FUTURE_BEFORE_DONE = re.compile(r"会|将|要|可能|能")
+# The past a claim measures against (今年的营收会比去年高, 日子不会像去年那么好过) narrates nothing.
 COMPARED_TO_PAST = re.compile(r"(?:比|像|较|于|跟|和|同)(?:去年|前年|过去|此前|上个月|上月|上周)")
 # What was announced is past; what it announces is not (英伟达已宣布将于5月27日公布财报, 阿里已经官宣
 # 将于9月24日召开云栖大会, 美国政府已向公司保证将批准许可证): the 已 of the announcement tells no
@@ -748,7 +749,7 @@ class PredictionExtractor:
         was done at that time. Not a time after it (这笔交易锁定了未来数年的需求: what it holds)."""
         done = PERFECTIVE_LE.search(clause)
         if done is None or FUTURE_BEFORE_DONE.search(clause, 0, done.start()):
-            return False  # 我猜2025年的春天会是…：一家公司失去了一个市场 looks ahead to it
+            return False
         times = [clause.find(h.text) for h in horizons if h.text in clause]
         return bool(times) and all(0 <= at < done.start() for at in times)
 

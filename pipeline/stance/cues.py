@@ -158,6 +158,8 @@ class CueScorer:
         self._broken = {w: _broken(w, lexicon.cues) for w in lexicon.not_cues}
         self._not_cue = re.compile(literal_alternation(self._broken))
         self._slower = re.compile(literal_alternation(lexicon.slower)) if lexicon.slower else None
+        # how far from a cue a pace word may end: PACE_REACH characters, then the word itself
+        self._pace_span = PACE_REACH + max(map(len, lexicon.slower), default=0)
 
     def unglued(self, text: str) -> str:
         """text with a space inside the cue that each not-cue holds (看空间 → 看 空间, 机会成本 →
@@ -225,7 +227,7 @@ class CueScorer:
         characters and not itself negated: 增长在2026年之后会明显放缓 is growth slowing."""
         if self._slower is None:
             return False
-        m = self._slower.search(clause, end, end + PACE_REACH + 3)
+        m = self._slower.search(clause, end, end + self._pace_span)
         return (
             m is not None
             and not PACE_BREAK.search(clause, end, m.start())  # 营收增长而AMD放缓: AMD's pace
