@@ -206,6 +206,9 @@ def test_taiwan_and_hong_kong_market_words(lexicon_analyzer, body, target, label
         # a claim named to be knocked down counts the other way
         ("所谓“英伟达泡沫即将破裂”的说法，一年后看更像是一次误判。", "nvidia", "bullish"),
         ("“英伟达泡沫即将破裂”，这话我同意。", "nvidia", "bearish"),
+        # a valuation that has spent the growth to come; 很难再 denies what follows, as 难以
+        ("我认为英伟达的估值已经透支了未来几年的增长。", "nvidia", "bearish"),
+        ("我看英伟达的股价今年很难再创新高。", "nvidia", "bearish"),
     ],
 )
 def test_stance_probe_constructions(lexicon_analyzer, body, target, label):
