@@ -68,11 +68,10 @@ class Analyzer:
         return extract_page(raw, text, encoding, self.boilerplate, self.settings.min_body_chars)
 
     def analyze_article(self, article: Article) -> PageResult:
-        """Stances and predictions read the analysed head of a very long body (every model
-        and rule sees the same text); the article is stored whole."""
-        text = analysed_text(article)
-        read = article if text is article.body else replace(article, body=text)
-        sentences = self.nlp.sentences(text)
+        """Stances and predictions read the same text (analysed): the writer's note and the
+        head of a very long body; the article is stored as extracted."""
+        read = analysed(article)
+        sentences = self.nlp.sentences(read.body)
         found = self.predictor.candidates_in_context(read, sentences)
         item = AnalysisInput(read, sentences, tuple(found[0]))
         stances = self.classifier.predict(item, self.catalogue.ids)
@@ -121,9 +120,23 @@ class Analyzer:
 MAX_ANALYSED_CHARS = 200_000
 
 
+def analysed(article: Article) -> Article:
+    """The article as stance and predictions read it (analysed_text), stored as it is."""
+    text = analysed_text(article)
+    return article if text is article.body else replace(article, body=text)
+
+
 def analysed_text(article: Article) -> str:
-    """The body, or its head up to the last paragraph end within MAX_ANALYSED_CHARS: a prefix,
-    so every sentence offset and quote still points into the stored body."""
+    """The writer's note (编者按, 译者按: extract/notes.py), then the body or its head up to the
+    last paragraph end within MAX_ANALYSED_CHARS. The note is often the only place where whoever
+    relays a translation or a guest column says what they think, and the stance label is theirs,
+    as are the claims made there; our labelled examples hold such notes in their text. Every
+    quote is a substring of the note or of the stored body."""
+    body = _body_head(article)
+    return f"{article.note}\n{body}" if article.note.strip() else body
+
+
+def _body_head(article: Article) -> str:
     body = article.body
     if len(body) <= MAX_ANALYSED_CHARS:
         return body

@@ -112,9 +112,10 @@ def _emit(objs: list[dict], fmt: str, one_page: bool = False) -> None:
             click.echo(json.dumps(o, ensure_ascii=False))
     elif fmt == "text":
         for o in objs:
-            click.echo(
-                f"# {o.get('title') or o['source']}\n{o.get('body') or 'ERROR: ' + str(o['error'])}\n"
-            )
+            # the writer's note, kept out of the body, marked as a quote over it
+            note = "".join(f"> {line}\n" for line in (o.get("note") or "").splitlines())
+            body = o.get("body") or "ERROR: " + str(o["error"])
+            click.echo(f"# {o.get('title') or o['source']}\n{note}{body}\n")
     else:
         shown = objs[0] if one_page and len(objs) == 1 else objs
         click.echo(json.dumps(shown, ensure_ascii=False, indent=2))

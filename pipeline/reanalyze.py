@@ -50,7 +50,7 @@ STORED_INPUT = "(articles stored in the warehouse)"
 # fetch time are what the writer compares a page's copy by.
 _STORED = """
 SELECT a.id, a.url, a.source, a.site, a.title, a.author, a.published, a.category, a.body,
-       a.extractor, a.encoding, p.page_key, p.raw_hash, p.fetched_at
+       coalesce(a.note, '') AS note, a.extractor, a.encoding, p.page_key, p.raw_hash, p.fetched_at
 FROM articles a JOIN pages p ON p.article_id = a.id
 JOIN _read USING (id)
 QUALIFY row_number() OVER (PARTITION BY a.id ORDER BY p.source = a.source DESC, p.page_key) = 1

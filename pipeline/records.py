@@ -68,6 +68,9 @@ class Article:
     category: str | None
     body: str
     extractor: str
+    # The relaying writer's note that the body leaves out (编者按, 译者按: extract/notes.py):
+    # the stance stage reads it before the body, as the writer's own view.
+    note: str = ""
     raw_hash: str = ""
     encoding: str | None = None
     # What identifies the page across runs: the URL it was fetched from, else where it was read.
@@ -180,7 +183,9 @@ def to_jsonable(obj: Any) -> Any:
     return obj
 
 
-ARTICLE_KEYS = ("source", "id", "url", "site", "title", "published", "author", "category", "body")
+ARTICLE_KEYS = (
+    "source", "id", "url", "site", "title", "published", "author", "category", "body", "note",
+)  # fmt: skip
 PREDICTION_KEYS = (
     "id",
     "quote",

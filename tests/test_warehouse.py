@@ -65,7 +65,9 @@ def test_writing_twice_changes_nothing(lexicon_analyzer, db_path):
     redated = [_page(lexicon_analyzer, "a.html", day="2025-03-02"), results[1]]
     write_results(con, redated, "run3", "lexicon.v1")
     stamps = dict(con.execute("SELECT source, updated_at FROM articles").fetchall())
-    assert stamps["a.html"] > stamps["b.html"] == dict((r[2], r[-1]) for r in rows)["b.html"]
+    columns = [c[0] for c in con.execute("DESCRIBE articles").fetchall()]
+    at, source = columns.index("updated_at"), columns.index("source")
+    assert stamps["a.html"] > stamps["b.html"] == dict((r[source], r[at]) for r in rows)["b.html"]
 
 
 def test_changed_page_is_updated_not_duplicated(lexicon_analyzer, db_path):

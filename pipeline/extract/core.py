@@ -189,6 +189,7 @@ def extract_page(
         published=published,
         category=ex.category or given.get("category"),
         body=body,
+        note=ex.note,
         extractor=f"{EXTRACTOR_VERSION}:{ex.method}",
         raw_hash=raw.raw_hash,
         encoding=encoding,

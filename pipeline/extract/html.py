@@ -39,6 +39,7 @@ from pipeline.extract.layouts import (
     live_entries,
     qa_question,
 )
+from pipeline.extract.notes import writer_note
 from pipeline.extract.xpath import xpath
 
 
@@ -53,6 +54,7 @@ class Extracted:
     method: str
     url: str | None = None
     dated_ahead: date | None = None  # a publish date still to come, not taken
+    note: str = ""  # the editor's or translator's note left out of the body (extract/notes.py)
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -126,6 +128,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         published = published or bbs.posted
     # credit lines that cleaning takes out (本报记者 王燕平, 执笔人：…) name the authors
     early, last = "\n".join(paragraphs[:6]), paragraphs[-6:]
+    uncleaned = paragraphs
     paragraphs = boilerplate.clean(
         paragraphs,
         title=title,
@@ -133,6 +136,7 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
         title_is_text=_shown_as_prose(container, title),
     )
     paragraphs = HM.without_signature(paragraphs)
+    note = writer_note(uncleaned, paragraphs)
     kept = set(paragraphs)
     late = "\n".join(line for line in last if line.strip() not in kept)  # only what went
     paragraphs, byline = HM.split_byline(paragraphs)
@@ -175,7 +179,16 @@ def extract_html(text: str, source: str, boilerplate: Boilerplate, min_chars: in
     author = author or HM.page_author(around, paragraphs, title, site, structured)
     author = A.repost_writer(full_text, author)  # the account a repost came from is no writer
     return Extracted(
-        title, published, site, author, category, paragraphs, method, url, min(ahead, default=None)
+        title,
+        published,
+        site,
+        author,
+        category,
+        paragraphs,
+        method,
+        url,
+        min(ahead, default=None),
+        note,
     )
 
 

@@ -31,6 +31,7 @@ from pipeline.extract import sites as S
 from pipeline.extract import titles as T
 from pipeline.extract.cleaning import Boilerplate, is_prose
 from pipeline.extract.html import Extracted
+from pipeline.extract.notes import writer_note
 
 # How many lines at the story's start and after its last line can hold its credits.
 _CREDIT_REACH = 6
@@ -824,4 +825,7 @@ def extract_text(text: str, source: str, boilerplate: Boilerplate) -> Extracted:
         title = front.get("title") or title
         published = D.parse_date(front.get("date")) or published
         author = front.get("author") or author
-    return Extracted(title, published, site, author, category, body, "text-dump", url=md_url)
+    note = writer_note(lines[:end], body)
+    return Extracted(
+        title, published, site, author, category, body, "text-dump", url=md_url, note=note
+    )

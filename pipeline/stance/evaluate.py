@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.analyze import Analyzer
+from pipeline.analyze import Analyzer, analysed
 from pipeline.errors import DuokongError
 from pipeline.jsonl import json_lines
 from pipeline.records import RawPage, Reject
@@ -129,7 +129,8 @@ def commentary_cases(folder: Path, analyzer: Analyzer) -> list[Case]:
             log.warning("%s: not extracted (%s)", page["id"], exc)
             cases.append(Case(page["id"], None, gold, evidence))
             continue
-        item = AnalysisInput(article, analyzer.nlp.sentences(article.body))
+        read = analysed(article)  # as `duokong analyze` reads it: the note, the body's head
+        item = AnalysisInput(read, analyzer.nlp.sentences(read.body))
         cases.append(Case(page["id"], item, gold, evidence))
     return cases
 

@@ -338,7 +338,7 @@ def _carry_retargeted(con: duckdb.DuckDBPyConnection) -> None:
 
 # What a page says of its article besides the text: a change in any is an update to count,
 # though the article's id (its text) stays.
-_METADATA = ("url", "site", "title", "author", "published", "category")
+_METADATA = ("url", "site", "title", "author", "published", "category", "note")
 
 
 def _metadata(article: Article) -> tuple:
@@ -832,7 +832,7 @@ def _count_pages(
 
 # The columns each record fills, by the record's own field names.
 ARTICLE_COLUMNS = (
-    "id", "url", "source", "site", "title", "author", "published", "category", "body",
+    "id", "url", "source", "site", "title", "author", "published", "category", "body", "note",
     "extractor", "encoding",
 )  # fmt: skip
 STANCE_COLUMNS = ("article_id", "target", "model", "label", "score", "evidence")
@@ -883,7 +883,7 @@ def _upsert(
         "ON CONFLICT (id) DO UPDATE SET source = excluded.source, url = excluded.url, "
         "site = excluded.site, "
         "title = excluded.title, author = excluded.author, published = excluded.published, "
-        "category = excluded.category, extractor = excluded.extractor, "
+        "category = excluded.category, note = excluded.note, extractor = excluded.extractor, "
         "encoding = excluded.encoding, updated_at = excluded.updated_at WHERE "
         # an article read again as it was is not updated (`run --full` stamped every one)
         + " OR ".join(f"articles.{c} IS DISTINCT FROM excluded.{c}" for c in _REWRITTEN),
