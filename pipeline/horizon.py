@@ -161,6 +161,8 @@ def _full_year(digits: str) -> int:
     roc = re.match(r"(?:民國|民国)\s*(\d+)", digits)
     if roc:
         return int(roc.group(1)) + 1911
+    if len(digits) == 3:  # 114年第二季 as Taiwanese pages write it, 民國 left out
+        return int(digits) + 1911
     return int(digits) + (2000 if len(digits) == 2 else 0)
 
 
@@ -204,9 +206,9 @@ _BEFORE_IT = r"(?:\s*(?:之前|以前|前(?![后後一二两兩三四五六七�
 REPORT_NOUN = re.compile(
     r"\s*(?:财报|財報|财季|財季|报告|報告|电话会|電話會|业绩会|業績會|业绩发布|業績發布)"
 )
-# The year of a quarter: 2025, 25 (25年Q3), 民國114 (Taiwan's calendar; 114 alone is not
-# read as one, as 115年底 is not).
-_QUARTER_YEAR = r"20\d\d|(?<!\d)2\d|(?:民國|民国)\s*1[0-4]\d"
+# The year of a quarter: 2025, 25 (25年Q3), 民國114 (Taiwan's calendar), and 114 with its 年
+# (114年第二季: Taiwanese pages leave 民國 out; a span of 114 years has no quarter).
+_QUARTER_YEAR = r"20\d\d|(?<!\d)2\d|(?:民國|民国)\s*1[0-4]\d|(?<![\d.])1[0-4]\d(?=\s*年)"
 # 三, 2、3, 三四, 第一至第二, 一季度到三季度
 _QLIST = rf"{_Q}(?:\s*(?:季度)?\s*[、,，和至到~-]?\s*第?{_Q})*"
 # 初 and 中 after a year only as its part (明年初), never the start of a word (明年中国, 初步).
@@ -386,10 +388,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "year",
     ),
     # 25年底, 26年上半年: a year by its last two digits, only with a part of it (20年后, 10年内
-    # are spans of years)
+    # are spans of years); 115年底, 115年上半年: Taiwan's calendar with 民國 left out, likewise
     (
         re.compile(
-            r"(?<![\d去近这這前第])(2\d)\s*年\s*"
+            r"(?<![\d去近这這前第.])(2\d|1[0-4]\d)\s*年\s*"
             r"(上半年|下半年|年底|年末|年初|底(?![层層线線部气氣牌子盘盤])|末(?![期端])|初(?![步期次级級]))"
         ),
         "year",

@@ -281,6 +281,9 @@ def test_the_final_user_and_the_future_tense_are_no_times(text):
         "春夏秋冬四季都有需求",
         "第二季財報顯示數據中心收入大增",
         "GPT4个月前就发布了",  # a model's number, not four months
+        # a bare three-digit year only with a part of it: these are ages and spans
+        "公司成立115年",
+        "这家老店已有120年历史",
     ],
 )
 def test_not_a_horizon(text):
@@ -361,6 +364,11 @@ APRIL = date(2025, 4, 22)
         ("出貨在民國114年第二季放量", "民國114年第二季", (date(2025, 4, 1), date(2025, 6, 30))),
         ("民國115年第一季度開始量產", "民國115年第一季度", (date(2026, 1, 1), date(2026, 3, 31))),
         ("民国114年Q3会放量", "民国114年Q3", (date(2025, 7, 1), date(2025, 9, 30))),
+        # …and with 民國 left out, as Taiwanese pages write it (114年第二季 was this year's)
+        ("出貨在114年第二季放量", "114年第二季", (date(2025, 4, 1), date(2025, 6, 30))),
+        ("預計115年Q1開始量產", "115年Q1", (date(2026, 1, 1), date(2026, 3, 31))),
+        ("總部預計115年底前完工", "115年底", (APRIL, date(2026, 12, 31))),
+        ("115年上半年將推出新平台", "115年上半年", (date(2026, 1, 1), date(2026, 6, 30))),
         # H1, H2: halves of a year
         ("股價在2026年H1就會突破250美元", "2026年H1", (date(2026, 1, 1), date(2026, 6, 30))),
         ("明年H2開始貢獻營收", "明年H2", (date(2026, 7, 1), date(2026, 12, 31))),
@@ -386,7 +394,7 @@ def test_taiwan_and_hong_kong_ways_of_writing_a_time(text, horizon, window):
         ("今年中报会好看", "今年"),
         ("影集首季口碑不錯", None),  # a show's first season
         ("V4年底前会发布", "年底前"),  # a model's number before 年底 is no year
-        ("115年底前完工", None),  # a year of a calendar not named: no date made up
+        ("第115年底", None),  # an ordinal, not Taiwan's calendar (115年底 is: see above)
         ("一年四季都有新品", "一年"),  # the seasons, not quarters
         ("台北四季如春", None),
         ("前兩季表現不佳", None),  # gone by
