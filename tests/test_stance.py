@@ -217,3 +217,31 @@ def test_stance_probe_constructions(lexicon_analyzer, body, target, label):
     exit, 龙头 before the name a verdict, 记者认为 another's view, a claim called a misjudgement
     the writer's own."""
     assert _stance(lexicon_analyzer, body)[target] == label
+
+
+@pytest.mark.parametrize(
+    ("body", "labels"),
+    [
+        # the one acting and the one acted on: the harm is the second's
+        (
+            "我认为DeepSeek会冲击英伟达的数据中心业务。",
+            {"nvidia": "bearish", "deepseek": "neutral"},
+        ),
+        (
+            "在我看来，DeepSeek将颠覆英伟达的商业模式。",
+            {"nvidia": "bearish", "deepseek": "neutral"},
+        ),
+        ("我认为DeepSeek对英伟达的冲击会很大。", {"nvidia": "bearish", "deepseek": "neutral"}),
+        ("我认为英伟达会受到DeepSeek的冲击。", {"nvidia": "bearish", "deepseek": "neutral"}),
+        ("我认为DeepSeek的出现利好英伟达。", {"nvidia": "bullish", "deepseek": "neutral"}),
+        ("我认为DeepSeek不会冲击英伟达。", {"nvidia": "bullish", "deepseek": "neutral"}),
+        # both acted on, or the harm a longer cue's part: as before
+        ("我认为英伟达和DeepSeek都会受到冲击。", {"nvidia": "bearish", "deepseek": "bearish"}),
+        ("我认为DeepSeek会遭到美国的打击。", {"deepseek": "bearish"}),
+    ],
+)
+def test_a_cue_between_two_targets_is_about_the_one_acted_on(lexicon_analyzer, body, labels):
+    """DeepSeek冲击英伟达 counted 冲击 against both targets, and 颠覆 (a doer's success) for both;
+    the order, 对/给 and 被/受/遭 say which target a relation cue acts on."""
+    got = _stance(lexicon_analyzer, body)
+    assert {t: got[t] for t in labels} == labels

@@ -76,6 +76,25 @@ FIRST_PERSON_VIEW = re.compile(
 )
 
 
+# The weight of a relation cue on the target acted on, where the lexicon gives it less.
+RELATION_WEIGHT = 0.7
+# 被/受/遭 before a relation cue: the target before it is the one acted on (英伟达受到DeepSeek的冲击).
+PASSIVE = re.compile(r"被|受到|受|遭到|遭")
+# How far before a relation cue a lone target may end to be its doer (DeepSeek带来的冲击).
+AGENT_REACH = 4
+# 对/给 between two targets before a relation cue: the second is acted on (DeepSeek对英伟达的冲击).
+OBJECT_MARK = re.compile(r"对|给|對|給")
+
+
+@dataclass(frozen=True)
+class Relation:
+    agent: str  # the target acting
+    patient: str | None  # the target acted on, None where the clause names none
+    start: int  # the cue's span in the clause
+    end: int
+    harm: bool  # a harm (冲击) rather than a help (利好)
+
+
 @dataclass(frozen=True)
 class CueLexicon:
     cues: dict[str, float]  # generic cue → signed weight
@@ -90,6 +109,10 @@ class CueLexicon:
     rhetorical: tuple[str, ...]
     # Words for a change slowing (放缓, 收窄): after a cue in its clause they turn it.
     slower: tuple[str, ...] = ()
+    # What one target does to another (DeepSeek冲击英伟达, X利好Y): the cue is about the one acted
+    # on (RelationReader).
+    harms: tuple[str, ...] = ()
+    helps: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path, catalogue: Catalogue) -> CueLexicon:
@@ -119,6 +142,8 @@ class CueLexicon:
             rebuttal=tuple(rep.get("rebuttal", [])),
             rhetorical=tuple(data.get("question", {}).get("rhetorical", [])),
             slower=tuple(data.get("pace", {}).get("slower", [])),
+            harms=tuple(to_simplified(w) for w in data.get("relation", {}).get("harms", [])),
+            helps=tuple(to_simplified(w) for w in data.get("relation", {}).get("helps", [])),
         )
 
     def regex_for(self, target: str) -> tuple[re.Pattern[str], dict[str, float]]:
@@ -160,6 +185,13 @@ class CueScorer:
         self._slower = re.compile(literal_alternation(lexicon.slower)) if lexicon.slower else None
         # how far from a cue a pace word may end: PACE_REACH characters, then the word itself
         self._pace_span = PACE_REACH + max(map(len, lexicon.slower), default=0)
+        # with every cue and not-cue, longest first, so that a relation word inside a longer
+        # cue (替代 in 国产替代, 冲击 in 冲击波) is not read as one
+        related = (*lexicon.harms, *lexicon.helps)
+        self._relation = re.compile(
+            literal_alternation({*related, *lexicon.cues, *lexicon.not_cues})
+        )
+        self._related = frozenset(related)
 
     def unglued(self, text: str) -> str:
         """text with a space inside the cue that each not-cue holds (看空间 → 看 空间, 机会成本 →
@@ -234,6 +266,60 @@ class CueScorer:
             and not self.negated(clause, m.start())
         )
 
+    def relation(self, clause: str) -> Relation | None:
+        """Who acts on whom in a clause naming two targets around a relation cue: DeepSeek冲击
+        英伟达 (the one before acts on the one after), DeepSeek对英伟达的冲击 (对 marks the one
+        acted on), 英伟达受到DeepSeek的冲击 (被/受/遭: the one before is acted on). None where
+        the clause does not say (英伟达和DeepSeek都受到冲击)."""
+        m = next((m for m in self._relation.finditer(clause) if m.group(0) in self._related), None)
+        if m is None:
+            return None
+        found = [x for x in self.catalogue.find(clause) if x.kind != "related"]
+        before = [x for x in found if x.end <= m.start()]
+        after = [x for x in found if x.start >= m.end()]
+        if not before:
+            return None
+        agent = before[0].target
+        passive = PASSIVE.search(clause, before[0].end, m.start())
+        if not after and all(x.target == agent for x in before):
+            # one target, just before the cue and not acted on: its own doing (DeepSeek带来的
+            # 冲击, DeepSeek的威胁), which says nothing bad of it
+            near = m.start() - before[-1].end <= AGENT_REACH
+            # (对英伟达的冲击: 对 before it marks the one acted on)
+            marked = OBJECT_MARK.search(clause, max(0, before[0].start - 2), before[0].start)
+            if not near or passive or marked:
+                return None
+            return Relation(agent, None, m.start(), m.end(), m.group(0) in self.lexicon.harms)
+        if after and not passive:
+            patient = after[0].target
+        else:
+            # both before the cue: 对/给 or a passive marker between them says which is which
+            second = next((x for x in before if x.target != agent), None)
+            if second is None:
+                return None
+            between = clause[before[0].end : second.start]
+            if passive and passive.start() < second.start:
+                agent, patient = second.target, agent
+            elif OBJECT_MARK.search(between):
+                patient = second.target
+            else:
+                return None
+        if agent == patient:
+            return None
+        return Relation(agent, patient, m.start(), m.end(), m.group(0) in self.lexicon.harms)
+
+    def _acted_on(self, clause: str, role: Relation, target: str) -> float:
+        """What the relation cue says of the target acted on, over what the lexicon gives it:
+        harm is bad for it whatever the word's own weight (DeepSeek颠覆了英伟达的商业模式; 颠覆 is
+        the doer's success), help good; a negator before the cue turns it (没有冲击英伟达)."""
+        regex, table = self._regex[target]
+        word = clause[role.start : role.end]
+        given = table.get(word, 0.0) if regex.fullmatch(word) else 0.0
+        wanted = -max(abs(given), RELATION_WEIGHT) if role.harm else max(given, RELATION_WEIGHT)
+        if self.negated(clause, role.start):
+            given, wanted = -given, -wanted
+        return wanted - given
+
     def score(self, sentence: str, targets: dict[str, float]) -> dict[str, float]:
         """Signed score of the author's view in sentence, per target, times its attribution weight.
 
@@ -260,14 +346,20 @@ class CueScorer:
         named = {c: self.catalogue.mentioned(part) for c, (_, part) in enumerate(clauses)}
         dismissed = bool(DISMISSED.search(simplified) and REFUTED.search(simplified))
         quoted = _quoted_chars(simplified) if dismissed else []
+        roles = {c: self.relation(part) for c, (_, part) in enumerate(clauses) if named[c]}
         out: dict[str, float] = {}
         for target, weight in targets.items():
             total = 0.0
             for c, (start, part) in enumerate(clauses):
                 in_premise = view.conditional and start < premise_end
+                read = part
+                if (role := roles.get(c)) is not None and target == role.agent:
+                    read = part[: role.start] + " " * (role.end - role.start) + part[role.end :]
                 pol = self.clause_polarity(
-                    part, target, ignore_negation=view.counterfactual and not in_premise
+                    read, target, ignore_negation=view.counterfactual and not in_premise
                 )
+                if role is not None and target == role.patient:
+                    pol += self._acted_on(part, role, target)
                 if dismissed:
                     said = "".join(
                         ch for i, ch in enumerate(part, start) if i < len(quoted) and quoted[i]
