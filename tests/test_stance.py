@@ -209,6 +209,12 @@ def test_taiwan_and_hong_kong_market_words(lexicon_analyzer, body, target, label
         # a valuation that has spent the growth to come; 很难再 denies what follows, as 难以
         ("我认为英伟达的估值已经透支了未来几年的增长。", "nvidia", "bearish"),
         ("我看英伟达的股价今年很难再创新高。", "nvidia", "bearish"),
+        # a translated text's writer is relayed (the translator's own view is the label)
+        (
+            "原文作者认为，英伟达前景广阔，需求旺盛，股价还会大涨。但我认为英伟达已经被高估了。",
+            "nvidia",
+            "bearish",
+        ),
     ],
 )
 def test_stance_probe_constructions(lexicon_analyzer, body, target, label):
