@@ -465,7 +465,19 @@ class DirectionRules:
             or self._failing(text, target)
             or self.scorer.score(text, {key: 1.0}).get(key, 0.0)
             or self._change(text)
+            or self._standing(text, target)
         )
+
+    def _standing(self, text: str, target: str | None) -> float:
+        """A place foretold in the clauses about the target (DeepSeek会是第一: up; 不会再是主角:
+        down), where nothing else points a way: bulls often name a rank, not a rise. Not in a
+        clause about another (我认为Qwen会是第一，DeepSeek排不进前三)."""
+        about = (spans_naming(text, target, self.catalogue) if target else []) or [(0, len(text))]
+        for m in self.cues.standing.finditer(text):
+            if any(a <= m.start() < b for a, b in about):
+                lost = self.cues.standing_lost.search(text, max(0, m.start() - 6), m.start())
+                return -1.0 if lost else 1.0
+        return 0.0
 
     def _failing(self, text: str, target: str | None = None) -> float:
         """The change words said to fail (_fails), flipped: only they count, not a change word

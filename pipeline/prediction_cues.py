@@ -133,6 +133,9 @@ class PredictionCues:
     displacing: re.Pattern[str]  # 取代, 超越…: whoever stands after the verb is displaced
     taking: frozenset[str]  # 抢走, 蚕食…: of those, the verbs of taking, up for their subject
     trailing: re.Pattern[str]  # 落后于, 比不上…: whoever stands after the verb stays ahead
+    # a place foretold (会是第一, 最…之一)
+    standing: re.Pattern[str]
+    standing_lost: re.Pattern[str]  # 不会, 不再…: right before the verb, the place is not held
     # 比 … 更好 (+1) or 更差 (-1): group 1 what is compared with, group 2 the comparison
     compared_with: re.Pattern[str]
     compared_sign: dict[str, int]
@@ -256,6 +259,11 @@ class PredictionCues:
                 displacing=re.compile(f"(?:{literal_alternation(displace)})(?!\\s*{AMOUNT})"),
                 taking=frozenset(data["direction"]["take"]),
                 trailing=re.compile(literal_alternation(data["direction"]["trail"])),
+                standing=_standing(data["direction"]),
+                standing_lost=re.compile(
+                    f"(?:{literal_alternation(data['direction'].get('standing_lost', []))})"
+                    r"[^，,。；;！!？?]{0,2}$"
+                ),
                 compared_with=re.compile(
                     r"比([^，,。；;！!？?比]{1,22}?)"
                     f"({literal_alternation(outdoes + outdone)})"
@@ -265,6 +273,21 @@ class PredictionCues:
             )
         except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
             raise ConfigError(f"prediction cue lexicon {path} is unusable: {exc}") from None
+
+
+def _standing(direction: dict[str, Any]) -> re.Pattern[str]:
+    """A verb of standing (是, 成为, 被看作) within STANDING_REACH characters of a place (第一,
+    首选, 主角, 最…之一); what denies it (不会, 不再) is read before the verb (standing_lost)."""
+    verbs = literal_alternation(direction.get("standing_verbs", []))
+    places = literal_alternation(direction.get("standing_places", []))
+    return re.compile(
+        f"(?:{verbs})[^，,。；;！!？?]{{0,{STANDING_REACH}}}?"
+        f"(?:(?:{places})(?![个個家次批款步代季天轮輪期号號项項届屆])|最[^，,。；;！!？?]{{1,12}}?之一)"
+    )
+
+
+# How far a place may stand after its verb (会成为全球开源社区最重要的…之一).
+STANDING_REACH = 12
 
 
 def _fear(future: dict[str, Any], changes: dict[str, int]) -> re.Pattern[str]:

@@ -259,6 +259,29 @@ def test_an_articles_forecasts_about_a_target_count_by_speaker_and_direction(set
     assert counts["deepseek"][("author", "down")] == counts["deepseek"][("author", "up")] == 0
 
 
+def test_a_forecast_under_a_reading_the_writer_sets_up_is_not_counted(settings, analyzer):
+    """如果你把X理解成…，那X确实会…, then 但我觉得…: the writer frames a reading to turn from it,
+    and counting what would follow as their forecast read a bull as a bear (DeepSeek probe). A
+    condition about the world still counts."""
+    from pipeline.stance.base import AnalysisInput
+    from pipeline.stance.features import FORECAST_KINDS, FeatureBuilder
+
+    features = FeatureBuilder.from_settings(settings, analyzer.catalogue)
+    first = 2 + FeatureBuilder.CUE_COLUMNS
+
+    def author_down(body: str) -> float:
+        item = AnalysisInput(article(body), analyzer.nlp.sentences(body))
+        row = features.row(item, "deepseek")
+        kinds = row[first : first + FeatureBuilder.FORECAST_COLUMNS]
+        counts = dict(zip(FORECAST_KINDS, kinds, strict=True))
+        return counts[("author", "down")]
+
+    framed = "如果你把DeepSeek理解成一个模型，那它确实随时可能被超过。但我觉得它是一个团队。"
+    world = "如果美国继续收紧出口管制，DeepSeek的训练进度一定会放缓。"
+    assert author_down(framed) == 0
+    assert author_down(world) > 0
+
+
 def test_model_with_foreign_types_is_refused(tmp_path, trained):
     """A skops file that would instantiate a type outside scikit-learn/numpy/scipy."""
     bad = tmp_path / "linear-v1"

@@ -207,6 +207,15 @@ def test_direction_from_change_words_and_negation(analyzer):
         ("AMD和国产芯片短期内很难撼动它的地位", "up"),
         ("华为撼动不了英伟达的地位", "up"),
         ("华为会撼动英伟达的地位", "down"),
+        # (DeepSeek stance probe) a place foretold, not a change: up; a place lost: down
+        ("今年内DeepSeek系会是国内大模型调用量的第一", "up"),
+        ("五年后DeepSeek会被看作中国最重要的AI研究机构之一", "up"),
+        ("英伟达明年仍将是AI芯片的首选", "up"),
+        ("DeepSeek明年不会是第一", "down"),
+        ("未来DeepSeek会回到研究机构的位置，但不会再是这个行业的主角", "down"),
+        # a place of another, an order or a count: not the target's standing
+        ("我认为明年Qwen会是第一，DeepSeek只能排在后面", "other"),
+        ("英伟达明年的营收会是第一季度的两倍", "other"),
     ],
 )
 def test_direction_of_a_change_in_pace_and_of_a_passive(analyzer, claim, direction):

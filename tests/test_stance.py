@@ -251,3 +251,21 @@ def test_a_cue_between_two_targets_is_about_the_one_acted_on(lexicon_analyzer, b
     the order, 对/给 and 被/受/遭 say which target a relation cue acts on."""
     got = _stance(lexicon_analyzer, body)
     assert {t: got[t] for t in labels} == labels
+
+
+@pytest.mark.parametrize(
+    ("body", "label"),
+    [
+        # a move told as done is a record: a roundup of the day's moves takes no side
+        ("周一英伟达股价暴跌17%，单日市值蒸发近六千亿美元，创下纪录。", "neutral"),
+        ("截至12月26日收盘，英伟达股价年内累计上涨约35%。", "neutral"),
+        ("英伟达的股价不但收复了失地，还创下了历史新高。", "neutral"),
+        # a move foretold keeps its weight, beside a record or alone
+        ("英伟达已经跌了三成，我认为还会继续下跌。", "bearish"),
+        ("我觉得英伟达要大涨了。", "bullish"),
+    ],
+)
+def test_a_market_move_told_as_done_is_no_view(lexicon_analyzer, body, label):
+    """News and roundups recount 暴跌, 创新高, 累计上涨 as background; counted as the writer's
+    cues they read a neutral page as bullish or bearish (both stance probes)."""
+    assert _stance(lexicon_analyzer, body)["nvidia"] == label

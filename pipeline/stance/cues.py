@@ -76,6 +76,14 @@ FIRST_PERSON_VIEW = re.compile(
 )
 
 
+# What foretells (会, 将, 要, 预计, 明年…), for a clause's market moves: not 将近 (almost), 机会 or
+# 社会, nor 要 in 主要, 需要, 重要.
+AHEAD = re.compile(
+    r"(?<![机社协学开聚约体])会(?![议员计])|将(?![近军])|即将|(?<![主需重想只必摘首紧])要(?![求素点是么闻])"
+    r"|可能|有望|预计|预期|明年|未来|或将|恐将|迟早|早晚"
+)
+# A day (1月27日, 27日): what happened on it is told as done.
+DATED = re.compile(r"\d{1,2}\s*[日号](?!\s*[前后後内內起])")
 # The weight of a relation cue on the target acted on, where the lexicon gives it less.
 RELATION_WEIGHT = 0.7
 # 被/受/遭 before a relation cue: the target before it is the one acted on (英伟达受到DeepSeek的冲击).
@@ -113,6 +121,9 @@ class CueLexicon:
     # on (RelationReader).
     harms: tuple[str, ...] = ()
     helps: tuple[str, ...] = ()
+    # Market moves (暴跌, 新高) and the words that tell them as done (了, 已经, 累计): a record.
+    moves: tuple[str, ...] = ()
+    done: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path, catalogue: Catalogue) -> CueLexicon:
@@ -144,6 +155,8 @@ class CueLexicon:
             slower=tuple(data.get("pace", {}).get("slower", [])),
             harms=tuple(to_simplified(w) for w in data.get("relation", {}).get("harms", [])),
             helps=tuple(to_simplified(w) for w in data.get("relation", {}).get("helps", [])),
+            moves=tuple(data.get("market", {}).get("moves", [])),
+            done=tuple(data.get("market", {}).get("done", [])),
         )
 
     def regex_for(self, target: str) -> tuple[re.Pattern[str], dict[str, float]]:
@@ -239,7 +252,18 @@ class CueScorer:
         regex, table = self._regex[target]
         return [m.start() for m in regex.finditer(text) if table[m.group(0)]]
 
-    def clause_polarity(self, clause: str, target: str, ignore_negation: bool = False) -> float:
+    def told_as_done(self, clause: str) -> bool:
+        """Whether a clause tells something as done and foretells nothing: its market moves are
+        a record (英伟达当天暴跌了17%), not a view (英伟达还会继续下跌)."""
+        done = any(w in clause for w in self.lexicon.done) or DATED.search(clause)
+        return bool(done) and not AHEAD.search(clause)
+
+    def clause_polarity(
+        self, clause: str, target: str, ignore_negation: bool = False, record: bool = False
+    ) -> float:
+        """The clause's cues, signed; record: its sentence tells what is done (told_as_done),
+        so its market moves are a record whatever the clause itself says (周一英伟达暴跌17%，
+        市值蒸发近六千亿美元)."""
         regex, table = self._regex[target]
         clause = QUOTES.sub("", clause)
         total = 0.0
@@ -247,6 +271,10 @@ class CueScorer:
             w = table[m.group(0)]
             if not w:
                 continue
+            if m.group(0) in self.lexicon.moves:
+                record = record or self.told_as_done(clause)
+                if record:
+                    continue
             if not ignore_negation and self.negated(clause, m.start()):
                 w = -w
             if self._slowed(clause, m.end()):
@@ -347,6 +375,7 @@ class CueScorer:
         dismissed = bool(DISMISSED.search(simplified) and REFUTED.search(simplified))
         quoted = _quoted_chars(simplified) if dismissed else []
         roles = {c: self.relation(part) for c, (_, part) in enumerate(clauses) if named[c]}
+        record = self.told_as_done(simplified)
         out: dict[str, float] = {}
         for target, weight in targets.items():
             total = 0.0
@@ -356,7 +385,10 @@ class CueScorer:
                 if (role := roles.get(c)) is not None and target == role.agent:
                     read = part[: role.start] + " " * (role.end - role.start) + part[role.end :]
                 pol = self.clause_polarity(
-                    read, target, ignore_negation=view.counterfactual and not in_premise
+                    read,
+                    target,
+                    ignore_negation=view.counterfactual and not in_premise,
+                    record=record,
                 )
                 if role is not None and target == role.patient:
                     pol += self._acted_on(part, role, target)

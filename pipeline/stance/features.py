@@ -9,6 +9,7 @@ so Traditional pages share every feature with Simplified ones.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Collection
 
@@ -36,6 +37,16 @@ PRIOR_SENTENCES = 2.0
 # is read up to this many, in document order.
 MAX_ENCODED_SENTENCES = 32
 
+
+# A condition that frames the reader's or others' view (如果你把DeepSeek理解成“一个模型”，那它确实随时
+# 可能被超过。但我觉得…): the writer sets up a reading to turn from it, and what would follow
+# is no forecast of theirs. Conditions about the world (如果美国继续收紧出口管制) and bets
+# (如果半年以后…，我就删号) still count.
+# (A claim's condition is its if-clause without the 如果.)
+READERS_FRAME = re.compile(
+    r"^\s*(?:(?:如果|假如|要是|若是|倘若|假设)\s*)?(?:你|您|大家|有人|很多人)\s*(?:只)?"
+    r"(?:把|将|期待|期望|认为|觉得|以为|当|指望)"
+)
 
 # The article's forecasts about the target, counted by who makes them and which way they point.
 FORECAST_KINDS = (("author", "up"), ("author", "down"), ("reported", "up"), ("reported", "down"))
@@ -161,7 +172,11 @@ class FeatureBuilder:
         DeepSeek, without → with): data/labelled/stance-dev 0.783 / 0.773 → 0.864 / 0.805, the
         real pages of ../shared/eval/commentary 0.421 / 0.617 → 0.506 / 0.566; the model card
         (models/linear-v2/README.md) has every set and the fits since."""
-        counts = Counter((p.speaker, p.direction) for p in claims if p.target == target)
+        counts = Counter(
+            (p.speaker, p.direction)
+            for p in claims
+            if p.target == target and not (p.condition and READERS_FRAME.search(p.condition))
+        )
         return [math.tanh(counts[kind] / 2) for kind in FORECAST_KINDS]
 
     def view_texts(self, item: AnalysisInput, target: str) -> list[str]:
