@@ -2494,3 +2494,19 @@ def test_a_wechat_dump_opening_on_its_account_keeps_the_headline_under_the_credi
     assert art.category is None and str(art.published) == "2025-08-30"
     assert art.body.startswith("英伟达一夜蒸发近六千亿美元之后")
     assert art.body.endswith("放缓的迹象。")
+
+
+def test_a_blog_posts_stamp_with_its_label_is_its_meta_line(analyzer):
+    """原创 于 2025-02-18 14:32:10 发布 · 阅读量 3.2w (a CSDN post's): the stamp with its label
+    was too long for a field, so the line was no meta line, the site's name was the headline and
+    the date was lost (DeepSeek stance probe)."""
+    text = (
+        "某站博客\n首页 博客 下载 学习 社区\n用一张RTX 4090本地部署DeepSeek-R1蒸馏版：保姆级教程\n"
+        "原创 于 2025-02-18 14:32:10 发布 · 阅读量 3.2w · 收藏 1.1k · 点赞数 402\n"
+        "分类专栏： 大模型部署\n"
+        f"{PROSE}{PROSE}"
+    )
+    art = _dump(analyzer, text)
+    assert art.title == "用一张RTX 4090本地部署DeepSeek-R1蒸馏版：保姆级教程"
+    assert art.published == date(2025, 2, 18)
+    assert art.site != "原创 于" and art.body.startswith("英伟达的订单")

@@ -34,6 +34,8 @@ GLUED_DATE_LINES = 3
 _FIELD_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s{2,}|\s*[·•\u3000]\s*")
 FIELD_MAX = 24
 STAMP_FIELD_MAX = 32
+_EDITED = re.compile(r"修改|更新|编辑|編輯|修订|修訂")
+_TIMED = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\sT]+\d{1,2}:\d{2}")
 _STAMP = re.compile(
     r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\sT]+\d{1,2}:\d{2}(?::\d{2})?\s*[+-]\d{2}:?\d{2}$"
 )
@@ -75,9 +77,16 @@ def is_field_row(line: str) -> bool:
     return (
         len(parts) >= 2
         and "。" not in line
-        # a stamp with seconds and its zone (2025-02-03 22:14:09 +08:00) is one field
+        # a stamp with seconds and its zone (2025-02-03 22:14:09 +08:00) is one field, and so
+        # is one with its label (原创 于 2025-02-18 14:32:10 发布, a CSDN post's); not an edit's
+        # (已于 2025-03-12 10:11:33 修改: the post's own stamp is elsewhere)
         and all(
-            len(p) <= FIELD_MAX or (len(p) <= STAMP_FIELD_MAX and _STAMP.match(p)) for p in parts
+            len(p) <= FIELD_MAX
+            or (
+                len(p) <= STAMP_FIELD_MAX
+                and (_STAMP.match(p) or (_TIMED.search(p) and not _EDITED.search(p)))
+            )
+            for p in parts
         )
     )
 

@@ -98,8 +98,11 @@ _PUBLISHER = re.compile(r"(?:发布者|發佈者|發布者)\s*[:：]")
 
 _HANDLE = re.compile(r"[a-z][a-z0-9_.\-]{2,20}")
 
+# (after 原创 or 转载, as a blog prints it: 原创 于 2025-02-18 14:32:10 发布)
 _DATE_WORD = re.compile(
-    r"(?:发布|發佈|發布|更新|时间|時間|日期|发表|發表|刊登|出版|创建|創建|修改|编辑|編輯)+\s*[于於]?\s*[:：]?"
+    r"(?:原创|原創|转载|轉載)?\s*"
+    r"(?:(?:发布|發佈|發布|更新|时间|時間|日期|发表|發表|刊登|出版|创建|創建|修改|编辑|編輯)+\s*)?"
+    r"[于於]?\s*[:：]?"
 )
 # A video's or a post's counters before its date (▶ 38.6万播放 · 2,104弹幕 · 2025-10-03): no name.
 _COUNTS_BEFORE = re.compile(
