@@ -1741,6 +1741,7 @@ def test_the_writer_credited_under_the_story_beats_the_pages_publisher(analyzer)
         "扫码下载某某新闻客户端，看更多深度报道",
         "▸延伸閱讀：DeepSeek效應發酵　法人：推理需求才是下一波主軸",
         "【责任编辑:苗某溪】",
+        "（某联社 编辑 周某晨）",  # an outlet before the editor's credit
         "本文版权归某点财经所有",
         "剩余 72% 内容，解锁全文",
         "📌 本文收錄於沙龍「晶片那些事」，訂閱即可收到更新",
