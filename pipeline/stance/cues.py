@@ -118,7 +118,7 @@ class CueLexicon:
     # Words for a change slowing (放缓, 收窄): after a cue in its clause they turn it.
     slower: tuple[str, ...] = ()
     # What one target does to another (DeepSeek冲击英伟达, X利好Y): the cue is about the one acted
-    # on (RelationReader).
+    # on (CueScorer.relation).
     harms: tuple[str, ...] = ()
     helps: tuple[str, ...] = ()
     # Market moves (暴跌, 新高) and the words that tell them as done (了, 已经, 累计): a record.
@@ -295,10 +295,11 @@ class CueScorer:
         )
 
     def relation(self, clause: str) -> Relation | None:
-        """Who acts on whom in a clause naming two targets around a relation cue: DeepSeek冲击
+        """Who acts on whom around a relation cue in a clause naming a target: DeepSeek冲击
         英伟达 (the one before acts on the one after), DeepSeek对英伟达的冲击 (对 marks the one
-        acted on), 英伟达受到DeepSeek的冲击 (被/受/遭: the one before is acted on). None where
-        the clause does not say (英伟达和DeepSeek都受到冲击)."""
+        acted on), 英伟达受到DeepSeek的冲击 (被/受/遭: the one before is acted on), DeepSeek带来
+        的冲击 (a lone target just before the cue does it, on no target named). None where the
+        clause does not say (英伟达和DeepSeek都受到冲击)."""
         m = next((m for m in self._relation.finditer(clause) if m.group(0) in self._related), None)
         if m is None:
             return None
