@@ -17,7 +17,7 @@ from collections.abc import Iterable
 # it. 译者注 / 编者注 explain a word in passing (a term, a figure) and say nothing of a view.
 WRITER_NOTE = re.compile(
     r"^\s*[【\[（(]?\s*(?:编者按|編者按|编按|編按|主编按|主編按|小编按|小編按|译者按|譯者按|译按|譯按|"
-    r"编者的话|編者的話|译者的话|譯者的話)\s*[】\]）)]?\s*[:：]?\s*(?P<text>\S.{5,})$"
+    r"编者的话|編者的話|译者的话|譯者的話)\s*[】\]）)]?\s*[:：]?\s*\S.{5,}$"
 )
 
 
