@@ -44,7 +44,11 @@ def synth(start: int, n: int, rng: random.Random) -> list[PageResult]:
     out = []
     day0 = date(2024, 1, 1)
     for i in range(start, start + n):
-        body = "\n".join(rng.choice(SENTENCES) for _ in range(6)) + f"\n编号{i}。"
+        # a text of its own after the shared sentences: real articles are not reposts of one
+        # another (benchmarks/near_copies.py measures those), and near-copy matching would
+        # otherwise find 50,000 copies of one text
+        own = "".join(chr(0x4E00 + rng.randrange(6000)) for _ in range(200))
+        body = "\n".join(rng.choice(SENTENCES) for _ in range(6)) + f"\n{own}\n编号{i}。"
         aid = sha256_hex(body)
         published = day0 + timedelta(days=rng.randrange(1000))
         art = Article(
@@ -58,6 +62,7 @@ def synth(start: int, n: int, rng: random.Random) -> list[PageResult]:
             category="科技",
             body=body,
             extractor="synthetic",
+            page_key=f"synthetic/{i}",
         )
         stances = tuple(
             Stance(
@@ -116,6 +121,9 @@ class _Replay:
 
     def fetchall(self):
         return self._rows
+
+    def fetchone(self):
+        return self._rows[0] if self._rows else None
 
 
 def main() -> None:
