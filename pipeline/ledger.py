@@ -142,8 +142,8 @@ def resolve(
         # would silently replace the first
         raise LedgerError(
             f"{was}{pid[:12]} is the claim {copy[0][:12]} makes in {copy[3] or copy[4]} (same words, "
-            f"author, site and day), resolved {copy[1]} on {copy[2]}; pass --replace to record "
-            "this outcome for the claim in its place"
+            f"author, site and day, or a repost of that page), resolved {copy[1]} on {copy[2]}; "
+            "pass --replace to record this outcome for the claim in its place"
         )
     if before and not replace:
         raise LedgerError(

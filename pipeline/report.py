@@ -91,7 +91,7 @@ SHOWN = {
 # A target's evidence rows: the stance with its sentences and the article it is on.
 _EVIDENCE = """SELECT s.target, s.label, s.score, s.evidence, a.title, a.url, a.source, a.site,
        a.published
-FROM latest_stances s JOIN articles a ON a.id = s.article_id"""
+FROM counted_stances s JOIN articles a ON a.id = s.article_id"""
 
 
 def _rows(
@@ -149,7 +149,7 @@ def gather(
                    count(*) FILTER (WHERE s.label = 'bullish') AS bullish,
                    count(*) FILTER (WHERE s.label = 'bearish') AS bearish,
                    count(*) FILTER (WHERE s.label = 'neutral') AS neutral
-            FROM latest_stances s JOIN articles a ON a.id = s.article_id
+            FROM counted_stances s JOIN articles a ON a.id = s.article_id
             WHERE s.label <> 'none' AND {where_a}
             GROUP BY ALL ORDER BY count(*) DESC, site, author, s.target
             LIMIT {SHOWN["sources"]}""",
@@ -225,7 +225,7 @@ def _trends(
         shown |= {
             row[0]
             for row in con.execute(
-                "SELECT DISTINCT s.target FROM latest_stances s JOIN articles a "
+                "SELECT DISTINCT s.target FROM counted_stances s JOIN articles a "
                 "ON a.id = s.article_id WHERE s.label <> 'none' AND a.published IS NULL "
                 "AND (? IS NULL OR s.target = ?)",
                 [target, target],
@@ -250,7 +250,7 @@ def _trends(
         undated = 0
         if since is None and until is None:
             undated = con.execute(
-                "SELECT count(*) FROM latest_stances s JOIN articles a ON a.id = s.article_id "
+                "SELECT count(*) FROM counted_stances s JOIN articles a ON a.id = s.article_id "
                 "WHERE s.target = ? AND s.label <> 'none' AND a.published IS NULL",
                 [t],
             ).fetchone()[0]
@@ -309,6 +309,8 @@ def _provenance(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
                       AS articles,
                   (SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM pages))
                       AS kept,
+                  (SELECT count(*) FROM article_copies
+                      WHERE article_id IN (SELECT article_id FROM pages)) AS copies,
                   (SELECT count(*) FROM rejects) AS rejects,
                   (SELECT count(*) FROM runs) AS runs,
                   (SELECT min(published) FROM articles) AS first_date,
@@ -332,7 +334,7 @@ def _section_totals(
     counted = {
         "sources": f"""SELECT count(*) FROM (SELECT DISTINCT coalesce(a.site, ''),
                             coalesce(a.author, ''), s.target
-                        FROM latest_stances s JOIN articles a ON a.id = s.article_id
+                        FROM counted_stances s JOIN articles a ON a.id = s.article_id
                         WHERE s.label <> 'none' AND {where_a})""",
         "predictions_due": f"SELECT count(*) FROM predictions_due WHERE {where_p}",
         "predictions_open": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
@@ -379,7 +381,7 @@ def _moves(
         m["articles_behind"] = _rows(
             con,
             f"""SELECT a.title, a.url, a.source, a.site, a.published, s.label, s.evidence
-                FROM latest_stances s JOIN articles a ON a.id = s.article_id
+                FROM counted_stances s JOIN articles a ON a.id = s.article_id
                 WHERE s.target = ? AND date_trunc('{freq}', a.published)::DATE = ?
                 AND s.label IN (?, 'neutral') AND {in_range}
                 ORDER BY s.label = 'neutral', s.score DESC LIMIT 3""",
@@ -755,7 +757,7 @@ def refuse_database_path(out: Path, databases: list[Path], what: str) -> None:
 _LEFT_OUT = {
     "sources": (
         "the rows with most articles, ties by site and author",
-        "`duokong sql` on latest_stances",
+        "`duokong sql` on counted_stances",
     ),
     "predictions_due": ("the earliest due", "`duokong predictions due`"),
     "predictions_open": ("the earliest due", "`duokong predictions list`"),
@@ -830,9 +832,14 @@ def _undated(t: TargetTrend, col: str) -> str:
 
 
 def _kept(prov: dict) -> str:
-    """Articles no page reads any more (their page was edited), kept for their resolved claims."""
-    n = prov.get("kept") or 0
-    return f" (and {_count(n, 'earlier version')} kept for their resolved predictions)" if n else ""
+    """Articles no page reads any more (their page was edited), kept for their resolved claims;
+    and the reposts among the articles, whose stances the trend does not count again."""
+    parts = []
+    if n := prov.get("kept") or 0:
+        parts.append(f"and {_count(n, 'earlier version')} kept for their resolved predictions")
+    if copies := prov.get("copies") or 0:
+        parts.append(f"{_count(copies, 'repost')} of an earlier article, counted once")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _range(data: ReportData) -> list[str]:

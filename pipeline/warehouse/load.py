@@ -24,6 +24,7 @@ from pipeline.fetch import url_key
 from pipeline.incremental import Known, SeenInput
 from pipeline.records import Article, PageResult, Reject, normalise_for_id, utcnow
 from pipeline.sources import source_path
+from pipeline.warehouse.copies import store_fingerprints
 
 log = logging.getLogger(__name__)
 
@@ -1119,6 +1120,7 @@ def write_results(
         fresh = sorted(set(predictions) - prior)
         forgotten = _drop_unread(con, good, st, list(articles), predictions, fresh, stances)
         if not stored:
+            store_fingerprints(con)  # reposts: the views count a copy's stances once
             _clear_answered_rejects(con, good, list(fetched))
         seen = list(seen)
         if run_id is not None:
