@@ -48,16 +48,18 @@ class Fingerprint:
     bands: tuple[int, ...]  # one 64-bit key per band of BAND_ROWS values; none when too short
 
 
-def _letters(body: str) -> str:
-    """The body as the fingerprint reads it: NFKC, Simplified, and only letters and digits."""
-    text = to_simplified(unicodedata.normalize("NFKC", body))
+def letters(text: str) -> str:
+    """The text as a copy shares it: NFKC, Simplified, lower case, and only letters and digits.
+    The fingerprint reads a body so; the ledger keys a claim by its quote so (predictions.words),
+    that a Traditional repost's claim is its original's."""
+    text = to_simplified(unicodedata.normalize("NFKC", text))
     return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN").lower()
 
 
 def fingerprint(body: str) -> Fingerprint:
-    letters = _letters(body)
+    read = letters(body)
     shingles = {
-        letters[i : i + SHINGLE].encode("utf-8") for i in range(max(1, len(letters) - SHINGLE + 1))
+        read[i : i + SHINGLE].encode("utf-8") for i in range(max(1, len(read) - SHINGLE + 1))
     }
     sketch = MinHash(num_perm=PERMUTATIONS, seed=1, scheme="affine32")
     sketch.update_batch(list(shingles))

@@ -16,7 +16,7 @@ import logging
 import duckdb
 import pyarrow as pa
 
-from pipeline.near_copies import COPY_SIMILARITY, METHOD, fingerprint
+from pipeline.near_copies import COPY_SIMILARITY, METHOD, fingerprint, letters
 
 log = logging.getLogger(__name__)
 
@@ -146,3 +146,20 @@ def _match(con: duckdb.DuckDBPyConnection) -> None:
         UNION SELECT b_id, a_id, similarity FROM kept
         ON CONFLICT DO NOTHING"""
     )
+
+
+def store_claim_words(con: duckdb.DuckDBPyConnection) -> int:
+    """Give the claims stored before predictions.words theirs (the writer gives a new claim its
+    words as it stores it); returns how many were given."""
+    todo = con.execute("SELECT id, quote FROM predictions WHERE words IS NULL").fetchall()
+    if not todo:
+        return 0
+    con.register(
+        "_words",
+        pa.table({"id": [pid for pid, _ in todo], "words": [letters(q) for _, q in todo]}),
+    )
+    try:
+        con.execute("UPDATE predictions p SET words = w.words FROM _words w WHERE p.id = w.id")
+    finally:
+        con.unregister("_words")
+    return len(todo)

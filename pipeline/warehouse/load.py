@@ -22,9 +22,10 @@ import pyarrow as pa
 
 from pipeline.fetch import url_key
 from pipeline.incremental import Known, SeenInput
+from pipeline.near_copies import letters
 from pipeline.records import Article, PageResult, Reject, normalise_for_id, utcnow
 from pipeline.sources import source_path
-from pipeline.warehouse.copies import store_fingerprints
+from pipeline.warehouse.copies import store_claim_words, store_fingerprints
 
 log = logging.getLogger(__name__)
 
@@ -1112,6 +1113,7 @@ def write_results(
                 stances[(s.article_id, s.target, s.model)] = _row(s, STANCE_COLUMNS, created_at=now)
             for p in r.predictions:
                 predictions[p.id] = _row(p, PREDICTION_COLUMNS, created_at=now)
+                predictions[p.id]["words"] = letters(p.quote)  # the claim's key (claim_copies)
         pages = [_page_row(k, r, now) for k, r in good.items()]
         if stored:
             prior = _upsert(con, {}, stances, predictions, [])
@@ -1121,6 +1123,7 @@ def write_results(
         forgotten = _drop_unread(con, good, st, list(articles), predictions, fresh, stances)
         if not stored:
             store_fingerprints(con)  # reposts: the views count a copy's stances once
+            store_claim_words(con)
             _clear_answered_rejects(con, good, list(fetched))
         seen = list(seen)
         if run_id is not None:
