@@ -2511,3 +2511,22 @@ def test_a_blog_posts_stamp_with_its_label_is_its_meta_line(analyzer):
     assert art.title == "用一张RTX 4090本地部署DeepSeek-R1蒸馏版：保姆级教程"
     assert art.published == date(2025, 2, 18)
     assert art.site != "原创 于" and art.body.startswith("英伟达的订单")
+
+
+def test_a_topics_addendum_keeps_its_text_and_loses_its_stamp(analyzer):
+    """A V2EX-style topic: the poster's addendum stays in the body, its stamp (第 1 条附言 · time)
+    is a meta line, and the replies under the reply count are not the post."""
+    text = (
+        "某论坛 › 程序员\n"
+        "我们组决定停用 DeepSeek 的官方接口\n"
+        "老周 · 2025-03-11 10:42:05 +08:00 · 2318 次点击\n\n" + PROSE + "\n"
+        "第 1 条附言 · 2025-03-11 11:20:33 +08:00\n"
+        "补充一句：自己部署开源权重可以绕开一部分问题，但客户那边并不认可这种做法。\n\n"
+        "12 条回复 • 2025-03-12 09:15:47 +08:00\n"
+        "1 路人甲 2025-03-11 10:51:12\n"
+        "自己部署不就行了\n"
+    )
+    art = _dump(analyzer, text)
+    assert "补充一句：自己部署开源权重可以绕开一部分问题" in art.body
+    assert "附言" not in art.body
+    assert "自己部署不就行了" not in art.body
