@@ -163,7 +163,7 @@ def costs(items: list[tuple[str, str]]) -> None:
         )
         con.execute("INSERT INTO meta VALUES ('current_model', 'bench')")
         start = time.perf_counter()
-        store_fingerprints(con)
+        store_fingerprints(con, rows["id"])
         store_s = time.perf_counter() - start
         n_copies = con.execute("SELECT count(*) FROM article_copies").fetchone()[0]
         print(
@@ -211,7 +211,7 @@ def mass_repost(items: list[tuple[str, str]], sites: int = 300) -> None:
         con.register("_a", pa.table(rows))
         con.execute("INSERT INTO articles BY NAME SELECT * FROM _a").fetchall()
         start = time.perf_counter()
-        store_fingerprints(con)
+        store_fingerprints(con, rows["id"])
         took = time.perf_counter() - start
         [(pairs,)] = con.execute("SELECT count(*) FROM article_matches").fetchall()
         [(copies, originals)] = con.execute(

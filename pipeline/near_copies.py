@@ -9,9 +9,10 @@ under two bylines) and the ledger scored one claim twice.
 A body's fingerprint is a MinHash (datasketch) of its character 5-grams, read in Simplified
 script with punctuation, symbols and spaces left out, so that what a copy changes costs only the
 n-grams it touches. The estimated Jaccard similarity of two fingerprints is the share of equal
-values; the warehouse compares only the pairs that share a band (LSH: 32 bands of 4 values each
+values; the writer compares only the pairs that share a band (LSH: 32 bands of 4 values each
 put a pair of similarity 0.7 side by side with probability 1 − (1 − 0.7⁴)³² > 0.999, one of
-0.3 with 0.23) and calls a pair on two sites copies at `COPY_SIMILARITY` (view `article_copies`).
+0.3 with 0.23) and keeps those on two sites at `COPY_SIMILARITY` or more
+(pipeline/warehouse/copies.py), of which the view `article_copies` tells copy from original.
 """
 
 from __future__ import annotations
@@ -29,8 +30,7 @@ PERMUTATIONS = 128
 BAND_ROWS = 4
 # Stored with each fingerprint: fingerprints of another method are made anew, never compared.
 METHOD = f"minhash-affine32-{PERMUTATIONS}-char{SHINGLE}-band{BAND_ROWS}-v1"
-# The similarity at which two articles on two sites are one text (the view article_copies
-# holds the same figure): a repost with a line of its own added and a closing line dropped
+# The similarity at which two articles on two sites are one text: a repost with a line of its own added and a closing line dropped
 # scores 0.74 on a 230-character column, more on a longer one; a Traditional copy the same;
 # two columns on one subject in the same words, under 0.1 (tests/test_near_copies.py,
 # benchmarks/near_copies.py).

@@ -2,9 +2,9 @@
 that are one text, so that the views can tell a repost from an original (article_copies).
 
 The writer calls `store_fingerprints` inside each batch's transaction: it fingerprints the
-articles that have none (the batch's new ones; every article of a database made before
-fingerprints, on its first write) or one of another method, compares each of them with the
-stored articles it shares a band key with, and drops what belonged to articles that are gone.
+batch's articles that have none (and, on its first write, every article of a database made
+before fingerprints or by another method), compares each of them with the stored articles it
+shares a band key with, and drops what belonged to the batch's articles that are gone.
 An article's body never changes (its id is the body's hash), so a fingerprint and its matches,
 once stored, hold as long as its articles.
 """
@@ -29,32 +29,53 @@ _FINGERPRINTS = pa.schema(
     ]
 )
 _BANDS = pa.schema([("article_id", pa.string()), ("band", pa.int16()), ("key", pa.uint64())])
+_IDS = pa.schema([("id", pa.string())])
 # A band key that this many articles share, copies aside (a wire story on hundreds of sites, a
 # notice every page of a forum carries), is compared with its earliest holder only: comparing
 # every new article with all of them would cost a batch the square of their number.
 BUSY_BAND = 200
 
 
-def store_fingerprints(con: duckdb.DuckDBPyConnection) -> int:
-    """Fingerprint the articles that lack one and match them with the stored ones; returns
-    how many were made."""
-    con.execute("DELETE FROM article_fingerprints WHERE method <> ?", [METHOD])
-    con.execute(
-        "DELETE FROM article_fingerprints WHERE article_id NOT IN (SELECT id FROM articles)"
-    )
-    con.execute(
-        "DELETE FROM article_bands "
-        "WHERE article_id NOT IN (SELECT article_id FROM article_fingerprints)"
-    )
-    con.execute(
-        "DELETE FROM article_matches "
-        "WHERE article_id NOT IN (SELECT article_id FROM article_fingerprints) "
-        "OR other_id NOT IN (SELECT article_id FROM article_fingerprints)"
-    )
-    todo = con.execute(
-        "SELECT id, body FROM articles "
-        "WHERE id NOT IN (SELECT article_id FROM article_fingerprints)"
+def store_fingerprints(con: duckdb.DuckDBPyConnection, touched: list[str]) -> int:
+    """Fingerprint the articles of touched (the ids a batch wrote or left) that lack one, match
+    them with the stored ones, and drop what belonged to those of them that are gone; returns
+    how many were made. A database whose articles were not all fingerprinted by this method
+    (made before fingerprints) is gone through whole, once: looking at every article on every
+    batch would cost a large warehouse seconds a batch."""
+    [(done,)] = con.execute(
+        "SELECT count(*) FROM meta WHERE key = 'fingerprints' AND value = ?", [METHOD]
     ).fetchall()
+    if done:
+        con.register("_touched", pa.table({"id": touched}, schema=_IDS))
+        scope = "IN (SELECT id FROM _touched)"
+    else:
+        con.execute("DELETE FROM article_fingerprints WHERE method <> ?", [METHOD])
+        scope = "IS NOT NULL"
+    try:
+        gone = f"article_id {scope} AND article_id NOT IN (SELECT id FROM articles)"
+        con.execute(f"DELETE FROM article_fingerprints WHERE {gone}")
+        con.execute(f"DELETE FROM article_bands WHERE {gone}")
+        con.execute(
+            "DELETE FROM article_matches WHERE article_id NOT IN "
+            "(SELECT article_id FROM article_fingerprints) OR other_id NOT IN "
+            "(SELECT article_id FROM article_fingerprints)"
+            if not done
+            else f"DELETE FROM article_matches WHERE ({gone}) OR (other_id {scope} "
+            "AND other_id NOT IN (SELECT id FROM articles))"
+        )
+        todo = con.execute(
+            f"SELECT id, body FROM articles WHERE id {scope} "
+            "AND id NOT IN (SELECT article_id FROM article_fingerprints)"
+        ).fetchall()
+    finally:
+        if done:
+            con.unregister("_touched")
+    if not done:
+        con.execute(
+            "INSERT INTO meta VALUES ('fingerprints', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [METHOD],
+        )
     if not todo:
         return 0
     if len(todo) > 1000:

@@ -1122,7 +1122,9 @@ def write_results(
         fresh = sorted(set(predictions) - prior)
         forgotten = _drop_unread(con, good, st, list(articles), predictions, fresh, stances)
         if not stored:
-            store_fingerprints(con)  # reposts: the views count a copy's stances once
+            # reposts: the views count a copy's stances once
+            left = list(st.existing.values()) + [old for _, old in st.stale]
+            store_fingerprints(con, list(articles) + left)
             store_claim_words(con)
             _clear_answered_rejects(con, good, list(fetched))
         seen = list(seen)
