@@ -10,7 +10,8 @@ last; (b) that, in Traditional script; (c) that, with the closing paragraph drop
 punctuation half-width and the paragraphs re-wrapped. Printed:
 - reposts found (similarity ≥ near_copies.COPY_SIMILARITY) per kind of repost and by length,
   with the 5th percentile of their similarity;
-- distinct pairs called copies (every pair that shares a band key is compared);
+- distinct pairs called copies (every pair that shares a band key is compared), among our texts
+  and among the real pages of ../shared/eval/commentary (skipped where absent);
 - one text on 300 sites read in one batch: the pairs the writer stores and the originals found;
 - the writer's cost: fingerprints per second, and store_fingerprints on the whole set (the
   texts and their reposts as articles of one database) against writing those articles alone;
@@ -191,6 +192,42 @@ def costs(items: list[tuple[str, str]]) -> None:
         con.close()
 
 
+def real_pages() -> None:
+    """The 130 real pages of ../shared/eval/commentary, extracted as the pipeline extracts them:
+    are any two of them called one text? (Several report one event, a few quote one source.)"""
+    folder = ROOT.parent / "shared" / "eval" / "commentary"
+    if not (folder / "pages.jsonl").exists():
+        print(f"\n({folder} is absent: the real pages are skipped)")
+        return
+    import logging
+
+    from pipeline.batch import analyzer_for
+    from pipeline.records import RawPage
+    from pipeline.settings import load_settings
+
+    logging.disable(logging.WARNING)
+    analyzer = analyzer_for(load_settings())
+    prints = []
+    for line in (folder / "pages.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            page = json.loads(line)
+            raw = RawPage(page["id"], page["text"].encode("utf-8"), "text")
+            article = analyzer.process(raw, analyse=False).article
+            if article is not None:
+                prints.append((page["id"], fingerprint(article.body)))
+    logging.disable(logging.NOTSET)
+    pairs = sorted(
+        ((similarity(a, b), x, y) for i, (x, a) in enumerate(prints) for y, b in prints[i + 1 :]),
+        reverse=True,
+    )
+    called = sum(s >= COPY_SIMILARITY for s, _, _ in pairs)
+    s, x, y = pairs[0]
+    print(
+        f"\nreal pages ({len(prints)} extracted, {len(pairs)} pairs, every pair compared): "
+        f"called copies {called}; the most similar pair {s:.2f} ({x} ~ {y})"
+    )
+
+
 def mass_repost(items: list[tuple[str, str]], sites: int = 300) -> None:
     """One text carried by many sites (a wire story, a press release), all read in one batch:
     how many pairs the writer stores, how long it takes, and whether one original stands."""
@@ -231,6 +268,7 @@ def main() -> None:
     items = texts()[: args.limit]
     found(items)
     false_copies(items)
+    real_pages()
     mass_repost(items)
     costs(items)
 
