@@ -178,11 +178,9 @@ def costs(items: list[tuple[str, str]]) -> None:
             "JOIN articles a ON a.id = s.article_id WHERE s.label <> 'none' GROUP BY ALL"
         )
         after = before.replace("latest_stances", "counted_stances")
-        daily = "SELECT * FROM stance_daily"
-        old_daily = before
         for name, new, old in (
             ("the report's per-day count", after, before),
-            ("stance_daily", daily, old_daily),
+            ("stance_daily", "SELECT * FROM stance_daily", before),
         ):
             t_new, t_old = _median_s(con, new), _median_s(con, old)
             print(

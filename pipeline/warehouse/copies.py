@@ -45,37 +45,31 @@ def store_fingerprints(con: duckdb.DuckDBPyConnection, touched: list[str]) -> in
     [(done,)] = con.execute(
         "SELECT count(*) FROM meta WHERE key = 'fingerprints' AND value = ?", [METHOD]
     ).fetchall()
-    if done:
-        con.register("_touched", pa.table({"id": touched}, schema=_IDS))
-        scope = "IN (SELECT id FROM _touched)"
-    else:
-        con.execute("DELETE FROM article_fingerprints WHERE method <> ?", [METHOD])
-        scope = "IS NOT NULL"
-    try:
-        gone = f"article_id {scope} AND article_id NOT IN (SELECT id FROM articles)"
-        con.execute(f"DELETE FROM article_fingerprints WHERE {gone}")
-        con.execute(f"DELETE FROM article_bands WHERE {gone}")
-        con.execute(
-            "DELETE FROM article_matches WHERE article_id NOT IN "
-            "(SELECT article_id FROM article_fingerprints) OR other_id NOT IN "
-            "(SELECT article_id FROM article_fingerprints)"
-            if not done
-            else f"DELETE FROM article_matches WHERE ({gone}) OR (other_id {scope} "
-            "AND other_id NOT IN (SELECT id FROM articles))"
-        )
-        todo = con.execute(
-            f"SELECT id, body FROM articles WHERE id {scope} "
-            "AND id NOT IN (SELECT article_id FROM article_fingerprints)"
-        ).fetchall()
-    finally:
-        if done:
-            con.unregister("_touched")
-    if not done:
+    if not done:  # made anew, every article: a pair is compared only within one method
+        for table in ("article_fingerprints", "article_bands", "article_matches"):
+            con.execute(f"DELETE FROM {table}")
         con.execute(
             "INSERT INTO meta VALUES ('fingerprints', ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [METHOD],
         )
+        todo = con.execute("SELECT id, body FROM articles").fetchall()
+    else:
+        con.register("_touched", pa.table({"id": touched}, schema=_IDS))
+        try:
+            gone = "IN (SELECT id FROM _touched) AND {0} NOT IN (SELECT id FROM articles)"
+            for table in ("article_fingerprints", "article_bands"):
+                con.execute(f"DELETE FROM {table} WHERE article_id {gone.format('article_id')}")
+            con.execute(
+                f"DELETE FROM article_matches WHERE (article_id {gone.format('article_id')}) "
+                f"OR (other_id {gone.format('other_id')})"
+            )
+            todo = con.execute(
+                "SELECT id, body FROM articles WHERE id IN (SELECT id FROM _touched) "
+                "AND id NOT IN (SELECT article_id FROM article_fingerprints)"
+            ).fetchall()
+        finally:
+            con.unregister("_touched")
     if not todo:
         return 0
     if len(todo) > 1000:

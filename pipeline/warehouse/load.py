@@ -925,6 +925,16 @@ def _upsert(
     return prior
 
 
+def _replaced(st: _Stored, good: dict[str, PageResult]) -> list[str]:
+    """The articles a batch's pages read before and read no more (a page edited; an old row's
+    article), which are gone unless another page still reads them."""
+    return [
+        old
+        for key, old in st.existing.items()
+        if old != good[key].article.id  # type: ignore[union-attr]
+    ] + [old for _, old in st.stale]
+
+
 def _drop_unread(
     con: duckdb.DuckDBPyConnection,
     good: dict[str, PageResult],
@@ -940,11 +950,7 @@ def _drop_unread(
     another page still points at (a repost of the same text) is left as it is: its
     predictions and their outcomes belong to that page too. Returns the inputs to read again
     (_forget_readers)."""
-    replaced = [
-        old
-        for key, old in st.existing.items()
-        if old != good[key].article.id  # type: ignore[union-attr]
-    ] + [old for _, old in st.stale]  # an old row's article, if no page reads it now
+    replaced = _replaced(st, good)
     ids = pa.schema([("id", pa.string())])
     con.register("_ids", pa.table({"id": written + replaced}))
     con.register("_written", pa.table({"id": written}, schema=ids))
@@ -1123,8 +1129,7 @@ def write_results(
         forgotten = _drop_unread(con, good, st, list(articles), predictions, fresh, stances)
         if not stored:
             # reposts: the views count a copy's stances once
-            left = list(st.existing.values()) + [old for _, old in st.stale]
-            store_fingerprints(con, list(articles) + left)
+            store_fingerprints(con, list(articles) + _replaced(st, good))
             store_claim_words(con)
             _clear_answered_rejects(con, good, list(fetched))
         seen = list(seen)
