@@ -226,3 +226,35 @@ def test_a_text_on_hundreds_of_sites_in_one_batch_has_one_original(db_path):
         "SELECT count(*), count(DISTINCT original_id) FROM article_copies"
     ).fetchall() == [(sites - 1, 1)]
     assert con.execute("SELECT count(*) FROM article_matches").fetchone()[0] < 4 * sites
+
+
+def test_reposts_read_before_their_original_are_all_its_copies(lexicon_analyzer, db_path):
+    """Two reposts read first (the later one a copy of the earlier), their original after: both
+    are its copies, and their claim is one claim of the original's writer, scored once."""
+    con = connect(db_path)
+    reposts = [("卡卷网", "小编", "2025-02-04"), ("头条号", "阿强", "2025-02-05")]
+    for n, (site, author, day) in enumerate(reposts):
+        paragraphs = [*_repost(ORIGINAL), f"以上内容来自{site}的第{n + 1}次转载，仅供参考。"]
+        page = _page(lexicon_analyzer, f"{n}.html", paragraphs, site, day, author)
+        write_results(con, [page], f"r{n}", "lexicon.v1")
+    original = _page(lexicon_analyzer, "a.html", ORIGINAL, "知乎", "2025-02-02")
+    write_results(con, [original], "r9", "lexicon.v1")
+    copies = con.execute(
+        "SELECT c.site, o.site FROM article_copies k JOIN articles c ON c.id = k.article_id "
+        "JOIN articles o ON o.id = k.original_id ORDER BY c.site"
+    ).fetchall()
+    assert copies == [("卡卷网", "知乎"), ("头条号", "知乎")]
+    claims = con.execute(
+        "SELECT DISTINCT c.claim FROM claim_copies c JOIN predictions p ON p.id = c.prediction_id "
+        "WHERE p.quote LIKE '%营收%'"
+    ).fetchall()
+    assert len(claims) == 1
+    [late] = con.execute(
+        "SELECT p.id FROM predictions p JOIN articles a ON a.id = p.article_id "
+        "WHERE a.site = '头条号' AND p.quote LIKE '%营收%'"
+    ).fetchone()
+    resolve(con, late, "correct")
+    scores = con.execute(
+        "SELECT site, author, resolved, correct FROM prediction_scores WHERE author IS NOT NULL"
+    ).fetchall()
+    assert scores == [("知乎", "老王", 1, 1)]
