@@ -70,7 +70,9 @@ def predictions_due(
     fmt: str,
     wait_s: float | None,
 ) -> None:
-    """Predictions whose due date has passed and that have no outcome yet.
+    """Predictions whose due date has passed and that have no outcome yet, one row per claim:
+    a claim that several articles make (a repost, a mirror) is shown once, where it was first
+    made, with how many `articles` make it; resolving it resolves them all.
 
     \b
     Example:
@@ -83,9 +85,9 @@ def predictions_due(
     where, params, asked = _filters(con, db, target, author, site)
     cur = con.execute(
         f"SELECT {_id_and_horizon(fmt)}, target, direction, hedge, speaker, "
-        "conditional, quote, coalesce(site, '') AS site, coalesce(author, '') AS author"
+        "conditional, quote, coalesce(site, '') AS site, coalesce(author, '') AS author, articles"
         + (", title, url, published" if fmt in ("csv", "json") else "")
-        + f" FROM prediction_status WHERE outcome IS NULL AND due <= ? AND {where} "
+        + f" FROM claim_status WHERE outcome IS NULL AND due <= ? AND {where} "
         "ORDER BY due, id",
         [day, *params],
     )
@@ -109,7 +111,8 @@ def predictions_list(
 ) -> None:
     """Every prediction with its status (open, due, correct, wrong, void), and whether its
     page still reads so (version: current, or earlier where the page was edited after the
-    claim was resolved, which keeps its outcome on the text it was made in).
+    claim was resolved, which keeps its outcome on the text it was made in). One row per
+    claim, as `due` shows them.
 
     \b
     Example:
@@ -121,8 +124,8 @@ def predictions_list(
         f"SELECT {_id_and_horizon(fmt)}, status, target, direction, hedge, "
         "speaker, conditional, quote, coalesce(site, '') AS site, "
         "coalesce(author, '') AS author, CASE WHEN article_id IN "
-        "(SELECT article_id FROM pages) THEN 'current' ELSE 'earlier' END AS version "
-        f"FROM prediction_status WHERE {where} "
+        "(SELECT article_id FROM pages) THEN 'current' ELSE 'earlier' END AS version, articles "
+        f"FROM claim_status WHERE {where} "
         "ORDER BY due NULLS LAST, id",
         params,
     )
@@ -136,7 +139,7 @@ def predictions_list(
 def _filters(
     con, db: str | None, target: str | None, author: str | None, site: str | None
 ) -> tuple[str, list, str]:
-    """The WHERE clause of --target, --author and --site over prediction_status, its
+    """The WHERE clause of --target, --author and --site over claim_status, its
     parameters, and the words that say what was asked when nothing matches (" matches
     --author 'x' about nvidia"; empty when nothing was asked). The target as the catalogue knows it (a name or an alias in any
     case); names compared folded, as `predictions scores` shows them."""

@@ -164,7 +164,7 @@ def gather(
     )
     upcoming = _rows(
         con,
-        f"SELECT * FROM prediction_status WHERE status = 'open' AND due IS NOT NULL AND {where_p} "
+        f"SELECT * FROM claim_status WHERE status = 'open' AND due IS NOT NULL AND {where_p} "
         f"ORDER BY due, id LIMIT {SHOWN['predictions_open']}",
         params_p,
     )
@@ -337,13 +337,13 @@ def _section_totals(
                         FROM counted_stances s JOIN articles a ON a.id = s.article_id
                         WHERE s.label <> 'none' AND {where_a})""",
         "predictions_due": f"SELECT count(*) FROM predictions_due WHERE {where_p}",
-        "predictions_open": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
+        "predictions_open": "SELECT count(*) FROM claim_status WHERE status = 'open' "
         f"AND due IS NOT NULL AND {where_p}",
         "predictions_resolved": f"SELECT count(*) FROM resolved_claims WHERE {where_p}",
-        "predictions_undated": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
+        "predictions_undated": "SELECT count(*) FROM claim_status WHERE status = 'open' "
         f"AND due IS NULL AND {where_p}",
         # of those, the ones that name a time on a page that gives no publish date to count from
-        "predictions_unplaced": "SELECT count(*) FROM prediction_status WHERE status = 'open' "
+        "predictions_unplaced": "SELECT count(*) FROM claim_status WHERE status = 'open' "
         f"AND due IS NULL AND horizon IS NOT NULL AND published IS NULL AND {where_p}",
     }
     return {

@@ -4,9 +4,13 @@ scored once, for the writer who published it first."""
 
 from __future__ import annotations
 
+import json
+
 import opencc
 import pytest
+from click.testing import CliRunner
 
+from pipeline.cli import main
 from pipeline.ledger import resolve
 from pipeline.near_copies import COPY_SIMILARITY, fingerprint, similarity
 from pipeline.records import RawPage
@@ -258,3 +262,37 @@ def test_reposts_read_before_their_original_are_all_its_copies(lexicon_analyzer,
         "SELECT site, author, resolved, correct FROM prediction_scores WHERE author IS NOT NULL"
     ).fetchall()
     assert scores == [("知乎", "老王", 1, 1)]
+
+
+def test_the_ledger_lists_a_reposted_claim_once_where_it_was_first_made(lexicon_analyzer, db_path):
+    """A claim on three sites was three rows due in `predictions due` and three in the report,
+    though resolving one resolved them all."""
+    con = connect(db_path)
+    pages = [_page(lexicon_analyzer, "a.html", ORIGINAL, "知乎", "2025-02-02")]
+    for n, site in enumerate(["卡卷网", "头条号"]):
+        paragraphs = [*_repost(ORIGINAL), f"以上内容来自{site}的第{n + 1}次转载，仅供参考。"]
+        pages.append(_page(lexicon_analyzer, f"{n}.html", paragraphs, site, f"2025-02-0{n + 4}"))
+    write_results(con, pages, "r1", "lexicon.v1")
+    [claim] = [p for p in pages[0].predictions if "营收" in p.quote]
+    assert claim.due is not None
+    con.close()
+
+    def due(*filters):
+        args = ["predictions", "due", "--db", db_path, "--as-of", "2030-01-01", *filters]
+        out = CliRunner().invoke(main, [*map(str, args), "--format", "json"])
+        assert out.exit_code == 0, out.output
+        return [p for p in json.loads(out.output) if "营收" in p["quote"]]
+
+    [row] = due()
+    assert (row["id"], row["site"], row["articles"]) == (claim.id, "知乎", 3)
+    args = ["predictions", "list", "--db", str(db_path), "--format", "json"]
+    listed = json.loads(CliRunner().invoke(main, args).output)
+    assert [p["articles"] for p in listed if "营收" in p["quote"]] == [3]
+    assert due("--site", "卡卷网") == []  # the claim is 知乎's, as `predictions scores` has it
+    con = connect(db_path)
+    assert con.execute(
+        "SELECT count(*), max(articles) FROM claim_status WHERE quote LIKE '%营收%'"
+    ).fetchone() == (1, 3)
+    report = gather(con, target="nvidia")
+    shown = report.predictions_due + report.predictions_open  # due at the end of 2026
+    assert sum("营收" in p["quote"] for p in shown) == 1
