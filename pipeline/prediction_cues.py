@@ -53,6 +53,8 @@ def _attribution(reported: dict) -> re.Pattern[str]:
         r"|(?<!根)据《[^》]{1,20}》"
         rf"|{clause}{no_crowd}(?:{literal_alternation(reported['crowds'])})[^，,。；;]{{1,12}}?"
         rf"(?:{literal_alternation(reported['others_view']).replace('说', '说(?![明服过])')})"
+        # someone's words quoted after what they do (还有人盯着亏损说“这些钱迟早要还”)
+        rf"|{clause}(?:还|也|又)?有(?:人|些人|的人)[^，,。；;“「]{{1,20}}?说[：:]?\s*[“「『]"
         rf"|{literal_alternation(reported['markers'])}|(?<![没未])听说(?!过)"
         r"|指引(?:为|在|约|是)?\s*(?:[\d一二三四五六七八九十]|约)"
         # X说， with X a speaker, not 换句话说, 总的来说, 坦白说, 毫不夸张地说, 有一说一…
@@ -97,6 +99,7 @@ class PredictionCues:
     turns_not_after: tuple[str, ...]
     lasts: tuple[str, ...]  # whether a state lasts: strong, except beside any word of the past
     lasts_not_after: tuple[str, ...]  # every such word: past markers, turns_not_after, its own
+    peak_passed: re.Pattern[str]  # 高光时刻已经过去: strong, past words and all
     weak: tuple[str, ...]
     resolution: tuple[str, ...]
     not_future: re.Pattern[str]
@@ -194,6 +197,12 @@ class PredictionCues:
                     *data["past"]["markers"],
                     *data["future"].get("turns_not_after", []),
                     *data["future"].get("lasts_not_after", []),
+                ),
+                peak_passed=re.compile(
+                    rf"(?:{literal_alternation(data['future'].get('peaks', []))})"
+                    r"[^，,。；;！!？?]{0,8}?过去"
+                    if data["future"].get("peaks")
+                    else r"(?!)"
                 ),
                 weak=tuple(data["future"]["weak"]),
                 resolution=tuple(data["future"].get("resolution", [])),

@@ -370,9 +370,10 @@ HABIT = re.compile(
     r"(?:每一?(?:年|次|逢|到|当|个|季度|季|月|周|天|代|轮|回)(?!的)|一般|往往|通常|总是|向来|历来)"
     r"[^，,。；;！!？?]{0,20}?(?:都|总|也|就)?(会|要|将)"
 )
-# …and a clause going on from a frame of every time (每次美股大跌，英伟达都会跌得更狠).
+# …and a clause going on from a frame of every time (每次美股大跌，英伟达都会跌得更狠; 每到英伟达财报季，
+# “AI泡沫”这个词的搜索量就会准时上涨: a subject of up to 20 characters before its 就会).
 EVERY_TIME_FRAME = re.compile(r"(?:^|[，,；;])\s*每一?(?:次|当|逢|到|回|轮)[^，,。；;]*[，,]\s*$")
-HABIT_GOES_ON = re.compile(r"^[^，,。；;]{0,12}?(?:都|总|也|就)(会|要|将)")
+HABIT_GOES_ON = re.compile(r"^[^，,。；;]{0,20}?(?:都|总|也|就)(会|要|将)")
 FUTURE_AS_NOUN = re.compile(
     rf"({FORESEEABLE})?(?:的|其)未来(?![一二两三四五六七八九十几数半\d]|\s*\d)"
     # and what it qualifies as a noun's attribute (影响台积电未来走向, 公司的未来战略)
@@ -630,11 +631,14 @@ class PredictionExtractor:
 
     def strong_cue(self, text: str, before: str = "") -> bool:
         """A cue that makes a clause forward-looking on its own (预计, 将会, 缺口或达…, 恐再下滑; 会越来越
-        where the clause tells of no past: 一度要反超 is history). 难以持续 and the other cues of
+        where the clause tells of no past: 一度要反超 is history; its best days behind it, which
+        says what comes next though its words are of the past). 难以持续 and the other cues of
         whether a state lasts count where no word of the past stands in the clause or in the
         sentence before it (before: 去年四季度，低价策略难以为继 is history), unless the clause turns
         with 但 or 不过 (此前很亮眼，但这种增速很难持续)."""
         if any(c in text for c in self.cues.strong) or DOUBTED_ABILITY.search(text):
+            return True
+        if self.cues.peak_passed.search(text):
             return True
         if (any(c in text for c in self.cues.turns) or TREND.search(text)) and not any(
             m in text for m in self.cues.turns_not_after

@@ -721,6 +721,8 @@ def _speakers(analyzer, body: str) -> dict[str, str]:
         ("一位接近公司的人士对笔者表示，DeepSeek下个月会发布新模型。", "新模型", "reported"),
         ("英伟达明年的出货量将增长三成，知情人士透露。", "增长三成", "reported"),
         ("多家券商看好英伟达明年的业绩会继续超预期。", "超预期", "reported"),
+        # someone's words quoted after what they do
+        ("还有人盯着各家大模型公司的亏损说“英伟达的这些订单迟早要还”。", "迟早", "reported"),
         # the author's reply after what was reported leaves it reported
         ("黄仁勋表示，英伟达明年的出货量会翻番，但我认为这个目标很难实现。", "翻番", "reported"),
         (
@@ -1976,6 +1978,10 @@ def test_direction_of_a_belief_denied_and_a_standing_lost(analyzer, claim, targe
         "英伟达每到财报季都会大涨一波。",
         "每次美股大跌，英伟达都会跌得比大盘更狠。",
         "DeepSeek的新模型一般都会先在开源社区发布。",
+        # the frame's subject longer than a name
+        "每到英伟达财报季，“AI泡沫”这个词的搜索量就会准时上涨。",
+        # the likely cause of an outcome the author imagines is no outcome foretold
+        "如果我错了，大概率是因为宏观或者融资环境突然收紧，而不是英伟达自身出了问题。",
     ],
 )
 def test_what_happens_every_time_is_a_habit_not_a_forecast(analyzer, body):
