@@ -923,6 +923,27 @@ def test_jiang_before_an_adverb_or_a_manner_word_is_the_future(analyzer):
     assert quotes("英伟达将如何应对中国竞争。") == ["英伟达将如何应对中国竞争。"]
 
 
+@pytest.mark.parametrize(
+    "body, target",
+    [
+        ("我觉得英伟达要完了。", "nvidia"),
+        ("作为一款面向大众的产品，DeepSeek的高光时刻可能已经过去了。", "deepseek"),
+        ("英伟达最好的时光恐怕已经过去。", "nvidia"),
+        ("中国这块市场，英伟达很可能再也回不去了。", "nvidia"),
+        ("DeepSeek或许再也找不回年初那种声量了。", "deepseek"),
+    ],
+)
+def test_a_thing_done_for_or_past_its_best_is_a_forecast_of_a_fall(analyzer, body, target):
+    """Their words are of the past or of no time (已经过去, 回不去了), but they say what comes next."""
+    [p] = _predictions(analyzer, body)
+    assert (p.target, p.direction, p.speaker) == (target, "down", "author")
+
+
+def test_a_crowds_cry_is_reported(analyzer):
+    [p] = _predictions(analyzer, "群里都在喊英伟达要完了。")
+    assert (p.target, p.direction, p.speaker) == ("nvidia", "down", "reported")
+
+
 def test_a_short_claim_about_a_named_target_or_it_stays(analyzer):
     body = "英伟达又暴跌了。它还会跌。"
     a = article(body, published=PUBLISHED)
