@@ -1,9 +1,9 @@
-"""Two readings of "whose view is this" for linear.v1, measured against the shipped features.
+"""Readings of "whose view is this" for linear.v1, measured against the shipped features.
 
     .venv/bin/python benchmarks/stance_variants.py [--runs 3] [--drop 0.03]
 
 The commonest error on real pages is a neutral news-like page read as bull or bear (model card,
-`benchmarks/stance_limits.py`): reported views and reported facts carry polar words. Two ways
+`benchmarks/stance_limits.py`): reported views and reported facts carry polar words. Ways
 to let the model weigh them apart, each against the shipped features in the same run:
 
 - *attribution*: the target view's sentences that report someone else (a speech verb after a
@@ -11,7 +11,11 @@ to let the model weigh them apart, each against the shipped features in the same
   get their tokens prefixed (R_…), or are dropped from the view;
 - *page voice*: the view's tokens are copied into a namespace of their page's kind (news-like:
   a dateline, or almost no first person and no spoken endings; else opinion), the "frustratingly
-  easy" domain-adaptation trick, or the cue sums get their product with the news-like flag.
+  easy" domain-adaptation trick, or the cue sums get their product with the news-like flag;
+- *the writer's verdict*: the cue sums of the sentences that give it (the writer's own view,
+  a sentence turning with 但是 or 所以, the last one naming the target, the title), or of the
+  writer's own view sentences alone, in columns of their own: a writer who sets out the other
+  side's case and then answers it.
 
 Printed for each variant and each refit leaving 3 % of the articles out (as in stability.py):
 macro-F1 NVIDIA / DeepSeek on our held-out stance-dev examples and, where ../shared is present,
@@ -20,6 +24,7 @@ on the real pages. Throwaway models only: nothing is saved.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 import time
@@ -35,9 +40,11 @@ from pipeline.analyze import Analyzer  # noqa: E402
 from pipeline.learn import logistic_exact, with_classifier  # noqa: E402
 from pipeline.nlp import to_simplified  # noqa: E402
 from pipeline.settings import PROJECT_ROOT, load_settings  # noqa: E402
+from pipeline.speakers import AUTHOR_VIEW  # noqa: E402
+from pipeline.stance.cues import FIRST_PERSON_VIEW  # noqa: E402
 from pipeline.stance.dataset import default_training_paths, load_examples  # noqa: E402
 from pipeline.stance.evaluate import commentary_cases, example_cases  # noqa: E402
-from pipeline.stance.features import FeatureBuilder  # noqa: E402
+from pipeline.stance.features import SQUASH, FeatureBuilder  # noqa: E402
 from pipeline.stance.linear import C, feature_columns  # noqa: E402
 from pipeline.stance.train import training_set  # noqa: E402
 from pipeline.stance.views import (  # noqa: E402
@@ -57,6 +64,8 @@ REPORTED = re.compile(
     r"|^[^，。]{0,20}?[“「].{8,}[”」]"
 )
 WRITER = re.compile(r"我|笔者|本人|小编")
+# A sentence that turns to the writer's point (…的担心我都看过。但是…; 所以…).
+TURN = re.compile(r"^\s*(?:但是?|可是|不过|然而|其实|说到底|总之|总的来说|归根结底|所以|因此)")
 EXTRA = 3  # dense columns every variant carries (zeros where unused), so one estimator fits all
 
 
@@ -102,7 +111,31 @@ class Variants:
             text[0] += " " + " ".join(prefix + t for t in str(text[0]).split())
         elif variant == "cue sums × news-like":
             extra = [dense[1] * news, dense[2] * news, news]
+        elif variant in ("writer's verdict sums", "writer's own view sums"):
+            extra = self._verdict(item, target, own_only=variant == "writer's own view sums")
         return [*text, *dense, *extra]
+
+    def _verdict(self, item, target: str, own_only: bool) -> list[float]:
+        """The cue sums (up, down) and count of the sentences that give the writer's verdict:
+        their own view (我认为, 我的判断是…) and, unless own_only, a sentence that turns (但是,
+        不过, 所以…), the last one naming the target and the title."""
+        named = mentioned_targets(item, self.catalogue)
+        scored = [
+            s for s in self.features.lexicon.sentence_scores(item, named) if target in s.scores
+        ]
+        last = max((i for i, s in enumerate(scored) if not s.is_title), default=None)
+        kept = []
+        for i, s in enumerate(scored):
+            simplified = to_simplified(s.sentence)
+            own = bool(FIRST_PERSON_VIEW.search(simplified) or AUTHOR_VIEW.search(simplified))
+            turns = bool(TURN.search(simplified)) or i == last or s.is_title
+            if own or (turns and not own_only):
+                kept.append(s.scores[target])
+        return [
+            math.tanh(sum(v for v in kept if v > 0) / SQUASH),
+            math.tanh(-sum(v for v in kept if v < 0) / SQUASH),
+            math.log1p(len(kept)) / 3,
+        ]
 
 
 VARIANTS = (
@@ -111,6 +144,8 @@ VARIANTS = (
     "reported speech dropped",
     "tokens copied by page voice",
     "cue sums × news-like",
+    "writer's verdict sums",
+    "writer's own view sums",
 )
 
 
