@@ -30,8 +30,9 @@ PERMUTATIONS = 128
 BAND_ROWS = 4
 # Stored with each fingerprint: fingerprints of another method are made anew, never compared.
 METHOD = f"minhash-affine32-{PERMUTATIONS}-char{SHINGLE}-band{BAND_ROWS}-v1"
-# The similarity at which two articles on two sites are one text: a repost with a line of its own added and a closing line dropped
-# scores 0.74 on a 230-character column, more on a longer one; a Traditional copy the same;
+# The similarity at which two articles on two sites are one text: a repost with a line of its
+# own added and a closing line dropped scores 0.74 on a 230-character column, more on a longer
+# one; a Traditional copy the same;
 # two columns on one subject in the same words, under 0.1 (tests/test_near_copies.py,
 # benchmarks/near_copies.py).
 COPY_SIMILARITY = 0.7

@@ -201,8 +201,6 @@ class PredictionCues:
                 peak_passed=re.compile(
                     rf"(?:{literal_alternation(data['future'].get('peaks', []))})"
                     r"[^，,。；;！!？?]{0,8}?过去"
-                    if data["future"].get("peaks")
-                    else r"(?!)"
                 ),
                 weak=tuple(data["future"]["weak"]),
                 resolution=tuple(data["future"].get("resolution", [])),

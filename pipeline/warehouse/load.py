@@ -940,6 +940,7 @@ def _drop_unread(
     good: dict[str, PageResult],
     st: _Stored,
     written: list[str],
+    replaced: list[str],
     predictions: dict[str, dict],
     fresh: list[str],
     stances: dict[tuple, dict],
@@ -949,8 +950,7 @@ def _drop_unread(
     what hangs on them. Only the articles this batch touched are looked at. An article
     another page still points at (a repost of the same text) is left as it is: its
     predictions and their outcomes belong to that page too. Returns the inputs to read again
-    (_forget_readers)."""
-    replaced = _replaced(st, good)
+    (_forget_readers). replaced: the articles the batch's pages read no more (_replaced)."""
     ids = pa.schema([("id", pa.string())])
     con.register("_ids", pa.table({"id": written + replaced}))
     con.register("_written", pa.table({"id": written}, schema=ids))
@@ -1126,10 +1126,13 @@ def write_results(
         else:
             prior = _upsert(con, articles, stances, predictions, pages)
         fresh = sorted(set(predictions) - prior)
-        forgotten = _drop_unread(con, good, st, list(articles), predictions, fresh, stances)
+        replaced = _replaced(st, good)
+        forgotten = _drop_unread(
+            con, good, st, list(articles), replaced, predictions, fresh, stances
+        )
         if not stored:
             # reposts: the views count a copy's stances once
-            store_fingerprints(con, list(articles) + _replaced(st, good))
+            store_fingerprints(con, list(articles) + replaced)
             store_claim_words(con)
             _clear_answered_rejects(con, good, list(fetched))
         seen = list(seen)
