@@ -52,7 +52,25 @@ CASES = [
     ("我睇輝達冇可能暴跌。", "nvidia", "bullish"),
     # 看多长期 is 看多 (bullish) + 长期, though 看多久 is no cue
     ("我继续看多长期的英伟达。", "nvidia", "bullish"),
+    # what a writer supposes for the sake of argument (即使X，也Y) is not their view of X
+    ("即使DeepSeek的模型领先，英伟达也不会被取代。", "deepseek", "neutral"),
 ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "虽然英伟达短期有泡沫，但长期看好。",
+        "英伟达虽然短期有泡沫，但长期看好。",
+        "别看英伟达股价在暴跌，长期依然看好。",
+        "即使英伟达有泡沫，长期也看好。",
+    ],
+)
+def test_a_concession_weighs_less_than_the_point_made_after_it(lexicon_analyzer, body):
+    """虽然X，但Y: the cues of X count for less than Y's, wherever the concession opens. It
+    counted in full when it opened its clause, so 虽然英伟达短期有泡沫，但长期看好 summed below
+    zero; 别看 (though) read as 别 (don't) flipped the cue after it."""
+    assert lexicon_analyzer.predictor.scorer.score(body, {"nvidia": 1.0})["nvidia"] > 0
 
 
 @pytest.mark.parametrize(("body", "target", "label"), CASES)

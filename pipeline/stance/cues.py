@@ -50,7 +50,12 @@ def split_conditional(text: str) -> tuple[int, int, int] | None:
     return m.start(), m.end(), csq.start() if csq else len(text)
 
 
-CONCESSION = re.compile(r"(虽然|虽说|尽管|固然)(?P<weak>.*?)[，,]\s*(但是|但|不过|然而|可是|却)")
+# What a writer concedes before the point they make (虽然X，但Y; 别看X，Y依然…; 即使X，也Y): X
+# weighs less. The point opens with 但, 不过, 然而, 可是, or holds 却, 也, 都, 还, 仍 early on.
+CONCESSION = re.compile(
+    r"(?:虽然|虽说|尽管|固然|别看|即使|即便|哪怕|就算|纵然|纵使)(?P<weak>[^。！？!?]*?)[，,]\s*"
+    r"(?:但是|但|不过|然而|可是|[^，,。！？!?]{0,8}?(?:却|也|都|还|仍|依然))"
+)
 QUESTION_END = re.compile(r"[?？]\s*$")
 # A claim the writer names in quotation marks to knock down (所谓“DeepSeek利空英伟达”的说法，一年后看
 # 更像是一次误判): what the quotation says counts the other way.
@@ -64,7 +69,7 @@ QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"]
 NOT_NEGATING = re.compile(
     r"(不过|不仅|不断|不少|不小|不久|不管|不论|不但|不得不|不光|无论|没想到|毫无疑问|不可否认"
     r"|未来|未來|别人|別人|别的|別的|别家|別家|无人机|無人機|无限|無限|无疑|無疑|不错|不錯|没错|沒錯"
-    r"|不停|不同(?!意))"
+    r"|不停|不同(?!意)|别看|別看)"
 )
 # Characters between a change and the word for its pace (增长在2026年之后会明显放缓), for the stance
 # cues and the predictions' direction alike.
@@ -403,7 +408,7 @@ class CueScorer:
                 if named[c] and target not in named[c]:
                     continue  # the clause is about another target
                 factor = 1.0 if target in named[c] else 0.6
-                if weak_span and weak_span[0] <= start < weak_span[1]:
+                if weak_span and start < weak_span[1] and start + len(part) > weak_span[0]:
                     factor *= 0.3
                 if in_premise and (view.falsification or view.counterfactual):
                     pol = -pol
