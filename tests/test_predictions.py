@@ -825,6 +825,30 @@ def test_disposal_jiang_is_not_the_future(analyzer):
     assert claims("DeepSeek将旗下多款重量级模型彻底开源。") == []  # the verb six words on
     assert claims("英伟达将重启H20的供货。") == ["英伟达将重启H20的供货。"]
     assert claims("英伟达的估值溢价将消失。") == ["英伟达的估值溢价将消失。"]
+    # a chip's name is one word (jieba cut 昇腾, which OpenCC writes 升腾, into 升 + a verb 腾)
+    assert claims("华为通过自动并行等技术，将昇腾芯片的利用率提升至90%以上。") == []
+    assert claims("英伟达将台积电的先进封装产能订走了一半。") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["DeepSeek可能拥有超过五万张H100。", "英伟达手里可能持有大量的库存。"],
+)
+def test_a_guess_at_what_one_holds_now_is_no_forecast(analyzer, body):
+    assert _predictions(analyzer, body) == ()
+
+
+def test_a_guess_at_what_one_will_hold_is_a_forecast(analyzer):
+    [p] = _predictions(analyzer, "DeepSeek明年可能拥有十万张卡。")
+    assert (p.target, p.horizon) == ("deepseek", "明年")
+
+
+def test_revenue_after_the_company_named_before_is_its_revenue(analyzer):
+    """收入 and 销售额 are a company's figures as 营收 is: a claim of them with no name of its own
+    is about the target named last."""
+    body = "英伟达公布了第四财季的业绩，数据中心业务再创新高。管理层预计下一季度收入约为430亿美元。"
+    [p] = _predictions(analyzer, body)
+    assert p.target == "nvidia"
 
 
 def test_the_authors_horizon_for_the_whole_case_reaches_claims_without_one(analyzer):
