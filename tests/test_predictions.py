@@ -828,6 +828,8 @@ def test_disposal_jiang_is_not_the_future(analyzer):
     # a chip's name is one word (jieba cut 昇腾, which OpenCC writes 升腾, into 升 + a verb 腾)
     assert claims("华为通过自动并行等技术，将昇腾芯片的利用率提升至90%以上。") == []
     assert claims("英伟达将台积电的先进封装产能订走了一半。") == []
+    # 中将 (a general) is no word in a sentence about tasks: 在编程任务中 + 将V4-Pro列为首选
+    assert claims("九成的开发者在编程任务中将V4-Pro列为首选。") == []
 
 
 @pytest.mark.parametrize(
@@ -835,6 +837,17 @@ def test_disposal_jiang_is_not_the_future(analyzer):
     ["DeepSeek可能拥有超过五万张H100。", "英伟达手里可能持有大量的库存。"],
 )
 def test_a_guess_at_what_one_holds_now_is_no_forecast(analyzer, body):
+    assert _predictions(analyzer, body) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "英伟达的估值能否撑住，取决于接下来会不会有更多DeepSeek冒出来。",
+        "对于更强大的AI是否仍须依赖更多的英伟达芯片，米勒的答案是肯定的。",
+    ],
+)
+def test_what_an_outcome_hangs_on_or_an_answer_given_is_no_forecast(analyzer, body):
     assert _predictions(analyzer, body) == ()
 
 
