@@ -374,6 +374,13 @@ HABIT = re.compile(
 # “AI泡沫”这个词的搜索量就会准时上涨: a subject of up to 20 characters before its 就会).
 EVERY_TIME_FRAME = re.compile(r"(?:^|[，,；;])\s*每一?(?:次|当|逢|到|回|轮)[^，,。；;]*[，,]\s*$")
 HABIT_GOES_ON = re.compile(r"^[^，,。；;]{0,20}?(?:都|总|也|就)(会|要|将)")
+# A prospect inside a noun of news or fear (与中国可能限制采购H20的消息有关, 市场对英伟达将被替代的担忧):
+# what was reported or feared, not the writer's forecast; its modal is blanked. Not where a
+# preposition brings in an object (投资者会对DeepSeek的消息作出反应: the 会 is the sentence's).
+PROSPECT_IN_NEWS = re.compile(
+    r"(?:可能|或将|恐将|将会|将|会)(?=[^，,。；;！!？?对把向]{1,20}?的"
+    r"(?:消息|传闻|传言|报道|说法|担忧|忧虑|疑虑|猜测|揣测|风声))"
+)
 FUTURE_AS_NOUN = re.compile(
     rf"({FORESEEABLE})?(?:的|其)未来(?![一二两三四五六七八九十几数半\d]|\s*\d)"
     # and what it qualifies as a noun's attribute (影响台积电未来走向, 公司的未来战略)
@@ -776,6 +783,7 @@ class PredictionExtractor:
         理会)."""
         clause = FUTURE_AS_NOUN.sub(lambda m: m.group(0) if m.group(1) else "□", clause)
         clause = HABIT.sub(lambda m: m.group(0)[:-1] + "□", clause)
+        clause = PROSPECT_IN_NEWS.sub(lambda m: "□" * len(m.group(0)), clause)
         pattern = self.cues.not_future
         if self.tagger is None or not pattern.search(clause):
             return pattern.sub("", clause)

@@ -851,6 +851,19 @@ def test_what_an_outcome_hangs_on_or_an_answer_given_is_no_forecast(analyzer, bo
     assert _predictions(analyzer, body) == ()
 
 
+@pytest.mark.parametrize(
+    "body, claims",
+    [
+        ("英伟达昨晚暴跌，与中国可能限制采购其H20芯片的消息有关。", 0),
+        ("市场对英伟达将被国产芯片替代的担忧再度升温。", 0),
+        # a modal of the sentence's own, before a preposition's object, still foretells
+        ("我认为投资者会对DeepSeek的消息作出更理性的反应。", 1),
+    ],
+)
+def test_a_prospect_inside_news_or_a_fear_is_not_the_writers_forecast(analyzer, body, claims):
+    assert len(_predictions(analyzer, body)) == claims
+
+
 def test_a_guess_at_what_one_will_hold_is_a_forecast(analyzer):
     [p] = _predictions(analyzer, "DeepSeek明年可能拥有十万张卡。")
     assert (p.target, p.horizon) == ("deepseek", "明年")
