@@ -864,6 +864,15 @@ def test_a_prospect_inside_news_or_a_fear_is_not_the_writers_forecast(analyzer, 
     assert len(_predictions(analyzer, body)) == claims
 
 
+@pytest.mark.parametrize(
+    "body",
+    ["英伟达和国产芯片的新一轮价格战已经在路上了。", "DeepSeek的下一次Sputnik时刻不会太远了。"],
+)
+def test_what_is_near_is_a_claim(analyzer, body):
+    a = article(body, published=PUBLISHED)
+    assert [p.quote for p in analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))]
+
+
 def test_a_guess_at_what_one_will_hold_is_a_forecast(analyzer):
     [p] = _predictions(analyzer, "DeepSeek明年可能拥有十万张卡。")
     assert (p.target, p.horizon) == ("deepseek", "明年")
