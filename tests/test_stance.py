@@ -96,6 +96,29 @@ SHORT_POSTS = [
 ]
 
 
+@pytest.mark.parametrize(
+    "body, sign",
+    [
+        # a strength broken is bad news; denied (难以撼动) or of a record (打破纪录), good
+        ("国产芯片性能提升，打破了英伟达的垄断格局。", -1),
+        ("DeepSeek终结了英伟达的领先。", -1),
+        ("DeepSeek难以撼动英伟达的领先地位。", 1),
+        ("英伟达股价打破纪录，再创新高。", 1),
+        # a cue said to be small right after it turns
+        ("英伟达因技术壁垒和盈利增长，短期泡沫风险低。", 1),
+        ("英伟达的下跌空间有限。", 1),
+        ("英伟达的上涨空间有限。", -1),
+        # a question asked to assert: what it denies is what the writer says
+        ("这对英伟达和台积电等芯片公司不应该是利好吗？", 1),
+        ("这对英伟达不是利空吗？", -1),
+    ],
+)
+def test_cues_broken_small_or_asked_turn(lexicon_analyzer, body, sign):
+    """Each of these summed the wrong way or to nothing: 垄断 and 领先 after 打破 / 终结 counted
+    as strengths held, 泡沫 before 风险低 as a bubble, 不应该是利好吗 as a denied 利好."""
+    assert sign * lexicon_analyzer.predictor.scorer.score(body, {"nvidia": 1.0})["nvidia"] > 0
+
+
 def test_default_model_reads_short_posts(analyzer):
     """A gate on the trained default (linear.v2) for posts of a sentence or two, Weibo-sized,
     which its posts model reads (texts under linear.SHORT_CHARS characters, trained on

@@ -87,6 +87,25 @@ AHEAD = re.compile(
     r"(?<![机社协学开聚约体])会(?![议员计])|将(?![近军])|即将|(?<![主需重想只必摘首紧])要(?![求素点是么闻])"
     r"|可能|有望|预计|预期|明年|未来|或将|恐将|迟早|早晚"
 )
+# A cue said to be small right after it (短期泡沫风险低, 下跌空间有限, 上涨的可能性不大): the cue
+# turns, a low bubble risk being good news and little room to rise bad. Not a comparison (利润
+# 下滑幅度会小于预期) nor a size foretold (…会很小), which the prediction rules read.
+LOW_AFTER = re.compile(
+    r"[^，,。；;！!？?会将要]{0,4}?(?:风险|可能性|概率|几率|空间|机会)?"
+    r"(?:很|较|相对|比较|偏|非常|极|都)?(?:低|小|不大|有限|可控)(?![于过])"
+)
+# A strength said to be broken (打破了英伟达垄断格局, 终结英伟达的领先, 动摇其龙头地位): a good cue
+# after one of these, up to BREAK_REACH characters on and no clause break between, counts
+# against; not where the break is denied (难以撼动英伟达的领先地位) or is of a record or a limit
+# (打破纪录创新高: good news).
+BREAKS = re.compile(r"打破|终结|瓦解|击碎|撼动|动摇|削弱|蚕食|告别")
+BREAK_REACH = 10
+BROKEN_LIMIT = re.compile(r"纪录|记录|瓶颈|僵局|魔咒|天花板|封锁|限制|常规|惯例|沉默|垄断论")
+# A question asked to assert (这对英伟达不应该是利好吗？不就是…吗？): its negation is the question's,
+# so what it denies is what the writer says.
+NEGATIVE_QUESTION = re.compile(
+    r"(?:不是|不应该是|不应是|不该是|不就是|不也是|不正是|不都是|不算是)[^。！!]*[吗么][?？]\s*$"
+)
 # A day (1月27日, 27日): what happened on it is told as done.
 DATED = re.compile(r"\d{1,2}\s*[日号](?!\s*[前后後内內起])")
 # The weight of a relation cue on the target acted on, where the lexicon gives it less.
@@ -222,7 +241,11 @@ class CueScorer:
         rhetorical = any(w in simplified for w in lx.rhetorical) and (
             QUESTION_END.search(simplified) is not None or "总不能" in simplified
         )
-        rhetorical = rhetorical or bool(re.search(r"(难道|岂).*[吗么][?？]?\s*$", simplified))
+        rhetorical = (
+            rhetorical
+            or bool(re.search(r"(难道|岂).*[吗么][?？]?\s*$", simplified))
+            or bool(NEGATIVE_QUESTION.search(simplified))
+        )
         first = bool(FIRST_PERSON_VIEW.search(simplified))
         reported = (
             not first
@@ -284,8 +307,23 @@ class CueScorer:
                 w = -w
             if self._slowed(clause, m.end()):
                 w = -w
+            if LOW_AFTER.match(clause, m.end()):
+                w = -w
+            if w > 0 and self._strength_broken(clause, m.start()):
+                w = -w
             total += w
         return total
+
+    def _strength_broken(self, clause: str, start: int) -> bool:
+        """Whether a good cue starting at start is a strength said to be broken (打破了英伟达垄断
+        格局): a breaking verb within BREAK_REACH characters before it, in its clause, not denied
+        (难以撼动) and not of a record or a limit (打破纪录)."""
+        before = clause[max(0, start - BREAK_REACH) : start]
+        m = next(BREAKS.finditer(before), None)
+        if m is None or PACE_BREAK.search(before, m.end()):
+            return False
+        at = max(0, start - BREAK_REACH) + m.start()
+        return not self.negated(clause, at) and not BROKEN_LIMIT.search(before, m.end())
 
     def _slowed(self, clause: str, end: int) -> bool:
         """Whether a word for a change slowing follows a cue ending at end, within PACE_REACH
