@@ -111,9 +111,13 @@ SHORT_POSTS = [
         # a question asked to assert: what it denies is what the writer says
         ("这对英伟达和台积电等芯片公司不应该是利好吗？", 1),
         ("这对英伟达不是利空吗？", -1),
+        # a valuation past the business, pressure and loss named as such
+        ("英伟达的估值已经严重偏离了基本面。", -1),
+        ("这一变化短期内可能对英伟达构成压力。", -1),
+        ("英伟达在中国的市场份额正在加速流失。", -1),
     ],
 )
-def test_cues_broken_small_or_asked_turn(lexicon_analyzer, body, sign):
+def test_cues_broken_small_asked_or_named(lexicon_analyzer, body, sign):
     """Each of these summed the wrong way or to nothing: 垄断 and 领先 after 打破 / 终结 counted
     as strengths held, 泡沫 before 风险低 as a bubble, 不应该是利好吗 as a denied 利好."""
     assert sign * lexicon_analyzer.predictor.scorer.score(body, {"nvidia": 1.0})["nvidia"] > 0

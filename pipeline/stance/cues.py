@@ -98,7 +98,7 @@ LOW_AFTER = re.compile(
 # after one of these, up to BREAK_REACH characters on and no clause break between, counts
 # against; not where the break is denied (难以撼动英伟达的领先地位) or is of a record or a limit
 # (打破纪录创新高: good news).
-BREAKS = re.compile(r"打破|终结|瓦解|击碎|撼动|动摇|削弱|蚕食|告别")
+BREAKS = re.compile(r"打破|终结|瓦解|击碎|攻破|撼动|动摇|削弱|蚕食|告别")
 BREAK_REACH = 10
 BROKEN_LIMIT = re.compile(r"纪录|记录|瓶颈|僵局|魔咒|天花板|封锁|限制|常规|惯例|沉默|垄断论")
 # A question asked to assert (这对英伟达不应该是利好吗？不就是…吗？): its negation is the question's,
