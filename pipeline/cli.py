@@ -90,7 +90,7 @@ def main(verbose: int) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, type=click.Path())
+@click.argument("inputs", nargs=-1, type=click.Path(), callback=common.no_empty_paths)
 @click.option("--db", help="DuckDB file to write (default data/duokong.duckdb).")
 @click.option("--report", "report_path", help="Where to write the HTML report.")
 @click.option(

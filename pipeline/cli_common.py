@@ -257,6 +257,19 @@ def not_empty(value: str | None, option: str) -> str | None:
     return value
 
 
+def no_empty_paths(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]):
+    """A PATH argument given as "" (an unset shell variable: duokong analyze "$F") is an error:
+    it read as the working directory, and in a checkout that is every file of the tree and of
+    its .venv, for many minutes."""
+    if any(v == "" for v in values):
+        raise click.BadParameter(
+            "a PATH is empty (an unset shell variable?); name a file or a folder",
+            ctx=ctx,
+            param=param,
+        )
+    return values
+
+
 class Day(click.ParamType):
     """A day as YYYY-MM-DD; an impossible one (2025-02-30) is named as such, not as a format
     mismatch."""

@@ -122,7 +122,7 @@ def _emit(objs: list[dict], fmt: str, one_page: bool = False) -> None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), callback=common.no_empty_paths)
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True
 )
@@ -139,7 +139,7 @@ def analyze(paths: tuple[str, ...], fmt: str) -> None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), callback=common.no_empty_paths)
 @click.option(
     "--format",
     "fmt",

@@ -737,6 +737,20 @@ def test_run_refuses_a_bad_batch_size_or_worker_count_in_one_line(tmp_path, opti
     assert not (tmp_path / "w.duckdb").exists()
 
 
+@pytest.mark.parametrize(
+    "args", [["analyze", ""], ["extract", "", "x.html"], ["run", "--db", "w.duckdb", ""]]
+)
+def test_an_empty_path_is_refused_not_read_as_the_working_directory(tmp_path, monkeypatch, args):
+    """duokong analyze "$F" with F unset read the working directory: in a checkout, every file
+    of the tree and its .venv, for many minutes. It is refused before anything is read."""
+    (tmp_path / "page.html").write_text("<html><body><p>英伟达会涨。</p></body></html>", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "a PATH is empty" in result.output
+    assert not (tmp_path / "w.duckdb").exists()
+
+
 def test_a_long_note_is_cut_short_in_the_message_and_an_empty_id_is_too_short(db_copy):
     """The resolve-again error repeated the whole note (a pasted article of 100 KB filled the
     terminal), and an empty id was looked up rather than called too short."""
