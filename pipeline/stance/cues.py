@@ -318,12 +318,13 @@ class CueScorer:
         """Whether a good cue starting at start is a strength said to be broken (打破了英伟达垄断
         格局): a breaking verb within BREAK_REACH characters before it, in its clause, not denied
         (难以撼动) and not of a record or a limit (打破纪录)."""
-        before = clause[max(0, start - BREAK_REACH) : start]
-        m = next(BREAKS.finditer(before), None)
-        if m is None or PACE_BREAK.search(before, m.end()):
+        lo = max(0, start - BREAK_REACH)
+        m = BREAKS.search(clause, lo, start)
+        if m is None or PACE_BREAK.search(clause, m.end(), start):
             return False
-        at = max(0, start - BREAK_REACH) + m.start()
-        return not self.negated(clause, at) and not BROKEN_LIMIT.search(before, m.end())
+        return not self.negated(clause, m.start()) and not BROKEN_LIMIT.search(
+            clause, m.end(), start
+        )
 
     def _slowed(self, clause: str, end: int) -> bool:
         """Whether a word for a change slowing follows a cue ending at end, within PACE_REACH
