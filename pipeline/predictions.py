@@ -56,6 +56,11 @@ from pipeline.stance.cues import (
 from pipeline.targets import Catalogue
 
 ENDS_IN_LE = re.compile(r"了[”」』）)]*[，,；;：:。！!…]*$")
+# 了 after a potential complement (价格战就避不开了, 这一跌躲不过了) is the 了 of a changed state,
+# never a perfective one: the clause tells of what can no longer be avoided, not of the past.
+POTENTIAL_LE = re.compile(
+    r"[\u4e00-\u9fff]不(?:开|过|掉|了|住|动|起|上|下|来|去|到|完)了[”」』）)]*[，,；;：:。！!…]*$"
+)
 NOT_FUTURE_HORIZON = {"近期"}  # news use it for "recently"
 # 长期看好, 短期来看: a vantage, not a due date (none is made up for it).
 VANTAGE = {"短期", "中期", "长期", "長期", "中长期"}
@@ -727,7 +732,10 @@ class PredictionExtractor:
         if not strong and (
             any(m in narrated for m in self.cues.past)
             or (
-                (ENDS_IN_LE.search(cleaned) or self._done_then(cleaned, horizons))
+                (
+                    (ENDS_IN_LE.search(cleaned) and not POTENTIAL_LE.search(cleaned))
+                    or self._done_then(cleaned, horizons)
+                )
                 and not self._then_done(cleaned, horizons, published)
             )
         ):
@@ -1401,6 +1409,7 @@ class PredictionExtractor:
             own_subject,
             around.previous_named,
             around.just_named,
+            frozenset(self.catalogue.mentioned(article.title or "")),
         )
         hedge = self.hedge(self._hedge_lead(simplified[: claim.start]) + claim_text)
         return [
@@ -1454,10 +1463,13 @@ class PredictionExtractor:
         own_subject: bool,
         previous_named: frozenset[str],
         just_named: frozenset[str],
+        title_named: frozenset[str] = frozenset(),
     ) -> set[str | None]:
         """What a claim is about: the targets it names other than as causes; with none, its
         sentence's, the last-named one's figures (估值, 股价) or, for a claim with no subject of its
-        own, the sentence before's; {None} for a claim about no catalogue target.
+        own, the sentence before's; {None} for a claim about no catalogue target. title_named:
+        the targets the page's title names, which settle whose figures they are where the
+        sentence before named two.
 
         A claim naming targets only as causes (随着DeepSeek普及，算力需求会激增) is about none of
         them, nor about the ones its sentence or the one before it names; unless it speaks of a
@@ -1490,6 +1502,10 @@ class PredictionExtractor:
         # 估值, 股价 after another actor are that actor's (中国资产的估值折价将消失), not
         # the last-named target's.
         if previous_named and anaphoric:
+            # 营收将继续增长 after a sentence naming NVIDIA and DeepSeek R1 as its demand's cause,
+            # on a page whose title names NVIDIA alone: NVIDIA's revenue, not DeepSeek's.
+            if len(previous_named) > 1 and len(headline := previous_named & title_named) == 1:
+                return set(headline)
             return set(previous_named)
         # A claim with no subject of its own goes on about what the sentence before named
         # (英伟达这波回调很健康。短期可能还会涨。).

@@ -873,6 +873,19 @@ def test_what_is_near_is_a_claim(analyzer, body):
     assert [p.quote for p in analyzer.predictor.candidates(a, analyzer.nlp.sentences(a.body))]
 
 
+def test_what_can_no_longer_be_avoided_is_a_claim_though_it_ends_in_le(analyzer):
+    """了 after a potential complement (避不开了) marks a changed state, never a deed done: the
+    clause foretells; a clause ending in a perfective 了 still tells of the past."""
+    [p] = _candidates(analyzer, "英伟达一旦降价，和AMD的价格战就避不开了。")
+    assert (p.target, p.direction, p.hedge) == ("nvidia", "down", "certain")
+    assert _candidates(analyzer, "英伟达去年终究没有躲过那轮价格战，股价也跟着跌了。") == []
+
+
+def test_a_company_that_will_do_well_is_up(analyzer):
+    [p] = _candidates(analyzer, "不管谁的模型胜出，英伟达也会做得很好。")
+    assert (p.target, p.direction) == ("nvidia", "up")
+
+
 def test_a_guess_at_what_one_will_hold_is_a_forecast(analyzer):
     [p] = _predictions(analyzer, "DeepSeek明年可能拥有十万张卡。")
     assert (p.target, p.horizon) == ("deepseek", "明年")
@@ -1496,6 +1509,22 @@ def test_a_claim_about_the_targets_own_figures_keeps_the_target(analyzer):
     # The world's demand for its chips is still its demand.
     [p] = _candidates(analyzer, "英伟达的新卡很抢手。全球企业端的需求足以弥补缺口，营收不会减速。")
     assert p.target == "nvidia"
+
+
+def test_figures_after_a_sentence_naming_two_targets_are_the_titles_target(analyzer):
+    """营收 after a sentence that names NVIDIA and DeepSeek (R1 as a cause of NVIDIA's demand) is
+    the revenue of the one the page is about, as its title says; with a title naming neither or
+    both, the claim stays with both, as before."""
+    body = "英伟达表示，DeepSeek R1等推理模型带来了更多算力需求。也有机构预计，下个季度营收将继续环比增长。"
+
+    def targets(title):
+        art = article(body, title=title, published=PUBLISHED)
+        return {p.target for p in analyzer.predictor.candidates(art, analyzer.nlp.sentences(body))}
+
+    assert targets("英伟达第四财季营收创新高") == {"nvidia"}
+    assert targets("DeepSeek带火了谁？") == {"deepseek"}
+    assert targets("英伟达与DeepSeek的一周") == {"nvidia", "deepseek"}
+    assert targets(None) == {"nvidia", "deepseek"}
 
 
 def test_a_model_named_by_its_short_name_is_its_makers_after_the_maker_is_named(analyzer):
