@@ -881,9 +881,17 @@ def test_what_can_no_longer_be_avoided_is_a_claim_though_it_ends_in_le(analyzer)
     assert _candidates(analyzer, "英伟达去年终究没有躲过那轮价格战，股价也跟着跌了。") == []
 
 
-def test_a_company_that_will_do_well_is_up(analyzer):
-    [p] = _candidates(analyzer, "不管谁的模型胜出，英伟达也会做得很好。")
-    assert (p.target, p.direction) == ("nvidia", "up")
+@pytest.mark.parametrize(
+    "body, direction",
+    [
+        ("不管谁的模型胜出，英伟达也会做得很好。", "up"),
+        ("禁令一旦收紧，英伟达在中国的订单会受到影响。", "down"),
+        ("禁令一旦收紧，英伟达在中国的订单也不会受到太多影响。", "up"),
+    ],
+)
+def test_doing_well_or_being_hurt_points_the_claim(analyzer, body, direction):
+    [p] = _candidates(analyzer, body)
+    assert (p.target, p.direction) == ("nvidia", direction)
 
 
 def test_a_guess_at_what_one_will_hold_is_a_forecast(analyzer):

@@ -123,6 +123,40 @@ def test_cues_broken_small_asked_or_named(lexicon_analyzer, body, sign):
     assert sign * lexicon_analyzer.predictor.scorer.score(body, {"nvidia": 1.0})["nvidia"] > 0
 
 
+@pytest.mark.parametrize(
+    "body, target, sign",
+    [
+        ("DeepSeek的新模型与GPT-4不相上下，堪称顶尖。", "deepseek", 1),
+        ("DeepSeek杀出来的黑马，足以媲美OpenAI。", "deepseek", 1),
+        ("英伟达数据中心的需求依然疲软，增长乏力。", "nvidia", -1),
+        ("DeepSeek风光不再，用户也开始流向别家。", "deepseek", -1),
+    ],
+)
+def test_praise_and_weakness_named_as_such(lexicon_analyzer, body, target, sign):
+    assert sign * lexicon_analyzer.predictor.scorer.score(body, {target: 1.0})[target] > 0
+
+
+def test_many_peoples_view_counts_for_little_though_the_writer_says_wo(lexicon_analyzer):
+    """我知道很多人觉得DeepSeek掉队了 sets up a view to answer: the writer's 我 does not make it
+    the writer's; it weighed half again as much as the writer's own view."""
+    score = lexicon_analyzer.predictor.scorer.score
+    others = score("我知道很多人觉得DeepSeek今年掉队了。", {"deepseek": 1.0})["deepseek"]
+    own = score("我觉得DeepSeek今年掉队了。", {"deepseek": 1.0})["deepseek"]
+    assert own < 0 and others < 0
+    assert abs(others) < abs(own) / 3
+    told = score("不少人据此唱衰，认为英伟达这一代产品要翻车。", {"nvidia": 1.0})["nvidia"]
+    assert abs(told) < abs(score("英伟达这一代产品要翻车。", {"nvidia": 1.0})["nvidia"])
+
+
+def test_what_a_list_is_said_to_be_is_said_of_its_items_only(lexicon_analyzer):
+    """深度求索、通义千问等开源模型非常优秀 praises the models listed, NVIDIA's CEO who said it
+    not at all; split at 、, the praise stood in a clause naming no target and counted for each."""
+    body = "黄仁勋在北京多次称赞中国的AI研究者，也提到深度求索、通义千问等开源模型非常优秀。"
+    scores = lexicon_analyzer.predictor.scorer.score(body, {"nvidia": 1.0, "deepseek": 1.0})
+    assert scores.get("deepseek", 0) > 0
+    assert scores.get("nvidia", 0) == 0
+
+
 def test_default_model_reads_short_posts(analyzer):
     """A gate on the trained default (linear.v2) for posts of a sentence or two, Weibo-sized,
     which its posts model reads (texts under linear.SHORT_CHARS characters, trained on

@@ -79,6 +79,12 @@ PACE_BREAK = re.compile(f"[{PACE_STOPS}]")
 FIRST_PERSON_VIEW = re.compile(
     r"(我认为|我觉得|在我看来|我看好|我判断|我相信|笔者认为|我的看法|个人认为|我预计|记者认为|本报认为)"
 )
+# Many people's view, told (不少人据此唱衰, 我知道很多人觉得DeepSeek掉队了): reported speech though
+# the writer says 我 around it, which is how a writer sets up a view to answer.
+OTHERS_VIEW = re.compile(
+    r"(?:很多|不少|许多|好多|一些|部分|有些|有的)(?:人|网友|投资者|投资人|分析师)"
+    r"(?:都|也|还|会|据此|一直|纷纷|开始){0,2}(?:觉得|认为|说|担心|唱衰|看衰|质疑)"
+)
 
 
 # What foretells (会, 将, 要, 预计, 明年…), for a clause's market moves: not 将近 (almost), 机会 or
@@ -247,10 +253,12 @@ class CueScorer:
             or bool(NEGATIVE_QUESTION.search(simplified))
         )
         first = bool(FIRST_PERSON_VIEW.search(simplified))
-        reported = (
-            not first
-            and any(w in simplified for w in lx.reported)
-            and not any(w in simplified for w in lx.first_person)
+        reported = not first and (
+            bool(OTHERS_VIEW.search(simplified))
+            or (
+                any(w in simplified for w in lx.reported)
+                and not any(w in simplified for w in lx.first_person)
+            )
         )
         conditional = bool(CONDITIONAL.search(simplified))
         return SentenceView(
@@ -417,6 +425,11 @@ class CueScorer:
             clauses.append((pos, part))
             pos += len(part) + 1
         named = {c: self.catalogue.mentioned(part) for c, (_, part) in enumerate(clauses)}
+        for c, (start, _) in enumerate(clauses[1:], start=1):
+            if simplified[start - 1] == "、":
+                # a list goes on (深度求索、通义千问等开源模型非常出色): what it says is said of
+                # every item, the named ones before the 、 too, and of no target outside it
+                named[c] = named[c] | named[c - 1]
         dismissed = bool(DISMISSED.search(simplified) and REFUTED.search(simplified))
         quoted = _quoted_chars(simplified) if dismissed else []
         roles = {c: self.relation(part) for c, (_, part) in enumerate(clauses) if named[c]}
