@@ -432,6 +432,18 @@ ANAPHOR = re.compile(
 )
 
 
+# A condition alone, in one clause (若未来无法持稳或下降).
+PREMISE_ONLY = re.compile(
+    r"^(?:如果|假如|假设|假使|要是|倘若|倘使|如若|若是|若|一旦|只要|万一)[^，,；;]*$"
+)
+
+
+def _premise_only(text: str) -> bool:
+    """A condition whose consequent was cut away (若未来无法持稳或下降, before …这将是泡沫的领先指标):
+    it claims nothing of its own."""
+    return bool(PREMISE_ONLY.match(text.strip()))
+
+
 @dataclass(frozen=True)
 class ClaimContext:
     """Where a claim sits in its article, which the claim filter reads beside the claim itself.
@@ -1147,6 +1159,7 @@ class PredictionExtractor:
             or QUESTION_WORD.search(head)
             or EITHER_OR.search(tail)
             or DOUBTING_TAIL.search(tail)
+            or _premise_only(head)
         ):
             return None
         return head

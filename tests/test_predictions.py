@@ -894,6 +894,21 @@ def test_doing_well_or_being_hurt_points_the_claim(analyzer, body, direction):
     assert (p.target, p.direction) == ("nvidia", direction)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # what to watch, named: no outcome foretold
+        "科技巨头对于AI基建投资的回收效率，将是英伟达股价后续走势的观察重点。",
+        # what would not be so now had the past gone otherwise
+        "开源让DeepSeek声名大噪，若保持闭源则远远不会有今天的影响力。",
+        # a condition whose consequent names what to watch: the condition alone claims nothing
+        "若英伟达的毛利率未来无法持稳，这将是AI泡沫最危险的领先指标。",
+    ],
+)
+def test_what_to_watch_or_what_would_have_been_is_no_claim(analyzer, body):
+    assert _candidates(analyzer, body) == []
+
+
 def test_a_guess_at_what_one_will_hold_is_a_forecast(analyzer):
     [p] = _predictions(analyzer, "DeepSeek明年可能拥有十万张卡。")
     assert (p.target, p.horizon) == ("deepseek", "明年")
