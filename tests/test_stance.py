@@ -130,10 +130,20 @@ def test_cues_broken_small_asked_or_named(lexicon_analyzer, body, sign):
         ("DeepSeek杀出来的黑马，足以媲美OpenAI。", "deepseek", 1),
         ("英伟达数据中心的需求依然疲软，增长乏力。", "nvidia", -1),
         ("DeepSeek风光不再，用户也开始流向别家。", "deepseek", -1),
+        ("DeepSeek真是国产之光，这次让人扬眉吐气。", "deepseek", 1),
     ],
 )
 def test_praise_and_weakness_named_as_such(lexicon_analyzer, body, target, sign):
     assert sign * lexicon_analyzer.predictor.scorer.score(body, {target: 1.0})[target] > 0
+
+
+def test_one_target_trouncing_another_is_bad_for_the_one_trounced(lexicon_analyzer):
+    """吊打 is the loss of the one trounced, as 碾压 is (a relation cue), and says nothing bad
+    of the doer: as a plain bullish cue it would count for both targets the clause names."""
+    scores = lexicon_analyzer.predictor.scorer.score(
+        "DeepSeek在推理成本上吊打英伟达的方案。", {"deepseek": 1.0, "nvidia": 1.0}
+    )
+    assert scores["nvidia"] < 0 <= scores.get("deepseek", 0)
 
 
 def test_many_peoples_view_counts_for_little_though_the_writer_says_wo(lexicon_analyzer):
