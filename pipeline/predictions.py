@@ -48,6 +48,7 @@ from pipeline.speakers import (
     paragraph_quotes,
 )
 from pipeline.stance.cues import (
+    CONDITION_WORDS,
     FALSIFICATION,
     VINDICATION,
     CueScorer,
@@ -432,9 +433,10 @@ ANAPHOR = re.compile(
 )
 
 
-# A condition alone, in one clause (若未来无法持稳或下降).
+# A condition alone, in one clause (若未来无法持稳或下降): the condition words, and 若, which is no
+# condition word anywhere in a sentence (若涵 is a name) but is one opening a clause; 除非 apart.
 PREMISE_ONLY = re.compile(
-    r"^(?:如果|假如|假设|假使|要是|倘若|倘使|如若|若是|若|一旦|只要|万一)[^，,；;]*$"
+    f"^(?:{'|'.join(w for w in CONDITION_WORDS if w != '除非')}|若)[^，,；;]*$"
 )
 
 
@@ -1346,6 +1348,7 @@ class PredictionExtractor:
         said_in: dict[str, str] = {}  # each prediction's id key: the sentence that made it
         where: dict[str, int] = {}  # quote -> index of its sentence
         times = _Times(self.article_horizon(article, sentences))
+        title_named = frozenset(self.catalogue.mentioned(article.title or ""))
         preceding = _Preceding()
         quotes = paragraph_quotes(sentences)
         for index, sent in enumerate(sentences):
@@ -1360,7 +1363,9 @@ class PredictionExtractor:
             for claim in self._sentence_claims(reading, article.published):
                 quote = reading.quote(article.body, claim)
                 where.setdefault(quote, index)
-                out += self._claim_predictions(article, reading, claim, quote, times, said_in)
+                out += self._claim_predictions(
+                    article, reading, claim, quote, times, said_in, title_named
+                )
         return out, self._contexts(where, sentences)
 
     def _preceding_after(
@@ -1401,10 +1406,12 @@ class PredictionExtractor:
         quote: str,
         times: _Times,
         said_in: dict[str, str],
+        title_named: frozenset[str],
     ) -> list[Prediction]:
         """A prediction for each target the claim is about: the claim is checked against each
         target's own course. times: what the claims before it stated (it may take one); said_in:
-        each id key so far, with the sentence that made it."""
+        each id key so far, with the sentence that made it; title_named: the targets the page's
+        title names, read once for the article."""
         sent, simplified, around = reading.sentence, reading.simplified, reading.around
         claim_text = simplified[claim.start : claim.end]
         cond = split_conditional(claim_text)
@@ -1422,7 +1429,7 @@ class PredictionExtractor:
             own_subject,
             around.previous_named,
             around.just_named,
-            frozenset(self.catalogue.mentioned(article.title or "")),
+            title_named,
         )
         hedge = self.hedge(self._hedge_lead(simplified[: claim.start]) + claim_text)
         return [

@@ -20,7 +20,11 @@ from pipeline.targets import Catalogue
 
 CLAUSE_SPLIT = re.compile(r"[，,：:、]")
 QUOTES = re.compile(r"[“”\"「」『』‘’]")
-CONDITIONAL = re.compile(r"(如果|假如|假设|假使|要是|倘若|倘使|如若|若是|一旦|只要|万一|除非)")
+# The words that open a condition (如果X，Y); the prediction rules read them too.
+CONDITION_WORDS = (
+    "如果", "假如", "假设", "假使", "要是", "倘若", "倘使", "如若", "若是", "一旦", "只要", "万一", "除非",
+)  # fmt: skip
+CONDITIONAL = re.compile(f"({'|'.join(CONDITION_WORDS)})")
 # 否则 and 不然 after 除非 (除非 X，否则 Y: Y unless X).
 CONSEQUENT = re.compile(r"[，,]\s*(?:那么?|就|则|那就|那我|否则|不然)")
 FALSIFICATION = re.compile(
