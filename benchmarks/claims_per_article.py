@@ -93,9 +93,9 @@ def articles(
     elif name == "samples":
         original = analyzer.predictor.extract
 
-        def extract(article, sentences):  # the sample pages run through the whole pipeline
+        def extract(article, sentences, found=None):  # the sample pages run the whole pipeline
             recorder.last = []
-            found = original(article, sentences)
+            found = original(article, sentences, found)
             seen.extend(recorder.last)
             return found
 
