@@ -102,6 +102,7 @@ SHORT_POSTS = [
         # a strength broken is bad news; denied (难以撼动) or of a record (打破纪录), good
         ("国产芯片性能提升，打破了英伟达的垄断格局。", -1),
         ("DeepSeek终结了英伟达的领先。", -1),
+        ("這是中國首次掌握定義權，打破英偉達CUDA生態壟斷。", -1),
         ("DeepSeek难以撼动英伟达的领先地位。", 1),
         ("英伟达股价打破纪录，再创新高。", 1),
         # a cue said to be small right after it turns
@@ -156,6 +157,17 @@ def test_many_peoples_view_counts_for_little_though_the_writer_says_wo(lexicon_a
     assert abs(others) < abs(own) / 3
     told = score("不少人据此唱衰，认为英伟达这一代产品要翻车。", {"nvidia": 1.0})["nvidia"]
     assert abs(told) < abs(score("英伟达这一代产品要翻车。", {"nvidia": 1.0})["nvidia"])
+
+
+def test_a_speakers_view_told_with_an_adverb_is_still_reported(lexicon_analyzer):
+    """分析师也认为 is 分析师认为 with 也 between: it counted as the writer's own view. 我也认为
+    is the writer's, as 我认为 is."""
+    score = lexicon_analyzer.predictor.scorer.score
+    told = score("一位券商分析师也认为，DeepSeek的热度一个月内就会退潮。", {"deepseek": 1.0})
+    own = score("DeepSeek的热度一个月内就会退潮。", {"deepseek": 1.0})["deepseek"]
+    assert own < 0 and abs(told["deepseek"]) < abs(own) / 3
+    agreed = score("我也认为DeepSeek的热度一个月内就会退潮。", {"deepseek": 1.0})["deepseek"]
+    assert agreed <= own
 
 
 def test_what_a_list_is_said_to_be_is_said_of_its_items_only(lexicon_analyzer):

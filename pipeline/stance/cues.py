@@ -90,6 +90,11 @@ OTHERS_VIEW = re.compile(
     r"(?:都|也|还|会|据此|一直|纷纷|开始){0,2}(?:觉得|认为|说|担心|唱衰|看衰|质疑)"
 )
 
+# An adverb between a speaker and the verb of saying (分析师也认为, 机构则指出, 券商普遍认为): out of
+# the way, the reported words (分析师认为, 机构指出…) match as they do without it.
+SAYING_ADVERB = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:们)?(?:也|还|则|亦|同样|都|均|普遍|一致|多|仍)(?=认为|表示|指出|坦言|称)"
+)
 
 # What foretells (会, 将, 要, 预计, 明年…), for a clause's market moves: not 将近 (almost), 机会 or
 # 社会, nor 要 in 主要, 需要, 重要.
@@ -109,7 +114,8 @@ LOW_AFTER = re.compile(
 # against; not where the break is denied (难以撼动英伟达的领先地位) or is of a record or a limit
 # (打破纪录创新高: good news).
 BREAKS = re.compile(r"打破|终结|瓦解|击碎|攻破|撼动|动摇|削弱|蚕食|告别")
-BREAK_REACH = 10
+BREAK_REACH = 10  # characters between the verb and the cue
+BREAK_LONGEST = 2  # the longest verb in BREAKS
 BROKEN_LIMIT = re.compile(r"纪录|记录|瓶颈|僵局|魔咒|天花板|封锁|限制|常规|惯例|沉默|垄断论")
 # A question asked to assert (这对英伟达不应该是利好吗？不就是…吗？): its negation is the question's,
 # so what it denies is what the writer says.
@@ -256,11 +262,12 @@ class CueScorer:
             or bool(re.search(r"(难道|岂).*[吗么][?？]?\s*$", simplified))
             or bool(NEGATIVE_QUESTION.search(simplified))
         )
-        first = bool(FIRST_PERSON_VIEW.search(simplified))
+        said = SAYING_ADVERB.sub("", simplified)  # 我也认为 as 我认为, 分析师也认为 as 分析师认为
+        first = bool(FIRST_PERSON_VIEW.search(said))
         reported = not first and (
             bool(OTHERS_VIEW.search(simplified))
             or (
-                any(w in simplified for w in lx.reported)
+                any(w in said for w in lx.reported)
                 and not any(w in simplified for w in lx.first_person)
             )
         )
@@ -330,8 +337,12 @@ class CueScorer:
         """Whether a good cue starting at start is a strength said to be broken (打破了英伟达垄断
         格局): a breaking verb within BREAK_REACH characters before it, in its clause, not denied
         (难以撼动) and not of a record or a limit (打破纪录)."""
-        lo = max(0, start - BREAK_REACH)
-        m = BREAKS.search(clause, lo, start)
+        # the reach is counted from the verb's end (打破英伟达CUDA生态垄断: nine between), so a
+        # verb is looked for from as far back as its own length
+        lo = max(0, start - BREAK_REACH - BREAK_LONGEST)
+        m = next(
+            (m for m in BREAKS.finditer(clause, lo, start) if start - m.end() <= BREAK_REACH), None
+        )
         if m is None or PACE_BREAK.search(clause, m.end(), start):
             return False
         return not self.negated(clause, m.start()) and not BROKEN_LIMIT.search(
