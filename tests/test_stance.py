@@ -104,6 +104,9 @@ SHORT_POSTS = [
         ("DeepSeek终结了英伟达的领先。", -1),
         ("這是中國首次掌握定義權，打破英偉達CUDA生態壟斷。", -1),
         ("DeepSeek难以撼动英伟达的领先地位。", 1),
+        # a copula denied reaches the cue its noun phrase ends in; not past 而是
+        ("英伟达已经不是这一轮AI行情的领先者了。", -1),
+        ("英伟达不是泡沫而是一场革命的领先者。", 1),
         ("英伟达股价打破纪录，再创新高。", 1),
         # a cue said to be small right after it turns
         ("英伟达因技术壁垒和盈利增长，短期泡沫风险低。", 1),

@@ -75,6 +75,12 @@ NOT_NEGATING = re.compile(
     r"|未来|未來|别人|別人|别的|別的|别家|別家|无人机|無人機|无限|無限|无疑|無疑|不错|不錯|没错|沒錯"
     r"|不停|不同(?!意)|别看|別看)"
 )
+# A copula denied (已经不是中国AI的领跑者了, 并非不可替代的龙头) reaches the cue its noun phrase ends
+# in, past the four characters of a negator: to the cue in its clause, not past 而/而是/但 (不是
+# 泡沫而是革命: the cue after 而是 is affirmed).
+DENIED_COPULA = re.compile(
+    r"(?:不是|并非|并不是|已不是|不再是|已非|绝非|绝不是|算不上|称不上)[^，,。；;！!？?而但却]{0,12}$"
+)
 # Characters between a change and the word for its pace (增长在2026年之后会明显放缓), for the stance
 # cues and the predictions' direction alike.
 PACE_REACH = 12
@@ -292,7 +298,9 @@ class CueScorer:
 
     def negated(self, text: str, pos: int) -> bool:
         window = NOT_NEGATING.sub("", text[max(0, pos - 6) : pos])[-4:]
-        return any(n in window for n in self.lexicon.negators)
+        return any(n in window for n in self.lexicon.negators) or bool(
+            DENIED_COPULA.search(text, max(0, pos - 16), pos)
+        )
 
     def cue_starts(self, text: str, target: str) -> list[int]:
         """Where the target's stance cues start in text (target "" for the generic ones)."""
