@@ -432,6 +432,9 @@ ANAPHOR = re.compile(
     r"|这个模型|这款模型|该模型|这款芯片|该芯片|這個模型|這款模型|該模型|這款晶片|該晶片"
 )
 
+# Words of ANAPHOR that any company on the page has (公司预计… on a supplier's page, 下一代MI350):
+# under a title naming a target they are not therefore that target's.
+GENERIC_FIGURES = frozenset(["公司", "新模型", "下一代"])
 
 # A condition alone, in one clause (若未来无法持稳或下降): the condition words, and 若, which is no
 # condition word anywhere in a sentence (若涵 is a name) but is one opening a clause; 除非 apart.
@@ -1531,7 +1534,23 @@ class PredictionExtractor:
         # (英伟达这波回调很健康。短期可能还会涨。).
         if just_named and self.subjectless(claim):
             return set(just_named)
+        # A company's figures on a page that names no target before them, under a title naming
+        # one (NVIDIA第四季業績重點整理 … 收入預測:預計下一季收入430億美元): that company's.
+        if not previous_named and len(title_named) == 1 and self._figures_open(claim):
+            return set(title_named)
         return {None}
+
+    @staticmethod
+    def _figures_open(claim: str) -> bool:
+        """Whether a company's figures open the claim, past its time and its frame (预计未来毛利率
+        将…, 收入预测:预计下一季收入…): no other actor's stand before them (可口可乐股价会…)."""
+        m = ANAPHOR.search(claim)
+        if m is None or m.group(0) in GENERIC_FIGURES:
+            return False
+        before = claim[: m.start()]
+        for h in sorted(find_horizons(before, None), key=lambda h: -h.start):
+            before = before[: h.start] + before[h.end :]
+        return not SUBJECTLESS_OPENING.sub("", before).strip("的 ")
 
     def _consequent_targets(self, claim: str) -> set[str]:
         """The targets a conditional claim's consequent names (如果輝達的H20斷供，DeepSeek的訓練

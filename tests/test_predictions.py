@@ -1550,6 +1550,24 @@ def test_figures_after_a_sentence_naming_two_targets_are_the_titles_target(analy
     assert targets(None) == {"nvidia", "deepseek"}
 
 
+def test_figures_on_a_page_naming_no_target_before_them_are_the_titles_target(analyzer):
+    """A summary of NVIDIA's results whose lines name no company (收入预测：预计下一季收入…, 它的
+    毛利率…) forecasts NVIDIA's figures, as its title says; the claims had no target. Another
+    actor's figures (可口可乐的股价), and 公司 on a page that may be a supplier's, stay no
+    target's."""
+
+    def targets(body, title="NVIDIA第四季业绩重点整理"):
+        art = article(body, title=title, published=PUBLISHED)
+        return {p.target for p in analyzer.predictor.candidates(art, analyzer.nlp.sentences(body))}
+
+    assert targets("收入预测：预计下一季收入430亿美元，按年增长65%。") == {"nvidia"}
+    assert targets("第四季毛利率从74.6%降至73%。预计未来毛利率将进一步下降。") == {"nvidia"}
+    assert targets("我估计一个月后它的日活就要掉一大截。", "DeepSeek还能火多久") == {"deepseek"}
+    assert targets("收入预测：预计下一季收入430亿美元，按年增长65%。", None) == {None}
+    assert targets("新消息只会将可口可乐的股价向上顶。") == {None}
+    assert targets("公司预计今年全年收入将保持较快增长。") == {None}
+
+
 def test_a_model_named_by_its_short_name_is_its_makers_after_the_maker_is_named(analyzer):
     """R1 alone names nothing (a router, a rally's first leg); after a sentence on DeepSeek, and
     one naming NVIDIA too, a claim on R1 is DeepSeek's, not both targets'."""
