@@ -84,8 +84,12 @@ UNDATED_TIMES = (
     "终有一天",
     "終有一天",
 )
-# 最终用户, 最终的数额, 将来式: the one at the end, a grammar word, not a time.
+# 最终用户, 最终的数额, 将来式: the one at the end, a grammar word, not a time; “AI未来峰会”, 未来
+# 论坛: an event's name.
+_EVENT_NAME = "峰会|峰會|论坛|論壇|大会|大會|学院|學院|研究院"
 _NOT_A_TIME_AFTER = {
+    "未来": f"(?!{_EVENT_NAME})",
+    "未來": f"(?!{_EVENT_NAME})",
     "最终": "(?![的用产客消])",
     "最終": "(?![的用產客消])",
     "将来": "(?!式)",

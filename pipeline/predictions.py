@@ -395,7 +395,7 @@ FUTURE_AS_NOUN = re.compile(
 # A clause that opens with an actor other than the catalogue's targets (中国, 国产芯片, 华为…) is
 # about that actor: it takes no target from the rest of its sentence.
 OTHER_ACTOR = re.compile(
-    r"^\s*(?:但是|但|不过|而且|而|所以|因此)?\s*(?:我认为|我判断|我预计|我相信|预计|估计)?[，,]?\s*"
+    r"^[\s“「『\"]*(?:但是|但|不过|而且|而|所以|因此)?\s*(?:我认为|我判断|我预计|我相信|预计|估计)?[，,]?\s*"
     # a time before it (两三年内, 明年, 未来三年): a time, not any clause ending in 年 or 内
     r"(?:到?(?:明年|今年|后年|年内|(?:未来|接下来)(?:[一二两三四五六七八九十几\d]{1,3}(?:年|个月|个季度))?"
     r"|(?:20)?\d{2}年|[一二两三四五六七八九十\d]{1,3}年[内后]?"

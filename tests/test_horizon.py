@@ -261,8 +261,17 @@ def test_a_day_gone_by_or_no_day_at_all_is_no_horizon(text, published):
     assert find_horizons(text, published) == []
 
 
-@pytest.mark.parametrize("text", ["最终用户会选择国产卡", "这笔费用最终的数额", "估值是将来式"])
-def test_the_final_user_and_the_future_tense_are_no_times(text):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最终用户会选择国产卡",
+        "这笔费用最终的数额",
+        "估值是将来式",
+        "他出席“AI未来峰会”时表示",
+        "未來論壇上",
+    ],
+)
+def test_the_final_user_the_future_tense_and_an_events_name_are_no_times(text):
     assert find_horizons(text, P) == []
 
 

@@ -1568,6 +1568,13 @@ def test_figures_on_a_page_naming_no_target_before_them_are_the_titles_target(an
     assert targets("公司预计今年全年收入将保持较快增长。") == {None}
 
 
+def test_another_actors_claim_quoted_is_that_actors_though_a_target_speaks_it(analyzer):
+    """黄仁勋 said “中国将赢得…”: a claim about China, in quotation marks, which kept it from
+    reading as one opening with another actor, so it took NVIDIA from its speaker."""
+    [p] = _candidates(analyzer, "黄仁勋表示：“中国将赢得人工智能竞赛的胜利。”")
+    assert p.target is None
+
+
 def test_a_model_named_by_its_short_name_is_its_makers_after_the_maker_is_named(analyzer):
     """R1 alone names nothing (a router, a rally's first leg); after a sentence on DeepSeek, and
     one naming NVIDIA too, a claim on R1 is DeepSeek's, not both targets'."""
