@@ -896,6 +896,14 @@ def test_doing_well_or_being_hurt_points_the_claim(analyzer, body, direction):
 
 @pytest.mark.parametrize(
     "body",
+    ["DeepSeek火了以后，上游的国产硬件一定会发展起来。", "算力和算法之间的竞赛只会愈演愈烈。"],
+)
+def test_a_field_growing_or_a_race_heating_up_is_up(analyzer, body):
+    assert {p.direction for p in _candidates(analyzer, body)} == {"up"}
+
+
+@pytest.mark.parametrize(
+    "body",
     [
         # what to watch, named: no outcome foretold
         "科技巨头对于AI基建投资的回收效率，将是英伟达股价后续走势的观察重点。",
