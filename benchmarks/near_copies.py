@@ -229,7 +229,9 @@ def real_pages() -> None:
 def mass_repost(items: list[tuple[str, str]], sites: int = 300) -> None:
     """One text carried by many sites (a wire story, a press release), all read in one batch:
     how many pairs the writer stores, how long it takes, and whether one original stands."""
-    text = max((t for _, t in items if 500 <= len(t) < 2000), key=len)
+    # a story of wire length; with --limit the first texts may hold none, so the longest one
+    text = max((t for _, t in items if 500 <= len(t) < 2000), key=len, default=None)
+    text = text or max((t for _, t in items), key=len)
     bodies = [f"{text}\n（本文由第{n}号站转载）" for n in range(sites)]
     now = datetime.now(UTC)
     rows = {

@@ -15,6 +15,7 @@ moment the writer first stores a batch. Medians are printed with their ratio.
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import tempfile
@@ -70,16 +71,18 @@ def one_run(urls: list[str], interval_ms: int, way: str) -> tuple[float, float]:
             db=str(Path(tmp, "w.duckdb")), workers=2, fetch_host_interval_ms=interval_ms
         )
         ingest.write_results = timed_write
-        run_work = ingest.run_work
+        run_work, fetching = ingest.run_work, ingest.fetching
         if way == "whole":
             ingest.run_work = whole_list_first
+            # the run's own fetch is not started: the reference fetches the list once, itself
+            ingest.fetching = functools.partial(fetching, start=lambda stream: None)
         try:
             start = time.perf_counter()
             summary = ingest.run_inputs([str(box)], settings, report=str(Path(tmp, "r.html")))
             total = time.perf_counter() - start
         finally:
             ingest.write_results = write
-            ingest.run_work = run_work
+            ingest.run_work, ingest.fetching = run_work, fetching
     assert summary["new"] == len(urls), summary
     return first[0] - start, total
 
