@@ -79,6 +79,8 @@ NOT_NEGATING = re.compile(
 # in, past the four characters of a negator: to the cue in its clause, not past 而/而是/但 (不是
 # 泡沫而是革命: the cue after 而是 is affirmed).
 DENIED_COPULA = re.compile(
+    # not 如果不是/要不是/若非 (had it not been for…: a counterfactual's premise)
+    r"(?<!如果)(?<!假如)(?<!要)(?<!若)"
     r"(?:不是|并非|并不是|已不是|不再是|已非|绝非|绝不是|算不上|称不上)[^，,。；;！!？?而但却]{0,12}$"
 )
 # Characters between a change and the word for its pace (增长在2026年之后会明显放缓), for the stance
