@@ -246,6 +246,16 @@ SUBJECTLESS_OPENING = re.compile(
     r"^(?:[\s，,：:、]|接下来|下一步|然后|之后|此后|大概率|很可能|可能|或许|也许|恐怕|估计|预计|"
     r"应该|肯定|一定|必然|迟早|早晚|预期(?=将|会)|预料|料(?=将)|我们?(?:预计|认为|觉得|判断|估计|看)|笔者(?:预计|认为))+"
 )
+
+
+def _past_time_and_frame(text: str) -> str:
+    """text without its times (明年, 下一季) and the frame and hedge it opens with (预计, 我认为,
+    可能): what is left says who or what the claim is about."""
+    for h in sorted(find_horizons(text, None), key=lambda h: -h.start):
+        text = text[: h.start] + text[h.end :]
+    return SUBJECTLESS_OPENING.sub("", text)
+
+
 # Tags of words that may come before a subjectless claim's verb: times, places in time,
 # distinguishers (短期), numbers, adverbs, idioms (接下来), punctuation.
 NO_SUBJECT_TAGS = ("t", "f", "b", "m", "d", "l", "x", "c")
@@ -1254,11 +1264,7 @@ class PredictionExtractor:
         nor one of speech or of cause (认为…, 或将引发…): those go on about a speaker or an event."""
         if self.tagger is None:
             return False
-        text = claim
-        for h in sorted(find_horizons(claim, None), key=lambda h: -h.start):
-            text = text[: h.start] + text[h.end :]
-        text = SUBJECTLESS_OPENING.sub("", text)
-        words = self.tagger(text)
+        words = self.tagger(_past_time_and_frame(claim))
         # A subject stands before 会/将, never after: past one, any word is the claim's.
         modal = False
         for i, (word, tag) in enumerate(words):
@@ -1547,10 +1553,7 @@ class PredictionExtractor:
         m = ANAPHOR.search(claim)
         if m is None or m.group(0) in GENERIC_FIGURES:
             return False
-        before = claim[: m.start()]
-        for h in sorted(find_horizons(before, None), key=lambda h: -h.start):
-            before = before[: h.start] + before[h.end :]
-        return not SUBJECTLESS_OPENING.sub("", before).strip("的 ")
+        return not _past_time_and_frame(claim[: m.start()]).strip("的 ")
 
     def _consequent_targets(self, claim: str) -> set[str]:
         """The targets a conditional claim's consequent names (如果輝達的H20斷供，DeepSeek的訓練

@@ -78,11 +78,26 @@ NOT_NEGATING = re.compile(
 # A copula denied (已经不是中国AI的领跑者了, 并非不可替代的龙头) reaches the cue its noun phrase ends
 # in, past the four characters of a negator: to the cue in its clause, not past 而/而是/但 (不是
 # 泡沫而是革命: the cue after 而是 is affirmed).
+COPULAS_DENIED = (
+    "不是",
+    "并非",
+    "并不是",
+    "已不是",
+    "不再是",
+    "已非",
+    "绝非",
+    "绝不是",
+    "算不上",
+    "称不上",
+)
+COPULA_REACH = 12  # characters between the copula and the cue
 DENIED_COPULA = re.compile(
     # not 如果不是/要不是/若非 (had it not been for…: a counterfactual's premise)
     r"(?<!如果)(?<!假如)(?<!要)(?<!若)"
-    r"(?:不是|并非|并不是|已不是|不再是|已非|绝非|绝不是|算不上|称不上)[^，,。；;！!？?而但却]{0,12}$"
+    f"(?:{'|'.join(COPULAS_DENIED)})[^，,。；;！!？?而但却]{{0,{COPULA_REACH}}}$"
 )
+# how far back from a cue a denied copula may start
+COPULA_WINDOW = COPULA_REACH + max(map(len, COPULAS_DENIED))
 # Characters between a change and the word for its pace (增长在2026年之后会明显放缓), for the stance
 # cues and the predictions' direction alike.
 PACE_REACH = 12
@@ -121,9 +136,10 @@ LOW_AFTER = re.compile(
 # after one of these, up to BREAK_REACH characters on and no clause break between, counts
 # against; not where the break is denied (难以撼动英伟达的领先地位) or is of a record or a limit
 # (打破纪录创新高: good news).
-BREAKS = re.compile(r"打破|终结|瓦解|击碎|攻破|撼动|动摇|削弱|蚕食|告别")
+BREAK_VERBS = ("打破", "终结", "瓦解", "击碎", "攻破", "撼动", "动摇", "削弱", "蚕食", "告别")
+BREAKS = re.compile("|".join(BREAK_VERBS))
 BREAK_REACH = 10  # characters between the verb and the cue
-BREAK_LONGEST = 2  # the longest verb in BREAKS
+BREAK_LONGEST = max(map(len, BREAK_VERBS))
 BROKEN_LIMIT = re.compile(r"纪录|记录|瓶颈|僵局|魔咒|天花板|封锁|限制|常规|惯例|沉默|垄断论")
 # A question asked to assert (这对英伟达不应该是利好吗？不就是…吗？): its negation is the question's,
 # so what it denies is what the writer says.
@@ -301,7 +317,7 @@ class CueScorer:
     def negated(self, text: str, pos: int) -> bool:
         window = NOT_NEGATING.sub("", text[max(0, pos - 6) : pos])[-4:]
         return any(n in window for n in self.lexicon.negators) or bool(
-            DENIED_COPULA.search(text, max(0, pos - 16), pos)
+            DENIED_COPULA.search(text, max(0, pos - COPULA_WINDOW), pos)
         )
 
     def cue_starts(self, text: str, target: str) -> list[int]:
