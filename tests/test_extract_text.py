@@ -2530,3 +2530,27 @@ def test_a_topics_addendum_keeps_its_text_and_loses_its_stamp(analyzer):
     assert "补充一句：自己部署开源权重可以绕开一部分问题" in art.body
     assert "附言" not in art.body
     assert "自己部署不就行了" not in art.body
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "更多游戏资讯请关注：电玩帮游戏资讯专区\n电玩帮图文攻略 www.vgover.com\n",
+        "更多精彩內容請訪問科技新報\n",
+        "芯片观察室 https://www.example.com.cn/\n",
+    ],
+)
+def test_a_sites_sign_off_and_address_under_the_story_leave_it(analyzer, tail):
+    """A game site's repost ended in 更多游戏资讯请关注：… and its name with its address on a line
+    of their own; both stayed in the body as the story's last paragraphs."""
+    text = f"{PROSE_HEADLINE}\n2026-03-02 19:08\n\n{ABOUT_THE_PLUNGE}{PROSE}{tail}"
+    art = _dump(analyzer, text)
+    assert art.body.endswith("放缓的迹象。"), art.body[-40:]
+
+
+def test_a_sentence_that_starts_with_more_or_names_an_address_stays(analyzer):
+    """Only the sign-off and the bare address go: prose that opens with 更多 or names a site's
+    address inside a sentence is the story's."""
+    more = "更多的人开始关注DeepSeek，官网 www.deepseek.com 的访问量一周翻了三倍。\n"
+    art = _dump(analyzer, f"{PROSE_HEADLINE}\n2026-03-02 19:08\n\n{ABOUT_THE_PLUNGE}{more}{PROSE}")
+    assert more.strip() in art.body
