@@ -144,6 +144,13 @@ LOSSES_REGAINED = re.compile(
 BECOMES_A_BURDEN = re.compile(
     rf"成为{IN_CLAUSE}{{0,6}}?(?:问题|隐患|负担|短板|瓶颈|包袱|软肋|掣肘)"
 )
+# Not lasting through a time (撑不过明年, 熬不过这个冬天, 活不过三年): read as 到头, an end.
+LASTS_NOT_THROUGH = re.compile(r"(?:撑|熬|活|挺|扛)不(?:过|到)(?=[^，,。；;！!？?])")
+# A problem said to be one no more (算力瓶颈明年将不再是问题, 供货不再成为短板): read as 缓解, a
+# burden eased, where 问题 alone reads down.
+NO_LONGER_A_BURDEN = re.compile(
+    rf"不再(?:是|成为|构成){IN_CLAUSE}{{0,4}}?(?:问题|隐患|负担|短板|瓶颈|包袱|软肋|掣肘|障碍)"
+)
 # Left behind by another (被千问拉开更大的差距): read as the passive of 甩开, which the
 # displacement words know (被…甩开: the subject goes down).
 GAP_OPENED_ON = re.compile(
@@ -176,10 +183,12 @@ HARD_TIMES = re.compile(
     r"(?<!好)日子(?:恐怕|可能|只怕)?(?:不会|不太会|不|没那么|没有那么|都不会)(?:太|再|那么|很)?好过"
     r"|(?<!好)日子(?:会|将|可能|恐怕)?(?:很|更|越来越|会很)?难过"
 )
-# No one able to (没有哪家公司能在三年内取代英伟达, 没有人能阻止…): read as 不能, a negation within
-# reach of its verb; the negator stood too far from it, and the claim read the verb's way.
+# No one able to (没有哪家公司能在三年内取代英伟达, 没有人能阻止…; seen by the writer: 我看不到谁能
+# 撼动它的地位, 看不到哪一股力量能…): read as 不能, a negation within reach of its verb; the negator
+# stood too far from it, and the claim read the verb's way.
 NO_ONE_CAN = re.compile(
-    rf"没有(?:哪家|哪一家|哪个|任何|谁|人|一家|什么){IN_CLAUSE}{{0,8}}?(?:能够|能|可以)"
+    r"(?:没有|看不到|看不出|找不到|想不出)(?:哪家|哪一家|哪个|哪一?股|任何|谁|人|一家|什么)"
+    rf"{IN_CLAUSE}{{0,8}}?(?:能够|能|可以)"
 )
 # Those who bet against the target lose (做空英伟达的人明年会赔得很惨): the target rises, read as
 # 轧空; those who bet on it lose (看多英伟达的人恐怕要失望了): it falls, read as 站岗.
@@ -241,6 +250,7 @@ PHRASES_READ_AS = (
     (DENIED_FOR_EVER, r"\1"),
     (NO_ONE_CAN, "不能"),
     (HARD_TIMES, "到头"),
+    (LASTS_NOT_THROUGH, "到头"),
     (DOUBLE_DENIAL, "会"),
     (LITTLE_ROOM, r"不会大\1"),
     (CURBED, "受限"),
@@ -254,6 +264,7 @@ PHRASES_READ_AS = (
     (BEARS_LOSE, "轧空"),
     (BULLS_LOSE, "站岗"),
     (GAP_OPENED_ON, r"被\1甩开"),
+    (NO_LONGER_A_BURDEN, "缓解"),
     (BECOMES_A_BURDEN, "拖累"),
     (DENIED_SPEED, "放缓"),
 )

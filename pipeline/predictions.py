@@ -42,6 +42,7 @@ from pipeline.records import Article, Prediction, sha256_hex
 from pipeline.settings import Settings
 from pipeline.speakers import (
     AUTHOR_SUBJECT,
+    AUTHOR_VIEW,
     INTERVIEWEE_LABEL,
     SpeakerReader,
     Voice,
@@ -156,6 +157,9 @@ PERFECTIVE_LE = re.compile(r"(?<![为除罢算到不])了(?![解结却如不得�
 FUTURE_BEFORE_DONE = re.compile(r"会|将|要|可能|能")
 # The past a claim measures against (今年的营收会比去年高, 日子不会像去年那么好过) narrates nothing.
 COMPARED_TO_PAST = re.compile(r"(?:比|像|较|于|跟|和|同)(?:去年|前年|过去|此前|上个月|上月|上周)")
+# A word in quotation marks is named, not used (明年大概会变成一个「曾经」, 所谓的“已经赢了”): a word
+# of the past there tells no story of the clause.
+QUOTED_WORD = re.compile(r"[「“\"『‘][^「」“”\"『』‘’]{1,6}[」”\"』’]")
 # What was announced is past; what it announces is not (英伟达已宣布将于5月27日公布财报, 阿里已经官宣
 # 将于9月24日召开云栖大会, 美国政府已向公司保证将批准许可证): the 已 of the announcement tells no
 # story of the clause's event.
@@ -346,6 +350,18 @@ NOT_AN_OBJECT = frozenset(
         "正式",
         "率先",
         "大规模",
+        # adverbs of manner, scope and plan jieba tags as nouns (资本支出放缓将连带影响电力需求,
+        # 将依法处理, 将按计划交付, 将无限期禁止, 将分阶段推出, 将无法交付)
+        "连带",
+        "一并",
+        "依法",
+        "按计划",
+        "无限期",
+        "重点",
+        "分阶段",
+        "大量",
+        "断崖",
+        "无法",
     ]
 )
 # A product name (V3, H20) comes tagged x, as do spaces and marks, which are no object.
@@ -433,6 +449,9 @@ def about_another_actor(text: str) -> bool:
 
 # A subject of its own in a clause (大家应该…, 你可能也…): a cue there is not about the clause before.
 OWN_SUBJECT = re.compile(r"^[^，,]{0,4}?(?:我|你|他|她|大家|很多人|有人|人们|网友|投资者)")
+# The writer's view opening a clause (我认为, 笔者觉得, 在我看来): what follows it is what they say,
+# and its subject is that of the view (我认为英伟达在中国的营收，今年不会有实质性的恢复).
+OPENING_VIEW = re.compile(rf"^\s*(?:{AUTHOR_VIEW.pattern})\s*[，,:：]?\s*")
 # A claim that names no target but speaks of "it" or of a company's numbers is about the target
 # named last (它的份额会降, 股价能回到80就不错了).
 ANAPHOR = re.compile(
@@ -755,7 +774,7 @@ class PredictionExtractor:
         if EVERY_TIME_FRAME.search(before):
             cleaned = HABIT_GOES_ON.sub(lambda m: m.group(0)[:-1] + "□", cleaned, count=1)
         strong = self.strong_cue(cleaned, before)
-        narrated = ANNOUNCED_AHEAD.sub("", COMPARED_TO_PAST.sub("", cleaned))
+        narrated = QUOTED_WORD.sub("", ANNOUNCED_AHEAD.sub("", COMPARED_TO_PAST.sub("", cleaned)))
         if not strong and (
             any(m in narrated for m in self.cues.past)
             or (
@@ -852,6 +871,8 @@ class PredictionExtractor:
             # 将 + object + verb: 估值折价将消失 has no verb after its "object" (jieba tags 消失 n).
             if i + 2 >= len(words) or words[i + 1][0] in NOT_AN_OBJECT:
                 return False
+            if words[i + 1][0].startswith("于"):
+                return False  # 将于本周发布, 将于1月29日: a time or place, then the verb
             after = words[i + 2 : i + 2 + DISPOSAL_VERB_WITHIN]
             word, tag = words[i + 1]
             is_object = (
@@ -1213,7 +1234,9 @@ class PredictionExtractor:
     def _subject_clause(self, clause: str) -> bool:
         """A clause naming a target or a subject word (需求, 芯片…) that can be the subject of
         the cue after it (AI芯片的需求量，也有可能是下降的): not a story (英伟达股价昨天跌了17%，…)
-        nor a speech frame (英伟达指出，…)."""
+        nor a speech frame (英伟达指出，…). The writer's view opening it is left aside: 我认为
+        frames its subject, it is not the subject."""
+        clause = OPENING_VIEW.sub("", clause, count=1)
         if not self.catalogue.mentioned(clause) and not any(
             w in clause for w in self.cues.subjects
         ):

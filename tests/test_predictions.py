@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from pipeline.nlp import to_simplified
 from tests.test_stance import article
 
 PUBLISHED = date(2025, 3, 1)
@@ -2579,3 +2580,69 @@ def test_growth_slowing_a_few_words_on_is_down(analyzer):
     the change, past the 8 it was looked for in."""
     [p] = _candidates(analyzer, "我认为英伟达的增长在2026年之后会明显放缓。")
     assert (p.target, p.direction) == ("nvidia", "down")
+
+
+@pytest.mark.parametrize(
+    "body, quote",
+    [
+        # more of something to come is a forecast whatever its subject
+        (
+            "DeepSeek证明了这条路走得通。后面会有更多团队沿着这条路走。",
+            "后面会有更多团队沿着这条路走。",
+        ),
+        # the writer's view opening the subject's clause frames it; the claim after it is theirs
+        (
+            "我认为英伟达在中国的营收，今年不会有实质性的恢复。",
+            "我认为英伟达在中国的营收，今年不会有实质性的恢复。",
+        ),
+        # 将 before an adverb jieba tags a noun (连带) is the future's, not the disposal marker's
+        ("AI資本支出放緩將連帶影響電力需求。", "AI資本支出放緩將連帶影響電力需求。"),
+        # a word of the past in quotation marks is named, not told
+        ("DeepSeek這個名字，明年大概會變成一個「曾經」。", "明年大概會變成一個「曾經」。"),
+    ],
+)
+def test_more_to_come_a_framed_subject_an_adverb_after_jiang_and_a_quoted_word(
+    analyzer, body, quote
+):
+    """(prediction probe, our essays and stance-dev) Each was no candidate: 会有更多 and 只会 were
+    weak cues with no subject word; the subject clause was not one behind 我认为; 将连带 read as
+    将 + object + verb; 「曾經」 was a word of the past."""
+    assert quote in [p.quote for p in _candidates(analyzer, body)]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["英伟达只会卖更多卡", "后面会有更多团队跟进", "后續將有更多廠商加入"],
+)
+def test_only_more_and_ever_more_are_strong_cues(analyzer, claim):
+    """(prediction probe, our essays) 只会 and 会有更多 were weak cues: the claim filter read
+    英伟达只会卖更多卡 and 它在C端的位置只会继续往下掉 as no strong forecast and dropped them."""
+    assert analyzer.predictor.strong_cue(to_simplified(claim))
+
+
+def test_a_clause_the_writer_frames_still_needs_a_subject(analyzer):
+    """Leaving the writer's view aside does not make any clause a subject: 我认为，今天… names
+    neither a target nor a subject word."""
+    assert _candidates(analyzer, "我认为，今天的发布会很精彩。") == []
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
+        # no one the writer can see dislodging it
+        ("至少未来三到五年，我看不到谁能在大规模训练上撼动它的地位。", "nvidia", "up"),
+        ("我看不到哪一股力量能真正撼动英伟达的位置。", "nvidia", "up"),
+        # a problem no more is a burden eased
+        ("DeepSeek的算力瓶颈明年将不再是问题。", "deepseek", "up"),
+        ("DeepSeek的商业化迟早会成为大问题。", "deepseek", "down"),
+        # not lasting through a time
+        ("DeepSeek还能火多久？我看撑不过明年。", "deepseek", "down"),
+        ("DeepSeek不会撑不过明年。", "deepseek", "up"),
+    ],
+)
+def test_direction_of_no_one_seen_able_a_problem_no_more_and_not_lasting(
+    analyzer, claim, target, direction
+):
+    """(direction probe, data/labelled/direction-dev and essays-dev) The first four read down
+    and 撑不过明年 other before."""
+    assert analyzer.predictor.direction_of(claim, target) == direction
