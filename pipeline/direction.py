@@ -482,12 +482,15 @@ class DirectionRules:
     def _standing(self, text: str, target: str | None) -> float:
         """A place foretold in the clauses about the target (DeepSeek会是第一: up; 不会再是主角:
         down), where nothing else points a way: bulls often name a rank, not a rise. Not in a
-        clause about another (我认为Qwen会是第一，DeepSeek排不进前三)."""
+        clause about another (我认为Qwen会是第一，DeepSeek排不进前三). Inside a bet's premise the
+        place is what the writer says will not be (如果DeepSeek明年还是第一，我认错: down)."""
         about = (spans_naming(text, target, self.catalogue) if target else []) or [(0, len(text))]
+        premise = self._premise_end(text)
         for m in self.cues.standing.finditer(text):
             if any(a <= m.start() < b for a, b in about):
                 lost = self.cues.standing_lost.search(text, max(0, m.start() - 6), m.start())
-                return -1.0 if lost else 1.0
+                sign = -1.0 if lost else 1.0
+                return -sign if m.start() < premise else sign
         return 0.0
 
     def _failing(self, text: str, target: str | None = None) -> float:

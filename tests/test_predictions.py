@@ -2620,6 +2620,15 @@ def test_only_more_and_ever_more_are_strong_cues(analyzer, claim):
     assert analyzer.predictor.strong_cue(to_simplified(claim))
 
 
+def test_a_bare_yao_opens_a_bets_premise_only_before_an_owning_up(analyzer):
+    """要 is "if" where an owning-up follows its clause (…要还是第一，算我看走眼: a bet, a claim
+    with no cue of its own); elsewhere it is "want" or "will" and opens nothing."""
+    bet = "明年这时候DeepSeek要还是国内开源第一，算我看走眼。"
+    [p] = _candidates(analyzer, bet)
+    assert p.quote == bet and p.conditional
+    assert not analyzer.predictor.scorer.bet("deepseek明年要发布新模型，大家都在等")
+
+
 def test_a_clause_the_writer_frames_still_needs_a_subject(analyzer):
     """Leaving the writer's view aside does not make any clause a subject: 我认为，今天… names
     neither a target nor a subject word."""
@@ -2638,11 +2647,16 @@ def test_a_clause_the_writer_frames_still_needs_a_subject(analyzer):
         # not lasting through a time
         ("DeepSeek还能火多久？我看撑不过明年。", "deepseek", "down"),
         ("DeepSeek不会撑不过明年。", "deepseek", "up"),
+        # a bet's premise opened by a bare 要, and a place inside a bet's premise
+        ("明年这时候DeepSeek要还是国内开源第一，算我看走眼。", "deepseek", "down"),
+        ("如果DeepSeek明年还是第一，我认错。", "deepseek", "down"),
+        ("如果DeepSeek明年还是第一，那我就当看个乐子。", "deepseek", "up"),
     ],
 )
 def test_direction_of_no_one_seen_able_a_problem_no_more_and_not_lasting(
     analyzer, claim, target, direction
 ):
-    """(direction probe, data/labelled/direction-dev and essays-dev) The first four read down
-    and 撑不过明年 other before."""
+    """(direction probe, data/labelled/direction-dev and essays-dev) The first four read down,
+    撑不过明年 other and the two bets up before: a bare 要 opened no premise, and a place (第一)
+    was not turned inside one."""
     assert analyzer.predictor.direction_of(claim, target) == direction

@@ -35,6 +35,13 @@ FALSIFICATION = re.compile(
     r"|看走眼|看走了眼|判断(?:就|也)?(?:彻底|完全|全|都)?错了|承认自己错)"
 )
 VINDICATION = re.compile(r"(看个乐子|看乐子|我说对了|早就说过)")
+# A bare 要 that opens a bet's premise (明年这时候DeepSeek要还是国内开源第一，算我看走眼): 要 alone
+# is "want" or "will" far more often, so only where an owning-up follows the premise's comma.
+BET_ON_BARE_YAO = re.compile(
+    r"(要)(?=(?:还|真的?|是|再|能|敢)[^，,。！？!?]{1,30}[，,][^。！？!?]{0,12}?"
+    + FALSIFICATION.pattern
+    + ")"
+)
 COUNTERFACTUAL = re.compile(r"(不至于|也不会|早就)[^，,。]*了")
 
 
@@ -47,7 +54,7 @@ def literal_alternation(words: Iterable[str]) -> str:
 def split_conditional(text: str) -> tuple[int, int, int] | None:
     """(start of 如果, start of the condition, end of the condition) of a conditional sentence:
     the condition runs to the consequent (，那/就/则…) or to the end."""
-    m = CONDITIONAL.search(text)
+    m = CONDITIONAL.search(text) or BET_ON_BARE_YAO.search(text)
     if m is None:
         return None
     csq = CONSEQUENT.search(text, m.end())
@@ -295,7 +302,7 @@ class CueScorer:
                 and not any(w in simplified for w in lx.first_person)
             )
         )
-        conditional = bool(CONDITIONAL.search(simplified))
+        conditional = bool(CONDITIONAL.search(simplified) or BET_ON_BARE_YAO.search(simplified))
         return SentenceView(
             rhetorical=rhetorical,
             reported=reported,
@@ -310,6 +317,8 @@ class CueScorer:
         """A wager on the author's own call: 如果 X，我认错 (X is what the author says will not
         happen) or 如果 X，那我就当看个乐子 (X is what the author foresees). Either way a claim a
         reader can check, however little it looks like a forecast."""
+        if BET_ON_BARE_YAO.search(simplified):
+            return True
         return bool(CONDITIONAL.search(simplified)) and bool(
             FALSIFICATION.search(simplified) or VINDICATION.search(simplified)
         )
