@@ -24,8 +24,10 @@ EXPECTATION_VERB = "(?<![及超于合出乎如达的])预期(?!过高|过低|太
 
 # What may stand between a burden and its change (风险将继续下降, 库存压力在下半年会缓解): modal words,
 # adverbs and a time. Anything else (是, 在于, 中, 下, 偏好…) says the change is not the burden's.
+# A pace before the change (成本会比预期更快降下来) is the change's: it comes first here, so that 更
+# alone does not leave 快 to be read as the burden's change; where no change follows, it still is.
 BURDEN_GAP = (
-    r"(?:将会|将|会|可能|或将|或|也|还|都|就|已经|已|正在|逐步|逐渐|进一步|持续|继续|不会|不再|不|没有|未|"
+    r"(?:比(?:市场|外界|大家|此前)?(?:预期|预想|想象)的?|更快地|更快|更慢|加快|加速|将会|将|会|可能|或将|或|也|还|都|就|已经|已|正在|逐步|逐渐|进一步|持续|继续|不会|不再|不|没有|未|"
     r"仍然|仍|依然|依旧|有所|显著|大大|得以|再次|再度|再|因素|"
     r"有望|可望|恐将|开始|得到|明显|大幅|迅速|很快|更早|更加|更|越来越|很难|难以|终将|终会|必将|势必|一定|肯定|"
     r"大概率|基本|彻底|随之|在|于|明年|今年|年内|年底|下半年|上半年|短期内|短期|中期|长期|近期|未来|"

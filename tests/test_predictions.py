@@ -2651,6 +2651,10 @@ def test_a_clause_the_writer_frames_still_needs_a_subject(analyzer):
         ("明年这时候DeepSeek要还是国内开源第一，算我看走眼。", "deepseek", "down"),
         ("如果DeepSeek明年还是第一，我认错。", "deepseek", "down"),
         ("如果DeepSeek明年还是第一，那我就当看个乐子。", "deepseek", "up"),
+        # a pace, or a pace against expectations, before a burden's change is that change's
+        ("DeepSeek的推理成本有望比预期更快降下来。", "deepseek", "up"),
+        ("DeepSeek的推理成本会更快降下来。", "deepseek", "up"),
+        ("DeepSeek的成本会加快上升。", "deepseek", "down"),
     ],
 )
 def test_direction_of_no_one_seen_able_a_problem_no_more_and_not_lasting(
@@ -2658,5 +2662,5 @@ def test_direction_of_no_one_seen_able_a_problem_no_more_and_not_lasting(
 ):
     """(direction probe, data/labelled/direction-dev and essays-dev) The first four read down,
     撑不过明年 other and the two bets up before: a bare 要 opened no premise, and a place (第一)
-    was not turned inside one."""
+    was not turned inside one; 更快 before a burden's fall read as the burden quickening."""
     assert analyzer.predictor.direction_of(claim, target) == direction
