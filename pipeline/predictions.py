@@ -905,8 +905,8 @@ class PredictionExtractor:
                 if self._predictive(simplified[:start], before, named, published):
                     start = 0  # 英伟达明年会大跌，如果禁令延续的话: the condition follows its claim
             inside = [h for h in timed if h.start >= start]
-            if not self._bet(simplified, cond) and not self._predictive(
-                simplified[start:], inside, named, published
+            if not self._bet(simplified, cond) and not self._conditional_predicts(
+                simplified, start, inside, named, published
             ):
                 return []
             return [
@@ -961,6 +961,25 @@ class PredictionExtractor:
             for (start, run), limit in zip(runs, limits, strict=True)
         )
         return [c for c in claims if c is not None]
+
+    def _conditional_predicts(
+        self,
+        simplified: str,
+        start: int,
+        horizons: list[Horizon],
+        named: bool,
+        published: date | None,
+    ) -> bool:
+        """Whether a conditional from start on forecasts: read whole, or clause by clause (any
+        part makes it one claim), so that a remark after the claim (…，英伟达全年将因此损失约150亿
+        美元收入，这已经包含在我们的模型里) does not make the whole a story with its 已经."""
+        if self._predictive(simplified[start:], horizons, named, published):
+            return True
+        for m in CLAUSE.finditer(simplified, start):
+            inside = [h for h in horizons if m.start() <= h.start < m.end()]
+            if self._predictive(m.group(0), inside, named, published, simplified[: m.start()]):
+                return True
+        return False
 
     def _by_subject(
         self, simplified: str, flagged: list[re.Match[str]], timed: list[Horizon]

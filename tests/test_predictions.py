@@ -2629,6 +2629,16 @@ def test_a_bare_yao_opens_a_bets_premise_only_before_an_owning_up(analyzer):
     assert not analyzer.predictor.scorer.bet("deepseek明年要发布新模型，大家都在等")
 
 
+def test_a_conditional_forecast_with_a_remark_after_it_is_a_claim(analyzer):
+    """(prediction probe, our long pages) The 已经 of a remark after the forecast (这已经包含在
+    我们的模型里) made the whole conditional read as a story; what would have been, and a
+    condition with nothing but the past after it, still claim nothing."""
+    body = "如果H20的对华出口禁令持续到年底，英伟达全年将因此损失约150亿美元收入，这已经包含在我们的模型里。"
+    [p] = _candidates(analyzer, body)
+    assert p.conditional and p.target == "nvidia" and "损失约150亿美元" in p.quote
+    assert _candidates(analyzer, "如果你去年买了英伟达，现在已经赚了三倍。") == []
+
+
 def test_a_clause_the_writer_frames_still_needs_a_subject(analyzer):
     """Leaving the writer's view aside does not make any clause a subject: 我认为，今天… names
     neither a target nor a subject word."""
