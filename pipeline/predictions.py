@@ -395,6 +395,16 @@ PRONOUN = re.compile(r"它|该公司|这家公司|这个团队")
 # Only in the condition's first clause, after at most a subject (如果半年以后DeepSeek泯然众人，当初
 # 人云亦云那批人选择性遗忘了，那我就…: 当初 qualifies people, the condition is ahead).
 PAST_CONDITION = re.compile(r"[^，,；;：:]{0,10}?(?:当初|当年|当时|早知道)(?!的)")
+# What could or should have been (若不是H20相关损失，营收指引本可以高出约80亿美元; 本该是它的市场):
+# a counterfactual, no forecast, whatever its time or cue.
+# Not the 本 of a word (资本可以, 成本可以, 基本可以确定, 日本可能).
+WOULD_HAVE_BEEN = re.compile(r"(?<![资成基根日版样文剧账课脚话书])本来?(?:可以|可|应该|应|该)")
+# A change measured so far (费城半导体指数年内跌超20%, 年内累计跌幅扩大至约20%, 三个月内涨幅超过
+# 90%): a market's record over a period up to now, not a forecast by its time alone.
+MEASURED_SO_FAR = re.compile(
+    r"(?:累计|至今|以来|(?:涨|跌)(?:超|逾|近|了)|(?:涨|跌)幅(?:超过|超|达到?|扩大至|收窄至))"
+    r"[^，,。；;]{0,8}?\d+(?:\.\d+)?\s*[%％倍]"
+)
 # What happens every time or every year (英伟达每年三月都会举办GTC大会, 每次财报后股价都会波动): a
 # habit, not what will happen; its modal (会, 要, 将) is blanked. A time ahead or a strong cue
 # in the clause still makes it a forecast (未来三年每年都会增长三成).
@@ -771,6 +781,8 @@ class PredictionExtractor:
         """before: the sentence before the clause, where a word of the past tells that a state
         which did not last is history (strong_cue)."""
         cleaned = self.without_not_future(clause)
+        if WOULD_HAVE_BEEN.search(cleaned):
+            return False
         if EVERY_TIME_FRAME.search(before):
             cleaned = HABIT_GOES_ON.sub(lambda m: m.group(0)[:-1] + "□", cleaned, count=1)
         strong = self.strong_cue(cleaned, before)
@@ -788,7 +800,10 @@ class PredictionExtractor:
             return False
         if (
             strong
-            or any(self._ahead_alone(h, published) for h in horizons)
+            or (
+                any(self._ahead_alone(h, published) for h in horizons)
+                and not MEASURED_SO_FAR.search(cleaned)
+            )
             or VANTAGE_FRAME.search(cleaned)
             or STATED_PROBABILITY.search(clause)  # (可能性 is taken out of cleaned)
             or FORECAST_FIGURE.search(cleaned)

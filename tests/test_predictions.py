@@ -2639,6 +2639,36 @@ def test_a_conditional_forecast_with_a_remark_after_it_is_a_claim(analyzer):
     assert _candidates(analyzer, "如果你去年买了英伟达，现在已经赚了三倍。") == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a market's record over a period up to now
+        "费城半导体指数年内跌超20%。",
+        "英伟达年内累计跌幅扩大至约20%。",
+        "輝達三個月內漲幅超過90%。",
+        # what could or should have been
+        "若不是H20相关损失，英伟达第二季度的营收指引本可以高出约80亿美元。",
+        "英伟达本该是中国市场的赢家。",
+    ],
+)
+def test_a_record_so_far_and_what_would_have_been_are_no_claims(analyzer, body):
+    """(prediction probe, stance-dev) 年内 and 三个月内 made a year-to-date record a forecast by
+    its time alone, and 本可以 was read as a modal of what will be."""
+    assert _candidates(analyzer, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "英伟达年内涨幅有望超过50%。",
+        "基本可以确定英伟达明年会涨。",
+        "资本可以流向DeepSeek，明年它会更强。",
+    ],
+)
+def test_a_forecast_of_a_measured_change_and_words_holding_ben_stay_claims(analyzer, body):
+    assert _candidates(analyzer, body)
+
+
 def test_a_clause_the_writer_frames_still_needs_a_subject(analyzer):
     """Leaving the writer's view aside does not make any clause a subject: 我认为，今天… names
     neither a target nor a subject word."""
