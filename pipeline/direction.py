@@ -141,16 +141,14 @@ LOSSES_REGAINED = re.compile(
 )
 # A thing said to become a problem (商业化迟早会成为大问题, 会成为它最大的短板): read as 拖累, a
 # fall, though 成为 alone is a rise (成为第一).
-BECOMES_A_BURDEN = re.compile(
-    rf"成为{IN_CLAUSE}{{0,6}}?(?:问题|隐患|负担|短板|瓶颈|包袱|软肋|掣肘)"
-)
+# What a thing becomes, or stops being, when it is a burden (问题, 短板…).
+BURDEN_NOUNS = "问题|隐患|负担|短板|瓶颈|包袱|软肋|掣肘"
+BECOMES_A_BURDEN = re.compile(rf"成为{IN_CLAUSE}{{0,6}}?(?:{BURDEN_NOUNS})")
 # Not lasting through a time (撑不过明年, 熬不过这个冬天, 活不过三年): read as 到头, an end.
 LASTS_NOT_THROUGH = re.compile(r"(?:撑|熬|活|挺|扛)不(?:过|到)(?=[^，,。；;！!？?])")
 # A problem said to be one no more (算力瓶颈明年将不再是问题, 供货不再成为短板): read as 缓解, a
 # burden eased, where 问题 alone reads down.
-NO_LONGER_A_BURDEN = re.compile(
-    rf"不再(?:是|成为|构成){IN_CLAUSE}{{0,4}}?(?:问题|隐患|负担|短板|瓶颈|包袱|软肋|掣肘|障碍)"
-)
+NO_LONGER_A_BURDEN = re.compile(rf"不再(?:是|成为|构成){IN_CLAUSE}{{0,4}}?(?:{BURDEN_NOUNS}|障碍)")
 # Left behind by another (被千问拉开更大的差距): read as the passive of 甩开, which the
 # displacement words know (被…甩开: the subject goes down).
 GAP_OPENED_ON = re.compile(

@@ -45,6 +45,12 @@ BET_ON_BARE_YAO = re.compile(
 COUNTERFACTUAL = re.compile(r"(不至于|也不会|早就)[^，,。]*了")
 
 
+def condition_opening(text: str) -> re.Match[str] | None:
+    """Where a condition opens: a condition word (如果, 一旦…), or a bare 要 opening a bet's
+    premise. One place, so that the split, the sentence's view and the bet agree."""
+    return CONDITIONAL.search(text) or BET_ON_BARE_YAO.search(text)
+
+
 def literal_alternation(words: Iterable[str]) -> str:
     """Regex source for any of words, longest first (so 看好 is not read as 好), or for nothing
     when there are none: an empty lexicon section must not match everywhere."""
@@ -54,7 +60,7 @@ def literal_alternation(words: Iterable[str]) -> str:
 def split_conditional(text: str) -> tuple[int, int, int] | None:
     """(start of 如果, start of the condition, end of the condition) of a conditional sentence:
     the condition runs to the consequent (，那/就/则…) or to the end."""
-    m = CONDITIONAL.search(text) or BET_ON_BARE_YAO.search(text)
+    m = condition_opening(text)
     if m is None:
         return None
     csq = CONSEQUENT.search(text, m.end())
@@ -302,7 +308,7 @@ class CueScorer:
                 and not any(w in simplified for w in lx.first_person)
             )
         )
-        conditional = bool(CONDITIONAL.search(simplified) or BET_ON_BARE_YAO.search(simplified))
+        conditional = condition_opening(simplified) is not None
         return SentenceView(
             rhetorical=rhetorical,
             reported=reported,
@@ -317,9 +323,7 @@ class CueScorer:
         """A wager on the author's own call: 如果 X，我认错 (X is what the author says will not
         happen) or 如果 X，那我就当看个乐子 (X is what the author foresees). Either way a claim a
         reader can check, however little it looks like a forecast."""
-        if BET_ON_BARE_YAO.search(simplified):
-            return True
-        return bool(CONDITIONAL.search(simplified)) and bool(
+        return condition_opening(simplified) is not None and bool(
             FALSIFICATION.search(simplified) or VINDICATION.search(simplified)
         )
 
