@@ -155,7 +155,7 @@ GAP_OPENED_ON = re.compile(
     rf"被({in_clause('被')}{{1,12}}?)拉开了?(?:更大的|很大的|明显的|一定的)?差距"
 )
 # Good times said to end, or to last (高速增长期已经接近尾声, 它的高光时刻可能已经过去了, 好日子
-# 屈指可数了, 最好时光，可能已经过去了; 好日子还长着呢): the good times are a stance cue that the end
+# 屈指可数了, 黄金期可能已经过了, 最好时光，可能已经过去了; 好日子还长着呢): the good times are a stance cue that the end
 # takes away, so the pair reads as 到头 (down) or 持久 (up). No negator between (好日子不会结束 is
 # left to the rest).
 GOOD_TIMES = (
@@ -164,7 +164,7 @@ GOOD_TIMES = (
 )
 GOOD_TIMES_END = re.compile(
     GOOD_TIMES + rf"[，,]?{in_clause('不没未难')}{{0,6}}?"
-    r"(?:已经过去|过去了|接近尾声|进入尾声|到头|结束了|终结|屈指可数|不多了|走到尽头)"
+    r"(?:已经过去|过去了|已经过了|接近尾声|进入尾声|到头|结束了|终结|屈指可数|不多了|走到尽头)"
 )
 GOOD_TIMES_LAST = re.compile(
     GOOD_TIMES + rf"{in_clause('不没未难')}{{0,3}}?(?:还长|还很长|还在后头)"

@@ -34,7 +34,13 @@ from pipeline.clauses import (
     only_causes,
     without_causes,
 )
-from pipeline.direction import VERDICT_CLAUSE, VERSUS_NOW, DirectionRules
+from pipeline.direction import (
+    GOOD_TIMES_END,
+    GOOD_TIMES_LAST,
+    VERDICT_CLAUSE,
+    VERSUS_NOW,
+    DirectionRules,
+)
 from pipeline.horizon import SPAN_FROM_NOW, UNDATED_TIMES, Horizon, find_horizons
 from pipeline.nlp import Sentence, to_simplified
 from pipeline.prediction_cues import PredictionCues
@@ -699,21 +705,24 @@ class PredictionExtractor:
 
     def strong_cue(self, text: str, before: str = "") -> bool:
         """A cue that makes a clause forward-looking on its own (预计, 将会, 缺口或达…, 恐再下滑; 会越来越
-        where the clause tells of no past: 一度要反超 is history; its best days behind it, which
-        says what comes next though its words are of the past). 难以持续 and the other cues of
-        whether a state lasts count where no word of the past stands in the clause or in the
-        sentence before it (before: 去年四季度，低价策略难以为继 is history), unless the clause turns
+        where the clause tells of no past: 一度要反超 is history; its best days behind it or still
+        ahead (高光时刻已经过去, 好日子屈指可数, 黄金期可能已经过了, 好日子还长着呢), which says what
+        comes next though its words are of the past: the pairs the direction rules read as 到头 and
+        持久). 难以持续 and the other cues of whether a state lasts count where no word of the past
+        stands in the clause or in the sentence before it (before: 去年四季度，低价策略难以为继 is history), unless the clause turns
         with 但 or 不过 (此前很亮眼，但这种增速很难持续)."""
         if any(c in text for c in self.cues.strong) or DOUBTED_ABILITY.search(text):
             return True
-        if self.cues.peak_passed.search(text):
+        if any(p.search(text) for p in (self.cues.peak_passed, GOOD_TIMES_END, GOOD_TIMES_LAST)):
             return True
         if (any(c in text for c in self.cues.turns) or TREND.search(text)) and not any(
             m in text for m in self.cues.turns_not_after
         ):
             return True
-        if any(c in text for c in self.cues.lasts):
+        if lasting := [c for c in self.cues.lasts if c in text]:
             told = text if LEADING_CONJUNCTION.match(text.lstrip()) else before + text
+            for cue in lasting:  # its own words are no past (才刚刚开始 holds 刚刚)
+                told = told.replace(cue, "□")
             if not any(m in told for m in self.cues.lasts_not_after):
                 return True
         return self._news_maybe(text) or bool(self.cues.fear.search(text))
@@ -965,6 +974,11 @@ class PredictionExtractor:
                 and self._predictive(m.group(0), inside, True, published, simplified[: m.start()])
             ):
                 # DeepSeek要重回第一梯队，恐怕很难: the cue's subject is the clause before.
+                flagged += [previous, m]
+            elif previous is not None and GOOD_TIMES_END.search(
+                simplified, previous.start(), m.end()
+            ):
+                # 它最好的时光，很可能已经过去了: the good times and their end, a comma apart
                 flagged += [previous, m]
             previous = m
         flagged = sorted(set(flagged), key=lambda m: m.start())

@@ -1035,12 +1035,34 @@ def test_jiang_before_an_adverb_or_a_manner_word_is_the_future(analyzer):
         ("英伟达最好的时光恐怕已经过去。", "nvidia"),
         ("中国这块市场，英伟达很可能再也回不去了。", "nvidia"),
         ("DeepSeek或许再也找不回年初那种声量了。", "deepseek"),
+        ("我个人觉得，英伟达的黄金期可能已经过了。", "nvidia"),
+        ("国产芯片起来以后，英伟达在中国的好日子屈指可数了。", "nvidia"),
+        ("笔者认为，英伟达的高速增长期已经接近尾声。", "nvidia"),
+        ("说到DeepSeek，它最好的时光，很可能已经过去了。", "deepseek"),
     ],
 )
 def test_a_thing_done_for_or_past_its_best_is_a_forecast_of_a_fall(analyzer, body, target):
     """Their words are of the past or of no time (已经过去, 回不去了), but they say what comes next."""
     [p] = _predictions(analyzer, body)
     assert (p.target, p.direction, p.speaker) == (target, "down", "author")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "卖铲子的永远比挖金子的稳，英伟达的好日子还长着呢。",
+        "英伟达的市值到了4万亿美元，这不是终点。",
+        "对英伟达来说，推理需求的爆发才刚刚开始。",
+    ],
+)
+def test_a_run_far_from_its_end_is_a_forecast(analyzer, body):
+    """Good times still long, a figure no end point, a boom just begun: no cue of the future, but
+    each says the run goes on. Not where the sentence tells of the past (那年…才刚开始)."""
+    assert [p.target for p in _candidates(analyzer, body)] == ["nvidia"]
+
+
+def test_a_run_begun_in_the_past_is_history(analyzer):
+    assert _candidates(analyzer, "2016年那年，英伟达的数据中心业务才刚开始。") == []
 
 
 def test_a_crowds_cry_is_reported(analyzer):
