@@ -78,6 +78,8 @@ _UNLIKELY = r"的?(?:可能性|概率|几率)(?:不大|很小|极小|极低|几�
 _VERDICT = (
     r"(?:那|这)?就?\s*(?:我看|我觉得|在我看来|恐怕|估计|怕是|基本上?|几乎|纯属|简直是?|完全是|根本)?\s*"
     r"(?:很难|太难|难|不太可能|不可能|没戏|悬|够呛|做不到|想多了|还?为时[尚过]早|言之过早"
+    # 会非常困难, 将十分艰难
+    r"|(?:会|将)?(?:非常|十分|相当|极其|极为|特别)?(?:困难|艰难)"
     # a dismissal (要说寒武纪两年内取代英伟达，那纯属做梦)
     r"|(?:痴人|白日)?做梦|说梦|天方夜谭|不现实|绝无可能|没可能|门都没有"
     # or the writer's disagreement with what others say (有人说…，我不这么认为)
@@ -126,11 +128,12 @@ LOSES_STANDING = re.compile(
     r"(?:领先地位|领先优势|领先|优势地位|优势|龙头地位|龙头|霸主地位|霸主|主导地位|主导权|垄断地位|垄断"
     r"|王者地位|王座|宝座|统治地位|定价权|护城河)"
 )
-# A shock made by the claim's subject (DeepSeek还能再制造一次全球级冲击, V4能再现R1当年的冲击): a
+# A shock made by the claim's subject (DeepSeek还能再制造一次全球级冲击, V4能再现R1当年的冲击, 再掀起一次
+# 那样的浪): a
 # feat of the one who makes it, read as 惊艳; 冲击 alone is the blow others take. Not one aimed
 # at someone (给英伟达制造冲击, 对英伟达造成冲击): that one is hit (DirectionRules.reads).
 SHOCK_MADE = re.compile(
-    rf"(?:制造|掀起|再现|重演|复制|再造(?!成)){IN_CLAUSE}{{0,12}}?(?:冲击|震撼|轰动)"
+    rf"(?:制造|掀起|再现|重演|复制|再造(?!成)){IN_CLAUSE}{{0,12}}?(?:冲击|震撼|轰动|浪潮|热潮|浪)"
 )
 SHOCK_AIMED = re.compile(r"[给对向][^，,。；;！!？?]{1,12}$")
 # Losses won back (把跌幅全部收复回来, 收复失地): a rise, though 跌 is in it. 收回 alone is no
@@ -169,6 +172,12 @@ GOOD_TIMES_END = re.compile(
 GOOD_TIMES_LAST = re.compile(
     GOOD_TIMES + rf"{in_clause('不没未难')}{{0,3}}?(?:还长|还很长|还在后头)"
 )
+# A fall or a blow offset (推理需求的增长会抵消训练放缓的影响, 可以弥补中国市场的损失): read as 缓解, a
+# burden eased; the fall read down and the claim with it.
+OFFSETS = re.compile(
+    rf"(?:抵消|弥补|对冲){in_clause('不没未难')}{{0,12}}?"
+    r"(?:放缓|下滑|下降|减少|影响|冲击|损失|拖累|压力|缺口)"
+)
 # A fall that is stopped (用户流失将在新版本上线后止住, 颓势会被扭转): read as 止跌, a rise. Not
 # with a negator or 难 between (流失很难止住 is left to the fall).
 FALL_STOPPED = re.compile(
@@ -178,14 +187,16 @@ FALL_STOPPED = re.compile(
 # Hard times ahead (英伟达的日子不会好过, 日子会越来越难过): read as 到头, a fall. Not the good
 # times (好日子不会结束), read above.
 HARD_TIMES = re.compile(
-    r"(?<!好)日子(?:恐怕|可能|只怕)?(?:不会|不太会|不|没那么|没有那么|都不会)(?:太|再|那么|很)?好过"
+    r"(?<!好)日子(?:恐怕|可能|只怕)?(?:不会|不太会|不|没那么|没有那么|都不会)"
+    # set against a past time (日子不会像去年那么好过)
+    r"(?:像[^，,。；;]{1,6}?)?(?:太|再|那么|那样|很)?好过"
     r"|(?<!好)日子(?:会|将|可能|恐怕)?(?:很|更|越来越|会很)?难过"
 )
 # No one able to (没有哪家公司能在三年内取代英伟达, 没有人能阻止…; seen by the writer: 我看不到谁能
 # 撼动它的地位, 看不到哪一股力量能…): read as 不能, a negation within reach of its verb; the negator
 # stood too far from it, and the claim read the verb's way.
 NO_ONE_CAN = re.compile(
-    r"(?:没有|看不到|看不出|找不到|想不出)(?:哪家|哪一家|哪个|哪一?股|任何|谁|人|一家|什么)"
+    r"(?:没有|看不到|看不出|找不到|想不出)(?:哪家|哪一家|哪个|哪一?股|任何|谁|人|一家|什么|竞争对手|对手)"
     rf"{IN_CLAUSE}{{0,8}}?(?:能够|能|可以)"
 )
 # Those who bet against the target lose (做空英伟达的人明年会赔得很惨): the target rises, read as
@@ -210,6 +221,13 @@ SHORT_HELD = re.compile(r"放空|做空|沽空|空单|看空|买了?(?:认沽|�
 # The target price set against today's (…目标价是130美元，比现价低两成): below it, down.
 VERSUS_NOW = re.compile(
     r"\s*(?:比|较)(?:现价|现在|当前|目前|今天|眼下)(?:的?股价)?(?:还|要)?(低|少|高|多)"
+)
+# A figure of the target's set against today's with no change word (它的股价会比今天低至少15%, 营收
+# 会比现在多一倍): the comparison is the direction.
+FIGURE_VERSUS_NOW = re.compile(
+    rf"(?:股价|股價|市值|营收|營收|收入|利润|利潤|毛利率|份额|份額){IN_CLAUSE}{{0,6}}?"
+    + VERSUS_NOW.pattern.removeprefix(r"\s*")
+    + "(?!不)"  # 比今天高不了多少 bounds a rise; it foretells none
 )
 # A denial of a change going on for ever (不可能一直涨下去, 不会永远跌): the change will stop, so
 # the denial reads as the change's own (不可能涨下去: down); 一直 stood between the negator and
@@ -263,13 +281,16 @@ PHRASES_READ_AS = (
     (BULLS_LOSE, "站岗"),
     (GAP_OPENED_ON, r"被\1甩开"),
     (NO_LONGER_A_BURDEN, "缓解"),
+    (OFFSETS, "缓解"),
     (BECOMES_A_BURDEN, "拖累"),
     (DENIED_SPEED, "放缓"),
 )
 # A negation of there being a change, with words between (不会有实质性的恢复, 看不到短期内恢复的
-# 可能, 不会再有去年那种涨幅): the words between are taken out, so the negator stands within
+# 可能, 不会再有去年那种涨幅, 不会重演上一代那样的延期): the words between are taken out, so the negator stands within
 # reach of the change (DirectionRules.reads; the change words are the lexicon's).
-DENIED_CHANGE = r"(不会再有|不会有|不可能再有|不可能有|看不到|看不见|没有再|不会出现)"
+DENIED_CHANGE = (
+    r"(不会再有|不会有|不可能再有|不可能有|看不到|看不见|没有再|不会出现|不会重演|不会再现)"
+)
 DENIED_GAP = 12  # characters between such a negation and its change
 # A turn (…，但长期看涨; 虽然还会火一阵，但商业化迟早会成为大问题): what follows the last 但 or
 # 不过 is the writer's point, and it gives the claim's direction where it points a way.
@@ -424,6 +445,8 @@ class DirectionRules:
             if versus:
                 return "down" if versus.group(1) in "低少" else "up"
             return "down" if self._short_held(self.reads(before) + text) else "up"
+        if versus := FIGURE_VERSUS_NOW.search(text):
+            return "down" if versus.group(1) in "低少" else "up"
         if self._release_denied(text):
             return "down"
         return "other"

@@ -2726,3 +2726,41 @@ def test_direction_of_no_one_seen_able_a_problem_no_more_and_not_lasting(
     撑不过明年 other and the two bets up before: a bare 要 opened no premise, and a place (第一)
     was not turned inside one; 更快 before a burden's fall read as the burden quickening."""
     assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+@pytest.mark.parametrize(
+    "claim, target, direction",
+    [
+        # a stir or a wave made, and one denied
+        ("我不认为它还能再掀起一次那样的浪。", "deepseek", "down"),
+        ("DeepSeek的V4会再掀起一波热潮。", "deepseek", "up"),
+        ("DeepSeek不会再有R1那种轰动了。", "deepseek", "down"),
+        # a place won back; a lesser role
+        ("DeepSeek下一个大版本发布时，App会重新冲回国内下载榜前三。", "deepseek", "up"),
+        ("DeepSeek将沦为其他公司的模型供应商。", "deepseek", "down"),
+        ("英伟达第二季将因禁令少收约80亿美元。", "nvidia", "down"),
+        # a figure against today's, with no change word
+        ("到2027年3月，英伟达的股价会比今天低至少15%。", "nvidia", "down"),
+        ("英伟达明年的营收会比现在多一倍。", "nvidia", "up"),
+        ("英伟达的股价一年后比现在高不了多少。", "nvidia", "other"),
+        # a fall offset, a delay not repeated, no rival able, a verdict of difficulty
+        ("推理需求的增长可能部分抵消训练端的放缓，英伟达明年还会增长。", "nvidia", "up"),
+        ("英伟达很难抵消中国市场的损失。", "nvidia", "down"),
+        ("英伟达的Rubin会如期量产，不会重演Blackwell那样的延期。", "nvidia", "up"),
+        ("短期内没有对手能撼动英伟达的生态优势。", "nvidia", "up"),
+        ("DeepSeek要重回第一梯队，会非常困难。", "deepseek", "down"),
+        ("英伟达今年的日子不会像去年那么好过。", "nvidia", "down"),
+        # a price seen rising to a level; a revenue staying at nothing
+        ("分析师预计英伟达股价未来12个月将升至210美元。", "nvidia", "up"),
+        ("下一季度英伟达来自中国的数据中心收入大概率仍为零。", "nvidia", "down"),
+    ],
+)
+def test_direction_of_stirs_made_places_won_back_and_figures_against_today(
+    analyzer, claim, target, direction
+):
+    """(direction probe, essays-dev and stance-dev) All but the last read other or the wrong way
+    before: 浪 and 热潮 were no shock made, 轰动, 冲回, 沦为, 少收, 升至 and 仍为零 no change
+    words, 比今天低 counted only after a target price, 抵消 left the slowdown it offsets to read
+    down, a negator before 重演 or an object or 像去年那么 did not reach its verb, and 会非常困难
+    was no verdict. 比现在高不了多少 is a guard: a rise bounded is none foretold."""
+    assert analyzer.predictor.direction_of(claim, target) == direction
