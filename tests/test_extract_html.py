@@ -852,6 +852,19 @@ def test_an_image_caption_link_is_no_paragraph(analyzer):
     assert "大图" not in body and "原图" not in body and body.count("英伟达的订单") == 2
 
 
+def test_a_widget_still_loading_is_no_paragraph(analyzer):
+    """正在加载... under the story (a comment box or a related list saved before it loaded)
+    stayed as the body's last paragraph (Readability's qq test page)."""
+    prose = (
+        "英伟达的订单已经排到了明年，数据中心收入连续第八个季度创出新高，管理层的指引也高于预期。"
+    )
+    html = _page_of(
+        "英伟达财报点评", prose, prose.replace("明年", "后年"), "正在加载...", "載入中…"
+    )
+    body = _extract(analyzer, html).body
+    assert "加载" not in body and "載入" not in body and body.count("英伟达的订单") == 2
+
+
 def test_a_tieba_thread_is_signed_by_its_first_floor_s_poster(analyzer):
     """(forum probe) A 贴吧 thread's page named its poster only in each floor's card (a
     p_author_name link), and the post had no author."""
