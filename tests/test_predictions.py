@@ -2449,7 +2449,9 @@ def test_a_conditional_claim_takes_no_time_from_another_claim(analyzer):
         ("DeepSeek的份额未必能守住。", "deepseek", "down", "possible"),
         # a guess, and for ever
         ("我猜DeepSeek的新模型明年才会亮相。", "deepseek", "other", "possible"),
-        ("DeepSeek永远不会闭源。", "deepseek", "down", "certain"),
+        # (a policy held points no way: direction-dev labels 会继续走开源路线 "other"; this
+        # read "down" until the seventy-ninth session's refit)
+        ("DeepSeek永远不会闭源。", "deepseek", "other", "certain"),
     ],
 )
 def test_dismissals_overtaking_denied_odds_and_hedges(analyzer, body, target, direction, hedge):
