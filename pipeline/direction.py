@@ -128,10 +128,9 @@ LOSES_STANDING = re.compile(
     r"(?:领先地位|领先优势|领先|优势地位|优势|龙头地位|龙头|霸主地位|霸主|主导地位|主导权|垄断地位|垄断"
     r"|王者地位|王座|宝座|统治地位|定价权|护城河)"
 )
-# A shock made by the claim's subject (DeepSeek还能再制造一次全球级冲击, V4能再现R1当年的冲击, 再掀起一次
-# 那样的浪): a
-# feat of the one who makes it, read as 惊艳; 冲击 alone is the blow others take. Not one aimed
-# at someone (给英伟达制造冲击, 对英伟达造成冲击): that one is hit (DirectionRules.reads).
+# A shock made by the claim's subject (DeepSeek还能再制造一次全球级冲击, V4能再现R1当年的冲击, 再掀起
+# 一次那样的浪): a feat of the one who makes it, read as 惊艳; 冲击 alone is the blow others take.
+# Not one aimed at someone (给英伟达制造冲击, 对英伟达造成冲击): that one is hit (DirectionRules.reads).
 SHOCK_MADE = re.compile(
     rf"(?:制造|掀起|再现|重演|复制|再造(?!成)){IN_CLAUSE}{{0,12}}?(?:冲击|震撼|轰动|浪潮|热潮|浪)"
 )
@@ -158,9 +157,12 @@ GAP_OPENED_ON = re.compile(
     rf"被({in_clause('被')}{{1,12}}?)拉开了?(?:更大的|很大的|明显的|一定的)?差距"
 )
 # Good times said to end, or to last (高速增长期已经接近尾声, 它的高光时刻可能已经过去了, 好日子
-# 屈指可数了, 黄金期可能已经过了, 最好时光，可能已经过去了; 好日子还长着呢): the good times are a stance cue that the end
-# takes away, so the pair reads as 到头 (down) or 持久 (up). No negator between (好日子不会结束 is
-# left to the rest).
+# 屈指可数了, 黄金期可能已经过了, 最好时光，可能已经过去了; 好日子还长着呢): the good times are a
+# stance cue that the end takes away, so the pair reads as 到头 (down) or 持久 (up). No negator
+# between (好日子不会结束 is left to the rest). The candidate rules read the same two patterns
+# (PredictionExtractor.strong_cue) beside the lexicon's older `peaks` + 过去, a shorter list of
+# the same nouns: merging the two would move the direction of 巅峰期/最好的时候 claims, so it waits
+# for a refit.
 GOOD_TIMES = (
     rf"(?:好日子|好时光|最好时光|最好的{IN_CLAUSE}{{0,4}}?时光|高光时刻|黄金时代|黄金期|红利期"
     r"|蜜月期|高速增长期|增长期|上升期)"
@@ -286,8 +288,8 @@ PHRASES_READ_AS = (
     (DENIED_SPEED, "放缓"),
 )
 # A negation of there being a change, with words between (不会有实质性的恢复, 看不到短期内恢复的
-# 可能, 不会再有去年那种涨幅, 不会重演上一代那样的延期): the words between are taken out, so the negator stands within
-# reach of the change (DirectionRules.reads; the change words are the lexicon's).
+# 可能, 不会再有去年那种涨幅, 不会重演上一代那样的延期): the words between are taken out, so the
+# negator stands within reach of the change (DirectionRules.reads; the change words are the lexicon's).
 DENIED_CHANGE = (
     r"(不会再有|不会有|不可能再有|不可能有|看不到|看不见|没有再|不会出现|不会重演|不会再现)"
 )

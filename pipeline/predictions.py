@@ -709,8 +709,8 @@ class PredictionExtractor:
         ahead (高光时刻已经过去, 好日子屈指可数, 黄金期可能已经过了, 好日子还长着呢), which says what
         comes next though its words are of the past: the pairs the direction rules read as 到头 and
         持久). 难以持续 and the other cues of whether a state lasts count where no word of the past
-        stands in the clause or in the sentence before it (before: 去年四季度，低价策略难以为继 is history), unless the clause turns
-        with 但 or 不过 (此前很亮眼，但这种增速很难持续)."""
+        stands in the clause or in the sentence before it (before: 去年四季度，低价策略难以为继 is
+        history), unless the clause turns with 但 or 不过 (此前很亮眼，但这种增速很难持续)."""
         if any(c in text for c in self.cues.strong) or DOUBTED_ABILITY.search(text):
             return True
         if any(p.search(text) for p in (self.cues.peak_passed, GOOD_TIMES_END, GOOD_TIMES_LAST)):
