@@ -524,7 +524,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:本|这个|這個|当|當)月" + _MONTH_PART), "this_month_part"),
     (re.compile(r"(?<!下)(下一?[个個]?(?:周|週|星期|礼拜|禮拜))" + _WEEKDAY + "?"), "next_week"),
     # 本周内, 这周五: the running week (本周 alone dates what happened in it as often:
-    # predictions.py CURRENT_PERIOD), or a day of it still ahead
+    # forecast_patterns.py CURRENT_PERIOD), or a day of it still ahead
     (
         re.compile(
             r"(?<![上下])(?:本|这个|這個|这|這)\s*(?:"
