@@ -43,9 +43,10 @@ from pipeline.ingest import (
     summary,
     write_run_report,
 )
+from pipeline.input_files import Input
 from pipeline.lock import RunLocked, run_lock
 from pipeline.settings import Settings, load_settings
-from pipeline.sources import Input, discover, input_root
+from pipeline.sources import discover, input_root
 from pipeline.url_stream import Fetched, FetchStream
 from pipeline.warehouse.load import WriteCounts
 from pipeline.workers import end_workers, exit_with_parent

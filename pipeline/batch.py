@@ -23,9 +23,10 @@ from typing import Any
 
 from pipeline.analyze import Analyzer
 from pipeline.incremental import Known, SeenInput, file_digest
+from pipeline.input_files import Input, Part
 from pipeline.records import PageResult, RawPage, Reject
 from pipeline.settings import Settings
-from pipeline.sources import Input, Part, read_inputs_safely
+from pipeline.sources import read_inputs_safely
 
 _local = threading.local()
 log = logging.getLogger(__name__)

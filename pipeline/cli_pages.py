@@ -74,8 +74,9 @@ def _stdin_pages(max_bytes: int, containers: list[str] | None = None):
     HTML from a text dump by its markup, a feed is read as a feed and a scraper's JSON record
     (or JSON lines) as its records, as from a file; then "<stdin>" is added to containers,
     for the output to be a list as a JSON file's is, however many records it held."""
+    from pipeline.input_files import RAISE_LIMIT
     from pipeline.records import RawPage, Reject
-    from pipeline.sources import RAISE_LIMIT, json_records, json_records_in, pages_of
+    from pipeline.sources import json_records, json_records_in, pages_of
 
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:

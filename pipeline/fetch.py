@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from pipeline.input_files import RAISE_LIMIT
 from pipeline.records import RawPage, Reject, utcnow
-from pipeline.sources import RAISE_LIMIT
 
 log = logging.getLogger(__name__)
 USER_AGENT = "duokong/0.1 (+https://example.invalid/duokong)"

@@ -35,19 +35,12 @@ from pipeline.batch import (
 from pipeline.errors import InputError
 from pipeline.fetch import bad_url, url_key
 from pipeline.incremental import Known, SeenInput, file_digest, pipeline_version
+from pipeline.input_files import Input, source_name
 from pipeline.lock import run_lock
 from pipeline.records import Reject
 from pipeline.settings import Settings
 from pipeline.settled import SettledRejects
-from pipeline.sources import (
-    Input,
-    discover,
-    input_root,
-    read_url_list,
-    source_name,
-    split_container,
-    splittable,
-)
+from pipeline.sources import discover, input_root, read_url_list, split_container, splittable
 from pipeline.url_stream import Fetched, FetchStream, fetch_in_thread
 from pipeline.warehouse import connect, connect_readonly
 from pipeline.warehouse.load import (

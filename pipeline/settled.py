@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.batch import NOT_FILES
-from pipeline.sources import Input, ignored_by_walk, source_name, source_path
+from pipeline.input_files import Input, source_name, source_path
+from pipeline.sources import ignored_by_walk
 
 # Refusals of an input as a whole that a run makes again whenever they still hold: one of an
 # earlier run that this run did not make again is over.

@@ -402,7 +402,7 @@ def test_a_refusal_says_what_to_do_and_keeps_its_status_as_reason(refusing, stat
 def listed(tmp_path, text: str) -> list[str]:
     """The URLs split_inputs takes from a URL list holding text."""
     from pipeline.ingest import split_inputs
-    from pipeline.sources import Input
+    from pipeline.input_files import Input
 
     path = tmp_path / "list.urls"
     path.write_text(text, "utf-8")
@@ -456,7 +456,7 @@ def test_a_line_with_a_space_is_refused_as_such_and_does_not_hide_its_escaped_sp
         "http://h.example/%E4%B8%AD%E6%96%87%20%E9%A1%B5.html",
     )
     from pipeline.ingest import split_inputs
-    from pipeline.sources import Input
+    from pipeline.input_files import Input
 
     path = tmp_path / "list.urls"
     path.write_text(f"{spaced}\n{escaped}\n", "utf-8")
@@ -470,7 +470,7 @@ def test_a_line_that_is_no_url_is_refused_once_naming_its_list_and_line(tmp_path
     """A bad-url reject named the text alone and said "fix that line of the URL list", not
     which list or which line."""
     from pipeline.ingest import split_inputs
-    from pipeline.sources import Input
+    from pipeline.input_files import Input
 
     path = tmp_path / "list.urls"
     path.write_text("# 英伟达\nhttp://127.0.0.1/a\n\nhttp://[::1/page\nhttp://[::1/page\n", "utf-8")

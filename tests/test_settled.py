@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 from pipeline import settled
+from pipeline.input_files import Input
 from pipeline.settled import SettledRejects
-from pipeline.sources import Input
 
 
 def test_what_is_gone_mended_or_refused_afresh_is_over_and_the_rest_holds(tmp_path, monkeypatch):

@@ -246,12 +246,12 @@ def test_a_warc_gzipped_whole_that_unzips_beyond_reason_is_refused(tmp_path, mon
     """The unzipped copy had no bound: a gzip bomb named .warc.gz filled the temporary disk."""
     import gzip
 
-    from pipeline import sources
+    from pipeline import warc
 
     page = "<html><body><p>英伟达的需求仍然强劲。</p></body></html>".encode()
     _warc(tmp_path / "crawl.warc", [(f"https://e.com/{i}", "text/html", page) for i in range(3)])
     (tmp_path / "bomb.warc.gz").write_bytes(gzip.compress((tmp_path / "crawl.warc").read_bytes()))
-    monkeypatch.setattr(sources, "MAX_UNZIP_RATIO", 0)  # any copy is too large
+    monkeypatch.setattr(warc, "MAX_UNZIP_RATIO", 0)  # any copy is too large
     read = _read(tmp_path / "bomb.warc.gz")
     assert read[-1].reason == "too-large" and "warcio recompress" in read[-1].detail
 
@@ -1166,7 +1166,7 @@ def test_a_crawls_redirects_and_not_modified_answers_are_left_out_not_refused(tm
             ("https://example.com/x", None, b"", "302 Found"),
         ],
     )
-    with caplog.at_level("INFO", logger="pipeline.sources"):
+    with caplog.at_level("INFO", logger="pipeline.warc"):
         pages = _read(tmp_path / "crawl.warc")
     assert [(type(p).__name__, p.url) for p in pages] == [("RawPage", "https://example.com/nv")]
     assert "3 redirect(s) and 304 Not Modified response(s) left out" in caplog.text

@@ -1055,7 +1055,7 @@ def test_an_original_in_a_file_named_in_gbk_bytes_is_not_taken_for_gone(
     import os
     from pathlib import Path
 
-    from pipeline.sources import source_name
+    from pipeline.input_files import source_name
 
     raw = os.fsencode(tmp_path) + b"/\xb2\xe2.html"
     with open(raw, "wb") as f:

@@ -22,9 +22,9 @@ import pyarrow as pa
 
 from pipeline.fetch import url_key
 from pipeline.incremental import Known, SeenInput
+from pipeline.input_files import source_path
 from pipeline.near_copies import letters
 from pipeline.records import Article, PageResult, Reject, normalise_for_id, utcnow
-from pipeline.sources import source_path
 from pipeline.warehouse.copies import store_claim_words, store_fingerprints
 
 log = logging.getLogger(__name__)
