@@ -26,10 +26,8 @@ read once for every variant (about 5 minutes on 2 cores).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,18 +38,20 @@ import numpy as np  # noqa: E402
 from pipeline.analyze import Analyzer  # noqa: E402
 from pipeline.claims import (  # noqa: E402
     FLAGS,
-    THRESHOLDS,
     C,
+    Candidates,
     by_quote,
+    candidate_keys,
+    candidate_labels,
     claim_rows,
     claim_width,
+    cross_validate,
     plateau_middle,
+    score_at,
 )
 from pipeline.evaluate import load_gold  # noqa: E402
 from pipeline.learn import hashed_tfidf, logistic_exact, with_classifier  # noqa: E402
 from pipeline.nlp import to_simplified  # noqa: E402
-from pipeline.records import Prediction  # noqa: E402
-from pipeline.scoring import PredictionScore, overlaps  # noqa: E402
 from pipeline.settings import PROJECT_ROOT, load_settings  # noqa: E402
 from pipeline.stance.base import AnalysisInput  # noqa: E402
 from pipeline.stance.dataset import default_training_paths, load_examples  # noqa: E402
@@ -61,17 +61,6 @@ from pipeline.stance.evaluate import commentary_cases  # noqa: E402
 COMMENTARY = ROOT.parent / "shared" / "eval" / "commentary"
 HELD_OUT = ("stance-dev", "essays-dev", "longread-dev", "short-dev")
 DEFAULT_VARIANTS = ("shipped", "novec", "scaled:0.05", "raw:2", "C:40", "ngram:1-2", "sent")
-
-
-@dataclass
-class Article:
-    """One article's candidates grouped by quote, their rows (claim_rows with vectors, then the
-    vector of each claim's sentence) and its gold quotes."""
-
-    id: str
-    groups: list[list[Prediction]]
-    rows: np.ndarray
-    gold: list[dict]
 
 
 def sentence_of(quote: str, item: AnalysisInput) -> str:
@@ -84,42 +73,24 @@ def sentence_of(quote: str, item: AnalysisInput) -> str:
     return quote
 
 
-def read_articles(analyzer: Analyzer, items: list[tuple[str, AnalysisInput, list[dict]]]):
+def read_articles(
+    analyzer: Analyzer, items: list[tuple[str, AnalysisInput, list[dict]]]
+) -> tuple[Candidates, np.ndarray]:
+    """The rules' candidates of each article grouped by quote, as `duokong train` reads them,
+    and their rows: claim_rows with vectors, then the vector of each claim's sentence."""
     extractor = analyzer.predictor
     encoder = shared_encoder()
-    out = []
+    cands: Candidates = []
+    rows = [np.empty((0, claim_width(True) + DIM), dtype=object)]
     for ex_id, item, gold in items:
         found, contexts = extractor.candidates_in_context(item.article, item.sentences)
         groups = by_quote(found)
-        if not groups:
-            out.append(Article(ex_id, [], np.empty((0, claim_width(True) + DIM)), gold))
-            continue
-        rows = claim_rows(groups, contexts, extractor, True)
-        sents = encoder.embed([to_simplified(sentence_of(g[0].quote, item)) for g in groups])
-        out.append(Article(ex_id, groups, np.hstack([rows, np.asarray(sents, dtype=object)]), gold))
-    return out
-
-
-def labelled(articles: list[Article]) -> tuple[np.ndarray, np.ndarray, list[tuple[str, int]]]:
-    rows = np.concatenate([a.rows for a in articles if a.groups])
-    y = np.array(
-        [
-            int(any(overlaps(g[0].quote, q["quote"]) for q in a.gold))
-            for a in articles
-            for g in a.groups
-        ]
-    )
-    keys = [(a.id, k) for a in articles for k in range(len(a.groups))]
-    return rows, y, keys
-
-
-def quote_score(
-    articles: list[Article], probs: dict[tuple[str, int], float], t: float
-) -> PredictionScore:
-    score = PredictionScore()
-    for a in articles:
-        score.add(a.gold, [p for k, g in enumerate(a.groups) if probs[(a.id, k)] >= t for p in g])
-    return score
+        cands.append((ex_id, groups, contexts, gold))
+        if groups:
+            sents = encoder.embed([to_simplified(sentence_of(g[0].quote, item)) for g in groups])
+            claims = claim_rows(groups, contexts, extractor, True)
+            rows.append(np.hstack([claims, np.asarray(sents, dtype=object)]))
+    return cands, np.concatenate(rows)
 
 
 def _times(w: float) -> Callable[[np.ndarray], np.ndarray]:
@@ -155,28 +126,6 @@ def estimator(variant: str):  # -> sklearn.pipeline.Pipeline
     )
 
 
-def cross_validated(variant: str, train: list[Article], repeats: int) -> tuple[float, float]:
-    """(threshold, CV F1 there), the threshold picked as training picks it."""
-    from sklearn.base import clone
-    from sklearn.model_selection import GroupKFold
-
-    rows, y, keys = labelled(train)
-    groups = [k[0] for k in keys]
-    curves = []
-    for seed in range(repeats):
-        oof = np.zeros(len(rows))
-        for fit, test in GroupKFold(n_splits=5, shuffle=True, random_state=seed).split(
-            rows, y, groups
-        ):
-            model = clone(estimator(variant)).fit(rows[fit], y[fit])
-            oof[test] = model.predict_proba(rows[test])[:, 1]
-        probs = dict(zip(keys, oof, strict=True))
-        curves.append({t: quote_score(train, probs, t).f1 for t in THRESHOLDS})
-    f1_at = {t: round(statistics.fmean(c[t] for c in curves), 3) for t in THRESHOLDS}
-    best = plateau_middle(f1_at)
-    return best, f1_at[best]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("variants", nargs="*", default=list(DEFAULT_VARIANTS))
@@ -187,10 +136,10 @@ def main() -> None:
     analyzer = Analyzer(load_settings().with_overrides(claim_model=""))
     examples = load_examples(default_training_paths("claims.v3", PROJECT_ROOT))
     print(f"reading candidates: {len(examples)} training examples", file=sys.stderr, flush=True)
-    train = read_articles(
+    train, rows = read_articles(
         analyzer, [(e.id, e.analysis_input(analyzer.nlp), e.predictions) for e in examples]
     )
-    sets: dict[str, list[Article]] = {}
+    sets: dict[str, tuple[Candidates, np.ndarray]] = {}
     for name in HELD_OUT:
         held = load_examples([PROJECT_ROOT / "data" / "labelled" / name])
         sets[name] = read_articles(
@@ -204,18 +153,24 @@ def main() -> None:
         )
     else:
         print(f"{COMMENTARY} is absent: the real pages are not measured", file=sys.stderr)
-    rows, y, _ = labelled(train)
+    y = candidate_labels(train)
     print(f"{len(rows)} training candidates, {int(y.sum())} match a gold quote")
     print("variant        CV F1 @ threshold   " + "   ".join(sets))
     for variant in args.variants:
-        threshold, cv = cross_validated(variant, train, args.repeats)
+        # the threshold picked as training picks it
+        f1_at = cross_validate(train, rows, y, estimator(variant), args.repeats).f1_by_threshold()
+        threshold = plateau_middle(f1_at)
         model = estimator(variant).fit(rows, y)
         cells = []
-        for articles in sets.values():
-            r, _, keys = labelled(articles)
-            probs = dict(zip(keys, model.predict_proba(r)[:, 1], strict=True))
-            cells.append(f"{quote_score(articles, probs, threshold).f1:.3f}")
-        print(f"{variant:<14} {cv:.3f} @ {threshold:<10}  " + "   ".join(cells), flush=True)
+        for cands, held_rows in sets.values():
+            probs = dict(
+                zip(candidate_keys(cands), model.predict_proba(held_rows)[:, 1], strict=True)
+            )
+            cells.append(f"{score_at(cands, probs, threshold).f1:.3f}")
+        print(
+            f"{variant:<14} {f1_at[threshold]:.3f} @ {threshold:<10}  " + "   ".join(cells),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -352,12 +352,72 @@ def plateau_middle(f1_at: dict[float, float]) -> float:
     return near[(len(near) - 1) // 2]
 
 
-def _score(cands: Candidates, probs: dict[tuple[str, int], float], threshold: float):
+def score_at(
+    cands: Candidates, probs: dict[tuple[str, int], float], threshold: float
+) -> PredictionScore:
+    """Quote-level figures of the candidates whose probability (by example id and place among
+    its quotes) reaches the threshold, against each example's gold quotes."""
     score = PredictionScore()
     for ex_id, groups, _, gold in cands:
         kept = [p for k, g in enumerate(groups) if probs[(ex_id, k)] >= threshold for p in g]
         score.add(gold, kept)
     return score
+
+
+def candidate_keys(cands: Candidates) -> list[tuple[str, int]]:
+    """(example id, place among its quotes) of every candidate, in claim_rows' order."""
+    return [(ex_id, k) for ex_id, groups, _, _ in cands for k in range(len(groups))]
+
+
+def candidate_labels(cands: Candidates) -> np.ndarray:
+    """1 for a candidate that overlaps one of its example's gold quotes, else 0."""
+    return np.array(
+        [
+            int(any(overlaps(g[0].quote, q["quote"]) for q in gold))
+            for _, groups, _, gold in cands
+            for g in groups
+        ]
+    )
+
+
+@dataclass
+class CrossValidated:
+    """Out-of-fold figures of a filter over shuffled 5-fold splits grouped by article: with
+    every candidate kept, and at each of THRESHOLDS."""
+
+    unfiltered: list[PredictionScore]
+    curves: list[dict[float, PredictionScore]]
+
+    def mean(self, figure: str, threshold: float | None = None) -> float:
+        """A figure's mean over the splits, at a threshold (None: every candidate kept)."""
+        scores = self.unfiltered if threshold is None else [c[threshold] for c in self.curves]
+        return round(statistics.fmean(getattr(s, figure) for s in scores), 3)
+
+    def f1_by_threshold(self) -> dict[float, float]:
+        return {t: self.mean("f1", t) for t in THRESHOLDS}
+
+
+def cross_validate(
+    cands: Candidates, rows: np.ndarray, y: np.ndarray, estimator: Any, repeats: int
+) -> CrossValidated:
+    """`estimator` (unfitted; cloned for each fold) over `repeats` shuffled 5-fold splits grouped
+    by article: one split's F1 curve has bumps as large as the differences it decides."""
+    from sklearn.base import clone
+    from sklearn.model_selection import GroupKFold
+
+    keys = candidate_keys(cands)
+    groups_of = [k[0] for k in keys]
+    result = CrossValidated([], [])
+    for seed in range(repeats):
+        folds = GroupKFold(n_splits=5, shuffle=True, random_state=seed)
+        oof = np.zeros(len(rows))
+        for train, test in folds.split(rows, y, groups_of):
+            model = clone(estimator).fit(rows[train], y[train])
+            oof[test] = model.predict_proba(rows[test])[:, 1]
+        probs = dict(zip(keys, oof, strict=True))
+        result.unfiltered.append(score_at(cands, probs, 0.0))
+        result.curves.append({t: score_at(cands, probs, t) for t in THRESHOLDS})
+    return result
 
 
 # example id, row, gold direction, whether the rules' verdict stands (a negated cue)
@@ -402,43 +462,18 @@ def train_claims(
     threshold in the middle of the near-best plateau of quote-level F1 in 5-fold cross-validation
     grouped by article, averaged over CV_REPEATS shuffled splits (plateau_middle).
     Then the direction model, on the gold quotes."""
-    from sklearn.base import clone
-    from sklearn.model_selection import GroupKFold
-
-    keys = [(ex_id, k) for ex_id, groups, _, _ in cands for k in range(len(groups))]
     vectors = name == WITH_VECTORS
     if vectors:
-        progress(f"claims: reading {len(keys)} candidates' sentence vectors")
+        progress(f"claims: reading {len(candidate_keys(cands))} candidates' sentence vectors")
     rows = np.concatenate(
         [claim_rows(groups, where, extractor, vectors) for _, groups, where, _ in cands]
         or [np.empty((0, claim_width(vectors)), dtype=object)]
     )
-    y = np.array(
-        [
-            int(any(overlaps(g[0].quote, q["quote"]) for q in gold))
-            for _, groups, _, gold in cands
-            for g in groups
-        ]
-    )
-    groups_of = [k[0] for k in keys]
+    y = candidate_labels(cands)
     progress(f"claims: {len(rows)} candidates, {int(y.sum())} match a gold quote; cross-validating")
-    unfiltered, curves = [], []
-    for seed in range(CV_REPEATS):
-        folds = GroupKFold(n_splits=5, shuffle=True, random_state=seed)
-        oof = np.zeros(len(rows))
-        for train, test in folds.split(rows, y, groups_of):
-            model = clone(build_estimator(vectors)).fit(rows[train], y[train])
-            oof[test] = model.predict_proba(rows[test])[:, 1]
-        probs = dict(zip(keys, oof, strict=True))
-        unfiltered.append(_score(cands, probs, 0.0))
-        curves.append({t: _score(cands, probs, t) for t in THRESHOLDS})
-
-    def mean(scores: list[PredictionScore], figure: str) -> float:
-        return round(statistics.fmean(getattr(s, figure) for s in scores), 3)
-
-    f1_at = {t: mean([c[t] for c in curves], "f1") for t in THRESHOLDS}
+    cv = cross_validate(cands, rows, y, build_estimator(vectors), CV_REPEATS)
+    f1_at = cv.f1_by_threshold()
     best = plateau_middle(f1_at)
-    at_best = [c[best] for c in curves]
     progress("claims: fitting on all candidates")
     estimator = build_estimator(vectors).fit(rows, y)
     direction, direction_figures = train_direction(direction_rows, progress)
@@ -446,11 +481,11 @@ def train_claims(
         "threshold": best,
         "candidates": len(rows),
         "positives": int(y.sum()),
-        "cv_f1_unfiltered": mean(unfiltered, "f1"),
+        "cv_f1_unfiltered": cv.mean("f1"),
         "cv_f1": f1_at[best],
         "cv_f1_by_threshold": {str(t): f for t, f in f1_at.items()},
-        "cv_precision": mean(at_best, "precision"),
-        "cv_recall": mean(at_best, "recall"),
+        "cv_precision": cv.mean("precision", best),
+        "cv_recall": cv.mean("recall", best),
         **direction_figures,
     }
     meta[VECTORS_KEY] = vectors
