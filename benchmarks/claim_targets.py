@@ -35,7 +35,7 @@ from pipeline.stance.dataset import load_examples  # noqa: E402
 from pipeline.stance.evaluate import commentary_cases  # noqa: E402
 
 LABELLED = ROOT / "data" / "labelled"
-SETS = ("stance", "stance-dev", "essays-dev", "longread-dev", "short-dev")
+SETS = ("stance", "stance-dev", "essays-dev", "longread-dev", "short-dev", "fieldwide-dev")
 COMMENTARY = ROOT.parent / "shared" / "eval" / "commentary"
 
 

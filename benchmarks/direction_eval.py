@@ -16,7 +16,7 @@ there the shipped direction is the rules'.
 - data/labelled/direction-test, where present: written blind after those rules, never read for
   rules (the held-out figure);
 - the gold prediction quotes of our held-out examples (stance-dev, essays-dev, longread-dev,
-  short-dev) and sample pages (never trained on);
+  short-dev, fieldwide-dev) and sample pages (never trained on);
 - the 163 gold quotes of the real pages in ../shared/eval/commentary, where present.
 """
 
@@ -50,7 +50,7 @@ def sets() -> dict[str, list[dict]]:
         path = LABELLED / name / "claims.jsonl"
         if path.exists():
             out[name] = claims_file(path)
-    for name in ("stance-dev", "essays-dev", "longread-dev", "short-dev"):
+    for name in ("stance-dev", "essays-dev", "longread-dev", "short-dev", "fieldwide-dev"):
         out[f"{name} quotes"] = [
             g for ex in load_examples([LABELLED / name]) for g in ex.predictions
         ]

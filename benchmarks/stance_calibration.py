@@ -3,9 +3,10 @@ none, on the same labels in one run.
 
     .venv/bin/python benchmarks/stance_calibration.py [--model linear.v2] [--model linear.v1]
 
-On our held-out sets (stance-dev, essays-dev, longread-dev, short-dev: never trained on) and,
-where ../shared is present, the 130 real pages of ../shared/eval/commentary: for every label a
-model gives where the page names the target and gold says so, its score and whether it is right.
+On our held-out sets (stance-dev, essays-dev, longread-dev, short-dev, fieldwide-dev: never
+trained on) and, where ../shared is present, the 130 real pages of ../shared/eval/commentary:
+for every label a model gives where the page names the target and gold says so, its score and
+whether it is right.
 Printed per set: the mean score and the share right, the expected calibration error over ten
 bins of score (ECE), the Brier score of the label's score, and the share right by score band.
 "untempered" reads the same model with its temperatures set aside (calibration.py).
@@ -34,7 +35,7 @@ from pipeline.stance.evaluate import (  # noqa: E402
     score_classifier,
 )
 
-HELD_OUT = ("stance-dev", "essays-dev", "longread-dev", "short-dev")
+HELD_OUT = ("stance-dev", "essays-dev", "longread-dev", "short-dev", "fieldwide-dev")
 COMMENTARY = ROOT.parent / "shared" / "eval" / "commentary"
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 
@@ -52,7 +53,7 @@ def line(name: str, scores: np.ndarray, right: np.ndarray) -> str:
         if (m := (scores >= lo) & (scores < hi)).any()
     )
     return (
-        f"  {name:<12} n {len(scores):>4}  score {scores.mean():.3f}  right {right.mean():.3f}  "
+        f"  {name:<13} n {len(scores):>4}  score {scores.mean():.3f}  right {right.mean():.3f}  "
         f"ECE {calibration_error(list(scores), list(right)):.3f}  "
         f"Brier {np.mean((scores - right) ** 2):.3f}  | {bands}"
     )
