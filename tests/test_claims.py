@@ -166,7 +166,8 @@ def test_pages_of_industry_forecasts_keep_them_and_drop_the_rest(analyzer):
     history (data/labelled/fieldwide-dev: 100 pages, 215 gold quotes, 129 about neither
     company; never trained on). Measured when written, before any model saw it: precision
     0.767, recall 0.809, F1 0.788, recall on quotes about neither company 0.853 (`duokong eval
-    --data data/labelled/fieldwide-dev`)."""
+    --data data/labelled/fieldwide-dev`); 0.770, 0.823, 0.796 and 0.853 once the forfeits of
+    its wagers were known (食鍵盤, 剃光頭)."""
     from pipeline.evaluate import example_predictions
     from pipeline.stance.dataset import load_examples
 
@@ -184,6 +185,11 @@ def test_a_wager_on_ones_own_call_is_a_bet():
 
     assert CueScorer.bet("如果一年后英伟达还在现在的价格之上，我就删帖")
     assert CueScorer.bet("如果半年以后DeepSeek泯然众人，那我就当看个乐子")
+    # rules read Simplified text: Cantonese 食 for 吃, a shaved head, a blog shut down
+    assert CueScorer.bet("如果明年今日英伟达市值仲企喺五万亿以上，我喺度直播食键盘")
+    assert CueScorer.bet("如果V4出来之后DeepSeek还能冲上总榜第一，我直播剃光头")
+    assert CueScorer.bet("如果明年这时候R2还没发布，我就把这个博客关了")
+    assert not CueScorer.bet("我把这个博客关了")  # no condition: the author did it
     assert not CueScorer.bet("上次说英伟达会跌，我认错")  # no condition: a look back
     assert not CueScorer.bet("如果英伟达明年大涨，我会很开心")  # no stake
 

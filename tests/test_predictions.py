@@ -1453,6 +1453,11 @@ def test_words_that_only_hold_a_hedge_word(analyzer, sentence, hedge):
         ("如果明年英伟达的股价跌破100美元，我把名字倒过来写。", "nvidia", "up"),
         # with no target, for the premise's own subject: the rules' flip stands
         ("如果两年内国产GPU拿下国内一半市场，我倒立洗头。", None, "down"),
+        # forfeits in Cantonese (食 for 吃) and a shaved head: read as plain conditionals, the
+        # filter dropped the first and the rules found no claim in the second (such wagers are
+        # three of data/labelled/fieldwide-dev's 215 gold quotes, with a blog shut down)
+        ("如果英伟达年底前市值还在五万亿以上，我喺度直播食鍵盤。", "nvidia", "down"),
+        ("如果DeepSeek明年还能冲上App Store总榜第一，我直播剃光头。", "deepseek", "down"),
     ],
 )
 def test_a_bet_with_any_forfeit_predicts_the_opposite(analyzer, body, target, direction):
