@@ -413,14 +413,14 @@ RUNNER = """
 import os, signal, sys
 if os.environ.get("KILL_AT_BATCH"):
     import pipeline.warehouse.load as load
-    real, seen = load._insert, [0]
+    real, seen = load.insert_rows, [0]
     def insert(con, table, rows, conflict):
         real(con, table, rows, conflict)
         if table == "pages":
             seen[0] += 1
             if seen[0] == int(os.environ["KILL_AT_BATCH"]):
                 os.kill(os.getpid(), signal.SIGKILL)  # inside the write's transaction
-    load._insert = insert
+    load.insert_rows = insert
 from pipeline.cli import main
 main(sys.argv[1:], prog_name="duokong")
 """

@@ -48,7 +48,7 @@ from pipeline.lock import RunLocked, run_lock
 from pipeline.settings import Settings, load_settings
 from pipeline.sources import discover, input_root
 from pipeline.url_stream import Fetched, FetchStream
-from pipeline.warehouse.load import WriteCounts
+from pipeline.warehouse.runs import WriteCounts
 from pipeline.workers import end_workers, exit_with_parent
 
 

@@ -25,7 +25,7 @@ from pipeline.reanalyze import (
 )
 from pipeline.records import Article, PageResult
 from pipeline.settings import Settings, load_settings
-from pipeline.warehouse.load import WriteCounts
+from pipeline.warehouse.runs import WriteCounts
 
 
 @task(name="reanalyze-batch", cache_policy=NO_CACHE)

@@ -44,17 +44,13 @@ from pipeline.sources import discover, input_root, read_url_list, split_containe
 from pipeline.url_stream import Fetched, FetchStream, fetch_in_thread
 from pipeline.warehouse import connect, connect_readonly
 from pipeline.warehouse.load import (
-    WriteCounts,
-    clear_settled_rejects,
-    clear_unlisted_fetch_rejects,
-    close_interrupted_runs,
-    finish_run,
     forget_readers_of_gone_owners,
     known_inputs,
     page_keys_of,
-    start_run,
     write_results,
 )
+from pipeline.warehouse.rejects import clear_settled_rejects, clear_unlisted_fetch_rejects
+from pipeline.warehouse.runs import WriteCounts, close_interrupted_runs, finish_run, start_run
 from pipeline.workers import stoppable_pool
 
 log = logging.getLogger(__name__)

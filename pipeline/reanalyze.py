@@ -38,7 +38,8 @@ from pipeline.lock import run_lock
 from pipeline.records import Article, PageResult
 from pipeline.settings import Settings
 from pipeline.targets import Catalogue
-from pipeline.warehouse.load import WriteCounts, finish_run, make_current, write_results
+from pipeline.warehouse.load import make_current, write_results
+from pipeline.warehouse.runs import WriteCounts, finish_run
 from pipeline.workers import stoppable_pool
 
 log = logging.getLogger(__name__)

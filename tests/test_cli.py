@@ -365,7 +365,7 @@ def test_report_to_standard_output_says_how_the_net_index_moved(db_copy, tmp_pat
 
 def test_report_says_why_inputs_were_refused(db_copy, tmp_path):
     from pipeline.records import Reject
-    from pipeline.warehouse.load import write_rejects
+    from pipeline.warehouse.rejects import write_rejects
 
     con = connect(db_copy)
     write_rejects(

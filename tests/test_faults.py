@@ -27,7 +27,8 @@ from pipeline.lock import RunLocked, lock_path, run_lock
 from pipeline.settings import PROJECT_ROOT, Settings
 from pipeline.sources import discover
 from pipeline.warehouse import connect
-from pipeline.warehouse.load import WriteCounts, known_inputs, write_results
+from pipeline.warehouse.load import known_inputs, write_results
+from pipeline.warehouse.runs import WriteCounts
 from tests.conftest import SAMPLES
 
 QUICK = build_cases(server=None, slow=False)
@@ -303,14 +304,14 @@ KILL_ON_SECOND_WRITE = """
 import os, signal, sys
 import pipeline.warehouse.load as load
 
-real, writes = load._insert, []
+real, writes = load.insert_rows, []
 def insert(con, table, rows, conflict):
     real(con, table, rows, conflict)
     if table == "pages":
         writes.append(table)
         if len(writes) == 2:
             os.kill(os.getpid(), signal.SIGKILL)
-load._insert = insert
+load.insert_rows = insert
 """
 
 KILLED_WRITER = (

@@ -229,7 +229,7 @@ def test_rejects_are_recorded_once_per_input(lexicon_analyzer, db_path):
 def test_a_url_is_refused_for_the_reason_of_its_last_fetch(db_path):
     """A URL that answered 404 in one run and 500 in the next held both rejects."""
     from pipeline.records import Reject
-    from pipeline.warehouse.load import write_rejects
+    from pipeline.warehouse.rejects import write_rejects
 
     url = "http://127.0.0.1:1/gone"
     con = connect(db_path)

@@ -7,147 +7,26 @@ two equal keys within one statement.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import logging
 import os
-import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from pipeline.fetch import url_key
 from pipeline.incremental import Known, SeenInput
 from pipeline.input_files import source_path
 from pipeline.near_copies import letters
 from pipeline.records import Article, PageResult, Reject, normalise_for_id, utcnow
 from pipeline.warehouse.copies import store_claim_words, store_fingerprints
+from pipeline.warehouse.rejects import clear_answered_rejects, clear_stale_rejects, write_rejects
+from pipeline.warehouse.runs import WriteCounts
+from pipeline.warehouse.sql import insert_rows, of_input, rows_with, unregister
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class WriteCounts:
-    """Pages written (articles: new + updated + unchanged + repeated), refused, and skipped
-    before reading because their input was unchanged since it was last processed; seen: all of
-    them. Repeated: a new page whose text another page already gives (a repost, a renamed or
-    copied file, a second copy in the batch), which adds no article, or another copy of a page
-    read twice (two crawls of a URL), of which the newest is kept."""
-
-    seen: int = 0
-    articles: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    repeated: int = 0
-    rejected: int = 0
-    skipped: int = 0
-
-    def add(self, other: WriteCounts) -> None:
-        for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
-
-
-def _unregister(con: duckdb.DuckDBPyConnection, *names: str) -> None:
-    """Drop the batch's registered tables; after a failed statement DuckDB refuses even this
-    until the rollback, and that refusal must not hide the error that caused it."""
-    for name in names:
-        with contextlib.suppress(duckdb.Error):
-            con.unregister(name)
-
-
-def _rows_with(
-    con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list], sql: str
-) -> list[tuple]:
-    """The rows of sql, which reads the columns given as table `name` (none when the columns
-    are empty)."""
-    if not next(iter(columns.values()), None):
-        return []
-    con.register(name, pa.table(columns))
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        _unregister(con, name)
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], conflict: str) -> None:
-    if not rows:
-        return
-    data = pa.Table.from_pylist(rows)
-    con.register("_batch", data)
-    try:
-        cols = ", ".join(data.column_names)
-        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch {conflict}")
-    finally:
-        _unregister(con, "_batch")
-
-
-def start_run(
-    con: duckdb.DuckDBPyConnection,
-    inputs: list[str],
-    parameters: dict,
-    model: str,
-    version: str | None = None,
-    full: bool = False,
-) -> str:
-    run_id = uuid.uuid4().hex
-    con.execute(
-        "INSERT INTO runs (id, started, status, inputs, parameters, model, version, full_run) "
-        "VALUES (?, ?, 'running', ?, ?, ?, ?, ?)",
-        [
-            run_id,
-            utcnow(),
-            inputs,
-            json.dumps(parameters, ensure_ascii=False, default=str),
-            model,
-            version,
-            full,
-        ],
-    )
-    return run_id
-
-
-def close_interrupted_runs(con: duckdb.DuckDBPyConnection) -> int:
-    """Mark runs still 'running' as 'interrupted'. Call it holding the run lock: then no run is
-    writing, and such a run died without recording its end (killed, out of memory, power
-    cut); its committed batches stay, and the next run redoes the rest."""
-    row = con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'").fetchone()
-    return int(row[0]) if row else 0
-
-
-def finish_run(
-    con: duckdb.DuckDBPyConnection,
-    run_id: str,
-    status: str | None,
-    seen: int,
-    counts: WriteCounts,
-    seconds: float | None = None,
-) -> None:
-    """The run's end, or with status None its counts so far (after each batch): a run killed
-    midway then shows what it wrote, not zeros."""
-    con.execute(
-        "UPDATE runs SET finished = ?, status = coalesce(?, status), seen = ?, articles = ?, "
-        "new = ?, updated = ?, unchanged = ?, repeated = ?, rejected = ?, skipped = ?, "
-        "seconds = ? WHERE id = ?",
-        [
-            utcnow() if status else None,
-            status,
-            seen,
-            counts.articles,
-            counts.new,
-            counts.updated,
-            counts.unchanged,
-            counts.repeated,
-            counts.rejected,
-            counts.skipped,
-            seconds,
-            run_id,
-        ],
-    )
 
 
 def known_inputs(con: duckdb.DuckDBPyConnection, keys: list[str], version: str) -> dict[str, Known]:
@@ -163,7 +42,7 @@ def known_inputs(con: duckdb.DuckDBPyConnection, keys: list[str], version: str) 
             [version],
         ).fetchall()
     finally:
-        _unregister(con, "_inputs")
+        unregister(con, "_inputs")
     return {key: Known(raw_hash, pages) for key, raw_hash, pages in rows}
 
 
@@ -193,7 +72,7 @@ def _remember(
         }
         for s in seen
     }
-    _insert(
+    insert_rows(
         con,
         "seen_inputs",
         list(rows.values()),
@@ -201,41 +80,6 @@ def _remember(
         "pages = excluded.pages, rejected = excluded.rejected, run_id = excluded.run_id, "
         "last_done = excluded.last_done",
     )
-
-
-def write_rejects(
-    con: duckdb.DuckDBPyConnection, rejects: Iterable[Reject], run_id: str | None
-) -> int:
-    rows = {}
-    rejects = list(rejects)
-    # A URL refused now for one reason is no longer refused for the one before (HTTP 404 last
-    # run, 500 now): rejects lists what is refused now.
-    refetched = {(r.source, r.reason) for r in rejects if r.stage == "fetch"}
-    if refetched:
-        con.executemany(
-            "DELETE FROM rejects WHERE stage = 'fetch' AND source = ? AND reason <> ?",
-            [list(pair) for pair in refetched],
-        )
-    for r in rejects:
-        key = (r.source, r.stage, r.reason, r.raw_hash or "")
-        rows[key] = {
-            "source": r.source,
-            "stage": r.stage,
-            "reason": r.reason,
-            "detail": r.detail,
-            "raw_hash": r.raw_hash or "",
-            "run_id": run_id,
-            "first_at": r.at,
-            "last_at": r.at,
-        }
-    _insert(
-        con,
-        "rejects",
-        list(rows.values()),
-        "ON CONFLICT (source, stage, reason, raw_hash) DO UPDATE SET last_at = excluded.last_at, "
-        "detail = excluded.detail, run_id = excluded.run_id",
-    )
-    return len(rows)
 
 
 # A claim's words, punctuation and spaces aside: 。 turned ！ leaves the claim the author made.
@@ -278,7 +122,7 @@ def _carry_outcomes(
         )
         _move_carried(con, copy)
     finally:
-        _unregister(con, "_moves")
+        unregister(con, "_moves")
 
 
 def _move_carried(con: duckdb.DuckDBPyConnection, copy: bool = False) -> None:
@@ -347,121 +191,6 @@ def _metadata(article: Article) -> tuple:
     return tuple(getattr(article, c) for c in _METADATA)
 
 
-def _of_input(source: str, input_: str) -> str:
-    """SQL: the page or reject `source` comes from the input `input_`: it is that file or URL,
-    or a record in it (path#3, path#item0). Not split at the first #: a name may hold one."""
-    return f"({source} = {input_} OR starts_with({source}, {input_} || '#'))"
-
-
-def _clear_stale_rejects(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: str) -> None:
-    """Rejects of inputs read through again, recorded by an earlier run: what is refused now
-    is written by this run (a file's earlier parts in the batches before), and a refusal that
-    no longer happens (a WARC since finished, a JSONL line since fixed) must not stay."""
-    if not inputs:
-        return
-    con.register("_reread", pa.table({"input": inputs}))
-    try:
-        con.execute(
-            "DELETE FROM rejects r USING _reread i WHERE r.run_id IS DISTINCT FROM ? "
-            f"AND {_of_input('r.source', 'i.input')}",
-            [run_id],
-        )
-    finally:
-        _unregister(con, "_reread")
-
-
-def clear_settled_rejects(
-    con: duckdb.DuckDBPyConnection,
-    run_id: str,
-    roots: list[str],
-    settled: Callable[[str, str], bool],
-) -> int:
-    """After a completed run: the rejects earlier runs recorded under the paths this run was
-    given (roots) for which settled(source, reason) says they no longer hold (pipeline/
-    settled.py). A run over other roots, or a fetch's reject (its source a URL), keeps its
-    own. Returns how many went."""
-    if not roots:
-        return 0
-    con.register("_roots", pa.table({"root": [r.rstrip("/") or "/" for r in roots]}))
-    try:
-        earlier = con.execute(
-            "SELECT source, reason FROM rejects r WHERE r.run_id IS DISTINCT FROM ? AND EXISTS "
-            "(SELECT 1 FROM _roots o WHERE r.source = o.root "
-            "OR starts_with(r.source, rtrim(o.root, '/') || '/'))",
-            [run_id],
-        ).fetchall()
-    finally:
-        _unregister(con, "_roots")
-    over = [(source, reason) for source, reason in earlier if settled(source, reason)]
-    if over:
-        con.register(
-            "_settled",
-            pa.table({"source": [s for s, _ in over], "reason": [r for _, r in over]}),
-        )
-        try:
-            con.execute(
-                "DELETE FROM rejects r USING _settled o WHERE r.run_id IS DISTINCT FROM ? "
-                "AND r.source = o.source AND r.reason = o.reason",
-                [run_id],
-            )
-        finally:
-            _unregister(con, "_settled")
-    return len(over)
-
-
-def clear_unlisted_fetch_rejects(
-    con: duckdb.DuckDBPyConnection,
-    run_id: str,
-    listed: dict[str, list[str]],
-    gone: Callable[[str], bool],
-) -> int:
-    """After a completed run: record which URLs each URL list read (listed: list → url_keys)
-    lists now, and drop the fetch rejects of earlier runs for URLs that no list lists any more
-    (taken off their list, or their list deleted: gone(list)), and the rejects of the pages
-    fetched from them (a page without text, a feed's bad item). A URL fetched each run while it
-    is listed has its reject made again or cleared then; one taken off its list is never
-    fetched again, and its reject stayed listed as refused for good. A list not read now (an
-    unreadable one, one outside this run's roots) keeps its URLs: it may still list them.
-    Returns how many rejects went."""
-    earlier = con.execute("SELECT list, url_key FROM url_lists").fetchall()
-    if not earlier and not listed:
-        return 0  # a run of files alone, on a database that never read a URL list
-    redone = {name for name, _ in earlier if name in listed or gone(name)} | set(listed)
-    off_before = {key for name, key in earlier if name in redone}
-    rows = [{"list": name, "url_key": key} for name, keys in listed.items() for key in set(keys)]
-    con.execute("BEGIN TRANSACTION")
-    try:
-        if redone:
-            con.executemany("DELETE FROM url_lists WHERE list = ?", [[n] for n in redone])
-        _insert(con, "url_lists", rows, "ON CONFLICT DO NOTHING")
-        still = {key for (key,) in con.execute("SELECT DISTINCT url_key FROM url_lists").fetchall()}
-        off = off_before - still
-        refused = con.execute(
-            "SELECT DISTINCT source, stage FROM rejects WHERE run_id IS DISTINCT FROM ? "
-            "AND (stage = 'fetch' OR contains(source, '://'))",
-            [run_id],
-        ).fetchall()
-        urls = (
-            (source, stage, source if stage == "fetch" else _fetched_url(source))
-            for source, stage in refused
-        )
-        unlisted = [(source, stage) for source, stage, url in urls if url and url_key(url) in off]
-        if unlisted:
-            con.executemany(
-                "DELETE FROM rejects WHERE source = ? AND stage = ?", [list(r) for r in unlisted]
-            )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return len(unlisted)
-
-
-def _fetched_url(source: str) -> str:
-    """The URL a page or reject source came from (a feed's item: url#item3); "" for a file."""
-    return source.partition("#")[0] if "://" in source else ""
-
-
 def _forget_readers(con: duckdb.DuckDBPyConnection, left: list[str]) -> set[str]:
     """The inputs of pages still reading an article its owning page has left (the original
     was edited; a repost still reads the old text) are forgotten as processed, so that they
@@ -493,11 +222,11 @@ def forget_readers_of_gone_owners(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def page_keys_of(con: duckdb.DuckDBPyConnection, inputs: list[str]) -> list[str]:
     """The keys of the pages stored from these inputs (a file, or a record in it)."""
-    rows = _rows_with(
+    rows = rows_with(
         con,
         "_of",
         {"input": inputs},
-        f"SELECT DISTINCT p.page_key FROM pages p, _of i WHERE {_of_input('p.source', 'i.input')}",
+        f"SELECT DISTINCT p.page_key FROM pages p, _of i WHERE {of_input('p.source', 'i.input')}",
     )
     return [key for (key,) in rows]
 
@@ -516,15 +245,15 @@ def _forget_inputs_reading(con: duckdb.DuckDBPyConnection, left: list[str], whic
             for row in con.execute(
                 "SELECT DISTINCT s.input FROM seen_inputs s, pages p "
                 "JOIN _left l ON p.article_id = l.id JOIN articles a ON a.id = l.id "
-                f"WHERE {_of_input('p.source', 's.input')} AND {which}"
+                f"WHERE {of_input('p.source', 's.input')} AND {which}"
             ).fetchall()
         }
         if forgotten:
             con.register("_forgotten", pa.table({"input": sorted(forgotten)}))
             con.execute("DELETE FROM seen_inputs WHERE input IN (SELECT input FROM _forgotten)")
-            _unregister(con, "_forgotten")
+            unregister(con, "_forgotten")
     finally:
-        _unregister(con, "_left")
+        unregister(con, "_left")
     return forgotten
 
 
@@ -534,7 +263,7 @@ def _cut_copies(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> 
     page keeps its last good copy (README: a bad crawl does not wipe what was read); an edit
     that shortens an article leaves a whole page."""
     cut = {k: r for k, r in good.items() if r.article and r.article.cut_off}
-    stored = _rows_with(
+    stored = rows_with(
         con,
         "_cut",
         {"page_key": list(cut), "id": [r.article.id for r in cut.values()]},  # type: ignore[union-attr]
@@ -585,7 +314,7 @@ def _yield_to_earlier_in_run(
     if not earliest:
         return
     owners = [st.still_owned[i] for i in earliest]
-    written = _rows_with(
+    written = rows_with(
         con,
         "_owners",
         {"source": owners},
@@ -676,13 +405,13 @@ def _stale_keys(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -> 
         and Path(key).suffix.lower() in OLD_KEYED_SUFFIXES
     ]
     urls = [key for key in good if key.startswith(("http://", "https://")) and "#" not in key]
-    stale = _rows_with(
+    stale = rows_with(
         con,
         "_sources",
         {"source": files},
         "SELECT p.page_key, p.source, p.article_id FROM pages p JOIN _sources USING (source) "
         "WHERE p.page_key <> p.source AND p.page_key LIKE '%://%'",
-    ) + _rows_with(
+    ) + rows_with(
         con,
         "_urls",
         {"url": urls},
@@ -701,7 +430,7 @@ def _older_than_stored(con: duckdb.DuckDBPyConnection, good: dict[str, PageResul
     """Pages of the batch whose copy was fetched before the stored one (both times known): an
     archive's older crawl read after a newer one must not turn the page back."""
     dated = [k for k, r in good.items() if r.article.fetched_at]  # type: ignore[union-attr]
-    stored = _rows_with(
+    stored = rows_with(
         con,
         "_dated",
         {"page_key": dated},
@@ -764,7 +493,7 @@ def _stored_state(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -
     if not good:
         return st
     st.existing = dict(
-        _rows_with(
+        rows_with(
             con,
             "_keys",
             {"page_key": list(good)},
@@ -795,7 +524,7 @@ def _stored_state(con: duckdb.DuckDBPyConnection, good: dict[str, PageResult]) -
     }
     st.metadata = {i: tuple(meta) for i, _, _, *meta in known}
     st.reading, st.resolved = _stored_readings(con)
-    _unregister(con, "_ids")
+    unregister(con, "_ids")
     return st
 
 
@@ -878,7 +607,7 @@ def _upsert(
     """Insert or update the batch's rows; returns the ids of the claims that were stored
     before (the others are claims this batch adds, not merely writes again: a renamed
     target's claim is one)."""
-    _insert(
+    insert_rows(
         con,
         "articles",
         list(articles.values()),
@@ -890,7 +619,7 @@ def _upsert(
         # an article read again as it was is not updated (`run --full` stamped every one)
         + " OR ".join(f"articles.{c} IS DISTINCT FROM excluded.{c}" for c in _REWRITTEN),
     )
-    _insert(
+    insert_rows(
         con,
         "stances",
         list(stances.values()),
@@ -904,8 +633,8 @@ def _upsert(
             r[0]
             for r in con.execute("SELECT id FROM predictions JOIN _pred_ids USING (id)").fetchall()
         }
-        _unregister(con, "_pred_ids")
-    _insert(
+        unregister(con, "_pred_ids")
+    insert_rows(
         con,
         "predictions",
         list(predictions.values()),
@@ -914,7 +643,7 @@ def _upsert(
         "condition = excluded.condition, hedge = excluded.hedge, speaker = excluded.speaker, "
         "horizon_source = excluded.horizon_source",
     )
-    _insert(
+    insert_rows(
         con,
         "pages",
         pages,
@@ -1011,32 +740,8 @@ def _drop_unread(
         )
         con.execute("DROP TABLE _orphans")
     finally:
-        _unregister(con, "_ids", "_written", "_new_preds", "_fresh", "_new_stances")
+        unregister(con, "_ids", "_written", "_new_preds", "_fresh", "_new_stances")
     return forgotten
-
-
-def _clear_answered_rejects(
-    con: duckdb.DuckDBPyConnection, good: dict[str, PageResult], fetched: list[str]
-) -> None:
-    """An input refused before (a broken catalogue, a page since fixed) that now reads is no
-    reject any more: rejects lists what is refused now. Nor is a URL fetched now that failed
-    to fetch before."""
-    fixed = [r.article.source for r in good.values() if r.article is not None]
-    if fixed:
-        con.register("_fixed", pa.table({"source": fixed}))
-        try:
-            con.execute("DELETE FROM rejects WHERE source IN (SELECT source FROM _fixed)")
-        finally:
-            _unregister(con, "_fixed")
-    if fetched:
-        con.register("_fetched", pa.table({"source": fetched}))
-        try:
-            con.execute(
-                "DELETE FROM rejects WHERE stage = 'fetch' "
-                "AND source IN (SELECT source FROM _fetched)"
-            )
-        finally:
-            _unregister(con, "_fetched")
 
 
 def make_current(con: duckdb.DuckDBPyConnection, model: str) -> None:
@@ -1134,10 +839,10 @@ def write_results(
             # reposts: the views count a copy's stances once
             store_fingerprints(con, list(articles) + replaced)
             store_claim_words(con)
-            _clear_answered_rejects(con, good, list(fetched))
+            clear_answered_rejects(con, good, list(fetched))
         seen = list(seen)
         if run_id is not None:
-            _clear_stale_rejects(con, [s.input for s in seen], run_id)
+            clear_stale_rejects(con, [s.input for s in seen], run_id)
         counts.rejected = write_rejects(con, rejects, run_id)
         if version is not None:
             ahead = [r.article.source for r in good.values() if r.article.dated_ahead]  # type: ignore[union-attr]
