@@ -24,7 +24,7 @@ from pipeline.records import Article, PageResult, Reject, normalise_for_id, utcn
 from pipeline.warehouse.copies import store_claim_words, store_fingerprints
 from pipeline.warehouse.rejects import clear_answered_rejects, clear_stale_rejects, write_rejects
 from pipeline.warehouse.runs import WriteCounts
-from pipeline.warehouse.sql import insert_rows, of_input, rows_with, unregister
+from pipeline.warehouse.sql import insert_rows, of_input, registered, rows_with, unregister
 
 log = logging.getLogger(__name__)
 
@@ -34,15 +34,13 @@ def known_inputs(con: duckdb.DuckDBPyConnection, keys: list[str], version: str) 
     inputs a run may skip when their bytes still hash the same."""
     if not keys:
         return {}
-    con.register("_inputs", pa.table({"input": keys}, schema=pa.schema([("input", pa.string())])))
-    try:
+    inputs = pa.table({"input": keys}, schema=pa.schema([("input", pa.string())]))
+    with registered(con, "_inputs", inputs):
         rows = con.execute(
             "SELECT s.input, s.raw_hash, s.pages FROM seen_inputs s JOIN _inputs USING (input) "
             "WHERE s.version = ?",
             [version],
         ).fetchall()
-    finally:
-        unregister(con, "_inputs")
     return {key: Known(raw_hash, pages) for key, raw_hash, pages in rows}
 
 
@@ -106,8 +104,8 @@ def _carry_outcomes(
     moves = [(old, new) for old, new in moves if old != new]
     if not moves:
         return
-    con.register("_moves", pa.table({"old": [m[0] for m in moves], "new": [m[1] for m in moves]}))
-    try:
+    moved = pa.table({"old": [m[0] for m in moves], "new": [m[1] for m in moves]})
+    with registered(con, "_moves", moved):
         con.execute(
             "CREATE OR REPLACE TEMP TABLE _carried AS "
             "SELECT p.id AS old_id, n.id AS new_id FROM _moves m "
@@ -121,8 +119,6 @@ def _carry_outcomes(
             "QUALIFY row_number() OVER (PARTITION BY n.id ORDER BY p.id) = 1"
         )
         _move_carried(con, copy)
-    finally:
-        unregister(con, "_moves")
 
 
 def _move_carried(con: duckdb.DuckDBPyConnection, copy: bool = False) -> None:
@@ -236,8 +232,7 @@ def _forget_inputs_reading(con: duckdb.DuckDBPyConnection, left: list[str], whic
     SQL condition which (over page p and article a) holds; returns them."""
     if not left:
         return set()
-    con.register("_left", pa.table({"id": left}))
-    try:
+    with registered(con, "_left", pa.table({"id": left})):
         # A page's source is its input (a file, a URL) or a record in it (path#3, path#item0);
         # a file name may hold a # of its own.
         forgotten = {
@@ -249,11 +244,8 @@ def _forget_inputs_reading(con: duckdb.DuckDBPyConnection, left: list[str], whic
             ).fetchall()
         }
         if forgotten:
-            con.register("_forgotten", pa.table({"input": sorted(forgotten)}))
-            con.execute("DELETE FROM seen_inputs WHERE input IN (SELECT input FROM _forgotten)")
-            unregister(con, "_forgotten")
-    finally:
-        unregister(con, "_left")
+            with registered(con, "_forgotten", pa.table({"input": sorted(forgotten)})):
+                con.execute("DELETE FROM seen_inputs WHERE input IN (SELECT input FROM _forgotten)")
     return forgotten
 
 
@@ -628,12 +620,13 @@ def _upsert(
     )
     prior: set[str] = set()
     if predictions:
-        con.register("_pred_ids", pa.table({"id": list(predictions)}))
-        prior = {
-            r[0]
-            for r in con.execute("SELECT id FROM predictions JOIN _pred_ids USING (id)").fetchall()
-        }
-        unregister(con, "_pred_ids")
+        with registered(con, "_pred_ids", pa.table({"id": list(predictions)})):
+            prior = {
+                r[0]
+                for r in con.execute(
+                    "SELECT id FROM predictions JOIN _pred_ids USING (id)"
+                ).fetchall()
+            }
     insert_rows(
         con,
         "predictions",

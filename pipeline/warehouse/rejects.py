@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from pipeline.fetch import url_key
 from pipeline.records import PageResult, Reject
-from pipeline.warehouse.sql import insert_rows, of_input, unregister
+from pipeline.warehouse.sql import insert_rows, of_input, registered
 
 
 def write_rejects(
@@ -55,15 +55,12 @@ def clear_stale_rejects(con: duckdb.DuckDBPyConnection, inputs: list[str], run_i
     no longer happens (a WARC since finished, a JSONL line since fixed) must not stay."""
     if not inputs:
         return
-    con.register("_reread", pa.table({"input": inputs}))
-    try:
+    with registered(con, "_reread", pa.table({"input": inputs})):
         con.execute(
             "DELETE FROM rejects r USING _reread i WHERE r.run_id IS DISTINCT FROM ? "
             f"AND {of_input('r.source', 'i.input')}",
             [run_id],
         )
-    finally:
-        unregister(con, "_reread")
 
 
 def clear_settled_rejects(
@@ -78,30 +75,22 @@ def clear_settled_rejects(
     own. Returns how many went."""
     if not roots:
         return 0
-    con.register("_roots", pa.table({"root": [r.rstrip("/") or "/" for r in roots]}))
-    try:
+    with registered(con, "_roots", pa.table({"root": [r.rstrip("/") or "/" for r in roots]})):
         earlier = con.execute(
             "SELECT source, reason FROM rejects r WHERE r.run_id IS DISTINCT FROM ? AND EXISTS "
             "(SELECT 1 FROM _roots o WHERE r.source = o.root "
             "OR starts_with(r.source, rtrim(o.root, '/') || '/'))",
             [run_id],
         ).fetchall()
-    finally:
-        unregister(con, "_roots")
     over = [(source, reason) for source, reason in earlier if settled(source, reason)]
     if over:
-        con.register(
-            "_settled",
-            pa.table({"source": [s for s, _ in over], "reason": [r for _, r in over]}),
-        )
-        try:
+        settled_rows = pa.table({"source": [s for s, _ in over], "reason": [r for _, r in over]})
+        with registered(con, "_settled", settled_rows):
             con.execute(
                 "DELETE FROM rejects r USING _settled o WHERE r.run_id IS DISTINCT FROM ? "
                 "AND r.source = o.source AND r.reason = o.reason",
                 [run_id],
             )
-        finally:
-            unregister(con, "_settled")
     return len(over)
 
 
@@ -166,17 +155,11 @@ def clear_answered_rejects(
     to fetch before."""
     fixed = [r.article.source for r in good.values() if r.article is not None]
     if fixed:
-        con.register("_fixed", pa.table({"source": fixed}))
-        try:
+        with registered(con, "_fixed", pa.table({"source": fixed})):
             con.execute("DELETE FROM rejects WHERE source IN (SELECT source FROM _fixed)")
-        finally:
-            unregister(con, "_fixed")
     if fetched:
-        con.register("_fetched", pa.table({"source": fetched}))
-        try:
+        with registered(con, "_fetched", pa.table({"source": fetched})):
             con.execute(
                 "DELETE FROM rejects WHERE stage = 'fetch' "
                 "AND source IN (SELECT source FROM _fetched)"
             )
-        finally:
-            unregister(con, "_fetched")

@@ -5,6 +5,7 @@ One place for the modules that write (load.py, rejects.py)."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 
 import duckdb
 import pyarrow as pa
@@ -18,6 +19,17 @@ def unregister(con: duckdb.DuckDBPyConnection, *names: str) -> None:
             con.unregister(name)
 
 
+@contextlib.contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """The table readable as `name` by the statements inside, and dropped after them even when
+    one fails."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        unregister(con, name)
+
+
 def rows_with(
     con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list], sql: str
 ) -> list[tuple]:
@@ -25,11 +37,8 @@ def rows_with(
     are empty)."""
     if not next(iter(columns.values()), None):
         return []
-    con.register(name, pa.table(columns))
-    try:
+    with registered(con, name, pa.table(columns)):
         return con.execute(sql).fetchall()
-    finally:
-        unregister(con, name)
 
 
 def insert_rows(
@@ -38,12 +47,9 @@ def insert_rows(
     if not rows:
         return
     data = pa.Table.from_pylist(rows)
-    con.register("_batch", data)
-    try:
-        cols = ", ".join(data.column_names)
+    cols = ", ".join(data.column_names)
+    with registered(con, "_batch", data):
         con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch {conflict}")
-    finally:
-        unregister(con, "_batch")
 
 
 def of_input(source: str, input_: str) -> str:
