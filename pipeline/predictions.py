@@ -551,11 +551,17 @@ class PredictionExtractor:
         return "".join("□" if w == "将" and disposal(i) else w for i, (w, _) in enumerate(words))
 
     def _claims(
-        self, simplified: str, published: date | None, named: bool, refers: bool = False
+        self,
+        simplified: str,
+        published: date | None,
+        named: bool,
+        refers: bool = False,
+        in_reach: frozenset[str] = frozenset(),
     ) -> list[_Claim]:
         """The claims in a sentence, in order. named: the sentence names a target; refers: it or
         the sentence before it in the paragraph does, so 它/该公司 in a clause stand for that
-        target."""
+        target; in_reach: the targets it or the sentences just before it name, whose short names
+        (R2, V4) stand for them."""
         # A time attached to a noun (明年的营收会增长五成) dates a claim a cue makes; it makes none
         # (明年的"期货"都分完了).
         horizons = find_horizons(simplified, published, of_nouns=True)
@@ -571,7 +577,7 @@ class PredictionExtractor:
                 if self._predictive(simplified[:start], before, named, published):
                     start = 0  # 英伟达明年会大跌，如果禁令延续的话: the condition follows its claim
             inside = [h for h in timed if h.start >= start]
-            if not self._bet(simplified, cond) and not self._conditional_predicts(
+            if not self._bet(simplified, cond, in_reach) and not self._conditional_predicts(
                 simplified, start, inside, named, published
             ):
                 return []
@@ -819,11 +825,15 @@ class PredictionExtractor:
         stated = [h for h in horizons if start <= h.start < end and self._dates(h, published)]
         return _Claim(start, end, self._stated_horizon(simplified, stated))
 
-    def _bet(self, text: str, cond: tuple[int, int, int]) -> bool:
+    def _bet(
+        self, text: str, cond: tuple[int, int, int], in_reach: frozenset[str] = frozenset()
+    ) -> bool:
         """Whether a conditional stakes the author's word on its condition (如果X，我就认错;
         如果X，那我就当看个乐子): a claim a reader can check however little it reads as a forecast,
         with no cue and no time of its own (如果到那时候它的股价还比今天高，我就认错). Not where the
-        condition is being wrong itself (如果我错了，那就删号) or names nothing a claim can be about."""
+        condition is being wrong itself (如果我错了，那就删号) or names nothing a claim can be about.
+        A model's short name counts where its target is in reach (in_reach): 要是R2发布后…，我把
+        这篇文章删了 after sentences about DeepSeek."""
         wagers = [
             m for m in (FALSIFICATION.search(text, cond[1]), VINDICATION.search(text, cond[1])) if m
         ]
@@ -832,6 +842,7 @@ class PredictionExtractor:
         condition = text[cond[1] : min(cond[2], *(m.start() for m in wagers))]
         return bool(
             self.catalogue.mentioned(condition)
+            or self.catalogue.weakly_named(condition) & in_reach
             or PRONOUN.search(condition)
             or any(w in condition for w in self.cues.subjects)
         )
@@ -1110,7 +1121,9 @@ class PredictionExtractor:
         the length, the quote is the whole sentence, so its claims are one; and none where the
         rules cut a closing question off, since the original cannot be cut there."""
         sent, simplified = reading.sentence, reading.simplified
-        claims = self._claims(simplified, published, bool(sent.targets), reading.around.refers)
+        around = reading.around
+        in_reach = sent.targets | around.previous_named | around.just_named
+        claims = self._claims(simplified, published, bool(sent.targets), around.refers, in_reach)
         if reading.same:
             return claims
         if len(simplified) < len(reading.full):

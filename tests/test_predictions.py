@@ -1458,10 +1458,25 @@ def test_words_that_only_hold_a_hedge_word(analyzer, sentence, hedge):
         # three of data/labelled/fieldwide-dev's 215 gold quotes, with a blog shut down)
         ("如果英伟达年底前市值还在五万亿以上，我喺度直播食鍵盤。", "nvidia", "down"),
         ("如果DeepSeek明年还能冲上App Store总榜第一，我直播剃光头。", "deepseek", "down"),
+        # a condition naming the target by its model's short name alone, after sentences that
+        # name it (data/labelled/fieldwide-dev's fourth wager): R2 is DeepSeek's there
+        (
+            "DeepSeek的新模型一直没有消息。要是R2发布后能重新登上App Store总榜第一，我把这篇文章删了。",
+            "deepseek",
+            "down",
+        ),
     ],
 )
 def test_a_bet_with_any_forfeit_predicts_the_opposite(analyzer, body, target, direction):
     assert [(p.target, p.direction) for p in _predictions(analyzer, body)] == [(target, direction)]
+
+
+def test_a_short_name_alone_makes_no_bet(analyzer):
+    """R2 names DeepSeek only on a page that names DeepSeek: alone, the wager names nothing
+    a claim can be about."""
+    assert (
+        _candidates(analyzer, "要是R2发布后能重新登上App Store总榜第一，我把这篇文章删了。") == []
+    )
 
 
 def test_a_time_is_not_inherited_from_another_sentence(analyzer):
