@@ -169,6 +169,22 @@ TOLD_QUESTION = re.compile(
     r"(?:^|(?<=[，,；;]))[^，,。；;！!？?]{0,12}?(?:(?<![访顾学])问|请教|好奇|想知道)(?:我|过我|起)?[，,：:]?"
     r"[^，,。；;！!？?]{0,30}?(?:多大|多少|怎样|如何|是否|何时|什么时候|([^\W\d])不\1)[^，,。；;！!？?]*"
 )
+# The writer's own open question (我不知道五年后的AI行业会是什么样子, 我自己也不知道短线会不会再跌):
+# what the writer says they cannot tell is no forecast; the clause only (我说不准它明年会涨多少，
+# 但一定会涨 goes on to one).
+OWN_OPEN_QUESTION = re.compile(
+    r"(?:^|(?<=[，,；;]))\W*(?:我|笔者|本人|我们)\s*(?:自己|个人|也|真的|实在|并|还|都)*\s*"
+    r"(?:不知道|不清楚|说不准|说不好|不确定|无法判断|没法判断|无法预测|猜不到)"
+    r"[^，,。；;！!？?]*?(?:什么|多大|多少|怎样|怎么|如何|是否|何时|哪|([^\W\d])不\1|吗|与否)"
+    r"[^，,。；;！!？?]*"
+)
+# A year or a season turning (2024年即将过去, 新的一年就要到来): the calendar, no forecast; the
+# clause only (2024年即将过去，明年英伟达会… goes on to one).
+CALENDAR_TURNING = re.compile(
+    r"(?:^|(?<=[，,；;]))\W*(?:\d{4}\s*年|今年|明年|这一年|新的一年|新年|春节|年底|年末)\s*"
+    r"(?:也|又)?(?:即将|就要|快要|马上就要|马上|很快就要|很快)\s*(?:过去|结束|到来|来临|走完)了?"
+    r"(?=\W*(?:$|[，,；;。]))"
+)
 # An inference denied (…，但并不意味着算力需求会下降; 这不代表英伟达会跌): that one thing does not
 # follow from another, no forecast of the thing; the clause only (…，反而会涨 goes on to one).
 DENIED_IMPLICATION = re.compile(

@@ -45,6 +45,7 @@ from pipeline.forecast_patterns import (
     ANAPHOR_REACH,
     ANNOUNCED_AHEAD,
     ANNOUNCES_TEXT,
+    CALENDAR_TURNING,
     CLAUSE_OR_DASH,
     COLON,
     COMPARED_TO_PAST,
@@ -89,6 +90,7 @@ from pipeline.forecast_patterns import (
     OPENING_VIEW,
     OTHER_ACTOR,
     OWN_COVERAGE,
+    OWN_OPEN_QUESTION,
     OWN_REPLY,
     OWN_SUBJECT,
     OWN_VIEW_OPENING,
@@ -878,7 +880,14 @@ class PredictionExtractor:
             # Blanked, not cut: offsets into the sentence must hold.
             simplified = " " * colon.start() + simplified[colon.start() :]
         # Blanked, not cut: offsets into the sentence must hold.
-        for blanked in (OWN_WISH_OR_PLAN, DENIED_IMPLICATION, OWN_COVERAGE, TOLD_QUESTION):
+        for blanked in (
+            OWN_WISH_OR_PLAN,
+            DENIED_IMPLICATION,
+            OWN_COVERAGE,
+            TOLD_QUESTION,
+            OWN_OPEN_QUESTION,
+            CALENDAR_TURNING,
+        ):
             simplified = blanked.sub(lambda m: " " * len(m.group(0)), simplified)
         if not simplified.strip(" 。！!"):
             return None

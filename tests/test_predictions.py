@@ -2611,6 +2611,24 @@ def test_a_question_someone_asks_is_no_claim_but_its_answer_is(analyzer):
     assert p.target == "nvidia"
 
 
+def test_what_the_writer_cannot_tell_is_no_claim(analyzer):
+    """我不知道五年后的AI行业会是什么样子 and 我也不知道短线会不会再跌 were kept as the writer's
+    claims (data/labelled/fieldwide-dev); what comes after the open question still claims."""
+    assert _candidates(analyzer, "我不知道五年后的AI行业会是什么样子。") == []
+    assert _candidates(analyzer, "我自己也不知道短線會不會再跌。") == []
+    [p] = _candidates(analyzer, "我说不准英伟达明年会涨多少，但一定会涨。")
+    assert (p.quote, p.target, p.direction) == ("但一定会涨。", "nvidia", "up")
+
+
+def test_a_year_turning_is_no_claim(analyzer):
+    """2024年即将过去 opened a year-end listicle and was kept as a claim due that year
+    (data/labelled/fieldwide-dev, twice); a claim after it stays."""
+    assert _candidates(analyzer, "2024年即将过去，AI行业经历了狂飙突进的一年。") == []
+    assert _candidates(analyzer, "2025年即將結束，AI產業又度過了驚濤駭浪的一年。") == []
+    [p] = _candidates(analyzer, "2024年即将过去，明年英伟达会继续上涨。")
+    assert (p.quote, p.target, p.direction) == ("明年英伟达会继续上涨。", "nvidia", "up")
+
+
 def test_a_market_record_is_no_claim(analyzer):
     """(stance probe) 截至…收盘，股价年内累计上涨约35% was the writer's upside call, due at the
     year's end, and it made a news page bullish."""
