@@ -11,7 +11,7 @@ import os
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 
@@ -133,13 +133,27 @@ def read_file_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+# A fetch time after this much past now is a scraper's clock gone wrong, or a placeholder
+# (9999-12-31): kept, it made the page's copy newer than every later crawl, and counting a
+# stamp such as 3天前 back from it overflowed the calendar and lost the page.
+FETCH_CLOCK_SLACK = timedelta(days=1)
+EARLIEST_FETCH = datetime(1990, 1, 1, tzinfo=UTC)  # before the web: a placeholder too
+
+
 def parse_time(value: object) -> datetime | None:
+    """When a record says its page was fetched (a record's fetched_at, a WARC-Date), or None
+    where it says no time a fetch can have happened at (the page is then undated by its
+    fetch, as one without the field)."""
     if not isinstance(value, str):
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        at = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
+    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
+    if not EARLIEST_FETCH <= aware <= datetime.now(UTC) + FETCH_CLOCK_SLACK:
+        return None
+    return at
 
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)

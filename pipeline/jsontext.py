@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 
 # Python refuses to turn more digits than this into an int (a guard against slow conversion):
 # a scraper's record with a 5,000-digit view counter would fail its whole file.
@@ -19,14 +20,32 @@ def _number(digits: str) -> int | str:
     return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
 
 
+# What a JSON string may hold that no text can: half of a surrogate pair (a JavaScript scraper
+# cutting a title or an author in the middle of an emoji writes "老王\ud83d") and NUL. Python
+# reads both; no UTF-8 store takes the first, and one such author failed a whole batch.
+UNWRITABLE = re.compile("[\ud800-\udfff\x00]")
+
+
+def _writable(value: object) -> object:
+    """value with every string's halves of surrogate pairs and NULs taken out (a cut emoji
+    stands for nothing), in keys too; nested as deep as json read it."""
+    if isinstance(value, str):
+        return UNWRITABLE.sub("", value) if UNWRITABLE.search(value) else value
+    if isinstance(value, list):
+        return [_writable(v) for v in value]
+    if isinstance(value, dict):
+        return {_writable(k): _writable(v) for k, v in value.items()}
+    return value
+
+
 def parse_json(text: str | bytes) -> object:
     """json.loads as every scraper record is read: bytes in UTF-8, UTF-16 or UTF-32 (json
-    detects which, with or without a byte-order mark), any integer. Raises JSONDecodeError,
-    UnicodeDecodeError for bytes in none of them, or RecursionError for JSON nested too deeply
-    to read (json_error says so)."""
+    detects which, with or without a byte-order mark), any integer, strings as text can hold
+    them (_writable). Raises JSONDecodeError, UnicodeDecodeError for bytes in none of them, or
+    RecursionError for JSON nested too deeply to read (json_error says so)."""
     if isinstance(text, bytes) and text.startswith(codecs.BOM_UTF8):
         text = text[len(codecs.BOM_UTF8) :]
-    return json.loads(text, parse_int=_number)
+    return _writable(json.loads(text, parse_int=_number))
 
 
 def not_utf8(exc: UnicodeDecodeError, where: str = "", what: str = "it") -> str:

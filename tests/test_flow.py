@@ -1,6 +1,7 @@
 """The batch flow end to end under Prefect: incremental and idempotent reruns, updates, rejects,
 the run log, URL lists, two runs at once, a Dask cluster."""
 
+import json
 import re
 import shutil
 import threading
@@ -461,6 +462,36 @@ def test_a_page_whose_new_copy_is_refused_keeps_its_last_good_article(tmp_path):
     page.write_text(ARTICLE, "utf-8")
     run_inputs([str(box)], settings)
     assert _rows(db, kept) == before and _counts(db)["rejects"] == 0
+
+
+def test_a_record_with_half_an_emoji_or_a_nul_is_written_with_the_others(tmp_path):
+    """(input probe) A JavaScript scraper cut an author in the middle of an emoji ("老王\\ud83d"):
+    Python reads the half, no UTF-8 store takes it, and the run failed whole, the other pages of
+    its batch unwritten and nothing in rejects. The half and NULs are taken out; all is kept."""
+    from pipeline.ingest import run_inputs
+    from pipeline.settings import load_settings
+
+    text = "我一直觉得英伟达的护城河比很多人想的要深。我预计明年英伟达的数据中心收入还会继续增长。"
+    box = tmp_path / "box"
+    box.mkdir()
+    records = [
+        {"url": "https://example.com/1", "text": text},
+        {
+            "url": "https://example.com/2\ud83d",
+            "text": text + "二",
+            "title": "标题\udc00二",
+            "author": "老王\ud83d",
+            "site": "站\u0000点",
+        },
+    ]
+    (box / "a.jsonl").write_text("\n".join(json.dumps(r) for r in records), "utf-8")
+    db = tmp_path / "w.duckdb"
+    counts = run_inputs([str(box)], load_settings().with_overrides(db=str(db), workers=1))
+    assert counts["new"] == 2 and counts["rejected"] == 0
+    assert _rows(db, "SELECT url, title, author, site FROM articles ORDER BY url") == [
+        ("https://example.com/1", None, None, None),
+        ("https://example.com/2", "标题二", "老王", "站点"),
+    ]
 
 
 def test_a_large_crawl_file_is_read_in_parts_and_remembered_once_all_are_written(tmp_path):

@@ -103,6 +103,19 @@ def test_json_scraper_record(tmp_path):
     assert page.fetched_at.year == 2025
 
 
+@pytest.mark.parametrize(
+    "fetched_at", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00", "1970-01-01"]
+)
+def test_a_fetch_time_no_fetch_can_have_is_no_fetch_time(tmp_path, fetched_at):
+    """(input probe) A placeholder fetched_at (9999-12-31) made counting 3天前 back from it
+    overflow, and the page was an internal error; kept, it would have made the copy newer than
+    every later crawl of the page. The page is read, undated by its fetch."""
+    rec = {"url": "https://a.example/1", "text": "3天前\n正文", "fetched_at": fetched_at}
+    (tmp_path / "r.json").write_text(json.dumps(rec, ensure_ascii=False), "utf-8")
+    [page] = _read(tmp_path / "r.json")
+    assert isinstance(page, RawPage) and page.fetched_at is None
+
+
 def test_json_list_yields_one_page_per_record_and_rejects_bad_ones(tmp_path):
     recs = [{"url": "u1", "text": "正文"}, {"url": "u2"}, "not an object"]
     (tmp_path / "r.json").write_text(json.dumps(recs, ensure_ascii=False), "utf-8")

@@ -4,7 +4,6 @@ look like a name (plausible_author) rather than a site, a label or a UI word."""
 
 from __future__ import annotations
 
-import json
 import re
 
 from lxml import html as lxml_html
@@ -13,6 +12,7 @@ from pipeline.extract import patterns as P
 from pipeline.extract.dates import date_line, parse_date
 from pipeline.extract.fields import clean_text, json_ld
 from pipeline.extract.xpath import xpath
+from pipeline.jsontext import parse_json
 
 _AUTHOR_XPATHS = (
     '//meta[@name="author"]/@content',
@@ -109,8 +109,8 @@ def zhihu_answer_author(tree: lxml_html.HtmlElement) -> str | None:
     writers of the other answers listed under it, whose cards share its class names."""
     for raw in _ZOP(tree):
         try:
-            name = json.loads(str(raw)).get("authorName")
-        except (ValueError, AttributeError):
+            name = parse_json(str(raw)).get("authorName")
+        except (ValueError, AttributeError, RecursionError):
             return None
         # (a page whose &quot; entity lost its ASCII semicolon leaves ； before the name)
         name = name.strip(" ；;：:，,") if isinstance(name, str) else ""

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from pipeline.extract.xpath import xpath
+from pipeline.jsontext import parse_json
 
 
 def clean_text(value: str | None) -> str | None:
@@ -38,8 +39,8 @@ def json_ld(tree: lxml_html.HtmlElement) -> dict:
     are dropped (html.visible_text), and handed to the rules that use it."""
     for node in xpath('//script[@type="application/ld+json"]/text()')(tree):
         try:
-            data = json.loads(node)
-        except (json.JSONDecodeError, TypeError):
+            data = parse_json(node)
+        except (json.JSONDecodeError, TypeError, RecursionError):
             continue
         items = (
             data
