@@ -97,6 +97,32 @@ def json_lines_in(data: bytes) -> list[object] | None:
     return records if len(records) >= 2 else None
 
 
+def json_values_in(data: bytes) -> list[object] | None:
+    """The values of a text of JSON values one after another, spaces or lines between them, as
+    `jq '.[]'` writes a list's records pretty-printed: two or more. None where anything else
+    stands between them or one does not parse."""
+    text = _text(data)
+    if text is None:
+        return None
+    decoder = json.JSONDecoder(parse_int=_number)
+    values: list[object] = []
+    at = _skip_space(text, 0)
+    while at < len(text):
+        try:
+            value, at = decoder.raw_decode(text, at)
+        except (json.JSONDecodeError, RecursionError):
+            return None
+        values.append(_writable(value))
+        at = _skip_space(text, at)
+    return values if len(values) >= 2 else None
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
+
+
 def opens_with_a_record_line(data: bytes) -> bool:
     """Whether the first non-blank line is a JSON object on its own, as JSON Lines' are."""
     text = _text(data)

@@ -46,6 +46,7 @@ from pipeline.jsontext import (
     holds_a_record_line,
     json_error,
     json_lines_in,
+    json_values_in,
     not_utf8,
     opens_a_document,
     opens_with_a_record_line,
@@ -466,7 +467,42 @@ def _json_document(item: Input, max_bytes: int) -> Generator[Reject, None, Itera
             "read whole; name it .json",
             source,
         )
-    return loaded if isinstance(loaded, list) else [loaded]
+    return _records_of(source, loaded)
+
+
+def _records_of(source: str, loaded: object) -> list[object]:
+    """The records of a JSON document: a list's items; the list an API's answer wraps them in
+    ({"items": [...]}, {"data": {"list": [...]}}), where the object holds no page itself and one
+    list of objects, however deep; else the object itself, a record of one page."""
+    if isinstance(loaded, list):
+        return loaded
+    wrapped = _wrapped_records(loaded)
+    if wrapped is None:
+        return [loaded]
+    path, records = wrapped
+    log.info("%s: the records under %s", source, path)
+    return records
+
+
+def _wrapped_records(value: object, path: str = "") -> tuple[str, list[object]] | None:
+    """Where an object that is no page holds its one list of records, and the list: objects,
+    one at least with a page. Not a record's own list (a page's comments): a record names its
+    page's address."""
+    if not isinstance(value, dict) or any(k in value for k in (*PAGE_FIELDS, "url")):
+        return None
+    lists = [(k, v) for k, v in value.items() if isinstance(v, list) and v]
+    nested = [(k, v) for k, v in value.items() if isinstance(v, dict)]
+    if (
+        len(lists) == 1
+        and all(isinstance(r, dict) for r in lists[0][1])
+        and any(isinstance(r.get(k), str) for r in lists[0][1] for k in PAGE_FIELDS)
+    ):
+        key, records = lists[0]
+        return f"{path}{key!r}", records
+    if not lists and len(nested) == 1:
+        key, inner = nested[0]
+        return _wrapped_records(inner, f"{path}{key!r} → ")
+    return None
 
 
 def _not_one_document(
@@ -480,6 +516,8 @@ def _not_one_document(
     if _suffix(item.path) == ".jsonl":
         if holds_a_record_line(data):
             return _jsonl_lines(item.path, max_bytes)
+        if values := _values_one_after_another(source, data, exc):
+            return values
         detail += (
             "; it is a JSON array or object spread over lines, not JSON Lines (one record a "
             "line): mend it and save it as .json"
@@ -495,6 +533,8 @@ def _not_one_document(
                 source,
             )
             return lines
+        if values := _values_one_after_another(source, data, exc):
+            return values
         if opens_with_a_record_line(data):
             detail += (
                 "; it looks like JSON Lines (one record a line): rename it to .jsonl, where "
@@ -502,6 +542,22 @@ def _not_one_document(
             )
     yield Reject.now(source, "read", "malformed-json", detail, data)
     return None
+
+
+def _values_one_after_another(source: str, data: bytes, exc: Exception) -> list[object] | None:
+    """The records of a file of JSON values one after another, each spread over lines (`jq
+    '.[]'` without -c): refused whole before, and renaming it as the reject said did not mend
+    it (input probe)."""
+    if not (isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data"):
+        return None
+    values = json_values_in(data)
+    if values is not None:
+        log.warning(
+            "%s holds JSON records one after another, each spread over lines: read so; JSON "
+            "Lines (one record a line, as `jq -c` writes) is read a line at a time",
+            source,
+        )
+    return values
 
 
 def json_records_in(data: bytes) -> list[object] | None:
@@ -516,8 +572,10 @@ def json_records_in(data: bytes) -> list[object] | None:
         try:
             loaded = [parse_json(line) for line in text.splitlines() if line.strip()]
         except (json.JSONDecodeError, RecursionError):
-            return None
-    records = loaded if isinstance(loaded, list) else [loaded]
+            loaded = json_values_in(text.encode("utf-8"))
+            if loaded is None:
+                return None
+    records = _records_of("the records given", loaded)
     return records if records and all(isinstance(r, dict) for r in records) else None
 
 

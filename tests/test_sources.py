@@ -1036,6 +1036,40 @@ def test_a_json_document_spread_over_the_lines_of_a_jsonl_file_is_read_whole(tmp
     assert "save it as .json" in rej.detail
 
 
+@pytest.mark.parametrize("name", ["r.json", "r.jsonl"])
+def test_records_pretty_printed_one_after_another_are_read(tmp_path, name):
+    """`jq '.[]'` writes a list's records one after another, each over lines: refused whole,
+    "Extra data", and renamed .json as the reject said, refused again (input probe)."""
+    recs = [{"url": f"u{i}", "text": f"正文{i}"} for i in range(3)]
+    text = "\n".join(json.dumps(r, ensure_ascii=False, indent=2) for r in recs)
+    (tmp_path / name).write_text(text, "utf-8")
+    assert [p.url for p in _read(tmp_path / name)] == ["u0", "u1", "u2"]
+    (tmp_path / name).write_text(text + "\n}", "utf-8")
+    [rej] = _read(tmp_path / name)
+    assert rej.reason == "malformed-json"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [{"total": 2, "items": "RECORDS"}, {"code": 0, "data": {"page": 1, "list": "RECORDS"}}],
+)
+def test_records_an_apis_answer_wraps_are_read(tmp_path, answer):
+    """{"items": [...]} was one record with no page (input probe): an object that is no page
+    and holds one list of records, however deep, gives them."""
+    recs = [{"url": f"u{i}", "text": f"正文{i}"} for i in range(2)]
+    text = json.dumps(answer, ensure_ascii=False).replace('"RECORDS"', json.dumps(recs))
+    (tmp_path / "r.json").write_text(text, "utf-8")
+    assert [p.url for p in _read(tmp_path / "r.json")] == ["u0", "u1"]
+
+
+def test_a_records_own_list_is_no_wrapper(tmp_path):
+    """A record with no page and a list of comments is a record with no page, not the comments."""
+    rec = {"url": "u1", "html": "", "comments": [{"content": "说得对"}]}
+    (tmp_path / "r.json").write_text(json.dumps(rec, ensure_ascii=False), "utf-8")
+    [rej] = _read(tmp_path / "r.json")
+    assert rej.reason == "json-without-page"
+
+
 def test_a_jsonl_file_whose_first_line_is_cut_keeps_reading_its_lines(tmp_path):
     """A first line that opens a record it does not close is no pretty-printed document when
     the lines after it are records: they are read, one line each, as before."""
