@@ -8,6 +8,7 @@ that says what happened and what to do. sources.py finds the file and hands it h
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import os
@@ -317,21 +318,23 @@ def _warc_file(
     """The pages and rejects of the file's records (of its part's, when it was split), then
     whether it was read to a whole end: a file cut off ends with the cut record's reject, and
     what it holds is then not summed up, as the rest of it is missing."""
-    from warcio.archiveiterator import ArchiveIterator
-
     source, part = item.source, item.part
     with item.path.open("rb") as fh:
         if part is not None:
             fh.seek(part.start)
-        reader = ArchiveIterator(fh)
+        reader = _quiet_iterator()(fh)
         archive: Iterable[Any] = reader
         if part is not None:
             archive = itertools.islice(reader, part.count)
         last: tuple[int, Any] | None = None
         last_start = padding_at = None
+        held: _Held | None = None
         try:
             for i, record in enumerate(archive, start=part.first if part else 0):
                 counts.next_index = i + 1
+                if held is not None:
+                    yield from held.settled(reader, counts)
+                    held = None
                 if i < skip:
                     continue  # read before, from the same file gzipped in one stream
                 if _padding(record):
@@ -340,21 +343,87 @@ def _warc_file(
                 padding_at = None  # a record follows: what came before it was no end
                 counts.records += 1
                 last, last_start = (i, record), reader.offset
+                held = _Held(source, i, record, reader.err_count)
                 if record.rec_type not in ("response", "resource"):
                     counts.revisits += record.rec_type == "revisit"
                     continue
-                if not (yield from _warc_response(source, i, record, max_bytes, counts)):
+                held.given, goes_on = _drained(_warc_response(source, i, record, max_bytes, counts))
+                if not goes_on:
+                    yield from held.given
                     return False
         except (AttributeError, KeyError, TypeError) as exc:
             # warcio meets a record without a header it needs (a response without its
             # WARC-Target-URI) with whatever its parser hits first: name the record instead
+            if held is not None:
+                yield from held.settled(reader, counts)
             offset = None if is_gzipped(item.path) else reader.offset
             raise _BadWarcHeader(counts.next_index, offset) from exc
+        except Exception:
+            if held is not None:  # (the records read so far count, whatever comes next)
+                yield from held.settled(reader, counts)
+            raise
+        if held is not None:
+            reader.read_to_end()  # (a part's last record: islice leaves its end unread)
+            yield from held.settled(reader, counts)
         cut = _end_cut(item, fh, reader, last, last_start, padding_at)
         if cut is not None:
             yield cut
             return False
     return True
+
+
+@functools.cache
+def _quiet_iterator() -> type:
+    """warcio's reader, without its warning of a record not followed by a blank line (a raw
+    byte dump on stderr): _Held says it in words, as a reject of the record. Made on first use,
+    as warcio is imported."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    return type("QuietArchiveIterator", (ArchiveIterator,), {"INC_RECORD": ""})
+
+
+def _drained(
+    outputs: Generator[RawPage | Reject, None, bool],
+) -> tuple[list[RawPage | Reject], bool]:
+    """What a generator yields, and what it returns."""
+    given: list[RawPage | Reject] = []
+    while True:
+        try:
+            given.append(next(outputs))
+        except StopIteration as done:
+            return given, done.value
+
+
+class _Held:
+    """What one record gave (its page, a reject, nothing), held until warcio has read past its
+    end: a record whose Content-Length is wrong (a crawler counting characters, not bytes) is
+    known only then, by the line after it, which is no blank line. Given as it was, the page
+    was cut short, or ran on over the next record's header and swallowed it, without a word."""
+
+    def __init__(self, source: str, index: int, record: Any, errors: int) -> None:
+        self.source, self.index, self.errors = source, index, errors
+        self.uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+        self.length = record.rec_headers.get_header("Content-Length")
+        self.given: list[RawPage | Reject] = []
+
+    def settled(self, reader: Any, counts: _WarcCounts) -> Iterator[RawPage | Reject]:
+        """What the record gave, or, where warcio found no blank line after its declared
+        length, a reject of it in place of its page."""
+        if reader.err_count == self.errors:
+            yield from self.given
+            return
+        counts.pages -= sum(isinstance(g, RawPage) for g in self.given)
+        where = f"{self.source}#{self.index}"
+        yield Reject.now(
+            where,
+            "read",
+            "bad-warc-length",
+            f"{where} ({self.uri}): its Content-Length ({self.length} bytes) does not end where "
+            "the record does: read by it, the page is cut short or runs on into the next "
+            "record, which may be lost with it (a crawler counting characters, not bytes, "
+            "writes such lengths); write the WARC again with a WARC library (warcio, wget "
+            "--warc-file)",
+        )
 
 
 def _log_left_out(source: str, counts: _WarcCounts) -> None:

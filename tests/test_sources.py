@@ -1322,3 +1322,46 @@ def test_a_records_translator_credit_names_the_translator(tmp_path):
     (tmp_path / "r.json").write_text(json.dumps(rec, ensure_ascii=False), "utf-8")
     [page] = _read(tmp_path / "r.json")
     assert dict(page.supplied)["author"] == "周怡君"
+
+
+def _warc_response(i: int, extra: int = 0, count_characters: bool = False) -> bytes:
+    page = (
+        f"<html><head><meta charset=utf-8><title>英伟达第{i}篇</title></head><body><article>"
+        f"<p>我一直觉得英伟达的护城河比很多人想的要深，第{i}篇。</p></article></body></html>"
+    )
+    block = f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}"
+    length = (len(block) if count_characters else len(block.encode())) + extra
+    header = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000{i}>\r\n"
+        f"WARC-Date: 2025-02-05T10:00:00Z\r\nWARC-Target-URI: https://example.com/{i}.html\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {length}\r\n\r\n"
+    )
+    return (header + block + "\r\n\r\n").encode()
+
+
+def test_a_warc_record_whose_length_is_wrong_is_a_reject_not_half_a_page(tmp_path, capfd):
+    """(input probe) A crawler counting characters for Content-Length wrote every Chinese page
+    short: warcio read each cut at that length, and the pages were stored half, with only a
+    byte dump on stderr; one counted long swallowed the record after it. Such a record is a
+    reject naming its length; the records around it are read."""
+    (tmp_path / "short.warc").write_bytes(
+        _warc_response(1) + _warc_response(2, count_characters=True) + _warc_response(3)
+    )
+    (tmp_path / "long.warc").write_bytes(
+        _warc_response(4) + _warc_response(5, extra=200) + _warc_response(6) + _warc_response(7)
+    )
+    short, long_ = _read(tmp_path / "short.warc"), _read(tmp_path / "long.warc")
+    assert [(type(p).__name__, getattr(p, "url", None)) for p in short] == [
+        ("RawPage", "https://example.com/1.html"),
+        ("Reject", None),
+        ("RawPage", "https://example.com/3.html"),
+    ]
+    assert short[1].reason == "bad-warc-length" and "2.html" in short[1].detail
+    assert "Content-Length" in short[1].detail
+    # the record counted long runs on over the next one's header: what warcio reads after it
+    # depends on where it lands (here it cannot read on, a malformed-warc reject of its own)
+    assert isinstance(long_[0], RawPage) and long_[0].url == "https://example.com/4.html"
+    assert long_[1].reason == "bad-warc-length" and long_[1].source.endswith("long.warc#1")
+    assert not any(isinstance(p, RawPage) and p.url.endswith("5.html") for p in long_)
+    assert "Remainder" not in capfd.readouterr().err  # warcio's byte dump
