@@ -229,12 +229,12 @@ def predictions_scores(db: str | None, fmt: str, wait_s: float | None) -> None:
     "--on",
     "resolved_on",
     type=common.Day(),
-    help="The day the outcome became known, when that was before today (default today).",
+    help="The day the outcome became known, when that was before today (default today; with --replace and the same outcome, the day recorded before).",
 )
 @click.option(
     "--replace",
     is_flag=True,
-    help="Change an outcome recorded before (the old one is kept in prediction_outcome_history; its note and evidence carry over only when the outcome stays the same).",
+    help="Change an outcome recorded before (the old one is kept in prediction_outcome_history; its note, evidence and day carry over only when the outcome stays the same; an empty --note or --evidence clears it).",
 )
 @click.option("--db", help="DuckDB file.")
 @common.wait_option

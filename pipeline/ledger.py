@@ -104,11 +104,14 @@ def resolve(
 ) -> Resolved:
     """Record outcome for the prediction whose id starts with prefix. An outcome recorded
     before is changed only with replace, and then kept in prediction_outcome_history. Its note
-    and evidence carry over when none are given and the outcome stays the same; a changed
-    outcome starts without them, since they argued for the other verdict. on: the day the
-    outcome became known (a ledger caught up on late keeps each verdict's day; today by
-    default), never a day to come."""
+    and evidence carry over when none are given and the outcome stays the same (an empty one
+    clears it); a changed outcome starts without them, since they argued for the other verdict.
+    on: the day the outcome became known (a ledger caught up on late keeps each verdict's day;
+    the day recorded before where the outcome stays the same, as a note added is no new
+    knowledge; else today), never a day to come."""
     pid, moved = _find(con, prefix)
+    # not given (carried over) apart from given empty (cleared)
+    keep_note, keep_evidence = note is None, evidence is None
     # what a script passes as an empty --note or --evidence, or a pasted URL's spaces
     note, evidence = (v.strip() or None if v is not None else None for v in (note, evidence))
     # A former id's claim is refused under its new id: say why that id is named
@@ -119,7 +122,6 @@ def resolve(
             f"--on {on} is a day still to come (today is {today}); an outcome is recorded "
             "on the day it became known"
         )
-    day = on or today
     due, conditional, quote, published = con.execute(
         "SELECT p.due, p.conditional, p.quote, a.published FROM predictions p "
         "JOIN articles a ON a.id = p.article_id WHERE p.id = ?",
@@ -130,6 +132,8 @@ def resolve(
         "WHERE prediction_id = ?",
         [pid],
     ).fetchone()
+    same = before is not None and before[0] == outcome  # the same verdict, corrected
+    day = on or (before[1] if same else today)
     copy = con.execute(
         "SELECT co.resolved_as, co.outcome, co.resolved_on, a.url, a.source "
         "FROM claim_copies c JOIN claim_outcomes co USING (claim) "
@@ -179,9 +183,9 @@ def resolve(
                 "INSERT INTO prediction_outcome_history VALUES (?, ?, ?, ?, ?, ?, now())",
                 [pid, *before],
             )
-            if before[0] == outcome:  # the same verdict, corrected: its reasons still hold
-                note = note if note is not None else before[2]
-                evidence = evidence if evidence is not None else before[3]
+            if same:  # its reasons still hold
+                note = before[2] if keep_note else note
+                evidence = before[3] if keep_evidence else evidence
             con.execute("DELETE FROM prediction_outcomes WHERE prediction_id = ?", [pid])
         con.execute(
             "INSERT INTO prediction_outcomes VALUES (?, ?, ?, ?, ?, now())",

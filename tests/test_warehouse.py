@@ -1424,3 +1424,25 @@ def test_a_blank_note_or_evidence_is_none_and_a_pasted_urls_spaces_go(lexicon_an
     assert con.execute(
         "SELECT note, evidence FROM prediction_outcomes WHERE prediction_id = ?", [pid]
     ).fetchone() == (None, "https://example.com/q3")
+
+
+def test_the_same_verdict_corrected_keeps_its_day_and_an_empty_note_clears(
+    lexicon_analyzer, db_path
+):
+    """(ledger probe) resolve --replace with the same outcome to add a note moved the day the
+    outcome became known to today, and --evidence "" could not clear a wrong link: a note added
+    is no new knowledge, and a field given empty is cleared, not carried over."""
+    page = _page(lexicon_analyzer, "a.html")
+    con = connect(db_path)
+    write_results(con, [page], "r1", "lexicon.v1")
+    [pid] = [p.id for p in page.predictions if "创新高" in p.quote]
+    resolve(con, pid, "correct", None, "not a url", today=date(2026, 3, 1), on=date(2026, 1, 20))
+    resolve(con, pid, "correct", "财报确认", "", replace=True, today=date(2026, 3, 1))
+    row = "SELECT outcome, resolved_on, note, evidence FROM prediction_outcomes WHERE prediction_id = ?"
+    assert con.execute(row, [pid]).fetchone() == ("correct", date(2026, 1, 20), "财报确认", None)
+    resolve(
+        con, pid, "correct", None, None, replace=True, today=date(2026, 3, 1), on=date(2026, 2, 2)
+    )
+    assert con.execute(row, [pid]).fetchone() == ("correct", date(2026, 2, 2), "财报确认", None)
+    resolve(con, pid, "wrong", None, None, replace=True, today=date(2026, 3, 1))
+    assert con.execute(row, [pid]).fetchone() == ("wrong", date(2026, 3, 1), None, None)
