@@ -148,6 +148,59 @@ def test_one_sites_near_identical_pages_are_its_own(lexicon_analyzer, db_path):
     assert con.execute("SELECT count(*) FROM article_copies").fetchone() == (0,)
 
 
+def _pair_of_copies(analyzer, db_path, original: RawPage, repost: RawPage) -> list[tuple]:
+    con = connect(db_path)
+    write_results(con, [analyzer.process(original), analyzer.process(repost)], "r1", "lexicon.v1")
+    return con.execute(
+        "SELECT c.source, o.source FROM article_copies k JOIN articles c ON c.id = k.article_id "
+        "JOIN articles o ON o.id = k.original_id"
+    ).fetchall()
+
+
+def _dump(source: str, paragraphs: list[str], day: str, author: str | None) -> RawPage:
+    """A text dump, as scrapers save pages: no site, no address."""
+    byline = f"发布时间：{day}" + (f"　作者：{author}" if author else "")
+    text = "\n\n".join(["DeepSeek不会戳破英伟达的泡沫", byline, *paragraphs])
+    return RawPage(source, text.encode("utf-8"), "text")
+
+
+def test_a_repost_on_a_page_that_names_no_site_is_a_copy_by_its_byline(lexicon_analyzer, db_path):
+    """(ledger probe) Both pages text dumps with no site: the repost under another byline was
+    no copy (the view asked both for a site), and its claim stood twice in the ledger."""
+    copies = _pair_of_copies(
+        lexicon_analyzer,
+        db_path,
+        _dump("a.txt", ORIGINAL, "2025-02-02", "老王"),
+        _dump("b.txt", _repost(ORIGINAL, True), "2025-02-05", "阿茶"),
+    )
+    assert copies == [("b.txt", "a.txt")]
+
+
+def test_pages_that_name_no_site_are_one_publishers_by_their_host_or_byline(
+    lexicon_analyzer, db_path
+):
+    """Where a site is unknown, one host's pages, or one byline's, are its own pages."""
+    assert not _pair_of_copies(
+        lexicon_analyzer,
+        db_path,
+        _dump("a.txt", ORIGINAL, "2025-02-02", "老王"),
+        _dump("b.txt", _repost(ORIGINAL), "2025-02-05", "老王"),
+    )
+    page = "<html><head><title>DeepSeek不会戳破英伟达的泡沫</title></head><body><article>{}</article></body></html>"
+    html = [
+        page.format("".join(f"<p>{p}</p>" for p in body)).encode()
+        for body in (ORIGINAL, _repost(ORIGINAL))
+    ]
+    on = [
+        RawPage("x.html", html[0], "html", url="https://www.example.com/a/1"),
+        RawPage("y.html", html[1], "html", url="https://example.com/a/2"),
+    ]
+    assert not _pair_of_copies(lexicon_analyzer, db_path.with_name("h.duckdb"), *on)
+    elsewhere = RawPage("z.html", html[1], "html", url="https://repost.example.net/p/9")
+    copies = _pair_of_copies(lexicon_analyzer, db_path.with_name("e.duckdb"), on[0], elsewhere)
+    assert copies == [("z.html", "x.html")]
+
+
 def test_articles_stored_before_fingerprints_are_fingerprinted_on_the_next_write(
     lexicon_analyzer, db_path
 ):
