@@ -11,6 +11,12 @@ import click
 
 from pipeline import cli_common as common
 
+# How `predictions scores` names a missing author or site (the view's own words: its rows of a
+# whole site leave the author NULL); `due` and `list` show them so too, in every format, so
+# that their rows join the scores', and `--site`/`--author` take them back.
+UNKNOWN_AUTHOR, UNKNOWN_SITE = "(unknown author)", "(unknown site)"
+_NAMES = f"coalesce(site, '{UNKNOWN_SITE}') AS site, coalesce(author, '{UNKNOWN_AUTHOR}') AS author"
+
 
 @click.group()
 def predictions() -> None:
@@ -85,7 +91,7 @@ def predictions_due(
     where, params, asked = _filters(con, db, target, author, site)
     cur = con.execute(
         f"SELECT {_id_and_horizon(fmt)}, target, direction, hedge, speaker, "
-        "conditional, quote, coalesce(site, '') AS site, coalesce(author, '') AS author, articles"
+        f"conditional, quote, {_NAMES}, articles"
         + (", title, url, published" if fmt in ("csv", "json") else "")
         + f" FROM claim_status WHERE outcome IS NULL AND due <= ? AND {where} "
         "ORDER BY due, id",
@@ -122,8 +128,7 @@ def predictions_list(
     where, params, asked = _filters(con, db, target, author, site)
     cur = con.execute(
         f"SELECT {_id_and_horizon(fmt)}, status, target, direction, hedge, "
-        "speaker, conditional, quote, coalesce(site, '') AS site, "
-        "coalesce(author, '') AS author, CASE WHEN article_id IN "
+        f"speaker, conditional, quote, {_NAMES}, CASE WHEN article_id IN "
         "(SELECT article_id FROM pages) THEN 'current' ELSE 'earlier' END AS version, articles "
         f"FROM claim_status WHERE {where} "
         "ORDER BY due NULLS LAST, id",
@@ -162,10 +167,6 @@ def _filters(
         else ""
     ) + (f" about {target}" if target else "")
     return where, params, asked
-
-
-# How `predictions scores` names a missing author or site; `list` takes them back.
-UNKNOWN_AUTHOR, UNKNOWN_SITE = "(unknown author)", "(unknown site)"
 
 
 def _folded(name: str | None) -> str | None:

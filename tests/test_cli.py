@@ -970,7 +970,14 @@ def test_list_finds_a_name_in_either_script_and_case_and_the_names_scores_gives_
         "predictions", "list", "--author", "(unknown author)", "--db", db_copy, "--format", "json"
     )
     rows = json.loads(missing.output)
-    assert len(rows) == unknown > 0 and {p["author"] for p in rows} == {""}
+    # shown as `scores` shows it (it showed "" in list and due, and their rows joined no score)
+    assert len(rows) == unknown > 0 and {p["author"] for p in rows} == {"(unknown author)"}
+    pid = rows[0]["id"]
+    assert (
+        invoke("predictions", "resolve", pid, "--outcome", "wrong", "--db", db_copy).exit_code == 0
+    )
+    scores = json.loads(invoke("predictions", "scores", "--db", db_copy, "--format", "json").output)
+    assert (rows[0]["site"], "(unknown author)") in {(r["site"], r["author"]) for r in scores}
 
 
 def test_scores_as_data_leave_the_whole_sites_author_empty(db_copy):
