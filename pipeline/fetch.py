@@ -46,6 +46,7 @@ class _Retry:
 
     error: str
     wait: float | None = None
+    timed_out: bool = False  # no answer within fetch_timeout_s
 
 
 class _BadRedirect(Exception):
@@ -147,6 +148,11 @@ def fetch(
         if not isinstance(outcome, _Retry):
             return outcome
         last = outcome.error
+        if outcome.timed_out:
+            last += (
+                f" (no answer within {timeout:g} s: for a slow site raise fetch_timeout_s, "
+                "DUOKONG_FETCH_TIMEOUT_S)"
+            )
         if attempt < retries:
             sleep(_pause(backoff[min(attempt, len(backoff) - 1)], outcome.wait))
     return Reject(
@@ -304,7 +310,9 @@ def _try(
             utcnow(),
         )
     except httpx.HTTPError as exc:
-        return _Retry(f"{type(exc).__name__}: {exc}")
+        return _Retry(
+            f"{type(exc).__name__}: {exc}", timed_out=isinstance(exc, httpx.TimeoutException)
+        )
 
 
 def _http_error(url: str, status: int) -> Reject:

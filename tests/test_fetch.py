@@ -124,6 +124,8 @@ def test_timeout_becomes_a_reject_naming_the_url(server):
     rej = fetch(f"{server}/slow", retries=0, timeout=0.5)
     assert isinstance(rej, Reject) and rej.stage == "fetch" and rej.reason == "unreachable"
     assert "Timeout" in rej.detail and f"{server}/slow" in rej.detail
+    # (input probe) and says which setting gives a slow site more time
+    assert "fetch_timeout_s" in rej.detail and "0.5 s" in rej.detail
 
 
 def test_a_server_that_drips_is_cut_off_at_the_deadline(server):
