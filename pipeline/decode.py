@@ -179,7 +179,26 @@ def utf8_with_strays(data: bytes) -> str | None:
         return None
     if len(runs) > max(STRAY_PLACES, read // STRAY_PER_CHARS):
         return None
+    if any(_two_byte_char_beside(data, start, end) for start, end in runs):
+        return None  # GBK pairs, read in part as UTF-8: _mixed_runs reads them
     return text
+
+
+def _two_byte_char_beside(data: bytes, start: int, end: int) -> bool:
+    """Whether a two-byte UTF-8 character (U+0080 to U+07FF: Latin, Greek, Cyrillic, Syriac…)
+    stands right before or after a run of bytes UTF-8 refuses: GBK pairs pasted into a UTF-8
+    page read so in part (总的来说 as \u0735 and \u02f5 between the dropped bytes), where a
+    stray byte stands among Chinese characters or ASCII."""
+
+    def two_byte(at: int) -> bool:
+        return (
+            at >= 0
+            and at + 1 < len(data)
+            and 0xC2 <= data[at] <= 0xDF
+            and 0x80 <= data[at + 1] <= 0xBF
+        )
+
+    return two_byte(end) or two_byte(start - 2)
 
 
 def _stray_char(bad: bytes) -> str:
@@ -192,6 +211,17 @@ def _stray_char(bad: bytes) -> str:
     return ""
 
 
+def _utf8_three_bytes(data: bytes, at: int) -> bool:
+    """Whether a three-byte UTF-8 character (Chinese, its punctuation) starts at: where a GBK
+    run pasted into UTF-8 text ends (总的来说，我… read on as GBK turned ，我… to mojibake)."""
+    return (
+        at + 2 < len(data)
+        and 0xE0 <= data[at] <= 0xEF
+        and 0x80 <= data[at + 1] <= 0xBF
+        and 0x80 <= data[at + 2] <= 0xBF
+    )
+
+
 def _mixed_runs(data: bytes) -> str | None:
     """UTF-8 with pasted GBK runs (a scraper concatenating sources), decoded run by run: read as
     GB18030 as a whole, every UTF-8 character would turn to mojibake. Each byte UTF-8 refuses
@@ -202,7 +232,12 @@ def _mixed_runs(data: bytes) -> str | None:
     def gb_run(exc: UnicodeDecodeError) -> tuple[str, int]:
         nonlocal from_gb
         i = exc.start
-        while i + 1 < len(data) and 0x81 <= data[i] <= 0xFE and 0x40 <= data[i + 1] <= 0xFE:
+        while (
+            i + 1 < len(data)
+            and 0x81 <= data[i] <= 0xFE
+            and 0x40 <= data[i + 1] <= 0xFE
+            and not _utf8_three_bytes(data, i)
+        ):
             i += 2
         if i == exc.start:
             return "\ufffd", exc.start + 1

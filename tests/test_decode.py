@@ -235,6 +235,23 @@ def test_a_few_stray_bytes_in_a_utf8_page_cost_only_themselves():
     assert enc == "utf-8+gb18030" and "深度求索发布了新模型" in text
 
 
+def test_a_short_gbk_phrase_whose_pairs_read_partly_as_utf8_is_read_as_gbk():
+    """(input probe) 总的来说 in GBK inside a UTF-8 page: two of its byte pairs form UTF-8
+    letters (Syriac U+0735, a modifier U+02F5), so it passed for a few stray bytes and came out
+    as ܵ˵ with the rest dropped. Read as GBK, and the UTF-8 after it as UTF-8."""
+    head = '<html><head><meta charset="utf-8"><title>英伟达还能涨吗</title></head><body><p>'
+    prose = "我一直觉得英伟达的护城河比很多人想的要深，我预计明年英伟达的数据中心收入还会继续增长。"
+    page = (
+        head.encode()
+        + prose.encode()
+        + b"</p><p>"
+        + "总的来说".encode("gbk")
+        + "，我对英伟达偏乐观。</p></body></html>".encode()
+    )
+    text, enc = decode(page, "phrase.html")
+    assert enc == "utf-8+gb18030" and "总的来说，我对英伟达偏乐观。" in text and prose in text
+
+
 def test_stray_bytes_in_a_utf8_page_are_dropped_not_stored_as_replacement_characters():
     """README promises that such a page "loses only those bytes"; they were stored as U+FFFD
     instead, one inside a word (英伟\ufffd达) hiding the target's name (input-format probe).
