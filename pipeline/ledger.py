@@ -195,4 +195,5 @@ def resolve(
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return Resolved(pid, before[0] if before else None, warnings)
+    # the verdict replaced: this id's own, else the one recorded on another copy of the claim
+    return Resolved(pid, before[0] if before else copy[1] if copy else None, warnings)

@@ -1113,7 +1113,8 @@ def test_copies_of_a_claim_share_its_outcome_and_a_second_verdict_needs_replace(
     assert copy not in due and pid not in due
     with pytest.raises(LedgerError, match=f"{pid[:12]}.*resolved correct.*--replace"):
         resolve(con, copy, "wrong", today=date(2026, 1, 5))
-    resolve(con, copy, "wrong", replace=True, today=date(2026, 1, 6))
+    done = resolve(con, copy, "wrong", replace=True, today=date(2026, 1, 6))
+    assert done.replaced == "correct"  # (ledger probe) the verdict of the copy it replaced
     scores = "SELECT resolved, correct, wrong FROM prediction_scores WHERE author IS NOT NULL"
     assert con.execute(scores).fetchall() == [(1, 0, 1)]
 
