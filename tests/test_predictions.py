@@ -2168,6 +2168,12 @@ def test_the_future_as_a_nouns_attribute_is_no_forecast(analyzer, body):
         ("DeepSeek会在明年失去领先地位", "deepseek", "down"),
         ("英伟达将丢掉在中国市场的龙头地位", "nvidia", "down"),
         ("英伟达不会失去龙头地位", "nvidia", "up"),
+        # back or down to a lesser rank: 优秀 and 回到 read up (a bundled sample's verdict, and
+        # data/labelled/essays-dev's); a rank at the top stays up
+        ("DeepSeek大概率会回到一个优秀二线团队的位置", "deepseek", "down"),
+        ("它会回到一家技术很强的研究型公司的位置", "deepseek", "down"),
+        ("DeepSeek会退居二线", "deepseek", "down"),
+        ("DeepSeek会重新回到第一梯队", "deepseek", "up"),
         # a shock the subject makes is its feat; one aimed at another, or made before, is a blow
         ("DeepSeek明年还能再制造一次全球级冲击", "deepseek", "up"),
         ("我不认为V4能再现R1当年的冲击", "deepseek", "down"),
