@@ -517,6 +517,7 @@ def render_html(data: ReportData) -> str:
             unread=_unread(data.provenance),
             runs=_count(data.provenance["runs"], "run"),
             no_stances=no_stances(data),
+            no_periods=lambda t: no_periods(data, t),
             ledger_note=_LEDGER_RANGE_NOTE,
         )
     )
@@ -531,12 +532,14 @@ def render_markdown(data: ReportData) -> str:
     if not data.targets:
         out += [no_stances(data), ""]
     for t in data.targets:
-        out += [
-            f"## {t.label}",
-            "",
-            f"| {col} | bullish | bearish | neutral | articles | net |",
-            "|---|---|---|---|---|---|",
-        ]
+        out += [f"## {t.label}", ""]
+        if not t.periods:
+            out.append(no_periods(data, t))
+        else:
+            out += [
+                f"| {col} | bullish | bearish | neutral | articles | net |",
+                "|---|---|---|---|---|---|",
+            ]
         out += [
             f"| {r[col]} | {r['bullish']} | {r['bearish']} | {r['neutral']} | {r['articles']} | {float(r['net']):+.2f} |"
             for r in t.periods
@@ -845,6 +848,15 @@ def _kept(prov: dict) -> str:
 def _range(data: ReportData) -> list[str]:
     """The report's date range as its command line gave it (since …, until …)."""
     return [f"{k} {v}" for k, v in (("since", data.since), ("until", data.until)) if v]
+
+
+def no_periods(data: ReportData, trend: TargetTrend) -> str:
+    """What a target's section says in place of an empty table: a target asked for (--target)
+    with no dated article in the range printed an empty table and nothing else (ledger probe)."""
+    window = " ".join(_range(data))
+    return f"No dated article about {trend.label}" + (
+        f" in this range ({window})." if window else "."
+    )
 
 
 def no_stances(data: ReportData) -> str:

@@ -1241,6 +1241,14 @@ def test_a_report_of_a_range_without_articles_says_so_not_to_run_first(db):
         invoke("sql", "select count(*) as n from runs", "--db", db, "--format", "json").output
     )[0]["n"]
     assert f" {runs} run{'' if runs == 1 else 's'}; " in md
+    # (ledger probe) a target asked for with no article in the range: an empty table, no word
+    for fmt in ("markdown", "html"):
+        out = invoke(
+            "report", "--db", db, "--since", "2030-01-01", "--target", "deepseek", "--out", "-",
+            "--format", fmt,
+        ).output  # fmt: skip
+        assert "No dated article about DeepSeek in this range (since 2030-01-01)." in out
+        assert "| week | bullish |" not in out and "weeks in a table" not in out
 
 
 def test_a_run_with_another_model_says_the_views_now_read_it_and_what_it_has_not_read(
