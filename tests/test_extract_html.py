@@ -992,3 +992,31 @@ def test_a_share_bar_naming_its_target_is_no_paragraph(analyzer):
         "<p>点赞 | 收藏 | 分享到朋友圈</p></div></body></html>"
     )
     assert "朋友圈" not in _extract(analyzer, page).body
+
+
+def test_a_page_built_by_its_scripts_is_read_from_its_noscript_fallback(analyzer):
+    """(input probe) The story only in <noscript> (a script-built page saved before its scripts
+    ran) was refused, "only 0 characters of article text found"; where the page has its own
+    text, a <noscript> notice stays out of the body."""
+    page = (
+        "<html><head><title>英伟达还能涨吗</title></head><body><div id='app'></div>"
+        f"<noscript><article><h1>英伟达还能涨吗</h1>{BODY}</article></noscript>"
+        "<script>render()</script></body></html>"
+    )
+    art = _extract(analyzer, page)
+    assert art is not None and art.body.startswith("第0段") and "第3段" in art.body
+    notice = f"<html><body><noscript>请启用JavaScript以获得最佳浏览体验</noscript><div>{BODY}</div></body></html>"
+    art = _extract(analyzer, notice)
+    assert art.body.startswith("第0段") and "JavaScript" not in art.body
+
+
+def test_a_page_that_only_forwards_is_refused_naming_where_it_forwards(analyzer):
+    """(input probe) A meta refresh page was refused as having no text, with no word of the
+    address it forwards to."""
+    page = (
+        '<html><head><meta http-equiv="refresh" content="0; url=https://example.com/a/1.html">'
+        "<title>跳转中</title></head><body><p>正在跳转</p></body></html>"
+    )
+    result = analyzer.process(RawPage("t.html", page.encode("utf-8"), "html"), analyse=False)
+    assert result.reject.reason == "no-body"
+    assert "forwards to https://example.com/a/1.html" in result.reject.detail

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from datetime import date
@@ -18,6 +19,8 @@ from pipeline.extract.relative_dates import relative_date
 from pipeline.extract.ruby import annotated, strip_annotations
 from pipeline.extract.textdump import extract_text
 from pipeline.records import Article, RawPage, normalise_for_id, sha256_hex
+
+log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "duokong-extract/0.1"
 
@@ -87,6 +90,13 @@ def _fragment_as_lines(text: str, source: str, boilerplate: Boilerplate) -> Extr
     return extract_text(visible_text(parse(markup, source)), source, boilerplate)
 
 
+# <meta http-equiv="refresh" content="0; url=https://…">: a page that only forwards.
+META_REFRESH = re.compile(
+    r"<meta[^>]+http-equiv\s*=\s*[\"']?refresh[^>]+content\s*=\s*[\"']?\s*\d*\s*;?\s*url\s*=\s*"
+    r"[\"']?([^\"'\s>]+)",
+    re.IGNORECASE,
+)
+NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
 # A page of at most this much text whose headline or first lines say it is an error or a
 # login wall (the boilerplate lexicon's error_page) is refused: sites serve their 404 and login
 # pages at the article's address, and a scraper saves them as it saves the article.
@@ -114,6 +124,15 @@ def extract_page(
         ex = replace(extract_text(board, raw.source, boilerplate), method="board-page")
     elif as_html:
         ex = extract_html(text, raw.source, boilerplate, min_body_chars)
+        if _chars(ex) < min_body_chars and NOSCRIPT_TAG.search(text):
+            # A page its scripts build, saved before they ran: the story is in its <noscript>
+            # fallback, which is dropped as a script's stand-in on other pages (input probe).
+            fallback = extract_html(
+                NOSCRIPT_TAG.sub("", text), raw.source, boilerplate, min_body_chars
+            )
+            if _chars(fallback) > _chars(ex):
+                log.info("%s: the article read from its <noscript> fallback", raw.source)
+                ex = fallback
         if _markup_fragment(raw, text):
             # A dump of a page's markup, not a page. An article written as one list
             # (<ol><li><span>收入预测…) leaves the HTML extractor nothing, and a small table
@@ -164,7 +183,12 @@ def extract_page(
             reason,
             f"{raw.source}: only {body_chars} characters of article text found "
             + (f"(min_body_chars={min_body_chars})" if by_markup else f"(a text needs {least})")
-            + ("; the HTML ends before </html>" if truncated else ""),
+            + ("; the HTML ends before </html>" if truncated else "")
+            + (
+                f"; the page forwards to {forward[1]} (a meta refresh): give that address"
+                if as_html and (forward := META_REFRESH.search(text[:20000]))
+                else ""
+            ),
         )
     ahead: list[date] = [ex.dated_ahead] if ex.dated_ahead else []
     # What the page shows comes first: a scraper's field may hold the crawl time.

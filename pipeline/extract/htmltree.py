@@ -63,7 +63,8 @@ def parse(text: str, source: str) -> lxml_html.HtmlElement:
             "extract",
             "too-deeply-nested",
             f"{source}: markup nested over 2,048 levels deep, where the HTML parser stops "
-            "reading; the page's text inside would be lost",
+            "reading; the page's text inside would be lost: save the page again (a browser's "
+            "copy of its text, as .txt, reads too)",
         )
     return _flattened(_noframes_body(tree), source)
 
@@ -115,7 +116,8 @@ def _flattened(root: lxml_html.HtmlElement, source: str) -> lxml_html.HtmlElemen
             "extract",
             "too-deeply-nested",
             f"{source}: markup nested over {2 * MAX_DEPTH} levels deep, in elements that cannot "
-            "be unwrapped",
+            "be unwrapped: save the page again (a browser's copy of its text, as .txt, reads "
+            "too)",
         )
     log.info("%s: wrapper elements below %d levels collapsed", source, MAX_DEPTH)
     return root
