@@ -185,16 +185,17 @@ def utf8_with_strays(data: bytes) -> str | None:
 
 
 def _two_byte_char_beside(data: bytes, start: int, end: int) -> bool:
-    """Whether a two-byte UTF-8 character (U+0080 to U+07FF: Latin, Greek, Cyrillic, Syriac…)
-    stands right before or after a run of bytes UTF-8 refuses: GBK pairs pasted into a UTF-8
-    page read so in part (总的来说 as \u0735 and \u02f5 between the dropped bytes), where a
-    stray byte stands among Chinese characters or ASCII."""
+    """Whether a two-byte UTF-8 character past Latin-1 (U+0100 to U+07FF: Greek, Cyrillic,
+    Syriac, modifier letters…) stands right before or after a run of bytes UTF-8 refuses: GBK
+    pairs pasted into a UTF-8 page read so in part (总的来说 as \u0735 and \u02f5 between the
+    dropped bytes), where a stray byte stands among Chinese characters or ASCII. Not Latin-1's
+    (a no-break space, ·, ©, °, ×, é), which Chinese pages hold beside a pasted quote."""
 
     def two_byte(at: int) -> bool:
         return (
             at >= 0
             and at + 1 < len(data)
-            and 0xC2 <= data[at] <= 0xDF
+            and 0xC4 <= data[at] <= 0xDF
             and 0x80 <= data[at + 1] <= 0xBF
         )
 
@@ -212,8 +213,9 @@ def _stray_char(bad: bytes) -> str:
 
 
 def _utf8_three_bytes(data: bytes, at: int) -> bool:
-    """Whether a three-byte UTF-8 character (Chinese, its punctuation) starts at: where a GBK
-    run pasted into UTF-8 text ends (总的来说，我… read on as GBK turned ，我… to mojibake)."""
+    """Whether a three-byte UTF-8 character (Chinese, its punctuation) starts at. Two in a row
+    end a GBK run pasted into UTF-8 text (总的来说，我… read on as GBK turned ，我… to
+    mojibake); one alone may be two GBK pairs (瀚的 as E5 AB B5 C4)."""
     return (
         at + 2 < len(data)
         and 0xE0 <= data[at] <= 0xEF
@@ -236,7 +238,7 @@ def _mixed_runs(data: bytes) -> str | None:
             i + 1 < len(data)
             and 0x81 <= data[i] <= 0xFE
             and 0x40 <= data[i + 1] <= 0xFE
-            and not _utf8_three_bytes(data, i)
+            and not (_utf8_three_bytes(data, i) and _utf8_three_bytes(data, i + 3))
         ):
             i += 2
         if i == exc.start:

@@ -123,10 +123,11 @@ LEAVES_RANK = re.compile(
 )
 # Going back or down to a lesser rank (回到一个优秀二线团队的位置, 降为二流厂商, 变回一家研究型
 # 公司): the words on the way (优秀, 回到) read as up; the pair reads as 掉队. Not a rank at the top
-# (回到第一梯队).
+# (回到第一梯队), nor a tier of cities or edge computing (回到二线城市招人, 回到边缘计算的主战场).
 SINKS_TO_LESSER_RANK = re.compile(
     rf"(?:回到|退回到?|降到|降为|掉到|跌到|落到|沦落到?|变回|退居|退化为?|沦为){IN_CLAUSE}{{0,12}}?"
-    r"(?:二线|二流|三线|三流|第二梯队|第三梯队|配角|小角色|边缘角色|边缘|追随者|跟随者|研究型公司)"
+    r"(?:(?:二线|三线)(?!城市|城|地区|市场|品牌|产品|渠道)|二流|三流|第二梯队|第三梯队|配角|小角色"
+    r"|边缘(?:角色|地位|位置|玩家)|追随者|跟随者|研究型公司)"
 )
 # A lead or a standing lost (失去领先地位, 丢掉龙头的位置, 让出霸主宝座): the standing is a stance
 # cue that the verb takes away (summed, 失去 and 领先 read as up); the pair reads as 掉队.

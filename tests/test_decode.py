@@ -250,6 +250,16 @@ def test_a_short_gbk_phrase_whose_pairs_read_partly_as_utf8_is_read_as_gbk():
     )
     text, enc = decode(page, "phrase.html")
     assert enc == "utf-8+gb18030" and "总的来说，我对英伟达偏乐观。" in text and prose in text
+    # (review) a GBK pair and the next pair's lead can form one UTF-8 character (瀚的 as E5 AB
+    # B5): the run goes on; and a pasted quote beside a no-break space or a middle dot stays a
+    # quote, the stray reading's
+    for pasted, shown in [
+        ("浩瀚的宇宙中我们都是过客".encode("gbk"), "浩瀚的宇宙中我们都是过客"),
+        (b"\xc2\xa0\x93" + "引用的话".encode() + b"\x94", "\xa0“引用的话”"),
+        ("埃隆·".encode() + b"\x93" + "马斯克".encode() + b"\x94", "埃隆·“马斯克”"),
+    ]:
+        text, _ = decode(head.encode() + prose.encode() + pasted + prose.encode(), "p.html")
+        assert prose + shown + prose in text
 
 
 def test_stray_bytes_in_a_utf8_page_are_dropped_not_stored_as_replacement_characters():

@@ -2174,6 +2174,9 @@ def test_the_future_as_a_nouns_attribute_is_no_forecast(analyzer, body):
         ("它会回到一家技术很强的研究型公司的位置", "deepseek", "down"),
         ("DeepSeek会退居二线", "deepseek", "down"),
         ("DeepSeek会重新回到第一梯队", "deepseek", "up"),
+        # a tier of cities, edge computing: no rank (review)
+        ("DeepSeek明年会回到二线城市招人", "deepseek", "other"),
+        ("英伟达明年会回到边缘计算的主战场", "nvidia", "other"),
         # a shock the subject makes is its feat; one aimed at another, or made before, is a blow
         ("DeepSeek明年还能再制造一次全球级冲击", "deepseek", "up"),
         ("我不认为V4能再现R1当年的冲击", "deepseek", "down"),
