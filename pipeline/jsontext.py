@@ -28,14 +28,32 @@ UNWRITABLE = re.compile("[\ud800-\udfff\x00]")
 
 def _writable(value: object) -> object:
     """value with every string's halves of surrogate pairs and NULs taken out (a cut emoji
-    stands for nothing), in keys too; nested as deep as json read it."""
+    stands for nothing), in keys too. Walked with a stack of its own, in place (json made every
+    list and dict anew): JSON nested as deep as json reads must not run out of Python's."""
     if isinstance(value, str):
-        return UNWRITABLE.sub("", value) if UNWRITABLE.search(value) else value
-    if isinstance(value, list):
-        return [_writable(v) for v in value]
-    if isinstance(value, dict):
-        return {_writable(k): _writable(v) for k, v in value.items()}
+        return _clean(value)
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                if isinstance(item, str):
+                    node[i] = _clean(item)
+                elif isinstance(item, (list, dict)):
+                    stack.append(item)
+        elif isinstance(node, dict):
+            for key in [k for k in node if UNWRITABLE.search(k)]:
+                node[_clean(key)] = node.pop(key)
+            for key, item in node.items():
+                if isinstance(item, str):
+                    node[key] = _clean(item)
+                elif isinstance(item, (list, dict)):
+                    stack.append(item)
     return value
+
+
+def _clean(text: str) -> str:
+    return UNWRITABLE.sub("", text) if UNWRITABLE.search(text) else text
 
 
 def parse_json(text: str | bytes) -> object:

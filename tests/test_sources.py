@@ -1097,6 +1097,11 @@ def test_json_nested_too_deeply_is_called_so_not_invalid(tmp_path):
     [rej] = _read(tmp_path / "deep.json")
     assert rej.reason == "malformed-json" and "nested too deeply" in rej.detail
     assert "not valid" not in rej.detail
+    # (review) as deep as json reads is read, half an emoji taken out at the bottom too
+    deep = "[" * 900 + '"\\ud83d"' + "]" * 900
+    (tmp_path / "r.json").write_text(f'{{"url": "u1", "text": "正文", "extra": {deep}}}', "utf-8")
+    [page] = _read(tmp_path / "r.json")
+    assert isinstance(page, RawPage) and page.url == "u1"
 
 
 @pytest.mark.parametrize("cut", ["in-its-header", "in-its-gzip-trailer"])
