@@ -1008,6 +1008,14 @@ def test_a_page_built_by_its_scripts_is_read_from_its_noscript_fallback(analyzer
     notice = f"<html><body><noscript>请启用JavaScript以获得最佳浏览体验</noscript><div>{BODY}</div></body></html>"
     art = _extract(analyzer, notice)
     assert art.body.startswith("第0段") and "JavaScript" not in art.body
+    # (review) a notice asking for scripts is no article, however long
+    bare = (
+        "<html><body><div id=app></div><noscript>本站需要启用JavaScript才能正常浏览，请在浏览器"
+        "设置中开启JavaScript功能后刷新本页面，谢谢您的理解与支持。</noscript>"
+        "<p>英伟达发布新品。</p></body></html>"
+    )
+    result = analyzer.process(RawPage("t.html", bare.encode("utf-8"), "html"), analyse=False)
+    assert result.reject is not None and result.reject.reason == "no-body"
 
 
 def test_a_page_that_only_forwards_is_refused_naming_where_it_forwards(analyzer):

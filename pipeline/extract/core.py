@@ -96,6 +96,12 @@ META_REFRESH = re.compile(
     r"[\"']?([^\"'\s>]+)",
     re.IGNORECASE,
 )
+SCRIPTS_NOTICE = re.compile(
+    r"<noscript\b[^>]*>(?:(?!</noscript).){0,600}?"
+    r"(?:javascript|JavaScript|JAVASCRIPT|脚本|腳本|浏览器|瀏覽器|启用|啟用|开启|開啟)"
+    r"(?:(?!</noscript).){0,600}?</noscript\s*>",
+    re.DOTALL,
+)
 NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
 # A page of at most this much text whose headline or first lines say it is an error or a
 # login wall (the boilerplate lexicon's error_page) is refused: sites serve their 404 and login
@@ -127,10 +133,10 @@ def extract_page(
         if _chars(ex) < min_body_chars and NOSCRIPT_TAG.search(text):
             # A page its scripts build, saved before they ran: the story is in its <noscript>
             # fallback, which is dropped as a script's stand-in on other pages (input probe).
-            fallback = extract_html(
-                NOSCRIPT_TAG.sub("", text), raw.source, boilerplate, min_body_chars
-            )
-            if _chars(fallback) > _chars(ex):
+            # A notice asking for scripts (请启用JavaScript…) is no fallback: it goes whole.
+            unwrapped_text = NOSCRIPT_TAG.sub("", SCRIPTS_NOTICE.sub("", text))
+            fallback = extract_html(unwrapped_text, raw.source, boilerplate, min_body_chars)
+            if _chars(fallback) >= min_body_chars:
                 log.info("%s: the article read from its <noscript> fallback", raw.source)
                 ex = fallback
         if _markup_fragment(raw, text):
