@@ -171,11 +171,12 @@ TOLD_QUESTION = re.compile(
 )
 # The writer's own open question (我不知道五年后的AI行业会是什么样子, 我自己也不知道短线会不会再跌):
 # what the writer says they cannot tell is no forecast; the clause only (我说不准它明年会涨多少，
-# 但一定会涨 goes on to one).
+# 但一定会涨 goes on to one). Not what nothing could do (我不知道还有什么能阻止英伟达明年涨到200美元:
+# a claim, put as a question).
 OWN_OPEN_QUESTION = re.compile(
     r"(?:^|(?<=[，,；;]))\W*(?:我|笔者|本人|我们)\s*(?:自己|个人|也|真的|实在|并|还|都)*\s*"
     r"(?:不知道|不清楚|说不准|说不好|不确定|无法判断|没法判断|无法预测|猜不到)"
-    r"[^，,。；;！!？?]*?(?:什么|多大|多少|怎样|怎么|如何|是否|何时|哪|([^\W\d])不\1|吗|与否)"
+    r"[^，,。；;！!？?]*?(?:(?<!有)什么|多大|多少|怎样|怎么|如何|是否|何时|哪|([^\W\d])不\1|吗|与否)"
     r"[^，,。；;！!？?]*"
 )
 # A year or a season turning (2024年即将过去, 新的一年就要到来): the calendar, no forecast; the

@@ -2627,6 +2627,9 @@ def test_what_the_writer_cannot_tell_is_no_claim(analyzer):
     assert _candidates(analyzer, "我自己也不知道短線會不會再跌。") == []
     [p] = _candidates(analyzer, "我说不准英伟达明年会涨多少，但一定会涨。")
     assert (p.quote, p.target, p.direction) == ("但一定会涨。", "nvidia", "up")
+    # (review) what nothing could stop is a claim put as a question
+    [p] = _candidates(analyzer, "我也不知道还有什么能阻止英伟达明年涨到200美元。")
+    assert (p.target, p.direction) == ("nvidia", "up")
 
 
 def test_a_year_turning_is_no_claim(analyzer):
