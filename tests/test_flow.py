@@ -579,7 +579,11 @@ def _slow_batch(started: str, done: str) -> None:
     import time
     from pathlib import Path
 
-    Path(started).write_text(str(os.getpid()))
+    # Written aside, then renamed: the flow waits for the file to exist, and read between its
+    # creation and its write it held nothing (a CI run failed on int(''))
+    aside = Path(f"{started}.part")
+    aside.write_text(str(os.getpid()))
+    aside.rename(started)
     time.sleep(60)
     Path(done).write_text("finished")
 
