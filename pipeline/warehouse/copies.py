@@ -100,8 +100,10 @@ def store_fingerprints(con: duckdb.DuckDBPyConnection, touched: list[str]) -> in
 
 def _match(con: duckdb.DuckDBPyConnection) -> None:
     """Store the pairs of the new fingerprints (_bands) with the stored articles, or with one
-    another, that are one text on two sites, or on pages of which one names no site (the view
-    article_copies tells those apart by host or byline): both ways round, so a view finds an article's
+    another, that are one text of two publishers (other_publisher, migration 0021: two sites,
+    else two hosts, else two bylines), as the view article_copies asks: a pair it would refuse
+    kept here as the new article's earliest match would hide its match with another
+    publisher's copy. Both ways round, so a view finds an article's
     matches by its own id. A stored article that is a copy already is left out: a text
     reposted k times then holds about k pairs (each copy with its original), not k²."""
     con.execute(
@@ -147,7 +149,7 @@ def _match(con: duckdb.DuckDBPyConnection) -> None:
             JOIN article_fingerprints fb ON fb.article_id = p.b_id
             JOIN articles a ON a.id = p.a_id
             JOIN articles b ON b.id = p.b_id
-            WHERE a.site IS NULL OR b.site IS NULL OR a.site <> b.site
+            WHERE other_publisher(a.site, a.url, a.author, b.site, b.url, b.author)
         ),
         -- each new article with the earliest article it matches only: a batch holding k copies
         -- of one text stores about 2k pairs, not k²

@@ -5,23 +5,26 @@
 -- page names no site, their addresses' hosts tell two publishers apart; where either has no
 -- address either, two different bylines do. One site's own pages share a site, a host, or a
 -- byline (or name none, and stay their own).
+-- The host of an address (www. aside), NULL for none.
+CREATE OR REPLACE MACRO page_host(url) AS
+    nullif(regexp_extract(lower(url), '^[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#@]+)', 1), '');
+
+-- Whether two articles are two publishers' (the matcher, copies.py, asks it too).
+CREATE OR REPLACE MACRO other_publisher(site_a, url_a, author_a, site_b, url_b, author_b) AS
+    CASE
+        WHEN site_a IS NOT NULL AND site_b IS NOT NULL THEN site_a <> site_b
+        WHEN page_host(url_a) IS NOT NULL AND page_host(url_b) IS NOT NULL
+            THEN page_host(url_a) <> page_host(url_b)
+        ELSE coalesce(author_a <> author_b, false)
+    END;
+
 CREATE OR REPLACE VIEW article_copies AS
-WITH RECURSIVE origin AS (
-    SELECT id, published, first_seen, site, author,
-           nullif(regexp_extract(lower(url), '^[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#@]+)', 1), '')
-               AS host
-    FROM articles
-),
-direct AS (
+WITH RECURSIVE direct AS (
     SELECT m.article_id, m.other_id AS original_id, m.similarity
     FROM article_matches m
-    JOIN origin c ON c.id = m.article_id
-    JOIN origin o ON o.id = m.other_id
-    WHERE CASE
-            WHEN c.site IS NOT NULL AND o.site IS NOT NULL THEN c.site <> o.site
-            WHEN c.host IS NOT NULL AND o.host IS NOT NULL THEN c.host <> o.host
-            ELSE coalesce(c.author <> o.author, false)
-          END
+    JOIN articles c ON c.id = m.article_id
+    JOIN articles o ON o.id = m.other_id
+    WHERE other_publisher(c.site, c.url, c.author, o.site, o.url, o.author)
       AND (coalesce(o.published, DATE '9999-12-31'), o.first_seen, o.id)
           < (coalesce(c.published, DATE '9999-12-31'), c.first_seen, c.id)
     QUALIFY row_number() OVER (
