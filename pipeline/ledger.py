@@ -132,15 +132,22 @@ def resolve(
         "WHERE prediction_id = ?",
         [pid],
     ).fetchone()
-    same = before is not None and before[0] == outcome  # the same verdict, corrected
-    day = on or (before[1] if same else today)
     copy = con.execute(
-        "SELECT co.resolved_as, co.outcome, co.resolved_on, a.url, a.source "
+        "SELECT co.resolved_as, co.outcome, co.resolved_on, a.url, a.source, o.note, o.evidence "
         "FROM claim_copies c JOIN claim_outcomes co USING (claim) "
         "JOIN predictions p ON p.id = co.resolved_as JOIN articles a ON a.id = p.article_id "
+        "LEFT JOIN prediction_outcomes o ON o.prediction_id = co.resolved_as "
         "WHERE c.prediction_id = ? AND co.resolved_as <> ?",
         [pid, pid],
     ).fetchone()
+    # The claim's verdict: recorded on another copy of it where that one was recorded last,
+    # else this id's. The same verdict, corrected, keeps its day, note and evidence.
+    if copy is not None:
+        earlier = (copy[1], copy[2], copy[5], copy[6])
+    else:
+        earlier = before[:4] if before else None
+    same = earlier is not None and earlier[0] == outcome
+    day = on or (earlier[1] if same else today)
     if copy and not replace:
         # the same claim on a mirror, or said twice: one verdict counts, so a second one
         # would silently replace the first
@@ -183,10 +190,10 @@ def resolve(
                 "INSERT INTO prediction_outcome_history VALUES (?, ?, ?, ?, ?, ?, now())",
                 [pid, *before],
             )
-            if same:  # its reasons still hold
-                note = before[2] if keep_note else note
-                evidence = before[3] if keep_evidence else evidence
             con.execute("DELETE FROM prediction_outcomes WHERE prediction_id = ?", [pid])
+        if same:  # its reasons still hold
+            note = earlier[2] if keep_note else note
+            evidence = earlier[3] if keep_evidence else evidence
         con.execute(
             "INSERT INTO prediction_outcomes VALUES (?, ?, ?, ?, ?, now())",
             [pid, outcome, day, note, evidence],
@@ -195,5 +202,4 @@ def resolve(
     except Exception:
         con.execute("ROLLBACK")
         raise
-    # the verdict replaced: this id's own, else the one recorded on another copy of the claim
-    return Resolved(pid, before[0] if before else copy[1] if copy else None, warnings)
+    return Resolved(pid, earlier[0] if earlier else None, warnings)  # the verdict replaced

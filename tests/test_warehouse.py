@@ -1115,6 +1115,13 @@ def test_copies_of_a_claim_share_its_outcome_and_a_second_verdict_needs_replace(
         resolve(con, copy, "wrong", today=date(2026, 1, 5))
     done = resolve(con, copy, "wrong", replace=True, today=date(2026, 1, 6))
     assert done.replaced == "correct"  # (ledger probe) the verdict of the copy it replaced
+    # (review) the same verdict given again on the other copy, to add a note, keeps its day
+    resolve(con, pid, "wrong", "补充说明", replace=True, today=date(2026, 2, 1))
+    assert con.execute(
+        "SELECT outcome, resolved_on FROM claim_outcomes co JOIN claim_copies c USING (claim) "
+        "WHERE c.prediction_id = ?",
+        [pid],
+    ).fetchone() == ("wrong", date(2026, 1, 6))
     scores = "SELECT resolved, correct, wrong FROM prediction_scores WHERE author IS NOT NULL"
     assert con.execute(scores).fetchall() == [(1, 0, 1)]
 
