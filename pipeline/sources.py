@@ -53,7 +53,7 @@ from pipeline.jsontext import (
     parse_json,
 )
 from pipeline.records import RawPage, Reject
-from pipeline.warc import PAGE_TYPES, media_type, warc_records
+from pipeline.warc import PAGE_TYPES, media_type, quiet_archive, warc_records
 
 log = logging.getLogger(__name__)
 
@@ -779,10 +779,8 @@ def _record_starts(item: Input, max_bytes: int) -> list[tuple[int, int]] | None:
         if any(rec is not None for _, _, rec in starts):
             return None  # it cannot be read through: reading it whole says why
         return [(at, n) for at, n, _ in starts]
-    from warcio.archiveiterator import ArchiveIterator
-
     with item.path.open("rb") as fh:
-        archive = ArchiveIterator(fh)
+        archive = quiet_archive(fh)  # (a record's wrong length is said once, as its reject)
         starts, maybe_pages = [], False
         for record in archive:
             starts.append((archive.get_record_offset(), 0))

@@ -322,7 +322,7 @@ def _warc_file(
     with item.path.open("rb") as fh:
         if part is not None:
             fh.seek(part.start)
-        reader = _quiet_iterator()(fh)
+        reader = quiet_archive(fh)
         archive: Iterable[Any] = reader
         if part is not None:
             archive = itertools.islice(reader, part.count)
@@ -380,6 +380,11 @@ def _quiet_iterator() -> type:
     from warcio.archiveiterator import ArchiveIterator
 
     return type("QuietArchiveIterator", (ArchiveIterator,), {"INC_RECORD": ""})
+
+
+def quiet_archive(fh: Any) -> Any:
+    """warcio's ArchiveIterator over fh, without its byte dump on stderr (_quiet_iterator)."""
+    return _quiet_iterator()(fh)
 
 
 def _drained(
