@@ -351,16 +351,14 @@ def _warc_file(
                 if not goes_on:
                     yield from held.given
                     return False
-        except (AttributeError, KeyError, TypeError) as exc:
-            # warcio meets a record without a header it needs (a response without its
-            # WARC-Target-URI) with whatever its parser hits first: name the record instead
-            if held is not None:
-                yield from held.settled(reader, counts)
-            offset = None if is_gzipped(item.path) else reader.offset
-            raise _BadWarcHeader(counts.next_index, offset) from exc
-        except Exception:
+        except Exception as exc:
             if held is not None:  # (the records read so far count, whatever comes next)
                 yield from held.settled(reader, counts)
+            if isinstance(exc, (AttributeError, KeyError, TypeError)):
+                # warcio meets a record without a header it needs (a response without its
+                # WARC-Target-URI) with whatever its parser hits first: name the record instead
+                offset = None if is_gzipped(item.path) else reader.offset
+                raise _BadWarcHeader(counts.next_index, offset) from exc
             raise
         if held is not None:
             reader.read_to_end()  # (a part's last record: islice leaves its end unread)
