@@ -19,7 +19,7 @@ _HUNDREDS = r"(?<![千万萬亿億])[一二两兩三四五六七八九]百[零�
 # 几 and 数 open a numeral only before 十 or a unit (数十年, 几个月): in 用户数三个季度内 the 数
 # is the noun's, and 数三个季度 was read as no number at all.
 _NUM = (
-    rf"(?:{_HUNDREDS}|[几幾数數](?![0-9一二两兩三四五六七八九半])[0-9一二两兩三四五六七八九十几幾数數半]*"
+    rf"(?:{_HUNDREDS}|\d+\.\d+|[几幾数數](?![0-9一二两兩三四五六七八九半])[0-9一二两兩三四五六七八九十几幾数數半]*"
     r"|[0-9一二两兩三四五六七八九十半][0-9一二两兩三四五六七八九十几幾数數半]*)"
 )
 _AFTER = r"(?:以后|以後|之后|之後|后|後|以内|以內|之内|之內|内|內|左右|上下|期间|里|裡)?"
@@ -120,7 +120,7 @@ def _cn_number(s: str) -> float | None:
         return 0.5
     if s in ("几", "数"):
         return None
-    if s.isdigit():
+    if s.isdigit() or re.fullmatch(r"\d+\.\d+", s):
         return float(s)
     try:
         import cn2an
@@ -155,6 +155,8 @@ def _range_numbers(s: str) -> tuple[float | None, float | None]:
         a, b = _cn_number(s[0]), _cn_number(s[1])
         if a is not None and b is not None and b > a:
             return a, b
+        if (a, b) == (3, 2):  # 三两年, 三两天: two or three, as 两三 (cn2an read 32)
+            return b, a
     n = _cn_number(s)
     return n, n
 
@@ -197,9 +199,16 @@ def _quarter_window(year: int, m: re.Match[str]) -> tuple[date, date]:
     return date(year, first * 3 - 2, 1), _quarter_end(year, last)
 
 
+def _months_on(published: date, months: float) -> date:
+    """The day a number of months after published: whole months by the calendar, the rest of
+    a month as days of 30 (半个月内 is 15 days on; rounded to months it was the page's day)."""
+    whole = int(months + 1e-9)
+    return add_months(published, whole) + timedelta(days=round((months - whole) * 30))
+
+
 def _span_months(published: date, lo: float, hi: float, within: bool) -> tuple[date, date]:
-    earliest = published if within else add_months(published, round(lo * 12))
-    return earliest, add_months(published, round(hi * 12))
+    earliest = published if within else _months_on(published, lo * 12)
+    return earliest, _months_on(published, hi * 12)
 
 
 _Q = r"[一二三四1-4]"
@@ -297,7 +306,7 @@ _AFTER_HOLIDAY = timedelta(days=29)
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # This year and next (今明两年), next year and the one after (明后两年): two calendar years.
-    (re.compile(r"(今明|明后|明後)两年|(今明|明后|明後)兩年"), "two_years"),
+    (re.compile(r"(今明|明后|明後)两年|(今明|明后|明後)兩年|明后年|明後年"), "two_years"),
     # A day (将于11月19日公布财报, 2026年2月25日, 5月1日起, 3月15日之前, 到12月31日收盘): a
     # scheduled event falls due on it. Not the end of a reporting period (截至1月26日的季度,
     # 截止到1月26日).
@@ -384,7 +393,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # 2027年前): by the end of the year before; not 2027年前三季度, 2027年前后.
     (
         re.compile(
-            r"((?:民國|民国)\s*1[0-4]\d|20\d\d)\s*年(?!\s*\d{1,2}\s*月)\s*"
+            # not a decade (2030年代)
+            r"((?:民國|民国)\s*1[0-4]\d|20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!\s*代)\s*"
             + r"(?:"
             + _YEAR_PART
             + r"|(之前|以前|前(?![后後一二两兩三四五六七八九十几幾个個半年月天])))?"
@@ -396,7 +406,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?<![\d去近这這前第.])(2\d|1[0-4]\d)\s*年\s*"
-            r"(上半年|下半年|年底|年末|年初|底(?![层層线線部气氣牌子盘盤])|末(?![期端])|初(?![步期次级級]))"
+            r"(上半年|下半年|[Hh][12](?!\d)|年底|年末|年初|年中(?![国國美报報旬文])"
+            r"|底(?![层層线線部气氣牌子盘盤])|末(?![期端])|初(?![步期次级級]))"
         ),
         "year",
     ),
@@ -418,15 +429,20 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             # 过 opening its clause or after 再 (过两个月就没人提了, 再过三年): from now; not
             # inside a word (超过两年, 经过三年, 不过两周)
             r"(?:未来|未來|接下来|接下來|今后|今後|再过|再過|(?<![\u4e00-\u9fff])[过過])?"
-            # not inside a name or a figure (GPT4个月, H20两年内: 0两年), which Latin letters
-            # before a Chinese numeral are not (DeepSeek两年后, NVIDIA三个月内)
-            r"\s*(?<![上下本这這第])(?!(?<=[A-Za-z0-9])\d)("
+            # not inside a name or a figure (GPT4个月, H20两年内: 0两年, GPT-4.5年内, 1.5年的
+            # 5年), which Latin letters before a Chinese numeral are not (DeepSeek两年后,
+            # NVIDIA三个月内); nor the end of a year in words (两千零二十六年: no span of 26 years)
+            r"\s*(?<![上下本这這第零〇○千一二两兩三四五六七八九十])(?!(?<=[A-Za-z0-9.])\d)"
+            r"(?<![A-Za-z]-)("
             + _NUM
             + r"(?:\s*(?:到|至|-|~)\s*"
             + _NUM
-            + r")?)\s*(?:个|個)?\s*(年|月|季度|"
+            # 两个半月, 三个半星期: the half before the unit
+            + r")?)\s*(?:个|個)?(?:(?<=[个個])半(?=月|周|週|星期|礼拜|禮拜))?\s*(年|月|季度|"
             + _WEEK
-            + r")(半(?![导導岛島]))?"
+            # a bond's tenor, a school year, a report (10年期国债, 三年级, 半年报, 半年度业绩):
+            # no time ahead (三年期间 is one)
+            + r")(?!期(?![间間])|[级級报報]|(?<=年)度)(半(?![导導岛島]))?"
             + _AFTER
         ),
         "span",
@@ -504,7 +520,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"(?<![上下\d一二三四五六七八九十个個两兩几幾数數])(?:本|这个|這個|当|當)?(月底|月末|月内|月內)"
+            r"(?<![上下\d一二三四五六七八九十个個两兩几幾数數半])(?:本|这个|這個|当|當)?(月底|月末|月内|月內)"
         ),
         "this_month_end",
     ),
@@ -568,12 +584,19 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> Window | No
         # 2024年 is a year, not a span of 2024 years, with or without a publish date; 一百年后,
         # 树龄五百年: history or a figure of speech, nothing to check
         return None
+    if kind == "span" and BARE_SHORT_YEAR.fullmatch(m.group(0).strip()):
+        # 26年英伟达会推出…: a year with its century left out, as 26年底 is, or a length (成立
+        # 26年); read as 26 years from now it was due in 2051
+        return None
     if kind in _CALENDAR_RESOLVERS:
         return _CALENDAR_RESOLVERS[kind](m, published)
     if published is None:
         return (None, None)
     resolver = _RELATIVE_RESOLVERS.get(kind)
     return resolver(m, published) if resolver else None
+
+
+BARE_SHORT_YEAR = re.compile(r"2\d\s*年")
 
 
 def _vague(m: re.Match[str], published: date | None) -> Window:
@@ -637,13 +660,23 @@ def _this_month_end(m: re.Match[str], published: date) -> Window:
     return published, _month_end(published.year, published.month)
 
 
-def _rel_year(m: re.Match[str], published: date) -> Window:
+def _rel_year(m: re.Match[str], published: date) -> Window | None:
     offset = _YEAR_OFFSET[m.group(1)]
     y, part = published.year + offset, m.group(2) or ""
+    if not part and _YEAR_BEFORE.match(m.string, m.end()):
+        # 明年之前: before next year begins, as 2027年之前 is; 今年之前 has gone by
+        return (published, date(y - 1, 12, 31)) if offset > 0 else None
     return _year_part(y, part) or (
         (published if offset == 0 else date(y, 1, 1)),
         date(y, 12, 31),
     )
+
+
+# 之前, 以前 or 前 right after a year (明年之前, 明年前): before it begins; not 明年前后 (about
+# then), nor the 前 of what follows (明年前三季度).
+_YEAR_BEFORE = re.compile(
+    r"\s*(?:之前|以前|前(?![后後一二两兩三四五六七八九十几幾个個半年月天季]))"
+)
 
 
 def _year_on(m: re.Match[str], published: date) -> Window:
@@ -717,20 +750,21 @@ def _span(m: re.Match[str], published: date) -> Window:
         return (None, None)  # 几年, 数年: vague
     whole = m.group(0)
     within = any(w in whole for w in ("内", "內", "之内", "里", "裡", "期间")) or whole.startswith(
-        ("未来", "未來")
+        ("未来", "未來", "今后", "今後", "接下来", "接下來")
     )
     if m.group(2) in _WEEK_UNITS:
         # 两周内, 三个星期后: counted in days (a month is no whole number of weeks)
         if hi > 520:
             return (None, None)
-        half = 3.5 if m.group(3) else 0.0
+        half = 3.5 if m.group(3) or re.search(r"[个個]半", whole) else 0.0
         lo_d, hi_d = (lo or hi) * 7 + half, hi * 7 + half
         earliest = published if within else published + timedelta(days=round(lo_d))
         return earliest, published + timedelta(days=round(hi_d))
     if hi * {"年": 1, "月": 1 / 12, "季度": 0.25, "季": 0.25}[m.group(2)] > 100:
         return (None, None)  # 两百个月: a figure of speech, no date
     unit = {"年": 12, "月": 1, "季度": 3, "季": 3}[m.group(2)]
-    half = 0.5 * unit / 12 if m.group(3) else 0.0  # 一年半, 两个月半
+    # 一年半, 两个月半, 两个半月
+    half = 0.5 * unit / 12 if m.group(3) or re.search(r"[个個]半", whole) else 0.0
     lo_m, hi_m = (lo or hi) * unit / 12 + half, hi * unit / 12 + half
     return _span_months(published, lo_m, hi_m, within)
 
@@ -757,6 +791,8 @@ def _names_a_period(m: re.Match[str]) -> bool:
     if re.search(r"[个個]", m.group(0)) or re.search(r"[几幾数數]", m.group(1)):
         return False
     number = re.sub(r"\s", "", m.group(1))
+    if "半" in number or number in ("两", "兩"):
+        return False  # 半月内, 两月后: half a month, two months (二月 is the name)
     if m.group(2) == "季度":
         return re.fullmatch(_Q, number) is not None  # 两季度 is two quarters; 二季度 is Q2
     return m.group(2) == "月"
@@ -938,6 +974,22 @@ _HALF_WIDTH = str.maketrans(
 )
 
 
+# The kinds that name a period of the calendar, which 以来 or 至今 after it makes a time gone by.
+_PERIODS = frozenset(
+    {"year", "rel_year", "year_quarter", "named_quarter", "half", "year_month", "rel_month"}
+    | {"mid_year", "month", "quarter", "fiscal", "two_years"}
+)
+SINCE = re.compile(r"\s*(?:以来|以來|至今)")
+# A year in Chinese numerals (二〇二六年, 二零二六年): read as its digits, one for one.
+YEAR_IN_WORDS = re.compile(r"二[〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
+_DIGIT_OF_WORD = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+def year_in_digits(text: str) -> str:
+    """二〇二六年 as 2026年, as find_horizons reads it; other text as it is."""
+    return YEAR_IN_WORDS.sub(lambda m: m.group(0).translate(_DIGIT_OF_WORD), text)
+
+
 _BY_THEN = re.compile(r"前\s*$")
 # …or 到/截至 before it, 前 after it (到2027年底，…; 2027年底前): by then too.
 _BY_THEN_BEFORE = re.compile(r"(?:到|截至|截止)\s*$")
@@ -953,7 +1005,9 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
     or with of_nouns kept and marked (Horizon.of_noun)."""
     found: list[Horizon] = []
     taken: list[tuple[int, int]] = []
-    as_written, text = text, FIRST_QUARTER.sub("Q1", text.translate(_HALF_WIDTH))
+    as_written = text
+    text = FIRST_QUARTER.sub("Q1", text.translate(_HALF_WIDTH))
+    text = year_in_digits(text)
     for pattern, kind in _RULES:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -986,12 +1040,17 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
                 # None is a horizon (each was read as one, due years or months on).
                 taken.append((m.start(), m.end()))
                 continue
+            if kind in _PERIODS and SINCE.match(text, m.end()):
+                # 今年以来, 2025年至今, 三季度以来: the time gone by up to now (the day rule
+                # refuses them itself), not one ahead
+                taken.append((m.start(), m.end()))
+                continue
             if kind == "day" and _UNTIL.search(text, max(0, m.start() - 4), m.start()):
                 taken.append((m.start(), m.end()))
                 continue  # 截至 2 月 5 日: the end of a period, as 截至2月5日 (the rule's lookbehind)
             resolved = _resolve(kind, m, published)
             if resolved is None:
-                if kind in ("day", "year", "rel_month", "month", "fiscal", "holiday"):
+                if kind in ("day", "year", "rel_year", "rel_month", "month", "fiscal", "holiday"):
                     # a time gone by: no shorter rule reads 年底 out of 2025年底, nor 今年 (the
                     # whole year) out of 今年1月
                     taken.append((m.start(), m.end()))
@@ -1014,14 +1073,51 @@ def find_horizons(text: str, published: date | None, of_nouns: bool = False) -> 
             ):
                 # 2026年Q3之前, 4月上旬之前, 3月底前, 到2027年底: by then, so from the page's day on
                 resolved = (published, resolved[1])
-            if kind == "span" and m.group(2) in _WEEK_UNITS:
-                kind = "weeks"
+            # (a name of its own: the rule's kind stays for the matches after it, where a
+            # second span, 两周到一个月内, was resolved as weeks and lost)
+            read_as = "weeks" if kind == "span" and m.group(2) in _WEEK_UNITS else kind
             written = as_written[m.start() : m.end()]
             # as written, without the spaces a rule may take in at its ends (DeepSeek 两年后):
             # its offsets give the horizon a prediction shows
             start = m.start() + len(written) - len(written.lstrip())
             end = m.end() - len(written) + len(written.rstrip())
             found.append(
-                Horizon(written.strip(), start, end, resolved[0], resolved[1], kind, of_noun)
+                Horizon(written.strip(), start, end, resolved[0], resolved[1], read_as, of_noun)
             )
-    return sorted(found, key=lambda h: h.start)
+    return _joined_ranges(sorted(found, key=lambda h: h.start), as_written)
+
+
+_COUNTED = ("span", "weeks", "days")
+# A range of lengths says when only with a word of when: 三个月到半年内, 未来三个月到半年; not
+# 晚了七八个月到一年, 合同期一年到三年不等 (how long, as a bare span is: forecast_patterns.DURATION).
+_SPAN_ENDS = re.compile(r"(?:以后|以後|之后|之後|后|後|以内|以內|之内|之內|内|內|里|裡|左右|上下)$")
+_SPAN_OPENS = ("未来", "未來", "接下来", "接下來", "今后", "今後", "再过", "再過", "过", "過")
+_RANGE_JOIN = re.compile(r"\s*(?:到|至|-|~|～)\s*")
+
+
+def _joined_ranges(found: list[Horizon], text: str) -> list[Horizon]:
+    """三个月到半年内, 半年到一年后, 未来两周到一个月: one window from the first's earliest to the
+    last's due, not two horizons (the first alone was the claim's due date). Spans of one unit
+    (三到五年) are one match already."""
+    out: list[Horizon] = []
+    for h in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and (_SPAN_ENDS.search(h.text) or prev.text.startswith(_SPAN_OPENS))
+            and prev.kind in _COUNTED
+            and h.kind in _COUNTED
+            and _RANGE_JOIN.fullmatch(text, prev.end, h.start)
+            and prev.due is not None
+            and h.due is not None
+            and prev.due < h.due
+        ):
+            # from the first's earliest on, or from the page's day for a range within (三个月到
+            # 半年内; the last took 到 before it for "by then")
+            earliest = h.earliest if re.search(r"[内內里裡]", h.text) else prev.earliest
+            out[-1] = Horizon(
+                text[prev.start : h.end], prev.start, h.end, earliest, h.due, h.kind, h.of_noun
+            )
+            continue
+        out.append(h)
+    return out

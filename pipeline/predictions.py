@@ -117,7 +117,13 @@ from pipeline.forecast_patterns import (
     past_time_and_frame,
     premise_only,
 )
-from pipeline.horizon import SPAN_FROM_NOW, UNDATED_TIMES, Horizon, find_horizons
+from pipeline.horizon import (
+    SPAN_FROM_NOW,
+    UNDATED_TIMES,
+    Horizon,
+    find_horizons,
+    year_in_digits,
+)
 from pipeline.nlp import Sentence, to_simplified
 from pipeline.prediction_cues import PredictionCues
 from pipeline.records import Article, Prediction, sha256_hex
@@ -400,7 +406,10 @@ class PredictionExtractor:
             return False
         if not bare_year and (
             h.text == "今年"
-            or (published is not None and re.fullmatch(rf"{published.year}\s*年", h.text))
+            or (
+                published is not None
+                and re.fullmatch(rf"{published.year}\s*年", year_in_digits(h.text))
+            )
         ):
             return False
         if h.due is None or published is None:

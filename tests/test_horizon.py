@@ -779,3 +779,93 @@ def test_a_nouns_count_word_by_then_and_a_holiday_months_ahead(text, horizon, wi
 
 def test_a_holiday_months_ahead_without_a_word_of_what_is_to_come_is_no_horizon():
     assert find_horizons("春节前后行情一向清淡", SEPTEMBER) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon", "earliest", "due"),
+    [
+        # 三两 is two or three, as 两三 (cn2an read it as 32: due in 2057)
+        ("三两年内DeepSeek会被国产模型超越", "三两年内", P, date(2028, 2, 2)),
+        ("三两天内DeepSeek会恢复服务", "三两天内", P, date(2025, 2, 5)),
+        # a decimal number of years (its fraction read alone: 5年后, due 2030)
+        ("1.5年后英伟达的股价会翻倍", "1.5年后", date(2026, 8, 2), date(2026, 8, 2)),
+        ("2.5年内DeepSeek会实现盈利", "2.5年内", P, date(2027, 8, 2)),
+        # half a month is 15 days (rounded to months it was the page's day; 半月内 read as
+        # this month's end)
+        ("半个月内英伟达会公布对华新品", "半个月内", P, date(2025, 2, 17)),
+        ("半个月后DeepSeek会修复这个漏洞", "半个月后", date(2025, 2, 17), date(2025, 2, 17)),
+        ("半月内英伟达会发布新驱动", "半月内", P, date(2025, 2, 17)),
+        ("两个半月内DeepSeek会上线新版本", "两个半月内", P, date(2025, 4, 17)),
+        ("两月后英伟达会公布财报", "两月后", date(2025, 4, 2), date(2025, 4, 2)),
+        # a year written in numerals (二六年 was read as a span of two to six years)
+        ("二〇二六年英伟达的营收会再翻一倍", "二〇二六年", date(2026, 1, 1), date(2026, 12, 31)),
+        ("二零二六年DeepSeek会发布R3", "二零二六年", date(2026, 1, 1), date(2026, 12, 31)),
+        # a year's middle and halves after its last two digits (26年 read as 26 years on)
+        ("26年年中英伟达会开始交付Rubin", "26年年中", date(2026, 5, 1), date(2026, 8, 31)),
+        ("26年H2英伟达的毛利率会回升", "26年H2", date(2026, 7, 1), date(2026, 12, 31)),
+        # before next year begins, as 2026年之前 is
+        ("明年之前DeepSeek会发布R2", "明年", P, date(2025, 12, 31)),
+        ("后年之前英伟达会推出Feynman", "后年", P, date(2026, 12, 31)),
+        # within the years to come, as 未来三年 is (it was their last day alone)
+        ("今后三年英伟达会稳坐龙头", "今后三年", P, date(2028, 2, 2)),
+        ("接下来两个月DeepSeek会发布新模型", "接下来两个月", P, date(2025, 4, 2)),
+        # next year or the one after, as 明后两年
+        ("明后年英伟达的增速会放缓", "明后年", date(2026, 1, 1), date(2027, 12, 31)),
+        # a range of two units is one window (the first alone was the claim's due date)
+        ("三个月到半年内英伟达会完成调整", "三个月到半年内", P, date(2025, 8, 2)),
+        ("三个月到半年后DeepSeek会被追上", "三个月到半年后", date(2025, 5, 2), date(2025, 8, 2)),
+        ("两周到一个月内DeepSeek会修复", "两周到一个月内", P, date(2025, 3, 2)),
+    ],
+)
+def test_probe_of_2026_12_08_windows(text, horizon, earliest, due):
+    found = [(h.text, h.earliest, h.due) for h in find_horizons(text, P)]
+    assert found == [(horizon, earliest, due)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bond's tenor, a school year, a half-year report: no time ahead
+        "5年期国债收益率会继续下行，利好英伟达",
+        "30年期国债的收益率会走高",
+        "一年级的小学生都会用DeepSeek",
+        "读三年级的孩子会用它写作业",
+        "英伟达的半年报会显示毛利率下滑",
+        "英伟达的半年度业绩会超预期",
+        # the time gone by up to now
+        "今年以来英伟达股价涨了三成",
+        "2025年以来DeepSeek的用户翻了五倍",
+        "2025年至今英伟达已经涨了四成",
+        "三季度以来英伟达的股价横盘",
+        # before this year: history
+        "今年之前DeepSeek还默默无闻",
+        # a decade, a year written in words whose end is no span, a bare two-digit year
+        "2030年代英伟达的垄断地位会被打破",
+        "两千零二十六年英伟达会推出Feynman",
+        "如果说这二十七年教会了我们什么",
+        "26年英伟达会推出Rubin Ultra",
+        # a model's number, not a span
+        "GPT-4.5年初发布",
+    ],
+)
+def test_probe_of_2026_12_08_not_horizons(text):
+    assert [h.text for h in find_horizons(text, P)] == []
+
+
+def test_a_span_after_a_span_of_weeks_is_read_as_itself():
+    """The rule's kind was renamed to weeks for the matches after a week's span: 三个月内 after
+    两周后 in one sentence was resolved as weeks and lost."""
+    found = [(h.text, h.due) for h in find_horizons("两周后英伟达会涨，三个月内会创新高", P)]
+    assert found == [("两周后", date(2025, 2, 16)), ("三个月内", date(2025, 5, 2))]
+
+
+def test_a_tenors_span_does_not_date_the_claim_before_its_time():
+    found = [h.text for h in find_horizons("10年期美债收益率年底会升到5%", P)]
+    assert found == ["年底"]
+
+
+@pytest.mark.parametrize("text", ["V3比同类模型晚了大概七八个月到一年", "合同期一年到三年不等"])
+def test_a_range_of_lengths_with_no_word_of_when_is_not_joined_into_a_window(text):
+    """Bare spans stay lengths (forecast_patterns.DURATION: they make no forecast); joined into
+    one range they read as a time ahead and made these a claim."""
+    assert [h.text for h in find_horizons(text, P)] in (["七八个月", "一年"], ["一年", "三年"])
