@@ -12,8 +12,11 @@ import logging
 import re
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import httpx
@@ -47,6 +50,70 @@ class _Retry:
     error: str
     wait: float | None = None
     timed_out: bool = False  # no answer within fetch_timeout_s
+
+
+class _BodyCutShort(Exception):
+    """A compressed body that ends before its compressed stream does."""
+
+
+class _UnknownEncoding(Exception):
+    """A Content-Encoding this fetcher does not decode (br, zstd, compress)."""
+
+
+# What is asked for, and all that is decoded: httpx would name br and zstd too where their
+# packages are installed, and a server sending one unasked is refused by name.
+ACCEPTED_ENCODINGS = "gzip, deflate"
+
+
+class BodyDecoder:
+    """A response body decoded as its Content-Encoding says, here rather than by httpx: httpx
+    hands back what decompressed of a gzip body cut short and says nothing, so a page cut in
+    half was stored as if whole."""
+
+    def __init__(self, content_encoding: str) -> None:
+        codings = [
+            c.strip().lower()
+            for c in content_encoding.split(",")
+            if c.strip() and c.strip().lower() != "identity"
+        ]
+        unknown = [c for c in codings if c not in ("gzip", "x-gzip", "deflate")]
+        if unknown or len(codings) > 1:
+            raise _UnknownEncoding(", ".join(unknown or codings))
+        self.coding = codings[0] if codings else ""
+        self._z = self._new()
+        self._first = True
+
+    def _new(self):  # -> zlib decompressor or None
+        if self.coding in ("gzip", "x-gzip"):
+            return zlib.decompressobj(zlib.MAX_WBITS | 16)
+        if self.coding == "deflate":
+            return zlib.decompressobj()
+        return None
+
+    def feed(self, data: bytes) -> bytes:
+        if self._z is None:
+            return data
+        out = bytearray()
+        while data:
+            try:
+                out += self._z.decompress(data)
+            except zlib.error as exc:
+                if self.coding == "deflate" and self._first:
+                    # deflate as many servers send it: raw, without zlib's wrapper
+                    self._first = False
+                    self._z = zlib.decompressobj(-zlib.MAX_WBITS)
+                    continue
+                raise httpx.DecodingError(str(exc)) from None
+            self._first = False
+            data = self._z.unused_data if self._z.eof else b""
+            if data:  # gzip members one after another (RFC 1952)
+                self._z = self._new()
+        return bytes(out)
+
+    def finish(self) -> None:
+        """Raise _BodyCutShort where the compressed stream did not end."""
+        if self._z is not None and not self._first and not self._z.eof:
+            raise _BodyCutShort(self.coding)
 
 
 class _BadRedirect(Exception):
@@ -172,11 +239,21 @@ def _pause(backoff: float, asked: float | None) -> float:
     return max(backoff, min(asked, MAX_RETRY_AFTER_S))
 
 
-def _retry_after(value: str | None) -> float | None:
-    """A Retry-After header's delay in seconds, or None: absent, or a date (rare, and a clock
-    apart from ours), or garbage, where the back-off is waited instead."""
+def _retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """A Retry-After header's delay in seconds, or None: absent or garbage, where the back-off
+    is waited instead. An HTTP date (Retry-After: Wed, 09 Dec 2026 08:00:00 GMT) is the time
+    until it, none for a date gone by: waiting the back-off instead gave up on sites that
+    would have answered when they said."""
     value = (value or "").strip()
-    return float(value) if value.isascii() and value.isdigit() else None
+    if value.isascii() and value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # RFC 9110 dates are GMT
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def _bounded(
@@ -245,15 +322,16 @@ def _try(
                 follow_redirects=True,
                 timeout=timeout,
                 max_redirects=5,
-                headers={"User-Agent": USER_AGENT},
+                headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPTED_ENCODINGS},
                 event_hooks={"response": [_check_redirect]},
             ) as client,
             client.stream("GET", url) as resp,
         ):
             buf = bytearray()
             started = time.monotonic()
-            for chunk in resp.iter_bytes():
-                buf += chunk
+            body = BodyDecoder(resp.headers.get("content-encoding", ""))
+            for raw in resp.iter_raw():
+                buf += body.feed(raw)
                 if time.monotonic() - started > deadline:
                     return _too_slow(url, deadline, len(buf))
                 if len(buf) > max_bytes:
@@ -264,6 +342,7 @@ def _try(
                         f"{url} sends over {max_bytes} bytes{RAISE_LIMIT}",
                         utcnow(),
                     )
+            body.finish()
         status = resp.status_code
         if (status >= 500 or status == 429) and not final:
             return _Retry(f"HTTP {status}", _retry_after(resp.headers.get("retry-after")))
@@ -297,6 +376,19 @@ def _try(
             "bad-redirect",
             f"{url} redirects to {exc.location!r}, which {exc.problem}: no page can be fetched "
             "there; list the page's final URL (where a browser ends up) instead",
+            utcnow(),
+        )
+    except _BodyCutShort as exc:
+        # as a plain body cut off is (httpx raises on its Content-Length): another try may
+        # get it whole
+        return _Retry(f"its {exc} body was cut short", timed_out=False)
+    except _UnknownEncoding as exc:
+        return Reject(
+            url,
+            "fetch",
+            "bad-encoding",
+            f"{url} sends its body compressed as {exc}, which duokong does not decode (it asks "
+            f"for {ACCEPTED_ENCODINGS}); save the page from a browser and give the file",
             utcnow(),
         )
     except httpx.DecodingError as exc:
@@ -348,7 +440,8 @@ def bad_url(url: str) -> str | None:
     """Why url cannot be fetched at all, or None."""
     try:
         parsed = httpx.URL(url)
-    except (httpx.InvalidURL, ValueError) as exc:
+        parsed.host  # noqa: B018  a host in punycode that decodes to no name (xn--abc.com)
+    except (httpx.InvalidURL, ValueError) as exc:  # idna's errors are UnicodeErrors
         return f"is not a valid URL ({exc})"
     if parsed.scheme not in ("http", "https"):
         return "is not an http:// or https:// URL"

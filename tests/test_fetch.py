@@ -1,14 +1,19 @@
 """Fetching URL lists against a server the test starts on 127.0.0.1."""
 
+import gzip
 import threading
 import time
+import zlib
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
+from urllib.parse import unquote
 
 import pytest
 
 from benchmarks.faults import http_server, reply_html
-from pipeline.fetch import fetch
+from pipeline.fetch import _retry_after, fetch
 from pipeline.records import RawPage, Reject
 
 PAGE = "<html><body><p>英伟达的需求依然旺盛。</p></body></html>"
@@ -152,6 +157,8 @@ def test_oversized_response_is_cut_off(server):
         "http://a b/",
         "http://127.0.0.1:99999/",
         "http://x:0/",
+        "http://xn--abc.com/some/page",  # punycode of no name: it crashed the whole run
+        "http://xn--/",
     ],
 )
 def test_a_line_that_is_no_http_url_is_refused_without_trying(url):
@@ -288,7 +295,25 @@ BAD_REDIRECTS = {
     "/to-data": "data:text/html,hi",
     "/to-ftp": "ftp://example.com/x",
     "/to-file": "file:///etc/passwd",
+    # punycode that decodes to no host name (idna raised out of the fetch: internal-error)
+    "/to-bad-punycode": "http://xn--ls8h.la/x",
 }
+
+WHOLE_ARTICLE = ARTICLE.encode("utf-8")
+
+
+def _compressed(coding: str) -> bytes:
+    if coding == "gzip":
+        return gzip.compress(WHOLE_ARTICLE)
+    if coding == "deflate":  # zlib-wrapped, as RFC 9110 says
+        return zlib.compress(WHOLE_ARTICLE)
+    if coding == "raw-deflate":  # as many servers send it
+        c = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+        return c.compress(WHOLE_ARTICLE) + c.flush()
+    if coding == "two-members":  # gzip members one after another
+        half = len(WHOLE_ARTICLE) // 2
+        return gzip.compress(WHOLE_ARTICLE[:half]) + gzip.compress(WHOLE_ARTICLE[half:])
+    return b"\x1b\x00fake-brotli"
 
 
 class Refusing(BaseHTTPRequestHandler):
@@ -316,6 +341,20 @@ class Refusing(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+        elif path.startswith("/coded/"):
+            coding = path.removeprefix("/coded/").removesuffix("-cut")
+            body = _compressed(coding)
+            if path.endswith("-cut"):  # cut short, its Content-Length saying so
+                body = body[: len(body) * 7 // 10]
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header(
+                "Content-Encoding",
+                {"raw-deflate": "deflate", "two-members": "gzip"}.get(coding, coding),
+            )
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif path.startswith("/status/"):
             self.send_response(int(path.rsplit("/", 1)[1]))
             self.send_header("Content-Length", "0")
@@ -323,7 +362,7 @@ class Refusing(BaseHTTPRequestHandler):
         elif path.startswith("/busy/") and hits <= int(path.rsplit("/", 1)[1]):
             self.send_response(429)
             if query.startswith("after="):
-                self.send_header("Retry-After", query.removeprefix("after="))
+                self.send_header("Retry-After", unquote(query.removeprefix("after=")))
             self.send_header("Content-Length", "0")
             self.end_headers()
         else:
@@ -365,7 +404,7 @@ def test_a_body_that_does_not_decode_as_its_encoding_says_is_refused_at_once(ref
         ("?after=3600", 60.0),  # within reason
         ("?after=0", 0.5),  # never sooner than the back-off
         ("", 0.5),  # no Retry-After: the back-off
-        ("?after=Wed,%2021%20Oct%202015%2007:28:00%20GMT", 0.5),  # no delay in seconds
+        ("?after=Wed,%2021%20Oct%202015%2007:28:00%20GMT", 0.5),  # a date gone by
     ],
 )
 def test_too_many_requests_is_retried_after_the_wait_the_server_asks(refusing, query, waited):
@@ -480,3 +519,58 @@ def test_a_line_that_is_no_url_is_refused_once_naming_its_list_and_line(tmp_path
     assert urls == ["http://127.0.0.1/a"] and rej.source == "http://[::1/page"
     assert f"line 4 of the URL list {path}" in rej.detail
     assert "http://[::1/page" in listed_keys[str(path)]  # still listed: kept while it is
+
+
+def test_a_line_whose_punycode_host_is_no_name_is_refused_and_the_list_goes_on(tmp_path):
+    """idna's error left the URL check uncaught: the whole run failed, every later run too."""
+    from pipeline.ingest import split_inputs
+    from pipeline.input_files import Input
+
+    path = tmp_path / "list.urls"
+    path.write_text("http://127.0.0.1/a\nhttp://xn--abc.com/some/page\n", "utf-8")
+    _, urls, [rej], _ = split_inputs([Input(path, "urls")])
+    assert urls == ["http://127.0.0.1/a"] and rej.reason == "bad-url"
+    assert f"line 2 of the URL list {path}" in rej.detail
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "raw-deflate", "two-members"])
+def test_a_compressed_page_is_read_whole(refusing, coding):
+    page = fetch(f"{refusing}/coded/{coding}", retries=0)
+    assert isinstance(page, RawPage), page
+    assert page.data == WHOLE_ARTICLE
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate"])
+def test_a_compressed_page_cut_short_is_retried_then_refused_not_stored_as_half(refusing, coding):
+    """httpx hands back what decompressed of a gzip stream that stops early: a page cut at 70 %
+    was stored as if whole, with no reject."""
+    slept: list[float] = []
+    path = f"/coded/{coding}-cut"
+    rej = fetch(f"{refusing}{path}", retries=1, backoff=(0.1,), sleep=slept.append)
+    assert isinstance(rej, Reject) and rej.reason == "unreachable", rej
+    assert f"its {coding} body was cut short" in rej.detail and "2 tries" in rej.detail
+    assert slept == [0.1] and Refusing.hits[path] == 2
+
+
+def test_a_body_in_an_encoding_not_asked_for_is_refused_by_its_name(refusing):
+    """A br body was refused as binary data (NUL and control bytes), which told nothing."""
+    rej = fetch(f"{refusing}/coded/br", retries=2, sleep=lambda s: None)
+    assert isinstance(rej, Reject) and rej.reason == "bad-encoding"
+    assert "compressed as br" in rej.detail and Refusing.hits["/coded/br"] == 1
+
+
+def test_a_retry_after_date_is_waited_until():
+    now = datetime(2026, 12, 8, 12, 0, 0, tzinfo=UTC)
+    assert _retry_after("Tue, 08 Dec 2026 12:00:12 GMT", now) == 12.0
+    assert _retry_after("Tue, 08 Dec 2026 11:59:00 GMT", now) == 0.0  # gone by
+    assert _retry_after("7", now) == 7.0
+    assert _retry_after("soon", now) is None
+
+
+def test_too_many_requests_with_a_date_ahead_waits_until_it(refusing):
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=8), usegmt=True)
+    slept: list[float] = []
+    path = f"/busy/1?after={when.replace(' ', '%20')}"
+    page = fetch(f"{refusing}{path}", retries=2, backoff=(0.5,), sleep=slept.append)
+    assert isinstance(page, RawPage), page
+    assert len(slept) == 1 and 5 <= slept[0] <= 8  # the back-off was waited instead
