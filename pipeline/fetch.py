@@ -368,7 +368,14 @@ def _try(
             fetched_at=utcnow(),
         )
     except httpx.TooManyRedirects:
-        return Reject(url, "fetch", "redirect-loop", f"{url} redirects more than 5 times", utcnow())
+        return Reject(
+            url,
+            "fetch",
+            "redirect-loop",
+            f"{url} redirects more than 5 times (in a loop, or through a chain too long to "
+            "follow): list the page's final URL (where a browser ends up) instead",
+            utcnow(),
+        )
     except _BadRedirect as exc:
         return Reject(
             url,

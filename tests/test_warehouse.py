@@ -240,6 +240,19 @@ def test_a_url_is_refused_for_the_reason_of_its_last_fetch(db_path):
     assert rows == [("a.html", "empty-file"), (url, "http-500")]
 
 
+def test_a_url_refused_at_its_fetch_is_no_longer_refused_for_the_page_it_gave_before(db_path):
+    """An empty page one run (a decode reject), HTTP 404 the next: both rejects stayed."""
+    from pipeline.records import Reject
+    from pipeline.warehouse.rejects import write_rejects
+
+    url = "http://127.0.0.1:1/was-empty"
+    con = connect(db_path)
+    write_rejects(con, [Reject.now(url, "decode", "empty-file", f"{url} is empty")], "r1")
+    write_rejects(con, [Reject.now(url, "fetch", "http-404", f"{url} answered HTTP 404")], "r2")
+    rows = con.execute("SELECT source, stage, reason FROM rejects").fetchall()
+    assert rows == [(url, "fetch", "http-404")]
+
+
 def test_views_count_stances_by_period(lexicon_analyzer, db_path):
     con = connect(db_path)
     write_results(

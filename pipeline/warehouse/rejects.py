@@ -20,11 +20,12 @@ def write_rejects(
     rows = {}
     rejects = list(rejects)
     # A URL refused now for one reason is no longer refused for the one before (HTTP 404 last
-    # run, 500 now): rejects lists what is refused now.
+    # run, 500 now), nor for what its page was then (empty, mojibake: read at another stage):
+    # rejects lists what is refused now.
     refetched = {(r.source, r.reason) for r in rejects if r.stage == "fetch"}
     if refetched:
         con.executemany(
-            "DELETE FROM rejects WHERE stage = 'fetch' AND source = ? AND reason <> ?",
+            "DELETE FROM rejects WHERE source = ? AND NOT (stage = 'fetch' AND reason = ?)",
             [list(pair) for pair in refetched],
         )
     for r in rejects:
