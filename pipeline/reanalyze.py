@@ -38,7 +38,11 @@ from pipeline.lock import run_lock
 from pipeline.records import Article, PageResult
 from pipeline.settings import Settings
 from pipeline.targets import Catalogue
-from pipeline.warehouse.load import make_current, write_results
+from pipeline.warehouse.load import (
+    forget_inputs_of_other_versions,
+    make_current,
+    write_results,
+)
 from pipeline.warehouse.runs import WriteCounts, finish_run
 from pipeline.workers import stoppable_pool
 
@@ -138,6 +142,9 @@ def reanalyze(
         results: list[PageResult] = unspill(result) if isinstance(result, str) else result
         counts = write_results(
             run.con, results, run.id, settings.model, run_pages=run.pages, stored=True
+        )
+        forget_inputs_of_other_versions(
+            run.con, [r.article.id for r in results if r.article is not None], run.version
         )
         counts.seen = len(results)
         run.counts.add(counts)

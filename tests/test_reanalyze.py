@@ -292,3 +292,36 @@ def test_reanalyze_refuses_a_database_that_does_not_exist(tmp_path):
 
     assert out.exit_code != 0 and f"database {db} does not exist" in out.output
     assert not db.exists()
+
+
+def test_a_run_after_a_reanalysis_under_another_catalogue_reads_its_inputs_again(tmp_path):
+    """Probe: run with the shipped catalogue, reanalyze with AMD added, run again with the
+    shipped one. The last run skipped every page as unchanged since the first (same version),
+    so AMD's claims and the labels read beside AMD stayed, as if AMD were still followed."""
+    from pipeline.ingest import run_inputs
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name, (title, day, paragraphs) in ARTICLES.items():
+        html = PAGE.format(
+            title=title, day=day, paragraphs="".join(f"<p>{p}</p>" for p in paragraphs)
+        )
+        (inbox / name).write_text(html, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    shipped = _settings(db)
+    report = str(tmp_path / "r.html")
+    run_inputs([str(inbox)], shipped, report=report)
+    first = _table(db, "SELECT target, direction FROM predictions ORDER BY ALL")
+
+    reanalyze_warehouse(
+        _settings(db, targets_file=_with_amd(tmp_path)), missing=True, report=report
+    )
+    assert ("amd", "up") in _table(db, "SELECT target, direction FROM predictions")
+
+    again = run_inputs([str(inbox)], shipped, report=report)
+
+    assert again["skipped"] == 0
+    assert _table(db, "SELECT target, direction FROM predictions ORDER BY ALL") == first
+    assert _table(db, "SELECT count(*) FROM stances WHERE target = 'amd'") == [(0,)]
+    # and read under the shipped catalogue, the pages are remembered at its version again
+    assert run_inputs([str(inbox)], shipped, report=report)["skipped"] == 2

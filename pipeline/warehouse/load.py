@@ -227,9 +227,23 @@ def page_keys_of(con: duckdb.DuckDBPyConnection, inputs: list[str]) -> list[str]
     return [key for (key,) in rows]
 
 
-def _forget_inputs_reading(con: duckdb.DuckDBPyConnection, left: list[str], which: str) -> set[str]:
+def forget_inputs_of_other_versions(
+    con: duckdb.DuckDBPyConnection, ids: list[str], version: str
+) -> set[str]:
+    """Deletes from seen_inputs the inputs of pages reading these articles that were remembered
+    under another pipeline version than the one that has just analysed the articles again
+    (reanalyze). Remembered as they were, a run under that other version (the catalogue as
+    before a target was tried and taken out again) skipped them as unchanged, and the stances
+    and claims of the version it did not run stayed. A re-read puts each right once."""
+    return _forget_inputs_reading(con, ids, "s.version IS DISTINCT FROM ?", [version])
+
+
+def _forget_inputs_reading(
+    con: duckdb.DuckDBPyConnection, left: list[str], which: str, params: list | None = None
+) -> set[str]:
     """Deletes from seen_inputs the inputs of pages reading the articles left (ids) where the
-    SQL condition which (over page p and article a) holds; returns them."""
+    SQL condition which (over page p, article a and seen input s, with params) holds; returns
+    them."""
     if not left:
         return set()
     with registered(con, "_left", pa.table({"id": left})):
@@ -240,7 +254,8 @@ def _forget_inputs_reading(con: duckdb.DuckDBPyConnection, left: list[str], whic
             for row in con.execute(
                 "SELECT DISTINCT s.input FROM seen_inputs s, pages p "
                 "JOIN _left l ON p.article_id = l.id JOIN articles a ON a.id = l.id "
-                f"WHERE {of_input('p.source', 's.input')} AND {which}"
+                f"WHERE {of_input('p.source', 's.input')} AND {which}",
+                params or [],
             ).fetchall()
         }
         if forgotten:
