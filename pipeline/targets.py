@@ -71,9 +71,37 @@ def narrow(text: str) -> str:
     return text.translate(_WIDE_ALNUM)
 
 
+def _any_case(term: str) -> bool:
+    """Whether a term matches in any case: one of three Latin letters or more (amd, INTEL, Cuda,
+    as commentators type them; the catalogue listing NVIDIA, Nvidia and nvidia one by one missed
+    nVidia), not a shorter one (DS, NV, R1), which in lower case is as often something else."""
+    return sum(c.isascii() and c.isalpha() for c in term) >= 3
+
+
+def _spellings(term: str) -> set[str]:
+    """The term in both scripts (超微半导体, 超微半導體; 仁勋, 仁勳), character by character: a
+    catalogue written in one script found no page written in the other, while the cue words of
+    both are read as one (nlp.to_simplified)."""
+    global _s2t
+    if not any("\u4e00" <= c <= "\u9fff" for c in term):
+        return {term}
+    from pipeline.nlp import to_simplified  # (nlp reads the catalogue: imported here)
+
+    if _s2t is None:
+        import opencc
+
+        _s2t = opencc.OpenCC("s2t")
+    return {term, to_simplified(term), _s2t.convert(term)}
+
+
+_s2t = None
+
+
 def _term_pattern(term: str) -> str:
     """ASCII terms get boundaries so that DS does not match inside DSP nor R1 inside R10."""
     pat = re.escape(term)
+    if _any_case(term):
+        pat = f"(?i:{pat})"
     if term[:1].isascii() and term[:1].isalnum():
         pat = r"(?<![A-Za-z0-9])" + pat
     if term[-1:].isascii() and term[-1:].isalnum():
@@ -120,23 +148,31 @@ class Catalogue:
                 "own id (ids that differ in case only are one)"
             )
         owner: dict[str, str] = {}
+        spelled: dict[str, str] = {}
         for t in targets:
             for term, kind in t.terms().items():
                 if kind in ("related", "weak"):
                     continue  # context words may be shared (芯片 for NVIDIA and AMD alike)
-                if owner.setdefault(term, t.id) != t.id:
+                # NV and nv are one word to --target, which ignores case
+                folded = term.casefold()
+                if owner.setdefault(folded, t.id) != t.id:
+                    other = spelled[folded]
+                    words = repr(term) if other == term else f"{other!r} and {term!r}"
                     raise ConfigError(
-                        f"{where}{term!r} is listed under both {owner[term]!r} and {t.id!r}; "
-                        "a name, alias, product or person must point at one target"
+                        f"{where}{words} is listed under both {owner[folded]!r} and {t.id!r}; "
+                        "a name, alias, product or person must point at one target (a word "
+                        "spelled in other case is the same word to --target)"
                     )
+                spelled.setdefault(folded, term)
         for t in targets:
             for term in t.weak:
-                if owner.get(term, t.id) != t.id:
+                if owner.get(term.casefold(), t.id) != t.id:
                     # it would stand for t wherever the other target is named, which then
                     # lost the mention
                     raise ConfigError(
                         f"{where}{term!r} is listed as a weak term of {t.id!r}, but it names "
-                        f"{owner[term]!r}; a weak term is a short name of its own target"
+                        f"{owner[term.casefold()]!r}; a weak term is a short name of its own "
+                        "target"
                     )
         self.targets = targets
         self.by_id = {t.id: t for t in targets}
@@ -157,6 +193,16 @@ class Catalogue:
             raise ConfigError(f"target catalogue {path} cannot be read: {exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"target catalogue {path} is not valid TOML: {exc}") from None
+        stray = sorted(set(data) - {"target"})
+        if stray:
+            # [[targets]] (a letter too many) or a key above the first table: silently left
+            # out, the target it held was not followed and nothing said so
+            hint = (
+                "; write [[target]], not [[targets]]"
+                if "targets" in stray
+                else "; each key belongs inside a [[target]] table"
+            )
+            raise ConfigError(f"{path}: unknown top-level keys {stray}{hint}")
         entries = data.get("target", [])
         if not isinstance(entries, list) or not all(isinstance(raw, dict) for raw in entries):
             # [target] (one table) reads as a dict, whose keys the loop below would take for
@@ -168,8 +214,13 @@ class Catalogue:
             )
         targets = []
         for i, raw in enumerate(entries):
-            if "id" not in raw or "names" not in raw:
-                raise ConfigError(f"{path}: [[target]] number {i + 1} needs an id and names")
+            lacking = [key for key in ("id", "names") if key not in raw]
+            if lacking:
+                which = f" (id {raw['id']!r})" if "id" in raw else ""
+                raise ConfigError(
+                    f"{path}: [[target]] number {i + 1}{which} has no {' and no '.join(lacking)}"
+                    f'; each target needs an id and names, e.g. id = "amd", names = ["AMD"]'
+                )
             if not isinstance(raw["id"], str) or not ID.fullmatch(raw["id"]):
                 # an id names columns (stance_amd), CSV cells and SQL values: a comma or a
                 # quote in it broke the report's CSV and the HTML around its chart
@@ -225,7 +276,10 @@ class Catalogue:
         for t in self.targets:
             if key == t.id.casefold():
                 return t.id
-        found = [t.id for t in self.targets if key in (w.casefold() for w in t.terms())]
+        owners = {
+            tid for term, of in self._lookup.items() if term.casefold() == key for tid, _ in of
+        }
+        found = [t for t in self.ids if t in owners]  # (超微半導體 for 超微半导体 too)
         if len(found) > 1:
             raise AmbiguousTarget(name.strip(), found)  # a related word (GPU) several list
         return found[0] if found else None
@@ -233,12 +287,29 @@ class Catalogue:
     @cached_property
     def _lookup(self) -> dict[str, list[tuple[str, str]]]:
         """term → (target, kind) of every target listing it: a name, alias, product or person
-        has one; a related or weak word may be several targets' (显卡 for NVIDIA and AMD)."""
+        has one; a related or weak word may be several targets' (显卡 for NVIDIA and AMD). A
+        term's spelling in the other script stands for it too, where no target lists that
+        spelling and it is no exclude word."""
         lookup: dict[str, list[tuple[str, str]]] = {}
         for t in self.targets:
             for term, kind in t.terms().items():
                 lookup.setdefault(term, []).append((t.id, kind))
+        listed = set(lookup) | self._listed_excluded
+        for t in self.targets:
+            for term, kind in t.terms().items():
+                for spelling in _spellings(term) - listed:
+                    if (t.id, kind) not in lookup.setdefault(spelling, []):
+                        lookup[spelling].append((t.id, kind))
         return lookup
+
+    @cached_property
+    def _listed_excluded(self) -> set[str]:
+        return {w for t in self.targets for w in t.exclude}
+
+    @cached_property
+    def _folded(self) -> dict[str, list[tuple[str, str]]]:
+        """The terms matched in any case (_any_case), by their case-folded form."""
+        return {term.casefold(): found for term, found in self._lookup.items() if _any_case(term)}
 
     @cached_property
     def _regex(self) -> re.Pattern[str]:
@@ -248,9 +319,13 @@ class Catalogue:
         # Exclude words are alternatives too, matched as nothing: at a position, the longest
         # word wins, so 老黄牛 (a word of no target) hides 老黄, and a term longer than an
         # exclude word (老黄牛逼) hides it in turn, as words are read.
-        excluded = {w for t in self.targets for w in t.exclude} - set(self._lookup)
+        excluded = {spelling for w in self._listed_excluded for spelling in _spellings(w)} - set(
+            self._lookup
+        )
         terms = sorted([*self._lookup, *excluded], key=len, reverse=True)
-        firsts = re.escape("".join(sorted({t[0] for t in terms})))
+        firsts = re.escape(
+            "".join(sorted({c for t in terms for c in {t[0], t[0].lower(), t[0].upper()}}))
+        )
         return re.compile(f"(?=[{firsts}])(?:" + "|".join(_term_pattern(t) for t in terms) + ")")
 
     def all_terms(self) -> list[str]:
@@ -262,7 +337,9 @@ class Catalogue:
         return [
             (target, kind, m)
             for m in self._regex.finditer(narrow(text))
-            for target, kind in self._lookup.get(m.group(0), ())
+            for target, kind in (
+                self._lookup.get(m.group(0)) or self._folded.get(m.group(0).casefold(), ())
+            )
         ]
 
     def find(self, text: str) -> list[Mention]:

@@ -200,3 +200,69 @@ def test_a_word_several_targets_list_names_no_one_target(tmp_path: Path):
     with pytest.raises(AmbiguousTarget, match=r"amd, nvidia|nvidia, amd"):
         cat.id_for("gpu")
     assert (cat.id_for("AMD"), cat.id_for("英伟达"), cat.id_for("超威")) == ("amd", "nvidia", "amd")
+
+
+def test_a_table_misnamed_or_a_stray_top_level_key_is_refused_naming_it(tmp_path: Path):
+    """[[targets]] (a letter too many) was left out silently: the run went on without AMD and
+    nothing said so."""
+    import pytest
+
+    from pipeline.errors import ConfigError
+
+    base = (PROJECT_ROOT / "data" / "lexicons" / "targets.toml").read_text("utf-8")
+    for extra, says in (
+        ('\n[[targets]]\nid = "amd"\nnames = ["AMD"]\n', r"\['targets'\]; write \[\[target\]\]"),
+        ('names = ["AMD"]\n', r"unknown top-level keys \['names'\]"),
+    ):
+        path = tmp_path / "targets.toml"
+        path.write_text(extra + base if extra.startswith("names") else base + extra, "utf-8")
+        with pytest.raises(ConfigError, match=says):
+            Catalogue.load(path)
+
+
+def test_a_target_lacking_its_names_says_which_target_and_what_is_missing(tmp_path: Path):
+    import pytest
+
+    from pipeline.errors import ConfigError
+
+    path = tmp_path / "targets.toml"
+    path.write_text('[[target]]\nid = "amd"\naliases = ["超威"]\n', "utf-8")
+    with pytest.raises(ConfigError, match=r"number 1 \(id 'amd'\) has no names"):
+        Catalogue.load(path)
+
+
+def test_two_targets_may_not_share_a_word_spelled_in_other_case(tmp_path: Path):
+    """NVIDIA lists NV; a target listing nv passed, and --target NV then named neither."""
+    import pytest
+
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"'NV' and 'nv' is listed under both 'nvidia' and 'amd'"):
+        _with_amd(tmp_path, 'aliases = ["nv"]')
+
+
+def test_latin_names_of_three_letters_or_more_match_in_any_case(tmp_path: Path):
+    """amd and INTEL as commentators type them matched nothing: the page was read for no
+    target. Two-letter terms keep their case (DS, not ds)."""
+    cat = _with_amd(tmp_path, "")
+    text = "我一直觉得amd被低估了，nVidia太贵，cuda的生态还在。ds这个缩写不算。"
+    assert [(m.target, m.text) for m in cat.find(text)] == [
+        ("amd", "amd"),
+        ("nvidia", "nVidia"),
+        ("nvidia", "cuda"),
+    ]
+    assert [m.text for m in cat.find("AMDX和Intelligence都不是")] == []
+
+
+def test_a_term_is_found_in_either_script(tmp_path: Path):
+    """超微半导体 in the catalogue found no page writing 超微半導體 (nor the other way round),
+    and the Traditional page's claims about AMD went to the one target it did name."""
+    cat = _with_amd(tmp_path, 'aliases = ["超微半导体"]\npeople = ["蘇姿豐"]')
+    text = "我認為超微半導體明年的營收會再創新高，苏姿丰功不可没。"
+    assert [(m.target, m.text) for m in cat.find(text)] == [
+        ("amd", "超微半導體"),
+        ("amd", "苏姿丰"),
+    ]
+    assert cat.id_for("超微半導體") == "amd"
+    # an exclude word is one in either script (老黄牛 and 老黃牛 are listed; 老黄牛逼 names NVIDIA)
+    assert cat.find("老黃牛") == []
