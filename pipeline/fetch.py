@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import ssl
 import threading
 import time
 import zlib
@@ -408,10 +409,44 @@ def _try(
             "and give the file",
             utcnow(),
         )
+    except httpx.ConnectError as exc:
+        refused = _tls_refusal(url, exc)
+        if refused is not None:
+            return refused
+        return _Retry(f"{type(exc).__name__}: {exc}")
     except httpx.HTTPError as exc:
         return _Retry(
             f"{type(exc).__name__}: {exc}", timed_out=isinstance(exc, httpx.TimeoutException)
         )
+
+
+def _tls_refusal(url: str, exc: BaseException) -> Reject | None:
+    """The reject for an HTTPS connection no retry will mend, or None: a certificate that does
+    not verify (self-signed, expired, another site's), or no TLS at all on the port (https:// to
+    a plain http port). Each was tried three times and ended as unreachable, with no word of
+    why or what to do."""
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, ssl.SSLError):
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        return Reject(
+            url,
+            "fetch",
+            "bad-certificate",
+            f"{url}: the site's HTTPS certificate does not verify ({cause.verify_message}); "
+            "a browser warns too: save the page from a browser and give the file",
+            utcnow(),
+        )
+    if isinstance(cause, ssl.SSLError) and "WRONG_VERSION_NUMBER" in str(cause):
+        return Reject(
+            url,
+            "fetch",
+            "not-https",
+            f"{url}: the server does not speak HTTPS on that port; check the URL (http:// "
+            "rather than https://, or another port)",
+            utcnow(),
+        )
+    return None
 
 
 def _http_error(url: str, status: int) -> Reject:

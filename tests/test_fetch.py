@@ -574,3 +574,33 @@ def test_too_many_requests_with_a_date_ahead_waits_until_it(refusing):
     page = fetch(f"{refusing}{path}", retries=2, backoff=(0.5,), sleep=slept.append)
     assert isinstance(page, RawPage), page
     assert len(slept) == 1 and 5 <= slept[0] <= 8  # the back-off was waited instead
+
+
+def test_https_to_a_plain_http_port_is_refused_at_once_saying_so(refusing):
+    """It was tried three times and ended unreachable, with no word of why."""
+    slept: list[float] = []
+    url = refusing.replace("http://", "https://") + "/page"
+    rej = fetch(url, retries=2, sleep=slept.append)
+    assert isinstance(rej, Reject) and rej.reason == "not-https", rej
+    assert "http:// rather than https://" in rej.detail and slept == []
+
+
+def test_a_certificate_that_does_not_verify_is_refused_at_once_saying_so():
+    import ssl
+
+    import httpx
+
+    from pipeline.fetch import _tls_refusal
+
+    cause = ssl.SSLCertVerificationError(1, "certificate verify failed")
+    cause.verify_message = "self-signed certificate"
+    try:
+        try:
+            raise cause
+        except ssl.SSLError as inner:
+            raise httpx.ConnectError(str(inner)) from inner
+    except httpx.ConnectError as exc:
+        rej = _tls_refusal("https://example.invalid/a", exc)
+    assert rej is not None and rej.reason == "bad-certificate"
+    assert "self-signed certificate" in rej.detail and "save the page" in rej.detail
+    assert _tls_refusal("https://example.invalid/a", httpx.ConnectError("refused")) is None
