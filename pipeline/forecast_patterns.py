@@ -136,13 +136,17 @@ DEMONSTRATIVE = re.compile(r"^\s*(?:这|那)")
 # announcement (我们先看看数据：…) is read as a sentence of its own. 分析 and 介绍 can be nouns
 # (下面分析称…, 本文分析显示…, 接下来分析机构预计…), and 我要说明的是/我先说明一下结论 lead into a claim.
 ANNOUNCES_TEXT = re.compile(
-    r"^\W*(?:(?:接下来|下面|下文|以下|本文|这篇文章|这篇|本篇文章|本篇)\W*(?:我们?|笔者)?\s*(?:将|会)?"
+    r"^\W*(?:(?:接下来|下面|下文|以下|本文|这篇文章|这篇|本篇文章|本篇"
+    # the writer's next piece (下期我会聊聊…, 下一篇文章我将详细分析…, 明天我们会推送…)
+    r"|下一?期|下一?篇(?:文章)?|后面|明天|改天|回头)\W*(?:我们?|笔者)?\s*(?:将|会)?"
     r"|(?:我们?|笔者)\s*(?:将|会|来|先|再))"
     r"(?:详细|简单|简要|逐一|重点|一起|来|再|先)*"
-    r"(?:说明|介绍|解析|分析|讨论|聊聊|谈谈|讲讲|探讨|解释|梳理|盘点|看看|展开|回顾)"
+    r"(?:说明|介绍|解析|分析|讨论|聊聊|谈谈|讲讲|探讨|解释|梳理|盘点|看看|展开|回顾|拆解|解读|推送"
+    r"|写一篇|写篇)"
     r"(?!师|人士|员|认为|的|一下|指出|称|显示|表明|机构|结论)"
     # the site or desk promising coverage (本站将持续跟踪…, 我们会第一时间带来…)
-    r"|^\W*(?:本站|本网|本报|本刊|本台|小编|我们)\s*(?:将|会)\s*(?:持续|继续|密切|第一时间)*"
+    r"|^\W*(?:本站|本网|本报|本刊|本台|本号|本公众号|小编|我们)\s*(?:接下来|后续|之后)?\s*(?:将|会)"
+    r"\s*(?:持续|继续|密切|第一时间)*"
     r"(?:跟踪|关注|跟进|报道|更新|带来)"
     # a newsletter's sign-off with no subject (下周将持续追踪。): the whole clause, nothing after
     r"|(?:^|(?<=[，,；;]))\W*(?:下周|下期|下次|后续|之后|今后)?\s*(?:将|会)\s*(?:持续|继续|密切)+\s*"
@@ -373,7 +377,11 @@ PAST_CONDITION = re.compile(r"[^，,；;：:]{0,10}?(?:当初|当年|当时|早�
 # What could or should have been (若不是H20相关损失，营收指引本可以高出约80亿美元; 本该是它的市场):
 # a counterfactual, no forecast, whatever its time or cue.
 # Not the 本 of a word (资本可以, 成本可以, 基本可以确定, 日本可能).
-WOULD_HAVE_BEEN = re.compile(r"(?<![资成基根日版样文剧账课脚话书])本来?(?:可以|可|应该|应|该)")
+WOULD_HAVE_BEEN = re.compile(
+    r"(?<![资成基根日版样文剧账课脚话书])本来?(?:可以|可|应该|应|该)"
+    # 本来会, 原本会更高: what would have been (如果去年没有被禁售，它的中国营收本来会更高)
+    r"|(?<![资成基根日版样文剧账课脚话书])本来会|原本(?:会|可以|可|应该|应|该)"
+)
 # A change measured so far (费城半导体指数年内跌超20%, 年内累计跌幅扩大至约20%, 三个月内涨幅超过
 # 90%): a market's record over a period up to now, not a forecast by its time alone.
 MEASURED_SO_FAR = re.compile(

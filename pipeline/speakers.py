@@ -42,7 +42,12 @@ AUTHOR_LISTENER = re.compile(
 # after it (英伟达宣布…，这意味着…) is the author's.
 EVENT_VERBS = ("宣布", "披露", "报道", "报导", "介绍")
 # The writer, or the paper, desk or firm writing (本报认为, 本投顾认为, 本报告预计).
-AUTHOR_SUBJECT = re.compile(r"(我|笔者|本人|小编|本(?:报|刊|台|文|站|网|号|投顾|报告|所|行))")
+AUTHOR_SUBJECT = re.compile(
+    r"(我|笔者|本人|小编|编辑部|本(?:报|刊|台|文|站|网|号|投顾|报告|所|行))"
+)
+# A modal before a speech verb: the words up to it are the claim's own (营收增速会比市场预期更早回落),
+# not someone's frame.
+FORETELLS = re.compile(r"会|将|可能|能|要")
 
 # A claim opening with a verb only another's words take (…接连发文，警告“AI bubble”即将破裂):
 # its subject stands in the clause before. Not 预计, 认为 or 判断, which the writer uses of the
@@ -159,6 +164,17 @@ class SpeakerReader:
         # 认为…; 摩根士丹利预计X，我觉得这个判断偏保守), and the sentence up to the claim speaks.
         own = [m.start() for p in (FIRST_PERSON_VIEW, AUTHOR_VIEW) for m in p.finditer(simplified)]
         if own and min(own) < last:
+            # unless the author's view is a clause before the claim, and the claim's own clause
+            # opens with another's frame (我看好英伟达，但摩根士丹利认为它明年会下跌): that one
+            # speaks (a bearish forecast was scored against a bullish author)
+            opening = self.cues.speech.search(simplified[claim_start:last])
+            if (
+                opening
+                and not _author_speaks(opening.group(0))
+                and not FORETELLS.search(opening.group(0))  # 增速会比市场预期…: no frame
+                and all(o < claim_start for o in own)
+            ):
+                return "reported"
             return "author"
         if own:
             simplified = simplified[:last]

@@ -2816,3 +2816,86 @@ def test_direction_of_stirs_made_places_won_back_and_figures_against_today(
     down, a negator before 重演 or an object or 像去年那么 did not reach its verb, and 会非常困难
     was no verdict. 比现在高不了多少 is a guard: a rise bounded is none foretold."""
     assert analyzer.predictor.direction_of(claim, target) == direction
+
+
+# Probe of the prediction fields, 2026-12-08: each of these came out wrong before.
+@pytest.mark.parametrize(
+    "body, hedge",
+    [
+        # not necessarily: 一定 stands in it, and it was read as certain (Brier's stated odds)
+        ("英伟达的股价明年不一定会涨。", "possible"),
+        ("輝達的股價明年不一定會漲。", "possible"),
+        # 很有可能 is 很可能, not the bare 可能 in it
+        ("DeepSeek明年很有可能推出R2。", "likely"),
+        ("英伟达明年极有可能再创新高。", "likely"),
+    ],
+)
+def test_probe_hedges(analyzer, body, hedge):
+    [p] = _candidates(analyzer, body)
+    assert p.hedge == hedge
+
+
+@pytest.mark.parametrize(
+    "body, condition",
+    [
+        # 若 alone opens a condition as 如果 does (it was a plain claim, its condition lost)
+        ("若禁令放宽，英伟达的H20销量将快速回升。", "禁令放宽"),
+        ("若美國放寬出口管制，輝達明年的中國營收會大幅回升。", "美国放宽出口管制"),
+    ],
+)
+def test_probe_a_bare_ruo_opens_a_condition(analyzer, body, condition):
+    [p] = _candidates(analyzer, body)
+    assert p.conditional and to_simplified(p.condition) == condition
+
+
+def test_probe_ruo_inside_a_word_or_a_speakers_label_opens_no_condition(analyzer):
+    for body in ("若干年后英伟达的份额会下降。", "若涵：英伟达明年的出货量会翻倍。"):
+        assert not any(p.conditional for p in _candidates(analyzer, body)), body
+
+
+@pytest.mark.parametrize(
+    "body, claim, speaker",
+    [
+        # the author's view in a clause before, another's frame opening the claim's own clause
+        ("我看好英伟达，但摩根士丹利认为它明年会下跌。", "下跌", "reported"),
+        ("我认为英伟达明年会涨，而高盛认为DeepSeek会被边缘化。", "边缘化", "reported"),
+        ("我认为英伟达明年会涨，而高盛认为DeepSeek会被边缘化。", "会涨", "author"),
+        # a guess is someone's (外界猜测); the desk's own is the author's
+        ("外界普遍猜测DeepSeek今年会推出R2。", "R2", "reported"),
+        # a modal before the verb: the claim's own words, no frame (比市场预期更早)
+        ("我的判断是，英伟达的营收增速会比市场预期更早地回落。", "回落", "author"),
+    ],
+)
+def test_probe_speakers(analyzer, body, claim, speaker):
+    found = {q: s for q, s in _speakers(analyzer, body).items() if claim in q}
+    assert list(found.values()) == [speaker], found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an open question told and left open
+        "英伟达明年会不会跌，现在还很难说。",
+        "至于DeepSeek会不会开源R2，目前还没有定论。",
+        "英伟达的股价明年会怎么走，没人能预测。",
+        # a question meant as its answer, without its ？
+        "英伟达怎么可能被一家中国创业公司打败。",
+        "DeepSeek怎么可能超过OpenAI！",
+        # either way
+        "我觉得英伟达明年的股价可能会涨，也可能会跌。",
+        "英伟达明年可能涨也可能跌。",
+        # a wish
+        "英伟达明年要是能涨一倍就好了。",
+        # the writer's next piece
+        "下期我会聊聊DeepSeek的R2。",
+        "下一篇文章我将详细分析DeepSeek的技术路线。",
+        "后面我将详细拆解DeepSeek的技术。",
+        "接下来我会写一篇关于英伟达的文章。",
+        "明天我们会推送英伟达财报的深度解读。",
+        "本号接下来会持续关注英伟达。",
+        # what would have been
+        "如果去年英伟达没有被禁售H20，它的中国营收本来会更高。",
+    ],
+)
+def test_probe_no_claims(analyzer, body):
+    assert _candidates(analyzer, body) == []
