@@ -72,30 +72,47 @@ class BodyDecoder:
     half was stored as if whole."""
 
     def __init__(self, content_encoding: str) -> None:
-        codings = [
-            c.strip().lower()
-            for c in content_encoding.split(",")
-            if c.strip() and c.strip().lower() != "identity"
-        ]
-        unknown = [c for c in codings if c not in ("gzip", "x-gzip", "deflate")]
-        if unknown or len(codings) > 1:
-            raise _UnknownEncoding(", ".join(unknown or codings))
-        self.coding = codings[0] if codings else ""
-        self._z = self._new()
-        self._first = True
-
-    def _new(self):  # -> zlib decompressor or None
-        if self.coding in ("gzip", "x-gzip"):
-            return zlib.decompressobj(zlib.MAX_WBITS | 16)
-        if self.coding == "deflate":
-            return zlib.decompressobj()
-        return None
+        codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip()]
+        unknown = [c for c in codings if c in UNDECODED]
+        if unknown:
+            raise _UnknownEncoding(", ".join(unknown))
+        # gzip, deflate; any other name (identity, none, utf-8: servers misconfigured) is no
+        # compression, as httpx and browsers read it. Applied in order, undone in reverse.
+        self._chain = [_Coding(c) for c in reversed(codings) if c in ("gzip", "x-gzip", "deflate")]
 
     def feed(self, data: bytes) -> bytes:
-        if self._z is None:
-            return data
+        for coding in self._chain:
+            data = coding.feed(data)
+        return data
+
+    def finish(self) -> None:
+        """Raise _BodyCutShort where a compressed stream did not end."""
+        for coding in self._chain:
+            coding.finish()
+
+
+# Compressions named in a response that this fetcher does not decode.
+UNDECODED = ("br", "zstd", "compress", "x-compress")
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class _Coding:
+    """One gzip or deflate stream of a body."""
+
+    def __init__(self, coding: str) -> None:
+        self.coding = coding
+        self._z = self._new()
+        self._first = True
+        self._done = False
+
+    def _new(self):  # -> a zlib decompressor
+        if self.coding in ("gzip", "x-gzip"):
+            return zlib.decompressobj(zlib.MAX_WBITS | 16)
+        return zlib.decompressobj()
+
+    def feed(self, data: bytes) -> bytes:
         out = bytearray()
-        while data:
+        while data and not self._done:
             try:
                 out += self._z.decompress(data)
             except zlib.error as exc:
@@ -107,13 +124,16 @@ class BodyDecoder:
                 raise httpx.DecodingError(str(exc)) from None
             self._first = False
             data = self._z.unused_data if self._z.eof else b""
-            if data:  # gzip members one after another (RFC 1952)
-                self._z = self._new()
+            if data.startswith(GZIP_MAGIC) and self.coding != "deflate":
+                self._z = self._new()  # gzip members one after another (RFC 1952)
+            elif self._z.eof:
+                # bytes after the stream's end (a newline, padding): ignored, as httpx and
+                # browsers ignore them
+                self._done = True
         return bytes(out)
 
     def finish(self) -> None:
-        """Raise _BodyCutShort where the compressed stream did not end."""
-        if self._z is not None and not self._first and not self._z.eof:
+        if not self._first and not self._z.eof:
             raise _BodyCutShort(self.coding)
 
 
@@ -250,7 +270,7 @@ def _retry_after(value: str | None, now: datetime | None = None) -> float | None
         return float(value)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:  # RFC 9110 dates are GMT
         when = when.replace(tzinfo=UTC)
@@ -330,6 +350,9 @@ def _try(
         ):
             buf = bytearray()
             started = time.monotonic()
+            if resp.status_code >= 400:
+                # its body is never read (a 503 sent br is retried, not refused for its br)
+                return _status_outcome(url, resp, final)
             body = BodyDecoder(resp.headers.get("content-encoding", ""))
             for raw in resp.iter_raw():
                 buf += body.feed(raw)
@@ -344,11 +367,6 @@ def _try(
                         utcnow(),
                     )
             body.finish()
-        status = resp.status_code
-        if (status >= 500 or status == 429) and not final:
-            return _Retry(f"HTTP {status}", _retry_after(resp.headers.get("retry-after")))
-        if status >= 400:
-            return _http_error(url, status)
         ctype = resp.headers.get("content-type", "")
         media = _not_a_page(ctype)
         if media:
@@ -418,6 +436,14 @@ def _try(
         return _Retry(
             f"{type(exc).__name__}: {exc}", timed_out=isinstance(exc, httpx.TimeoutException)
         )
+
+
+def _status_outcome(url: str, resp: httpx.Response, final: bool) -> Reject | _Retry:
+    """An error status: a server error or 429 retried while tries are left, else its reject."""
+    status = resp.status_code
+    if (status >= 500 or status == 429) and not final:
+        return _Retry(f"HTTP {status}", _retry_after(resp.headers.get("retry-after")))
+    return _http_error(url, status)
 
 
 def _tls_refusal(url: str, exc: BaseException) -> Reject | None:

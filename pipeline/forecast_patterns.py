@@ -136,9 +136,10 @@ DEMONSTRATIVE = re.compile(r"^\s*(?:这|那)")
 # announcement (我们先看看数据：…) is read as a sentence of its own. 分析 and 介绍 can be nouns
 # (下面分析称…, 本文分析显示…, 接下来分析机构预计…), and 我要说明的是/我先说明一下结论 lead into a claim.
 ANNOUNCES_TEXT = re.compile(
-    r"^\W*(?:(?:接下来|下面|下文|以下|本文|这篇文章|这篇|本篇文章|本篇"
-    # the writer's next piece (下期我会聊聊…, 下一篇文章我将详细分析…, 明天我们会推送…)
-    r"|下一?期|下一?篇(?:文章)?|后面|明天|改天|回头)\W*(?:我们?|笔者)?\s*(?:将|会)?"
+    r"^\W*(?:(?:接下来|下面|下文|以下|本文|这篇文章|这篇|本篇文章|本篇)\W*(?:我们?|笔者)?\s*(?:将|会)?"
+    # the writer's next piece (下期我会聊聊…, 下一篇文章我将详细分析…, 明天我们会推送…): the
+    # writer named (后面会展开新一轮上涨 is the market's)
+    r"|(?:下一?期|下一?篇(?:文章)?|后面|明天|改天|回头)\W*(?:我们?|笔者)\s*(?:将|会)?"
     r"|(?:我们?|笔者)\s*(?:将|会|来|先|再))"
     r"(?:详细|简单|简要|逐一|重点|一起|来|再|先)*"
     r"(?:说明|介绍|解析|分析|讨论|聊聊|谈谈|讲讲|探讨|解释|梳理|盘点|看看|展开|回顾|拆解|解读|推送"
@@ -185,6 +186,33 @@ OWN_OPEN_QUESTION = re.compile(
 )
 # A year or a season turning (2024年即将过去, 新的一年就要到来): the calendar, no forecast; the
 # clause only (2024年即将过去，明年英伟达会… goes on to one).
+# Clauses that foretell nothing, blanked so that a claim after them in the sentence stands (…，
+# 但我认为明年一定会涨): the sentence's exclude patterns (prediction_cues.toml) drop it whole.
+_CLAUSE_START = r"(?:^|(?<=[，,；;]))"
+_IN_CLAUSE = r"[^，,。；;！!？?]"
+# An open question told and left open (英伟达明年会不会跌，现在还很难说; 至于…会不会开源，目前还没有定论).
+LEFT_OPEN = re.compile(
+    rf"{_CLAUSE_START}{_IN_CLAUSE}*?(?:会不会|能不能|是不是|是否|有没有|会怎么|怎么走|走向如何)"
+    rf"{_IN_CLAUSE}*[，,：:]\s*(?:现在|目前|眼下)?(?:还|也|都)?"
+    r"(?:很难说|难说|说不清|说不准|不好说|没有定论|没定论|尚无定论|没人知道|谁也不知道|谁也说不清"
+    rf"|谁也说不准|还不清楚|不清楚|不得而知|没人能预测|无法预测|难以预测|没人说得清){_IN_CLAUSE}*"
+)
+# A question meant as its answer, its ？ left out (英伟达怎么可能被一家创业公司打败。)
+HOW_COULD = re.compile(rf"{_CLAUSE_START}{_IN_CLAUSE}*(?:怎么可能|哪有可能){_IN_CLAUSE}*")
+# Either way (明年可能涨，也可能跌): both ways named; not one way twice (可能会涨，也可能会大涨).
+_UP_WORD = "涨|升|增长|反弹|走高|回升"
+_DOWN_WORD = "跌|降|下滑|回落|走低|萎缩"
+BOTH_WAYS = re.compile(
+    "|".join(
+        rf"{_CLAUSE_START}{_IN_CLAUSE}*?(?:可能|也许|或许){_IN_CLAUSE}{{0,6}}?(?:{a})"
+        rf"{_IN_CLAUSE}{{0,6}}?[，,]?\s*也(?:有)?(?:可能|许){_IN_CLAUSE}{{0,6}}?(?:{b}){_IN_CLAUSE}*"
+        for a, b in ((_UP_WORD, _DOWN_WORD), (_DOWN_WORD, _UP_WORD))
+    )
+)
+# A wish (英伟达明年要是能涨一倍就好了)
+WISH = re.compile(
+    rf"{_CLAUSE_START}{_IN_CLAUSE}*?(?:要是|如果|若是|假如)[^。；;！!？?]{{0,24}}?就好了{_IN_CLAUSE}*"
+)
 CALENDAR_TURNING = re.compile(
     r"(?:^|(?<=[，,；;]))\W*(?:\d{4}\s*年|今年|明年|这一年|新的一年|新年|春节|年底|年末)\s*"
     r"(?:也|又)?(?:即将|就要|快要|马上就要|马上|很快就要|很快)\s*(?:过去|结束|到来|来临|走完)了?"

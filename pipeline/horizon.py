@@ -214,7 +214,9 @@ def _span_months(published: date, lo: float, hi: float, within: bool) -> tuple[d
 _Q = r"[一二三四1-4]"
 # 之前, 以前 or 前 after a period (2026年Q3之前, 第三季前): by then, from the page's day on; not
 # 前后 (around it) nor the 前 of what follows (Q3前三个月).
-_BEFORE_IT = r"(?:\s*(?:之前|以前|前(?![后後一二两兩三四五六七八九十几幾个個半年月天])))?"
+_BEFORE_IT = (
+    r"(?:\s*(?:之前|以前|前(?![后後一二两兩三四五六七八九十几幾个個半年月天景期途夕沿列提瞻])))?"
+)
 # A period written right before one of these names the report about it, not a horizon.
 REPORT_NOUN = re.compile(
     r"\s*(?:财报|財報|财季|財季|报告|報告|电话会|電話會|业绩会|業績會|业绩发布|業績發布)"
@@ -397,7 +399,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             r"((?:民國|民国)\s*1[0-4]\d|20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!\s*代)\s*"
             + r"(?:"
             + _YEAR_PART
-            + r"|(之前|以前|前(?![后後一二两兩三四五六七八九十几幾个個半年月天])))?"
+            + r"|(之前|以前|前(?![后後一二两兩三四五六七八九十几幾个個半年月天景期途夕沿列提瞻])))?"
         ),
         "year",
     ),
@@ -673,9 +675,9 @@ def _rel_year(m: re.Match[str], published: date) -> Window | None:
 
 
 # 之前, 以前 or 前 right after a year (明年之前, 明年前): before it begins; not 明年前后 (about
-# then), nor the 前 of what follows (明年前三季度).
+# then), nor the 前 of what follows (明年前三季度), nor of a word (明年前景乐观, 今年前期).
 _YEAR_BEFORE = re.compile(
-    r"\s*(?:之前|以前|前(?![后後一二两兩三四五六七八九十几幾个個半年月天季]))"
+    r"\s*(?:之前|以前|前(?![后後一二两兩三四五六七八九十几幾个個半年月天季景期途夕沿列提瞻]))"
 )
 
 
@@ -979,7 +981,7 @@ _PERIODS = frozenset(
     {"year", "rel_year", "year_quarter", "named_quarter", "half", "year_month", "rel_month"}
     | {"mid_year", "month", "quarter", "fiscal", "two_years"}
 )
-SINCE = re.compile(r"\s*(?:以来|以來|至今)")
+SINCE = re.compile(r"\s*(?:以来|以來|至今(?![年后後天日]))")  # not 三季度至今年底
 # A year in Chinese numerals (二〇二六年, 二零二六年): read as its digits, one for one.
 YEAR_IN_WORDS = re.compile(r"二[〇零○][〇零○一二三四五六七八九]{2}(?=\s*年)")
 _DIGIT_OF_WORD = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")

@@ -864,8 +864,35 @@ def test_a_tenors_span_does_not_date_the_claim_before_its_time():
     assert found == ["年底"]
 
 
-@pytest.mark.parametrize("text", ["V3比同类模型晚了大概七八个月到一年", "合同期一年到三年不等"])
-def test_a_range_of_lengths_with_no_word_of_when_is_not_joined_into_a_window(text):
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("V3比同类模型晚了大概七八个月到一年", ["七八个月", "一年"]),
+        ("合同期一年到三年不等", ["一年", "三年"]),
+    ],
+)
+def test_a_range_of_lengths_with_no_word_of_when_is_not_joined_into_a_window(text, spans):
     """Bare spans stay lengths (forecast_patterns.DURATION: they make no forecast); joined into
     one range they read as a time ahead and made these a claim."""
-    assert [h.text for h in find_horizons(text, P)] in (["七八个月", "一年"], ["一年", "三年"])
+    assert [h.text for h in find_horizons(text, P)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon", "earliest", "due"),
+    [
+        # review: 前景 and 前期 after a year are no "before" (明年前景 was due this year's end)
+        ("英伟达明年前景乐观，股价会涨到200美元", "明年", date(2026, 1, 1), date(2026, 12, 31)),
+        ("今年前景看好", "今年", P, date(2025, 12, 31)),
+        ("2027年前景看好", "2027年", date(2027, 1, 1), date(2027, 12, 31)),
+    ],
+)
+def test_a_years_outlook_is_that_year(text, horizon, earliest, due):
+    assert [(h.text, h.earliest, h.due) for h in find_horizons(text, P)] == [
+        (horizon, earliest, due)
+    ]
+
+
+def test_to_this_years_end_is_no_since():
+    """至今年底 holds 至今 (up to now): 三季度 before it was dropped as a time gone by."""
+    found = [h.text for h in find_horizons("三季度至今年底英伟达会涨", P)]
+    assert found[0] == "三季度"

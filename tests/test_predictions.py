@@ -2899,3 +2899,38 @@ def test_probe_speakers(analyzer, body, claim, speaker):
 )
 def test_probe_no_claims(analyzer, body):
     assert _candidates(analyzer, body) == []
+
+
+@pytest.mark.parametrize(
+    "body, kept",
+    [
+        # review of the probe fixes: one way twice is a claim, not either way
+        ("英伟达明年可能会涨，也可能会大涨。", "可能会涨"),
+        ("英伟达明年可能会涨，也可能翻倍。", "翻倍"),
+        # a clause that foretells nothing leaves the claim after it in the sentence
+        ("我不认为英伟达会跌，怎么可能呢，它明年一定会涨。", "明年一定会涨"),
+        ("英伟达会不会跌，现在还很难说，但我认为明年一定会涨。", "明年一定会涨"),
+        # the market's 后面, a look back: no announcement of the writer's next piece
+        ("后面会展开新一轮上涨，英伟达明年会涨到200美元。", "200美元"),
+        ("回头看看，英伟达明年一定会涨。", "一定会涨"),
+    ],
+)
+def test_probe_review_claims_kept(analyzer, body, kept):
+    assert any(kept in p.quote for p in _candidates(analyzer, body)), _candidates(analyzer, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["分析师张若昀认为，英伟达明年的股价会翻倍。", "黄仁勋泰然自若，英伟达明年的营收会继续增长。"],
+)
+def test_probe_review_ruo_in_a_name_or_a_word_opens_no_condition(analyzer, body):
+    found = _candidates(analyzer, body)
+    assert found and not any(p.conditional for p in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["我认为，英伟达明年的业绩好于分析师此前预测。", "我认为，英伟达明年营收增速超过华尔街预期。"],
+)
+def test_probe_review_a_comparison_with_a_forecast_is_no_others_frame(analyzer, body):
+    assert set(_speakers(analyzer, body).values()) == {"author"}

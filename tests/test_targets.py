@@ -264,5 +264,6 @@ def test_a_term_is_found_in_either_script(tmp_path: Path):
         ("amd", "苏姿丰"),
     ]
     assert cat.id_for("超微半導體") == "amd"
-    # an exclude word is one in either script (老黄牛 and 老黃牛 are listed; 老黄牛逼 names NVIDIA)
-    assert cat.find("老黃牛") == []
+    # an exclude word is one in either script too (超威胁 listed, 超威脅 written)
+    cat = _with_amd(tmp_path, 'exclude = ["超威胁"]')
+    assert cat.find("这对它是超威脅") == [] and cat.find("超威胁") == []

@@ -27,7 +27,12 @@ CONDITION_WORDS = (
 # 若 alone (若禁令放宽，H20销量将回升: news write it as often as 如果), not inside a word (若干,
 # 若隐若现, 宛若, 旁若无人, 欣喜若狂), nor 若非 (if it were not for: a counterfactual), nor a name
 # a transcript labels its speaker by (若涵：…).
-BARE_RUO = r"(?<![倘如宛仿旁欣安智恍])若(?![干即隐有无非是])(?![^\W\d]{1,2}\s*[：:])"
+# Only opening a clause or after a Latin name (H20若…): inside a clause 若 is as often part of a
+# name (张若昀认为…) or a word (泰然自若).
+BARE_RUO = (
+    r"(?:^|(?<=[，,；;：:。！!？?\s“「（(])|(?<=[A-Za-z0-9]))"
+    r"若(?![干即隐有无非是])(?![^\W\d]{1,2}\s*[：:])"
+)
 CONDITIONAL = re.compile(f"({'|'.join(CONDITION_WORDS)}|{BARE_RUO})")
 # 否则 and 不然 after 除非 (除非 X，否则 Y: Y unless X).
 CONSEQUENT = re.compile(r"[，,]\s*(?:那么?|就|则|那就|那我|否则|不然)")
