@@ -45,11 +45,9 @@ EVENT_VERBS = ("宣布", "披露", "报道", "报导", "介绍")
 AUTHOR_SUBJECT = re.compile(
     r"(我|笔者|本人|小编|编辑部|本(?:报|刊|台|文|站|网|号|投顾|报告|所|行))"
 )
-# A modal before a speech verb: the words up to it are the claim's own (营收增速会比市场预期更早回落),
-# not someone's frame.
-FORETELLS = re.compile(r"会|将|可能|能|要")
-# A comparison with a forecast (好于分析师此前预测, 超过华尔街预期): the claim's own words too.
-COMPARED = re.compile(r"比|超|于|不及|不如")
+# A modal before a speech verb (营收增速会比市场预期更早回落) or a comparison with a forecast
+# (好于分析师此前预测, 超过华尔街预期): the words up to it are the claim's own, not someone's frame.
+CLAIMS_OWN_WORDS = re.compile(r"会|将|可能|能|要|比|超|于|不及|不如")
 
 # A claim opening with a verb only another's words take (…接连发文，警告“AI bubble”即将破裂):
 # its subject stands in the clause before. Not 预计, 认为 or 判断, which the writer uses of the
@@ -173,8 +171,8 @@ class SpeakerReader:
             if (
                 opening
                 and not _author_speaks(opening.group(0))
-                and not FORETELLS.search(opening.group(0))  # 增速会比市场预期…: no frame
-                and not COMPARED.search(opening.group(0))  # 业绩好于分析师此前预测
+                # 增速会比市场预期…, 业绩好于分析师此前预测: no frame
+                and not CLAIMS_OWN_WORDS.search(opening.group(0))
                 and all(o < claim_start for o in own)
             ):
                 return "reported"

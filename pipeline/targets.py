@@ -7,6 +7,7 @@ the article body as stored.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -82,19 +83,18 @@ def _spellings(term: str) -> set[str]:
     """The term in both scripts (超微半导体, 超微半導體; 仁勋, 仁勳), character by character: a
     catalogue written in one script found no page written in the other, while the cue words of
     both are read as one (nlp.to_simplified)."""
-    global _s2t
     if not any("\u4e00" <= c <= "\u9fff" for c in term):
         return {term}
     from pipeline.nlp import to_simplified  # (nlp reads the catalogue: imported here)
 
-    if _s2t is None:
-        import opencc
-
-        _s2t = opencc.OpenCC("s2t")
-    return {term, to_simplified(term), _s2t.convert(term)}
+    return {term, to_simplified(term), _to_traditional().convert(term)}
 
 
-_s2t = None
+@functools.cache
+def _to_traditional():  # -> opencc.OpenCC, made once
+    import opencc
+
+    return opencc.OpenCC("s2t")
 
 
 def _term_pattern(term: str) -> str:
@@ -147,8 +147,8 @@ class Catalogue:
                 f"{where}more than one [[target]] with id {', '.join(twice)}; give each its "
                 "own id (ids that differ in case only are one)"
             )
-        owner: dict[str, str] = {}
-        spelled: dict[str, str] = {}
+        owner: dict[str, str] = {}  # the target of each term, case-folded
+        spelled: dict[str, str] = {}  # and how it was first written
         for t in targets:
             for term, kind in t.terms().items():
                 if kind in ("related", "weak"):
